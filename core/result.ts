@@ -1,0 +1,134 @@
+/**
+ * The result of one deal run under one scenario: what the CLI prints (`--json`), the UI shows and the Excel
+ * report writes. Money here is a number rounded to cents (the waterfall computes in decimal.js and converts
+ * at the edge); every figure traces to a period, a waterfall step and the scenario that produced it.
+ */
+import type { Deal, Scenario } from './deal/schema';
+
+export interface PoolPeriodRow {
+  period: number;
+  /** Payment date of the period (YYYY-MM-DD). */
+  date: string;
+  beginBalance: number;
+  scheduledPrincipal: number;
+  prepayment: number;
+  default: number;
+  loss: number;
+  recovery: number;
+  interest: number;
+  fees: number;
+  /** Receivables bought in the period (revolving). */
+  purchases: number;
+  endBalance: number;
+  /** Cumulative defaults − cumulative recoveries, over the initial pool balance. */
+  cumulativeNetLossPct: number;
+  count: number;
+}
+
+export interface TrancheCashflowRow {
+  period: number;
+  date: string;
+  beginBalance: number;
+  interestDue: number;
+  interest: number;
+  /** Unpaid interest carried forward after this period. */
+  interestShortfall: number;
+  principal: number;
+  writedown: number;
+  balance: number;
+  /** (Pool end balance + reserve − this class and everything senior to it) / pool end balance. */
+  creditEnhancement: number;
+}
+
+export interface TrancheResult {
+  id: string;
+  seniority: string;
+  rating?: string;
+  originalBalance: number;
+  /** Share of the initial pool balance. */
+  poolShare: number;
+  couponDescription: string;
+  /** % of par the yield is computed at. */
+  price: number;
+  paymentDelayDays: number;
+  /** Years from settlement, 30/360, delay included; null when the class never pays principal. */
+  wal: number | null;
+  principalWindow: { first: number; last: number } | null;
+  /** Bond-equivalent yield (semiannual compounding); null when no solution. */
+  yield: number | null;
+  /** Monthly mortgage-equivalent yield. */
+  mortgageYield: number | null;
+  macaulayDuration: number | null;
+  modifiedDuration: number | null;
+  convexity: number | null;
+  principalLoss: number;
+  interestShortfall: number;
+  cashflows: TrancheCashflowRow[];
+}
+
+export interface WaterfallStepRow {
+  /** Index of the step in `structure.waterfall`. */
+  step: number;
+  label: string;
+  due: number;
+  paid: number;
+  /** Amount taken from each source. */
+  fromInterest: number;
+  fromPrincipal: number;
+  fromReserve: number;
+}
+
+export interface WaterfallPeriod {
+  period: number;
+  date: string;
+  sources: {
+    interestCollections: number;
+    principalCollections: number;
+    recoveries: number;
+    reserveDraw: number;
+    cleanUpCallProceeds: number;
+    total: number;
+  };
+  steps: WaterfallStepRow[];
+  uses: { total: number };
+  reserve: { begin: number; deposit: number; draw: number; end: number; target: number };
+  /** sources.total − uses.total − (reserve end − reserve begin), exactly zero when the period reconciles. */
+  difference: number;
+  revolving: boolean;
+  triggersBreached: string[];
+}
+
+export interface TriggerEvent {
+  id: string;
+  period: number;
+  date: string;
+  /** The measured value and the threshold in force. */
+  value: number;
+  threshold: number;
+  kind: 'breached' | 'cured';
+}
+
+export interface RunResult {
+  engineVersion: string;
+  runAt: string;
+  deal: { name: string; currency: string; cutoffDate: string; settlementDate: string };
+  scenario: Scenario;
+  pool: { initialBalance: number; periods: PoolPeriodRow[] };
+  tranches: TrancheResult[];
+  waterfall: WaterfallPeriod[];
+  triggerEvents: TriggerEvent[];
+  /** Period the clean-up call was exercised, if it was. */
+  cleanUpCallPeriod: number | null;
+  /** Period revolving ended (scheduled or by trigger), if the deal revolves. */
+  revolvingEndPeriod: number | null;
+  /** Annualised excess spread per period: (interest collections − senior fees − note interest) × 12 / pool begin. */
+  excessSpread: { period: number; annualised: number }[];
+  checks: {
+    /** Every period: sources = uses + change in account balances, to the cent. */
+    cashConserved: boolean;
+    /** Periods that failed, with their difference (empty when cashConserved). */
+    failures: { period: number; difference: number }[];
+  };
+}
+
+export type { Deal };
