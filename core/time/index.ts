@@ -1,0 +1,3 @@
+export * from './isoDate';
+export * from './dayCount';
+export * from './schedule';

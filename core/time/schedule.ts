@@ -1,0 +1,58 @@
+/**
+ * The deal's payment calendar. Period 0 is the cut-off; period t pays on `paymentDay` of the month cut-off + t
+ * (DESIGN.md). Analytics run on 30/360 year fractions from settlement to the day cash actually arrives, i.e.
+ * the payment date plus the payment delay.
+ */
+import { yearFraction } from './dayCount';
+import { addDays, daysInMonth, formatIsoDate, parseIsoDate } from './isoDate';
+
+/** The calendar fields of a deal the schedule needs (a parsed `Deal` satisfies it). */
+export interface DealCalendar {
+  cutoffDate: string;
+  settlementDate?: string | undefined;
+  paymentDay: number;
+  paymentDelayDays: number;
+}
+
+/** Payment date of period `period` (period 0 returns the cut-off date itself). */
+export function paymentDate(cutoffDate: string, paymentDay: number, period: number): string {
+  if (period === 0) return cutoffDate;
+  const cut = parseIsoDate(cutoffDate);
+  const index = cut.year * 12 + (cut.month - 1) + period;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  // Deals cap paymentDay at 28; the clamp keeps the helper total for any day.
+  return formatIsoDate({ year, month, day: Math.min(paymentDay, daysInMonth(year, month)) });
+}
+
+/** Payment dates for periods 0..periods (index 0 is the cut-off). */
+export function paymentDates(deal: DealCalendar, periods: number): string[] {
+  const out = new Array<string>(periods + 1);
+  for (let t = 0; t <= periods; t++) out[t] = paymentDate(deal.cutoffDate, deal.paymentDay, t);
+  return out;
+}
+
+export function settlementDateOf(deal: DealCalendar): string {
+  return deal.settlementDate ?? deal.cutoffDate;
+}
+
+/**
+ * Years (30/360) from settlement to the day period t's cash arrives (payment date + delay), for t = 0..periods.
+ * Index 0 is the cut-off itself (no delay: nothing is paid then), so `times[t]` lines up with the projection's
+ * period-indexed arrays.
+ */
+export function periodTimes(deal: DealCalendar, periods: number): Float64Array {
+  const settle = settlementDateOf(deal);
+  const out = new Float64Array(periods + 1);
+  out[0] = signedYears(settle, deal.cutoffDate);
+  for (let t = 1; t <= periods; t++) {
+    const paid = addDays(paymentDate(deal.cutoffDate, deal.paymentDay, t), deal.paymentDelayDays);
+    out[t] = signedYears(settle, paid);
+  }
+  return out;
+}
+
+/** 30/360 is not antisymmetric (month-end rules), so a date before settlement counts back from it. */
+function signedYears(settle: string, date: string): number {
+  return date < settle ? -yearFraction(date, settle, '30/360') : yearFraction(settle, date, '30/360');
+}
