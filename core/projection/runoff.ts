@@ -1,0 +1,280 @@
+/**
+ * The pool run-off kernel: every loan (or rep line) projected month by month under the Standard Formulas, its
+ * flows summed into period totals. Written for a million loans: loans stay in their arrays (no objects), the
+ * assumption rows are looked up once per loan, monthly rates are table reads, and the level-pay schedule
+ * ratio comes from a recurrence rather than a power per month.
+ *
+ * One month for one loan, PERF the performing balance at the start and r the contractual (no-prepayment)
+ * balance ratio end/start of the month:
+ *   defaults     = PERF × MDR                     (CNL: balance at entry × CNL factor), at most PERF
+ *   prepayment   = PERF × r × SMM                 (the prior balance after scheduled amortisation —
+ *                                                  deliberately NOT net of defaults, SIFMA SF)
+ *   amortisation = (PERF − defaults) × (1 − r)
+ *   interest     = (PERF − defaults) × rate / 12
+ *   PERF'        = PERF − defaults − prepayment − amortisation (prepayment capped so PERF' ≥ 0)
+ */
+import type { PoolProjection } from './types';
+import type { LoanArrays } from './loanArrays';
+import type { ResolvedScenario, SegmentAssumptions } from '../assumptions/scenarioTables';
+
+// Indexes into PRODUCT_CODES; equal-principal (1) is the fall-through case of the ratio below.
+const LEVEL_PAY = 0;
+const INTEREST_FREE_FEE = 2;
+const BULLET = 3;
+const REVOLVING = 4;
+
+interface Rows {
+  rowStart: Int32Array;
+  seasonStride: number;
+  smm: Float64Array;
+  mdr: Float64Array;
+  cnl: Float64Array;
+  severity: Float64Array;
+  lag: Int32Array;
+  noDefaultMonths: Int32Array;
+}
+
+/** Gathers the table rows the pool needs, one per (segment, seasoning) that occurs, into flat arrays. */
+function gatherRows(loans: LoanArrays, scenario: ResolvedScenario, h1: number): Rows {
+  const nSeg = loans.segmentNames.length;
+  const segs: SegmentAssumptions[] = loans.segmentNames.map((s) => scenario.segment(s));
+  let maxSeason = 0;
+  for (let i = 0; i < loans.size; i++) {
+    const s = (loans.originalTerm[i] as number) - (loans.remainingTerm[i] as number);
+    if (s > maxSeason) maxSeason = s;
+  }
+  const seasonStride = maxSeason + 1;
+  const rowOf = new Int32Array(nSeg * seasonStride).fill(-1);
+  const keys: number[] = [];
+  for (let i = 0; i < loans.size; i++) {
+    const seg = loans.segment[i] as number;
+    const sa = segs[seg] as SegmentAssumptions;
+    const season = sa.usesAge
+      ? Math.max(0, (loans.originalTerm[i] as number) - (loans.remainingTerm[i] as number))
+      : 0;
+    const key = seg * seasonStride + season;
+    if (rowOf[key] === -1) {
+      rowOf[key] = keys.length;
+      keys.push(key);
+    }
+  }
+  const rows = keys.length;
+  const smm = new Float64Array(rows * h1);
+  const mdr = new Float64Array(rows * h1);
+  const cnl = new Float64Array(rows * h1);
+  const severity = new Float64Array(rows * h1);
+  keys.forEach((key, row) => {
+    const seg = Math.floor(key / seasonStride);
+    const t = (segs[seg] as SegmentAssumptions).tables(key - seg * seasonStride);
+    smm.set(t.smm, row * h1);
+    mdr.set(t.mdr, row * h1);
+    cnl.set(t.cnl, row * h1);
+    severity.set(t.severity, row * h1);
+  });
+  // rowStart: offset of the row in the flat tables, per (segment, seasoning) key (seasoning 0 when ageless).
+  const rowStart = new Int32Array(rowOf.length);
+  for (let k = 0; k < rowOf.length; k++) rowStart[k] = (rowOf[k] as number) * h1;
+  const lag = Int32Array.from(segs, (s) => s.recoveryLagMonths);
+  const noDefaultMonths = Int32Array.from(segs, (s) => s.noDefaultMonths);
+  const usesAge = Uint8Array.from(segs, (s) => (s.usesAge ? 1 : 0));
+  // Ageless segments always read seasoning 0: fold that into the key by zeroing the stride for them.
+  return {
+    rowStart: usesAge.every((u) => u === 1) ? rowStart : remapAgeless(rowStart, usesAge, seasonStride),
+    seasonStride,
+    smm,
+    mdr,
+    cnl,
+    severity,
+    lag,
+    noDefaultMonths,
+  };
+}
+
+/** For ageless segments every seasoning points at the seasoning-0 row, so the loop needs no branch. */
+function remapAgeless(rowStart: Int32Array, usesAge: Uint8Array, stride: number): Int32Array {
+  const out = rowStart.slice();
+  for (let seg = 0; seg < usesAge.length; seg++) {
+    if (usesAge[seg] === 1) continue;
+    const r0 = rowStart[seg * stride] as number;
+    for (let s = 1; s < stride; s++) out[seg * stride + s] = r0;
+  }
+  return out;
+}
+
+function emptyProjection(periods: number): PoolProjection {
+  const n = periods + 1;
+  return {
+    periods,
+    beginBalance: new Float64Array(n),
+    defaults: new Float64Array(n),
+    interest: new Float64Array(n),
+    fees: new Float64Array(n),
+    scheduledPrincipal: new Float64Array(n),
+    prepayment: new Float64Array(n),
+    loss: new Float64Array(n),
+    recovery: new Float64Array(n),
+    endBalance: new Float64Array(n),
+    pendingDefaults: new Float64Array(n),
+    count: new Float64Array(n),
+  };
+}
+
+export function runoff(loans: LoanArrays, scenario: ResolvedScenario, periods: number): PoolProjection {
+  const H = periods;
+  const h1 = H + 1;
+  const out = emptyProjection(H);
+  const rows = gatherRows(loans, scenario, h1);
+  const { rowStart, seasonStride, smm, mdr, cnl, severity, lag: lagOf, noDefaultMonths } = rows;
+  const { product, segment, balance, originalBalance, rate, monthlyFeeRate, originalTerm, remainingTerm } =
+    loans;
+  const paymentRate = loans.paymentRate;
+  const counts = loans.count;
+  const { defaults, interest, fees, scheduledPrincipal, prepayment, loss, endBalance, count } = out;
+  const advancing = scenario.servicerAdvancing;
+  // Charge-off view: what is liquidated in each period (loss + recovery), to derive recovery and pending.
+  const liquidated = new Float64Array(h1);
+  // Servicer advancing: each loan's schedule ratios and defaults, replayed after its months are projected.
+  const ratios = advancing ? new Float64Array(h1 + 1) : null;
+  const defaulted = advancing ? new Float64Array(h1 + 1) : null;
+
+  let cutoffBalance = 0;
+  let cutoffCount = 0;
+  for (let i = 0; i < loans.size; i++) {
+    const b0 = balance[i] as number;
+    const cnt0 = counts === null ? 1 : (counts[i] as number);
+    cutoffCount += cnt0;
+    if (!(b0 > 0)) continue;
+    cutoffBalance += b0;
+    const prod = product[i] as number;
+    const seg = segment[i] as number;
+    const rem = remainingTerm[i] as number;
+    const season = (originalTerm[i] as number) - rem;
+    const row = rowStart[seg * seasonStride + (season > 0 ? season : 0)] as number;
+    const lag = lagOf[seg] as number;
+    // A revolving balance has no maturity, so the last-months default cut-off never applies to it.
+    const cut = prod === REVOLVING ? 0 : (noDefaultMonths[seg] as number);
+    const last = prod === REVOLVING ? H : rem < H ? rem : H;
+    const im = prod === INTEREST_FREE_FEE ? 0 : (rate[i] as number) / 12;
+    const fee = (originalBalance[i] as number) * (monthlyFeeRate[i] as number);
+    const keep = 1 - (paymentRate[i] as number);
+    const growth = 1 + im;
+    // (1 + i)^−m for the months left: the level-pay ratio r = 1 + i − i / (1 − (1 + i)^−m) without a power per month.
+    let vm = prod === LEVEL_PAY && im > 0 ? Math.pow(growth, -rem) : 0;
+    let perf = b0;
+    // Contractual balance of the loan as if nothing defaulted or prepaid: performing share = PERF / it.
+    let contractual = b0;
+
+    for (let p = 1; p <= last; p++) {
+      const m = rem - p + 1;
+      let r: number;
+      if (prod === LEVEL_PAY) {
+        r = m === 1 ? 0 : im > 0 ? 1 + im - im / (1 - vm) : (m - 1) / m;
+        vm *= growth;
+      } else if (prod === REVOLVING) {
+        r = keep;
+      } else if (prod === BULLET) {
+        r = m === 1 ? 0 : 1;
+      } else {
+        // Equal principal and interest-free-fee instalments: balance / months left each month.
+        r = (m - 1) / m;
+      }
+      const k = row + p;
+      let def = perf * (mdr[k] as number) + b0 * (cnl[k] as number);
+      if (def > perf) def = perf;
+      if (m <= cut) def = 0;
+      const net = perf - def;
+      const amort = net * (1 - r);
+      let pre = perf * r * (smm[k] as number);
+      if (pre > net - amort) pre = net - amort;
+      const end = net - amort - pre;
+
+      defaults[p] += def;
+      interest[p] += net * im;
+      if (fee > 0) fees[p] += (fee * net) / contractual;
+      scheduledPrincipal[p] += amort;
+      prepayment[p] += pre;
+      endBalance[p] += end;
+      contractual *= r;
+      if (contractual > 0) count[p] += (cnt0 * end) / contractual;
+      if (advancing) {
+        (ratios as Float64Array)[p] = r;
+        (defaulted as Float64Array)[p] = def;
+      } else {
+        const q = p + lag;
+        if (q <= H) {
+          loss[q] += (severity[k] as number) * def;
+          liquidated[q] += def;
+        }
+      }
+      perf = end;
+    }
+    if (advancing)
+      advance(out, ratios as Float64Array, defaulted as Float64Array, last, lag, im, row, severity);
+  }
+
+  out.beginBalance[0] = cutoffBalance;
+  endBalance[0] = cutoffBalance;
+  count[0] = cutoffCount;
+  for (let p = 1; p <= H; p++) out.beginBalance[p] = endBalance[p - 1] as number;
+  if (!advancing) {
+    let pending = 0;
+    for (let p = 1; p <= H; p++) {
+      out.recovery[p] = (liquidated[p] as number) - (loss[p] as number);
+      pending += (defaults[p] as number) - (liquidated[p] as number);
+      out.pendingDefaults[p] = pending > 0 ? pending : 0;
+    }
+  }
+  return out;
+}
+
+/**
+ * Servicer advancing: a loan defaulting in month p stops paying that month; the servicer then advances its
+ * scheduled principal and interest in months p+1 … p+lag−1 and it is liquidated in month p+lag. Loss is
+ * severity × the balance at default (SF); recovery is the AMORTISED balance less that loss, not face less
+ * loss. The zero-default months before maturity (= lag) ensure the loan still has a balance at liquidation;
+ * if it has amortised below the loss anyway (CNL near maturity), the loss is capped at what is left so
+ * principal is neither created nor lost.
+ */
+function advance(
+  out: PoolProjection,
+  ratios: Float64Array,
+  defaulted: Float64Array,
+  last: number,
+  lag: number,
+  im: number,
+  row: number,
+  severity: Float64Array,
+): void {
+  const H = out.periods;
+  for (let p = last + 1; p <= H; p++) ratios[p] = 0;
+  for (let p = 1; p <= last; p++) {
+    const d0 = defaulted[p] as number;
+    if (!(d0 > 0)) continue;
+    let d = d0;
+    const q = p + lag;
+    if (q > H) {
+      // Not liquidated within the horizon: it stays pending, amortising, to the end.
+      out.pendingDefaults[p] += d;
+      for (let k = p + 1; k <= H; k++) {
+        out.interest[k] += d * im;
+        const rk = ratios[k] as number;
+        out.scheduledPrincipal[k] += d * (1 - rk);
+        d *= rk;
+        out.pendingDefaults[k] += d;
+      }
+      continue;
+    }
+    if (q > p) out.pendingDefaults[p] += d;
+    for (let k = p + 1; k < q; k++) {
+      out.interest[k] += d * im;
+      const rk = ratios[k] as number;
+      out.scheduledPrincipal[k] += d * (1 - rk);
+      d *= rk;
+      out.pendingDefaults[k] += d;
+    }
+    const sev = (severity[row + p] as number) * d0;
+    const l = sev < d ? sev : d;
+    out.loss[q] += l;
+    out.recovery[q] += d - l;
+  }
+}
