@@ -1,0 +1,239 @@
+/**
+ * Deal files in: untrusted JSON → a validated `Deal`, or one error listing every problem as
+ * `<file>: <field path>: <reason>` so a user can find each one in the file. Three passes:
+ * 1. migrate older schema versions forward (only v1 exists now);
+ * 2. the zod schema (types, ranges, required fields);
+ * 3. what the schema cannot say: unknown keys (a misspelt optional field would otherwise vanish silently and
+ *    change the deal), real calendar dates, and cross-references (every id a waterfall step, fee or trigger
+ *    names must exist), as Hastructure's DealValidation checks them before a run.
+ */
+import type { z } from 'zod';
+import { parseIsoDate } from '../time/isoDate';
+import { Deal, DEAL_SCHEMA_VERSION } from './schema';
+
+export interface DealIssue {
+  /** Field path as written in the file, e.g. `structure.tranches[1].coupon.rate` (`(root)` for the document). */
+  path: string;
+  message: string;
+}
+
+export class DealFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly issues: readonly DealIssue[],
+  ) {
+    super(issues.map((i) => `${file}: ${i.path}: ${i.message}`).join('\n'));
+    this.name = 'DealFileError';
+  }
+}
+
+type PathKey = PropertyKey;
+
+export function formatPath(path: readonly PathKey[]): string {
+  let out = '';
+  for (const k of path) {
+    if (typeof k === 'number') out += `[${k}]`;
+    else if (typeof k === 'string' && /^[A-Za-z_$][\w$]*$/.test(k)) out += out === '' ? k : `.${k}`;
+    else out += `[${JSON.stringify(String(k))}]`;
+  }
+  return out === '' ? '(root)' : out;
+}
+
+/** Upgrades functions by the version they read: MIGRATIONS[n] turns a version-n document into version n + 1. */
+const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {};
+
+/**
+ * Brings a deal document written by an older engine to the current schema version. Documents without a
+ * numeric version pass through untouched so the schema reports what is wrong with them.
+ */
+export function migrateDeal(json: unknown, file = '<deal>'): unknown {
+  if (!isRecord(json) || typeof json.schemaVersion !== 'number') return json;
+  let doc = json;
+  let version = json.schemaVersion;
+  if (version > DEAL_SCHEMA_VERSION) {
+    throw new DealFileError(file, [
+      {
+        path: 'schemaVersion',
+        message: `version ${version} was written by a newer ABS Workbench; this one reads up to ${DEAL_SCHEMA_VERSION}`,
+      },
+    ]);
+  }
+  while (version < DEAL_SCHEMA_VERSION) {
+    const step = MIGRATIONS[version];
+    if (!step) break; // The schema then rejects the version with its own message.
+    doc = step(doc);
+    version += 1;
+  }
+  return doc;
+}
+
+/** Validates a parsed JSON document as a deal; throws DealFileError listing every problem. */
+export function parseDeal(json: unknown, file: string): Deal {
+  const migrated = migrateDeal(json, file);
+  const result = Deal.safeParse(migrated);
+  if (!result.success) throw new DealFileError(file, zodIssues(result.error.issues));
+  const issues = [...unknownKeys(migrated, result.data), ...dealConsistency(result.data)];
+  if (issues.length > 0) throw new DealFileError(file, issues);
+  return result.data;
+}
+
+/** Zod issues as one readable line each; a union nobody matched names each form it tried. */
+export function zodIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly PathKey[] = []): DealIssue[] {
+  const out: DealIssue[] = [];
+  for (const issue of issues) {
+    const path = [...prefix, ...issue.path];
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      // A branch whose issues all sit below the value, none of them a missing field, matched the value's
+      // shape: its issues are the real ones, the other branches' are noise.
+      const shaped = issue.errors.filter((branch) =>
+        branch.every(
+          (i) => i.path.length > 0 && !(i.code === 'invalid_type' && /received undefined$/.test(i.message)),
+        ),
+      );
+      if (shaped.length === 1) {
+        out.push(...zodIssues(shaped[0]!, path));
+        continue;
+      }
+      const tried = issue.errors.map((branch) =>
+        branch.map((i) => `${i.path.length ? formatPath(i.path) + ' ' : ''}${reason(i.message)}`).join(', '),
+      );
+      out.push({
+        path: formatPath(path),
+        message: `matches none of its accepted forms (${tried.join(' | ')})`,
+      });
+      continue;
+    }
+    out.push({ path: formatPath(path), message: reason(issue.message) });
+  }
+  return out;
+}
+
+function reason(message: string): string {
+  return message.replace(/^Invalid input: /, '');
+}
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/** Keys the editor's JSON Schema hint and comments may use; the engine ignores them. */
+const IGNORED_KEYS = new Set(['$schema', '$comment']);
+
+/**
+ * Zod drops keys it does not know, so a key present in the input but missing from the parsed output is one the
+ * schema does not have (defaults only ever add keys).
+ */
+export function unknownKeys(input: unknown, output: unknown, path: PathKey[] = []): DealIssue[] {
+  const out: DealIssue[] = [];
+  if (Array.isArray(input) && Array.isArray(output)) {
+    input.forEach((item, i) => out.push(...unknownKeys(item, output[i], [...path, i])));
+  } else if (isRecord(input) && isRecord(output)) {
+    for (const key of Object.keys(input)) {
+      if (IGNORED_KEYS.has(key)) continue;
+      if (!(key in output)) out.push({ path: formatPath([...path, key]), message: 'unknown field' });
+      else out.push(...unknownKeys(input[key], output[key], [...path, key]));
+    }
+  }
+  return out;
+}
+
+/** Checks across fields that the schema cannot express. */
+export function dealConsistency(deal: Deal): DealIssue[] {
+  const issues: DealIssue[] = [];
+  const add = (path: PathKey[], message: string) => issues.push({ path: formatPath(path), message });
+
+  for (const key of ['cutoffDate', 'settlementDate'] as const) {
+    const value = deal[key];
+    if (value === undefined) continue;
+    try {
+      parseIsoDate(value);
+    } catch (e) {
+      add([key], (e as Error).message);
+    }
+  }
+
+  const s = deal.structure;
+  const tranches = new Set<string>();
+  s.tranches.forEach((t, i) => {
+    if (tranches.has(t.id)) add(['structure', 'tranches', i, 'id'], `duplicate tranche id '${t.id}'`);
+    tranches.add(t.id);
+  });
+  const fees = new Set<string>();
+  s.fees.forEach((f, i) => {
+    if (fees.has(f.id)) add(['structure', 'fees', i, 'id'], `duplicate fee id '${f.id}'`);
+    fees.add(f.id);
+    if (f.basis.type === 'percentOfTranche' && !tranches.has(f.basis.tranche)) {
+      add(['structure', 'fees', i, 'basis', 'tranche'], `no tranche '${f.basis.tranche}'`);
+    }
+  });
+
+  const paidPrincipal = new Set<string>();
+  s.waterfall.forEach((step, i) => {
+    const at = ['structure', 'waterfall', i];
+    if (step.pay === 'fee' && !fees.has(step.fee)) add([...at, 'fee'], `no fee '${step.fee}'`);
+    if (step.pay === 'interest' || step.pay === 'principal') {
+      step.tranches.forEach((id, j) => {
+        if (!tranches.has(id)) add([...at, 'tranches', j], `no tranche '${id}'`);
+        if (step.pay === 'principal') paidPrincipal.add(id);
+      });
+    }
+    if (step.pay === 'purchase' && !s.revolving)
+      add([...at, 'pay'], 'a purchase step needs structure.revolving');
+    if (step.pay === 'reserveDeposit' && !s.reserve) {
+      add([...at, 'pay'], 'a reserveDeposit step needs structure.reserve');
+    }
+    if (step.from?.includes('reserve') && !s.reserve) add([...at, 'from'], 'no reserve account to draw from');
+  });
+  s.tranches.forEach((t, i) => {
+    // Equity is repaid from the residual; every note needs a principal step or it can never amortise.
+    if (t.seniority !== 'equity' && t.balance > 0 && !paidPrincipal.has(t.id)) {
+      add(
+        ['structure', 'tranches', i, 'id'],
+        `tranche '${t.id}' is never paid principal by any waterfall step`,
+      );
+    }
+  });
+  if (s.revolving && !s.waterfall.some((step) => step.pay === 'purchase')) {
+    add(
+      ['structure', 'waterfall'],
+      'the deal revolves but no step buys receivables (add { "pay": "purchase" })',
+    );
+  }
+
+  s.triggers.forEach((trigger, i) => {
+    const schedule = trigger.test.schedule;
+    for (let k = 1; k < schedule.length; k++) {
+      if (schedule[k]!.fromPeriod <= schedule[k - 1]!.fromPeriod) {
+        add(
+          ['structure', 'triggers', i, 'test', 'schedule', k, 'fromPeriod'],
+          'schedule must be sorted by fromPeriod',
+        );
+      }
+    }
+    if (trigger.effects.includes('endRevolving') && !s.revolving) {
+      add(['structure', 'triggers', i, 'effects'], 'endRevolving on a deal without structure.revolving');
+    }
+  });
+
+  const names = new Set<string>();
+  deal.scenarios.forEach((sc, i) => {
+    if (names.has(sc.name)) add(['scenarios', i, 'name'], `duplicate scenario name '${sc.name}'`);
+    names.add(sc.name);
+    const d = sc.default;
+    if (d.model === 'CNL') {
+      const sum = d.timing.reduce((a, b) => a + b, 0);
+      if (Math.abs(sum - 1) > 1e-4) {
+        add(['scenarios', i, 'default', 'timing'], `timing must sum to 1 (sums to ${sum.toFixed(6)})`);
+      }
+    }
+  });
+
+  if (deal.pool.kind === 'repLines') {
+    const ids = new Set<string>();
+    deal.pool.lines.forEach((l, i) => {
+      if (ids.has(l.id)) add(['pool', 'lines', i, 'id'], `duplicate line id '${l.id}'`);
+      ids.add(l.id);
+    });
+  }
+  return issues;
+}
