@@ -108,6 +108,14 @@ export interface TriggerEvent {
   kind: 'breached' | 'cured';
 }
 
+/** What the revolving period bought and left out. */
+export interface RevolvingReport {
+  /** Profile lines failing the eligibility criteria (never bought). */
+  excludedProfileLines: { id: string; reasons: string[] }[];
+  /** Purchases by period: par bought, cash paid, and the concentration limits that cut the purchase back. */
+  purchases: { period: number; par: number; cash: number; limitedBy: string[] }[];
+}
+
 export interface RunResult {
   engineVersion: string;
   runAt: string;
@@ -123,6 +131,8 @@ export interface RunResult {
   revolvingEndPeriod: number | null;
   /** Annualised excess spread per period: (interest collections − senior fees − note interest) × 12 / pool begin. */
   excessSpread: { period: number; annualised: number }[];
+  /** Revolving purchases and exclusions; absent or null when the deal does not revolve. */
+  revolving?: RevolvingReport | null;
   checks: {
     /** Every period: sources = uses + change in account balances, to the cent. */
     cashConserved: boolean;

@@ -264,7 +264,12 @@ export const Revolving = z.object({
 });
 export type Revolving = z.infer<typeof Revolving>;
 
-/** Where a step's cash comes from, in order. */
+/**
+ * Where a step's cash comes from, in order. A step that names none draws, for fees and interest: interest, then
+ * principal, then reserve; for reserve deposits, purchases, principal and the residual: interest, then principal
+ * (the period's available funds). The reserve is only drawn for fees and interest, and for principal on the
+ * final period when `reserve.coversPrincipalAtMaturity`, whatever a step lists.
+ */
 export const FundsSource = z.enum(['interest', 'principal', 'reserve']);
 export type FundsSource = z.infer<typeof FundsSource>;
 
@@ -307,6 +312,12 @@ export const Structure = z.object({
   }),
   triggers: z.array(Trigger).default([]),
   revolving: Revolving.optional(),
+  /**
+   * Loss allocation after each period's waterfall. `writeDown` (the default when absent): notes above the pool end
+   * balance are written down from the most junior class up. `none`: notes keep their balance and unpaid principal
+   * stays owed to the end (the reference sequential waterfall).
+   */
+  lossAllocation: z.enum(['writeDown', 'none']).optional(),
   /** The seller buys the pool back at par when it falls to this share of the initial pool (0.1 = 10%). */
   cleanUpCall: z.object({ poolShare: share }).optional(),
   waterfall: z.array(WaterfallStep).min(1).max(200),

@@ -1,0 +1,104 @@
+/**
+ * Revolving purchases. While the deal revolves, the purchase step buys new receivables shaped like the
+ * replenishment profile: each eligible profile line gets its share of the purchase by its `balance` weight.
+ * Lines failing the eligibility criteria are excluded (and reported). Concentration limits bound a segment's or
+ * product's share of the pool after the purchase; a line in a group at its limit is cut back and the rest of the
+ * purchase goes to the other lines, and when every line is cut back the purchase shrinks (the cash flows on down
+ * the waterfall).
+ */
+import type { Eligibility, RepLine, Revolving } from '../deal/schema';
+import { groupKey } from './poolLedger';
+
+export interface ExcludedLine {
+  id: string;
+  reasons: string[];
+}
+
+/** Why a profile line fails the eligibility criteria (empty when it is eligible). */
+export function eligibilityFailures(line: RepLine, e: Eligibility): string[] {
+  const out: string[] = [];
+  if (e.maxRemainingTerm !== undefined && line.remainingTerm > e.maxRemainingTerm) {
+    out.push(`remaining term ${line.remainingTerm} above ${e.maxRemainingTerm}`);
+  }
+  if (e.minRate !== undefined && line.rate < e.minRate) out.push(`rate ${line.rate} below ${e.minRate}`);
+  if (e.maxRate !== undefined && line.rate > e.maxRate) out.push(`rate ${line.rate} above ${e.maxRate}`);
+  if (e.products !== undefined && !e.products.includes(line.product)) {
+    out.push(`product ${line.product} not eligible`);
+  }
+  if (e.segments !== undefined && !e.segments.includes(line.segment)) {
+    out.push(`segment ${line.segment} not eligible`);
+  }
+  return out;
+}
+
+/** Keys (`segment:…`, `product:…`) the concentration limits name: the ledger tracks these. */
+export function limitKeys(revolving: Revolving): string[] {
+  return [...new Set(revolving.concentrationLimits.map((l) => groupKey(l.key, l.value)))];
+}
+
+export interface PurchasePlan {
+  /** Par bought per candidate line (same order as the candidates). */
+  amounts: number[];
+  /** Concentration limits that cut the purchase back (`segment:X`, `product:Y`). */
+  limitedBy: string[];
+}
+
+/**
+ * Splits `par` among `lines` by weight under the concentration limits, given the pool end balance before the
+ * purchase and each tracked group's balance in it.
+ */
+export function planPurchase(
+  par: number,
+  lines: readonly RepLine[],
+  poolEnd: number,
+  groupEnd: (key: string) => number,
+  limits: Revolving['concentrationLimits'],
+): PurchasePlan {
+  const n = lines.length;
+  const weights = lines.map((l) => l.balance);
+  const members = limits.map((lim) =>
+    lines.map((l) => (lim.key === 'segment' ? l.segment : l.product) === lim.value),
+  );
+  const limitedBy = new Set<string>();
+  let total = par;
+  let amounts = new Array<number>(n).fill(0);
+  // Caps depend on the purchase total, which shrinks when every line is capped: iterate to a fixed point.
+  for (let round = 0; round < 50 && total > 0; round++) {
+    amounts = new Array<number>(n).fill(0);
+    const frozen = new Array<boolean>(n).fill(false);
+    for (let pass = 0; pass <= limits.length; pass++) {
+      let frozenSum = 0;
+      let freeWeight = 0;
+      for (let i = 0; i < n; i++) {
+        if (frozen[i]) frozenSum += amounts[i];
+        else freeWeight += weights[i];
+      }
+      if (freeWeight > 0) {
+        const share = Math.max(0, total - frozenSum) / freeWeight;
+        for (let i = 0; i < n; i++) if (!frozen[i]) amounts[i] = weights[i] * share;
+      }
+      let cut = false;
+      limits.forEach((lim, j) => {
+        const key = groupKey(lim.key, lim.value);
+        const cap = Math.max(0, lim.maxShare * (poolEnd + total) - groupEnd(key));
+        let inGroup = 0;
+        for (let i = 0; i < n; i++) if (members[j][i]) inGroup += amounts[i];
+        if (inGroup > cap * (1 + 1e-12) + 1e-9) {
+          const f = inGroup > 0 ? cap / inGroup : 0;
+          for (let i = 0; i < n; i++) {
+            if (!members[j][i]) continue;
+            amounts[i] *= f;
+            frozen[i] = true;
+          }
+          limitedBy.add(key);
+          cut = true;
+        }
+      });
+      if (!cut || freeWeight === 0) break;
+    }
+    const bought = amounts.reduce((a, b) => a + b, 0);
+    if (bought >= total * (1 - 1e-12)) break;
+    total = bought;
+  }
+  return { amounts, limitedBy: [...limitedBy] };
+}
