@@ -12,7 +12,10 @@ import { parseIsoDate } from '../time/isoDate';
 import { Deal, DEAL_SCHEMA_VERSION } from './schema';
 
 export interface DealIssue {
-  /** Field path as written in the file, e.g. `structure.tranches[1].coupon.rate` (`(root)` for the document). */
+  /**
+   * Field path as written in the file, e.g. `structure.tranches[1].coupon.rate` (`(root)` for the document),
+   * a place such as `line 3, column 7`, or '' for a problem with the file as a whole.
+   */
   path: string;
   message: string;
 }
@@ -22,7 +25,9 @@ export class DealFileError extends Error {
     readonly file: string,
     readonly issues: readonly DealIssue[],
   ) {
-    super(issues.map((i) => `${file}: ${i.path}: ${i.message}`).join('\n'));
+    super(
+      issues.map((i) => (i.path ? `${file}: ${i.path}: ${i.message}` : `${file}: ${i.message}`)).join('\n'),
+    );
     this.name = 'DealFileError';
   }
 }

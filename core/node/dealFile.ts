@@ -1,0 +1,93 @@
+/**
+ * Reading deal files from disk: a size limit before anything is read (deal files are untrusted), JSON syntax
+ * errors with line and column, schema errors with field paths (core/deal/load.ts), and the pool the deal
+ * points at. Every failure is a DealFileError naming the file.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { findJsonSyntaxError } from '../deal/jsonSyntax';
+import { DealFileError, parseDeal } from '../deal/load';
+import type { Deal } from '../deal/schema';
+import type { PoolInput } from '../projection/project';
+
+/** Far above any rep-line deal (a 100,000-line pool is about 20 MB); a loan-level pool lives in its own file. */
+export const MAX_DEAL_FILE_BYTES = 50 * 1024 * 1024;
+
+export interface LoadedDeal {
+  deal: Deal;
+  pool: PoolInput;
+  /** Absolute path of the deal file. */
+  file: string;
+}
+
+/**
+ * Reads and parses a JSON file under a size limit. Errors name the file as the caller gave it (`label`), which is
+ * what the user typed, rather than an absolute path.
+ */
+export async function readJsonFile(path: string, maxBytes: number, label = path): Promise<unknown> {
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new DealFileError(label, [{ path: '', message: 'not a file' }]);
+    size = info.size;
+  } catch (e) {
+    if (e instanceof DealFileError) throw e;
+    throw new DealFileError(label, [{ path: '', message: ioReason(e) }]);
+  }
+  if (size > maxBytes) {
+    throw new DealFileError(label, [
+      {
+        path: '',
+        message: `${formatSize(size)} is over the ${formatSize(maxBytes)} limit for this kind of file`,
+      },
+    ]);
+  }
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    throw new DealFileError(label, [{ path: '', message: ioReason(e) }]);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // Editors on Windows save a BOM.
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    const where = findJsonSyntaxError(text);
+    throw new DealFileError(label, [
+      where
+        ? { path: `line ${where.line}, column ${where.column}`, message: `invalid JSON: ${where.reason}` }
+        : { path: '', message: 'invalid JSON' },
+    ]);
+  }
+}
+
+/** Loads a deal file and the pool it describes. */
+export async function loadDeal(path: string): Promise<LoadedDeal> {
+  const file = resolve(path);
+  const deal = parseDeal(await readJsonFile(file, MAX_DEAL_FILE_BYTES, path), path);
+  return { deal, pool: await poolOf(deal, path), file };
+}
+
+async function poolOf(deal: Deal, label: string): Promise<PoolInput> {
+  if (deal.pool.kind === 'repLines') return { kind: 'repLines', lines: deal.pool.lines };
+  throw new DealFileError(label, [
+    {
+      path: 'pool.kind',
+      message: "pool files ('file') are not supported yet: the pool file reader is not available",
+    },
+  ]);
+}
+
+function ioReason(e: unknown): string {
+  const code = (e as { code?: unknown }).code;
+  if (code === 'ENOENT') return 'file not found';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'not a file';
+  return e instanceof Error ? e.message : String(e);
+}
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
