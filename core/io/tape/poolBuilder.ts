@@ -1,0 +1,927 @@
+/**
+ * Turns tape rows into a validated loan-level pool, one row at a time (so a million-row file streams
+ * through without ever holding its text), and accounts for every row: accepted into typed columns or
+ * listed as rejected with its line, column and reason.
+ *
+ * Checks that need the whole column run in `finish()`: the day/month order of slash dates is only known
+ * once a day above 12 has shown up somewhere, and so are the checks and derivations that use those dates.
+ */
+import { PRODUCT_CODES } from '../../pool/loanPool';
+import { NO_REGION, NO_STATUS, type ImportedPool } from '../../pool/poolFile';
+import {
+  dayToIso,
+  isoToDay,
+  monthsBetweenCeil,
+  monthsBetweenFloor,
+  pairToDay,
+  readDate,
+  resolveSlashOrder,
+  type DateFormat,
+  type SlashEvidence,
+} from './dates';
+import {
+  EXCLUDED_STATUSES,
+  PRODUCT_SYNONYMS,
+  STATUS_CODES,
+  STATUS_SYNONYMS,
+  type LoanStatus,
+  type PoolField,
+} from './fields';
+import { resolveColumns, type TapeMapping } from './mapping';
+import {
+  REJECT_REASONS,
+  type ImportReport,
+  type NoDataCount,
+  type RejectReason,
+  type RejectedRow,
+} from './report';
+import { NO_DATA_REASONS, noDataCode, parseNumber, parseRate, parseTerm, type ParsedNumber } from './values';
+import { TapeFormatError } from './csv';
+
+export interface BuildOptions {
+  mapping: TapeMapping;
+  /** Set when the mapping was suggested from the headers (reported as such). */
+  suggestedConfidence?: number;
+  /** Overrides the mapping's and the tape's cut-off date (YYYY-MM-DD). */
+  cutoffDate?: string;
+  /** Most rejected rows kept in the report's list (counts always cover all). Default 100,000. */
+  maxListedRejects?: number;
+  source: ImportReport['source'];
+  /** Line the header was read from (1 unless the file starts with blank lines). */
+  headerLine?: number;
+}
+
+export interface BuildResult {
+  pool: ImportedPool;
+  report: ImportReport;
+}
+
+const DATE_FIELDS = ['originationDate', 'maturityDate'] as const;
+type DateField = (typeof DATE_FIELDS)[number];
+/** Slash dates wait in the date columns encoded above this (real day numbers stay far below). */
+const PAIR_BASE = 1e9;
+const FEE_PERCENT_ABOVE = 0.1;
+
+interface RateStats {
+  signed: number;
+  byRule: number;
+  decimal: number;
+}
+
+export class PoolBuilder {
+  private readonly cols: Partial<Record<PoolField, number>>;
+  private readonly mapping: TapeMapping;
+  private readonly headerCount: number;
+  private readonly maxListed: number;
+  private readonly statusMap = new Map<string, LoanStatus>();
+  private readonly productMap = new Map<string, number>();
+  private readonly defaultProduct: number;
+  private readonly defaultSegment: string;
+
+  private n = 0;
+  private cap = 0;
+  private ids: string[] = [];
+  private line: Uint32Array = new Uint32Array(0);
+  private product: Uint8Array = new Uint8Array(0);
+  private segment: Uint16Array = new Uint16Array(0);
+  private balance: Float64Array = new Float64Array(0);
+  private originalBalance: Float64Array = new Float64Array(0);
+  private rate: Float64Array = new Float64Array(0);
+  private fee: Float64Array = new Float64Array(0);
+  private payRate: Float64Array = new Float64Array(0);
+  private originalTerm: Uint16Array = new Uint16Array(0);
+  private remainingTerm: Float64Array = new Float64Array(0);
+  private origination: Float64Array = new Float64Array(0);
+  private maturity: Float64Array = new Float64Array(0);
+  private dpd: Float64Array = new Float64Array(0);
+  private score: Float64Array = new Float64Array(0);
+  private status: Uint8Array = new Uint8Array(0);
+  private region: Uint16Array = new Uint16Array(0);
+
+  private readonly segmentIndex = new Map<string, number>();
+  private readonly segmentNames: string[] = [];
+  private readonly regionIndex = new Map<string, number>();
+  private readonly regionNames: string[] = [];
+  private readonly seenIds = new Map<string, number>();
+  private readonly cutoffCells = new Map<string, number>();
+  private readonly noData = new Map<string, number>();
+  private readonly dateFormatsSeen: Record<DateField, Map<DateFormat, number>> = {
+    originationDate: new Map(),
+    maturityDate: new Map(),
+  };
+  private readonly slash: Record<DateField | 'cutoffDate', SlashEvidence> = {
+    originationDate: { firstAbove12: 0, secondAbove12: 0, cells: 0 },
+    maturityDate: { firstAbove12: 0, secondAbove12: 0, cells: 0 },
+    cutoffDate: { firstAbove12: 0, secondAbove12: 0, cells: 0 },
+  };
+  private readonly rateStats: Record<'rate' | 'monthlyFeeRate' | 'paymentRate', RateStats> = {
+    rate: { signed: 0, byRule: 0, decimal: 0 },
+    monthlyFeeRate: { signed: 0, byRule: 0, decimal: 0 },
+    paymentRate: { signed: 0, byRule: 0, decimal: 0 },
+  };
+  private readonly num: ParsedNumber = { value: 0, percent: false };
+
+  private rowsRead = 0;
+  private obFilled = 0;
+  private rejectedCount = 0;
+  private readonly byReason: Partial<Record<RejectReason, number>> = {};
+  private rejects: RejectedRow[] = [];
+  private rejectsNotListed = 0;
+  private readonly warnings: string[] = [];
+
+  constructor(
+    private readonly headers: readonly string[],
+    private readonly opts: BuildOptions,
+  ) {
+    this.mapping = opts.mapping;
+    this.headerCount = headers.length;
+    this.maxListed = opts.maxListedRejects ?? 100_000;
+    this.cols = resolveColumns(this.mapping, headers);
+    const seen = new Set<string>();
+    headers.forEach((h) => {
+      const k = h.trim().toLowerCase();
+      if (k && seen.has(k)) this.warnings.push(`header '${h}' appears more than once; the first is used`);
+      seen.add(k);
+    });
+    const missing = (['id', 'balance', 'rate', 'originalTerm'] as const).filter(
+      (f) => this.cols[f] === undefined,
+    );
+    if (missing.length > 0) {
+      const wanted = missing.map((f) => `${f} (${describeRef(this.mapping.columns[f])})`).join(', ');
+      throw new TapeFormatError(
+        `mapping '${this.mapping.name}' needs columns the header row does not have: ${wanted}; ` +
+          `header is: ${headers.slice(0, 40).join(' | ')}`,
+      );
+    }
+    for (const [k, v] of Object.entries(STATUS_SYNONYMS)) this.statusMap.set(k, v);
+    for (const [k, v] of Object.entries(this.mapping.statusCodes))
+      this.statusMap.set(k.trim().toLowerCase(), v);
+    for (const [k, v] of Object.entries(PRODUCT_SYNONYMS))
+      this.productMap.set(k, PRODUCT_CODES.indexOf(v as never));
+    for (const [k, v] of Object.entries(this.mapping.productCodes)) {
+      this.productMap.set(k.trim().toLowerCase(), PRODUCT_CODES.indexOf(v));
+    }
+    this.defaultProduct = PRODUCT_CODES.indexOf(this.mapping.defaults.product ?? 'level-pay');
+    this.defaultSegment = this.mapping.defaults.segment ?? 'all';
+  }
+
+  private grow(): void {
+    const cap = Math.max(1024, this.cap * 2);
+    const f64 = (a: Float64Array): Float64Array => {
+      const b = new Float64Array(cap);
+      b.set(a);
+      return b;
+    };
+    this.line = copyInto(new Uint32Array(cap), this.line);
+    this.product = copyInto(new Uint8Array(cap), this.product);
+    this.segment = copyInto(new Uint16Array(cap), this.segment);
+    this.status = copyInto(new Uint8Array(cap), this.status);
+    this.region = copyInto(new Uint16Array(cap), this.region);
+    this.originalTerm = copyInto(new Uint16Array(cap), this.originalTerm);
+    this.balance = f64(this.balance);
+    this.originalBalance = f64(this.originalBalance);
+    this.rate = f64(this.rate);
+    this.fee = f64(this.fee);
+    this.payRate = f64(this.payRate);
+    this.remainingTerm = f64(this.remainingTerm);
+    this.origination = f64(this.origination);
+    this.maturity = f64(this.maturity);
+    this.dpd = f64(this.dpd);
+    this.score = f64(this.score);
+    this.cap = cap;
+  }
+
+  private reject(
+    row: number,
+    field: PoolField | null,
+    value: string,
+    reason: RejectReason,
+    message?: string,
+  ): false {
+    this.rejectedCount++;
+    this.byReason[reason] = (this.byReason[reason] ?? 0) + 1;
+    if (this.rejects.length < this.maxListed) {
+      const idx = field ? this.cols[field] : undefined;
+      this.rejects.push({
+        row,
+        column: idx !== undefined ? this.headers[idx]! : '',
+        field,
+        value: value.length > 200 ? value.slice(0, 200) + '…' : value,
+        reason,
+        message: message ?? REJECT_REASONS[reason],
+      });
+    } else {
+      this.rejectsNotListed++;
+    }
+    return false;
+  }
+
+  /** The ND code of a cell, counted; null when the cell is not a no-data code. */
+  private nd(field: PoolField, raw: string): string | null {
+    const c = raw.charCodeAt(0);
+    if (raw.length < 3 || raw.length > 7 || (c !== 78 && c !== 110 && c !== 32)) return null;
+    const code = noDataCode(raw);
+    if (code === null) return null;
+    const key = `${field}\u0000${code}`;
+    this.noData.set(key, (this.noData.get(key) ?? 0) + 1);
+    return code;
+  }
+
+  private cell(cells: readonly string[], field: PoolField): string | undefined {
+    const i = this.cols[field];
+    return i === undefined ? undefined : cells[i];
+  }
+
+  /** Reads one data row; `line` is its 1-based line in the file. */
+  addRow(cells: readonly string[], line: number): void {
+    this.rowsRead++;
+    if (cells.length !== this.headerCount) {
+      let extraEmpty = cells.length > this.headerCount;
+      for (let i = this.headerCount; extraEmpty && i < cells.length; i++)
+        if (cells[i]!.trim() !== '') extraEmpty = false;
+      if (!extraEmpty) {
+        if (cells.every((c) => c.trim() === '')) this.reject(line, null, '', 'empty-row');
+        else {
+          this.reject(
+            line,
+            null,
+            cells.slice(0, 3).join(','),
+            'wrong-cell-count',
+            `row has ${cells.length} cells, the header has ${this.headerCount}`,
+          );
+        }
+        return;
+      }
+    }
+    if (this.n === this.cap) this.grow();
+    const k = this.n;
+    if (!this.readRow(cells, line, k)) return;
+    this.n++;
+  }
+
+  private readRow(cells: readonly string[], line: number, k: number): boolean {
+    const num = this.num;
+    // Identifier.
+    const rawId = cells[this.cols.id!]!;
+    const id = rawId.trim();
+    if (id.length === 0) {
+      if (cells.every((c) => c.trim() === '')) return this.reject(line, null, '', 'empty-row');
+      return this.reject(line, 'id', rawId, 'missing-required', 'loan identifier is empty');
+    }
+    if (this.nd('id', id)) return this.reject(line, 'id', id, 'no-data-required', `loan identifier is ${id}`);
+    const c0 = id.charCodeAt(0);
+    if (c0 === 61 || c0 === 43 || c0 === 64 || id.length > 200 || hasControlChar(id)) {
+      return this.reject(line, 'id', id, 'unsafe-id');
+    }
+
+    // Balances.
+    const rawBal = cells[this.cols.balance!]!;
+    const nb = this.nd('balance', rawBal);
+    if (nb)
+      return this.reject(
+        line,
+        'balance',
+        rawBal,
+        'no-data-required',
+        `current balance is ${nb}: ${NO_DATA_REASONS[nb]}`,
+      );
+    const bal = parseNumber(rawBal);
+    if (Number.isNaN(bal)) {
+      return this.reject(
+        line,
+        'balance',
+        rawBal,
+        rawBal.trim() === '' ? 'missing-required' : 'bad-number',
+        rawBal.trim() === '' ? 'current balance is empty' : `current balance '${rawBal}' is not a number`,
+      );
+    }
+    if (bal < 0)
+      return this.reject(line, 'balance', rawBal, 'negative-balance', `current balance ${bal} is negative`);
+    let ob = bal;
+    const rawOb = this.cell(cells, 'originalBalance');
+    if (rawOb !== undefined && (rawOb.trim() === '' || this.nd('originalBalance', rawOb))) this.obFilled++;
+    else if (rawOb !== undefined) {
+      ob = parseNumber(rawOb);
+      if (Number.isNaN(ob))
+        return this.reject(
+          line,
+          'originalBalance',
+          rawOb,
+          'bad-number',
+          `original balance '${rawOb}' is not a number`,
+        );
+      if (ob < 0)
+        return this.reject(
+          line,
+          'originalBalance',
+          rawOb,
+          'negative-balance',
+          `original balance ${ob} is negative`,
+        );
+    }
+
+    // Rates.
+    const rawRate = cells[this.cols.rate!]!;
+    const nr = this.nd('rate', rawRate);
+    if (nr)
+      return this.reject(
+        line,
+        'rate',
+        rawRate,
+        'no-data-required',
+        `interest rate is ${nr}: ${NO_DATA_REASONS[nr]}`,
+      );
+    const rate = parseRate(rawRate, this.mapping.rateScale.rate ?? 'auto', 1, num);
+    if (Number.isNaN(rate)) {
+      return this.reject(
+        line,
+        'rate',
+        rawRate,
+        rawRate.trim() === '' ? 'missing-required' : 'bad-number',
+        `interest rate '${rawRate}' is not a number`,
+      );
+    }
+    this.countScale('rate', rawRate);
+    if (rate < 0 || rate > this.mapping.maxRate) {
+      return this.reject(
+        line,
+        'rate',
+        rawRate,
+        'rate-out-of-range',
+        `interest rate ${rawRate} reads as ${rate}, outside [0, ${this.mapping.maxRate}]`,
+      );
+    }
+    const fee = this.optionalShare(cells, 'monthlyFeeRate', line);
+    if (Number.isNaN(fee)) return false;
+    const pay = this.optionalShare(cells, 'paymentRate', line);
+    if (Number.isNaN(pay)) return false;
+
+    // Terms.
+    const rawOt = cells[this.cols.originalTerm!]!;
+    const nt = this.nd('originalTerm', rawOt);
+    if (nt)
+      return this.reject(
+        line,
+        'originalTerm',
+        rawOt,
+        'no-data-required',
+        `original term is ${nt}: ${NO_DATA_REASONS[nt]}`,
+      );
+    const ot = parseTerm(rawOt);
+    if (Number.isNaN(ot)) {
+      return this.reject(
+        line,
+        'originalTerm',
+        rawOt,
+        rawOt.trim() === '' ? 'missing-required' : 'bad-term',
+        `original term '${rawOt}' is not a whole number of months`,
+      );
+    }
+    if (ot < 1 || ot > 1200)
+      return this.reject(
+        line,
+        'originalTerm',
+        rawOt,
+        'term-out-of-range',
+        `original term ${ot} is outside 1–1200 months`,
+      );
+    let rt = NaN;
+    const rawRt = this.cell(cells, 'remainingTerm');
+    if (rawRt !== undefined && rawRt.trim() !== '' && !this.nd('remainingTerm', rawRt)) {
+      rt = parseTerm(rawRt);
+      if (Number.isNaN(rt))
+        return this.reject(
+          line,
+          'remainingTerm',
+          rawRt,
+          'bad-term',
+          `remaining term '${rawRt}' is not a whole number of months`,
+        );
+      if (rt > ot)
+        return this.reject(
+          line,
+          'remainingTerm',
+          rawRt,
+          'remaining-exceeds-original',
+          `remaining term ${rt} exceeds original term ${ot}`,
+        );
+      if (rt < 1)
+        return this.reject(
+          line,
+          'remainingTerm',
+          rawRt,
+          'matured',
+          `remaining term ${rt}: nothing left to collect`,
+        );
+    }
+
+    // Dates (slash dates wait for the column's order, see finish()).
+    const orig = this.readDateCell(cells, 'originationDate', line);
+    if (orig === null) return false;
+    const mat = this.readDateCell(cells, 'maturityDate', line);
+    if (mat === null) return false;
+    const rawCut = this.cell(cells, 'cutoffDate');
+    if (rawCut !== undefined) {
+      const t = rawCut.trim();
+      if (t !== '' && !this.nd('cutoffDate', t)) this.cutoffCells.set(t, (this.cutoffCells.get(t) ?? 0) + 1);
+    }
+
+    // Delinquency, status, classification.
+    let dpd = NaN;
+    const rawDpd = this.cell(cells, 'daysPastDue');
+    if (rawDpd !== undefined && rawDpd.trim() !== '' && !this.nd('daysPastDue', rawDpd)) {
+      dpd = parseNumber(rawDpd);
+      if (Number.isNaN(dpd) || dpd < 0 || !Number.isInteger(dpd)) {
+        return this.reject(
+          line,
+          'daysPastDue',
+          rawDpd,
+          'bad-number',
+          `days past due '${rawDpd}' is not a whole number ≥ 0`,
+        );
+      }
+    }
+    let status = NO_STATUS;
+    const rawStatus = this.cell(cells, 'status');
+    if (rawStatus !== undefined && rawStatus.trim() !== '' && !this.nd('status', rawStatus)) {
+      const s = this.statusMap.get(rawStatus.trim().toLowerCase());
+      if (s === undefined) {
+        return this.reject(
+          line,
+          'status',
+          rawStatus,
+          'unknown-status',
+          `status '${rawStatus.trim()}' is not a known code (add it to the mapping's statusCodes)`,
+        );
+      }
+      if (EXCLUDED_STATUSES.has(s)) {
+        return this.reject(
+          line,
+          'status',
+          rawStatus,
+          'excluded-status',
+          `status '${rawStatus.trim()}' (${s}) is not part of the performing pool`,
+        );
+      }
+      status = STATUS_CODES.indexOf(s);
+    }
+    let product = this.defaultProduct;
+    const rawProduct = this.cell(cells, 'product');
+    if (rawProduct !== undefined && rawProduct.trim() !== '' && !this.nd('product', rawProduct)) {
+      const p = this.productMap.get(rawProduct.trim().toLowerCase());
+      if (p === undefined || p < 0) {
+        return this.reject(
+          line,
+          'product',
+          rawProduct,
+          'unknown-product',
+          `product '${rawProduct.trim()}' is not a known code (add it to the mapping's productCodes)`,
+        );
+      }
+      product = p;
+    }
+    if (PRODUCT_CODES[product] === 'revolving' && !(pay > 0)) {
+      return this.reject(line, 'paymentRate', String(pay), 'missing-payment-rate');
+    }
+    let score = NaN;
+    const rawScore = this.cell(cells, 'score');
+    if (rawScore !== undefined && rawScore.trim() !== '' && !this.nd('score', rawScore)) {
+      score = parseNumber(rawScore);
+      if (Number.isNaN(score))
+        return this.reject(line, 'score', rawScore, 'bad-number', `score '${rawScore}' is not a number`);
+    }
+    const seenAt = this.seenIds.get(id);
+    if (seenAt !== undefined)
+      return this.reject(line, 'id', id, 'duplicate-id', `loan identifier '${id}' already on row ${seenAt}`);
+
+    this.seenIds.set(id, line);
+    this.ids[k] = id;
+    this.line[k] = line;
+    this.balance[k] = bal;
+    this.originalBalance[k] = ob;
+    this.rate[k] = rate;
+    this.fee[k] = fee;
+    this.payRate[k] = pay;
+    this.originalTerm[k] = ot;
+    this.remainingTerm[k] = rt;
+    this.origination[k] = orig;
+    this.maturity[k] = mat;
+    this.dpd[k] = dpd;
+    this.score[k] = score;
+    this.status[k] = status;
+    this.product[k] = product;
+    this.segment[k] = this.dictionary(
+      this.segmentIndex,
+      this.segmentNames,
+      this.textOr(cells, 'segment', this.defaultSegment),
+    );
+    const reg = this.textOr(cells, 'region', '');
+    this.region[k] = reg === '' ? NO_REGION : this.dictionary(this.regionIndex, this.regionNames, reg);
+    return true;
+  }
+
+  private textOr(cells: readonly string[], field: PoolField, fallback: string): string {
+    const raw = this.cell(cells, field);
+    if (raw === undefined) return fallback;
+    const t = raw.trim();
+    if (t === '' || this.nd(field, t)) return fallback;
+    return t.length > 64 ? t.slice(0, 64) : t;
+  }
+
+  private dictionary(index: Map<string, number>, names: string[], key: string): number {
+    let i = index.get(key);
+    if (i === undefined) {
+      if (names.length >= 0xfffe)
+        throw new TapeFormatError(`more than ${0xfffe} distinct values in a segment or region column`);
+      i = names.length;
+      names.push(key);
+      index.set(key, i);
+    }
+    return i;
+  }
+
+  private countScale(field: 'rate' | 'monthlyFeeRate' | 'paymentRate', raw: string): void {
+    const st = this.rateStats[field];
+    if (!this.num.percent) st.decimal++;
+    else if (raw.includes('%')) st.signed++;
+    else st.byRule++;
+  }
+
+  /** An optional monthly share (fee or payment rate): 0 when absent, NaN after rejecting the row. */
+  private optionalShare(
+    cells: readonly string[],
+    field: 'monthlyFeeRate' | 'paymentRate',
+    line: number,
+  ): number {
+    const raw = this.cell(cells, field);
+    if (raw === undefined || raw.trim() === '' || this.nd(field, raw)) return 0;
+    const v = parseRate(raw, this.mapping.rateScale[field] ?? 'auto', FEE_PERCENT_ABOVE, this.num);
+    if (Number.isNaN(v)) {
+      this.reject(line, field, raw, 'bad-number', `${field} '${raw}' is not a number`);
+      return NaN;
+    }
+    this.countScale(field, raw);
+    if (v < 0 || v > 1) {
+      this.reject(line, field, raw, 'rate-out-of-range', `${field} ${raw} reads as ${v}, outside [0, 1]`);
+      return NaN;
+    }
+    return v;
+  }
+
+  /** A day number, NaN when absent, a pair code above PAIR_BASE, or null after rejecting the row. */
+  private readDateCell(cells: readonly string[], field: DateField, line: number): number | null {
+    const raw = this.cell(cells, field);
+    if (raw === undefined) return NaN;
+    const t = raw.trim();
+    if (t === '' || this.nd(field, t)) return NaN;
+    const d = readDate(t, this.mapping.dateFormats[field]);
+    if (d.kind === 'day') {
+      const seen = this.dateFormatsSeen[field];
+      seen.set(d.format, (seen.get(d.format) ?? 0) + 1);
+      return d.day;
+    }
+    if (d.kind === 'pair') {
+      const ev = this.slash[field];
+      ev.cells++;
+      if (d.a > 12) ev.firstAbove12++;
+      if (d.b > 12) ev.secondAbove12++;
+      return PAIR_BASE + d.y * 10000 + d.a * 100 + d.b;
+    }
+    this.reject(
+      line,
+      field,
+      raw,
+      'bad-date',
+      `${field} '${t}' is not a date${this.mapping.dateFormats[field] ? ` in the stated format ${this.mapping.dateFormats[field]}` : ''}`,
+    );
+    return null;
+  }
+
+  /** Ends the import: resolves column-level decisions, runs the date checks and returns pool and report. */
+  finish(extra?: { blankLines?: number; elapsedMs?: number }): BuildResult {
+    const rules: string[] = [];
+    const errors: string[] = [];
+    const warnings = this.warnings;
+    const n = this.n;
+    const keep = new Uint8Array(n).fill(1);
+    const m = this.mapping;
+    const colName = (f: PoolField): string => {
+      const i = this.cols[f];
+      return i === undefined ? '' : this.headers[i]!;
+    };
+
+    // Slash dates: the column decides the order; ambiguity is an error naming the column.
+    const orders: Partial<Record<DateField, 'DMY' | 'MDY' | null>> = {};
+    for (const f of DATE_FIELDS) {
+      const ev = this.slash[f];
+      if (ev.cells === 0) continue;
+      const r = resolveSlashOrder(ev);
+      orders[f] = r.order;
+      if (r.order) {
+        rules.push(
+          `${f} ('${colName(f)}'): slash dates read as ${r.order === 'DMY' ? 'DD/MM/YYYY' : 'MM/DD/YYYY'} (a ${r.order === 'DMY' ? 'first' : 'second'} part above 12 decides the column)`,
+        );
+      } else {
+        errors.push(
+          r.why === 'ambiguous'
+            ? `column '${colName(f)}' (${f}): ${ev.cells} slash dates could be DD/MM/YYYY or MM/DD/YYYY (no day above 12); state the format in the mapping (dateFormats.${f}: "DMY" or "MDY")`
+            : `column '${colName(f)}' (${f}): slash dates in both DD/MM and MM/DD order (${ev.firstAbove12} with a first part above 12, ${ev.secondAbove12} with a second part above 12); state the format in the mapping (dateFormats.${f})`,
+        );
+      }
+    }
+    for (const f of DATE_FIELDS) {
+      const seen = this.dateFormatsSeen[f];
+      if (seen.size > 0) {
+        rules.push(
+          `${f} ('${colName(f)}'): ${[...seen.entries()].map(([fmt, c]) => `${c} as ${fmt}`).join(', ')}${m.dateFormats[f] ? ' (format stated by the mapping)' : ''}`,
+        );
+      }
+    }
+
+    const cutoff = this.resolveCutoff(rules, warnings, errors);
+    const cutDay = cutoff === null ? NaN : isoToDay(cutoff);
+
+    const rejectAt = (
+      k: number,
+      field: PoolField | null,
+      value: string,
+      reason: RejectReason,
+      message: string,
+    ): void => {
+      keep[k] = 0;
+      this.reject(this.line[k]!, field, value, reason, message);
+    };
+    const resolveDate = (k: number, arr: Float64Array, f: DateField): boolean => {
+      const v = arr[k]!;
+      if (!(v >= PAIR_BASE)) return true;
+      const code = v - PAIR_BASE;
+      const y = Math.floor(code / 10000);
+      const a = Math.floor(code / 100) % 100;
+      const b = code % 100;
+      const shown = `${String(a).padStart(2, '0')}/${String(b).padStart(2, '0')}/${y}`;
+      const order = orders[f];
+      if (!order) {
+        rejectAt(
+          k,
+          f,
+          shown,
+          'ambiguous-date',
+          `${f} '${shown}': column '${colName(f)}' does not decide DD/MM or MM/DD; state dateFormats.${f} in the mapping`,
+        );
+        return false;
+      }
+      const day = pairToDay(y, a, b, order);
+      if (Number.isNaN(day)) {
+        rejectAt(k, f, shown, 'bad-date', `${f} '${shown}' is not a date as ${order}`);
+        return false;
+      }
+      arr[k] = day;
+      return true;
+    };
+
+    let derivedFromMaturity = 0;
+    let derivedFromOrigination = 0;
+    const defaultedOriginal = this.cols.originalBalance === undefined ? n : this.obFilled;
+    const rtMapped = this.cols.remainingTerm !== undefined;
+    for (let k = 0; k < n; k++) {
+      if (!resolveDate(k, this.origination, 'originationDate')) continue;
+      if (!resolveDate(k, this.maturity, 'maturityDate')) continue;
+      const o = this.origination[k]!;
+      const mt = this.maturity[k]!;
+      if (mt <= o) {
+        rejectAt(
+          k,
+          'maturityDate',
+          dayToIso(mt),
+          'maturity-before-origination',
+          `maturity ${dayToIso(mt)} is not after origination ${dayToIso(o)}`,
+        );
+        continue;
+      }
+      let rt = this.remainingTerm[k]!;
+      const ot = this.originalTerm[k]!;
+      if (Number.isNaN(rt)) {
+        if (!Number.isNaN(mt) && !Number.isNaN(cutDay)) {
+          rt = monthsBetweenCeil(cutDay, mt);
+          derivedFromMaturity++;
+        } else if (!Number.isNaN(o) && !Number.isNaN(cutDay)) {
+          rt = ot - Math.max(0, monthsBetweenFloor(o, cutDay));
+          derivedFromOrigination++;
+        } else {
+          rejectAt(
+            k,
+            'remainingTerm',
+            '',
+            'no-remaining-term',
+            rtMapped
+              ? 'remaining term is empty and cannot be derived (needs a maturity or origination date and a cut-off date)'
+              : 'no remaining-term column, and no maturity or origination date with a cut-off date to derive it from',
+          );
+          continue;
+        }
+        if (rt > ot) {
+          rejectAt(
+            k,
+            'remainingTerm',
+            String(rt),
+            'remaining-exceeds-original',
+            `derived remaining term ${rt} exceeds original term ${ot}`,
+          );
+          continue;
+        }
+        if (rt < 1) {
+          rejectAt(
+            k,
+            'remainingTerm',
+            String(rt),
+            'matured',
+            `derived remaining term ${rt}: matured by the cut-off`,
+          );
+          continue;
+        }
+        this.remainingTerm[k] = rt;
+      }
+    }
+    if (derivedFromMaturity > 0)
+      rules.push(
+        `remainingTerm derived from maturityDate and the cut-off ${cutoff} for ${derivedFromMaturity} loans (payments after the cut-off up to maturity)`,
+      );
+    if (derivedFromOrigination > 0)
+      rules.push(
+        `remainingTerm derived as originalTerm − whole months from originationDate to the cut-off ${cutoff} for ${derivedFromOrigination} loans`,
+      );
+    if (!rtMapped && derivedFromMaturity + derivedFromOrigination === 0 && n > 0) {
+      errors.push(
+        'remainingTerm is not mapped and cannot be derived: map a remaining-term column, or a maturity/origination date and give a cut-off date',
+      );
+    }
+    if (defaultedOriginal > 0) {
+      rules.push(
+        this.cols.originalBalance === undefined
+          ? 'originalBalance not mapped: set to the current balance'
+          : `originalBalance empty on ${defaultedOriginal} rows: set to the current balance`,
+      );
+    }
+    if (this.cols.product === undefined)
+      rules.push(`product not mapped: every loan is ${PRODUCT_CODES[this.defaultProduct]}`);
+    if (this.cols.segment === undefined)
+      rules.push(`segment not mapped: every loan is in segment '${this.defaultSegment}'`);
+    this.rateRules(rules, warnings, colName);
+    if (this.cols.status === undefined) rules.push('status not mapped: no loan excluded by status');
+    else rules.push(`statuses excluded from the pool: ${[...EXCLUDED_STATUSES].join(', ')}`);
+
+    // Compact the accepted rows.
+    let accepted = 0;
+    for (let k = 0; k < n; k++) accepted += keep[k]!;
+    const pick = <T extends Float64Array | Uint8Array | Uint16Array>(src: T, make: (len: number) => T): T => {
+      const out = make(accepted);
+      let j = 0;
+      for (let k = 0; k < n; k++) if (keep[k]) out[j++] = src[k]!;
+      return out;
+    };
+    const ids: string[] = new Array<string>(accepted);
+    {
+      let j = 0;
+      for (let k = 0; k < n; k++) if (keep[k]) ids[j++] = this.ids[k]!;
+    }
+    const f64 = (l: number): Float64Array => new Float64Array(l);
+    const remaining = pick(this.remainingTerm, f64);
+    const pool: ImportedPool = {
+      size: accepted,
+      ids,
+      product: pick(this.product, (l) => new Uint8Array(l)),
+      segment: pick(this.segment, (l) => new Uint16Array(l)),
+      segmentNames: this.segmentNames,
+      balance: pick(this.balance, f64),
+      originalBalance: pick(this.originalBalance, f64),
+      rate: pick(this.rate, f64),
+      monthlyFeeRate: pick(this.fee, f64),
+      originalTerm: pick(this.originalTerm, (l) => new Uint16Array(l)),
+      remainingTerm: Uint16Array.from(remaining),
+      paymentRate: pick(this.payRate, f64),
+      cutoffDate: cutoff,
+      originationDay: pick(this.origination, f64),
+      maturityDay: pick(this.maturity, f64),
+      daysPastDue: pick(this.dpd, f64),
+      status: pick(this.status, (l) => new Uint8Array(l)),
+      region: pick(this.region, (l) => new Uint16Array(l)),
+      regionNames: this.regionNames,
+      score: pick(this.score, f64),
+    };
+    this.rejects.sort((a, b) => a.row - b.row);
+
+    const noData: NoDataCount[] = [];
+    for (const [key, count] of this.noData) {
+      const [field, code] = key.split('\u0000') as [PoolField, string];
+      noData.push({ field, column: colName(field), code, meaning: NO_DATA_REASONS[code] ?? '', count });
+    }
+    const columns: Partial<Record<PoolField, string>> = {};
+    for (const [f, i] of Object.entries(this.cols)) columns[f as PoolField] = this.headers[i]!;
+    const report: ImportReport = {
+      source: this.opts.source,
+      mapping: {
+        name: m.name,
+        columns,
+        suggested: this.opts.suggestedConfidence !== undefined,
+        ...(this.opts.suggestedConfidence !== undefined ? { confidence: this.opts.suggestedConfidence } : {}),
+        notes: m.notes,
+      },
+      cutoffDate: cutoff,
+      rowsRead: this.rowsRead,
+      accepted,
+      rejected: this.rejectedCount,
+      blankLines: extra?.blankLines ?? 0,
+      byReason: this.byReason,
+      rejects: this.rejects,
+      rejectsNotListed: this.rejectsNotListed,
+      noData,
+      rules,
+      warnings,
+      errors,
+      ...(extra?.elapsedMs !== undefined ? { elapsedMs: extra.elapsedMs } : {}),
+    };
+    return { pool, report };
+  }
+
+  private resolveCutoff(rules: string[], warnings: string[], errors: string[]): string | null {
+    if (this.opts.cutoffDate) {
+      rules.push(`cut-off date ${this.opts.cutoffDate} given for this import`);
+      return this.opts.cutoffDate;
+    }
+    if (this.cutoffCells.size > 0) {
+      const days: number[] = [];
+      for (const raw of this.cutoffCells.keys()) {
+        const d = readDate(raw, this.mapping.dateFormats.cutoffDate);
+        if (d.kind === 'day') days.push(d.day);
+        else if (d.kind === 'pair') {
+          // Cut-off cells are few distinct values: decide their order among themselves.
+          const ev: SlashEvidence = {
+            firstAbove12: d.a > 12 ? 1 : 0,
+            secondAbove12: d.b > 12 ? 1 : 0,
+            cells: 1,
+          };
+          const r = resolveSlashOrder(ev);
+          if (r.order) days.push(pairToDay(d.y, d.a, d.b, r.order));
+          else
+            errors.push(
+              `cut-off date '${raw}' could be DD/MM or MM/DD; state dateFormats.cutoffDate in the mapping`,
+            );
+        } else errors.push(`cut-off date '${raw}' is not a date`);
+      }
+      const good = days.filter((d) => !Number.isNaN(d));
+      if (good.length > 0) {
+        const latest = Math.max(...good);
+        if (new Set(good).size > 1)
+          warnings.push(
+            `the cut-off column carries ${new Set(good).size} different dates; the latest, ${dayToIso(latest)}, is used`,
+          );
+        rules.push(`cut-off date ${dayToIso(latest)} read from the tape's cut-off column`);
+        return dayToIso(latest);
+      }
+    }
+    if (this.mapping.cutoffDate) {
+      rules.push(`cut-off date ${this.mapping.cutoffDate} from the mapping`);
+      return this.mapping.cutoffDate;
+    }
+    return null;
+  }
+
+  private rateRules(rules: string[], warnings: string[], colName: (f: PoolField) => string): void {
+    const threshold = { rate: 1, monthlyFeeRate: FEE_PERCENT_ABOVE, paymentRate: FEE_PERCENT_ABOVE } as const;
+    for (const f of ['rate', 'monthlyFeeRate', 'paymentRate'] as const) {
+      const st = this.rateStats[f];
+      if (st.signed + st.byRule + st.decimal === 0) continue;
+      const scale = this.mapping.rateScale[f] ?? 'auto';
+      const parts: string[] = [];
+      if (st.signed) parts.push(`${st.signed} with '%' divided by 100`);
+      if (st.byRule)
+        parts.push(
+          scale === 'percent'
+            ? `${st.byRule} bare values read as percent (stated by the mapping)`
+            : `${st.byRule} bare values above ${threshold[f]} read as percent (divided by 100)`,
+        );
+      if (st.decimal) parts.push(`${st.decimal} bare values read as decimals`);
+      rules.push(`${f} ('${colName(f)}'): ${parts.join('; ')}`);
+      if (scale === 'auto' && st.byRule > 0 && st.decimal > 0) {
+        warnings.push(
+          `column '${colName(f)}' mixes percent-style (e.g. 10.65) and decimal-style (e.g. 0.1065) values; each was scaled by the rule above — state rateScale.${f} in the mapping if that is wrong`,
+        );
+      }
+    }
+  }
+}
+
+function copyInto<T extends Uint8Array | Uint16Array | Uint32Array>(dst: T, src: T): T {
+  dst.set(src);
+  return dst;
+}
+
+function describeRef(ref: string | readonly string[] | undefined): string {
+  if (ref === undefined) return 'not mapped';
+  return typeof ref === 'string' ? `'${ref}'` : ref.map((r) => `'${r}'`).join(' or ');
+}
+
+function hasControlChar(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) < 32) return true;
+  return false;
+}

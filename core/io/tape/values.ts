@@ -1,0 +1,124 @@
+/**
+ * Numbers as tapes carry them: "1,234.50", "¥1,234", "RMB 1 234", "(250.00)" for −250, "10.65%",
+ * " 36 months", "12期". Parsers return NaN for anything they cannot read whole: a cell is either read
+ * exactly or rejected with a reason, never half-read.
+ */
+
+/** ESMA "no data" codes (Implementing Regulation 2020/1225): they import as missing, with the reason kept. */
+export const NO_DATA_REASONS: Readonly<Record<string, string>> = {
+  ND1: 'data not collected (not required by the lending criteria)',
+  ND2: 'data collected at underwriting but not loaded into the reporting system',
+  ND3: 'data collected but only loaded into a system other than the reporting system',
+  ND4: 'data collected but will only be available from a later date',
+  ND5: 'not applicable',
+};
+
+/** The ND code of a cell ("ND1"…"ND5", also "ND,1" as some templates write it), or null. */
+export function noDataCode(raw: string): string | null {
+  const s = raw.trim();
+  if (s.length < 3 || s.length > 5) return null;
+  const m = /^ND,?([1-5])$/i.exec(s);
+  return m ? `ND${m[1]}` : null;
+}
+
+export interface ParsedNumber {
+  value: number;
+  /** The cell carried a '%' sign (the value is already divided by 100). */
+  percent: boolean;
+}
+
+const CURRENCY_WORDS = /^(RMB|CNY|USD|EUR|GBP|HKD)\s*|\s*(RMB|CNY|USD|EUR|GBP|HKD|元)$/i;
+
+/**
+ * Reads a number; `out.percent` says whether it carried '%'. Accepts thousands separators (comma, space,
+ * apostrophe, only in groups of three), currency symbols and codes, a leading sign or parentheses for
+ * negatives, and exponent notation. Returns NaN otherwise (so "0x10", "1.2.3" and "12abc" are rejected).
+ */
+export function parseNumber(raw: string, out?: ParsedNumber): number {
+  if (out) out.percent = false;
+  // Fast path: a plain decimal, as most machine-written tapes carry it.
+  const len = raw.length;
+  if (len > 0 && len < 32) {
+    let plain = true;
+    let dots = 0;
+    for (let i = 0; i < len; i++) {
+      const c = raw.charCodeAt(i);
+      if (c >= 48 && c <= 57) continue;
+      if (c === 46) {
+        dots++;
+        continue;
+      }
+      if (c === 45 && i === 0 && len > 1) continue;
+      plain = false;
+      break;
+    }
+    if (plain && dots <= 1 && !(dots === 1 && len === 1)) return +raw;
+  }
+  return parseNumberSlow(raw, out);
+}
+
+function parseNumberSlow(raw: string, out?: ParsedNumber): number {
+  let s = raw.trim();
+  if (s.length === 0 || s.length > 64) return NaN;
+  let negative = false;
+  if (s.startsWith('(') && s.endsWith(')')) {
+    negative = true;
+    s = s.slice(1, -1).trim();
+  }
+  if (s.startsWith('-') || s.startsWith('−')) {
+    if (negative) return NaN;
+    negative = true;
+    s = s.slice(1).trim();
+  } else if (s.startsWith('+')) {
+    s = s.slice(1).trim();
+  }
+  s = s.replace(CURRENCY_WORDS, '');
+  const sym = s.charAt(0);
+  if (sym === '¥' || sym === '$' || sym === '€' || sym === '£' || sym === '￥') s = s.slice(1).trim();
+  // A sign may also follow the currency symbol: "$-12".
+  if (s.startsWith('-') && !negative) {
+    negative = true;
+    s = s.slice(1);
+  }
+  let percent = false;
+  if (s.endsWith('%')) {
+    percent = true;
+    s = s.slice(0, -1).trim();
+  }
+  if (!/^(\d{1,3}([,' ]\d{3})+|\d+)(\.\d+)?([eE][-+]?\d+)?$|^\.\d+$/.test(s)) return NaN;
+  const n = +s.replace(/[,' ]/g, '');
+  if (!Number.isFinite(n)) return NaN;
+  if (out) out.percent = percent;
+  const v = percent ? n / 100 : n;
+  return negative ? -v : v;
+}
+
+/**
+ * How a rate column's numbers become annual decimals. `auto`: "10.65%" → 0.1065; a bare value above
+ * `percentAbove` is a percentage (10.65 → 0.1065); otherwise it is already a decimal (0.1065).
+ * `percent`: every bare value is a percentage. `decimal`: every bare value is a decimal.
+ */
+export type RateScale = 'auto' | 'percent' | 'decimal';
+
+/** Reads a rate; `out.percent` is true when the value was read as a percentage (sign or rule). */
+export function parseRate(raw: string, scale: RateScale, percentAbove: number, out: ParsedNumber): number {
+  const n = parseNumber(raw, out);
+  if (Number.isNaN(n) || out.percent) return n;
+  if (scale === 'percent' || (scale === 'auto' && Math.abs(n) > percentAbove)) {
+    out.percent = true;
+    return n / 100;
+  }
+  return n;
+}
+
+/** Reads a term in months: "36", " 36 months", "36m", "36期", "36个月", "3 years" → 36. NaN otherwise. */
+export function parseTerm(raw: string): number {
+  const s = raw.trim();
+  const fast = parseNumber(s);
+  if (!Number.isNaN(fast)) return Number.isInteger(fast) ? fast : NaN;
+  const m = /^(\d{1,4})\s*(months?|mos?|m|期|个月|月)$/i.exec(s);
+  if (m) return +m[1]!;
+  const y = /^(\d{1,3})\s*(years?|yrs?|y|年)$/i.exec(s);
+  if (y) return +y[1]! * 12;
+  return NaN;
+}
