@@ -1,0 +1,82 @@
+/**
+ * Grids and Monte Carlo spread over worker threads. The pure pieces (core/scenario) decide what each job is;
+ * this module only plans in the main thread, fans the jobs out and assembles the answer, so the result is the
+ * same with any worker count (cells and paths are independent and reassembled by index).
+ */
+import type { Deal, Scenario } from '../../deal/schema';
+import type { PoolInput } from '../../projection/project';
+import { dealEngine } from '../../scenario/dealEngine';
+import { pickScenario } from '../../scenario/engine';
+import {
+  assembleGrid,
+  gridJobs,
+  type GridCellResult,
+  type GridResult,
+  type GridSpec,
+} from '../../scenario/grid';
+import {
+  planMonteCarlo,
+  summarizeMonteCarlo,
+  type MonteCarloPath,
+  type MonteCarloResult,
+  type MonteCarloSpec,
+} from '../../scenario/monteCarlo';
+import { runJobs } from './pool';
+import type { GridInit } from './jobs/gridCells';
+import type { MonteCarloInit } from './jobs/monteCarloPaths';
+
+export interface ParallelOptions {
+  /** Worker threads (0 = this thread); default: one per core. */
+  workers?: number;
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+export async function runGrid(
+  deal: Deal,
+  pool: PoolInput,
+  spec: GridSpec,
+  opts: ParallelOptions = {},
+): Promise<GridResult> {
+  const base: Scenario = pickScenario({ scenarios: deal.scenarios }, spec.scenario);
+  if (!deal.structure.tranches.some((t) => t.id === spec.tranche)) {
+    throw new RangeError(
+      `no tranche '${spec.tranche}' (the deal has: ${deal.structure.tranches.map((t) => t.id).join(', ')})`,
+    );
+  }
+  const jobs = gridJobs(spec);
+  const cells = await runJobs<GridInit, (typeof jobs)[number], GridCellResult>({
+    module: new URL('./jobs/gridCells.ts', import.meta.url),
+    init: { deal, pool, base, spec },
+    jobs,
+    ...opts,
+  });
+  return assembleGrid(
+    spec,
+    base.name,
+    deal.structure.tranches.map((t) => t.id),
+    cells,
+  );
+}
+
+export async function runMonteCarlo(
+  deal: Deal,
+  pool: PoolInput,
+  spec: MonteCarloSpec & { scenario?: string },
+  opts: ParallelOptions = {},
+): Promise<MonteCarloResult> {
+  const base = pickScenario({ scenarios: deal.scenarios }, spec.scenario);
+  const plan = planMonteCarlo(dealEngine(deal, pool), base, spec);
+  const jobs = Array.from({ length: plan.paths }, (_, i) => i);
+  const paths = await runJobs<MonteCarloInit, number, MonteCarloPath>({
+    module: new URL('./jobs/monteCarloPaths.ts', import.meta.url),
+    init: { deal, pool, base, plan },
+    jobs,
+    ...opts,
+  });
+  return summarizeMonteCarlo(
+    plan,
+    deal.structure.tranches.map((t) => t.id),
+    paths,
+  );
+}

@@ -1,0 +1,28 @@
+// Entry of every pool worker. Plain JavaScript on purpose: it must start the same way under the tsx CLI, under
+// vitest and under the bench, so it registers tsx itself and then imports the TypeScript job module it is given.
+// A job module exports `setup(init)` returning a function that runs one job; jobs arrive in batches.
+import { parentPort, workerData } from 'node:worker_threads';
+import { register } from 'tsx/esm/api';
+
+register();
+
+function describe(err) {
+  if (err instanceof Error) return { message: err.message, stack: err.stack ?? '' };
+  return { message: String(err), stack: '' };
+}
+
+try {
+  const mod = await import(workerData.module);
+  const run = await mod.setup(workerData.init);
+  parentPort.on('message', (msg) => {
+    try {
+      const results = msg.jobs.map((job) => run(job));
+      parentPort.postMessage({ type: 'done', batch: msg.batch, results });
+    } catch (err) {
+      parentPort.postMessage({ type: 'error', batch: msg.batch, error: describe(err) });
+    }
+  });
+  parentPort.postMessage({ type: 'ready' });
+} catch (err) {
+  parentPort.postMessage({ type: 'error', batch: -1, error: describe(err) });
+}

@@ -1,0 +1,177 @@
+/**
+ * Grid axes: one assumption swept over a range, applied to a base Scenario to make the cell's Scenario.
+ * Values are in the engine's units (annual decimals for rates: 0.05 = 5% CDR), never percent; the CLI
+ * converts from percent at its edge.
+ *
+ * What each axis does to the scenario (and why it replaces rather than scales, where it does):
+ * - `cdr`: the default model becomes a constant CDR at the value, defaultMultiple 1 — a CDR axis means
+ *   "this annual default rate", whatever curve the base case used.
+ * - `cpr` / `absSpeed`: the prepayment model becomes constant CPR / ABS speed at the value, prepaymentMultiple 1.
+ * - `lossMultiple`: sets defaultMultiple to the value (the base curve's shape is kept: CNL, SDA, CDR vector…).
+ * - `prepaymentMultiple`: sets prepaymentMultiple to the value.
+ * - `severity`: constant severity at the value. `lagMonths`: recoveryLagMonths at the value (rounded to months).
+ * - `rateShift`: adds the value to every index curve (a parallel shift of base rates for floating coupons).
+ * An axis that replaces an assumption also removes that assumption from the per-segment overrides, so the
+ * swept value holds for the whole pool rather than only the segments without an override.
+ */
+import type { Curve, Scenario } from '../deal/schema';
+
+export const AXIS_KINDS = [
+  'cdr',
+  'cpr',
+  'absSpeed',
+  'lossMultiple',
+  'prepaymentMultiple',
+  'severity',
+  'lagMonths',
+  'rateShift',
+] as const;
+export type AxisKind = (typeof AXIS_KINDS)[number];
+
+export interface Axis {
+  kind: AxisKind;
+  from: number;
+  to: number;
+  step: number;
+}
+
+/** Most points one axis may have: a 201 × 201 grid is already 40,401 deal runs. */
+export const MAX_AXIS_POINTS = 201;
+
+/** The axis's points from `from` to `to` inclusive, rounded to 1e-10 so 0.1-steps do not drift. */
+export function axisValues(axis: Axis): number[] {
+  const { from, to, step } = axis;
+  if (![from, to, step].every(Number.isFinite))
+    throw new RangeError(`${axis.kind} axis: from, to and step must be numbers`);
+  if (from === to) return [from];
+  if (!(step > 0)) throw new RangeError(`${axis.kind} axis: step must be above 0`);
+  if (to < from) throw new RangeError(`${axis.kind} axis: 'to' (${to}) is below 'from' (${from})`);
+  const n = Math.floor((to - from) / step + 1e-9) + 1;
+  if (n > MAX_AXIS_POINTS) {
+    throw new RangeError(`${axis.kind} axis has ${n} points; at most ${MAX_AXIS_POINTS}`);
+  }
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push(Math.round((from + i * step) * 1e10) / 1e10);
+  return out;
+}
+
+/** Whether values are rates/shares (shown as percent) rather than counts or multiples. */
+export function axisIsRate(kind: AxisKind): boolean {
+  return (
+    kind === 'cdr' || kind === 'cpr' || kind === 'absSpeed' || kind === 'severity' || kind === 'rateShift'
+  );
+}
+
+export function axisLabel(kind: AxisKind): string {
+  switch (kind) {
+    case 'cdr':
+      return 'CDR';
+    case 'cpr':
+      return 'CPR';
+    case 'absSpeed':
+      return 'ABS speed';
+    case 'lossMultiple':
+      return 'Loss multiple';
+    case 'prepaymentMultiple':
+      return 'Prepayment multiple';
+    case 'severity':
+      return 'Severity';
+    case 'lagMonths':
+      return 'Recovery lag (months)';
+    case 'rateShift':
+      return 'Base-rate shift';
+  }
+}
+
+function validateValue(kind: AxisKind, value: number): void {
+  const bad = (why: string): never => {
+    throw new RangeError(`${kind} value ${value}: ${why}`);
+  };
+  if (!Number.isFinite(value)) bad('not a number');
+  switch (kind) {
+    case 'cdr':
+    case 'cpr':
+    case 'severity':
+      if (value < 0 || value > 1) bad('must be between 0 and 1 (0%–100%)');
+      break;
+    case 'absSpeed':
+      if (value < 0 || value >= 1) bad('must be between 0 and 1 (0%–100%)');
+      break;
+    case 'lossMultiple':
+    case 'prepaymentMultiple':
+      if (value < 0 || value > 100) bad('must be between 0 and 100');
+      break;
+    case 'lagMonths':
+      if (value < 0 || value > 1200) bad('must be between 0 and 1200 months');
+      break;
+    case 'rateShift':
+      if (value < -1 || value > 1) bad('must be between −100% and +100%');
+      break;
+  }
+}
+
+/** Adds `shift` to a curve, keeping its form (constant, vector or formula). */
+export function shiftCurve(curve: Curve, shift: number): Curve {
+  if (shift === 0) return curve;
+  if (typeof curve === 'number') return curve + shift;
+  if ('vector' in curve) return { ...curve, vector: curve.vector.map((v) => v + shift) };
+  return { formula: `(${curve.formula}) + (${shift})` };
+}
+
+type Override = Scenario['overrides'][number];
+
+function stripOverrides(
+  s: Scenario,
+  field: 'prepayment' | 'default' | 'severity' | 'recoveryLagMonths',
+): Override[] {
+  return s.overrides.map((o) => {
+    const { [field]: _dropped, ...rest } = o;
+    return rest;
+  });
+}
+
+/** The base scenario with one axis set to `value`. Does not mutate `base`. */
+export function applyAxis(base: Scenario, kind: AxisKind, value: number): Scenario {
+  validateValue(kind, value);
+  switch (kind) {
+    case 'cdr':
+      return {
+        ...base,
+        default: { model: 'CDR', curve: value },
+        defaultMultiple: 1,
+        overrides: stripOverrides(base, 'default'),
+      };
+    case 'cpr':
+      return {
+        ...base,
+        prepayment: { model: 'CPR', curve: value },
+        prepaymentMultiple: 1,
+        overrides: stripOverrides(base, 'prepayment'),
+      };
+    case 'absSpeed':
+      return {
+        ...base,
+        prepayment: { model: 'ABS', curve: value },
+        prepaymentMultiple: 1,
+        overrides: stripOverrides(base, 'prepayment'),
+      };
+    case 'lossMultiple':
+      return { ...base, defaultMultiple: value };
+    case 'prepaymentMultiple':
+      return { ...base, prepaymentMultiple: value };
+    case 'severity':
+      return { ...base, severity: value, overrides: stripOverrides(base, 'severity') };
+    case 'lagMonths':
+      return {
+        ...base,
+        recoveryLagMonths: Math.round(value),
+        overrides: stripOverrides(base, 'recoveryLagMonths'),
+      };
+    case 'rateShift': {
+      const indexCurves: Record<string, Curve> = {};
+      for (const [name, curve] of Object.entries(base.indexCurves))
+        indexCurves[name] = shiftCurve(curve, value);
+      return { ...base, indexCurves };
+    }
+  }
+}

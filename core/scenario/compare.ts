@@ -1,0 +1,164 @@
+/**
+ * Named scenarios side by side: one table of class metrics (a row per class and scenario), one of pool
+ * metrics, and balance series per scenario for charts. Takes finished runs, so the caller decides how to run
+ * them (in-line, in workers, or results it already has).
+ */
+import type { RunResult } from '../result';
+import { runPoolLoss } from './engine';
+import type { ReportTable } from './reportTable';
+
+export interface NamedRun {
+  name: string;
+  result: RunResult;
+}
+
+export interface ComparisonTrancheRow {
+  scenario: string;
+  tranche: string;
+  wal: number | null;
+  yield: number | null;
+  modifiedDuration: number | null;
+  principalWindow: string;
+  principalLoss: number;
+  lossPct: number;
+  interestShortfall: number;
+}
+
+export interface ComparisonPoolRow {
+  scenario: string;
+  initialBalance: number;
+  totalInterest: number;
+  totalPrepayment: number;
+  totalDefault: number;
+  totalLoss: number;
+  lossPct: number;
+  lastPeriod: number;
+  cashConserved: boolean;
+}
+
+export interface Series {
+  name: string;
+  /** Periods 0..n (x values). */
+  periods: number[];
+  values: number[];
+}
+
+export interface ScenarioComparison {
+  scenarios: string[];
+  tranches: ComparisonTrancheRow[];
+  pool: ComparisonPoolRow[];
+  /** Pool end balance by period, one series per scenario. */
+  poolBalance: Series[];
+  /** Class id → end balance by period, one series per scenario. */
+  trancheBalance: Record<string, Series[]>;
+}
+
+export function compareScenarios(runs: readonly NamedRun[]): ScenarioComparison {
+  const tranches: ComparisonTrancheRow[] = [];
+  const pool: ComparisonPoolRow[] = [];
+  const poolBalance: Series[] = [];
+  const trancheBalance: Record<string, Series[]> = {};
+  for (const { name, result } of runs) {
+    const rows = result.pool.periods;
+    let interest = 0;
+    let prepay = 0;
+    let dflt = 0;
+    let loss = 0;
+    for (const p of rows) {
+      interest += p.interest;
+      prepay += p.prepayment;
+      dflt += p.default;
+      loss += p.loss;
+    }
+    pool.push({
+      scenario: name,
+      initialBalance: result.pool.initialBalance,
+      totalInterest: round2(interest),
+      totalPrepayment: round2(prepay),
+      totalDefault: round2(dflt),
+      totalLoss: round2(loss),
+      lossPct: runPoolLoss(result),
+      lastPeriod: paidOffPeriod(rows),
+      cashConserved: result.checks.cashConserved,
+    });
+    poolBalance.push({
+      name,
+      periods: [0, ...rows.map((p) => p.period)],
+      values: [result.pool.initialBalance, ...rows.map((p) => p.endBalance)],
+    });
+    for (const t of result.tranches) {
+      tranches.push({
+        scenario: name,
+        tranche: t.id,
+        wal: t.wal,
+        yield: t.yield,
+        modifiedDuration: t.modifiedDuration,
+        principalWindow: t.principalWindow ? `${t.principalWindow.first}–${t.principalWindow.last}` : '',
+        principalLoss: t.principalLoss,
+        lossPct: t.originalBalance > 0 ? t.principalLoss / t.originalBalance : 0,
+        interestShortfall: t.interestShortfall,
+      });
+      (trancheBalance[t.id] ??= []).push({
+        name,
+        periods: [0, ...t.cashflows.map((c) => c.period)],
+        values: [t.originalBalance, ...t.cashflows.map((c) => c.balance)],
+      });
+    }
+  }
+  return { scenarios: runs.map((r) => r.name), tranches, pool, poolBalance, trancheBalance };
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+/** First period after which the pool balance stays below half a cent (the last period if it never does). */
+function paidOffPeriod(rows: RunResult['pool']['periods']): number {
+  let paid = rows.length ? rows[rows.length - 1]!.period : 0;
+  for (let i = rows.length - 1; i >= 0 && rows[i]!.endBalance < 0.005; i--) paid = rows[i]!.period;
+  return paid;
+}
+
+/** Rows grouped by class (in first-seen order), scenarios in their given order within a class. */
+function groupByTranche(rows: readonly ComparisonTrancheRow[]): ComparisonTrancheRow[] {
+  const order = new Map<string, number>();
+  for (const r of rows) if (!order.has(r.tranche)) order.set(r.tranche, order.size);
+  return [...rows].sort((a, b) => order.get(a.tranche)! - order.get(b.tranche)!);
+}
+
+/** The comparison as report sheets: class metrics and pool metrics by scenario. */
+export function scenarioComparisonTables(cmp: ScenarioComparison): ReportTable[] {
+  return [
+    {
+      sheetName: 'Scenarios - classes',
+      title: `Class metrics by scenario (${cmp.scenarios.join(', ')})`,
+      columns: [
+        { key: 'tranche', header: 'Class', format: 'text' },
+        { key: 'scenario', header: 'Scenario', format: 'text' },
+        { key: 'wal', header: 'WAL (years)', format: 'number' },
+        { key: 'yield', header: 'Yield (BEY)', format: 'percent' },
+        { key: 'modifiedDuration', header: 'Modified duration', format: 'number' },
+        { key: 'principalWindow', header: 'Principal window', format: 'text' },
+        { key: 'principalLoss', header: 'Principal loss', format: 'money' },
+        { key: 'lossPct', header: 'Loss % of original', format: 'percent' },
+        { key: 'interestShortfall', header: 'Interest shortfall', format: 'money' },
+      ],
+      rows: groupByTranche(cmp.tranches).map((r) => ({ ...r })),
+    },
+    {
+      sheetName: 'Scenarios - pool',
+      title: 'Pool totals by scenario',
+      columns: [
+        { key: 'scenario', header: 'Scenario', format: 'text' },
+        { key: 'initialBalance', header: 'Initial balance', format: 'money' },
+        { key: 'totalInterest', header: 'Interest', format: 'money' },
+        { key: 'totalPrepayment', header: 'Prepayments', format: 'money' },
+        { key: 'totalDefault', header: 'Defaults', format: 'money' },
+        { key: 'totalLoss', header: 'Losses', format: 'money' },
+        { key: 'lossPct', header: 'Loss % of pool', format: 'percent' },
+        { key: 'lastPeriod', header: 'Pool paid off (period)', format: 'integer' },
+      ],
+      rows: cmp.pool.map(({ cashConserved: _c, ...r }) => ({ ...r })),
+    },
+  ];
+}

@@ -1,0 +1,257 @@
+/**
+ * Sensitivity grids: two axes (./axis.ts) over a base scenario, one deal run per cell. The work is split into
+ * pure pieces so any host can spread it: `gridJobs(spec)` lists the cells, `runGridCell(engine, base, spec, cell)`
+ * runs one (in a worker_threads worker, a browser Web Worker or in-line), and `assembleGrid` puts the cells back
+ * in order. Every cell keeps all metrics for all classes, so the UI can switch metric or class without rerunning.
+ */
+import type { Scenario } from '../deal/schema';
+import type { RunResult } from '../result';
+import { applyAxis, axisIsRate, axisLabel, axisValues, type Axis } from './axis';
+import { runPoolLoss, type StressEngine } from './engine';
+import type { ReportTable } from './reportTable';
+
+export const GRID_METRICS = ['wal', 'yield', 'loss', 'duration', 'lastPeriod', 'interestShortfall'] as const;
+export type GridMetric = (typeof GRID_METRICS)[number];
+
+export interface GridSpec {
+  /** Columns. */
+  x: Axis;
+  /** Rows. */
+  y: Axis;
+  /** The metric a table or heat map shows (cells carry all of them). */
+  metric: GridMetric;
+  /** The class a table or heat map shows. */
+  tranche: string;
+  /** Base scenario name (default: the deal's first). */
+  scenario?: string;
+}
+
+export interface GridCell {
+  /** Position in `gridJobs` order (row-major: y outer, x inner). */
+  index: number;
+  ix: number;
+  iy: number;
+  x: number;
+  y: number;
+}
+
+export interface TrancheCellMetrics {
+  /** Years; null when the class pays no principal. */
+  wal: number | null;
+  /** Bond-equivalent yield at the class's price; null when not computed or no solution. */
+  yield: number | null;
+  modifiedDuration: number | null;
+  /** Principal loss / original balance. */
+  lossPct: number;
+  principalLoss: number;
+  /** Unpaid interest at the end (money). */
+  interestShortfall: number;
+  /** Last period paying principal; null when none. */
+  lastPeriod: number | null;
+}
+
+export interface GridCellResult extends GridCell {
+  poolLossPct: number;
+  cashConserved: boolean;
+  tranches: Record<string, TrancheCellMetrics>;
+}
+
+export interface GridResult {
+  spec: GridSpec;
+  scenarioName: string;
+  xValues: number[];
+  yValues: number[];
+  trancheIds: string[];
+  /** In `gridJobs` order. */
+  cells: GridCellResult[];
+}
+
+export function metricLabel(metric: GridMetric): string {
+  switch (metric) {
+    case 'wal':
+      return 'WAL (years)';
+    case 'yield':
+      return 'Yield (BEY)';
+    case 'loss':
+      return 'Principal loss (% of original)';
+    case 'duration':
+      return 'Modified duration';
+    case 'lastPeriod':
+      return 'Last principal period';
+    case 'interestShortfall':
+      return 'Interest shortfall';
+  }
+}
+
+/** Yield and duration need the analytics pass; the other metrics come from the cash flows. */
+export function metricNeedsAnalytics(metric: GridMetric): boolean {
+  return metric === 'yield' || metric === 'duration' || metric === 'wal';
+}
+
+export function gridJobs(spec: Pick<GridSpec, 'x' | 'y'>): GridCell[] {
+  const xs = axisValues(spec.x);
+  const ys = axisValues(spec.y);
+  const cells: GridCell[] = [];
+  ys.forEach((y, iy) => xs.forEach((x, ix) => cells.push({ index: cells.length, ix, iy, x, y })));
+  return cells;
+}
+
+/** The cell's scenario: the y axis is applied first, then x (only matters if both touch one field). */
+export function cellScenario(base: Scenario, spec: Pick<GridSpec, 'x' | 'y'>, cell: GridCell): Scenario {
+  const s = applyAxis(applyAxis(base, spec.y.kind, cell.y), spec.x.kind, cell.x);
+  return { ...s, name: `${base.name} [${spec.y.kind}=${cell.y}, ${spec.x.kind}=${cell.x}]` };
+}
+
+function lastPrincipalPeriod(t: RunResult['tranches'][number]): number | null {
+  if (t.principalWindow) return t.principalWindow.last;
+  for (let i = t.cashflows.length - 1; i >= 0; i--) {
+    const row = t.cashflows[i]!;
+    if (row.principal > 0) return row.period;
+  }
+  return null;
+}
+
+export function trancheMetrics(result: RunResult): Record<string, TrancheCellMetrics> {
+  const out: Record<string, TrancheCellMetrics> = {};
+  for (const t of result.tranches) {
+    out[t.id] = {
+      wal: t.wal,
+      yield: t.yield,
+      modifiedDuration: t.modifiedDuration,
+      lossPct: t.originalBalance > 0 ? t.principalLoss / t.originalBalance : 0,
+      principalLoss: t.principalLoss,
+      interestShortfall: t.interestShortfall,
+      lastPeriod: lastPrincipalPeriod(t),
+    };
+  }
+  return out;
+}
+
+export function runGridCell(
+  engine: StressEngine,
+  base: Scenario,
+  spec: Pick<GridSpec, 'x' | 'y' | 'metric'>,
+  cell: GridCell,
+): GridCellResult {
+  const result = engine.run(cellScenario(base, spec, cell), { analytics: metricNeedsAnalytics(spec.metric) });
+  return {
+    ...cell,
+    poolLossPct: runPoolLoss(result),
+    cashConserved: result.checks.cashConserved,
+    tranches: trancheMetrics(result),
+  };
+}
+
+/** Puts cells (in any order, e.g. as workers finish) back into `gridJobs` order. */
+export function assembleGrid(
+  spec: GridSpec,
+  scenarioName: string,
+  trancheIds: string[],
+  cells: readonly GridCellResult[],
+): GridResult {
+  const xValues = axisValues(spec.x);
+  const yValues = axisValues(spec.y);
+  const n = xValues.length * yValues.length;
+  const ordered: GridCellResult[] = new Array<GridCellResult>(n);
+  for (const c of cells) ordered[c.index] = c;
+  for (let i = 0; i < n; i++) if (!ordered[i]) throw new Error(`grid cell ${i} is missing`);
+  return { spec, scenarioName, xValues, yValues, trancheIds, cells: ordered };
+}
+
+/** Runs a grid in-line (tests, small grids, a browser Web Worker); Node hosts spread cells over workers. */
+export function runGridInline(
+  engine: StressEngine,
+  base: Scenario,
+  spec: GridSpec,
+  onProgress?: (done: number, total: number) => void,
+): GridResult {
+  const jobs = gridJobs(spec);
+  const cells = jobs.map((cell, i) => {
+    const r = runGridCell(engine, base, spec, cell);
+    onProgress?.(i + 1, jobs.length);
+    return r;
+  });
+  const ids = cells[0] ? Object.keys(cells[0].tranches) : [];
+  return assembleGrid(spec, base.name, ids, cells);
+}
+
+export function cellMetric(cell: GridCellResult, tranche: string, metric: GridMetric): number | null {
+  const t = cell.tranches[tranche];
+  if (!t) throw new RangeError(`no tranche '${tranche}' in the grid`);
+  switch (metric) {
+    case 'wal':
+      return t.wal;
+    case 'yield':
+      return t.yield;
+    case 'loss':
+      return t.lossPct;
+    case 'duration':
+      return t.modifiedDuration;
+    case 'lastPeriod':
+      return t.lastPeriod;
+    case 'interestShortfall':
+      return t.interestShortfall;
+  }
+}
+
+/** The metric as a matrix: rows follow the y axis, columns the x axis (a heat map's data). */
+export function gridMatrix(
+  grid: GridResult,
+  tranche = grid.spec.tranche,
+  metric = grid.spec.metric,
+): (number | null)[][] {
+  const nx = grid.xValues.length;
+  return grid.yValues.map((_, iy) =>
+    grid.xValues.map((__, ix) => cellMetric(grid.cells[iy * nx + ix]!, tranche, metric)),
+  );
+}
+
+function metricFormat(metric: GridMetric): ReportTable['columns'][number]['format'] {
+  switch (metric) {
+    case 'yield':
+    case 'loss':
+      return 'percent';
+    case 'lastPeriod':
+      return 'integer';
+    case 'interestShortfall':
+      return 'money';
+    default:
+      return 'number';
+  }
+}
+
+/** An axis value as a short header: percent for rates, plain for multiples and months. */
+export function formatAxisValue(kind: Axis['kind'], v: number): string {
+  if (axisIsRate(kind)) return `${Number((v * 100).toFixed(4))}%`;
+  if (kind === 'lagMonths') return `${Math.round(v)}m`;
+  return `${Number(v.toFixed(4))}x`;
+}
+
+/** The grid as an Excel sheet for the report: one row per y value, one column per x value. */
+export function gridReportTable(
+  grid: GridResult,
+  tranche = grid.spec.tranche,
+  metric = grid.spec.metric,
+): ReportTable {
+  const { x, y } = grid.spec;
+  const matrix = gridMatrix(grid, tranche, metric);
+  const columns: ReportTable['columns'] = [
+    { key: 'y', header: `${axisLabel(y.kind)} \\ ${axisLabel(x.kind)}`, format: 'text' },
+    ...grid.xValues.map((v, i) => ({
+      key: `x${i}`,
+      header: formatAxisValue(x.kind, v),
+      format: metricFormat(metric),
+    })),
+  ];
+  const rows = matrix.map((row, iy) => {
+    const r: Record<string, string | number | null> = { y: formatAxisValue(y.kind, grid.yValues[iy]!) };
+    row.forEach((v, ix) => (r[`x${ix}`] = v));
+    return r;
+  });
+  return {
+    sheetName: `Grid ${tranche} ${metric}`.slice(0, 31),
+    title: `${metricLabel(metric)} of class ${tranche}: ${axisLabel(y.kind)} (rows) × ${axisLabel(x.kind)} (columns), scenario ${grid.scenarioName}`,
+    columns,
+    rows,
+  };
+}

@@ -1,0 +1,312 @@
+/**
+ * Monte Carlo pool losses from the one-factor Gaussian copula (./vasicek.ts), each path run through the deal.
+ *
+ * Calibration: PD = mean loss / LGD (LGD 1 by default: the copula then draws the lifetime net loss itself);
+ * ρ is given, or solved from a target loss volatility. Path i draws Z from its own PRNG stream (seed, i), so a
+ * path's numbers never depend on which worker runs it or in which order: any worker count gives identical
+ * results. A path's loss L is turned into a scenario by setting the default multiple k at which the pool's
+ * lifetime loss equals L: k comes from a table of pool loss against k (monotone; built once from projections,
+ * linear interpolation between 257 points), so a path costs one deal run. The run's realised pool loss is
+ * what the pool-loss distribution reports; losses above what k = 100 (the schema's cap) can produce are capped
+ * there and counted.
+ */
+import type { Scenario } from '../deal/schema';
+import { normalInv } from './normal';
+import { Xoshiro128 } from './prng';
+import { vasicekLoss, vasicekRhoForVolatility, vasicekVariance } from './vasicek';
+import { runPoolLoss, type StressEngine } from './engine';
+
+export interface MonteCarloSpec {
+  paths: number;
+  seed: number;
+  /** Mean lifetime pool loss as a share of the initial pool (default: the base scenario's). */
+  meanLoss?: number;
+  /** Asset correlation ρ; give this or `lossVolatility`. */
+  correlation?: number;
+  /** Standard deviation of the pool loss (share of pool); ρ is solved from it. */
+  lossVolatility?: number;
+  /** Loss given default: the copula draws the default fraction and loss = LGD × it (default 1). */
+  lossGivenDefault?: number;
+  /** Histogram bins (default 40). */
+  bins?: number;
+}
+
+export interface MonteCarloPlan {
+  paths: number;
+  seed: number;
+  scenarioName: string;
+  meanLoss: number;
+  lossGivenDefault: number;
+  pd: number;
+  rho: number;
+  /** Pool loss (share) at each tabulated default multiple, increasing. */
+  table: { multiples: number[]; losses: number[] };
+  bins: number;
+}
+
+export interface MonteCarloPath {
+  index: number;
+  z: number;
+  /** Loss the copula drew for the path. */
+  targetLoss: number;
+  multiple: number;
+  /** The draw exceeded what the largest multiple produces. */
+  capped: boolean;
+  /** Realised lifetime pool loss of the run (share of pool). */
+  poolLoss: number;
+  /** Per class (deal order): principal loss / original balance. */
+  trancheLoss: number[];
+  /** Per class: unpaid interest at the end (money). */
+  trancheShortfall: number[];
+}
+
+export interface Histogram {
+  /** Bin edges, length bins + 1. */
+  edges: number[];
+  counts: number[];
+}
+
+export interface DistributionSummary {
+  mean: number;
+  stdDev: number;
+  /** Standard error of the mean. */
+  standardError: number;
+  percentiles: { p: number; value: number }[];
+  histogram: Histogram;
+}
+
+export interface MonteCarloTrancheSummary extends DistributionSummary {
+  id: string;
+  /** Mean principal loss / original balance. */
+  expectedLoss: number;
+  /** Share of paths losing at least a cent of principal. */
+  probabilityOfLoss: number;
+  /** Share of paths with unpaid interest at the end. */
+  probabilityOfShortfall: number;
+}
+
+export interface MonteCarloResult {
+  plan: MonteCarloPlan;
+  trancheIds: string[];
+  pool: DistributionSummary & {
+    /** The copula's own mean and standard deviation, for comparison with the sample. */
+    modelMean: number;
+    modelStdDev: number;
+  };
+  tranches: MonteCarloTrancheSummary[];
+  cappedPaths: number;
+}
+
+export const PERCENTILES = [0.5, 0.75, 0.9, 0.95, 0.99, 0.999];
+const TABLE_POINTS = 257;
+const MAX_MULTIPLE = 100;
+
+/** The copula's draw for path i: depends only on (seed, i). */
+export function pathFactor(seed: number, index: number): number {
+  return normalInv(new Xoshiro128(seed, index).nextUniform());
+}
+
+export function pathTargetLoss(
+  plan: Pick<MonteCarloPlan, 'seed' | 'pd' | 'rho' | 'lossGivenDefault'>,
+  index: number,
+): number {
+  return plan.lossGivenDefault * vasicekLoss(plan.pd, plan.rho, pathFactor(plan.seed, index));
+}
+
+/** The default multiple whose pool loss is `loss`, by linear interpolation in the table. */
+export function multipleForLoss(
+  table: MonteCarloPlan['table'],
+  loss: number,
+): { multiple: number; capped: boolean } {
+  const { multiples: k, losses: l } = table;
+  const n = l.length;
+  if (loss <= l[0]!) return { multiple: k[0]!, capped: false };
+  if (loss >= l[n - 1]!) return { multiple: k[n - 1]!, capped: loss > l[n - 1]! + 1e-12 };
+  let lo = 0;
+  let hi = n - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (l[mid]! <= loss) lo = mid;
+    else hi = mid;
+  }
+  const span = l[hi]! - l[lo]!;
+  const w = span > 0 ? (loss - l[lo]!) / span : 0;
+  return { multiple: k[lo]! + w * (k[hi]! - k[lo]!), capped: false };
+}
+
+/** Solves PD and ρ and tabulates pool loss against the default multiple. */
+export function planMonteCarlo(
+  engine: Pick<StressEngine, 'poolLoss'>,
+  base: Scenario,
+  spec: MonteCarloSpec,
+): MonteCarloPlan {
+  if (!Number.isInteger(spec.paths) || spec.paths < 1 || spec.paths > 10_000_000) {
+    throw new RangeError(`paths must be a whole number from 1 to 10,000,000, got ${spec.paths}`);
+  }
+  if (!Number.isInteger(spec.seed)) throw new RangeError(`seed must be a whole number, got ${spec.seed}`);
+  const lgd = spec.lossGivenDefault ?? 1;
+  if (!(lgd > 0 && lgd <= 1)) throw new RangeError(`lossGivenDefault must be in (0, 1], got ${lgd}`);
+  const lossAt = (k: number): number => engine.poolLoss({ ...base, defaultMultiple: k });
+  const meanLoss = spec.meanLoss ?? lossAt(base.defaultMultiple);
+  if (!(meanLoss > 0 && meanLoss < lgd)) {
+    throw new RangeError(`mean loss must be above 0 and below LGD (${lgd}), got ${meanLoss}`);
+  }
+  const pd = meanLoss / lgd;
+  let rho: number;
+  if (spec.lossVolatility !== undefined && spec.correlation !== undefined) {
+    throw new RangeError('give correlation or lossVolatility, not both');
+  } else if (spec.lossVolatility !== undefined) {
+    rho = vasicekRhoForVolatility(pd, spec.lossVolatility / lgd);
+  } else if (spec.correlation !== undefined) {
+    if (!(spec.correlation >= 0 && spec.correlation < 1)) {
+      throw new RangeError(`correlation must be in [0, 1), got ${spec.correlation}`);
+    }
+    rho = spec.correlation;
+  } else {
+    throw new RangeError('give a correlation or a loss volatility');
+  }
+  // The table must reach the largest loss any path draws.
+  let maxTarget = 0;
+  for (let i = 0; i < spec.paths; i++) {
+    maxTarget = Math.max(maxTarget, pathTargetLoss({ seed: spec.seed, pd, rho, lossGivenDefault: lgd }, i));
+  }
+  let top = Math.max(base.defaultMultiple, 1e-6);
+  while (top < MAX_MULTIPLE && lossAt(top) < maxTarget) top = Math.min(MAX_MULTIPLE, top * 2);
+  const multiples: number[] = [];
+  const losses: number[] = [];
+  for (let j = 0; j < TABLE_POINTS; j++) {
+    const k = (top * j) / (TABLE_POINTS - 1);
+    multiples.push(k);
+    // Guard monotonicity against float noise so interpolation stays well defined.
+    losses.push(Math.max(lossAt(k), losses.length ? losses[losses.length - 1]! : 0));
+  }
+  return {
+    paths: spec.paths,
+    seed: spec.seed,
+    scenarioName: base.name,
+    meanLoss,
+    lossGivenDefault: lgd,
+    pd,
+    rho,
+    table: { multiples, losses },
+    bins: spec.bins ?? 40,
+  };
+}
+
+export function runMonteCarloPath(
+  engine: StressEngine,
+  base: Scenario,
+  plan: MonteCarloPlan,
+  index: number,
+): MonteCarloPath {
+  const z = pathFactor(plan.seed, index);
+  const targetLoss = plan.lossGivenDefault * vasicekLoss(plan.pd, plan.rho, z);
+  const { multiple, capped } = multipleForLoss(plan.table, targetLoss);
+  const r = engine.run({ ...base, defaultMultiple: multiple }, { analytics: false });
+  return {
+    index,
+    z,
+    targetLoss,
+    multiple,
+    capped,
+    poolLoss: runPoolLoss(r),
+    trancheLoss: r.tranches.map((t) => (t.originalBalance > 0 ? t.principalLoss / t.originalBalance : 0)),
+    trancheShortfall: r.tranches.map((t) => t.interestShortfall),
+  };
+}
+
+/** Type-7 (linear) sample quantile of sorted values. */
+export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  const h = (n - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.min(n - 1, lo + 1);
+  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+}
+
+export function histogram(values: ArrayLike<number>, bins: number, min: number, max: number): Histogram {
+  const width = max > min ? (max - min) / bins : 1;
+  const edges = Array.from({ length: bins + 1 }, (_, i) => min + i * width);
+  const counts = new Array<number>(bins).fill(0);
+  for (let i = 0; i < values.length; i++) {
+    const b = Math.min(bins - 1, Math.max(0, Math.floor((values[i]! - min) / width)));
+    counts[b]!++;
+  }
+  return { edges, counts };
+}
+
+export function summarize(values: Float64Array, bins: number, range?: [number, number]): DistributionSummary {
+  const n = values.length;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += values[i]!;
+  const mean = n ? sum / n : NaN;
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (values[i]! - mean) ** 2;
+  const stdDev = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
+  const sorted = Float64Array.from(values).sort();
+  const [min, max] = range ?? [0, Math.max(sorted[n - 1] ?? 0, 1e-12)];
+  return {
+    mean,
+    stdDev,
+    standardError: n ? stdDev / Math.sqrt(n) : NaN,
+    percentiles: PERCENTILES.map((p) => ({ p, value: quantileSorted(sorted, p) })),
+    histogram: histogram(values, bins, min, max),
+  };
+}
+
+/** Distributions from the paths (any order; they are sorted by index first so sums are order-independent). */
+export function summarizeMonteCarlo(
+  plan: MonteCarloPlan,
+  trancheIds: string[],
+  paths: readonly MonteCarloPath[],
+): MonteCarloResult {
+  const sorted = [...paths].sort((a, b) => a.index - b.index);
+  const n = sorted.length;
+  const pool = Float64Array.from(sorted, (p) => p.poolLoss);
+  const tranches = trancheIds.map((id, j) => {
+    const losses = Float64Array.from(sorted, (p) => p.trancheLoss[j]!);
+    let lossCount = 0;
+    let shortCount = 0;
+    for (const p of sorted) {
+      if (p.trancheLoss[j]! > 0) lossCount++;
+      if (p.trancheShortfall[j]! >= 0.005) shortCount++;
+    }
+    const s = summarize(losses, plan.bins, [0, 1]);
+    return {
+      id,
+      ...s,
+      expectedLoss: s.mean,
+      probabilityOfLoss: n ? lossCount / n : 0,
+      probabilityOfShortfall: n ? shortCount / n : 0,
+    };
+  });
+  const lgd = plan.lossGivenDefault;
+  return {
+    plan,
+    trancheIds,
+    pool: {
+      ...summarize(pool, plan.bins),
+      modelMean: plan.meanLoss,
+      modelStdDev: lgd * Math.sqrt(vasicekVariance(plan.pd, plan.rho)),
+    },
+    tranches,
+    cappedPaths: sorted.filter((p) => p.capped).length,
+  };
+}
+
+/** Runs every path in-line (tests, a browser Web Worker); Node hosts spread paths over workers. */
+export function runMonteCarloInline(
+  engine: StressEngine,
+  base: Scenario,
+  spec: MonteCarloSpec,
+  onProgress?: (done: number, total: number) => void,
+): MonteCarloResult {
+  const plan = planMonteCarlo(engine, base, spec);
+  const paths: MonteCarloPath[] = [];
+  for (let i = 0; i < plan.paths; i++) {
+    paths.push(runMonteCarloPath(engine, base, plan, i));
+    onProgress?.(i + 1, plan.paths);
+  }
+  return summarizeMonteCarlo(plan, [...engine.trancheIds], paths);
+}
