@@ -1,0 +1,68 @@
+/**
+ * An allocation: how much each source funds in each month of one scenario. The rule simulator and the LP
+ * both produce one; the report reads nothing else, so a mix and an optimum are measured the same way.
+ */
+import type { SourceType } from './schema';
+import type { ScenarioTerms, SourceTerms } from './terms';
+
+export interface SourcePath {
+  id: string;
+  type: SourceType;
+  /** Funding outstanding at the end of month t: drawn, notes sold, retail balance, receivables sold, equity. */
+  balance: Float64Array;
+  /** New money in month t: retail raised, pool securitised, receivables sold, equity raised (0 for lines). */
+  added: Float64Array;
+}
+
+export interface Allocation {
+  /** Mix name, or 'optimal'. */
+  mix: string;
+  scenario: string;
+  paths: SourcePath[];
+}
+
+/** Outstanding of a stream of additions that each run off by `factor[age]`. */
+export function runOff(added: Float64Array, factor: Float64Array, scale = 1): Float64Array {
+  const H = added.length - 1;
+  const out = new Float64Array(H + 1);
+  for (let m = 0; m <= H; m++) {
+    const a = added[m] ?? 0;
+    if (a === 0) continue;
+    for (let t = m; t <= H; t++) out[t] = (out[t] ?? 0) + a * scale * (factor[t - m] ?? 0);
+  }
+  return out;
+}
+
+/** Receivables tied up by a source in month t: pledged to a line (drawn / advance), securitised, sold. */
+export function assetsUsed(terms: SourceTerms, path: SourcePath, t: number): number {
+  const b = path.balance[t] ?? 0;
+  switch (terms.type) {
+    case 'bankLine': {
+      const adv = terms.advance[t] ?? 0;
+      return adv > 0 ? b / adv : 0;
+    }
+    case 'securitization':
+      return terms.soldShare > 0 ? b / terms.soldShare : 0;
+    case 'forwardFlow':
+      return b;
+    default:
+      return 0;
+  }
+}
+
+/** Equity the secured sources need in month t: bank haircuts (if so configured) and retained notes. */
+export function equityRequired(sc: ScenarioTerms, paths: readonly SourcePath[], t: number): number {
+  let req = 0;
+  sc.sources.forEach((terms, i) => {
+    const path = paths[i];
+    if (!path) return;
+    const b = path.balance[t] ?? 0;
+    if (terms.type === 'securitization') req += assetsUsed(terms, path, t) - b;
+    if (terms.type === 'bankLine' && sc.haircutsFromEquity) req += assetsUsed(terms, path, t) - b;
+  });
+  return Math.max(0, req);
+}
+
+export function emptyPath(id: string, type: SourceType, months: number): SourcePath {
+  return { id, type, balance: new Float64Array(months + 1), added: new Float64Array(months + 1) };
+}

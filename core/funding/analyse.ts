@@ -1,0 +1,108 @@
+/**
+ * The funding comparison end to end, pure: project the book under the base case and each stress, run every
+ * mix through every scenario, and (given a solver) find the cheapest mix and the cost–liquidity frontier.
+ * File reading and loading the HiGHS WebAssembly belong to the host (core/node/funding, or the renderer).
+ */
+import type { Deal, RepLine, Scenario } from '../deal/schema';
+import { projectPool } from '../projection/project';
+import { projectBook, type BookProjection, type Projector } from './book';
+import { evaluateAllocation, type MixEvaluation } from './evaluate';
+import type { LpSolver } from './lpModel';
+import { efficientFrontier, optimiseMix, type FrontierPoint, type OptimisationResult } from './optimise';
+import type { FundingCase, RateCurve, Stress } from './schema';
+import { simulateMix } from './simulate';
+import { buildScenarioTerms, type ScenarioTerms } from './terms';
+
+export interface FundingInputs {
+  fundingCase: FundingCase;
+  /** The current pool's rep lines (from the case, or from the deal file it names). */
+  poolLines: readonly RepLine[];
+  /** Book assumptions (the case's scenario, or the deal's first). */
+  scenario: Scenario;
+  /** Deal files of securitization sources, by source id. */
+  deals: Record<string, Deal>;
+}
+
+export interface FundingDeps {
+  /** Defaults to the engine's projectPool. */
+  project?: Projector;
+  /** HiGHS (or any CPLEX-LP solver); without it there is no optimisation. */
+  solver?: LpSolver;
+}
+
+export interface ScenarioSummary {
+  name: string;
+  stress: Stress | null;
+  book: BookProjection;
+}
+
+export interface FundingResult {
+  name: string;
+  currency: string;
+  startDate: string;
+  horizonMonths: number;
+  citations: string[];
+  scenarios: ScenarioSummary[];
+  /** One evaluation per mix and scenario, mixes in case order, scenarios base first. */
+  mixes: MixEvaluation[];
+  optimisation: (OptimisationResult & { frontier: FrontierPoint[] }) | null;
+}
+
+export const defaultProjector: Projector = (lines, scenario, periods) =>
+  projectPool({ kind: 'repLines', lines }, scenario, periods);
+
+/** Index curves the funding model can read: constants and vectors (formula curves are not supported here). */
+export function fundingCurves(c: FundingCase, scenario: Scenario): Record<string, RateCurve> {
+  const out: Record<string, RateCurve> = {};
+  for (const [name, curve] of Object.entries(scenario.indexCurves)) {
+    if (typeof curve === 'number') out[name] = curve;
+    else if ('vector' in curve) out[name] = curve.vector;
+  }
+  return { ...out, ...c.indexCurves };
+}
+
+export function scenarioTerms(inputs: FundingInputs, project: Projector = defaultProjector): ScenarioTerms[] {
+  const c = inputs.fundingCase;
+  const curves = fundingCurves(c, inputs.scenario);
+  const list: (Stress | null)[] = [null, ...c.stresses];
+  return list.map((stress) => {
+    const book = projectBook(
+      c.book,
+      inputs.poolLines,
+      inputs.scenario,
+      c.horizonMonths,
+      project,
+      stress
+        ? {
+            startMonth: stress.startMonth,
+            lossMultiple: stress.lossMultiple,
+            originationMultiple: stress.originationMultiple,
+          }
+        : undefined,
+    );
+    return buildScenarioTerms(c, stress?.name ?? 'base', stress, book, curves, inputs.deals);
+  });
+}
+
+export function analyseFunding(inputs: FundingInputs, deps: FundingDeps = {}): FundingResult {
+  const c = inputs.fundingCase;
+  const scenarios = scenarioTerms(inputs, deps.project ?? defaultProjector);
+  const mixes: MixEvaluation[] = [];
+  for (const mix of c.mixes)
+    for (const sc of scenarios) mixes.push(evaluateAllocation(sc, simulateMix(mix, sc)));
+  let optimisation: FundingResult['optimisation'] = null;
+  if (deps.solver && c.optimisation) {
+    const best = optimiseMix(scenarios, c.optimisation, deps.solver);
+    optimisation = { ...best, frontier: efficientFrontier(scenarios, c.optimisation, deps.solver) };
+  }
+  return {
+    name: c.name,
+    currency: c.currency,
+    startDate: c.startDate,
+    horizonMonths: c.horizonMonths,
+    citations: c.sources,
+    scenarios: scenarios.map((s) => ({ name: s.name, stress: s.stress, book: s.book })),
+    mixes,
+    optimisation,
+  };
+}

@@ -1,0 +1,355 @@
+/**
+ * Cost and liquidity of an allocation. Cost convention: the funding outstanding at the end of month t
+ * funds the receivables of month t and pays a month's interest (annual rate / 12) in month t; fees on new
+ * money fall in the month it comes in; upfront fees of lines fall at signing (month 0) and at each renewal.
+ */
+import { assetsUsed, equityRequired, type Allocation, type SourcePath } from './allocation';
+import { isCommitted, type ScenarioTerms, type SourceTerms } from './terms';
+import type { SourceType } from './schema';
+
+const TOL = 1e-6;
+
+export interface SourceMonth {
+  balance: number;
+  available: number;
+  cost: number;
+  maturing: number;
+}
+
+export interface MonthRow {
+  month: number;
+  receivables: number;
+  need: number;
+  funded: number;
+  /** need − funded (never negative): what the mix leaves unfunded. */
+  gap: number;
+  /** Equity the haircuts and retained notes need, beyond the equity there is. */
+  equityShortfall: number;
+  committedAvailable: number;
+  uncommittedAvailable: number;
+  /** need − committed availability (never negative): the gap if uncommitted money walks away. */
+  committedGap: number;
+  /** Undrawn committed bank capacity within the borrowing base. */
+  headroom: number;
+  /** Funding above receivables, held as cash. */
+  cash: number;
+  /** Cash plus headroom. */
+  liquidity: number;
+  maturing: number;
+  cost: number;
+  bySource: Record<string, SourceMonth>;
+}
+
+export interface SourceSummary {
+  id: string;
+  name: string;
+  type: SourceType;
+  committed: boolean;
+  averageBalance: number;
+  maxBalance: number;
+  /** Average share of total funding. */
+  averageShare: number;
+  maxShare: number;
+  totalCost: number;
+  /** Cost over the average balance, annualised. */
+  annualCost: number | null;
+  /** IRR of the source's cash flows (draws in, repayments, interest and fees out), annualised. */
+  irr: number | null;
+}
+
+export interface MixEvaluation {
+  mix: string;
+  scenario: string;
+  startMonth: number;
+  /** No gap and no equity shortfall in any month. */
+  feasible: boolean;
+  firstGapMonth: number | null;
+  /** Months from the stress start to the first gap; null when the book is funded to the horizon. */
+  runwayMonths: number | null;
+  totalCost: number;
+  /** 12 × total cost / Σ monthly funding outstanding. */
+  weightedAverageCost: number | null;
+  irr: number | null;
+  /** 12 × total cost / Σ monthly receivables: annual cost per unit of receivables funded. */
+  costPerReceivable: number | null;
+  maxGap: number;
+  totalGap: number;
+  minHeadroom: number;
+  minLiquidity: number;
+  fundingWalYears: number;
+  assetWalYears: number;
+  /** Funding WAL − asset WAL: negative when funding is shorter than the assets. */
+  maturityMismatchYears: number;
+  /** Most funding maturing in any three consecutive months. */
+  refinancingWall: { amount: number; fromMonth: number };
+  /** Herfindahl index of average funding shares (1 = one source). */
+  concentrationHhi: number;
+  sources: SourceSummary[];
+  months: MonthRow[];
+}
+
+/** Monthly IRR of a cash-flow vector (index = month), annualised as (1 + r)^12 − 1; null if none. */
+export function annualIrr(flows: readonly number[]): number | null {
+  if (!flows.some((f) => Math.abs(f) > TOL)) return null;
+  const npv = (r: number): number => {
+    let v = 0;
+    let d = 1;
+    for (const f of flows) {
+      v += f / d;
+      d *= 1 + r;
+    }
+    return v;
+  };
+  let lo = -0.5;
+  let hi = 1;
+  let flo = npv(lo);
+  const fhi = npv(hi);
+  if (flo * fhi > 0) return null;
+  for (let i = 0; i < 200; i++) {
+    const mid = (lo + hi) / 2;
+    const fm = npv(mid);
+    if (fm * flo <= 0) hi = mid;
+    else {
+      lo = mid;
+      flo = fm;
+    }
+    if (hi - lo < 1e-14) break;
+  }
+  return Math.pow(1 + (lo + hi) / 2, 12) - 1;
+}
+
+/** Cost of one source in each month 0..H. */
+export function sourceCosts(sc: ScenarioTerms, terms: SourceTerms, path: SourcePath): Float64Array {
+  const H = sc.book.months;
+  const cost = new Float64Array(H + 1);
+  for (let t = 0; t <= H; t++) {
+    const b = t > 0 ? (path.balance[t] ?? 0) : 0;
+    let c = 0;
+    switch (terms.type) {
+      case 'bankLine': {
+        const undrawn = Math.max(0, terms.source.commitment * (terms.open[t] ?? 0) - b);
+        c = t > 0 ? (b * (terms.drawnRate[t] ?? 0)) / 12 + (undrawn * terms.source.commitmentFee) / 12 : 0;
+        c += terms.upfront[t] ?? 0;
+        break;
+      }
+      case 'retail':
+        c = (b * terms.source.rate) / 12 + (path.added[t] ?? 0) * terms.source.channelFee;
+        break;
+      case 'securitization': {
+        const issued = path.added[t] ?? 0;
+        c = (b * (terms.coupon[t] ?? 0)) / 12;
+        if (issued > 0) c += terms.source.fixedCost + issued * terms.soldShare * terms.upfrontPerNote;
+        break;
+      }
+      case 'forwardFlow':
+        c = (b * terms.source.costRate) / 12 + (path.added[t] ?? 0) * (1 - terms.source.price / 100);
+        break;
+      case 'equity':
+        c = (b * terms.source.costOfEquity) / 12;
+        break;
+    }
+    cost[t] = c;
+  }
+  return cost;
+}
+
+/** What a source could provide in month t, given the rest of the allocation. */
+function available(sc: ScenarioTerms, i: number, paths: readonly SourcePath[], t: number): number {
+  const terms = sc.sources[i];
+  const p = paths[i];
+  if (!terms || !p) return 0;
+  switch (terms.type) {
+    case 'bankLine': {
+      const others = sc.sources.reduce(
+        (a, s, j) => a + (j === i ? 0 : assetsUsed(s, paths[j] as SourcePath, t)),
+        0,
+      );
+      const adv = terms.advance[t] ?? 0;
+      return (
+        (terms.open[t] ?? 0) *
+        Math.min(terms.source.commitment, adv * Math.max(0, (terms.eligible[t] ?? 0) - others))
+      );
+    }
+    case 'retail':
+      return (terms.keep[t] ?? 0) * (p.balance[t - 1] ?? 0) + (terms.raiseCapacity[t] ?? 0);
+    case 'securitization':
+      return p.balance[t] ?? 0;
+    case 'forwardFlow':
+      return (p.balance[t] ?? 0) - (p.added[t] ?? 0) + (terms.saleCapacity[t] ?? 0);
+    case 'equity':
+      return Math.min(terms.source.maximumAmount, (p.balance[t - 1] ?? 0) + terms.source.maxRaisePerMonth);
+  }
+}
+
+function maturing(terms: SourceTerms, p: SourcePath, t: number): number {
+  switch (terms.type) {
+    case 'bankLine':
+      return t % terms.source.tenorMonths === 0 ? (p.balance[t - 1] ?? 0) : 0;
+    case 'retail':
+      return (p.balance[t - 1] ?? 0) / terms.source.termMonths;
+    case 'securitization':
+      return Math.max(0, (p.balance[t - 1] ?? 0) + (p.added[t] ?? 0) * terms.soldShare - (p.balance[t] ?? 0));
+    default:
+      return 0;
+  }
+}
+
+function lifeYears(sc: ScenarioTerms, terms: SourceTerms): number | null {
+  switch (terms.type) {
+    case 'bankLine':
+      return terms.source.tenorMonths / 12;
+    case 'retail':
+      // A ladder of notes of equal term has on average half its term (plus a month) left.
+      return (terms.source.termMonths + 1) / 2 / 12;
+    case 'securitization':
+      return terms.notesWalYears;
+    case 'forwardFlow':
+      return sc.book.assetWalYears;
+    case 'equity':
+      return null;
+  }
+}
+
+export function evaluateAllocation(sc: ScenarioTerms, alloc: Allocation): MixEvaluation {
+  const H = sc.book.months;
+  const costs = sc.sources.map((s, i) => sourceCosts(sc, s, alloc.paths[i] as SourcePath));
+  const months: MonthRow[] = [];
+  let totalFunding = 0;
+  let totalReceivables = 0;
+  let firstGap: number | null = null;
+  for (let t = 1; t <= H; t++) {
+    const need = sc.book.need[t] ?? 0;
+    const receivables = sc.book.receivables[t] ?? 0;
+    const bySource: Record<string, SourceMonth> = {};
+    let funded = 0;
+    let committed = 0;
+    let uncommitted = 0;
+    let headroom = 0;
+    let mat = 0;
+    let cost = 0;
+    sc.sources.forEach((s, i) => {
+      const p = alloc.paths[i] as SourcePath;
+      const b = p.balance[t] ?? 0;
+      const a = available(sc, i, alloc.paths, t);
+      const c = (costs[i]?.[t] ?? 0) + (t === 1 ? (costs[i]?.[0] ?? 0) : 0);
+      const m = maturing(s, p, t);
+      funded += b;
+      if (isCommitted(s.source)) committed += a;
+      else uncommitted += a;
+      if (s.type === 'bankLine') headroom += Math.max(0, a - b);
+      mat += m;
+      cost += c;
+      bySource[s.source.id] = { balance: b, available: a, cost: c, maturing: m };
+    });
+    const cash = Math.max(0, funded - receivables);
+    cost -= (cash * sc.cashYield) / 12;
+    const gap = Math.max(0, need - funded);
+    const eq = sc.sources.findIndex((s) => s.type === 'equity');
+    const equityShortfall = Math.max(
+      0,
+      equityRequired(sc, alloc.paths, t) - (alloc.paths[eq]?.balance[t] ?? 0),
+    );
+    const scale = Math.max(1, need);
+    if (firstGap === null && (gap > TOL * scale || equityShortfall > TOL * scale)) firstGap = t;
+    totalFunding += funded;
+    totalReceivables += receivables;
+    months.push({
+      month: t,
+      receivables,
+      need,
+      funded,
+      gap,
+      equityShortfall,
+      committedAvailable: committed,
+      uncommittedAvailable: uncommitted,
+      committedGap: Math.max(0, need - committed),
+      headroom,
+      cash,
+      liquidity: cash + headroom,
+      maturing: mat,
+      cost,
+      bySource,
+    });
+  }
+
+  const totalCost = months.reduce((a, m) => a + m.cost, 0);
+  const flows = (pick: (i: number) => boolean): number[] => {
+    const f = new Array<number>(H + 1).fill(0);
+    sc.sources.forEach((_, i) => {
+      if (!pick(i)) return;
+      const p = alloc.paths[i] as SourcePath;
+      const c = costs[i] as Float64Array;
+      f[0] = (f[0] ?? 0) + (p.balance[0] ?? 0) - (c[0] ?? 0);
+      for (let t = 1; t <= H; t++)
+        f[t] = (f[t] ?? 0) + (p.balance[t] ?? 0) - (p.balance[t - 1] ?? 0) - (c[t] ?? 0);
+      f[H] = (f[H] ?? 0) - (p.balance[H] ?? 0);
+    });
+    return f;
+  };
+
+  const sources: SourceSummary[] = sc.sources.map((s, i) => {
+    const bal = months.map((m) => m.bySource[s.source.id]?.balance ?? 0);
+    const shares = months.map((m, k) => (m.funded > 0 ? (bal[k] ?? 0) / m.funded : 0));
+    const avg = bal.reduce((a, b) => a + b, 0) / Math.max(1, H);
+    const total = months.reduce((a, m) => a + (m.bySource[s.source.id]?.cost ?? 0), 0);
+    return {
+      id: s.source.id,
+      name: s.source.name ?? s.source.id,
+      type: s.type,
+      committed: isCommitted(s.source),
+      averageBalance: avg,
+      maxBalance: Math.max(0, ...bal),
+      averageShare: shares.reduce((a, b) => a + b, 0) / Math.max(1, H),
+      maxShare: Math.max(0, ...shares),
+      totalCost: total,
+      annualCost: avg > TOL ? (12 * total) / (avg * H) : null,
+      irr: annualIrr(flows((j) => j === i)),
+    };
+  });
+
+  let walNum = 0;
+  let walDen = 0;
+  sc.sources.forEach((s, i) => {
+    const life = lifeYears(sc, s);
+    const avg = sources[i]?.averageBalance ?? 0;
+    if (life === null) return;
+    walNum += life * avg;
+    walDen += avg;
+  });
+  const fundingWal = walDen > 0 ? walNum / walDen : 0;
+
+  let wall = { amount: 0, fromMonth: 1 };
+  for (let t = 0; t < months.length; t++) {
+    const sum = months.slice(t, t + 3).reduce((a, m) => a + m.maturing, 0);
+    if (sum > wall.amount + TOL) wall = { amount: sum, fromMonth: months[t]?.month ?? t + 1 };
+  }
+  const start = sc.startMonth;
+  const firstGapAfterStart = months.find(
+    (m) =>
+      m.month >= start &&
+      (m.gap > TOL * Math.max(1, m.need) || m.equityShortfall > TOL * Math.max(1, m.need)),
+  );
+  return {
+    mix: alloc.mix,
+    scenario: alloc.scenario,
+    startMonth: start,
+    feasible: firstGap === null,
+    firstGapMonth: firstGap,
+    runwayMonths: firstGapAfterStart ? firstGapAfterStart.month - start : null,
+    totalCost,
+    weightedAverageCost: totalFunding > 0 ? (12 * totalCost) / totalFunding : null,
+    irr: annualIrr(flows(() => true)),
+    costPerReceivable: totalReceivables > 0 ? (12 * totalCost) / totalReceivables : null,
+    maxGap: Math.max(0, ...months.map((m) => m.gap)),
+    totalGap: months.reduce((a, m) => a + m.gap, 0),
+    minHeadroom: Math.min(...months.map((m) => m.headroom)),
+    minLiquidity: Math.min(...months.map((m) => m.liquidity)),
+    fundingWalYears: fundingWal,
+    assetWalYears: sc.book.assetWalYears,
+    maturityMismatchYears: fundingWal - sc.book.assetWalYears,
+    refinancingWall: wall,
+    concentrationHhi: sources.reduce((a, s) => a + s.averageShare * s.averageShare, 0),
+    sources,
+    months,
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * A mix run month by month through one scenario. Rules: securitise on issuance months above a size, then
+ * fill the need in the given order (a bank line up to its borrowing base, retail up to what it can raise…),
+ * equity last and always at least its minimum and the haircuts it must carry. Shares: each source aims at
+ * its share of the need, capped by what it can provide; what nobody provides is a gap.
+ */
+import { assetsUsed, emptyPath, equityRequired, type Allocation, type SourcePath } from './allocation';
+import type { Mix } from './schema';
+import type { ScenarioTerms } from './terms';
+
+const EPS = 1e-9;
+
+export function simulateMix(mix: Mix, sc: ScenarioTerms): Allocation {
+  const H = sc.book.months;
+  const paths: SourcePath[] = sc.sources.map((s) => emptyPath(s.source.id, s.type, H));
+  const idx = new Map(sc.sources.map((s, i) => [s.source.id, i]));
+  const order: number[] =
+    mix.kind === 'rules'
+      ? mix.order.map((id) => idx.get(id)).filter((i): i is number => i !== undefined)
+      : sc.sources.map((_, i) => i);
+  const shareOf = (i: number): number =>
+    mix.kind === 'shares' ? (mix.shares[sc.sources[i]?.source.id ?? ''] ?? 0) : 0;
+
+  // Month 0: the funding already in place.
+  sc.sources.forEach((s, i) => {
+    const p = paths[i];
+    if (!p) return;
+    if (s.type === 'bankLine') p.balance[0] = s.source.initialDrawn;
+    if (s.type === 'retail') p.balance[0] = s.source.initialBalance;
+    if (s.type === 'equity') p.balance[0] = s.source.initialAmount;
+  });
+
+  for (let t = 1; t <= H; t++) {
+    const need = sc.book.need[t] ?? 0;
+    // Run-off of last month's issues and sales, before anything new is decided.
+    sc.sources.forEach((s, i) => {
+      const p = paths[i];
+      if (!p) return;
+      if (s.type === 'securitization') {
+        let n = 0;
+        for (let m = 1; m < t; m++) n += (p.added[m] ?? 0) * s.soldShare * (s.notesFactor[t - m] ?? 0);
+        p.balance[t] = n;
+      } else if (s.type === 'forwardFlow') {
+        let w = 0;
+        for (let m = 1; m < t; m++) w += (p.added[m] ?? 0) * (s.soldFactor[t - m] ?? 0);
+        p.balance[t] = w;
+      }
+    });
+    const used = (): number =>
+      sc.sources.reduce((a, s, i) => a + assetsUsed(s, paths[i] as SourcePath, t), 0);
+    const eligibleFree = (s: ScenarioTerms['sources'][number]): number =>
+      s.type === 'bankLine' ? Math.max(0, (s.eligible[t] ?? 0) - used()) : 0;
+
+    // Securitization first: issues are lumpy and decided on their own schedule.
+    sc.sources.forEach((s, i) => {
+      const p = paths[i];
+      if (!p || s.type !== 'securitization' || (s.issueAllowed[t] ?? 0) === 0) return;
+      if (mix.kind === 'rules' && !mix.order.includes(s.source.id)) return;
+      const eligible = Math.max(
+        ...sc.sources.map((b) => (b.type === 'bankLine' ? (b.eligible[t] ?? 0) : 0)),
+        0,
+      );
+      const base = eligible > 0 ? eligible : (sc.book.receivables[t] ?? 0);
+      const free = Math.max(0, base - used());
+      let pool: number;
+      if (mix.kind === 'rules') pool = free >= mix.securitiseAbove ? mix.securitiseShare * free : 0;
+      else pool = s.soldShare > 0 ? Math.max(0, (shareOf(i) * need - (p.balance[t] ?? 0)) / s.soldShare) : 0;
+      pool = Math.min(pool, free, s.source.maximumSize ?? Infinity);
+      if (pool < s.source.minimumSize || pool <= EPS) return;
+      p.added[t] = pool;
+      p.balance[t] = (p.balance[t] ?? 0) + pool * s.soldShare;
+    });
+
+    const fixed = sc.sources.reduce(
+      (a, s, i) =>
+        a + (s.type === 'securitization' || s.type === 'forwardFlow' ? (paths[i]?.balance[t] ?? 0) : 0),
+      0,
+    );
+    let remaining = need - fixed - equityRequired(sc, paths, t);
+    const eqI = sc.sources.findIndex((s) => s.type === 'equity');
+    const eqTerms = sc.sources[eqI];
+    const eqPath = paths[eqI];
+    if (!eqTerms || eqTerms.type !== 'equity' || !eqPath) throw new Error('a case needs one equity source');
+    const eqCap = Math.min(
+      eqTerms.source.maximumAmount,
+      (eqPath.balance[t - 1] ?? 0) + eqTerms.source.maxRaisePerMonth,
+    );
+    let freeEquity = 0;
+
+    for (const i of order) {
+      const s = sc.sources[i];
+      const p = paths[i];
+      if (!s || !p) continue;
+      const target = mix.kind === 'shares' ? shareOf(i) * need : Infinity;
+      switch (s.type) {
+        case 'bankLine': {
+          const adv = s.advance[t] ?? 0;
+          const avail = (s.open[t] ?? 0) * Math.min(s.source.commitment, adv * eligibleFree(s));
+          // Each unit drawn funds 1/advance of receivables when equity carries the haircut.
+          const per = sc.haircutsFromEquity && adv > 0 ? 1 / adv : 1;
+          const d = Math.max(0, Math.min(avail, target, mix.kind === 'rules' ? remaining / per : Infinity));
+          p.balance[t] = d;
+          remaining -= d * per;
+          break;
+        }
+        case 'forwardFlow': {
+          const soldSoFar = p.added.reduce((a, v) => a + v, 0);
+          const limit = Math.max(0, (s.source.programmeLimit ?? Infinity) - soldSoFar);
+          const room = Math.max(0, Math.min(s.saleCapacity[t] ?? 0, limit));
+          const want = mix.kind === 'rules' ? remaining : target - (p.balance[t] ?? 0);
+          const sale = Math.max(0, Math.min(room, want));
+          p.added[t] = sale;
+          p.balance[t] = (p.balance[t] ?? 0) + sale;
+          remaining -= sale;
+          break;
+        }
+        case 'retail': {
+          const cap = (s.keep[t] ?? 0) * (p.balance[t - 1] ?? 0) + (s.raiseCapacity[t] ?? 0);
+          const v = Math.max(0, Math.min(cap, target, mix.kind === 'rules' ? remaining : Infinity));
+          p.balance[t] = v;
+          p.added[t] = Math.max(0, v - (s.keep[t] ?? 0) * (p.balance[t - 1] ?? 0));
+          remaining -= v;
+          break;
+        }
+        case 'equity': {
+          const required = equityRequired(sc, paths, t);
+          const room = Math.max(0, eqCap - required);
+          // A share of the need held as equity includes the haircuts it already carries.
+          const want = mix.kind === 'rules' ? remaining : target - required;
+          freeEquity = Math.max(0, Math.min(room, want));
+          remaining -= freeEquity;
+          break;
+        }
+        case 'securitization':
+          break;
+      }
+    }
+    const required = equityRequired(sc, paths, t);
+    let e = required + freeEquity;
+    // Equity is the last resort in a rules mix, and never below its minimum share.
+    if (mix.kind === 'rules' && remaining > EPS) e += remaining;
+    e = Math.max(e, eqTerms.minimumShare * need);
+    e = Math.min(e, eqCap);
+    eqPath.balance[t] = e;
+    eqPath.added[t] = Math.max(0, e - (eqPath.balance[t - 1] ?? 0));
+  }
+  return { mix: mix.name, scenario: sc.name, paths };
+}

@@ -1,0 +1,297 @@
+/**
+ * Source terms made concrete for one scenario: what each source can provide month by month once the
+ * stress (if any) has cut lines, run retail money and shut the securitization market. The mix simulator,
+ * the LP and the report all read these, so the three agree by construction.
+ */
+import type { Deal } from '../deal/schema';
+import { eligibleReceivables, type BookProjection } from './book';
+import type {
+  BankLine,
+  Equity,
+  ForwardFlow,
+  FundingCase,
+  FundingSource,
+  NoteClass,
+  RateCurve,
+  RetailCapital,
+  Securitization,
+  SourceType,
+  Stress,
+} from './schema';
+
+/** Annual rate in month t (1-based) of a curve; the last value holds after a vector ends. */
+export function rateAt(curve: RateCurve, t: number): number {
+  if (typeof curve === 'number') return curve;
+  const i = Math.min(Math.max(t, 1), curve.length) - 1;
+  return curve[i] ?? 0;
+}
+
+export interface BankTerms {
+  type: 'bankLine';
+  source: BankLine;
+  /** 1 while the line is open in month t, 0 once it has matured unrenewed. */
+  open: Float64Array;
+  advance: Float64Array;
+  eligible: Float64Array;
+  /** Annual rate on drawn amounts: base + margin. */
+  drawnRate: Float64Array;
+  /** Upfront and renewal fees by month (index 0 = signing). */
+  upfront: Float64Array;
+}
+
+export interface RetailTerms {
+  type: 'retail';
+  source: RetailCapital;
+  /** Share of last month's balance that stays: unmatured plus rolled over, or 1 − outflow in a run. */
+  keep: Float64Array;
+  raiseCapacity: Float64Array;
+}
+
+export interface SecuritizationTerms {
+  type: 'securitization';
+  source: Securitization;
+  classes: NoteClass[];
+  /** Share of the securitised pool sold to investors (after risk retention). */
+  soldShare: number;
+  /** Weighted annual coupon of the sold notes in month t. */
+  coupon: Float64Array;
+  /** Upfront cost per unit of notes sold: percent cost plus the weighted discount to par. */
+  upfrontPerNote: number;
+  /** 1 where an issue may price in month t (schedule, lead time, market open). */
+  issueAllowed: Float64Array;
+  /** Share of an issue's notes outstanding `age` months after issue. */
+  notesFactor: Float64Array;
+  /** Weighted average life, years, of an issue's notes. */
+  notesWalYears: number;
+}
+
+export interface ForwardFlowTerms {
+  type: 'forwardFlow';
+  source: ForwardFlow;
+  /** Most receivables sold in month t. */
+  saleCapacity: Float64Array;
+  /** Share of a month's sale still outstanding after `age` months. */
+  soldFactor: Float64Array;
+}
+
+export interface EquityTerms {
+  type: 'equity';
+  source: Equity;
+  minimumShare: number;
+}
+
+export type SourceTerms = BankTerms | RetailTerms | SecuritizationTerms | ForwardFlowTerms | EquityTerms;
+
+export interface ScenarioTerms {
+  /** 'base' or the stress's name. */
+  name: string;
+  stress: Stress | null;
+  /** First month that differs from the base case (1 for the base case itself). */
+  startMonth: number;
+  book: BookProjection;
+  sources: SourceTerms[];
+  cashYield: number;
+  haircutsFromEquity: boolean;
+}
+
+/** Committed funding counts as available under stress; retail money is the uncommitted kind by default. */
+export function isCommitted(s: FundingSource): boolean {
+  if (s.committed !== undefined) return s.committed;
+  return s.type !== 'retail';
+}
+
+function indexCurve(c: FundingCase, curves: Record<string, RateCurve>, name: string): RateCurve {
+  const curve = curves[name];
+  if (curve === undefined) throw new Error(`index curve '${name}' is not given in indexCurves`);
+  return curve;
+}
+
+/** Classes of a securitization source: given directly, or taken from its deal file's tranches. */
+export function securitizationClasses(s: Securitization, deal: Deal | undefined): NoteClass[] {
+  if (s.classes) return s.classes;
+  if (!deal) throw new Error(`securitization '${s.id}': deal file not loaded`);
+  const pool =
+    deal.pool.kind === 'repLines' ? deal.pool.lines.reduce((a, l) => a + l.balance, 0) : Number.NaN;
+  const notes = deal.structure.tranches.reduce((a, t) => a + t.balance, 0);
+  // A loan-level pool file is not read here: size classes on the notes, the deal's own denominator.
+  const denominator = Number.isFinite(pool) && pool > 0 ? Math.max(pool, notes) : notes;
+  return deal.structure.tranches.map((t) => ({
+    id: t.id,
+    poolShare: t.balance / denominator,
+    coupon:
+      t.coupon.type === 'fixed'
+        ? { type: 'fixed' as const, rate: t.coupon.rate }
+        : { type: 'floating' as const, index: t.coupon.index, spread: t.coupon.spread },
+    price: t.price,
+    retained: s.retainedClasses
+      ? s.retainedClasses.includes(t.id)
+      : t.seniority === 'subordinated' || t.seniority === 'equity',
+  }));
+}
+
+/**
+ * Share of the pool sold after risk retention. Vertical: the originator keeps `share` of every sold class.
+ * Horizontal: the retained first loss (retained classes plus any pool not issued as notes) must reach `share`
+ * of the pool, taken from the most junior sold class up. Whole subordinated: every non-senior class is kept.
+ */
+export function soldShareOf(classes: readonly NoteClass[], rule: Securitization['riskRetention']): number {
+  const order = [...classes];
+  if (rule.rule === 'wholeSubordinated') {
+    // Only the senior-most class (or classes marked as sold that precede any retained one) goes to investors.
+    const firstRetained = order.findIndex((c) => c.retained);
+    const sold = firstRetained < 0 ? order.slice(0, 1) : order.slice(0, Math.max(1, firstRetained));
+    return sold.filter((c) => !c.retained).reduce((a, c) => a + c.poolShare, 0);
+  }
+  const sold = order.filter((c) => !c.retained).reduce((a, c) => a + c.poolShare, 0);
+  if (rule.rule === 'vertical') return sold * (1 - rule.share);
+  if (rule.rule === 'horizontal') return Math.min(sold, 1 - rule.share);
+  return sold;
+}
+
+function soldClasses(classes: readonly NoteClass[], rule: Securitization['riskRetention']): NoteClass[] {
+  if (rule.rule !== 'wholeSubordinated') return classes.filter((c) => !c.retained);
+  const firstRetained = classes.findIndex((c) => c.retained);
+  return (firstRetained < 0 ? classes.slice(0, 1) : classes.slice(0, Math.max(1, firstRetained))).filter(
+    (c) => !c.retained,
+  );
+}
+
+function stressedOpen(line: BankLine, H: number, stress: Stress | null): Float64Array {
+  const open = new Float64Array(H + 1);
+  const cut = stress?.bankLinesNotRenewed ?? false;
+  // Maturities fall every tenor; unrenewed, the line is repaid at the first one on or after the stress.
+  let end = Infinity;
+  if (!line.renews) end = line.tenorMonths;
+  else if (cut && stress) end = Math.ceil(stress.startMonth / line.tenorMonths) * line.tenorMonths;
+  for (let t = 0; t <= H; t++) open[t] = t < end ? 1 : 0;
+  return open;
+}
+
+export function buildScenarioTerms(
+  c: FundingCase,
+  name: string,
+  stress: Stress | null,
+  book: BookProjection,
+  curves: Record<string, RateCurve>,
+  deals: Record<string, Deal>,
+): ScenarioTerms {
+  const H = book.months;
+  const start = stress?.startMonth ?? 1;
+  const inStress = (t: number): boolean => stress !== null && t >= start;
+  const sources: SourceTerms[] = c.fundingSources.map((s): SourceTerms => {
+    switch (s.type) {
+      case 'bankLine': {
+        const open = stressedOpen(s, H, stress);
+        const advance = new Float64Array(H + 1);
+        const drawnRate = new Float64Array(H + 1);
+        const upfront = new Float64Array(H + 1);
+        const base = indexCurve(c, curves, s.index);
+        for (let t = 0; t <= H; t++) {
+          advance[t] = Math.max(0, s.advanceRate - (inStress(t) ? (stress?.advanceRateCut ?? 0) : 0));
+          drawnRate[t] = rateAt(base, t) + s.margin;
+        }
+        upfront[0] = s.upfrontFee * s.commitment;
+        for (let t = s.tenorMonths; t <= H; t += s.tenorMonths)
+          if ((open[t] ?? 0) > 0) upfront[t] = (upfront[t] ?? 0) + s.upfrontFee * s.commitment;
+        return {
+          type: 'bankLine',
+          source: s,
+          open,
+          advance,
+          eligible: eligibleReceivables(book, s.eligibilityMaxDaysPastDue),
+          drawnRate,
+          upfront,
+        };
+      }
+      case 'retail': {
+        const keep = new Float64Array(H + 1);
+        const raiseCapacity = new Float64Array(H + 1);
+        const run = stress?.retailRun;
+        for (let t = 1; t <= H; t++) {
+          if (run && inStress(t)) {
+            keep[t] = 1 - run.outflowPerMonth;
+            raiseCapacity[t] = 0;
+          } else {
+            keep[t] = 1 - (1 - s.rolloverRate) / s.termMonths;
+            raiseCapacity[t] = s.monthlyRaiseCapacity;
+          }
+        }
+        return { type: 'retail', source: s, keep, raiseCapacity };
+      }
+      case 'securitization': {
+        const classes = securitizationClasses(s, deals[s.id]);
+        const soldShare = soldShareOf(classes, s.riskRetention);
+        const sold = soldClasses(classes, s.riskRetention);
+        const soldWeight = sold.reduce((a, k) => a + k.poolShare, 0);
+        const coupon = new Float64Array(H + 1);
+        for (let t = 0; t <= H; t++) {
+          let acc = 0;
+          for (const k of sold) {
+            const r =
+              k.coupon.type === 'fixed'
+                ? k.coupon.rate
+                : rateAt(indexCurve(c, curves, k.coupon.index), t) + k.coupon.spread;
+            acc += r * k.poolShare;
+          }
+          coupon[t] = soldWeight > 0 ? acc / soldWeight : 0;
+        }
+        const discount =
+          soldWeight > 0 ? sold.reduce((a, k) => a + (1 - k.price / 100) * k.poolShare, 0) / soldWeight : 0;
+        const issueAllowed = new Float64Array(H + 1);
+        const closedFrom = stress ? start : Infinity;
+        const closedTo = stress ? start + stress.securitizationClosedMonths : -Infinity;
+        for (let t = Math.max(1, s.leadTimeMonths); t <= H; t++) {
+          const onSchedule = (t - Math.max(1, s.leadTimeMonths)) % s.issueEveryMonths === 0;
+          const shut = t >= closedFrom && t < closedTo;
+          issueAllowed[t] = onSchedule && !shut ? 1 : 0;
+        }
+        const notesFactor = new Float64Array(H + 1);
+        for (let a = 0; a <= H; a++)
+          notesFactor[a] = a <= s.revolvingMonths ? 1 : (book.cohortFactor[a - s.revolvingMonths] ?? 0);
+        let wal = 0;
+        for (let a = 1; a <= H; a++) wal += (((notesFactor[a - 1] ?? 0) - (notesFactor[a] ?? 0)) * a) / 12;
+        wal += ((notesFactor[H] ?? 0) * H) / 12;
+        return {
+          type: 'securitization',
+          source: s,
+          classes,
+          soldShare,
+          coupon,
+          upfrontPerNote: s.percentCost + discount,
+          issueAllowed,
+          notesFactor,
+          notesWalYears: wal,
+        };
+      }
+      case 'forwardFlow': {
+        const saleCapacity = new Float64Array(H + 1);
+        for (let t = 1; t <= H; t++) saleCapacity[t] = s.maxShareOfOriginations * (book.originations[t] ?? 0);
+        return {
+          type: 'forwardFlow',
+          source: s,
+          saleCapacity,
+          soldFactor: Float64Array.from(book.cohortFactor),
+        };
+      }
+      case 'equity':
+        return {
+          type: 'equity',
+          source: s,
+          minimumShare: c.optimisation?.minEquityShare ?? s.minimumShare,
+        };
+    }
+  });
+  return {
+    name,
+    stress,
+    startMonth: start,
+    book,
+    sources,
+    cashYield: c.cashYield,
+    haircutsFromEquity: c.haircutsFromEquity,
+  };
+}
+
+export function sourceType(t: SourceTerms): SourceType {
+  return t.type;
+}
