@@ -8,20 +8,30 @@
 import type { Coupon, DayCount, Scenario } from '../deal/schema';
 import { Money, toCents } from '../money';
 import { days30360, daysBetween, parseIsoDate } from '../time';
-import { curveValue, type FormulaEvaluator } from './indexCurve';
+import { resolveCurve, type CurveLookup } from '../assumptions/curve';
 
-export function couponRate(
-  coupon: Coupon,
-  scenario: Scenario,
-  period: number,
-  evaluate?: FormulaEvaluator,
-): number {
+/** Index rates by name and period, from `scenario.indexCurves` (constants, vectors or sandboxed formulas). */
+export type IndexRates = (index: string, period: number) => number;
+
+export function indexRates(scenario: Scenario): IndexRates {
+  const lookups = new Map<string, CurveLookup>();
+  return (index, period) => {
+    let l = lookups.get(index);
+    if (!l) {
+      const curve = scenario.indexCurves[index];
+      if (curve === undefined) throw new Error(`scenario '${scenario.name}' has no index curve '${index}'`);
+      l = resolveCurve(curve);
+      lookups.set(index, l);
+    }
+    const r = l.at(period, period);
+    if (!Number.isFinite(r)) throw new Error(`index '${index}' is ${r} in period ${period}`);
+    return r;
+  };
+}
+
+export function couponRate(coupon: Coupon, index: IndexRates, period: number): number {
   if (coupon.type === 'fixed') return coupon.rate;
-  const curve = scenario.indexCurves[coupon.index];
-  if (curve === undefined) {
-    throw new Error(`scenario '${scenario.name}' has no index curve '${coupon.index}'`);
-  }
-  let r = curveValue(curve, period, evaluate) + coupon.spread;
+  let r = index(coupon.index, period) + coupon.spread;
   if (coupon.floor !== undefined) r = Math.max(r, coupon.floor);
   if (coupon.cap !== undefined) r = Math.min(r, coupon.cap);
   return r;

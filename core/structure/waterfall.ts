@@ -38,11 +38,11 @@ import {
 } from '../money';
 import { feeAccrual, feeCarried, feePayable } from './fees';
 import { defaultSources, Funds, type Taken } from './funds';
-import type { FormulaEvaluator } from './indexCurve';
 import {
   accrualFraction,
   couponRate,
   describeCoupon,
+  indexRates,
   interestAccrual,
   type AccrualFraction,
 } from './interest';
@@ -68,8 +68,6 @@ export interface WaterfallInput {
    * least the run's periods; purchases scale and shift them.
    */
   profile?: readonly PoolProjection[];
-  /** Evaluates formula index curves. */
-  formula?: FormulaEvaluator;
 }
 
 export interface WaterfallRun {
@@ -134,6 +132,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     if (i === undefined) throw new Error(`waterfall names unknown tranche '${id}'`);
     return i;
   };
+  const index = indexRates(scenario);
   const feeById = new Map(structure.fees.map((f) => [f.id, f]));
   const bySeniority = tranches
     .map((t, i) => ({ i, r: SENIORITY_RANK[t.seniority] }))
@@ -279,7 +278,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
         case 'interest': {
           const ids = step.tranches.map(idx);
           const dues = ids.map((i) => {
-            const rate = couponRate(tranches[i].coupon, scenario, t, input.formula);
+            const rate = couponRate(tranches[i].coupon, index, t);
             const current = interestAccrual(beginBalances[i], rate, accruals[i][t]);
             interestAccrued = interestAccrued.plus(current);
             return current.plus(shortfall[i]);

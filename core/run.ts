@@ -1,0 +1,245 @@
+/**
+ * One deal run under one scenario: project the pool, run the waterfall, add the tranche analytics, and return
+ * the `RunResult` the CLI prints, the UI shows and the report writes.
+ */
+import { analyzeTranche, principalWindow, type TrancheFlow } from './analytics';
+import type { Deal, RepLine, Scenario } from './deal/schema';
+import { missingIndices, validateDeal, type DealProblem } from './deal/validate';
+import { PRODUCT_CODES, type LoanPool } from './pool/loanPool';
+import { defaultHorizon, projectPool, type PoolInput } from './projection/project';
+import type { PoolProjection } from './projection/types';
+import type { RunResult, TrancheResult } from './result';
+import type { PoolGroup } from './structure/poolLedger';
+import { runWaterfall } from './structure/waterfall';
+import { paymentDates, periodTimes, settlementDateOf } from './time';
+
+export const ENGINE_VERSION = '0.1.0';
+
+/** A deal that cannot run, with every problem found. */
+export class DealError extends Error {
+  constructor(readonly problems: readonly DealProblem[]) {
+    super(`the deal cannot run:\n${problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
+    this.name = 'DealError';
+  }
+}
+
+export interface RunOptions {
+  /** A scenario of the deal by name, or a scenario object (stress runs); default the deal's first. */
+  scenario?: string | Scenario;
+  /** Periods to run; default the deal's horizon, else the pool's (revolving: the revolving period plus the profile's). */
+  periods?: number;
+  /** Yield, duration and WAL per tranche (default true); grids switch them off for speed. */
+  analytics?: boolean;
+}
+
+function pickScenario(deal: Deal, s: RunOptions['scenario']): Scenario {
+  if (s === undefined) return deal.scenarios[0];
+  if (typeof s !== 'string') return s;
+  const found = deal.scenarios.find((x) => x.name === s);
+  if (!found) {
+    throw new DealError([
+      {
+        path: 'scenarios',
+        message: `no scenario '${s}' (the deal has ${deal.scenarios.map((x) => `'${x.name}'`).join(', ')})`,
+      },
+    ]);
+  }
+  return found;
+}
+
+function horizon(deal: Deal, pool: PoolInput, scenario: Scenario): number {
+  if (deal.horizonMonths !== undefined) return deal.horizonMonths;
+  let h = defaultHorizon(pool, scenario);
+  const rev = deal.structure.revolving;
+  if (rev)
+    h = Math.max(h, rev.endPeriod + defaultHorizon({ kind: 'repLines', lines: rev.profile }, scenario));
+  return Math.max(1, h);
+}
+
+/** The pool split by (segment, product): concentration limits need each slice's balance over time. */
+function slices(pool: PoolInput): { segment: string; product: string; input: PoolInput }[] {
+  if (pool.kind === 'repLines') {
+    const groups = new Map<string, { segment: string; product: string; lines: RepLine[] }>();
+    for (const l of pool.lines) {
+      const key = `${l.segment}\u0000${l.product}`;
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { segment: l.segment, product: l.product, lines: [] }));
+      g.lines.push(l);
+    }
+    return [...groups.values()].map((g) => ({
+      segment: g.segment,
+      product: g.product,
+      input: { kind: 'repLines', lines: g.lines },
+    }));
+  }
+  const p = pool.pool;
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < p.size; i++) {
+    const key = p.segment[i] * 256 + p.product[i];
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = []));
+    g.push(i);
+  }
+  return [...groups.entries()].map(([key, idx]) => ({
+    segment: p.segmentNames[Math.floor(key / 256)],
+    product: PRODUCT_CODES[key % 256],
+    input: { kind: 'loans', pool: subsetPool(p, idx) },
+  }));
+}
+
+function subsetPool(p: LoanPool, idx: readonly number[]): LoanPool {
+  const pick = <A extends Float64Array | Uint16Array | Uint8Array>(a: A, make: (n: number) => A): A => {
+    const out = make(idx.length);
+    idx.forEach((i, k) => (out[k] = a[i]));
+    return out;
+  };
+  return {
+    size: idx.length,
+    ids: idx.map((i) => p.ids[i]),
+    product: pick(p.product, (n) => new Uint8Array(n)),
+    segment: pick(p.segment, (n) => new Uint16Array(n)),
+    segmentNames: p.segmentNames,
+    balance: pick(p.balance, (n) => new Float64Array(n)),
+    originalBalance: pick(p.originalBalance, (n) => new Float64Array(n)),
+    rate: pick(p.rate, (n) => new Float64Array(n)),
+    monthlyFeeRate: pick(p.monthlyFeeRate, (n) => new Float64Array(n)),
+    originalTerm: pick(p.originalTerm, (n) => new Uint16Array(n)),
+    remainingTerm: pick(p.remainingTerm, (n) => new Uint16Array(n)),
+    paymentRate: pick(p.paymentRate, (n) => new Float64Array(n)),
+  };
+}
+
+const FIELDS = [
+  'beginBalance',
+  'defaults',
+  'interest',
+  'fees',
+  'scheduledPrincipal',
+  'prepayment',
+  'loss',
+  'recovery',
+  'endBalance',
+  'pendingDefaults',
+  'count',
+] as const;
+
+function sumProjections(parts: readonly PoolProjection[], periods: number): PoolProjection {
+  const out = {
+    periods,
+    ...Object.fromEntries(FIELDS.map((f) => [f, new Float64Array(periods + 1)])),
+  } as unknown as PoolProjection;
+  for (const p of parts) {
+    for (const f of FIELDS) {
+      const dst = out[f];
+      const src = p[f];
+      for (let t = 0; t <= periods; t++) dst[t] += src[t];
+    }
+  }
+  return out;
+}
+
+/** Projects the base pool; split into slices when concentration limits need the pool's composition. */
+function projectBase(
+  deal: Deal,
+  pool: PoolInput,
+  scenario: Scenario,
+  periods: number,
+): { base: PoolProjection; composition: PoolGroup[] } {
+  const rev = deal.structure.revolving;
+  if (!rev || rev.concentrationLimits.length === 0) {
+    return { base: projectPool(pool, scenario, periods), composition: [] };
+  }
+  const parts = slices(pool).map((s) => ({ ...s, projection: projectPool(s.input, scenario, periods) }));
+  return {
+    base: sumProjections(
+      parts.map((p) => p.projection),
+      periods,
+    ),
+    composition: parts.map((p) => ({
+      segment: p.segment,
+      product: p.product,
+      endBalance: p.projection.endBalance,
+    })),
+  };
+}
+
+/** Fills a tranche's yield, WAL and duration from its cash flows (one place, so grids can skip it). */
+function withAnalytics(tr: TrancheResult, times: Float64Array): TrancheResult {
+  const flows: TrancheFlow[] = tr.cashflows.map((c) => ({
+    period: c.period,
+    t: times[c.period],
+    interest: c.interest,
+    principal: c.principal,
+  }));
+  const a = analyzeTranche(flows, tr.originalBalance, tr.price);
+  return {
+    ...tr,
+    wal: a.wal,
+    principalWindow: a.principalWindow,
+    yield: a.yield,
+    mortgageYield: a.mortgageYield,
+    macaulayDuration: a.macaulayDuration,
+    modifiedDuration: a.modifiedDuration,
+    convexity: a.convexity,
+  };
+}
+
+/** Runs `deal` on `pool`; throws DealError when the structure cannot run. */
+export function runDeal(deal: Deal, pool: PoolInput, opts: RunOptions = {}): RunResult {
+  const scenario = pickScenario(deal, opts.scenario);
+  const problems = validateDeal(deal);
+  if (typeof opts.scenario === 'object') {
+    for (const m of missingIndices(deal, scenario))
+      problems.push({ path: 'scenario.indexCurves', message: m });
+  }
+  if (problems.length > 0) throw new DealError(problems);
+
+  const periods = opts.periods ?? horizon(deal, pool, scenario);
+  if (!Number.isInteger(periods) || periods < 1) {
+    throw new DealError([
+      { path: 'horizonMonths', message: `periods must be a whole number ≥ 1, got ${periods}` },
+    ]);
+  }
+  const { base, composition } = projectBase(deal, pool, scenario, periods);
+  const rev = deal.structure.revolving;
+  const profile = rev
+    ? rev.profile.map((line) => projectPool({ kind: 'repLines', lines: [line] }, scenario, periods))
+    : undefined;
+
+  const w = runWaterfall({
+    structure: deal.structure,
+    scenario,
+    dates: paymentDates(deal, periods),
+    pool: base,
+    composition,
+    ...(profile ? { profile } : {}),
+  });
+
+  const times = opts.analytics === false ? null : periodTimes(deal, periods);
+  const tranches = w.tranches.map((tr) => {
+    const withDelay = { ...tr, paymentDelayDays: deal.paymentDelayDays };
+    if (times) return withAnalytics(withDelay, times);
+    return { ...withDelay, principalWindow: principalWindow(tr.cashflows.map((c) => ({ ...c, t: 0 }))) };
+  });
+
+  return {
+    engineVersion: ENGINE_VERSION,
+    runAt: new Date().toISOString(),
+    deal: {
+      name: deal.name,
+      currency: deal.currency,
+      cutoffDate: deal.cutoffDate,
+      settlementDate: settlementDateOf(deal),
+    },
+    scenario,
+    pool: { initialBalance: w.initialBalance, periods: w.poolPeriods },
+    tranches,
+    waterfall: w.waterfall,
+    triggerEvents: w.triggerEvents,
+    cleanUpCallPeriod: w.cleanUpCallPeriod,
+    revolvingEndPeriod: w.revolvingEndPeriod,
+    excessSpread: w.excessSpread,
+    revolving: w.revolving,
+    checks: w.checks,
+  };
+}
