@@ -53,7 +53,9 @@ const RELATIONS = new Set(['smaller', 'larger', 'smallerEq', 'largerEq', 'equal'
 const MAX_NODES = 500;
 
 // `predictable` keeps results real numbers (sqrt(-1) is NaN, not a Complex) so a formula is a plain function.
-const math = create(all, { predictable: true });
+// Created on first use: building a mathjs instance takes a few hundred ms, which a run without formulas
+// (and every CLI start) should not pay.
+let math: ReturnType<typeof create> | null = null;
 
 interface AnyNode {
   type: string;
@@ -141,6 +143,7 @@ export function compileFormula(expr: string): CompiledFormula {
   if (expr.length > 2000) throw new FormulaError(expr.slice(0, 40) + '…', 'too long');
   let node: MathNode;
   try {
+    math ??= create(all, { predictable: true });
     node = math.parse(expr);
   } catch (e) {
     throw new FormulaError(expr, `does not parse: ${e instanceof Error ? e.message : String(e)}`);

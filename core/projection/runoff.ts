@@ -119,6 +119,65 @@ function emptyProjection(periods: number): PoolProjection {
   };
 }
 
+// Per-period accumulators interleaved (one cache line per period) so the loop writes through one base pointer.
+const F_DEF = 0;
+const F_INT = 1;
+const F_FEE = 2;
+const F_SCHED = 3;
+const F_PRE = 4;
+const F_END = 5;
+const F_COUNT = 6;
+const F_LIQ = 7;
+const STRIDE = 8;
+
+/** x^n for a whole n ≥ 0 by squaring: a few multiplies, where Math.pow costs more than a loan's whole run-off. */
+function powInt(x: number, n: number): number {
+  let result = 1;
+  let base = x;
+  let e = n;
+  while (e > 0) {
+    if (e & 1) result *= base;
+    base *= base;
+    e >>>= 1;
+  }
+  return result;
+}
+
+/**
+ * Contractual balance ratios r (end/start of month, no prepayment) for months 1..last of one loan into
+ * `ratio`; m = months left at the start of the month.
+ */
+function scheduleRatios(
+  ratio: Float64Array,
+  prod: number,
+  rem: number,
+  last: number,
+  im: number,
+  keep: number,
+): void {
+  if (prod === LEVEL_PAY && im > 0) {
+    // Annuity: r = 1 + i − i / (1 − (1 + i)^−m); (1 + i)^−m by recurrence, one power per loan, not per month.
+    const growth = 1 + im;
+    let vm = 1 / powInt(growth, rem);
+    for (let p = 1; p <= last; p++) {
+      ratio[p] = 1 + im - im / (1 - vm);
+      vm *= growth;
+    }
+  } else if (prod === REVOLVING) {
+    for (let p = 1; p <= last; p++) ratio[p] = keep;
+  } else if (prod === BULLET) {
+    for (let p = 1; p <= last; p++) ratio[p] = 1;
+  } else {
+    // Equal principal, interest-free-fee instalments and zero-rate level pay: balance / months left.
+    for (let p = 1; p <= last; p++) {
+      const m = rem - p + 1;
+      ratio[p] = (m - 1) / m;
+    }
+  }
+  // The final instalment clears the balance exactly, whatever rounding the recurrence left.
+  if (prod !== REVOLVING && last === rem) ratio[last] = 0;
+}
+
 export function runoff(loans: LoanArrays, scenario: ResolvedScenario, periods: number): PoolProjection {
   const H = periods;
   const h1 = H + 1;
@@ -129,12 +188,12 @@ export function runoff(loans: LoanArrays, scenario: ResolvedScenario, periods: n
     loans;
   const paymentRate = loans.paymentRate;
   const counts = loans.count;
-  const { defaults, interest, fees, scheduledPrincipal, prepayment, loss, endBalance, count } = out;
   const advancing = scenario.servicerAdvancing;
-  // Charge-off view: what is liquidated in each period (loss + recovery), to derive recovery and pending.
-  const liquidated = new Float64Array(h1);
-  // Servicer advancing: each loan's schedule ratios and defaults, replayed after its months are projected.
-  const ratios = advancing ? new Float64Array(h1 + 1) : null;
+  const acc = new Float64Array(h1 * STRIDE);
+  // Loss at liquidation, by liquidation period (charge-off view; advancing writes `out` directly).
+  const lossAt = new Float64Array(h1);
+  const ratio = new Float64Array(h1 + 1);
+  // Servicer advancing: each loan's defaults, replayed after its months are projected.
   const defaulted = advancing ? new Float64Array(h1 + 1) : null;
 
   let cutoffBalance = 0;
@@ -151,67 +210,64 @@ export function runoff(loans: LoanArrays, scenario: ResolvedScenario, periods: n
     const season = (originalTerm[i] as number) - rem;
     const row = rowStart[seg * seasonStride + (season > 0 ? season : 0)] as number;
     const lag = lagOf[seg] as number;
-    // A revolving balance has no maturity, so the last-months default cut-off never applies to it.
-    const cut = prod === REVOLVING ? 0 : (noDefaultMonths[seg] as number);
     const last = prod === REVOLVING ? H : rem < H ? rem : H;
+    // Rate-model defaults stop `cut` months before maturity; a revolving balance has no maturity.
+    const lastDefault = prod === REVOLVING ? last : Math.min(last, rem - (noDefaultMonths[seg] as number));
     const im = prod === INTEREST_FREE_FEE ? 0 : (rate[i] as number) / 12;
     const fee = (originalBalance[i] as number) * (monthlyFeeRate[i] as number);
-    const keep = 1 - (paymentRate[i] as number);
-    const growth = 1 + im;
-    // (1 + i)^−m for the months left: the level-pay ratio r = 1 + i − i / (1 − (1 + i)^−m) without a power per month.
-    let vm = prod === LEVEL_PAY && im > 0 ? Math.pow(growth, -rem) : 0;
+    scheduleRatios(ratio, prod, rem, last, im, 1 - (paymentRate[i] as number));
     let perf = b0;
-    // Contractual balance of the loan as if nothing defaulted or prepaid: performing share = PERF / it.
+    // Contractual balance as if nothing defaulted or prepaid: the performing share of loans = PERF / it.
     let contractual = b0;
 
     for (let p = 1; p <= last; p++) {
-      const m = rem - p + 1;
-      let r: number;
-      if (prod === LEVEL_PAY) {
-        r = m === 1 ? 0 : im > 0 ? 1 + im - im / (1 - vm) : (m - 1) / m;
-        vm *= growth;
-      } else if (prod === REVOLVING) {
-        r = keep;
-      } else if (prod === BULLET) {
-        r = m === 1 ? 0 : 1;
-      } else {
-        // Equal principal and interest-free-fee instalments: balance / months left each month.
-        r = (m - 1) / m;
-      }
+      const r = ratio[p] as number;
       const k = row + p;
-      let def = perf * (mdr[k] as number) + b0 * (cnl[k] as number);
-      if (def > perf) def = perf;
-      if (m <= cut) def = 0;
+      let def = 0;
+      if (p <= lastDefault) {
+        def = perf * (mdr[k] as number) + b0 * (cnl[k] as number);
+        if (def > perf) def = perf;
+      }
       const net = perf - def;
-      const amort = net * (1 - r);
+      const kept = net * r;
       let pre = perf * r * (smm[k] as number);
-      if (pre > net - amort) pre = net - amort;
-      const end = net - amort - pre;
-
-      defaults[p] += def;
-      interest[p] += net * im;
-      if (fee > 0) fees[p] += (fee * net) / contractual;
-      scheduledPrincipal[p] += amort;
-      prepayment[p] += pre;
-      endBalance[p] += end;
+      if (pre > kept) pre = kept;
+      const end = kept - pre;
+      const a = p * STRIDE;
+      acc[a + F_DEF] += def;
+      acc[a + F_INT] += net * im;
+      if (fee > 0) acc[a + F_FEE] += (fee * net) / contractual;
+      acc[a + F_SCHED] += net - kept;
+      acc[a + F_PRE] += pre;
+      acc[a + F_END] += end;
       contractual *= r;
-      if (contractual > 0) count[p] += (cnt0 * end) / contractual;
-      if (advancing) {
-        (ratios as Float64Array)[p] = r;
-        (defaulted as Float64Array)[p] = def;
+      if (contractual > 0) acc[a + F_COUNT] += (cnt0 * end) / contractual;
+      if (defaulted !== null) {
+        defaulted[p] = def;
       } else {
         const q = p + lag;
         if (q <= H) {
-          loss[q] += (severity[k] as number) * def;
-          liquidated[q] += def;
+          lossAt[q] += (severity[k] as number) * def;
+          acc[q * STRIDE + F_LIQ] += def;
         }
       }
       perf = end;
     }
-    if (advancing)
-      advance(out, ratios as Float64Array, defaulted as Float64Array, last, lag, im, row, severity);
+    if (defaulted !== null) advance(out, ratio, defaulted, last, lag, im, row, severity);
   }
 
+  const { defaults, interest, fees, scheduledPrincipal, prepayment, endBalance, count } = out;
+  for (let p = 1; p <= H; p++) {
+    const a = p * STRIDE;
+    defaults[p] = acc[a + F_DEF] as number;
+    // Advancing adds the interest and principal advanced on defaulted balances to these totals.
+    interest[p] += acc[a + F_INT] as number;
+    fees[p] = acc[a + F_FEE] as number;
+    scheduledPrincipal[p] += acc[a + F_SCHED] as number;
+    prepayment[p] = acc[a + F_PRE] as number;
+    endBalance[p] = acc[a + F_END] as number;
+    count[p] = acc[a + F_COUNT] as number;
+  }
   out.beginBalance[0] = cutoffBalance;
   endBalance[0] = cutoffBalance;
   count[0] = cutoffCount;
@@ -219,8 +275,10 @@ export function runoff(loans: LoanArrays, scenario: ResolvedScenario, periods: n
   if (!advancing) {
     let pending = 0;
     for (let p = 1; p <= H; p++) {
-      out.recovery[p] = (liquidated[p] as number) - (loss[p] as number);
-      pending += (defaults[p] as number) - (liquidated[p] as number);
+      const liquidated = acc[p * STRIDE + F_LIQ] as number;
+      out.loss[p] = lossAt[p] as number;
+      out.recovery[p] = liquidated - (lossAt[p] as number);
+      pending += (defaults[p] as number) - liquidated;
       out.pendingDefaults[p] = pending > 0 ? pending : 0;
     }
   }
