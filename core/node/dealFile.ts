@@ -4,14 +4,18 @@
  * points at. Every failure is a DealFileError naming the file.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { findJsonSyntaxError } from '../deal/jsonSyntax';
-import { DealFileError, parseDeal } from '../deal/load';
+import { DealFileError, parseDeal, zodIssues } from '../deal/load';
 import type { Deal } from '../deal/schema';
+import { PoolFile, poolFileToLoanPool } from '../pool/poolFile';
 import type { PoolInput } from '../projection/project';
 
 /** Far above any rep-line deal (a 100,000-line pool is about 20 MB); a loan-level pool lives in its own file. */
 export const MAX_DEAL_FILE_BYTES = 50 * 1024 * 1024;
+
+/** A million loans as columns is a few hundred MB of JSON; V8 cannot hold a string much past 512 MB anyway. */
+export const MAX_POOL_FILE_BYTES = 400 * 1024 * 1024;
 
 export interface LoadedDeal {
   deal: Deal;
@@ -68,14 +72,14 @@ export async function loadDeal(path: string): Promise<LoadedDeal> {
   return { deal, pool: await poolOf(deal, path), file };
 }
 
-async function poolOf(deal: Deal, label: string): Promise<PoolInput> {
+async function poolOf(deal: Deal, dealPath: string): Promise<PoolInput> {
   if (deal.pool.kind === 'repLines') return { kind: 'repLines', lines: deal.pool.lines };
-  throw new DealFileError(label, [
-    {
-      path: 'pool.kind',
-      message: "pool files ('file') are not supported yet: the pool file reader is not available",
-    },
-  ]);
+  // Relative to the deal file, so a deal and its pool move together; the label keeps what the user sees short.
+  const label = isAbsolute(deal.pool.path) ? deal.pool.path : join(dirname(dealPath), deal.pool.path);
+  const json = await readJsonFile(resolve(label), MAX_POOL_FILE_BYTES, label);
+  const parsed = PoolFile.safeParse(json);
+  if (!parsed.success) throw new DealFileError(label, zodIssues(parsed.error.issues));
+  return { kind: 'loans', pool: poolFileToLoanPool(parsed.data) };
 }
 
 function ioReason(e: unknown): string {

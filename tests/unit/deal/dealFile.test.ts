@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DealFileError } from '../../../core/deal/load';
 import { loadDeal, readJsonFile } from '../../../core/node/dealFile';
+import type { LoanPool } from '../../../core/pool/loanPool';
+import { loanPoolToPoolFile } from '../../../core/pool/poolFile';
 import { minimalDeal } from './minimalDeal';
 
 const dir = mkdtempSync(join(tmpdir(), 'abs-dealfile-'));
@@ -30,6 +32,70 @@ describe('loadDeal', () => {
     expect(deal.name).toBe('Test deal');
     expect(pool.kind).toBe('repLines');
     expect(pool.kind === 'repLines' && pool.lines[0]!.balance).toBe(1_000_000);
+  });
+
+  it('resolves a pool file relative to the deal file', async () => {
+    const loans: LoanPool = {
+      size: 2,
+      ids: ['a', 'b'],
+      product: Uint8Array.from([0, 0]),
+      segment: Uint16Array.from([0, 0]),
+      segmentNames: ['all'],
+      balance: Float64Array.from([1000, 2500]),
+      originalBalance: Float64Array.from([1200, 2500]),
+      rate: Float64Array.from([0.12, 0.2]),
+      monthlyFeeRate: Float64Array.from([0, 0]),
+      originalTerm: Uint16Array.from([12, 24]),
+      remainingTerm: Uint16Array.from([10, 24]),
+      paymentRate: Float64Array.from([0, 0]),
+    };
+    const provenance = {
+      sourceFile: 'tape.csv',
+      format: 'csv' as const,
+      mapping: {
+        name: 'test',
+        columns: {},
+        dateFormats: {},
+        rateScale: {},
+        maxRate: 1,
+        statusCodes: {},
+        productCodes: {},
+        defaults: {},
+      },
+      importedAt: '2025-01-31T00:00:00Z',
+      rowsRead: 2,
+      accepted: 2,
+      rejected: 0,
+      byReason: {},
+      rules: [],
+    };
+    const sub = mkdtempSync(join(dir, 'pooled-'));
+    writeFileSync(
+      join(sub, 'pool.json'),
+      JSON.stringify(loanPoolToPoolFile(loans, provenance as never, '2025-01-31')),
+    );
+    const doc = { ...minimalDeal(), pool: { kind: 'file', path: 'pool.json' } };
+    const p = join(sub, 'deal.json');
+    writeFileSync(p, JSON.stringify(doc));
+    const { pool } = await loadDeal(p);
+    expect(pool.kind).toBe('loans');
+    if (pool.kind !== 'loans') return;
+    expect(pool.pool.size).toBe(2);
+    expect(Array.from(pool.pool.balance)).toEqual([1000, 2500]);
+
+    writeFileSync(
+      join(sub, 'deal2.json'),
+      JSON.stringify({ ...doc, pool: { kind: 'file', path: 'missing.json' } }),
+    );
+    expect(await failure(loadDeal(join(sub, 'deal2.json')))).toBe(
+      `${join(sub, 'missing.json')}: file not found`,
+    );
+    writeFileSync(join(sub, 'bad-pool.json'), JSON.stringify({ schemaVersion: 1, kind: 'loanPool' }));
+    writeFileSync(
+      join(sub, 'deal3.json'),
+      JSON.stringify({ ...doc, pool: { kind: 'file', path: 'bad-pool.json' } }),
+    );
+    expect(await failure(loadDeal(join(sub, 'deal3.json')))).toMatch(/bad-pool\.json: cutoffDate: /);
   });
 
   it('names the file, line and column of a JSON syntax error', async () => {
