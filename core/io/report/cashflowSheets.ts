@@ -1,0 +1,288 @@
+/**
+ * The per-period sheets: pool cash flows, one sheet per tranche, and the waterfall. Each is a title row, a frozen
+ * header row, one row per period and a totals row of live SUM formulas whose cached values are the engine's totals.
+ */
+import type { Deal } from '../../deal/schema';
+import type { RunResult, TrancheResult, WaterfallPeriod } from '../../result';
+import { columnTotal, type ReportColumn, type ReportTable, writeTable } from './reportTable';
+import { cellAddress, columnName, SheetWriter } from './sheetWriter';
+
+type Row = Record<string, string | number | null>;
+
+function periodSheet(title: string, table: Pick<ReportTable, 'columns' | 'rows' | 'totals'>): SheetWriter {
+  const w = new SheetWriter();
+  w.text(0, 0, title, false);
+  const placed = writeTable(w, table, 1);
+  w.freezeRows = 2;
+  w.autofilter(placed.headerRow, placed.lastDataRow, 0, table.columns.length - 1);
+  return w;
+}
+
+export const POOL_COLUMNS: ReportColumn[] = [
+  { key: 'period', header: 'Period', format: 'integer' },
+  { key: 'date', header: 'Payment date', format: 'date' },
+  { key: 'beginBalance', header: 'Beginning balance', format: 'money' },
+  { key: 'scheduledPrincipal', header: 'Scheduled principal', format: 'money' },
+  { key: 'prepayment', header: 'Prepayment', format: 'money' },
+  { key: 'default', header: 'Defaults', format: 'money' },
+  { key: 'loss', header: 'Loss', format: 'money' },
+  { key: 'recovery', header: 'Recovery', format: 'money' },
+  { key: 'interest', header: 'Interest', format: 'money' },
+  { key: 'fees', header: 'Fee income', format: 'money' },
+  { key: 'purchases', header: 'Purchases', format: 'money' },
+  { key: 'endBalance', header: 'Ending balance', format: 'money' },
+  { key: 'cumulativeNetLossPct', header: 'Cumulative net loss (% of initial pool)', format: 'percent' },
+  { key: 'count', header: 'Receivables outstanding', format: 'integer' },
+  { key: 'excessSpread', header: 'Excess spread (annualised)', format: 'percent' },
+];
+
+const POOL_TOTALS = [
+  'scheduledPrincipal',
+  'prepayment',
+  'default',
+  'loss',
+  'recovery',
+  'interest',
+  'fees',
+  'purchases',
+];
+
+export function poolSheet(result: RunResult): SheetWriter {
+  const spread = new Map(result.excessSpread.map((e) => [e.period, e.annualised]));
+  const rows: Row[] = result.pool.periods.map((p) => ({ ...p, excessSpread: spread.get(p.period) ?? null }));
+  return periodSheet(`Pool cash flows: ${result.deal.name}, scenario ${result.scenario.name}`, {
+    columns: POOL_COLUMNS,
+    rows,
+    totals: POOL_TOTALS,
+  });
+}
+
+export const TRANCHE_COLUMNS: ReportColumn[] = [
+  { key: 'period', header: 'Period', format: 'integer' },
+  { key: 'date', header: 'Payment date', format: 'date' },
+  { key: 'beginBalance', header: 'Beginning balance', format: 'money' },
+  { key: 'interestDue', header: 'Interest due', format: 'money' },
+  { key: 'interest', header: 'Interest paid', format: 'money' },
+  { key: 'interestShortfall', header: 'Interest shortfall carried', format: 'money' },
+  { key: 'principal', header: 'Principal paid', format: 'money' },
+  { key: 'writedown', header: 'Write-down', format: 'money' },
+  { key: 'balance', header: 'Ending balance', format: 'money' },
+  { key: 'creditEnhancement', header: 'Credit enhancement', format: 'percent' },
+];
+
+export function trancheSheet(deal: Deal, result: RunResult, tranche: TrancheResult): SheetWriter {
+  const spec = deal.structure.tranches.find((t) => t.id === tranche.id);
+  const name = spec?.name ? ` (${spec.name})` : '';
+  const rating = tranche.rating ? `, rated ${tranche.rating}` : '';
+  return periodSheet(
+    `Tranche ${tranche.id}${name}: ${tranche.seniority}${rating}, ${tranche.couponDescription}; scenario ${result.scenario.name}`,
+    {
+      columns: TRANCHE_COLUMNS,
+      rows: tranche.cashflows as unknown as Row[],
+      totals: ['interest', 'principal', 'writedown'],
+    },
+  );
+}
+
+const cents = (v: number): number => Math.round(v * 100);
+
+/**
+ * Which waterfall source fields make up `sources.total`. The contract leaves open whether a reserve draw counts
+ * as a source, so the report states the sum that actually reproduces the engine's total in every period, and
+ * falls back to the engine's number (with a note) when none does rather than show a formula that disagrees.
+ */
+const SOURCE_FIELDS = [
+  'interestCollections',
+  'principalCollections',
+  'recoveries',
+  'reserveDraw',
+  'cleanUpCallProceeds',
+] as const;
+type SourceField = (typeof SOURCE_FIELDS)[number];
+
+interface TotalCandidate {
+  /** The candidate's total for a period, in cents. */
+  cents: (p: WaterfallPeriod) => number;
+  /** Its formula on sheet row `r`. */
+  formula: (r: number) => string;
+  note: string;
+}
+
+export function waterfallSheet(deal: Deal, result: RunResult): SheetWriter {
+  const periods = result.waterfall;
+  // A step's label can change by period (a residual trapped in the reserve), so a column lists every label it had.
+  const labelSets = new Map<number, string[]>();
+  for (const p of periods) {
+    for (const s of p.steps) {
+      const seen = labelSets.get(s.step) ?? [];
+      if (!seen.includes(s.label)) seen.push(s.label);
+      labelSets.set(s.step, seen);
+    }
+  }
+  const stepLabels = new Map([...labelSets].map(([step, labels]) => [step, labels.join(' / ')]));
+  const steps = [...stepLabels.keys()].sort((a, b) => a - b);
+  const isDeposit = (step: number): boolean => deal.structure.waterfall[step]?.pay === 'reserveDeposit';
+
+  const columns: ReportColumn[] = [
+    { key: 'period', header: 'Period', format: 'integer' },
+    { key: 'date', header: 'Payment date', format: 'date' },
+    { key: 'interestCollections', header: 'Source: interest collections', format: 'money' },
+    { key: 'principalCollections', header: 'Source: principal collections', format: 'money' },
+    { key: 'recoveries', header: 'Source: recoveries', format: 'money' },
+    { key: 'reserveDraw', header: 'Source: reserve draw', format: 'money' },
+    { key: 'cleanUpCallProceeds', header: 'Source: clean-up call proceeds', format: 'money' },
+    { key: 'sourcesTotal', header: 'Total sources', format: 'money' },
+    ...steps.map((s): ReportColumn => ({
+      key: `step${s}`,
+      header: `${s + 1}. ${stepLabels.get(s)}`,
+      format: 'money',
+    })),
+    { key: 'usesTotal', header: 'Total uses', format: 'money' },
+    { key: 'reserveBegin', header: 'Reserve: beginning', format: 'money' },
+    { key: 'reserveDeposit', header: 'Reserve: deposit', format: 'money' },
+    { key: 'reserveDrawn', header: 'Reserve: draw', format: 'money' },
+    { key: 'reserveEnd', header: 'Reserve: ending', format: 'money' },
+    { key: 'reserveTarget', header: 'Reserve: target', format: 'money' },
+    { key: 'difference', header: 'Sources − uses − change in reserve', format: 'money' },
+    { key: 'revolving', header: 'Revolving', format: 'text' },
+    { key: 'triggersBreached', header: 'Triggers breached', format: 'text' },
+  ];
+  const col = new Map(columns.map((c, j) => [c.key, j]));
+  const at = (key: string): number => col.get(key) as number;
+
+  const rows: Row[] = periods.map((p) => {
+    const row: Row = {
+      period: p.period,
+      date: p.date,
+      ...p.sources,
+      sourcesTotal: p.sources.total,
+      usesTotal: p.uses.total,
+      reserveBegin: p.reserve.begin,
+      reserveDeposit: p.reserve.deposit,
+      reserveDrawn: p.reserve.draw,
+      reserveEnd: p.reserve.end,
+      reserveTarget: p.reserve.target,
+      difference: p.difference,
+      revolving: p.revolving ? 'yes' : 'no',
+      triggersBreached: p.triggersBreached.join(', '),
+    };
+    delete row.total;
+    for (const s of p.steps) row[`step${s.step}`] = s.paid;
+    return row;
+  });
+
+  // Candidate definitions of each total, tried in order; the first that reproduces the engine in every period wins.
+  const sumCells = (r: number, keys: string[]): string => keys.map((k) => cellAddress(r, at(k))).join('+');
+  const paid = (p: WaterfallPeriod, step: number): number => p.steps.find((s) => s.step === step)?.paid ?? 0;
+  const stepKeys = steps.map((s) => `step${s}`);
+  // The engine's own convention first (a reserve draw is a transfer, not cash entering the deal), so periods where
+  // both fit show the rule the engine used.
+  const sourceSets: SourceField[][] = [SOURCE_FIELDS.filter((f) => f !== 'reserveDraw'), [...SOURCE_FIELDS]];
+  const sourceCandidates: TotalCandidate[] = sourceSets.map((fields) => ({
+    cents: (p) => fields.reduce((sum, f) => sum + cents(p.sources[f]), 0),
+    formula: (r) => sumCells(r, fields),
+    note: `Total sources = ${fields.map((f) => columnName(at(f))).join(' + ')}${fields.length < SOURCE_FIELDS.length ? ' (a reserve draw is a transfer from the reserve, not cash entering the deal)' : ''}.`,
+  }));
+  const stepsCents = (p: WaterfallPeriod, set: number[]): number =>
+    set.reduce((sum, s) => sum + cents(paid(p, s)), 0);
+  const depositSteps = steps.filter(isDeposit);
+  const otherSteps = steps.filter((s) => !isDeposit(s));
+  const useCandidates: TotalCandidate[] = [
+    {
+      cents: (p) => stepsCents(p, steps) - cents(p.reserve.deposit),
+      formula: (r) => `${sumCells(r, stepKeys)}-${cellAddress(r, at('reserveDeposit'))}`,
+      note: 'Total uses = sum of the step columns − reserve deposit (cash put into the reserve, trapped cash included, stays in the deal and shows as the change in reserve).',
+    },
+    {
+      cents: (p) => stepsCents(p, steps),
+      formula: (r) => sumCells(r, stepKeys),
+      note: 'Total uses = sum of the step columns.',
+    },
+    ...(depositSteps.length > 0
+      ? [
+          {
+            cents: (p: WaterfallPeriod) => stepsCents(p, otherSteps),
+            formula: (r: number) =>
+              sumCells(
+                r,
+                otherSteps.map((s) => `step${s}`),
+              ),
+            note: 'Total uses = sum of the step columns except reserve deposits (they show as the change in reserve).',
+          },
+        ]
+      : []),
+  ];
+  const pick = (
+    candidates: TotalCandidate[],
+    total: (p: WaterfallPeriod) => number,
+  ): TotalCandidate | undefined =>
+    steps.length === 0 && candidates === useCandidates
+      ? undefined
+      : candidates.find((c) => periods.every((p) => c.cents(p) === cents(total(p))));
+  const sourceRule = pick(sourceCandidates, (p) => p.sources.total);
+  const useRule = pick(useCandidates, (p) => p.uses.total);
+
+  const w = new SheetWriter();
+  w.text(0, 0, `Waterfall: ${result.deal.name}, scenario ${result.scenario.name}`, false);
+  const placed = writeTable(w, { columns, rows, totals: [] }, 1);
+  periods.forEach((p, i) => {
+    const r = placed.firstDataRow + i;
+    if (sourceRule) w.formula(r, at('sourcesTotal'), sourceRule.formula(r), p.sources.total, 'money');
+    if (useRule) w.formula(r, at('usesTotal'), useRule.formula(r), p.uses.total, 'money');
+    const f = `${cellAddress(r, at('sourcesTotal'))}-${cellAddress(r, at('usesTotal'))}-(${cellAddress(r, at('reserveEnd'))}-${cellAddress(r, at('reserveBegin'))})`;
+    w.formula(r, at('difference'), f, p.difference, 'money');
+  });
+
+  // Totals: flows add up over periods; balances and targets do not, so they are left blank.
+  const totalsRow = placed.nextRow;
+  const flowKeys = columns
+    .map((c) => c.key)
+    .filter(
+      (k) =>
+        ![
+          'period',
+          'date',
+          'reserveBegin',
+          'reserveEnd',
+          'reserveTarget',
+          'revolving',
+          'triggersBreached',
+        ].includes(k),
+    );
+  w.text(totalsRow, 0, 'Total');
+  if (periods.length > 0) {
+    for (const key of flowKeys) {
+      const c = at(key);
+      const range = `${cellAddress(placed.firstDataRow, c)}:${cellAddress(placed.lastDataRow, c)}`;
+      w.formula(
+        totalsRow,
+        c,
+        `SUM(${range})`,
+        columnTotal(
+          rows.map((row) => row[key]),
+          'money',
+        ),
+        'money',
+      );
+    }
+  }
+  w.freezeRows = 2;
+  w.autofilter(placed.headerRow, placed.lastDataRow, 0, columns.length - 1);
+
+  let noteRow = totalsRow + 2;
+  const note = (text: string): void => w.text(noteRow++, 0, text, false);
+  note(
+    sourceRule
+      ? `${sourceRule.note} Live formula.`
+      : 'Total sources is the engine figure: no sum of the source columns reproduces it in every period.',
+  );
+  note(
+    useRule
+      ? `${useRule.note} Live formula.`
+      : 'Total uses is the engine figure: no sum of the step columns reproduces it in every period.',
+  );
+  note(
+    'The difference column recomputes sources − uses − (reserve ending − reserve beginning); it is 0.00 in a period that reconciles.',
+  );
+  return w;
+}
