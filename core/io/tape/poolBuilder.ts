@@ -54,6 +54,8 @@ export interface BuildOptions {
 export interface BuildResult {
   pool: ImportedPool;
   report: ImportReport;
+  /** The mapping the rows were read with (the chosen one, a preset, or the suggestion). */
+  mapping: TapeMapping;
 }
 
 const DATE_FIELDS = ['originationDate', 'maturityDate'] as const;
@@ -840,7 +842,7 @@ export class PoolBuilder {
       errors,
       ...(extra?.elapsedMs !== undefined ? { elapsedMs: extra.elapsedMs } : {}),
     };
-    return { pool, report };
+    return { pool, report, mapping: m };
   }
 
   private resolveCutoff(rules: string[], warnings: string[], errors: string[]): string | null {

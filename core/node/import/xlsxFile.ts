@@ -1,0 +1,190 @@
+/**
+ * Spreadsheet tapes (XLSX/XLS): parsed by SheetJS in a worker thread with a heap limit, a file-size limit
+ * and a timeout that terminates the worker. What comes back is checked cell by cell and copied into fresh
+ * string arrays before it touches the import, so no object the library built ever reaches our realm.
+ */
+import { open, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { DEFAULT_CSV_LIMITS, TapeFormatError, TapeLimitError } from '../../io/tape/csv';
+import type { BuildResult } from '../../io/tape/poolBuilder';
+import { importTapeRows, type TapeImportOptions } from '../../io/tape/tapeStream';
+
+export interface SpreadsheetOptions extends TapeImportOptions {
+  /** Sheet to read (default: the first). */
+  sheet?: string;
+  /** Largest file accepted (default 100 MB: a compressed sheet expands many times in memory). */
+  maxBytes?: number;
+  /** Worker time limit in ms (default 120 s). */
+  timeoutMs?: number;
+  /** Worker heap limit in MB (default 2048). */
+  maxHeapMb?: number;
+}
+
+export interface SheetRows {
+  sheet: string;
+  sheets: string[];
+  /** Cells as text (numbers written the way String(n) writes them). */
+  rows: string[][];
+  /** 1-based sheet row number of each entry of `rows`. */
+  rowNumbers: number[];
+  format: 'xlsx' | 'xls';
+}
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0];
+
+/** 'xlsx' (ZIP container), 'xls' (OLE compound file) or null from the first bytes. */
+export function spreadsheetKind(head: Uint8Array): 'xlsx' | 'xls' | null {
+  if (ZIP.every((b, i) => head[i] === b)) return 'xlsx';
+  if (OLE.every((b, i) => head[i] === b)) return 'xls';
+  return null;
+}
+
+export async function readSpreadsheetRows(path: string, opts: SpreadsheetOptions = {}): Promise<SheetRows> {
+  const info = await stat(path);
+  const maxBytes = opts.maxBytes ?? 100 * 1024 * 1024;
+  if (info.size > maxBytes)
+    throw new TapeLimitError(
+      `${path}: ${info.size} bytes is more than the ${maxBytes}-byte limit for spreadsheets`,
+    );
+  const head = new Uint8Array(8);
+  const fh = await open(path, 'r');
+  try {
+    await fh.read(head, 0, 8, 0);
+  } finally {
+    await fh.close();
+  }
+  const kind = spreadsheetKind(head);
+  if (kind === null) {
+    throw new TapeFormatError(
+      `${path}: not an Excel workbook (no XLSX/ZIP or XLS signature); for CSV text use a .csv name`,
+    );
+  }
+  const maxRows = opts.maxRows ?? 1_048_576;
+  const timeoutMs = opts.timeoutMs ?? 120_000;
+  const maxCellChars = (opts.limits ?? DEFAULT_CSV_LIMITS).maxCellChars;
+  const msg = await new Promise<unknown>((resolve, reject) => {
+    const worker = new Worker(new URL('./xlsxWorker.mjs', import.meta.url), {
+      workerData: { path, sheet: opts.sheet, maxRows, maxCellChars },
+      execArgv: [],
+      resourceLimits: {
+        maxOldGenerationSizeMb: opts.maxHeapMb ?? 2048,
+        maxYoungGenerationSizeMb: 64,
+        stackSizeMb: 4,
+      },
+      stdout: true,
+      stderr: true,
+    });
+    // Drained and dropped: the library's console chatter is not our output.
+    worker.stdout.resume();
+    worker.stderr.resume();
+    let settled = false;
+    const done = (fn: () => void): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      fn();
+    };
+    const timer = setTimeout(() => {
+      done(() =>
+        reject(
+          new TapeLimitError(
+            `${path}: spreadsheet parsing took longer than ${timeoutMs / 1000} s and was stopped`,
+          ),
+        ),
+      );
+      void worker.terminate();
+    }, timeoutMs);
+    worker.once('message', (m: unknown) => {
+      done(() => resolve(m));
+      void worker.terminate();
+    });
+    worker.once('error', (err: Error & { code?: string }) => {
+      done(() =>
+        reject(
+          err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? new TapeLimitError(
+                `${path}: the spreadsheet needs more than ${opts.maxHeapMb ?? 2048} MB to parse`,
+              )
+            : new TapeFormatError(`${path}: cannot read the spreadsheet: ${err.message}`),
+        ),
+      );
+    });
+    worker.once('exit', (code) => {
+      done(() =>
+        reject(
+          new TapeFormatError(
+            `${path}: the spreadsheet reader stopped (exit code ${code}) without an answer`,
+          ),
+        ),
+      );
+    });
+  });
+  return checkSheetMessage(msg, path, kind);
+}
+
+/** Validates the worker's answer and copies it into fresh arrays of strings. */
+export function checkSheetMessage(msg: unknown, path: string, format: 'xlsx' | 'xls'): SheetRows {
+  if (typeof msg !== 'object' || msg === null)
+    throw new TapeFormatError(`${path}: malformed answer from the spreadsheet reader`);
+  const m = msg as Record<string, unknown>;
+  if (m.ok !== true) {
+    const text = typeof m.message === 'string' ? m.message.slice(0, 500) : 'unknown error';
+    if (m.limit === true) throw new TapeLimitError(`${path}: ${text}`);
+    throw new TapeFormatError(`${path}: cannot read the spreadsheet: ${text}`);
+  }
+  if (
+    !Array.isArray(m.rows) ||
+    typeof m.sheet !== 'string' ||
+    !Array.isArray(m.sheets) ||
+    typeof m.firstRow !== 'number'
+  ) {
+    throw new TapeFormatError(`${path}: malformed answer from the spreadsheet reader`);
+  }
+  const rows: string[][] = [];
+  const rowNumbers: number[] = [];
+  const src = m.rows as unknown[];
+  for (let i = 0; i < src.length; i++) {
+    const r = src[i];
+    if (!Array.isArray(r))
+      throw new TapeFormatError(`${path}: malformed row ${i + 1} from the spreadsheet reader`);
+    const out = new Array<string>(r.length);
+    for (let j = 0; j < r.length; j++) {
+      const v: unknown = r[j];
+      out[j] = typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : '';
+    }
+    rows.push(out);
+    rowNumbers.push(m.firstRow + i);
+  }
+  return {
+    sheet: m.sheet,
+    sheets: (m.sheets as unknown[]).filter((s): s is string => typeof s === 'string'),
+    rows,
+    rowNumbers,
+    format,
+  };
+}
+
+export async function importSpreadsheetFile(
+  path: string,
+  opts: SpreadsheetOptions = {},
+): Promise<BuildResult> {
+  const t0 = performance.now();
+  const sheet = await readSpreadsheetRows(path, opts);
+  const info = await stat(path);
+  const result = importTapeRows(
+    sheet.rows,
+    {
+      name: basename(path),
+      format: sheet.format,
+      bytes: info.size,
+      sheet: sheet.sheet,
+      sheets: sheet.sheets,
+    },
+    opts,
+    sheet.rowNumbers,
+  );
+  result.report.elapsedMs = Math.round(performance.now() - t0);
+  return result;
+}
