@@ -4,12 +4,13 @@
  * 1. migrate older schema versions forward (only v1 exists now);
  * 2. the zod schema (types, ranges, required fields);
  * 3. what the schema cannot say: unknown keys (a misspelt optional field would otherwise vanish silently and
- *    change the deal), real calendar dates, and cross-references (every id a waterfall step, fee or trigger
- *    names must exist), as Hastructure's DealValidation checks them before a run.
+ *    change the deal), real calendar dates, and the structure's cross-references (`validate.ts`: every id a
+ *    waterfall step or fee names must exist), as Hastructure's DealValidation checks them before a run.
  */
 import type { z } from 'zod';
 import { parseIsoDate } from '../time/isoDate';
 import { Deal, DEAL_SCHEMA_VERSION } from './schema';
+import { validateDeal } from './validate';
 
 export interface DealIssue {
   /**
@@ -142,7 +143,11 @@ export function unknownKeys(input: unknown, output: unknown, path: PathKey[] = [
   return out;
 }
 
-/** Checks across fields that the schema cannot express. */
+/**
+ * Checks across fields that the schema cannot express: the structure's own checks (`validateDeal`, the same
+ * ones `runDeal` applies, so a file that loads can run) plus calendar dates, scenario names, CNL timing and
+ * rep-line ids.
+ */
 export function dealConsistency(deal: Deal): DealIssue[] {
   const issues: DealIssue[] = [];
   const add = (path: PathKey[], message: string) => issues.push({ path: formatPath(path), message });
@@ -157,80 +162,23 @@ export function dealConsistency(deal: Deal): DealIssue[] {
     }
   }
 
-  const s = deal.structure;
-  const tranches = new Set<string>();
-  s.tranches.forEach((t, i) => {
-    if (tranches.has(t.id)) add(['structure', 'tranches', i, 'id'], `duplicate tranche id '${t.id}'`);
-    tranches.add(t.id);
-  });
-  const fees = new Set<string>();
-  s.fees.forEach((f, i) => {
-    if (fees.has(f.id)) add(['structure', 'fees', i, 'id'], `duplicate fee id '${f.id}'`);
-    fees.add(f.id);
-    if (f.basis.type === 'percentOfTranche' && !tranches.has(f.basis.tranche)) {
-      add(['structure', 'fees', i, 'basis', 'tranche'], `no tranche '${f.basis.tranche}'`);
-    }
-  });
-
-  const paidPrincipal = new Set<string>();
-  s.waterfall.forEach((step, i) => {
-    const at = ['structure', 'waterfall', i];
-    if (step.pay === 'fee' && !fees.has(step.fee)) add([...at, 'fee'], `no fee '${step.fee}'`);
-    if (step.pay === 'interest' || step.pay === 'principal') {
-      step.tranches.forEach((id, j) => {
-        if (!tranches.has(id)) add([...at, 'tranches', j], `no tranche '${id}'`);
-        if (step.pay === 'principal') paidPrincipal.add(id);
-      });
-    }
-    if (step.pay === 'purchase' && !s.revolving)
-      add([...at, 'pay'], 'a purchase step needs structure.revolving');
-    if (step.pay === 'reserveDeposit' && !s.reserve) {
-      add([...at, 'pay'], 'a reserveDeposit step needs structure.reserve');
-    }
-    if (step.from?.includes('reserve') && !s.reserve) add([...at, 'from'], 'no reserve account to draw from');
-  });
-  s.tranches.forEach((t, i) => {
-    // Equity is repaid from the residual; every note needs a principal step or it can never amortise.
-    if (t.seniority !== 'equity' && t.balance > 0 && !paidPrincipal.has(t.id)) {
-      add(
-        ['structure', 'tranches', i, 'id'],
-        `tranche '${t.id}' is never paid principal by any waterfall step`,
-      );
-    }
-  });
-  if (s.revolving && !s.waterfall.some((step) => step.pay === 'purchase')) {
-    add(
-      ['structure', 'waterfall'],
-      'the deal revolves but no step buys receivables (add { "pay": "purchase" })',
-    );
-  }
-
-  s.triggers.forEach((trigger, i) => {
-    const schedule = trigger.test.schedule;
-    for (let k = 1; k < schedule.length; k++) {
-      if (schedule[k]!.fromPeriod <= schedule[k - 1]!.fromPeriod) {
-        add(
-          ['structure', 'triggers', i, 'test', 'schedule', k, 'fromPeriod'],
-          'schedule must be sorted by fromPeriod',
-        );
-      }
-    }
-    if (trigger.effects.includes('endRevolving') && !s.revolving) {
-      add(['structure', 'triggers', i, 'effects'], 'endRevolving on a deal without structure.revolving');
-    }
-  });
+  issues.push(...validateDeal(deal));
 
   const names = new Set<string>();
   deal.scenarios.forEach((sc, i) => {
     if (names.has(sc.name)) add(['scenarios', i, 'name'], `duplicate scenario name '${sc.name}'`);
     names.add(sc.name);
-    const d = sc.default;
-    if (d.model === 'CNL') {
+    const cnl = [sc.default, ...sc.overrides.map((o) => o.default)];
+    cnl.forEach((d, k) => {
+      if (d?.model !== 'CNL') return;
       const sum = d.timing.reduce((a, b) => a + b, 0);
+      // Timing is a share of lifetime loss per period; off by more than rounding, the loss would not be the stated one.
       if (Math.abs(sum - 1) > 1e-4) {
-        add(['scenarios', i, 'default', 'timing'], `timing must sum to 1 (sums to ${sum.toFixed(6)})`);
+        const at: PathKey[] =
+          k === 0 ? ['scenarios', i, 'default'] : ['scenarios', i, 'overrides', k - 1, 'default'];
+        add([...at, 'timing'], `timing must sum to 1 (sums to ${sum.toFixed(6)})`);
       }
-    }
+    });
   });
 
   if (deal.pool.kind === 'repLines') {

@@ -92,7 +92,7 @@ describe('parseDeal', () => {
       "deals/x.deal.json: structure.fees[1].basis.tranche: no tranche 'Z'",
       "deals/x.deal.json: structure.waterfall[0].fee: no fee 'trustee'",
       "deals/x.deal.json: structure.waterfall[3].tranches[1]: no tranche 'C'",
-      "deals/x.deal.json: structure.tranches[1].id: tranche 'B' is never paid principal by any waterfall step",
+      "deals/x.deal.json: structure.tranches[1]: tranche 'B' is in no principal step",
     ]);
   });
 
@@ -100,6 +100,9 @@ describe('parseDeal', () => {
     const doc = minimalDeal();
     (at(doc, 'structure').tranches as Doc[])[1]!.id = 'A';
     at(doc, 'scenarios', 0).default = { model: 'CNL', lifetimeNetLoss: 0.06, timing: [0.5, 0.4] };
+    at(doc, 'scenarios', 0).overrides = [
+      { segment: 'all', default: { model: 'CNL', lifetimeNetLoss: 0.06, timing: [0.6, 0.5] } },
+    ];
     at(doc, 'structure').triggers = [
       {
         id: 'cnl',
@@ -120,6 +123,7 @@ describe('parseDeal', () => {
       "deals/x.deal.json: structure.waterfall[3].tranches[1]: no tranche 'B'",
       'deals/x.deal.json: structure.triggers[0].test.schedule[1].fromPeriod: schedule must be sorted by fromPeriod',
       'deals/x.deal.json: scenarios[0].default.timing: timing must sum to 1 (sums to 0.900000)',
+      'deals/x.deal.json: scenarios[0].overrides[0].default.timing: timing must sum to 1 (sums to 1.100000)',
     ]);
   });
 
