@@ -104,8 +104,8 @@ function csvValue(v: string | number | null | undefined, format: ColumnFormat): 
   if (typeof v === 'string') return csvField(neutraliseText(v));
   if (!Number.isFinite(v)) return 'n/a';
   if (format === 'text') return csvField(neutraliseText(String(v)));
-  // Money to the cent as the engine reports it; other numbers in full so nothing is lost to rounding.
-  return format === 'money' ? v.toFixed(2) : String(v);
+  // Money to the cent, rounded as columnTotal rounds, so the rows add up to the total row; other numbers in full.
+  return format === 'money' ? (Math.round(v * 100) / 100).toFixed(2) : String(v);
 }
 
 /**

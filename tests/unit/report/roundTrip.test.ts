@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import { Deal } from '../../../core/deal/schema';
+import { buildTrancheReport } from '../../../core/io/report';
+import { POOL_COLUMNS, TRANCHE_COLUMNS } from '../../../core/io/report/cashflowSheets';
+import type { RunResult } from '../../../core/result';
+import { DEAL_INPUT, fixtureRun, PERIODS } from './fixture';
+import { at, cell, find, packageText, readReport, sheet } from './readBack';
+
+const deal = Deal.parse(DEAL_INPUT);
+const result = fixtureRun(deal);
+const bytes = buildTrancheReport({ deal, result });
+const wb = readReport(bytes);
+
+/** Excel serial of an ISO date (1900 system), computed independently of the report code. */
+const serial = (iso: string): number =>
+  (Date.parse(`${iso}T00:00:00Z`) - Date.parse('1899-12-30T00:00:00Z')) / 86_400_000;
+const cents = (v: unknown): number => Math.round((v as number) * 100);
+
+describe('tranche report round trip (read back with SheetJS)', () => {
+  it('has the sheets in report order with Excel-valid names', () => {
+    expect(wb.SheetNames).toEqual([
+      'Summary',
+      'Assumptions',
+      'Pool cash flows',
+      'Tranche A',
+      'Tranche B',
+      'Waterfall',
+    ]);
+  });
+
+  it('gives every pool column of every period back to the cent, dates as real dates', () => {
+    const ws = sheet(wb, 'Pool cash flows');
+    POOL_COLUMNS.forEach((col, c) => expect(at(ws, 1, c)?.v).toBe(col.header));
+    result.pool.periods.forEach((p, i) => {
+      const r = 2 + i;
+      expect(at(ws, r, 0)?.v).toBe(p.period);
+      expect(at(ws, r, 1)?.v).toBe(serial(p.date));
+      expect(at(ws, r, 1)?.z).toBe('yyyy-mm-dd');
+      expect(at(ws, r, 1)?.w).toBe(p.date);
+      for (const [c, col] of POOL_COLUMNS.entries()) {
+        if (col.key === 'period' || col.key === 'date' || col.key === 'excessSpread') continue;
+        const expected = p[col.key as keyof typeof p] as number;
+        if (col.format === 'money')
+          expect(cents(at(ws, r, c)?.v), `${col.key} period ${p.period}`).toBe(cents(expected));
+        else expect(at(ws, r, c)?.v).toBe(expected);
+      }
+      expect(
+        at(
+          ws,
+          r,
+          POOL_COLUMNS.findIndex((c) => c.key === 'excessSpread'),
+        )?.v,
+      ).toBe(result.excessSpread[i]?.annualised);
+    });
+  });
+
+  it('writes pool totals as live SUM formulas cached at the hand-checked totals', () => {
+    const ws = sheet(wb, 'Pool cash flows');
+    const totalsRow = 2 + PERIODS;
+    expect(at(ws, totalsRow, 0)?.v).toBe('Total');
+    const sched = at(ws, totalsRow, 3);
+    expect(sched?.f).toBe('SUM(D3:D6)');
+    // 80,000 + 72,759.68 + 66,174.64 + 60,185.57
+    expect(sched?.v).toBe(279_119.89);
+    const interest = at(ws, totalsRow, 8);
+    expect(interest?.f).toBe('SUM(I3:I6)');
+    // 9,000 + 8,185.46 + 7,444.65 + 6,770.88
+    expect(interest?.v).toBe(31_400.99);
+    expect(interest?.z).toBe('#,##0.00');
+    // Balances do not add up over periods: no total under them.
+    expect(at(ws, totalsRow, 2)).toBeUndefined();
+  });
+
+  it('gives every tranche cash flow back to the cent, with totals that tie to the balances', () => {
+    for (const t of result.tranches) {
+      const ws = sheet(wb, `Tranche ${t.id}`);
+      t.cashflows.forEach((row, i) => {
+        TRANCHE_COLUMNS.forEach((col, c) => {
+          const got = at(ws, 2 + i, c)?.v;
+          if (col.key === 'date') expect(got).toBe(serial(row.date));
+          else if (col.format === 'money')
+            expect(cents(got), `${t.id} ${col.key} ${row.period}`).toBe(
+              cents(row[col.key as keyof typeof row]),
+            );
+          else expect(got).toBe(row[col.key as keyof typeof row]);
+        });
+      });
+      expect(at(ws, 2, 9)?.z).toBe('0.00%');
+    }
+    const a = sheet(wb, 'Tranche A');
+    const principal = at(a, 2 + PERIODS, 6);
+    expect(principal?.f).toBe('SUM(G3:G6)');
+    // Principal paid over the run = 800,000 − 484,231.66 still outstanding.
+    expect(principal?.v).toBe(315_768.34);
+  });
+
+  it('shows each waterfall step and reconciles sources and uses as visible formulas', () => {
+    const ws = sheet(wb, 'Waterfall');
+    const totalSources = find(ws, 'Total sources');
+    const totalUses = find(ws, 'Total uses');
+    const difference = find(ws, 'Sources − uses − change in reserve');
+    expect(find(ws, '1. fee servicing').r).toBe(1);
+    expect(find(ws, '5. principal A, B').r).toBe(1);
+    result.waterfall.forEach((p, i) => {
+      const r = 2 + i;
+      const src = at(ws, r, totalSources.c);
+      expect(src?.f).toBe(`C${r + 1}+D${r + 1}+E${r + 1}+G${r + 1}`);
+      expect(src?.v).toBe(p.sources.total);
+      expect(at(ws, r, totalUses.c)?.f).toMatch(/^I\d+\+J\d+\+K\d+\+L\d+\+M\d+\+N\d+-\w+\d+$/);
+      expect(at(ws, r, totalUses.c)?.v).toBe(p.uses.total);
+      expect(at(ws, r, difference.c)?.f).toBeDefined();
+      expect(at(ws, r, difference.c)?.v).toBe(0);
+      p.steps.forEach((s) => expect(at(ws, r, 8 + s.step)?.v).toBe(s.paid));
+    });
+  });
+
+  it('puts the tranche table, triggers and checks on the Summary', () => {
+    const ws = sheet(wb, 'Summary');
+    expect(at(ws, find(ws, 'Deal').r, 1)?.v).toBe(deal.name);
+    expect(at(ws, find(ws, 'Cut-off date').r, 1)?.w).toBe('2024-01-31');
+    const header = find(ws, 'Class');
+    const wal = find(ws, 'WAL (years)');
+    expect(at(ws, header.r + 1, 0)?.v).toBe('A');
+    expect(at(ws, header.r + 1, wal.c)?.v).toBe(0.2146);
+    expect(at(ws, header.r + 2, wal.c)?.v).toBe('n/a');
+    const original = find(ws, 'Original balance');
+    expect(at(ws, header.r + 3, original.c)?.f).toMatch(/^SUM\(/);
+    expect(at(ws, header.r + 3, original.c)?.v).toBe(1_000_000);
+    expect(at(ws, find(ws, 'Cash conserved (every period reconciles to the cent)').r, 1)).toMatchObject({
+      t: 'b',
+      v: true,
+    });
+    // 0.6 × 18% + 0.4 × 0%
+    expect(at(ws, find(ws, 'Weighted average rate').r, 1)?.v).toBeCloseTo(0.108, 12);
+    expect(at(ws, find(ws, 'cnl').r, 4)?.v).toBe('breached');
+  });
+
+  it('adds break-evens and extra tables when given', () => {
+    const extra = readReport(
+      buildTrancheReport({
+        deal,
+        result,
+        extras: {
+          breakevens: [
+            { trancheId: 'A', cdr: 0.35, lossMultiple: 6.2 },
+            { trancheId: 'B', cdr: null, lossMultiple: null },
+          ],
+          tables: [
+            {
+              sheetName: 'Summary',
+              title: 'Grid',
+              columns: [
+                { key: 'cdr', header: 'CDR', format: 'percent' },
+                { key: 'loss', header: 'Loss', format: 'money' },
+              ],
+              rows: [
+                { cdr: 0.1, loss: 100.1 },
+                { cdr: 0.2, loss: 200.2 },
+              ],
+              totals: ['loss'],
+            },
+          ],
+        },
+      }),
+    );
+    expect(extra.SheetNames.at(-1)).toBe('Summary (2)');
+    const grid = sheet(extra, 'Summary (2)');
+    expect(cell(grid, 'B5')).toMatchObject({ f: 'SUM(B3:B4)', v: 300.3 });
+    expect(grid['!autofilter']).toEqual({ ref: 'A2:B4' });
+    const summary = sheet(extra, 'Summary');
+    const be = find(summary, 'Break-even CDR');
+    expect(at(summary, be.r + 1, be.c)?.v).toBe(0.35);
+    expect(at(summary, be.r + 2, be.c)?.v).toBe('not found');
+  });
+
+  it('sets number formats, column widths, autofilters and frozen header rows', () => {
+    const ws = sheet(wb, 'Pool cash flows');
+    expect(ws['!autofilter']).toEqual({ ref: `A2:O${2 + PERIODS}` });
+    const xml = packageText(bytes, 'xl/worksheets/sheet3.xml');
+    expect(xml).toContain('<pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"/>');
+    expect(xml).toMatch(/<cols>.*<col min="3" max="3" width="[\d.]+"/);
+    // The Summary mixes several tables: nothing frozen there.
+    expect(packageText(bytes, 'xl/worksheets/sheet1.xml')).not.toContain('<pane');
+  });
+
+  it('writes no cached value that disagrees with the engine when a class never pays principal', () => {
+    const r: RunResult = fixtureRun(deal);
+    const b = r.tranches[1];
+    expect(b?.principalWindow).toBeNull();
+    const ws = sheet(readReport(buildTrancheReport({ deal, result: r })), 'Tranche B');
+    expect(at(ws, 2 + PERIODS, 6)).toMatchObject({ f: 'SUM(G3:G6)', v: 0 });
+  });
+});
