@@ -100,6 +100,12 @@ export class PoolBuilder {
   private status: Uint8Array = new Uint8Array(0);
   private region: Uint16Array = new Uint16Array(0);
 
+  /** Raw cell → code, so the trim/lower-case/lookup runs once per distinct cell, not once per row. */
+  private readonly statusByCell = new Map<string, number>();
+  private readonly productByCell = new Map<string, number>();
+  private readonly segmentByCell = new Map<string, number>();
+  private readonly regionByCell = new Map<string, number>();
+  private lastCutoffCell = '';
   private readonly segmentIndex = new Map<string, number>();
   private readonly segmentNames: string[] = [];
   private readonly regionIndex = new Map<string, number>();
@@ -425,7 +431,10 @@ export class PoolBuilder {
     const rawCut = this.cell(cells, 'cutoffDate');
     if (rawCut !== undefined) {
       const t = rawCut.trim();
-      if (t !== '' && !this.nd('cutoffDate', t)) this.cutoffCells.set(t, (this.cutoffCells.get(t) ?? 0) + 1);
+      if (rawCut !== this.lastCutoffCell && t !== '' && !this.nd('cutoffDate', t)) {
+        this.cutoffCells.set(t, (this.cutoffCells.get(t) ?? 0) + 1);
+        this.lastCutoffCell = rawCut;
+      }
     }
 
     // Delinquency, status, classification.
@@ -445,42 +454,52 @@ export class PoolBuilder {
     }
     let status = NO_STATUS;
     const rawStatus = this.cell(cells, 'status');
-    if (rawStatus !== undefined && rawStatus.trim() !== '' && !this.nd('status', rawStatus)) {
-      const s = this.statusMap.get(rawStatus.trim().toLowerCase());
-      if (s === undefined) {
-        return this.reject(
-          line,
-          'status',
-          rawStatus,
-          'unknown-status',
-          `status '${rawStatus.trim()}' is not a known code (add it to the mapping's statusCodes)`,
-        );
+    if (rawStatus !== undefined) {
+      const cached = this.statusByCell.get(rawStatus);
+      if (cached !== undefined) status = cached;
+      else if (rawStatus.trim() !== '' && !this.nd('status', rawStatus)) {
+        const s = this.statusMap.get(rawStatus.trim().toLowerCase());
+        if (s === undefined) {
+          return this.reject(
+            line,
+            'status',
+            rawStatus,
+            'unknown-status',
+            `status '${rawStatus.trim()}' is not a known code (add it to the mapping's statusCodes)`,
+          );
+        }
+        if (EXCLUDED_STATUSES.has(s)) {
+          return this.reject(
+            line,
+            'status',
+            rawStatus,
+            'excluded-status',
+            `status '${rawStatus.trim()}' (${s}) is not part of the performing pool`,
+          );
+        }
+        status = STATUS_CODES.indexOf(s);
+        this.statusByCell.set(rawStatus, status);
       }
-      if (EXCLUDED_STATUSES.has(s)) {
-        return this.reject(
-          line,
-          'status',
-          rawStatus,
-          'excluded-status',
-          `status '${rawStatus.trim()}' (${s}) is not part of the performing pool`,
-        );
-      }
-      status = STATUS_CODES.indexOf(s);
     }
     let product = this.defaultProduct;
     const rawProduct = this.cell(cells, 'product');
-    if (rawProduct !== undefined && rawProduct.trim() !== '' && !this.nd('product', rawProduct)) {
-      const p = this.productMap.get(rawProduct.trim().toLowerCase());
-      if (p === undefined || p < 0) {
-        return this.reject(
-          line,
-          'product',
-          rawProduct,
-          'unknown-product',
-          `product '${rawProduct.trim()}' is not a known code (add it to the mapping's productCodes)`,
-        );
+    if (rawProduct !== undefined) {
+      const cached = this.productByCell.get(rawProduct);
+      if (cached !== undefined) product = cached;
+      else if (rawProduct.trim() !== '' && !this.nd('product', rawProduct)) {
+        const p = this.productMap.get(rawProduct.trim().toLowerCase());
+        if (p === undefined || p < 0) {
+          return this.reject(
+            line,
+            'product',
+            rawProduct,
+            'unknown-product',
+            `product '${rawProduct.trim()}' is not a known code (add it to the mapping's productCodes)`,
+          );
+        }
+        product = p;
+        this.productByCell.set(rawProduct, p);
       }
-      product = p;
     }
     if (PRODUCT_CODES[product] === 'revolving' && !(pay > 0)) {
       return this.reject(line, 'paymentRate', String(pay), 'missing-payment-rate');
@@ -520,6 +539,25 @@ export class PoolBuilder {
     const reg = this.textOr(cells, 'region', '');
     this.region[k] = reg === '' ? NO_REGION : this.dictionary(this.regionIndex, this.regionNames, reg);
     return true;
+  }
+
+  /** Dictionary code of a text cell ('' fallback = missing region). */
+  private coded(
+    cells: readonly string[],
+    field: 'segment' | 'region',
+    byCell: Map<string, number>,
+    index: Map<string, number>,
+    names: string[],
+    fallback: string,
+  ): number {
+    const raw = this.cell(cells, field) ?? '';
+    let code = byCell.get(raw);
+    if (code === undefined) {
+      const t = this.textOr(cells, field, fallback);
+      code = t === '' ? NO_REGION : this.dictionary(index, names, t);
+      if (byCell.size < 10_000) byCell.set(raw, code);
+    }
+    return code;
   }
 
   private textOr(cells: readonly string[], field: PoolField, fallback: string): string {
