@@ -7,8 +7,9 @@
  * - `cdr`: the default model becomes a constant CDR at the value, defaultMultiple 1 — a CDR axis means
  *   "this annual default rate", whatever curve the base case used.
  * - `cpr` / `absSpeed`: the prepayment model becomes constant CPR / ABS speed at the value, prepaymentMultiple 1.
- * - `lossMultiple`: sets defaultMultiple to the value (the base curve's shape is kept: CNL, SDA, CDR vector…).
- * - `prepaymentMultiple`: sets prepaymentMultiple to the value.
+ * - `lossMultiple`: a multiple of the base case's loss: defaultMultiple = base defaultMultiple × value (the curve's
+ *   shape is kept: CNL, SDA, CDR vector…), so 1 is the base case whatever multiple the base already carries.
+ * - `prepaymentMultiple`: likewise prepaymentMultiple = base prepaymentMultiple × value.
  * - `severity`: constant severity at the value. `lagMonths`: recoveryLagMonths at the value (rounded to months).
  * - `rateShift`: adds the value to every index curve (a parallel shift of base rates for floating coupons).
  * An axis that replaces an assumption also removes that assumption from the per-segment overrides, so the
@@ -156,9 +157,9 @@ export function applyAxis(base: Scenario, kind: AxisKind, value: number): Scenar
         overrides: stripOverrides(base, 'prepayment'),
       };
     case 'lossMultiple':
-      return { ...base, defaultMultiple: value };
+      return { ...base, defaultMultiple: base.defaultMultiple * value };
     case 'prepaymentMultiple':
-      return { ...base, prepaymentMultiple: value };
+      return { ...base, prepaymentMultiple: base.prepaymentMultiple * value };
     case 'severity':
       return { ...base, severity: value, overrides: stripOverrides(base, 'severity') };
     case 'lagMonths':

@@ -41,6 +41,8 @@ export interface BreakevenAnswer {
   breakeven: number | null;
   /** Smallest value at which the class loses ≥ 1 cent of principal; null when it loses none up to `max`. */
   firstPrincipalLoss: number | null;
+  /** Lifetime pool loss (share of the initial pool) at the break-even: the "break-even loss" agencies quote. */
+  poolLossAtBreakeven: number | null;
   /** The class is whole even at the top of the search range (break-even is "at least max"). */
   wholeAtMax: boolean;
   max: number;
@@ -142,10 +144,13 @@ export function solveBreakevens(
       const whole = lastPassing(n, (k) => at(k).whole.get(id)!);
       const noLoss = lastPassing(n, (k) => !at(k).principalLoss.get(id)!);
       const list = answers.get(id) ?? [];
+      const breakeven = whole.last < 0 ? null : roundToStep(whole.last, step);
       list.push({
         mode,
         step,
-        breakeven: whole.last < 0 ? null : roundToStep(whole.last, step),
+        breakeven,
+        poolLossAtBreakeven:
+          breakeven === null ? null : engine.poolLoss(breakevenScenario(base, mode, breakeven, opts)),
         firstPrincipalLoss: noLoss.passesAtMax ? null : roundToStep(noLoss.last + 1, step),
         wholeAtMax: whole.passesAtMax,
         max: roundToStep(n, step),

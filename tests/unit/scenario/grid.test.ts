@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { dealEngine } from '../../../core/scenario/dealEngine';
+import {
+  cellScenario,
+  gridJobs,
+  gridMatrix,
+  gridReportTable,
+  runGridInline,
+  type GridSpec,
+} from '../../../core/scenario/grid';
+import { fixtureDeal } from './fixtures';
+import { toyBase, toyEngine } from './toyEngine';
+
+const spec: GridSpec = {
+  y: { kind: 'cdr', from: 0, to: 0.4, step: 0.1 },
+  x: { kind: 'cpr', from: 0, to: 0.2, step: 0.1 },
+  metric: 'loss',
+  tranche: 'B',
+};
+
+describe('grid cells', () => {
+  it('lists cells row-major, y outer', () => {
+    const jobs = gridJobs(spec);
+    expect(jobs).toHaveLength(15);
+    expect(jobs[4]).toEqual({ index: 4, ix: 1, iy: 1, x: 0.1, y: 0.1 });
+  });
+
+  it('applies both axes to the cell scenario', () => {
+    const s = cellScenario(toyBase, spec, gridJobs(spec)[5]!);
+    expect(s.default).toEqual({ model: 'CDR', curve: 0.1 });
+    expect(s.prepayment).toEqual({ model: 'CPR', curve: 0.2 });
+  });
+
+  it('toy grid: loss of B by hand, matrix orientation and report sheet', () => {
+    const grid = runGridInline(toyEngine(), toyBase, spec);
+    const m = gridMatrix(grid);
+    // CDR 30%: pool loss 21%, cushion 2%, C takes 10%, B takes 9% of the pool = 90,000 of 150,000 = 60%.
+    expect(m[3]![0]).toBeCloseTo(0.6, 12);
+    expect(m[3]![2]).toBeCloseTo(0.6, 12);
+    expect(m[1]![1]).toBe(0);
+    expect(m[4]![0]).toBe(1);
+    const walM = gridMatrix(grid, 'A', 'wal');
+    expect(walM[0]![2]).toBeCloseTo(2 / 1.2, 12);
+    const t = gridReportTable(grid);
+    expect(t.columns.map((c) => c.header)).toEqual(['CDR \\ CPR', '0%', '10%', '20%']);
+    expect(t.rows[3]).toMatchObject({ y: '30%', x0: m[3]![0] });
+    expect(t.sheetName.length).toBeLessThanOrEqual(31);
+  });
+});
+
+describe('grid on a real deal', () => {
+  const { deal, pool } = fixtureDeal();
+  const engine = dealEngine(deal, pool);
+  const grid = runGridInline(engine, deal.scenarios[0]!, { ...spec, metric: 'wal', tranche: 'A' });
+
+  it('every cell reconciles and carries every class', () => {
+    for (const c of grid.cells) {
+      expect(c.cashConserved).toBe(true);
+      expect(Object.keys(c.tranches)).toEqual(['A', 'B', 'C']);
+    }
+  });
+
+  it('more defaults never lower a class loss; faster prepayment shortens the senior WAL', () => {
+    for (const id of ['A', 'B', 'C']) {
+      const m = gridMatrix(grid, id, 'loss');
+      for (let ix = 0; ix < 3; ix++)
+        for (let iy = 1; iy < 5; iy++) expect(m[iy]![ix]!).toBeGreaterThanOrEqual(m[iy - 1]![ix]!);
+    }
+    const wal = gridMatrix(grid, 'A', 'wal');
+    expect(wal[0]![2]!).toBeLessThan(wal[0]![0]!);
+    expect(gridMatrix(grid, 'C', 'loss')[4]![0]!).toBeGreaterThan(0);
+  });
+});
