@@ -479,7 +479,9 @@ function constantCost(sc: ScenarioTerms): number {
   return c;
 }
 
-const SOLVE_OPTIONS = { output_flag: false, time_limit: 60, mip_rel_gap: 1e-7 };
+function solveOptions(opt: Optimisation): { output_flag: boolean; time_limit: number; mip_rel_gap: number } {
+  return { output_flag: false, time_limit: 120, mip_rel_gap: opt.mipRelGap };
+}
 
 function isOptimal(status: string): boolean {
   return status === 'Optimal';
@@ -492,9 +494,9 @@ function averageShares(e: MixEvaluation | undefined): Record<string, number> {
 }
 
 /** Explains an infeasible problem: elastic slacks on every family, then each family relaxed alone. */
-function explain(built: Built, solver: LpSolver): Infeasibility {
+function explain(built: Built, solver: LpSolver, opt: Optimisation): Infeasibility {
   const all = new Set(built.families.keys());
-  const res = solver.solve(built.model.write(all, SLACK_PENALTY), SOLVE_OPTIONS);
+  const res = solver.solve(built.model.write(all, SLACK_PENALTY), solveOptions(opt));
   const byFamily = new Map<string, BindingConstraint>();
   if (isOptimal(res.Status)) {
     for (const [name, row] of built.model.slacks) {
@@ -516,7 +518,7 @@ function explain(built: Built, solver: LpSolver): Infeasibility {
   }
   const restores: string[] = [];
   for (const f of all) {
-    const r = solver.solve(built.model.write(new Set([f]), SLACK_PENALTY), SOLVE_OPTIONS);
+    const r = solver.solve(built.model.write(new Set([f]), SLACK_PENALTY), solveOptions(opt));
     if (!isOptimal(r.Status)) continue;
     // The hard problem is infeasible, so a solution here means this family alone is what stands in the way.
     restores.push(f);
@@ -535,7 +537,7 @@ export function optimiseMix(
   withExplanation = true,
 ): OptimisationResult {
   const built = build(scenarios, opt, buffer);
-  const res = solver.solve(built.model.write(), SOLVE_OPTIONS);
+  const res = solver.solve(built.model.write(), solveOptions(opt));
   if (!isOptimal(res.Status)) {
     const infeasible = res.Status === 'Infeasible' || res.Status === 'Primal infeasible or unbounded';
     return {
@@ -546,7 +548,7 @@ export function optimiseMix(
       allocations: [],
       evaluations: [],
       averageShares: {},
-      ...(infeasible && withExplanation ? { infeasibility: explain(built, solver) } : {}),
+      ...(infeasible && withExplanation ? { infeasibility: explain(built, solver, opt) } : {}),
     };
   }
   const allocations = readAllocations(scenarios, res.Columns, built.scale, 'optimal');
