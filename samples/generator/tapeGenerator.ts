@@ -164,7 +164,7 @@ export function generateTape(
   const every = bad > 0 ? Math.floor(opts.rows / bad) : 0;
   const injected: { line: number; kind: BadRowKind }[] = [];
   onRow([...GENERATOR_HEADER]);
-  let previousId = '';
+  let previousId = 'L00000000';
   for (let i = 0; i < opts.rows; i++) {
     const grade = pick(rnd, GRADES, GRADE_WEIGHTS);
     const product = pick(rnd, PRODUCTS, PRODUCT_WEIGHTS);
@@ -215,7 +215,8 @@ export function generateTape(
       late ? 'delinquent' : 'current',
       String(score),
     ];
-    if (every > 0 && i % every === every - 1 && injected.length < bad) {
+    const isBad = every > 0 && i % every === every - 1 && injected.length < bad;
+    if (isBad) {
       const kind = BAD_ROW_KINDS[injected.length % BAD_ROW_KINDS.length]!;
       injected.push({ line: i + 2, kind });
       if (kind === 'negative-balance') cells[5] = `-${cells[5]}`;
@@ -226,7 +227,8 @@ export function generateTape(
       else if (kind === 'unknown-status') cells[14] = 'frozen';
       else cells[14] = 'charged-off';
     }
-    previousId = id;
+    // A duplicate copies the id of a good row, so it is the duplicate that gets rejected.
+    if (!isBad) previousId = id;
     onRow(cells);
   }
   return injected;
