@@ -143,6 +143,19 @@ function powInt(x: number, n: number): number {
   return result;
 }
 
+/** (1 + x)^n − 1 for a whole n ≥ 0, by squaring on the "minus one" values so small x loses no digits. */
+function powMinusOne(x: number, n: number): number {
+  let result = 0;
+  let base = x;
+  let e = n;
+  while (e > 0) {
+    if (e & 1) result = result + base + result * base;
+    base = base * (2 + base);
+    e >>>= 1;
+  }
+  return result;
+}
+
 /**
  * Contractual balance ratios r (end/start of month, no prepayment) for months 1..last of one loan into
  * `ratio`; m = months left at the start of the month.
@@ -155,13 +168,25 @@ function scheduleRatios(
   im: number,
   keep: number,
 ): void {
-  if (prod === LEVEL_PAY && im > 0) {
+  if (prod === LEVEL_PAY && im * rem > 1e-3) {
     // Annuity: r = 1 + i − i / (1 − (1 + i)^−m); (1 + i)^−m by recurrence, one power per loan, not per month.
     const growth = 1 + im;
     let vm = 1 / powInt(growth, rem);
     for (let p = 1; p <= last; p++) {
       ratio[p] = 1 + im - im / (1 - vm);
       vm *= growth;
+    }
+  } else if (prod === LEVEL_PAY && im > 1e-15) {
+    // Near-zero rates: 1 − (1 + i)^−m would cancel, so run the annuity factor a_m = (1 − (1 + i)^−m) / i
+    // down from an exact start (a_{m−1} = a_m (1 + i) − 1; r = a_{m−1} / a_m). The recurrence magnifies
+    // errors by (1 + i) a month, harmless while i × m is this small.
+    const growth = 1 + im;
+    const d = powMinusOne(im, rem);
+    let a = d / ((1 + d) * im);
+    for (let p = 1; p <= last; p++) {
+      const next = a * growth - 1;
+      ratio[p] = next / a;
+      a = next;
     }
   } else if (prod === REVOLVING) {
     for (let p = 1; p <= last; p++) ratio[p] = keep;
