@@ -5,35 +5,35 @@
  * cap is the fee holder's contractual maximum, so a capped fee can never build up arrears beyond it.
  */
 import type { Fee } from '../deal/schema';
-import { minMoney, Money, toCents } from '../money';
+import { cents, mulDiv, type Cents } from '../money';
 
 export interface FeeContext {
   /** Performing pool balance at the start of the period. */
-  poolBegin: Money;
+  poolBegin: Cents;
   /** Beginning-of-period balance of a tranche. */
-  trancheBalance(id: string): Money;
+  trancheBalance(id: string): Cents;
 }
 
 /** This period's fee before carry-forward and cap: percentages are annual rates charged monthly (rate / 12). */
-export function feeAccrual(fee: Fee, ctx: FeeContext): Money {
+export function feeAccrual(fee: Fee, ctx: FeeContext): Cents {
   const b = fee.basis;
   switch (b.type) {
     case 'fixed':
-      return toCents(b.amount);
+      return cents(b.amount);
     case 'percentOfPool':
-      return toCents(ctx.poolBegin.times(b.rate).div(12));
+      return mulDiv(ctx.poolBegin, b.rate, 1, 12);
     case 'percentOfTranche':
-      return toCents(ctx.trancheBalance(b.tranche).times(b.rate).div(12));
+      return mulDiv(ctx.trancheBalance(b.tranche), b.rate, 1, 12);
   }
 }
 
 /** What is payable this period: accrual plus carried arrears, limited by the cap. */
-export function feePayable(fee: Fee, accrual: Money, carried: Money): Money {
-  const total = accrual.plus(carried);
-  return fee.capPerPeriod === undefined ? total : minMoney(total, toCents(fee.capPerPeriod));
+export function feePayable(fee: Fee, accrual: Cents, carried: Cents): Cents {
+  const total = accrual + carried;
+  return fee.capPerPeriod === undefined ? total : Math.min(total, cents(fee.capPerPeriod));
 }
 
 /** Arrears carried into the next period. */
-export function feeCarried(fee: Fee, payable: Money, paid: Money): Money {
-  return fee.carryUnpaid ? payable.minus(paid) : new Money(0);
+export function feeCarried(fee: Fee, payable: Cents, paid: Cents): Cents {
+  return fee.carryUnpaid ? payable - paid : 0;
 }

@@ -2,10 +2,11 @@
  * The period's cash, by source: interest collections (interest and fee income, plus reserve releases),
  * principal collections (scheduled principal, prepayments, recoveries and clean-up call proceeds) and the reserve
  * account. A step takes what it needs from its sources in order. The reserve may only be drawn where the deal
- * allows it (fees and interest always; principal on the final period), whatever the step lists.
+ * allows it (fees and interest always; principal on the final period), whatever the step lists. Amounts are
+ * integer cents (../money.ts).
  */
 import type { FundsSource, WaterfallStep } from '../deal/schema';
-import { minMoney, Money, ZERO } from '../money';
+import type { Cents } from '../money';
 
 /**
  * Sources a step draws from when it names none: fees and interest may use everything (interest, then
@@ -19,64 +20,64 @@ export function defaultSources(step: WaterfallStep): readonly FundsSource[] {
 }
 
 export interface Taken {
-  interest: Money;
-  principal: Money;
-  reserve: Money;
-  total: Money;
+  interest: Cents;
+  principal: Cents;
+  reserve: Cents;
+  total: Cents;
 }
 
 export class Funds {
   /** Reserve cash drawn this period (releases and draws). */
-  reserveDrawn: Money = ZERO;
+  reserveDrawn: Cents = 0;
 
   constructor(
-    public interest: Money,
-    public principal: Money,
-    public reserve: Money,
+    public interest: Cents,
+    public principal: Cents,
+    public reserve: Cents,
   ) {}
 
-  available(from: readonly FundsSource[], reserveAllowed: boolean): Money {
-    let a = ZERO;
+  available(from: readonly FundsSource[], reserveAllowed: boolean): Cents {
+    let a = 0;
     for (const s of from) {
-      if (s === 'interest') a = a.plus(this.interest);
-      else if (s === 'principal') a = a.plus(this.principal);
-      else if (reserveAllowed) a = a.plus(this.reserve);
+      if (s === 'interest') a += this.interest;
+      else if (s === 'principal') a += this.principal;
+      else if (reserveAllowed) a += this.reserve;
     }
     return a;
   }
 
   /** Takes up to `amount` from the sources in order; returns what came from where. */
-  take(amount: Money, from: readonly FundsSource[], reserveAllowed: boolean): Taken {
-    const got: Taken = { interest: ZERO, principal: ZERO, reserve: ZERO, total: ZERO };
+  take(amount: Cents, from: readonly FundsSource[], reserveAllowed: boolean): Taken {
+    const got: Taken = { interest: 0, principal: 0, reserve: 0, total: 0 };
     let left = amount;
     for (const s of from) {
-      if (left.isZero()) break;
+      if (left <= 0) break;
       if (s === 'interest') {
-        const x = minMoney(left, this.interest);
-        this.interest = this.interest.minus(x);
-        got.interest = got.interest.plus(x);
-        left = left.minus(x);
+        const x = Math.min(left, this.interest);
+        this.interest -= x;
+        got.interest += x;
+        left -= x;
       } else if (s === 'principal') {
-        const x = minMoney(left, this.principal);
-        this.principal = this.principal.minus(x);
-        got.principal = got.principal.plus(x);
-        left = left.minus(x);
+        const x = Math.min(left, this.principal);
+        this.principal -= x;
+        got.principal += x;
+        left -= x;
       } else if (reserveAllowed) {
-        const x = minMoney(left, this.reserve);
-        this.reserve = this.reserve.minus(x);
-        this.reserveDrawn = this.reserveDrawn.plus(x);
-        got.reserve = got.reserve.plus(x);
-        left = left.minus(x);
+        const x = Math.min(left, this.reserve);
+        this.reserve -= x;
+        this.reserveDrawn += x;
+        got.reserve += x;
+        left -= x;
       }
     }
-    got.total = got.interest.plus(got.principal).plus(got.reserve);
+    got.total = got.interest + got.principal + got.reserve;
     return got;
   }
 
   /** Moves reserve cash above its target into the interest collections (available funds). */
-  release(amount: Money): void {
-    this.reserve = this.reserve.minus(amount);
-    this.reserveDrawn = this.reserveDrawn.plus(amount);
-    this.interest = this.interest.plus(amount);
+  release(amount: Cents): void {
+    this.reserve -= amount;
+    this.reserveDrawn += amount;
+    this.interest += amount;
   }
 }

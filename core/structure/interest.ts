@@ -6,7 +6,7 @@
  * cents. Unpaid interest is carried forward without interest on it.
  */
 import type { Coupon, DayCount, Scenario } from '../deal/schema';
-import { Money, toCents } from '../money';
+import { mulDiv, type Cents } from '../money';
 import { days30360, daysBetween, parseIsoDate } from '../time';
 import { resolveCurve, type CurveLookup } from '../assumptions/curve';
 
@@ -58,9 +58,8 @@ export function accrualFraction(dayCount: DayCount, from: string, to: string): A
 }
 
 /** Interest accrued on `balance` at annual `rate` over `frac`, rounded to cents. */
-export function interestAccrual(balance: Money, rate: number, frac: AccrualFraction): Money {
-  if (balance.isZero() || rate === 0) return new Money(0);
-  return toCents(balance.times(rate).times(frac.days).div(frac.basis));
+export function interestAccrual(balance: Cents, rate: number, frac: AccrualFraction): Cents {
+  return mulDiv(balance, rate, frac.days, frac.basis);
 }
 
 export function describeCoupon(coupon: Coupon): string {

@@ -7,25 +7,25 @@
  * through the waterfall instead. A deal can switch write-downs off (`structure.lossAllocation: 'none'`), as
  * deals whose notes simply stay unpaid until the legal final do.
  */
-import { minMoney, Money, positive } from '../money';
+import type { Cents } from '../money';
 
 /**
  * Write-downs per tranche (in the order of `balances`), given `juniorFirst` (indices, most junior first).
  */
 export function writeDowns(
-  balances: readonly Money[],
+  balances: readonly Cents[],
   juniorFirst: readonly number[],
-  poolEnd: Money,
-): Money[] {
-  let notes = new Money(0);
-  for (const b of balances) notes = notes.plus(b);
-  let left = positive(notes.minus(poolEnd));
-  const out = balances.map(() => new Money(0));
+  poolEnd: Cents,
+): Cents[] {
+  let notes = 0;
+  for (const b of balances) notes += b;
+  let left = Math.max(0, notes - poolEnd);
+  const out = balances.map(() => 0);
   for (const i of juniorFirst) {
-    if (left.isZero()) break;
-    const w = minMoney(balances[i], left);
+    if (left === 0) break;
+    const w = Math.min(balances[i], left);
     out[i] = w;
-    left = left.minus(w);
+    left -= w;
   }
   return out;
 }

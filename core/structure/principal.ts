@@ -5,38 +5,40 @@
  * turbo-paid from excess spread. On the final period the target is zero: everything still owed is due.
  */
 import type { OcTarget, PrincipalRule } from '../deal/schema';
-import { allocateProRata, maxMoney, minMoney, Money, positive, toCents, ZERO } from '../money';
+import { allocateCents, mulDiv, type Cents } from '../money';
 
 /** OC target = max(% of current pool, % of initial pool, floor % of initial pool). */
-export function ocTargetAmount(oc: OcTarget | undefined, poolEnd: Money, initialPool: Money): Money {
-  if (!oc) return ZERO;
-  let target = toCents(poolEnd.times(oc.percentOfCurrentPool));
-  target = maxMoney(target, toCents(initialPool.times(oc.percentOfInitialPool)));
-  return maxMoney(target, toCents(initialPool.times(oc.floorPercentOfInitialPool)));
+export function ocTargetAmount(oc: OcTarget | undefined, poolEnd: Cents, initialPool: Cents): Cents {
+  if (!oc) return 0;
+  return Math.max(
+    mulDiv(poolEnd, oc.percentOfCurrentPool),
+    mulDiv(initialPool, oc.percentOfInitialPool),
+    mulDiv(initialPool, oc.floorPercentOfInitialPool),
+  );
 }
 
 /** Principal due to a step's tranches given every note's current balance. */
 export function principalDue(
-  notesOutstanding: Money,
-  listedOutstanding: Money,
-  poolEnd: Money,
-  ocTarget: Money,
+  notesOutstanding: Cents,
+  listedOutstanding: Cents,
+  poolEnd: Cents,
+  ocTarget: Cents,
   finalPeriod: boolean,
-): Money {
-  const targetNotes = finalPeriod ? ZERO : positive(poolEnd.minus(ocTarget));
-  return minMoney(listedOutstanding, positive(notesOutstanding.minus(targetNotes)));
+): Cents {
+  const targetNotes = finalPeriod ? 0 : Math.max(0, poolEnd - ocTarget);
+  return Math.min(listedOutstanding, Math.max(0, notesOutstanding - targetNotes));
 }
 
 /**
  * Splits `amount` (≤ the listed balances) among the listed tranches: sequentially in the order listed, or pro
  * rata to their balances by largest remainder.
  */
-export function allocatePrincipal(amount: Money, balances: readonly Money[], rule: PrincipalRule): Money[] {
-  if (rule.type === 'proRata') return allocateProRata(amount, balances);
+export function allocatePrincipal(amount: Cents, balances: readonly Cents[], rule: PrincipalRule): Cents[] {
+  if (rule.type === 'proRata') return allocateCents(amount, balances);
   let left = amount;
   return balances.map((b) => {
-    const pay = minMoney(b, left);
-    left = left.minus(pay);
+    const pay = Math.min(b, left);
+    left -= pay;
     return pay;
   });
 }

@@ -5,19 +5,21 @@
  * the target is zero so the whole balance is released and paid out.
  */
 import type { ReserveAccount } from '../deal/schema';
-import { maxMoney, minMoney, Money, toCents, ZERO } from '../money';
+import { cents, mulDiv, type Cents } from '../money';
 
 export function reserveTarget(
   reserve: ReserveAccount,
-  poolEnd: Money,
-  initialPool: Money,
-  notesOutstanding: Money,
+  poolEnd: Cents,
+  initialPool: Cents,
+  notesOutstanding: Cents,
   finalPeriod: boolean,
-): Money {
-  if (finalPeriod) return ZERO;
+): Cents {
+  if (finalPeriod) return 0;
   const t = reserve.target;
-  let target = toCents(t.floor);
-  target = maxMoney(target, toCents(poolEnd.times(t.percentOfCurrentPool)));
-  target = maxMoney(target, toCents(initialPool.times(t.percentOfInitialPool)));
-  return minMoney(target, notesOutstanding);
+  const target = Math.max(
+    cents(t.floor),
+    mulDiv(poolEnd, t.percentOfCurrentPool),
+    mulDiv(initialPool, t.percentOfInitialPool),
+  );
+  return Math.min(target, notesOutstanding);
 }

@@ -15,7 +15,7 @@
  * trapped by a trigger) are in the step rows but not in `uses.total`. Then `difference` = sources.total −
  * uses.total − (reserve end − reserve begin), computed from the independently kept balances, is zero.
  */
-import type { Scenario, Structure, Tranche, WaterfallStep } from '../deal/schema';
+import type { DayCount, Scenario, Structure, Tranche, WaterfallStep } from '../deal/schema';
 import type { PoolProjection } from '../projection/types';
 import type {
   PoolPeriodRow,
@@ -26,16 +26,7 @@ import type {
   WaterfallPeriod,
   WaterfallStepRow,
 } from '../result';
-import {
-  allocateProRata,
-  centsFromFloat,
-  minMoney,
-  Money,
-  positive,
-  toCents,
-  toNumber,
-  ZERO,
-} from '../money';
+import { allocateCents, cents, fromCents, mulDiv, type Cents } from '../money';
 import { feeAccrual, feeCarried, feePayable } from './fees';
 import { defaultSources, Funds, type Taken } from './funds';
 import {
@@ -84,6 +75,12 @@ export interface WaterfallRun {
   revolving: RevolvingReport | null;
 }
 
+function sumOf(xs: readonly Cents[]): Cents {
+  let s = 0;
+  for (const x of xs) s += x;
+  return s;
+}
+
 const SENIORITY_RANK: Record<Tranche['seniority'], number> = {
   senior: 0,
   mezzanine: 1,
@@ -108,15 +105,15 @@ function stepLabel(step: WaterfallStep): string {
   }
 }
 
-function row(step: number, label: string, due: Money, got: Taken): WaterfallStepRow {
+function row(step: number, label: string, due: Cents, got: Taken): WaterfallStepRow {
   return {
     step,
     label,
-    due: toNumber(due),
-    paid: toNumber(got.total),
-    fromInterest: toNumber(got.interest),
-    fromPrincipal: toNumber(got.principal),
-    fromReserve: toNumber(got.reserve),
+    due: fromCents(due),
+    paid: fromCents(got.total),
+    fromInterest: fromCents(got.interest),
+    fromPrincipal: fromCents(got.principal),
+    fromReserve: fromCents(got.reserve),
   };
 }
 
@@ -159,65 +156,78 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
   const ledger = new PoolLedger(input.pool, rev ? limitKeys(rev) : [], input.composition ?? []);
   const purchasesReport: RevolvingReport['purchases'] = [];
 
-  const initial = centsFromFloat(input.pool.endBalance[0]);
-  const initialNum = toNumber(initial);
+  const initial = cents(input.pool.endBalance[0]);
+  const initialNum = fromCents(initial);
 
   // Per-class state.
-  const balance: Money[] = tranches.map((t) => toCents(t.balance));
-  const shortfall: Money[] = tranches.map(() => ZERO);
-  const feeArrears = new Map<string, Money>(structure.fees.map((f) => [f.id, ZERO]));
+  const balance: Cents[] = tranches.map((t) => cents(t.balance));
+  const shortfall: Cents[] = tranches.map(() => 0);
+  const feeArrears = new Map<string, Cents>(structure.fees.map((f) => [f.id, 0]));
   const flows: TrancheCashflowRow[][] = tranches.map(() => []);
-  const totalWritedown: Money[] = tranches.map(() => ZERO);
-  const accruals: AccrualFraction[][] = tranches.map(() => []);
-  for (let t = 1; t <= T; t++) {
-    for (let i = 0; i < nT; i++)
-      accruals[i][t] = accrualFraction(tranches[i].dayCount, dates[t - 1], dates[t]);
+  const totalWritedown: Cents[] = tranches.map(() => 0);
+  // Accrual periods depend only on the day count: parse the dates once per convention, not per class.
+  const byDayCount = new Map<DayCount, AccrualFraction[]>();
+  for (const tr of tranches) {
+    if (byDayCount.has(tr.dayCount)) continue;
+    const fr: AccrualFraction[] = [{ days: 0, basis: 360 }];
+    for (let t = 1; t <= T; t++) fr.push(accrualFraction(tr.dayCount, dates[t - 1], dates[t]));
+    byDayCount.set(tr.dayCount, fr);
   }
+  const accruals = tranches.map((tr) => byDayCount.get(tr.dayCount) ?? []);
+  const plan = structure.waterfall.map((step) => ({
+    step,
+    from: defaultSources(step),
+    label: stepLabel(step),
+    ids: step.pay === 'interest' || step.pay === 'principal' ? step.tranches.map(idx) : [],
+  }));
 
-  let reserveBalance = structure.reserve ? toCents(structure.reserve.initialBalance) : ZERO;
+  let reserveBalance = structure.reserve ? cents(structure.reserve.initialBalance) : 0;
   const book = new TriggerBook(structure.triggers);
   const triggerEvents: TriggerEvent[] = [];
   const excessSpread: { period: number; annualised: number }[] = [];
   const poolPeriods: PoolPeriodRow[] = [];
   const waterfall: WaterfallPeriod[] = [];
   const failures: { period: number; difference: number }[] = [];
-  let cumDefaults = ZERO;
-  let cumRecoveries = ZERO;
+  let cumDefaults = 0;
+  let cumRecoveries = 0;
   let cleanUpCallPeriod: number | null = null;
   let revolvingEndPeriod: number | null = null;
 
   for (let t = 1; t <= T; t++) {
     const date = dates[t];
-    const poolBegin = centsFromFloat(ledger.beginBalance[t]);
-    const sched = centsFromFloat(ledger.scheduledPrincipal[t]);
-    const prepay = centsFromFloat(ledger.prepayment[t]);
-    const defaults = centsFromFloat(ledger.defaults[t]);
-    const loss = centsFromFloat(ledger.loss[t]);
-    const recovery = centsFromFloat(ledger.recovery[t]);
-    const interest = centsFromFloat(ledger.interest[t]);
-    const feeIncome = centsFromFloat(ledger.fees[t]);
-    const collectedEnd = centsFromFloat(ledger.endBalance[t]);
-    cumDefaults = cumDefaults.plus(defaults);
-    cumRecoveries = cumRecoveries.plus(recovery);
-    const notesBegin = balance.reduce((a, b) => a.plus(b), ZERO);
+    const poolBegin = cents(ledger.beginBalance[t]);
+    const sched = cents(ledger.scheduledPrincipal[t]);
+    const prepay = cents(ledger.prepayment[t]);
+    const defaults = cents(ledger.defaults[t]);
+    const loss = cents(ledger.loss[t]);
+    const recovery = cents(ledger.recovery[t]);
+    const interest = cents(ledger.interest[t]);
+    const feeIncome = cents(ledger.fees[t]);
+    const collectedEnd = cents(ledger.endBalance[t]);
+    cumDefaults += defaults;
+    cumRecoveries += recovery;
+    const notesBegin = sumOf(balance);
     const beginBalances = balance.slice();
 
     // Triggers see this period's collections and the notes as they stand before payment.
     const collectedEndNum = ledger.endBalance[t];
-    const measures: TriggerMeasures = {
-      cumulativeNetLoss: initialNum > 0 ? cumDefaults.minus(cumRecoveries).toNumber() / initialNum : 0,
-      delinquency: (months) => {
-        let pipeline = 0;
-        for (let k = t + 1; k <= Math.min(T, t + months); k++) pipeline += ledger.defaults[k];
-        return collectedEndNum > 0 ? pipeline / collectedEndNum : pipeline > 0 ? Infinity : 0;
-      },
-      excessSpread: (months) => {
-        const done = excessSpread.slice(-months);
-        return done.length === 0 ? null : done.reduce((a, e) => a + e.annualised, 0) / done.length;
-      },
-      ocRatio: notesBegin.isZero() ? null : collectedEndNum / notesBegin.toNumber(),
-    };
-    for (const e of book.update(t, date, measures)) triggerEvents.push(e);
+    const measures: TriggerMeasures | null =
+      structure.triggers.length === 0
+        ? null
+        : {
+            cumulativeNetLoss: initial > 0 ? (cumDefaults - cumRecoveries) / initial : 0,
+            delinquency: (months) => {
+              let pipeline = 0;
+              for (let k = t + 1; k <= Math.min(T, t + months); k++) pipeline += ledger.defaults[k];
+              return collectedEndNum > 0 ? pipeline / collectedEndNum : pipeline > 0 ? Infinity : 0;
+            },
+            excessSpread: (months) => {
+              const done = excessSpread.slice(-months);
+              return done.length === 0 ? null : done.reduce((a, e) => a + e.annualised, 0) / done.length;
+            },
+            ocRatio: notesBegin === 0 ? null : collectedEnd / notesBegin,
+          };
+    if (measures) for (const e of book.update(t, date, measures)) triggerEvents.push(e);
 
     const revolving = rev !== undefined && t <= rev.endPeriod && !book.endRevolving;
     if (rev && !revolving && revolvingEndPeriod === null) revolvingEndPeriod = t - 1;
@@ -225,128 +235,122 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     const callNow =
       structure.cleanUpCall !== undefined &&
       !revolving &&
-      collectedEnd.gt(0) &&
-      collectedEnd.lte(toCents(initial.times(structure.cleanUpCall.poolShare)));
-    const callProceeds = callNow ? collectedEnd : ZERO;
+      collectedEnd > 0 &&
+      collectedEnd <= mulDiv(initial, structure.cleanUpCall.poolShare);
+    const callProceeds = callNow ? collectedEnd : 0;
     const final = callNow || t === T;
 
-    const funds = new Funds(
-      interest.plus(feeIncome),
-      sched.plus(prepay).plus(recovery).plus(callProceeds),
-      reserveBalance,
-    );
+    const funds = new Funds(interest + feeIncome, sched + prepay + recovery + callProceeds, reserveBalance);
     const reserveBegin = reserveBalance;
     const trapping = book.trapCash && !final;
-    let target = ZERO;
+    let target = 0;
     if (structure.reserve) {
       target = reserveTarget(structure.reserve, collectedEnd, initial, notesBegin, final);
       // Trapped cash must stay trapped: no release while a trapCash trigger is breached.
-      const excess = positive(reserveBalance.minus(target));
-      if (!trapping && excess.gt(0)) funds.release(excess);
+      const excess = reserveBalance - target;
+      if (!trapping && excess > 0) funds.release(excess);
     }
-    let deposits = ZERO;
+    let deposits = 0;
 
     // The pool the notes are measured against: after purchases, and nothing once the seller has bought it back.
-    let poolEnd = callNow ? ZERO : collectedEnd;
-    let purchasedPar = ZERO;
-    const ocTarget = (): Money => ocTargetAmount(structure.ocTarget, poolEnd, initial);
+    let poolEnd = callNow ? 0 : collectedEnd;
+    let purchasedPar = 0;
+    const ocTarget = (): Cents => ocTargetAmount(structure.ocTarget, poolEnd, initial);
 
-    const interestDue: Money[] = tranches.map(() => ZERO);
-    const interestPaid: Money[] = tranches.map(() => ZERO);
-    const principalPaid: Money[] = tranches.map(() => ZERO);
-    let feesAccrued = ZERO;
-    let interestAccrued = ZERO;
-    let usesOut = ZERO;
+    const interestDue: Cents[] = tranches.map(() => 0);
+    const interestPaid: Cents[] = tranches.map(() => 0);
+    const principalPaid: Cents[] = tranches.map(() => 0);
+    let feesAccrued = 0;
+    let interestAccrued = 0;
+    let usesOut = 0;
     const steps: WaterfallStepRow[] = [];
 
-    structure.waterfall.forEach((step, s) => {
-      const from = defaultSources(step);
-      const label = stepLabel(step);
+    for (let s = 0; s < plan.length; s++) {
+      const { step, from, label, ids } = plan[s];
       switch (step.pay) {
         case 'fee': {
           const fee = feeById.get(step.fee);
           if (!fee) throw new Error(`waterfall names unknown fee '${step.fee}'`);
           const accrual = feeAccrual(fee, { poolBegin, trancheBalance: (id) => beginBalances[idx(id)] });
-          feesAccrued = feesAccrued.plus(accrual);
-          const payable = feePayable(fee, accrual, feeArrears.get(fee.id) ?? ZERO);
+          feesAccrued += accrual;
+          const payable = feePayable(fee, accrual, feeArrears.get(fee.id) ?? 0);
           const got = funds.take(payable, from, true);
           feeArrears.set(fee.id, feeCarried(fee, payable, got.total));
-          usesOut = usesOut.plus(got.total);
+          usesOut += got.total;
           steps.push(row(s, label, payable, got));
           break;
         }
         case 'interest': {
-          const ids = step.tranches.map(idx);
           const dues = ids.map((i) => {
             const rate = couponRate(tranches[i].coupon, index, t);
             const current = interestAccrual(beginBalances[i], rate, accruals[i][t]);
-            interestAccrued = interestAccrued.plus(current);
-            return current.plus(shortfall[i]);
+            interestAccrued += current;
+            return current + shortfall[i];
           });
-          const due = dues.reduce((a, b) => a.plus(b), ZERO);
+          const due = sumOf(dues);
           const got = funds.take(due, from, true);
-          const split = got.total.eq(due) ? dues : allocateProRata(got.total, dues);
+          const split = got.total === due ? dues : allocateCents(got.total, dues);
           ids.forEach((i, k) => {
-            interestDue[i] = interestDue[i].plus(dues[k]);
-            interestPaid[i] = interestPaid[i].plus(split[k]);
-            shortfall[i] = dues[k].minus(split[k]);
+            interestDue[i] += dues[k];
+            interestPaid[i] += split[k];
+            shortfall[i] = dues[k] - split[k];
           });
-          usesOut = usesOut.plus(got.total);
+          usesOut += got.total;
           steps.push(row(s, label, due, got));
           break;
         }
         case 'reserveDeposit': {
-          const due = structure.reserve ? positive(target.minus(funds.reserve)) : ZERO;
+          const due = structure.reserve ? Math.max(0, target - funds.reserve) : 0;
           const got = funds.take(due, from, false);
-          funds.reserve = funds.reserve.plus(got.total);
-          deposits = deposits.plus(got.total);
+          funds.reserve += got.total;
+          deposits += got.total;
           steps.push(row(s, label, due, got));
           break;
         }
         case 'purchase': {
           if (!rev || !revolving || eligible.length === 0) {
-            steps.push(row(s, label, ZERO, funds.take(ZERO, from, false)));
+            steps.push(row(s, label, 0, funds.take(0, from, false)));
             break;
           }
-          const price = new Money(rev.purchasePrice).div(100);
-          const need = positive(toCents(initial.times(rev.targetPoolShare)).minus(poolEnd));
-          const due = toCents(need.times(price));
-          const cash = minMoney(due, funds.available(from, false));
-          const affordable = minMoney(need, cash.div(price).toDecimalPlaces(2, Money.ROUND_DOWN));
+          const need = Math.max(0, mulDiv(initial, rev.targetPoolShare) - poolEnd);
+          const due = mulDiv(need, rev.purchasePrice, 1, 100);
+          const cash = Math.min(due, funds.available(from, false));
+          // Par the cash can buy, rounded down so the price paid never exceeds the cash.
+          const affordable = Math.min(need, Math.floor((cash * 100) / rev.purchasePrice + 1e-9));
           const lines = eligible.map((i) => rev.profile[i]);
           const plan = planPurchase(
-            affordable.toNumber(),
+            affordable / 100,
             lines,
-            poolEnd.toNumber(),
+            poolEnd / 100,
             (key) => ledger.groupEnd(key, t),
             rev.concentrationLimits,
           );
-          const pars = plan.amounts.map((a) => new Money(a).toDecimalPlaces(2, Money.ROUND_DOWN));
-          const par = pars.reduce((a, b) => a.plus(b), ZERO);
-          const got = funds.take(toCents(par.times(price)), from, false);
+          const pars = plan.amounts.map((a) => Math.floor(a * 100 + 1e-6));
+          const par = sumOf(pars);
+          const got = funds.take(Math.min(mulDiv(par, rev.purchasePrice, 1, 100), cash), from, false);
           pars.forEach((p, k) => {
             const i = eligible[k];
             const line = rev.profile[i];
-            ledger.addCohort(t, p.toNumber(), profiles[i], line.balance, line.segment, line.product);
+            ledger.addCohort(t, p / 100, profiles[i], line.balance, line.segment, line.product);
           });
           purchasedPar = par;
-          poolEnd = poolEnd.plus(par);
-          if (par.gt(0) || plan.limitedBy.length > 0) {
+          poolEnd += par;
+          if (par > 0 || plan.limitedBy.length > 0) {
             purchasesReport.push({
               period: t,
-              par: toNumber(par),
-              cash: toNumber(got.total),
+              par: fromCents(par),
+              cash: fromCents(got.total),
               limitedBy: plan.limitedBy,
             });
           }
-          usesOut = usesOut.plus(got.total);
+          usesOut += got.total;
           steps.push(row(s, label, due, got));
           break;
         }
         case 'principal': {
-          const ids = step.tranches.map(idx);
-          const notes = balance.reduce((a, b) => a.plus(b), ZERO);
-          const listed = ids.reduce((a, i) => a.plus(balance[i]), ZERO);
+          const notes = sumOf(balance);
+          let listed = 0;
+          for (const i of ids) listed += balance[i];
           const due = principalDue(notes, listed, poolEnd, ocTarget(), final);
           const reserveOk = final && (structure.reserve?.coversPrincipalAtMaturity ?? false);
           const got = funds.take(due, from, reserveOk);
@@ -359,10 +363,10 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
             rule,
           );
           ids.forEach((i, k) => {
-            principalPaid[i] = principalPaid[i].plus(split[k]);
-            balance[i] = balance[i].minus(split[k]);
+            principalPaid[i] += split[k];
+            balance[i] -= split[k];
           });
-          usesOut = usesOut.plus(got.total);
+          usesOut += got.total;
           steps.push(row(s, label, due, got));
           break;
         }
@@ -370,95 +374,91 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
           const amount = funds.available(from, false);
           const got = funds.take(amount, from, false);
           if (trapping) {
-            funds.reserve = funds.reserve.plus(got.total);
-            deposits = deposits.plus(got.total);
+            funds.reserve += got.total;
+            deposits += got.total;
           } else {
-            usesOut = usesOut.plus(got.total);
+            usesOut += got.total;
           }
           steps.push(row(s, trapping ? 'residual (trapped in reserve)' : label, amount, got));
           break;
         }
       }
-    });
+    }
 
     // Cash no step took still belongs to someone: the seller (or the reserve while cash is trapped).
-    const leftover = funds.interest.plus(funds.principal);
-    if (leftover.gt(0)) {
+    const leftover = funds.interest + funds.principal;
+    if (leftover > 0) {
       const got = funds.take(leftover, ['interest', 'principal'], false);
       if (trapping) {
-        funds.reserve = funds.reserve.plus(got.total);
-        deposits = deposits.plus(got.total);
+        funds.reserve += got.total;
+        deposits += got.total;
       } else {
-        usesOut = usesOut.plus(got.total);
+        usesOut += got.total;
       }
       steps.push(row(structure.waterfall.length, 'unallocated funds to the seller', leftover, got));
     }
     reserveBalance = funds.reserve;
 
     // Loss allocation on the pool as it stands after purchases (and after the call).
-    const wd = writeDownsOn ? writeDowns(balance, juniorFirst, poolEnd) : tranches.map(() => ZERO);
+    const wd = writeDownsOn ? writeDowns(balance, juniorFirst, poolEnd) : tranches.map(() => 0);
     for (let i = 0; i < nT; i++) {
-      balance[i] = balance[i].minus(wd[i]);
-      totalWritedown[i] = totalWritedown[i].plus(wd[i]);
+      balance[i] -= wd[i];
+      totalWritedown[i] += wd[i];
     }
 
     // Credit enhancement: (pool + reserve − this class and everything senior) / pool.
     const ce = new Array<number>(nT).fill(0);
-    let seniorAndSelf = ZERO;
-    const poolEndNum = poolEnd.toNumber();
-    const reserveEndNum = reserveBalance.toNumber();
+    let seniorAndSelf = 0;
     for (const i of bySeniority) {
-      seniorAndSelf = seniorAndSelf.plus(balance[i]);
-      ce[i] = poolEndNum > 0 ? (poolEndNum + reserveEndNum - seniorAndSelf.toNumber()) / poolEndNum : 0;
+      seniorAndSelf += balance[i];
+      ce[i] = poolEnd > 0 ? (poolEnd + reserveBalance - seniorAndSelf) / poolEnd : 0;
     }
     for (let i = 0; i < nT; i++) {
       flows[i].push({
         period: t,
         date,
-        beginBalance: toNumber(beginBalances[i]),
-        interestDue: toNumber(interestDue[i]),
-        interest: toNumber(interestPaid[i]),
-        interestShortfall: toNumber(shortfall[i]),
-        principal: toNumber(principalPaid[i]),
-        writedown: toNumber(wd[i]),
-        balance: toNumber(balance[i]),
+        beginBalance: fromCents(beginBalances[i]),
+        interestDue: fromCents(interestDue[i]),
+        interest: fromCents(interestPaid[i]),
+        interestShortfall: fromCents(shortfall[i]),
+        principal: fromCents(principalPaid[i]),
+        writedown: fromCents(wd[i]),
+        balance: fromCents(balance[i]),
         creditEnhancement: ce[i],
       });
     }
 
-    const interestCollections = interest.plus(feeIncome);
-    const principalCollections = sched.plus(prepay);
-    const sourcesTotal = interestCollections.plus(principalCollections).plus(recovery).plus(callProceeds);
-    const difference = sourcesTotal.minus(usesOut).minus(reserveBalance.minus(reserveBegin));
-    if (!difference.isZero()) failures.push({ period: t, difference: difference.toNumber() });
+    const interestCollections = interest + feeIncome;
+    const principalCollections = sched + prepay;
+    const sourcesTotal = interestCollections + principalCollections + recovery + callProceeds;
+    const difference = sourcesTotal - usesOut - (reserveBalance - reserveBegin);
+    if (difference !== 0) failures.push({ period: t, difference: fromCents(difference) });
     const draws = funds.reserveDrawn;
 
-    const es = poolBegin.isZero()
-      ? 0
-      : interestCollections.minus(feesAccrued).minus(interestAccrued).times(12).div(poolBegin).toNumber();
+    const es = poolBegin === 0 ? 0 : ((interestCollections - feesAccrued - interestAccrued) * 12) / poolBegin;
     excessSpread.push({ period: t, annualised: es });
 
     waterfall.push({
       period: t,
       date,
       sources: {
-        interestCollections: toNumber(interestCollections),
-        principalCollections: toNumber(principalCollections),
-        recoveries: toNumber(recovery),
-        reserveDraw: toNumber(draws),
-        cleanUpCallProceeds: toNumber(callProceeds),
-        total: toNumber(sourcesTotal),
+        interestCollections: fromCents(interestCollections),
+        principalCollections: fromCents(principalCollections),
+        recoveries: fromCents(recovery),
+        reserveDraw: fromCents(draws),
+        cleanUpCallProceeds: fromCents(callProceeds),
+        total: fromCents(sourcesTotal),
       },
       steps,
-      uses: { total: toNumber(usesOut) },
+      uses: { total: fromCents(usesOut) },
       reserve: {
-        begin: toNumber(reserveBegin),
-        deposit: toNumber(deposits),
-        draw: toNumber(draws),
-        end: toNumber(reserveBalance),
-        target: toNumber(target),
+        begin: fromCents(reserveBegin),
+        deposit: fromCents(deposits),
+        draw: fromCents(draws),
+        end: fromCents(reserveBalance),
+        target: fromCents(target),
       },
-      difference: difference.toNumber(),
+      difference: fromCents(difference),
       revolving,
       triggersBreached: book.breachedIds,
     });
@@ -466,17 +466,17 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     poolPeriods.push({
       period: t,
       date,
-      beginBalance: toNumber(poolBegin),
-      scheduledPrincipal: toNumber(sched),
-      prepayment: toNumber(prepay),
-      default: toNumber(defaults),
-      loss: toNumber(loss),
-      recovery: toNumber(recovery),
-      interest: toNumber(interest),
-      fees: toNumber(feeIncome),
-      purchases: toNumber(purchasedPar),
-      endBalance: toNumber(collectedEnd.plus(purchasedPar)),
-      cumulativeNetLossPct: initialNum > 0 ? cumDefaults.minus(cumRecoveries).toNumber() / initialNum : 0,
+      beginBalance: fromCents(poolBegin),
+      scheduledPrincipal: fromCents(sched),
+      prepayment: fromCents(prepay),
+      default: fromCents(defaults),
+      loss: fromCents(loss),
+      recovery: fromCents(recovery),
+      interest: fromCents(interest),
+      fees: fromCents(feeIncome),
+      purchases: fromCents(purchasedPar),
+      endBalance: fromCents(collectedEnd + purchasedPar),
+      cumulativeNetLossPct: initial > 0 ? (cumDefaults - cumRecoveries) / initial : 0,
       count: Math.round(ledger.count[t] * 100) / 100,
     });
 
@@ -503,8 +503,8 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     macaulayDuration: null,
     modifiedDuration: null,
     convexity: null,
-    principalLoss: toNumber(totalWritedown[i]),
-    interestShortfall: toNumber(shortfall[i]),
+    principalLoss: fromCents(totalWritedown[i]),
+    interestShortfall: fromCents(shortfall[i]),
     cashflows: flows[i],
   }));
 
