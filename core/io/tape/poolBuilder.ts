@@ -79,6 +79,7 @@ export class PoolBuilder {
   private readonly productMap = new Map<string, number>();
   private readonly defaultProduct: number;
   private readonly defaultSegment: string;
+  private readonly spreadsheet: boolean;
 
   private n = 0;
   private cap = 0;
@@ -171,6 +172,7 @@ export class PoolBuilder {
     }
     this.defaultProduct = PRODUCT_CODES.indexOf(this.mapping.defaults.product ?? 'level-pay');
     this.defaultSegment = this.mapping.defaults.segment ?? 'all';
+    this.spreadsheet = opts.source.format === 'xlsx' || opts.source.format === 'xls';
   }
 
   private grow(): void {
@@ -614,7 +616,9 @@ export class PoolBuilder {
     if (raw === undefined) return NaN;
     const t = raw.trim();
     if (t === '' || this.nd(field, t)) return NaN;
-    const d = readDate(t, this.mapping.dateFormats[field]);
+    let d = readDate(t, this.mapping.dateFormats[field]);
+    // A spreadsheet's date cells are serial numbers whatever text format the layout states.
+    if (d.kind === 'bad' && this.spreadsheet) d = readDate(t, 'EXCEL-SERIAL');
     if (d.kind === 'day') {
       const seen = this.dateFormatsSeen[field];
       seen.set(d.format, (seen.get(d.format) ?? 0) + 1);
