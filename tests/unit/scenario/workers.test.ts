@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { runJobs, WorkerJobError } from '../../../core/node/workers/pool';
+import { runGrid, runMonteCarlo } from '../../../core/node/workers/stress';
+import { dealEngine } from '../../../core/scenario/dealEngine';
+import { runGridInline, type GridSpec } from '../../../core/scenario/grid';
+import { fixtureDeal } from './fixtures';
+
+const flaky = new URL('./jobs/flaky.ts', import.meta.url);
+
+describe('worker pool', () => {
+  it('returns results in job order from 2 workers, with progress to the total', async () => {
+    const seen: number[] = [];
+    const out = await runJobs<{ delayMs: number }, number, number>({
+      module: flaky,
+      init: { delayMs: 0 },
+      jobs: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+      workers: 2,
+      batchSize: 3,
+      onProgress: (done) => seen.push(done),
+    });
+    expect(out).toEqual([1, 4, 9, 16, 25, 36, 49, 64, 81, 100]);
+    expect(seen[seen.length - 1]).toBe(10);
+    expect([...seen].sort((a, b) => a - b)).toEqual(seen);
+  });
+
+  it('surfaces a job error with the worker stack', async () => {
+    const run = runJobs({ module: flaky, init: { delayMs: 0 }, jobs: [1, 13, 2], workers: 2, batchSize: 1 });
+    await expect(run).rejects.toBeInstanceOf(WorkerJobError);
+    await expect(run).rejects.toThrow(/unlucky job 13/);
+  });
+
+  it('cancels on abort', async () => {
+    const ac = new AbortController();
+    const run = runJobs({
+      module: flaky,
+      init: { delayMs: 50 },
+      jobs: Array.from({ length: 400 }, (_, i) => i + 20),
+      workers: 1,
+      batchSize: 1,
+      signal: ac.signal,
+      onProgress: (done) => {
+        if (done === 2) ac.abort();
+      },
+    });
+    await expect(run).rejects.toThrow();
+    expect(ac.signal.aborted).toBe(true);
+  });
+
+  it('runs in this thread with workers: 0', async () => {
+    const out = await runJobs<{ delayMs: number }, number, number>({
+      module: flaky,
+      init: { delayMs: 0 },
+      jobs: [3],
+      workers: 0,
+    });
+    expect(out).toEqual([9]);
+  });
+});
+
+describe('stress runs over workers', () => {
+  const { deal, pool } = fixtureDeal();
+
+  it('Monte Carlo: identical with 0, 1 and 2 workers', async () => {
+    const spec = { paths: 60, seed: 5, correlation: 0.15 };
+    const [a, b, c] = [
+      await runMonteCarlo(deal, pool, spec, { workers: 0 }),
+      await runMonteCarlo(deal, pool, spec, { workers: 1 }),
+      await runMonteCarlo(deal, pool, spec, { workers: 2 }),
+    ];
+    expect(b).toEqual(a);
+    expect(c).toEqual(a);
+    expect(a.tranches.map((t) => t.id)).toEqual(['A', 'B', 'C']);
+  }, 240_000);
+
+  it('grid: 2 workers give the in-line answer', async () => {
+    const spec: GridSpec = {
+      y: { kind: 'lossMultiple', from: 0, to: 4, step: 1 },
+      x: { kind: 'cpr', from: 0, to: 0.2, step: 0.1 },
+      metric: 'loss',
+      tranche: 'C',
+    };
+    const parallel = await runGrid(deal, pool, spec, { workers: 2 });
+    const inline = runGridInline(dealEngine(deal, pool), deal.scenarios[0]!, spec);
+    expect(parallel.cells).toEqual(inline.cells);
+  }, 120_000);
+});
