@@ -23,6 +23,8 @@ export interface PeriodTables {
 
 export interface SegmentAssumptions {
   readonly segment: string;
+  /** CNL budgets an amount per period; the other models give a rate of the performing balance. */
+  readonly defaultModel: DefaultAssumption['model'];
   readonly recoveryLagMonths: number;
   /**
    * Months before maturity in which rate-model defaults stop (= the recovery lag, so every default is
@@ -133,6 +135,7 @@ function resolveSegment(
 
   return {
     segment,
+    defaultModel: d.model,
     recoveryLagMonths: lag,
     noDefaultMonths: d.model === 'CNL' ? 0 : lag,
     usesAge,

@@ -23,15 +23,25 @@ const INTEREST_FREE_FEE = 2;
 const BULLET = 3;
 const REVOLVING = 4;
 
+/**
+ * The assumption rows a pool needs, flat. Each row exists twice: at `rowStart` as resolved, and `tail` further
+ * on with defaults zeroed, for a loan's last months where rate-model defaults stop; the loop picks one by
+ * offset instead of branching on the month.
+ */
 interface Rows {
   rowStart: Int32Array;
   seasonStride: number;
+  tail: number;
   smm: Float64Array;
   mdr: Float64Array;
   cnl: Float64Array;
   severity: Float64Array;
+  /** Rate models: share of PERF still performing after the month relative to r, max(0, 1 − MDR − SMM). */
+  survive: Float64Array;
   lag: Int32Array;
   noDefaultMonths: Int32Array;
+  /** Segments whose defaults are a CNL budget (not a rate): they take the general loop. */
+  cnlSegment: Uint8Array;
 }
 
 /** Gathers the table rows the pool needs, one per (segment, seasoning) that occurs, into flat arrays. */
@@ -59,17 +69,28 @@ function gatherRows(loans: LoanArrays, scenario: ResolvedScenario, h1: number): 
     }
   }
   const rows = keys.length;
-  const smm = new Float64Array(rows * h1);
-  const mdr = new Float64Array(rows * h1);
-  const cnl = new Float64Array(rows * h1);
-  const severity = new Float64Array(rows * h1);
+  const tail = rows * h1;
+  const smm = new Float64Array(2 * tail);
+  const mdr = new Float64Array(2 * tail);
+  const cnl = new Float64Array(2 * tail);
+  const severity = new Float64Array(2 * tail);
+  const survive = new Float64Array(2 * tail);
   keys.forEach((key, row) => {
     const seg = Math.floor(key / seasonStride);
     const t = (segs[seg] as SegmentAssumptions).tables(key - seg * seasonStride);
-    smm.set(t.smm, row * h1);
-    mdr.set(t.mdr, row * h1);
-    cnl.set(t.cnl, row * h1);
-    severity.set(t.severity, row * h1);
+    const at = row * h1;
+    smm.set(t.smm, at);
+    smm.set(t.smm, tail + at);
+    mdr.set(t.mdr, at);
+    cnl.set(t.cnl, at);
+    severity.set(t.severity, at);
+    severity.set(t.severity, tail + at);
+    for (let p = 0; p < h1; p++) {
+      const s = t.smm[p] as number;
+      const g = 1 - (t.mdr[p] as number) - s;
+      survive[at + p] = g > 0 ? g : 0;
+      survive[tail + at + p] = 1 - s;
+    }
   });
   // rowStart: offset of the row in the flat tables, per (segment, seasoning) key (seasoning 0 when ageless).
   const rowStart = new Int32Array(rowOf.length);
@@ -81,12 +102,15 @@ function gatherRows(loans: LoanArrays, scenario: ResolvedScenario, h1: number): 
   return {
     rowStart: usesAge.every((u) => u === 1) ? rowStart : remapAgeless(rowStart, usesAge, seasonStride),
     seasonStride,
+    tail,
     smm,
     mdr,
     cnl,
     severity,
+    survive,
     lag,
     noDefaultMonths,
+    cnlSegment: Uint8Array.from(segs, (s) => (s.defaultModel === 'CNL' ? 1 : 0)),
   };
 }
 
@@ -208,7 +232,8 @@ export function runoff(loans: LoanArrays, scenario: ResolvedScenario, periods: n
   const h1 = H + 1;
   const out = emptyProjection(H);
   const rows = gatherRows(loans, scenario, h1);
-  const { rowStart, seasonStride, smm, mdr, cnl, severity, lag: lagOf, noDefaultMonths } = rows;
+  const { rowStart, seasonStride, tail, smm, mdr, cnl, severity, survive } = rows;
+  const { lag: lagOf, noDefaultMonths, cnlSegment } = rows;
   const { product, segment, balance, originalBalance, rate, monthlyFeeRate, originalTerm, remainingTerm } =
     loans;
   const paymentRate = loans.paymentRate;
@@ -236,15 +261,49 @@ export function runoff(loans: LoanArrays, scenario: ResolvedScenario, periods: n
     const row = rowStart[seg * seasonStride + (season > 0 ? season : 0)] as number;
     const lag = lagOf[seg] as number;
     const last = prod === REVOLVING ? H : rem < H ? rem : H;
-    // Rate-model defaults stop `cut` months before maturity; a revolving balance has no maturity.
+    // Rate-model defaults stop `noDefaultMonths` before maturity; a revolving balance has no maturity.
     const lastDefault = prod === REVOLVING ? last : Math.min(last, rem - (noDefaultMonths[seg] as number));
     const im = prod === INTEREST_FREE_FEE ? 0 : (rate[i] as number) / 12;
     const fee = (originalBalance[i] as number) * (monthlyFeeRate[i] as number);
     scheduleRatios(ratio, prod, rem, last, im, 1 - (paymentRate[i] as number));
     let perf = b0;
+
+    if (defaulted === null && cnlSegment[seg] === 0) {
+      // Rate models, charge-off view. With g = max(0, 1 − MDR − SMM), PERF' = PERF × r × g is the whole
+      // month (the prepayment cap is the max), so the month-to-month dependency is one multiply and the
+      // share of loans still performing is the running product of g: no division in the loop.
+      let share = 1;
+      for (let p = 1; p <= last; p++) {
+        const r = ratio[p] as number;
+        const k = (p <= lastDefault ? row : row + tail) + p;
+        const g = survive[k] as number;
+        const m = mdr[k] as number;
+        const def = perf * m;
+        const end = perf * (r * g);
+        const net = perf - def;
+        const kept = net * r;
+        const a = p * STRIDE;
+        acc[a + F_DEF] += def;
+        acc[a + F_INT] += net * im;
+        if (fee > 0) acc[a + F_FEE] += fee * share * (1 - m);
+        acc[a + F_SCHED] += net - kept;
+        acc[a + F_PRE] += kept - end;
+        acc[a + F_END] += end;
+        share *= g;
+        if (r > 0) acc[a + F_COUNT] += cnt0 * share;
+        const q = p + lag;
+        if (q <= H) {
+          lossAt[q] += (severity[k] as number) * def;
+          acc[q * STRIDE + F_LIQ] += def;
+        }
+        perf = end;
+      }
+      continue;
+    }
+
+    // General month: CNL budgets (capped at PERF) and servicer advancing.
     // Contractual balance as if nothing defaulted or prepaid: the performing share of loans = PERF / it.
     let contractual = b0;
-
     for (let p = 1; p <= last; p++) {
       const r = ratio[p] as number;
       const k = row + p;

@@ -175,6 +175,20 @@ describe('pool projection invariants', () => {
     );
   });
 
+  it('the fast rate-model loop agrees with the general loop (advancing with lag 0 is the charge-off view)', () => {
+    fc.assert(
+      fc.property(fc.array(lineArb(), { minLength: 1, maxLength: 5 }), scenarioArb, (lines, sc0) => {
+        const sc = { ...sc0, recoveryLagMonths: 0, overrides: [] };
+        const pool = { kind: 'repLines' as const, lines };
+        const H = defaultHorizon(pool, sc);
+        const fast = projectPool(pool, { ...sc, servicerAdvancing: false }, H);
+        const general = projectPool(pool, { ...sc, servicerAdvancing: true }, H);
+        expectClose(fast, general, total(lines));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('zero CDR and CPR reproduce the contractual amortisation schedule', () => {
     fc.assert(
       fc.property(lineArb(), (l) => {
