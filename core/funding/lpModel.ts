@@ -89,10 +89,10 @@ export class LpModel {
   }
 
   /**
-   * The LP text. `relax` lists the families that get a slack with cost `penalty` per unit; rows of other
-   * families stay hard.
+   * The LP text. `relax` lists the families that get a slack with cost `penalty(family)` per unit; rows of
+   * other families stay hard.
    */
-  write(relax: ReadonlySet<string> = new Set(), penalty = 0): string {
+  write(relax: ReadonlySet<string> = new Set(), penalty: (family: string) => number = () => 0): string {
     const obj: Expr = new Map(this.objective);
     const rows: string[] = [];
     this.slacks.clear();
@@ -103,7 +103,7 @@ export class LpModel {
         const s = `slk_${i}`;
         terms = new Map(terms);
         addTerm(terms, s, r.sense === '<=' ? -1 : 1);
-        addTerm(obj, s, penalty);
+        addTerm(obj, s, penalty(r.family));
         this.slacks.set(s, r);
       }
       const body = writeExpr(terms);

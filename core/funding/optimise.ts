@@ -56,7 +56,16 @@ export interface FrontierPoint {
 }
 
 const GAP_PENALTY = 1;
-const SLACK_PENALTY = 10;
+/**
+ * Slack prices when explaining infeasibility: a policy (buffer, concentration, minimum equity) bends before a
+ * fact (a commitment, what retail can raise, equity on hand), and leaving the book unfunded comes last, so the
+ * elastic solution names the cheapest thing to change.
+ */
+function slackPenalty(family: string): number {
+  if (family.startsWith('fundingGap:')) return 1000;
+  if (family.startsWith('capacity:') || family === 'equityForHaircuts') return 100;
+  return 10;
+}
 
 interface Built {
   model: LpModel;
@@ -496,7 +505,7 @@ function averageShares(e: MixEvaluation | undefined): Record<string, number> {
 /** Explains an infeasible problem: elastic slacks on every family, then each family relaxed alone. */
 function explain(built: Built, solver: LpSolver, opt: Optimisation): Infeasibility {
   const all = new Set(built.families.keys());
-  const res = solver.solve(built.model.write(all, SLACK_PENALTY), solveOptions(opt));
+  const res = solver.solve(built.model.write(all, slackPenalty), solveOptions(opt));
   const byFamily = new Map<string, BindingConstraint>();
   if (isOptimal(res.Status)) {
     for (const [name, row] of built.model.slacks) {
@@ -518,7 +527,7 @@ function explain(built: Built, solver: LpSolver, opt: Optimisation): Infeasibili
   }
   const restores: string[] = [];
   for (const f of all) {
-    const r = solver.solve(built.model.write(new Set([f]), SLACK_PENALTY), solveOptions(opt));
+    const r = solver.solve(built.model.write(new Set([f]), slackPenalty), solveOptions(opt));
     if (!isOptimal(r.Status)) continue;
     // The hard problem is infeasible, so a solution here means this family alone is what stands in the way.
     restores.push(f);

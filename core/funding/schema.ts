@@ -219,7 +219,7 @@ export const Stress = z.object({
   bankLinesNotRenewed: z.boolean().default(false),
   /** Advance rates fall by this much (e.g. 0.03: 95% → 92% on a trigger). */
   advanceRateCut: share.default(0),
-  /** A run on retail capital: no rollover, no new money, and this share of the balance leaves each month. */
+  /** A run on retail capital: no rollover, no new money, and at least this share of the balance leaves each month. */
   retailRun: z.object({ outflowPerMonth: share }).optional(),
   /** The securitization market is shut for this many months from the start month. */
   securitizationClosedMonths: months.default(0),

@@ -42,7 +42,7 @@ export interface BankTerms {
 export interface RetailTerms {
   type: 'retail';
   source: RetailCapital;
-  /** Share of last month's balance that stays: unmatured plus rolled over, or 1 − outflow in a run. */
+  /** Share of last month's balance that stays: unmatured plus rolled over; in a run, at most 1 − outflow. */
   keep: Float64Array;
   raiseCapacity: Float64Array;
 }
@@ -209,7 +209,8 @@ export function buildScenarioTerms(
         const run = stress?.retailRun;
         for (let t = 1; t <= H; t++) {
           if (run && inStress(t)) {
-            keep[t] = 1 - run.outflowPerMonth;
+            // Rollover collapses (everything maturing leaves) and at least the run's outflow goes each month.
+            keep[t] = Math.min(1 - 1 / s.termMonths, 1 - run.outflowPerMonth);
             raiseCapacity[t] = 0;
           } else {
             keep[t] = 1 - (1 - s.rolloverRate) / s.termMonths;
