@@ -1,0 +1,401 @@
+/** The workbench shell: top bar, navigation, the active screen and the job/status bar. */
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { AppContext, useApp as useApp_, type AppApi, type Notice } from './AppContext';
+import { engine, JobCancelled, type JobProgress } from './engine/client';
+import type { Host, MenuCommand } from './host/Host';
+import {
+  newProject,
+  parseProject,
+  ProjectFileError,
+  serializeProject,
+  type ProjectDoc,
+} from './project/document';
+import { blankDeal, sampleDeals } from './project/samples';
+import {
+  initialState,
+  isDirty,
+  reducer,
+  suggestedFileName,
+  windowTitle,
+  type AppState,
+  type ScreenId,
+} from './project/state';
+import { canRedo, canUndo, redoLabel, undoLabel } from './project/history';
+import { AssumptionsScreen } from './screens/AssumptionsScreen';
+import { ExportScreen } from './screens/ExportScreen';
+import { PoolScreen } from './screens/PoolScreen';
+import { ResultsScreen } from './screens/ResultsScreen';
+import { StructureScreen } from './screens/StructureScreen';
+
+const NAV: { id: ScreenId; label: string; hint: string }[] = [
+  { id: 'pool', label: 'Pool', hint: 'Loan tape, stratification' },
+  { id: 'assumptions', label: 'Assumptions', hint: 'Scenarios, curves' },
+  { id: 'structure', label: 'Structure', hint: 'Tranches, waterfall' },
+  { id: 'results', label: 'Results', hint: 'Cash flows, analytics' },
+  { id: 'export', label: 'Export', hint: 'Excel report' },
+];
+
+const AUTOSAVE_DELAY_MS = 1500;
+
+function firstDoc(): ProjectDoc {
+  const sample = sampleDeals()[0];
+  return newProject(sample ? sample.deal : blankDeal());
+}
+
+export function App({ host, initial }: { host: Host; initial?: AppState }) {
+  const [state, dispatch] = useReducer(reducer, initial ?? null, (s) => s ?? initialState(firstDoc()));
+  const [job, setJob] = useState<{ label: string; progress: JobProgress | null } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [recovery, setRecovery] = useState<string | null>(null);
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const doc = state.history.present;
+
+  const notify = useCallback((n: Notice) => setNotice(n), []);
+
+  const job_ = useCallback(
+    async <T,>(
+      label: string,
+      work: (onProgress: (p: JobProgress) => void) => Promise<T>,
+    ): Promise<T | null> => {
+      setJob({ label, progress: null });
+      try {
+        return await work((progress) => setJob({ label, progress }));
+      } catch (err) {
+        if (err instanceof JobCancelled) setNotice({ kind: 'info', text: `${label}: cancelled` });
+        else setNotice({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
+        return null;
+      } finally {
+        setJob(null);
+      }
+    },
+    [],
+  );
+
+  const runDeal = useCallback(async () => {
+    const d = stateRef.current.history.present;
+    const result = await job_('Running deal', (onProgress) =>
+      engine().request(
+        { kind: 'run', deal: d.deal, loans: d.pool?.loans ?? null, scenario: d.scenario },
+        onProgress,
+      ),
+    );
+    if (result) {
+      dispatch({ type: 'ran', snapshot: { doc: d, result, breakevens: null } });
+      setNotice(
+        result.checks.cashConserved
+          ? {
+              kind: 'success',
+              text: `Run complete: ${result.pool.periods.length} periods, every period reconciles`,
+            }
+          : {
+              kind: 'error',
+              text: `Run complete, but ${result.checks.failures.length} periods do not reconcile`,
+            },
+      );
+    }
+  }, [job_]);
+
+  const exportReport = useCallback(async () => {
+    const s = stateRef.current;
+    if (!s.run) {
+      setNotice({ kind: 'error', text: 'Run the deal before exporting the tranche report.' });
+      return;
+    }
+    const run = s.run;
+    const bytes = await job_('Writing tranche report', (onProgress) =>
+      engine().request(
+        { kind: 'report', deal: run.doc.deal, result: run.result, breakevens: run.breakevens },
+        onProgress,
+      ),
+    );
+    if (!bytes) return;
+    const name = `${run.doc.deal.name.replace(/[^A-Za-z0-9 _.-]+/g, '').trim() || 'deal'} - ${run.result.scenario.name} - tranche report.xlsx`;
+    const ok = await host.exportFile(
+      name,
+      bytes,
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    if (ok) setNotice({ kind: 'success', text: `Exported ${name}` });
+  }, [host, job_]);
+
+  const save = useCallback(
+    async (saveAs: boolean) => {
+      const s = stateRef.current;
+      try {
+        const saved = await host.saveProject(serializeProject(s.history.present), {
+          saveAs,
+          token: s.file?.token ?? null,
+          suggestedName: suggestedFileName(s),
+        });
+        if (!saved) return;
+        dispatch({ type: 'saved', doc: s.history.present, file: saved });
+        await host.writeAutosave(null);
+        setNotice({ kind: 'success', text: `Saved ${saved.name}` });
+      } catch (err) {
+        setNotice({
+          kind: 'error',
+          text: `Save failed: ${err instanceof Error ? err.message : String(err)}`,
+        });
+      }
+    },
+    [host],
+  );
+
+  const openFile = useCallback(
+    async (opened: { token: string | null; name: string; bytes: Uint8Array } | null) => {
+      if (!opened) return;
+      try {
+        const d = parseProject(new TextDecoder().decode(opened.bytes), opened.name);
+        dispatch({ type: 'load', doc: d, file: { token: opened.token, name: opened.name } });
+        setNotice({ kind: 'success', text: `Opened ${opened.name}` });
+      } catch (err) {
+        setNotice({ kind: 'error', text: err instanceof ProjectFileError ? err.message : String(err) });
+      }
+    },
+    [],
+  );
+
+  const command = useCallback(
+    (c: MenuCommand) => {
+      switch (c) {
+        case 'new':
+          dispatch({ type: 'load', doc: newProject(blankDeal()), file: null });
+          break;
+        case 'open':
+          void host
+            .openProject()
+            .then(openFile, (e: unknown) => setNotice({ kind: 'error', text: String(e) }));
+          break;
+        case 'save':
+          void save(false);
+          break;
+        case 'saveAs':
+          void save(true);
+          break;
+        case 'export':
+          void exportReport();
+          break;
+        case 'undo':
+          dispatch({ type: 'undo' });
+          break;
+        case 'redo':
+          dispatch({ type: 'redo' });
+          break;
+        case 'run':
+          void runDeal();
+          break;
+      }
+    },
+    [host, openFile, save, exportReport, runDeal],
+  );
+
+  useEffect(() => host.onMenuCommand(command), [host, command]);
+
+  useEffect(() => {
+    void host.setTitle(windowTitle(state));
+  }, [host, state]);
+
+  // Crash recovery: an autosave left behind means the last session ended with unsaved work.
+  useEffect(() => {
+    void host.readAutosave().then((text) => setRecovery(text));
+  }, [host]);
+
+  useEffect(() => {
+    if (!isDirty(state) || recovery !== null) return;
+    const t = setTimeout(() => void host.writeAutosave(serializeProject(doc)), AUTOSAVE_DELAY_MS);
+    return () => clearTimeout(t);
+  }, [host, doc, state, recovery]);
+
+  const api: AppApi = useMemo(
+    () => ({ state, dispatch, host, job: job_, notify, runDeal, exportReport }),
+    [state, host, job_, notify, runDeal, exportReport],
+  );
+
+  const stale = state.run !== null && state.run.doc !== doc;
+  const h = state.history;
+
+  return (
+    <AppContext.Provider value={api}>
+      <div className="app">
+        <header className="topbar">
+          <div className="brand">
+            <span className="brand-mark">ABS</span> Workbench
+          </div>
+          <div className="doc-title" data-testid="doc-title">
+            {doc.deal.name}
+            {isDirty(state) ? (
+              <span className="dirty" title="Unsaved changes">
+                {' '}
+                •
+              </span>
+            ) : null}
+            <span className="doc-file">{state.file?.name ?? 'not saved'}</span>
+          </div>
+          <div className="toolbar">
+            <button onClick={() => command('new')} title="New project (Ctrl+N)">
+              New
+            </button>
+            <button onClick={() => command('open')} title="Open project or deal file (Ctrl+O)">
+              Open…
+            </button>
+            <button onClick={() => command('save')} title="Save (Ctrl+S)" data-testid="save">
+              Save
+            </button>
+            <span className="sep" />
+            <button
+              onClick={() => command('undo')}
+              disabled={!canUndo(h)}
+              title={`Undo ${undoLabel(h) ?? ''} (Ctrl+Z)`}
+              data-testid="undo"
+            >
+              Undo
+            </button>
+            <button
+              onClick={() => command('redo')}
+              disabled={!canRedo(h)}
+              title={`Redo ${redoLabel(h) ?? ''} (Ctrl+Shift+Z)`}
+              data-testid="redo"
+            >
+              Redo
+            </button>
+            <span className="sep" />
+            <ScenarioPicker />
+            <button
+              className="primary"
+              onClick={() => command('run')}
+              disabled={job !== null}
+              data-testid="run"
+            >
+              Run ▸
+            </button>
+          </div>
+        </header>
+        {recovery !== null ? (
+          <div className="banner" data-testid="recovery">
+            Unsaved work from a previous session was recovered.
+            <button
+              onClick={() => {
+                try {
+                  dispatch({
+                    type: 'load',
+                    doc: parseProject(recovery, 'autosave'),
+                    file: null,
+                    dirty: true,
+                  });
+                } catch (err) {
+                  setNotice({ kind: 'error', text: String(err) });
+                }
+                setRecovery(null);
+              }}
+            >
+              Restore
+            </button>
+            <button
+              onClick={() => {
+                void host.writeAutosave(null);
+                setRecovery(null);
+              }}
+            >
+              Discard
+            </button>
+          </div>
+        ) : null}
+        <nav className="nav">
+          {NAV.map((n) => (
+            <button
+              key={n.id}
+              className={state.screen === n.id ? 'active' : ''}
+              onClick={() => dispatch({ type: 'screen', screen: n.id })}
+              data-testid={`nav-${n.id}`}
+            >
+              <span className="nav-label">{n.label}</span>
+              <span className="nav-hint">{n.hint}</span>
+            </button>
+          ))}
+          <RecentFiles onOpen={(token) => void host.openRecent(token).then(openFile)} />
+        </nav>
+        <main className="screen" data-testid={`screen-${state.screen}`}>
+          {state.screen === 'pool' && <PoolScreen />}
+          {state.screen === 'assumptions' && <AssumptionsScreen />}
+          {state.screen === 'structure' && <StructureScreen />}
+          {state.screen === 'results' && <ResultsScreen stale={stale} />}
+          {state.screen === 'export' && <ExportScreen />}
+        </main>
+        <footer className="statusbar">
+          {job ? (
+            <div className="job" data-testid="job">
+              <span>{job.progress?.label ?? job.label}…</span>
+              <progress
+                max={job.progress && job.progress.total > 0 ? job.progress.total : undefined}
+                value={job.progress && job.progress.total > 0 ? job.progress.done : undefined}
+              />
+              <button onClick={() => engine().cancel()} data-testid="cancel">
+                Cancel
+              </button>
+            </div>
+          ) : notice ? (
+            <div className={`notice notice-${notice.kind}`} data-testid="notice" role="status">
+              {notice.text}
+              <button className="link" onClick={() => setNotice(null)} aria-label="Dismiss">
+                ×
+              </button>
+            </div>
+          ) : (
+            <div className="notice">Ready</div>
+          )}
+          <div className="status-right">
+            {doc.pool
+              ? `Pool: ${doc.pool.provenance.sourceFile} (${doc.pool.loans.size.toLocaleString('en-US')} loans)`
+              : 'Pool: deal rep lines'}
+            {' · '}
+            {host.kind === 'web' ? 'Browser' : 'Desktop'}
+          </div>
+        </footer>
+      </div>
+    </AppContext.Provider>
+  );
+}
+
+function ScenarioPicker() {
+  const { state, dispatch } = useApp_();
+  const doc = state.history.present;
+  return (
+    <label className="scenario-picker">
+      Scenario
+      <select
+        value={doc.scenario}
+        data-testid="scenario-picker"
+        onChange={(e) => {
+          const scenario = e.target.value;
+          dispatch({ type: 'edit', label: 'change scenario', update: (d) => ({ ...d, scenario }) });
+        }}
+      >
+        {doc.deal.scenarios.map((s) => (
+          <option key={s.name} value={s.name}>
+            {s.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function RecentFiles({ onOpen }: { onOpen: (token: string) => void }) {
+  const { host, state } = useApp_();
+  const [recent, setRecent] = useState<{ token: string; name: string }[]>([]);
+  useEffect(() => {
+    void host.recentFiles().then(setRecent);
+  }, [host, state.file]);
+  if (recent.length === 0) return null;
+  return (
+    <div className="recent">
+      <div className="recent-title">Recent</div>
+      {recent.slice(0, 6).map((r) => (
+        <button key={r.token} className="link" onClick={() => onOpen(r.token)} title={r.name}>
+          {r.name}
+        </button>
+      ))}
+    </div>
+  );
+}

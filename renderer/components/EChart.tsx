@@ -1,0 +1,57 @@
+/** A minimal React wrapper over ECharts: one instance per element, option updates in place, resize observed. */
+import * as echarts from 'echarts';
+import { useEffect, useRef } from 'react';
+
+export type ChartOption = echarts.EChartsOption;
+
+export const CHART_COLORS = [
+  '#1d4f91',
+  '#3a8dde',
+  '#7fb3e6',
+  '#e0a030',
+  '#c0504d',
+  '#5b9b5b',
+  '#8064a2',
+  '#6b7785',
+];
+
+export function EChart({
+  option,
+  height = 280,
+  testId,
+}: {
+  option: ChartOption;
+  height?: number;
+  testId?: string;
+}) {
+  const el = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+
+  useEffect(() => {
+    if (!el.current) return;
+    const c = echarts.init(el.current, undefined, { renderer: 'canvas' });
+    chart.current = c;
+    const ro = new ResizeObserver(() => c.resize());
+    ro.observe(el.current);
+    return () => {
+      ro.disconnect();
+      c.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    chart.current?.setOption(
+      {
+        color: CHART_COLORS,
+        animation: false,
+        textStyle: { fontFamily: 'inherit', fontSize: 11 },
+        grid: { left: 70, right: 20, top: 36, bottom: 36 },
+        ...option,
+      },
+      { notMerge: true },
+    );
+  }, [option]);
+
+  return <div ref={el} className="chart" style={{ height }} data-testid={testId} />;
+}

@@ -1,0 +1,196 @@
+/**
+ * Inputs that validate in place: the text is kept while the user types, parsed on Enter or blur, and a
+ * readable message appears under the field instead of a silent reset.
+ */
+import { useEffect, useState, type ReactNode } from 'react';
+import { integer, money, parseAmount, parsePercent, pct } from '../format';
+
+export type NumberKind = 'money' | 'percent' | 'int' | 'number';
+
+function show(kind: NumberKind, v: number | null | undefined): string {
+  if (v === null || v === undefined) return '';
+  switch (kind) {
+    case 'money':
+      return money(v);
+    case 'percent':
+      return pct(v, 3)
+        .replace(/\.?0+%$/, '%')
+        .replace(/%$/, '');
+    case 'int':
+      return integer(v);
+    case 'number':
+      return String(v);
+  }
+}
+
+function parse(kind: NumberKind, text: string): number | null {
+  switch (kind) {
+    case 'money':
+      return parseAmount(text);
+    case 'percent':
+      return parsePercent(text);
+    case 'int': {
+      const v = parseAmount(text);
+      return v !== null && Number.isInteger(v) ? v : null;
+    }
+    case 'number': {
+      const v = Number(text.replace(/,/g, '').trim());
+      return text.trim() !== '' && Number.isFinite(v) ? v : null;
+    }
+  }
+}
+
+const kindHelp: Record<NumberKind, string> = {
+  money: 'Enter an amount, e.g. 1,250,000 or 1.25m',
+  percent: 'Enter a percentage, e.g. 5.25',
+  int: 'Enter a whole number',
+  number: 'Enter a number',
+};
+
+export interface NumberFieldProps {
+  value: number | null | undefined;
+  kind: NumberKind;
+  onCommit: (v: number) => string | null | void;
+  /** Checks a parsed value before commit; returns a message when it is not acceptable. */
+  validate?: (v: number) => string | null;
+  /** An error from the deal schema for this field, shown until the value changes. */
+  error?: string | null;
+  testId?: string;
+  label?: string;
+  suffix?: ReactNode;
+  width?: number;
+}
+
+export function NumberField({
+  value,
+  kind,
+  onCommit,
+  validate,
+  error,
+  testId,
+  label,
+  suffix,
+  width,
+}: NumberFieldProps) {
+  const [text, setText] = useState(show(kind, value));
+  const [editing, setEditing] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!editing) setText(show(kind, value));
+  }, [value, kind, editing]);
+
+  function commit(): void {
+    // Blur after Enter, or a field tabbed through without typing: nothing to commit.
+    if (!editing) return;
+    const v = parse(kind, text);
+    if (v === null) {
+      setMessage(kindHelp[kind]);
+      return;
+    }
+    const problem = validate?.(v) ?? null;
+    if (problem) {
+      setMessage(problem);
+      return;
+    }
+    const error = v === value ? null : onCommit(v) || null;
+    setMessage(error);
+    if (!error) setEditing(false);
+  }
+
+  const shown = message ?? error ?? null;
+  return (
+    <span className={`field ${shown ? 'field-invalid' : ''}`} style={width ? { width } : undefined}>
+      <span className="field-input">
+        <input
+          aria-label={label}
+          aria-invalid={shown ? true : undefined}
+          data-testid={testId}
+          className={
+            kind === 'number' || kind === 'int' || kind === 'money' || kind === 'percent' ? 'num' : ''
+          }
+          value={text}
+          onFocus={(e) => e.currentTarget.select()}
+          onChange={(e) => {
+            setEditing(true);
+            setText(e.target.value);
+            setMessage(null);
+          }}
+          onBlur={commit}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              commit();
+            } else if (e.key === 'Escape') {
+              setText(show(kind, value));
+              setMessage(null);
+              setEditing(false);
+              e.currentTarget.blur();
+            }
+          }}
+        />
+        {suffix ? <span className="field-suffix">{suffix}</span> : null}
+      </span>
+      {shown ? (
+        <span className="field-message" role="alert">
+          {shown}
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
+export function TextField({
+  value,
+  onCommit,
+  validate,
+  testId,
+  label,
+  width,
+}: {
+  value: string;
+  onCommit: (v: string) => void;
+  validate?: (v: string) => string | null;
+  testId?: string;
+  label?: string;
+  width?: number;
+}) {
+  const [text, setText] = useState(value);
+  const [message, setMessage] = useState<string | null>(null);
+  useEffect(() => setText(value), [value]);
+  function commit(): void {
+    if (text === value) return;
+    const problem = validate?.(text) ?? null;
+    if (problem) return setMessage(problem);
+    setMessage(null);
+    onCommit(text);
+  }
+  return (
+    <span className={`field ${message ? 'field-invalid' : ''}`} style={width ? { width } : undefined}>
+      <span className="field-input">
+        <input
+          aria-label={label}
+          data-testid={testId}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            setMessage(null);
+          }}
+          onBlur={commit}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') commit();
+            if (e.key === 'Escape') {
+              setText(value);
+              setMessage(null);
+            }
+          }}
+        />
+      </span>
+      {message ? (
+        <span className="field-message" role="alert">
+          {message}
+        </span>
+      ) : null}
+    </span>
+  );
+}

@@ -1,0 +1,87 @@
+/**
+ * The UI side of the engine worker: one job at a time per client, progress callbacks, and Cancel, which
+ * terminates the worker (the only way to stop a synchronous engine loop) and starts a fresh one.
+ */
+import type { EngineRequest, EngineResponses, FromWorker, ToWorker } from './protocol';
+
+export interface JobProgress {
+  done: number;
+  total: number;
+  label: string;
+}
+
+export class JobCancelled extends Error {
+  constructor() {
+    super('Cancelled');
+  }
+}
+
+type Pending = {
+  resolve: (v: unknown) => void;
+  reject: (e: Error) => void;
+  onProgress?: (p: JobProgress) => void;
+};
+
+export class EngineClient {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private pending = new Map<number, Pending>();
+
+  constructor(private readonly spawn: () => Worker) {}
+
+  private ensure(): Worker {
+    if (this.worker) return this.worker;
+    const w = this.spawn();
+    w.onmessage = (e: MessageEvent<FromWorker>) => {
+      const msg = e.data;
+      const p = this.pending.get(msg.id);
+      if (!p) return;
+      if (msg.type === 'progress') p.onProgress?.({ done: msg.done, total: msg.total, label: msg.label });
+      else {
+        this.pending.delete(msg.id);
+        if (msg.type === 'done') p.resolve(msg.value);
+        else p.reject(new Error(msg.message));
+      }
+    };
+    w.onerror = (e) => {
+      e.preventDefault();
+      this.failAll(new Error(e.message || 'The engine stopped unexpectedly'));
+    };
+    this.worker = w;
+    return w;
+  }
+
+  private failAll(err: Error): void {
+    this.worker?.terminate();
+    this.worker = null;
+    for (const p of this.pending.values()) p.reject(err);
+    this.pending.clear();
+  }
+
+  request<K extends EngineRequest['kind']>(
+    request: Extract<EngineRequest, { kind: K }>,
+    onProgress?: (p: JobProgress) => void,
+    transfer: Transferable[] = [],
+  ): Promise<EngineResponses[K]> {
+    const id = this.nextId++;
+    const w = this.ensure();
+    return new Promise<EngineResponses[K]>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress });
+      w.postMessage({ id, request } satisfies ToWorker, transfer);
+    });
+  }
+
+  /** Stops whatever is running; its promises reject with JobCancelled. */
+  cancel(): void {
+    this.failAll(new JobCancelled());
+  }
+}
+
+let shared: EngineClient | null = null;
+
+export function engine(): EngineClient {
+  shared ??= new EngineClient(
+    () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'abs-engine' }),
+  );
+  return shared;
+}

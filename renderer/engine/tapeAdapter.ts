@@ -1,0 +1,84 @@
+/**
+ * Tape import inside the engine worker: decode the bytes, preview with a mapping suggestion, then import
+ * with the mapping the user confirmed. CSV only here; spreadsheets go through the CLI's isolated reader.
+ */
+import { previewTape, TapeStream } from '../../core/io/tape/tapeStream';
+import type { PoolProvenance } from '../../core/pool/poolFile';
+import type { TapeImportRequest, TapeImportResult, TapeInspectRequest, TapeInspection } from './tapeTypes';
+
+/** Bigger tapes belong to the CLI importer, which streams from disk. */
+export const MAX_TAPE_BYTES = 600 * 1024 * 1024;
+const CHUNK_CHARS = 4 * 1024 * 1024;
+
+function isSpreadsheet(name: string, bytes: Uint8Array): boolean {
+  // xlsx is a zip (PK\x03\x04); xls is an OLE compound file (D0 CF 11 E0).
+  return (
+    /\.xlsx?$/i.test(name) ||
+    (bytes[0] === 0x50 && bytes[1] === 0x4b) ||
+    (bytes[0] === 0xd0 && bytes[1] === 0xcf)
+  );
+}
+
+/** UTF-8 (with or without BOM) when valid, else GB18030: Chinese originators' tapes often come from Excel in GBK. */
+export function decodeTape(name: string, bytes: Uint8Array): { text: string; encoding: string } {
+  if (bytes.byteLength > MAX_TAPE_BYTES) {
+    throw new Error(
+      `${name} is larger than ${MAX_TAPE_BYTES / 1024 / 1024} MB; import it with the command line`,
+    );
+  }
+  if (isSpreadsheet(name, bytes)) {
+    throw new Error(
+      `${name} is a spreadsheet; save it as CSV, or import it with \`abs-workbench import\`, which reads workbooks in an isolated worker`,
+    );
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
+  }
+}
+
+export function inspectTape(req: TapeInspectRequest): TapeInspection {
+  const { text, encoding } = decodeTape(req.name, req.bytes);
+  const p = previewTape(text, 30);
+  return { encoding, delimiter: p.delimiter, headers: p.headers, rows: p.rows, suggestion: p.suggestion };
+}
+
+export function importTape(
+  req: TapeImportRequest,
+  progress: (done: number, total: number, label: string) => void,
+): TapeImportResult {
+  const started = Date.now();
+  const { text, encoding } = decodeTape(req.name, req.bytes);
+  const stream = new TapeStream(
+    { name: req.name, format: 'csv', bytes: req.bytes.byteLength, encoding },
+    { mapping: req.mapping },
+  );
+  const body = text.replace(/^\uFEFF/, '');
+  for (let at = 0; at < body.length; at += CHUNK_CHARS) {
+    stream.push(body.slice(at, at + CHUNK_CHARS));
+    progress(
+      Math.min(at + CHUNK_CHARS, body.length),
+      body.length,
+      `Reading ${req.name}: ${stream.rowsRead.toLocaleString('en-US')} rows`,
+    );
+  }
+  const { pool, report, mapping } = stream.end({ elapsedMs: Date.now() - started });
+  const provenance: PoolProvenance = {
+    sourceFile: req.name,
+    sourceBytes: req.bytes.byteLength,
+    format: 'csv',
+    encoding,
+    ...(report.source.delimiter !== undefined ? { delimiter: report.source.delimiter } : {}),
+    mapping,
+    importedAt: new Date().toISOString(),
+    rowsRead: report.rowsRead,
+    accepted: report.accepted,
+    rejected: report.rejected,
+    byReason: Object.fromEntries(
+      Object.entries(report.byReason).filter((e): e is [string, number] => e[1] !== undefined),
+    ),
+    rules: report.rules,
+  };
+  return { pool, provenance, report };
+}

@@ -1,0 +1,88 @@
+/// <reference lib="webworker" />
+/**
+ * The engine worker: runs the pure core off the UI thread. Cancel is `terminate()` on the UI side, because
+ * the engine's loops are synchronous; the worker keeps no state between jobs.
+ */
+import type { Deal } from '../../core/deal/schema';
+import { buildTrancheReport } from '../../core/io/report';
+import type { LoanPool } from '../../core/pool/loanPool';
+import type { PoolInput } from '../../core/projection/project';
+import { runDeal } from '../../core/run';
+import { solveBreakevens } from '../../core/scenario/breakeven';
+import { dealEngine } from '../../core/scenario/dealEngine';
+import type { EngineRequest, FromWorker, ToWorker } from './protocol';
+import { importTape, inspectTape } from './tapeAdapter';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+function poolInput(deal: Deal, loans: LoanPool | null): PoolInput {
+  if (loans) return { kind: 'loans', pool: loans };
+  if (deal.pool.kind === 'repLines') return { kind: 'repLines', lines: deal.pool.lines };
+  throw new Error(
+    `The deal's pool is a loan file (${deal.pool.path}); import the tape on the Pool screen to run it.`,
+  );
+}
+
+function scenarioOf(deal: Deal, name: string) {
+  const s = deal.scenarios.find((x) => x.name === name) ?? deal.scenarios[0];
+  if (!s) throw new Error('The deal has no scenario');
+  return s;
+}
+
+function handle(id: number, req: EngineRequest): { value: unknown; transfer: Transferable[] } {
+  const progress = (done: number, total: number, label: string) =>
+    self.postMessage({ id, type: 'progress', done, total, label } satisfies FromWorker);
+  switch (req.kind) {
+    case 'run': {
+      progress(0, 0, 'Projecting the pool and running the waterfall');
+      const result = runDeal(req.deal, poolInput(req.deal, req.loans), {
+        scenario: req.scenario,
+        analytics: true,
+      });
+      return { value: result, transfer: [] };
+    }
+    case 'report': {
+      progress(0, 0, 'Writing the tranche report');
+      const breakevens = req.breakevens?.map((b) => ({
+        trancheId: b.trancheId,
+        cdr: b.answers.find((a) => a.mode === 'cdr')?.breakeven ?? null,
+        lossMultiple: b.answers.find((a) => a.mode === 'lossMultiple')?.breakeven ?? null,
+      }));
+      const bytes = buildTrancheReport({
+        deal: req.deal,
+        result: req.result,
+        ...(breakevens ? { extras: { breakevens } } : {}),
+      });
+      return { value: bytes, transfer: [bytes.buffer] };
+    }
+    case 'breakeven': {
+      progress(0, 0, 'Solving break-even default rates');
+      const value = solveBreakevens(
+        dealEngine(req.deal, poolInput(req.deal, req.loans)),
+        scenarioOf(req.deal, req.scenario),
+        { modes: ['cdr', 'lossMultiple'] },
+      );
+      return { value, transfer: [] };
+    }
+    case 'tapeInspect':
+      progress(0, 0, `Reading ${req.name}`);
+      return { value: inspectTape(req), transfer: [] };
+    case 'tapeImport':
+      return { value: importTape(req, progress), transfer: [] };
+  }
+}
+
+self.onmessage = (event: MessageEvent<ToWorker>) => {
+  const { id, request } = event.data;
+  try {
+    const { value, transfer } = handle(id, request);
+    self.postMessage({ id, type: 'done', value } satisfies FromWorker, transfer);
+  } catch (err) {
+    console.error(err);
+    self.postMessage({
+      id,
+      type: 'error',
+      message: err instanceof Error ? err.message : String(err),
+    } satisfies FromWorker);
+  }
+};

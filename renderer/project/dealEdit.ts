@@ -1,0 +1,67 @@
+/**
+ * Deal edits validated by the deal schema before they enter history, plus the cross-reference checks the
+ * schema cannot express (a waterfall naming a tranche that does not exist).
+ */
+import { Deal } from '../../core/deal/schema';
+import type { LoanPool } from '../../core/pool/loanPool';
+
+/** Applies `update` and validates the result; returns the parsed deal or the first readable problem. */
+export function validatedDeal(deal: Deal, update: (d: Deal) => Deal): { deal: Deal } | { error: string } {
+  const next = update(deal);
+  const parsed = Deal.safeParse(next);
+  if (parsed.success) return { deal: parsed.data };
+  const issue = parsed.error.issues[0];
+  if (!issue) return { error: 'invalid deal' };
+  const where = issue.path.filter((p) => typeof p !== 'symbol').join('.');
+  return { error: where ? `${issue.message} (${where})` : issue.message };
+}
+
+export function poolBalance(deal: Deal, loans: LoanPool | null): number {
+  if (loans) {
+    let s = 0;
+    for (let i = 0; i < loans.size; i++) s += loans.balance[i] ?? 0;
+    return s;
+  }
+  return deal.pool.kind === 'repLines' ? deal.pool.lines.reduce((s, l) => s + l.balance, 0) : 0;
+}
+
+/** Problems a run would hit, in words a structurer reads: unknown names, notes above the pool. */
+export function dealProblems(deal: Deal, loans: LoanPool | null): string[] {
+  const problems: string[] = [];
+  const tranches = new Set(deal.structure.tranches.map((t) => t.id));
+  const fees = new Set(deal.structure.fees.map((f) => f.id));
+  const seen = new Set<string>();
+  for (const t of deal.structure.tranches) {
+    if (seen.has(t.id)) problems.push(`Two tranches are called ${t.id}`);
+    seen.add(t.id);
+  }
+  deal.structure.waterfall.forEach((step, i) => {
+    const n = i + 1;
+    if (step.pay === 'fee' && !fees.has(step.fee))
+      problems.push(`Step ${n} pays fee ${step.fee}, which is not defined`);
+    if (step.pay === 'interest' || step.pay === 'principal') {
+      for (const id of step.tranches) {
+        if (!tranches.has(id))
+          problems.push(`Step ${n} pays ${step.pay} to tranche ${id}, which is not defined`);
+      }
+    }
+  });
+  for (const f of deal.structure.fees) {
+    if (f.basis.type === 'percentOfTranche' && !tranches.has(f.basis.tranche)) {
+      problems.push(`Fee ${f.id} is charged on tranche ${f.basis.tranche}, which is not defined`);
+    }
+  }
+  const notes = deal.structure.tranches.reduce((s, t) => s + t.balance, 0);
+  const pool = poolBalance(deal, loans);
+  if (pool > 0 && notes > pool * 1.000001) {
+    problems.push(
+      `Tranches total ${notes.toLocaleString('en-US')} but the pool is ${Math.round(pool).toLocaleString('en-US')}`,
+    );
+  }
+  const scenarioNames = new Set<string>();
+  for (const s of deal.scenarios) {
+    if (scenarioNames.has(s.name)) problems.push(`Two scenarios are called ${s.name}`);
+    scenarioNames.add(s.name);
+  }
+  return problems;
+}

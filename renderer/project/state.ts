@@ -1,0 +1,97 @@
+/**
+ * Application state as a reducer over the project document's history. Pure, so unit tests drive it
+ * without React: every structure and assumption edit goes through `edit` and is undoable.
+ */
+import type { Deal } from '../../core/deal/schema';
+import type { RunResult } from '../../core/result';
+import type { BreakevenResult } from '../../core/scenario/breakeven';
+import type { FileToken } from '../host/Host';
+import type { ProjectDoc } from './document';
+import { commit, redo, startHistory, undo, type History } from './history';
+
+export type ScreenId = 'pool' | 'assumptions' | 'structure' | 'results' | 'export';
+
+export interface RunSnapshot {
+  /** The document the result was computed from; results are stale once the document moves on. */
+  doc: ProjectDoc;
+  result: RunResult;
+  /** Solved on request from the Results screen for the same document. */
+  breakevens: BreakevenResult[] | null;
+}
+
+export interface AppState {
+  history: History<ProjectDoc>;
+  file: { token: FileToken | null; name: string } | null;
+  /** The document as last saved, opened or created; dirty when the present document differs. */
+  saved: ProjectDoc | null;
+  screen: ScreenId;
+  run: RunSnapshot | null;
+}
+
+export type Action =
+  /** `dirty`: the document is not on disk in this form (a crash recovery). */
+  | { type: 'load'; doc: ProjectDoc; file: AppState['file']; dirty?: boolean }
+  | { type: 'edit'; label: string; update: (doc: ProjectDoc) => ProjectDoc }
+  | { type: 'undo' }
+  | { type: 'redo' }
+  | { type: 'saved'; doc: ProjectDoc; file: AppState['file'] }
+  | { type: 'screen'; screen: ScreenId }
+  | { type: 'ran'; snapshot: RunSnapshot }
+  | { type: 'breakevens'; doc: ProjectDoc; breakevens: BreakevenResult[] };
+
+export function initialState(doc: ProjectDoc, file: AppState['file'] = null): AppState {
+  return { history: startHistory(doc), file, saved: doc, screen: 'structure', run: null };
+}
+
+export function reducer(state: AppState, action: Action): AppState {
+  switch (action.type) {
+    case 'load':
+      return {
+        ...state,
+        history: startHistory(action.doc),
+        file: action.file,
+        saved: action.dirty ? null : action.doc,
+        run: null,
+      };
+    case 'edit': {
+      const next = action.update(state.history.present);
+      return next === state.history.present
+        ? state
+        : { ...state, history: commit(state.history, next, action.label) };
+    }
+    case 'undo':
+      return { ...state, history: undo(state.history) };
+    case 'redo':
+      return { ...state, history: redo(state.history) };
+    case 'saved':
+      return { ...state, file: action.file, saved: action.doc };
+    case 'screen':
+      return { ...state, screen: action.screen };
+    case 'ran':
+      return { ...state, run: action.snapshot, screen: 'results' };
+    case 'breakevens':
+      return state.run && state.run.doc === action.doc
+        ? { ...state, run: { ...state.run, breakevens: action.breakevens } }
+        : state;
+  }
+}
+
+export const isDirty = (s: AppState): boolean => s.saved !== s.history.present;
+
+export function windowTitle(s: AppState): string {
+  const name = s.file?.name ?? `${s.history.present.deal.name} (unsaved)`;
+  return `${isDirty(s) ? '• ' : ''}${name} — ABS Workbench`;
+}
+
+/** Replaces part of the deal, keeping everything else shared. */
+export function withDeal(doc: ProjectDoc, update: (deal: Deal) => Deal): ProjectDoc {
+  const deal = update(doc.deal);
+  return deal === doc.deal ? doc : { ...doc, deal };
+}
+
+export function suggestedFileName(s: AppState): string {
+  const base = s.file?.name
+    ? s.file.name.replace(/(\.deal)?\.json$|\.absproj$/, '')
+    : s.history.present.deal.name.replace(/[^A-Za-z0-9 _.-]+/g, '').trim() || 'project';
+  return `${base}.absproj`;
+}

@@ -1,0 +1,499 @@
+/** Results: analytics summary, pool cash flows, tranche cash flows, reconciliation, triggers. */
+import type { ColDef } from 'ag-grid-community';
+import { useMemo, useState } from 'react';
+import type { PoolPeriodRow, RunResult, TrancheCashflowRow, WaterfallPeriod } from '../../core/result';
+import { useApp } from '../AppContext';
+import { DataGrid, moneyCol, pctCol } from '../components/DataGrid';
+import { EChart, type ChartOption } from '../components/EChart';
+import { money, moneyWhole, pct, years } from '../format';
+
+type Tab = 'summary' | 'pool' | 'tranches' | 'reconciliation' | 'triggers';
+
+const TABS: { id: Tab; label: string }[] = [
+  { id: 'summary', label: 'Summary' },
+  { id: 'pool', label: 'Pool cash flows' },
+  { id: 'tranches', label: 'Tranche cash flows' },
+  { id: 'reconciliation', label: 'Reconciliation' },
+  { id: 'triggers', label: 'Triggers' },
+];
+
+export function ResultsScreen({ stale }: { stale: boolean }) {
+  const { state, runDeal } = useApp();
+  const [tab, setTab] = useState<Tab>('summary');
+  const run = state.run;
+  if (!run) {
+    return (
+      <div className="screen-body">
+        <div className="screen-head">
+          <h1>Results</h1>
+        </div>
+        <div className="empty">
+          <p>No results yet.</p>
+          <button className="primary" onClick={() => void runDeal()}>
+            Run the deal (Ctrl+Enter)
+          </button>
+        </div>
+      </div>
+    );
+  }
+  const r = run.result;
+  return (
+    <div className="screen-body">
+      <div className="screen-head">
+        <h1>Results</h1>
+        <p className="muted">
+          {r.deal.name} · scenario <b>{r.scenario.name}</b> · settlement {r.deal.settlementDate} ·{' '}
+          {r.pool.periods.length} periods ·{' '}
+          {r.checks.cashConserved ? (
+            <span className="ok" data-testid="reconciled">
+              every period reconciles to the cent
+            </span>
+          ) : (
+            <span className="bad">{r.checks.failures.length} periods do not reconcile</span>
+          )}
+        </p>
+        {stale ? (
+          <div className="banner small" data-testid="stale">
+            The deal changed since this run. <button onClick={() => void runDeal()}>Run again</button>
+          </div>
+        ) : null}
+      </div>
+      <div className="tabs" role="tablist">
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            role="tab"
+            aria-selected={tab === t.id}
+            className={tab === t.id ? 'active' : ''}
+            onClick={() => setTab(t.id)}
+            data-testid={`tab-${t.id}`}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      {tab === 'summary' && <Summary r={r} />}
+      {tab === 'pool' && <PoolFlows r={r} />}
+      {tab === 'tranches' && <TrancheFlows r={r} />}
+      {tab === 'reconciliation' && <Reconciliation r={r} />}
+      {tab === 'triggers' && <Triggers r={r} />}
+    </div>
+  );
+}
+
+function Summary({ r }: { r: RunResult }) {
+  const balances = useMemo<ChartOption>(
+    () => ({
+      tooltip: { trigger: 'axis', valueFormatter: (v) => money(Number(v)) },
+      legend: { top: 0 },
+      xAxis: {
+        type: 'category',
+        data: [0, ...r.pool.periods.map((p) => p.period)],
+        name: 'Period',
+        nameLocation: 'middle',
+        nameGap: 24,
+      },
+      yAxis: { type: 'value', axisLabel: { formatter: (v: number) => compact(v) } },
+      series: r.tranches.map((t) => ({
+        name: t.id,
+        type: 'line',
+        stack: 'notes',
+        areaStyle: { opacity: 0.55 },
+        symbol: 'none',
+        lineStyle: { width: 1 },
+        data: [t.originalBalance, ...t.cashflows.map((c) => c.balance)],
+      })),
+    }),
+    [r],
+  );
+  const totalLoss = r.pool.periods.reduce((a, p) => a + p.loss, 0);
+  const last = r.pool.periods[r.pool.periods.length - 1];
+  return (
+    <>
+      <div className="kpi-row">
+        <Kpi label="Initial pool" value={moneyWhole(r.pool.initialBalance)} />
+        <Kpi label="Pool losses" value={moneyWhole(totalLoss)} />
+        <Kpi label="Cumulative net loss" value={pct(last?.cumulativeNetLossPct ?? 0)} />
+        <Kpi
+          label="Revolving ended"
+          value={r.revolvingEndPeriod === null ? '–' : `period ${r.revolvingEndPeriod}`}
+        />
+        <Kpi
+          label="Clean-up call"
+          value={r.cleanUpCallPeriod === null ? 'not exercised' : `period ${r.cleanUpCallPeriod}`}
+        />
+        <Kpi label="Trigger events" value={String(r.triggerEvents.length)} />
+      </div>
+      <section className="card">
+        <div className="card-head">
+          <h2>Tranche analytics</h2>
+          <span className="muted small">
+            WAL in years (30/360, delay included); yield bond-equivalent at the price shown
+          </span>
+        </div>
+        <table className="table analytics" data-testid="analytics">
+          <thead>
+            <tr>
+              <th>Class</th>
+              <th>Seniority</th>
+              <th>Rating</th>
+              <th>Coupon</th>
+              <th className="num">Original balance</th>
+              <th className="num">Price</th>
+              <th className="num">WAL</th>
+              <th className="num">Yield</th>
+              <th className="num">Mortgage yield</th>
+              <th className="num">Mod. duration</th>
+              <th className="num">Convexity</th>
+              <th className="num">Principal window</th>
+              <th className="num">Principal loss</th>
+              <th className="num">Interest shortfall</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.tranches.map((t) => (
+              <tr key={t.id} data-testid={`analytics-${t.id}`}>
+                <td>
+                  <b>{t.id}</b>
+                </td>
+                <td>{t.seniority}</td>
+                <td>{t.rating ?? ''}</td>
+                <td>{t.couponDescription}</td>
+                <td className="num">{money(t.originalBalance)}</td>
+                <td className="num">{t.price.toFixed(2)}</td>
+                <td className="num" data-testid={`wal-${t.id}`}>
+                  {years(t.wal)}
+                </td>
+                <td className="num">{pct(t.yield, 3)}</td>
+                <td className="num">{pct(t.mortgageYield, 3)}</td>
+                <td className="num">{years(t.modifiedDuration)}</td>
+                <td className="num">{years(t.convexity)}</td>
+                <td className="num">
+                  {t.principalWindow ? `${t.principalWindow.first}–${t.principalWindow.last}` : '–'}
+                </td>
+                <td className={`num ${t.principalLoss > 0 ? 'bad' : ''}`}>{money(t.principalLoss)}</td>
+                <td className={`num ${t.interestShortfall > 0 ? 'bad' : ''}`}>
+                  {money(t.interestShortfall)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section className="card">
+        <div className="card-head">
+          <h2>Note balances over time</h2>
+        </div>
+        <EChart option={balances} height={260} testId="balances-chart" />
+      </section>
+    </>
+  );
+}
+
+function Kpi({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="kpi">
+      <div className="kpi-label">{label}</div>
+      <div className="kpi-value">{value}</div>
+    </div>
+  );
+}
+
+function compact(v: number): string {
+  const a = Math.abs(v);
+  if (a >= 1e9) return `${(v / 1e9).toFixed(1)}bn`;
+  if (a >= 1e6) return `${(v / 1e6).toFixed(0)}m`;
+  if (a >= 1e3) return `${(v / 1e3).toFixed(0)}k`;
+  return String(v);
+}
+
+const poolCols: ColDef<PoolPeriodRow>[] = [
+  { field: 'period', headerName: 'Period', width: 74, pinned: 'left', type: 'rightAligned' },
+  { field: 'date', headerName: 'Date', width: 104, pinned: 'left' },
+  moneyCol('beginBalance', 'Begin balance', { width: 140 }),
+  moneyCol('scheduledPrincipal', 'Scheduled principal'),
+  moneyCol('prepayment', 'Prepayment'),
+  moneyCol('default', 'Defaults'),
+  moneyCol('loss', 'Loss'),
+  moneyCol('recovery', 'Recovery'),
+  moneyCol('interest', 'Interest'),
+  moneyCol('fees', 'Fee income'),
+  moneyCol('purchases', 'Purchases'),
+  moneyCol('endBalance', 'End balance', { width: 140 }),
+  pctCol('cumulativeNetLossPct', 'Cum. net loss'),
+];
+
+function PoolFlows({ r }: { r: RunResult }) {
+  const option = useMemo<ChartOption>(() => {
+    const p = r.pool.periods;
+    return {
+      tooltip: { trigger: 'axis', valueFormatter: (v) => money(Number(v)) },
+      legend: { top: 0 },
+      xAxis: { type: 'category', data: p.map((x) => x.period) },
+      yAxis: [
+        { type: 'value', name: 'Flows', axisLabel: { formatter: (v: number) => compact(v) } },
+        {
+          type: 'value',
+          name: 'Balance',
+          axisLabel: { formatter: (v: number) => compact(v) },
+          splitLine: { show: false },
+        },
+      ],
+      series: [
+        { name: 'Scheduled principal', type: 'bar', stack: 'f', data: p.map((x) => x.scheduledPrincipal) },
+        { name: 'Prepayment', type: 'bar', stack: 'f', data: p.map((x) => x.prepayment) },
+        { name: 'Interest', type: 'bar', stack: 'f', data: p.map((x) => x.interest + x.fees) },
+        { name: 'Recovery', type: 'bar', stack: 'f', data: p.map((x) => x.recovery) },
+        { name: 'Defaults', type: 'bar', data: p.map((x) => -x.default), itemStyle: { color: '#c0504d' } },
+        {
+          name: 'End balance',
+          type: 'line',
+          yAxisIndex: 1,
+          symbol: 'none',
+          data: p.map((x) => x.endBalance),
+          lineStyle: { width: 2 },
+        },
+      ],
+    };
+  }, [r]);
+  return (
+    <>
+      <section className="card">
+        <EChart option={option} height={280} testId="pool-chart" />
+      </section>
+      <DataGrid<PoolPeriodRow>
+        rowData={r.pool.periods}
+        columnDefs={poolCols}
+        height={420}
+        testId="pool-grid"
+      />
+    </>
+  );
+}
+
+const trancheCols: ColDef<TrancheCashflowRow>[] = [
+  { field: 'period', headerName: 'Period', width: 74, pinned: 'left', type: 'rightAligned' },
+  { field: 'date', headerName: 'Date', width: 104, pinned: 'left' },
+  moneyCol('beginBalance', 'Begin balance', { width: 140 }),
+  moneyCol('interestDue', 'Interest due'),
+  moneyCol('interest', 'Interest paid'),
+  moneyCol('interestShortfall', 'Shortfall c/f'),
+  moneyCol('principal', 'Principal'),
+  moneyCol('writedown', 'Write-down'),
+  moneyCol('balance', 'End balance', { width: 140 }),
+  pctCol('creditEnhancement', 'Enhancement'),
+];
+
+function TrancheFlows({ r }: { r: RunResult }) {
+  const [id, setId] = useState(r.tranches[0]?.id ?? '');
+  const t = r.tranches.find((x) => x.id === id) ?? r.tranches[0];
+  if (!t) return null;
+  return (
+    <>
+      <div className="subtabs">
+        {r.tranches.map((x) => (
+          <button
+            key={x.id}
+            className={x.id === t.id ? 'active' : ''}
+            onClick={() => setId(x.id)}
+            data-testid={`tranche-tab-${x.id}`}
+          >
+            Class {x.id}
+          </button>
+        ))}
+        <span className="muted small">
+          {t.couponDescription} · WAL {years(t.wal)} · yield {pct(t.yield, 3)}
+        </span>
+      </div>
+      <DataGrid<TrancheCashflowRow>
+        rowData={t.cashflows}
+        columnDefs={trancheCols}
+        height={480}
+        testId="tranche-grid"
+      />
+    </>
+  );
+}
+
+interface ReconRow {
+  period: number;
+  date: string;
+  interest: number;
+  principal: number;
+  recoveries: number;
+  reserveDraw: number;
+  cleanUp: number;
+  sources: number;
+  uses: number;
+  reserveChange: number;
+  difference: number;
+  revolving: boolean;
+  triggers: string;
+}
+
+function reconRows(w: WaterfallPeriod[]): ReconRow[] {
+  return w.map((p) => ({
+    period: p.period,
+    date: p.date,
+    interest: p.sources.interestCollections,
+    principal: p.sources.principalCollections,
+    recoveries: p.sources.recoveries,
+    reserveDraw: p.sources.reserveDraw,
+    cleanUp: p.sources.cleanUpCallProceeds,
+    sources: p.sources.total,
+    uses: p.uses.total,
+    reserveChange: Math.round((p.reserve.end - p.reserve.begin) * 100) / 100,
+    difference: p.difference,
+    revolving: p.revolving,
+    triggers: p.triggersBreached.join(', '),
+  }));
+}
+
+function Reconciliation({ r }: { r: RunResult }) {
+  const rows = useMemo(() => reconRows(r.waterfall), [r]);
+  const [period, setPeriod] = useState<number>(r.waterfall[0]?.period ?? 1);
+  const p = r.waterfall.find((x) => x.period === period);
+  const cols = useMemo<ColDef<ReconRow>[]>(
+    () => [
+      { field: 'period', headerName: 'Period', width: 74, pinned: 'left', type: 'rightAligned' },
+      { field: 'date', headerName: 'Date', width: 104 },
+      moneyCol('interest', 'Interest coll.'),
+      moneyCol('principal', 'Principal coll.'),
+      moneyCol('recoveries', 'Recoveries'),
+      moneyCol('reserveDraw', 'Reserve draw'),
+      moneyCol('cleanUp', 'Clean-up call'),
+      moneyCol('sources', 'Total sources', { cellClass: 'strong' }),
+      moneyCol('uses', 'Total uses', { cellClass: 'strong' }),
+      moneyCol('reserveChange', 'Δ reserve'),
+      moneyCol('difference', 'Difference', {
+        cellClassRules: { bad: (x) => (x.value as number) !== 0, ok: (x) => (x.value as number) === 0 },
+      }),
+      {
+        field: 'revolving',
+        headerName: 'Revolving',
+        width: 90,
+        valueFormatter: (x) => (x.value ? 'yes' : ''),
+      },
+      { field: 'triggers', headerName: 'Triggers breached', width: 160 },
+    ],
+    [],
+  );
+  return (
+    <div className="two-col wide-left">
+      <DataGrid<ReconRow>
+        rowData={rows}
+        columnDefs={cols}
+        height={520}
+        testId="recon-grid"
+        rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
+        onRowClicked={(e) => e.data && setPeriod(e.data.period)}
+      />
+      <section className="card">
+        <div className="card-head">
+          <h2>Period {period} uses</h2>
+          <span className="muted small">{p?.date}</span>
+        </div>
+        {p ? (
+          <table className="table" data-testid="period-steps">
+            <thead>
+              <tr>
+                <th>#</th>
+                <th>Step</th>
+                <th className="num">Due</th>
+                <th className="num">Paid</th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.steps.map((s) => (
+                <tr key={s.step}>
+                  <td>{s.step + 1}</td>
+                  <td>{s.label}</td>
+                  <td className="num">{money(s.due)}</td>
+                  <td className={`num ${s.paid < s.due ? 'bad' : ''}`}>{money(s.paid)}</td>
+                </tr>
+              ))}
+              <tr className="total">
+                <td />
+                <td>Total uses</td>
+                <td />
+                <td className="num">{money(p.uses.total)}</td>
+              </tr>
+              <tr>
+                <td />
+                <td>
+                  Reserve: begin {money(p.reserve.begin)} → end {money(p.reserve.end)} (target{' '}
+                  {money(p.reserve.target)})
+                </td>
+                <td />
+                <td />
+              </tr>
+            </tbody>
+          </table>
+        ) : null}
+      </section>
+    </div>
+  );
+}
+
+function Triggers({ r }: { r: RunResult }) {
+  const es = useMemo<ChartOption>(
+    () => ({
+      tooltip: { trigger: 'axis', valueFormatter: (v) => pct(Number(v)) },
+      xAxis: { type: 'category', data: r.excessSpread.map((x) => x.period) },
+      yAxis: { type: 'value', axisLabel: { formatter: (v: number) => `${(v * 100).toFixed(1)}%` } },
+      series: [
+        {
+          name: 'Excess spread (annualised)',
+          type: 'line',
+          symbol: 'none',
+          areaStyle: { opacity: 0.2 },
+          data: r.excessSpread.map((x) => x.annualised),
+        },
+      ],
+    }),
+    [r],
+  );
+  return (
+    <div className="two-col">
+      <section className="card">
+        <div className="card-head">
+          <h2>Trigger events</h2>
+        </div>
+        {r.triggerEvents.length === 0 ? (
+          <p className="muted">No trigger fired under this scenario.</p>
+        ) : (
+          <table className="table" data-testid="trigger-events">
+            <thead>
+              <tr>
+                <th>Trigger</th>
+                <th>Event</th>
+                <th className="num">Period</th>
+                <th>Date</th>
+                <th className="num">Value</th>
+                <th className="num">Threshold</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.triggerEvents.map((e, i) => (
+                <tr key={i}>
+                  <td>{e.id}</td>
+                  <td className={e.kind === 'breached' ? 'bad' : 'ok'}>{e.kind}</td>
+                  <td className="num">{e.period}</td>
+                  <td>{e.date}</td>
+                  <td className="num">{e.value.toFixed(4)}</td>
+                  <td className="num">{e.threshold.toFixed(4)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section className="card">
+        <div className="card-head">
+          <h2>Excess spread</h2>
+        </div>
+        <EChart option={es} height={240} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { useCallback } from 'react';
+import type { Deal } from '../../core/deal/schema';
+import { useApp } from '../AppContext';
+import { validatedDeal } from '../project/dealEdit';
+import { withDeal } from '../project/state';
+
+/**
+ * Returns `edit(label, update)`: validates the edited deal against the schema, commits it to the undo history
+ * when valid, and otherwise returns the message the field shows in place.
+ */
+export function useDealEditor(): (label: string, update: (d: Deal) => Deal) => string | null {
+  const { state, dispatch } = useApp();
+  const deal = state.history.present.deal;
+  return useCallback(
+    (label, update) => {
+      const r = validatedDeal(deal, update);
+      if ('error' in r) return r.error;
+      dispatch({ type: 'edit', label, update: (doc) => withDeal(doc, () => r.deal) });
+      return null;
+    },
+    [deal, dispatch],
+  );
+}
+
+export function replaceAt<T>(list: readonly T[], index: number, value: T): T[] {
+  return list.map((x, i) => (i === index ? value : x));
+}
+
+export function move<T>(list: readonly T[], from: number, to: number): T[] {
+  if (to < 0 || to >= list.length) return [...list];
+  const out = [...list];
+  const [item] = out.splice(from, 1);
+  out.splice(to, 0, item as T);
+  return out;
+}
