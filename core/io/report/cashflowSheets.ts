@@ -286,3 +286,43 @@ export function waterfallSheet(deal: Deal, result: RunResult): SheetWriter {
   );
   return w;
 }
+
+/** Revolving purchases by period and the profile lines eligibility kept out, when the deal revolves. */
+export function revolvingSheet(result: RunResult): SheetWriter | null {
+  const rev = result.revolving;
+  if (!rev) return null;
+  const dateOf = new Map(result.pool.periods.map((p) => [p.period, p.date]));
+  const w = new SheetWriter();
+  w.text(0, 0, `Revolving purchases: ${result.deal.name}, scenario ${result.scenario.name}`, false);
+  const placed = writeTable(
+    w,
+    {
+      columns: [
+        { key: 'period', header: 'Period', format: 'integer' },
+        { key: 'date', header: 'Payment date', format: 'date' },
+        { key: 'par', header: 'Par bought', format: 'money' },
+        { key: 'cash', header: 'Cash paid', format: 'money' },
+        { key: 'limitedBy', header: 'Cut back by concentration limits', format: 'text' },
+      ],
+      rows: rev.purchases.map((p) => ({
+        period: p.period,
+        date: dateOf.get(p.period) ?? null,
+        par: p.par,
+        cash: p.cash,
+        limitedBy: p.limitedBy.join(', '),
+      })),
+      totals: ['par', 'cash'],
+    },
+    1,
+  );
+  w.freezeRows = 2;
+  w.autofilter(placed.headerRow, placed.lastDataRow, 0, 4);
+  let r = placed.nextRow + 1;
+  w.text(r++, 0, 'Profile lines excluded by eligibility', false);
+  if (rev.excludedProfileLines.length === 0) w.text(r++, 0, 'none');
+  for (const line of rev.excludedProfileLines) {
+    w.text(r, 0, line.id);
+    w.text(r++, 1, line.reasons.join('; '), false);
+  }
+  return w;
+}

@@ -78,7 +78,7 @@ export function summarySheet(deal: Deal, result: RunResult, opts: SummaryOptions
   );
   kv('Initial balance', result.pool.initialBalance, 'money');
   kv('Number of receivables', initialCount(deal), 'integer');
-  kv('Weighted average rate', weightedAverageRate(deal), 'percent');
+  kv('Weighted average APR (rep lines, by balance)', weightedAverageRate(deal), 'percent');
   kv('Periods projected', periods.length, 'integer');
   kv('Cumulative defaults', defaults, 'money');
   kv('Cumulative recoveries', recoveries, 'money');

@@ -6,7 +6,7 @@ import * as XLSX from 'xlsx';
 import type { Deal } from '../../deal/schema';
 import type { RunResult } from '../../result';
 import { assumptionsSheet } from './assumptionsSheet';
-import { poolSheet, trancheSheet, waterfallSheet } from './cashflowSheets';
+import { poolSheet, revolvingSheet, trancheSheet, waterfallSheet } from './cashflowSheets';
 import { canFreezePanes, freezeHeaderRows } from './freezePanes';
 import { type ReportTable, tableSheet } from './reportTable';
 import { safeSheetName } from './sheetName';
@@ -29,7 +29,10 @@ function runDate(runAt: string): Date | undefined {
   return Number.isNaN(d.getTime()) ? undefined : d;
 }
 
-/** The report as xlsx bytes: Summary, Assumptions, Pool cash flows, one sheet per tranche, Waterfall, extra tables. */
+/**
+ * The report as xlsx bytes: Summary, Assumptions, Pool cash flows, one sheet per tranche, Waterfall, Revolving
+ * purchases (when the deal revolves), then the extra tables.
+ */
 export function buildTrancheReport(input: ReportInput): Uint8Array {
   const { deal, result, extras } = input;
   const freezable = canFreezePanes();
@@ -50,6 +53,8 @@ export function buildTrancheReport(input: ReportInput): Uint8Array {
   add('Pool cash flows', poolSheet(result));
   for (const t of result.tranches) add(`Tranche ${t.id}`, trancheSheet(deal, result, t));
   add('Waterfall', waterfallSheet(deal, result));
+  const revolving = revolvingSheet(result);
+  if (revolving) add('Revolving purchases', revolving);
   for (const table of extras?.tables ?? []) add(table.sheetName, tableSheet(table));
 
   const wb = XLSX.utils.book_new();

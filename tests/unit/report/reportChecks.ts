@@ -1,0 +1,119 @@
+/** Checks shared by the fixture and real-run report tests. */
+import { expect } from 'vitest';
+import type { WorkBook } from 'xlsx';
+import { POOL_COLUMNS, TRANCHE_COLUMNS } from '../../../core/io/report/cashflowSheets';
+import type { RunResult } from '../../../core/result';
+import { csvNumber } from './libreoffice';
+import { at, find, sheet } from './readBack';
+
+/** Whole cents (a float sum of cents can land a hair below zero: -0 and 0 are the same cent). */
+export const cents = (x: unknown): number => Math.round((x as number) * 100) || 0;
+const sumCents = (xs: number[]): number => xs.reduce((s, x) => s + cents(x), 0);
+const serial = (iso: string): number =>
+  (Date.parse(`${iso}T00:00:00Z`) - Date.parse('1899-12-30T00:00:00Z')) / 86_400_000;
+
+/** The workbook read back with SheetJS gives every pool column and tranche cash flow to the cent. */
+export function expectEngineNumbers(wb: WorkBook, result: RunResult, label: string): void {
+  const pool = sheet(wb, 'Pool cash flows');
+  result.pool.periods.forEach((p, i) => {
+    POOL_COLUMNS.forEach((col, c) => {
+      if (col.key === 'excessSpread') return;
+      const got = at(pool, 2 + i, c)?.v;
+      const want = p[col.key as keyof typeof p];
+      if (col.key === 'date') expect(got, `${label} pool date ${p.period}`).toBe(serial(want as string));
+      else if (col.format === 'money')
+        expect(cents(got), `${label} pool ${col.key} ${p.period}`).toBe(cents(want));
+      else expect(got, `${label} pool ${col.key} ${p.period}`).toBe(want);
+    });
+  });
+  for (const t of result.tranches) {
+    const ws = sheet(wb, `Tranche ${t.id}`);
+    t.cashflows.forEach((f, i) => {
+      TRANCHE_COLUMNS.forEach((col, c) => {
+        const got = at(ws, 2 + i, c)?.v;
+        const want = f[col.key as keyof typeof f];
+        if (col.key === 'date') expect(got).toBe(serial(want as string));
+        else if (col.format === 'money')
+          expect(cents(got), `${label} ${t.id} ${col.key} ${f.period}`).toBe(cents(want));
+        else expect(got, `${label} ${t.id} ${col.key} ${f.period}`).toBe(want);
+      });
+    });
+  }
+  const wf = sheet(wb, 'Waterfall');
+  const diff = find(wf, 'Sources − uses − change in reserve');
+  const src = find(wf, 'Total sources');
+  result.waterfall.forEach((p, i) => {
+    expect(at(wf, 2 + i, diff.c)?.f, `${label} difference formula`).toBeDefined();
+    expect(at(wf, 2 + i, diff.c)?.v).toBe(p.difference);
+    expect(cents(at(wf, 2 + i, src.c)?.v)).toBe(cents(p.sources.total));
+  });
+  if (result.revolving) {
+    const rev = sheet(wb, 'Revolving purchases');
+    result.revolving.purchases.forEach((p, i) => {
+      expect(at(rev, 2 + i, 0)?.v).toBe(p.period);
+      expect(cents(at(rev, 2 + i, 2)?.v), `${label} purchase par ${p.period}`).toBe(cents(p.par));
+      expect(cents(at(rev, 2 + i, 3)?.v), `${label} purchase cash ${p.period}`).toBe(cents(p.cash));
+    });
+    const total = at(rev, 2 + result.revolving.purchases.length, 2);
+    expect(total?.f).toMatch(/^SUM\(/);
+    expect(cents(total?.v)).toBe(sumCents(result.revolving.purchases.map((p) => p.par)));
+  }
+}
+
+/** LibreOffice's recalculated sheets (as CSV) give the engine's totals and reconcile every waterfall period. */
+export function expectRecalculatedTotals(
+  sheets: Map<string, string[][]> | undefined,
+  result: RunResult,
+  label: string,
+): void {
+  expect(sheets, `${label}: no sheets converted`).toBeDefined();
+  const pool = sheets?.get('Pool cash flows') ?? [];
+  const periods = result.pool.periods;
+  const totals = pool[2 + periods.length] ?? [];
+  expect(totals[0], `${label} pool totals row`).toBe('Total');
+  for (const [c, col] of POOL_COLUMNS.entries()) {
+    if (col.format !== 'money' || col.key === 'beginBalance' || col.key === 'endBalance') continue;
+    const engine = sumCents(periods.map((p) => p[col.key as keyof typeof p] as number));
+    expect(cents(csvNumber(totals[c])), `${label} pool total ${col.key}`).toBe(engine);
+  }
+  periods.forEach((p, i) => {
+    const row = pool[2 + i] ?? [];
+    expect(row[1]).toBe(p.date);
+    expect(cents(csvNumber(row[11])), `${label} pool end balance ${p.period}`).toBe(cents(p.endBalance));
+  });
+  for (const t of result.tranches) {
+    const rows = sheets?.get(`Tranche ${t.id}`) ?? [];
+    const total = rows[2 + t.cashflows.length] ?? [];
+    for (const key of ['interest', 'principal', 'writedown'] as const) {
+      const c = TRANCHE_COLUMNS.findIndex((col) => col.key === key);
+      expect(cents(csvNumber(total[c])), `${label} ${t.id} total ${key}`).toBe(
+        sumCents(t.cashflows.map((f) => f[key])),
+      );
+    }
+    // Principal loss on the Summary is the engine's; the write-downs recalculated must add up to it.
+    expect(cents(csvNumber(total[TRANCHE_COLUMNS.findIndex((col) => col.key === 'writedown')]))).toBe(
+      cents(t.principalLoss),
+    );
+  }
+  const wf = sheets?.get('Waterfall') ?? [];
+  const header = wf[1] ?? [];
+  const src = header.indexOf('Total sources');
+  const uses = header.indexOf('Total uses');
+  const diff = header.indexOf('Sources − uses − change in reserve');
+  result.waterfall.forEach((p, i) => {
+    const row = wf[2 + i] ?? [];
+    expect(cents(csvNumber(row[src])), `${label} sources ${p.period}`).toBe(cents(p.sources.total));
+    expect(cents(csvNumber(row[uses])), `${label} uses ${p.period}`).toBe(cents(p.uses.total));
+    expect(cents(csvNumber(row[diff])), `${label} difference ${p.period}`).toBe(cents(p.difference));
+  });
+  const wfTotal = wf[2 + result.waterfall.length] ?? [];
+  expect(cents(csvNumber(wfTotal[src]))).toBe(sumCents(result.waterfall.map((p) => p.sources.total)));
+  expect(cents(csvNumber(wfTotal[uses]))).toBe(sumCents(result.waterfall.map((p) => p.uses.total)));
+  const summary = sheets?.get('Summary') ?? [];
+  const header2 = summary.find((r) => r[0] === 'Class') ?? [];
+  const totalRow = summary[summary.indexOf(header2) + 1 + result.tranches.length] ?? [];
+  expect(totalRow[0]).toBe('Total');
+  expect(cents(csvNumber(totalRow[header2.indexOf('Original balance')]))).toBe(
+    sumCents(result.tranches.map((t) => t.originalBalance)),
+  );
+}
