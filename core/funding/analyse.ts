@@ -5,13 +5,15 @@
  */
 import type { Deal, RepLine, Scenario } from '../deal/schema';
 import { projectPool } from '../projection/project';
+import type { RunResult } from '../result';
+import { DealError, runDeal } from '../run';
 import { projectBook, type BookProjection, type Projector } from './book';
 import { evaluateAllocation, type MixEvaluation } from './evaluate';
 import type { LpSolver } from './lpModel';
 import { efficientFrontier, optimiseMix, type FrontierPoint, type OptimisationResult } from './optimise';
 import type { FundingCase, RateCurve, Stress } from './schema';
 import { simulateMix } from './simulate';
-import { buildScenarioTerms, type ScenarioTerms } from './terms';
+import { buildScenarioTerms, securitizationClasses, type ScenarioTerms } from './terms';
 
 export interface FundingInputs {
   fundingCase: FundingCase;
@@ -61,6 +63,61 @@ export function fundingCurves(c: FundingCase, scenario: Scenario): Record<string
   return { ...out, ...c.indexCurves };
 }
 
+/**
+ * Share of the sold notes outstanding at each age, from running the securitization's deal file through the
+ * engine (its revolving period, triggers and waterfall) under the deal's first scenario times the stress's loss
+ * multiple. Null when the deal has no rep-line pool or cannot run: the book's cohort run-off is used instead.
+ */
+export function notesProfileFromDeal(
+  deal: Deal,
+  soldIds: readonly string[],
+  lossMultiple: number,
+  months: number,
+): Float64Array | null {
+  if (deal.pool.kind !== 'repLines') return null;
+  const base = deal.scenarios[0];
+  let run: RunResult;
+  try {
+    run = runDeal(
+      deal,
+      { kind: 'repLines', lines: deal.pool.lines },
+      {
+        scenario: { ...base, defaultMultiple: base.defaultMultiple * lossMultiple },
+        periods: months,
+        analytics: false,
+      },
+    );
+  } catch (e) {
+    if (e instanceof DealError) return null;
+    throw e;
+  }
+  const sold = run.tranches.filter((t) => soldIds.includes(t.id));
+  const original = sold.reduce((a, t) => a + t.originalBalance, 0);
+  if (original <= 0) return null;
+  const out = new Float64Array(months + 1);
+  out[0] = 1;
+  for (let a = 1; a <= months; a++) {
+    let b = 0;
+    for (const t of sold) b += t.cashflows.find((r) => r.period === a)?.balance ?? 0;
+    out[a] = b / original;
+  }
+  return out;
+}
+
+function notesProfiles(inputs: FundingInputs, stress: Stress | null): Record<string, Float64Array> {
+  const out: Record<string, Float64Array> = {};
+  for (const s of inputs.fundingCase.fundingSources) {
+    const deal = inputs.deals[s.id];
+    if (s.type !== 'securitization' || !deal) continue;
+    const sold = securitizationClasses(s, deal)
+      .filter((k) => !k.retained)
+      .map((k) => k.id);
+    const p = notesProfileFromDeal(deal, sold, stress?.lossMultiple ?? 1, inputs.fundingCase.horizonMonths);
+    if (p) out[s.id] = p;
+  }
+  return out;
+}
+
 export function scenarioTerms(inputs: FundingInputs, project: Projector = defaultProjector): ScenarioTerms[] {
   const c = inputs.fundingCase;
   const curves = fundingCurves(c, inputs.scenario);
@@ -80,7 +137,15 @@ export function scenarioTerms(inputs: FundingInputs, project: Projector = defaul
           }
         : undefined,
     );
-    return buildScenarioTerms(c, stress?.name ?? 'base', stress, book, curves, inputs.deals);
+    return buildScenarioTerms(
+      c,
+      stress?.name ?? 'base',
+      stress,
+      book,
+      curves,
+      inputs.deals,
+      notesProfiles(inputs, stress),
+    );
   });
 }
 

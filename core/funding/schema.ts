@@ -143,7 +143,10 @@ export const Securitization = z.object({
   /** Smallest securitised pool per issue. */
   minimumSize: money.default(0),
   maximumSize: money.optional(),
-  /** Months the deal revolves (notes stay level) before amortising with its pool. */
+  /**
+   * Months the notes stay level before amortising with the book's cohorts. Used only without a deal file: with
+   * one, the notes amortise as a run of the deal (its revolving period, triggers and waterfall) says.
+   */
   revolvingMonths: months.default(0),
   issueEveryMonths: months.min(1).default(6),
 });

@@ -63,6 +63,8 @@ export interface SecuritizationTerms {
   notesFactor: Float64Array;
   /** Weighted average life, years, of an issue's notes. */
   notesWalYears: number;
+  /** Where the notes' amortisation comes from: a run of the deal file, or the book's cohort run-off. */
+  notesProfile: 'deal run' | 'book cohorts';
 }
 
 export interface ForwardFlowTerms {
@@ -174,6 +176,8 @@ export function buildScenarioTerms(
   book: BookProjection,
   curves: Record<string, RateCurve>,
   deals: Record<string, Deal>,
+  /** Share of sold notes outstanding by age, from a run of each securitization's deal, by source id. */
+  notesProfiles: Record<string, Float64Array> = {},
 ): ScenarioTerms {
   const H = book.months;
   const start = stress?.startMonth ?? 1;
@@ -246,9 +250,14 @@ export function buildScenarioTerms(
           const shut = t >= closedFrom && t < closedTo;
           issueAllowed[t] = onSchedule && !shut ? 1 : 0;
         }
+        const run = notesProfiles[s.id];
         const notesFactor = new Float64Array(H + 1);
         for (let a = 0; a <= H; a++)
-          notesFactor[a] = a <= s.revolvingMonths ? 1 : (book.cohortFactor[a - s.revolvingMonths] ?? 0);
+          notesFactor[a] = run
+            ? (run[Math.min(a, run.length - 1)] ?? 0)
+            : a <= s.revolvingMonths
+              ? 1
+              : (book.cohortFactor[a - s.revolvingMonths] ?? 0);
         let wal = 0;
         for (let a = 1; a <= H; a++) wal += (((notesFactor[a - 1] ?? 0) - (notesFactor[a] ?? 0)) * a) / 12;
         wal += ((notesFactor[H] ?? 0) * H) / 12;
@@ -262,6 +271,7 @@ export function buildScenarioTerms(
           issueAllowed,
           notesFactor,
           notesWalYears: wal,
+          notesProfile: run ? 'deal run' : 'book cohorts',
         };
       }
       case 'forwardFlow': {

@@ -93,3 +93,17 @@ describe('abs-workbench funding', () => {
     expect(r.mixes.find((m) => m.mix === 'retail heavy' && m.scenario === 'base')?.feasible).toBe(false);
   });
 });
+
+describe('notes amortisation from a run of the deal', () => {
+  it('stays level through the 12-month revolving period, then pays down; a loss stress ends revolving early', async () => {
+    const { notesProfileFromDeal } = await import('../../../core/funding/analyse');
+    const inputs = await loadFundingCase(SAMPLE);
+    const deal = inputs.deals.abs!;
+    const base = notesProfileFromDeal(deal, ['A', 'B'], 1, 24)!;
+    for (let a = 0; a <= 12; a++) expect(base[a]).toBeCloseTo(1, 9);
+    expect(base[13]!).toBeLessThan(1);
+    for (let a = 13; a <= 24; a++) expect(base[a]!).toBeLessThanOrEqual(base[a - 1]! + 1e-12);
+    const stressed = notesProfileFromDeal(deal, ['A', 'B'], 2.5, 24)!;
+    expect(stressed[12]!).toBeLessThan(0.5);
+  });
+});
