@@ -325,7 +325,10 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
             (key) => ledger.groupEnd(key, t),
             rev.concentrationLimits,
           );
-          const pars = plan.amounts.map((a) => Math.floor(a * 100 + 1e-6));
+          // Whole cents per line by largest remainder, so an unconstrained purchase buys exactly what is needed.
+          const weights = plan.amounts.map((a) => Math.round(a * 100));
+          const planned = Math.round(plan.amounts.reduce((x, y) => x + y, 0) * 100);
+          const pars = allocateCents(Math.min(affordable, planned), weights);
           const par = sumOf(pars);
           const got = funds.take(Math.min(mulDiv(par, rev.purchasePrice, 1, 100), cash), from, false);
           pars.forEach((p, k) => {

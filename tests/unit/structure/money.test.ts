@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocateProRata, centsFromFloat, Money, toCents, toNumber } from '../../../core/money';
+import {
+  allocateCents,
+  allocateProRata,
+  cents,
+  centsFromFloat,
+  fromCents,
+  Money,
+  mulDiv,
+  toCents,
+  toNumber,
+} from '../../../core/money';
 
 const m = (x: string | number): Money => new Money(x);
 const strs = (xs: Money[]): string[] => xs.map((x) => x.toFixed(2));
@@ -65,6 +75,65 @@ describe('allocateProRata (largest remainder)', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('integer-cent helpers match decimal arithmetic exactly', () => {
+  it('rounds products half-even on the decimal values, even where the float misses the tie', () => {
+    // 600 × 0.0175 = 10.5 exactly (float 10.500000000000002) → 10; 360 × 0.0875 = 31.5 (float 31.4999…) → 32.
+    expect(mulDiv(600, 0.0175)).toBe(10);
+    expect(mulDiv(360, 0.0875)).toBe(32);
+    expect(mulDiv(100, 0.125)).toBe(12);
+    // Reference A interest: 80,000,000 cents × 4% × 30/360 = 266,666.67 cents → 266,667.
+    expect(mulDiv(80_000_000, 0.04, 30, 360)).toBe(266667);
+    expect(cents(0.125)).toBe(12);
+    expect(cents(1e6 / 3)).toBe(33333333);
+    expect(fromCents(12345)).toBe(123.45);
+  });
+
+  it('mulDiv equals decimal.js on random balances, rates and day counts', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 100_000_000_000_000 }),
+        fc.integer({ min: 0, max: 300_000 }),
+        fc.integer({ min: 0, max: 400 }),
+        fc.constantFrom(360, 365, 12, 1),
+        (c, rateMicro, days, basis) => {
+          const rate = rateMicro / 1_000_000;
+          const want = m(c)
+            .times(rate)
+            .times(days)
+            .div(basis)
+            .toDecimalPlaces(0, Money.ROUND_HALF_EVEN)
+            .toNumber();
+          expect(mulDiv(c, rate, days, basis)).toBe(want);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('allocateCents equals allocateProRata, on the 53-bit path and the BigInt path', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 0, max: 9_000_000_000_000 })),
+        fc.array(
+          fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 9_000_000_000_000 })),
+          {
+            minLength: 1,
+            maxLength: 8,
+          },
+        ),
+        (total, ws) => {
+          const want = allocateProRata(
+            m(total).div(100),
+            ws.map((w) => m(w)),
+          ).map((x) => x.times(100).toNumber());
+          expect(allocateCents(total, ws)).toEqual(want);
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });
