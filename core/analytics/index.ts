@@ -10,6 +10,7 @@ import { yieldFromPrice } from './yield';
 export type { TrancheFlow } from './flows';
 export { principalWindow, weightedAverageLife } from './averageLife';
 export { durationAt, type DurationMeasures } from './duration';
+export { accruedInterest } from './accrued';
 export {
   bondEquivalentFromMortgage,
   mortgageFromBondEquivalent,
@@ -31,15 +32,20 @@ export interface TrancheAnalytics {
   convexity: number | null;
 }
 
-/** All analytics of one tranche at `pricePct` % of `par` (its original balance). */
+/**
+ * All analytics of one tranche at clean price `pricePct` % of `par` (its original balance). `accrued` is the
+ * interest accrued from the cut-off to settlement (`accruedInterest`), paid on top of the price; leave it 0 when
+ * settlement is the cut-off.
+ */
 export function analyzeTranche(
   flows: readonly TrancheFlow[],
   par: number,
   pricePct: number,
+  accrued = 0,
 ): TrancheAnalytics {
   const wal = weightedAverageLife(flows);
   const window = principalWindow(flows);
-  const y = par > 0 ? yieldFromPrice(flows, par, pricePct) : null;
+  const y = par > 0 ? yieldFromPrice(flows, par, pricePct, accrued) : null;
   const d = y ? durationAt(flows, y.bey) : null;
   return {
     wal,

@@ -1,7 +1,8 @@
 /**
  * Price and yield (SIFMA Standard Formulas). The bond-equivalent yield Y discounts each flow at
- * (1 + Y/2)^(2T), T in years from settlement (30/360, delay included). Price is % of par and is the full
- * price: the flows start accruing at the cut-off, so with settlement at cut-off there is no accrued interest.
+ * (1 + Y/2)^(2T), T in years from settlement (30/360, delay included). Price is the clean price in % of par;
+ * the buyer pays it plus `accrued`, the interest accrued from the cut-off (where the first coupon period starts)
+ * to settlement, which is zero when settlement is the cut-off.
  *
  * The mortgage-equivalent yield M is the monthly-compounded rate with the same effective growth as Y:
  * (1 + M/12)^12 = (1 + Y/2)^2, so M = 12 × ((1 + Y/2)^(1/6) − 1) and Y = 2 × ((1 + M/12)^6 − 1).
@@ -32,10 +33,10 @@ export function presentValue(flows: readonly TrancheFlow[], bey: number): number
   return pv;
 }
 
-/** Price in % of `par` at bond-equivalent yield `bey`. */
-export function priceFromYield(flows: readonly TrancheFlow[], par: number, bey: number): number {
+/** Clean price in % of `par` at bond-equivalent yield `bey` (`accrued`: money accrued at settlement). */
+export function priceFromYield(flows: readonly TrancheFlow[], par: number, bey: number, accrued = 0): number {
   if (!(par > 0)) throw new RangeError('par must be positive');
-  return (100 * presentValue(flows, bey)) / par;
+  return (100 * (presentValue(flows, bey) - accrued)) / par;
 }
 
 /** PV and its derivative dPV/dY in one pass (Newton needs both). */
@@ -54,7 +55,7 @@ function pvAndSlope(flows: readonly TrancheFlow[], bey: number): [number, number
 }
 
 /**
- * The bond-equivalent yield at which the flows are worth `pricePct` % of `par`, and its mortgage equivalent;
+ * The bond-equivalent yield at which the flows are worth `pricePct` % of `par` plus `accrued`, and its mortgage equivalent;
  * null when no yield in (−198%, 5000%) reaches the price (no flows, or a price above what the flows can be worth).
  * Newton from a coupon-like guess, falling back to bisection whenever a step leaves the bracket or stalls:
  * with non-negative flows PV falls monotonically in Y, so the bracket always holds the root.
@@ -63,9 +64,10 @@ export function yieldFromPrice(
   flows: readonly TrancheFlow[],
   par: number,
   pricePct: number,
+  accrued = 0,
 ): { bey: number; mortgage: number } | null {
-  if (!(par > 0) || !(pricePct > 0) || !Number.isFinite(pricePct)) return null;
-  const target = (pricePct / 100) * par;
+  if (!(par > 0) || !(pricePct > 0) || !Number.isFinite(pricePct) || !(accrued >= 0)) return null;
+  const target = (pricePct / 100) * par + accrued;
   let lo = MIN_YIELD;
   let hi = MAX_YIELD;
   const fLo = presentValue(flows, lo) - target;

@@ -86,7 +86,7 @@ describe('sample deals', () => {
     expectRepaid(tranche(base, 'B'));
     const a = tranche(base, 'A');
     // The pool pays about RMB 500m, 480m, 390m, 215m in months 1-4 (3- and 6-month paper), so A's 1.65bn is gone by
-    // month 5; from settlement (10 Jul) to the 26th of months 1-4 is 16, 46, 76, 106 days (30/360), WAL ≈ 0.15 years.
+    // month 5; from the cut-off (30 Jun) to the 26th of months 1-4 is 26, 56, 86, 116 days (30/360), WAL ≈ 0.17 years.
     expect(a.principalWindow).toEqual({ first: 1, last: 5 });
     expect(a.wal!).toBeGreaterThan(0.12);
     expect(a.wal!).toBeLessThan(0.2);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  accruedInterest,
   analyzeTranche,
   bondEquivalentFromMortgage,
   durationAt,
@@ -189,5 +190,33 @@ describe('duration and convexity', () => {
     const d = durationAt(flows, y)!;
     expect(d.modified).toBeCloseTo(-(up - down) / (2 * h) / p0, 6);
     expect(d.convexity).toBeCloseTo((up - 2 * p0 + down) / (h * h) / p0, 3);
+  });
+});
+
+describe('accrued interest at settlement', () => {
+  it('accrues 30/360 from the cut-off to settlement', () => {
+    // 1,000,000 × 4.5% × 10/360 = 1,250.00
+    expect(accruedInterest(1_000_000, 0.045, '30/360', '2025-06-30', '2025-07-10')).toBeCloseTo(1250, 9);
+    expect(accruedInterest(1_000_000, 0.045, 'ACT/360', '2025-06-30', '2025-07-10')).toBeCloseTo(1250, 9);
+    expect(accruedInterest(1_000_000, 0.045, '30/360', '2025-06-30', '2025-06-30')).toBe(0);
+  });
+
+  it('a par bond bought at par plus accrued yields its coupon', () => {
+    // Semiannual 6% bond settling 1 month into its first period: flows at 5, 11, 17, 23 months from settlement.
+    const flows: TrancheFlow[] = [5, 11, 17, 23].map((m, i) => ({
+      period: (i + 1) * 6,
+      t: m / 12,
+      interest: 3,
+      principal: i === 3 ? 100 : 0,
+    }));
+    // Dirty price at 6%: 100 × 1.03^(1/6); accrued 0.5. Clean = dirty − 0.5, just under par between coupons.
+    const accrued = 100 * 0.06 * (1 / 12);
+    const clean = priceFromYield(flows, 100, 0.06, accrued);
+    expect(clean).toBeCloseTo(100 * Math.pow(1.03, 1 / 6) - 0.5, 9);
+    const y = yieldFromPrice(flows, 100, clean, accrued)!;
+    expect(y.bey).toBeCloseTo(0.06, 10);
+    // Ignoring the accrued interest overstates the yield.
+    expect(yieldFromPrice(flows, 100, clean)!.bey).toBeGreaterThan(0.06);
+    expect(analyzeTranche(flows, 100, clean, accrued).yield).toBeCloseTo(0.06, 10);
   });
 });
