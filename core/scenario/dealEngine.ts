@@ -2,25 +2,124 @@
  * The StressEngine (./engine.ts) of a real deal: runs go through `runDeal`, pool losses through `projectPool`
  * (no waterfall, so loss calibration stays cheap). A revolving deal's pool loss includes the receivables it
  * buys, which only the full run knows, so there the pool loss comes from a run.
+ *
+ * Loan-level pools of non-revolving deals take the grouped projection of ./stressPool.ts (same numbers to float
+ * rounding, a fraction of the time); the waterfall and analytics then run exactly as `runDeal` runs them.
+ * `runOnProjection` below repeats runDeal's last steps for that; a test holds the two to the cent.
  */
+import { analyzeTranche, principalWindow, type TrancheFlow } from '../analytics';
 import type { Deal, Scenario } from '../deal/schema';
+import { missingIndices, validateDeal } from '../deal/validate';
 import { defaultHorizon, projectPool, type PoolInput } from '../projection/project';
-import { runDeal } from '../run';
+import type { PoolProjection } from '../projection/types';
+import type { RunResult, TrancheResult } from '../result';
+import { DealError, ENGINE_VERSION, runDeal } from '../run';
+import { runWaterfall } from '../structure/waterfall';
+import { paymentDates, periodTimes, settlementDateOf } from '../time';
 import { runPoolLoss, type StressEngine } from './engine';
+import { buildStressPool, projectStressPool, stressPoolHorizon, type StressPool } from './stressPool';
 
-export function dealEngine(deal: Deal, pool: PoolInput): StressEngine {
+export interface DealEngineOptions {
+  /** Use the grouped projection for loan-level pools where it applies (default true). */
+  groupedProjection?: boolean;
+}
+
+function sumLoss(p: PoolProjection): number {
+  const initial = p.endBalance[0] ?? 0;
+  let loss = 0;
+  for (let t = 1; t <= p.periods; t++) loss += p.loss[t]!;
+  return initial > 0 ? loss / initial : 0;
+}
+
+/** runDeal's steps after the projection, for a projection made here. */
+export function runOnProjection(
+  deal: Deal,
+  scenario: Scenario,
+  projection: PoolProjection,
+  analytics: boolean,
+): RunResult {
+  const periods = projection.periods;
+  const w = runWaterfall({
+    structure: deal.structure,
+    scenario,
+    dates: paymentDates(deal, periods),
+    pool: projection,
+    composition: [],
+  });
+  const times = analytics ? periodTimes(deal, periods) : null;
+  const tranches: TrancheResult[] = w.tranches.map((tr) => {
+    const withDelay = { ...tr, paymentDelayDays: deal.paymentDelayDays };
+    if (!times) {
+      return { ...withDelay, principalWindow: principalWindow(tr.cashflows.map((c) => ({ ...c, t: 0 }))) };
+    }
+    const flows: TrancheFlow[] = tr.cashflows.map((c) => ({
+      period: c.period,
+      t: times[c.period]!,
+      interest: c.interest,
+      principal: c.principal,
+    }));
+    const a = analyzeTranche(flows, tr.originalBalance, tr.price);
+    return { ...withDelay, ...a };
+  });
+  return {
+    engineVersion: ENGINE_VERSION,
+    runAt: new Date().toISOString(),
+    deal: {
+      name: deal.name,
+      currency: deal.currency,
+      cutoffDate: deal.cutoffDate,
+      settlementDate: settlementDateOf(deal),
+    },
+    scenario,
+    pool: { initialBalance: w.initialBalance, periods: w.poolPeriods },
+    tranches,
+    waterfall: w.waterfall,
+    triggerEvents: w.triggerEvents,
+    cleanUpCallPeriod: w.cleanUpCallPeriod,
+    revolvingEndPeriod: w.revolvingEndPeriod,
+    excessSpread: w.excessSpread,
+    revolving: w.revolving,
+    checks: w.checks,
+  };
+}
+
+export function dealEngine(deal: Deal, pool: PoolInput, opts: DealEngineOptions = {}): StressEngine {
   const periods = (s: Scenario): number => deal.horizonMonths ?? defaultHorizon(pool, s);
+  const grouped = opts.groupedProjection ?? true;
+  let sp: StressPool | null | undefined;
+  let validated = false;
+  const stressPool = (): StressPool | null => {
+    if (sp === undefined) {
+      sp = grouped && pool.kind === 'loans' && !deal.structure.revolving ? buildStressPool(pool.pool) : null;
+      if (sp && !sp.supported) sp = null;
+    }
+    return sp;
+  };
+  const fastProjection = (s: Scenario): PoolProjection | null => {
+    const g = stressPool();
+    if (!g) return null;
+    return projectStressPool(g, s, Math.max(1, deal.horizonMonths ?? stressPoolHorizon(g, s)));
+  };
   return {
     scenarios: deal.scenarios,
     trancheIds: deal.structure.tranches.map((t) => t.id),
-    run: (scenario, opts) => runDeal(deal, pool, { scenario, analytics: opts?.analytics ?? true }),
+    run: (scenario, o) => {
+      const analytics = o?.analytics ?? true;
+      const projection = fastProjection(scenario);
+      if (!projection) return runDeal(deal, pool, { scenario, analytics });
+      if (!validated) {
+        const problems = validateDeal(deal);
+        if (problems.length > 0) throw new DealError(problems);
+        validated = true;
+      }
+      const missing = missingIndices(deal, scenario);
+      if (missing.length > 0)
+        throw new DealError(missing.map((m) => ({ path: 'scenario.indexCurves', message: m })));
+      return runOnProjection(deal, scenario, projection, analytics);
+    },
     poolLoss: (scenario) => {
       if (deal.structure.revolving) return runPoolLoss(runDeal(deal, pool, { scenario, analytics: false }));
-      const p = projectPool(pool, scenario, periods(scenario));
-      const initial = p.beginBalance[1] ?? p.endBalance[0] ?? 0;
-      let loss = 0;
-      for (let t = 1; t <= p.periods; t++) loss += p.loss[t]!;
-      return initial > 0 ? loss / initial : 0;
+      return sumLoss(fastProjection(scenario) ?? projectPool(pool, scenario, periods(scenario)));
     },
   };
 }
