@@ -40,6 +40,7 @@ export class CsvTokenizer {
   private rest = '';
   private restLine = 1;
   private readonly delim: number;
+  private readonly delimiter: string;
   /** Blank lines seen (not rows: reported so nothing is dropped unseen). */
   blankLines = 0;
 
@@ -51,6 +52,7 @@ export class CsvTokenizer {
       throw new TapeFormatError(`unusable delimiter ${JSON.stringify(delimiter)}`);
     }
     this.delim = delimiter.charCodeAt(0);
+    this.delimiter = delimiter;
   }
 
   push(chunk: string, emit: RowSink): void {
@@ -68,17 +70,39 @@ export class CsvTokenizer {
     const { maxCellChars, maxCells } = this.limits;
     let i = 0;
     let line = this.restLine;
+    let nextQuote = -1;
+    let nextLf = -1;
     while (i < len) {
       const rowStart = i;
       const rowLine = line;
       const c0 = buf.charCodeAt(i);
       if (c0 === LF || c0 === CR) {
         // A blank line; a CR immediately followed by LF is one line end.
-        if (c0 === CR && i + 1 >= len && !final) break;
+        if (c0 === CR && i + 1 >= len && !final) {
+          this.rest = buf.slice(i);
+          this.restLine = line;
+          return;
+        }
         i += c0 === CR && buf.charCodeAt(i + 1) === LF ? 2 : 1;
         line++;
         this.blankLines++;
         continue;
+      }
+      // Fast path: a row with no quote before its LF is one line; the engine's split does the cutting.
+      if (nextQuote < i) nextQuote = indexOrEnd(buf, '"', i);
+      if (nextLf < i) nextLf = indexOrEnd(buf, '\n', i);
+      if (nextLf < len && nextLf < nextQuote && nextLf - i <= maxCellChars) {
+        const end = buf.charCodeAt(nextLf - 1) === CR ? nextLf - 1 : nextLf;
+        const text = buf.slice(i, end);
+        if (text.indexOf('\r') < 0) {
+          const cells = text.split(this.delimiter);
+          if (cells.length > maxCells)
+            throw new TapeLimitError(`row ${rowLine}: more than ${maxCells} cells`);
+          i = nextLf + 1;
+          line++;
+          emit(cells, rowLine);
+          continue;
+        }
       }
       const cells: string[] = [];
       let complete = false;
@@ -186,6 +210,12 @@ export class CsvTokenizer {
       `row ${line}, column ${cellIndex + 1}: cell longer than ${this.limits.maxCellChars} characters`,
     );
   }
+}
+
+/** Index of `ch` at or after `from`, or the text's length when there is none. */
+function indexOrEnd(text: string, ch: string, from: number): number {
+  const k = text.indexOf(ch, from);
+  return k < 0 ? text.length : k;
 }
 
 /** Tokenizes a whole decoded text (the UI's preview path and small tests). */
