@@ -63,6 +63,22 @@ describe('CsvTokenizer', () => {
     expect(t.blankLines).toBe(2);
   });
 
+  it('a CRLF split across two chunks is one line end, not a blank line', () => {
+    const t = new CsvTokenizer(',');
+    const lines: number[] = [];
+    const sink = (_c: string[], l: number): void => {
+      lines.push(l);
+    };
+    t.push('a,b\r', sink);
+    t.push('\n1,2\r', sink);
+    t.push('\n\r', sink);
+    t.push('\n3,"x', sink);
+    t.push('"\r\n', sink);
+    t.end(sink);
+    expect(lines).toEqual([1, 2, 4]);
+    expect(t.blankLines).toBe(1);
+  });
+
   it('gives the same rows however the text is cut into chunks', () => {
     const text = 'id,txt\n1,"a,b"\n2,"x\r\ny ""q"""\n3,\n4,"end"';
     const whole = parseCsvText(text, ',');
