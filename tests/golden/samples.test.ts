@@ -57,6 +57,8 @@ describe('sample deals', () => {
     // months 13-17: WAL about 14.5 months less the 4 days from cut-off to the 26th, i.e. 1.1-1.3 years.
     expect(a.wal).toBeGreaterThan(1.1);
     expect(a.wal).toBeLessThan(1.3);
+    // No principal while revolving: collections buy receivables until period 12.
+    expect(a.principalWindow!.first).toBe(13);
     expect(a.principalWindow!.last).toBeGreaterThanOrEqual(15);
     expect(a.principalWindow!.last).toBeLessThanOrEqual(18);
     // At par a monthly 5.1% coupon has mortgage yield 5.1% and BEY 2((1 + 0.051/12)^6 − 1) = 5.1546%.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { DealFileError, formatPath, migrateDeal, parseDeal } from '../../../core/deal/load';
 import { minimalDeal } from './minimalDeal';
 
@@ -152,6 +153,42 @@ describe('formatPath', () => {
     expect(formatPath([])).toBe('(root)');
     expect(formatPath(['scenarios', 0, 'indexCurves', 'SOFR-3M'])).toBe(
       'scenarios[0].indexCurves["SOFR-3M"]',
+    );
+  });
+});
+
+describe('parseDeal on hostile input', () => {
+  /** Every object and array position in the minimal deal, as key paths. */
+  function paths(x: unknown, at: (string | number)[] = []): (string | number)[][] {
+    if (Array.isArray(x)) return [at, ...x.flatMap((v, i) => paths(v, [...at, i]))];
+    if (typeof x === 'object' && x !== null) {
+      return [at, ...Object.entries(x).flatMap(([k, v]) => paths(v, [...at, k]))];
+    }
+    return [at];
+  }
+  const all = paths(minimalDeal()).filter((p) => p.length > 0);
+
+  it('either returns a deal or throws a DealFileError whose every line names the file', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...all), fc.jsonValue(), (path, value) => {
+        const doc = minimalDeal();
+        const parent = path
+          .slice(0, -1)
+          .reduce<Record<string | number, unknown>>(
+            (o, k) => o[k] as Record<string | number, unknown>,
+            doc as Record<string | number, unknown>,
+          );
+        parent[path[path.length - 1]!] = value;
+        try {
+          parseDeal(doc, 'f.json');
+        } catch (e) {
+          expect(e).toBeInstanceOf(DealFileError);
+          const lines = (e as Error).message.split('\n');
+          expect(lines.length).toBeGreaterThan(0);
+          for (const l of lines) expect(l).toMatch(/^f\.json: \S/);
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });

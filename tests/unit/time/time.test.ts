@@ -91,3 +91,33 @@ describe('payment schedule', () => {
     expect(settled[1]! * 360).toBeCloseTo(10, 9);
   });
 });
+
+describe('schedule invariants', () => {
+  const calendar = fc.record({
+    cutoffDate: fc.integer({ min: 0, max: 20_000 }).map((n) => addDays('2000-01-01', n)),
+    paymentDay: fc.integer({ min: 1, max: 28 }),
+    paymentDelayDays: fc.integer({ min: 0, max: 90 }),
+  });
+
+  it('payment dates fall one month apart on the payment day, and times increase', () => {
+    fc.assert(
+      fc.property(calendar, (cal) => {
+        const dates = paymentDates(cal, 60);
+        const times = periodTimes(cal, 60);
+        for (let t = 1; t <= 60; t++) {
+          expect(parseIsoDate(dates[t]!).day).toBe(cal.paymentDay);
+          if (t > 1) {
+            expect(addMonths(dates[t - 1]!, 1)).toBe(dates[t]);
+            // Payment days are ≤ 28, so 30/360 puts consecutive payments exactly 1/12 year apart; a delay in
+            // calendar days can shift that by the month-length difference (at most 3 days, February).
+            const gap = (times[t]! - times[t - 1]!) * 360;
+            if (cal.paymentDelayDays === 0) expect(gap).toBeCloseTo(30, 9);
+            else expect(Math.abs(gap - 30)).toBeLessThanOrEqual(3 + 1e-9);
+          }
+        }
+        expect(times[1]!).toBeGreaterThan(-1 / 12);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
