@@ -5,7 +5,7 @@
  * projection actually used, taken from the engine's own scenario tables rather than recomputed here.
  */
 import { resolveCurve } from '../../assumptions/curve';
-import { resolveScenario } from '../../assumptions/scenarioTables';
+import { type PeriodTables, resolveScenario } from '../../assumptions/scenarioTables';
 import type { Curve, Deal, DefaultAssumption, PrepaymentAssumption, Scenario } from '../../deal/schema';
 import type { RunResult } from '../../result';
 import { type ReportColumn, writeTable } from './reportTable';
@@ -13,8 +13,16 @@ import { SheetWriter } from './sheetWriter';
 
 type Row = Record<string, string | number | null>;
 
-/** Segment × seasoning groups shown in the engine-rates table; more would bury the sheet. */
+/** Distinct rate sets shown in the engine-rates table; more would bury the sheet. */
 const MAX_RATE_GROUPS = 8;
+/** Segment × seasoning groups looked up (each builds a table over the horizon). */
+const MAX_RATE_LOOKUPS = 500;
+
+function sameTables(a: PeriodTables, b: PeriodTables): boolean {
+  const eq = (x: Float64Array, y: Float64Array): boolean =>
+    x.length === y.length && x.every((v, i) => v === y[i]);
+  return eq(a.smm, b.smm) && eq(a.mdr, b.mdr) && eq(a.cnl, b.cnl) && eq(a.severity, b.severity);
+}
 
 function describeCurve(curve: Curve): string {
   if (typeof curve === 'number') return `constant ${curve}`;
@@ -249,42 +257,53 @@ export function assumptionsSheet(deal: Deal, result: RunResult): SheetWriter {
     });
   }
 
-  // The monthly rates the projection read, per segment and seasoning, from the engine's own tables.
+  // The monthly rates the projection read, per segment and seasoning, from the engine's own tables. Groups whose
+  // tables are identical (no override, no age dependence) share one set of columns.
   const groups = rateGroups(deal);
-  const shown = groups.slice(0, MAX_RATE_GROUPS);
+  const distinct: { tags: string[]; tables: PeriodTables }[] = [];
+  let ratesNote: string | null = null;
   try {
     const resolved = resolveScenario(s, horizon);
-    shown.forEach((g, gi) => {
-      const seg = resolved.segment(g.segment);
-      const tables = seg.tables(g.seasoning);
+    for (const g of groups.slice(0, MAX_RATE_LOOKUPS)) {
+      const tables = resolved.segment(g.segment).tables(g.seasoning);
       const tag = `${g.segment}, seasoning ${g.seasoning}`;
-      const cnl = tables.cnl.some((x) => x > 0);
-      const keys = [
-        { key: `g${gi}smm`, header: `Engine SMM (${tag})`, table: tables.smm },
-        cnl
-          ? { key: `g${gi}cnl`, header: `Engine CNL gross default share (${tag})`, table: tables.cnl }
-          : { key: `g${gi}mdr`, header: `Engine MDR (${tag})`, table: tables.mdr },
-        { key: `g${gi}sev`, header: `Engine severity (${tag})`, table: tables.severity },
-      ];
-      for (const k of keys) {
-        columns.push({ key: k.key, header: k.header, format: 'percent' });
-        rows.forEach((row, i) => (row[k.key] = k.table[i + 1] ?? null));
-      }
-    });
+      const same = distinct.find((d) => sameTables(d.tables, tables));
+      if (same) same.tags.push(tag);
+      else distinct.push({ tags: [tag], tables });
+    }
+    if (groups.length > MAX_RATE_LOOKUPS) {
+      ratesNote = `Engine rates cover the first ${MAX_RATE_LOOKUPS} of ${groups.length} segment and seasoning groups.`;
+    }
   } catch (e) {
-    w.text(r++, 0, `Engine rates not shown: ${e instanceof Error ? e.message : String(e)}`, false);
+    ratesNote = `Engine rates not shown: ${e instanceof Error ? e.message : String(e)}`;
   }
+  if (distinct.length > MAX_RATE_GROUPS) {
+    ratesNote = `Engine rates are shown for ${MAX_RATE_GROUPS} of ${distinct.length} distinct rate sets.`;
+  }
+  distinct.slice(0, MAX_RATE_GROUPS).forEach((d, gi) => {
+    const tag =
+      distinct.length === 1
+        ? 'every line'
+        : d.tags.length > 3
+          ? `${d.tags.slice(0, 3).join('; ')}; …`
+          : d.tags.join('; ');
+    const cnl = d.tables.cnl.some((x) => x > 0);
+    const keys = [
+      { key: `g${gi}smm`, header: `Engine SMM (${tag})`, table: d.tables.smm },
+      cnl
+        ? { key: `g${gi}cnl`, header: `Engine CNL gross default share (${tag})`, table: d.tables.cnl }
+        : { key: `g${gi}mdr`, header: `Engine MDR (${tag})`, table: d.tables.mdr },
+      { key: `g${gi}sev`, header: `Engine severity (${tag})`, table: d.tables.severity },
+    ];
+    for (const k of keys) {
+      columns.push({ key: k.key, header: k.header, format: 'percent' });
+      rows.forEach((row, i) => (row[k.key] = k.table[i + 1] ?? null));
+    }
+  });
 
   r++;
   w.text(r++, 0, 'By period', false);
-  if (groups.length > shown.length) {
-    w.text(
-      r++,
-      0,
-      `Engine rates are shown for the first ${shown.length} of ${groups.length} segment and seasoning groups.`,
-      false,
-    );
-  }
+  if (ratesNote) w.text(r++, 0, ratesNote, false);
   const placed = writeTable(w, { columns, rows }, r);
   w.autofilter(placed.headerRow, placed.lastDataRow, 0, columns.length - 1);
   return w;

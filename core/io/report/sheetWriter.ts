@@ -13,7 +13,7 @@ export const FORMAT_CODE: Record<Exclude<ColumnFormat, 'text'>, string> = {
   percent: '0.00%',
   number: '#,##0.0000',
   date: 'yyyy-mm-dd',
-  integer: '0',
+  integer: '#,##0',
 };
 
 const MIN_WIDTH = 8;

@@ -58,7 +58,11 @@ export function summarySheet(deal: Deal, result: RunResult, opts: SummaryOptions
   };
 
   kv('Deal', result.deal.name);
-  if (deal.description) kv('Description', deal.description);
+  if (deal.description) {
+    // A long description would widen the value column for every figure below it.
+    label('Description');
+    w.text(r++, 1, deal.description, false);
+  }
   kv('Currency', result.deal.currency);
   kv('Cut-off date', result.deal.cutoffDate, 'date');
   kv('Settlement date', result.deal.settlementDate, 'date');
