@@ -39,6 +39,9 @@ interface Rows {
   /** Rate models: share of PERF still performing after the month relative to r, max(0, 1 − MDR − SMM). */
   survive: Float64Array;
   lag: Int32Array;
+  /** Distinct recovery lags, and each segment's index into them. */
+  lagValues: number[];
+  lagGroup: Int32Array;
   noDefaultMonths: Int32Array;
   /** Segments whose defaults are a CNL budget (not a rate): they take the general loop. */
   cnlSegment: Uint8Array;
@@ -48,21 +51,20 @@ interface Rows {
 function gatherRows(loans: LoanArrays, scenario: ResolvedScenario, h1: number): Rows {
   const nSeg = loans.segmentNames.length;
   const segs: SegmentAssumptions[] = loans.segmentNames.map((s) => scenario.segment(s));
+  const { originalTerm, remainingTerm, segment, size } = loans;
+  const segUsesAge = Uint8Array.from(segs, (s) => (s.usesAge ? 1 : 0));
   let maxSeason = 0;
-  for (let i = 0; i < loans.size; i++) {
-    const s = (loans.originalTerm[i] as number) - (loans.remainingTerm[i] as number);
+  for (let i = 0; i < size; i++) {
+    const s = (originalTerm[i] as number) - (remainingTerm[i] as number);
     if (s > maxSeason) maxSeason = s;
   }
   const seasonStride = maxSeason + 1;
   const rowOf = new Int32Array(nSeg * seasonStride).fill(-1);
   const keys: number[] = [];
-  for (let i = 0; i < loans.size; i++) {
-    const seg = loans.segment[i] as number;
-    const sa = segs[seg] as SegmentAssumptions;
-    const season = sa.usesAge
-      ? Math.max(0, (loans.originalTerm[i] as number) - (loans.remainingTerm[i] as number))
-      : 0;
-    const key = seg * seasonStride + season;
+  for (let i = 0; i < size; i++) {
+    const seg = segment[i] as number;
+    const s = (originalTerm[i] as number) - (remainingTerm[i] as number);
+    const key = seg * seasonStride + (segUsesAge[seg] === 1 && s > 0 ? s : 0);
     if (rowOf[key] === -1) {
       rowOf[key] = keys.length;
       keys.push(key);
@@ -96,11 +98,12 @@ function gatherRows(loans: LoanArrays, scenario: ResolvedScenario, h1: number): 
   const rowStart = new Int32Array(rowOf.length);
   for (let k = 0; k < rowOf.length; k++) rowStart[k] = (rowOf[k] as number) * h1;
   const lag = Int32Array.from(segs, (s) => s.recoveryLagMonths);
+  const lagValues = [...new Set(lag)];
+  const lagGroup = Int32Array.from(lag, (l) => lagValues.indexOf(l));
   const noDefaultMonths = Int32Array.from(segs, (s) => s.noDefaultMonths);
-  const usesAge = Uint8Array.from(segs, (s) => (s.usesAge ? 1 : 0));
-  // Ageless segments always read seasoning 0: fold that into the key by zeroing the stride for them.
   return {
-    rowStart: usesAge.every((u) => u === 1) ? rowStart : remapAgeless(rowStart, usesAge, seasonStride),
+    // Ageless segments always read their seasoning-0 row.
+    rowStart: segUsesAge.every((u) => u === 1) ? rowStart : remapAgeless(rowStart, segUsesAge, seasonStride),
     seasonStride,
     tail,
     smm,
@@ -109,6 +112,8 @@ function gatherRows(loans: LoanArrays, scenario: ResolvedScenario, h1: number): 
     severity,
     survive,
     lag,
+    lagValues,
+    lagGroup,
     noDefaultMonths,
     cnlSegment: Uint8Array.from(segs, (s) => (s.defaultModel === 'CNL' ? 1 : 0)),
   };
@@ -151,7 +156,8 @@ const F_SCHED = 3;
 const F_PRE = 4;
 const F_END = 5;
 const F_COUNT = 6;
-const F_LIQ = 7;
+/** Severity × defaults by period of DEFAULT; shifted by the recovery lag into losses after the loop. */
+const F_SEV_DEF = 7;
 const STRIDE = 8;
 
 /** x^n for a whole n ≥ 0 by squaring: a few multiplies, where Math.pow costs more than a loan's whole run-off. */
@@ -233,15 +239,17 @@ export function runoff(loans: LoanArrays, scenario: ResolvedScenario, periods: n
   const out = emptyProjection(H);
   const rows = gatherRows(loans, scenario, h1);
   const { rowStart, seasonStride, tail, smm, mdr, cnl, severity, survive } = rows;
-  const { lag: lagOf, noDefaultMonths, cnlSegment } = rows;
+  const { lag: lagOf, lagGroup, noDefaultMonths, cnlSegment } = rows;
   const { product, segment, balance, originalBalance, rate, monthlyFeeRate, originalTerm, remainingTerm } =
     loans;
   const paymentRate = loans.paymentRate;
   const counts = loans.count;
   const advancing = scenario.servicerAdvancing;
   const acc = new Float64Array(h1 * STRIDE);
-  // Loss at liquidation, by liquidation period (charge-off view; advancing writes `out` directly).
-  const lossAt = new Float64Array(h1);
+  // Defaults and severity × defaults by period of default, per recovery lag, when segments' lags differ
+  // (one lag: the totals in `acc` are enough). Liquidation is the shift by the lag, done once at the end.
+  const lags = rows.lagValues;
+  const byLag = lags.length > 1 ? new Float64Array(lags.length * h1 * 2) : null;
   const ratio = new Float64Array(h1 + 1);
   // Servicer advancing: each loan's defaults, replayed after its months are projected.
   const defaulted = advancing ? new Float64Array(h1 + 1) : null;
@@ -260,6 +268,7 @@ export function runoff(loans: LoanArrays, scenario: ResolvedScenario, periods: n
     const season = (originalTerm[i] as number) - rem;
     const row = rowStart[seg * seasonStride + (season > 0 ? season : 0)] as number;
     const lag = lagOf[seg] as number;
+    const group = lagGroup[seg] as number;
     const last = prod === REVOLVING ? H : rem < H ? rem : H;
     // Rate-model defaults stop `noDefaultMonths` before maturity; a revolving balance has no maturity.
     const lastDefault = prod === REVOLVING ? last : Math.min(last, rem - (noDefaultMonths[seg] as number));
@@ -291,10 +300,12 @@ export function runoff(loans: LoanArrays, scenario: ResolvedScenario, periods: n
         acc[a + F_END] += end;
         share *= g;
         if (r > 0) acc[a + F_COUNT] += cnt0 * share;
-        const q = p + lag;
-        if (q <= H) {
-          lossAt[q] += (severity[k] as number) * def;
-          acc[q * STRIDE + F_LIQ] += def;
+        const sevDef = (severity[k] as number) * def;
+        acc[a + F_SEV_DEF] += sevDef;
+        if (byLag !== null) {
+          const b = (group * h1 + p) * 2;
+          byLag[b] += def;
+          byLag[b + 1] += sevDef;
         }
         perf = end;
       }
@@ -329,10 +340,12 @@ export function runoff(loans: LoanArrays, scenario: ResolvedScenario, periods: n
       if (defaulted !== null) {
         defaulted[p] = def;
       } else {
-        const q = p + lag;
-        if (q <= H) {
-          lossAt[q] += (severity[k] as number) * def;
-          acc[q * STRIDE + F_LIQ] += def;
+        const sevDef = (severity[k] as number) * def;
+        acc[a + F_SEV_DEF] += sevDef;
+        if (byLag !== null) {
+          const b = (group * h1 + p) * 2;
+          byLag[b] += def;
+          byLag[b + 1] += sevDef;
         }
       }
       perf = end;
@@ -357,12 +370,21 @@ export function runoff(loans: LoanArrays, scenario: ResolvedScenario, periods: n
   count[0] = cutoffCount;
   for (let p = 1; p <= H; p++) out.beginBalance[p] = endBalance[p - 1] as number;
   if (!advancing) {
+    // Charge-off view: what defaulted in p is liquidated in p + lag: loss = severity × it, recovery the rest.
+    const liquidated = new Float64Array(h1);
+    lags.forEach((lag, g) => {
+      for (let p = 1; p + lag <= H; p++) {
+        const d = byLag === null ? (acc[p * STRIDE + F_DEF] as number) : (byLag[(g * h1 + p) * 2] as number);
+        const sd =
+          byLag === null ? (acc[p * STRIDE + F_SEV_DEF] as number) : (byLag[(g * h1 + p) * 2 + 1] as number);
+        liquidated[p + lag] += d;
+        out.loss[p + lag] += sd;
+      }
+    });
     let pending = 0;
     for (let p = 1; p <= H; p++) {
-      const liquidated = acc[p * STRIDE + F_LIQ] as number;
-      out.loss[p] = lossAt[p] as number;
-      out.recovery[p] = liquidated - (lossAt[p] as number);
-      pending += (defaults[p] as number) - liquidated;
+      out.recovery[p] = (liquidated[p] as number) - (out.loss[p] as number);
+      pending += (defaults[p] as number) - (liquidated[p] as number);
       out.pendingDefaults[p] = pending > 0 ? pending : 0;
     }
   }

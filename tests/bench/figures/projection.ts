@@ -2,6 +2,9 @@
  * Loan-level projection throughput (DESIGN budget: 1,000,000 loans with 3–36 month terms, one scenario,
  * ≥ 50 million loan-months/s on one core, peak memory < 600 MB), beside a plain typed-array amortisation loop
  * over the same loan-months in the same process.
+ *
+ * Both are timed in CPU time of this (single-threaded) process, best of n: the budget is per core, and on a
+ * shared 2-core machine wall-clock time mostly measures who else is running. Wall-clock best is in the notes.
  */
 import { bestOf, figure, type Figure } from '../harness';
 import { projectPool, defaultHorizon, type PoolInput } from '../../../core/projection/project';
@@ -93,6 +96,18 @@ function referenceLoop(pool: LoanPool, periods: number): number {
   return end[1] as number;
 }
 
+/** Best-of-n CPU time (user + system) in ms of a synchronous function. */
+function bestCpuMs(n: number, fn: () => void): number {
+  let best = Infinity;
+  for (let i = 0; i < n; i++) {
+    const c0 = process.cpuUsage();
+    fn();
+    const c = process.cpuUsage(c0);
+    best = Math.min(best, (c.user + c.system) / 1000);
+  }
+  return best;
+}
+
 export async function run({ quick }: { quick: boolean }): Promise<Figure[]> {
   const size = quick ? 100_000 : 1_000_000;
   const pool = syntheticPool(size);
@@ -102,12 +117,17 @@ export async function run({ quick }: { quick: boolean }): Promise<Figure[]> {
   for (let i = 0; i < size; i++) loanMonths += Math.min(pool.remainingTerm[i] as number, periods);
 
   let sink = 0;
-  const engineMs = await bestOf(quick ? 3 : 5, () => {
+  const runs = quick ? 3 : 7;
+  const engine = () => {
     sink += projectPool(input, benchScenario, periods).endBalance[1] as number;
-  });
-  const referenceMs = await bestOf(quick ? 3 : 5, () => {
+  };
+  const reference = () => {
     sink += referenceLoop(pool, periods);
-  });
+  };
+  const engineMs = bestCpuMs(runs, engine);
+  const referenceMs = bestCpuMs(runs, reference);
+  const engineWallMs = await bestOf(runs, engine);
+  const referenceWallMs = await bestOf(runs, reference);
   const usage = process.memoryUsage();
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
   return [
@@ -119,8 +139,10 @@ export async function run({ quick }: { quick: boolean }): Promise<Figure[]> {
       budget: { limit: 50e6, better: 'higher' },
       notes: {
         loanMonths,
-        engineMs: Math.round(engineMs),
-        referenceMs: Math.round(referenceMs),
+        engineCpuMs: Math.round(engineMs),
+        referenceCpuMs: Math.round(referenceMs),
+        engineWallMs: Math.round(engineWallMs),
+        referenceWallMs: Math.round(referenceWallMs),
         peakRssMb: Math.round(peakRssMb),
         heapUsedMb: Math.round(usage.heapUsed / 2 ** 20),
         memoryBudgetMb: 600,
