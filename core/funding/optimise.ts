@@ -262,6 +262,14 @@ function build(scenarios: readonly ScenarioTerms[], opt: Optimisation, buffer: n
               scenario: sc.name,
               month: t,
             });
+            // Capital that cannot be paid back stays, at its cost; what it does not fund is held as cash.
+            if (!s.source.releasable)
+              model.addRow({
+                name: `ekeep_${j}_${k}_${t}`,
+                terms: new Map(row),
+                sense: '>=',
+                rhs: t === 1 ? s.source.initialAmount / scale : 0,
+              });
             if (s.minimumShare > 0)
               model.addRow({
                 name: `emin_${j}_${k}_${t}`,

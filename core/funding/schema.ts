@@ -178,6 +178,8 @@ export const Equity = z.object({
   maximumAmount: money,
   /** Most new equity raised in one month. */
   maxRaisePerMonth: money.default(0),
+  /** Equity may be paid back when not needed; otherwise it stays and any surplus is held as cash. */
+  releasable: z.boolean().default(false),
 });
 export type Equity = z.infer<typeof Equity>;
 

@@ -140,6 +140,7 @@ export function simulateMix(mix: Mix, sc: ScenarioTerms): Allocation {
     // Equity is the last resort in a rules mix, and never below its minimum share.
     if (mix.kind === 'rules' && remaining > EPS) e += remaining;
     e = Math.max(e, eqTerms.minimumShare * need);
+    if (!eqTerms.source.releasable) e = Math.max(e, eqPath.balance[t - 1] ?? 0);
     e = Math.min(e, eqCap);
     eqPath.balance[t] = e;
     eqPath.added[t] = Math.max(0, e - (eqPath.balance[t - 1] ?? 0));
