@@ -135,6 +135,25 @@ describe('tranche report round trip (read back with SheetJS)', () => {
     expect(at(ws, find(ws, 'cnl').r, 4)?.v).toBe('breached');
   });
 
+  it('writes every assumption by period: vectors held, formulas evaluated, and the rates the engine used', () => {
+    const ws = sheet(wb, 'Assumptions');
+    expect(at(ws, find(ws, 'Index curve SOFR').r, 1)?.v).toBe('formula: 0.05 + 0.001 * period');
+    const period = find(ws, 'Period');
+    const col = (header: string): number[] =>
+      [1, 2, 3, 4].map((i) => at(ws, period.r + i, find(ws, header).c)?.v as number);
+    // The vector's last value holds after it ends.
+    expect(col('Default CDR curve')).toEqual([0.02, 0.03, 0.04, 0.04]);
+    col('Index SOFR').forEach((v, i) => expect(v).toBeCloseTo(0.05 + 0.001 * (i + 1), 12));
+    expect(col('near-prime: severity')).toEqual([0.9, 0.9, 0.9, 0.9]);
+    // MDR = 1 − (1 − CDR)^(1/12); SMM from 10% CPR likewise. The override gives near-prime its own severity.
+    const mdr = col('Engine MDR (prime, seasoning 2)');
+    [0.02, 0.03, 0.04, 0.04].forEach((cdr, i) => expect(mdr[i]).toBeCloseTo(1 - (1 - cdr) ** (1 / 12), 12));
+    expect(col('Engine SMM (prime, seasoning 2)')[0]).toBeCloseTo(1 - 0.9 ** (1 / 12), 12);
+    expect(col('Engine severity (prime, seasoning 2)')).toEqual([0.8, 0.8, 0.8, 0.8]);
+    expect(col('Engine severity (near-prime, seasoning 0)')).toEqual([0.9, 0.9, 0.9, 0.9]);
+    expect(at(ws, find(ws, 'Deal sources').r + 1, 0)?.v).toBe(DEAL_INPUT.sources?.[0]);
+  });
+
   it('adds break-evens and extra tables when given', () => {
     const extra = readReport(
       buildTrancheReport({
