@@ -65,3 +65,26 @@ export function dealProblems(deal: Deal, loans: LoanPool | null): string[] {
   }
   return problems;
 }
+
+/**
+ * Resizes the tranche stack to a new pool balance keeping each class's share, so an imported tape can run
+ * under the deal's structure. Each class is rounded to cents; the most junior class takes the rounding so the
+ * notes total exactly the pool balance (in cents).
+ */
+export function scaleTranchesToPool(deal: Deal, pool: number): Deal {
+  const ts = deal.structure.tranches;
+  const notes = ts.reduce((s, t) => s + t.balance, 0);
+  if (!(notes > 0) || !(pool > 0)) return deal;
+  const targetCents = Math.round(pool * 100);
+  let assigned = 0;
+  const cents = ts.map((t, i) => {
+    if (i === ts.length - 1) return targetCents - assigned;
+    const c = Math.round((t.balance / notes) * targetCents);
+    assigned += c;
+    return c;
+  });
+  return {
+    ...deal,
+    structure: { ...deal.structure, tranches: ts.map((t, i) => ({ ...t, balance: (cents[i] ?? 0) / 100 })) },
+  };
+}

@@ -1,50 +1,677 @@
-/** Pool: rep lines of the deal, or an imported loan tape with its grid and stratification. */
+/**
+ * Pool: the import wizard (pick a tape → mapping with suggestions and preview → validation report with the
+ * rejected rows → accept), then the loan tape grid, the cut-off summary and the stratification tables.
+ */
+import type { ColDef, IDatasource } from 'ag-grid-community';
+import { useMemo, useState } from 'react';
+import { FIELD_SPECS, POOL_FIELDS, STATUS_CODES, type PoolField } from '../../core/io/tape/fields';
+import type { TapeMapping } from '../../core/io/tape/mapping';
+import { rejectsToCsv, REJECT_REASONS, type RejectedRow } from '../../core/io/tape/report';
+import { PRODUCT_CODES } from '../../core/pool/loanPool';
+import { NO_REGION, NO_STATUS, type ImportedPool } from '../../core/pool/poolFile';
+import { poolSummary, standardStrats, type StratTable } from '../../core/pool/strat';
 import { useApp } from '../AppContext';
-import { money, pct } from '../format';
+import { DataGrid, moneyCol, pctCol } from '../components/DataGrid';
+import { EChart, type ChartOption } from '../components/EChart';
+import { engine } from '../engine/client';
+import type { TapeImportResult, TapeInspection } from '../engine/tapeTypes';
+import { integer, money, pct, years } from '../format';
+
+type Wizard =
+  | { step: 'idle' }
+  | {
+      step: 'mapping';
+      name: string;
+      bytes: Uint8Array;
+      inspection: TapeInspection;
+      columns: Partial<Record<PoolField, string>>;
+    }
+  | {
+      step: 'report';
+      name: string;
+      bytes: Uint8Array;
+      inspection: TapeInspection;
+      columns: Partial<Record<PoolField, string>>;
+      result: TapeImportResult;
+    };
+
+const STEPS = ['Choose file', 'Map columns', 'Validate', 'Accept'] as const;
+
+function WizardSteps({ active }: { active: number }) {
+  return (
+    <div className="wizard-steps">
+      {STEPS.map((s, i) => (
+        <span key={s} className={i === active ? 'active' : i < active ? 'done' : ''}>
+          {i + 1}. {s}
+        </span>
+      ))}
+    </div>
+  );
+}
 
 export function PoolScreen() {
-  const { state } = useApp();
-  const deal = state.history.present.deal;
+  const { state, host, job, notify, dispatch } = useApp();
+  const doc = state.history.present;
+  const [wizard, setWizard] = useState<Wizard>({ step: 'idle' });
+
+  async function chooseTape(): Promise<void> {
+    const file = await host.openTape();
+    if (!file) return;
+    const inspection = await job(`Reading ${file.name}`, (p) =>
+      engine().request({ kind: 'tapeInspect', name: file.name, bytes: file.bytes }, p),
+    );
+    if (!inspection) return;
+    const columns: Partial<Record<PoolField, string>> = {};
+    for (const f of inspection.suggestion.fields) columns[f.field] = f.column;
+    setWizard({ step: 'mapping', name: file.name, bytes: file.bytes, inspection, columns });
+  }
+
+  async function validate(w: Extract<Wizard, { step: 'mapping' }>): Promise<void> {
+    const mapping: TapeMapping = {
+      ...w.inspection.suggestion.mapping,
+      name: w.inspection.suggestion.preset ?? 'custom',
+      columns: w.columns,
+    };
+    const result = await job(`Importing ${w.name}`, (p) =>
+      engine().request({ kind: 'tapeImport', name: w.name, bytes: w.bytes, mapping }, p),
+    );
+    if (result) setWizard({ ...w, step: 'report', result });
+  }
+
+  function accept(result: TapeImportResult): void {
+    dispatch({
+      type: 'edit',
+      label: `import ${result.provenance.sourceFile}`,
+      update: (d) => ({ ...d, pool: { loans: result.pool, provenance: result.provenance } }),
+    });
+    setWizard({ step: 'idle' });
+    notify({
+      kind: 'success',
+      text: `Pool imported: ${integer(result.report.accepted)} loans, ${integer(result.report.rejected)} rejected`,
+    });
+  }
+
+  async function exportRejects(name: string, rejects: RejectedRow[]): Promise<void> {
+    const csv = rejectsToCsv(rejects);
+    await host.exportFile(
+      `${name.replace(/\.[^.]+$/, '')}-rejected-rows.csv`,
+      new TextEncoder().encode(csv),
+      'text/csv',
+    );
+  }
+
   return (
     <div className="screen-body">
       <div className="screen-head">
         <h1>Pool</h1>
-      </div>
-      <section className="card">
-        <div className="card-head">
-          <h2>Rep lines</h2>
+        <p className="muted">
+          {doc.pool
+            ? `Loan-level pool from ${doc.pool.provenance.sourceFile} (imported ${doc.pool.provenance.importedAt.slice(0, 10)}); runs use it instead of the deal's rep lines.`
+            : "The deal's representative lines. Import a loan tape to run the deal loan by loan."}
+        </p>
+        <div className="actions">
+          <button className="primary" onClick={() => void chooseTape()} data-testid="import-tape">
+            Import loan tape…
+          </button>
+          {doc.pool ? (
+            <button
+              onClick={() =>
+                dispatch({
+                  type: 'edit',
+                  label: 'remove imported pool',
+                  update: (d) => ({ ...d, pool: null }),
+                })
+              }
+            >
+              Use the deal's rep lines
+            </button>
+          ) : null}
         </div>
-        {deal.pool.kind === 'repLines' ? (
-          <table className="table">
+      </div>
+
+      {wizard.step === 'mapping' ? (
+        <MappingStep
+          wizard={wizard}
+          onChange={(columns) => setWizard({ ...wizard, columns })}
+          onCancel={() => setWizard({ step: 'idle' })}
+          onValidate={() => void validate(wizard)}
+        />
+      ) : null}
+
+      {wizard.step === 'report' ? (
+        <ReportStep
+          result={wizard.result}
+          onBack={() => setWizard({ ...wizard, step: 'mapping' })}
+          onCancel={() => setWizard({ step: 'idle' })}
+          onAccept={() => accept(wizard.result)}
+          onExportRejects={() => void exportRejects(wizard.name, wizard.result.report.rejects)}
+        />
+      ) : null}
+
+      {wizard.step === 'idle' && doc.pool ? <LoanPoolView pool={doc.pool.loans} /> : null}
+      {wizard.step === 'idle' && !doc.pool ? <RepLines /> : null}
+    </div>
+  );
+}
+
+function MappingStep({
+  wizard,
+  onChange,
+  onCancel,
+  onValidate,
+}: {
+  wizard: Extract<Wizard, { step: 'mapping' }>;
+  onChange: (c: Partial<Record<PoolField, string>>) => void;
+  onCancel: () => void;
+  onValidate: () => void;
+}) {
+  const { inspection, columns } = wizard;
+  const s = inspection.suggestion;
+  const byField = new Map(s.fields.map((f) => [f.field, f]));
+  const missing = POOL_FIELDS.filter((f) => FIELD_SPECS[f].required && !columns[f]);
+  const used = new Map<string, PoolField[]>();
+  for (const [f, h] of Object.entries(columns)) if (h) used.set(h, [...(used.get(h) ?? []), f as PoolField]);
+  const duplicated = [...used.entries()].filter(([, fs]) => fs.length > 1);
+  const mappedHeaders = new Set(Object.values(columns));
+  return (
+    <section className="card" data-testid="mapping-step">
+      <WizardSteps active={1} />
+      <div className="card-head">
+        <h2>Map columns: {wizard.name}</h2>
+        <span className="muted small">
+          {inspection.headers.length} columns · delimiter{' '}
+          {inspection.delimiter === '\t' ? 'tab' : `"${inspection.delimiter}"`} ·{' '}
+          {inspection.encoding.toUpperCase()} ·{' '}
+          {s.preset
+            ? `matches the “${s.preset}” layout`
+            : `suggested from the headers (confidence ${pct(s.confidence, 0)})`}
+        </span>
+      </div>
+      <div className="two-col wide-left">
+        <div>
+          <table className="table mapping">
             <thead>
               <tr>
-                <th>Line</th>
-                <th>Segment</th>
-                <th>Product</th>
-                <th className="num">Balance</th>
-                <th className="num">Rate</th>
-                <th className="num">Orig. term</th>
-                <th className="num">Rem. term</th>
+                <th>Pool field</th>
+                <th>Tape column</th>
+                <th>Suggestion</th>
               </tr>
             </thead>
             <tbody>
-              {deal.pool.lines.map((l) => (
-                <tr key={l.id}>
-                  <td>{l.id}</td>
-                  <td>{l.segment}</td>
-                  <td>{l.product}</td>
-                  <td className="num">{money(l.balance)}</td>
-                  <td className="num">{pct(l.rate)}</td>
-                  <td className="num">{l.originalTerm}</td>
-                  <td className="num">{l.remainingTerm}</td>
+              {POOL_FIELDS.map((f) => {
+                const spec = FIELD_SPECS[f];
+                const sug = byField.get(f);
+                const bad =
+                  (spec.required && !columns[f]) || (columns[f] && (used.get(columns[f]!)?.length ?? 0) > 1);
+                return (
+                  <tr key={f} className={bad ? 'row-bad' : ''}>
+                    <td>
+                      {spec.label}
+                      {spec.required ? (
+                        <span className="req" title="required">
+                          {' '}
+                          *
+                        </span>
+                      ) : null}
+                    </td>
+                    <td>
+                      <select
+                        value={columns[f] ?? ''}
+                        data-testid={`map-${f}`}
+                        aria-label={`Column for ${spec.label}`}
+                        onChange={(e) => onChange({ ...columns, [f]: e.target.value || undefined })}
+                      >
+                        <option value="">— not mapped —</option>
+                        {inspection.headers.map((h) => (
+                          <option key={h} value={h}>
+                            {h}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td className="muted small">
+                      {sug
+                        ? `${sug.via === 'preset' ? 'layout' : 'name match'} ${pct(sug.confidence, 0)}`
+                        : ''}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+        <div>
+          {missing.length > 0 ? (
+            <p className="bad" role="alert">
+              Map the required fields: {missing.map((f) => FIELD_SPECS[f].label).join(', ')}.
+            </p>
+          ) : null}
+          {duplicated.map(([h, fs]) => (
+            <p key={h} className="bad" role="alert">
+              Column “{h}” is mapped to {fs.length} fields ({fs.join(', ')}).
+            </p>
+          ))}
+          {s.unmappedColumns.length > 0 ? (
+            <p className="muted small">Not used: {s.unmappedColumns.join(', ')}</p>
+          ) : null}
+          <div className="actions">
+            <button
+              className="primary"
+              disabled={missing.length > 0 || duplicated.length > 0}
+              onClick={onValidate}
+              data-testid="validate-import"
+            >
+              Validate and import
+            </button>
+            <button onClick={onCancel}>Cancel</button>
+          </div>
+        </div>
+      </div>
+      <h2 className="section-title">Preview (first {Math.min(inspection.rows.length, 12)} rows)</h2>
+      <div className="preview">
+        <table className="table small">
+          <thead>
+            <tr>
+              {inspection.headers.map((h) => (
+                <th key={h} className={mappedHeaders.has(h) ? 'mapped' : 'unmapped'}>
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {inspection.rows.slice(0, 12).map((r, i) => (
+              <tr key={i}>
+                {inspection.headers.map((h, j) => (
+                  <td key={h} className={mappedHeaders.has(h) ? '' : 'muted'}>
+                    {r[j] ?? ''}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+const rejectCols: ColDef<RejectedRow>[] = [
+  { field: 'row', headerName: 'Row', width: 80, type: 'rightAligned' },
+  { field: 'column', headerName: 'Column', width: 150 },
+  { field: 'value', headerName: 'Value', width: 170 },
+  { field: 'reason', headerName: 'Reason', width: 190 },
+  { field: 'message', headerName: 'Message', flex: 1, minWidth: 260 },
+];
+
+function ReportStep({
+  result,
+  onBack,
+  onCancel,
+  onAccept,
+  onExportRejects,
+}: {
+  result: TapeImportResult;
+  onBack: () => void;
+  onCancel: () => void;
+  onAccept: () => void;
+  onExportRejects: () => void;
+}) {
+  const r = result.report;
+  const total = poolSummary(result.pool).totalBalance;
+  return (
+    <section className="card" data-testid="report-step">
+      <WizardSteps active={2} />
+      <div className="card-head">
+        <h2>Validation report: {r.source.name}</h2>
+        <span className="muted small">
+          mapping “{r.mapping.name}”{r.mapping.suggested ? ' (suggested)' : ''} · cut-off{' '}
+          {r.cutoffDate ?? 'not given'}
+        </span>
+      </div>
+      <div className="kpi-row">
+        <div className="kpi">
+          <div className="kpi-label">Rows read</div>
+          <div className="kpi-value">{integer(r.rowsRead)}</div>
+        </div>
+        <div className="kpi">
+          <div className="kpi-label">Accepted</div>
+          <div className="kpi-value ok" data-testid="accepted-count">
+            {integer(r.accepted)}
+          </div>
+        </div>
+        <div className="kpi">
+          <div className="kpi-label">Rejected</div>
+          <div className={`kpi-value ${r.rejected > 0 ? 'bad' : ''}`} data-testid="rejected-count">
+            {integer(r.rejected)}
+          </div>
+        </div>
+        <div className="kpi">
+          <div className="kpi-label">Accepted balance</div>
+          <div className="kpi-value">{money(total)}</div>
+        </div>
+        <div className="kpi">
+          <div className="kpi-label">Blank lines</div>
+          <div className="kpi-value">{integer(r.blankLines)}</div>
+        </div>
+        <div className="kpi">
+          <div className="kpi-label">Elapsed</div>
+          <div className="kpi-value">
+            {r.elapsedMs === undefined ? '–' : `${(r.elapsedMs / 1000).toFixed(1)} s`}
+          </div>
+        </div>
+      </div>
+      {r.errors.map((e) => (
+        <p key={e} className="bad">
+          {e}
+        </p>
+      ))}
+      {r.warnings.map((w) => (
+        <p key={w} className="warn">
+          {w}
+        </p>
+      ))}
+      <div className="two-col wide-left">
+        <div>
+          <div className="card-head">
+            <h2>Rejected rows</h2>
+            <button onClick={onExportRejects} disabled={r.rejects.length === 0} data-testid="export-rejects">
+              Export rejected rows (CSV)
+            </button>
+          </div>
+          <DataGrid<RejectedRow>
+            rowData={r.rejects}
+            columnDefs={rejectCols}
+            height={260}
+            testId="rejects-grid"
+          />
+          {r.rejectsNotListed > 0 ? (
+            <p className="muted small">{integer(r.rejectsNotListed)} more not listed.</p>
+          ) : null}
+        </div>
+        <div>
+          <table className="table">
+            <thead>
+              <tr>
+                <th>Reason</th>
+                <th className="num">Rows</th>
+              </tr>
+            </thead>
+            <tbody>
+              {Object.entries(r.byReason).map(([k, n]) => (
+                <tr key={k}>
+                  <td className="wrap">{REJECT_REASONS[k as keyof typeof REJECT_REASONS] ?? k}</td>
+                  <td className="num">{integer(n)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-        ) : (
-          <p>Loan file: {deal.pool.path}</p>
-        )}
+          {r.rules.length > 0 ? (
+            <details>
+              <summary className="muted small">How values were read ({r.rules.length} rules)</summary>
+              <ul className="small">
+                {r.rules.map((x) => (
+                  <li key={x}>{x}</li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+        </div>
+      </div>
+      <div className="actions">
+        <button className="primary" onClick={onAccept} disabled={r.accepted === 0} data-testid="accept-pool">
+          Accept pool ({integer(r.accepted)} loans)
+        </button>
+        <button onClick={onBack}>Back to mapping</button>
+        <button onClick={onCancel}>Cancel</button>
+      </div>
+    </section>
+  );
+}
+
+interface LoanRow {
+  id: string;
+  product: string;
+  segment: string;
+  balance: number;
+  originalBalance: number;
+  rate: number;
+  monthlyFeeRate: number;
+  originalTerm: number;
+  remainingTerm: number;
+  status: string;
+  region: string;
+  score: number | null;
+  daysPastDue: number | null;
+}
+
+function loanRow(p: ImportedPool, i: number): LoanRow {
+  const status = p.status?.[i] ?? NO_STATUS;
+  const region = p.region?.[i] ?? NO_REGION;
+  const score = p.score?.[i];
+  const dpd = p.daysPastDue?.[i];
+  return {
+    id: p.ids[i] ?? '',
+    product: PRODUCT_CODES[p.product[i] ?? 0] ?? '',
+    segment: p.segmentNames[p.segment[i] ?? 0] ?? '',
+    balance: p.balance[i] ?? 0,
+    originalBalance: p.originalBalance[i] ?? 0,
+    rate: p.rate[i] ?? 0,
+    monthlyFeeRate: p.monthlyFeeRate[i] ?? 0,
+    originalTerm: p.originalTerm[i] ?? 0,
+    remainingTerm: p.remainingTerm[i] ?? 0,
+    status: status === NO_STATUS ? '' : (STATUS_CODES[status] ?? ''),
+    region: region === NO_REGION ? '' : (p.regionNames[region] ?? ''),
+    score: score === undefined || Number.isNaN(score) ? null : score,
+    daysPastDue: dpd === undefined || Number.isNaN(dpd) ? null : dpd,
+  };
+}
+
+const loanCols: ColDef<LoanRow>[] = [
+  { field: 'id', headerName: 'Loan', width: 120, pinned: 'left' },
+  { field: 'product', headerName: 'Product', width: 130 },
+  { field: 'segment', headerName: 'Segment', width: 90 },
+  moneyCol('balance', 'Balance', { width: 120 }),
+  moneyCol('originalBalance', 'Original', { width: 120 }),
+  pctCol('rate', 'Rate', { width: 90 }),
+  pctCol('monthlyFeeRate', 'Fee / month', { width: 100 }),
+  { field: 'originalTerm', headerName: 'Orig. term', width: 90, type: 'rightAligned' },
+  { field: 'remainingTerm', headerName: 'Rem. term', width: 90, type: 'rightAligned' },
+  { field: 'status', headerName: 'Status', width: 100 },
+  { field: 'daysPastDue', headerName: 'DPD', width: 70, type: 'rightAligned' },
+  { field: 'region', headerName: 'Region', width: 100 },
+  { field: 'score', headerName: 'Score', width: 80, type: 'rightAligned' },
+];
+
+/** Rows are built from the struct-of-arrays pool one block at a time, so a million loans never exist as objects. */
+function loanDatasource(p: ImportedPool): IDatasource {
+  return {
+    rowCount: p.size,
+    getRows: (params) => {
+      const end = Math.min(params.endRow, p.size);
+      const rows: LoanRow[] = [];
+      for (let i = params.startRow; i < end; i++) rows.push(loanRow(p, i));
+      params.successCallback(rows, p.size);
+    },
+  };
+}
+
+function LoanPoolView({ pool }: { pool: ImportedPool }) {
+  const summary = useMemo(() => poolSummary(pool), [pool]);
+  const strats = useMemo(() => standardStrats(pool), [pool]);
+  const datasource = useMemo(() => loanDatasource(pool), [pool]);
+  return (
+    <>
+      <div className="kpi-row">
+        <div className="kpi">
+          <div className="kpi-label">Loans</div>
+          <div className="kpi-value" data-testid="pool-count">
+            {integer(summary.count)}
+          </div>
+        </div>
+        <div className="kpi">
+          <div className="kpi-label">Current balance</div>
+          <div className="kpi-value">{money(summary.totalBalance)}</div>
+        </div>
+        <div className="kpi">
+          <div className="kpi-label">WA rate</div>
+          <div className="kpi-value">{pct(summary.waRate)}</div>
+        </div>
+        <div className="kpi">
+          <div className="kpi-label">WA remaining term</div>
+          <div className="kpi-value">{years(summary.waRemainingTerm, 1)} m</div>
+        </div>
+        <div className="kpi">
+          <div className="kpi-label">WA seasoning</div>
+          <div className="kpi-value">{years(summary.waSeasoning, 1)} m</div>
+        </div>
+        <div className="kpi">
+          <div className="kpi-label">Delinquent</div>
+          <div className="kpi-value">
+            {summary.delinquentShare === null ? '–' : pct(summary.delinquentShare)}
+          </div>
+        </div>
+      </div>
+      <section className="card">
+        <div className="card-head">
+          <h2>Loan tape</h2>
+          <span className="muted small">
+            {integer(pool.size)} loans · cut-off {pool.cutoffDate ?? '–'}
+          </span>
+        </div>
+        <DataGrid<LoanRow>
+          rowModelType="infinite"
+          datasource={datasource}
+          cacheBlockSize={500}
+          maxBlocksInCache={40}
+          columnDefs={loanCols}
+          height={340}
+          testId="loan-grid"
+        />
       </section>
-    </div>
+      <div className="strat-grid">
+        {strats.map((t) => (
+          <StratCard key={t.key} table={t} />
+        ))}
+      </div>
+    </>
+  );
+}
+
+function StratCard({ table }: { table: StratTable }) {
+  const option = useMemo<ChartOption>(
+    () => ({
+      grid: { left: 8, right: 8, top: 6, bottom: 4, containLabel: true },
+      tooltip: { trigger: 'axis', valueFormatter: (v) => `${Number(v).toFixed(1)}%` },
+      xAxis: {
+        type: 'category',
+        data: table.rows.map((r) => r.label),
+        axisLabel: { fontSize: 10, interval: 0, rotate: table.rows.length > 6 ? 30 : 0 },
+      },
+      yAxis: { type: 'value', axisLabel: { formatter: '{value}%', fontSize: 10 } },
+      series: [{ type: 'bar', data: table.rows.map((r) => r.pctBalance * 100), barMaxWidth: 28 }],
+    }),
+    [table],
+  );
+  return (
+    <section className="card" data-testid={`strat-${table.key}`}>
+      <div className="card-head">
+        <h2>{table.title}</h2>
+      </div>
+      <EChart option={option} height={120} />
+      <table className="table small">
+        <thead>
+          <tr>
+            <th>Bucket</th>
+            <th className="num">Loans</th>
+            <th className="num">Balance</th>
+            <th className="num">% bal.</th>
+            <th className="num">WA rate</th>
+            <th className="num">WA rem. term</th>
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.map((r) => (
+            <tr key={r.label}>
+              <td>{r.label}</td>
+              <td className="num">{integer(r.count)}</td>
+              <td className="num">{money(r.balance)}</td>
+              <td className="num">{pct(r.pctBalance, 1)}</td>
+              <td className="num">{pct(r.waRate)}</td>
+              <td className="num">{r.waRemainingTerm.toFixed(1)}</td>
+            </tr>
+          ))}
+          <tr className="total">
+            <td>Total</td>
+            <td className="num">{integer(table.total.count)}</td>
+            <td className="num">{money(table.total.balance)}</td>
+            <td className="num">{pct(table.total.pctBalance, 1)}</td>
+            <td className="num">{pct(table.total.waRate)}</td>
+            <td className="num">{table.total.waRemainingTerm.toFixed(1)}</td>
+          </tr>
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function RepLines() {
+  const { state } = useApp();
+  const deal = state.history.present.deal;
+  if (deal.pool.kind !== 'repLines') {
+    return (
+      <section className="card">
+        <p>
+          The deal reads its loans from a pool file (<code>{deal.pool.path}</code>). Import the tape here to
+          run it in the workbench.
+        </p>
+      </section>
+    );
+  }
+  const lines = deal.pool.lines;
+  const total = lines.reduce((s, l) => s + l.balance, 0);
+  return (
+    <section className="card">
+      <div className="card-head">
+        <h2>Representative lines</h2>
+        <span className="muted small">
+          {lines.length} lines · {money(total)}
+        </span>
+      </div>
+      <table className="table" data-testid="rep-lines">
+        <thead>
+          <tr>
+            <th>Line</th>
+            <th>Segment</th>
+            <th>Product</th>
+            <th className="num">Balance</th>
+            <th className="num">% of pool</th>
+            <th className="num">Rate</th>
+            <th className="num">Fee / month</th>
+            <th className="num">Orig. term</th>
+            <th className="num">Rem. term</th>
+            <th className="num">Payment rate</th>
+            <th className="num">Receivables</th>
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((l) => (
+            <tr key={l.id}>
+              <td>{l.id}</td>
+              <td>{l.segment}</td>
+              <td>{l.product}</td>
+              <td className="num">{money(l.balance)}</td>
+              <td className="num">{pct(total > 0 ? l.balance / total : 0)}</td>
+              <td className="num">{pct(l.rate)}</td>
+              <td className="num">{pct(l.monthlyFeeRate, 3)}</td>
+              <td className="num">{l.originalTerm}</td>
+              <td className="num">{l.remainingTerm}</td>
+              <td className="num">{l.product === 'revolving' ? pct(l.paymentRate) : '–'}</td>
+              <td className="num">{integer(l.count)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }

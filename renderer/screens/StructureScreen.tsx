@@ -5,7 +5,7 @@ import { useApp } from '../AppContext';
 import { EChart, type ChartOption } from '../components/EChart';
 import { NumberField, TextField } from '../components/Field';
 import { money, pct } from '../format';
-import { dealProblems, poolBalance } from '../project/dealEdit';
+import { dealProblems, poolBalance, scaleTranchesToPool } from '../project/dealEdit';
 import { move, replaceAt, useDealEditor } from './useDealEditor';
 
 const SENIORITIES: Tranche['seniority'][] = ['senior', 'mezzanine', 'subordinated', 'equity'];
@@ -130,11 +130,32 @@ export function StructureScreen() {
         </p>
       </div>
       {problems.length > 0 ? (
-        <ul className="problems" data-testid="structure-problems">
-          {problems.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
+        <div className="problems" data-testid="structure-problems">
+          <ul>
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+          {pool > 0 && Math.abs(notes - pool) > 0.005 ? (
+            <button
+              data-testid="scale-to-pool"
+              onClick={() => edit('resize tranches to the pool', (d) => scaleTranchesToPool(d, pool))}
+            >
+              Resize the tranches to the pool ({money(pool)}), keeping their shares
+            </button>
+          ) : null}
+        </div>
+      ) : pool > 0 && Math.abs(notes - pool) > 0.005 ? (
+        <p className="muted small">
+          Notes are {pct(notes / pool)} of the pool.{' '}
+          <button
+            className="link-button"
+            data-testid="scale-to-pool"
+            onClick={() => edit('resize tranches to the pool', (d) => scaleTranchesToPool(d, pool))}
+          >
+            Resize the tranches to the pool
+          </button>
+        </p>
       ) : null}
 
       <section className="card">

@@ -10,7 +10,11 @@ import * as XLSX from 'xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Deal } from '../../core/deal/schema';
 import { runDeal } from '../../core/run';
+import { importTapeText } from '../../core/io/tape/tapeStream';
+import { poolSummary } from '../../core/pool/strat';
+import { scaleTranchesToPool } from '../../renderer/project/dealEdit';
 import { ExportPage } from './pages/ExportPage';
+import { PoolPage } from './pages/PoolPage';
 import { ResultsPage } from './pages/ResultsPage';
 import { StructurePage } from './pages/StructurePage';
 import { WorkbenchPage } from './pages/WorkbenchPage';
@@ -40,24 +44,26 @@ afterAll(async () => {
 });
 
 const SAMPLE = 'samples/deals/revolving-installment.deal.json';
+const TAPE = 'samples/tapes/sample-tape.csv';
+const CLASS_A = 17_000_000;
 
-/** What the engine itself computes for the sample with class A resized: the UI must show the same. */
-function expectedWal(classABalance: number): Map<string, number | null> {
+/**
+ * What the engine itself computes for the path the test takes (the sample deal on the imported tape, the
+ * stack resized to the pool, class A set by hand): the UI must show the same figures.
+ */
+function expectedRun() {
   const deal = Deal.parse(JSON.parse(readFileSync(SAMPLE, 'utf8')));
+  const { pool } = importTapeText(readFileSync(TAPE, 'utf8'), 'sample-tape.csv');
+  const scaled = scaleTranchesToPool(deal, poolSummary(pool).totalBalance);
   const edited: Deal = {
-    ...deal,
+    ...scaled,
     structure: {
-      ...deal.structure,
-      tranches: deal.structure.tranches.map((t) => (t.id === 'A' ? { ...t, balance: classABalance } : t)),
+      ...scaled.structure,
+      tranches: scaled.structure.tranches.map((t) => (t.id === 'A' ? { ...t, balance: CLASS_A } : t)),
     },
   };
-  if (edited.pool.kind !== 'repLines') throw new Error('sample should use rep lines');
-  const r = runDeal(
-    edited,
-    { kind: 'repLines', lines: edited.pool.lines },
-    { scenario: edited.scenarios[0]!.name },
-  );
-  return new Map(r.tranches.map((t) => [t.id, t.wal]));
+  const result = runDeal(edited, { kind: 'loans', pool }, { scenario: edited.scenarios[0]!.name });
+  return { pool, edited, result };
 }
 
 describe('workbench user path', () => {
@@ -69,30 +75,59 @@ describe('workbench user path', () => {
     await app.screenshot('structure');
   });
 
+  it('imports the sample tape: suggested mapping, validation report, rejected rows, accept', async () => {
+    await app.go('pool');
+    await app.screenshot('pool-replines');
+    const pool = new PoolPage(page);
+    await pool.chooseTape(TAPE);
+    expect(await pool.mappedColumn('balance')).toBe('current_balance');
+    expect(await pool.mappedColumn('id')).toBe('loan_id');
+    await app.screenshot('pool-mapping');
+    await pool.validate();
+    // The generator wrote 14 deliberately bad rows among 10,000 (samples/tapes/README.md).
+    expect(await pool.counts()).toEqual({ accepted: 9986, rejected: 14 });
+    await app.screenshot('pool-report');
+    const csv = await pool.exportRejects();
+    const lines = csv.trim().split(/\r?\n/);
+    expect(lines[0]).toBe('row,column,field,value,reason,message');
+    expect(lines).toHaveLength(15);
+    // Formula injection is neutralised in the exported CSV.
+    expect(csv).not.toMatch(/,=HYPERLINK/);
+    await pool.accept();
+    expect(await pool.poolCount()).toBe(9986);
+    await app.screenshot('pool-loans');
+  });
+
   it('edits a tranche with in-place validation, undo and redo', async () => {
+    await app.go('structure');
+    await page.getByTestId('structure-problems').waitFor();
+    await app.screenshot('structure-problems');
+    await page.getByTestId('scale-to-pool').click();
+    await page.getByTestId('structure-problems').waitFor({ state: 'detached' });
     const structure = new StructurePage(page);
-    await structure.setBalance('A', 'six hundred');
+    const scaledA = await structure.balanceInput('A').inputValue();
+    await structure.setBalance('A', 'seventeen million');
     expect(await structure.fieldMessage('tranche-balance-A')).toMatch(/Enter an amount/);
     await app.screenshot('structure-invalid');
-    await structure.setBalance('A', '590,000,000');
+    await structure.setBalance('A', '17,000,000');
     expect(await structure.fieldMessage('tranche-balance-A')).toBeNull();
-    expect(await structure.balanceInput('A').inputValue()).toBe('590,000,000.00');
+    expect(await structure.balanceInput('A').inputValue()).toBe('17,000,000.00');
     expect(await page.title()).toMatch(/^• /);
     await page.getByTestId('undo').click();
-    expect(await structure.balanceInput('A').inputValue()).toBe('600,000,000.00');
-    await page.getByTestId('redo').click();
-    expect(await structure.balanceInput('A').inputValue()).toBe('590,000,000.00');
+    expect(await structure.balanceInput('A').inputValue()).toBe(scaledA);
+    await page.keyboard.press('Control+Shift+Z');
+    expect(await structure.balanceInput('A').inputValue()).toBe('17,000,000.00');
   });
 
   it("runs the deal (Ctrl+Enter) and shows the engine's WAL for every class", async () => {
     await page.locator('body').click({ position: { x: 5, y: 860 } });
     await app.runWithShortcut();
     const results = new ResultsPage(page);
-    const expected = expectedWal(590_000_000);
-    for (const id of ['A', 'B', 'S']) {
-      const wal = expected.get(id);
-      expect(wal).toBeTypeOf('number');
-      expect(await results.wal(id)).toBe(Number((wal as number).toFixed(2)));
+    const { result } = expectedRun();
+    expect(result.tranches.map((t) => t.id)).toEqual(['A', 'B', 'S']);
+    for (const t of result.tranches) {
+      expect(t.wal).toBeTypeOf('number');
+      expect(await results.wal(t.id)).toBe(Number((t.wal as number).toFixed(2)));
     }
     expect(await results.reconciled()).toBe(true);
     await app.screenshot('results-summary');
@@ -109,16 +144,19 @@ describe('workbench user path', () => {
     await app.screenshot('results-triggers');
   });
 
-  it('exports the tranche report as a readable xlsx', async () => {
+  it('exports the tranche report as a readable xlsx with the edited class', async () => {
     await app.go('export');
     await app.screenshot('export');
     const file = await new ExportPage(page).exportXlsx();
     expect(file.name).toMatch(/tranche report\.xlsx$/);
     const wb = XLSX.read(file.bytes, { type: 'buffer' });
     expect(wb.SheetNames).toContain('Summary');
-    const summary = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['Summary']!, { header: 1 });
-    const text = JSON.stringify(summary);
-    expect(text).toContain('590000000');
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['Summary']!, { header: 1 });
+    const classA = rows.find((r) => r[0] === 'A');
+    expect(classA).toBeDefined();
+    expect(classA).toContain(CLASS_A);
+    const { result } = expectedRun();
+    expect(classA).toContain(result.tranches[0]!.wal);
     expect(app.errors).toEqual([]);
   });
 });

@@ -1,0 +1,50 @@
+import type { Page } from 'playwright-core';
+
+export class PoolPage {
+  constructor(readonly page: Page) {}
+
+  /** Import wizard step 1: picks the tape through the file chooser and waits for the mapping step. */
+  async chooseTape(path: string): Promise<void> {
+    const [chooser] = await Promise.all([
+      this.page.waitForEvent('filechooser'),
+      this.page.getByTestId('import-tape').click(),
+    ]);
+    await chooser.setFiles(path);
+    await this.page.getByTestId('mapping-step').waitFor({ timeout: 60_000 });
+  }
+
+  mappedColumn(field: string): Promise<string> {
+    return this.page.getByTestId(`map-${field}`).inputValue();
+  }
+
+  async validate(): Promise<void> {
+    await this.page.getByTestId('validate-import').click();
+    await this.page.getByTestId('report-step').waitFor({ timeout: 60_000 });
+  }
+
+  async counts(): Promise<{ accepted: number; rejected: number }> {
+    const n = async (id: string) => Number((await this.page.getByTestId(id).innerText()).replace(/,/g, ''));
+    return { accepted: await n('accepted-count'), rejected: await n('rejected-count') };
+  }
+
+  /** Exports the rejected rows and returns the CSV text. */
+  async exportRejects(): Promise<string> {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByTestId('export-rejects').click(),
+    ]);
+    const stream = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const c of stream) chunks.push(c as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
+  async accept(): Promise<void> {
+    await this.page.getByTestId('accept-pool').click();
+    await this.page.getByTestId('loan-grid').locator('.ag-row').first().waitFor({ timeout: 30_000 });
+  }
+
+  async poolCount(): Promise<number> {
+    return Number((await this.page.getByTestId('pool-count').innerText()).replace(/,/g, ''));
+  }
+}
