@@ -12,6 +12,13 @@
  *   amortisation = (PERF − defaults) × (1 − r)
  *   interest     = (PERF − defaults) × rate / 12
  *   PERF'        = PERF − defaults − prepayment − amortisation (prepayment capped so PERF' ≥ 0)
+ *
+ * Loans still performing: the contractual balance C (no defaults, no prepayment) tracks what a loan that
+ * never missed or prepaid would owe, so PERF / C is the expected share of the receivables still performing;
+ * `count` = receivables × PERF' / C'. The monthly fee of interest-free-fee plans is charged on ORIGINAL
+ * principal by every plan still paying in the month: fee = original × fee rate × (PERF − defaults) / C. (Scaling
+ * by PERF / cut-off balance instead would shrink the fee as plans amortise, and halve a 12-month plan's fee
+ * income; DOMAIN.md's 0.5% a month ≈ 11% APR on a 12-month plan assumes the full fee every month.)
  */
 import type { PoolProjection } from './types';
 import type { LoanArrays } from './loanArrays';
@@ -63,6 +70,7 @@ function gatherRows(loans: LoanArrays, scenario: ResolvedScenario, h1: number): 
   const keys: number[] = [];
   for (let i = 0; i < size; i++) {
     const seg = segment[i] as number;
+    if (!(seg < nSeg)) throw new RangeError(`loan ${i}: segment index ${seg} has no name in segmentNames`);
     const s = (originalTerm[i] as number) - (remainingTerm[i] as number);
     const key = seg * seasonStride + (segUsesAge[seg] === 1 && s > 0 ? s : 0);
     if (rowOf[key] === -1) {
@@ -264,7 +272,8 @@ export function runoff(loans: LoanArrays, scenario: ResolvedScenario, periods: n
     cutoffBalance += b0;
     const prod = product[i] as number;
     const seg = segment[i] as number;
-    const rem = remainingTerm[i] as number;
+    // A tape may carry a loan already at maturity (0 months left): its balance is due in the first month.
+    const rem = (remainingTerm[i] as number) || 1;
     const season = (originalTerm[i] as number) - rem;
     const row = rowStart[seg * seasonStride + (season > 0 ? season : 0)] as number;
     const lag = lagOf[seg] as number;

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultHorizon, projectPool } from '../../../core/projection/project';
 import { cprToSmm, psaCpr } from '../../../core/rates';
-import { line, scenario, sum } from './fixtures';
+import { asLoanPool, line, scenario, sum } from './fixtures';
 
 /** Contractual balance of 1,000 at 12% over 12 months after p payments. */
 const S = (p: number) => (1000 * (1.01 ** 12 - 1.01 ** p)) / (1.01 ** 12 - 1);
@@ -161,5 +161,17 @@ describe('defaultHorizon', () => {
     // 1,000 × 0.9^t < 0.005 ⇔ t > ln(5e−6) / ln(0.9) = 115.9
     expect(defaultHorizon({ kind: 'repLines', lines: [card] }, sc)).toBe(116 + 2);
     expect(defaultHorizon({ kind: 'repLines', lines: [{ ...card, paymentRate: 0.01 }] }, sc)).toBe(360 + 2);
+  });
+});
+
+describe('loan-level edge cases', () => {
+  it('a loan with 0 months left is due in full in month 1; a segment index without a name is refused', () => {
+    const pool = asLoanPool([line({ product: 'equal-principal' })]);
+    const due = { ...pool, remainingTerm: Uint16Array.of(0) };
+    const p = projectPool({ kind: 'loans', pool: due }, scenario(), 2);
+    expect(p.scheduledPrincipal[1]).toBe(1000);
+    expect(p.endBalance[1]).toBe(0);
+    const bad = { ...pool, segment: Uint16Array.of(3) };
+    expect(() => projectPool({ kind: 'loans', pool: bad }, scenario(), 2)).toThrow(/segment index 3/);
   });
 });
