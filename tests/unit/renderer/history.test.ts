@@ -55,7 +55,7 @@ describe('undo/redo history', () => {
   it('undo then redo of any sequence returns to the same document (property)', () => {
     fc.assert(
       fc.property(fc.array(fc.integer(), { minLength: 1, maxLength: 40 }), fc.nat(40), (values, k) => {
-        let h = startHistory(-1);
+        let h = startHistory<{ v: number; i: number }>({ v: -1, i: -1 });
         values.forEach((v, i) => (h = commit(h, { v, i }, `e${i}`)));
         const end = h.present;
         const n = Math.min(k, values.length);
