@@ -56,7 +56,24 @@ export class CsvTokenizer {
   }
 
   push(chunk: string, emit: RowSink): void {
-    this.parse(this.rest.length === 0 ? chunk : this.rest + chunk, false, emit);
+    if (this.rest.length === 0) {
+      this.parse(chunk, false, emit);
+      return;
+    }
+    // Finish the pending row with the chunk's first line only, then parse the chunk in place: concatenating
+    // the whole chunk to the leftover would copy every chunk once more.
+    const lf = chunk.indexOf('\n');
+    if (lf >= 0) {
+      this.parse(this.rest + chunk.slice(0, lf + 1), false, emit);
+      if (this.rest.length === 0) {
+        this.parse(chunk.slice(lf + 1), false, emit);
+        return;
+      }
+      // The pending row goes on past that line (a quoted newline): fall back to one text.
+      this.parse(this.rest + chunk.slice(lf + 1), false, emit);
+      return;
+    }
+    this.parse(this.rest + chunk, false, emit);
   }
 
   end(emit: RowSink): void {

@@ -37,6 +37,7 @@ import {
 } from './report';
 import { NO_DATA_REASONS, noDataCode, parseNumber, parseRate, parseTerm, type ParsedNumber } from './values';
 import { TapeFormatError } from './csv';
+import { IdIndex } from './idIndex';
 
 export interface BuildOptions {
   mapping: TapeMapping;
@@ -111,7 +112,7 @@ export class PoolBuilder {
   private readonly segmentNames: string[] = [];
   private readonly regionIndex = new Map<string, number>();
   private readonly regionNames: string[] = [];
-  private readonly seenIds = new Map<string, number>();
+  private readonly seenIds = new IdIndex((k) => this.ids[k]!);
   private readonly cutoffCells = new Map<string, number>();
   private readonly noData = new Map<string, number>();
   private readonly dateFormatsSeen: Record<DateField, Map<DateFormat, number>> = {
@@ -176,7 +177,7 @@ export class PoolBuilder {
   }
 
   private grow(): void {
-    const cap = Math.max(1024, this.cap * 2);
+    const cap = Math.max(65_536, this.cap * 2);
     const f64 = (a: Float64Array): Float64Array => {
       const b = new Float64Array(cap);
       b.set(a);
@@ -513,11 +514,16 @@ export class PoolBuilder {
       if (Number.isNaN(score))
         return this.reject(line, 'score', rawScore, 'bad-number', `score '${rawScore}' is not a number`);
     }
-    const seenAt = this.seenIds.get(id);
-    if (seenAt !== undefined)
-      return this.reject(line, 'id', id, 'duplicate-id', `loan identifier '${id}' already on row ${seenAt}`);
-
-    this.seenIds.set(id, line);
+    const seenAt = this.seenIds.findOrInsert(id, k);
+    if (seenAt >= 0) {
+      return this.reject(
+        line,
+        'id',
+        id,
+        'duplicate-id',
+        `loan identifier '${id}' already on row ${this.line[seenAt]}`,
+      );
+    }
     this.ids[k] = id;
     this.line[k] = line;
     this.balance[k] = bal;
@@ -817,14 +823,18 @@ export class PoolBuilder {
     // Compact the accepted rows.
     let accepted = 0;
     for (let k = 0; k < n; k++) accepted += keep[k]!;
+    const all = accepted === n;
     const pick = <T extends Float64Array | Uint8Array | Uint16Array>(src: T, make: (len: number) => T): T => {
+      if (all) return src.slice(0, n) as T;
       const out = make(accepted);
       let j = 0;
       for (let k = 0; k < n; k++) if (keep[k]) out[j++] = src[k]!;
       return out;
     };
-    const ids: string[] = new Array<string>(accepted);
-    {
+    let ids: string[];
+    if (all) ids = this.ids.length === n ? this.ids : this.ids.slice(0, n);
+    else {
+      ids = new Array<string>(accepted);
       let j = 0;
       for (let k = 0; k < n; k++) if (keep[k]) ids[j++] = this.ids[k]!;
     }
