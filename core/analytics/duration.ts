@@ -15,13 +15,14 @@ export interface DurationMeasures {
 
 export function durationAt(flows: readonly TrancheFlow[], bey: number): DurationMeasures | null {
   const base = 1 + bey / 2;
+  const k = -2 * Math.log(base);
   let pv = 0;
   let first = 0;
   let second = 0;
   for (const f of flows) {
     const cf = f.interest + f.principal;
     if (cf === 0) continue;
-    const v = cf * Math.pow(base, -2 * f.t);
+    const v = cf * Math.exp(k * f.t);
     pv += v;
     first += f.t * v;
     second += f.t * (f.t + 0.5) * v;

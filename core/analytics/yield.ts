@@ -14,23 +14,50 @@ const MIN_YIELD = -1.98;
 const MAX_YIELD = 50;
 const TOLERANCE = 1e-12;
 
+// expm1/log1p keep full precision for rates near zero, where (1 + x)^a − 1 would cancel.
 export function mortgageFromBondEquivalent(bey: number): number {
-  return 12 * (Math.pow(1 + bey / 2, 1 / 6) - 1);
+  return 12 * Math.expm1(Math.log1p(bey / 2) / 6);
 }
 
 export function bondEquivalentFromMortgage(mortgage: number): number {
-  return 2 * (Math.pow(1 + mortgage / 12, 6) - 1);
+  return 2 * Math.expm1(6 * Math.log1p(mortgage / 12));
+}
+
+/** Non-zero flows as two typed arrays: the solver walks them several times, so they are gathered once. */
+export interface CompactFlows {
+  readonly n: number;
+  readonly t: Float64Array;
+  readonly cf: Float64Array;
+}
+
+export function compactFlows(flows: readonly TrancheFlow[]): CompactFlows {
+  const t = new Float64Array(flows.length);
+  const cf = new Float64Array(flows.length);
+  let n = 0;
+  for (const f of flows) {
+    const amount = f.interest + f.principal;
+    if (amount === 0) continue;
+    t[n] = f.t;
+    cf[n] = amount;
+    n++;
+  }
+  return { n, t, cf };
+}
+
+/**
+ * Σ cf × (1 + Y/2)^(−2t) as Σ cf × exp(k t) with k = −2 ln(1 + Y/2): one logarithm per evaluation and an exp per
+ * flow, several times cheaper than a pow with a fractional exponent per flow.
+ */
+function pvCompact(c: CompactFlows, bey: number): number {
+  const k = -2 * Math.log1p(bey / 2);
+  let pv = 0;
+  for (let i = 0; i < c.n; i++) pv += c.cf[i]! * Math.exp(k * c.t[i]!);
+  return pv;
 }
 
 /** Present value of the flows (money, not %) at bond-equivalent yield `bey`. */
 export function presentValue(flows: readonly TrancheFlow[], bey: number): number {
-  const base = 1 + bey / 2;
-  let pv = 0;
-  for (const f of flows) {
-    const cf = f.interest + f.principal;
-    if (cf !== 0) pv += cf * Math.pow(base, -2 * f.t);
-  }
-  return pv;
+  return pvCompact(compactFlows(flows), bey);
 }
 
 /** Clean price in % of `par` at bond-equivalent yield `bey` (`accrued`: money accrued at settlement). */
@@ -39,26 +66,12 @@ export function priceFromYield(flows: readonly TrancheFlow[], par: number, bey: 
   return (100 * (presentValue(flows, bey) - accrued)) / par;
 }
 
-/** PV and its derivative dPV/dY in one pass (Newton needs both). */
-function pvAndSlope(flows: readonly TrancheFlow[], bey: number): [number, number] {
-  const base = 1 + bey / 2;
-  let pv = 0;
-  let slope = 0;
-  for (const f of flows) {
-    const cf = f.interest + f.principal;
-    if (cf === 0) continue;
-    const df = Math.pow(base, -2 * f.t);
-    pv += cf * df;
-    slope -= (cf * f.t * df) / base;
-  }
-  return [pv, slope];
-}
-
 /**
- * The bond-equivalent yield at which the flows are worth `pricePct` % of `par` plus `accrued`, and its mortgage equivalent;
- * null when no yield in (−198%, 5000%) reaches the price (no flows, or a price above what the flows can be worth).
- * Newton from a coupon-like guess, falling back to bisection whenever a step leaves the bracket or stalls:
- * with non-negative flows PV falls monotonically in Y, so the bracket always holds the root.
+ * The bond-equivalent yield at which the flows are worth `pricePct` % of `par` plus `accrued`, and its mortgage
+ * equivalent; null when no yield in (−198%, 5000%) reaches the price (no flows, or a price above what the flows
+ * can be worth). Flows are non-negative, so PV falls monotonically in Y and the root, when it exists, is unique:
+ * Newton from 5% (a few steps for any sensible price), keeping a bracket from the signs seen so far and bisecting
+ * whenever a step leaves it; the bracket ends are only evaluated when Newton has not converged.
  */
 export function yieldFromPrice(
   flows: readonly TrancheFlow[],
@@ -67,31 +80,41 @@ export function yieldFromPrice(
   accrued = 0,
 ): { bey: number; mortgage: number } | null {
   if (!(par > 0) || !(pricePct > 0) || !Number.isFinite(pricePct) || !(accrued >= 0)) return null;
+  const c = compactFlows(flows);
+  if (c.n === 0) return null;
   const target = (pricePct / 100) * par + accrued;
   let lo = MIN_YIELD;
   let hi = MAX_YIELD;
-  const fLo = presentValue(flows, lo) - target;
-  const fHi = presentValue(flows, hi) - target;
-  if (!Number.isFinite(fLo) || !Number.isFinite(fHi)) return null;
-  if (fLo === 0) return withMortgage(lo);
-  if (fHi === 0) return withMortgage(hi);
-  if (Math.sign(fLo) === Math.sign(fHi)) return null;
-  const increasing = fHi > fLo;
-
   let y = 0.05;
-  for (let i = 0; i < 200; i++) {
-    const [pv, slope] = pvAndSlope(flows, y);
+  for (let i = 0; i < 100; i++) {
+    const k = -2 * Math.log1p(y / 2);
+    let pv = 0;
+    let tw = 0;
+    for (let j = 0; j < c.n; j++) {
+      const v = c.cf[j]! * Math.exp(k * c.t[j]!);
+      pv += v;
+      tw += c.t[j]! * v;
+    }
     const f = pv - target;
     if (Math.abs(f) <= TOLERANCE * target) return withMortgage(y);
-    // Keep the bracket tight so bisection always has a valid interval.
-    if (f > 0 === increasing) hi = y;
-    else lo = y;
+    if (f > 0) lo = y;
+    else hi = y;
+    // dPV/dY = −Σ t × PV / (1 + Y/2).
+    const slope = -tw / (1 + y / 2);
     let next = slope !== 0 ? y - f / slope : NaN;
     if (!(next > lo && next < hi)) next = (lo + hi) / 2;
-    if (Math.abs(next - y) <= TOLERANCE) return withMortgage(next);
+    if (Math.abs(next - y) <= TOLERANCE) {
+      y = next;
+      break;
+    }
     y = next;
   }
-  return withMortgage(y);
+  // Not converged on the price: either it lies outside what the bracket's ends can reach, or the step shrank
+  // to nothing at the root (a flat PV); the ends decide.
+  const fLo = pvCompact(c, MIN_YIELD) - target;
+  const fHi = pvCompact(c, MAX_YIELD) - target;
+  if (!(fLo >= 0 && fHi <= 0)) return null;
+  return Math.abs(pvCompact(c, y) - target) <= 1e-9 * target ? withMortgage(y) : null;
 }
 
 function withMortgage(bey: number): { bey: number; mortgage: number } {

@@ -3,8 +3,15 @@
  * (DESIGN.md). Analytics run on 30/360 year fractions from settlement to the day cash actually arrives, i.e.
  * the payment date plus the payment delay.
  */
-import { yearFraction } from './dayCount';
-import { addDays, daysInMonth, formatIsoDate, parseIsoDate } from './isoDate';
+import { days30360 } from './dayCount';
+import {
+  daysInMonth,
+  formatIsoDate,
+  fromDayNumber,
+  parseIsoDate,
+  toDayNumber,
+  type CalendarDate,
+} from './isoDate';
 
 /** The calendar fields of a deal the schedule needs (a parsed `Deal` satisfies it). */
 export interface DealCalendar {
@@ -39,20 +46,32 @@ export function settlementDateOf(deal: DealCalendar): string {
 /**
  * Years (30/360) from settlement to the day period t's cash arrives (payment date + delay), for t = 0..periods.
  * Index 0 is the cut-off itself (no delay: nothing is paid then), so `times[t]` lines up with the projection's
- * period-indexed arrays.
+ * period-indexed arrays. Runs on calendar fields rather than ISO strings: a 360-period deal calls it on every run.
  */
 export function periodTimes(deal: DealCalendar, periods: number): Float64Array {
-  const settle = settlementDateOf(deal);
+  const settle = parseIsoDate(settlementDateOf(deal));
+  const cut = parseIsoDate(deal.cutoffDate);
   const out = new Float64Array(periods + 1);
-  out[0] = signedYears(settle, deal.cutoffDate);
+  out[0] = signedYears(settle, cut);
+  const base = cut.year * 12 + (cut.month - 1);
   for (let t = 1; t <= periods; t++) {
-    const paid = addDays(paymentDate(deal.cutoffDate, deal.paymentDay, t), deal.paymentDelayDays);
+    const index = base + t;
+    const year = Math.floor(index / 12);
+    const month = index - year * 12 + 1;
+    let paid: CalendarDate = { year, month, day: Math.min(deal.paymentDay, daysInMonth(year, month)) };
+    if (deal.paymentDelayDays !== 0) paid = fromDayNumber(toDayNumber(paid) + deal.paymentDelayDays);
     out[t] = signedYears(settle, paid);
   }
   return out;
 }
 
 /** 30/360 is not antisymmetric (month-end rules), so a date before settlement counts back from it. */
-function signedYears(settle: string, date: string): number {
-  return date < settle ? -yearFraction(date, settle, '30/360') : yearFraction(settle, date, '30/360');
+function signedYears(settle: CalendarDate, date: CalendarDate): number {
+  const before =
+    date.year !== settle.year
+      ? date.year < settle.year
+      : date.month !== settle.month
+        ? date.month < settle.month
+        : date.day < settle.day;
+  return before ? -days30360(date, settle) / 360 : days30360(settle, date) / 360;
 }

@@ -120,4 +120,28 @@ describe('schedule invariants', () => {
       { numRuns: 200 },
     );
   });
+
+  it('period times equal the 30/360 fraction from settlement to payment date + delay, date by date', () => {
+    const withSettlement = fc.record({
+      cutoffDate: fc.integer({ min: 0, max: 20_000 }).map((n) => addDays('2000-01-01', n)),
+      paymentDay: fc.integer({ min: 1, max: 28 }),
+      paymentDelayDays: fc.integer({ min: 0, max: 90 }),
+      settleShift: fc.integer({ min: -40, max: 80 }),
+    });
+    fc.assert(
+      fc.property(withSettlement, ({ settleShift, ...cal }) => {
+        const settlementDate = addDays(cal.cutoffDate, settleShift);
+        const times = periodTimes({ ...cal, settlementDate }, 24);
+        for (let t = 1; t <= 24; t++) {
+          const paid = addDays(paymentDate(cal.cutoffDate, cal.paymentDay, t), cal.paymentDelayDays);
+          const expected =
+            paid < settlementDate
+              ? -yearFraction(paid, settlementDate, '30/360')
+              : yearFraction(settlementDate, paid, '30/360');
+          expect(times[t]).toBeCloseTo(expected, 12);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
 });
