@@ -5,8 +5,11 @@
  * Progress after every batch; an AbortSignal terminates the workers at once; the first job error (with the
  * worker's stack) rejects the run and stops the rest.
  *
- * `workers: 0` runs the same job module in this thread (tests, tiny runs, hosts without threads), so the code
- * path of a job is identical either way.
+ * The calling thread helps by default (`inline`): it runs batches too, between which it yields to take worker
+ * messages. That matters because a worker's start is slow — it loads the engine, mathjs included, which takes
+ * a second on an idle machine and ten on a loaded one — and until workers are up the calling thread, which has
+ * the engine loaded already, does all the work; workers join as they come up. `workers: 0` runs everything in
+ * this thread (tests, tiny runs, hosts without threads); the code path of a job is the same either way.
  */
 import { Worker } from 'node:worker_threads';
 import { cpus } from 'node:os';
@@ -21,8 +24,10 @@ export interface RunJobsOptions<TInit, TJob> {
   module: URL;
   init: TInit;
   jobs: readonly TJob[];
-  /** Worker threads (0 = run in this thread). Defaults to the number of cores, at most the batches. */
+  /** Worker threads besides this one (0 = run in this thread only). Default: cores − 1, at least 1. */
   workers?: number;
+  /** This thread runs batches too (default true): it works while the workers start. */
+  inline?: boolean;
   /** Jobs per message (default: about 8 batches per worker, so progress is smooth and the tail is short). */
   batchSize?: number;
   onProgress?: (done: number, total: number) => void;
@@ -47,7 +52,7 @@ interface WorkerMessage<TOut> {
 }
 
 export function defaultWorkerCount(): number {
-  return Math.max(1, cpus().length);
+  return Math.max(1, cpus().length - 1);
 }
 
 function abortError(signal: AbortSignal): Error {
@@ -66,13 +71,15 @@ export async function runJobs<TInit, TJob, TOut>(opts: RunJobsOptions<TInit, TJo
   const requested = opts.workers ?? defaultWorkerCount();
   if (!Number.isInteger(requested) || requested < 0)
     throw new RangeError(`workers must be a whole number ≥ 0, got ${requested}`);
-  const batchSize = opts.batchSize ?? Math.max(1, Math.ceil(total / (Math.max(1, requested) * 8)));
+  const inline = opts.inline ?? true;
+  const threads = requested + (inline ? 1 : 0);
+  const batchSize = opts.batchSize ?? Math.max(1, Math.ceil(total / (Math.max(1, threads) * 16)));
   const batches: number[][] = [];
   for (let start = 0; start < total; start += batchSize) {
     batches.push(Array.from({ length: Math.min(batchSize, total - start) }, (_, i) => start + i));
   }
   if (requested === 0) return runInThread<TInit, TJob, TOut>(opts, batches);
-  return runInWorkers<TInit, TJob, TOut>(opts, batches, Math.min(requested, batches.length));
+  return runInWorkers<TInit, TJob, TOut>(opts, batches, Math.min(requested, batches.length), inline);
 }
 
 async function runInThread<TInit, TJob, TOut>(
@@ -98,13 +105,13 @@ function runInWorkers<TInit, TJob, TOut>(
   opts: RunJobsOptions<TInit, TJob>,
   batches: number[][],
   count: number,
+  inline: boolean,
 ): Promise<TOut[]> {
   const { jobs, signal } = opts;
   const out: TOut[] = new Array<TOut>(jobs.length);
   const workers: Worker[] = [];
   let next = 0;
   let done = 0;
-  let finished = 0;
   let settled = false;
 
   return new Promise<TOut[]>((resolve, reject) => {
@@ -121,16 +128,15 @@ function runInWorkers<TInit, TJob, TOut>(
     const onAbort = (): void => fail(abortError(signal!));
     signal?.addEventListener('abort', onAbort, { once: true });
 
-    const feed = (w: Worker): void => {
-      if (next >= batches.length) {
-        finished++;
-        if (finished === workers.length && done === jobs.length && !settled) {
-          settled = true;
-          stop();
-          resolve(out);
-        }
-        return;
+    const complete = (): void => {
+      if (done === jobs.length && !settled) {
+        settled = true;
+        stop();
+        resolve(out);
       }
+    };
+    const feed = (w: Worker): void => {
+      if (next >= batches.length) return complete();
       const b = next++;
       const ids = batches[b]!;
       w.postMessage({ batch: b, jobs: ids.map((j) => jobs[j]) });
@@ -145,7 +151,7 @@ function runInWorkers<TInit, TJob, TOut>(
         if (settled) return;
         if (msg.type === 'error') {
           const e = msg.error ?? { message: 'unknown worker error', stack: '' };
-          fail(new WorkerJobError(`worker job failed: ${e.message}`, e.stack));
+          fail(new WorkerJobError(`job failed: ${e.message}`, e.stack));
           return;
         }
         if (msg.type === 'done') {
@@ -161,6 +167,28 @@ function runInWorkers<TInit, TJob, TOut>(
       w.on('exit', (code) => {
         if (!settled && code !== 0) fail(new Error(`a worker stopped with exit code ${code}`));
       });
+    }
+
+    if (inline) {
+      void (async () => {
+        const mod = (await import(opts.module.href)) as JobModule<TInit, TJob, TOut>;
+        const run = await mod.setup(opts.init);
+        while (!settled && next < batches.length) {
+          const ids = batches[next++]!;
+          for (const j of ids) out[j] = run(jobs[j]!);
+          done += ids.length;
+          opts.onProgress?.(done, jobs.length);
+          // Let worker messages and an abort land between batches.
+          await new Promise<void>((r) => setImmediate(r));
+        }
+        complete();
+      })().catch((err: unknown) =>
+        fail(
+          err instanceof Error
+            ? new WorkerJobError(`job failed: ${err.message}`, err.stack ?? '')
+            : new WorkerJobError(`job failed: ${String(err)}`, ''),
+        ),
+      );
     }
   });
 }

@@ -26,8 +26,10 @@ import type { GridInit } from './jobs/gridCells';
 import type { MonteCarloInit } from './jobs/monteCarloPaths';
 
 export interface ParallelOptions {
-  /** Worker threads (0 = this thread); default: one per core. */
+  /** Worker threads besides this one (0 = this thread only); default: cores − 1, at least 1. */
   workers?: number;
+  /** This thread computes too while workers start and run (default true). */
+  inline?: boolean;
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
 }

@@ -15,6 +15,7 @@ describe('worker pool', () => {
       init: { delayMs: 0 },
       jobs: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
       workers: 2,
+      inline: false,
       batchSize: 3,
       onProgress: (done) => seen.push(done),
     });
@@ -24,7 +25,14 @@ describe('worker pool', () => {
   });
 
   it('surfaces a job error with the worker stack', async () => {
-    const run = runJobs({ module: flaky, init: { delayMs: 0 }, jobs: [1, 13, 2], workers: 2, batchSize: 1 });
+    const run = runJobs({
+      module: flaky,
+      init: { delayMs: 0 },
+      jobs: [1, 13, 2],
+      workers: 2,
+      inline: false,
+      batchSize: 1,
+    });
     await expect(run).rejects.toBeInstanceOf(WorkerJobError);
     await expect(run).rejects.toThrow(/unlucky job 13/);
   });
@@ -46,6 +54,11 @@ describe('worker pool', () => {
     expect(ac.signal.aborted).toBe(true);
   });
 
+  it('the calling thread helps: a job error there is reported the same way', async () => {
+    const run = runJobs({ module: flaky, init: { delayMs: 0 }, jobs: [13, 1], workers: 1, batchSize: 1 });
+    await expect(run).rejects.toBeInstanceOf(WorkerJobError);
+  });
+
   it('runs in this thread with workers: 0', async () => {
     const out = await runJobs<{ delayMs: number }, number, number>({
       module: flaky,
@@ -60,15 +73,13 @@ describe('worker pool', () => {
 describe('stress runs over workers', () => {
   const { deal, pool } = fixtureDeal();
 
-  it('Monte Carlo: identical with 0, 1 and 2 workers', async () => {
+  it('Monte Carlo: identical in this thread, on 1 worker, on 2 workers, and shared', async () => {
     const spec = { paths: 60, seed: 5, correlation: 0.15 };
-    const [a, b, c] = [
-      await runMonteCarlo(deal, pool, spec, { workers: 0 }),
-      await runMonteCarlo(deal, pool, spec, { workers: 1 }),
-      await runMonteCarlo(deal, pool, spec, { workers: 2 }),
-    ];
-    expect(b).toEqual(a);
-    expect(c).toEqual(a);
+    const a = await runMonteCarlo(deal, pool, spec, { workers: 0 });
+    // inline: false makes the worker threads do every path, so this really compares thread counts.
+    expect(await runMonteCarlo(deal, pool, spec, { workers: 1, inline: false })).toEqual(a);
+    expect(await runMonteCarlo(deal, pool, spec, { workers: 2, inline: false })).toEqual(a);
+    expect(await runMonteCarlo(deal, pool, spec, { workers: 1 })).toEqual(a);
     expect(a.tranches.map((t) => t.id)).toEqual(['A', 'B', 'C']);
   }, 240_000);
 
@@ -79,7 +90,7 @@ describe('stress runs over workers', () => {
       metric: 'loss',
       tranche: 'C',
     };
-    const parallel = await runGrid(deal, pool, spec, { workers: 2 });
+    const parallel = await runGrid(deal, pool, spec, { workers: 2, inline: false });
     const inline = runGridInline(dealEngine(deal, pool), deal.scenarios[0]!, spec);
     expect(parallel.cells).toEqual(inline.cells);
   }, 120_000);

@@ -45,7 +45,7 @@ Options:
   --tranche ID       class to show (default: the first)
   --metric M         ${GRID_METRICS.join(' | ')} (default: loss = principal loss % of original)
   --scenario NAME    base scenario (default: the deal's first)
-  --workers N        worker threads (default: 2; 0 runs in this thread)
+  --workers N        worker threads besides this one, which also computes (default: 1; 0 = this thread only)
   --json             machine-readable output: every cell with every class's metrics, rates as decimals
 `;
 
@@ -75,7 +75,7 @@ export function parseGridArgs(args: string[]): GridArgs {
   let tranche: string | undefined;
   let metric: GridMetric = 'loss';
   let scenario: string | undefined;
-  let workers = 2;
+  let workers = 1;
   let json = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
