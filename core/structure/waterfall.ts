@@ -174,6 +174,15 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     byDayCount.set(tr.dayCount, fr);
   }
   const accruals = tranches.map((tr) => byDayCount.get(tr.dayCount) ?? []);
+  const noWriteDowns: Cents[] = new Array<number>(nT).fill(0);
+  // One mutable context for fee accruals, so the period loop creates no closures.
+  const feeContext = {
+    poolBegin: 0,
+    begin: balance,
+    trancheBalance(id: string): Cents {
+      return this.begin[idx(id)];
+    },
+  };
   const plan = structure.waterfall.map((step) => ({
     step,
     from: defaultSources(step),
@@ -193,6 +202,26 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
   let cleanUpCallPeriod: number | null = null;
   let revolvingEndPeriod: number | null = null;
 
+  // Trigger measures read the period being tested through `now`; built once so the loop creates no closures.
+  let now = 0;
+  let nowEnd = 0;
+  const measures: TriggerMeasures = {
+    cumulativeNetLoss: 0,
+    ocRatio: null,
+    delinquency(months: number): number {
+      let pipeline = 0;
+      for (let k = now + 1; k <= Math.min(T, now + months); k++) pipeline += ledger.defaults[k];
+      return nowEnd > 0 ? pipeline / nowEnd : pipeline > 0 ? Infinity : 0;
+    },
+    excessSpread(months: number): number | null {
+      const from = Math.max(0, excessSpread.length - months);
+      if (from === excessSpread.length) return null;
+      let sum = 0;
+      for (let k = from; k < excessSpread.length; k++) sum += excessSpread[k].annualised;
+      return sum / (excessSpread.length - from);
+    },
+  };
+
   for (let t = 1; t <= T; t++) {
     const date = dates[t];
     const poolBegin = cents(ledger.beginBalance[t]);
@@ -210,24 +239,13 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     const beginBalances = balance.slice();
 
     // Triggers see this period's collections and the notes as they stand before payment.
-    const collectedEndNum = ledger.endBalance[t];
-    const measures: TriggerMeasures | null =
-      structure.triggers.length === 0
-        ? null
-        : {
-            cumulativeNetLoss: initial > 0 ? (cumDefaults - cumRecoveries) / initial : 0,
-            delinquency: (months) => {
-              let pipeline = 0;
-              for (let k = t + 1; k <= Math.min(T, t + months); k++) pipeline += ledger.defaults[k];
-              return collectedEndNum > 0 ? pipeline / collectedEndNum : pipeline > 0 ? Infinity : 0;
-            },
-            excessSpread: (months) => {
-              const done = excessSpread.slice(-months);
-              return done.length === 0 ? null : done.reduce((a, e) => a + e.annualised, 0) / done.length;
-            },
-            ocRatio: notesBegin === 0 ? null : collectedEnd / notesBegin,
-          };
-    if (measures) for (const e of book.update(t, date, measures)) triggerEvents.push(e);
+    if (structure.triggers.length > 0) {
+      now = t;
+      nowEnd = ledger.endBalance[t];
+      measures.cumulativeNetLoss = initial > 0 ? (cumDefaults - cumRecoveries) / initial : 0;
+      measures.ocRatio = notesBegin === 0 ? null : collectedEnd / notesBegin;
+      for (const e of book.update(t, date, measures)) triggerEvents.push(e);
+    }
 
     const revolving = rev !== undefined && t <= rev.endPeriod && !book.endRevolving;
     if (rev && !revolving && revolvingEndPeriod === null) revolvingEndPeriod = t - 1;
@@ -255,11 +273,10 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     // The pool the notes are measured against: after purchases, and nothing once the seller has bought it back.
     let poolEnd = callNow ? 0 : collectedEnd;
     let purchasedPar = 0;
-    const ocTarget = (): Cents => ocTargetAmount(structure.ocTarget, poolEnd, initial);
 
-    const interestDue: Cents[] = tranches.map(() => 0);
-    const interestPaid: Cents[] = tranches.map(() => 0);
-    const principalPaid: Cents[] = tranches.map(() => 0);
+    const interestDue: Cents[] = new Array<number>(nT).fill(0);
+    const interestPaid: Cents[] = new Array<number>(nT).fill(0);
+    const principalPaid: Cents[] = new Array<number>(nT).fill(0);
     let feesAccrued = 0;
     let interestAccrued = 0;
     let usesOut = 0;
@@ -271,7 +288,9 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
         case 'fee': {
           const fee = feeById.get(step.fee);
           if (!fee) throw new Error(`waterfall names unknown fee '${step.fee}'`);
-          const accrual = feeAccrual(fee, { poolBegin, trancheBalance: (id) => beginBalances[idx(id)] });
+          feeContext.poolBegin = poolBegin;
+          feeContext.begin = beginBalances;
+          const accrual = feeAccrual(fee, feeContext);
           feesAccrued += accrual;
           const payable = feePayable(fee, accrual, feeArrears.get(fee.id) ?? 0);
           const got = funds.take(payable, from, true);
@@ -281,20 +300,24 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
           break;
         }
         case 'interest': {
-          const dues = ids.map((i) => {
+          const dues: Cents[] = new Array<number>(ids.length);
+          let due = 0;
+          for (let k = 0; k < ids.length; k++) {
+            const i = ids[k];
             const rate = couponRate(tranches[i].coupon, index, t);
             const current = interestAccrual(beginBalances[i], rate, accruals[i][t]);
             interestAccrued += current;
-            return current + shortfall[i];
-          });
-          const due = sumOf(dues);
+            dues[k] = current + shortfall[i];
+            due += dues[k];
+          }
           const got = funds.take(due, from, true);
           const split = got.total === due ? dues : allocateCents(got.total, dues);
-          ids.forEach((i, k) => {
+          for (let k = 0; k < ids.length; k++) {
+            const i = ids[k];
             interestDue[i] += dues[k];
             interestPaid[i] += split[k];
             shortfall[i] = dues[k] - split[k];
-          });
+          }
           usesOut += got.total;
           steps.push(row(s, label, due, got));
           break;
@@ -352,23 +375,24 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
         }
         case 'principal': {
           const notes = sumOf(balance);
+          const listedBalances: Cents[] = new Array<number>(ids.length);
           let listed = 0;
-          for (const i of ids) listed += balance[i];
-          const due = principalDue(notes, listed, poolEnd, ocTarget(), final);
+          for (let k = 0; k < ids.length; k++) {
+            listedBalances[k] = balance[ids[k]];
+            listed += listedBalances[k];
+          }
+          const oc = ocTargetAmount(structure.ocTarget, poolEnd, initial);
+          const due = principalDue(notes, listed, poolEnd, oc, final);
           const reserveOk = final && (structure.reserve?.coversPrincipalAtMaturity ?? false);
           const got = funds.take(due, from, reserveOk);
           const rule = book.sequential
             ? structure.principalRule.afterTrigger
             : structure.principalRule.normal;
-          const split = allocatePrincipal(
-            got.total,
-            ids.map((i) => balance[i]),
-            rule,
-          );
-          ids.forEach((i, k) => {
-            principalPaid[i] += split[k];
-            balance[i] -= split[k];
-          });
+          const split = allocatePrincipal(got.total, listedBalances, rule);
+          for (let k = 0; k < ids.length; k++) {
+            principalPaid[ids[k]] += split[k];
+            balance[ids[k]] -= split[k];
+          }
           usesOut += got.total;
           steps.push(row(s, label, due, got));
           break;
@@ -403,7 +427,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     reserveBalance = funds.reserve;
 
     // Loss allocation on the pool as it stands after purchases (and after the call).
-    const wd = writeDownsOn ? writeDowns(balance, juniorFirst, poolEnd) : tranches.map(() => 0);
+    const wd = writeDownsOn ? writeDowns(balance, juniorFirst, poolEnd) : noWriteDowns;
     for (let i = 0; i < nT; i++) {
       balance[i] -= wd[i];
       totalWritedown[i] += wd[i];
