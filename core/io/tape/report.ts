@@ -146,6 +146,11 @@ export function formatReport(r: ImportReport, maxRejects = 20): string {
     for (const x of r.rejects.slice(0, maxRejects)) {
       out.push(`  row ${x.row}${x.column ? `, column '${x.column}'` : ''}: ${x.reason}: ${x.message}`);
     }
+    if (r.rejectsNotListed > 0) {
+      out.push(
+        `  (${r.rejectsNotListed} more rejected rows are counted above but not listed: the list is capped)`,
+      );
+    }
   }
   if (r.noData.length > 0) {
     out.push('no-data codes (imported as missing):');

@@ -129,6 +129,8 @@ export async function main(args: string[]): Promise<number> {
         : {}),
       ...(maxRows !== undefined && Number.isFinite(maxRows) ? { maxRows } : {}),
       ...(flags.has('--sheet') ? { sheet: flags.get('--sheet')! } : {}),
+      // The rejects file must list every rejected row, not the report's capped list.
+      ...(flags.has('--rejects') ? { maxListedRejects: Number.MAX_SAFE_INTEGER } : {}),
       onProgress: (p) => {
         if (!progress || p.elapsedMs - lastShown < 500) return;
         lastShown = p.elapsedMs;
