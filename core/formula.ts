@@ -138,8 +138,22 @@ function check(
   }
 }
 
+// Stress grids and break-even searches resolve the same scenario formulas hundreds of times: keep the
+// compiled ones (bounded, oldest dropped first). A compiled formula is stateless, so sharing it is safe.
+const CACHE_LIMIT = 256;
+const cache = new Map<string, CompiledFormula>();
+
 /** Parses and checks `expr` once; the returned function evaluates the checked, compiled tree. */
 export function compileFormula(expr: string): CompiledFormula {
+  const hit = cache.get(expr);
+  if (hit) return hit;
+  const compiled = compileUncached(expr);
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  cache.set(expr, compiled);
+  return compiled;
+}
+
+function compileUncached(expr: string): CompiledFormula {
   if (expr.length > 2000) throw new FormulaError(expr.slice(0, 40) + '…', 'too long');
   let node: MathNode;
   try {
