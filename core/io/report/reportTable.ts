@@ -73,10 +73,12 @@ export function writeTable(
         table.rows.map((d) => d[column.key]),
         column.format,
       );
-      const range =
-        lastDataRow > headerRow
-          ? `${cellAddress(headerRow + 1, col + j)}:${cellAddress(lastDataRow, col + j)}`
-          : cellAddress(headerRow + 1, col + j);
+      // With no rows a SUM would have to reference its own cell (a circular reference): write the zero itself.
+      if (lastDataRow === headerRow) {
+        w.number(totalsRow as number, col + j, 0, format);
+        return;
+      }
+      const range = `${cellAddress(headerRow + 1, col + j)}:${cellAddress(lastDataRow, col + j)}`;
       w.formula(totalsRow as number, col + j, `SUM(${range})`, cached, format);
     });
     r++;

@@ -209,4 +209,30 @@ describe('tranche report round trip (read back with SheetJS)', () => {
     const ws = sheet(readReport(buildTrancheReport({ deal, result: r })), 'Tranche B');
     expect(at(ws, 2 + PERIODS, 6)).toMatchObject({ f: 'SUM(G3:G6)', v: 0 });
   });
+
+  it('still writes a valid workbook for an empty run and non-finite analytics', () => {
+    const empty: RunResult = {
+      ...fixtureRun(deal),
+      pool: { initialBalance: 0, periods: [] },
+      waterfall: [],
+      excessSpread: [],
+      triggerEvents: [],
+    };
+    empty.tranches = empty.tranches.map((t) => ({ ...t, cashflows: [], yield: Number.NaN }));
+    const back = readReport(buildTrancheReport({ deal, result: empty }));
+    expect(back.SheetNames).toEqual([
+      'Summary',
+      'Assumptions',
+      'Pool cash flows',
+      'Tranche A',
+      'Tranche B',
+      'Waterfall',
+    ]);
+    const summary = sheet(back, 'Summary');
+    const y = find(summary, 'Yield (bond-equivalent)');
+    expect(at(summary, y.r + 1, y.c)?.v).toBe('n/a');
+    // No rows: the total is a plain zero, not a SUM over its own cell.
+    expect(cell(sheet(back, 'Tranche A'), 'G3')).toMatchObject({ t: 'n', v: 0 });
+    expect(cell(sheet(back, 'Tranche A'), 'G3')?.f).toBeUndefined();
+  });
 });
