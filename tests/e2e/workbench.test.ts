@@ -4,7 +4,7 @@
  * report downloads as a valid workbook.
  */
 import { readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import * as XLSX from 'xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -157,6 +157,55 @@ describe('workbench user path', () => {
     expect(classA).toContain(CLASS_A);
     const { result } = expectedRun();
     expect(classA).toContain(result.tranches[0]!.wal);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('edits assumptions side by side: a formula is checked as it is typed, a vector in a grid', async () => {
+    await app.go('assumptions');
+    await page.getByTestId('scenario-table').waitFor();
+    const type = page.getByLabel('stress prepayment curve type');
+    await type.selectOption('formula');
+    const formula = page.getByTestId('prepay-1-formula');
+    await formula.fill('0.05 + 0.01 * min(age, ');
+    await formula.press('Enter');
+    const message = formula
+      .locator('xpath=ancestor::span[contains(concat(" ", @class, " "), " field ")][1]')
+      .locator('.field-message');
+    await message.waitFor();
+    expect(await message.innerText()).not.toBe('');
+    await formula.fill('0.05 + 0.01 * min(age, 12)');
+    await formula.press('Enter');
+    expect(await message.count()).toBe(0);
+    await page.getByLabel('severe default curve type').selectOption('vector');
+    await page.getByTestId('vector-editor').waitFor();
+    await page.getByTestId('curve-preview').waitFor();
+    await app.screenshot('assumptions');
+  });
+
+  it('saves the project as a download and restores unsaved work after a crash', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Control+s')]);
+    expect(download.suggestedFilename()).toMatch(/\.absproj$/);
+    const saved = JSON.parse(await readFile(await download.path(), 'utf8')) as {
+      format: string;
+      deal: Deal;
+      pool: { size: number } | null;
+    };
+    expect(saved.format).toBe('abs-workbench-project');
+    expect(saved.deal.structure.tranches[0]!.balance).toBe(CLASS_A);
+    expect(saved.pool?.size).toBe(9986);
+    expect(await page.title()).not.toMatch(/^• /);
+
+    // An edit after the save, then the tab dies before the next save: the autosave brings it back.
+    await app.go('structure');
+    await new StructurePage(page).setBalance('B', '3,000,000');
+    await page.waitForTimeout(2000);
+    await page.reload();
+    await page.getByTestId('recovery').waitFor();
+    await app.screenshot('recovery');
+    await page.getByTestId('recovery').getByText('Restore').click();
+    await app.go('structure');
+    expect(await page.getByTestId('tranche-balance-B').inputValue()).toBe('3,000,000.00');
+    expect(await page.getByTestId('tranche-balance-A').inputValue()).toBe('17,000,000.00');
     expect(app.errors).toEqual([]);
   });
 });
