@@ -288,8 +288,9 @@ export function runoff(loans: LoanArrays, scenario: ResolvedScenario, periods: n
 
     if (defaulted === null && cnlSegment[seg] === 0) {
       // Rate models, charge-off view. With g = max(0, 1 − MDR − SMM), PERF' = PERF × r × g is the whole
-      // month (the prepayment cap is the max), so the month-to-month dependency is one multiply and the
-      // share of loans still performing is the running product of g: no division in the loop.
+      // month (the prepayment cap is the max), so the month-to-month dependency is one multiply, and the
+      // share of loans still performing (PERF / contractual balance) is the running product of g, where the
+      // general loop below needs a division.
       let share = 1;
       for (let p = 1; p <= last; p++) {
         const r = ratio[p] as number;
