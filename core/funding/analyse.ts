@@ -13,7 +13,13 @@ import type { LpSolver } from './lpModel';
 import { efficientFrontier, optimiseMix, type FrontierPoint, type OptimisationResult } from './optimise';
 import type { FundingCase, RateCurve, Stress } from './schema';
 import { simulateMix } from './simulate';
-import { buildScenarioTerms, securitizationClasses, type ScenarioTerms } from './terms';
+import {
+  buildScenarioTerms,
+  securitizationClasses,
+  termsSummary,
+  type ScenarioTerms,
+  type SourceTermsSummary,
+} from './terms';
 
 export interface FundingInputs {
   fundingCase: FundingCase;
@@ -45,6 +51,8 @@ export interface FundingResult {
   horizonMonths: number;
   citations: string[];
   scenarios: ScenarioSummary[];
+  /** The sources' terms in the base case. */
+  sourceTerms: SourceTermsSummary[];
   /** One evaluation per mix and scenario, mixes in case order, scenarios base first. */
   mixes: MixEvaluation[];
   optimisation: (OptimisationResult & { frontier: FrontierPoint[] }) | null;
@@ -167,6 +175,7 @@ export function analyseFunding(inputs: FundingInputs, deps: FundingDeps = {}): F
     horizonMonths: c.horizonMonths,
     citations: c.sources,
     scenarios: scenarios.map((s) => ({ name: s.name, stress: s.stress, book: s.book })),
+    sourceTerms: scenarios[0] ? termsSummary(scenarios[0]) : [],
     mixes,
     optimisation,
   };

@@ -215,9 +215,35 @@ export function fundingBindingTable(result: FundingResult): ReportTable | null {
   };
 }
 
+export function fundingTermsTable(result: FundingResult): ReportTable {
+  return {
+    sheetName: 'Funding terms',
+    title: 'Funding sources and their terms (base case)',
+    columns: [
+      { key: 'source', header: 'Source', format: 'text' },
+      { key: 'type', header: 'Type', format: 'text' },
+      { key: 'committed', header: 'Committed', format: 'text' },
+      { key: 'rate', header: 'Annual rate (month 1)', format: 'percent' },
+      { key: 'share', header: 'Advance / sold share', format: 'percent' },
+      { key: 'life', header: 'Life (years)', format: 'number' },
+      { key: 'terms', header: 'Terms', format: 'text' },
+    ],
+    rows: result.sourceTerms.map((s) => ({
+      source: s.name,
+      type: s.type,
+      committed: s.committed ? 'committed' : 'uncommitted',
+      rate: s.rate,
+      share: s.advanceOrSoldShare,
+      life: s.lifeYears,
+      terms: s.terms,
+    })),
+  };
+}
+
 /** Extra sheets for the Excel report. */
 export function fundingReportTables(result: FundingResult): ReportTable[] {
   return [
+    fundingTermsTable(result),
     fundingSummaryTable(result),
     fundingSourcesTable(result),
     fundingMonthlyTable(result),

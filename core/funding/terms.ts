@@ -306,3 +306,74 @@ export function buildScenarioTerms(
 export function sourceType(t: SourceTerms): SourceType {
   return t.type;
 }
+
+export interface SourceTermsSummary {
+  id: string;
+  name: string;
+  type: SourceType;
+  committed: boolean;
+  /** Annual rate in month 1: drawn rate, retail rate, sold notes' coupon, buyer's yield, cost of equity. */
+  rate: number;
+  /** Advance rate (lines), sold share of the pool (securitization), 1 for the others. */
+  advanceOrSoldShare: number;
+  /** Contractual life in years (line tenor, half the retail term, notes WAL); null for equity. */
+  lifeYears: number | null;
+  /** The terms in words, for the report. */
+  terms: string;
+}
+
+const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
+
+/** One line per source of what the scenario's terms are, so every figure in the report traces to them. */
+export function termsSummary(sc: ScenarioTerms): SourceTermsSummary[] {
+  return sc.sources.map((s) => {
+    const base = {
+      id: s.source.id,
+      name: s.source.name ?? s.source.id,
+      type: s.type,
+      committed: isCommitted(s.source),
+    };
+    switch (s.type) {
+      case 'bankLine':
+        return {
+          ...base,
+          rate: s.drawnRate[1] ?? 0,
+          advanceOrSoldShare: s.advance[1] ?? 0,
+          lifeYears: s.source.tenorMonths / 12,
+          terms: `${s.source.commitment} committed, ${pct(s.source.advanceRate)} advance on receivables under ${s.source.eligibilityMaxDaysPastDue} dpd, ${s.source.index} + ${pct(s.source.margin)}, ${pct(s.source.commitmentFee)} on undrawn, ${pct(s.source.upfrontFee)} upfront, ${s.source.tenorMonths}-month tenor${s.source.renews ? ', renewed' : ', not renewed'}`,
+        };
+      case 'retail':
+        return {
+          ...base,
+          rate: s.source.rate,
+          advanceOrSoldShare: 1,
+          lifeYears: (s.source.termMonths + 1) / 2 / 12,
+          terms: `${pct(s.source.rate)} for ${s.source.termMonths} months, ${pct(s.source.channelFee)} channel fee, ${s.source.monthlyRaiseCapacity} a month new money, ${pct(s.source.rolloverRate)} rolled over`,
+        };
+      case 'securitization':
+        return {
+          ...base,
+          rate: s.coupon[1] ?? 0,
+          advanceOrSoldShare: s.soldShare,
+          lifeYears: s.notesWalYears,
+          terms: `classes ${s.classes.map((k) => `${k.id} ${pct(k.poolShare)}${k.retained ? ' retained' : ''}`).join(', ')}; risk retention ${s.source.riskRetention.rule} ${pct(s.source.riskRetention.share)}; ${pct(s.soldShare)} sold; issue every ${s.source.issueEveryMonths} months from month ${Math.max(1, s.source.leadTimeMonths)}, at least ${s.source.minimumSize}; costs ${s.source.fixedCost} + ${pct(s.upfrontPerNote)} of notes; amortisation from ${s.notesProfile}`,
+        };
+      case 'forwardFlow':
+        return {
+          ...base,
+          rate: s.source.costRate,
+          advanceOrSoldShare: 1,
+          lifeYears: sc.book.assetWalYears,
+          terms: `up to ${pct(s.source.maxShareOfOriginations)} of originations at ${s.source.price}% of par, buyer yield ${pct(s.source.costRate)}${s.source.programmeLimit !== undefined ? `, programme ${s.source.programmeLimit}` : ''}`,
+        };
+      case 'equity':
+        return {
+          ...base,
+          rate: s.source.costOfEquity,
+          advanceOrSoldShare: 1,
+          lifeYears: null,
+          terms: `${pct(s.source.costOfEquity)} cost of equity, at least ${pct(s.minimumShare)} of the need, ${s.source.initialAmount} on hand, at most ${s.source.maximumAmount}, ${s.source.maxRaisePerMonth} a month new${s.source.releasable ? ', releasable' : ''}`,
+        };
+    }
+  });
+}

@@ -5,8 +5,9 @@
  */
 import { dirname, resolve } from 'node:path';
 import { DealFileError, unknownKeys, zodIssues } from '../../deal/load';
-import type { Deal, RepLine } from '../../deal/schema';
+import type { Deal } from '../../deal/schema';
 import type { FundingInputs } from '../../funding/analyse';
+import { FundingInputError, referencedDealPaths, resolveFundingInputs } from '../../funding/inputs';
 import { FundingCase } from '../../funding/schema';
 import { loadDeal, readJsonFile } from '../dealFile';
 
@@ -21,40 +22,28 @@ export function parseFundingCase(json: unknown, file: string): FundingCase {
   return result.data;
 }
 
-async function dealAt(caseFile: string, label: string, rel: string, field: string): Promise<Deal> {
-  try {
-    return (await loadDeal(resolve(dirname(caseFile), rel))).deal;
-  } catch (e) {
-    if (e instanceof DealFileError)
-      throw new DealFileError(label, [{ path: field, message: `deal file '${rel}': ${e.message}` }]);
-    throw e;
-  }
-}
-
-/** Reads a funding case and everything it refers to. */
+/** Reads a funding case and every deal file it refers to. */
 export async function loadFundingCase(path: string): Promise<FundingInputs> {
   const file = resolve(path);
   const fundingCase = parseFundingCase(await readJsonFile(file, MAX_CASE_FILE_BYTES, path), path);
-  let poolLines: readonly RepLine[];
-  let scenario = fundingCase.scenario;
-  const pool = fundingCase.book.currentPool;
-  if (pool.kind === 'repLines') poolLines = pool.lines;
-  else {
-    const deal = await dealAt(file, path, pool.path, 'book.currentPool.path');
-    if (deal.pool.kind !== 'repLines')
-      throw new DealFileError(path, [
-        {
-          path: 'book.currentPool.path',
-          message: `deal file '${pool.path}' has a loan-level pool file; give rep lines`,
-        },
-      ]);
-    poolLines = deal.pool.lines;
-    scenario ??= deal.scenarios[0];
-  }
-  if (!scenario) throw new DealFileError(path, [{ path: 'scenario', message: 'no scenario given or found' }]);
   const deals: Record<string, Deal> = {};
-  for (const [i, s] of fundingCase.fundingSources.entries())
-    if (s.type === 'securitization' && s.deal)
-      deals[s.id] = await dealAt(file, path, s.deal, `fundingSources[${i}].deal`);
-  return { fundingCase, poolLines, scenario, deals };
+  for (const ref of referencedDealPaths(fundingCase)) {
+    if (deals[ref.path]) continue;
+    try {
+      deals[ref.path] = (await loadDeal(resolve(dirname(file), ref.path))).deal;
+    } catch (e) {
+      if (e instanceof DealFileError)
+        throw new DealFileError(path, [
+          { path: ref.field, message: `deal file '${ref.path}': ${e.message}` },
+        ]);
+      throw e;
+    }
+  }
+  try {
+    return resolveFundingInputs(fundingCase, deals);
+  } catch (e) {
+    if (e instanceof FundingInputError)
+      throw new DealFileError(path, [{ path: e.field, message: e.message.slice(e.field.length + 2) }]);
+    throw e;
+  }
 }

@@ -45,7 +45,8 @@ export function textTable(t: ReportTable, keys?: string[]): string {
   const line = (xs: string[]): string =>
     xs
       .map((x, j) => (cols[j]?.format === 'text' ? x.padEnd(widths[j] ?? 0) : x.padStart(widths[j] ?? 0)))
-      .join('  ');
+      .join('  ')
+      .trimEnd();
   return [t.title, line(cols.map((c) => c.header)), ...cells.map(line)].join('\n');
 }
 
