@@ -47,8 +47,29 @@ export function writeXlsxTape(path: string, opts: GeneratorOptions): { line: num
 }
 
 /** A Chinese platform's export of the same tape: Chinese headers and codes, YYYY/MM/DD dates, GBK bytes. */
-export const CN_HEADER = ['贷款编号', '产品类型', '等级', '地区', '合同金额', '剩余本金', '年利率', '月费率', '期数', '剩余期数', '放款日期', '到期日', '封包日', '逾期天数', '贷款状态', '信用评分'];
-const CN_PRODUCT: Record<string, string> = { 'level-pay': '等额本息', 'interest-free-fee': '免息分期', 'equal-principal': '等额本金' };
+export const CN_HEADER = [
+  '贷款编号',
+  '产品类型',
+  '等级',
+  '地区',
+  '合同金额',
+  '剩余本金',
+  '年利率',
+  '月费率',
+  '期数',
+  '剩余期数',
+  '放款日期',
+  '到期日',
+  '封包日',
+  '逾期天数',
+  '贷款状态',
+  '信用评分',
+];
+const CN_PRODUCT: Record<string, string> = {
+  'level-pay': '等额本息',
+  'interest-free-fee': '免息分期',
+  'equal-principal': '等额本金',
+};
 const CN_STATUS: Record<string, string> = { current: '正常', delinquent: '逾期', 'charged-off': '核销' };
 
 export function writeChineseTape(path: string, opts: GeneratorOptions): { line: number; kind: BadRowKind }[] {

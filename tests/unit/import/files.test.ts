@@ -189,6 +189,25 @@ describe('spreadsheets (worker)', () => {
     );
   });
 
+  it('reads legacy XLS (BIFF8) workbooks too', async () => {
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(
+      wb,
+      XLSX.utils.aoa_to_sheet([
+        ['Loan ID', 'Balance', 'Interest Rate', 'Original Term', 'Remaining Term'],
+        ['X1', 1500.5, '9.5%', 12, 4],
+      ]),
+      'Sheet1',
+    );
+    const p = join(dir, 'legacy.xls');
+    XLSX.writeFile(wb, p, { bookType: 'biff8' });
+    const { pool, report } = await importTapeFile(p);
+    expect(report.source.format).toBe('xls');
+    expect(report.accepted).toBe(1);
+    expect(pool.balance[0]).toBe(1500.5);
+    expect(pool.rate[0]).toBeCloseTo(0.095, 12);
+  });
+
   it('broken zip, non-workbook and oversize files are clear errors', async () => {
     const good = join(dir, 'gen.xlsx');
     const bytes = readFileSync(good);
