@@ -46,6 +46,9 @@ describe('sample deals', () => {
     expect(base.pool.initialBalance).toBe(800_000_000);
     expect(base.revolvingEndPeriod).toBe(12);
     expect(base.triggerEvents).toEqual([]);
+    // The 35% cap on 12-month paper binds while revolving; purchases shift to shorter paper and the pool stays whole.
+    const limited = (base.revolving?.purchases ?? []).filter((p) => p.limitedBy.includes('segment:ifee-12m'));
+    expect(limited.length).toBeGreaterThan(6);
     // Revolving keeps the pool at RMB 800m for 12 months.
     expect(base.pool.periods.find((p) => p.period === 12)!.endBalance).toBeCloseTo(800_000_000, -2);
     // Deal-life CNL near the Affirm DBRS 5.56-6.58% range the sample is calibrated to (calc: CDR 6% × 90% × ~1.1 pool-years).
