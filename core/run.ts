@@ -205,14 +205,39 @@ export function runDeal(deal: Deal, pool: PoolInput, opts: RunOptions = {}): Run
   const profile = rev
     ? rev.profile.map((line) => projectPool({ kind: 'repLines', lines: [line] }, scenario, periods))
     : undefined;
+  return runDealOnProjection(deal, scenario, base, {
+    composition,
+    ...(profile ? { profile } : {}),
+    ...(opts.analytics !== undefined ? { analytics: opts.analytics } : {}),
+  });
+}
 
+export interface ProjectionRunOptions {
+  analytics?: boolean;
+  /** The pool by segment and product (concentration limits of a revolving deal). */
+  composition?: readonly PoolGroup[];
+  /** Projections of the revolving profile lines at their own balances, over the projection's periods. */
+  profile?: readonly PoolProjection[];
+}
+
+/**
+ * runDeal's steps after the projection, for callers that project the pool themselves (stress grids). The deal is
+ * assumed valid (see validateDeal); the run covers `projection.periods` periods.
+ */
+export function runDealOnProjection(
+  deal: Deal,
+  scenario: Scenario,
+  projection: PoolProjection,
+  opts: ProjectionRunOptions = {},
+): RunResult {
+  const periods = projection.periods;
   const w = runWaterfall({
     structure: deal.structure,
     scenario,
     dates: paymentDates(deal, periods),
-    pool: base,
-    composition,
-    ...(profile ? { profile } : {}),
+    pool: projection,
+    ...(opts.composition ? { composition: opts.composition } : {}),
+    ...(opts.profile ? { profile: opts.profile } : {}),
   });
 
   const times = opts.analytics === false ? null : periodTimes(deal, periods);

@@ -9,7 +9,7 @@
  * - excess spread = average of the annualised excess spread of the last `averageMonths` completed periods (this
  *   period's is only known after its waterfall); breach when below; untested until a period has completed;
  * - OC ratio = this period's pool end balance / notes outstanding at the start of the period; breach when below;
- *   untested once the notes are repaid.
+ *   untested once the notes are repaid or the pool has run off (a ratio of 0 then says nothing about credit).
  * A breach takes effect in the same period. A curable trigger cures when its test passes again; a non-curable
  * one stays breached. Ending the revolving period is permanent even if the trigger that ended it cures.
  */
@@ -22,7 +22,7 @@ export interface TriggerMeasures {
   delinquency(months: number): number;
   /** Average annualised excess spread of the last `months` completed periods, or null if none completed. */
   excessSpread(months: number): number | null;
-  /** Pool end / notes, or null when no notes are outstanding. */
+  /** Pool end / notes, or null when no notes are outstanding or the pool has run off. */
   ocRatio: number | null;
 }
 

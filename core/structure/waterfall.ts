@@ -243,7 +243,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
       now = t;
       nowEnd = ledger.endBalance[t];
       measures.cumulativeNetLoss = initial > 0 ? (cumDefaults - cumRecoveries) / initial : 0;
-      measures.ocRatio = notesBegin === 0 ? null : collectedEnd / notesBegin;
+      measures.ocRatio = notesBegin === 0 || collectedEnd === 0 ? null : collectedEnd / notesBegin;
       for (const e of book.update(t, date, measures)) triggerEvents.push(e);
     }
 
