@@ -6,9 +6,12 @@
  * path's numbers never depend on which worker runs it or in which order: any worker count gives identical
  * results. A path's loss L is turned into a scenario by setting the default multiple k at which the pool's
  * lifetime loss equals L: k comes from a table of pool loss against k (monotone; built once from projections,
- * linear interpolation between 257 points), so a path costs one deal run. The run's realised pool loss is
- * what the pool-loss distribution reports; losses above what k = 100 (the schema's cap) can produce are capped
- * there and counted.
+ * linear interpolation between 257 points), so a path costs one deal run. Losses above what k = 100 (the
+ * schema's cap) can produce are capped there and counted.
+ *
+ * Two pool-loss distributions come back: `pool`, the lifetime loss each path's scenario gives the pool (the
+ * drawn loss, up to the cap — what the copula was calibrated to), and `dealPool`, the loss realised inside the
+ * deal's run, which stops at the clean-up call or the horizon and so is lower.
  */
 import type { Scenario } from '../deal/schema';
 import { normalInv } from './normal';
@@ -52,8 +55,10 @@ export interface MonteCarloPath {
   multiple: number;
   /** The draw exceeded what the largest multiple produces. */
   capped: boolean;
-  /** Realised lifetime pool loss of the run (share of pool). */
+  /** Lifetime pool loss under the path's scenario (share of pool): the draw, or the cap. */
   poolLoss: number;
+  /** Pool loss realised inside the deal's run (to the clean-up call or horizon). */
+  dealPoolLoss: number;
   /** Per class (deal order): principal loss / original balance. */
   trancheLoss: number[];
   /** Per class: unpaid interest at the end (money). */
@@ -93,6 +98,8 @@ export interface MonteCarloResult {
     modelMean: number;
     modelStdDev: number;
   };
+  /** Pool loss realised inside the deal's runs (to the clean-up call or horizon). */
+  dealPool: DistributionSummary;
   tranches: MonteCarloTrancheSummary[];
   cappedPaths: number;
 }
@@ -209,7 +216,8 @@ export function runMonteCarloPath(
     targetLoss,
     multiple,
     capped,
-    poolLoss: runPoolLoss(r),
+    poolLoss: capped ? plan.table.losses[plan.table.losses.length - 1]! : targetLoss,
+    dealPoolLoss: runPoolLoss(r),
     trancheLoss: r.tranches.map((t) => (t.originalBalance > 0 ? t.principalLoss / t.originalBalance : 0)),
     trancheShortfall: r.tranches.map((t) => t.interestShortfall),
   };
@@ -264,6 +272,7 @@ export function summarizeMonteCarlo(
   const sorted = [...paths].sort((a, b) => a.index - b.index);
   const n = sorted.length;
   const pool = Float64Array.from(sorted, (p) => p.poolLoss);
+  const dealPool = Float64Array.from(sorted, (p) => p.dealPoolLoss);
   const tranches = trancheIds.map((id, j) => {
     const losses = Float64Array.from(sorted, (p) => p.trancheLoss[j]!);
     let lossCount = 0;
@@ -290,6 +299,7 @@ export function summarizeMonteCarlo(
       modelMean: plan.meanLoss,
       modelStdDev: lgd * Math.sqrt(vasicekVariance(plan.pd, plan.rho)),
     },
+    dealPool: summarize(dealPool, plan.bins),
     tranches,
     cappedPaths: sorted.filter((p) => p.capped).length,
   };
