@@ -287,10 +287,10 @@ export function runoff(loans: LoanArrays, scenario: ResolvedScenario, periods: n
     let perf = b0;
 
     if (defaulted === null && cnlSegment[seg] === 0) {
-      // Rate models, charge-off view. With g = max(0, 1 − MDR − SMM), PERF' = PERF × r × g is the whole
-      // month (the prepayment cap is the max), so the month-to-month dependency is one multiply, and the
-      // share of loans still performing (PERF / contractual balance) is the running product of g, where the
-      // general loop below needs a division.
+      // Rate models, charge-off view. The month is the general one without the CNL cap; and since
+      // PERF' = PERF × r × g with g = max(0, 1 − MDR − SMM) (the prepayment cap is the max), the share of
+      // loans still performing (PERF / contractual balance) is the running product of g, where the general
+      // loop needs a division.
       let share = 1;
       for (let p = 1; p <= last; p++) {
         const r = ratio[p] as number;
@@ -298,15 +298,17 @@ export function runoff(loans: LoanArrays, scenario: ResolvedScenario, periods: n
         const g = survive[k] as number;
         const m = mdr[k] as number;
         const def = perf * m;
-        const end = perf * (r * g);
         const net = perf - def;
         const kept = net * r;
+        let pre = perf * r * (smm[k] as number);
+        if (pre > kept) pre = kept;
+        const end = kept - pre;
         const a = p * STRIDE;
         acc[a + F_DEF] += def;
         acc[a + F_INT] += net * im;
         if (fee > 0) acc[a + F_FEE] += fee * share * (1 - m);
         acc[a + F_SCHED] += net - kept;
-        acc[a + F_PRE] += kept - end;
+        acc[a + F_PRE] += pre;
         acc[a + F_END] += end;
         share *= g;
         if (r > 0) acc[a + F_COUNT] += cnt0 * share;

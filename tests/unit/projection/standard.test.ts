@@ -175,3 +175,15 @@ describe('loan-level edge cases', () => {
     expect(() => projectPool({ kind: 'loans', pool: bad }, scenario(), 2)).toThrow(/segment index 3/);
   });
 });
+
+describe('exact zeros', () => {
+  it('no prepayment assumption gives exactly zero prepayment, whatever the defaults', () => {
+    const p = projectPool(
+      { kind: 'repLines', lines: [line(), line({ id: 'b', product: 'equal-principal', rate: 0.07 })] },
+      scenario({ default: { model: 'CDR', curve: 0.3 }, severity: 0.7, recoveryLagMonths: 2 }),
+      14,
+    );
+    expect(p.defaults[1]).toBeGreaterThan(0);
+    expect(Array.from(p.prepayment).every((x) => x === 0)).toBe(true);
+  });
+});
