@@ -101,7 +101,7 @@ export function zodIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly 
         continue;
       }
       const tried = issue.errors.map((branch) =>
-        branch.map((i) => `${i.path.length ? formatPath(i.path) + ' ' : ''}${reason(i.message)}`).join(', '),
+        branch.map((i) => `${i.path.length ? formatPath(i.path) + ' ' : ''}${reason(i)}`).join(', '),
       );
       out.push({
         path: formatPath(path),
@@ -109,13 +109,16 @@ export function zodIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly 
       });
       continue;
     }
-    out.push({ path: formatPath(path), message: reason(issue.message) });
+    out.push({ path: formatPath(path), message: reason(issue) });
   }
   return out;
 }
 
-function reason(message: string): string {
-  return message.replace(/^Invalid input: /, '');
+function reason(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) {
+    return `missing (expected ${issue.expected})`;
+  }
+  return issue.message.replace(/^Invalid input: /, '');
 }
 
 function isRecord(x: unknown): x is Record<string, unknown> {

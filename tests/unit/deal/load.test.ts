@@ -38,6 +38,16 @@ describe('parseDeal', () => {
     ]);
   });
 
+  it('says which required fields are missing', () => {
+    const doc = minimalDeal();
+    delete doc.cutoffDate;
+    delete at(doc, 'structure', 'tranches', 0).balance;
+    expect(problems(doc)).toEqual([
+      'deals/x.deal.json: cutoffDate: missing (expected string)',
+      'deals/x.deal.json: structure.tranches[0].balance: missing (expected number)',
+    ]);
+  });
+
   it('lists the accepted values of a discriminator', () => {
     const doc = minimalDeal();
     at(doc, 'scenarios', 0, 'default').model = 'CRD';
@@ -51,8 +61,8 @@ describe('parseDeal', () => {
     at(doc, 'scenarios', 0, 'prepayment').curve = { vektor: [0.1] };
     const [line] = problems(doc);
     expect(line).toMatch(/^deals\/x\.deal\.json: scenarios\[0\]\.prepayment\.curve: matches none/);
-    expect(line).toContain('vector expected array');
-    expect(line).toContain('formula expected string');
+    expect(line).toContain('vector missing (expected array)');
+    expect(line).toContain('formula missing (expected string)');
   });
 
   it('reports the inner problem of the one union branch whose shape matched', () => {
