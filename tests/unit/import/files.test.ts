@@ -221,6 +221,24 @@ describe('spreadsheets (worker)', () => {
     );
   });
 
+  it('a gigantic spreadsheet cell is a limit error naming row and column', async () => {
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(
+      wb,
+      XLSX.utils.aoa_to_sheet([
+        ['loan_id', 'current_balance', 'annual_rate', 'original_term'],
+        ['A', 1, 0.1, 12],
+        ['B', 'x'.repeat(5000), 0.1, 12],
+      ]),
+      'S',
+    );
+    const p = join(dir, 'giant.xlsx');
+    XLSX.writeFile(wb, p);
+    await expect(importTapeFile(p, { limits: { maxCellChars: 1000, maxCells: 100 } })).rejects.toThrow(
+      /giant\.xlsx: row 3, column 2: cell longer than 1000 characters/,
+    );
+  });
+
   it('row limit and a timeout that terminates the worker', async () => {
     const good = join(dir, 'gen.xlsx');
     await expect(importTapeFile(good, { maxRows: 10 })).rejects.toThrow(/more than 10 data rows/);
