@@ -130,8 +130,8 @@ export function scenarioTerms(inputs: FundingInputs, project: Projector = defaul
   const c = inputs.fundingCase;
   const curves = fundingCurves(c, inputs.scenario);
   const list: (Stress | null)[] = [null, ...c.stresses];
-  return list.map((stress) => {
-    const book = projectBook(
+  const books = list.map((stress) =>
+    projectBook(
       c.book,
       inputs.poolLines,
       inputs.scenario,
@@ -144,17 +144,21 @@ export function scenarioTerms(inputs: FundingInputs, project: Projector = defaul
             originationMultiple: stress.originationMultiple,
           }
         : undefined,
-    );
-    return buildScenarioTerms(
+    ),
+  );
+  const baseLosses = (books[0] as BookProjection).losses;
+  return list.map((stress, k) =>
+    buildScenarioTerms(
       c,
       stress?.name ?? 'base',
       stress,
-      book,
+      books[k] as BookProjection,
       curves,
       inputs.deals,
       notesProfiles(inputs, stress),
-    );
-  });
+      baseLosses,
+    ),
+  );
 }
 
 export function analyseFunding(inputs: FundingInputs, deps: FundingDeps = {}): FundingResult {

@@ -177,7 +177,10 @@ function available(sc: ScenarioTerms, i: number, paths: readonly SourcePath[], t
     case 'forwardFlow':
       return (p.balance[t] ?? 0) - (p.added[t] ?? 0) + (terms.saleCapacity[t] ?? 0);
     case 'equity':
-      return Math.min(terms.source.maximumAmount, (p.balance[t - 1] ?? 0) + terms.source.maxRaisePerMonth);
+      return Math.min(
+        terms.maximum[t] ?? 0,
+        (p.balance[t - 1] ?? 0) - (terms.erosion[t] ?? 0) + terms.source.maxRaisePerMonth,
+      );
   }
 }
 

@@ -238,19 +238,19 @@ function build(scenarios: readonly ScenarioTerms[], opt: Optimisation, buffer: n
             addTerm(model.objective, E, weight * (s.source.costOfEquity / 12 + carry));
             const capF = family(
               `capacity:${s.source.id}`,
-              `equity available ('${s.source.id}' maximum and monthly raise)`,
+              `equity available ('${s.source.id}' maximum less excess losses, and monthly raise)`,
             );
             model.addRow({
               name: `emax_${j}_${k}_${t}`,
               terms: addTerm(new Map(), E, 1),
               sense: '<=',
-              rhs: s.source.maximumAmount / scale,
+              rhs: (s.maximum[t] ?? 0) / scale,
               family: capF,
               scenario: sc.name,
               month: t,
             });
             const row: Expr = addTerm(new Map(), E, 1);
-            let rhs = s.source.maxRaisePerMonth / scale;
+            let rhs = (s.source.maxRaisePerMonth - (s.erosion[t] ?? 0)) / scale;
             if (t === 1) rhs += s.source.initialAmount / scale;
             else addTerm(row, v('E', j, k, t - 1), -1);
             model.addRow({
@@ -268,7 +268,7 @@ function build(scenarios: readonly ScenarioTerms[], opt: Optimisation, buffer: n
                 name: `ekeep_${j}_${k}_${t}`,
                 terms: new Map(row),
                 sense: '>=',
-                rhs: t === 1 ? s.source.initialAmount / scale : 0,
+                rhs: ((t === 1 ? s.source.initialAmount : 0) - (s.erosion[t] ?? 0)) / scale,
               });
             if (s.minimumShare > 0)
               model.addRow({

@@ -82,8 +82,8 @@ export function simulateMix(mix: Mix, sc: ScenarioTerms): Allocation {
     const eqPath = paths[eqI];
     if (!eqTerms || eqTerms.type !== 'equity' || !eqPath) throw new Error('a case needs one equity source');
     const eqCap = Math.min(
-      eqTerms.source.maximumAmount,
-      (eqPath.balance[t - 1] ?? 0) + eqTerms.source.maxRaisePerMonth,
+      eqTerms.maximum[t] ?? 0,
+      (eqPath.balance[t - 1] ?? 0) - (eqTerms.erosion[t] ?? 0) + eqTerms.source.maxRaisePerMonth,
     );
     let freeEquity = 0;
 
@@ -140,7 +140,7 @@ export function simulateMix(mix: Mix, sc: ScenarioTerms): Allocation {
     // Equity is the last resort in a rules mix, and never below its minimum share.
     if (mix.kind === 'rules' && remaining > EPS) e += remaining;
     e = Math.max(e, eqTerms.minimumShare * need);
-    if (!eqTerms.source.releasable) e = Math.max(e, eqPath.balance[t - 1] ?? 0);
+    if (!eqTerms.source.releasable) e = Math.max(e, (eqPath.balance[t - 1] ?? 0) - (eqTerms.erosion[t] ?? 0));
     e = Math.min(e, eqCap);
     eqPath.balance[t] = e;
     eqPath.added[t] = Math.max(0, e - (eqPath.balance[t - 1] ?? 0));

@@ -80,6 +80,10 @@ export interface EquityTerms {
   type: 'equity';
   source: Equity;
   minimumShare: number;
+  /** Losses beyond the base case's in month t: they eat equity on hand (0 in the base case). */
+  erosion: Float64Array;
+  /** Most equity outstanding in month t: the maximum less the losses beyond the base case so far. */
+  maximum: Float64Array;
 }
 
 export type SourceTerms = BankTerms | RetailTerms | SecuritizationTerms | ForwardFlowTerms | EquityTerms;
@@ -178,6 +182,8 @@ export function buildScenarioTerms(
   deals: Record<string, Deal>,
   /** Share of sold notes outstanding by age, from a run of each securitization's deal, by source id. */
   notesProfiles: Record<string, Float64Array> = {},
+  /** The base case's realised losses by month: a stress's losses above them come out of equity. */
+  baseLosses: Float64Array = book.losses,
 ): ScenarioTerms {
   const H = book.months;
   const start = stress?.startMonth ?? 1;
@@ -284,12 +290,27 @@ export function buildScenarioTerms(
           soldFactor: Float64Array.from(book.cohortFactor),
         };
       }
-      case 'equity':
+      case 'equity': {
+        const erosion = new Float64Array(H + 1);
+        const maximum = new Float64Array(H + 1);
+        let extra = 0;
+        let eaten = 0;
+        for (let t = 0; t <= H; t++) {
+          extra += (book.losses[t] ?? 0) - (baseLosses[t] ?? 0);
+          // Only cumulative excess loss erodes equity; a month of lower losses does not create capital.
+          const now = Math.max(eaten, extra);
+          erosion[t] = now - eaten;
+          eaten = now;
+          maximum[t] = Math.max(0, s.maximumAmount - eaten);
+        }
         return {
           type: 'equity',
           source: s,
           minimumShare: c.optimisation?.minEquityShare ?? s.minimumShare,
+          erosion,
+          maximum,
         };
+      }
     }
   });
   return {

@@ -100,6 +100,7 @@ function capacity(sc: ScenarioTerms): number[] {
       if (s.type === 'bankLine') out.push((s.open[t] ?? 0) * (s.advance[t] ?? 0));
       if (s.type === 'retail') out.push(s.keep[t] ?? 0, s.raiseCapacity[t] ?? 0);
       if (s.type === 'securitization') out.push(s.issueAllowed[t] ?? 0);
+      if (s.type === 'equity') out.push(s.maximum[t] ?? 0, -(s.erosion[t] ?? 0));
     }
   }
   return out;
@@ -114,10 +115,11 @@ describe('stress', () => {
         fc.integer({ min: 1, max: 10 }),
         fc.integer({ min: 0, max: 10 }),
         fc.integer({ min: 0, max: 12 }),
-        (a, b, start, cut, closed) => {
+        fc.integer({ min: 0, max: 30 }),
+        (a, b, start, cut, closed, loss) => {
           const mild = Math.min(a, b) / 100;
           const severe = Math.max(a, b) / 100;
-          const c = stressedCase([mild, severe], start, cut / 100, closed, 1);
+          const c = stressedCase([mild, severe], start, cut / 100, closed, 1 + loss / 10);
           const [base, s0, s1] = terms(c) as [ScenarioTerms, ScenarioTerms, ScenarioTerms];
           const cb = capacity(base);
           const c0 = capacity(s0);
@@ -170,5 +172,23 @@ describe('stress', () => {
     expect(ec.months[3]!.committedAvailable).toBeLessThan(eb.months[3]!.committedAvailable);
     // The line matures at month 3: what was drawn at month 2 is the maturity.
     expect(ec.months[2]!.bySource.bank!.maturing).toBeCloseTo(ec.months[1]!.bySource.bank!.balance, 6);
+  });
+});
+
+describe('losses beyond the base case eat equity', () => {
+  it('the equity maximum falls by the cumulative excess loss, by hand from the two books', () => {
+    const c = stressedCase([0, 0], 1, 0, 0, 3);
+    const [base, , hit] = terms(c) as [ScenarioTerms, ScenarioTerms, ScenarioTerms];
+    const eq = hit.sources[3]!;
+    if (eq.type !== 'equity') throw new Error('equity last');
+    let cum = 0;
+    for (let t = 0; t <= 12; t++) {
+      cum += hit.book.losses[t]! - base.book.losses[t]!;
+      expect(eq.maximum[t]).toBeCloseTo(400_000 - Math.max(0, cum), 6);
+    }
+    expect(cum).toBeGreaterThan(0);
+    const b = base.sources[3]!;
+    if (b.type !== 'equity') throw new Error('equity last');
+    expect(Array.from(b.maximum).every((x) => x === 400_000)).toBe(true);
   });
 });
