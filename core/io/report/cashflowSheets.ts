@@ -122,6 +122,10 @@ export function waterfallSheet(deal: Deal, result: RunResult): SheetWriter {
   const stepLabels = new Map([...labelSets].map(([step, labels]) => [step, labels.join(' / ')]));
   const steps = [...stepLabels.keys()].sort((a, b) => a - b);
   const isDeposit = (step: number): boolean => deal.structure.waterfall[step]?.pay === 'reserveDeposit';
+  // Steps that ever paid less than was due get an "unpaid" column, so a shortfall shows where it happened.
+  const shortSteps = steps.filter((s) =>
+    periods.some((p) => p.steps.some((x) => x.step === s && cents(x.due) !== cents(x.paid))),
+  );
 
   const columns: ReportColumn[] = [
     { key: 'period', header: 'Period', format: 'integer' },
@@ -146,6 +150,11 @@ export function waterfallSheet(deal: Deal, result: RunResult): SheetWriter {
     { key: 'difference', header: 'Sources − uses − change in reserve', format: 'money' },
     { key: 'revolving', header: 'Revolving', format: 'text' },
     { key: 'triggersBreached', header: 'Triggers breached', format: 'text' },
+    ...shortSteps.map((s): ReportColumn => ({
+      key: `unpaid${s}`,
+      header: `Unpaid (due − paid): ${s + 1}. ${stepLabels.get(s)}`,
+      format: 'money',
+    })),
   ];
   const col = new Map(columns.map((c, j) => [c.key, j]));
   const at = (key: string): number => col.get(key) as number;
@@ -167,7 +176,10 @@ export function waterfallSheet(deal: Deal, result: RunResult): SheetWriter {
       triggersBreached: p.triggersBreached.join(', '),
     };
     delete row.total;
-    for (const s of p.steps) row[`step${s.step}`] = s.paid;
+    for (const s of p.steps) {
+      row[`step${s.step}`] = s.paid;
+      if (shortSteps.includes(s.step)) row[`unpaid${s.step}`] = (cents(s.due) - cents(s.paid)) / 100;
+    }
     return row;
   });
 
@@ -233,12 +245,14 @@ export function waterfallSheet(deal: Deal, result: RunResult): SheetWriter {
     w.formula(r, at('difference'), f, p.difference, 'money');
   });
 
-  // Totals: flows add up over periods; balances and targets do not, so they are left blank.
+  // Totals: flows add up over periods; balances, targets and unpaid amounts (carried forward, so they would be
+  // counted again each period) do not, so they are left blank.
   const totalsRow = placed.nextRow;
   const flowKeys = columns
     .map((c) => c.key)
     .filter(
       (k) =>
+        !k.startsWith('unpaid') &&
         ![
           'period',
           'date',

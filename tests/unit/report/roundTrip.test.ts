@@ -235,4 +235,17 @@ describe('tranche report round trip (read back with SheetJS)', () => {
     expect(cell(sheet(back, 'Tranche A'), 'G3')).toMatchObject({ t: 'n', v: 0 });
     expect(cell(sheet(back, 'Tranche A'), 'G3')?.f).toBeUndefined();
   });
+
+  it('shows an unpaid column for a step that ever paid less than was due, without a total', () => {
+    const short = fixtureRun(deal);
+    const step = short.waterfall[1]?.steps[2];
+    if (!step) throw new Error('fixture has no step 3 in period 2');
+    step.due = step.paid + 100;
+    const ws = sheet(readReport(buildTrancheReport({ deal, result: short })), 'Waterfall');
+    const unpaid = find(ws, 'Unpaid (due − paid): 3. interest B');
+    expect([2, 3, 4, 5].map((r) => at(ws, r, unpaid.c)?.v)).toEqual([0, 100, 0, 0]);
+    expect(at(ws, 2 + PERIODS, unpaid.c)).toBeUndefined();
+    expect(() => find(ws, 'Unpaid (due − paid): 2. interest A')).toThrow();
+    expect(() => find(wb.Sheets['Waterfall'] ?? {}, 'Unpaid (due − paid): 3. interest B')).toThrow();
+  });
 });
