@@ -14,6 +14,13 @@
  * leaving the deal (fees, interest, principal, purchases, residual); deposits into the reserve (including cash
  * trapped by a trigger) are in the step rows but not in `uses.total`. Then `difference` = sources.total −
  * uses.total − (reserve end − reserve begin), computed from the independently kept balances, is zero.
+ *
+ * Other conventions: the final period is the last one run (the horizon, or the clean-up call); on it every note
+ * is due in full and the reserve is emptied. The clean-up call is tested on the pool end balance once revolving
+ * has ended; the seller pays the performing balance (pending defaults and their recoveries go to the seller
+ * with the receivables), the proceeds join principal collections and the run stops there. The pool row of that
+ * period still shows the projected collateral; the notes are measured against zero pool. `revolvingEndPeriod`
+ * is the last period in which the deal could buy receivables (0 when a trigger ended revolving in period 1).
  */
 import type { DayCount, Scenario, Structure, Tranche, WaterfallStep } from '../deal/schema';
 import type { PoolProjection } from '../projection/types';
@@ -264,9 +271,12 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     let target = 0;
     if (structure.reserve) {
       target = reserveTarget(structure.reserve, collectedEnd, initial, notesBegin, final);
-      // Trapped cash must stay trapped: no release while a trapCash trigger is breached.
+      // Trapped cash must stay trapped: no release while a trapCash trigger is breached. On the final period a
+      // reserve that may not cover principal keeps its cash through the steps (fees and interest may still draw)
+      // and hands the rest to the seller afterwards, so it never reaches the principal step.
       const excess = reserveBalance - target;
-      if (!trapping && excess > 0) funds.release(excess);
+      const holdForSeller = final && !structure.reserve.coversPrincipalAtMaturity;
+      if (!trapping && !holdForSeller && excess > 0) funds.release(excess);
     }
     let deposits = 0;
 
@@ -413,6 +423,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     }
 
     // Cash no step took still belongs to someone: the seller (or the reserve while cash is trapped).
+    if (final && funds.reserve > 0) funds.release(funds.reserve);
     const leftover = funds.interest + funds.principal;
     if (leftover > 0) {
       const got = funds.take(leftover, ['interest', 'principal'], false);

@@ -366,3 +366,33 @@ describe('floating coupon and day counts', () => {
     expect(r.tranches[0].couponDescription).toBe('SOFR + 1.00%, floor 4.50%, cap 5.50%');
   });
 });
+
+describe('reserve that may not cover principal at maturity', () => {
+  // Same reserve as above but coversPrincipalAtMaturity false: on the final period the reserve still pays the
+  // interest shortfall, but what is left goes to the seller, not to the notes.
+  const r = run(
+    {
+      tranches: [{ id: 'A', seniority: 'senior', balance: 100000, coupon: { type: 'fixed', rate: 0.12 } }],
+      reserve: { initialBalance: 5000, target: { floor: 5000 }, coversPrincipalAtMaturity: false },
+      principalRule: { normal: { type: 'sequential' } },
+      lossAllocation: 'none',
+      waterfall: [
+        { pay: 'interest', tranches: ['A'], from: ['interest', 'reserve'] },
+        { pay: 'principal', tranches: ['A'] },
+        { pay: 'residual', from: ['interest'] },
+      ],
+    },
+    100000,
+    [{ interest: 1000 }, { interest: 400, scheduledPrincipal: 90000, defaults: 10000, loss: 10000 }],
+  );
+
+  it('draws for interest, pays no principal from the reserve and releases the rest to the seller', () => {
+    // P2: interest 1,000 due, 400 collected, 600 drawn; principal 90,000 of 100,000 paid; 4,400 to the seller.
+    const last = r.waterfall[1];
+    expect(last.steps[0]).toMatchObject({ due: 1000, paid: 1000, fromInterest: 400, fromReserve: 600 });
+    expect(last.steps[1]).toMatchObject({ due: 100000, paid: 90000, fromReserve: 0 });
+    expect(last.steps[3]).toMatchObject({ label: 'unallocated funds to the seller', paid: 4400 });
+    expect(last.reserve).toEqual({ begin: 5000, deposit: 0, draw: 5000, end: 0, target: 0 });
+    expect(r.tranches[0].cashflows[1].balance).toBe(10000);
+  });
+});
