@@ -202,3 +202,66 @@ export function loanPoolToPoolFile(
     },
   };
 }
+
+/**
+ * The pool file as JSON text in pieces, the same text `JSON.stringify(loanPoolToPoolFile(...))` gives, without
+ * building one JS value per loan and field or one giant string first: a million-loan pool is written with
+ * its typed arrays and a few megabytes of text in flight.
+ */
+export function* poolFileJsonChunks(
+  pool: LoanPool | ImportedPool,
+  provenance: PoolProvenance,
+  cutoffDate?: string | null,
+): Generator<string> {
+  const n = pool.size;
+  const imp = isImported(pool) ? pool : null;
+  const cut = cutoffDate !== undefined ? cutoffDate : (imp?.cutoffDate ?? null);
+  const head = JSON.stringify({
+    schemaVersion: POOL_FILE_SCHEMA_VERSION,
+    kind: 'loanPool',
+    cutoffDate: cut,
+    size: n,
+    provenance,
+  });
+  yield head.slice(0, -1) + ',"columns":{';
+  const num = (v: number): string => (Number.isFinite(v) ? String(v) : 'null');
+  const iso = (d: number): string => (Number.isNaN(d) ? 'null' : `"${dayToIso(d)}"`);
+  const none = (): string => 'null';
+  const columns: [string, number, (i: number) => string][] = [
+    ['id', n, (i) => JSON.stringify(pool.ids[i])],
+    ['product', n, (i) => String(pool.product[i])],
+    ['segment', n, (i) => String(pool.segment[i])],
+    ['segmentNames', pool.segmentNames.length, (i) => JSON.stringify(pool.segmentNames[i])],
+    ['balance', n, (i) => num(pool.balance[i]!)],
+    ['originalBalance', n, (i) => num(pool.originalBalance[i]!)],
+    ['rate', n, (i) => num(pool.rate[i]!)],
+    ['monthlyFeeRate', n, (i) => num(pool.monthlyFeeRate[i]!)],
+    ['paymentRate', n, (i) => num(pool.paymentRate[i]!)],
+    ['originalTerm', n, (i) => String(pool.originalTerm[i])],
+    ['remainingTerm', n, (i) => String(pool.remainingTerm[i])],
+    ['originationDate', n, imp ? (i) => iso(imp.originationDay[i]!) : none],
+    ['maturityDate', n, imp ? (i) => iso(imp.maturityDay[i]!) : none],
+    ['daysPastDue', n, imp ? (i) => num(imp.daysPastDue[i]!) : none],
+    [
+      'status',
+      n,
+      imp ? (i) => (imp.status[i] === NO_STATUS ? 'null' : `"${STATUS_CODES[imp.status[i]!]}"`) : none,
+    ],
+    ['region', n, imp ? (i) => (imp.region[i] === NO_REGION ? 'null' : String(imp.region[i])) : none],
+    ['regionNames', imp ? imp.regionNames.length : 0, (i) => JSON.stringify(imp!.regionNames[i])],
+    ['score', n, imp ? (i) => num(imp.score[i]!) : none],
+  ];
+  const STEP = 65_536;
+  for (let c = 0; c < columns.length; c++) {
+    const [name, len, cell] = columns[c]!;
+    yield `${c > 0 ? ',' : ''}"${name}":[`;
+    for (let from = 0; from < len; from += STEP) {
+      const to = Math.min(len, from + STEP);
+      const parts = new Array<string>(to - from);
+      for (let i = from; i < to; i++) parts[i - from] = cell(i);
+      yield (from > 0 ? ',' : '') + parts.join(',');
+    }
+    yield ']';
+  }
+  yield '}}';
+}

@@ -5,6 +5,7 @@ import { PRODUCT_CODES, type LoanPool } from '../../../core/pool/loanPool';
 import {
   PoolFile,
   loanPoolToPoolFile,
+  poolFileJsonChunks,
   poolFileToImportedPool,
   poolFileToLoanPool,
   type PoolProvenance,
@@ -149,8 +150,29 @@ describe('pool file', () => {
       paymentRate: Float64Array.of(0),
     };
     const pf = PoolFile.parse(loanPoolToPoolFile(lp, provenance, '2025-06-30'));
+    expect([...poolFileJsonChunks(lp, provenance, '2025-06-30')].join('')).toBe(
+      JSON.stringify(loanPoolToPoolFile(lp, provenance, '2025-06-30')),
+    );
     expect(pf.columns.status).toEqual([null]);
     expect(pf.cutoffDate).toBe('2025-06-30');
+  });
+
+  it('streamed JSON is exactly JSON.stringify of the pool file (property over generated tapes)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 1, max: 1e6 }), (rows, seed) => {
+        const lines: string[] = [];
+        generateTape({ rows, seed, badRows: 3 }, (c) => lines.push(csvLine(c)));
+        const { pool } = importTapeText(lines.join('\n'), 'g.csv');
+        const text = [...poolFileJsonChunks(pool, provenance)].join('');
+        expect(text).toBe(JSON.stringify(loanPoolToPoolFile(pool, provenance)));
+        expect(PoolFile.safeParse(JSON.parse(text)).success).toBe(true);
+      }),
+      { numRuns: 15 },
+    );
+    const { pool } = importTapeText(TAPE, 't.csv');
+    expect([...poolFileJsonChunks(pool, provenance, null)].join('')).toBe(
+      JSON.stringify(loanPoolToPoolFile(pool, provenance, null)),
+    );
   });
 
   it('rejects inconsistent files: column lengths, indexes, remaining > original', () => {

@@ -7,12 +7,12 @@
  * problem (e.g. slash dates whose order the column does not decide) also exits non-zero and writes no
  * pool: a pool missing those rows would look complete and is not.
  */
-import { readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { open, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { TapeFormatError, TapeLimitError } from '../../../io/tape/csv';
 import { mappingFrom, type TapeMapping } from '../../../io/tape/mapping';
 import { formatReport, rejectsToCsv } from '../../../io/tape/report';
-import { loanPoolToPoolFile } from '../../../pool/poolFile';
+import { poolFileJsonChunks } from '../../../pool/poolFile';
 import { formatStratTable, formatSummary, poolSummary, stratify } from '../../../pool/strat';
 import { DecodeError, type TapeEncoding } from '../../import/decode';
 import { importTapeFile } from '../../import/importTape';
@@ -94,9 +94,17 @@ async function loadMapping(ref: string): Promise<TapeMapping> {
 }
 
 /** Temp file + rename, so a crash never leaves half a pool file. */
-async function writeAtomic(path: string, text: string): Promise<void> {
+async function writeAtomic(path: string, text: string | Iterable<string>): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  await writeFile(tmp, text, 'utf8');
+  if (typeof text === 'string') await writeFile(tmp, text, 'utf8');
+  else {
+    const fh = await open(tmp, 'w');
+    try {
+      for (const piece of text) await fh.write(piece);
+    } finally {
+      await fh.close();
+    }
+  }
   await rename(tmp, path);
 }
 
@@ -169,7 +177,7 @@ export async function main(args: string[]): Promise<number> {
     throw new CliError(`${tape}: no row was accepted (${report.rejected} rejected), no pool written`);
   const out = flags.get('--out');
   if (out) {
-    const pf = loanPoolToPoolFile(pool, {
+    const pieces = poolFileJsonChunks(pool, {
       sourceFile: tape,
       ...(report.source.bytes !== undefined ? { sourceBytes: report.source.bytes } : {}),
       format: report.source.format,
@@ -184,7 +192,7 @@ export async function main(args: string[]): Promise<number> {
       byReason: report.byReason as Record<string, number>,
       rules: report.rules,
     });
-    await writeAtomic(out, JSON.stringify(pf));
+    await writeAtomic(out, pieces);
     if (!json) process.stdout.write(`\nwrote ${out} (${pool.size} loans)\n`);
   }
   return 0;
