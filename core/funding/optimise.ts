@@ -33,7 +33,8 @@ export interface Infeasibility {
 }
 
 export interface OptimisationResult {
-  status: 'optimal' | 'infeasible' | 'error';
+  /** 'stopped': a time or iteration limit ended the solve; the best mix found is reported, not proved optimal. */
+  status: 'optimal' | 'stopped' | 'infeasible' | 'error';
   solverStatus: string;
   /** Liquidity buffer required (share of receivables). */
   liquidityBuffer: number;
@@ -555,7 +556,10 @@ export function optimiseMix(
 ): OptimisationResult {
   const built = build(scenarios, opt, buffer);
   const res = solver.solve(built.model.write(), solveOptions(opt));
-  if (!isOptimal(res.Status)) {
+  const stopped =
+    (res.Status === 'Time limit reached' || res.Status === 'Iteration limit reached') &&
+    Object.values(res.Columns).some((c) => c.Primal !== undefined);
+  if (!isOptimal(res.Status) && !stopped) {
     const infeasible = res.Status === 'Infeasible' || res.Status === 'Primal infeasible or unbounded';
     return {
       status: infeasible ? 'infeasible' : 'error',
@@ -571,7 +575,7 @@ export function optimiseMix(
   const allocations = readAllocations(scenarios, res.Columns, built.scale, 'optimal');
   const evaluations = allocations.map((a, k) => evaluateAllocation(scenarios[k] as ScenarioTerms, a));
   return {
-    status: 'optimal',
+    status: stopped ? 'stopped' : 'optimal',
     solverStatus: res.Status,
     liquidityBuffer: buffer,
     objective:
@@ -597,7 +601,7 @@ export function efficientFrontier(
     const e = r.evaluations[0];
     points.push({
       liquidityBuffer: buffer,
-      feasible: r.status === 'optimal',
+      feasible: r.status === 'optimal' || r.status === 'stopped',
       totalCost: e?.totalCost ?? null,
       weightedAverageCost: e?.weightedAverageCost ?? null,
       minLiquidity: e?.minLiquidity ?? null,
