@@ -241,7 +241,8 @@ export function waterfallSheet(deal: Deal, result: RunResult): SheetWriter {
     const r = placed.firstDataRow + i;
     if (sourceRule) w.formula(r, at('sourcesTotal'), sourceRule.formula(r), p.sources.total, 'money');
     if (useRule) w.formula(r, at('usesTotal'), useRule.formula(r), p.uses.total, 'money');
-    const f = `${cellAddress(r, at('sourcesTotal'))}-${cellAddress(r, at('usesTotal'))}-(${cellAddress(r, at('reserveEnd'))}-${cellAddress(r, at('reserveBegin'))})`;
+    // Rounded to the cent: binary floating point leaves 1e-9 residues that would show as noise, not a difference.
+    const f = `ROUND(${cellAddress(r, at('sourcesTotal'))}-${cellAddress(r, at('usesTotal'))}-(${cellAddress(r, at('reserveEnd'))}-${cellAddress(r, at('reserveBegin'))}),2)`;
     w.formula(r, at('difference'), f, p.difference, 'money');
   });
 

@@ -61,8 +61,10 @@ describe('formula injection', () => {
       for (const key of Object.keys(ws)) {
         if (key.startsWith('!')) continue;
         const c = ws[key] as CellObject;
-        // Only the report's own arithmetic on cell references: SUM ranges, + and −.
-        if (c.f !== undefined) expect(c.f, `${name}!${key}`).toMatch(/^(?:SUM\(|[A-Z]{1,3}\d+|[:+\-()])+$/);
+        // Only the report's own arithmetic on cell references: SUM ranges, + and −, rounding to the cent.
+        if (c.f !== undefined) {
+          expect(c.f, `${name}!${key}`).toMatch(/^(?:SUM\(|ROUND\(|,2\)|[A-Z]{1,3}\d+|[:+\-()])+$/);
+        }
         if (typeof c.v === 'string') {
           strings++;
           expect(isFormulaLike(c.v), `${name}!${key}: ${c.v}`).toBe(false);
