@@ -283,7 +283,6 @@ export function runoff(loans: LoanArrays, scenario: ResolvedScenario, periods: n
     const lastDefault = prod === REVOLVING ? last : Math.min(last, rem - (noDefaultMonths[seg] as number));
     const im = prod === INTEREST_FREE_FEE ? 0 : (rate[i] as number) / 12;
     const fee = (originalBalance[i] as number) * (monthlyFeeRate[i] as number);
-    scheduleRatios(ratio, prod, rem, last, im, 1 - (paymentRate[i] as number));
     let perf = b0;
 
     if (defaulted === null && cnlSegment[seg] === 0) {
@@ -291,9 +290,44 @@ export function runoff(loans: LoanArrays, scenario: ResolvedScenario, periods: n
       // PERF' = PERF × r × g with g = max(0, 1 − MDR − SMM) (the prepayment cap is the max), the share of
       // loans still performing (PERF / contractual balance) is the running product of g, where the general
       // loop needs a division.
+      // The contractual ratio inline (scheduleRatios, folded into one form so the month loop needs no
+      // scratch array or product branch): r = A − B / (C − x), then x ← x × u + w.
+      //   level pay:        A = 1 + i, B = i, C = 1, x = (1 + i)^−m   (x × (1 + i) each month)
+      //   level pay, i ≈ 0: A = 1 + i, B = 1, C = 0, x = −a_m        (annuity factor, a ← a (1 + i) − 1)
+      //   equal instalments and zero-rate level pay: A = 1, B = 1, C = 0, x = −m   (x + 1 each month)
+      //   revolving: A = 1 − payment rate, B = 0;  bullet: A = 1, B = 0;  and r = 0 in the maturity month.
+      let A = 1;
+      let B = 0;
+      let C = 1;
+      let x = 0;
+      let u = 1;
+      let w = 0;
+      if (prod === LEVEL_PAY && im * rem > 1e-3) {
+        A = 1 + im;
+        B = im;
+        x = 1 / powInt(A, rem);
+        u = A;
+      } else if (prod === LEVEL_PAY && im > 1e-15) {
+        const d = powMinusOne(im, rem);
+        A = 1 + im;
+        B = 1;
+        C = 0;
+        x = -d / ((1 + d) * im);
+        u = A;
+        w = 1;
+      } else if (prod === REVOLVING) {
+        A = 1 - (paymentRate[i] as number);
+      } else if (prod !== BULLET) {
+        B = 1;
+        C = 0;
+        x = -rem;
+        w = 1;
+      }
+      const matures = prod === REVOLVING ? -1 : rem;
       let share = 1;
       for (let p = 1; p <= last; p++) {
-        const r = ratio[p] as number;
+        const r = p === matures ? 0 : A - B / (C - x);
+        x = x * u + w;
         const k = (p <= lastDefault ? row : row + tail) + p;
         const g = survive[k] as number;
         const m = mdr[k] as number;
@@ -324,6 +358,7 @@ export function runoff(loans: LoanArrays, scenario: ResolvedScenario, periods: n
       continue;
     }
 
+    scheduleRatios(ratio, prod, rem, last, im, 1 - (paymentRate[i] as number));
     // General month: CNL budgets (capped at PERF) and servicer advancing.
     // Contractual balance as if nothing defaulted or prepaid: the performing share of loans = PERF / it.
     let contractual = b0;

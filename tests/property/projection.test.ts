@@ -26,7 +26,12 @@ const lineArb = (products: Product[] = PRODUCTS): fc.Arbitrary<RepLine> =>
     .record({
       product: fc.constantFrom(...products),
       balance: fc.double({ min: 1, max: 1e6, noNaN: true }),
-      rate: fc.oneof(fc.constant(0), fc.double({ min: 1e-6, max: 0.36, noNaN: true })),
+      // Zero, near-zero (the annuity-factor branch) and ordinary rates.
+      rate: fc.oneof(
+        fc.constant(0),
+        fc.double({ min: 1e-6, max: 1e-3, noNaN: true }),
+        fc.double({ min: 1e-3, max: 0.36, noNaN: true }),
+      ),
       originalTerm: fc.integer({ min: 1, max: 60 }),
       seasoning: fc.double({ min: 0, max: 0.99, noNaN: true }),
       monthlyFeeRate: fc.double({ min: 0, max: 0.02, noNaN: true }),
