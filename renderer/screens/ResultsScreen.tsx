@@ -2,7 +2,9 @@
 import type { ColDef } from 'ag-grid-community';
 import { useMemo, useState } from 'react';
 import type { PoolPeriodRow, RunResult, TrancheCashflowRow, WaterfallPeriod } from '../../core/result';
+import type { BreakevenResult } from '../../core/scenario/breakeven';
 import { useApp } from '../AppContext';
+import { engine } from '../engine/client';
 import { DataGrid, moneyCol, pctCol } from '../components/DataGrid';
 import { EChart, type ChartOption } from '../components/EChart';
 import { money, moneyWhole, pct, years } from '../format';
@@ -18,9 +20,22 @@ const TABS: { id: Tab; label: string }[] = [
 ];
 
 export function ResultsScreen({ stale }: { stale: boolean }) {
-  const { state, runDeal } = useApp();
+  const { state, runDeal, job, dispatch } = useApp();
   const [tab, setTab] = useState<Tab>('summary');
   const run = state.run;
+
+  async function solveBreakevens(): Promise<void> {
+    if (!run) return;
+    const d = run.doc;
+    const breakevens = await job('Solving break-evens', (p) =>
+      engine().request(
+        { kind: 'breakeven', deal: d.deal, loans: d.pool?.loans ?? null, scenario: run.result.scenario.name },
+        p,
+      ),
+    );
+    if (breakevens) dispatch({ type: 'breakevens', doc: d, breakevens });
+  }
+
   if (!run) {
     return (
       <div className="screen-body">
@@ -72,7 +87,9 @@ export function ResultsScreen({ stale }: { stale: boolean }) {
           </button>
         ))}
       </div>
-      {tab === 'summary' && <Summary r={r} />}
+      {tab === 'summary' && (
+        <Summary r={r} breakevens={run.breakevens} onSolve={() => void solveBreakevens()} />
+      )}
       {tab === 'pool' && <PoolFlows r={r} />}
       {tab === 'tranches' && <TrancheFlows r={r} />}
       {tab === 'reconciliation' && <Reconciliation r={r} />}
@@ -81,7 +98,24 @@ export function ResultsScreen({ stale }: { stale: boolean }) {
   );
 }
 
-function Summary({ r }: { r: RunResult }) {
+function breakevenText(b: BreakevenResult | undefined, mode: 'cdr' | 'lossMultiple'): string {
+  const a = b?.answers.find((x) => x.mode === mode);
+  if (!a) return '–';
+  if (a.breakeven === null) return 'not whole at 0';
+  const v = mode === 'cdr' ? pct(a.breakeven) : `${a.breakeven.toFixed(2)}×`;
+  return a.wholeAtMax ? `≥ ${v}` : v;
+}
+
+function Summary({
+  r,
+  breakevens,
+  onSolve,
+}: {
+  r: RunResult;
+  breakevens: BreakevenResult[] | null;
+  onSolve: () => void;
+}) {
+  const be = new Map((breakevens ?? []).map((b) => [b.trancheId, b]));
   const balances = useMemo<ChartOption>(
     () => ({
       tooltip: { trigger: 'axis', valueFormatter: (v) => money(Number(v)) },
@@ -129,13 +163,17 @@ function Summary({ r }: { r: RunResult }) {
           <h2>Tranche analytics</h2>
           <span className="muted small">
             WAL in years (30/360, delay included); yield bond-equivalent at the price shown
+            {breakevens ? null : (
+              <button className="solve" onClick={onSolve} data-testid="solve-breakevens">
+                Solve break-even CDR and loss multiple
+              </button>
+            )}
           </span>
         </div>
         <table className="table analytics" data-testid="analytics">
           <thead>
             <tr>
               <th>Class</th>
-              <th>Seniority</th>
               <th>Rating</th>
               <th>Coupon</th>
               <th className="num">Original balance</th>
@@ -148,6 +186,22 @@ function Summary({ r }: { r: RunResult }) {
               <th className="num">Principal window</th>
               <th className="num">Principal loss</th>
               <th className="num">Interest shortfall</th>
+              {breakevens ? (
+                <>
+                  <th
+                    className="num"
+                    title="Largest constant CDR at which the class still gets all interest and principal (to 0.01%)"
+                  >
+                    Break-even CDR
+                  </th>
+                  <th
+                    className="num"
+                    title="Largest multiple of the scenario's default curve the class survives (to 0.01)"
+                  >
+                    Break-even multiple
+                  </th>
+                </>
+              ) : null}
             </tr>
           </thead>
           <tbody>
@@ -156,7 +210,6 @@ function Summary({ r }: { r: RunResult }) {
                 <td>
                   <b>{t.id}</b>
                 </td>
-                <td>{t.seniority}</td>
                 <td>{t.rating ?? ''}</td>
                 <td>{t.couponDescription}</td>
                 <td className="num">{money(t.originalBalance)}</td>
@@ -175,6 +228,14 @@ function Summary({ r }: { r: RunResult }) {
                 <td className={`num ${t.interestShortfall > 0 ? 'bad' : ''}`}>
                   {money(t.interestShortfall)}
                 </td>
+                {breakevens ? (
+                  <>
+                    <td className="num" data-testid={`breakeven-cdr-${t.id}`}>
+                      {breakevenText(be.get(t.id), 'cdr')}
+                    </td>
+                    <td className="num">{breakevenText(be.get(t.id), 'lossMultiple')}</td>
+                  </>
+                ) : null}
               </tr>
             ))}
           </tbody>
@@ -420,12 +481,10 @@ function Reconciliation({ r }: { r: RunResult }) {
               </tr>
               <tr>
                 <td />
-                <td>
-                  Reserve: begin {money(p.reserve.begin)} → end {money(p.reserve.end)} (target{' '}
-                  {money(p.reserve.target)})
+                <td colSpan={3} className="wrap muted">
+                  Reserve: begin {money(p.reserve.begin)}, end {money(p.reserve.end)}, target{' '}
+                  {money(p.reserve.target)}
                 </td>
-                <td />
-                <td />
               </tr>
             </tbody>
           </table>

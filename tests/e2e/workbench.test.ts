@@ -13,6 +13,8 @@ import { runDeal } from '../../core/run';
 import { importTapeText } from '../../core/io/tape/tapeStream';
 import { poolSummary } from '../../core/pool/strat';
 import { scaleTranchesToPool } from '../../renderer/project/dealEdit';
+import { solveBreakevens } from '../../core/scenario/breakeven';
+import { dealEngine } from '../../core/scenario/dealEngine';
 import { ExportPage } from './pages/ExportPage';
 import { PoolPage } from './pages/PoolPage';
 import { ResultsPage } from './pages/ResultsPage';
@@ -130,6 +132,24 @@ describe('workbench user path', () => {
       expect(await results.wal(t.id)).toBe(Number((t.wal as number).toFixed(2)));
     }
     expect(await results.reconciled()).toBe(true);
+
+    // Break-evens run in the worker with a progress bar and Cancel; a cancelled job leaves the UI usable.
+    await page.getByTestId('solve-breakevens').click();
+    await page.getByTestId('job').waitFor();
+    await app.screenshot('job-progress');
+    await page.getByTestId('cancel').click();
+    expect(await app.notice()).toMatch(/cancelled/);
+    await page.getByTestId('solve-breakevens').click();
+    await page.getByTestId('breakeven-cdr-A').waitFor({ timeout: 60_000 });
+    const { edited, pool } = expectedRun();
+    const be = solveBreakevens(dealEngine(edited, { kind: 'loans', pool }), edited.scenarios[0]!, {
+      modes: ['cdr', 'lossMultiple'],
+      tranches: ['A'],
+    });
+    const cdrA = be[0]!.answers.find((a) => a.mode === 'cdr')!;
+    expect(cdrA.breakeven).toBeTypeOf('number');
+    const shown = await page.getByTestId('breakeven-cdr-A').innerText();
+    expect(shown.replace('≥ ', '')).toBe(`${((cdrA.breakeven as number) * 100).toFixed(2)}%`);
     await app.screenshot('results-summary');
     await results.tab('pool');
     await page.getByTestId('pool-grid').locator('.ag-row').first().waitFor();
