@@ -144,7 +144,7 @@ describe('mix evaluation', () => {
           });
           for (const sc of scenarioTerms({
             fundingCase: c,
-            poolLines: (c.book.currentPool as { lines: never[] }).lines,
+            poolLines: c.book.currentPool.kind === 'repLines' ? c.book.currentPool.lines : [],
             scenario: c.scenario!,
             deals: {},
           })) {
