@@ -5,7 +5,7 @@
  * from sharing a profile.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
@@ -70,38 +70,43 @@ export interface Converted {
 /** Writes `workbooks` (name → xlsx bytes) to a temp dir and converts them all in one LibreOffice start. */
 export function convertToCsv(workbooks: Record<string, Uint8Array>): Converted {
   const dir = mkdtempSync(join(tmpdir(), 'abs-report-lo-'));
-  const profile = join(dir, 'profile');
-  mkdirSync(join(profile, 'user'), { recursive: true });
-  writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), RECALC_ALWAYS);
-  const out = join(dir, 'csv');
-  const paths = Object.entries(workbooks).map(([name, bytes]) => {
-    const p = join(dir, `${name}.xlsx`);
-    writeFileSync(p, bytes);
-    return p;
-  });
-  const got = spawnSync(
-    'soffice',
-    [
-      `-env:UserInstallation=file://${profile}`,
-      '--headless',
-      '--norestore',
-      '--convert-to',
-      CSV_FILTER,
-      '--outdir',
-      out,
-      ...paths,
-    ],
-    { encoding: 'utf8', timeout: 240_000 },
-  );
-  const log = `${got.stdout ?? ''}${got.stderr ?? ''}`;
-  if (got.status !== 0) throw new Error(`soffice exited ${got.status} (${got.error?.message ?? ''}): ${log}`);
-  const files = new Map<string, Map<string, string[][]>>();
-  for (const name of Object.keys(workbooks)) files.set(name, new Map());
-  for (const f of readdirSync(out)) {
-    const name = Object.keys(workbooks).find((n) => f.startsWith(`${n}-`) && f.endsWith('.csv'));
-    if (!name) continue;
-    const sheetName = basename(f, '.csv').slice(name.length + 1);
-    files.get(name)?.set(sheetName, parseCsv(readFileSync(join(out, f), 'utf8')));
+  try {
+    const profile = join(dir, 'profile');
+    mkdirSync(join(profile, 'user'), { recursive: true });
+    writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), RECALC_ALWAYS);
+    const out = join(dir, 'csv');
+    const paths = Object.entries(workbooks).map(([name, bytes]) => {
+      const p = join(dir, `${name}.xlsx`);
+      writeFileSync(p, bytes);
+      return p;
+    });
+    const got = spawnSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${profile}`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        CSV_FILTER,
+        '--outdir',
+        out,
+        ...paths,
+      ],
+      { encoding: 'utf8', timeout: 240_000 },
+    );
+    const log = `${got.stdout ?? ''}${got.stderr ?? ''}`;
+    if (got.status !== 0)
+      throw new Error(`soffice exited ${got.status} (${got.error?.message ?? ''}): ${log}`);
+    const files = new Map<string, Map<string, string[][]>>();
+    for (const name of Object.keys(workbooks)) files.set(name, new Map());
+    for (const f of readdirSync(out)) {
+      const name = Object.keys(workbooks).find((n) => f.startsWith(`${n}-`) && f.endsWith('.csv'));
+      if (!name) continue;
+      const sheetName = basename(f, '.csv').slice(name.length + 1);
+      files.get(name)?.set(sheetName, parseCsv(readFileSync(join(out, f), 'utf8')));
+    }
+    return { files, log };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  return { files, log };
 }
