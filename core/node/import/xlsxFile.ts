@@ -19,6 +19,8 @@ export interface SpreadsheetOptions extends TapeImportOptions {
   timeoutMs?: number;
   /** Worker heap limit in MB (default 2048). */
   maxHeapMb?: number;
+  /** Called when parsing starts and when the sheet's rows are in (the worker parses in one go). */
+  onProgress?: (p: { bytesRead: number; totalBytes: number; rowsRead: number; elapsedMs: number }) => void;
 }
 
 export interface SheetRows {
@@ -171,8 +173,15 @@ export async function importSpreadsheetFile(
   opts: SpreadsheetOptions = {},
 ): Promise<BuildResult> {
   const t0 = performance.now();
-  const sheet = await readSpreadsheetRows(path, opts);
   const info = await stat(path);
+  opts.onProgress?.({ bytesRead: 0, totalBytes: info.size, rowsRead: 0, elapsedMs: 0 });
+  const sheet = await readSpreadsheetRows(path, opts);
+  opts.onProgress?.({
+    bytesRead: info.size,
+    totalBytes: info.size,
+    rowsRead: sheet.rows.length,
+    elapsedMs: performance.now() - t0,
+  });
   const result = importTapeRows(
     sheet.rows,
     {

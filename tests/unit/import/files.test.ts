@@ -151,7 +151,9 @@ describe('spreadsheets (worker)', () => {
     const c = join(dir, 'gen2.csv');
     writeXlsxTape(x, { rows: 300, seed: 11, badRows: 7 });
     writeCsvTape(c, { rows: 300, seed: 11, badRows: 7 });
-    const a = await importTapeFile(x);
+    const seen: number[] = [];
+    const a = await importTapeFile(x, { onProgress: (p) => seen.push(p.bytesRead / p.totalBytes) });
+    expect(seen).toEqual([0, 1]);
     const b = await importTapeFile(c);
     expect(a.report.source).toMatchObject({ format: 'xlsx', sheet: 'Tape', sheets: ['Tape'] });
     expect(a.report.accepted).toBe(b.report.accepted);
