@@ -62,8 +62,8 @@ export interface WaterfallInput {
   /** The base pool split by segment and product (needed for concentration limits while revolving). */
   composition?: readonly PoolGroup[];
   /**
-   * Projections of `structure.revolving.profile` lines (same order), each at the line's own balance, over at
-   * least the run's periods; purchases scale and shift them.
+   * Projections of `structure.revolving.profile` lines (same order), over at least the run's periods; a purchase
+   * scales one by amount / its cut-off balance and shifts it to start at the purchase period.
    */
   profile?: readonly PoolProjection[];
 }
@@ -367,7 +367,8 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
           pars.forEach((p, k) => {
             const i = eligible[k];
             const line = rev.profile[i];
-            ledger.addCohort(t, p / 100, profiles[i], line.balance, line.segment, line.product);
+            // Scale by the projection's own cut-off balance, whatever weight the profile line carries.
+            ledger.addCohort(t, p / 100, profiles[i], profiles[i].endBalance[0], line.segment, line.product);
           });
           purchasedPar = par;
           poolEnd += par;

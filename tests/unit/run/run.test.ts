@@ -228,3 +228,23 @@ describe('revolving deal through runDeal', () => {
     expect(r.checks.cashConserved).toBe(true);
   });
 });
+
+describe('the projection is linear in balance (revolving cohorts are scaled unit projections)', () => {
+  it('doubles every flow when the balance doubles', () => {
+    const deal = fiveClassDeal({ term: 24, cdr: 0.06 });
+    const line = deal.pool.kind === 'repLines' ? deal.pool.lines[0] : null;
+    if (!line) throw new Error('rep lines expected');
+    const one = projectPool({ kind: 'repLines', lines: [{ ...line, balance: 1000 }] }, deal.scenarios[0], 30);
+    const two = projectPool({ kind: 'repLines', lines: [{ ...line, balance: 2000 }] }, deal.scenarios[0], 30);
+    for (const f of [
+      'interest',
+      'scheduledPrincipal',
+      'prepayment',
+      'defaults',
+      'recovery',
+      'endBalance',
+    ] as const) {
+      for (let t = 0; t <= 30; t++) expect(two[f][t]).toBeCloseTo(2 * one[f][t], 9);
+    }
+  });
+});
