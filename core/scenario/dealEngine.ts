@@ -4,18 +4,14 @@
  * buys, which only the full run knows, so there the pool loss comes from a run.
  *
  * Loan-level pools of non-revolving deals take the grouped projection of ./stressPool.ts (same numbers to float
- * rounding, a fraction of the time); the waterfall and analytics then run exactly as `runDeal` runs them.
- * `runOnProjection` below repeats runDeal's last steps for that; a test holds the two to the cent.
+ * rounding, a fraction of the time); the waterfall and analytics then run through `runDealOnProjection`, the
+ * same steps `runDeal` takes after its own projection; a test holds the two to the cent.
  */
-import { analyzeTranche, principalWindow, type TrancheFlow } from '../analytics';
 import type { Deal, Scenario } from '../deal/schema';
 import { missingIndices, validateDeal } from '../deal/validate';
 import { defaultHorizon, projectPool, type PoolInput } from '../projection/project';
 import type { PoolProjection } from '../projection/types';
-import type { RunResult, TrancheResult } from '../result';
-import { DealError, ENGINE_VERSION, runDeal } from '../run';
-import { runWaterfall } from '../structure/waterfall';
-import { paymentDates, periodTimes, settlementDateOf } from '../time';
+import { DealError, runDeal, runDealOnProjection } from '../run';
 import { runPoolLoss, type StressEngine } from './engine';
 import { buildStressPool, projectStressPool, stressPoolHorizon, type StressPool } from './stressPool';
 
@@ -29,58 +25,6 @@ function sumLoss(p: PoolProjection): number {
   let loss = 0;
   for (let t = 1; t <= p.periods; t++) loss += p.loss[t]!;
   return initial > 0 ? loss / initial : 0;
-}
-
-/** runDeal's steps after the projection, for a projection made here. */
-export function runOnProjection(
-  deal: Deal,
-  scenario: Scenario,
-  projection: PoolProjection,
-  analytics: boolean,
-): RunResult {
-  const periods = projection.periods;
-  const w = runWaterfall({
-    structure: deal.structure,
-    scenario,
-    dates: paymentDates(deal, periods),
-    pool: projection,
-    composition: [],
-  });
-  const times = analytics ? periodTimes(deal, periods) : null;
-  const tranches: TrancheResult[] = w.tranches.map((tr) => {
-    const withDelay = { ...tr, paymentDelayDays: deal.paymentDelayDays };
-    if (!times) {
-      return { ...withDelay, principalWindow: principalWindow(tr.cashflows.map((c) => ({ ...c, t: 0 }))) };
-    }
-    const flows: TrancheFlow[] = tr.cashflows.map((c) => ({
-      period: c.period,
-      t: times[c.period]!,
-      interest: c.interest,
-      principal: c.principal,
-    }));
-    const a = analyzeTranche(flows, tr.originalBalance, tr.price);
-    return { ...withDelay, ...a };
-  });
-  return {
-    engineVersion: ENGINE_VERSION,
-    runAt: new Date().toISOString(),
-    deal: {
-      name: deal.name,
-      currency: deal.currency,
-      cutoffDate: deal.cutoffDate,
-      settlementDate: settlementDateOf(deal),
-    },
-    scenario,
-    pool: { initialBalance: w.initialBalance, periods: w.poolPeriods },
-    tranches,
-    waterfall: w.waterfall,
-    triggerEvents: w.triggerEvents,
-    cleanUpCallPeriod: w.cleanUpCallPeriod,
-    revolvingEndPeriod: w.revolvingEndPeriod,
-    excessSpread: w.excessSpread,
-    revolving: w.revolving,
-    checks: w.checks,
-  };
 }
 
 export function dealEngine(deal: Deal, pool: PoolInput, opts: DealEngineOptions = {}): StressEngine {
@@ -115,7 +59,7 @@ export function dealEngine(deal: Deal, pool: PoolInput, opts: DealEngineOptions 
       const missing = missingIndices(deal, scenario);
       if (missing.length > 0)
         throw new DealError(missing.map((m) => ({ path: 'scenario.indexCurves', message: m })));
-      return runOnProjection(deal, scenario, projection, analytics);
+      return runDealOnProjection(deal, scenario, projection, { analytics });
     },
     poolLoss: (scenario) => {
       if (deal.structure.revolving) return runPoolLoss(runDeal(deal, pool, { scenario, analytics: false }));

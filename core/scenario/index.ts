@@ -6,7 +6,7 @@
 export * from './axis';
 export * from './breakeven';
 export * from './compare';
-export { dealEngine, runOnProjection, type DealEngineOptions } from './dealEngine';
+export { dealEngine, type DealEngineOptions } from './dealEngine';
 export * from './engine';
 export * from './grid';
 export * from './monteCarlo';
