@@ -127,8 +127,14 @@ export function sourceCosts(sc: ScenarioTerms, terms: SourceTerms, path: SourceP
     let c = 0;
     switch (terms.type) {
       case 'bankLine': {
-        const undrawn = Math.max(0, terms.source.commitment * (terms.open[t] ?? 0) - b);
-        c = t > 0 ? (b * (terms.drawnRate[t] ?? 0)) / 12 + (undrawn * terms.source.commitmentFee) / 12 : 0;
+        const open = terms.open[t] ?? 0;
+        const undrawn = Math.max(0, terms.source.commitment * open - b);
+        // A minimum utilisation charges interest on the minimum even when less is drawn.
+        const charged = Math.max(b, terms.source.minimumUtilisation * open);
+        c =
+          t > 0
+            ? (charged * (terms.drawnRate[t] ?? 0)) / 12 + (undrawn * terms.source.commitmentFee) / 12
+            : 0;
         c += terms.upfront[t] ?? 0;
         break;
       }

@@ -149,11 +149,30 @@ function build(scenarios: readonly ScenarioTerms[], opt: Optimisation, buffer: n
             const D = v('D', j, k, t);
             const open = s.open[t] ?? 0;
             if ((s.advance[t] ?? 0) <= 0) model.fix(D, 0);
-            addTerm(
-              model.objective,
-              D,
-              weight * (((s.drawnRate[t] ?? 0) - s.source.commitmentFee * open) / 12 + carry),
-            );
+            const minimum = s.source.minimumUtilisation * open;
+            if (minimum > 0) {
+              // Interest on U = max(D, minimum): U ≥ D and U ≥ minimum, and the objective pushes U down.
+              const U = v('U', j, k, t);
+              addTerm(model.objective, U, (weight * (s.drawnRate[t] ?? 0)) / 12);
+              addTerm(model.objective, D, weight * ((-s.source.commitmentFee * open) / 12 + carry));
+              model.addRow({
+                name: `umin_${j}_${k}_${t}`,
+                terms: addTerm(addTerm(new Map(), U, 1), D, -1),
+                sense: '>=',
+                rhs: 0,
+              });
+              model.addRow({
+                name: `ufloor_${j}_${k}_${t}`,
+                terms: addTerm(new Map(), U, 1),
+                sense: '>=',
+                rhs: minimum / scale,
+              });
+            } else
+              addTerm(
+                model.objective,
+                D,
+                weight * (((s.drawnRate[t] ?? 0) - s.source.commitmentFee * open) / 12 + carry),
+              );
             model.addRow({
               name: `commit_${j}_${k}_${t}`,
               terms: addTerm(new Map(), D, 1),

@@ -82,6 +82,8 @@ export const BankLine = z.object({
   /** Receivables more than this many days past due are ineligible (loans that default within dpd/30 months). */
   eligibilityMaxDaysPastDue: z.number().int().min(0).max(180).default(30),
   initialDrawn: money.default(0),
+  /** Interest is charged on at least this much while the line is open (Sezzle's minimum utilisation). */
+  minimumUtilisation: money.default(0),
 });
 export type BankLine = z.infer<typeof BankLine>;
 

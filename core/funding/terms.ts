@@ -361,7 +361,7 @@ export function termsSummary(sc: ScenarioTerms): SourceTermsSummary[] {
           rate: s.drawnRate[1] ?? 0,
           advanceOrSoldShare: s.advance[1] ?? 0,
           lifeYears: s.source.tenorMonths / 12,
-          terms: `${s.source.commitment} committed, ${pct(s.source.advanceRate)} advance on receivables under ${s.source.eligibilityMaxDaysPastDue} dpd, ${s.source.index} + ${pct(s.source.margin)}, ${pct(s.source.commitmentFee)} on undrawn, ${pct(s.source.upfrontFee)} upfront, ${s.source.tenorMonths}-month tenor${s.source.renews ? ', renewed' : ', not renewed'}`,
+          terms: `${s.source.commitment} committed, ${pct(s.source.advanceRate)} advance on receivables under ${s.source.eligibilityMaxDaysPastDue} dpd, ${s.source.index} + ${pct(s.source.margin)}, ${pct(s.source.commitmentFee)} on undrawn, ${pct(s.source.upfrontFee)} upfront, ${s.source.tenorMonths}-month tenor${s.source.renews ? ', renewed' : ', not renewed'}${s.source.minimumUtilisation > 0 ? `, interest on at least ${s.source.minimumUtilisation}` : ''}`,
         };
       case 'retail':
         return {

@@ -79,6 +79,19 @@ describe('bank line with equity carrying the haircut', () => {
   });
 });
 
+describe('bank line minimum utilisation', () => {
+  it('charges interest on the minimum when less is drawn', () => {
+    const c = fundingCase({
+      indexCurves: { SOFR: 0.05 },
+      fundingSources: [{ ...bank, minimumUtilisation: 950_000 }, equity()],
+      mixes: [{ name: 'bank', kind: 'rules', order: ['bank', 'eq'] }],
+    });
+    const e = run(c);
+    // Drawn 900,000, charged on 950,000: 950,000 × 8% / 12 = 6,333.33; fee on 300,000 undrawn = 125.
+    expect(e.months[1]!.bySource.bank!.cost).toBeCloseTo((950_000 * 0.08) / 12 + 125, 6);
+  });
+});
+
 describe('retail capital', () => {
   const retail = {
     id: 'retail',

@@ -147,6 +147,34 @@ describe('optimiser against brute force', () => {
   });
 });
 
+describe('optimiser with a minimum utilisation', () => {
+  it('pays interest on the minimum and still draws the borrowing base, by hand', () => {
+    const c = fundingCase({
+      indexCurves: { SOFR: 0.04 },
+      fundingSources: [
+        {
+          id: 'bank',
+          type: 'bankLine',
+          commitment: 1_500_000,
+          advanceRate: 0.8,
+          index: 'SOFR',
+          margin: 0.04,
+          tenorMonths: 12,
+          minimumUtilisation: 900_000,
+        },
+        equity(),
+      ],
+      optimisation: { mipRelGap: 0 },
+    });
+    const r = optimiseMix(terms(c), c.optimisation!, solver);
+    const e = r.evaluations[0]!;
+    for (const m of e.months) expect(m.bySource.bank!.balance).toBeCloseTo(800_000, 3);
+    // 900,000 × 8% / 12 = 6,000 interest; 200,000 × 15% / 12 = 2,500 equity; three months.
+    expect(e.totalCost).toBeCloseTo(3 * (6_000 + 2_500), 3);
+    expect(r.objective!).toBeCloseTo(e.totalCost, 3);
+  });
+});
+
 describe('optimiser properties', () => {
   it('a feasible optimum leaves no gap in any month of any scenario, and its cost is its evaluation', () => {
     fc.assert(
