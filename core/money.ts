@@ -108,11 +108,14 @@ export type Cents = number;
 function halfEven(e: number, exact: () => Money): Cents {
   const fl = Math.floor(e);
   const f = e - fl;
-  const tol = Math.abs(e) * 1e-12 + 1e-7;
+  // The float result is within a few ulps (≈ 1e-16 relative) of the exact one; 1e-14 leaves a wide margin while
+  // keeping the decimal fallback rare even for pools in the billions.
+  const tol = Math.abs(e) * 1e-14 + 1e-9;
+  // `+ 0` turns −0 into 0, so a rounded-away negative dust amount is a plain zero.
   if (Math.abs(f - 0.5) <= tol) {
-    return exact().toDecimalPlaces(0, Money.ROUND_HALF_EVEN).toNumber();
+    return exact().toDecimalPlaces(0, Money.ROUND_HALF_EVEN).toNumber() + 0;
   }
-  return f < 0.5 ? fl : fl + 1;
+  return (f < 0.5 ? fl : fl + 1) + 0;
 }
 
 /** A money amount (float, e.g. a projection total or a deal-file figure) in cents, half-even. */

@@ -110,7 +110,24 @@ describe('integer-cent helpers match decimal arithmetic exactly', () => {
           expect(mulDiv(c, rate, days, basis)).toBe(want);
         },
       ),
-      { numRuns: 2000 },
+      { numRuns: 5000 },
+    );
+  });
+
+  it("cents(x) equals decimal.js on the float's shortest decimal string, half-cent ties included", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.double({ min: -1e12, max: 1e12, noNaN: true }),
+          fc.integer({ min: 0, max: 1e12 }).map((k) => k / 1000 + 0.0005),
+          fc.integer({ min: 0, max: 1e9 }).map((k) => (2 * k + 1) / 200),
+        ),
+        (x) => {
+          const want = m(x).times(100).toDecimalPlaces(0, Money.ROUND_HALF_EVEN).toNumber();
+          expect(cents(x)).toBe(want === 0 ? 0 : want);
+        },
+      ),
+      { numRuns: 5000 },
     );
   });
 
