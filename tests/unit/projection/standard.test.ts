@@ -187,3 +187,19 @@ describe('exact zeros', () => {
     expect(Array.from(p.prepayment).every((x) => x === 0)).toBe(true);
   });
 });
+
+describe('SDA through the projection', () => {
+  it('uses each loan’s age and stops defaulting `lag` months before its maturity', () => {
+    // 12 months left, 18 months seasoned: month 1 is age 19 → CDR 0.02% × 19 = 0.38% at 100% SDA.
+    const seasoned = line({ originalTerm: 30, remainingTerm: 12 });
+    const p = projectPool(
+      { kind: 'repLines', lines: [seasoned] },
+      scenario({ default: { model: 'SDA', curve: 100 }, severity: 1, recoveryLagMonths: 5 }),
+      17,
+    );
+    expect(p.defaults[1]).toBeCloseTo(1000 * (1 - (1 - 0.0038) ** (1 / 12)), 10);
+    expect(p.defaults[7]).toBeGreaterThan(0);
+    expect(Array.from(p.defaults.subarray(8, 13))).toEqual([0, 0, 0, 0, 0]);
+    expect(sum(p.loss)).toBeCloseTo(sum(p.defaults), 10);
+  });
+});
