@@ -1,7 +1,8 @@
 /** The workbench shell: top bar, navigation, the active screen and the job/status bar. */
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { AppContext, useApp as useApp_, type AppApi, type Notice } from './AppContext';
-import { engine, JobCancelled, type JobProgress } from './engine/client';
+import { JobCancelled, type JobProgress } from './engine/client';
+import { engine } from './engine/engineWorker';
 import type { Host, MenuCommand } from './host/Host';
 import {
   newProject,

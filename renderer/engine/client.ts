@@ -16,6 +16,16 @@ export class JobCancelled extends Error {
   }
 }
 
+/**
+ * The slice of a Worker the client uses, so the client runs (and is tested) without the DOM; `engineWorker.ts`
+ * adapts a real Worker.
+ */
+export interface WorkerPort {
+  post(message: ToWorker, transfer: readonly object[]): void;
+  listen(onMessage: (message: FromWorker) => void, onCrash: (message: string) => void): void;
+  terminate(): void;
+}
+
 type Pending = {
   resolve: (v: unknown) => void;
   reject: (e: Error) => void;
@@ -23,30 +33,28 @@ type Pending = {
 };
 
 export class EngineClient {
-  private worker: Worker | null = null;
+  private worker: WorkerPort | null = null;
   private nextId = 1;
   private pending = new Map<number, Pending>();
 
-  constructor(private readonly spawn: () => Worker) {}
+  constructor(private readonly spawn: () => WorkerPort) {}
 
-  private ensure(): Worker {
+  private ensure(): WorkerPort {
     if (this.worker) return this.worker;
     const w = this.spawn();
-    w.onmessage = (e: MessageEvent<FromWorker>) => {
-      const msg = e.data;
-      const p = this.pending.get(msg.id);
-      if (!p) return;
-      if (msg.type === 'progress') p.onProgress?.({ done: msg.done, total: msg.total, label: msg.label });
-      else {
-        this.pending.delete(msg.id);
-        if (msg.type === 'done') p.resolve(msg.value);
-        else p.reject(new Error(msg.message));
-      }
-    };
-    w.onerror = (e) => {
-      e.preventDefault();
-      this.failAll(new Error(e.message || 'The engine stopped unexpectedly'));
-    };
+    w.listen(
+      (msg) => {
+        const p = this.pending.get(msg.id);
+        if (!p) return;
+        if (msg.type === 'progress') p.onProgress?.({ done: msg.done, total: msg.total, label: msg.label });
+        else {
+          this.pending.delete(msg.id);
+          if (msg.type === 'done') p.resolve(msg.value);
+          else p.reject(new Error(msg.message));
+        }
+      },
+      (message) => this.failAll(new Error(message || 'The engine stopped unexpectedly')),
+    );
     this.worker = w;
     return w;
   }
@@ -61,13 +69,13 @@ export class EngineClient {
   request<K extends EngineRequest['kind']>(
     request: Extract<EngineRequest, { kind: K }>,
     onProgress?: (p: JobProgress) => void,
-    transfer: Transferable[] = [],
+    transfer: readonly object[] = [],
   ): Promise<EngineResponses[K]> {
     const id = this.nextId++;
     const w = this.ensure();
     return new Promise<EngineResponses[K]>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress });
-      w.postMessage({ id, request } satisfies ToWorker, transfer);
+      w.post({ id, request }, transfer);
     });
   }
 
@@ -75,13 +83,4 @@ export class EngineClient {
   cancel(): void {
     this.failAll(new JobCancelled());
   }
-}
-
-let shared: EngineClient | null = null;
-
-export function engine(): EngineClient {
-  shared ??= new EngineClient(
-    () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'abs-engine' }),
-  );
-  return shared;
 }

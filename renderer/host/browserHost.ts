@@ -3,14 +3,9 @@
  * localStorage for recents and the autosave. Browsers cannot write back to a picked file, so every save
  * is a download and tokens name stored copies, not files on disk.
  */
-import type { Host, MenuCommand, OpenedFile, RecentFile, SavedFile } from './Host';
+import type { Host, MenuCommand, OpenedFile, SavedFile } from './Host';
 import { shortcutCommand } from './shortcuts';
-
-const RECENT_KEY = 'absWorkbench.recent';
-const AUTOSAVE_KEY = 'absWorkbench.autosave';
-const COPY_PREFIX = 'absWorkbench.copy.';
-/** Larger projects (a big loan tape) are not kept as recent copies: localStorage holds a few MB at most. */
-const MAX_COPY_CHARS = 2_000_000;
+import { readRecents, recentCopy, rememberCopy, webAutosave, type KeyValueStore } from './webStorage';
 
 function pickFile(accept: string): Promise<File | null> {
   return new Promise((resolve) => {
@@ -44,33 +39,7 @@ function download(name: string, bytes: Uint8Array, mime: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-function readRecents(storage: Storage): RecentFile[] {
-  try {
-    const raw: unknown = JSON.parse(storage.getItem(RECENT_KEY) ?? '[]');
-    if (!Array.isArray(raw)) return [];
-    return raw.filter(
-      (r): r is RecentFile =>
-        typeof r === 'object' && r !== null && typeof r.token === 'string' && typeof r.name === 'string',
-    );
-  } catch {
-    return [];
-  }
-}
-
-function rememberCopy(storage: Storage, name: string, text: string): string | null {
-  if (text.length > MAX_COPY_CHARS) return null;
-  const token = `copy-${name}`;
-  try {
-    storage.setItem(COPY_PREFIX + token, text);
-    const list = [{ token, name }, ...readRecents(storage).filter((r) => r.token !== token)].slice(0, 10);
-    storage.setItem(RECENT_KEY, JSON.stringify(list));
-    return token;
-  } catch {
-    return null; // quota exceeded: recents are a convenience, never a reason to fail a save
-  }
-}
-
-export function createBrowserHost(storage: Storage = window.localStorage): Host {
+export function createBrowserHost(storage: KeyValueStore = window.localStorage): Host {
   const encoder = new TextEncoder();
   return {
     kind: 'web',
@@ -82,10 +51,8 @@ export function createBrowserHost(storage: Storage = window.localStorage): Host 
       return { token: null, name: file.name, bytes };
     },
     async openRecent(token): Promise<OpenedFile | null> {
-      const text = storage.getItem(COPY_PREFIX + token);
-      const entry = readRecents(storage).find((r) => r.token === token);
-      if (text === null || !entry) return null;
-      return { token: null, name: entry.name, bytes: encoder.encode(text) };
+      const copy = recentCopy(storage, token);
+      return copy ? { token: null, name: copy.name, bytes: encoder.encode(copy.text) } : null;
     },
     async saveProject(text, options): Promise<SavedFile | null> {
       download(options.suggestedName, encoder.encode(text), 'application/json');
@@ -105,15 +72,10 @@ export function createBrowserHost(storage: Storage = window.localStorage): Host 
       return readRecents(storage);
     },
     async readAutosave() {
-      return storage.getItem(AUTOSAVE_KEY);
+      return webAutosave.read(storage);
     },
     async writeAutosave(text) {
-      try {
-        if (text === null) storage.removeItem(AUTOSAVE_KEY);
-        else storage.setItem(AUTOSAVE_KEY, text);
-      } catch {
-        // Quota exceeded (a very large pool): the autosave is best effort in the browser.
-      }
+      webAutosave.write(storage, text);
     },
     async setTitle(title) {
       document.title = title;

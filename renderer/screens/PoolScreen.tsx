@@ -13,7 +13,7 @@ import { poolSummary, standardStrats, type StratTable } from '../../core/pool/st
 import { useApp } from '../AppContext';
 import { DataGrid, moneyCol, pctCol } from '../components/DataGrid';
 import { EChart, type ChartOption } from '../components/EChart';
-import { engine } from '../engine/client';
+import { engine } from '../engine/engineWorker';
 import type { TapeImportResult, TapeInspection } from '../engine/tapeTypes';
 import { integer, money, pct, years } from '../format';
 

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import type { PoolPeriodRow, RunResult, TrancheCashflowRow, WaterfallPeriod } from '../../core/result';
 import type { BreakevenResult } from '../../core/scenario/breakeven';
 import { useApp } from '../AppContext';
-import { engine } from '../engine/client';
+import { engine } from '../engine/engineWorker';
 import { DataGrid, moneyCol, pctCol } from '../components/DataGrid';
 import { EChart, type ChartOption } from '../components/EChart';
 import { money, moneyWhole, pct, years } from '../format';

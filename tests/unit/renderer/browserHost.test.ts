@@ -1,20 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { createBrowserHost } from '../../../renderer/host/browserHost';
+import {
+  readRecents,
+  recentCopy,
+  rememberCopy,
+  webAutosave,
+  type KeyValueStore,
+} from '../../../renderer/host/webStorage';
 
-class MemoryStorage implements Storage {
-  private m = new Map<string, string>();
+class MemoryStore implements KeyValueStore {
+  readonly m = new Map<string, string>();
   quota = Infinity;
-  get length() {
-    return this.m.size;
-  }
-  clear() {
-    this.m.clear();
-  }
   getItem(k: string) {
     return this.m.get(k) ?? null;
-  }
-  key(i: number) {
-    return [...this.m.keys()][i] ?? null;
   }
   removeItem(k: string) {
     this.m.delete(k);
@@ -26,27 +23,39 @@ class MemoryStorage implements Storage {
 }
 
 describe('browser host storage', () => {
-  it('keeps the autosave until it is cleared', async () => {
-    const host = createBrowserHost(new MemoryStorage());
-    expect(await host.readAutosave()).toBeNull();
-    await host.writeAutosave('{"a":1}');
-    expect(await host.readAutosave()).toBe('{"a":1}');
-    await host.writeAutosave(null);
-    expect(await host.readAutosave()).toBeNull();
+  it('keeps the autosave until it is cleared', () => {
+    const s = new MemoryStore();
+    expect(webAutosave.read(s)).toBeNull();
+    webAutosave.write(s, '{"a":1}');
+    expect(webAutosave.read(s)).toBe('{"a":1}');
+    webAutosave.write(s, null);
+    expect(webAutosave.read(s)).toBeNull();
   });
 
-  it('a full storage never fails the autosave call', async () => {
-    const storage = new MemoryStorage();
-    storage.quota = 10;
-    const host = createBrowserHost(storage);
-    await expect(host.writeAutosave('x'.repeat(100))).resolves.toBeUndefined();
+  it('a full storage never fails the autosave or the save', () => {
+    const s = new MemoryStore();
+    s.quota = 10;
+    expect(() => webAutosave.write(s, 'x'.repeat(100))).not.toThrow();
+    expect(rememberCopy(s, 'big.absproj', 'x'.repeat(100))).toBeNull();
   });
 
-  it('ignores a tampered recent list', async () => {
-    const storage = new MemoryStorage();
-    storage.setItem('absWorkbench.recent', '[{"token":1},{"token":"copy-a","name":"a.absproj"},"x",null]');
-    const host = createBrowserHost(storage);
-    expect(await host.recentFiles()).toEqual([{ token: 'copy-a', name: 'a.absproj' }]);
-    expect(await host.openRecent('copy-a')).toBeNull();
+  it('remembers copies, newest first, at most ten, dropping the old copies', () => {
+    const s = new MemoryStore();
+    for (let i = 0; i < 12; i++) rememberCopy(s, `p${i}.absproj`, `{"i":${i}}`);
+    const list = readRecents(s);
+    expect(list).toHaveLength(10);
+    expect(list[0]).toEqual({ token: 'copy-p11.absproj', name: 'p11.absproj' });
+    expect(recentCopy(s, 'copy-p11.absproj')).toEqual({ name: 'p11.absproj', text: '{"i":11}' });
+    expect(recentCopy(s, 'copy-p0.absproj')).toBeNull();
+    expect([...s.m.keys()].filter((k) => k.startsWith('absWorkbench.copy.'))).toHaveLength(10);
+  });
+
+  it('ignores a tampered recent list', () => {
+    const s = new MemoryStore();
+    s.setItem('absWorkbench.recent', '[{"token":1},{"token":"copy-a","name":"a.absproj"},"x",null]');
+    expect(readRecents(s)).toEqual([{ token: 'copy-a', name: 'a.absproj' }]);
+    expect(recentCopy(s, 'copy-a')).toBeNull();
+    s.setItem('absWorkbench.recent', '{"__proto__":{}}');
+    expect(readRecents(s)).toEqual([]);
   });
 });

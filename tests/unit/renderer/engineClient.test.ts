@@ -1,21 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { EngineClient, JobCancelled } from '../../../renderer/engine/client';
+import { EngineClient, JobCancelled, type WorkerPort } from '../../../renderer/engine/client';
 import type { FromWorker, ToWorker } from '../../../renderer/engine/protocol';
 
-/** A stand-in Worker: records messages, lets the test answer, and counts terminations. */
-class FakeWorker {
-  onmessage: ((e: MessageEvent<FromWorker>) => void) | null = null;
-  onerror: ((e: ErrorEvent) => void) | null = null;
+/** A stand-in worker: records messages, lets the test answer or crash it, and counts terminations. */
+class FakeWorker implements WorkerPort {
+  private onMessage: (m: FromWorker) => void = () => undefined;
+  private onCrash: (message: string) => void = () => undefined;
   sent: ToWorker[] = [];
   terminated = false;
-  postMessage(m: ToWorker): void {
+  post(m: ToWorker): void {
     this.sent.push(m);
+  }
+  listen(onMessage: (m: FromWorker) => void, onCrash: (message: string) => void): void {
+    this.onMessage = onMessage;
+    this.onCrash = onCrash;
   }
   terminate(): void {
     this.terminated = true;
   }
   reply(m: FromWorker): void {
-    this.onmessage?.({ data: m } as MessageEvent<FromWorker>);
+    this.onMessage(m);
+  }
+  crash(message: string): void {
+    this.onCrash(message);
   }
 }
 
@@ -24,7 +31,7 @@ function client() {
   const c = new EngineClient(() => {
     const w = new FakeWorker();
     workers.push(w);
-    return w as unknown as Worker;
+    return w;
   });
   return { c, workers };
 }
@@ -70,7 +77,7 @@ describe('engine client', () => {
     const { c, workers } = client();
     const p1 = c.request(req);
     const p2 = c.request(req);
-    workers[0]!.onerror?.({ message: 'out of memory', preventDefault: () => undefined } as ErrorEvent);
+    workers[0]!.crash('out of memory');
     await expect(p1).rejects.toThrow('out of memory');
     await expect(p2).rejects.toThrow('out of memory');
   });
