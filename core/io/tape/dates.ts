@@ -7,7 +7,8 @@
  * unresolved pair and the column decides later (see `resolveSlashOrder`); nothing is guessed silently.
  */
 
-export type DateFormat = 'ISO' | 'DMY' | 'MDY' | 'YMD-compact' | 'MON-YYYY' | 'EXCEL-SERIAL';
+/** ISO = YYYY-MM-DD; YMD = year first with '/', '.' or 年月日 (never ambiguous); the rest as named. */
+export type DateFormat = 'ISO' | 'YMD' | 'DMY' | 'MDY' | 'YMD-compact' | 'MON-YYYY' | 'EXCEL-SERIAL';
 
 const MONTHS: Record<string, number> = {
   jan: 1,
@@ -100,7 +101,7 @@ export function readDate(raw: string, format?: DateFormat): DateCell {
   const c0 = s.charCodeAt(0);
   // ISO date, optionally with a time part (ignored: the cut-off convention is calendar days).
   if (s.length >= 10 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 && c0 >= 48 && c0 <= 57) {
-    if (format && format !== 'ISO') return BAD;
+    if (format && format !== 'ISO' && format !== 'YMD') return BAD;
     const y = toInt(s, 0, 4);
     const m = toInt(s, 5, 7);
     const d = toInt(s, 8, 10);
@@ -117,7 +118,7 @@ export function readDate(raw: string, format?: DateFormat): DateCell {
     const p3 = +slash[3]!;
     if (slash[1]!.length === 4) {
       // Year first (2023/12/31) is never ambiguous.
-      return isValidCivil(p1, p2, p3) ? { kind: 'day', day: daysFromCivil(p1, p2, p3), format: 'ISO' } : BAD;
+      return isValidCivil(p1, p2, p3) ? { kind: 'day', day: daysFromCivil(p1, p2, p3), format: 'YMD' } : BAD;
     }
     if (slash[3]!.length !== 4) return BAD; // two-digit years would be a guess about the century
     if (format === 'DMY') return civilOrBad(p3, p2, p1, 'DMY');
@@ -129,7 +130,7 @@ export function readDate(raw: string, format?: DateFormat): DateCell {
     return { kind: 'pair', y: p3, a: p1, b: p2 };
   }
   const cn = /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/.exec(s);
-  if (cn) return civilOrBad(+cn[1]!, +cn[2]!, +cn[3]!, 'ISO');
+  if (cn) return civilOrBad(+cn[1]!, +cn[2]!, +cn[3]!, 'YMD');
   const mon = /^([A-Za-z]{3,4})[- ](\d{4})$/.exec(s);
   if (mon) {
     if (format && format !== 'MON-YYYY') return BAD;

@@ -34,7 +34,7 @@ export const TapeMapping = z.object({
   dateFormats: z
     .partialRecord(
       z.enum(DATE_FIELDS),
-      z.enum(['ISO', 'DMY', 'MDY', 'YMD-compact', 'MON-YYYY', 'EXCEL-SERIAL']),
+      z.enum(['ISO', 'YMD', 'DMY', 'MDY', 'YMD-compact', 'MON-YYYY', 'EXCEL-SERIAL']),
     )
     .default({}),
   /** How bare rate values scale (see values.ts `RateScale`); `auto` when absent. */

@@ -146,6 +146,14 @@ describe('dates', () => {
     expect(day('61')).toBe(iso('1900-03-01'));
   });
 
+  it('reports the format each cell was read in', () => {
+    expect(readDate('2023/12/31')).toMatchObject({ format: 'YMD' });
+    expect(readDate('2023年12月31日')).toMatchObject({ format: 'YMD' });
+    expect(readDate('2023-12-31')).toMatchObject({ format: 'ISO' });
+    expect(readDate('2023-12-31', 'YMD')).toMatchObject({ format: 'ISO' });
+    expect(readDate('Dec-2011', 'ISO').kind).toBe('bad');
+  });
+
   it('rejects impossible dates and two-digit years', () => {
     for (const s of [
       '2023-02-29',
