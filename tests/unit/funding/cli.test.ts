@@ -1,5 +1,5 @@
 /** `abs-workbench funding`: the sample case end to end, the published schema, and errors that name the field. */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -31,6 +31,15 @@ describe('funding case files', () => {
     expect(inputs.poolLines.reduce((a, l) => a + l.balance, 0)).toBe(800_000_000);
     expect(inputs.scenario.name).toBe('base');
     expect(inputs.deals.abs?.structure.tranches.map((t) => t.id)).toEqual(['A', 'B', 'S']);
+  });
+
+  it('every sample case in samples/funding loads', async () => {
+    const files = readdirSync('samples/funding').filter((f) => f.endsWith('.case.json'));
+    expect(files.length).toBeGreaterThanOrEqual(2);
+    for (const f of files) {
+      const inputs = await loadFundingCase(join('samples/funding', f));
+      expect(inputs.fundingCase.sources.length).toBeGreaterThan(0);
+    }
   });
 
   it('bad input names the file, the field and the reason', async () => {
