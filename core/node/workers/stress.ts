@@ -15,8 +15,11 @@ import {
   type GridSpec,
 } from '../../scenario/grid';
 import {
+  interpolatePaths,
+  monteCarloNodeMultiples,
   planMonteCarlo,
   summarizeMonteCarlo,
+  type MonteCarloNode,
   type MonteCarloPath,
   type MonteCarloResult,
   type MonteCarloSpec,
@@ -24,6 +27,7 @@ import {
 import { runJobs } from './pool';
 import type { GridInit } from './jobs/gridCells';
 import type { MonteCarloInit } from './jobs/monteCarloPaths';
+import type { MonteCarloNodeInit } from './jobs/monteCarloNodes';
 
 export interface ParallelOptions {
   /** Worker threads besides this one (0 = this thread only); default: cores − 1, at least 1. */
@@ -68,7 +72,19 @@ export async function runMonteCarlo(
   opts: ParallelOptions = {},
 ): Promise<MonteCarloResult> {
   const base = pickScenario({ scenarios: deal.scenarios }, spec.scenario);
-  const plan = planMonteCarlo(dealEngine(deal, pool), base, spec);
+  const engine = dealEngine(deal, pool);
+  const plan = planMonteCarlo(engine, base, spec);
+  const ids = deal.structure.tranches.map((t) => t.id);
+  if (plan.method === 'interpolated') {
+    const multiples = monteCarloNodeMultiples(engine, base, plan);
+    const nodes = await runJobs<MonteCarloNodeInit, number, MonteCarloNode>({
+      module: new URL('./jobs/monteCarloNodes.ts', import.meta.url),
+      init: { deal, pool, base },
+      jobs: multiples,
+      ...opts,
+    });
+    return summarizeMonteCarlo(plan, ids, interpolatePaths(plan, nodes));
+  }
   const jobs = Array.from({ length: plan.paths }, (_, i) => i);
   const paths = await runJobs<MonteCarloInit, number, MonteCarloPath>({
     module: new URL('./jobs/monteCarloPaths.ts', import.meta.url),
@@ -76,9 +92,5 @@ export async function runMonteCarlo(
     jobs,
     ...opts,
   });
-  return summarizeMonteCarlo(
-    plan,
-    deal.structure.tranches.map((t) => t.id),
-    paths,
-  );
+  return summarizeMonteCarlo(plan, ids, paths);
 }

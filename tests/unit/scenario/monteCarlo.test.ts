@@ -106,3 +106,24 @@ describe('Monte Carlo on a real deal', () => {
     expect(c!.probabilityOfLoss).toBeGreaterThan(0);
   });
 });
+
+describe('interpolated Monte Carlo', () => {
+  it('agrees with one run per path on a real deal, far inside the sampling error', async () => {
+    const { fixtureDeal } = await import('./fixtures');
+    const { dealEngine } = await import('../../../core/scenario/dealEngine');
+    const { deal, pool } = fixtureDeal();
+    const engine = dealEngine(deal, pool);
+    const spec = { paths: 400, seed: 8, correlation: 0.15, nodes: 64 };
+    const exact = runMonteCarloInline(engine, deal.scenarios[0]!, spec);
+    const interp = runMonteCarloInline(engine, deal.scenarios[0]!, { ...spec, method: 'interpolated' });
+    expect(interp.pool).toEqual(exact.pool);
+    exact.tranches.forEach((t, j) => {
+      const u = interp.tranches[j]!;
+      expect(Math.abs(u.expectedLoss - t.expectedLoss)).toBeLessThan(Math.max(1e-4, t.standardError / 10));
+      // First-loss brackets make the probability of loss exact up to paths inside a 1e-7-wide bracket.
+      expect(Math.abs(u.probabilityOfLoss - t.probabilityOfLoss)).toBeLessThanOrEqual(1 / 400);
+    });
+    expect(Math.abs(interp.dealPool.mean - exact.dealPool.mean)).toBeLessThan(1e-4);
+    expect(exact.tranches[2]!.probabilityOfLoss).toBeGreaterThan(0);
+  });
+});

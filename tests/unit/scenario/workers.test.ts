@@ -80,6 +80,10 @@ describe('stress runs over workers', () => {
     expect(await runMonteCarlo(deal, pool, spec, { workers: 1, inline: false })).toEqual(a);
     expect(await runMonteCarlo(deal, pool, spec, { workers: 2, inline: false })).toEqual(a);
     expect(await runMonteCarlo(deal, pool, spec, { workers: 1 })).toEqual(a);
+    const interpolated = { ...spec, method: 'interpolated' as const, nodes: 16 };
+    expect(await runMonteCarlo(deal, pool, interpolated, { workers: 1, inline: false })).toEqual(
+      await runMonteCarlo(deal, pool, interpolated, { workers: 0 }),
+    );
     expect(a.tranches.map((t) => t.id)).toEqual(['A', 'B', 'C']);
   }, 240_000);
 
