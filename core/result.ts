@@ -82,14 +82,19 @@ export interface WaterfallPeriod {
   period: number;
   date: string;
   sources: {
+    /** Interest plus fee income of the pool. */
     interestCollections: number;
+    /** Scheduled principal plus prepayments (recoveries and call proceeds are shown apart). */
     principalCollections: number;
     recoveries: number;
+    /** Reserve cash released above target or drawn by steps: a transfer, so not in `total`. */
     reserveDraw: number;
     cleanUpCallProceeds: number;
+    /** Cash entering the deal: interest + principal collections + recoveries + call proceeds. */
     total: number;
   };
   steps: WaterfallStepRow[];
+  /** Cash leaving the deal: every step's payment except deposits into the reserve (incl. trapped residual). */
   uses: { total: number };
   reserve: { begin: number; deposit: number; draw: number; end: number; target: number };
   /** sources.total − uses.total − (reserve end − reserve begin), exactly zero when the period reconciles. */
