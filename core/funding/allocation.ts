@@ -63,6 +63,16 @@ export function equityRequired(sc: ScenarioTerms, paths: readonly SourcePath[], 
   return Math.max(0, req);
 }
 
+/**
+ * Receivables that may be pledged, securitised or sold in month t: the strictest bank-line eligibility (one
+ * pool of receivables backs every use), or all receivables when there is no line. The LP says the same.
+ */
+export function pledgeable(sc: ScenarioTerms, t: number): number {
+  let min = Infinity;
+  for (const s of sc.sources) if (s.type === 'bankLine') min = Math.min(min, s.eligible[t] ?? 0);
+  return min === Infinity ? (sc.book.receivables[t] ?? 0) : min;
+}
+
 export function emptyPath(id: string, type: SourceType, months: number): SourcePath {
   return { id, type, balance: new Float64Array(months + 1), added: new Float64Array(months + 1) };
 }

@@ -3,7 +3,7 @@
  * funds the receivables of month t and pays a month's interest (annual rate / 12) in month t; fees on new
  * money fall in the month it comes in; upfront fees of lines fall at signing (month 0) and at each renewal.
  */
-import { assetsUsed, equityRequired, type Allocation, type SourcePath } from './allocation';
+import { assetsUsed, equityRequired, pledgeable, type Allocation, type SourcePath } from './allocation';
 import { isCommitted, type ScenarioTerms, type SourceTerms } from './terms';
 import type { SourceType } from './schema';
 
@@ -173,7 +173,7 @@ function available(sc: ScenarioTerms, i: number, paths: readonly SourcePath[], t
       const adv = terms.advance[t] ?? 0;
       return (
         (terms.open[t] ?? 0) *
-        Math.min(terms.source.commitment, adv * Math.max(0, (terms.eligible[t] ?? 0) - others))
+        Math.min(terms.source.commitment, adv * Math.max(0, pledgeable(sc, t) - others))
       );
     }
     case 'retail':

@@ -7,7 +7,7 @@
  * stress's cost. Securitization issues are binary decisions (minimum size, fixed cost); everything else is
  * continuous. Costs and constraints are those of `evaluate.ts` and `simulate.ts`, term for term.
  */
-import { emptyPath, type Allocation, type SourcePath } from './allocation';
+import { emptyPath, pledgeable, type Allocation, type SourcePath } from './allocation';
 import { evaluateAllocation, type MixEvaluation } from './evaluate';
 import { addExpr, addTerm, LpModel, type Expr, type LpSolver } from './lpModel';
 import type { Optimisation } from './schema';
@@ -406,7 +406,7 @@ function build(scenarios: readonly ScenarioTerms[], opt: Optimisation, buffer: n
             name: `hbb_${j}_${t}`,
             terms: hb,
             sense: '<=',
-            rhs: (adv * (s.eligible[t] ?? 0)) / scale,
+            rhs: (adv * pledgeable(sc, t)) / scale,
           });
         });
         model.addRow({

@@ -4,7 +4,14 @@
  * equity last and always at least its minimum and the haircuts it must carry. Shares: each source aims at
  * its share of the need, capped by what it can provide; what nobody provides is a gap.
  */
-import { assetsUsed, emptyPath, equityRequired, type Allocation, type SourcePath } from './allocation';
+import {
+  assetsUsed,
+  emptyPath,
+  equityRequired,
+  pledgeable,
+  type Allocation,
+  type SourcePath,
+} from './allocation';
 import type { Mix } from './schema';
 import type { ScenarioTerms } from './terms';
 
@@ -48,20 +55,14 @@ export function simulateMix(mix: Mix, sc: ScenarioTerms): Allocation {
     });
     const used = (): number =>
       sc.sources.reduce((a, s, i) => a + assetsUsed(s, paths[i] as SourcePath, t), 0);
-    const eligibleFree = (s: ScenarioTerms['sources'][number]): number =>
-      s.type === 'bankLine' ? Math.max(0, (s.eligible[t] ?? 0) - used()) : 0;
+    const eligibleFree = (): number => Math.max(0, pledgeable(sc, t) - used());
 
     // Securitization first: issues are lumpy and decided on their own schedule.
     sc.sources.forEach((s, i) => {
       const p = paths[i];
       if (!p || s.type !== 'securitization' || (s.issueAllowed[t] ?? 0) === 0) return;
       if (mix.kind === 'rules' && !mix.order.includes(s.source.id)) return;
-      const eligible = Math.max(
-        ...sc.sources.map((b) => (b.type === 'bankLine' ? (b.eligible[t] ?? 0) : 0)),
-        0,
-      );
-      const base = eligible > 0 ? eligible : (sc.book.receivables[t] ?? 0);
-      const free = Math.max(0, base - used());
+      const free = eligibleFree();
       let pool: number;
       if (mix.kind === 'rules') pool = free >= mix.securitiseAbove ? mix.securitiseShare * free : 0;
       else pool = s.soldShare > 0 ? Math.max(0, (shareOf(i) * need - (p.balance[t] ?? 0)) / s.soldShare) : 0;
@@ -95,7 +96,7 @@ export function simulateMix(mix: Mix, sc: ScenarioTerms): Allocation {
       switch (s.type) {
         case 'bankLine': {
           const adv = s.advance[t] ?? 0;
-          const avail = (s.open[t] ?? 0) * Math.min(s.source.commitment, adv * eligibleFree(s));
+          const avail = (s.open[t] ?? 0) * Math.min(s.source.commitment, adv * eligibleFree());
           // Each unit drawn funds 1/advance of receivables when equity carries the haircut.
           const per = sc.haircutsFromEquity && adv > 0 ? 1 / adv : 1;
           const d = Math.max(0, Math.min(avail, target, mix.kind === 'rules' ? remaining / per : Infinity));
