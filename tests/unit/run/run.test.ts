@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Deal, Scenario, type DealInput } from '../../../core/deal/schema';
 import { validateDeal } from '../../../core/deal/validate';
+import { PRODUCT_CODES, type LoanPool } from '../../../core/pool/loanPool';
 import { projectPool, type PoolInput } from '../../../core/projection/project';
 import { DealError, runDeal } from '../../../core/run';
 import { fiveClassDeal } from './dealFixture';
@@ -246,5 +247,56 @@ describe('the projection is linear in balance (revolving cohorts are scaled unit
     ] as const) {
       for (let t = 0; t <= 30; t++) expect(two[f][t]).toBeCloseTo(2 * one[f][t], 9);
     }
+  });
+});
+
+describe('loan-level pools', () => {
+  it('run exactly as the same receivables given as rep lines, including the sliced projection for limits', () => {
+    const base = fiveClassDeal({ term: 12, cdr: 0.03 });
+    const lines = (base.pool.kind === 'repLines' ? base.pool.lines : []).map((l, i) => ({
+      ...l,
+      segment: i === 0 ? 'prime' : 'near',
+    }));
+    const deal = Deal.parse({
+      ...base,
+      pool: { kind: 'repLines', lines },
+      structure: {
+        ...base.structure,
+        revolving: {
+          endPeriod: 4,
+          profile: [
+            { ...lines[0], id: 'P1', balance: 1000, remainingTerm: 12, originalTerm: 12 },
+            { ...lines[1], id: 'N1', balance: 1000, remainingTerm: 12, originalTerm: 12 },
+          ],
+          concentrationLimits: [{ key: 'segment', value: 'near', maxShare: 0.38 }],
+        },
+        waterfall: [
+          ...base.structure.waterfall.slice(0, 8),
+          { pay: 'purchase' },
+          ...base.structure.waterfall.slice(8),
+        ],
+      },
+    });
+    const loans: LoanPool = {
+      size: 2,
+      ids: ['L1', 'L2'],
+      product: Uint8Array.from(lines.map((l) => PRODUCT_CODES.indexOf(l.product))),
+      segment: Uint16Array.from([1, 0]),
+      segmentNames: ['near', 'prime'],
+      balance: Float64Array.from(lines.map((l) => l.balance)),
+      originalBalance: Float64Array.from(lines.map((l) => l.originalBalance ?? l.balance)),
+      rate: Float64Array.from(lines.map((l) => l.rate)),
+      monthlyFeeRate: Float64Array.from(lines.map((l) => l.monthlyFeeRate)),
+      originalTerm: Uint16Array.from(lines.map((l) => l.originalTerm)),
+      remainingTerm: Uint16Array.from(lines.map((l) => l.remainingTerm)),
+      paymentRate: Float64Array.from(lines.map((l) => l.paymentRate)),
+    };
+    const a = runDeal(deal, poolOf(deal), { analytics: false });
+    const b = runDeal(deal, { kind: 'loans', pool: loans }, { analytics: false });
+    expect(b.checks.cashConserved).toBe(true);
+    expect(b.revolving?.purchases).toEqual(a.revolving?.purchases);
+    expect(b.revolving?.purchases[0].limitedBy).toEqual(['segment:near']);
+    expect(b.tranches.map((t) => t.cashflows)).toEqual(a.tranches.map((t) => t.cashflows));
+    expect(b.pool.periods.map((p) => p.endBalance)).toEqual(a.pool.periods.map((p) => p.endBalance));
   });
 });
