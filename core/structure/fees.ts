@@ -20,10 +20,11 @@ export function feeAccrual(fee: Fee, ctx: FeeContext): Cents {
   switch (b.type) {
     case 'fixed':
       return cents(b.amount);
+    // A negative rate is not a payment to the deal: it accrues nothing.
     case 'percentOfPool':
-      return mulDiv(ctx.poolBegin, b.rate, 1, 12);
+      return Math.max(0, mulDiv(ctx.poolBegin, b.rate, 1, 12));
     case 'percentOfTranche':
-      return mulDiv(ctx.trancheBalance(b.tranche), b.rate, 1, 12);
+      return Math.max(0, mulDiv(ctx.trancheBalance(b.tranche), b.rate, 1, 12));
   }
 }
 

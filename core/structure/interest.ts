@@ -57,9 +57,12 @@ export function accrualFraction(dayCount: DayCount, from: string, to: string): A
   }
 }
 
-/** Interest accrued on `balance` at annual `rate` over `frac`, rounded to cents. */
+/**
+ * Interest accrued on `balance` at annual `rate` over `frac`, rounded to cents. A negative coupon (index below
+ * minus the spread, no floor) accrues nothing: noteholders are not charged interest.
+ */
 export function interestAccrual(balance: Cents, rate: number, frac: AccrualFraction): Cents {
-  return mulDiv(balance, rate, frac.days, frac.basis);
+  return rate <= 0 ? 0 : mulDiv(balance, rate, frac.days, frac.basis);
 }
 
 export function describeCoupon(coupon: Coupon): string {

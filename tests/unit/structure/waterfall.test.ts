@@ -396,3 +396,34 @@ describe('reserve that may not cover principal at maturity', () => {
     expect(r.tranches[0].cashflows[1].balance).toBe(10000);
   });
 });
+
+describe('negative coupons and rates', () => {
+  it('accrue nothing instead of charging the noteholders', () => {
+    const pool = collections(100000, [{ interest: 500 }]);
+    const r = runWaterfall({
+      structure: structure({
+        tranches: [
+          {
+            id: 'A',
+            seniority: 'senior',
+            balance: 100000,
+            coupon: { type: 'floating', index: 'EURIBOR', spread: 0.001 },
+          },
+        ],
+        fees: [{ id: 'rebate', basis: { type: 'percentOfPool', rate: -0.01 } }],
+        principalRule: { normal: { type: 'sequential' } },
+        waterfall: [{ pay: 'fee', fee: 'rebate' }, { pay: 'interest', tranches: ['A'] }, { pay: 'residual' }],
+        lossAllocation: 'none',
+      }),
+      scenario: flatScenario({ indexCurves: { EURIBOR: -0.005 } }),
+      dates: dates(1),
+      pool,
+    });
+    expect(r.waterfall[0].steps.map((s) => [s.due, s.paid])).toEqual([
+      [0, 0],
+      [0, 0],
+      [500, 500],
+    ]);
+    expect(r.checks.cashConserved).toBe(true);
+  });
+});
