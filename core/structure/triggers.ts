@@ -5,7 +5,7 @@
  * - cumulative net loss = (cumulative defaults − cumulative recoveries) through this period / initial pool; breach
  *   when above the threshold;
  * - delinquency = defaults projected for the next `pipelineMonths` periods / this period's pool end balance
- *   (loans on their way to charge-off are the delinquent ones); breach when above;
+ *   (loans on their way to charge-off are the delinquent ones); breach when above; untested once the pool is gone;
  * - excess spread = average of the annualised excess spread of the last `averageMonths` completed periods (this
  *   period's is only known after its waterfall); breach when below; untested until a period has completed;
  * - OC ratio = this period's pool end balance / notes outstanding at the start of the period; breach when below;
@@ -18,8 +18,8 @@ import type { TriggerEvent } from '../result';
 
 export interface TriggerMeasures {
   cumulativeNetLoss: number;
-  /** Delinquency ratio for a pipeline of `months`. */
-  delinquency(months: number): number;
+  /** Delinquency ratio for a pipeline of `months`, or null once the pool has run off. */
+  delinquency(months: number): number | null;
   /** Average annualised excess spread of the last `months` completed periods, or null if none completed. */
   excessSpread(months: number): number | null;
   /** Pool end / notes, or null when no notes are outstanding or the pool has run off. */

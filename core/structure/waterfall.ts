@@ -215,10 +215,11 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
   const measures: TriggerMeasures = {
     cumulativeNetLoss: 0,
     ocRatio: null,
-    delinquency(months: number): number {
+    delinquency(months: number): number | null {
+      if (!(nowEnd > 0)) return null;
       let pipeline = 0;
       for (let k = now + 1; k <= Math.min(T, now + months); k++) pipeline += ledger.defaults[k];
-      return nowEnd > 0 ? pipeline / nowEnd : pipeline > 0 ? Infinity : 0;
+      return pipeline / nowEnd;
     },
     excessSpread(months: number): number | null {
       const from = Math.max(0, excessSpread.length - months);
