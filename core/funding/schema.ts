@@ -247,7 +247,7 @@ export const Optimisation = z.object({
   /** Weight of each stress's cost in the objective (the base case weighs 1). */
   stressWeight: z.number().finite().min(0).max(1).default(0.001),
   /** Relative MIP gap at which HiGHS stops (issues are binary decisions); 0 proves the optimum exactly. */
-  mipRelGap: z.number().finite().min(0).max(0.1).default(1e-4),
+  mipRelGap: z.number().finite().min(0).max(0.1).default(1e-3),
   /** Sweep of liquidity buffers for the efficient frontier. */
   frontier: z
     .object({ from: share, to: share, steps: z.number().int().min(2).max(50) })
