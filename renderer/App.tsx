@@ -24,6 +24,7 @@ import {
 import { canRedo, canUndo, redoLabel, undoLabel } from './project/history';
 import { AssumptionsScreen } from './screens/AssumptionsScreen';
 import { ExportScreen } from './screens/ExportScreen';
+import { FundingScreen } from './screens/FundingScreen';
 import { PoolScreen } from './screens/PoolScreen';
 import { ResultsScreen } from './screens/ResultsScreen';
 import { StructureScreen } from './screens/StructureScreen';
@@ -34,9 +35,11 @@ const NAV: { id: ScreenId; label: string; hint: string }[] = [
   { id: 'structure', label: 'Structure', hint: 'Tranches, waterfall' },
   { id: 'results', label: 'Results', hint: 'Cash flows, analytics' },
   { id: 'export', label: 'Export', hint: 'Excel report' },
+  { id: 'funding', label: 'Funding', hint: 'Mixes, liquidity, cost' },
 ];
 
 const AUTOSAVE_DELAY_MS = 1500;
+const AUTOSAVE_MAX_LOANS = 50_000;
 
 function firstDoc(): ProjectDoc {
   const sample = sampleDeals()[0];
@@ -204,7 +207,12 @@ export function App({ host, initial }: { host: Host; initial?: AppState }) {
 
   useEffect(() => {
     if (!isDirty(state) || recovery !== null) return;
-    const t = setTimeout(() => void host.writeAutosave(serializeProject(doc)), AUTOSAVE_DELAY_MS);
+    // A large imported pool is left out of the autosave: serialising it on every edit would stall the UI and
+    // overflow browser storage. The recovered project then asks for the tape again.
+    const t = setTimeout(() => {
+      const light = doc.pool && doc.pool.loans.size > AUTOSAVE_MAX_LOANS ? { ...doc, pool: null } : doc;
+      void host.writeAutosave(serializeProject(light));
+    }, AUTOSAVE_DELAY_MS);
     return () => clearTimeout(t);
   }, [host, doc, state, recovery]);
 
@@ -322,6 +330,7 @@ export function App({ host, initial }: { host: Host; initial?: AppState }) {
           {state.screen === 'structure' && <StructureScreen />}
           {state.screen === 'results' && <ResultsScreen stale={stale} />}
           {state.screen === 'export' && <ExportScreen />}
+          {state.screen === 'funding' && <FundingScreen />}
         </main>
         <footer className="statusbar">
           {job ? (

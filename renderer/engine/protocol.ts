@@ -3,6 +3,7 @@ import type { Deal } from '../../core/deal/schema';
 import type { LoanPool } from '../../core/pool/loanPool';
 import type { RunResult } from '../../core/result';
 import type { BreakevenResult } from '../../core/scenario/breakeven';
+import type { FundingScreenModel } from '../../core/funding/report';
 import type { TapeImportRequest, TapeImportResult, TapeInspectRequest, TapeInspection } from './tapeTypes';
 
 export interface RunRequest {
@@ -27,8 +28,16 @@ export interface BreakevenRequest {
   scenario: string;
 }
 
+export interface FundingRequest {
+  kind: 'funding';
+  /** The case file as parsed JSON (validated in the worker). */
+  fundingCase: unknown;
+  /** Deal files the case names, by the path written in the case. */
+  deals: Record<string, Deal>;
+}
+
 export type EngineRequest =
-  RunRequest | ReportRequest | BreakevenRequest | TapeInspectRequest | TapeImportRequest;
+  RunRequest | ReportRequest | BreakevenRequest | TapeInspectRequest | TapeImportRequest | FundingRequest;
 
 export interface EngineResponses {
   run: RunResult;
@@ -36,6 +45,7 @@ export interface EngineResponses {
   breakeven: BreakevenResult[];
   tapeInspect: TapeInspection;
   tapeImport: TapeImportResult;
+  funding: FundingScreenModel;
 }
 
 export type ToWorker = { id: number; request: EngineRequest };

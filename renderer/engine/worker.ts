@@ -4,6 +4,10 @@
  * the engine's loops are synchronous; the worker keeps no state between jobs.
  */
 import type { Deal } from '../../core/deal/schema';
+import { analyseFunding } from '../../core/funding/analyse';
+import { resolveFundingInputs } from '../../core/funding/inputs';
+import { fundingScreenModel } from '../../core/funding/report';
+import { FundingCase } from '../../core/funding/schema';
 import { buildTrancheReport } from '../../core/io/report';
 import type { LoanPool } from '../../core/pool/loanPool';
 import type { PoolInput } from '../../core/projection/project';
@@ -63,6 +67,16 @@ function handle(id: number, req: EngineRequest): { value: unknown; transfer: Tra
         { modes: ['cdr', 'lossMultiple'] },
       );
       return { value, transfer: [] };
+    }
+    case 'funding': {
+      progress(0, 0, 'Projecting the book and evaluating funding mixes');
+      const parsed = FundingCase.safeParse(req.fundingCase);
+      if (!parsed.success) {
+        const i = parsed.error.issues[0];
+        throw new Error(`funding case: ${i?.path.map(String).join('.') ?? ''}: ${i?.message ?? 'invalid'}`);
+      }
+      const result = analyseFunding(resolveFundingInputs(parsed.data, req.deals));
+      return { value: fundingScreenModel(result), transfer: [] };
     }
     case 'tapeInspect':
       progress(0, 0, `Reading ${req.name}`);

@@ -40,7 +40,9 @@ export function StructureScreen() {
   const problems = dealProblems(deal, doc.pool?.loans ?? null);
 
   const chart = useMemo<ChartOption>(() => {
-    const denom = pool > 0 ? pool : notes;
+    // Bars are scaled to the larger of pool and notes so an over-issued stack still fits the axis.
+    const denom = Math.max(pool, notes);
+    const share = (x: number) => (pool > 0 ? (x / pool) * 100 : denom > 0 ? (x / denom) * 100 : 0);
     const oc = Math.max(0, pool - notes);
     const series = [...s.tranches].reverse().map((t) => ({
       name: t.id,
@@ -50,7 +52,7 @@ export function StructureScreen() {
       data: [denom > 0 ? (t.balance / denom) * 100 : 0],
       label: {
         show: true,
-        formatter: `${t.id} ${denom > 0 ? ((t.balance / denom) * 100).toFixed(1) : '0'}%`,
+        formatter: `${t.id} ${share(t.balance).toFixed(1)}%`,
         color: '#fff',
         fontSize: 11,
       },

@@ -228,4 +228,13 @@ describe('workbench user path', () => {
     expect(await page.getByTestId('tranche-balance-A').inputValue()).toBe('17,000,000.00');
     expect(app.errors).toEqual([]);
   });
+
+  it('analyses a bundled funding case and charts the funding stack', async () => {
+    await app.go('funding');
+    await page.getByTestId('analyse-funding').click();
+    await page.getByTestId('funding-chart').waitFor({ timeout: 60_000 });
+    expect(await page.locator('section.card table').count()).toBeGreaterThan(0);
+    await app.screenshot('funding');
+    expect(app.errors).toEqual([]);
+  });
 });

@@ -1,0 +1,202 @@
+/**
+ * Funding: how the book is financed month by month under each mix of sources (bank lines, retail capital,
+ * securitization, equity) and stress, from the funding model in core/funding. Cases come bundled from
+ * samples/funding; deal files they name resolve to the bundled sample deals.
+ */
+import { useMemo, useState } from 'react';
+import { Deal } from '../../core/deal/schema';
+import type { FundingScreenModel } from '../../core/funding/report';
+import type { ReportTable } from '../../core/io/report';
+import { useApp } from '../AppContext';
+import { EChart, type ChartOption } from '../components/EChart';
+import { engine } from '../engine/engineWorker';
+import { money, pct } from '../format';
+
+const cases = import.meta.glob<unknown>('../../samples/funding/*.case.json', {
+  eager: true,
+  import: 'default',
+});
+const deals = import.meta.glob<unknown>('../../samples/deals/*.deal.json', {
+  eager: true,
+  import: 'default',
+});
+
+function baseName(p: string): string {
+  return p.replace(/^.*[/\\]/, '');
+}
+
+/** Deal files a case names, matched by file name against the bundled samples. */
+function dealsFor(fundingCase: unknown): Record<string, Deal> {
+  const byName = new Map<string, Deal>();
+  for (const [path, json] of Object.entries(deals)) {
+    const d = Deal.safeParse(json);
+    if (d.success) byName.set(baseName(path), d.data);
+  }
+  const out: Record<string, Deal> = {};
+  const visit = (v: unknown, key: string): void => {
+    if (typeof v === 'string' && (key === 'path' || key === 'deal') && v.endsWith('.deal.json')) {
+      const d = byName.get(baseName(v));
+      if (d) out[v] = d;
+    } else if (Array.isArray(v)) v.forEach((x) => visit(x, ''));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) visit(x, k);
+  };
+  visit(fundingCase, '');
+  return out;
+}
+
+function cell(v: string | number | null, format: string): string {
+  if (v === null || v === undefined) return '–';
+  if (typeof v === 'string') return v;
+  if (format === 'money') return money(v);
+  if (format === 'percent') return pct(v);
+  if (format === 'integer') return Math.round(v).toLocaleString('en-US');
+  return v.toLocaleString('en-US', { maximumFractionDigits: 4 });
+}
+
+function Table({ t }: { t: ReportTable }) {
+  return (
+    <section className="card">
+      <div className="card-head">
+        <h2>{t.title}</h2>
+      </div>
+      <table className="table small">
+        <thead>
+          <tr>
+            {t.columns.map((c) => (
+              <th key={c.key} className={c.format === 'text' || c.format === 'date' ? '' : 'num'}>
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {t.rows.slice(0, 60).map((r, i) => (
+            <tr key={i}>
+              {t.columns.map((c) => (
+                <td key={c.key} className={c.format === 'text' || c.format === 'date' ? 'wrap' : 'num'}>
+                  {cell(r[c.key] ?? null, c.format)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {t.rows.length > 60 ? (
+        <p className="muted small">{t.rows.length - 60} more rows in the Excel export.</p>
+      ) : null}
+    </section>
+  );
+}
+
+export function FundingScreen() {
+  const { job } = useApp();
+  const names = Object.keys(cases).sort();
+  const [selected, setSelected] = useState(names[0] ?? '');
+  const [model, setModel] = useState<FundingScreenModel | null>(null);
+  const [stack, setStack] = useState(0);
+
+  async function analyse(): Promise<void> {
+    const c = cases[selected];
+    const m = await job('Analysing funding', (p) =>
+      engine().request({ kind: 'funding', fundingCase: c, deals: dealsFor(c) }, p),
+    );
+    if (m) {
+      setModel(m);
+      setStack(0);
+    }
+  }
+
+  const s = model?.stacks[stack];
+  const option = useMemo<ChartOption | null>(
+    () =>
+      s
+        ? {
+            tooltip: { trigger: 'axis', valueFormatter: (v) => money(Number(v)) },
+            legend: { top: 0, type: 'scroll' },
+            xAxis: { type: 'category', data: s.dates },
+            yAxis: { type: 'value', axisLabel: { formatter: (v: number) => `${(v / 1e6).toFixed(0)}m` } },
+            series: [
+              ...s.series.map((x) => ({
+                name: x.name,
+                type: 'line' as const,
+                stack: 'funding',
+                areaStyle: { opacity: 0.6 },
+                symbol: 'none',
+                lineStyle: { width: 1 },
+                data: x.values,
+              })),
+              {
+                name: 'Funding need',
+                type: 'line' as const,
+                symbol: 'none',
+                lineStyle: { width: 2, type: 'dashed' },
+                data: s.need,
+              },
+              { name: 'Gap', type: 'bar' as const, data: s.gap, itemStyle: { color: '#c0504d' } },
+            ],
+          }
+        : null,
+    [s],
+  );
+
+  return (
+    <div className="screen-body">
+      <div className="screen-head">
+        <h1>Funding</h1>
+        <p className="muted">
+          Funding mixes evaluated month by month against the book&apos;s need, under each stress of the case.
+          The cost-minimising mix (HiGHS) runs in the command line:{' '}
+          <code>abs-workbench funding CASE.json</code>.
+        </p>
+        <div className="actions">
+          <select
+            value={selected}
+            onChange={(e) => setSelected(e.target.value)}
+            aria-label="Funding case"
+            data-testid="funding-case"
+          >
+            {names.map((n) => (
+              <option key={n} value={n}>
+                {baseName(n)}
+              </option>
+            ))}
+          </select>
+          <button
+            className="primary"
+            onClick={() => void analyse()}
+            disabled={!selected}
+            data-testid="analyse-funding"
+          >
+            Analyse
+          </button>
+          {model ? (
+            <select
+              value={stack}
+              onChange={(e) => setStack(Number(e.target.value))}
+              aria-label="Mix and stress"
+            >
+              {model.stacks.map((x, i) => (
+                <option key={i} value={i}>
+                  {x.mix} · {x.scenario}
+                </option>
+              ))}
+            </select>
+          ) : null}
+        </div>
+      </div>
+      {option ? (
+        <section className="card">
+          <div className="card-head">
+            <h2>
+              Funding outstanding: {s?.mix} under {s?.scenario}
+            </h2>
+          </div>
+          <EChart option={option} height={300} testId="funding-chart" />
+        </section>
+      ) : null}
+      {model
+        ? model.tables.filter((t) => t.rows.length <= 400).map((t) => <Table key={t.sheetName} t={t} />)
+        : null}
+    </div>
+  );
+}
