@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import { SHOTS_DIR } from '../support/browser';
 
-export type Screen = 'pool' | 'assumptions' | 'structure' | 'results' | 'export';
+export type Screen = 'pool' | 'assumptions' | 'structure' | 'results' | 'export' | 'funding';
 
 export class WorkbenchPage {
   readonly errors: string[] = [];
