@@ -74,6 +74,8 @@ export interface MixEvaluation {
   costPerReceivable: number | null;
   maxGap: number;
   totalGap: number;
+  /** Largest need − committed availability: the gap if every uncommitted source walked away. */
+  maxCommittedGap: number;
   minHeadroom: number;
   minLiquidity: number;
   fundingWalYears: number;
@@ -351,6 +353,7 @@ export function evaluateAllocation(sc: ScenarioTerms, alloc: Allocation): MixEva
     costPerReceivable: totalReceivables > 0 ? (12 * totalCost) / totalReceivables : null,
     maxGap: Math.max(0, ...months.map((m) => m.gap)),
     totalGap: months.reduce((a, m) => a + m.gap, 0),
+    maxCommittedGap: Math.max(0, ...months.map((m) => m.committedGap)),
     minHeadroom: Math.min(...months.map((m) => m.headroom)),
     minLiquidity: Math.min(...months.map((m) => m.liquidity)),
     fundingWalYears: fundingWal,

@@ -121,6 +121,19 @@ describe('retail capital', () => {
     expect(e.months[0]!.uncommittedAvailable).toBeCloseTo(p1, 6);
   });
 
+  it('retail is uncommitted: with equity capped at 300,000 the committed-only gap is 700,000', () => {
+    const c = fundingCase({
+      fundingSources: [retail, equity({ maximumAmount: 300_000 })],
+      mixes: [{ name: 'retail', kind: 'rules', order: ['retail', 'eq'] }],
+    });
+    const e = run(c);
+    for (const m of e.months) {
+      expect(m.committedAvailable).toBeCloseTo(300_000, 6);
+      expect(m.committedGap).toBeCloseTo(700_000, 6);
+    }
+    expect(e.maxCommittedGap).toBeCloseTo(700_000, 6);
+  });
+
   it('in a run from month 2, 30% leaves each month and nothing new comes in', () => {
     const c = fundingCase({
       fundingSources: [retail, equity()],
