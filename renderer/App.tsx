@@ -63,6 +63,7 @@ export function App({ host, initial }: { host: Host; initial?: AppState }) {
       work: (onProgress: (p: JobProgress) => void) => Promise<T>,
     ): Promise<T | null> => {
       setJob({ label, progress: null });
+      setNotice(null);
       try {
         return await work((progress) => setJob({ label, progress }));
       } catch (err) {

@@ -113,12 +113,12 @@ describe('workbench user path', () => {
     await app.screenshot('structure-invalid');
     await structure.setBalance('A', '17,000,000');
     expect(await structure.fieldMessage('tranche-balance-A')).toBeNull();
-    expect(await structure.balanceInput('A').inputValue()).toBe('17,000,000.00');
+    await expect.poll(() => structure.balanceInput('A').inputValue()).toBe('17,000,000.00');
     expect(await page.title()).toMatch(/^• /);
     await page.getByTestId('undo').click();
-    expect(await structure.balanceInput('A').inputValue()).toBe(scaledA);
+    await expect.poll(() => structure.balanceInput('A').inputValue()).toBe(scaledA);
     await page.keyboard.press('Control+Shift+Z');
-    expect(await structure.balanceInput('A').inputValue()).toBe('17,000,000.00');
+    await expect.poll(() => structure.balanceInput('A').inputValue()).toBe('17,000,000.00');
   });
 
   it("runs the deal (Ctrl+Enter) and shows the engine's WAL for every class", async () => {
@@ -224,8 +224,22 @@ describe('workbench user path', () => {
     await app.screenshot('recovery');
     await page.getByTestId('recovery').getByText('Restore').click();
     await app.go('structure');
-    expect(await page.getByTestId('tranche-balance-B').inputValue()).toBe('3,000,000.00');
-    expect(await page.getByTestId('tranche-balance-A').inputValue()).toBe('17,000,000.00');
+    await expect.poll(() => page.getByTestId('tranche-balance-B').inputValue()).toBe('3,000,000.00');
+    await expect.poll(() => page.getByTestId('tranche-balance-A').inputValue()).toBe('17,000,000.00');
+
+    // Open (Ctrl+O) the saved project: the deal and the imported pool come back.
+    const savedPath = await download.path();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Control+o')]);
+    await chooser.setFiles({
+      name: 'saved.absproj',
+      mimeType: 'application/json',
+      buffer: await readFile(savedPath),
+    });
+    await page.getByText('Opened saved.absproj').waitFor();
+    await expect.poll(() => page.getByTestId('tranche-balance-B').inputValue()).not.toBe('3,000,000.00');
+    await expect.poll(() => page.title()).toBe('saved.absproj — ABS Workbench');
+    await app.go('pool');
+    expect(await new PoolPage(page).poolCount()).toBe(9986);
     expect(app.errors).toEqual([]);
   });
 
