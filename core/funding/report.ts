@@ -242,6 +242,40 @@ export function fundingTermsTable(result: FundingResult): ReportTable {
   };
 }
 
+export function fundingBookTable(result: FundingResult): ReportTable {
+  const rows: Row[] = [];
+  for (const s of result.scenarios)
+    for (let t = 1; t <= s.book.months; t++)
+      rows.push({
+        scenario: s.name,
+        month: t,
+        date: addMonths(result.startDate, t),
+        originations: r2(s.book.originations[t] ?? 0),
+        collections: r2(s.book.collections[t] ?? 0),
+        defaults: r2(s.book.defaults[t] ?? 0),
+        losses: r2(s.book.losses[t] ?? 0),
+        receivables: r2(s.book.receivables[t] ?? 0),
+        need: r2(s.book.need[t] ?? 0),
+      });
+  return {
+    sheetName: 'Funding book',
+    title:
+      'The book to fund by scenario: originations, collections, charge-offs, losses, receivables and need',
+    columns: [
+      { key: 'scenario', header: 'Scenario', format: 'text' },
+      { key: 'month', header: 'Month', format: 'integer' },
+      { key: 'date', header: 'Date', format: 'date' },
+      { key: 'originations', header: 'Originations', format: 'money' },
+      { key: 'collections', header: 'Collections', format: 'money' },
+      { key: 'defaults', header: 'Charge-offs', format: 'money' },
+      { key: 'losses', header: 'Losses', format: 'money' },
+      { key: 'receivables', header: 'Receivables', format: 'money' },
+      { key: 'need', header: 'Funding need', format: 'money' },
+    ],
+    rows,
+  };
+}
+
 /** Extra sheets for the Excel report. */
 export function fundingReportTables(result: FundingResult): ReportTable[] {
   return [
@@ -249,6 +283,7 @@ export function fundingReportTables(result: FundingResult): ReportTable[] {
     fundingSummaryTable(result),
     fundingSourcesTable(result),
     fundingMonthlyTable(result),
+    fundingBookTable(result),
     fundingFrontierTable(result),
     fundingBindingTable(result),
   ].filter((t): t is ReportTable => t !== null);

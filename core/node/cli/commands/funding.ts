@@ -85,7 +85,7 @@ export async function main(args: string[]): Promise<number> {
   const tables = fundingReportTables(result);
   const out: string[] = [];
   for (const t of tables) {
-    if (t.sheetName === 'Funding monthly') continue;
+    if (t.sheetName === 'Funding monthly' || t.sheetName === 'Funding book') continue;
     if (t.sheetName === 'Funding summary')
       out.push(
         textTable(t, [
