@@ -43,6 +43,7 @@ const filters = {
   project: [{ name: 'ABS Workbench project', extensions: ['absproj', 'json'] }],
   tape: [{ name: 'Loan tape', extensions: ['csv', 'xlsx', 'txt'] }],
   export: [{ name: 'Excel workbook', extensions: ['xlsx'] }],
+  csv: [{ name: 'CSV', extensions: ['csv'] }],
 };
 
 const host = createHostService({
@@ -58,7 +59,9 @@ const host = createHostService({
   },
   showSaveDialog: async (kind, defaultPath) => {
     if (!mainWindow) return null;
-    const r = await dialog.showSaveDialog(mainWindow, { defaultPath, filters: filters[kind] });
+    const list =
+      kind === 'export' && defaultPath.toLowerCase().endsWith('.csv') ? filters.csv : filters[kind];
+    const r = await dialog.showSaveDialog(mainWindow, { defaultPath, filters: list });
     return r.canceled ? null : (r.filePath ?? null);
   },
 });

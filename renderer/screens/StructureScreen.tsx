@@ -736,12 +736,38 @@ export function StructureScreen() {
                   <td>{t.name ?? t.id}</td>
                   <td>{t.test.type}</td>
                   <td className="small">
-                    {t.test.schedule
-                      .map(
-                        (x) =>
-                          `from ${x.fromPeriod}: ${t.test.type === 'ocRatio' ? x.threshold.toFixed(3) : pct(x.threshold)}`,
-                      )
-                      .join('; ')}
+                    {t.test.schedule.map((x, k) => (
+                      <span key={k} className="threshold">
+                        from {x.fromPeriod}:{' '}
+                        <NumberField
+                          kind={t.test.type === 'ocRatio' ? 'number' : 'percent'}
+                          value={x.threshold}
+                          width={72}
+                          label={`${t.id} threshold from period ${x.fromPeriod}`}
+                          testId={`trigger-${t.id}-${k}`}
+                          suffix={t.test.type === 'ocRatio' ? '×' : '%'}
+                          onCommit={(v) =>
+                            edit(`${t.id} threshold`, (d) => ({
+                              ...d,
+                              structure: {
+                                ...d.structure,
+                                triggers: d.structure.triggers.map((g) =>
+                                  g.id !== t.id
+                                    ? g
+                                    : {
+                                        ...g,
+                                        test: {
+                                          ...g.test,
+                                          schedule: replaceAt(g.test.schedule, k, { ...x, threshold: v }),
+                                        },
+                                      },
+                                ),
+                              },
+                            }))
+                          }
+                        />
+                      </span>
+                    ))}
                   </td>
                   <td>
                     {t.effects.join(', ')}

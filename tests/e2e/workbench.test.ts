@@ -104,6 +104,9 @@ describe('workbench user path', () => {
     await app.go('structure');
     await page.getByTestId('structure-problems').waitFor();
     await app.screenshot('structure-problems');
+    // A trigger threshold is validated like any other field (the sample's CNL step-up starts at 3%).
+    const cnl = page.getByTestId('trigger-cnl-0');
+    await expect.poll(() => cnl.inputValue()).toBe('3');
     await page.getByTestId('scale-to-pool').click();
     await page.getByTestId('structure-problems').waitFor({ state: 'detached' });
     const structure = new StructurePage(page);
