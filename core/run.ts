@@ -11,7 +11,7 @@ import type { PoolProjection } from './projection/types';
 import type { RunResult, TrancheResult } from './result';
 import type { PoolGroup } from './structure/poolLedger';
 import { runWaterfall } from './structure/waterfall';
-import { paymentDates, periodTimes, settlementDateOf } from './time';
+import { paymentDates, periodTimes, settlementDateOf, yearFraction } from './time';
 
 export const ENGINE_VERSION = '0.1.0';
 
@@ -163,15 +163,31 @@ function projectBase(
   };
 }
 
+/**
+ * Interest accrued from the cut-off to settlement, which a buyer pays on top of the clean price because the
+ * first payment carries interest from the cut-off: the first period's interest due, pro rata to the part of
+ * its accrual period (in the class's own day count) that has run by settlement.
+ */
+function accruedAtSettlement(tr: TrancheResult, deal: Deal, firstPaymentDate: string | undefined): number {
+  const settlement = settlementDateOf(deal);
+  const first = tr.cashflows[0];
+  if (!first || firstPaymentDate === undefined || settlement <= deal.cutoffDate) return 0;
+  const dayCount = deal.structure.tranches.find((t) => t.id === tr.id)?.dayCount ?? '30/360';
+  const whole = yearFraction(deal.cutoffDate, firstPaymentDate, dayCount);
+  if (!(whole > 0)) return 0;
+  const elapsed = Math.min(1, yearFraction(deal.cutoffDate, settlement, dayCount) / whole);
+  return first.interestDue * elapsed;
+}
+
 /** Fills a tranche's yield, WAL and duration from its cash flows (one place, so grids can skip it). */
-function withAnalytics(tr: TrancheResult, times: Float64Array): TrancheResult {
+function withAnalytics(tr: TrancheResult, times: Float64Array, accrued: number): TrancheResult {
   const flows: TrancheFlow[] = tr.cashflows.map((c) => ({
     period: c.period,
     t: times[c.period],
     interest: c.interest,
     principal: c.principal,
   }));
-  const a = analyzeTranche(flows, tr.originalBalance, tr.price);
+  const a = analyzeTranche(flows, tr.originalBalance, tr.price, accrued);
   return {
     ...tr,
     wal: a.wal,
@@ -241,9 +257,10 @@ export function runDealOnProjection(
   });
 
   const times = opts.analytics === false ? null : periodTimes(deal, periods);
+  const dates = times ? paymentDates(deal, 1) : [];
   const tranches = w.tranches.map((tr) => {
     const withDelay = { ...tr, paymentDelayDays: deal.paymentDelayDays };
-    if (times) return withAnalytics(withDelay, times);
+    if (times) return withAnalytics(withDelay, times, accruedAtSettlement(tr, deal, dates[1]));
     return { ...withDelay, principalWindow: principalWindow(tr.cashflows.map((c) => ({ ...c, t: 0 }))) };
   });
 

@@ -50,6 +50,18 @@ describe('runDeal on a five-class rep-line deal', () => {
     }
   });
 
+  it('charges accrued interest from cut-off to a later settlement, so a par class still yields its coupon', () => {
+    // Settling a third of the way into the first 30/360 month, the buyer pays par plus a third of the first
+    // coupon; without that accrual the full first coupon would inflate the yield by about accrued / WAL.
+    const late = { ...deal, settlementDate: '2026-01-25' };
+    const rl = runDeal(late, poolOf(late));
+    for (const tr of rl.tranches) {
+      const c = late.structure.tranches.find((t) => t.id === tr.id)!.coupon;
+      if (c.type !== 'fixed') throw new Error('fixed');
+      expect(tr.mortgageYield).toBeCloseTo(c.rate, 4);
+    }
+  });
+
   it('calls the deal at 10% of the initial pool', () => {
     const called = r.cleanUpCallPeriod!;
     expect(called).toBeGreaterThan(0);
