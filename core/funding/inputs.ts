@@ -3,7 +3,8 @@
  * resolves what the case points at. Paths are the strings written in the case, as the host read them.
  */
 import type { Deal, RepLine } from '../deal/schema';
-import type { FundingInputs } from './analyse';
+import { fundingCurves, type FundingInputs } from './analyse';
+import { securitizationClasses } from './terms';
 import type { FundingCase } from './schema';
 
 export class FundingInputError extends Error {
@@ -54,5 +55,32 @@ export function resolveFundingInputs(
     if (!deal) throw new FundingInputError(`fundingSources[${i}].deal`, `deal file '${s.deal}' was not read`);
     deals[s.id] = deal;
   });
-  return { fundingCase: c, poolLines, scenario, deals };
+  const inputs = { fundingCase: c, poolLines, scenario, deals };
+  checkIndexCurves(inputs);
+  return inputs;
+}
+
+/** Every base rate a line or a floating class names must have a curve (constant or vector). */
+function checkIndexCurves(inputs: FundingInputs): void {
+  const curves = fundingCurves(inputs.fundingCase, inputs.scenario);
+  const missing = (name: string, field: string): void => {
+    if (curves[name] === undefined)
+      throw new FundingInputError(
+        field,
+        `index curve '${name}' is not given (add it to indexCurves as a rate or a vector of monthly rates)`,
+      );
+  };
+  inputs.fundingCase.fundingSources.forEach((s, i) => {
+    if (s.type === 'bankLine') missing(s.index, `fundingSources[${i}].index`);
+    if (s.type === 'securitization') {
+      const classes = s.classes ?? (inputs.deals[s.id] ? securitizationClasses(s, inputs.deals[s.id]) : []);
+      classes.forEach((k, j) => {
+        if (k.coupon.type === 'floating')
+          missing(
+            k.coupon.index,
+            s.classes ? `fundingSources[${i}].classes[${j}].coupon.index` : `fundingSources[${i}].deal`,
+          );
+      });
+    }
+  });
 }

@@ -1,7 +1,7 @@
 /** `abs-workbench funding`: the sample case end to end, the published schema, and errors that name the field. */
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../core/node/cli/commands/funding';
 import { CliError } from '../../../core/node/cli/errors';
@@ -47,7 +47,8 @@ describe('funding case files', () => {
     const file = join(dir, 'bad.case.json');
     const doc = JSON.parse(readFileSync(SAMPLE, 'utf8')) as Record<string, unknown>;
     const sources = doc.fundingSources as Record<string, unknown>[];
-    sources[0] = { ...sources[0], advanceRate: 1.5 };
+    const first = { ...sources[0] };
+    sources[0] = { ...first, advanceRate: 1.5 };
     doc.book = {
       ...(doc.book as object),
       currentPool: { kind: 'deal', path: '../deals/revolving-installment.deal.json' },
@@ -55,13 +56,20 @@ describe('funding case files', () => {
     writeFileSync(file, JSON.stringify(doc));
     await expect(main([file])).rejects.toThrow(CliError);
     await expect(main([file])).rejects.toThrow(/bad\.case\.json: fundingSources\[0\]\.advanceRate: Too big/);
-    (doc.fundingSources as Record<string, unknown>[])[0] = { ...sources[0], advanceRate: 0.85, advnce: 1 };
+    sources[0] = { ...first, advnce: 1 };
     writeFileSync(file, JSON.stringify(doc));
     await expect(main([file])).rejects.toThrow(/fundingSources\[0\]\.advnce: unknown field/);
-    (doc.fundingSources as Record<string, unknown>[])[0] = { ...sources[0], advanceRate: 0.85 };
+    sources[0] = first;
     (doc.mixes as Record<string, unknown>[])[0] = { name: 'x', kind: 'rules', order: ['nope'] };
     writeFileSync(file, JSON.stringify(doc));
     await expect(main([file])).rejects.toThrow(/mixes\[0\]\.order: unknown source id 'nope'/);
+    (doc.mixes as Record<string, unknown>[])[0] = { name: 'x', kind: 'rules', order: ['warehouse'] };
+    sources[0] = { ...first, index: 'XYZ' };
+    // Deal paths are relative to the case file: point them back at the samples from the temp directory.
+    writeFileSync(file, JSON.stringify(doc).replaceAll('../deals/', `${resolve('samples/deals')}/`));
+    await expect(main([file])).rejects.toThrow(
+      /bad\.case\.json: fundingSources\[0\]\.index: index curve 'XYZ' is not given/,
+    );
     await expect(main([join(dir, 'missing.json')])).rejects.toThrow(/missing\.json: file not found/);
   });
 });

@@ -74,8 +74,6 @@ export async function main(args: string[]): Promise<number> {
     result = analyseFunding(inputs, { solver });
   } catch (e) {
     if (e instanceof DealFileError) throw new CliError(e.message);
-    if (e instanceof Error && /index curve|securitization '/.test(e.message))
-      throw new CliError(`${file}: ${e.message}`);
     throw e;
   }
   if (json) {
