@@ -21,18 +21,6 @@ export interface Allocation {
   paths: SourcePath[];
 }
 
-/** Outstanding of a stream of additions that each run off by `factor[age]`. */
-export function runOff(added: Float64Array, factor: Float64Array, scale = 1): Float64Array {
-  const H = added.length - 1;
-  const out = new Float64Array(H + 1);
-  for (let m = 0; m <= H; m++) {
-    const a = added[m] ?? 0;
-    if (a === 0) continue;
-    for (let t = m; t <= H; t++) out[t] = (out[t] ?? 0) + a * scale * (factor[t - m] ?? 0);
-  }
-  return out;
-}
-
 /** Receivables tied up by a source in month t: pledged to a line (drawn / advance), securitised, sold. */
 export function assetsUsed(terms: SourceTerms, path: SourcePath, t: number): number {
   const b = path.balance[t] ?? 0;

@@ -324,10 +324,6 @@ export function buildScenarioTerms(
   };
 }
 
-export function sourceType(t: SourceTerms): SourceType {
-  return t.type;
-}
-
 export interface SourceTermsSummary {
   id: string;
   name: string;
