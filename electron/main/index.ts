@@ -2,7 +2,7 @@
  * Electron main process: the thin shell. Everything with logic lives in Electron-free modules
  * (hostService, trustedUrl, atomicSave, menu) that plain Node tests cover.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session } from 'electron';
 import type { MenuItemConstructorOptions } from 'electron';
 import { randomUUID } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
@@ -85,11 +85,14 @@ function buildMenu(): Menu {
 function harden(): void {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+  // In development the Vite dev server injects React Refresh as an inline script; the packaged app gets the header.
+  if (!devServerUrl) {
+    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+      callback({
+        responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+      });
     });
-  });
+  }
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {
       if (!allowNavigation(url, trustedOrigins)) event.preventDefault();
@@ -98,11 +101,8 @@ function harden(): void {
       if (!allowNavigation(url, trustedOrigins)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(({ url }) => {
-      // Links to public documentation open in the user's browser, never inside the app.
-      if (/^https:\/\//.test(url)) void shell.openExternal(url);
-      return { action: 'deny' };
-    });
+    // Nothing in the app opens windows; a page that tries is refused rather than handed to the OS browser.
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
 }
 

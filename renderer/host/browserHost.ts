@@ -83,6 +83,9 @@ export function createBrowserHost(storage: KeyValueStore = window.localStorage):
     onMenuCommand(listener: (command: MenuCommand) => void) {
       const onKey = (e: KeyboardEvent) => {
         const command = shortcutCommand(e);
+        // Inside a text box Ctrl+Z undoes typing, as everywhere else; the document's undo is for committed edits.
+        const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement;
+        if (typing && (command === 'undo' || command === 'redo')) return;
         if (command) {
           e.preventDefault();
           listener(command);
