@@ -9,16 +9,20 @@ import { withDeal } from '../project/state';
  * when valid, and otherwise returns the message the field shows in place.
  */
 export function useDealEditor(): (label: string, update: (d: Deal) => Deal) => string | null {
-  const { state, dispatch } = useApp();
+  const { state, dispatch, notify } = useApp();
   const deal = state.history.present.deal;
   return useCallback(
     (label, update) => {
       const r = validatedDeal(deal, update);
-      if ('error' in r) return r.error;
+      if ('error' in r) {
+        // Fields show the message in place; buttons and lists have no place, so the status bar says it too.
+        notify({ kind: 'error', text: `Not applied (${label}): ${r.error}` });
+        return r.error;
+      }
       dispatch({ type: 'edit', label, update: (doc) => withDeal(doc, () => r.deal) });
       return null;
     },
-    [deal, dispatch],
+    [deal, dispatch, notify],
   );
 }
 
