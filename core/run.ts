@@ -7,7 +7,7 @@ import type { Deal, RepLine, Scenario } from './deal/schema';
 import { missingIndices, validateDeal, type DealProblem } from './deal/validate';
 import { PRODUCT_CODES, type LoanPool } from './pool/loanPool';
 import { defaultHorizon, projectPool, type PoolInput } from './projection/project';
-import type { PoolProjection } from './projection/types';
+import { PROJECTION_SERIES, type PoolProjection } from './projection/types';
 import type { RunResult, TrancheResult } from './result';
 import type { PoolGroup } from './structure/poolLedger';
 import { runWaterfall } from './structure/waterfall';
@@ -109,19 +109,7 @@ function subsetPool(p: LoanPool, idx: readonly number[]): LoanPool {
   };
 }
 
-const FIELDS = [
-  'beginBalance',
-  'defaults',
-  'interest',
-  'fees',
-  'scheduledPrincipal',
-  'prepayment',
-  'loss',
-  'recovery',
-  'endBalance',
-  'pendingDefaults',
-  'count',
-] as const;
+const FIELDS = PROJECTION_SERIES;
 
 function sumProjections(parts: readonly PoolProjection[], periods: number): PoolProjection {
   const out = {

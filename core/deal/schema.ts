@@ -10,15 +10,16 @@ import { z } from 'zod';
 
 export const DEAL_SCHEMA_VERSION = 1;
 
-const isoDate = z
+/** Field primitives shared by every JSON file the engine reads (deal, funding case). */
+export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'not a calendar date');
-const money = z.number().finite().nonnegative();
-const rate = z.number().finite().min(-1).max(10);
-const share = z.number().finite().min(0).max(1);
+export const money = z.number().finite().nonnegative();
+export const rate = z.number().finite().min(-1).max(10);
+export const share = z.number().finite().min(0).max(1);
 const months = z.number().int().min(0).max(1200);
-const id = z
+export const id = z
   .string()
   .min(1)
   .max(64)

@@ -5,23 +5,11 @@
  * date, rates are annual decimals, money is a plain number in the case's currency.
  */
 import { z } from 'zod';
-import { RepLine, Scenario } from '../deal/schema';
+import { RepLine, Scenario, id, isoDate, money, rate, share } from '../deal/schema';
 
 export const FUNDING_CASE_SCHEMA_VERSION = 1;
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'not a calendar date');
-const money = z.number().finite().nonnegative();
-const rate = z.number().finite().min(-1).max(10);
-const share = z.number().finite().min(0).max(1);
 const months = z.number().int().min(0).max(600);
-const id = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_.-]+$/, 'use letters, digits, _ . -');
 
 /** An annual rate by month: a constant, or a vector for months 1, 2, … (the last value holds after it ends). */
 export const RateCurve = z.union([rate, z.array(rate).min(1).max(1200)]);

@@ -26,3 +26,18 @@ export interface PoolProjection {
   /** Expected number of performing receivables at the end of the period. */
   readonly count: Float64Array;
 }
+
+/** The per-period series of a PoolProjection, for code that treats them alike (summing slices, comparing runs). */
+export const PROJECTION_SERIES = [
+  'beginBalance',
+  'defaults',
+  'interest',
+  'fees',
+  'scheduledPrincipal',
+  'prepayment',
+  'loss',
+  'recovery',
+  'endBalance',
+  'pendingDefaults',
+  'count',
+] as const satisfies readonly (keyof PoolProjection)[];

@@ -2,24 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { defaultHorizon, projectPool } from '../../core/projection/project';
-import type { PoolProjection } from '../../core/projection/types';
+import { PROJECTION_SERIES, type PoolProjection } from '../../core/projection/types';
 import type { Product, RepLine, Scenario } from '../../core/deal/schema';
 import { asLoanPool, line, scenario, sum } from '../unit/projection/fixtures';
 
 const PRODUCTS: Product[] = ['level-pay', 'equal-principal', 'interest-free-fee', 'bullet', 'revolving'];
-const FIELDS = [
-  'beginBalance',
-  'defaults',
-  'interest',
-  'fees',
-  'scheduledPrincipal',
-  'prepayment',
-  'loss',
-  'recovery',
-  'endBalance',
-  'pendingDefaults',
-  'count',
-] as const;
+const FIELDS = PROJECTION_SERIES;
 
 const lineArb = (products: Product[] = PRODUCTS): fc.Arbitrary<RepLine> =>
   fc

@@ -3,25 +3,13 @@ import fc from 'fast-check';
 import { Deal, Scenario, type ScenarioInput } from '../../../core/deal/schema';
 import type { LoanPool } from '../../../core/pool/loanPool';
 import { defaultHorizon, projectPool } from '../../../core/projection/project';
-import type { PoolProjection } from '../../../core/projection/types';
+import { PROJECTION_SERIES, type PoolProjection } from '../../../core/projection/types';
 import { runDeal } from '../../../core/run';
 import { dealEngine } from '../../../core/scenario/dealEngine';
 import { buildStressPool, projectStressPool, stressPoolHorizon } from '../../../core/scenario/stressPool';
 import { fixtureInput } from './fixtures';
 
-const FIELDS = [
-  'beginBalance',
-  'defaults',
-  'interest',
-  'fees',
-  'scheduledPrincipal',
-  'prepayment',
-  'loss',
-  'recovery',
-  'endBalance',
-  'pendingDefaults',
-  'count',
-] as const;
+const FIELDS = PROJECTION_SERIES;
 
 interface LoanSpec {
   product: number;
