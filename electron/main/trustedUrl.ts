@@ -64,7 +64,8 @@ export function resolveBundlePath(raw: unknown, bundleDir: string): string | nul
 /** The Content-Security-Policy served as a header and repeated in index.html's meta tag. */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  // HiGHS (the funding optimiser) is WebAssembly; this allows compiling it, not JavaScript eval.
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",

@@ -34,6 +34,8 @@ export interface FundingRequest {
   fundingCase: unknown;
   /** Deal files the case names, by the path written in the case. */
   deals: Record<string, Deal>;
+  /** Also find the cheapest mix and the cost–liquidity frontier with HiGHS (can take tens of seconds). */
+  optimise?: boolean;
 }
 
 export type EngineRequest =

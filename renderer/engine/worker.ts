@@ -15,6 +15,7 @@ import { runDeal } from '../../core/run';
 import { solveBreakevens } from '../../core/scenario/breakeven';
 import { dealEngine } from '../../core/scenario/dealEngine';
 import type { EngineRequest, FromWorker, ToWorker } from './protocol';
+import { loadBrowserHighs } from './highsBrowser';
 import { importTape, inspectTape } from './tapeAdapter';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -33,7 +34,9 @@ function scenarioOf(deal: Deal, name: string) {
   return s;
 }
 
-function handle(id: number, req: EngineRequest): { value: unknown; transfer: Transferable[] } {
+type Handled = { value: unknown; transfer: Transferable[] };
+
+function handle(id: number, req: EngineRequest): Handled | Promise<Handled> {
   const progress = (done: number, total: number, label: string) =>
     self.postMessage({ id, type: 'progress', done, total, label } satisfies FromWorker);
   switch (req.kind) {
@@ -75,8 +78,12 @@ function handle(id: number, req: EngineRequest): { value: unknown; transfer: Tra
         const i = parsed.error.issues[0];
         throw new Error(`funding case: ${i?.path.map(String).join('.') ?? ''}: ${i?.message ?? 'invalid'}`);
       }
-      const result = analyseFunding(resolveFundingInputs(parsed.data, req.deals));
-      return { value: fundingScreenModel(result), transfer: [] };
+      const inputs = resolveFundingInputs(parsed.data, req.deals);
+      if (!req.optimise) return { value: fundingScreenModel(analyseFunding(inputs)), transfer: [] };
+      return loadBrowserHighs().then((solver) => {
+        progress(0, 0, 'Optimising the mix and tracing the frontier (HiGHS)');
+        return { value: fundingScreenModel(analyseFunding(inputs, { solver })), transfer: [] };
+      });
     }
     case 'tapeInspect':
       progress(0, 0, `Reading ${req.name}`);
@@ -86,10 +93,10 @@ function handle(id: number, req: EngineRequest): { value: unknown; transfer: Tra
   }
 }
 
-self.onmessage = (event: MessageEvent<ToWorker>) => {
+self.onmessage = async (event: MessageEvent<ToWorker>) => {
   const { id, request } = event.data;
   try {
-    const { value, transfer } = handle(id, request);
+    const { value, transfer } = await handle(id, request);
     self.postMessage({ id, type: 'done', value } satisfies FromWorker, transfer);
   } catch (err) {
     console.error(err);

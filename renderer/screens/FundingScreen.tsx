@@ -1,7 +1,8 @@
 /**
  * Funding: how the book is financed month by month under each mix of sources (bank lines, retail capital,
  * securitization, equity) and stress, from the funding model in core/funding. Cases come bundled from
- * samples/funding; deal files they name resolve to the bundled sample deals.
+ * samples/funding; deal files they name resolve to the bundled sample deals. Optimise adds the cheapest mix
+ * and the cost–liquidity frontier (HiGHS, WebAssembly in the engine worker).
  */
 import { useMemo, useState } from 'react';
 import { Deal } from '../../core/deal/schema';
@@ -11,6 +12,7 @@ import { useApp } from '../AppContext';
 import { EChart, type ChartOption } from '../components/EChart';
 import { engine } from '../engine/engineWorker';
 import { money, pct } from '../format';
+import { FrontierChart, OptimumCard, SourcesEditor, withEdits, type SourceEdits } from './FundingParts';
 
 const cases = import.meta.glob<unknown>('../../samples/funding/*.case.json', {
   eager: true,
@@ -94,11 +96,14 @@ export function FundingScreen() {
   const [selected, setSelected] = useState(names[0] ?? '');
   const [model, setModel] = useState<FundingScreenModel | null>(null);
   const [stack, setStack] = useState(0);
+  const [edits, setEdits] = useState<SourceEdits>({});
+  const [editing, setEditing] = useState(false);
+  const fundingCase = useMemo(() => withEdits(cases[selected], edits), [selected, edits]);
 
-  async function analyse(): Promise<void> {
-    const c = cases[selected];
-    const m = await job('Analysing funding', (p) =>
-      engine().request({ kind: 'funding', fundingCase: c, deals: dealsFor(c) }, p),
+  async function analyse(optimise: boolean): Promise<void> {
+    const c = fundingCase;
+    const m = await job(optimise ? 'Optimising the funding mix' : 'Analysing funding', (p) =>
+      engine().request({ kind: 'funding', fundingCase: c, deals: dealsFor(c), optimise }, p),
     );
     if (m) {
       setModel(m);
@@ -145,13 +150,17 @@ export function FundingScreen() {
         <h1>Funding</h1>
         <p className="muted">
           Funding mixes evaluated month by month against the book&apos;s need, under each stress of the case.
-          The cost-minimising mix (HiGHS) runs in the command line:{' '}
-          <code>abs-workbench funding CASE.json</code>.
+          Optimise also finds the cheapest mix meeting the case&apos;s constraints and traces cost against the
+          liquidity buffer (HiGHS; it can take tens of seconds, and Cancel stops it).
         </p>
         <div className="actions">
           <select
             value={selected}
-            onChange={(e) => setSelected(e.target.value)}
+            onChange={(e) => {
+              setSelected(e.target.value);
+              setEdits({});
+              setModel(null);
+            }}
             aria-label="Funding case"
             data-testid="funding-case"
           >
@@ -163,11 +172,18 @@ export function FundingScreen() {
           </select>
           <button
             className="primary"
-            onClick={() => void analyse()}
+            onClick={() => void analyse(false)}
             disabled={!selected}
             data-testid="analyse-funding"
           >
             Analyse
+          </button>
+          <button onClick={() => void analyse(true)} disabled={!selected} data-testid="optimise-funding">
+            Optimise
+          </button>
+          <button onClick={() => setEditing((x) => !x)} disabled={!selected} data-testid="edit-sources">
+            {editing ? 'Hide sources' : 'Edit sources'}
+            {Object.keys(edits).length > 0 ? ' (edited)' : ''}
           </button>
           {model ? (
             <select
@@ -184,6 +200,9 @@ export function FundingScreen() {
           ) : null}
         </div>
       </div>
+      {editing ? <SourcesEditor fundingCase={cases[selected]} edits={edits} onChange={setEdits} /> : null}
+      {model?.optimum ? <OptimumCard model={model} fundingCase={fundingCase} /> : null}
+      {model && model.frontier.length > 0 ? <FrontierChart model={model} fundingCase={fundingCase} /> : null}
       {option ? (
         <section className="card">
           <div className="card-head">
