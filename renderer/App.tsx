@@ -28,6 +28,7 @@ import { FundingScreen } from './screens/FundingScreen';
 import { PoolScreen } from './screens/PoolScreen';
 import { ResultsScreen } from './screens/ResultsScreen';
 import { StructureScreen } from './screens/StructureScreen';
+import { StressScreen } from './screens/StressScreen';
 
 const NAV: { id: ScreenId; label: string; hint: string }[] = [
   { id: 'pool', label: 'Pool', hint: 'Loan tape, stratification' },
@@ -36,6 +37,7 @@ const NAV: { id: ScreenId; label: string; hint: string }[] = [
   { id: 'results', label: 'Results', hint: 'Cash flows, analytics' },
   { id: 'export', label: 'Export', hint: 'Excel report' },
   { id: 'funding', label: 'Funding', hint: 'Mixes, liquidity, cost' },
+  { id: 'stress', label: 'Stress', hint: 'Grids, rating stresses, Monte Carlo' },
 ];
 
 const AUTOSAVE_DELAY_MS = 1500;
@@ -332,6 +334,7 @@ export function App({ host, initial }: { host: Host; initial?: AppState }) {
           {state.screen === 'results' && <ResultsScreen stale={stale} />}
           {state.screen === 'export' && <ExportScreen />}
           {state.screen === 'funding' && <FundingScreen />}
+          {state.screen === 'stress' && <StressScreen />}
         </main>
         <footer className="statusbar">
           {job ? (

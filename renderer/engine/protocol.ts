@@ -3,6 +3,10 @@ import type { Deal } from '../../core/deal/schema';
 import type { LoanPool } from '../../core/pool/loanPool';
 import type { RunResult } from '../../core/result';
 import type { BreakevenResult } from '../../core/scenario/breakeven';
+import type { ScenarioComparison } from '../../core/scenario/compare';
+import type { GridResult, GridSpec } from '../../core/scenario/grid';
+import type { MonteCarloResult } from '../../core/scenario/monteCarlo';
+import type { RatingStressResult } from '../../core/scenario/ratingStress';
 import type { FundingScreenModel } from '../../core/funding/report';
 import type { TapeImportRequest, TapeImportResult, TapeInspectRequest, TapeInspection } from './tapeTypes';
 
@@ -38,8 +42,43 @@ export interface FundingRequest {
   optimise?: boolean;
 }
 
+/** Stress screen jobs: the deal, its pool and a base scenario, plus what to run. */
+export interface StressBase {
+  deal: Deal;
+  loans: LoanPool | null;
+  scenario: string;
+}
+export interface StressGridRequest extends StressBase {
+  kind: 'stressGrid';
+  spec: GridSpec;
+}
+export interface RatingStressRequest extends StressBase {
+  kind: 'ratingStress';
+}
+export interface MonteCarloRequest extends StressBase {
+  kind: 'monteCarlo';
+  paths: number;
+  seed: number;
+  /** Null: the base scenario's own lifetime loss. */
+  meanLoss: number | null;
+  correlation: number;
+}
+/** Runs every scenario of the deal (the `scenario` field is unused). */
+export interface CompareRequest extends StressBase {
+  kind: 'compareScenarios';
+}
+
 export type EngineRequest =
-  RunRequest | ReportRequest | BreakevenRequest | TapeInspectRequest | TapeImportRequest | FundingRequest;
+  | RunRequest
+  | ReportRequest
+  | BreakevenRequest
+  | TapeInspectRequest
+  | TapeImportRequest
+  | FundingRequest
+  | StressGridRequest
+  | RatingStressRequest
+  | MonteCarloRequest
+  | CompareRequest;
 
 export interface EngineResponses {
   run: RunResult;
@@ -48,6 +87,10 @@ export interface EngineResponses {
   tapeInspect: TapeInspection;
   tapeImport: TapeImportResult;
   funding: FundingScreenModel;
+  stressGrid: GridResult;
+  ratingStress: RatingStressResult;
+  monteCarlo: MonteCarloResult;
+  compareScenarios: ScenarioComparison;
 }
 
 export type ToWorker = { id: number; request: EngineRequest };

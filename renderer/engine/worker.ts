@@ -14,6 +14,10 @@ import type { PoolInput } from '../../core/projection/project';
 import { runDeal } from '../../core/run';
 import { solveBreakevens } from '../../core/scenario/breakeven';
 import { dealEngine } from '../../core/scenario/dealEngine';
+import { compareScenarios } from '../../core/scenario/compare';
+import { runGridInline } from '../../core/scenario/grid';
+import { runMonteCarloInline } from '../../core/scenario/monteCarlo';
+import { runRatingStresses } from '../../core/scenario/ratingStress';
 import type { EngineRequest, FromWorker, ToWorker } from './protocol';
 import { loadBrowserHighs } from './highsBrowser';
 import { importTape, inspectTape } from './tapeAdapter';
@@ -84,6 +88,43 @@ function handle(id: number, req: EngineRequest): Handled | Promise<Handled> {
         progress(0, 0, 'Optimising the mix and tracing the frontier (HiGHS)');
         return { value: fundingScreenModel(analyseFunding(inputs, { solver })), transfer: [] };
       });
+    }
+    case 'stressGrid': {
+      const eng = dealEngine(req.deal, poolInput(req.deal, req.loans));
+      const value = runGridInline(eng, scenarioOf(req.deal, req.scenario), req.spec, (done, total) =>
+        progress(done, total, `Running grid cell ${done} of ${total}`),
+      );
+      return { value, transfer: [] };
+    }
+    case 'ratingStress': {
+      progress(0, 0, 'Running rating-agency stresses');
+      const eng = dealEngine(req.deal, poolInput(req.deal, req.loans));
+      return { value: runRatingStresses(eng, scenarioOf(req.deal, req.scenario)), transfer: [] };
+    }
+    case 'monteCarlo': {
+      progress(0, 0, 'Calibrating the loss distribution');
+      const eng = dealEngine(req.deal, poolInput(req.deal, req.loans));
+      const value = runMonteCarloInline(
+        eng,
+        scenarioOf(req.deal, req.scenario),
+        {
+          paths: req.paths,
+          seed: req.seed,
+          correlation: req.correlation,
+          method: 'interpolated',
+          ...(req.meanLoss !== null ? { meanLoss: req.meanLoss } : {}),
+        },
+        (done, total) => progress(done, total, `Monte Carlo: deal run ${done} of ${total}`),
+      );
+      return { value, transfer: [] };
+    }
+    case 'compareScenarios': {
+      const eng = dealEngine(req.deal, poolInput(req.deal, req.loans));
+      const runs = eng.scenarios.map((s, i) => {
+        progress(i, eng.scenarios.length, `Running scenario ${s.name}`);
+        return { name: s.name, result: eng.run(s) };
+      });
+      return { value: compareScenarios(runs), transfer: [] };
     }
     case 'tapeInspect':
       progress(0, 0, `Reading ${req.name}`);

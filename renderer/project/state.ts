@@ -9,7 +9,7 @@ import type { FileToken } from '../host/Host';
 import type { ProjectDoc } from './document';
 import { commit, redo, startHistory, undo, type History } from './history';
 
-export type ScreenId = 'pool' | 'assumptions' | 'structure' | 'results' | 'export' | 'funding';
+export type ScreenId = 'pool' | 'assumptions' | 'structure' | 'results' | 'export' | 'funding' | 'stress';
 
 export interface RunSnapshot {
   /** The document the result was computed from; results are stale once the document moves on. */

@@ -1,0 +1,859 @@
+/**
+ * Stress (issue #5): sensitivity grids, rating-agency stresses, Monte Carlo and scenario comparison over the
+ * current deal and pool. Every run goes through the engine worker (progress and Cancel in the status bar);
+ * results stay on the screen until the next run of the same kind, and are marked when the deal has changed.
+ */
+import type { ColDef } from 'ag-grid-community';
+import { useMemo, useState } from 'react';
+import { AXIS_KINDS, axisIsRate, axisLabel, type Axis, type AxisKind } from '../../core/scenario/axis';
+import type { ScenarioComparison } from '../../core/scenario/compare';
+import { scenarioComparisonTables } from '../../core/scenario/compare';
+import {
+  formatAxisValue,
+  GRID_METRICS,
+  gridMatrix,
+  gridReportTable,
+  metricLabel,
+  metricNeedsAnalytics,
+  type GridMetric,
+  type GridResult,
+} from '../../core/scenario/grid';
+import type { MonteCarloResult } from '../../core/scenario/monteCarlo';
+import type { RatingStressResult } from '../../core/scenario/ratingStress';
+import type { ReportTable } from '../../core/scenario/reportTable';
+import { useApp } from '../AppContext';
+import { DataGrid } from '../components/DataGrid';
+import { EChart, type ChartOption } from '../components/EChart';
+import { engine } from '../engine/engineWorker';
+import type { ProjectDoc } from '../project/document';
+import { integer, money, pct, years } from '../format';
+
+type Tab = 'grid' | 'rating' | 'monteCarlo' | 'compare';
+
+const TABS: { id: Tab; label: string }[] = [
+  { id: 'grid', label: 'Sensitivity grid' },
+  { id: 'rating', label: 'Rating stresses' },
+  { id: 'monteCarlo', label: 'Monte Carlo' },
+  { id: 'compare', label: 'Scenario comparison' },
+];
+
+/** A result with the document it was computed from, so the screen can say when the deal changed since. */
+interface Held<T> {
+  doc: ProjectDoc;
+  value: T;
+}
+
+export function StressScreen() {
+  const { state } = useApp();
+  const doc = state.history.present;
+  const [tab, setTab] = useState<Tab>('grid');
+  const [grid, setGrid] = useState<Held<GridResult> | null>(null);
+  const [rating, setRating] = useState<Held<RatingStressResult> | null>(null);
+  const [mc, setMc] = useState<Held<MonteCarloResult> | null>(null);
+  const [cmp, setCmp] = useState<Held<ScenarioComparison> | null>(null);
+
+  return (
+    <div className="screen-body">
+      <div className="screen-head">
+        <h1>Stress</h1>
+        <p className="muted">
+          {doc.deal.name} · base scenario <b>{doc.scenario}</b> ·{' '}
+          {doc.pool ? `${integer(doc.pool.loans.size)} loans` : 'deal rep lines'} · runs in the engine worker
+          (Cancel in the status bar)
+        </p>
+      </div>
+      <div className="tabs" role="tablist">
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            role="tab"
+            className={tab === t.id ? 'active' : ''}
+            onClick={() => setTab(t.id)}
+            data-testid={`stress-tab-${t.id}`}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      {tab === 'grid' && <GridPanel held={grid} onResult={setGrid} />}
+      {tab === 'rating' && <RatingPanel held={rating} onResult={setRating} />}
+      {tab === 'monteCarlo' && <MonteCarloPanel held={mc} onResult={setMc} />}
+      {tab === 'compare' && <ComparePanel held={cmp} onResult={setCmp} />}
+    </div>
+  );
+}
+
+function Stale({ held }: { held: Held<unknown> | null }) {
+  const { state } = useApp();
+  if (!held || held.doc === state.history.present) return null;
+  return (
+    <div className="banner small" data-testid="stress-stale">
+      The deal, pool or scenario changed since this was run; run it again to update.
+    </div>
+  );
+}
+
+/** Base request fields from the current document. */
+function base(doc: ProjectDoc) {
+  return { deal: doc.deal, loans: doc.pool?.loans ?? null, scenario: doc.scenario };
+}
+
+// ---------------------------------------------------------------------------------------------- grid
+
+interface AxisForm {
+  kind: AxisKind;
+  from: string;
+  to: string;
+  step: string;
+}
+
+/** Sensible starting ranges per kind, in display units (percent for rates). */
+const AXIS_DEFAULTS: Record<AxisKind, Omit<AxisForm, 'kind'>> = {
+  cdr: { from: '0', to: '20', step: '5' },
+  cpr: { from: '0', to: '30', step: '10' },
+  absSpeed: { from: '0.5', to: '2.5', step: '0.5' },
+  lossMultiple: { from: '1', to: '5', step: '1' },
+  prepaymentMultiple: { from: '0.5', to: '1.5', step: '0.5' },
+  severity: { from: '50', to: '100', step: '10' },
+  lagMonths: { from: '0', to: '12', step: '3' },
+  rateShift: { from: '-2', to: '4', step: '1' },
+};
+
+function axisUnit(kind: AxisKind): string {
+  if (axisIsRate(kind)) return '%';
+  if (kind === 'lagMonths') return 'months';
+  return '×';
+}
+
+function parseAxis(f: AxisForm): Axis {
+  const scale = axisIsRate(f.kind) ? 0.01 : 1;
+  const n = (s: string, what: string): number => {
+    const v = Number(s.trim());
+    if (s.trim() === '' || !Number.isFinite(v))
+      throw new RangeError(`${axisLabel(f.kind)}: ${what} is not a number`);
+    return v;
+  };
+  return {
+    kind: f.kind,
+    from: n(f.from, 'from') * scale,
+    to: n(f.to, 'to') * scale,
+    step: n(f.step, 'step') * scale,
+  };
+}
+
+function metricText(metric: GridMetric, v: number | null): string {
+  if (v === null) return '–';
+  switch (metric) {
+    case 'yield':
+    case 'loss':
+      return pct(v);
+    case 'lastPeriod':
+      return integer(v);
+    case 'interestShortfall':
+      return money(v);
+    default:
+      return years(v);
+  }
+}
+
+function AxisEditor({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: AxisForm;
+  onChange: (a: AxisForm) => void;
+}) {
+  const id = label.toLowerCase().charAt(0);
+  return (
+    <div className="stress-axis">
+      <span className="stress-axis-name">{label}</span>
+      <select
+        value={value.kind}
+        data-testid={`grid-${id}-kind`}
+        onChange={(e) => {
+          const kind = e.target.value as AxisKind;
+          onChange({ kind, ...AXIS_DEFAULTS[kind] });
+        }}
+      >
+        {AXIS_KINDS.map((k) => (
+          <option key={k} value={k}>
+            {axisLabel(k)}
+          </option>
+        ))}
+      </select>
+      {(['from', 'to', 'step'] as const).map((k) => (
+        <label key={k}>
+          {k}
+          <input
+            className="num"
+            value={value[k]}
+            size={6}
+            data-testid={`grid-${id}-${k}`}
+            onChange={(e) => onChange({ ...value, [k]: e.target.value })}
+          />
+        </label>
+      ))}
+      <span className="muted small">{axisUnit(value.kind)}</span>
+    </div>
+  );
+}
+
+function GridPanel({
+  held,
+  onResult,
+}: {
+  held: Held<GridResult> | null;
+  onResult: (h: Held<GridResult>) => void;
+}) {
+  const { state, job, notify } = useApp();
+  const doc = state.history.present;
+  const trancheIds = doc.deal.structure.tranches.map((t) => t.id);
+  const [x, setX] = useState<AxisForm>({ kind: 'cdr', ...AXIS_DEFAULTS.cdr });
+  const [y, setY] = useState<AxisForm>({ kind: 'cpr', ...AXIS_DEFAULTS.cpr });
+  const [tranche, setTranche] = useState(trancheIds[0] ?? '');
+  const [metric, setMetric] = useState<GridMetric>('wal');
+
+  async function run(): Promise<void> {
+    let spec;
+    try {
+      spec = { x: parseAxis(x), y: parseAxis(y), tranche, metric, scenario: doc.scenario };
+    } catch (err) {
+      notify({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
+      return;
+    }
+    const value = await job('Running sensitivity grid', (p) =>
+      engine().request({ kind: 'stressGrid', ...base(doc), spec }, p),
+    );
+    if (value) onResult({ doc, value });
+  }
+
+  const grid = held?.value ?? null;
+  const shownTranche = grid && grid.trancheIds.includes(tranche) ? tranche : (grid?.trancheIds[0] ?? tranche);
+  const missingAnalytics =
+    grid !== null && metricNeedsAnalytics(metric) && !metricNeedsAnalytics(grid.spec.metric);
+
+  return (
+    <>
+      <section className="card">
+        <div className="card-head">
+          <h2>Sensitivity grid</h2>
+          <span className="muted small">
+            One deal run per cell; rates in percent, multiples of the base case
+          </span>
+        </div>
+        <div className="stress-form">
+          <AxisEditor label="X (columns)" value={x} onChange={setX} />
+          <AxisEditor label="Y (rows)" value={y} onChange={setY} />
+          <div className="stress-axis">
+            <span className="stress-axis-name">Show</span>
+            <label>
+              class
+              <select value={tranche} onChange={(e) => setTranche(e.target.value)} data-testid="grid-tranche">
+                {trancheIds.map((id) => (
+                  <option key={id} value={id}>
+                    {id}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              metric
+              <select
+                value={metric}
+                onChange={(e) => setMetric(e.target.value as GridMetric)}
+                data-testid="grid-metric"
+              >
+                {GRID_METRICS.map((m) => (
+                  <option key={m} value={m}>
+                    {metricLabel(m)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button className="primary" onClick={() => void run()} data-testid="run-grid">
+              Run grid
+            </button>
+          </div>
+        </div>
+      </section>
+      <Stale held={held} />
+      {grid ? (
+        <GridView grid={grid} tranche={shownTranche} metric={metric} missingAnalytics={missingAnalytics} />
+      ) : (
+        <div className="empty">
+          <p>Choose the axes and run the grid.</p>
+        </div>
+      )}
+    </>
+  );
+}
+
+function GridView({
+  grid,
+  tranche,
+  metric,
+  missingAnalytics,
+}: {
+  grid: GridResult;
+  tranche: string;
+  metric: GridMetric;
+  missingAnalytics: boolean;
+}) {
+  const { x, y } = grid.spec;
+  const matrix = useMemo(() => gridMatrix(grid, tranche, metric), [grid, tranche, metric]);
+  const option = useMemo<ChartOption>(() => {
+    const data: [number, number, number | '-'][] = [];
+    let min = Infinity;
+    let max = -Infinity;
+    matrix.forEach((row, iy) =>
+      row.forEach((v, ix) => {
+        data.push([ix, iy, v ?? '-']);
+        if (v !== null) {
+          min = Math.min(min, v);
+          max = Math.max(max, v);
+        }
+      }),
+    );
+    if (!Number.isFinite(min)) {
+      min = 0;
+      max = 1;
+    } else if (min === max) max = min + (Math.abs(min) || 1) * 1e-6;
+    const cells = grid.xValues.length * grid.yValues.length;
+    return {
+      tooltip: {
+        formatter: (p: unknown) => {
+          const d = (p as { data: [number, number, number | '-'] }).data;
+          const v = d[2] === '-' ? null : d[2];
+          return `${axisLabel(y.kind)} ${formatAxisValue(y.kind, grid.yValues[d[1]]!)}, ${axisLabel(x.kind)} ${formatAxisValue(x.kind, grid.xValues[d[0]]!)}<br/><b>${metricText(metric, v)}</b>`;
+        },
+      },
+      grid: { left: 90, right: 110, top: 20, bottom: 56 },
+      xAxis: {
+        type: 'category',
+        name: axisLabel(x.kind),
+        nameLocation: 'middle',
+        nameGap: 32,
+        data: grid.xValues.map((v) => formatAxisValue(x.kind, v)),
+        splitArea: { show: true },
+      },
+      yAxis: {
+        type: 'category',
+        name: axisLabel(y.kind),
+        nameLocation: 'middle',
+        nameGap: 62,
+        data: grid.yValues.map((v) => formatAxisValue(y.kind, v)),
+        splitArea: { show: true },
+      },
+      visualMap: {
+        min,
+        max,
+        calculable: true,
+        orient: 'vertical',
+        right: 10,
+        top: 'middle',
+        itemHeight: 160,
+        formatter: (v: unknown) => metricText(metric, Number(v)),
+        // Low is good for losses and shortfalls, so they run light to red; other metrics light to blue.
+        inRange: {
+          color:
+            metric === 'loss' || metric === 'interestShortfall'
+              ? ['#f4f8fb', '#f2c46d', '#c0504d']
+              : ['#f4f8fb', '#7fb3e6', '#1d4f91'],
+        },
+      },
+      series: [
+        {
+          type: 'heatmap',
+          data,
+          label: {
+            show: cells <= 400,
+            fontSize: 10,
+            formatter: (p: unknown) => {
+              const d = (p as { data: [number, number, number | '-'] }).data;
+              return metricText(metric, d[2] === '-' ? null : d[2]);
+            },
+          },
+          emphasis: { itemStyle: { borderColor: '#333', borderWidth: 1 } },
+        },
+      ],
+    };
+  }, [grid, matrix, metric, x.kind, y.kind]);
+  const table = useMemo(() => gridReportTable(grid, tranche, metric), [grid, tranche, metric]);
+  const height = Math.max(260, Math.min(560, 90 + grid.yValues.length * 34));
+  return (
+    <>
+      <section className="card">
+        <div className="card-head">
+          <h2>
+            {metricLabel(metric)} of class {tranche}
+          </h2>
+          <span className="muted small">
+            {grid.yValues.length} × {grid.xValues.length} cells · scenario {grid.scenarioName}
+            {grid.cells.every((c) => c.cashConserved)
+              ? ' · every cell reconciles'
+              : ' · some cells do not reconcile'}
+          </span>
+        </div>
+        {missingAnalytics ? (
+          <div className="banner small">
+            This grid was run without yield/duration analytics; run it again with this metric selected.
+          </div>
+        ) : null}
+        <EChart option={option} height={height} testId="grid-heatmap" />
+      </section>
+      <ReportGrid table={table} testId="grid-table" firstWidth={160} />
+    </>
+  );
+}
+
+/** A core ReportTable shown in AG Grid with the report's formats. */
+function ReportGrid({
+  table,
+  testId,
+  firstWidth = 120,
+  height,
+}: {
+  table: ReportTable;
+  testId: string;
+  firstWidth?: number;
+  height?: number;
+}) {
+  const cols = useMemo<ColDef<Record<string, string | number | null>>[]>(
+    () =>
+      table.columns.map((c, i) => {
+        const fmt = (v: unknown): string => {
+          if (v === null || v === undefined) return '–';
+          if (typeof v === 'string') return v;
+          const n = Number(v);
+          switch (c.format) {
+            case 'percent':
+              return pct(n);
+            case 'money':
+              return money(n);
+            case 'integer':
+              return integer(n);
+            case 'number':
+              return years(n);
+            default:
+              return String(v);
+          }
+        };
+        return {
+          field: c.key,
+          headerName: c.header,
+          headerTooltip: c.header,
+          ...(c.format === 'text' ? {} : { type: 'rightAligned' }),
+          valueFormatter: (p) => fmt(p.value),
+          ...(i === 0 ? { pinned: 'left' as const, width: firstWidth } : { flex: 1, minWidth: 96 }),
+        };
+      }),
+    [table, firstWidth],
+  );
+  return (
+    <DataGrid<Record<string, string | number | null>>
+      rowData={table.rows}
+      columnDefs={cols}
+      height={height ?? Math.min(420, 36 + table.rows.length * 26 + 4)}
+      testId={testId}
+    />
+  );
+}
+
+// ------------------------------------------------------------------------------------ rating stresses
+
+function RatingPanel({
+  held,
+  onResult,
+}: {
+  held: Held<RatingStressResult> | null;
+  onResult: (h: Held<RatingStressResult>) => void;
+}) {
+  const { state, job } = useApp();
+  const doc = state.history.present;
+  async function run(): Promise<void> {
+    const value = await job('Running rating stresses', (p) =>
+      engine().request({ kind: 'ratingStress', ...base(doc) }, p),
+    );
+    if (value) onResult({ doc, value });
+  }
+  const r = held?.value ?? null;
+  const ids = r ? Object.keys(r.highestPassing) : [];
+  return (
+    <>
+      <section className="card">
+        <div className="card-head">
+          <h2>Rating-agency stresses</h2>
+          <button className="primary" onClick={() => void run()} data-testid="run-rating">
+            Run rating stresses
+          </button>
+        </div>
+        <p className="muted small">
+          Each level multiplies the base case&apos;s loss, under prepayment speeds of 0.5×, 1× and 1.5× the
+          base and with losses at base timing, front-loaded and back-loaded (same lifetime loss). A class
+          passes a level when it receives all interest and principal in every one of those nine runs.
+        </p>
+      </section>
+      <Stale held={held} />
+      {r ? (
+        <>
+          <div className="kpi-row" data-testid="rating-highest">
+            <div className="kpi">
+              <div className="kpi-label">Base pool loss ({r.scenarioName})</div>
+              <div className="kpi-value">{pct(r.baseLossPct)}</div>
+            </div>
+            {ids.map((id) => (
+              <div className="kpi" key={id}>
+                <div className="kpi-label">Class {id}: highest level passed</div>
+                <div
+                  className={`kpi-value ${r.highestPassing[id] ? 'ok' : 'bad'}`}
+                  data-testid={`highest-${id}`}
+                >
+                  {r.highestPassing[id] ?? 'none'}
+                </div>
+              </div>
+            ))}
+          </div>
+          <section className="card">
+            <table className="table" data-testid="rating-table">
+              <thead>
+                <tr>
+                  <th>Level</th>
+                  <th className="num">Loss multiple</th>
+                  <th className="num">Worst pool loss</th>
+                  {ids.map((id) => (
+                    <th key={id} className="num">
+                      Class {id}
+                    </th>
+                  ))}
+                  <th>Source</th>
+                </tr>
+              </thead>
+              <tbody>
+                {r.levels.map((l) => (
+                  <tr key={l.rating}>
+                    <td>
+                      <b>{l.rating}</b>
+                    </td>
+                    <td className="num">{l.multiple.toFixed(2)}×</td>
+                    <td className="num">{pct(Math.max(...l.cases.map((c) => c.poolLossPct)))}</td>
+                    {ids.map((id) => (
+                      <td key={id} className={`num ${l.passes[id] ? 'ok' : 'bad'}`}>
+                        {l.passes[id] ? 'pass' : 'fail'}
+                      </td>
+                    ))}
+                    <td className="muted small wrap">{l.source}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        </>
+      ) : (
+        <div className="empty">
+          <p>Run the stresses to see which classes pass each rating level.</p>
+        </div>
+      )}
+    </>
+  );
+}
+
+// ---------------------------------------------------------------------------------------- Monte Carlo
+
+function MonteCarloPanel({
+  held,
+  onResult,
+}: {
+  held: Held<MonteCarloResult> | null;
+  onResult: (h: Held<MonteCarloResult>) => void;
+}) {
+  const { state, job, notify } = useApp();
+  const doc = state.history.present;
+  const [paths, setPaths] = useState('2000');
+  const [seed, setSeed] = useState('1');
+  const [meanLoss, setMeanLoss] = useState('');
+  const [rho, setRho] = useState('10');
+
+  async function run(): Promise<void> {
+    const p = Number(paths);
+    const s = Number(seed);
+    const m = meanLoss.trim() === '' ? null : Number(meanLoss) / 100;
+    const c = Number(rho) / 100;
+    const bad =
+      !Number.isInteger(p) || p < 1
+        ? 'Paths must be a whole number above 0'
+        : !Number.isInteger(s)
+          ? 'Seed must be a whole number'
+          : m !== null && !(m > 0 && m < 1)
+            ? 'Mean loss must be between 0% and 100%'
+            : !(c >= 0 && c < 1)
+              ? 'Correlation must be from 0% to below 100%'
+              : null;
+    if (bad) {
+      notify({ kind: 'error', text: bad });
+      return;
+    }
+    const value = await job('Running Monte Carlo', (pr) =>
+      engine().request(
+        { kind: 'monteCarlo', ...base(doc), paths: p, seed: s, meanLoss: m, correlation: c },
+        pr,
+      ),
+    );
+    if (value) onResult({ doc, value });
+  }
+
+  const r = held?.value ?? null;
+  const option = useMemo<ChartOption | null>(() => {
+    if (!r) return null;
+    const h = r.pool.histogram;
+    return {
+      tooltip: { trigger: 'axis' },
+      grid: { left: 60, right: 20, top: 20, bottom: 50 },
+      xAxis: {
+        type: 'category',
+        name: 'Lifetime pool loss',
+        nameLocation: 'middle',
+        nameGap: 30,
+        data: h.counts.map((_, i) => pct((h.edges[i]! + h.edges[i + 1]!) / 2, 1)),
+      },
+      yAxis: { type: 'value', name: 'Paths' },
+      series: [{ type: 'bar', name: 'Paths', data: h.counts, barCategoryGap: '5%' }],
+    };
+  }, [r]);
+  const p95 = (s: { percentiles: { p: number; value: number }[] }, p: number) =>
+    s.percentiles.find((x) => Math.abs(x.p - p) < 1e-9)?.value ?? null;
+
+  return (
+    <>
+      <section className="card">
+        <div className="card-head">
+          <h2>Monte Carlo</h2>
+          <span className="muted small">
+            One-factor Gaussian copula; class losses interpolated between deal runs (fast in the browser)
+          </span>
+        </div>
+        <div className="stress-form">
+          <div className="stress-axis">
+            <label>
+              paths
+              <input
+                className="num"
+                size={7}
+                value={paths}
+                onChange={(e) => setPaths(e.target.value)}
+                data-testid="mc-paths"
+              />
+            </label>
+            <label>
+              seed
+              <input
+                className="num"
+                size={5}
+                value={seed}
+                onChange={(e) => setSeed(e.target.value)}
+                data-testid="mc-seed"
+              />
+            </label>
+            <label>
+              mean loss %
+              <input
+                className="num"
+                size={6}
+                value={meanLoss}
+                placeholder="base"
+                onChange={(e) => setMeanLoss(e.target.value)}
+                data-testid="mc-mean"
+              />
+            </label>
+            <label>
+              correlation %
+              <input
+                className="num"
+                size={5}
+                value={rho}
+                onChange={(e) => setRho(e.target.value)}
+                data-testid="mc-rho"
+              />
+            </label>
+            <button className="primary" onClick={() => void run()} data-testid="run-mc">
+              Run Monte Carlo
+            </button>
+          </div>
+        </div>
+      </section>
+      <Stale held={held} />
+      {r && option ? (
+        <>
+          <div className="kpi-row">
+            <Kpi label="Paths · seed" value={`${integer(r.plan.paths)} · ${r.plan.seed}`} />
+            <Kpi label="Mean pool loss (sample)" value={pct(r.pool.mean)} />
+            <Kpi label="Mean pool loss (model)" value={pct(r.pool.modelMean)} />
+            <Kpi
+              label="Std deviation (sample / model)"
+              value={`${pct(r.pool.stdDev)} / ${pct(r.pool.modelStdDev)}`}
+            />
+            <Kpi label="Correlation ρ" value={pct(r.plan.rho)} />
+            <Kpi label="99th pct pool loss" value={pct(p95(r.pool, 0.99))} />
+          </div>
+          <div className="two-col">
+            <section className="card">
+              <div className="card-head">
+                <h2>Pool loss distribution</h2>
+                <span className="muted small">
+                  {r.cappedPaths > 0 ? `${r.cappedPaths} paths capped at 100× the base` : ''}
+                </span>
+              </div>
+              <EChart option={option} height={280} testId="mc-histogram" />
+            </section>
+            <section className="card">
+              <div className="card-head">
+                <h2>Classes</h2>
+              </div>
+              <table className="table" data-testid="mc-table">
+                <thead>
+                  <tr>
+                    <th>Class</th>
+                    <th className="num">Expected loss</th>
+                    <th className="num">P(any loss)</th>
+                    <th className="num">P(unpaid interest)</th>
+                    <th className="num">95th pct loss</th>
+                    <th className="num">99th pct loss</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {r.tranches.map((t) => (
+                    <tr key={t.id}>
+                      <td>
+                        <b>{t.id}</b>
+                      </td>
+                      <td className="num" data-testid={`mc-el-${t.id}`}>
+                        {pct(t.expectedLoss, 3)}
+                      </td>
+                      <td className="num">{pct(t.probabilityOfLoss)}</td>
+                      <td className="num">{pct(t.probabilityOfShortfall)}</td>
+                      <td className="num">{pct(p95(t, 0.95))}</td>
+                      <td className="num">{pct(p95(t, 0.99))}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <p className="muted small">
+                Loss is principal loss as a share of the class&apos;s original balance.
+              </p>
+            </section>
+          </div>
+        </>
+      ) : (
+        <div className="empty">
+          <p>
+            Set the paths and correlation and run the simulation. Mean loss blank uses the base
+            scenario&apos;s.
+          </p>
+        </div>
+      )}
+    </>
+  );
+}
+
+function Kpi({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="kpi">
+      <div className="kpi-label">{label}</div>
+      <div className="kpi-value">{value}</div>
+    </div>
+  );
+}
+
+// ------------------------------------------------------------------------------------ scenario compare
+
+function ComparePanel({
+  held,
+  onResult,
+}: {
+  held: Held<ScenarioComparison> | null;
+  onResult: (h: Held<ScenarioComparison>) => void;
+}) {
+  const { state, job } = useApp();
+  const doc = state.history.present;
+  const [cls, setCls] = useState<string | null>(null);
+  async function run(): Promise<void> {
+    const value = await job('Comparing scenarios', (p) =>
+      engine().request({ kind: 'compareScenarios', ...base(doc) }, p),
+    );
+    if (value) onResult({ doc, value });
+  }
+  const c = held?.value ?? null;
+  const classes = c ? Object.keys(c.trancheBalance) : [];
+  const shown = cls !== null && classes.includes(cls) ? cls : (classes[0] ?? null);
+  const option = useMemo<ChartOption | null>(() => {
+    if (!c || shown === null) return null;
+    const series = c.trancheBalance[shown] ?? [];
+    return {
+      tooltip: { trigger: 'axis', valueFormatter: (v) => money(Number(v)) },
+      legend: { top: 0 },
+      grid: { left: 80, right: 20, top: 36, bottom: 44 },
+      xAxis: { type: 'value', name: 'Period', nameLocation: 'middle', nameGap: 26, min: 0 },
+      yAxis: {
+        type: 'value',
+        name: `Class ${shown} balance`,
+        axisLabel: { formatter: (v: number) => compact(v) },
+      },
+      series: series.map((s) => ({
+        name: s.name,
+        type: 'line',
+        symbol: 'none',
+        data: s.periods.map((p, i) => [p, s.values[i]!]),
+      })),
+    };
+  }, [c, shown]);
+  const tables = useMemo(() => (c ? scenarioComparisonTables(c) : null), [c]);
+  return (
+    <>
+      <section className="card">
+        <div className="card-head">
+          <h2>Scenario comparison</h2>
+          <button className="primary" onClick={() => void run()} data-testid="run-compare">
+            Compare all scenarios
+          </button>
+        </div>
+        <p className="muted small">
+          Runs every scenario of the deal ({doc.deal.scenarios.map((s) => s.name).join(', ')}) on the current
+          pool.
+        </p>
+      </section>
+      <Stale held={held} />
+      {c && option && tables ? (
+        <>
+          <section className="card">
+            <div className="card-head">
+              <h2>Class balance by scenario</h2>
+              <div className="subtabs">
+                {classes.map((id) => (
+                  <button key={id} className={id === shown ? 'active' : ''} onClick={() => setCls(id)}>
+                    Class {id}
+                  </button>
+                ))}
+              </div>
+            </div>
+            <EChart option={option} height={280} testId="compare-chart" />
+          </section>
+          <ReportGrid table={tables[0]!} testId="compare-table" firstWidth={80} />
+          <ReportGrid table={tables[1]!} testId="compare-pool-table" firstWidth={110} />
+        </>
+      ) : (
+        <div className="empty">
+          <p>Compare the deal&apos;s scenarios side by side.</p>
+        </div>
+      )}
+    </>
+  );
+}
+
+function compact(v: number): string {
+  const a = Math.abs(v);
+  if (a >= 1e9) return `${(v / 1e9).toFixed(1)}bn`;
+  if (a >= 1e6) return `${(v / 1e6).toFixed(0)}m`;
+  if (a >= 1e3) return `${(v / 1e3).toFixed(0)}k`;
+  return String(v);
+}
