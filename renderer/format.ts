@@ -1,4 +1,5 @@
 /** Number formatting for a treasury audience: thousands separators, fixed decimals, no surprises. */
+import { neutraliseText } from '../core/io/report/cellText';
 
 const moneyFmt = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const moneyWholeFmt = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
@@ -61,4 +62,10 @@ export function parsePercent(text: string): number | null {
   if (!/^-?(\d+(\.\d*)?|\.\d+)$/.test(cleaned)) return null;
   const v = Number(cleaned) / 100;
   return Number.isFinite(v) ? Math.round(v * 1e10) / 1e10 : null;
+}
+
+/** A table cell for CSV export: raw values, not display strings, so numbers stay numbers; text a spreadsheet would run is neutralised. */
+export function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return typeof value === 'string' ? neutraliseText(value) : String(value);
 }

@@ -7,7 +7,9 @@ import {
   type GridOptions,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { money, pct } from '../format';
+import { useContext, useRef } from 'react';
+import { AppContext } from '../AppContext';
+import { csvCell, money, pct } from '../format';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -52,12 +54,28 @@ export function pctCol<T>(field: string, headerName: string, extra: Partial<ColD
 export interface DataGridProps<T> extends GridOptions<T> {
   height?: number | string;
   testId?: string;
+  /** File name (without .csv) the table exports to; every table can be exported. */
+  csvName?: string;
 }
 
-export function DataGrid<T>({ height = 320, testId, ...options }: DataGridProps<T>) {
+export function DataGrid<T>({ height = 320, testId, csvName, ...options }: DataGridProps<T>) {
+  const app = useContext(AppContext);
+  const grid = useRef<AgGridReact<T>>(null);
+  const exportCsv = () => {
+    const csv = grid.current?.api.getDataAsCsv({ processCellCallback: (p) => csvCell(p.value) });
+    if (csv === undefined || app === null) return;
+    const name = `${csvName ?? testId ?? 'table'}.csv`;
+    void app.host.exportFile(name, new TextEncoder().encode(csv), 'text/csv');
+  };
   return (
     <div className="grid-host" style={{ height }} data-testid={testId}>
+      {app && options.rowModelType !== 'infinite' ? (
+        <button type="button" className="grid-csv" title="Export this table as CSV" onClick={exportCsv}>
+          CSV
+        </button>
+      ) : null}
       <AgGridReact<T>
+        ref={grid}
         theme={gridTheme}
         suppressCellFocus={false}
         animateRows={false}

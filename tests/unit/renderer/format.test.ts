@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { integer, money, moneyWhole, parseAmount, parsePercent, pct, years } from '../../../renderer/format';
+import {
+  csvCell,
+  integer,
+  money,
+  moneyWhole,
+  parseAmount,
+  parsePercent,
+  pct,
+  years,
+} from '../../../renderer/format';
 
 describe('display formats', () => {
   it('money has thousands separators and two decimals', () => {
@@ -57,5 +66,15 @@ describe('parsing what users type', () => {
         expect(parseAmount(money(v))).toBe(v === 0 ? 0 : v);
       }),
     );
+  });
+});
+
+describe('csvCell (table CSV export)', () => {
+  it('keeps numbers raw and neutralises text a spreadsheet would run', () => {
+    expect(csvCell(1234567.89)).toBe('1234567.89');
+    expect(csvCell(null)).toBe('');
+    expect(csvCell('L00000001')).toBe('L00000001');
+    expect(csvCell('=HYPERLINK("http://x")')).toBe('\'=HYPERLINK("http://x")');
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
   });
 });
