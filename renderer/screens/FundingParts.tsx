@@ -102,8 +102,8 @@ export function SourcesEditor({
                       const shown = f.kind === 'rate' ? Number((value * 100).toFixed(6)) : value;
                       return (
                         <label key={f.key} className="field">
-                          {f.label}
-                          {value !== original ? ' (edited)' : ''}{' '}
+                          {f.label} ({f.kind === 'rate' ? '%' : c.currency})
+                          {value !== original ? ', edited' : ''}{' '}
                           <input
                             type="number"
                             step={f.kind === 'rate' ? 0.05 : 1_000_000}
@@ -264,6 +264,12 @@ export function FrontierChart({ model, fundingCase }: { model: FundingScreenMode
     const base = found ? optimumRows(model, c)[0] : undefined;
     const optimumCost = typeof base?.['totalCost'] === 'number' ? base['totalCost'] : null;
     const toPct = (v: number) => Number((v * 100).toFixed(4));
+    const costs = feasible.map((p) => p.totalCost ?? 0);
+    const spread = costs.length > 1 ? Math.max(...costs) - Math.min(...costs) : 0;
+    // Frontier costs often differ by well under a million: enough decimals to tell the ticks apart.
+    const digits = spread === 0 || spread >= 5e6 ? 1 : spread >= 5e5 ? 2 : 3;
+    // markLines do not widen the axis, so the grid's infeasible end and the required buffer are kept in view.
+    const xMax = Math.max(buffer, ...model.frontier.map((p) => p.liquidityBuffer));
     return {
       tooltip: {
         trigger: 'item',
@@ -280,13 +286,15 @@ export function FrontierChart({ model, fundingCase }: { model: FundingScreenMode
         name: 'Liquidity buffer (% of receivables)',
         nameLocation: 'middle',
         nameGap: 30,
+        min: 0,
+        max: toPct(xMax),
         axisLabel: { formatter: (v: number) => `${v}%` },
       },
       yAxis: {
         type: 'value',
         name: 'Total cost',
         scale: true,
-        axisLabel: { formatter: (v: number) => `${(v / 1e6).toFixed(1)}m` },
+        axisLabel: { formatter: (v: number) => `${(v / 1e6).toFixed(digits)}m` },
       },
       series: [
         {
@@ -304,6 +312,12 @@ export function FrontierChart({ model, fundingCase }: { model: FundingScreenMode
           data: optimumCost === null ? [] : [[toPct(buffer), optimumCost]],
           color: '#e0a030',
           z: 5,
+          markLine: {
+            symbol: 'none',
+            lineStyle: { type: 'solid', color: '#e0a030', width: 2 },
+            label: { formatter: `required ${pct(buffer, 1)}`, color: '#8a5a00', position: 'insideEndTop' },
+            data: [{ xAxis: toPct(buffer) }],
+          },
         },
         {
           // Infeasible buffers have no cost: marked as vertical lines so the frontier's end is visible.
@@ -314,7 +328,7 @@ export function FrontierChart({ model, fundingCase }: { model: FundingScreenMode
           markLine: {
             symbol: 'none',
             lineStyle: { type: 'dashed', color: '#c0504d' },
-            label: { formatter: 'infeasible', color: '#c0504d' },
+            label: { formatter: 'infeasible', color: '#c0504d', position: 'insideStartTop' },
             data: infeasible.map((p) => ({ xAxis: toPct(p.liquidityBuffer) })),
           },
         },
