@@ -693,7 +693,7 @@ function MonteCarloPanel({
               label="Std deviation (sample / model)"
               value={`${pct(r.pool.stdDev)} / ${pct(r.pool.modelStdDev)}`}
             />
-            <Kpi label="Correlation ρ" value={pct(r.plan.rho)} />
+            <Kpi label="Asset correlation" value={pct(r.plan.rho)} />
             <Kpi label="99th pct pool loss" value={pct(p95(r.pool, 0.99))} />
           </div>
           <div className="two-col">
