@@ -98,13 +98,16 @@ export function FundingScreen() {
   const [stack, setStack] = useState(0);
   const [edits, setEdits] = useState<SourceEdits>({});
   const [editing, setEditing] = useState(false);
+  // A second click while HiGHS runs would queue another long solve behind it.
+  const [busy, setBusy] = useState(false);
   const fundingCase = useMemo(() => withEdits(cases[selected], edits), [selected, edits]);
 
   async function analyse(optimise: boolean): Promise<void> {
     const c = fundingCase;
+    setBusy(true);
     const m = await job(optimise ? 'Optimising the funding mix' : 'Analysing funding', (p) =>
       engine().request({ kind: 'funding', fundingCase: c, deals: dealsFor(c), optimise }, p),
-    );
+    ).finally(() => setBusy(false));
     if (m) {
       setModel(m);
       setStack(0);
@@ -173,12 +176,16 @@ export function FundingScreen() {
           <button
             className="primary"
             onClick={() => void analyse(false)}
-            disabled={!selected}
+            disabled={!selected || busy}
             data-testid="analyse-funding"
           >
             Analyse
           </button>
-          <button onClick={() => void analyse(true)} disabled={!selected} data-testid="optimise-funding">
+          <button
+            onClick={() => void analyse(true)}
+            disabled={!selected || busy}
+            data-testid="optimise-funding"
+          >
             Optimise
           </button>
           <button onClick={() => setEditing((x) => !x)} disabled={!selected} data-testid="edit-sources">
