@@ -14,6 +14,17 @@ import { engine } from '../engine/engineWorker';
 import { money, pct } from '../format';
 import { FrontierChart, OptimumCard, SourcesEditor, withEdits, type SourceEdits } from './FundingParts';
 
+const SOURCE_COLOURS = [
+  '#1d4f91',
+  '#4a90d9',
+  '#8ab6e6',
+  '#e0a030',
+  '#6b8e23',
+  '#7a5c9e',
+  '#8c8c8c',
+  '#2aa198',
+];
+
 const cases = import.meta.glob<unknown>('../../samples/funding/*.case.json', {
   eager: true,
   import: 'default',
@@ -121,6 +132,8 @@ export function FundingScreen() {
         ? {
             tooltip: { trigger: 'axis', valueFormatter: (v) => money(Number(v)) },
             legend: { top: 0, type: 'scroll' },
+            // Sources in calm colours, so red means only one thing on this chart: a funding gap.
+            color: SOURCE_COLOURS,
             xAxis: { type: 'category', data: s.dates },
             yAxis: { type: 'value', axisLabel: { formatter: (v: number) => `${(v / 1e6).toFixed(0)}m` } },
             series: [
@@ -137,7 +150,8 @@ export function FundingScreen() {
                 name: 'Funding need',
                 type: 'line' as const,
                 symbol: 'none',
-                lineStyle: { width: 2, type: 'dashed' },
+                lineStyle: { width: 2, type: 'dashed', color: '#111827' },
+                itemStyle: { color: '#111827' },
                 data: s.need,
               },
               { name: 'Gap', type: 'bar' as const, data: s.gap, itemStyle: { color: '#c0504d' } },
