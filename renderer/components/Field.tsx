@@ -59,6 +59,8 @@ export interface NumberFieldProps {
   label?: string;
   suffix?: ReactNode;
   width?: number;
+  /** Makes the field optional: an emptied field calls this instead of asking for a number. */
+  onClear?: () => string | null | void;
 }
 
 export function NumberField({
@@ -71,6 +73,7 @@ export function NumberField({
   label,
   suffix,
   width,
+  onClear,
 }: NumberFieldProps) {
   const [text, setText] = useState(show(kind, value));
   const [editing, setEditing] = useState(false);
@@ -83,6 +86,12 @@ export function NumberField({
   function commit(): void {
     // Blur after Enter, or a field tabbed through without typing: nothing to commit.
     if (!editing) return;
+    if (onClear && text.trim() === '') {
+      const cleared = value === null || value === undefined ? null : onClear() || null;
+      setMessage(cleared);
+      if (!cleared) setEditing(false);
+      return;
+    }
     const v = parse(kind, text);
     if (v === null) {
       setMessage(kindHelp[kind]);

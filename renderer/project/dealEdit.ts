@@ -2,7 +2,7 @@
  * Deal edits validated by the deal schema before they enter history, plus the cross-reference checks the
  * schema cannot express (a waterfall naming a tranche that does not exist).
  */
-import { Deal } from '../../core/deal/schema';
+import { Deal, type Trigger } from '../../core/deal/schema';
 import type { LoanPool } from '../../core/pool/loanPool';
 
 /** Applies `update` and validates the result; returns the parsed deal or the first readable problem. */
@@ -87,4 +87,92 @@ export function scaleTranchesToPool(deal: Deal, pool: number): Deal {
     ...deal,
     structure: { ...deal.structure, tranches: ts.map((t, i) => ({ ...t, balance: (cents[i] ?? 0) / 100 })) },
   };
+}
+
+export type TriggerType = Trigger['test']['type'];
+export type TriggerEffect = Trigger['effects'][number];
+export const TRIGGER_TYPES: readonly TriggerType[] = [
+  'cumulativeNetLoss',
+  'delinquency',
+  'excessSpread',
+  'ocRatio',
+];
+export const TRIGGER_EFFECTS: readonly TriggerEffect[] = ['sequential', 'endRevolving', 'trapCash'];
+
+const triggerDefaults: Record<TriggerType, { prefix: string; name: string; test: Trigger['test'] }> = {
+  cumulativeNetLoss: {
+    prefix: 'cnl',
+    name: 'Cumulative net loss',
+    test: { type: 'cumulativeNetLoss', schedule: [{ fromPeriod: 1, threshold: 0.05 }] },
+  },
+  delinquency: {
+    prefix: 'dq',
+    name: 'Delinquency',
+    test: { type: 'delinquency', schedule: [{ fromPeriod: 1, threshold: 0.05 }], pipelineMonths: 3 },
+  },
+  excessSpread: {
+    prefix: 'xs',
+    name: 'Excess spread',
+    test: { type: 'excessSpread', schedule: [{ fromPeriod: 1, threshold: 0.01 }], averageMonths: 3 },
+  },
+  ocRatio: {
+    prefix: 'oc',
+    name: 'OC ratio',
+    test: { type: 'ocRatio', schedule: [{ fromPeriod: 1, threshold: 1 }] },
+  },
+};
+
+/**
+ * Appends a trigger of `type` with a one-step schedule at a conservative level. A breach switches principal to
+ * sequential and, in a revolving deal, also ends the revolving period, as amortisation events usually do.
+ */
+export function addTrigger(deal: Deal, type: TriggerType): Deal {
+  const def = triggerDefaults[type];
+  const ids = new Set(deal.structure.triggers.map((t) => t.id));
+  let triggerId = def.prefix;
+  for (let n = 2; ids.has(triggerId); n++) triggerId = `${def.prefix}${n}`;
+  const effects: TriggerEffect[] = deal.structure.revolving ? ['sequential', 'endRevolving'] : ['sequential'];
+  const trigger: Trigger = { id: triggerId, name: def.name, test: def.test, effects, curable: false };
+  return { ...deal, structure: { ...deal.structure, triggers: [...deal.structure.triggers, trigger] } };
+}
+
+export function removeTrigger(deal: Deal, triggerId: string): Deal {
+  return {
+    ...deal,
+    structure: { ...deal.structure, triggers: deal.structure.triggers.filter((t) => t.id !== triggerId) },
+  };
+}
+
+function mapTrigger(deal: Deal, triggerId: string, f: (t: Trigger) => Trigger): Deal {
+  return {
+    ...deal,
+    structure: {
+      ...deal.structure,
+      triggers: deal.structure.triggers.map((t) => (t.id === triggerId ? f(t) : t)),
+    },
+  };
+}
+
+/** Turns one effect on or off, keeping the schema's order; turning off the last one leaves an invalid deal. */
+export function setTriggerEffect(deal: Deal, triggerId: string, effect: TriggerEffect, on: boolean): Deal {
+  return mapTrigger(deal, triggerId, (t) => ({
+    ...t,
+    effects: TRIGGER_EFFECTS.filter((e) => (e === effect ? on : t.effects.includes(e))),
+  }));
+}
+
+export function setTriggerCurable(deal: Deal, triggerId: string, curable: boolean): Deal {
+  return mapTrigger(deal, triggerId, (t) => ({ ...t, curable }));
+}
+
+export type EligibilityLimit = 'maxRemainingTerm' | 'minRate' | 'maxRate';
+
+/** Sets or (with `undefined`) lifts one revolving eligibility limit; a static deal is returned unchanged. */
+export function setEligibility(deal: Deal, key: EligibilityLimit, value: number | undefined): Deal {
+  const r = deal.structure.revolving;
+  if (!r) return deal;
+  const eligibility = { ...r.eligibility };
+  if (value === undefined) delete eligibility[key];
+  else eligibility[key] = value;
+  return { ...deal, structure: { ...deal.structure, revolving: { ...r, eligibility } } };
 }

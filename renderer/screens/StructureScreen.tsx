@@ -1,14 +1,40 @@
 /** Structure: tranche stack, priority of payments, credit enhancement, fees, triggers, revolving. */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { Deal, Fee, Tranche, WaterfallStep } from '../../core/deal/schema';
 import { useApp } from '../AppContext';
 import { EChart, type ChartOption } from '../components/EChart';
 import { NumberField, TextField } from '../components/Field';
 import { money, pct } from '../format';
-import { dealProblems, poolBalance, scaleTranchesToPool } from '../project/dealEdit';
+import {
+  addTrigger,
+  dealProblems,
+  poolBalance,
+  removeTrigger,
+  scaleTranchesToPool,
+  setEligibility,
+  setTriggerCurable,
+  setTriggerEffect,
+  TRIGGER_EFFECTS,
+  TRIGGER_TYPES,
+  type EligibilityLimit,
+  type TriggerType,
+} from '../project/dealEdit';
 import { move, replaceAt, useDealEditor } from './useDealEditor';
 
 const SENIORITIES: Tranche['seniority'][] = ['senior', 'mezzanine', 'subordinated', 'equity'];
+
+const TRIGGER_TYPE_LABEL: Record<TriggerType, string> = {
+  cumulativeNetLoss: 'Cumulative net loss',
+  delinquency: 'Delinquency',
+  excessSpread: 'Excess spread',
+  ocRatio: 'OC ratio',
+};
+
+const EFFECT_LABEL: Record<(typeof TRIGGER_EFFECTS)[number], string> = {
+  sequential: 'Sequential',
+  endRevolving: 'End revolving',
+  trapCash: 'Trap cash',
+};
 
 function stepLabel(step: WaterfallStep, deal: Deal): string {
   switch (step.pay) {
@@ -638,6 +664,21 @@ export function StructureScreen() {
                     }))
                   }
                 />
+                {ELIGIBILITY_FIELDS.map((f) => (
+                  <EligibilityField
+                    key={f.key}
+                    field={f}
+                    value={s.revolving?.eligibility[f.key]}
+                    other={
+                      f.key === 'minRate'
+                        ? s.revolving?.eligibility.maxRate
+                        : f.key === 'maxRate'
+                          ? s.revolving?.eligibility.minRate
+                          : undefined
+                    }
+                    edit={edit}
+                  />
+                ))}
               </>
             ) : (
               <>
@@ -761,14 +802,31 @@ export function StructureScreen() {
         <section className="card">
           <div className="card-head">
             <h2>Triggers</h2>
+            <select
+              value=""
+              aria-label="Add trigger"
+              data-testid="add-trigger"
+              onChange={(e) => {
+                const type = TRIGGER_TYPES.find((x) => x === e.target.value);
+                if (type)
+                  edit(`add ${TRIGGER_TYPE_LABEL[type].toLowerCase()} trigger`, (d) => addTrigger(d, type));
+              }}
+            >
+              <option value="">+ Add trigger…</option>
+              {TRIGGER_TYPES.map((x) => (
+                <option key={x} value={x}>
+                  {TRIGGER_TYPE_LABEL[x]}
+                </option>
+              ))}
+            </select>
           </div>
           <table className="table">
             <thead>
               <tr>
                 <th>Trigger</th>
-                <th>Test</th>
                 <th>Thresholds</th>
                 <th>Effects</th>
+                <th />
               </tr>
             </thead>
             <tbody>
@@ -780,17 +838,21 @@ export function StructureScreen() {
                 </tr>
               ) : null}
               {s.triggers.map((t) => (
-                <tr key={t.id}>
-                  <td>{t.name ?? t.id}</td>
-                  <td>{t.test.type}</td>
-                  <td className="small">
+                <tr key={t.id} data-testid={`trigger-row-${t.id}`}>
+                  <td className="wrap">
+                    {t.name ?? t.id}
+                    {t.name === TRIGGER_TYPE_LABEL[t.test.type] ? null : (
+                      <div className="muted small">{TRIGGER_TYPE_LABEL[t.test.type]}</div>
+                    )}
+                  </td>
+                  <td className="small wrap">
                     {t.test.schedule.map((x, k) => (
                       <span key={k} className="threshold">
-                        from {x.fromPeriod}:{' '}
+                        <span className="threshold-from">from {x.fromPeriod}:</span>
                         <NumberField
                           kind={t.test.type === 'ocRatio' ? 'number' : 'percent'}
                           value={x.threshold}
-                          width={72}
+                          width={60}
                           label={`${t.id} threshold from period ${x.fromPeriod}`}
                           testId={`trigger-${t.id}-${k}`}
                           suffix={t.test.type === 'ocRatio' ? '×' : '%'}
@@ -818,8 +880,24 @@ export function StructureScreen() {
                     ))}
                   </td>
                   <td>
-                    {t.effects.join(', ')}
-                    {t.curable ? ' (curable)' : ''}
+                    <TriggerEffects
+                      triggerId={t.id}
+                      effects={t.effects}
+                      curable={t.curable}
+                      revolving={s.revolving !== undefined}
+                      edit={edit}
+                    />
+                  </td>
+                  <td className="row-actions">
+                    <button
+                      className="icon"
+                      title="Remove trigger"
+                      aria-label={`Remove trigger ${t.id}`}
+                      data-testid={`remove-trigger-${t.id}`}
+                      onClick={() => edit(`remove trigger ${t.id}`, (d) => removeTrigger(d, t.id))}
+                    >
+                      ×
+                    </button>
                   </td>
                 </tr>
               ))}
@@ -828,6 +906,125 @@ export function StructureScreen() {
         </section>
       </div>
     </div>
+  );
+}
+
+type DealEdit = (label: string, update: (d: Deal) => Deal) => string | null;
+
+/** Effects as checkboxes; clearing the last one is refused in place, since a trigger must do something. */
+function TriggerEffects({
+  triggerId,
+  effects,
+  curable,
+  revolving,
+  edit,
+}: {
+  triggerId: string;
+  effects: readonly (typeof TRIGGER_EFFECTS)[number][];
+  curable: boolean;
+  revolving: boolean;
+  edit: DealEdit;
+}) {
+  const [message, setMessage] = useState<string | null>(null);
+  return (
+    <span className={`field trigger-effects ${message ? 'field-invalid' : ''}`}>
+      <span className="checks">
+        {TRIGGER_EFFECTS.map((e) => (
+          <label
+            key={e}
+            className="check"
+            title={e === 'endRevolving' && !revolving ? 'The deal has no revolving period' : undefined}
+          >
+            <input
+              type="checkbox"
+              checked={effects.includes(e)}
+              data-testid={`trigger-${triggerId}-effect-${e}`}
+              onChange={(ev) => {
+                const on = ev.target.checked;
+                if (!on && effects.length === 1) {
+                  setMessage('A trigger needs at least one effect');
+                  return;
+                }
+                setMessage(
+                  edit(`${triggerId} ${on ? 'adds' : 'drops'} ${EFFECT_LABEL[e].toLowerCase()}`, (d) =>
+                    setTriggerEffect(d, triggerId, e, on),
+                  ),
+                );
+              }}
+            />
+            {EFFECT_LABEL[e]}
+          </label>
+        ))}
+        <label className="check" title="Switches back when the test passes again">
+          <input
+            type="checkbox"
+            checked={curable}
+            data-testid={`trigger-${triggerId}-curable`}
+            onChange={(ev) => {
+              const on = ev.target.checked;
+              setMessage(
+                edit(`${triggerId} ${on ? 'curable' : 'not curable'}`, (d) =>
+                  setTriggerCurable(d, triggerId, on),
+                ),
+              );
+            }}
+          />
+          Curable
+        </label>
+      </span>
+      {message ? (
+        <span className="field-message" role="alert">
+          {message}
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
+interface EligibilitySpec {
+  key: EligibilityLimit;
+  label: string;
+  kind: 'int' | 'percent';
+}
+
+const ELIGIBILITY_FIELDS: readonly EligibilitySpec[] = [
+  { key: 'maxRemainingTerm', label: 'Eligible: max remaining term (months)', kind: 'int' },
+  { key: 'minRate', label: 'Eligible: min rate', kind: 'percent' },
+  { key: 'maxRate', label: 'Eligible: max rate', kind: 'percent' },
+];
+
+/** One optional eligibility limit; an emptied field lifts the limit. */
+function EligibilityField({
+  field,
+  value,
+  other,
+  edit,
+}: {
+  field: EligibilitySpec;
+  value: number | undefined;
+  /** The opposite end of the rate band, so min above max is refused before it reaches the deal. */
+  other: number | undefined;
+  edit: DealEdit;
+}) {
+  return (
+    <>
+      <label>{field.label}</label>
+      <NumberField
+        kind={field.kind}
+        value={value}
+        label={field.label}
+        testId={`eligibility-${field.key}`}
+        suffix={field.kind === 'percent' ? '%' : undefined}
+        validate={(v) => {
+          if (other === undefined) return null;
+          if (field.key === 'minRate' && v > other) return 'Min rate is above the max rate';
+          if (field.key === 'maxRate' && v < other) return 'Max rate is below the min rate';
+          return null;
+        }}
+        onCommit={(v) => edit(`eligibility ${field.key}`, (d) => setEligibility(d, field.key, v))}
+        onClear={() => edit(`lift eligibility ${field.key}`, (d) => setEligibility(d, field.key, undefined))}
+      />
+    </>
   );
 }
 
