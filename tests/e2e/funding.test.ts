@@ -3,34 +3,21 @@
  * optimises the tight pay-later case in the engine worker, reports it infeasible and names the liquidity
  * buffer as what binds, and draws the cost–liquidity frontier.
  */
-import { mkdir } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkbenchPage } from './pages/WorkbenchPage';
-import { launchChromium, SHOTS_DIR } from './support/browser';
-import { serveDir, type StaticServer } from './support/server';
+import { openApp, type AppSession } from './support/session';
 
-let server: StaticServer;
-let browser: Browser;
-let context: BrowserContext;
+let session: AppSession;
 let page: Page;
 let app: WorkbenchPage;
 
 beforeAll(async () => {
-  await mkdir(SHOTS_DIR, { recursive: true });
-  server = await serveDir('out/web');
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  page = await context.newPage();
-  app = new WorkbenchPage(page);
-  await app.open(server.url);
+  session = await openApp();
+  ({ page, app } = session);
 });
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => session?.close());
 
 describe('Funding optimiser', () => {
   it('finds the tight pay-later case infeasible and names the liquidity buffer as binding', async () => {

@@ -3,8 +3,7 @@
  * WAL figures the engine computes here, and the scenario comparison lists every class under every scenario.
  */
 import { readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Deal } from '../../core/deal/schema';
 import { runDeal } from '../../core/run';
@@ -12,32 +11,20 @@ import { dealEngine } from '../../core/scenario/dealEngine';
 import { gridMatrix, runGridInline } from '../../core/scenario/grid';
 import { StressPage } from './pages/StressPage';
 import { WorkbenchPage } from './pages/WorkbenchPage';
-import { launchChromium, SHOTS_DIR } from './support/browser';
-import { serveDir, type StaticServer } from './support/server';
+import { openApp, type AppSession } from './support/session';
 
-let server: StaticServer;
-let browser: Browser;
-let context: BrowserContext;
+let session: AppSession;
 let page: Page;
 let app: WorkbenchPage;
 let stress: StressPage;
 
 beforeAll(async () => {
-  await mkdir(SHOTS_DIR, { recursive: true });
-  server = await serveDir('out/web');
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  page = await context.newPage();
-  app = new WorkbenchPage(page);
+  session = await openApp();
+  ({ page, app } = session);
   stress = new StressPage(page);
-  await app.open(server.url);
 });
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => session?.close());
 
 /** The deal the app opens on first launch (its rep lines, no tape imported). */
 const deal = Deal.parse(JSON.parse(readFileSync('samples/deals/revolving-installment.deal.json', 'utf8')));

@@ -4,8 +4,8 @@
  * report downloads as a valid workbook.
  */
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
 import * as XLSX from 'xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Deal } from '../../core/deal/schema';
@@ -20,30 +20,18 @@ import { PoolPage } from './pages/PoolPage';
 import { ResultsPage } from './pages/ResultsPage';
 import { StructurePage } from './pages/StructurePage';
 import { WorkbenchPage } from './pages/WorkbenchPage';
-import { launchChromium, SHOTS_DIR } from './support/browser';
-import { serveDir, type StaticServer } from './support/server';
+import { openApp, type AppSession } from './support/session';
 
-let server: StaticServer;
-let browser: Browser;
-let context: BrowserContext;
+let session: AppSession;
 let page: Page;
 let app: WorkbenchPage;
 
 beforeAll(async () => {
-  await mkdir(SHOTS_DIR, { recursive: true });
-  server = await serveDir('out/web');
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  page = await context.newPage();
-  app = new WorkbenchPage(page);
-  await app.open(server.url);
+  session = await openApp();
+  ({ page, app } = session);
 });
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => session?.close());
 
 const SAMPLE = 'samples/deals/revolving-installment.deal.json';
 const TAPE = 'samples/tapes/sample-tape.csv';

@@ -1,0 +1,31 @@
+/** One browser on the served web build, opened on the app: what every end-to-end file starts from. */
+import { mkdir } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { WorkbenchPage } from '../pages/WorkbenchPage';
+import { launchChromium, SHOTS_DIR } from './browser';
+import { serveDir } from './server';
+
+export interface AppSession {
+  page: Page;
+  app: WorkbenchPage;
+  close(): Promise<void>;
+}
+
+export async function openApp(): Promise<AppSession> {
+  await mkdir(SHOTS_DIR, { recursive: true });
+  const server = await serveDir('out/web');
+  const browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const app = new WorkbenchPage(page);
+  await app.open(server.url);
+  return {
+    page,
+    app,
+    async close() {
+      await context.close();
+      await browser.close();
+      await server.close();
+    },
+  };
+}
