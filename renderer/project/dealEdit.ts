@@ -2,7 +2,7 @@
  * Deal edits validated by the deal schema before they enter history, plus the cross-reference checks the
  * schema cannot express (a waterfall naming a tranche that does not exist).
  */
-import { Deal, type Trigger } from '../../core/deal/schema';
+import { Deal, type OcTarget, type Trigger } from '../../core/deal/schema';
 import type { LoanPool } from '../../core/pool/loanPool';
 
 /** Applies `update` and validates the result; returns the parsed deal or the first readable problem. */
@@ -175,4 +175,16 @@ export function setEligibility(deal: Deal, key: EligibilityLimit, value: number 
   if (value === undefined) delete eligibility[key];
   else eligibility[key] = value;
   return { ...deal, structure: { ...deal.structure, revolving: { ...r, eligibility } } };
+}
+
+/** Sets one part of the OC target, creating the target (all parts zero) when the deal has none. */
+export function setOcTarget(deal: Deal, key: keyof OcTarget, value: number): Deal {
+  const ocTarget: OcTarget = {
+    percentOfCurrentPool: 0,
+    percentOfInitialPool: 0,
+    floorPercentOfInitialPool: 0,
+    ...deal.structure.ocTarget,
+    [key]: value,
+  };
+  return { ...deal, structure: { ...deal.structure, ocTarget } };
 }

@@ -18,6 +18,7 @@ import {
   TRIGGER_TYPES,
   type EligibilityLimit,
   type TriggerType,
+  setOcTarget,
 } from '../project/dealEdit';
 import { move, replaceAt, useDealEditor } from './useDealEditor';
 
@@ -583,20 +584,7 @@ export function StructureScreen() {
               value={s.ocTarget?.percentOfCurrentPool ?? 0}
               label="OC target percent of current pool"
               suffix="%"
-              onCommit={(v) =>
-                edit('OC target', (d) => ({
-                  ...d,
-                  structure: {
-                    ...d.structure,
-                    ocTarget: {
-                      percentOfInitialPool: 0,
-                      floorPercentOfInitialPool: 0,
-                      ...d.structure.ocTarget,
-                      percentOfCurrentPool: v,
-                    },
-                  },
-                }))
-              }
+              onCommit={(v) => edit('OC target', (d) => setOcTarget(d, 'percentOfCurrentPool', v))}
             />
             <label>OC target, % of initial pool</label>
             <NumberField
@@ -604,20 +592,7 @@ export function StructureScreen() {
               value={s.ocTarget?.percentOfInitialPool ?? 0}
               label="OC target percent of initial pool"
               suffix="%"
-              onCommit={(v) =>
-                edit('OC target', (d) => ({
-                  ...d,
-                  structure: {
-                    ...d.structure,
-                    ocTarget: {
-                      percentOfCurrentPool: 0,
-                      floorPercentOfInitialPool: 0,
-                      ...d.structure.ocTarget,
-                      percentOfInitialPool: v,
-                    },
-                  },
-                }))
-              }
+              onCommit={(v) => edit('OC target', (d) => setOcTarget(d, 'percentOfInitialPool', v))}
             />
             <label>Clean-up call at pool share</label>
             <NumberField

@@ -6,6 +6,7 @@ import {
   addTrigger,
   removeTrigger,
   setEligibility,
+  setOcTarget,
   setTriggerCurable,
   setTriggerEffect,
   TRIGGER_EFFECTS,
@@ -107,5 +108,25 @@ describe('eligibility edits', () => {
     expect('error' in r).toBe(true);
     const s = staticDeal();
     expect(setEligibility(s, 'minRate', 0.1)).toBe(s);
+  });
+});
+
+describe('OC target edits', () => {
+  it('creates a target with the other parts at zero, then changes one part and keeps the rest', () => {
+    const d = sample();
+    const none = { ...d, structure: { ...d.structure, ocTarget: undefined } };
+    const first = setOcTarget(none, 'percentOfCurrentPool', 0.05);
+    expect(first.structure.ocTarget).toEqual({
+      percentOfCurrentPool: 0.05,
+      percentOfInitialPool: 0,
+      floorPercentOfInitialPool: 0,
+    });
+    const second = setOcTarget(first, 'percentOfInitialPool', 0.0265);
+    expect(second.structure.ocTarget).toEqual({
+      percentOfCurrentPool: 0.05,
+      percentOfInitialPool: 0.0265,
+      floorPercentOfInitialPool: 0,
+    });
+    expect(Deal.safeParse(second).success).toBe(true);
   });
 });
