@@ -13,7 +13,8 @@ export interface AppSession {
 
 export async function openApp(): Promise<AppSession> {
   await mkdir(SHOTS_DIR, { recursive: true });
-  const server = await serveDir('out/web');
+  // E2E_WEB_DIR lets one engineer test a private build while another rebuilds out/web.
+  const server = await serveDir(process.env.E2E_WEB_DIR ?? 'out/web');
   const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
