@@ -11,15 +11,14 @@ import {
   poolBalance,
   removeTrigger,
   scaleTranchesToPool,
-  setEligibility,
   setTriggerCurable,
   setTriggerEffect,
   TRIGGER_EFFECTS,
   TRIGGER_TYPES,
-  type EligibilityLimit,
   type TriggerType,
   setOcTarget,
 } from '../project/dealEdit';
+import { RevolvingCard } from './structure/RevolvingCard';
 import { move, replaceAt, useDealEditor } from './useDealEditor';
 
 const SENIORITIES: Tranche['seniority'][] = ['senior', 'mezzanine', 'subordinated', 'equity'];
@@ -607,63 +606,11 @@ export function StructureScreen() {
                 }))
               }
             />
-            {s.revolving ? (
-              <>
-                <label>Revolving: last period</label>
-                <NumberField
-                  kind="int"
-                  value={s.revolving.endPeriod}
-                  label="Revolving end period"
-                  onCommit={(v) =>
-                    edit('revolving end period', (d) => ({
-                      ...d,
-                      structure: {
-                        ...d.structure,
-                        revolving: d.structure.revolving && { ...d.structure.revolving, endPeriod: v },
-                      },
-                    }))
-                  }
-                />
-                <label>Revolving: purchase price (% par)</label>
-                <NumberField
-                  kind="number"
-                  value={s.revolving.purchasePrice}
-                  label="Revolving purchase price"
-                  onCommit={(v) =>
-                    edit('revolving purchase price', (d) => ({
-                      ...d,
-                      structure: {
-                        ...d.structure,
-                        revolving: d.structure.revolving && { ...d.structure.revolving, purchasePrice: v },
-                      },
-                    }))
-                  }
-                />
-                {ELIGIBILITY_FIELDS.map((f) => (
-                  <EligibilityField
-                    key={f.key}
-                    field={f}
-                    value={s.revolving?.eligibility[f.key]}
-                    other={
-                      f.key === 'minRate'
-                        ? s.revolving?.eligibility.maxRate
-                        : f.key === 'maxRate'
-                          ? s.revolving?.eligibility.minRate
-                          : undefined
-                    }
-                    edit={edit}
-                  />
-                ))}
-              </>
-            ) : (
-              <>
-                <label>Revolving period</label>
-                <span className="muted">None (static pool)</span>
-              </>
-            )}
           </div>
         </section>
       </div>
+
+      <RevolvingCard />
 
       <div className="two-col">
         <section className="card">
@@ -953,53 +900,6 @@ function TriggerEffects({
         </span>
       ) : null}
     </span>
-  );
-}
-
-interface EligibilitySpec {
-  key: EligibilityLimit;
-  label: string;
-  kind: 'int' | 'percent';
-}
-
-const ELIGIBILITY_FIELDS: readonly EligibilitySpec[] = [
-  { key: 'maxRemainingTerm', label: 'Eligible: max remaining term (months)', kind: 'int' },
-  { key: 'minRate', label: 'Eligible: min rate', kind: 'percent' },
-  { key: 'maxRate', label: 'Eligible: max rate', kind: 'percent' },
-];
-
-/** One optional eligibility limit; an emptied field lifts the limit. */
-function EligibilityField({
-  field,
-  value,
-  other,
-  edit,
-}: {
-  field: EligibilitySpec;
-  value: number | undefined;
-  /** The opposite end of the rate band, so min above max is refused before it reaches the deal. */
-  other: number | undefined;
-  edit: DealEdit;
-}) {
-  return (
-    <>
-      <label>{field.label}</label>
-      <NumberField
-        kind={field.kind}
-        value={value}
-        label={field.label}
-        testId={`eligibility-${field.key}`}
-        suffix={field.kind === 'percent' ? '%' : undefined}
-        validate={(v) => {
-          if (other === undefined) return null;
-          if (field.key === 'minRate' && v > other) return 'Min rate is above the max rate';
-          if (field.key === 'maxRate' && v < other) return 'Max rate is below the min rate';
-          return null;
-        }}
-        onCommit={(v) => edit(`eligibility ${field.key}`, (d) => setEligibility(d, field.key, v))}
-        onClear={() => edit(`lift eligibility ${field.key}`, (d) => setEligibility(d, field.key, undefined))}
-      />
-    </>
   );
 }
 
