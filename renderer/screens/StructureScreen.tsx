@@ -1,59 +1,17 @@
 /** Structure: tranche stack, priority of payments, credit enhancement, fees, triggers, revolving. */
-import { useMemo, useState } from 'react';
-import type { Deal, Fee, Tranche, WaterfallStep } from '../../core/deal/schema';
+import { useMemo } from 'react';
+import type { Fee, Tranche } from '../../core/deal/schema';
 import { useApp } from '../AppContext';
 import { EChart, type ChartOption } from '../components/EChart';
 import { NumberField, TextField } from '../components/Field';
 import { money, pct } from '../format';
-import {
-  addTrigger,
-  dealProblems,
-  poolBalance,
-  removeTrigger,
-  scaleTranchesToPool,
-  setTriggerCurable,
-  setTriggerEffect,
-  TRIGGER_EFFECTS,
-  TRIGGER_TYPES,
-  type TriggerType,
-  setOcTarget,
-} from '../project/dealEdit';
+import { dealProblems, poolBalance, scaleTranchesToPool, setOcTarget } from '../project/dealEdit';
 import { RevolvingCard } from './structure/RevolvingCard';
+import { TriggersCard } from './structure/TriggersCard';
+import { WaterfallCard } from './structure/WaterfallCard';
 import { move, replaceAt, useDealEditor } from './useDealEditor';
 
 const SENIORITIES: Tranche['seniority'][] = ['senior', 'mezzanine', 'subordinated', 'equity'];
-
-const TRIGGER_TYPE_LABEL: Record<TriggerType, string> = {
-  cumulativeNetLoss: 'Cumulative net loss',
-  delinquency: 'Delinquency',
-  excessSpread: 'Excess spread',
-  ocRatio: 'OC ratio',
-};
-
-const EFFECT_LABEL: Record<(typeof TRIGGER_EFFECTS)[number], string> = {
-  sequential: 'Sequential',
-  endRevolving: 'End revolving',
-  trapCash: 'Trap cash',
-};
-
-function stepLabel(step: WaterfallStep, deal: Deal): string {
-  switch (step.pay) {
-    case 'fee': {
-      const fee = deal.structure.fees.find((f) => f.id === step.fee);
-      return `Fee: ${fee?.name ?? step.fee}`;
-    }
-    case 'interest':
-      return `Interest: ${step.tranches.join(', ')}`;
-    case 'principal':
-      return `Principal: ${step.tranches.join(', ')}`;
-    case 'reserveDeposit':
-      return 'Reserve account: top up to target';
-    case 'purchase':
-      return 'Purchase new receivables (revolving)';
-    case 'residual':
-      return 'Residual to seller / equity';
-  }
-}
 
 export function StructureScreen() {
   const { state } = useApp();
@@ -115,13 +73,6 @@ export function StructureScreen() {
         ...d.structure,
         tranches: replaceAt(d.structure.tranches, i, update(d.structure.tranches[i] as Tranche)),
       },
-    }));
-  }
-
-  function editSteps(label: string, update: (w: WaterfallStep[]) => WaterfallStep[]): string | null {
-    return edit(label, (d) => ({
-      ...d,
-      structure: { ...d.structure, waterfall: update(d.structure.waterfall) },
     }));
   }
 
@@ -442,49 +393,7 @@ export function StructureScreen() {
       </section>
 
       <div className="two-col">
-        <section className="card">
-          <div className="card-head">
-            <h2>Priority of payments</h2>
-            <AddStep onAdd={(step) => editSteps('add waterfall step', (w) => [...w, step])} />
-          </div>
-          <ol className="waterfall" data-testid="waterfall">
-            {s.waterfall.map((step, i) => (
-              <li key={i}>
-                <span className="step-no">{i + 1}</span>
-                <span className="step-label">{stepLabel(step, deal)}</span>
-                <span className="step-from muted small">
-                  {step.from ? `from ${step.from.join(' → ')}` : ''}
-                </span>
-                <span className="row-actions">
-                  <button
-                    className="icon"
-                    title="Move up"
-                    disabled={i === 0}
-                    onClick={() => editSteps('move step up', (w) => move(w, i, i - 1))}
-                  >
-                    ↑
-                  </button>
-                  <button
-                    className="icon"
-                    title="Move down"
-                    disabled={i === s.waterfall.length - 1}
-                    onClick={() => editSteps('move step down', (w) => move(w, i, i + 1))}
-                  >
-                    ↓
-                  </button>
-                  <button
-                    className="icon"
-                    title="Remove"
-                    disabled={s.waterfall.length === 1}
-                    onClick={() => editSteps('remove step', (w) => w.filter((_, j) => j !== i))}
-                  >
-                    ×
-                  </button>
-                </span>
-              </li>
-            ))}
-          </ol>
-        </section>
+        <WaterfallCard />
 
         <section className="card">
           <div className="card-head">
@@ -721,214 +630,8 @@ export function StructureScreen() {
             </tbody>
           </table>
         </section>
-        <section className="card">
-          <div className="card-head">
-            <h2>Triggers</h2>
-            <select
-              value=""
-              aria-label="Add trigger"
-              data-testid="add-trigger"
-              onChange={(e) => {
-                const type = TRIGGER_TYPES.find((x) => x === e.target.value);
-                if (type)
-                  edit(`add ${TRIGGER_TYPE_LABEL[type].toLowerCase()} trigger`, (d) => addTrigger(d, type));
-              }}
-            >
-              <option value="">+ Add trigger…</option>
-              {TRIGGER_TYPES.map((x) => (
-                <option key={x} value={x}>
-                  {TRIGGER_TYPE_LABEL[x]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <table className="table">
-            <thead>
-              <tr>
-                <th>Trigger</th>
-                <th>Thresholds</th>
-                <th>Effects</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {s.triggers.length === 0 ? (
-                <tr>
-                  <td colSpan={4} className="muted">
-                    No triggers
-                  </td>
-                </tr>
-              ) : null}
-              {s.triggers.map((t) => (
-                <tr key={t.id} data-testid={`trigger-row-${t.id}`}>
-                  <td className="wrap">
-                    {t.name ?? t.id}
-                    {t.name === TRIGGER_TYPE_LABEL[t.test.type] ? null : (
-                      <div className="muted small">{TRIGGER_TYPE_LABEL[t.test.type]}</div>
-                    )}
-                  </td>
-                  <td className="small wrap">
-                    {t.test.schedule.map((x, k) => (
-                      <span key={k} className="threshold">
-                        <span className="threshold-from">from {x.fromPeriod}:</span>
-                        <NumberField
-                          kind={t.test.type === 'ocRatio' ? 'number' : 'percent'}
-                          value={x.threshold}
-                          width={60}
-                          label={`${t.id} threshold from period ${x.fromPeriod}`}
-                          testId={`trigger-${t.id}-${k}`}
-                          suffix={t.test.type === 'ocRatio' ? '×' : '%'}
-                          onCommit={(v) =>
-                            edit(`${t.id} threshold`, (d) => ({
-                              ...d,
-                              structure: {
-                                ...d.structure,
-                                triggers: d.structure.triggers.map((g) =>
-                                  g.id !== t.id
-                                    ? g
-                                    : {
-                                        ...g,
-                                        test: {
-                                          ...g.test,
-                                          schedule: replaceAt(g.test.schedule, k, { ...x, threshold: v }),
-                                        },
-                                      },
-                                ),
-                              },
-                            }))
-                          }
-                        />
-                      </span>
-                    ))}
-                  </td>
-                  <td>
-                    <TriggerEffects
-                      triggerId={t.id}
-                      effects={t.effects}
-                      curable={t.curable}
-                      revolving={s.revolving !== undefined}
-                      edit={edit}
-                    />
-                  </td>
-                  <td className="row-actions">
-                    <button
-                      className="icon"
-                      title="Remove trigger"
-                      aria-label={`Remove trigger ${t.id}`}
-                      data-testid={`remove-trigger-${t.id}`}
-                      onClick={() => edit(`remove trigger ${t.id}`, (d) => removeTrigger(d, t.id))}
-                    >
-                      ×
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <TriggersCard />
       </div>
     </div>
-  );
-}
-
-type DealEdit = (label: string, update: (d: Deal) => Deal) => string | null;
-
-/** Effects as checkboxes; clearing the last one is refused in place, since a trigger must do something. */
-function TriggerEffects({
-  triggerId,
-  effects,
-  curable,
-  revolving,
-  edit,
-}: {
-  triggerId: string;
-  effects: readonly (typeof TRIGGER_EFFECTS)[number][];
-  curable: boolean;
-  revolving: boolean;
-  edit: DealEdit;
-}) {
-  const [message, setMessage] = useState<string | null>(null);
-  return (
-    <span className={`field trigger-effects ${message ? 'field-invalid' : ''}`}>
-      <span className="checks">
-        {TRIGGER_EFFECTS.map((e) => (
-          <label
-            key={e}
-            className="check"
-            title={e === 'endRevolving' && !revolving ? 'The deal has no revolving period' : undefined}
-          >
-            <input
-              type="checkbox"
-              checked={effects.includes(e)}
-              data-testid={`trigger-${triggerId}-effect-${e}`}
-              onChange={(ev) => {
-                const on = ev.target.checked;
-                if (!on && effects.length === 1) {
-                  setMessage('A trigger needs at least one effect');
-                  return;
-                }
-                setMessage(
-                  edit(`${triggerId} ${on ? 'adds' : 'drops'} ${EFFECT_LABEL[e].toLowerCase()}`, (d) =>
-                    setTriggerEffect(d, triggerId, e, on),
-                  ),
-                );
-              }}
-            />
-            {EFFECT_LABEL[e]}
-          </label>
-        ))}
-        <label className="check" title="Switches back when the test passes again">
-          <input
-            type="checkbox"
-            checked={curable}
-            data-testid={`trigger-${triggerId}-curable`}
-            onChange={(ev) => {
-              const on = ev.target.checked;
-              setMessage(
-                edit(`${triggerId} ${on ? 'curable' : 'not curable'}`, (d) =>
-                  setTriggerCurable(d, triggerId, on),
-                ),
-              );
-            }}
-          />
-          Curable
-        </label>
-      </span>
-      {message ? (
-        <span className="field-message" role="alert">
-          {message}
-        </span>
-      ) : null}
-    </span>
-  );
-}
-
-function AddStep({ onAdd }: { onAdd: (step: WaterfallStep) => void }) {
-  const { state } = useApp();
-  const deal = state.history.present.deal;
-  const ids = deal.structure.tranches.map((t) => t.id);
-  return (
-    <select
-      value=""
-      aria-label="Add waterfall step"
-      onChange={(e) => {
-        const v = e.target.value;
-        if (v.startsWith('fee:')) onAdd({ pay: 'fee', fee: v.slice(4) });
-        else if (v === 'interest' || v === 'principal') onAdd({ pay: v, tranches: ids });
-        else if (v === 'reserveDeposit' || v === 'purchase' || v === 'residual') onAdd({ pay: v });
-      }}
-    >
-      <option value="">+ Add step…</option>
-      {deal.structure.fees.map((f) => (
-        <option key={f.id} value={`fee:${f.id}`}>
-          Fee: {f.name ?? f.id}
-        </option>
-      ))}
-      <option value="interest">Interest (all classes)</option>
-      <option value="principal">Principal (all classes)</option>
-      <option value="reserveDeposit">Reserve deposit</option>
-      <option value="purchase">Purchase (revolving)</option>
-      <option value="residual">Residual</option>
-    </select>
   );
 }
