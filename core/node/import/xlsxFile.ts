@@ -2,13 +2,23 @@
  * Spreadsheet tapes (XLSX/XLS): parsed by SheetJS in a worker thread with a heap limit, a file-size limit
  * and a timeout that terminates the worker. What comes back is checked cell by cell and copied into fresh
  * string arrays before it touches the import, so no object the library built ever reaches our realm.
+ * The parse is `core/io/tape/sheetParse.mjs`, the check `core/io/tape/sheetMessage.ts` (both shared with the UI).
  */
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DEFAULT_CSV_LIMITS, TapeFormatError, TapeLimitError } from '../../io/tape/csv';
 import type { BuildResult } from '../../io/tape/poolBuilder';
+import {
+  checkSheetMessage,
+  SPREADSHEET_LIMITS,
+  spreadsheetKind,
+  type SheetRows,
+} from '../../io/tape/sheetMessage';
 import { importTapeRows, type TapeImportOptions } from '../../io/tape/tapeStream';
+
+// The checks are pure and shared with the UI's sheet reader; re-exported for the importer and its tests.
+export { checkSheetMessage, spreadsheetKind, type SheetRows };
 
 export interface SpreadsheetOptions extends TapeImportOptions {
   /** Sheet to read (default: the first). */
@@ -23,29 +33,9 @@ export interface SpreadsheetOptions extends TapeImportOptions {
   onProgress?: (p: { bytesRead: number; totalBytes: number; rowsRead: number; elapsedMs: number }) => void;
 }
 
-export interface SheetRows {
-  sheet: string;
-  sheets: string[];
-  /** Cells as text (numbers written the way String(n) writes them). */
-  rows: string[][];
-  /** 1-based sheet row number of each entry of `rows`. */
-  rowNumbers: number[];
-  format: 'xlsx' | 'xls';
-}
-
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const OLE = [0xd0, 0xcf, 0x11, 0xe0];
-
-/** 'xlsx' (ZIP container), 'xls' (OLE compound file) or null from the first bytes. */
-export function spreadsheetKind(head: Uint8Array): 'xlsx' | 'xls' | null {
-  if (ZIP.every((b, i) => head[i] === b)) return 'xlsx';
-  if (OLE.every((b, i) => head[i] === b)) return 'xls';
-  return null;
-}
-
 export async function readSpreadsheetRows(path: string, opts: SpreadsheetOptions = {}): Promise<SheetRows> {
   const info = await stat(path);
-  const maxBytes = opts.maxBytes ?? 100 * 1024 * 1024;
+  const maxBytes = opts.maxBytes ?? SPREADSHEET_LIMITS.maxBytes;
   if (info.size > maxBytes)
     throw new TapeLimitError(
       `${path}: ${info.size} bytes is more than the ${maxBytes}-byte limit for spreadsheets`,
@@ -63,8 +53,8 @@ export async function readSpreadsheetRows(path: string, opts: SpreadsheetOptions
       `${path}: not an Excel workbook (no XLSX/ZIP or XLS signature); for CSV text use a .csv name`,
     );
   }
-  const maxRows = opts.maxRows ?? 1_048_576;
-  const timeoutMs = opts.timeoutMs ?? 120_000;
+  const maxRows = opts.maxRows ?? SPREADSHEET_LIMITS.maxRows;
+  const timeoutMs = opts.timeoutMs ?? SPREADSHEET_LIMITS.timeoutMs;
   const maxCellChars = (opts.limits ?? DEFAULT_CSV_LIMITS).maxCellChars;
   const msg = await new Promise<unknown>((resolve, reject) => {
     const worker = new Worker(new URL('./xlsxWorker.mjs', import.meta.url), {
@@ -124,48 +114,6 @@ export async function readSpreadsheetRows(path: string, opts: SpreadsheetOptions
     });
   });
   return checkSheetMessage(msg, path, kind);
-}
-
-/** Validates the worker's answer and copies it into fresh arrays of strings. */
-export function checkSheetMessage(msg: unknown, path: string, format: 'xlsx' | 'xls'): SheetRows {
-  if (typeof msg !== 'object' || msg === null)
-    throw new TapeFormatError(`${path}: malformed answer from the spreadsheet reader`);
-  const m = msg as Record<string, unknown>;
-  if (m.ok !== true) {
-    const text = typeof m.message === 'string' ? m.message.slice(0, 500) : 'unknown error';
-    if (m.limit === true) throw new TapeLimitError(`${path}: ${text}`);
-    throw new TapeFormatError(`${path}: cannot read the spreadsheet: ${text}`);
-  }
-  if (
-    !Array.isArray(m.rows) ||
-    typeof m.sheet !== 'string' ||
-    !Array.isArray(m.sheets) ||
-    typeof m.firstRow !== 'number'
-  ) {
-    throw new TapeFormatError(`${path}: malformed answer from the spreadsheet reader`);
-  }
-  const rows: string[][] = [];
-  const rowNumbers: number[] = [];
-  const src = m.rows as unknown[];
-  for (let i = 0; i < src.length; i++) {
-    const r = src[i];
-    if (!Array.isArray(r))
-      throw new TapeFormatError(`${path}: malformed row ${i + 1} from the spreadsheet reader`);
-    const out = new Array<string>(r.length);
-    for (let j = 0; j < r.length; j++) {
-      const v: unknown = r[j];
-      out[j] = typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : '';
-    }
-    rows.push(out);
-    rowNumbers.push(m.firstRow + i);
-  }
-  return {
-    sheet: m.sheet,
-    sheets: (m.sheets as unknown[]).filter((s): s is string => typeof s === 'string'),
-    rows,
-    rowNumbers,
-    format,
-  };
 }
 
 export async function importSpreadsheetFile(
