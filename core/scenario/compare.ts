@@ -6,6 +6,7 @@
 import type { RunResult } from '../result';
 import { runPoolLoss } from './engine';
 import type { ReportTable } from './reportTable';
+import { tableOf } from '../io/report/reportTable';
 
 export interface NamedRun {
   name: string;
@@ -129,36 +130,57 @@ function groupByTranche(rows: readonly ComparisonTrancheRow[]): ComparisonTranch
 /** The comparison as report sheets: class metrics and pool metrics by scenario. */
 export function scenarioComparisonTables(cmp: ScenarioComparison): ReportTable[] {
   return [
-    {
-      sheetName: 'Scenarios - classes',
-      title: `Class metrics by scenario (${cmp.scenarios.join(', ')})`,
-      columns: [
-        { key: 'tranche', header: 'Class', format: 'text' },
-        { key: 'scenario', header: 'Scenario', format: 'text' },
-        { key: 'wal', header: 'WAL (years)', format: 'number' },
-        { key: 'yield', header: 'Yield (BEY)', format: 'percent' },
-        { key: 'modifiedDuration', header: 'Modified duration', format: 'number' },
-        { key: 'principalWindow', header: 'Principal window', format: 'text' },
-        { key: 'principalLoss', header: 'Principal loss', format: 'money' },
-        { key: 'lossPct', header: 'Loss % of original', format: 'percent' },
-        { key: 'interestShortfall', header: 'Interest shortfall', format: 'money' },
+    tableOf<ComparisonTrancheRow>(
+      {
+        sheetName: 'Scenarios - classes',
+        title: `Class metrics by scenario (${cmp.scenarios.join(', ')})`,
+      },
+      [
+        { key: 'tranche', header: 'Class', format: 'text', value: (r) => r.tranche },
+        { key: 'scenario', header: 'Scenario', format: 'text', value: (r) => r.scenario },
+        { key: 'wal', header: 'WAL (years)', format: 'number', value: (r) => r.wal },
+        { key: 'yield', header: 'Yield (BEY)', format: 'percent', value: (r) => r.yield },
+        {
+          key: 'modifiedDuration',
+          header: 'Modified duration',
+          format: 'number',
+          value: (r) => r.modifiedDuration,
+        },
+        {
+          key: 'principalWindow',
+          header: 'Principal window',
+          format: 'text',
+          value: (r) => r.principalWindow,
+        },
+        { key: 'principalLoss', header: 'Principal loss', format: 'money', value: (r) => r.principalLoss },
+        { key: 'lossPct', header: 'Loss % of original', format: 'percent', value: (r) => r.lossPct },
+        {
+          key: 'interestShortfall',
+          header: 'Interest shortfall',
+          format: 'money',
+          value: (r) => r.interestShortfall,
+        },
       ],
-      rows: groupByTranche(cmp.tranches).map((r) => ({ ...r })),
-    },
-    {
-      sheetName: 'Scenarios - pool',
-      title: 'Pool totals by scenario',
-      columns: [
-        { key: 'scenario', header: 'Scenario', format: 'text' },
-        { key: 'initialBalance', header: 'Initial balance', format: 'money' },
-        { key: 'totalInterest', header: 'Interest', format: 'money' },
-        { key: 'totalPrepayment', header: 'Prepayments', format: 'money' },
-        { key: 'totalDefault', header: 'Defaults', format: 'money' },
-        { key: 'totalLoss', header: 'Losses', format: 'money' },
-        { key: 'lossPct', header: 'Loss % of pool', format: 'percent' },
-        { key: 'lastPeriod', header: 'Pool paid off (period)', format: 'integer' },
+      groupByTranche(cmp.tranches),
+    ),
+    tableOf<ComparisonPoolRow>(
+      { sheetName: 'Scenarios - pool', title: 'Pool totals by scenario' },
+      [
+        { key: 'scenario', header: 'Scenario', format: 'text', value: (r) => r.scenario },
+        { key: 'initialBalance', header: 'Initial balance', format: 'money', value: (r) => r.initialBalance },
+        { key: 'totalInterest', header: 'Interest', format: 'money', value: (r) => r.totalInterest },
+        { key: 'totalPrepayment', header: 'Prepayments', format: 'money', value: (r) => r.totalPrepayment },
+        { key: 'totalDefault', header: 'Defaults', format: 'money', value: (r) => r.totalDefault },
+        { key: 'totalLoss', header: 'Losses', format: 'money', value: (r) => r.totalLoss },
+        { key: 'lossPct', header: 'Loss % of pool', format: 'percent', value: (r) => r.lossPct },
+        {
+          key: 'lastPeriod',
+          header: 'Pool paid off (period)',
+          format: 'integer',
+          value: (r) => r.lastPeriod,
+        },
       ],
-      rows: cmp.pool.map(({ cashConserved: _c, ...r }) => ({ ...r })),
-    },
+      cmp.pool,
+    ),
   ];
 }

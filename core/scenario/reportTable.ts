@@ -2,120 +2,160 @@
  * Stress results as the Excel report's extra sheets (`ReportTable` of core/io/report): grid, scenario
  * comparison (in ./grid.ts and ./compare.ts), break-evens, rating stresses and Monte Carlo (here).
  */
-import type { ReportTable } from '../io/report/reportTable';
-import type { BreakevenResult } from './breakeven';
+import { tableOf, type ColumnOf, type ReportTable } from '../io/report/reportTable';
+import type { BreakevenAnswer, BreakevenMode, BreakevenResult } from './breakeven';
 import type { MonteCarloResult } from './monteCarlo';
 import type { RatingStressResult } from './ratingStress';
 
 export type { ReportTable };
 
+type Col<T> = ColumnOf<T>;
+
+function breakevenColumns(mode: BreakevenMode): Col<BreakevenResult>[] {
+  const k = mode === 'cdr' ? 'cdr' : 'multiple';
+  const cdr = mode === 'cdr';
+  const answer = (r: BreakevenResult): BreakevenAnswer | undefined => r.answers.find((a) => a.mode === mode);
+  return [
+    {
+      key: `${k}Breakeven`,
+      header: cdr ? 'Break-even CDR' : 'Break-even loss multiple',
+      format: cdr ? 'percent' : 'number',
+      value: (r) => answer(r)?.breakeven,
+    },
+    {
+      key: `${k}PoolLoss`,
+      header: cdr ? 'Pool loss at CDR break-even' : 'Pool loss at multiple break-even',
+      format: 'percent',
+      value: (r) => answer(r)?.poolLossAtBreakeven,
+    },
+    {
+      key: `${k}FirstLoss`,
+      header: cdr ? 'CDR of first principal loss' : 'Multiple of first principal loss',
+      format: cdr ? 'percent' : 'number',
+      value: (r) => answer(r)?.firstPrincipalLoss,
+    },
+    {
+      key: `${k}Note`,
+      header: cdr ? 'Note (CDR)' : 'Note (multiple)',
+      format: 'text',
+      value: (r) => {
+        const a = answer(r);
+        if (!a) return null;
+        if (a.wholeAtMax) return `whole up to the search limit ${a.max}`;
+        return a.breakeven === null ? 'not whole at 0' : '';
+      },
+    },
+  ];
+}
+
 export function breakevenReportTable(results: readonly BreakevenResult[]): ReportTable {
-  const rows = results.map((r) => {
-    const row: Record<string, string | number | null> = { tranche: r.trancheId };
-    for (const a of r.answers) {
-      const k = a.mode === 'cdr' ? 'cdr' : 'multiple';
-      row[`${k}Breakeven`] = a.breakeven;
-      row[`${k}PoolLoss`] = a.poolLossAtBreakeven;
-      row[`${k}FirstLoss`] = a.firstPrincipalLoss;
-      row[`${k}Note`] = a.wholeAtMax
-        ? `whole up to the search limit ${a.max}`
-        : a.breakeven === null
-          ? 'not whole at 0'
-          : '';
-    }
-    return row;
-  });
-  return {
-    sheetName: 'Break-even',
-    title: `Break-even stresses, scenario ${results[0]?.scenarioName ?? ''}: largest stress with all interest and principal paid (CDR to 0.01%, multiple to 0.01)`,
-    columns: [
-      { key: 'tranche', header: 'Class', format: 'text' },
-      { key: 'cdrBreakeven', header: 'Break-even CDR', format: 'percent' },
-      { key: 'cdrPoolLoss', header: 'Pool loss at CDR break-even', format: 'percent' },
-      { key: 'cdrFirstLoss', header: 'CDR of first principal loss', format: 'percent' },
-      { key: 'cdrNote', header: 'Note (CDR)', format: 'text' },
-      { key: 'multipleBreakeven', header: 'Break-even loss multiple', format: 'number' },
-      { key: 'multiplePoolLoss', header: 'Pool loss at multiple break-even', format: 'percent' },
-      { key: 'multipleFirstLoss', header: 'Multiple of first principal loss', format: 'number' },
-      { key: 'multipleNote', header: 'Note (multiple)', format: 'text' },
+  return tableOf(
+    {
+      sheetName: 'Break-even',
+      title: `Break-even stresses, scenario ${results[0]?.scenarioName ?? ''}: largest stress with all interest and principal paid (CDR to 0.01%, multiple to 0.01)`,
+    },
+    [
+      { key: 'tranche', header: 'Class', format: 'text', value: (r) => r.trancheId },
+      ...breakevenColumns('cdr'),
+      ...breakevenColumns('lossMultiple'),
     ],
-    rows,
-  };
+    results,
+  );
 }
 
 export function ratingStressReportTable(r: RatingStressResult): ReportTable {
+  type Level = RatingStressResult['levels'][number];
   const ids = Object.keys(r.highestPassing);
-  return {
-    sheetName: 'Rating stresses',
-    title: `Rating-agency style stresses on scenario ${r.scenarioName} (base pool loss ${(r.baseLossPct * 100).toFixed(2)}%): a class passes a level when it is paid in full in every prepayment and timing case`,
-    columns: [
-      { key: 'rating', header: 'Level', format: 'text' },
-      { key: 'multiple', header: 'Loss multiple', format: 'number' },
-      { key: 'worstPoolLoss', header: 'Worst pool loss', format: 'percent' },
-      ...ids.map((id) => ({ key: `pass_${id}`, header: `Class ${id}`, format: 'text' as const })),
-      { key: 'source', header: 'Source', format: 'text' },
+  return tableOf(
+    {
+      sheetName: 'Rating stresses',
+      title: `Rating-agency style stresses on scenario ${r.scenarioName} (base pool loss ${(r.baseLossPct * 100).toFixed(2)}%): a class passes a level when it is paid in full in every prepayment and timing case`,
+    },
+    [
+      { key: 'rating', header: 'Level', format: 'text', value: (l) => l.rating },
+      { key: 'multiple', header: 'Loss multiple', format: 'number', value: (l) => l.multiple },
+      {
+        key: 'worstPoolLoss',
+        header: 'Worst pool loss',
+        format: 'percent',
+        value: (l) => Math.max(...l.cases.map((c) => c.poolLossPct)),
+      },
+      ...ids.map((id): Col<Level> => ({
+        key: `pass_${id}`,
+        header: `Class ${id}`,
+        format: 'text',
+        value: (l) => (l.passes[id] ? 'pass' : 'fail'),
+      })),
+      { key: 'source', header: 'Source', format: 'text', value: (l) => l.source },
     ],
-    rows: r.levels.map((l) => {
-      const row: Record<string, string | number | null> = {
-        rating: l.rating,
-        multiple: l.multiple,
-        worstPoolLoss: Math.max(...l.cases.map((c) => c.poolLossPct)),
-        source: l.source,
-      };
-      for (const id of ids) row[`pass_${id}`] = l.passes[id] ? 'pass' : 'fail';
-      return row;
-    }),
-  };
+    r.levels,
+  );
 }
 
 export function monteCarloReportTables(r: MonteCarloResult): ReportTable[] {
-  const pcts = r.pool.percentiles.map((p) => p.p);
-  const pctCols = pcts.map((p, i) => ({
-    key: `p${i}`,
-    header: `${(p * 100).toFixed(1)}th pct`,
-    format: 'percent' as const,
-  }));
-  const summaryRow = (name: string, s: MonteCarloResult['pool'] | MonteCarloResult['tranches'][number]) => {
-    const row: Record<string, string | number | null> = { name, mean: s.mean, stdDev: s.stdDev };
-    s.percentiles.forEach((p, i) => (row[`p${i}`] = p.value));
-    return row;
+  type Line = {
+    name: string;
+    s: Pick<MonteCarloResult['pool'], 'mean' | 'stdDev' | 'percentiles'>;
+    probabilityOfLoss?: number;
+    probabilityOfShortfall?: number;
   };
+  type Bin = { from: number; to: number; paths: number };
   return [
-    {
-      sheetName: 'Monte Carlo',
-      title: `Monte Carlo, ${r.plan.paths} paths, seed ${r.plan.seed}: one-factor Gaussian copula, mean loss ${(r.plan.meanLoss * 100).toFixed(2)}%, ρ ${r.plan.rho.toFixed(4)}; class figures are principal loss / original balance`,
-      columns: [
-        { key: 'name', header: 'Pool / class', format: 'text' },
-        { key: 'mean', header: 'Mean (expected loss)', format: 'percent' },
-        { key: 'stdDev', header: 'Std deviation', format: 'percent' },
-        { key: 'probabilityOfLoss', header: 'P(any principal loss)', format: 'percent' },
-        { key: 'probabilityOfShortfall', header: 'P(unpaid interest)', format: 'percent' },
-        ...pctCols,
+    tableOf<Line>(
+      {
+        sheetName: 'Monte Carlo',
+        title: `Monte Carlo, ${r.plan.paths} paths, seed ${r.plan.seed}: one-factor Gaussian copula, mean loss ${(r.plan.meanLoss * 100).toFixed(2)}%, ρ ${r.plan.rho.toFixed(4)}; class figures are principal loss / original balance`,
+      },
+      [
+        { key: 'name', header: 'Pool / class', format: 'text', value: (x) => x.name },
+        { key: 'mean', header: 'Mean (expected loss)', format: 'percent', value: (x) => x.s.mean },
+        { key: 'stdDev', header: 'Std deviation', format: 'percent', value: (x) => x.s.stdDev },
+        {
+          key: 'probabilityOfLoss',
+          header: 'P(any principal loss)',
+          format: 'percent',
+          value: (x) => x.probabilityOfLoss,
+        },
+        {
+          key: 'probabilityOfShortfall',
+          header: 'P(unpaid interest)',
+          format: 'percent',
+          value: (x) => x.probabilityOfShortfall,
+        },
+        ...r.pool.percentiles.map((p, i): Col<Line> => ({
+          key: `p${i}`,
+          header: `${(p.p * 100).toFixed(1)}th pct`,
+          format: 'percent',
+          value: (x) => x.s.percentiles[i]?.value,
+        })),
       ],
-      rows: [
-        summaryRow('Pool (lifetime)', r.pool),
-        summaryRow('Pool (inside the deal)', { ...r.dealPool, modelMean: 0, modelStdDev: 0 }),
+      [
+        { name: 'Pool (lifetime)', s: r.pool },
+        { name: 'Pool (inside the deal)', s: r.dealPool },
         ...r.tranches.map((t) => ({
-          ...summaryRow(t.id, t),
+          name: t.id,
+          s: t,
           probabilityOfLoss: t.probabilityOfLoss,
           probabilityOfShortfall: t.probabilityOfShortfall,
         })),
       ],
-    },
-    {
-      sheetName: 'Monte Carlo pool histogram',
-      title: 'Lifetime pool loss: paths per bin',
-      columns: [
-        { key: 'from', header: 'Loss from', format: 'percent' },
-        { key: 'to', header: 'Loss to', format: 'percent' },
-        { key: 'paths', header: 'Paths', format: 'integer' },
+    ),
+    tableOf<Bin>(
+      {
+        sheetName: 'Monte Carlo pool histogram',
+        title: 'Lifetime pool loss: paths per bin',
+        totals: ['paths'],
+      },
+      [
+        { key: 'from', header: 'Loss from', format: 'percent', value: (b) => b.from },
+        { key: 'to', header: 'Loss to', format: 'percent', value: (b) => b.to },
+        { key: 'paths', header: 'Paths', format: 'integer', value: (b) => b.paths },
       ],
-      rows: r.pool.histogram.counts.map((c, i) => ({
+      r.pool.histogram.counts.map((c, i) => ({
         from: r.pool.histogram.edges[i]!,
         to: r.pool.histogram.edges[i + 1]!,
         paths: c,
       })),
-      totals: ['paths'],
-    },
+    ),
   ];
 }

@@ -20,6 +20,38 @@ export interface ReportTable {
   totals?: string[];
 }
 
+type Cell = ReportTable['rows'][number][string];
+
+/** A column with the way to read its cell from one item, so a table's key, header, format and value sit together. */
+export interface ColumnOf<T> extends ReportColumn {
+  value: (item: T) => Cell | undefined;
+}
+
+/**
+ * A table of one row per item. Money cells are rounded to the cent here, once, so every builder reports
+ * money as the engine's contract says without rounding each field itself; a missing value is an empty cell.
+ */
+export function tableOf<T>(
+  head: Pick<ReportTable, 'sheetName' | 'title' | 'totals'>,
+  columns: readonly ColumnOf<T>[],
+  items: Iterable<T>,
+): ReportTable {
+  const rows: ReportTable['rows'] = [];
+  for (const item of items) {
+    const row: ReportTable['rows'][number] = {};
+    for (const c of columns) {
+      const v = c.value(item) ?? null;
+      row[c.key] = c.format === 'money' && typeof v === 'number' ? Math.round(v * 100) / 100 : v;
+    }
+    rows.push(row);
+  }
+  return {
+    ...head,
+    columns: columns.map(({ key, header, format }) => ({ key, header, format })),
+    rows,
+  };
+}
+
 export interface TablePlacement {
   headerRow: number;
   firstDataRow: number;
