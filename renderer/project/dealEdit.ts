@@ -2,7 +2,7 @@
  * Deal edits validated by the deal schema before they enter history, plus the cross-reference checks the
  * schema cannot express (a waterfall naming a tranche that does not exist).
  */
-import { Deal, type OcTarget, type Trigger } from '../../core/deal/schema';
+import { Deal, type OcTarget, type ReserveAccount, type Trigger } from '../../core/deal/schema';
 import type { LoanPool } from '../../core/pool/loanPool';
 
 /** Applies `update` and validates the result; returns the parsed deal or the first readable problem. */
@@ -187,4 +187,34 @@ export function setOcTarget(deal: Deal, key: keyof OcTarget, value: number): Dea
     [key]: value,
   };
   return { ...deal, structure: { ...deal.structure, ocTarget } };
+}
+
+type ReserveTarget = ReserveAccount['target'];
+
+/** The reserve account with schema defaults, for a deal that has none yet. */
+function reserveOrDefault(deal: Deal): ReserveAccount {
+  return {
+    id: 'reserve',
+    initialBalance: 0,
+    coversPrincipalAtMaturity: true,
+    ...deal.structure.reserve,
+    target: { percentOfInitialPool: 0, percentOfCurrentPool: 0, floor: 0, ...deal.structure.reserve?.target },
+  };
+}
+
+/** Sets the reserve's opening balance, creating the account (target all zero) when the deal has none. */
+export function setReserveInitialBalance(deal: Deal, value: number): Deal {
+  return {
+    ...deal,
+    structure: { ...deal.structure, reserve: { ...reserveOrDefault(deal), initialBalance: value } },
+  };
+}
+
+/** Sets one part of the reserve target, creating the account (no opening balance) when the deal has none. */
+export function setReserveTarget(deal: Deal, key: keyof ReserveTarget, value: number): Deal {
+  const reserve = reserveOrDefault(deal);
+  return {
+    ...deal,
+    structure: { ...deal.structure, reserve: { ...reserve, target: { ...reserve.target, [key]: value } } },
+  };
 }

@@ -5,7 +5,14 @@ import { useApp } from '../AppContext';
 import { EChart, type ChartOption } from '../components/EChart';
 import { NumberField, TextField } from '../components/Field';
 import { money, pct } from '../format';
-import { dealProblems, poolBalance, scaleTranchesToPool, setOcTarget } from '../project/dealEdit';
+import {
+  dealProblems,
+  poolBalance,
+  scaleTranchesToPool,
+  setOcTarget,
+  setReserveInitialBalance,
+  setReserveTarget,
+} from '../project/dealEdit';
 import { RevolvingCard } from './structure/RevolvingCard';
 import { TriggersCard } from './structure/TriggersCard';
 import { WaterfallCard } from './structure/WaterfallCard';
@@ -443,21 +450,7 @@ export function StructureScreen() {
               kind="money"
               value={s.reserve?.initialBalance ?? 0}
               label="Reserve initial balance"
-              onCommit={(v) =>
-                edit('reserve initial balance', (d) => ({
-                  ...d,
-                  structure: {
-                    ...d.structure,
-                    reserve: {
-                      id: 'reserve',
-                      target: { percentOfInitialPool: 0, percentOfCurrentPool: 0, floor: 0 },
-                      coversPrincipalAtMaturity: true,
-                      ...d.structure.reserve,
-                      initialBalance: v,
-                    },
-                  },
-                }))
-              }
+              onCommit={(v) => edit('reserve initial balance', (d) => setReserveInitialBalance(d, v))}
             />
             <label>Reserve target, % of initial pool</label>
             <NumberField
@@ -465,26 +458,7 @@ export function StructureScreen() {
               value={s.reserve?.target.percentOfInitialPool ?? 0}
               label="Reserve target percent of initial pool"
               suffix="%"
-              onCommit={(v) =>
-                edit('reserve target', (d) => ({
-                  ...d,
-                  structure: {
-                    ...d.structure,
-                    reserve: {
-                      id: 'reserve',
-                      initialBalance: 0,
-                      coversPrincipalAtMaturity: true,
-                      ...d.structure.reserve,
-                      target: {
-                        percentOfCurrentPool: 0,
-                        floor: 0,
-                        ...d.structure.reserve?.target,
-                        percentOfInitialPool: v,
-                      },
-                    },
-                  },
-                }))
-              }
+              onCommit={(v) => edit('reserve target', (d) => setReserveTarget(d, 'percentOfInitialPool', v))}
             />
             <label>OC target, % of current pool</label>
             <NumberField

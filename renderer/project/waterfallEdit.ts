@@ -1,0 +1,116 @@
+/**
+ * Priority-of-payments edits: which collections account each step draws from (and in what order), and which
+ * classes an interest or principal step pays. The schema accepts an empty source list and any tranche name; the
+ * `*Problem` functions catch those (and what core/deal/validate.ts would refuse at run time) before an edit is
+ * applied, in words a structurer reads.
+ */
+import type { Deal, FundsSource, WaterfallStep } from '../../core/deal/schema';
+import { validateDeal } from '../../core/deal/validate';
+import { defaultSources } from '../../core/structure/funds';
+
+export const FUNDS_SOURCES: readonly FundsSource[] = ['interest', 'principal', 'reserve'];
+
+export const SOURCE_LABEL: Record<FundsSource, string> = {
+  interest: 'Interest',
+  principal: 'Principal',
+  reserve: 'Reserve',
+};
+
+/** The sources a step draws from, in order: its own list, or the engine's default for its kind. */
+export function stepSources(step: WaterfallStep): readonly FundsSource[] {
+  return defaultSources(step);
+}
+
+function mapStep(deal: Deal, index: number, f: (s: WaterfallStep) => WaterfallStep): Deal {
+  return {
+    ...deal,
+    structure: {
+      ...deal.structure,
+      waterfall: deal.structure.waterfall.map((s, i) => (i === index ? f(s) : s)),
+    },
+  };
+}
+
+/** Sets the step's sources; `undefined` goes back to the default for its kind. */
+export function setStepSources(deal: Deal, index: number, from: readonly FundsSource[] | undefined): Deal {
+  return mapStep(deal, index, (s) => {
+    const { from: _old, ...rest } = s;
+    return (from === undefined ? rest : { ...rest, from: [...from] }) as WaterfallStep;
+  });
+}
+
+/** The source list after turning `source` on (drawn last) or off, starting from what the step draws now. */
+export function toggledSources(step: WaterfallStep, source: FundsSource, on: boolean): FundsSource[] {
+  const now = stepSources(step).filter((s) => s !== source);
+  return on ? [...now, source] : now;
+}
+
+/** Moves `source` one place earlier (-1) or later (+1) in the step's draw order. */
+export function movedSources(step: WaterfallStep, source: FundsSource, by: -1 | 1): FundsSource[] {
+  const list = [...stepSources(step)];
+  const i = list.indexOf(source);
+  const j = i + by;
+  if (i < 0 || j < 0 || j >= list.length) return list;
+  list[i] = list[j] as FundsSource;
+  list[j] = source;
+  return list;
+}
+
+export function sourcesProblem(deal: Deal, from: readonly FundsSource[]): string | null {
+  if (from.length === 0) return 'A step needs at least one source';
+  if (new Set(from).size !== from.length) return 'List each source once';
+  if (from.includes('reserve') && !deal.structure.reserve)
+    return 'The deal has no reserve account to draw from';
+  return null;
+}
+
+export function stepTranches(step: WaterfallStep): readonly string[] | null {
+  return step.pay === 'interest' || step.pay === 'principal' ? step.tranches : null;
+}
+
+/**
+ * The class list after adding (in the stack's order, so a sequential principal step pays senior first) or
+ * dropping a tranche. A name the stack no longer has is dropped on the way, since it can only fail the run.
+ */
+export function toggledTranches(deal: Deal, step: WaterfallStep, trancheId: string, on: boolean): string[] {
+  const now = new Set(stepTranches(step) ?? []);
+  if (on) now.add(trancheId);
+  else now.delete(trancheId);
+  return deal.structure.tranches.map((t) => t.id).filter((id) => now.has(id));
+}
+
+export function setStepTranches(deal: Deal, index: number, tranches: readonly string[]): Deal {
+  return mapStep(deal, index, (s) =>
+    s.pay === 'interest' || s.pay === 'principal' ? { ...s, tranches: [...tranches] } : s,
+  );
+}
+
+/** Why step `index` cannot pay `tranches`: none listed, a name not in the stack, interest accrued twice. */
+export function tranchesProblem(deal: Deal, index: number, tranches: readonly string[]): string | null {
+  const step = deal.structure.waterfall[index];
+  if (!step || (step.pay !== 'interest' && step.pay !== 'principal')) return null;
+  if (tranches.length === 0)
+    return step.pay === 'interest'
+      ? 'An interest step pays at least one class'
+      : 'A principal step pays at least one class';
+  const known = new Set(deal.structure.tranches.map((t) => t.id));
+  const unknown = tranches.find((id) => !known.has(id));
+  if (unknown !== undefined) return `There is no tranche ${unknown}`;
+  if (step.pay === 'interest') {
+    for (const [j, other] of deal.structure.waterfall.entries()) {
+      if (j === index || other.pay !== 'interest') continue;
+      const twice = tranches.find((id) => other.tranches.includes(id));
+      // A class in two interest steps would accrue its coupon twice.
+      if (twice !== undefined) return `${twice} already earns interest in step ${j + 1}`;
+    }
+  }
+  return null;
+}
+
+/** What the run would refuse about step `index` (core/deal/validate.ts), in its words. */
+export function stepProblems(deal: Deal, index: number): string[] {
+  const at = `structure.waterfall[${index}]`;
+  return validateDeal(deal)
+    .filter((p) => p.path === at || p.path.startsWith(`${at}.`))
+    .map((p) => p.message);
+}
