@@ -41,7 +41,7 @@ const hostFs: HostFs = {
 
 const filters = {
   project: [{ name: 'ABS Workbench project', extensions: ['absproj', 'json'] }],
-  tape: [{ name: 'Loan tape', extensions: ['csv', 'xlsx', 'txt'] }],
+  tape: [{ name: 'Loan tape', extensions: ['csv', 'xlsx', 'xlsm', 'xls', 'txt'] }],
   export: [{ name: 'Excel workbook', extensions: ['xlsx'] }],
   csv: [{ name: 'CSV', extensions: ['csv'] }],
 };

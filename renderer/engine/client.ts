@@ -36,6 +36,7 @@ export class EngineClient {
   private worker: WorkerPort | null = null;
   private nextId = 1;
   private pending = new Map<number, Pending>();
+  private cancelListeners = new Set<() => void>();
 
   constructor(private readonly spawn: () => WorkerPort) {}
 
@@ -79,8 +80,18 @@ export class EngineClient {
     });
   }
 
+  /**
+   * Work that runs outside the engine worker for a job (the sheet reader's own worker) hears the same
+   * Cancel through this; returns the unsubscribe.
+   */
+  onCancel(listener: () => void): () => void {
+    this.cancelListeners.add(listener);
+    return () => this.cancelListeners.delete(listener);
+  }
+
   /** Stops whatever is running; its promises reject with JobCancelled. */
   cancel(): void {
+    for (const l of [...this.cancelListeners]) l();
     this.failAll(new JobCancelled());
   }
 }

@@ -8,7 +8,14 @@ import type { GridResult, GridSpec } from '../../core/scenario/grid';
 import type { MonteCarloResult } from '../../core/scenario/monteCarlo';
 import type { RatingStressResult } from '../../core/scenario/ratingStress';
 import type { FundingScreenModel } from '../../core/funding/report';
-import type { TapeImportRequest, TapeImportResult, TapeInspectRequest, TapeInspection } from './tapeTypes';
+import type {
+  SheetImportRequest,
+  SheetInspectRequest,
+  TapeImportRequest,
+  TapeImportResult,
+  TapeInspectRequest,
+  TapeInspection,
+} from './tapeTypes';
 
 export interface RunRequest {
   kind: 'run';
@@ -74,6 +81,8 @@ export type EngineRequest =
   | BreakevenRequest
   | TapeInspectRequest
   | TapeImportRequest
+  | SheetInspectRequest
+  | SheetImportRequest
   | FundingRequest
   | StressGridRequest
   | RatingStressRequest
@@ -86,6 +95,8 @@ export interface EngineResponses {
   breakeven: BreakevenResult[];
   tapeInspect: TapeInspection;
   tapeImport: TapeImportResult;
+  sheetInspect: TapeInspection;
+  sheetImport: TapeImportResult;
   funding: FundingScreenModel;
   stressGrid: GridResult;
   ratingStress: RatingStressResult;

@@ -1,10 +1,20 @@
 /**
  * Tape import inside the engine worker: decode the bytes, preview with a mapping suggestion, then import
- * with the mapping the user confirmed. CSV only here; spreadsheets go through the CLI's isolated reader.
+ * with the mapping the user confirmed. Spreadsheets arrive here as rows the sheet worker already read
+ * (sheetReader.ts): no untrusted workbook is parsed in this worker's realm.
  */
-import { previewTape, TapeStream } from '../../core/io/tape/tapeStream';
+import type { TapeMapping } from '../../core/io/tape/mapping';
+import type { ImportReport } from '../../core/io/tape/report';
+import { importTapeRows, previewTape, previewTapeRows, TapeStream } from '../../core/io/tape/tapeStream';
 import type { PoolProvenance } from '../../core/pool/poolFile';
-import type { TapeImportRequest, TapeImportResult, TapeInspectRequest, TapeInspection } from './tapeTypes';
+import type {
+  SheetImportRequest,
+  SheetInspectRequest,
+  TapeImportRequest,
+  TapeImportResult,
+  TapeInspectRequest,
+  TapeInspection,
+} from './tapeTypes';
 
 /** Bigger tapes belong to the CLI importer, which streams from disk. */
 export const MAX_TAPE_BYTES = 600 * 1024 * 1024;
@@ -28,7 +38,7 @@ export function decodeTape(name: string, bytes: Uint8Array): { text: string; enc
   }
   if (isSpreadsheet(name, bytes)) {
     throw new Error(
-      `${name} is a spreadsheet; save it as CSV, or import it with \`abs-workbench import\`, which reads workbooks in an isolated worker`,
+      `${name} is a spreadsheet, not delimited text; it is read by the sheet reader (give it an .xlsx or .xls name)`,
     );
   }
   try {
@@ -64,12 +74,56 @@ export function importTape(
     );
   }
   const { pool, report, mapping } = stream.end({ elapsedMs: Date.now() - started });
-  const provenance: PoolProvenance = {
-    sourceFile: req.name,
-    sourceBytes: req.bytes.byteLength,
-    format: 'csv',
-    encoding,
-    ...(report.source.delimiter !== undefined ? { delimiter: report.source.delimiter } : {}),
+  return { pool, report, provenance: provenanceOf(report, mapping, { encoding }) };
+}
+
+/** The preview of a sheet's first rows; the UI sends no more than the preview shows. */
+export function inspectSheet(req: SheetInspectRequest): TapeInspection {
+  const p = previewTapeRows(req.rows, req.rowNumbers, 30);
+  return {
+    encoding: '',
+    delimiter: '',
+    sheet: { name: req.sheet, names: req.sheets },
+    headers: p.headers,
+    rows: p.rows,
+    suggestion: p.suggestion,
+  };
+}
+
+export function importSheet(
+  req: SheetImportRequest,
+  progress: (done: number, total: number, label: string) => void,
+): TapeImportResult {
+  const started = Date.now();
+  const { pool, report, mapping } = importTapeRows(
+    req.rows,
+    { name: req.name, format: req.format, bytes: req.bytes, sheet: req.sheet, sheets: req.sheets },
+    { mapping: req.mapping },
+    req.rowNumbers,
+    (done, total) =>
+      progress(
+        done,
+        total,
+        `Importing ${req.name}, sheet ${req.sheet}: ${done.toLocaleString('en-US')} rows`,
+      ),
+  );
+  report.elapsedMs = Date.now() - started;
+  return { pool, report, provenance: provenanceOf(report, mapping, {}) };
+}
+
+function provenanceOf(
+  report: ImportReport,
+  mapping: TapeMapping,
+  extra: { encoding?: string },
+): PoolProvenance {
+  const src = report.source;
+  return {
+    sourceFile: src.name,
+    ...(src.bytes !== undefined ? { sourceBytes: src.bytes } : {}),
+    format: src.format,
+    ...(extra.encoding !== undefined ? { encoding: extra.encoding } : {}),
+    ...(src.delimiter !== undefined ? { delimiter: src.delimiter } : {}),
+    ...(src.sheet !== undefined ? { sheet: src.sheet } : {}),
     mapping,
     importedAt: new Date().toISOString(),
     rowsRead: report.rowsRead,
@@ -80,5 +134,4 @@ export function importTape(
     ),
     rules: report.rules,
   };
-  return { pool, provenance, report };
 }

@@ -1,4 +1,7 @@
-/** The import wizard's conversation with the worker: inspect a tape, then import it with a mapping. */
+/**
+ * The import wizard's conversation with the worker: inspect a tape, then import it with a mapping. CSV tapes
+ * travel as bytes; spreadsheets as the rows the sheet worker read (no workbook is parsed in the engine worker).
+ */
 import type { ImportedPool, PoolProvenance } from '../../core/pool/poolFile';
 import type { ImportReport } from '../../core/io/tape/report';
 import type { MappingSuggestion, TapeMapping } from '../../core/io/tape/mapping';
@@ -16,9 +19,36 @@ export interface TapeImportRequest {
   mapping: TapeMapping;
 }
 
+/** A spreadsheet's sheet, already read and checked on the UI thread (see sheetReader.ts). */
+export interface SheetTape {
+  name: string;
+  format: 'xlsx' | 'xls';
+  /** Size of the workbook file. */
+  bytes: number;
+  sheet: string;
+  sheets: string[];
+  rows: string[][];
+  /** 1-based sheet row of each entry of `rows`. */
+  rowNumbers: number[];
+}
+
+/** Only the first rows go: the preview needs no more. */
+export interface SheetInspectRequest extends SheetTape {
+  kind: 'sheetInspect';
+}
+
+export interface SheetImportRequest extends SheetTape {
+  kind: 'sheetImport';
+  mapping: TapeMapping;
+}
+
 export interface TapeInspection {
+  /** Text encoding of a CSV tape; '' for a spreadsheet. */
   encoding: string;
+  /** Delimiter of a CSV tape; '' for a spreadsheet. */
   delimiter: string;
+  /** Set for a spreadsheet: the sheet shown and the workbook's sheets, for the sheet selector. */
+  sheet?: { name: string; names: string[] };
   headers: string[];
   /** First data rows as text, for the mapping preview. */
   rows: string[][];

@@ -20,7 +20,7 @@ import { runMonteCarloInline } from '../../core/scenario/monteCarlo';
 import { runRatingStresses } from '../../core/scenario/ratingStress';
 import type { EngineRequest, FromWorker, ToWorker } from './protocol';
 import { loadBrowserHighs } from './highsBrowser';
-import { importTape, inspectTape } from './tapeAdapter';
+import { importSheet, importTape, inspectSheet, inspectTape } from './tapeAdapter';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -131,6 +131,10 @@ function handle(id: number, req: EngineRequest): Handled | Promise<Handled> {
       return { value: inspectTape(req), transfer: [] };
     case 'tapeImport':
       return { value: importTape(req, progress), transfer: [] };
+    case 'sheetInspect':
+      return { value: inspectSheet(req), transfer: [] };
+    case 'sheetImport':
+      return { value: importSheet(req, progress), transfer: [] };
   }
 }
 

@@ -60,7 +60,7 @@ export function createBrowserHost(storage: KeyValueStore = window.localStorage):
       return { token: null, name: options.suggestedName };
     },
     async openTape(): Promise<OpenedFile | null> {
-      const file = await pickFile('.csv,.txt,.xlsx,text/csv');
+      const file = await pickFile('.csv,.txt,.xlsx,.xlsm,.xls,text/csv');
       if (!file) return null;
       return { token: null, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
     },

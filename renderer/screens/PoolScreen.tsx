@@ -13,7 +13,10 @@ import { poolSummary, standardStrats, type StratTable } from '../../core/pool/st
 import { useApp } from '../AppContext';
 import { DataGrid, moneyCol, pctCol } from '../components/DataGrid';
 import { EChart, type ChartOption } from '../components/EChart';
+import type { SheetRows } from '../../core/io/tape/sheetMessage';
+import type { JobProgress } from '../engine/client';
 import { engine } from '../engine/engineWorker';
+import { isSpreadsheetTape, readTapeSheet, sheetTape } from '../engine/sheetReader';
 import type { TapeImportResult, TapeInspection } from '../engine/tapeTypes';
 import { integer, money, pct, years } from '../format';
 
@@ -25,6 +28,8 @@ type Wizard =
       bytes: Uint8Array;
       inspection: TapeInspection;
       columns: Partial<Record<PoolField, string>>;
+      /** A spreadsheet's chosen sheet, read once by the sheet worker and imported from these rows. */
+      sheet?: SheetRows;
     }
   | {
       step: 'report';
@@ -32,8 +37,31 @@ type Wizard =
       bytes: Uint8Array;
       inspection: TapeInspection;
       columns: Partial<Record<PoolField, string>>;
+      sheet?: SheetRows;
       result: TapeImportResult;
     };
+
+/** Mapping columns as the suggestion proposes them. */
+function suggestedColumns(inspection: TapeInspection): Partial<Record<PoolField, string>> {
+  const columns: Partial<Record<PoolField, string>> = {};
+  for (const f of inspection.suggestion.fields) columns[f.field] = f.column;
+  return columns;
+}
+
+/** A sheet read in the sheet worker, then its first rows previewed in the engine worker. */
+async function inspectSheet(
+  name: string,
+  bytes: Uint8Array,
+  sheetName: string | undefined,
+  onProgress: (p: JobProgress) => void,
+): Promise<{ sheet: SheetRows; inspection: TapeInspection }> {
+  const sheet = await readTapeSheet(name, bytes, sheetName, onProgress);
+  const inspection = await engine().request(
+    { kind: 'sheetInspect', ...sheetTape(name, bytes.byteLength, sheet, true) },
+    onProgress,
+  );
+  return { sheet, inspection };
+}
 
 const STEPS = ['Choose file', 'Map columns', 'Validate', 'Accept'] as const;
 
@@ -57,13 +85,47 @@ export function PoolScreen() {
   async function chooseTape(): Promise<void> {
     const file = await host.openTape();
     if (!file) return;
+    if (isSpreadsheetTape(file.name, file.bytes)) {
+      const read = await job(`Reading ${file.name}`, (p) =>
+        inspectSheet(file.name, file.bytes, undefined, p),
+      );
+      if (!read) return;
+      const { sheet, inspection } = read;
+      setWizard({
+        step: 'mapping',
+        name: file.name,
+        bytes: file.bytes,
+        inspection,
+        columns: suggestedColumns(inspection),
+        sheet,
+      });
+      return;
+    }
     const inspection = await job(`Reading ${file.name}`, (p) =>
       engine().request({ kind: 'tapeInspect', name: file.name, bytes: file.bytes }, p),
     );
     if (!inspection) return;
-    const columns: Partial<Record<PoolField, string>> = {};
-    for (const f of inspection.suggestion.fields) columns[f.field] = f.column;
-    setWizard({ step: 'mapping', name: file.name, bytes: file.bytes, inspection, columns });
+    setWizard({
+      step: 'mapping',
+      name: file.name,
+      bytes: file.bytes,
+      inspection,
+      columns: suggestedColumns(inspection),
+    });
+  }
+
+  /** Another sheet of the workbook: read again, and the mapping starts over from its own suggestion. */
+  async function chooseSheet(w: Extract<Wizard, { step: 'mapping' }>, sheetName: string): Promise<void> {
+    const read = await job(`Reading ${w.name}, sheet ${sheetName}`, (p) =>
+      inspectSheet(w.name, w.bytes, sheetName, p),
+    );
+    if (!read) return;
+    setWizard({
+      ...w,
+      inspection: read.inspection,
+      columns: suggestedColumns(read.inspection),
+      sheet: read.sheet,
+    });
   }
 
   async function validate(w: Extract<Wizard, { step: 'mapping' }>): Promise<void> {
@@ -72,8 +134,14 @@ export function PoolScreen() {
       name: w.inspection.suggestion.preset ?? 'custom',
       columns: w.columns,
     };
+    const sheet = w.sheet;
     const result = await job(`Importing ${w.name}`, (p) =>
-      engine().request({ kind: 'tapeImport', name: w.name, bytes: w.bytes, mapping }, p),
+      sheet
+        ? engine().request(
+            { kind: 'sheetImport', ...sheetTape(w.name, w.bytes.byteLength, sheet), mapping },
+            p,
+          )
+        : engine().request({ kind: 'tapeImport', name: w.name, bytes: w.bytes, mapping }, p),
     );
     if (result) setWizard({ ...w, step: 'report', result });
   }
@@ -106,7 +174,7 @@ export function PoolScreen() {
         <h1>Pool</h1>
         <p className="muted">
           {doc.pool
-            ? `Loan-level pool from ${doc.pool.provenance.sourceFile} (imported ${doc.pool.provenance.importedAt.slice(0, 10)}); runs use it instead of the deal's rep lines.`
+            ? `Loan-level pool from ${doc.pool.provenance.sourceFile}${doc.pool.provenance.sheet !== undefined ? `, sheet “${doc.pool.provenance.sheet}”` : ''} (imported ${doc.pool.provenance.importedAt.slice(0, 10)}); runs use it instead of the deal's rep lines.`
             : "The deal's representative lines. Import a loan tape to run the deal loan by loan."}
         </p>
         <div className="actions">
@@ -135,6 +203,7 @@ export function PoolScreen() {
           onChange={(columns) => setWizard({ ...wizard, columns })}
           onCancel={() => setWizard({ step: 'idle' })}
           onValidate={() => void validate(wizard)}
+          onSheet={(name) => void chooseSheet(wizard, name)}
         />
       ) : null}
 
@@ -159,11 +228,13 @@ function MappingStep({
   onChange,
   onCancel,
   onValidate,
+  onSheet,
 }: {
   wizard: Extract<Wizard, { step: 'mapping' }>;
   onChange: (c: Partial<Record<PoolField, string>>) => void;
   onCancel: () => void;
   onValidate: () => void;
+  onSheet: (name: string) => void;
 }) {
   const { inspection, columns } = wizard;
   const s = inspection.suggestion;
@@ -178,10 +249,28 @@ function MappingStep({
       <WizardSteps active={1} />
       <div className="card-head">
         <h2>Map columns: {wizard.name}</h2>
+        {inspection.sheet && inspection.sheet.names.length > 1 ? (
+          <label className="sheet-pick">
+            Sheet{' '}
+            <select
+              value={inspection.sheet.name}
+              data-testid="tape-sheet"
+              onChange={(e) => onSheet(e.target.value)}
+            >
+              {inspection.sheet.names.map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
         <span className="muted small">
-          {inspection.headers.length} columns · delimiter{' '}
-          {inspection.delimiter === '\t' ? 'tab' : `"${inspection.delimiter}"`} ·{' '}
-          {inspection.encoding.toUpperCase()} ·{' '}
+          {inspection.headers.length} columns ·{' '}
+          {inspection.sheet
+            ? `sheet “${inspection.sheet.name}” of ${inspection.sheet.names.length}`
+            : `delimiter ${inspection.delimiter === '\t' ? 'tab' : `"${inspection.delimiter}"`} · ${inspection.encoding.toUpperCase()}`}{' '}
+          ·{' '}
           {s.preset
             ? `matches the “${s.preset}” layout`
             : `suggested from the headers (confidence ${pct(s.confidence, 0)})`}
@@ -325,6 +414,7 @@ function ReportStep({
       <div className="card-head">
         <h2>Validation report: {r.source.name}</h2>
         <span className="muted small">
+          {r.source.sheet !== undefined ? `sheet “${r.source.sheet}” · ` : ''}
           mapping “{r.mapping.name}”{r.mapping.suggested ? ' (suggested)' : ''} · cut-off{' '}
           {r.cutoffDate ?? 'not given'}
         </span>

@@ -142,24 +142,36 @@ export function importTapeText(text: string, name: string, opts: TapeImportOptio
   return s.end();
 }
 
+/** Index of a sheet's header row: the first with a non-blank cell (rows.length when there is none). */
+export function headerRowIndex(rows: readonly (readonly string[])[]): number {
+  let h = 0;
+  while (h < rows.length && rows[h]!.every((c) => c.trim() === '')) h++;
+  return h;
+}
+
+/** How often `importTapeRows` reports progress, in rows. */
+const ROWS_PROGRESS_EVERY = 20_000;
+
 /**
  * Imports rows already split into cells (a spreadsheet's sheet): the first non-empty row is the header;
- * `rowNumbers[i]` is the 1-based sheet row of `rows[i]` (defaults to i + 1).
+ * `rowNumbers[i]` is the 1-based sheet row of `rows[i]` (defaults to i + 1). `progress` hears rows done
+ * out of the sheet's rows now and then, and once at the end.
  */
 export function importTapeRows(
   rows: readonly (readonly string[])[],
   source: ImportReport['source'],
   opts: TapeImportOptions = {},
   rowNumbers?: readonly number[],
+  progress?: (done: number, total: number) => void,
 ): BuildResult {
-  let h = 0;
-  while (h < rows.length && rows[h]!.every((c) => c.trim() === '')) h++;
+  const h = headerRowIndex(rows);
   if (h >= rows.length) throw new TapeFormatError(`${source.name}: the sheet is empty (no header row)`);
   const headers = rows[h]!.map((c) => c.trim());
   const builder = makeBuilder(headers, rowNumbers?.[h] ?? h + 1, source, opts);
   const maxRows = opts.maxRows ?? 5_000_000;
   let blank = 0;
   for (let i = h + 1; i < rows.length; i++) {
+    if (progress && i % ROWS_PROGRESS_EVERY === 0) progress(i, rows.length);
     const r = rows[i]!;
     const line = rowNumbers?.[i] ?? i + 1;
     if (r.every((c) => c.trim() === '')) {
@@ -172,18 +184,39 @@ export function importTapeRows(
       r.length < headers.length ? [...r, ...new Array<string>(headers.length - r.length).fill('')] : r;
     builder.addRow(cells, line);
   }
+  progress?.(rows.length, rows.length);
   return builder.finish({ blankLines: blank });
 }
 
-export interface TapePreview {
-  delimiter: string;
-  delimiterConfidence: number;
+/** The mapping step's view of a tape: header, first data rows and a mapping suggestion. */
+export interface RowsPreview {
   headers: string[];
   /** The first data rows, as text cells. */
   rows: string[][];
-  /** 1-based line of each preview row. */
+  /** 1-based line (sheet row) of each preview row. */
   lines: number[];
   suggestion: MappingSuggestion;
+}
+
+export interface TapePreview extends RowsPreview {
+  delimiter: string;
+  delimiterConfidence: number;
+}
+
+/** One suggestion path for text and sheets, so both preview the mapping the import would suggest. */
+function previewOf(
+  header: readonly string[],
+  rows: string[][],
+  lines: number[],
+  maxRows: number,
+): RowsPreview {
+  const headers = header.map((h) => h.trim());
+  return {
+    headers,
+    rows: rows.slice(0, maxRows),
+    lines: lines.slice(0, maxRows),
+    suggestion: suggestMapping(headers),
+  };
 }
 
 /** The first rows of a decoded text with the sniffed delimiter and a mapping suggestion (the UI's mapping step). */
@@ -199,13 +232,30 @@ export function previewTape(text: string, maxRows = 50, delimiter?: string): Tap
     if (e instanceof TapeFormatError && head.length < text.length) parsed = { rows: [], lines: [] };
     else throw e;
   }
-  const headers = (parsed.rows[0] ?? []).map((h) => h.trim());
   return {
     delimiter: sniffed.delimiter,
     delimiterConfidence: sniffed.confidence,
-    headers,
-    rows: parsed.rows.slice(1, maxRows + 1),
-    lines: parsed.lines.slice(1, maxRows + 1),
-    suggestion: suggestMapping(headers),
+    ...previewOf(parsed.rows[0] ?? [], parsed.rows.slice(1), parsed.lines.slice(1), maxRows),
   };
+}
+
+/**
+ * The same preview for rows already split into cells (a sheet): the header is the first non-blank row, as
+ * `importTapeRows` takes it, and blank rows are left out of the preview as the import skips them.
+ */
+export function previewTapeRows(
+  rows: readonly (readonly string[])[],
+  rowNumbers?: readonly number[],
+  maxRows = 50,
+): RowsPreview {
+  const h = headerRowIndex(rows);
+  const body: string[][] = [];
+  const lines: number[] = [];
+  for (let i = h + 1; i < rows.length && body.length < maxRows; i++) {
+    const r = rows[i]!;
+    if (r.every((c) => c.trim() === '')) continue;
+    body.push([...r]);
+    lines.push(rowNumbers?.[i] ?? i + 1);
+  }
+  return previewOf(rows[h] ?? [], body, lines, maxRows);
 }
