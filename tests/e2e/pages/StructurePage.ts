@@ -35,4 +35,27 @@ export class StructurePage {
       .locator('.field-message');
     return (await msg.count()) > 0 ? msg.innerText() : null;
   }
+
+  /** Types into a revolving-card field (profile line `index`'s `field`, e.g. rate) and commits with Enter. */
+  async setProfileField(index: number, field: string, text: string): Promise<void> {
+    await this.fillAndEnter(`profile-${index}-${field}`, text);
+  }
+
+  /** Sets concentration limit `index`'s maximum share of the pool (percent text). */
+  async setLimitShare(index: number, percentText: string): Promise<void> {
+    await this.fillAndEnter(`limit-${index}-maxShare`, percentText);
+  }
+
+  /** The revolving card's eligibility note on profile line `index` (null when the line is eligible). */
+  async profileExclusion(index: number): Promise<string | null> {
+    const note = this.page.getByTestId(`profile-${index}-excluded`);
+    return (await note.count()) > 0 ? note.innerText() : null;
+  }
+
+  private async fillAndEnter(testId: string, text: string): Promise<void> {
+    const input = this.page.getByTestId(testId);
+    await input.click();
+    await input.fill(text);
+    await input.press('Enter');
+  }
 }
