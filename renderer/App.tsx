@@ -15,9 +15,11 @@ import { blankDeal, sampleDeals } from './project/samples';
 import {
   initialState,
   isDirty,
+  isStale,
   reducer,
   suggestedFileName,
   windowTitle,
+  type AnalysisId,
   type AppState,
   type ScreenId,
 } from './project/state';
@@ -103,28 +105,39 @@ export function App({ host, initial }: { host: Host; initial?: AppState }) {
     }
   }, [job_]);
 
-  const exportReport = useCallback(async () => {
-    const s = stateRef.current;
-    if (!s.run) {
-      setNotice({ kind: 'error', text: 'Run the deal before exporting the tranche report.' });
-      return;
-    }
-    const run = s.run;
-    const bytes = await job_('Writing tranche report', (onProgress) =>
-      engine().request(
-        { kind: 'report', deal: run.doc.deal, result: run.result, breakevens: run.breakevens },
-        onProgress,
-      ),
-    );
-    if (!bytes) return;
-    const name = `${run.doc.deal.name.replace(/[^A-Za-z0-9 _.-]+/g, '').trim() || 'deal'} - ${run.result.scenario.name} - tranche report.xlsx`;
-    const ok = await host.exportFile(
-      name,
-      bytes,
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    );
-    if (ok) setNotice({ kind: 'success', text: `Exported ${name}` });
-  }, [host, job_]);
+  const exportReport = useCallback(
+    async (include?: readonly AnalysisId[]) => {
+      const s = stateRef.current;
+      if (!s.run) {
+        setNotice({ kind: 'error', text: 'Run the deal before exporting the tranche report.' });
+        return;
+      }
+      const run = s.run;
+      // By default (the menu, Ctrl+E) every analysis still true of the deal goes in; the Export screen chooses.
+      const chosen = s.analyses.filter((a) => (include ? include.includes(a.id) : !isStale(s, a)));
+      const bytes = await job_('Writing tranche report', (onProgress) =>
+        engine().request(
+          {
+            kind: 'report',
+            deal: run.doc.deal,
+            result: run.result,
+            breakevens: run.breakevens,
+            tables: chosen.flatMap((a) => a.tables),
+          },
+          onProgress,
+        ),
+      );
+      if (!bytes) return;
+      const name = `${run.doc.deal.name.replace(/[^A-Za-z0-9 _.-]+/g, '').trim() || 'deal'} - ${run.result.scenario.name} - tranche report.xlsx`;
+      const ok = await host.exportFile(
+        name,
+        bytes,
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
+      if (ok) setNotice({ kind: 'success', text: `Exported ${name}` });
+    },
+    [host, job_],
+  );
 
   const save = useCallback(
     async (saveAs: boolean) => {

@@ -1,7 +1,7 @@
 import { createContext, useContext, type Dispatch } from 'react';
 import type { Host } from './host/Host';
 import type { JobProgress } from './engine/client';
-import type { Action, AppState } from './project/state';
+import type { Action, AnalysisId, AppState } from './project/state';
 
 export interface Notice {
   kind: 'error' | 'info' | 'success';
@@ -16,7 +16,8 @@ export interface AppApi {
   job<T>(label: string, work: (onProgress: (p: JobProgress) => void) => Promise<T>): Promise<T | null>;
   notify(notice: Notice): void;
   runDeal(): Promise<void>;
-  exportReport(): Promise<void>;
+  /** Writes the tranche report with the chosen analyses (default: every one computed on the current deal). */
+  exportReport(include?: readonly AnalysisId[]): Promise<void>;
 }
 
 export const AppContext = createContext<AppApi | null>(null);

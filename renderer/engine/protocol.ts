@@ -8,6 +8,7 @@ import type { GridResult, GridSpec } from '../../core/scenario/grid';
 import type { MonteCarloResult } from '../../core/scenario/monteCarlo';
 import type { RatingStressResult } from '../../core/scenario/ratingStress';
 import type { FundingScreenModel } from '../../core/funding/report';
+import type { ReportTable } from '../../core/io/report/reportTable';
 import type {
   SheetImportRequest,
   SheetInspectRequest,
@@ -30,6 +31,8 @@ export interface ReportRequest {
   deal: Deal;
   result: RunResult;
   breakevens: BreakevenResult[] | null;
+  /** Extra sheets: the stress and funding analyses the user chose on the Export screen. */
+  tables: ReportTable[];
 }
 
 export interface BreakevenRequest {

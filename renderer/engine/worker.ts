@@ -62,7 +62,7 @@ function handle(id: number, req: EngineRequest): Handled | Promise<Handled> {
       const bytes = buildTrancheReport({
         deal: req.deal,
         result: req.result,
-        ...(breakevens ? { extras: { breakevens } } : {}),
+        extras: { ...(breakevens ? { breakevens } : {}), tables: req.tables },
       });
       return { value: bytes, transfer: [bytes.buffer] };
     }

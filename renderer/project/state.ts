@@ -4,6 +4,7 @@
  */
 import type { Deal } from '../../core/deal/schema';
 import type { RunResult } from '../../core/result';
+import type { ReportTable } from '../../core/io/report/reportTable';
 import type { BreakevenResult } from '../../core/scenario/breakeven';
 import type { FileToken } from '../host/Host';
 import type { ProjectDoc } from './document';
@@ -19,6 +20,18 @@ export interface RunSnapshot {
   breakevens: BreakevenResult[] | null;
 }
 
+/** Stress and funding work done this session, kept so the Excel report can carry it as extra sheets. */
+export type AnalysisId = 'grid' | 'ratingStresses' | 'monteCarlo' | 'scenarioComparison' | 'funding';
+
+export interface AnalysisSnapshot {
+  id: AnalysisId;
+  /** What the Export screen calls it, e.g. "Sensitivity grid: CDR × CPR, WAL of A". */
+  label: string;
+  /** The document it was computed from, or null when it does not depend on the deal (the funding cases). */
+  doc: ProjectDoc | null;
+  tables: ReportTable[];
+}
+
 export interface AppState {
   history: History<ProjectDoc>;
   file: { token: FileToken | null; name: string } | null;
@@ -26,6 +39,8 @@ export interface AppState {
   saved: ProjectDoc | null;
   screen: ScreenId;
   run: RunSnapshot | null;
+  /** The latest result of each analysis, in the order first run. */
+  analyses: AnalysisSnapshot[];
 }
 
 export type Action =
@@ -37,10 +52,11 @@ export type Action =
   | { type: 'saved'; doc: ProjectDoc; file: AppState['file'] }
   | { type: 'screen'; screen: ScreenId }
   | { type: 'ran'; snapshot: RunSnapshot }
-  | { type: 'breakevens'; doc: ProjectDoc; breakevens: BreakevenResult[] };
+  | { type: 'breakevens'; doc: ProjectDoc; breakevens: BreakevenResult[] }
+  | { type: 'analysis'; snapshot: AnalysisSnapshot };
 
 export function initialState(doc: ProjectDoc, file: AppState['file'] = null): AppState {
-  return { history: startHistory(doc), file, saved: doc, screen: 'structure', run: null };
+  return { history: startHistory(doc), file, saved: doc, screen: 'structure', run: null, analyses: [] };
 }
 
 export function reducer(state: AppState, action: Action): AppState {
@@ -52,6 +68,7 @@ export function reducer(state: AppState, action: Action): AppState {
         file: action.file,
         saved: action.dirty ? null : action.doc,
         run: null,
+        analyses: [],
       };
     case 'edit': {
       const next = action.update(state.history.present);
@@ -73,8 +90,19 @@ export function reducer(state: AppState, action: Action): AppState {
       return state.run && state.run.doc === action.doc
         ? { ...state, run: { ...state.run, breakevens: action.breakevens } }
         : state;
+    case 'analysis': {
+      const { snapshot } = action;
+      const at = state.analyses.findIndex((a) => a.id === snapshot.id);
+      const analyses =
+        at < 0 ? [...state.analyses, snapshot] : state.analyses.map((a, i) => (i === at ? snapshot : a));
+      return { ...state, analyses };
+    }
   }
 }
+
+/** An analysis is stale once the deal it was computed from has been edited. */
+export const isStale = (s: AppState, a: AnalysisSnapshot): boolean =>
+  a.doc !== null && a.doc !== s.history.present;
 
 export const isDirty = (s: AppState): boolean => s.saved !== s.history.present;
 

@@ -19,6 +19,7 @@ import {
 import {
   initialState,
   isDirty,
+  isStale,
   reducer,
   suggestedFileName,
   windowTitle,
@@ -181,5 +182,30 @@ describe('app state', () => {
   it('suggests a project name from a deal file name', () => {
     const s = initialState(newProject(sample()), { token: null, name: 'static-paylater.deal.json' });
     expect(suggestedFileName(s)).toBe('static-paylater.absproj');
+  });
+
+  it('keeps the latest result of each analysis for the report, stale once the deal is edited', () => {
+    let s = initialState(newProject(sample()));
+    const table = (sheetName: string) => ({ sheetName, title: sheetName, columns: [], rows: [] });
+    const at = s.history.present;
+    s = reducer(s, {
+      type: 'analysis',
+      snapshot: { id: 'grid', label: 'grid 1', doc: at, tables: [table('Grid 1')] },
+    });
+    s = reducer(s, {
+      type: 'analysis',
+      snapshot: { id: 'funding', label: 'funding', doc: null, tables: [table('Funding')] },
+    });
+    s = reducer(s, {
+      type: 'analysis',
+      snapshot: { id: 'grid', label: 'grid 2', doc: at, tables: [table('Grid 2')] },
+    });
+    expect(s.analyses.map((a) => a.label)).toEqual(['grid 2', 'funding']);
+    expect(s.analyses.map((a) => isStale(s, a))).toEqual([false, false]);
+    s = reducer(s, { type: 'edit', label: 'scenario', update: (d) => ({ ...d, scenario: 'stress' }) });
+    // The grid was run on the deal before the edit; the funding cases do not depend on it.
+    expect(s.analyses.map((a) => isStale(s, a))).toEqual([true, false]);
+    s = reducer(s, { type: 'load', doc: newProject(sample()), file: null });
+    expect(s.analyses).toEqual([]);
   });
 });
