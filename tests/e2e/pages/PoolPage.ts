@@ -47,4 +47,32 @@ export class PoolPage {
   async poolCount(): Promise<number> {
     return Number((await this.page.getByTestId('pool-count').innerText()).replace(/,/g, ''));
   }
+
+  /** The mapping step's sheet selector (shown for workbooks with several sheets): its options. */
+  sheetOptions(): Promise<string[]> {
+    return this.page.getByTestId('tape-sheet').locator('option').allInnerTexts();
+  }
+
+  /** Picks another sheet and waits until the mapping step shows it (the sheet is read again). */
+  async chooseSheet(name: string): Promise<void> {
+    await this.page.getByTestId('tape-sheet').selectOption(name);
+    // The selector is controlled by the inspection shown, so the new name appears once the re-read is in.
+    await this.page.getByTestId('mapping-step').getByText(`sheet “${name}” of`).waitFor({ timeout: 60_000 });
+  }
+
+  hasSheetSelector(): Promise<boolean> {
+    return this.page
+      .getByTestId('tape-sheet')
+      .count()
+      .then((n) => n > 0);
+  }
+
+  validateEnabled(): Promise<boolean> {
+    return this.page.getByTestId('validate-import').isEnabled();
+  }
+
+  /** The Pool screen's line naming where the imported pool came from. */
+  poolSource(): Promise<string> {
+    return this.page.getByTestId('screen-pool').locator('.screen-head p').first().innerText();
+  }
 }
