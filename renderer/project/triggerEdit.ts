@@ -97,11 +97,11 @@ export function thresholdProblem(type: TriggerType, v: number): string | null {
   switch (type) {
     case 'cumulativeNetLoss':
     case 'delinquency':
-      return v < 0 || v > 1 ? 'A threshold is a share from 0% to 100%' : null;
+      return v < 0 || v > 1 ? 'From 0% to 100%' : null;
     case 'excessSpread':
-      return v < -1 || v > 1 ? 'Excess spread threshold must be between -100% and 100%' : null;
+      return v < -1 || v > 1 ? 'From -100% to 100%' : null;
     case 'ocRatio':
-      return v <= 0 || v > 10 ? 'An OC ratio threshold is above 0 and at most 10×' : null;
+      return v <= 0 || v > 10 ? 'Above 0, at most 10×' : null;
   }
 }
 
@@ -117,8 +117,21 @@ export function scheduleProblem(type: TriggerType, schedule: readonly ThresholdS
     if (prev && step.fromPeriod <= prev.fromPeriod)
       return `Step ${n} must start after step ${k} (period ${prev.fromPeriod})`;
     const bad = thresholdProblem(type, step.threshold);
-    if (bad) return `Step ${n}: ${bad}`;
+    if (bad) return `Step ${n}: threshold ${bad.toLowerCase()}`;
   }
+  return null;
+}
+
+/**
+ * Why step `k` cannot start at `from`, in the few words a narrow field has room for: a whole period, after the
+ * step before it and before the step after it (the schedule must rise strictly).
+ */
+export function stepStartProblem(schedule: readonly ThresholdStep[], k: number, from: number): string | null {
+  if (!Number.isInteger(from) || from < 1 || from > MAX_MONTHS) return `A period, 1 to ${MAX_MONTHS}`;
+  const prev = schedule[k - 1];
+  if (prev && from <= prev.fromPeriod) return `After period ${prev.fromPeriod}`;
+  const next = schedule[k + 1];
+  if (next && from >= next.fromPeriod) return `Before period ${next.fromPeriod}`;
   return null;
 }
 

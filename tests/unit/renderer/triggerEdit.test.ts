@@ -19,8 +19,10 @@ import {
   addThresholdStep,
   removeThresholdStep,
   renameTrigger,
+  patchedSchedule,
   scheduleProblem,
   setThresholdStep,
+  stepStartProblem,
   setTriggerName,
   setTriggerWindow,
   thresholdProblem,
@@ -228,13 +230,35 @@ describe('threshold schedules', () => {
       /whole period/,
     );
     expect(scheduleProblem('cumulativeNetLoss', [sched[0]!, { ...sched[1]!, threshold: 1.5 }])).toBe(
-      'Step 2: A threshold is a share from 0% to 100%',
+      'Step 2: threshold from 0% to 100%',
     );
     expect(scheduleProblem('ocRatio', [])).toBe('A trigger needs at least one threshold step');
-    expect(thresholdProblem('ocRatio', 0)).not.toBeNull();
+    expect(thresholdProblem('ocRatio', 0)).toBe('Above 0, at most 10×');
     expect(thresholdProblem('ocRatio', 1.05)).toBeNull();
     expect(thresholdProblem('excessSpread', -0.01)).toBeNull();
     expect(thresholdProblem('delinquency', -0.01)).not.toBeNull();
+  });
+
+  it('says in a few words where a step may start', () => {
+    const sched: ThresholdStep[] = [
+      { fromPeriod: 1, threshold: 0.03 },
+      { fromPeriod: 7, threshold: 0.05 },
+      { fromPeriod: 13, threshold: 0.07 },
+    ];
+    expect(stepStartProblem(sched, 1, 1)).toBe('After period 1');
+    expect(stepStartProblem(sched, 1, 13)).toBe('Before period 13');
+    expect(stepStartProblem(sched, 1, 12)).toBeNull();
+    expect(stepStartProblem(sched, 0, 0)).toBe('A period, 1 to 1200');
+    expect(stepStartProblem(sched, 2, 6.5)).toBe('A period, 1 to 1200');
+    expect(stepStartProblem(sched, 2, 1200)).toBeNull();
+    // Agrees with the whole-schedule check on every start period.
+    for (let k = 0; k < sched.length; k++) {
+      for (let v = -1; v <= 20; v++) {
+        expect(stepStartProblem(sched, k, v) === null).toBe(
+          scheduleProblem('cumulativeNetLoss', patchedSchedule(sched, k, { fromPeriod: v })) === null,
+        );
+      }
+    }
   });
 
   it('scheduleProblem accepts exactly what the schema and the run accept, or less', () => {
