@@ -278,19 +278,21 @@ export function AssumptionsScreen() {
                         onClick={() => {
                           setPreview(i);
                           setCompare(o.segment);
+                          document.getElementById('segment-overrides')?.scrollIntoView({ block: 'start' });
                         }}
                       >
                         {o.segment}
                       </button>
-                      :{' '}
-                      {[
-                        o.prepayment && prepaymentText(o.prepayment),
-                        o.default && defaultText(o.default),
-                        o.severity !== undefined && `severity ${curveText(o.severity, 'rate')}`,
-                        o.recoveryLagMonths !== undefined && `lag ${o.recoveryLagMonths}m`,
-                      ]
-                        .filter(Boolean)
-                        .join(' · ') || 'nothing replaced'}
+                      <span>
+                        {[
+                          o.prepayment && prepaymentText(o.prepayment),
+                          o.default && defaultText(o.default),
+                          o.severity !== undefined && `severity ${curveText(o.severity, 'rate')}`,
+                          o.recoveryLagMonths !== undefined && `lag ${o.recoveryLagMonths}m`,
+                        ]
+                          .filter(Boolean)
+                          .join(' · ') || 'nothing replaced'}
+                      </span>
                     </div>
                   ))}
                   {s.overrides.length === 0 ? <span className="muted">none</span> : null}
@@ -308,7 +310,7 @@ export function AssumptionsScreen() {
           segments={segments}
           edit={edit}
           onScenario={showScenario}
-          onOpenVector={setFocus}
+          onOpenVector={(t) => setFocus(t ?? (focus?.override === undefined ? focus : null))}
           onPick={setCompare}
         />
       ) : null}

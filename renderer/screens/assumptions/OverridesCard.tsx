@@ -57,7 +57,8 @@ export function OverridesCard({
   segments: readonly string[];
   edit: Edit;
   onScenario: (i: number) => void;
-  onOpenVector: (t: CurveTarget) => void;
+  /** Opens the vector editor on a curve; null closes it (its override is gone). */
+  onOpenVector: (t: CurveTarget | null) => void;
   /** The override the user is working on, for the preview to compare. */
   onPick: (segment: string | null) => void;
 }) {
@@ -69,7 +70,7 @@ export function OverridesCard({
     edit(`${s.name} ${o.segment} ${what}`, (d) => updateOverride(d, i, j, fn));
 
   return (
-    <section className="card" data-testid="overrides-card">
+    <section className="card" id="segment-overrides" data-testid="overrides-card">
       <div className="card-head">
         <h2>Segment overrides</h2>
         <div className="override-tools">
@@ -120,7 +121,8 @@ export function OverridesCard({
               <th className="replaced">{s.name} (what an override replaces)</th>
               {s.overrides.map((o, j) => {
                 const options = segments.filter((g) => g === o.segment || free.includes(g));
-                const known = segments.includes(o.segment);
+                // A pool file not loaded yet has no segments to check against.
+                const known = segments.length === 0 || segments.includes(o.segment);
                 return (
                   <th key={j} data-testid={`override-${j}`} onFocusCapture={() => onPick(o.segment)}>
                     <div className="scenario-head">
@@ -149,8 +151,10 @@ export function OverridesCard({
                         title={`Remove the ${o.segment} override`}
                         data-testid={`override-remove-${j}`}
                         onClick={() => {
-                          if (edit(`remove ${o.segment} override`, (d) => removeOverride(d, i, j)) === null)
+                          if (edit(`remove ${o.segment} override`, (d) => removeOverride(d, i, j)) === null) {
                             onPick(null);
+                            onOpenVector(null);
+                          }
                         }}
                       >
                         ×

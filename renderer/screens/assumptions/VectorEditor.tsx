@@ -107,7 +107,7 @@ export function VectorEditor({
     [unit, by],
   );
   return (
-    <section className="card" data-testid="vector-editor">
+    <section className="card vector-editor" data-testid="vector-editor">
       <div className="card-head">
         <h2>{title}</h2>
         <button onClick={onClose}>Close</button>
