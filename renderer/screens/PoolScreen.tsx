@@ -333,6 +333,9 @@ function MappingStep({
           {missing.length > 0 ? (
             <p className="bad" role="alert">
               Map the required fields: {missing.map((f) => FIELD_SPECS[f].label).join(', ')}.
+              {inspection.sheet && inspection.sheet.names.length > 1
+                ? ' If this sheet is not the tape, pick another sheet above.'
+                : ''}
             </p>
           ) : null}
           {duplicated.map(([h, fs]) => (
