@@ -5,6 +5,7 @@
  * functions are the in-place checks the schema cannot phrase for a user.
  */
 import { Product, type Deal, type RepLine, type Revolving, type WaterfallStep } from '../../core/deal/schema';
+import type { LoanPool } from '../../core/pool/loanPool';
 import { eligibilityFailures } from '../../core/structure/revolving';
 
 export type LimitKey = Revolving['concentrationLimits'][number]['key'];
@@ -218,9 +219,21 @@ function poolSegments(deal: Deal): Set<string> {
   return new Set(deal.pool.kind === 'repLines' ? deal.pool.lines.map((l) => l.segment) : []);
 }
 
-/** Segments a structurer can choose from: the pool's, the profile's, and any already named in a rule. */
-export function knownSegments(deal: Deal): string[] {
+/** Segment names an imported tape's loans hold (segmentNames may name some a filtered pool no longer has). */
+export function tapeSegments(loans: LoanPool | null): string[] {
+  if (!loans) return [];
+  const used = new Set<number>();
+  for (let i = 0; i < loans.size; i++) used.add(loans.segment[i] ?? 0);
+  return loans.segmentNames.filter((_, k) => used.has(k));
+}
+
+/**
+ * Segments a structurer can choose from: the pool's (the deal's rep lines, and `loaded`, the segment names of
+ * an imported loan tape the run uses instead), the profile's, and any already named in a rule.
+ */
+export function knownSegments(deal: Deal, loaded: readonly string[] = []): string[] {
   const out = poolSegments(deal);
+  for (const s of loaded) out.add(s);
   const r = deal.structure.revolving;
   if (r) {
     for (const l of r.profile) out.add(l.segment);

@@ -2,7 +2,7 @@
  * Structure: the revolving period as its own card — its terms, eligibility (limits, products, segments),
  * concentration limits and the purchase profile new receivables are bought from, or a button to add one.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Deal, Product, RepLine, Revolving } from '../../../core/deal/schema';
 import { useApp } from '../../AppContext';
 import { NumberField, TextField } from '../../components/Field';
@@ -29,6 +29,7 @@ import {
   setRevolvingNumber,
   setRevolvingOn,
   shareProblem,
+  tapeSegments,
   termProblem,
   toggleEligible,
   setEligibleList,
@@ -91,7 +92,11 @@ export function RevolvingCard() {
 }
 
 function RevolvingBody({ deal, r, edit }: { deal: Deal; r: Revolving; edit: DealEdit }) {
-  const segments = knownSegments(deal);
+  const { state } = useApp();
+  const loans = state.history.present.pool?.loans ?? null;
+  // A tape can hold a million loans: scan it once per tape, not on every edit.
+  const fromTape = useMemo(() => tapeSegments(loans), [loans]);
+  const segments = knownSegments(deal, fromTape);
   return (
     <>
       <div className="revolving-top">

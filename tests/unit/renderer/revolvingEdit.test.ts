@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Deal } from '../../../core/deal/schema';
+import type { LoanPool } from '../../../core/pool/loanPool';
 import { validateDeal } from '../../../core/deal/validate';
 import { runDeal } from '../../../core/run';
 import { validatedDeal } from '../../../renderer/project/dealEdit';
@@ -24,6 +25,7 @@ import {
   setRevolvingNumber,
   setRevolvingOn,
   shareProblem,
+  tapeSegments,
   termProblem,
   toggleEligible,
   PRODUCTS,
@@ -191,6 +193,20 @@ describe('profile line fields', () => {
 describe('eligibility by product and segment', () => {
   it('lists segments from the pool and the revolving rules', () => {
     expect(knownSegments(sample())).toEqual(['ifee-12m', 'ifee-3m', 'ifee-6m', 'level-pay']);
+    // An imported tape's segments join them (a tape replaces the rep lines in the run).
+    expect(knownSegments(sample(), ['prime', 'ifee-3m'])).toEqual([
+      'ifee-12m',
+      'ifee-3m',
+      'ifee-6m',
+      'level-pay',
+      'prime',
+    ]);
+  });
+
+  it('a tape lists only the segments its loans carry', () => {
+    const loans = { size: 3, segment: new Uint16Array([2, 0, 2]), segmentNames: ['A', 'B', 'C'] };
+    expect(tapeSegments(loans as unknown as LoanPool)).toEqual(['A', 'C']);
+    expect(tapeSegments(null)).toEqual([]);
   });
 
   it('turning a product off excludes its profile line, with the engine’s reason', () => {
