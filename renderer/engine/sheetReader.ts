@@ -141,6 +141,7 @@ export async function readTapeSheet(
   bytes: Uint8Array,
   sheet: string | undefined,
   onProgress: (p: JobProgress) => void,
+  spawn?: () => SheetPort,
 ): Promise<SheetRows> {
   const abort = new AbortController();
   const unsubscribe = engine().onCancel(() => abort.abort());
@@ -148,6 +149,7 @@ export async function readTapeSheet(
   try {
     return await readSheetRows(name, bytes, {
       ...(sheet !== undefined ? { sheet } : {}),
+      ...(spawn ? { spawn } : {}),
       signal: abort.signal,
     });
   } finally {

@@ -11,9 +11,11 @@ import { TapeFormatError, TapeLimitError } from '../../../core/io/tape/csv';
 import { parseSheet } from '../../../core/io/tape/sheetParse.mjs';
 import { importSpreadsheetFile } from '../../../core/node/import/xlsxFile';
 import { EngineClient, JobCancelled, type WorkerPort } from '../../../renderer/engine/client';
+import { engine } from '../../../renderer/engine/engineWorker';
 import {
   isSpreadsheetTape,
   readSheetRows,
+  readTapeSheet,
   sheetTape,
   type SheetPort,
 } from '../../../renderer/engine/sheetReader';
@@ -133,6 +135,17 @@ describe('readSheetRows', () => {
       JobCancelled,
     );
     expect(log.spawned).toBe(1);
+  });
+
+  it("the app's Cancel button (engine().cancel()) stops a sheet read of a job", async () => {
+    const { log, spawn } = fakePort('silent');
+    const labels: string[] = [];
+    const read = readTapeSheet('t.xlsx', SAMPLE, 'Loans', (p) => labels.push(p.label), spawn);
+    expect(log.posted[0]?.sheet).toBe('Loans');
+    engine().cancel();
+    await expect(read).rejects.toBeInstanceOf(JobCancelled);
+    expect(log.terminated).toBe(1);
+    expect(labels).toEqual(['Reading t.xlsx, sheet Loans']);
   });
 
   it('the engine client tells cancel listeners, until they unsubscribe', () => {
