@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import type { Deal, Scenario } from '../../core/deal/schema';
 import { useApp } from '../AppContext';
 import { NumberField, TextField } from '../components/Field';
-import { poolSegments, setVector, type CurveTarget } from '../project/assumptionEdit';
+import { poolSegments, setVector, vectorOf, type CurveTarget } from '../project/assumptionEdit';
 import {
   CurveCell,
   DefaultCurveCell,
@@ -20,7 +20,7 @@ import {
 } from './assumptions/CurveEditor';
 import { CurvePreview } from './assumptions/CurvePreview';
 import { OverridesCard } from './assumptions/OverridesCard';
-import { vectorOf, VectorEditor } from './assumptions/VectorEditor';
+import { VectorEditor } from './assumptions/VectorEditor';
 import { replaceAt, useDealEditor } from './useDealEditor';
 
 export function AssumptionsScreen() {

@@ -7,17 +7,13 @@ import type { Curve, DefaultAssumption, PrepaymentAssumption } from '../../../co
 import { compileFormula } from '../../../core/formula';
 import { NumberField, TextField } from '../../components/Field';
 import { pct } from '../../format';
-import { withDefaultModel, withPrepaymentModel } from '../../project/assumptionEdit';
-
-export type Unit = 'rate' | 'speed';
-
-export const PREPAY_UNIT: Record<PrepaymentAssumption['model'], Unit> = {
-  CPR: 'rate',
-  SMM: 'rate',
-  PSA: 'speed',
-  ABS: 'rate',
-};
-export const DEFAULT_UNIT: Record<'CDR' | 'MDR' | 'SDA', Unit> = { CDR: 'rate', MDR: 'rate', SDA: 'speed' };
+import {
+  DEFAULT_UNIT,
+  PREPAY_UNIT,
+  withDefaultModel,
+  withPrepaymentModel,
+  type Unit,
+} from '../../project/assumptionEdit';
 
 export function curveKind(c: Curve): 'constant' | 'vector' | 'formula' {
   return typeof c === 'number' ? 'constant' : 'vector' in c ? 'vector' : 'formula';

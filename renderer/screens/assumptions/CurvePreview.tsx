@@ -6,8 +6,12 @@ import { useMemo } from 'react';
 import { resolveCurve } from '../../../core/assumptions/curve';
 import type { Curve, Scenario } from '../../../core/deal/schema';
 import { EChart, type ChartOption } from '../../components/EChart';
-import { effectiveAssumptions, type SegmentParts } from '../../project/assumptionEdit';
-import { DEFAULT_UNIT, PREPAY_UNIT } from './CurveEditor';
+import {
+  DEFAULT_UNIT,
+  effectiveAssumptions,
+  PREPAY_UNIT,
+  type SegmentParts,
+} from '../../project/assumptionEdit';
 
 const PERIODS = Array.from({ length: 36 }, (_, i) => i + 1);
 const COLOUR = { prepayment: '#1d4f91', default: '#c0504d', severity: '#6b7280' } as const;

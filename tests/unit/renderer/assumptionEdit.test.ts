@@ -11,12 +11,14 @@ import {
   effectiveAssumptions,
   OVERRIDE_PARTS,
   overriddenParts,
+  parseVectorText,
   poolSegments,
   removeOverride,
   setOverridePart,
   setOverrideSegment,
   setVector,
   updateOverride,
+  vectorOf,
   withDefaultModel,
 } from '../../../renderer/project/assumptionEdit';
 import { validatedDeal } from '../../../renderer/project/dealEdit';
@@ -160,6 +162,35 @@ describe('override edits', () => {
       ),
       { numRuns: 25 },
     );
+  });
+});
+
+describe('vector values', () => {
+  it('opens a constant as twelve periods of it, a vector as itself, CNL as its timing, a missing part as nothing', () => {
+    expect(vectorOf({ severity: 0.9 }, 'severity')).toEqual({
+      values: Array.from({ length: 12 }, () => 0.9),
+      unit: 'rate',
+      by: 'period',
+      timing: false,
+    });
+    expect(
+      vectorOf({ prepayment: { model: 'PSA', curve: { vector: [100, 150], by: 'age' } } }, 'prepayment'),
+    ).toEqual({ values: [100, 150], unit: 'speed', by: 'age', timing: false });
+    expect(
+      vectorOf({ prepayment: { model: 'CPR', curve: { formula: '0.01 * period' } } }, 'prepayment')
+        ?.values[0],
+    ).toBe(0.01);
+    expect(
+      vectorOf({ default: { model: 'CNL', lifetimeNetLoss: 0.02, timing: [0.25, 0.45, 0.3] } }, 'default'),
+    ).toEqual({ values: [0.25, 0.45, 0.3], unit: 'rate', by: 'period', timing: true });
+    expect(vectorOf({ severity: 0.9 }, 'default')).toBeNull();
+  });
+
+  it('reads a pasted Excel column in percent for rates and as is for speeds, and says what it cannot read', () => {
+    expect(parseVectorText('1.5%\t2\n2.25', 'rate')).toEqual([0.015, 0.02, 0.0225]);
+    expect(parseVectorText('100, 150; 200', 'speed')).toEqual([100, 150, 200]);
+    expect(parseVectorText('1 two 3', 'rate')).toBe('“two” is not a number');
+    expect(parseVectorText('  ', 'rate')).toBe('Paste at least one value');
   });
 });
 
