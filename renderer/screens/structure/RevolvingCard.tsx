@@ -11,7 +11,7 @@ import { setEligibility, type EligibilityLimit } from '../../project/dealEdit';
 import {
   addConcentrationLimit,
   addProfileLine,
-  DEFAULT_REVOLVING_MONTHS,
+  defaultRevolving,
   eligibleListProblem,
   knownSegments,
   limitProblem,
@@ -66,7 +66,14 @@ export function RevolvingCard() {
                 ? `Also removes the triggers that only end revolving: ${dropped.join(', ')}`
                 : 'The pool amortises from the cut-off'
             }
-            onClick={() => edit('remove the revolving period', (d) => setRevolvingOn(d, false))}
+            onClick={() =>
+              edit(
+                dropped.length > 0
+                  ? `remove the revolving period and trigger ${dropped.join(', ')}`
+                  : 'remove the revolving period',
+                (d) => setRevolvingOn(d, false),
+              )
+            }
           >
             Remove revolving period
           </button>
@@ -84,7 +91,7 @@ export function RevolvingCard() {
       ) : (
         <p className="muted">
           None: a static pool that amortises from the cut-off. Adding one buys new receivables shaped like the
-          pool for {DEFAULT_REVOLVING_MONTHS} months, from principal and then interest collections.
+          pool for {defaultRevolving(deal).endPeriod} months, from principal and then interest collections.
         </p>
       )}
     </section>
