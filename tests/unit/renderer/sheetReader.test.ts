@@ -9,6 +9,7 @@ import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { TapeFormatError, TapeLimitError } from '../../../core/io/tape/csv';
 import { parseSheet } from '../../../core/io/tape/sheetParse.mjs';
+import { previewTape } from '../../../core/io/tape/tapeStream';
 import { importSpreadsheetFile } from '../../../core/node/import/xlsxFile';
 import { EngineClient, JobCancelled, type WorkerPort } from '../../../renderer/engine/client';
 import { engine } from '../../../renderer/engine/engineWorker';
@@ -20,7 +21,7 @@ import {
   type SheetPort,
 } from '../../../renderer/engine/sheetReader';
 import type { SheetJob } from '../../../renderer/engine/sheetWorker';
-import { importSheet, inspectSheet } from '../../../renderer/engine/tapeAdapter';
+import { importSheet, importTape, inspectSheet } from '../../../renderer/engine/tapeAdapter';
 
 const TAPE = 'samples/tapes/sample-tape.xlsx';
 const SAMPLE = new Uint8Array(readFileSync(TAPE));
@@ -201,5 +202,27 @@ describe('engine worker side: sheet preview and import', () => {
     });
     expect(r.provenance.encoding).toBeUndefined();
     expect(labels.at(-1)).toBe('Importing sample-tape.xlsx, sheet Tape: 501 rows');
+  });
+
+  it('CSV tapes keep their provenance (encoding, delimiter, no sheet) through the shared provenance code', () => {
+    const text =
+      'loan_id,current_balance,annual_rate,original_term,remaining_term\nA,100,0.1,12,6\nB,-5,0.1,12,6\n';
+    const bytes = new TextEncoder().encode(text);
+    const r = importTape(
+      { kind: 'tapeImport', name: 't.csv', bytes, mapping: previewTape(text).suggestion.mapping },
+      () => {},
+    );
+    expect(r.provenance).toMatchObject({
+      sourceFile: 't.csv',
+      sourceBytes: bytes.byteLength,
+      format: 'csv',
+      encoding: 'utf-8',
+      delimiter: ',',
+      rowsRead: 2,
+      accepted: 1,
+      rejected: 1,
+      byReason: { 'negative-balance': 1 },
+    });
+    expect(r.provenance.sheet).toBeUndefined();
   });
 });
