@@ -173,18 +173,24 @@ export function setProfileField<K extends ProfileField>(
 }
 
 /**
- * Changes a line's product, filling what the new product needs so the line stays valid: interest-free-fee
- * lines charge a fee and no rate, and a revolving balance needs a payment rate (1 / term: paid down over
- * the line's term, the nearest thing to a level amortisation the line already states).
+ * Changes a line's product, filling what the new product needs so the line stays valid and clearing what only
+ * the old one used (the projection charges a monthly fee on any line that has one). An interest-free line
+ * charges a fee and no rate: 0.5% a month when it had none, the bottom of JD Baitiao's 0.5-1.2% flat monthly
+ * fee (/work/shared/DOMAIN.md:33-34). A revolving balance needs a payment rate: 1 / term, paid down over the
+ * line's term.
  */
 export function setProfileProduct(deal: Deal, index: number, product: Product): Deal {
   return withRevolving(deal, (r) => {
     const line = r.profile[index];
     if (!line) return r;
     const next: RepLine = { ...line, product };
-    if (product === 'interest-free-fee') next.rate = 0;
-    if (product === 'revolving' && !(next.paymentRate > 0))
-      next.paymentRate = 1 / Math.max(1, next.originalTerm);
+    if (product === 'interest-free-fee') {
+      next.rate = 0;
+      if (!(next.monthlyFeeRate > 0)) next.monthlyFeeRate = 0.005;
+    } else next.monthlyFeeRate = 0;
+    if (product === 'revolving') {
+      if (!(next.paymentRate > 0)) next.paymentRate = 1 / Math.max(1, next.originalTerm);
+    } else next.paymentRate = 0;
     return { ...r, profile: r.profile.map((l, i) => (i === index ? next : l)) };
   });
 }

@@ -599,7 +599,7 @@ function ProfileTable({ r, edit }: { r: Revolving; edit: DealEdit }) {
                   )}
                 </td>
                 <td className="num">
-                  {l.product === 'interest-free-fee' ? (
+                  {l.product === 'interest-free-fee' || l.monthlyFeeRate > 0 ? (
                     <NumberField
                       kind="percent"
                       value={l.monthlyFeeRate}

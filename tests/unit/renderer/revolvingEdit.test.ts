@@ -168,7 +168,17 @@ describe('profile line fields', () => {
     // A 12-month line becomes a revolving balance paid down at 1/12 a month.
     expect(rev(d).profile[3]?.paymentRate).toBeCloseTo(1 / 12, 12);
     d = apply(d, (x) => setProfileProduct(x, 3, 'interest-free-fee'));
-    expect(rev(d).profile[3]).toMatchObject({ product: 'interest-free-fee', rate: 0 });
+    // No fee yet: the bottom of JD Baitiao's 0.5-1.2% a month; the payment rate goes with the revolving product.
+    expect(rev(d).profile[3]).toMatchObject({
+      product: 'interest-free-fee',
+      rate: 0,
+      monthlyFeeRate: 0.005,
+      paymentRate: 0,
+    });
+    // Away from interest-free, the (hidden) fee is cleared so the projection stops charging it.
+    d = apply(d, (x) => setProfileProduct(x, 0, 'bullet'));
+    expect(rev(d).profile[0]).toMatchObject({ product: 'bullet', monthlyFeeRate: 0 });
+    expect(rev(d).profile[1]?.monthlyFeeRate).toBe(0.007);
   });
 
   it('ids must be unique and schema-shaped', () => {
