@@ -58,4 +58,36 @@ export class StructurePage {
     await input.fill(text);
     await input.press('Enter');
   }
+
+  /** Opens a trigger's detail row (id, name, window, threshold steps). */
+  async openTrigger(id: string): Promise<void> {
+    await this.page.getByTestId(`edit-trigger-${id}`).click();
+    await this.page.getByTestId(`trigger-detail-${id}`).waitFor();
+  }
+
+  /** Types into a threshold step's start period or threshold (percent text) and presses Enter. */
+  async setThresholdStep(id: string, k: number, field: 'from' | 'threshold', text: string): Promise<void> {
+    await this.fillAndEnter(`trigger-${id}-step-${k}-${field}`, text);
+  }
+
+  async openStep(index: number): Promise<void> {
+    await this.page.getByTestId(`edit-step-${index}`).click();
+    await this.page.getByTestId(`step-${index}-editor`).waitFor();
+  }
+
+  /** Ticks or unticks one collections account a waterfall step draws from. */
+  async toggleSource(index: number, source: 'interest' | 'principal' | 'reserve'): Promise<void> {
+    await this.page.getByTestId(`step-${index}-source-${source}`).click();
+  }
+
+  /** The "from …" summary beside a waterfall step (empty when it draws by default). */
+  stepFrom(index: number): Promise<string> {
+    return this.page.getByTestId(`step-${index}-from`).innerText();
+  }
+
+  /** The in-place message of a step editor's sources or classes, if any. */
+  async stepMessage(index: number): Promise<string | null> {
+    const msg = this.page.getByTestId(`step-${index}-editor`).locator('.field-message');
+    return (await msg.count()) > 0 ? msg.first().innerText() : null;
+  }
 }
