@@ -144,22 +144,34 @@ export function effectiveAssumptions(scenario: Scenario, segment: string): Segme
   return parts;
 }
 
+/**
+ * A curve means something else under another model (a 10% CPR is not a 10% ABS speed, nor 0.1% PSA), so a new
+ * model starts from a typical constant of its own: the samples' 10% CPR and 1.5% ABS, 100% PSA, a 1% SMM.
+ */
+const PREPAY_START: Record<PrepaymentAssumption['model'], number> = {
+  CPR: 0.1,
+  SMM: 0.01,
+  PSA: 100,
+  ABS: 0.015,
+};
+const DEFAULT_START: Record<'CDR' | 'MDR' | 'SDA', number> = { CDR: 0.05, MDR: 0.005, SDA: 100 };
+
 export function withPrepaymentModel(
   p: PrepaymentAssumption,
   model: PrepaymentAssumption['model'],
 ): PrepaymentAssumption {
-  return { ...p, model };
+  return model === p.model ? p : { model, curve: PREPAY_START[model] };
 }
 
 /**
  * Switching to CNL starts from a 6% lifetime loss over a six-month timing (the short pay-later book, DOMAIN.md);
- * leaving CNL starts from a 5% rate; between rate models the curve is kept.
+ * a rate model starts from 5% CDR, 0.5% MDR or 100% SDA.
  */
 export function withDefaultModel(d: DefaultAssumption, model: DefaultAssumption['model']): DefaultAssumption {
   if (model === d.model) return d;
   if (model === 'CNL')
     return { model: 'CNL', lifetimeNetLoss: 0.06, timing: [0.1, 0.2, 0.25, 0.2, 0.15, 0.1] };
-  return { model, curve: d.model === 'CNL' ? 0.05 : d.curve };
+  return { model, curve: DEFAULT_START[model] };
 }
 
 /** `values` as a vector curve, indexed as `previous` was when it was a vector (else by period). */

@@ -119,7 +119,13 @@ export function CurvePreview({ scenario, segment }: { scenario: Scenario; segmen
       })),
     };
   }, [scenario, segment, replaced]);
-  const lag = segment === null ? null : effectiveAssumptions(scenario, segment).recoveryLagMonths;
+  const theirs = segment === null ? null : effectiveAssumptions(scenario, segment);
+  const lag = theirs?.recoveryLagMonths ?? null;
+  // PSA and SDA speeds are multiples of a ramp, not rates: the chart leaves them out and says so.
+  const speeds: string[] = [];
+  if (theirs && replaced.has('prepayment') && PREPAY_UNIT[theirs.prepayment.model] === 'speed')
+    speeds.push(theirs.prepayment.model);
+  if (theirs && replaced.has('default') && theirs.default.model === 'SDA') speeds.push('SDA');
   return (
     <>
       <EChart option={option} height={260} testId="curve-preview" />
@@ -128,6 +134,7 @@ export function CurvePreview({ scenario, segment }: { scenario: Scenario; segmen
           Dashed: what segment <b>{segment}</b> runs under where its override replaces the scenario
           {replaced.size === 0 ? ' (it replaces no curve)' : ''}. Recovery lag {lag} months
           {lag !== scenario.recoveryLagMonths ? ` (scenario: ${scenario.recoveryLagMonths})` : ''}.
+          {speeds.length > 0 ? ` Its ${speeds.join(' and ')} speed is not drawn (not a rate).` : ''}
         </p>
       ) : null}
     </>

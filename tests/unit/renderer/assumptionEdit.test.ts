@@ -20,6 +20,7 @@ import {
   updateOverride,
   vectorOf,
   withDefaultModel,
+  withPrepaymentModel,
 } from '../../../renderer/project/assumptionEdit';
 import { validatedDeal } from '../../../renderer/project/dealEdit';
 
@@ -130,8 +131,14 @@ describe('override edits', () => {
     });
     expect(withDefaultModel(d.scenarios[0]!.overrides[0]!.default!, 'SDA')).toEqual({
       model: 'SDA',
-      curve: 0.05,
+      curve: 100,
     });
+    expect(withDefaultModel({ model: 'CDR', curve: 0.06 }, 'MDR')).toEqual({ model: 'MDR', curve: 0.005 });
+    // A 10% CPR read as PSA would be a speed of 0.1%: the new model starts at 100% PSA instead.
+    expect(withPrepaymentModel({ model: 'CPR', curve: 0.1 }, 'PSA')).toEqual({ model: 'PSA', curve: 100 });
+    expect(withPrepaymentModel({ model: 'PSA', curve: 150 }, 'ABS')).toEqual({ model: 'ABS', curve: 0.015 });
+    const same = { model: 'CPR' as const, curve: { vector: [0.1, 0.2], by: 'period' as const } };
+    expect(withPrepaymentModel(same, 'CPR')).toBe(same);
   });
 
   it('switching parts on never changes a run: the copied value is what the segment already ran under', () => {
