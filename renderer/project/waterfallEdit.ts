@@ -107,10 +107,26 @@ export function tranchesProblem(deal: Deal, index: number, tranches: readonly st
   return null;
 }
 
-/** What the run would refuse about step `index` (core/deal/validate.ts), in its words. */
+/**
+ * What the run would refuse about step `index`: its classes and sources in this module's words (steps numbered
+ * from 1, as the screen shows them), then anything else core/deal/validate.ts finds on the step.
+ */
 export function stepProblems(deal: Deal, index: number): string[] {
+  const step = deal.structure.waterfall[index];
+  if (!step) return [];
+  const own: string[] = [];
+  const tranches = stepTranches(step);
+  const classes = tranches ? tranchesProblem(deal, index, tranches) : null;
+  if (classes) own.push(classes);
+  const sources = step.from ? sourcesProblem(deal, step.from) : null;
+  if (sources) own.push(sources);
   const at = `structure.waterfall[${index}]`;
-  return validateDeal(deal)
-    .filter((p) => p.path === at || p.path.startsWith(`${at}.`))
+  const rest = validateDeal(deal)
+    .filter(
+      (p) =>
+        p.path === at ||
+        (p.path.startsWith(`${at}.`) && !/^\.(tranches|from)\b/.test(p.path.slice(at.length))),
+    )
     .map((p) => p.message);
+  return [...own, ...rest];
 }

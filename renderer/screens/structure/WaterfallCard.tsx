@@ -1,5 +1,5 @@
 /** Structure: the priority of payments as an ordered, editable list of steps. */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Deal, FundsSource, WaterfallStep } from '../../../core/deal/schema';
 import { useApp } from '../../AppContext';
 import {
@@ -54,6 +54,8 @@ export function WaterfallCard() {
 
   // One step open at a time; it follows its step when the step moves.
   const [open, setOpen] = useState<number | null>(null);
+  // What the run would refuse, by step, so a broken step is flagged without opening it.
+  const refused = useMemo(() => deal.structure.waterfall.map((_, i) => stepProblems(deal, i)[0]), [deal]);
   function moveStep(i: number, to: number, label: string): void {
     if (editSteps(label, (w) => move(w, i, to)) === null && open === i) setOpen(to);
   }
@@ -68,7 +70,15 @@ export function WaterfallCard() {
         {s.waterfall.map((step, i) => (
           <li key={i} data-testid={`step-${i}`} className={open === i ? 'step-open' : undefined}>
             <span className="step-no">{i + 1}</span>
-            <span className="step-label">{stepLabel(step, deal)}</span>
+            <span className="step-label">
+              {stepLabel(step, deal)}
+              {refused[i] && open !== i ? (
+                <span className="step-refused" data-testid={`step-${i}-refused`}>
+                  {' '}
+                  · {refused[i]}
+                </span>
+              ) : null}
+            </span>
             <span className="step-from muted small" data-testid={`step-${i}-from`}>
               {step.from ? `from ${step.from.join(' → ')}` : ''}
             </span>

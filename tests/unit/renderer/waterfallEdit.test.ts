@@ -163,7 +163,23 @@ describe('step tranches', () => {
   it('stepProblems reports what the run would refuse about one step only', () => {
     const d = levelPay();
     const broken = setStepTranches(d, 7, ['A', 'Q']);
-    expect(stepProblems(broken, 7)).toEqual(["no tranche 'Q'"]);
+    expect(stepProblems(broken, 7)).toEqual(['There is no tranche Q']);
     expect(stepProblems(broken, 2)).toEqual([]);
+    // A second interest step for A: numbered as the screen numbers steps (from 1), not as the deal file indexes them.
+    const twice = {
+      ...d,
+      structure: {
+        ...d.structure,
+        waterfall: [...d.structure.waterfall, { pay: 'interest' as const, tranches: ['A'] }],
+      },
+    };
+    expect(stepProblems(twice, 9)).toEqual(['A already earns interest in step 3']);
+    expect(validateDeal(twice).map((p) => p.path)).toEqual(['structure.waterfall[9].tranches[0]']);
+    // Other refusals still come from the run's own check.
+    const noReserve: Deal = { ...d, structure: { ...d.structure, reserve: undefined } };
+    expect(stepProblems(noReserve, 6)).toEqual(['a reserveDeposit step needs structure.reserve']);
+    expect(stepProblems(setStepSources(noReserve, 8, ['reserve']), 8)).toEqual([
+      'The deal has no reserve account to draw from',
+    ]);
   });
 });
