@@ -123,7 +123,8 @@ function provenanceOf(
     format: src.format,
     ...(extra.encoding !== undefined ? { encoding: extra.encoding } : {}),
     ...(src.delimiter !== undefined ? { delimiter: src.delimiter } : {}),
-    ...(src.sheet !== undefined ? { sheet: src.sheet } : {}),
+    // Excel caps sheet names at 31 characters; a crafted file need not, and the project schema takes 200.
+    ...(src.sheet !== undefined ? { sheet: src.sheet.slice(0, 200) } : {}),
     mapping,
     importedAt: new Date().toISOString(),
     rowsRead: report.rowsRead,

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { TapeFormatError, TapeLimitError } from '../../../core/io/tape/csv';
 import { parseSheet } from '../../../core/io/tape/sheetParse.mjs';
 import { previewTape } from '../../../core/io/tape/tapeStream';
+import { PoolProvenance } from '../../../core/pool/poolFile';
 import { importSpreadsheetFile } from '../../../core/node/import/xlsxFile';
 import { EngineClient, JobCancelled, type WorkerPort } from '../../../renderer/engine/client';
 import { engine } from '../../../renderer/engine/engineWorker';
@@ -202,6 +203,18 @@ describe('engine worker side: sheet preview and import', () => {
     });
     expect(r.provenance.encoding).toBeUndefined();
     expect(labels.at(-1)).toBe('Importing sample-tape.xlsx, sheet Tape: 501 rows');
+    // The project file refuses provenance it could not load back: a crafted sheet name is cut to fit.
+    expect(PoolProvenance.safeParse(r.provenance).success).toBe(true);
+    const long = importSheet(
+      {
+        kind: 'sheetImport',
+        ...sheetTape('sample-tape.xlsx', SAMPLE.byteLength, { ...sheet, sheet: 'S'.repeat(300) }),
+        mapping: inspection.suggestion.mapping,
+      },
+      () => {},
+    );
+    expect(long.provenance.sheet).toHaveLength(200);
+    expect(PoolProvenance.safeParse(long.provenance).success).toBe(true);
   });
 
   it('CSV tapes keep their provenance (encoding, delimiter, no sheet) through the shared provenance code', () => {
