@@ -130,3 +130,14 @@ export function stepProblems(deal: Deal, index: number): string[] {
     .map((p) => p.message);
   return [...own, ...rest];
 }
+
+/**
+ * Classes a new interest step should pay: those no interest step pays yet (a class in two would accrue twice),
+ * or every class when all are paid already, leaving the user to pick in the step editor.
+ */
+export function unpaidInterestClasses(deal: Deal): string[] {
+  const paid = new Set(deal.structure.waterfall.flatMap((w) => (w.pay === 'interest' ? w.tranches : [])));
+  const ids = deal.structure.tranches.map((t) => t.id);
+  const unpaid = ids.filter((id) => !paid.has(id));
+  return unpaid.length > 0 ? unpaid : ids;
+}

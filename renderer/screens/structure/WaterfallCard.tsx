@@ -15,6 +15,7 @@ import {
   toggledSources,
   toggledTranches,
   tranchesProblem,
+  unpaidInterestClasses,
 } from '../../project/waterfallEdit';
 import { move, useDealEditor } from '../useDealEditor';
 
@@ -276,7 +277,8 @@ function AddStep({ onAdd }: { onAdd: (step: WaterfallStep) => void }) {
       onChange={(e) => {
         const v = e.target.value;
         if (v.startsWith('fee:')) onAdd({ pay: 'fee', fee: v.slice(4) });
-        else if (v === 'interest' || v === 'principal') onAdd({ pay: v, tranches: ids });
+        else if (v === 'interest') onAdd({ pay: v, tranches: unpaidInterestClasses(deal) });
+        else if (v === 'principal') onAdd({ pay: v, tranches: ids });
         else if (v === 'reserveDeposit' || v === 'purchase' || v === 'residual') onAdd({ pay: v });
       }}
     >
@@ -286,7 +288,7 @@ function AddStep({ onAdd }: { onAdd: (step: WaterfallStep) => void }) {
           Fee: {f.name ?? f.id}
         </option>
       ))}
-      <option value="interest">Interest (all classes)</option>
+      <option value="interest">Interest (classes without one)</option>
       <option value="principal">Principal (all classes)</option>
       <option value="reserveDeposit">Reserve deposit</option>
       <option value="purchase">Purchase (revolving)</option>

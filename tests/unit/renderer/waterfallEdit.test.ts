@@ -16,6 +16,7 @@ import {
   toggledSources,
   toggledTranches,
   tranchesProblem,
+  unpaidInterestClasses,
 } from '../../../renderer/project/waterfallEdit';
 
 // level-pay-consumer's waterfall: 0 trustee fee, 1 servicing fee, 2–5 interest A, B, C, D, 6 reserve deposit,
@@ -158,6 +159,16 @@ describe('step tranches', () => {
     // B's period-1 coupon: 30,000,000 × 5.93% × 15/360 = 74,125.00; A's 874,809.38.
     expect(run.waterfall[0]?.steps[2]).toMatchObject({ due: 948_934.38, paid: 948_934.38 });
     expect(run.tranches[1]?.cashflows[0]?.interest).toBe(74_125);
+  });
+
+  it('a new interest step pays the classes no interest step pays yet, or all when every class is paid', () => {
+    const d = levelPay();
+    expect(unpaidInterestClasses(d)).toEqual(['A', 'B', 'C', 'D']);
+    const withoutC: Deal = {
+      ...d,
+      structure: { ...d.structure, waterfall: d.structure.waterfall.filter((_, i) => i !== 4) },
+    };
+    expect(unpaidInterestClasses(withoutC)).toEqual(['C']);
   });
 
   it('stepProblems reports what the run would refuse about one step only', () => {
