@@ -11,6 +11,7 @@ import {
   serializeProject,
   type ProjectDoc,
 } from './project/document';
+import { autosaveText, omittedPool, poolAutosaved, reimportText } from './project/autosave';
 import { blankDeal, sampleDeals } from './project/samples';
 import {
   initialState,
@@ -43,7 +44,6 @@ const NAV: { id: ScreenId; label: string; hint: string }[] = [
 ];
 
 const AUTOSAVE_DELAY_MS = 1500;
-const AUTOSAVE_MAX_LOANS = 50_000;
 
 function firstDoc(): ProjectDoc {
   const sample = sampleDeals()[0];
@@ -223,12 +223,9 @@ export function App({ host, initial }: { host: Host; initial?: AppState }) {
 
   useEffect(() => {
     if (!isDirty(state) || recovery !== null) return;
-    // A large imported pool is left out of the autosave: serialising it on every edit would stall the UI and
-    // overflow browser storage. The recovered project then asks for the tape again.
-    const t = setTimeout(() => {
-      const light = doc.pool && doc.pool.loans.size > AUTOSAVE_MAX_LOANS ? { ...doc, pool: null } : doc;
-      void host.writeAutosave(serializeProject(light));
-    }, AUTOSAVE_DELAY_MS);
+    // A large imported pool is left out of the autosave (see project/autosave.ts); the Pool screen says so and
+    // a recovered project names the tape to import again.
+    const t = setTimeout(() => void host.writeAutosave(autosaveText(doc)), AUTOSAVE_DELAY_MS);
     return () => clearTimeout(t);
   }, [host, doc, state, recovery]);
 
@@ -238,6 +235,7 @@ export function App({ host, initial }: { host: Host; initial?: AppState }) {
   );
 
   const stale = state.run !== null && state.run.doc !== doc;
+  const recoveredWithoutPool = useMemo(() => (recovery === null ? null : omittedPool(recovery)), [recovery]);
   const h = state.history;
 
   return (
@@ -299,6 +297,7 @@ export function App({ host, initial }: { host: Host; initial?: AppState }) {
         {recovery !== null ? (
           <div className="banner" data-testid="recovery">
             Unsaved work from a previous session was recovered.
+            {recoveredWithoutPool ? ` ${reimportText(recoveredWithoutPool)}` : ''}
             <button
               onClick={() => {
                 try {
@@ -308,6 +307,9 @@ export function App({ host, initial }: { host: Host; initial?: AppState }) {
                     file: null,
                     dirty: true,
                   });
+                  if (recoveredWithoutPool) {
+                    setNotice({ kind: 'info', text: reimportText(recoveredWithoutPool) });
+                  }
                 } catch (err) {
                   setNotice({ kind: 'error', text: String(err) });
                 }
@@ -373,7 +375,7 @@ export function App({ host, initial }: { host: Host; initial?: AppState }) {
           )}
           <div className="status-right">
             {doc.pool
-              ? `Pool: ${doc.pool.provenance.sourceFile} (${doc.pool.loans.size.toLocaleString('en-US')} loans)`
+              ? `Pool: ${doc.pool.provenance.sourceFile} (${doc.pool.loans.size.toLocaleString('en-US')} loans${poolAutosaved(doc.pool) ? '' : ', not autosaved'})`
               : 'Pool: deal rep lines'}
             {' · '}
             {host.kind === 'web' ? 'Browser' : 'Desktop'}

@@ -51,14 +51,36 @@ export function recentCopy(storage: KeyValueStore, token: string): { name: strin
   return entry && text !== null ? { name: entry.name, text } : null;
 }
 
+function trySet(storage: KeyValueStore, key: string, text: string): boolean {
+  try {
+    storage.setItem(key, text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const webAutosave = {
   read: (storage: KeyValueStore): string | null => storage.getItem(AUTOSAVE_KEY),
-  write(storage: KeyValueStore, text: string | null): void {
-    try {
-      if (text === null) storage.removeItem(AUTOSAVE_KEY);
-      else storage.setItem(AUTOSAVE_KEY, text);
-    } catch {
-      // Quota exceeded (a very large pool): the autosave is best effort in the browser.
+  /**
+   * Stores the autosave; returns false when it does not fit. Recent copies are a convenience and the
+   * autosave is the user's unsaved work, so when storage is full the copies go first, oldest first.
+   */
+  write(storage: KeyValueStore, text: string | null): boolean {
+    if (text === null) {
+      storage.removeItem(AUTOSAVE_KEY);
+      return true;
     }
+    if (trySet(storage, AUTOSAVE_KEY, text)) return true;
+    storage.removeItem(AUTOSAVE_KEY);
+    if (trySet(storage, AUTOSAVE_KEY, text)) return true;
+    const recents = readRecents(storage);
+    while (recents.length > 0) {
+      const dropped = recents.pop()!;
+      storage.removeItem(COPY_PREFIX + dropped.token);
+      trySet(storage, RECENT_KEY, JSON.stringify(recents));
+      if (trySet(storage, AUTOSAVE_KEY, text)) return true;
+    }
+    return false;
   },
 };

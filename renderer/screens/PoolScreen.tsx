@@ -2,23 +2,22 @@
  * Pool: the import wizard (pick a tape → mapping with suggestions and preview → validation report with the
  * rejected rows → accept), then the loan tape grid, the cut-off summary and the stratification tables.
  */
-import type { ColDef, IDatasource } from 'ag-grid-community';
-import { useMemo, useState } from 'react';
-import { FIELD_SPECS, POOL_FIELDS, STATUS_CODES, type PoolField } from '../../core/io/tape/fields';
+import type { ColDef } from 'ag-grid-community';
+import { useState } from 'react';
+import { FIELD_SPECS, POOL_FIELDS, type PoolField } from '../../core/io/tape/fields';
 import type { TapeMapping } from '../../core/io/tape/mapping';
 import { rejectsToCsv, REJECT_REASONS, type RejectedRow } from '../../core/io/tape/report';
-import { PRODUCT_CODES } from '../../core/pool/loanPool';
-import { NO_REGION, NO_STATUS, type ImportedPool } from '../../core/pool/poolFile';
-import { poolSummary, standardStrats, type StratTable } from '../../core/pool/strat';
+import { poolSummary } from '../../core/pool/strat';
 import { useApp } from '../AppContext';
-import { DataGrid, moneyCol, pctCol } from '../components/DataGrid';
-import { EChart, type ChartOption } from '../components/EChart';
+import { DataGrid } from '../components/DataGrid';
 import type { SheetRows } from '../../core/io/tape/sheetMessage';
 import type { JobProgress } from '../engine/client';
 import { engine } from '../engine/engineWorker';
 import { isSpreadsheetTape, readTapeSheet, sheetTape } from '../engine/sheetReader';
 import type { TapeImportResult, TapeInspection } from '../engine/tapeTypes';
-import { integer, money, pct, years } from '../format';
+import { integer, money, pct } from '../format';
+import { poolAutosaved } from '../project/autosave';
+import { LoanPoolView } from './pool/LoanPoolView';
 
 type Wizard =
   | { step: 'idle' }
@@ -217,7 +216,9 @@ export function PoolScreen() {
         />
       ) : null}
 
-      {wizard.step === 'idle' && doc.pool ? <LoanPoolView pool={doc.pool.loans} /> : null}
+      {wizard.step === 'idle' && doc.pool ? (
+        <LoanPoolView pool={doc.pool.loans} autosaved={poolAutosaved(doc.pool)} />
+      ) : null}
       {wizard.step === 'idle' && !doc.pool ? <RepLines /> : null}
     </div>
   );
@@ -518,192 +519,6 @@ function ReportStep({
         <button onClick={onBack}>Back to mapping</button>
         <button onClick={onCancel}>Cancel</button>
       </div>
-    </section>
-  );
-}
-
-interface LoanRow {
-  id: string;
-  product: string;
-  segment: string;
-  balance: number;
-  originalBalance: number;
-  rate: number;
-  monthlyFeeRate: number;
-  originalTerm: number;
-  remainingTerm: number;
-  status: string;
-  region: string;
-  score: number | null;
-  daysPastDue: number | null;
-}
-
-function loanRow(p: ImportedPool, i: number): LoanRow {
-  const status = p.status?.[i] ?? NO_STATUS;
-  const region = p.region?.[i] ?? NO_REGION;
-  const score = p.score?.[i];
-  const dpd = p.daysPastDue?.[i];
-  return {
-    id: p.ids[i] ?? '',
-    product: PRODUCT_CODES[p.product[i] ?? 0] ?? '',
-    segment: p.segmentNames[p.segment[i] ?? 0] ?? '',
-    balance: p.balance[i] ?? 0,
-    originalBalance: p.originalBalance[i] ?? 0,
-    rate: p.rate[i] ?? 0,
-    monthlyFeeRate: p.monthlyFeeRate[i] ?? 0,
-    originalTerm: p.originalTerm[i] ?? 0,
-    remainingTerm: p.remainingTerm[i] ?? 0,
-    status: status === NO_STATUS ? '' : (STATUS_CODES[status] ?? ''),
-    region: region === NO_REGION ? '' : (p.regionNames[region] ?? ''),
-    score: score === undefined || Number.isNaN(score) ? null : score,
-    daysPastDue: dpd === undefined || Number.isNaN(dpd) ? null : dpd,
-  };
-}
-
-const loanCols: ColDef<LoanRow>[] = [
-  { field: 'id', headerName: 'Loan', width: 120, pinned: 'left' },
-  { field: 'product', headerName: 'Product', width: 130 },
-  { field: 'segment', headerName: 'Segment', width: 90 },
-  moneyCol('balance', 'Balance', { width: 120 }),
-  moneyCol('originalBalance', 'Original', { width: 120 }),
-  pctCol('rate', 'Rate', { width: 90 }),
-  pctCol('monthlyFeeRate', 'Fee / month', { width: 100 }),
-  { field: 'originalTerm', headerName: 'Orig. term', width: 90, type: 'rightAligned' },
-  { field: 'remainingTerm', headerName: 'Rem. term', width: 90, type: 'rightAligned' },
-  { field: 'status', headerName: 'Status', width: 100 },
-  { field: 'daysPastDue', headerName: 'DPD', width: 70, type: 'rightAligned' },
-  { field: 'region', headerName: 'Region', width: 100 },
-  { field: 'score', headerName: 'Score', width: 80, type: 'rightAligned' },
-];
-
-/** Rows are built from the struct-of-arrays pool one block at a time, so a million loans never exist as objects. */
-function loanDatasource(p: ImportedPool): IDatasource {
-  return {
-    rowCount: p.size,
-    getRows: (params) => {
-      const end = Math.min(params.endRow, p.size);
-      const rows: LoanRow[] = [];
-      for (let i = params.startRow; i < end; i++) rows.push(loanRow(p, i));
-      params.successCallback(rows, p.size);
-    },
-  };
-}
-
-function LoanPoolView({ pool }: { pool: ImportedPool }) {
-  const summary = useMemo(() => poolSummary(pool), [pool]);
-  const strats = useMemo(() => standardStrats(pool), [pool]);
-  const datasource = useMemo(() => loanDatasource(pool), [pool]);
-  return (
-    <>
-      <div className="kpi-row">
-        <div className="kpi">
-          <div className="kpi-label">Loans</div>
-          <div className="kpi-value" data-testid="pool-count">
-            {integer(summary.count)}
-          </div>
-        </div>
-        <div className="kpi">
-          <div className="kpi-label">Current balance</div>
-          <div className="kpi-value">{money(summary.totalBalance)}</div>
-        </div>
-        <div className="kpi">
-          <div className="kpi-label">WA rate</div>
-          <div className="kpi-value">{pct(summary.waRate)}</div>
-        </div>
-        <div className="kpi">
-          <div className="kpi-label">WA remaining term</div>
-          <div className="kpi-value">{years(summary.waRemainingTerm, 1)} m</div>
-        </div>
-        <div className="kpi">
-          <div className="kpi-label">WA seasoning</div>
-          <div className="kpi-value">{years(summary.waSeasoning, 1)} m</div>
-        </div>
-        <div className="kpi">
-          <div className="kpi-label">Delinquent</div>
-          <div className="kpi-value">
-            {summary.delinquentShare === null ? '–' : pct(summary.delinquentShare)}
-          </div>
-        </div>
-      </div>
-      <section className="card">
-        <div className="card-head">
-          <h2>Loan tape</h2>
-          <span className="muted small">
-            {integer(pool.size)} loans · cut-off {pool.cutoffDate ?? '–'}
-          </span>
-        </div>
-        <DataGrid<LoanRow>
-          rowModelType="infinite"
-          datasource={datasource}
-          cacheBlockSize={500}
-          maxBlocksInCache={40}
-          columnDefs={loanCols}
-          height={340}
-          testId="loan-grid"
-        />
-      </section>
-      <div className="strat-grid">
-        {strats.map((t) => (
-          <StratCard key={t.key} table={t} />
-        ))}
-      </div>
-    </>
-  );
-}
-
-function StratCard({ table }: { table: StratTable }) {
-  const option = useMemo<ChartOption>(
-    () => ({
-      grid: { left: 8, right: 8, top: 6, bottom: 4, containLabel: true },
-      tooltip: { trigger: 'axis', valueFormatter: (v) => `${Number(v).toFixed(1)}%` },
-      xAxis: {
-        type: 'category',
-        data: table.rows.map((r) => r.label),
-        axisLabel: { fontSize: 10, interval: 0, rotate: table.rows.length > 6 ? 30 : 0 },
-      },
-      yAxis: { type: 'value', axisLabel: { formatter: '{value}%', fontSize: 10 } },
-      series: [{ type: 'bar', data: table.rows.map((r) => r.pctBalance * 100), barMaxWidth: 28 }],
-    }),
-    [table],
-  );
-  return (
-    <section className="card" data-testid={`strat-${table.key}`}>
-      <div className="card-head">
-        <h2>{table.title}</h2>
-      </div>
-      <EChart option={option} height={120} />
-      <table className="table small">
-        <thead>
-          <tr>
-            <th>Bucket</th>
-            <th className="num">Loans</th>
-            <th className="num">Balance</th>
-            <th className="num">% bal.</th>
-            <th className="num">WA rate</th>
-            <th className="num">WA rem. term</th>
-          </tr>
-        </thead>
-        <tbody>
-          {table.rows.map((r) => (
-            <tr key={r.label}>
-              <td>{r.label}</td>
-              <td className="num">{integer(r.count)}</td>
-              <td className="num">{money(r.balance)}</td>
-              <td className="num">{pct(r.pctBalance, 1)}</td>
-              <td className="num">{pct(r.waRate)}</td>
-              <td className="num">{r.waRemainingTerm.toFixed(1)}</td>
-            </tr>
-          ))}
-          <tr className="total">
-            <td>Total</td>
-            <td className="num">{integer(table.total.count)}</td>
-            <td className="num">{money(table.total.balance)}</td>
-            <td className="num">{pct(table.total.pctBalance, 1)}</td>
-            <td className="num">{pct(table.total.waRate)}</td>
-            <td className="num">{table.total.waRemainingTerm.toFixed(1)}</td>
-          </tr>
-        </tbody>
-      </table>
     </section>
   );
 }

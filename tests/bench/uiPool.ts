@@ -258,23 +258,14 @@ async function main(): Promise<void> {
       });
     }
 
-    const filter = page.locator('[data-testid=loan-grid] .ag-floating-filter[aria-colindex] input').first();
     const floating = await page.locator('[data-testid=loan-grid] .ag-floating-filter input').count();
     if (floating === 0) console.log('filter: the loan grid has no floating filters in this build');
     else {
-      await phase(page, 'filter segment = "E"', async () => {
-        void filter;
-        const input = page.getByRole('textbox', { name: 'Segment Filter Input' });
-        await input.fill('E');
-        await page.waitForFunction(
-          () =>
-            document.querySelector(
-              '[data-testid=loan-grid] [row-index="0"] [col-id="segment"]',
-            )?.textContent === 'E',
-          undefined,
-          { timeout: 120_000, polling: 'raf' },
-        );
-        return (await page.getByTestId('loan-grid-count').innerText().catch(() => '')) || undefined;
+      await phase(page, 'filter segment = "E" (sorted)', async () => {
+        await page.getByRole('textbox', { name: 'Segment Filter Input' }).fill('E');
+        await page.getByTestId('loan-grid-count').filter({ hasText: 'match' }).waitFor({ timeout: 120_000 });
+        await waitLoaded(page, 0);
+        return page.getByTestId('loan-grid-count').innerText();
       });
     }
     console.log(`heap at the end ${await heapMb(page)} MB`);

@@ -1,0 +1,303 @@
+/**
+ * An imported pool on the Pool screen: cut-off KPIs, the loan tape grid and the stratification cards.
+ * Sized for a million loans: grid rows are built one block at a time from the struct-of-arrays pool, and
+ * sort, filter, the summary and the strat tables run in the loan-view worker, so the page paints first
+ * and never blocks for long.
+ */
+import type { ColDef, IDatasource } from 'ag-grid-community';
+import { useEffect, useMemo, useState } from 'react';
+import { STATUS_CODES } from '../../../core/io/tape/fields';
+import { PRODUCT_CODES } from '../../../core/pool/loanPool';
+import { isEmptyQuery } from '../../../core/pool/loanView';
+import { NO_REGION, NO_STATUS, type ImportedPool } from '../../../core/pool/poolFile';
+import type { PoolSummary, StratTable } from '../../../core/pool/strat';
+import { DataGrid, moneyCol, pctCol } from '../../components/DataGrid';
+import { EChart, type ChartOption } from '../../components/EChart';
+import { poolFacts, queryPool, type PoolFacts } from '../../engine/loanView';
+import { integer, money, pct, years } from '../../format';
+import { notAutosavedText } from '../../project/autosave';
+import { loanGridQuery } from './loanGridQuery';
+
+interface LoanRow {
+  id: string;
+  product: string;
+  segment: string;
+  balance: number;
+  originalBalance: number;
+  rate: number;
+  monthlyFeeRate: number;
+  originalTerm: number;
+  remainingTerm: number;
+  status: string;
+  region: string;
+  score: number | null;
+  daysPastDue: number | null;
+}
+
+function loanRow(p: ImportedPool, i: number): LoanRow {
+  const status = p.status?.[i] ?? NO_STATUS;
+  const region = p.region?.[i] ?? NO_REGION;
+  const score = p.score?.[i];
+  const dpd = p.daysPastDue?.[i];
+  return {
+    id: p.ids[i] ?? '',
+    product: PRODUCT_CODES[p.product[i] ?? 0] ?? '',
+    segment: p.segmentNames[p.segment[i] ?? 0] ?? '',
+    balance: p.balance[i] ?? 0,
+    originalBalance: p.originalBalance[i] ?? 0,
+    rate: p.rate[i] ?? 0,
+    monthlyFeeRate: p.monthlyFeeRate[i] ?? 0,
+    originalTerm: p.originalTerm[i] ?? 0,
+    remainingTerm: p.remainingTerm[i] ?? 0,
+    status: status === NO_STATUS ? '' : (STATUS_CODES[status] ?? ''),
+    region: region === NO_REGION ? '' : (p.regionNames[region] ?? ''),
+    score: score === undefined || Number.isNaN(score) ? null : score,
+    daysPastDue: dpd === undefined || Number.isNaN(dpd) ? null : dpd,
+  };
+}
+
+const text = { sortable: true, filter: 'agTextColumnFilter', filterParams: { debounceMs: 400 } };
+const num = { sortable: true, filter: 'agNumberColumnFilter', filterParams: { debounceMs: 400 } };
+
+const loanCols: ColDef<LoanRow>[] = [
+  { field: 'id', headerName: 'Loan', width: 120, pinned: 'left', ...text },
+  { field: 'product', headerName: 'Product', width: 130, ...text },
+  { field: 'segment', headerName: 'Segment', width: 90, ...text },
+  moneyCol('balance', 'Balance', { width: 120, ...num }),
+  moneyCol('originalBalance', 'Original', { width: 120, ...num }),
+  pctCol('rate', 'Rate', { width: 90, headerTooltip: 'Annual rate; filter in %', ...num }),
+  pctCol('monthlyFeeRate', 'Fee / month', { width: 100, headerTooltip: 'Monthly fee; filter in %', ...num }),
+  { field: 'originalTerm', headerName: 'Orig. term', width: 90, type: 'rightAligned', ...num },
+  { field: 'remainingTerm', headerName: 'Rem. term', width: 90, type: 'rightAligned', ...num },
+  { field: 'status', headerName: 'Status', width: 100, ...text },
+  { field: 'daysPastDue', headerName: 'DPD', width: 70, type: 'rightAligned', ...num },
+  { field: 'region', headerName: 'Region', width: 100, ...text },
+  { field: 'score', headerName: 'Score', width: 80, type: 'rightAligned', ...num },
+];
+
+/**
+ * The grid asks for blocks of rows with its current sort and filter; a changed query is answered by the
+ * worker once (an index order), and every block after that is read through it. A query overtaken by a newer
+ * one fails its blocks so stale rows never show.
+ */
+function loanDatasource(p: ImportedPool, onMatches: (n: number) => void): IDatasource {
+  let current: { key: string; order: Promise<Uint32Array | null> } | null = null;
+  return {
+    rowCount: p.size,
+    getRows: (params) => {
+      const query = loanGridQuery(params.sortModel, params.filterModel);
+      const key = JSON.stringify(query);
+      if (current?.key !== key) {
+        current = { key, order: isEmptyQuery(query) ? Promise.resolve(null) : queryPool(p, query) };
+      }
+      const mine = current;
+      mine.order.then(
+        (order) => {
+          if (current !== mine) {
+            params.failCallback();
+            return;
+          }
+          const count = order ? order.length : p.size;
+          const end = Math.min(params.endRow, count);
+          const rows: LoanRow[] = [];
+          for (let k = params.startRow; k < end; k++) rows.push(loanRow(p, order ? order[k]! : k));
+          params.successCallback(rows, count);
+          onMatches(count);
+        },
+        () => params.failCallback(),
+      );
+    },
+  };
+}
+
+/** Per pool, so returning to the screen (or undoing back to a pool) shows its tables at once. */
+const factsCache = new WeakMap<ImportedPool, Promise<PoolFacts>>();
+
+function factsOf(pool: ImportedPool): Promise<PoolFacts> {
+  let f = factsCache.get(pool);
+  if (!f) {
+    f = poolFacts(pool);
+    factsCache.set(pool, f);
+    f.catch(() => factsCache.delete(pool));
+  }
+  return f;
+}
+
+/**
+ * The summary and strat tables from the worker; the cards then appear one per task, because each card
+ * lays out a chart and ten at once block the page for a few hundred ms.
+ */
+function usePoolFacts(pool: ImportedPool): {
+  summary: PoolSummary | null;
+  strats: StratTable[];
+  error: string | null;
+} {
+  const [shown, setShown] = useState<{
+    summary: PoolSummary | null;
+    strats: StratTable[];
+    error: string | null;
+  }>({
+    summary: null,
+    strats: [],
+    error: null,
+  });
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let live = true;
+    setShown({ summary: null, strats: [], error: null });
+    factsOf(pool).then(
+      (f) => {
+        if (!live) return;
+        let n = 0;
+        const next = () => {
+          n++;
+          setShown({ summary: f.summary, strats: f.strats.slice(0, n), error: null });
+          if (n < f.strats.length) timer = setTimeout(next, 0);
+        };
+        next();
+      },
+      (err: unknown) => {
+        if (live)
+          setShown({ summary: null, strats: [], error: err instanceof Error ? err.message : String(err) });
+      },
+    );
+    return () => {
+      live = false;
+      if (timer !== null) clearTimeout(timer);
+    };
+  }, [pool]);
+  return shown;
+}
+
+export function LoanPoolView({ pool, autosaved }: { pool: ImportedPool; autosaved: boolean }) {
+  const { summary, strats, error } = usePoolFacts(pool);
+  const [matches, setMatches] = useState(pool.size);
+  const datasource = useMemo(() => loanDatasource(pool, setMatches), [pool]);
+  return (
+    <>
+      {autosaved ? null : (
+        <div className="banner" data-testid="autosave-note" role="note">
+          {notAutosavedText(pool.size)}
+        </div>
+      )}
+      <div className="kpi-row">
+        <div className="kpi">
+          <div className="kpi-label">Loans</div>
+          <div className="kpi-value" data-testid="pool-count">
+            {integer(pool.size)}
+          </div>
+        </div>
+        <div className="kpi">
+          <div className="kpi-label">Current balance</div>
+          <div className="kpi-value">{summary ? money(summary.totalBalance) : '…'}</div>
+        </div>
+        <div className="kpi">
+          <div className="kpi-label">WA rate</div>
+          <div className="kpi-value">{summary ? pct(summary.waRate) : '…'}</div>
+        </div>
+        <div className="kpi">
+          <div className="kpi-label">WA remaining term</div>
+          <div className="kpi-value">{summary ? `${years(summary.waRemainingTerm, 1)} m` : '…'}</div>
+        </div>
+        <div className="kpi">
+          <div className="kpi-label">WA seasoning</div>
+          <div className="kpi-value">{summary ? `${years(summary.waSeasoning, 1)} m` : '…'}</div>
+        </div>
+        <div className="kpi">
+          <div className="kpi-label">Delinquent</div>
+          <div className="kpi-value">
+            {summary === null || summary.delinquentShare === null ? '–' : pct(summary.delinquentShare)}
+          </div>
+        </div>
+      </div>
+      {error ? (
+        <p className="bad" role="alert">
+          Stratification failed: {error}
+        </p>
+      ) : null}
+      <section className="card">
+        <div className="card-head">
+          <h2>Loan tape</h2>
+          <span className="muted small" data-testid="loan-grid-count">
+            {matches === pool.size
+              ? `${integer(pool.size)} loans`
+              : `${integer(matches)} of ${integer(pool.size)} loans match`}{' '}
+            · cut-off {pool.cutoffDate ?? '–'}
+          </span>
+        </div>
+        <DataGrid<LoanRow>
+          rowModelType="infinite"
+          datasource={datasource}
+          cacheBlockSize={200}
+          maxBlocksInCache={50}
+          columnDefs={loanCols}
+          defaultColDef={{ resizable: true, suppressMovable: true, floatingFilter: true }}
+          height={370}
+          testId="loan-grid"
+        />
+      </section>
+      <div className="strat-grid">
+        {strats.map((t) => (
+          <StratCard key={t.key} table={t} />
+        ))}
+      </div>
+    </>
+  );
+}
+
+function StratCard({ table }: { table: StratTable }) {
+  const option = useMemo<ChartOption>(
+    () => ({
+      grid: { left: 8, right: 8, top: 6, bottom: 4, containLabel: true },
+      tooltip: { trigger: 'axis', valueFormatter: (v) => `${Number(v).toFixed(1)}%` },
+      xAxis: {
+        type: 'category',
+        data: table.rows.map((r) => r.label),
+        axisLabel: { fontSize: 10, interval: 0, rotate: table.rows.length > 6 ? 30 : 0 },
+      },
+      yAxis: { type: 'value', axisLabel: { formatter: '{value}%', fontSize: 10 } },
+      series: [{ type: 'bar', data: table.rows.map((r) => r.pctBalance * 100), barMaxWidth: 28 }],
+    }),
+    [table],
+  );
+  return (
+    <section className="card" data-testid={`strat-${table.key}`}>
+      <div className="card-head">
+        <h2>{table.title}</h2>
+      </div>
+      <EChart option={option} height={120} />
+      <table className="table small">
+        <thead>
+          <tr>
+            <th>Bucket</th>
+            <th className="num">Loans</th>
+            <th className="num">Balance</th>
+            <th className="num">% bal.</th>
+            <th className="num">WA rate</th>
+            <th className="num">WA rem. term</th>
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.map((r) => (
+            <tr key={r.label}>
+              <td>{r.label}</td>
+              <td className="num">{integer(r.count)}</td>
+              <td className="num">{money(r.balance)}</td>
+              <td className="num">{pct(r.pctBalance, 1)}</td>
+              <td className="num">{pct(r.waRate)}</td>
+              <td className="num">{r.waRemainingTerm.toFixed(1)}</td>
+            </tr>
+          ))}
+          <tr className="total">
+            <td>Total</td>
+            <td className="num">{integer(table.total.count)}</td>
+            <td className="num">{money(table.total.balance)}</td>
+            <td className="num">{pct(table.total.pctBalance, 1)}</td>
+            <td className="num">{pct(table.total.waRate)}</td>
+            <td className="num">{table.total.waRemainingTerm.toFixed(1)}</td>
+          </tr>
+        </tbody>
+      </table>
+    </section>
+  );
+}
