@@ -268,7 +268,7 @@ function TriggerDetail({
   edit: DealEdit;
   onRenamed: (id: string) => void;
 }) {
-  const window = triggerWindow(t);
+  const measure = triggerWindow(t);
   const sched = t.test.schedule;
   const lastFrom = sched.at(-1)?.fromPeriod ?? 0;
   return (
@@ -295,17 +295,17 @@ function TriggerDetail({
           validate={(v) => (v.trim().length > 64 ? 'A name is at most 64 characters' : null)}
           onCommit={(v) => edit(`name trigger ${t.id}`, (d) => setTriggerName(d, t.id, v))}
         />
-        {window ? (
+        {measure ? (
           <>
-            <label>{window.label}</label>
+            <label>{measure.label}</label>
             <NumberField
               kind="int"
-              value={window.months}
+              value={measure.months}
               width={70}
-              label={`Trigger ${t.id} ${window.label}`}
+              label={`Trigger ${t.id} ${measure.label}`}
               testId={`trigger-${t.id}-window`}
               validate={windowProblem}
-              onCommit={(v) => edit(`${t.id} ${window.key}`, (d) => setTriggerWindow(d, t.id, v))}
+              onCommit={(v) => edit(`${t.id} ${measure.key}`, (d) => setTriggerWindow(d, t.id, v))}
             />
           </>
         ) : null}
