@@ -5,6 +5,7 @@ import {
   themeQuartz,
   type ColDef,
   type GridOptions,
+  type Theme,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useContext, useRef } from 'react';
@@ -13,11 +14,13 @@ import { csvCell, money, pct } from '../format';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
+const ROW_HEIGHT = 26;
+
 export const gridTheme = themeQuartz.withParams({
   fontFamily: 'inherit',
   fontSize: 12,
   headerFontSize: 12,
-  rowHeight: 26,
+  rowHeight: ROW_HEIGHT,
   headerHeight: 30,
   spacing: 5,
   accentColor: '#1d4f91',
@@ -51,14 +54,49 @@ export function pctCol<T>(field: string, headerName: string, extra: Partial<ColD
   };
 }
 
+/**
+ * The theme of a grid that grows with its rows. AG Grid keeps a 150px body even for two rows (grey space
+ * under a short table); one row is floor enough here. Past the cap the body scrolls with rows virtualised.
+ * These are summary tables that should fit their card as the HTML tables did, so cells are padded as tightly.
+ * Cached per cap: each theme object injects its own CSS.
+ */
+const fitThemes = new Map<number, Theme>();
+function fitTheme(maxBodyHeight: number | undefined): Theme {
+  const key = maxBodyHeight ?? 0;
+  let theme = fitThemes.get(key);
+  if (!theme) {
+    theme = gridTheme.withParams({
+      autoHeightMinBodyHeight: ROW_HEIGHT,
+      cellHorizontalPadding: 6,
+      ...(maxBodyHeight === undefined ? {} : { autoHeightMaxBodyHeight: maxBodyHeight }),
+    });
+    fitThemes.set(key, theme);
+  }
+  return theme;
+}
+
 export interface DataGridProps<T> extends GridOptions<T> {
   height?: number | string;
+  /**
+   * Height follows the rows (AG Grid's autoHeight layout) instead of `height`, so a short table ends at its last
+   * row; headers wrap. For summary tables that fit their card.
+   */
+  autoHeight?: boolean;
+  /** With autoHeight: the rows' area stops growing here (px) and scrolls, virtualised, so long tables stay usable. */
+  maxBodyHeight?: number;
   testId?: string;
   /** File name (without .csv) the table exports to; every table can be exported. */
   csvName?: string;
 }
 
-export function DataGrid<T>({ height = 320, testId, csvName, ...options }: DataGridProps<T>) {
+export function DataGrid<T>({
+  height = 320,
+  autoHeight = false,
+  maxBodyHeight,
+  testId,
+  csvName,
+  ...options
+}: DataGridProps<T>) {
   const app = useContext(AppContext);
   const grid = useRef<AgGridReact<T>>(null);
   const exportCsv = () => {
@@ -68,7 +106,7 @@ export function DataGrid<T>({ height = 320, testId, csvName, ...options }: DataG
     void app.host.exportFile(name, new TextEncoder().encode(csv), 'text/csv');
   };
   return (
-    <div className="grid-host" style={{ height }} data-testid={testId}>
+    <div className="grid-host" style={autoHeight ? undefined : { height }} data-testid={testId}>
       {app && options.rowModelType !== 'infinite' ? (
         <button type="button" className="grid-csv" title="Export this table as CSV" onClick={exportCsv}>
           CSV
@@ -76,10 +114,17 @@ export function DataGrid<T>({ height = 320, testId, csvName, ...options }: DataG
       ) : null}
       <AgGridReact<T>
         ref={grid}
-        theme={gridTheme}
+        theme={autoHeight ? fitTheme(maxBodyHeight) : gridTheme}
+        {...(autoHeight ? { domLayout: 'autoHeight' as const } : {})}
         suppressCellFocus={false}
         animateRows={false}
-        defaultColDef={{ sortable: false, resizable: true, suppressMovable: true }}
+        defaultColDef={{
+          sortable: false,
+          resizable: true,
+          suppressMovable: true,
+          // Summary tables fit their card: a long header wraps at its spaces rather than ending in an ellipsis.
+          ...(autoHeight ? { wrapHeaderText: true, autoHeaderHeight: true } : {}),
+        }}
         {...options}
       />
     </div>

@@ -2,9 +2,11 @@
  * The Funding screen's optimiser views (the cheapest mix, the cost–liquidity frontier, what binds when nothing
  * is feasible) and a small sources editor whose edits are applied to the case before it goes to the worker.
  */
+import type { ColDef } from 'ag-grid-community';
 import { useMemo } from 'react';
 import type { FundingScreenModel } from '../../core/funding/report';
 import { FundingCase } from '../../core/funding/schema';
+import { DataGrid, moneyCol, pctCol } from '../components/DataGrid';
 import { EChart, type ChartOption } from '../components/EChart';
 import { money, pct } from '../format';
 
@@ -176,81 +178,141 @@ export function OptimumCard({ model, fundingCase }: { model: FundingScreenModel;
         </p>
       ) : null}
       {found ? (
-        <table className="table small">
-          <thead>
-            <tr>
-              <th>Source</th>
-              <th className="num">Average share of funding (base case)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shares.map(([id, v]) => (
-              <tr key={id}>
-                <td>{names.get(id) ?? id}</td>
-                <td className="num">{pct(v)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <>
+          <h3 className="grid-title">Average share of funding (base case)</h3>
+          <SharesGrid shares={shares} names={names} />
+        </>
       ) : null}
       {found && rows.length > 0 ? (
-        <table className="table small" data-testid="funding-optimum-costs">
-          <thead>
-            <tr>
-              <th>Scenario</th>
-              <th>Funds the book</th>
-              <th className="num">Total cost</th>
-              <th className="num">Weighted average cost</th>
-              <th className="num">Least liquidity</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r, i) => (
-              <tr key={i}>
-                <td>{String(r['scenario'] ?? '')}</td>
-                <td>{String(r['feasible'] ?? '')}</td>
-                <td className="num">{money(typeof r['totalCost'] === 'number' ? r['totalCost'] : null)}</td>
-                <td className="num">
-                  {pct(typeof r['weightedAverageCost'] === 'number' ? r['weightedAverageCost'] : null)}
-                </td>
-                <td className="num">
-                  {money(typeof r['minLiquidity'] === 'number' ? r['minLiquidity'] : null)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <>
+          <h3 className="grid-title">Cost and liquidity of the optimal mix under each scenario</h3>
+          <OptimumCostsGrid rows={rows} />
+        </>
       ) : null}
       {model.binding && model.binding.length > 0 ? (
         <>
           <p className="bad">No mix meets every constraint. What binds, and by how much:</p>
-          <table className="table small" data-testid="funding-binding">
-            <thead>
-              <tr>
-                <th>Constraint</th>
-                <th>Meaning</th>
-                <th className="num">Shortfall (sum over months)</th>
-                <th>Months</th>
-                <th>Scenarios</th>
-                <th>Relaxing it alone restores feasibility</th>
-              </tr>
-            </thead>
-            <tbody>
-              {model.binding.map((b, i) => (
-                <tr key={b.family}>
-                  <td>{b.family}</td>
-                  <td className="wrap">{b.description}</td>
-                  <td className="num">{money(b.amount)}</td>
-                  <td>{b.months.join(' ')}</td>
-                  <td>{b.scenarios.join(', ')}</td>
-                  <td>{String(relaxAlone?.rows[i]?.['alone'] ?? '')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <BindingGrid binding={model.binding} relaxAlone={relaxAlone} />
         </>
       ) : null}
     </section>
+  );
+}
+
+function SharesGrid({ shares, names }: { shares: [string, number][]; names: Map<string, string> }) {
+  const rowData = useMemo(
+    () => shares.map(([id, share]) => ({ source: names.get(id) ?? id, share })),
+    [shares, names],
+  );
+  // Two columns stretched over the whole card would leave each share far from its source.
+  return (
+    <div style={{ maxWidth: 480 }}>
+      <DataGrid<ShareRow>
+        rowData={rowData}
+        columnDefs={SHARE_COLS}
+        autoHeight
+        testId="funding-optimum-shares"
+        csvName="optimal mix shares"
+      />
+    </div>
+  );
+}
+
+interface ShareRow {
+  source: string;
+  share: number;
+}
+
+const SHARE_COLS: ColDef<ShareRow>[] = [
+  { field: 'source', headerName: 'Source', pinned: 'left', width: 240 },
+  pctCol<ShareRow>('share', 'Share', { flex: 1, minWidth: 90 }),
+];
+
+type SummaryRow = FundingScreenModel['tables'][number]['rows'][number];
+
+const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
+
+const COST_COLS: ColDef<SummaryRow>[] = [
+  { field: 'scenario', headerName: 'Scenario', pinned: 'left', width: 180 },
+  { field: 'feasible', headerName: 'Funds the book', flex: 1, minWidth: 110 },
+  moneyCol<SummaryRow>('totalCost', 'Total cost', {
+    valueFormatter: (p) => money(num(p.value)),
+    flex: 1,
+    minWidth: 130,
+  }),
+  pctCol<SummaryRow>('weightedAverageCost', 'Weighted average cost', {
+    valueFormatter: (p) => pct(num(p.value)),
+    flex: 1,
+    minWidth: 120,
+  }),
+  moneyCol<SummaryRow>('minLiquidity', 'Least liquidity', {
+    valueFormatter: (p) => money(num(p.value)),
+    flex: 1,
+    minWidth: 130,
+  }),
+];
+
+function OptimumCostsGrid({ rows }: { rows: SummaryRow[] }) {
+  return (
+    <DataGrid<SummaryRow>
+      rowData={rows}
+      columnDefs={COST_COLS}
+      autoHeight
+      suppressColumnVirtualisation
+      testId="funding-optimum-costs"
+      csvName="optimal mix costs"
+    />
+  );
+}
+
+type Binding = NonNullable<FundingScreenModel['binding']>[number];
+interface BindingRow {
+  family: string;
+  description: string;
+  amount: number;
+  months: string;
+  scenarios: string;
+  alone: string;
+}
+
+const BINDING_COLS: ColDef<BindingRow>[] = [
+  { field: 'family', headerName: 'Constraint', pinned: 'left', width: 150 },
+  { field: 'description', headerName: 'Meaning', tooltipField: 'description', flex: 3, minWidth: 220 },
+  moneyCol<BindingRow>('amount', 'Shortfall (sum over months)', { flex: 1, minWidth: 140 }),
+  { field: 'months', headerName: 'Months', tooltipField: 'months', flex: 1, minWidth: 90 },
+  { field: 'scenarios', headerName: 'Scenarios', tooltipField: 'scenarios', flex: 1, minWidth: 110 },
+  { field: 'alone', headerName: 'Relaxing it alone restores feasibility', flex: 1, minWidth: 140 },
+];
+
+function BindingGrid({
+  binding,
+  relaxAlone,
+}: {
+  binding: Binding[];
+  relaxAlone: FundingScreenModel['tables'][number] | undefined;
+}) {
+  const rowData = useMemo(
+    () =>
+      binding.map((b, i): BindingRow => ({
+        family: b.family,
+        description: b.description,
+        amount: b.amount,
+        months: b.months.join(' '),
+        scenarios: b.scenarios.join(', '),
+        alone: String(relaxAlone?.rows[i]?.['alone'] ?? ''),
+      })),
+    [binding, relaxAlone],
+  );
+  return (
+    <DataGrid<BindingRow>
+      rowData={rowData}
+      columnDefs={BINDING_COLS}
+      getRowId={(p) => p.data.family}
+      autoHeight
+      suppressColumnVirtualisation
+      testId="funding-binding"
+      csvName="binding constraints"
+    />
   );
 }
 

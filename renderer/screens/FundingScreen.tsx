@@ -10,8 +10,9 @@ import type { FundingScreenModel } from '../../core/funding/report';
 import type { ReportTable } from '../../core/io/report';
 import { useApp } from '../AppContext';
 import { EChart, type ChartOption } from '../components/EChart';
+import { ReportGrid } from '../components/ReportGrid';
 import { engine } from '../engine/engineWorker';
-import { money, pct } from '../format';
+import { money } from '../format';
 import { FrontierChart, OptimumCard, SourcesEditor, withEdits, type SourceEdits } from './FundingParts';
 
 const SOURCE_COLOURS = [
@@ -57,13 +58,9 @@ function dealsFor(fundingCase: unknown): Record<string, Deal> {
   return out;
 }
 
-function cell(v: string | number | null, format: string): string {
-  if (v === null || v === undefined) return '–';
-  if (typeof v === 'string') return v;
-  if (format === 'money') return money(v);
-  if (format === 'percent') return pct(v);
-  if (format === 'integer') return Math.round(v).toLocaleString('en-US');
-  return v.toLocaleString('en-US', { maximumFractionDigits: 4 });
+/** Funding's plain numbers include concentration (HHI) and years: up to four decimals, as in the report. */
+function fundingNumber(n: number): string {
+  return n.toLocaleString('en-US', { maximumFractionDigits: 4 });
 }
 
 function Table({ t }: { t: ReportTable }) {
@@ -71,32 +68,9 @@ function Table({ t }: { t: ReportTable }) {
     <section className="card">
       <div className="card-head">
         <h2>{t.title}</h2>
+        <span className="muted small">{t.rows.length.toLocaleString('en-US')} rows</span>
       </div>
-      <table className="table small">
-        <thead>
-          <tr>
-            {t.columns.map((c) => (
-              <th key={c.key} className={c.format === 'text' || c.format === 'date' ? '' : 'num'}>
-                {c.header}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {t.rows.slice(0, 60).map((r, i) => (
-            <tr key={i}>
-              {t.columns.map((c) => (
-                <td key={c.key} className={c.format === 'text' || c.format === 'date' ? 'wrap' : 'num'}>
-                  {cell(r[c.key] ?? null, c.format)}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {t.rows.length > 60 ? (
-        <p className="muted small">{t.rows.length - 60} more rows in the Excel export.</p>
-      ) : null}
+      <ReportGrid table={t} numberText={fundingNumber} />
     </section>
   );
 }
@@ -234,9 +208,7 @@ export function FundingScreen() {
           <EChart option={option} height={300} testId="funding-chart" />
         </section>
       ) : null}
-      {model
-        ? model.tables.filter((t) => t.rows.length <= 400).map((t) => <Table key={t.sheetName} t={t} />)
-        : null}
+      {model ? model.tables.map((t) => <Table key={t.sheetName} t={t} />) : null}
     </div>
   );
 }

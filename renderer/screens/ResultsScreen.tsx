@@ -1,7 +1,14 @@
 /** Results: analytics summary, pool cash flows, tranche cash flows, reconciliation, triggers. */
 import type { ColDef } from 'ag-grid-community';
 import { useMemo, useState } from 'react';
-import type { PoolPeriodRow, RunResult, TrancheCashflowRow, WaterfallPeriod } from '../../core/result';
+import type {
+  PoolPeriodRow,
+  RunResult,
+  TrancheCashflowRow,
+  TrancheResult,
+  TriggerEvent,
+  WaterfallPeriod,
+} from '../../core/result';
 import type { BreakevenResult } from '../../core/scenario/breakeven';
 import { useApp } from '../AppContext';
 import { engine } from '../engine/engineWorker';
@@ -115,7 +122,6 @@ function Summary({
   breakevens: BreakevenResult[] | null;
   onSolve: () => void;
 }) {
-  const be = new Map((breakevens ?? []).map((b) => [b.trancheId, b]));
   const balances = useMemo<ChartOption>(
     () => ({
       tooltip: { trigger: 'axis', valueFormatter: (v) => money(Number(v)) },
@@ -170,76 +176,7 @@ function Summary({
             )}
           </span>
         </div>
-        <table className="table analytics" data-testid="analytics">
-          <thead>
-            <tr>
-              <th>Class</th>
-              <th>Rating</th>
-              <th>Coupon</th>
-              <th className="num">Original balance</th>
-              <th className="num">Price</th>
-              <th className="num">WAL</th>
-              <th className="num">Yield</th>
-              <th className="num">Mortgage yield</th>
-              <th className="num">Mod. duration</th>
-              <th className="num">Convexity</th>
-              <th className="num">Principal window</th>
-              <th className="num">Principal loss</th>
-              <th className="num">Interest shortfall</th>
-              {breakevens ? (
-                <>
-                  <th
-                    className="num"
-                    title="Largest constant CDR at which the class still gets all interest and principal (to 0.01%)"
-                  >
-                    Break-even CDR
-                  </th>
-                  <th
-                    className="num"
-                    title="Largest multiple of the scenario's default curve the class survives (to 0.01)"
-                  >
-                    Break-even multiple
-                  </th>
-                </>
-              ) : null}
-            </tr>
-          </thead>
-          <tbody>
-            {r.tranches.map((t) => (
-              <tr key={t.id} data-testid={`analytics-${t.id}`}>
-                <td>
-                  <b>{t.id}</b>
-                </td>
-                <td>{t.rating ?? ''}</td>
-                <td>{t.couponDescription}</td>
-                <td className="num">{money(t.originalBalance)}</td>
-                <td className="num">{t.price.toFixed(2)}</td>
-                <td className="num" data-testid={`wal-${t.id}`}>
-                  {years(t.wal)}
-                </td>
-                <td className="num">{pct(t.yield, 3)}</td>
-                <td className="num">{pct(t.mortgageYield, 3)}</td>
-                <td className="num">{years(t.modifiedDuration)}</td>
-                <td className="num">{years(t.convexity)}</td>
-                <td className="num">
-                  {t.principalWindow ? `${t.principalWindow.first}–${t.principalWindow.last}` : '–'}
-                </td>
-                <td className={`num ${t.principalLoss > 0 ? 'bad' : ''}`}>{money(t.principalLoss)}</td>
-                <td className={`num ${t.interestShortfall > 0 ? 'bad' : ''}`}>
-                  {money(t.interestShortfall)}
-                </td>
-                {breakevens ? (
-                  <>
-                    <td className="num" data-testid={`breakeven-cdr-${t.id}`}>
-                      {breakevenText(be.get(t.id), 'cdr')}
-                    </td>
-                    <td className="num">{breakevenText(be.get(t.id), 'lossMultiple')}</td>
-                  </>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <AnalyticsGrid r={r} breakevens={breakevens} />
       </section>
       <section className="card">
         <div className="card-head">
@@ -248,6 +185,103 @@ function Summary({
         <EChart option={balances} height={260} testId="balances-chart" />
       </section>
     </>
+  );
+}
+
+/**
+ * A column that never narrows past its header's longest word or its widest figure, and shares what room the
+ * card has left in proportion to that width.
+ */
+function fit<T>(minWidth: number, col: ColDef<T>): ColDef<T> {
+  return { flex: minWidth, minWidth, ...col };
+}
+
+const bad = { bad: (p: { value: unknown }) => typeof p.value === 'number' && p.value > 0 };
+
+function AnalyticsGrid({ r, breakevens }: { r: RunResult; breakevens: BreakevenResult[] | null }) {
+  const cols = useMemo<ColDef<TrancheResult>[]>(() => {
+    const be = new Map((breakevens ?? []).map((b) => [b.trancheId, b]));
+    return [
+      { field: 'id', headerName: 'Class', pinned: 'left', width: 52, cellClass: 'strong' },
+      fit(58, { field: 'rating', headerName: 'Rating', valueFormatter: (p) => (p.value as string) ?? '' }),
+      fit(84, { field: 'couponDescription', headerName: 'Coupon', tooltipField: 'couponDescription' }),
+      moneyCol<TrancheResult>('originalBalance', 'Original balance', fit(108, {})),
+      fit(52, {
+        field: 'price',
+        headerName: 'Price',
+        type: 'rightAligned',
+        valueFormatter: (p) => (p.value as number).toFixed(2),
+      }),
+      fit(48, {
+        field: 'wal',
+        headerName: 'WAL',
+        type: 'rightAligned',
+        valueFormatter: (p) => years(p.value as number | null),
+      }),
+      pctCol<TrancheResult>(
+        'yield',
+        'Yield',
+        fit(80, { valueFormatter: (p) => pct(p.value as number | null, 3) }),
+      ),
+      pctCol<TrancheResult>(
+        'mortgageYield',
+        'Mortgage yield',
+        fit(78, { valueFormatter: (p) => pct(p.value as number | null, 3) }),
+      ),
+      fit(74, {
+        field: 'modifiedDuration',
+        headerName: 'Mod. duration',
+        type: 'rightAligned',
+        valueFormatter: (p) => years(p.value as number | null),
+      }),
+      fit(84, {
+        field: 'convexity',
+        headerName: 'Convexity',
+        type: 'rightAligned',
+        valueFormatter: (p) => years(p.value as number | null),
+      }),
+      fit(76, {
+        colId: 'principalWindow',
+        headerName: 'Principal window',
+        type: 'rightAligned',
+        valueGetter: (p) => {
+          const w = p.data?.principalWindow;
+          return w ? `${w.first}–${w.last}` : '–';
+        },
+      }),
+      moneyCol<TrancheResult>('principalLoss', 'Principal loss', fit(108, { cellClassRules: bad })),
+      moneyCol<TrancheResult>('interestShortfall', 'Interest shortfall', fit(108, { cellClassRules: bad })),
+      ...(breakevens
+        ? [
+            fit<TrancheResult>(76, {
+              colId: 'breakevenCdr',
+              headerName: 'Break-even CDR',
+              headerTooltip:
+                'Largest constant CDR at which the class still gets all interest and principal (to 0.01%)',
+              type: 'rightAligned',
+              valueGetter: (p) => (p.data ? breakevenText(be.get(p.data.id), 'cdr') : ''),
+            }),
+            fit<TrancheResult>(76, {
+              colId: 'breakevenMultiple',
+              headerName: 'Break-even multiple',
+              headerTooltip: "Largest multiple of the scenario's default curve the class survives (to 0.01)",
+              type: 'rightAligned',
+              valueGetter: (p) => (p.data ? breakevenText(be.get(p.data.id), 'lossMultiple') : ''),
+            }),
+          ]
+        : []),
+    ];
+  }, [breakevens]);
+  return (
+    <DataGrid<TrancheResult>
+      rowData={r.tranches}
+      columnDefs={cols}
+      getRowId={(p) => p.data.id}
+      autoHeight
+      suppressColumnVirtualisation
+      testId="analytics"
+      csvName="tranche analytics"
+    />
   );
 }
 
@@ -455,44 +489,86 @@ function Reconciliation({ r }: { r: RunResult }) {
           <span className="muted small">{p?.date}</span>
         </div>
         {p ? (
-          <table className="table" data-testid="period-steps">
-            <thead>
-              <tr>
-                <th>#</th>
-                <th>Step</th>
-                <th className="num">Due</th>
-                <th className="num">Paid</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.steps.map((s) => (
-                <tr key={s.step}>
-                  <td>{s.step + 1}</td>
-                  <td>{s.label}</td>
-                  <td className="num">{money(s.due)}</td>
-                  <td className={`num ${s.paid < s.due ? 'bad' : ''}`}>{money(s.paid)}</td>
-                </tr>
-              ))}
-              <tr className="total">
-                <td />
-                <td>Total uses</td>
-                <td />
-                <td className="num">{money(p.uses.total)}</td>
-              </tr>
-              <tr>
-                <td />
-                <td colSpan={3} className="wrap muted">
-                  Reserve: begin {money(p.reserve.begin)}, end {money(p.reserve.end)}, target{' '}
-                  {money(p.reserve.target)}
-                </td>
-              </tr>
-            </tbody>
-          </table>
+          <>
+            <PeriodStepsGrid p={p} />
+            <p className="muted small">
+              Reserve: begin {money(p.reserve.begin)}, end {money(p.reserve.end)}, target{' '}
+              {money(p.reserve.target)}
+            </p>
+          </>
         ) : null}
       </section>
     </div>
   );
 }
+
+interface StepRow {
+  /** 1-based position in the waterfall; null on the total row. */
+  n: number | null;
+  label: string;
+  due: number | null;
+  paid: number;
+}
+
+const STEP_COLS: ColDef<StepRow>[] = [
+  { field: 'n', headerName: '#', pinned: 'left', width: 40, type: 'rightAligned' },
+  { field: 'label', headerName: 'Step', tooltipField: 'label', flex: 2, minWidth: 110 },
+  moneyCol<StepRow>('due', 'Due', { flex: 1, minWidth: 118, valueFormatter: (p) => dueText(p.value) }),
+  moneyCol<StepRow>('paid', 'Paid', {
+    flex: 1,
+    minWidth: 118,
+    cellClassRules: { bad: (p) => p.data?.due != null && p.data.paid < p.data.due },
+  }),
+];
+
+/** The total row has no single amount due; a blank reads better there than a dash. */
+function dueText(v: unknown): string {
+  return typeof v === 'number' ? money(v) : '';
+}
+
+function PeriodStepsGrid({ p }: { p: WaterfallPeriod }) {
+  const rows = useMemo<StepRow[]>(
+    () => p.steps.map((s) => ({ n: s.step + 1, label: s.label, due: s.due, paid: s.paid })),
+    [p],
+  );
+  const total = useMemo<StepRow[]>(
+    () => [{ n: null, label: 'Total uses', due: null, paid: p.uses.total }],
+    [p],
+  );
+  return (
+    <DataGrid<StepRow>
+      rowData={rows}
+      columnDefs={STEP_COLS}
+      pinnedBottomRowData={total}
+      getRowStyle={(x) => (x.node.rowPinned ? { fontWeight: 600 } : undefined)}
+      autoHeight
+      suppressColumnVirtualisation
+      testId="period-steps"
+      csvName={`period ${p.period} uses`}
+    />
+  );
+}
+
+const TRIGGER_COLS: ColDef<TriggerEvent>[] = [
+  { field: 'id', headerName: 'Trigger', pinned: 'left', width: 130, tooltipField: 'id' },
+  {
+    field: 'kind',
+    headerName: 'Event',
+    flex: 1,
+    minWidth: 80,
+    cellClassRules: { bad: (p) => p.value === 'breached', ok: (p) => p.value !== 'breached' },
+  },
+  { field: 'period', headerName: 'Period', type: 'rightAligned', flex: 1, minWidth: 64 },
+  { field: 'date', headerName: 'Date', flex: 1, minWidth: 96 },
+  ...(['value', 'threshold'] as const).map((f): ColDef<TriggerEvent> => ({
+    field: f,
+    headerName: f === 'value' ? 'Value' : 'Threshold',
+    type: 'rightAligned',
+    flex: 1,
+    minWidth: 80,
+    valueFormatter: (p) => (p.value as number).toFixed(4),
+  })),
+];
 
 function Triggers({ r }: { r: RunResult }) {
   const es = useMemo<ChartOption>(
@@ -521,30 +597,15 @@ function Triggers({ r }: { r: RunResult }) {
         {r.triggerEvents.length === 0 ? (
           <p className="muted">No trigger fired under this scenario.</p>
         ) : (
-          <table className="table" data-testid="trigger-events">
-            <thead>
-              <tr>
-                <th>Trigger</th>
-                <th>Event</th>
-                <th className="num">Period</th>
-                <th>Date</th>
-                <th className="num">Value</th>
-                <th className="num">Threshold</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.triggerEvents.map((e, i) => (
-                <tr key={i}>
-                  <td>{e.id}</td>
-                  <td className={e.kind === 'breached' ? 'bad' : 'ok'}>{e.kind}</td>
-                  <td className="num">{e.period}</td>
-                  <td>{e.date}</td>
-                  <td className="num">{e.value.toFixed(4)}</td>
-                  <td className="num">{e.threshold.toFixed(4)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataGrid<TriggerEvent>
+            rowData={r.triggerEvents}
+            columnDefs={TRIGGER_COLS}
+            autoHeight
+            maxBodyHeight={390}
+            suppressColumnVirtualisation
+            testId="trigger-events"
+            csvName="trigger events"
+          />
         )}
       </section>
       <section className="card">

@@ -20,9 +20,9 @@ import {
 } from '../../core/scenario/grid';
 import type { MonteCarloResult } from '../../core/scenario/monteCarlo';
 import type { RatingStressResult } from '../../core/scenario/ratingStress';
-import type { ReportTable } from '../../core/scenario/reportTable';
 import { useApp } from '../AppContext';
 import { DataGrid } from '../components/DataGrid';
+import { ReportGrid } from '../components/ReportGrid';
 import { EChart, type ChartOption } from '../components/EChart';
 import { engine } from '../engine/engineWorker';
 import type { ProjectDoc } from '../project/document';
@@ -408,59 +408,6 @@ function GridView({
   );
 }
 
-/** A core ReportTable shown in AG Grid with the report's formats. */
-function ReportGrid({
-  table,
-  testId,
-  firstWidth = 120,
-  height,
-}: {
-  table: ReportTable;
-  testId: string;
-  firstWidth?: number;
-  height?: number;
-}) {
-  const cols = useMemo<ColDef<Record<string, string | number | null>>[]>(
-    () =>
-      table.columns.map((c, i) => {
-        const fmt = (v: unknown): string => {
-          if (v === null || v === undefined) return '–';
-          if (typeof v === 'string') return v;
-          const n = Number(v);
-          switch (c.format) {
-            case 'percent':
-              return pct(n);
-            case 'money':
-              return money(n);
-            case 'integer':
-              return integer(n);
-            case 'number':
-              return years(n);
-            default:
-              return String(v);
-          }
-        };
-        return {
-          field: c.key,
-          headerName: c.header,
-          headerTooltip: c.header,
-          ...(c.format === 'text' ? {} : { type: 'rightAligned' }),
-          valueFormatter: (p) => fmt(p.value),
-          ...(i === 0 ? { pinned: 'left' as const, width: firstWidth } : { flex: 1, minWidth: 96 }),
-        };
-      }),
-    [table, firstWidth],
-  );
-  return (
-    <DataGrid<Record<string, string | number | null>>
-      rowData={table.rows}
-      columnDefs={cols}
-      height={height ?? Math.min(420, 36 + table.rows.length * 26 + 4)}
-      testId={testId}
-    />
-  );
-}
-
 // ------------------------------------------------------------------------------------ rating stresses
 
 function RatingPanel({
@@ -516,38 +463,11 @@ function RatingPanel({
             ))}
           </div>
           <section className="card">
-            <table className="table" data-testid="rating-table">
-              <thead>
-                <tr>
-                  <th>Level</th>
-                  <th className="num">Loss multiple</th>
-                  <th className="num">Worst pool loss</th>
-                  {ids.map((id) => (
-                    <th key={id} className="num">
-                      Class {id}
-                    </th>
-                  ))}
-                  <th>Source</th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.levels.map((l) => (
-                  <tr key={l.rating}>
-                    <td>
-                      <b>{l.rating}</b>
-                    </td>
-                    <td className="num">{l.multiple.toFixed(2)}×</td>
-                    <td className="num">{pct(Math.max(...l.cases.map((c) => c.poolLossPct)))}</td>
-                    {ids.map((id) => (
-                      <td key={id} className={`num ${l.passes[id] ? 'ok' : 'bad'}`}>
-                        {l.passes[id] ? 'pass' : 'fail'}
-                      </td>
-                    ))}
-                    <td className="muted small wrap">{l.source}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <div className="card-head">
+              <h2>Levels</h2>
+              <span className="muted small">pass: all interest and principal paid in all nine runs</span>
+            </div>
+            <RatingGrid r={r} />
           </section>
         </>
       ) : (
@@ -556,6 +476,62 @@ function RatingPanel({
         </div>
       )}
     </>
+  );
+}
+
+type Level = RatingStressResult['levels'][number];
+
+function RatingGrid({ r }: { r: RatingStressResult }) {
+  const cols = useMemo<ColDef<Level>[]>(
+    () => [
+      { field: 'rating', headerName: 'Level', pinned: 'left', width: 84, cellClass: 'strong' },
+      {
+        field: 'multiple',
+        headerName: 'Loss multiple',
+        type: 'rightAligned',
+        valueFormatter: (p) => `${(p.value as number).toFixed(2)}×`,
+        flex: 1,
+        minWidth: 100,
+      },
+      {
+        colId: 'worstPoolLoss',
+        headerName: 'Worst pool loss',
+        type: 'rightAligned',
+        valueGetter: (p) => (p.data ? Math.max(...p.data.cases.map((c) => c.poolLossPct)) : null),
+        valueFormatter: (p) => pct(p.value as number | null),
+        flex: 1,
+        minWidth: 110,
+      },
+      ...Object.keys(r.highestPassing).map((id): ColDef<Level> => ({
+        colId: `pass-${id}`,
+        headerName: `Class ${id}`,
+        type: 'rightAligned',
+        valueGetter: (p) => (p.data?.passes[id] ? 'pass' : 'fail'),
+        cellClassRules: { ok: (p) => p.value === 'pass', bad: (p) => p.value !== 'pass' },
+        flex: 1,
+        minWidth: 80,
+      })),
+      {
+        field: 'source',
+        headerName: 'Source',
+        tooltipField: 'source',
+        cellStyle: { color: 'var(--muted)' },
+        flex: 5,
+        minWidth: 240,
+      },
+    ],
+    [r],
+  );
+  return (
+    <DataGrid<Level>
+      rowData={r.levels}
+      columnDefs={cols}
+      getRowId={(p) => p.data.rating}
+      autoHeight
+      suppressColumnVirtualisation
+      testId="rating-table"
+      csvName="rating stresses"
+    />
   );
 }
 
@@ -621,9 +597,6 @@ function MonteCarloPanel({
       series: [{ type: 'bar', name: 'Paths', data: h.counts, barCategoryGap: '5%' }],
     };
   }, [r]);
-  const p95 = (s: { percentiles: { p: number; value: number }[] }, p: number) =>
-    s.percentiles.find((x) => Math.abs(x.p - p) < 1e-9)?.value ?? null;
-
   return (
     <>
       <section className="card">
@@ -694,7 +667,7 @@ function MonteCarloPanel({
               value={`${pct(r.pool.stdDev)} / ${pct(r.pool.modelStdDev)}`}
             />
             <Kpi label="Asset correlation" value={pct(r.plan.rho)} />
-            <Kpi label="99th pct pool loss" value={pct(p95(r.pool, 0.99))} />
+            <Kpi label="99th pct pool loss" value={pct(percentile(r.pool, 0.99))} />
           </div>
           <div className="two-col">
             <section className="card">
@@ -710,34 +683,7 @@ function MonteCarloPanel({
               <div className="card-head">
                 <h2>Classes</h2>
               </div>
-              <table className="table" data-testid="mc-table">
-                <thead>
-                  <tr>
-                    <th>Class</th>
-                    <th className="num">Expected loss</th>
-                    <th className="num">P(any loss)</th>
-                    <th className="num">P(unpaid interest)</th>
-                    <th className="num">95th pct loss</th>
-                    <th className="num">99th pct loss</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.tranches.map((t) => (
-                    <tr key={t.id}>
-                      <td>
-                        <b>{t.id}</b>
-                      </td>
-                      <td className="num" data-testid={`mc-el-${t.id}`}>
-                        {pct(t.expectedLoss, 3)}
-                      </td>
-                      <td className="num">{pct(t.probabilityOfLoss)}</td>
-                      <td className="num">{pct(t.probabilityOfShortfall)}</td>
-                      <td className="num">{pct(p95(t, 0.95))}</td>
-                      <td className="num">{pct(p95(t, 0.99))}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <MonteCarloGrid r={r} />
               <p className="muted small">
                 Loss is principal loss as a share of the class&apos;s original balance.
               </p>
@@ -753,6 +699,50 @@ function MonteCarloPanel({
         </div>
       )}
     </>
+  );
+}
+
+function percentile(s: { percentiles: { p: number; value: number }[] }, p: number): number | null {
+  return s.percentiles.find((x) => Math.abs(x.p - p) < 1e-9)?.value ?? null;
+}
+
+type McClass = MonteCarloResult['tranches'][number];
+
+function MonteCarloGrid({ r }: { r: MonteCarloResult }) {
+  const cols = useMemo<ColDef<McClass>[]>(() => {
+    const share = (
+      colId: string,
+      headerName: string,
+      get: (t: McClass) => number | null,
+      digits = 2,
+    ): ColDef<McClass> => ({
+      colId,
+      headerName,
+      type: 'rightAligned',
+      valueGetter: (p) => (p.data ? get(p.data) : null),
+      valueFormatter: (p) => pct(p.value as number | null, digits),
+      flex: 1,
+      minWidth: 84,
+    });
+    return [
+      { field: 'id', headerName: 'Class', pinned: 'left', width: 70, cellClass: 'strong' },
+      share('expectedLoss', 'Expected loss', (t) => t.expectedLoss, 3),
+      share('probabilityOfLoss', 'P(any loss)', (t) => t.probabilityOfLoss),
+      share('probabilityOfShortfall', 'P(unpaid interest)', (t) => t.probabilityOfShortfall),
+      share('p95', '95th pct loss', (t) => percentile(t, 0.95)),
+      share('p99', '99th pct loss', (t) => percentile(t, 0.99)),
+    ];
+  }, []);
+  return (
+    <DataGrid<McClass>
+      rowData={r.tranches}
+      columnDefs={cols}
+      getRowId={(p) => p.data.id}
+      autoHeight
+      suppressColumnVirtualisation
+      testId="mc-table"
+      csvName="monte carlo classes"
+    />
   );
 }
 
@@ -838,8 +828,8 @@ function ComparePanel({
             </div>
             <EChart option={option} height={280} testId="compare-chart" />
           </section>
-          <ReportGrid table={tables[0]!} testId="compare-table" firstWidth={80} />
-          <ReportGrid table={tables[1]!} testId="compare-pool-table" firstWidth={110} />
+          <ReportGrid table={tables[0]!} testId="compare-table" />
+          <ReportGrid table={tables[1]!} testId="compare-pool-table" />
         </>
       ) : (
         <div className="empty">
