@@ -17,6 +17,21 @@ import { writeCsvTape } from '../../samples/generator/generate';
 import { launchChromium } from '../e2e/support/browser';
 import { serveDir } from '../e2e/support/server';
 
+// Globals of the page, for the functions this file runs in the browser (it compiles without the DOM library).
+interface PageElement {
+  scrollHeight: number;
+  clientHeight: number;
+  scrollTop: number;
+  textContent: string | null;
+  getAttribute(name: string): string | null;
+}
+declare const document: {
+  querySelector(selector: string): PageElement | null;
+  querySelectorAll(selector: string): Iterable<PageElement>;
+};
+declare const window: unknown;
+declare function getComputedStyle(e: PageElement): { overflowY: string };
+
 const rows = Number(process.argv[2] ?? 1_000_000);
 const webDir = process.env.UI_WEB_DIR ?? 'out/web';
 const tape = `/tmp/abs-ui-pool-${rows}.csv`;
@@ -130,9 +145,9 @@ async function cellText(page: Page, rowIndex: number, col: string): Promise<stri
 
 async function firstRenderedRow(page: Page): Promise<number> {
   return page.evaluate(() => {
-    const rows = [
-      ...document.querySelectorAll('[data-testid=loan-grid] .ag-row[row-index]'),
-    ].map((r) => Number(r.getAttribute('row-index')));
+    const rows = [...document.querySelectorAll('[data-testid=loan-grid] .ag-row[row-index]')].map((r) =>
+      Number(r.getAttribute('row-index')),
+    );
     return Math.min(...rows);
   });
 }
@@ -140,9 +155,7 @@ async function firstRenderedRow(page: Page): Promise<number> {
 async function waitLoaded(page: Page, rowIndex: number): Promise<void> {
   await page.waitForFunction(
     (i) => {
-      const cell = document.querySelector(
-        `[data-testid=loan-grid] [row-index="${i}"] [col-id="balance"]`,
-      );
+      const cell = document.querySelector(`[data-testid=loan-grid] [row-index="${i}"] [col-id="balance"]`);
       return cell !== null && /\d/.test(cell.textContent ?? '');
     },
     rowIndex,
@@ -153,7 +166,7 @@ async function waitLoaded(page: Page, rowIndex: number): Promise<void> {
 /** Scrolls the grid's vertical scroller (the tallest scrollable element in it) to a fraction of its height. */
 async function scrollTo(page: Page, fraction: number): Promise<void> {
   await page.evaluate((f) => {
-    const all = [...document.querySelectorAll<HTMLElement>('[data-testid=loan-grid] *')].filter(
+    const all = [...document.querySelectorAll('[data-testid=loan-grid] *')].filter(
       (e) => e.scrollHeight > e.clientHeight + 10 && getComputedStyle(e).overflowY !== 'hidden',
     );
     const v = all.sort((a, b) => b.scrollHeight - a.scrollHeight)[0];
@@ -244,9 +257,8 @@ async function main(): Promise<void> {
         await page.waitForFunction(
           () => {
             const t = (i: number) =>
-              document.querySelector(
-                `[data-testid=loan-grid] [row-index="${i}"] [col-id="balance"]`,
-              )?.textContent ?? '';
+              document.querySelector(`[data-testid=loan-grid] [row-index="${i}"] [col-id="balance"]`)
+                ?.textContent ?? '';
             const a = Number(t(0).replace(/,/g, ''));
             const b = Number(t(1).replace(/,/g, ''));
             return /\d/.test(t(0)) && /\d/.test(t(1)) && a >= b;
