@@ -85,8 +85,17 @@ export function setStepTranches(deal: Deal, index: number, tranches: readonly st
   );
 }
 
-/** Why step `index` cannot pay `tranches`: none listed, a name not in the stack, interest accrued twice. */
-export function tranchesProblem(deal: Deal, index: number, tranches: readonly string[]): string | null {
+/**
+ * Why step `index` cannot pay `tranches`: none listed, a name not in the stack, interest accrued twice. An edit
+ * checks against every other interest step; a standing step (`earlierOnly`) is blamed only for a class an earlier
+ * step already pays, as the run's check does, so one conflict flags one step.
+ */
+export function tranchesProblem(
+  deal: Deal,
+  index: number,
+  tranches: readonly string[],
+  earlierOnly = false,
+): string | null {
   const step = deal.structure.waterfall[index];
   if (!step || (step.pay !== 'interest' && step.pay !== 'principal')) return null;
   if (tranches.length === 0)
@@ -98,13 +107,34 @@ export function tranchesProblem(deal: Deal, index: number, tranches: readonly st
   if (unknown !== undefined) return `There is no tranche ${unknown}`;
   if (step.pay === 'interest') {
     for (const [j, other] of deal.structure.waterfall.entries()) {
-      if (j === index || other.pay !== 'interest') continue;
+      if (j === index || other.pay !== 'interest' || (earlierOnly && j > index)) continue;
       const twice = tranches.find((id) => other.tranches.includes(id));
       // A class in two interest steps would accrue its coupon twice.
       if (twice !== undefined) return `${twice} already earns interest in step ${j + 1}`;
     }
   }
   return null;
+}
+
+/**
+ * Why ticking (or unticking) one class on step `index` is refused: a step keeps at least one class, and a class
+ * joins an interest step only if no other interest step pays it. Unticking never adds a conflict, so it is how a
+ * step the run refuses gets fixed one class at a time.
+ */
+export function trancheToggleProblem(
+  deal: Deal,
+  index: number,
+  trancheId: string,
+  on: boolean,
+): string | null {
+  const step = deal.structure.waterfall[index];
+  if (!step || (step.pay !== 'interest' && step.pay !== 'principal')) return null;
+  if (toggledTranches(deal, step, trancheId, on).length === 0) return tranchesProblem(deal, index, []);
+  if (!on || step.pay !== 'interest') return null;
+  const j = deal.structure.waterfall.findIndex(
+    (w, k) => k !== index && w.pay === 'interest' && w.tranches.includes(trancheId),
+  );
+  return j < 0 ? null : `${trancheId} already earns interest in step ${j + 1}`;
 }
 
 /**
@@ -116,7 +146,7 @@ export function stepProblems(deal: Deal, index: number): string[] {
   if (!step) return [];
   const own: string[] = [];
   const tranches = stepTranches(step);
-  const classes = tranches ? tranchesProblem(deal, index, tranches) : null;
+  const classes = tranches ? tranchesProblem(deal, index, tranches, true) : null;
   if (classes) own.push(classes);
   const sources = step.from ? sourcesProblem(deal, step.from) : null;
   if (sources) own.push(sources);

@@ -14,7 +14,7 @@ import {
   stepTranches,
   toggledSources,
   toggledTranches,
-  tranchesProblem,
+  trancheToggleProblem,
   unpaidInterestClasses,
 } from '../../project/waterfallEdit';
 import { move, useDealEditor } from '../useDealEditor';
@@ -156,7 +156,7 @@ function StepEditor({
 
   function toggleTranche(id: string, on: boolean): void {
     const next = toggledTranches(deal, step, id, on);
-    const problem = tranchesProblem(deal, index, next);
+    const problem = trancheToggleProblem(deal, index, id, on);
     setClassMessage(
       problem ?? edit(`step ${n} ${on ? 'pays' : 'drops'} ${id}`, (d) => setStepTranches(d, index, next)),
     );

@@ -15,6 +15,7 @@ import {
   stepSources,
   toggledSources,
   toggledTranches,
+  trancheToggleProblem,
   tranchesProblem,
   unpaidInterestClasses,
 } from '../../../renderer/project/waterfallEdit';
@@ -161,6 +162,23 @@ describe('step tranches', () => {
     expect(run.tranches[1]?.cashflows[0]?.interest).toBe(74_125);
   });
 
+  it('a class toggle is refused only when it empties the step or makes a class earn interest twice', () => {
+    const d = levelPay();
+    const extra: Deal = {
+      ...d,
+      structure: {
+        ...d.structure,
+        waterfall: [...d.structure.waterfall, { pay: 'interest', tranches: ['A', 'B'] }],
+      },
+    };
+    // Step 10 conflicts with steps 3 and 4; unticking A is allowed although B still conflicts, so it can be fixed.
+    expect(trancheToggleProblem(extra, 9, 'A', false)).toBeNull();
+    expect(trancheToggleProblem(extra, 9, 'C', true)).toBe('C already earns interest in step 5');
+    expect(trancheToggleProblem(d, 2, 'A', false)).toBe('An interest step pays at least one class');
+    expect(trancheToggleProblem(d, 7, 'B', false)).toBeNull();
+    expect(trancheToggleProblem(d, 0, 'A', true)).toBeNull();
+  });
+
   it('a new interest step pays the classes no interest step pays yet, or all when every class is paid', () => {
     const d = levelPay();
     expect(unpaidInterestClasses(d)).toEqual(['A', 'B', 'C', 'D']);
@@ -185,6 +203,9 @@ describe('step tranches', () => {
       },
     };
     expect(stepProblems(twice, 9)).toEqual(['A already earns interest in step 3']);
+    // The conflict flags the later step only; an edit to the earlier one is still checked against it.
+    expect(stepProblems(twice, 2)).toEqual([]);
+    expect(tranchesProblem(twice, 2, ['A'])).toBe('A already earns interest in step 10');
     expect(validateDeal(twice).map((p) => p.path)).toEqual(['structure.waterfall[9].tranches[0]']);
     // Other refusals still come from the run's own check.
     const noReserve: Deal = { ...d, structure: { ...d.structure, reserve: undefined } };
