@@ -256,11 +256,11 @@ function StepEditor({
         </span>
       </div>
       {problems.length > 0 ? (
-        <ul className="step-problems" role="alert">
+        <div className="step-problems" role="alert">
           {problems.map((p) => (
-            <li key={p}>{p}</li>
+            <div key={p}>{p}</div>
           ))}
-        </ul>
+        </div>
       ) : null}
     </div>
   );
