@@ -9,8 +9,10 @@ import {
   parseProject,
   ProjectFileError,
   serializeProject,
+  serializeProjectInSlices,
   type ProjectDoc,
 } from './project/document';
+import { integer } from './format';
 import { autosaveText, omittedPool, poolAutosaved, reimportText } from './project/autosave';
 import { blankDeal, sampleDeals } from './project/samples';
 import {
@@ -142,8 +144,18 @@ export function App({ host, initial }: { host: Host; initial?: AppState }) {
   const save = useCallback(
     async (saveAs: boolean) => {
       const s = stateRef.current;
+      const d = s.history.present;
       try {
-        const saved = await host.saveProject(serializeProject(s.history.present), {
+        // A pool too big to autosave is also too big to serialise in one go without freezing the window.
+        const sliced = d.pool !== null && !poolAutosaved(d.pool);
+        if (sliced) {
+          setNotice({
+            kind: 'info',
+            text: `Saving the project with its ${integer(d.pool!.loans.size)} loans…`,
+          });
+        }
+        const text = sliced ? await serializeProjectInSlices(d) : serializeProject(d);
+        const saved = await host.saveProject(text, {
           saveAs,
           token: s.file?.token ?? null,
           suggestedName: suggestedFileName(s),

@@ -7,6 +7,7 @@ import { Deal } from '../../core/deal/schema';
 import {
   loanPoolToPoolFile,
   PoolFile,
+  poolFileJsonChunks,
   poolFileToImportedPool,
   type ImportedPool,
   type PoolProvenance,
@@ -51,6 +52,33 @@ export function serializeProject(doc: ProjectDoc): string {
     pool: doc.pool ? loanPoolToPoolFile(doc.pool.loans, doc.pool.provenance) : null,
     scenario: doc.scenario,
   });
+}
+
+/**
+ * The same text as serializeProject, built a slice at a time with a pause for the UI between slices, so
+ * saving a million-loan project keeps the window painting and can report progress (0..1).
+ */
+export async function serializeProjectInSlices(
+  doc: ProjectDoc,
+  onProgress: (share: number) => void = () => undefined,
+  sliceMs = 30,
+): Promise<string> {
+  if (!doc.pool) return serializeProject(doc);
+  const head = JSON.stringify({ format: PROJECT_FORMAT, version: PROJECT_VERSION, deal: doc.deal });
+  const parts = [head.slice(0, -1) + ',"pool":'];
+  // poolFileJsonChunks yields a head, then per column (18) an opening, ~64k-loan pieces and a closing.
+  const pieces = 2 + 18 * (2 + Math.ceil(doc.pool.loans.size / 65_536));
+  let started = performance.now();
+  for (const chunk of poolFileJsonChunks(doc.pool.loans, doc.pool.provenance)) {
+    parts.push(chunk);
+    if (performance.now() - started > sliceMs) {
+      onProgress(Math.min(1, parts.length / pieces));
+      await new Promise((ok) => setTimeout(ok, 0));
+      started = performance.now();
+    }
+  }
+  parts.push(`,"scenario":${JSON.stringify(doc.scenario)}}`);
+  return parts.join('');
 }
 
 function issuesText(err: z.ZodError, prefix: string): string {

@@ -17,7 +17,13 @@ import {
   poolAutosaved,
   reimportText,
 } from '../../../renderer/project/autosave';
-import { newProject, parseProject, type ProjectDoc } from '../../../renderer/project/document';
+import {
+  newProject,
+  parseProject,
+  serializeProject,
+  serializeProjectInSlices,
+  type ProjectDoc,
+} from '../../../renderer/project/document';
 import { csvLine, generateTape } from '../../../samples/generator/tapeGenerator';
 
 const deal = Deal.parse(JSON.parse(readFileSync('samples/deals/revolving-installment.deal.json', 'utf8')));
@@ -71,6 +77,16 @@ describe('autosave of big pools', () => {
     expect(back.pool).toBeNull();
     expect(back.deal).toEqual(over.deal);
     expect(back.scenario).toBe(over.scenario);
+  });
+
+  it('saving in slices writes the very text of a one-go save, reporting progress', async () => {
+    const shares: number[] = [];
+    const text = await serializeProjectInSlices(over, (x) => shares.push(x), 0);
+    expect(text).toBe(serializeProject(over));
+    expect(shares.length).toBeGreaterThan(10);
+    expect(shares.every((x, i) => x > 0 && x <= 1 && (i === 0 || x >= shares[i - 1]!))).toBe(true);
+    expect(shares.at(-1)!).toBeGreaterThan(0.9);
+    expect(await serializeProjectInSlices(newProject(deal))).toBe(serializeProject(newProject(deal)));
   });
 
   it('says what is not kept and which tape to import again', () => {
