@@ -27,9 +27,14 @@ describe('Funding optimiser', () => {
     await page.getByTestId('funding-optimum').waitFor({ timeout: 80_000 });
     expect(await page.getByTestId('funding-optimum-status').textContent()).toBe('infeasible');
     // The case asks for a 15% buffer the first month cannot carry (samples/funding/us-pay-later-tight.case.json).
-    const binding = await page.getByTestId('funding-binding').innerText();
-    expect(binding).toContain('liquidityBuffer');
-    expect(binding).toContain('liquidity buffer of 15.0% of receivables');
+    const binding = (col: string) =>
+      page
+        .getByTestId('funding-binding')
+        .locator(`.ag-row[row-id="liquidityBuffer"] [col-id="${col}"]`)
+        .innerText();
+    expect(await binding('family')).toBe('liquidityBuffer');
+    expect(await binding('description')).toBe('liquidity buffer of 15.0% of receivables');
+    expect(await binding('alone')).toBe('yes');
     await page.getByTestId('funding-frontier').locator('canvas').first().waitFor();
     await page.getByTestId('funding-frontier').scrollIntoViewIfNeeded();
     await app.screenshot('funding-optimise-infeasible');

@@ -9,6 +9,8 @@ import { Deal } from '../../core/deal/schema';
 import { runDeal } from '../../core/run';
 import { dealEngine } from '../../core/scenario/dealEngine';
 import { gridMatrix, runGridInline } from '../../core/scenario/grid';
+import { runMonteCarloInline } from '../../core/scenario/monteCarlo';
+import { runRatingStresses } from '../../core/scenario/ratingStress';
 import { StressPage } from './pages/StressPage';
 import { WorkbenchPage } from './pages/WorkbenchPage';
 import { openApp, type AppSession } from './support/session';
@@ -72,5 +74,41 @@ describe('stress screen', () => {
     expect(first).toBe(walA.toFixed(2));
     expect(app.errors).toEqual([]);
     await app.screenshot('stress-compare');
+  });
+
+  it('runs the rating stresses and shows the engine’s pass or fail for every class at every level', async () => {
+    await stress.tab('rating');
+    await stress.runRating();
+    const expected = runRatingStresses(dealEngine(deal, pool!), deal.scenarios[0]!);
+    expect(expected.levels.map((l) => l.rating)).toEqual(['AAA', 'AA', 'A', 'BBB', 'BB']);
+    for (const level of expected.levels) {
+      for (const [id, passes] of Object.entries(level.passes)) {
+        expect(await stress.ratingResult(level.rating, id)).toBe(passes ? 'pass' : 'fail');
+      }
+    }
+    expect(app.errors).toEqual([]);
+    await app.screenshot('stress-rating');
+  });
+
+  it('runs Monte Carlo in the worker and shows the engine’s expected loss of every class', async () => {
+    await stress.tab('monteCarlo');
+    await page.getByTestId('mc-paths').fill('300');
+    await page.getByTestId('mc-seed').fill('7');
+    await page.getByTestId('mc-rho').fill('10');
+    await stress.runMonteCarlo();
+    const expected = runMonteCarloInline(dealEngine(deal, pool!), deal.scenarios[0]!, {
+      paths: 300,
+      seed: 7,
+      correlation: 0.1,
+      method: 'interpolated',
+    });
+    expect(expected.tranches.map((t) => t.id)).toEqual(['A', 'B', 'S']);
+    for (const t of expected.tranches) {
+      expect(await stress.mcCell(t.id, 'expectedLoss')).toBe(`${(t.expectedLoss * 100).toFixed(3)}%`);
+    }
+    // The subordinate class takes losses first: it cannot expect to lose less than the senior.
+    expect(expected.tranches[2]!.expectedLoss).toBeGreaterThan(expected.tranches[0]!.expectedLoss);
+    expect(app.errors).toEqual([]);
+    await app.screenshot('stress-monte-carlo');
   });
 });

@@ -59,11 +59,27 @@ export class StressPage {
 
   async runRating(): Promise<void> {
     await this.page.getByTestId('run-rating').click();
-    await this.page.getByTestId('rating-table').waitFor({ timeout: 120_000 });
+    await this.page.getByTestId('rating-table').locator('.ag-row').first().waitFor({ timeout: 120_000 });
+  }
+
+  /** "pass" or "fail" for one class at one rating level, as the rating table shows it. */
+  ratingResult(level: string, trancheId: string): Promise<string> {
+    return this.page
+      .getByTestId('rating-table')
+      .locator(`.ag-row[row-id="${level}"] [col-id="pass-${trancheId}"]`)
+      .innerText();
   }
 
   async runMonteCarlo(): Promise<void> {
     await this.page.getByTestId('run-mc').click();
-    await this.page.getByTestId('mc-table').waitFor({ timeout: 120_000 });
+    await this.page.getByTestId('mc-table').locator('.ag-row').first().waitFor({ timeout: 120_000 });
+  }
+
+  /** One class's figure in the Monte Carlo table as displayed, e.g. mcCell('A', 'expectedLoss') → "0.029%". */
+  mcCell(trancheId: string, colId: string): Promise<string> {
+    return this.page
+      .getByTestId('mc-table')
+      .locator(`.ag-row[row-id="${trancheId}"] [col-id="${colId}"]`)
+      .innerText();
   }
 }
