@@ -66,6 +66,8 @@ export function ReportGrid({
       columnDefs={cols}
       autoHeight
       maxBodyHeight={maxBodyHeight}
+      // Report tables have tens of columns at most: all of them stay in the DOM for tests and find-in-page.
+      suppressColumnVirtualisation
       testId={testId}
       csvName={table.sheetName}
     />
