@@ -9,7 +9,7 @@ import {
   parseProject,
   ProjectFileError,
   serializeProject,
-  serializeProjectInSlices,
+  serializeProjectParts,
   type ProjectDoc,
 } from './project/document';
 import { integer } from './format';
@@ -154,12 +154,11 @@ export function App({ host, initial }: { host: Host; initial?: AppState }) {
             text: `Saving the project with its ${integer(d.pool!.loans.size)} loans…`,
           });
         }
-        const text = sliced ? await serializeProjectInSlices(d) : serializeProject(d);
-        const saved = await host.saveProject(text, {
-          saveAs,
-          token: s.file?.token ?? null,
-          suggestedName: suggestedFileName(s),
-        });
+        const options = { saveAs, token: s.file?.token ?? null, suggestedName: suggestedFileName(s) };
+        const parts = sliced ? await serializeProjectParts(d) : [serializeProject(d)];
+        const saved = host.saveProjectParts
+          ? await host.saveProjectParts(parts, options)
+          : await host.saveProject(parts.join(''), options);
         if (!saved) return;
         dispatch({ type: 'saved', doc: s.history.present, file: saved });
         await host.writeAutosave(null);

@@ -42,6 +42,12 @@ export interface Host {
   openRecent(token: FileToken): Promise<OpenedFile | null>;
   /** Writes the project (atomically on disk); null when the user cancels the dialog. */
   saveProject(text: string, options: SaveOptions): Promise<SavedFile | null>;
+  /**
+   * The same, for a project whose text comes in pieces (their concatenation is the file), so a host that can
+   * write pieces never builds one ~90 MB string for a million-loan pool. Optional: callers fall back to
+   * saveProject with the joined text.
+   */
+  saveProjectParts?(parts: readonly string[], options: SaveOptions): Promise<SavedFile | null>;
   /** Shows an open dialog for loan tapes (CSV / XLSX). */
   openTape(): Promise<OpenedFile | null>;
   /** Saves bytes through a save dialog (desktop) or a download (browser); false when cancelled. */

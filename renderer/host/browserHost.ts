@@ -3,9 +3,16 @@
  * localStorage for recents and the autosave. Browsers cannot write back to a picked file, so every save
  * is a download and tokens name stored copies, not files on disk.
  */
-import type { Host, MenuCommand, OpenedFile, SavedFile } from './Host';
+import type { Host, MenuCommand, OpenedFile, SavedFile, SaveOptions } from './Host';
 import { shortcutCommand } from './shortcuts';
-import { readRecents, recentCopy, rememberCopy, webAutosave, type KeyValueStore } from './webStorage';
+import {
+  MAX_COPY_CHARS,
+  readRecents,
+  recentCopy,
+  rememberCopy,
+  webAutosave,
+  type KeyValueStore,
+} from './webStorage';
 
 function pickFile(accept: string): Promise<File | null> {
   return new Promise((resolve) => {
@@ -26,8 +33,26 @@ function pickFile(accept: string): Promise<File | null> {
   });
 }
 
-function download(name: string, bytes: Uint8Array, mime: string): void {
-  const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime });
+/**
+ * Text pieces as a UTF-8 blob, a few MB per task: a million-loan project is ~90 MB of JSON. The blob grows
+ * by composition, so each step copies only the new bytes.
+ */
+async function textBlob(parts: readonly string[], mime: string): Promise<Blob> {
+  const encoder = new TextEncoder();
+  let blob = new Blob([], { type: mime });
+  let started = performance.now();
+  for (const part of parts) {
+    blob = new Blob([blob, encoder.encode(part)], { type: mime });
+    if (performance.now() - started > 30) {
+      await new Promise((ok) => setTimeout(ok, 0));
+      started = performance.now();
+    }
+  }
+  return blob;
+}
+
+function download(name: string, data: Uint8Array | Blob, mime: string): void {
+  const blob = data instanceof Blob ? data : new Blob([data as Uint8Array<ArrayBuffer>], { type: mime });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -41,6 +66,13 @@ function download(name: string, bytes: Uint8Array, mime: string): void {
 
 export function createBrowserHost(storage: KeyValueStore = window.localStorage): Host {
   const encoder = new TextEncoder();
+  const saveParts = async (parts: readonly string[], options: SaveOptions): Promise<SavedFile | null> => {
+    download(options.suggestedName, await textBlob(parts, 'application/json'), 'application/json');
+    let chars = 0;
+    for (const p of parts) chars += p.length;
+    if (chars <= MAX_COPY_CHARS) rememberCopy(storage, options.suggestedName, parts.join(''));
+    return { token: null, name: options.suggestedName };
+  };
   return {
     kind: 'web',
     async openProject(): Promise<OpenedFile | null> {
@@ -54,11 +86,8 @@ export function createBrowserHost(storage: KeyValueStore = window.localStorage):
       const copy = recentCopy(storage, token);
       return copy ? { token: null, name: copy.name, bytes: encoder.encode(copy.text) } : null;
     },
-    async saveProject(text, options): Promise<SavedFile | null> {
-      download(options.suggestedName, encoder.encode(text), 'application/json');
-      rememberCopy(storage, options.suggestedName, text);
-      return { token: null, name: options.suggestedName };
-    },
+    saveProject: (text, options) => saveParts([text], options),
+    saveProjectParts: saveParts,
     async openTape(): Promise<OpenedFile | null> {
       const file = await pickFile('.csv,.txt,.xlsx,.xlsm,.xls,text/csv');
       if (!file) return null;

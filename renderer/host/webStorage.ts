@@ -14,7 +14,7 @@ const RECENT_KEY = 'absWorkbench.recent';
 const AUTOSAVE_KEY = 'absWorkbench.autosave';
 const COPY_PREFIX = 'absWorkbench.copy.';
 /** Larger projects (a big loan tape) are not kept as recent copies: localStorage holds a few MB at most. */
-const MAX_COPY_CHARS = 2_000_000;
+export const MAX_COPY_CHARS = 2_000_000;
 const RECENT_LIMIT = 10;
 
 export function readRecents(storage: KeyValueStore): RecentFile[] {

@@ -55,15 +55,16 @@ export function serializeProject(doc: ProjectDoc): string {
 }
 
 /**
- * The same text as serializeProject, built a slice at a time with a pause for the UI between slices, so
- * saving a million-loan project keeps the window painting and can report progress (0..1).
+ * The text of serializeProject in pieces (their concatenation), built a slice at a time with a pause for
+ * the UI between slices, so saving a million-loan project keeps the window painting and can report
+ * progress (0..1).
  */
-export async function serializeProjectInSlices(
+export async function serializeProjectParts(
   doc: ProjectDoc,
   onProgress: (share: number) => void = () => undefined,
   sliceMs = 30,
-): Promise<string> {
-  if (!doc.pool) return serializeProject(doc);
+): Promise<string[]> {
+  if (!doc.pool) return [serializeProject(doc)];
   const head = JSON.stringify({ format: PROJECT_FORMAT, version: PROJECT_VERSION, deal: doc.deal });
   const parts = [head.slice(0, -1) + ',"pool":'];
   // poolFileJsonChunks yields a head, then per column (18) an opening, ~64k-loan pieces and a closing.
@@ -78,7 +79,7 @@ export async function serializeProjectInSlices(
     }
   }
   parts.push(`,"scenario":${JSON.stringify(doc.scenario)}}`);
-  return parts.join('');
+  return parts;
 }
 
 function issuesText(err: z.ZodError, prefix: string): string {

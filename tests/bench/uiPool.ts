@@ -11,7 +11,7 @@
  * The tape is generated once with the seeded generator as /tmp/abs-ui-pool-<rows>.csv (about 110 MB for a
  * million rows) and reused. Anything that blocks the main thread for more than ~100 ms is a bug.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { writeCsvTape } from '../../samples/generator/generate';
 import { launchChromium } from '../e2e/support/browser';
@@ -191,7 +191,10 @@ async function main(): Promise<void> {
   const server = await serveDir(webDir);
   const browser = await launchChromium();
   try {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      acceptDownloads: true,
+    });
     // tsx names every function it compiles with an `__name` helper that the page does not have.
     await context.addInitScript({ content: 'self.__name = (f) => f;' });
     await context.addInitScript(installProbe);
@@ -280,6 +283,28 @@ async function main(): Promise<void> {
         return page.getByTestId('loan-grid-count').innerText();
       });
     }
+    await phase(page, 'sort by loan id (descending)', async () => {
+      await page.getByRole('textbox', { name: 'Segment Filter Input' }).fill('');
+      await page.getByTestId('loan-grid-count').filter({ hasNotText: 'match' }).waitFor({ timeout: 120_000 });
+      const header = page.locator('[data-testid=loan-grid] .ag-header-cell[role=columnheader][col-id="id"]');
+      for (let i = 0; i < 3 && (await header.getAttribute('aria-sort')) !== 'descending'; i++) {
+        await header.locator('.ag-header-cell-label').click();
+      }
+      const last = `L${String(rows).padStart(8, '0')}`;
+      await page
+        .locator('[data-testid=loan-grid] [row-index="0"] [col-id="id"]')
+        .filter({ hasText: last })
+        .waitFor({ timeout: 120_000 });
+      return `top id ${last}`;
+    });
+    await phase(page, 'save project (Ctrl+S, download)', async () => {
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 600_000 }),
+        page.getByTestId('save').click(),
+      ]);
+      const path = await download.path();
+      return `saved ${path ? (statSync(path).size / 1e6).toFixed(0) : '?'} MB`;
+    });
     console.log(`heap at the end ${await heapMb(page)} MB`);
     await page.screenshot({ path: `/tmp/ui-pool-${rows}-end.png` });
   } finally {
