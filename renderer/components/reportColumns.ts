@@ -40,8 +40,22 @@ const SAMPLE_ROWS = 200;
 const PADDING_PX = 20;
 
 /**
- * A column's natural width: its widest cell or its header's longest word (headers wrap at spaces), whichever
- * is wider. Columns then share the card in proportion to it, so long text gets the room and figures never clip.
+ * The width a column needs: its header's longest word (headers wrap at spaces, bold) or its widest text,
+ * whichever is wider, plus padding.
+ */
+export function columnWidth(
+  header: string,
+  texts: readonly string[],
+  measure: (text: string, bold: boolean) => number,
+): number {
+  let px = Math.max(...header.split(/\s+/).map((w) => measure(w, true)));
+  for (const t of texts) px = Math.max(px, measure(t, false));
+  return Math.ceil(px + PADDING_PX);
+}
+
+/**
+ * A report column's natural width, from its first rows. Columns then share the card in proportion to it, so
+ * long text gets the room and figures never clip.
  */
 export function naturalWidth(
   c: ReportColumn,
@@ -49,9 +63,6 @@ export function naturalWidth(
   numberText: (n: number) => string,
   measure: (text: string, bold: boolean) => number,
 ): number {
-  let px = Math.max(...c.header.split(/\s+/).map((w) => measure(w, true)));
-  const n = Math.min(rows.length, SAMPLE_ROWS);
-  for (let i = 0; i < n; i++)
-    px = Math.max(px, measure(reportCellText(rows[i]![c.key], c.format, numberText), false));
-  return Math.ceil(px + PADDING_PX);
+  const texts = rows.slice(0, SAMPLE_ROWS).map((r) => reportCellText(r[c.key], c.format, numberText));
+  return columnWidth(c.header, texts, measure);
 }

@@ -13,6 +13,8 @@ import type { BreakevenResult } from '../../core/scenario/breakeven';
 import { useApp } from '../AppContext';
 import { engine } from '../engine/engineWorker';
 import { DataGrid, moneyCol, pctCol } from '../components/DataGrid';
+import { columnWidth } from '../components/reportColumns';
+import { textMeasure } from '../components/textMeasure';
 import { EChart, type ChartOption } from '../components/EChart';
 import { money, moneyWhole, pct, years } from '../format';
 
@@ -188,90 +190,141 @@ function Summary({
   );
 }
 
-/**
- * A column that never narrows past its header's longest word or its widest figure, and shares what room the
- * card has left in proportion to that width.
- */
-function fit<T>(minWidth: number, col: ColDef<T>): ColDef<T> {
-  return { flex: minWidth, minWidth, ...col };
+/** One analytics column: how a class's figure reads, so the column can be sized to what it will show. */
+interface Figure {
+  colId: string;
+  header: string;
+  /** The figure itself, for the CSV export and the colour rules. */
+  value: (t: TrancheResult) => string | number | null | undefined;
+  text: (t: TrancheResult) => string;
+  /** Text columns read left to right; figures are right-aligned. */
+  left?: boolean;
+  extra?: ColDef<TrancheResult>;
 }
 
-const bad = { bad: (p: { value: unknown }) => typeof p.value === 'number' && p.value > 0 };
+const lossIsBad = { bad: (p: { value: unknown }) => typeof p.value === 'number' && p.value > 0 };
+
+function analyticsFigures(be: Map<string, BreakevenResult> | null): Figure[] {
+  const f = (
+    colId: string,
+    header: string,
+    value: Figure['value'],
+    text: (v: number | null) => string,
+    extra?: ColDef<TrancheResult>,
+  ): Figure => ({ colId, header, value, text: (t) => text((value(t) as number | null) ?? null), extra });
+  const span = (t: TrancheResult): string =>
+    t.principalWindow ? `${t.principalWindow.first}–${t.principalWindow.last}` : '–';
+  return [
+    { colId: 'rating', header: 'Rating', value: (t) => t.rating, text: (t) => t.rating ?? '', left: true },
+    {
+      colId: 'couponDescription',
+      header: 'Coupon',
+      value: (t) => t.couponDescription,
+      text: (t) => t.couponDescription,
+      left: true,
+    },
+    f('originalBalance', 'Original balance', (t) => t.originalBalance, money),
+    f(
+      'price',
+      'Price',
+      (t) => t.price,
+      (v) => (v === null ? '–' : v.toFixed(2)),
+    ),
+    f(
+      'wal',
+      'WAL',
+      (t) => t.wal,
+      (v) => years(v),
+    ),
+    f(
+      'yield',
+      'Yield',
+      (t) => t.yield,
+      (v) => pct(v, 3),
+    ),
+    f(
+      'mortgageYield',
+      'Mortgage yield',
+      (t) => t.mortgageYield,
+      (v) => pct(v, 3),
+    ),
+    f(
+      'modifiedDuration',
+      'Mod. duration',
+      (t) => t.modifiedDuration,
+      (v) => years(v),
+    ),
+    f(
+      'convexity',
+      'Convexity',
+      (t) => t.convexity,
+      (v) => years(v),
+    ),
+    { colId: 'principalWindow', header: 'Principal window', value: span, text: span },
+    f('principalLoss', 'Principal loss', (t) => t.principalLoss, money, { cellClassRules: lossIsBad }),
+    f('interestShortfall', 'Interest shortfall', (t) => t.interestShortfall, money, {
+      cellClassRules: lossIsBad,
+    }),
+    ...(be
+      ? [
+          {
+            colId: 'breakevenCdr',
+            header: 'Break-even CDR',
+            value: (t: TrancheResult) => breakevenText(be.get(t.id), 'cdr'),
+            text: (t: TrancheResult) => breakevenText(be.get(t.id), 'cdr'),
+            extra: {
+              headerTooltip:
+                'Largest constant CDR at which the class still gets all interest and principal (to 0.01%)',
+            },
+          },
+          {
+            colId: 'breakevenMultiple',
+            header: 'Break-even multiple',
+            value: (t: TrancheResult) => breakevenText(be.get(t.id), 'lossMultiple'),
+            text: (t: TrancheResult) => breakevenText(be.get(t.id), 'lossMultiple'),
+            extra: {
+              headerTooltip: "Largest multiple of the scenario's default curve the class survives (to 0.01)",
+            },
+          },
+        ]
+      : []),
+  ];
+}
 
 function AnalyticsGrid({ r, breakevens }: { r: RunResult; breakevens: BreakevenResult[] | null }) {
   const cols = useMemo<ColDef<TrancheResult>[]>(() => {
-    const be = new Map((breakevens ?? []).map((b) => [b.trancheId, b]));
+    const measure = textMeasure();
+    const be = breakevens ? new Map(breakevens.map((b) => [b.trancheId, b])) : null;
     return [
-      { field: 'id', headerName: 'Class', pinned: 'left', width: 52, cellClass: 'strong' },
-      fit(58, { field: 'rating', headerName: 'Rating', valueFormatter: (p) => (p.value as string) ?? '' }),
-      fit(84, { field: 'couponDescription', headerName: 'Coupon', tooltipField: 'couponDescription' }),
-      moneyCol<TrancheResult>('originalBalance', 'Original balance', fit(108, {})),
-      fit(52, {
-        field: 'price',
-        headerName: 'Price',
-        type: 'rightAligned',
-        valueFormatter: (p) => (p.value as number).toFixed(2),
+      {
+        field: 'id',
+        headerName: 'Class',
+        pinned: 'left',
+        width: columnWidth(
+          'Class',
+          r.tranches.map((t) => t.id),
+          measure,
+        ),
+        cellClass: 'strong',
+      },
+      ...analyticsFigures(be).map((f): ColDef<TrancheResult> => {
+        // Never narrower than the header's longest word or the widest figure; spare room shared in proportion.
+        const width = columnWidth(f.header, r.tranches.map(f.text), measure);
+        return {
+          colId: f.colId,
+          headerName: f.header,
+          valueGetter: (p) => (p.data ? f.value(p.data) : null),
+          valueFormatter: (p) => (p.data ? f.text(p.data) : ''),
+          ...(f.left
+            ? { tooltipValueGetter: (p) => (p.data ? f.text(p.data) : '') }
+            : { type: 'rightAligned' }),
+          flex: width,
+          minWidth: width,
+          ...f.extra,
+        };
       }),
-      fit(48, {
-        field: 'wal',
-        headerName: 'WAL',
-        type: 'rightAligned',
-        valueFormatter: (p) => years(p.value as number | null),
-      }),
-      pctCol<TrancheResult>(
-        'yield',
-        'Yield',
-        fit(80, { valueFormatter: (p) => pct(p.value as number | null, 3) }),
-      ),
-      pctCol<TrancheResult>(
-        'mortgageYield',
-        'Mortgage yield',
-        fit(78, { valueFormatter: (p) => pct(p.value as number | null, 3) }),
-      ),
-      fit(74, {
-        field: 'modifiedDuration',
-        headerName: 'Mod. duration',
-        type: 'rightAligned',
-        valueFormatter: (p) => years(p.value as number | null),
-      }),
-      fit(84, {
-        field: 'convexity',
-        headerName: 'Convexity',
-        type: 'rightAligned',
-        valueFormatter: (p) => years(p.value as number | null),
-      }),
-      fit(76, {
-        colId: 'principalWindow',
-        headerName: 'Principal window',
-        type: 'rightAligned',
-        valueGetter: (p) => {
-          const w = p.data?.principalWindow;
-          return w ? `${w.first}–${w.last}` : '–';
-        },
-      }),
-      moneyCol<TrancheResult>('principalLoss', 'Principal loss', fit(108, { cellClassRules: bad })),
-      moneyCol<TrancheResult>('interestShortfall', 'Interest shortfall', fit(108, { cellClassRules: bad })),
-      ...(breakevens
-        ? [
-            fit<TrancheResult>(76, {
-              colId: 'breakevenCdr',
-              headerName: 'Break-even CDR',
-              headerTooltip:
-                'Largest constant CDR at which the class still gets all interest and principal (to 0.01%)',
-              type: 'rightAligned',
-              valueGetter: (p) => (p.data ? breakevenText(be.get(p.data.id), 'cdr') : ''),
-            }),
-            fit<TrancheResult>(76, {
-              colId: 'breakevenMultiple',
-              headerName: 'Break-even multiple',
-              headerTooltip: "Largest multiple of the scenario's default curve the class survives (to 0.01)",
-              type: 'rightAligned',
-              valueGetter: (p) => (p.data ? breakevenText(be.get(p.data.id), 'lossMultiple') : ''),
-            }),
-          ]
-        : []),
     ];
-  }, [breakevens]);
+  }, [r, breakevens]);
   return (
     <DataGrid<TrancheResult>
       rowData={r.tranches}

@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tableOf } from '../../../core/io/report/reportTable';
-import { isTextColumn, naturalWidth, reportCellText } from '../../../renderer/components/reportColumns';
+import {
+  columnWidth,
+  isTextColumn,
+  naturalWidth,
+  reportCellText,
+} from '../../../renderer/components/reportColumns';
 
 /** A stand-in for the canvas: 7px a character, 8px bold. */
 const measure = (text: string, bold: boolean): number => text.length * (bold ? 8 : 7);
@@ -48,6 +53,13 @@ describe('report column widths', () => {
   it('is the widest figure when that is wider than any header word', () => {
     // "192,643,423.42": 14 characters at 7px, plus 20px.
     expect(naturalWidth(col, [{ v: 1 }, { v: 192_643_423.42 }], twoDp, measure)).toBe(118);
+  });
+
+  it('sizes any column by its header words and its texts: a break-even column', () => {
+    // "Break-even" is the longest word (10 bold characters, 80px); "≥ 50.00%" is 8 characters (56px).
+    expect(columnWidth('Break-even CDR', ['81.24%', '≥ 50.00%'], measure)).toBe(100);
+    // A floating coupon is wider than its header: 15 characters, 105px.
+    expect(columnWidth('Coupon', ['fixed 5.10%', '1M SOFR + 0.85%'], measure)).toBe(125);
   });
 
   it('looks at the first 200 rows only', () => {
