@@ -12,6 +12,9 @@ import { textMeasure } from './textMeasure';
 
 type Row = ReportTable['rows'][number];
 
+/** Text wider than this wraps instead of stretching its column across the card. */
+const LONG_TEXT_PX = 360;
+
 export function ReportGrid({
   table,
   testId,
@@ -42,8 +45,17 @@ export function ReportGrid({
         valueFormatter: (p) => reportCellText(p.value, c.format, numberText),
         ...(i === 0
           ? { pinned: 'left' as const, width: firstWidth ?? Math.min(natural, 240) }
-          : // Long text may narrow to a readable minimum (its tooltip has the rest); figures keep their width.
-            { flex: natural, minWidth: isTextColumn(c) ? Math.min(natural, 160) : natural }),
+          : natural > LONG_TEXT_PX && isTextColumn(c)
+            ? // Sentences (a source's terms, a constraint's meaning) wrap inside their row, as in the report.
+              {
+                flex: LONG_TEXT_PX,
+                minWidth: 240,
+                wrapText: true,
+                autoHeight: true,
+                cellStyle: { lineHeight: '17px', paddingTop: '4px', paddingBottom: '4px' },
+              }
+            : // Short text may narrow a little (its tooltip has the rest); figures keep their width.
+              { flex: natural, minWidth: isTextColumn(c) ? Math.min(natural, 160) : natural }),
       };
     });
   }, [table, firstWidth, numberText]);
