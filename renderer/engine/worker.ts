@@ -10,6 +10,7 @@ import { fundingScreenModel } from '../../core/funding/report';
 import { FundingCase } from '../../core/funding/schema';
 import { buildTrancheReport } from '../../core/io/report';
 import type { LoanPool } from '../../core/pool/loanPool';
+import type { ImportedPool } from '../../core/pool/poolFile';
 import type { PoolInput } from '../../core/projection/project';
 import { runDeal } from '../../core/run';
 import { solveBreakevens } from '../../core/scenario/breakeven';
@@ -39,6 +40,41 @@ function scenarioOf(deal: Deal, name: string) {
 }
 
 type Handled = { value: unknown; transfer: Transferable[] };
+
+/**
+ * An imported pool's columns move to the UI instead of being copied: at a million loans that is ~80 MB the
+ * UI thread would otherwise deserialise while the user waits.
+ */
+function poolBuffers(pool: ImportedPool): Transferable[] {
+  const columns = [
+    pool.product,
+    pool.segment,
+    pool.balance,
+    pool.originalBalance,
+    pool.rate,
+    pool.monthlyFeeRate,
+    pool.originalTerm,
+    pool.remainingTerm,
+    pool.paymentRate,
+    pool.originationDay,
+    pool.maturityDay,
+    pool.daysPastDue,
+    pool.status,
+    pool.region,
+    pool.score,
+  ];
+  // Only a buffer one column owns whole: detaching a shared buffer would empty its other columns.
+  const uses = new Map<ArrayBufferLike, number>();
+  for (const c of columns) uses.set(c.buffer, (uses.get(c.buffer) ?? 0) + 1);
+  return columns.flatMap((c) =>
+    uses.get(c.buffer) === 1 &&
+    c.byteOffset === 0 &&
+    c.byteLength === c.buffer.byteLength &&
+    c.buffer instanceof ArrayBuffer
+      ? [c.buffer]
+      : [],
+  );
+}
 
 function handle(id: number, req: EngineRequest): Handled | Promise<Handled> {
   const progress = (done: number, total: number, label: string) =>
@@ -129,12 +165,16 @@ function handle(id: number, req: EngineRequest): Handled | Promise<Handled> {
     case 'tapeInspect':
       progress(0, 0, `Reading ${req.name}`);
       return { value: inspectTape(req), transfer: [] };
-    case 'tapeImport':
-      return { value: importTape(req, progress), transfer: [] };
+    case 'tapeImport': {
+      const value = importTape(req, progress);
+      return { value, transfer: poolBuffers(value.pool) };
+    }
     case 'sheetInspect':
       return { value: inspectSheet(req), transfer: [] };
-    case 'sheetImport':
-      return { value: importSheet(req, progress), transfer: [] };
+    case 'sheetImport': {
+      const value = importSheet(req, progress);
+      return { value, transfer: poolBuffers(value.pool) };
+    }
   }
 }
 
