@@ -54,6 +54,13 @@ export function pctCol<T>(field: string, headerName: string, extra: Partial<ColD
   };
 }
 
+/** A column of sentences: each wraps inside its row, which grows to fit, rather than ending in an ellipsis. */
+export const wrappedText = {
+  wrapText: true,
+  autoHeight: true,
+  cellStyle: { lineHeight: '17px', paddingTop: '4px', paddingBottom: '4px' },
+} satisfies Partial<ColDef>;
+
 /**
  * The theme of a grid that grows with its rows. AG Grid keeps a 150px body even for two rows (grey space
  * under a short table); one row is floor enough here. Past the cap the body scrolls with rows virtualised.

@@ -6,7 +6,7 @@ import type { ColDef } from 'ag-grid-community';
 import { useMemo } from 'react';
 import type { ReportTable } from '../../core/io/report/reportTable';
 import { years } from '../format';
-import { DataGrid } from './DataGrid';
+import { DataGrid, wrappedText } from './DataGrid';
 import { isTextColumn, naturalWidth, reportCellText } from './reportColumns';
 import { textMeasure } from './textMeasure';
 
@@ -47,13 +47,7 @@ export function ReportGrid({
           ? { pinned: 'left' as const, width: firstWidth ?? Math.min(natural, 240) }
           : natural > LONG_TEXT_PX && isTextColumn(c)
             ? // Sentences (a source's terms, a constraint's meaning) wrap inside their row, as in the report.
-              {
-                flex: LONG_TEXT_PX,
-                minWidth: 240,
-                wrapText: true,
-                autoHeight: true,
-                cellStyle: { lineHeight: '17px', paddingTop: '4px', paddingBottom: '4px' },
-              }
+              { flex: LONG_TEXT_PX, minWidth: 240, ...wrappedText }
             : // Short text may narrow a little (its tooltip has the rest); figures keep their width.
               { flex: natural, minWidth: isTextColumn(c) ? Math.min(natural, 160) : natural }),
       };

@@ -6,7 +6,7 @@ import type { ColDef } from 'ag-grid-community';
 import { useMemo } from 'react';
 import type { FundingScreenModel } from '../../core/funding/report';
 import { FundingCase } from '../../core/funding/schema';
-import { DataGrid, moneyCol, pctCol } from '../components/DataGrid';
+import { DataGrid, moneyCol, pctCol, wrappedText } from '../components/DataGrid';
 import { EChart, type ChartOption } from '../components/EChart';
 import { money, pct } from '../format';
 
@@ -277,9 +277,9 @@ interface BindingRow {
 
 const BINDING_COLS: ColDef<BindingRow>[] = [
   { field: 'family', headerName: 'Constraint', pinned: 'left', width: 150 },
-  { field: 'description', headerName: 'Meaning', tooltipField: 'description', flex: 3, minWidth: 220 },
+  { field: 'description', headerName: 'Meaning', flex: 3, minWidth: 220, ...wrappedText },
   moneyCol<BindingRow>('amount', 'Shortfall (sum over months)', { flex: 1, minWidth: 140 }),
-  { field: 'months', headerName: 'Months', tooltipField: 'months', flex: 1, minWidth: 90 },
+  { field: 'months', headerName: 'Months', flex: 1, minWidth: 90, ...wrappedText },
   { field: 'scenarios', headerName: 'Scenarios', tooltipField: 'scenarios', flex: 1, minWidth: 110 },
   { field: 'alone', headerName: 'Relaxing it alone restores feasibility', flex: 1, minWidth: 140 },
 ];

@@ -563,16 +563,22 @@ interface StepRow {
   paid: number;
 }
 
-const STEP_COLS: ColDef<StepRow>[] = [
-  { field: 'n', headerName: '#', pinned: 'left', width: 40, type: 'rightAligned' },
-  { field: 'label', headerName: 'Step', tooltipField: 'label', flex: 2, minWidth: 110 },
-  moneyCol<StepRow>('due', 'Due', { flex: 1, minWidth: 118, valueFormatter: (p) => dueText(p.value) }),
-  moneyCol<StepRow>('paid', 'Paid', {
-    flex: 1,
-    minWidth: 118,
-    cellClassRules: { bad: (p) => p.data?.due != null && p.data.paid < p.data.due },
-  }),
-];
+function stepCols(amountWidth: number): ColDef<StepRow>[] {
+  return [
+    { field: 'n', headerName: '#', pinned: 'left', width: 40, type: 'rightAligned' },
+    { field: 'label', headerName: 'Step', tooltipField: 'label', flex: 2, minWidth: 110 },
+    moneyCol<StepRow>('due', 'Due', {
+      flex: 1,
+      minWidth: amountWidth,
+      valueFormatter: (p) => dueText(p.value),
+    }),
+    moneyCol<StepRow>('paid', 'Paid', {
+      flex: 1,
+      minWidth: amountWidth,
+      cellClassRules: { bad: (p) => p.data?.due != null && p.data.paid < p.data.due },
+    }),
+  ];
+}
 
 /** The total row has no single amount due; a blank reads better there than a dash. */
 function dueText(v: unknown): string {
@@ -588,10 +594,18 @@ function PeriodStepsGrid({ p }: { p: WaterfallPeriod }) {
     () => [{ n: null, label: 'Total uses', due: null, paid: p.uses.total }],
     [p],
   );
+  const cols = useMemo(() => {
+    const measure = textMeasure();
+    const amounts = p.steps.flatMap((s) => [money(s.due), money(s.paid)]);
+    // The total is bold, as headers are: measured as one.
+    return stepCols(
+      Math.max(columnWidth('', amounts, measure), columnWidth(money(p.uses.total), [], measure)),
+    );
+  }, [p]);
   return (
     <DataGrid<StepRow>
       rowData={rows}
-      columnDefs={STEP_COLS}
+      columnDefs={cols}
       pinnedBottomRowData={total}
       getRowStyle={(x) => (x.node.rowPinned ? { fontWeight: 600 } : undefined)}
       autoHeight

@@ -21,7 +21,7 @@ import {
 import type { MonteCarloResult } from '../../core/scenario/monteCarlo';
 import type { RatingStressResult } from '../../core/scenario/ratingStress';
 import { useApp } from '../AppContext';
-import { DataGrid } from '../components/DataGrid';
+import { DataGrid, wrappedText } from '../components/DataGrid';
 import { ReportGrid } from '../components/ReportGrid';
 import { EChart, type ChartOption } from '../components/EChart';
 import { engine } from '../engine/engineWorker';
@@ -514,10 +514,10 @@ function RatingGrid({ r }: { r: RatingStressResult }) {
       {
         field: 'source',
         headerName: 'Source',
-        tooltipField: 'source',
-        cellStyle: { color: 'var(--muted)' },
         flex: 5,
         minWidth: 240,
+        ...wrappedText,
+        cellStyle: { ...wrappedText.cellStyle, color: 'var(--muted)' },
       },
     ],
     [r],
