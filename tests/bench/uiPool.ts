@@ -10,6 +10,17 @@
  *
  * The tape is generated once with the seeded generator as /tmp/abs-ui-pool-<rows>.csv (about 110 MB for a
  * million rows) and reused. Anything that blocks the main thread for more than ~100 ms is a bug.
+ * UI_PROFILE=1 also prints each phase's heaviest main-thread functions (CDP profiler, self time).
+ *
+ * Longest main-thread task at 1,000,000 loans, 2-core machine shared with other jobs (load 5-16, so
+ * figures swing 2-3x), on 2026-11-25 before -> after the Pool screen work:
+ *   read tape + mapping step       0.9-2.4 s -> 0.5-0.7 s  (posting the 110 MB tape to the worker, a clone)
+ *   validate + import              1.1-2.9 s -> 0.5-0.7 s  (same clone again; pool columns now transferred back)
+ *   accept -> first grid paint     1.0-2.0 s -> 0.15-0.3 s (strats and summary moved to the loan-view worker)
+ *   strat cards                    (in the above) -> <= 0.2 s per card
+ *   scroll to row 900,000          0.25-0.37 s -> 0.1-0.45 s (AG Grid rendering rows; unchanged)
+ *   sort / filter                  not available -> < 0.15 s (worker; 1-4 s until rows show)
+ *   save project (Ctrl+S)          4.1 s -> 0.2 s          (pieces encoded into a growing Blob)
  */
 import { existsSync, statSync } from 'node:fs';
 import type { Page } from 'playwright-core';
