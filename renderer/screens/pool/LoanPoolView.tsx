@@ -104,7 +104,11 @@ function loanDatasource(p: ImportedPool, onMatches: (n: number) => void): IDatas
           params.successCallback(rows, count);
           onMatches(count);
         },
-        () => params.failCallback(),
+        () => {
+          // A failed query is asked again on the grid's next request rather than failing every block after it.
+          if (current === mine) current = null;
+          params.failCallback();
+        },
       );
     },
   };
