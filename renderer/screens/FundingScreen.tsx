@@ -76,7 +76,7 @@ function Table({ t }: { t: ReportTable }) {
 }
 
 export function FundingScreen() {
-  const { job } = useApp();
+  const { job, dispatch } = useApp();
   const names = Object.keys(cases).sort();
   const [selected, setSelected] = useState(names[0] ?? '');
   const [model, setModel] = useState<FundingScreenModel | null>(null);
@@ -96,6 +96,16 @@ export function FundingScreen() {
     if (m) {
       setModel(m);
       setStack(0);
+      // The funding case does not depend on the deal being structured, so edits never make it stale.
+      dispatch({
+        type: 'analysis',
+        snapshot: {
+          id: 'funding',
+          label: `Funding: ${baseName(selected)}${Object.keys(edits).length ? ' (edited)' : ''}${optimise ? ', optimised' : ''}`,
+          doc: null,
+          tables: m.tables,
+        },
+      });
     }
   }
 

@@ -20,12 +20,18 @@ import {
 } from '../../core/scenario/grid';
 import type { MonteCarloResult } from '../../core/scenario/monteCarlo';
 import type { RatingStressResult } from '../../core/scenario/ratingStress';
+import {
+  monteCarloReportTables,
+  ratingStressReportTable,
+  type ReportTable,
+} from '../../core/scenario/reportTable';
 import { useApp } from '../AppContext';
 import { DataGrid, wrappedText } from '../components/DataGrid';
 import { ReportGrid } from '../components/ReportGrid';
 import { EChart, type ChartOption } from '../components/EChart';
 import { engine } from '../engine/engineWorker';
 import type { ProjectDoc } from '../project/document';
+import type { AnalysisId } from '../project/state';
 import { integer, money, pct, years } from '../format';
 
 type Tab = 'grid' | 'rating' | 'monteCarlo' | 'compare';
@@ -44,8 +50,19 @@ interface Held<T> {
 }
 
 export function StressScreen() {
-  const { state } = useApp();
+  const { state, dispatch } = useApp();
   const doc = state.history.present;
+  // Each result also goes to the app state, so the Export screen can put it in the tranche report.
+  function keep<T>(
+    id: AnalysisId,
+    set: (h: Held<T>) => void,
+    describe: (v: T) => { label: string; tables: ReportTable[] },
+  ): (h: Held<T>) => void {
+    return (h) => {
+      set(h);
+      dispatch({ type: 'analysis', snapshot: { id, doc: h.doc, ...describe(h.value) } });
+    };
+  }
   const [tab, setTab] = useState<Tab>('grid');
   const [grid, setGrid] = useState<Held<GridResult> | null>(null);
   const [rating, setRating] = useState<Held<RatingStressResult> | null>(null);
@@ -75,10 +92,42 @@ export function StressScreen() {
           </button>
         ))}
       </div>
-      {tab === 'grid' && <GridPanel held={grid} onResult={setGrid} />}
-      {tab === 'rating' && <RatingPanel held={rating} onResult={setRating} />}
-      {tab === 'monteCarlo' && <MonteCarloPanel held={mc} onResult={setMc} />}
-      {tab === 'compare' && <ComparePanel held={cmp} onResult={setCmp} />}
+      {tab === 'grid' && (
+        <GridPanel
+          held={grid}
+          onResult={keep('grid', setGrid, (g) => ({
+            label: `Sensitivity grid: ${metricLabel(g.spec.metric)}, ${axisLabel(g.spec.y.kind)} × ${axisLabel(g.spec.x.kind)}`,
+            tables: g.trancheIds.map((t) => gridReportTable(g, t)),
+          }))}
+        />
+      )}
+      {tab === 'rating' && (
+        <RatingPanel
+          held={rating}
+          onResult={keep('ratingStresses', setRating, (r) => ({
+            label: `Rating stresses on scenario ${r.scenarioName}`,
+            tables: [ratingStressReportTable(r)],
+          }))}
+        />
+      )}
+      {tab === 'monteCarlo' && (
+        <MonteCarloPanel
+          held={mc}
+          onResult={keep('monteCarlo', setMc, (r) => ({
+            label: `Monte Carlo, ${integer(r.plan.paths)} paths, seed ${r.plan.seed}`,
+            tables: monteCarloReportTables(r),
+          }))}
+        />
+      )}
+      {tab === 'compare' && (
+        <ComparePanel
+          held={cmp}
+          onResult={keep('scenarioComparison', setCmp, (c) => ({
+            label: `Scenario comparison: ${c.scenarios.join(', ')}`,
+            tables: scenarioComparisonTables(c),
+          }))}
+        />
+      )}
     </div>
   );
 }

@@ -11,6 +11,8 @@ import { dealEngine } from '../../core/scenario/dealEngine';
 import { gridMatrix, runGridInline } from '../../core/scenario/grid';
 import { runMonteCarloInline } from '../../core/scenario/monteCarlo';
 import { runRatingStresses } from '../../core/scenario/ratingStress';
+import * as XLSX from 'xlsx';
+import { ExportPage } from './pages/ExportPage';
 import { StressPage } from './pages/StressPage';
 import { WorkbenchPage } from './pages/WorkbenchPage';
 import { openApp, type AppSession } from './support/session';
@@ -110,5 +112,30 @@ describe('stress screen', () => {
     expect(expected.tranches[2]!.expectedLoss).toBeGreaterThan(expected.tranches[0]!.expectedLoss);
     expect(app.errors).toEqual([]);
     await app.screenshot('stress-monte-carlo');
+  });
+
+  it('puts the session’s stress results in the exported tranche report, as the user chooses', async () => {
+    // The tests above ran a grid, a comparison, the rating stresses and Monte Carlo on the unedited deal.
+    await app.run();
+    await app.go('export');
+    const listed = await page.getByTestId('export-analyses').locator('li').allInnerTexts();
+    expect(listed).toHaveLength(4);
+    await page.getByTestId('export-include-monteCarlo').uncheck();
+    const file = await new ExportPage(page).exportXlsx();
+    const wb = XLSX.read(file.bytes, { type: 'buffer' });
+    expect(wb.SheetNames).toEqual(expect.arrayContaining(['Grid A wal', 'Grid B wal', 'Rating stresses']));
+    expect(wb.SheetNames).toEqual(expect.arrayContaining(['Scenarios - classes', 'Scenarios - pool']));
+    expect(wb.SheetNames.filter((n) => n.startsWith('Monte Carlo'))).toEqual([]);
+    // The rating sheet carries the engine's verdicts: the same as the screen showed.
+    const expected = runRatingStresses(dealEngine(deal, pool!), deal.scenarios[0]!);
+    const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets['Rating stresses']!, {
+      range: 1,
+    });
+    expect(rows.map((r) => r['Level'])).toEqual(expected.levels.map((l) => l.rating));
+    expect(rows.map((r) => r['Class A'])).toEqual(
+      expected.levels.map((l) => (l.passes['A'] ? 'pass' : 'fail')),
+    );
+    expect(app.errors).toEqual([]);
+    await app.screenshot('export-with-analyses');
   });
 });
