@@ -30,8 +30,12 @@ function isSpreadsheet(name: string, bytes: Uint8Array): boolean {
 }
 
 /** UTF-8 (with or without BOM) when valid, else GB18030: Chinese originators' tapes often come from Excel in GBK. */
-export function decodeTape(name: string, bytes: Uint8Array): { text: string; encoding: string } {
-  if (bytes.byteLength > MAX_TAPE_BYTES) {
+export function decodeTape(
+  name: string,
+  bytes: Uint8Array,
+  fileBytes: number = bytes.byteLength,
+): { text: string; encoding: string } {
+  if (fileBytes > MAX_TAPE_BYTES) {
     throw new Error(
       `${name} is larger than ${MAX_TAPE_BYTES / 1024 / 1024} MB; import it with the command line`,
     );
@@ -49,9 +53,18 @@ export function decodeTape(name: string, bytes: Uint8Array): { text: string; enc
 }
 
 export function inspectTape(req: TapeInspectRequest): TapeInspection {
-  const { text, encoding } = decodeTape(req.name, req.bytes);
-  const p = previewTape(text, 30);
-  return { encoding, delimiter: p.delimiter, headers: p.headers, rows: p.rows, suggestion: p.suggestion };
+  const fileBytes = req.fileBytes ?? req.bytes.byteLength;
+  const { text, encoding } = decodeTape(req.name, req.bytes, fileBytes);
+  const partial = fileBytes > req.bytes.byteLength;
+  const p = previewTape(text, 30, undefined, partial);
+  return {
+    encoding,
+    ...(partial ? { headBytes: req.bytes.byteLength } : {}),
+    delimiter: p.delimiter,
+    headers: p.headers,
+    rows: p.rows,
+    suggestion: p.suggestion,
+  };
 }
 
 export function importTape(

@@ -9,7 +9,10 @@ import type { MappingSuggestion, TapeMapping } from '../../core/io/tape/mapping'
 export interface TapeInspectRequest {
   kind: 'tapeInspect';
   name: string;
+  /** The tape, or only its head (tapeHead.ts): the preview reads no more than its first rows. */
   bytes: Uint8Array;
+  /** Size of the whole file when `bytes` is its head. */
+  fileBytes?: number;
 }
 
 export interface TapeImportRequest {
@@ -45,6 +48,11 @@ export interface SheetImportRequest extends SheetTape {
 export interface TapeInspection {
   /** Text encoding of a CSV tape; '' for a spreadsheet. */
   encoding: string;
+  /**
+   * Set when only the tape's first bytes were read: the encoding is theirs. GB18030 there holds for the whole
+   * file, but UTF-8 may not (GBK text further down); the import decides from every byte.
+   */
+  headBytes?: number;
   /** Delimiter of a CSV tape; '' for a spreadsheet. */
   delimiter: string;
   /** Set for a spreadsheet: the sheet shown and the workbook's sheets, for the sheet selector. */

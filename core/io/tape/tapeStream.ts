@@ -219,8 +219,11 @@ function previewOf(
   };
 }
 
-/** The first rows of a decoded text with the sniffed delimiter and a mapping suggestion (the UI's mapping step). */
-export function previewTape(text: string, maxRows = 50, delimiter?: string): TapePreview {
+/**
+ * The first rows of a decoded text with the sniffed delimiter and a mapping suggestion (the UI's mapping step).
+ * `partial`: the text is only the head of a file, so a quoted cell it cuts is not a malformed tape.
+ */
+export function previewTape(text: string, maxRows = 50, delimiter?: string, partial = false): TapePreview {
   const head = text.replace(/^\uFEFF/, '').slice(0, 512 * 1024);
   const sniffed = delimiter === undefined ? sniffDelimiter(head) : { delimiter, confidence: 1 };
   // The slice may cut the last row; parse whole lines only.
@@ -229,7 +232,8 @@ export function previewTape(text: string, maxRows = 50, delimiter?: string): Tap
   try {
     parsed = parseCsvText(cut, sniffed.delimiter);
   } catch (e) {
-    if (e instanceof TapeFormatError && head.length < text.length) parsed = { rows: [], lines: [] };
+    if (e instanceof TapeFormatError && (partial || head.length < text.length))
+      parsed = { rows: [], lines: [] };
     else throw e;
   }
   return {

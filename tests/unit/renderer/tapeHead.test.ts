@@ -1,0 +1,143 @@
+/**
+ * The head of a tape the mapping preview reads: cut just after a newline byte so multibyte characters (UTF-8,
+ * GBK) and CRLF line ends stay whole, its own small buffer, and previewed exactly as the whole file would be.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { inspectTape, MAX_TAPE_BYTES } from '../../../renderer/engine/tapeAdapter';
+import { TAPE_HEAD_BYTES, tapeHead } from '../../../renderer/engine/tapeHead';
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+const NL = 0x0a;
+
+/** "中文" in GBK (each character two bytes, no trail byte is 0x0A) and ASCII around it. */
+function gbk(parts: (string | 'zh')[]): Uint8Array {
+  const out: number[] = [];
+  for (const p of parts) {
+    if (p === 'zh') out.push(0xd6, 0xd0, 0xce, 0xc4);
+    else for (const ch of p) out.push(ch.charCodeAt(0));
+  }
+  return new Uint8Array(out);
+}
+
+describe('tapeHead', () => {
+  it('sends a tape no bigger than the head as it is', () => {
+    const b = utf8('id,balance\nA,1\n');
+    expect(tapeHead(b, 64)).toBe(b);
+  });
+
+  it('cuts after the last newline before the limit, never inside a UTF-8 character', () => {
+    // Line 1 is 10 bytes, line 2 ("A,张三丰\n") 2 + 9 + 1 = 12 bytes: the 16-byte limit falls inside "三".
+    const b = utf8('id,name,x\nA,张三丰\nB,李四\n');
+    const head = tapeHead(b, 16);
+    expect(head.byteLength).toBe(10);
+    expect(new TextDecoder('utf-8', { fatal: true }).decode(head)).toBe('id,name,x\n');
+    // A limit just past the second line's newline keeps it whole.
+    const head2 = tapeHead(b, 24);
+    expect(new TextDecoder('utf-8', { fatal: true }).decode(head2)).toBe('id,name,x\nA,张三丰\n');
+  });
+
+  it('cuts GBK text only at a newline, so the head decodes as GB18030 like the whole file', () => {
+    // "id,zh\n" = 3 + 4 + 1 = 8 bytes; "A,中文\n" = 2 + 4 + 1 = 7 (ends at byte 15); a 12-byte limit splits "中文".
+    const b = gbk(['id,', 'zh', '\n', 'A,', 'zh', '\n', 'B,', 'zh', '\n']);
+    const head = tapeHead(b, 12);
+    expect([...head]).toEqual([...b.subarray(0, 8)]);
+    expect(new TextDecoder('gb18030').decode(head)).toBe('id,中文\n');
+    expect(new TextDecoder('gb18030').decode(tapeHead(b, 16))).toBe('id,中文\nA,中文\n');
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(tapeHead(b, 16))).toThrow();
+  });
+
+  it('keeps CRLF line ends whole', () => {
+    const b = utf8('id,balance\r\nA,100\r\nB,200\r\n');
+    const head = tapeHead(b, 20);
+    expect(new TextDecoder().decode(head)).toBe('id,balance\r\nA,100\r\n');
+  });
+
+  it('reads a header longer than the limit to its end, and a file with no newline whole', () => {
+    const long = `${'c,'.repeat(40)}z\nA,1\nB,2\n`;
+    expect(new TextDecoder().decode(tapeHead(utf8(long), 32))).toBe(`${'c,'.repeat(40)}z\n`);
+    const none = utf8('x'.repeat(100));
+    expect(tapeHead(none, 32)).toBe(none);
+  });
+
+  it('owns a buffer of its own length, so posting it does not post the whole tape', () => {
+    const b = utf8('id,balance\n' + 'A,100\n'.repeat(1000));
+    const head = tapeHead(b, 100);
+    expect(head.byteLength).toBe(95); // 11 + 14 whole rows of 6 bytes
+    expect(head.buffer.byteLength).toBe(head.byteLength);
+  });
+
+  it('is the longest prefix of whole lines within the limit (any bytes)', () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ maxLength: 300 }).map((a) => a.map((x) => (x % 7 === 0 ? NL : x))),
+        fc.integer({ min: 1, max: 200 }),
+        (bytes, max) => {
+          const head = tapeHead(bytes, max);
+          expect([...head]).toEqual([...bytes.subarray(0, head.byteLength)]);
+          if (head.byteLength === bytes.byteLength) {
+            // Whole: small enough, or no newline to cut at where one would be looked for.
+            if (bytes.byteLength > max) expect(bytes.subarray(0, max).includes(NL)).toBe(false);
+            return;
+          }
+          expect(head[head.byteLength - 1]).toBe(NL);
+          if (bytes.subarray(0, max).includes(NL)) {
+            expect(head.byteLength).toBeLessThanOrEqual(max);
+            expect(bytes.subarray(head.byteLength, max).includes(NL)).toBe(false);
+          } else {
+            // The first newline past the limit ends the head.
+            expect(bytes.subarray(0, head.byteLength - 1).includes(NL)).toBe(false);
+          }
+        },
+      ),
+    );
+  });
+});
+
+describe('inspectTape on a head', () => {
+  const header = 'loan_id,current_balance,annual_rate,original_term,remaining_term,product,segment\n';
+  const rows = Array.from(
+    { length: 40_000 },
+    (_, i) => `L${i},${1000 + i}.50,0.12,12,${1 + (i % 12)},installment,A\n`,
+  );
+  const full = utf8(header + rows.join(''));
+
+  it('previews the same rows as the whole file and says only the head was read', () => {
+    expect(full.byteLength).toBeGreaterThan(TAPE_HEAD_BYTES);
+    const head = tapeHead(full);
+    expect(head.byteLength).toBeLessThanOrEqual(TAPE_HEAD_BYTES);
+    const whole = inspectTape({ kind: 'tapeInspect', name: 't.csv', bytes: full });
+    const part = inspectTape({ kind: 'tapeInspect', name: 't.csv', bytes: head, fileBytes: full.byteLength });
+    expect(part.rows).toEqual(whole.rows);
+    expect(part.rows[0]).toEqual(['L0', '1000.50', '0.12', '12', '1', 'installment', 'A']);
+    expect(part.headers).toEqual(whole.headers);
+    expect(part.suggestion).toEqual(whole.suggestion);
+    expect(part.encoding).toBe('utf-8');
+    expect(part.headBytes).toBe(head.byteLength);
+    expect(whole.headBytes).toBeUndefined();
+  });
+
+  it('refuses a tape too big for the app by the whole file size, not the head', () => {
+    expect(() =>
+      inspectTape({
+        kind: 'tapeInspect',
+        name: 'big.csv',
+        bytes: utf8(header),
+        fileBytes: MAX_TAPE_BYTES + 1,
+      }),
+    ).toThrow(/larger than 600 MB/);
+  });
+
+  it('does not call a head that ends inside a quoted cell malformed', () => {
+    const text = `${header}"L1,unterminated`;
+    const cut = utf8(`${text}\n`);
+    const part = inspectTape({
+      kind: 'tapeInspect',
+      name: 't.csv',
+      bytes: cut,
+      fileBytes: cut.byteLength + 10,
+    });
+    expect(part.rows).toEqual([]);
+    expect(() => inspectTape({ kind: 'tapeInspect', name: 't.csv', bytes: cut })).toThrow();
+  });
+});
