@@ -112,28 +112,34 @@ export function DataGrid<T>({
     const name = `${csvName ?? testId ?? 'table'}.csv`;
     void app.host.exportFile(name, new TextEncoder().encode(csv), 'text/csv');
   };
+  // The CSV button has its own strip above the grid, in the flow: floated over whatever stood above the grid
+  // (a tab row, a card head's buttons) it covered it.
   return (
-    <div className="grid-host" style={autoHeight ? undefined : { height }} data-testid={testId}>
+    <div className="grid-host" data-testid={testId}>
       {app && options.rowModelType !== 'infinite' ? (
-        <button type="button" className="grid-csv" title="Export this table as CSV" onClick={exportCsv}>
-          CSV
-        </button>
+        <div className="grid-bar">
+          <button type="button" className="grid-csv" title="Export this table as CSV" onClick={exportCsv}>
+            CSV
+          </button>
+        </div>
       ) : null}
-      <AgGridReact<T>
-        ref={grid}
-        theme={autoHeight ? fitTheme(maxBodyHeight) : gridTheme}
-        {...(autoHeight ? { domLayout: 'autoHeight' as const } : {})}
-        suppressCellFocus={false}
-        animateRows={false}
-        defaultColDef={{
-          sortable: false,
-          resizable: true,
-          suppressMovable: true,
-          // Summary tables fit their card: a long header wraps at its spaces rather than ending in an ellipsis.
-          ...(autoHeight ? { wrapHeaderText: true, autoHeaderHeight: true } : {}),
-        }}
-        {...options}
-      />
+      <div className="grid-body" style={autoHeight ? undefined : { height }}>
+        <AgGridReact<T>
+          ref={grid}
+          theme={autoHeight ? fitTheme(maxBodyHeight) : gridTheme}
+          {...(autoHeight ? { domLayout: 'autoHeight' as const } : {})}
+          suppressCellFocus={false}
+          animateRows={false}
+          defaultColDef={{
+            sortable: false,
+            resizable: true,
+            suppressMovable: true,
+            // Summary tables fit their card: a long header wraps at its spaces rather than ending in an ellipsis.
+            ...(autoHeight ? { wrapHeaderText: true, autoHeaderHeight: true } : {}),
+          }}
+          {...options}
+        />
+      </div>
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import type { ReportTable } from '../../core/io/report/reportTable';
 import { years } from '../format';
 import { DataGrid, wrappedText } from './DataGrid';
-import { isTextColumn, naturalWidth, reportCellText } from './reportColumns';
+import { columnWidth, isTextColumn, naturalWidth, reportCellText } from './reportColumns';
 import { textMeasure } from './textMeasure';
 
 type Row = ReportTable['rows'][number];
@@ -21,6 +21,8 @@ export function ReportGrid({
   firstWidth,
   maxBodyHeight = 390,
   numberText = years,
+  cellText,
+  total,
 }: {
   table: ReportTable;
   testId?: string;
@@ -30,11 +32,23 @@ export function ReportGrid({
   maxBodyHeight?: number;
   /** How a plain 'number' column reads; two decimals unless the screen needs more. */
   numberText?: (n: number) => string;
+  /** A column that reads differently from its format (a small rate to three decimals), by column key. */
+  cellText?: Partial<Record<string, (v: Row[string]) => string>>;
+  /** A total row kept under the rows, in bold. */
+  total?: Row;
 }) {
   const cols = useMemo<ColDef<Row>[]>(() => {
     const measure = textMeasure();
+    const rows = total ? [...table.rows, total] : table.rows;
     return table.columns.map((c, i) => {
-      const natural = naturalWidth(c, table.rows, numberText, measure);
+      const own = cellText?.[c.key];
+      const natural = own
+        ? columnWidth(
+            c.header,
+            rows.slice(0, 200).map((r) => own(r[c.key] ?? null)),
+            measure,
+          )
+        : naturalWidth(c, rows, numberText, measure);
       return {
         field: c.key,
         headerName: c.header,
@@ -42,7 +56,10 @@ export function ReportGrid({
         ...(isTextColumn(c)
           ? { tooltipValueGetter: (p: { value?: unknown }) => reportCellText(p.value, c.format) }
           : { type: 'rightAligned' }),
-        valueFormatter: (p) => reportCellText(p.value, c.format, numberText),
+        valueFormatter: (p) =>
+          own
+            ? own((p.value as Row[string] | undefined) ?? null)
+            : reportCellText(p.value, c.format, numberText),
         ...(i === 0
           ? { pinned: 'left' as const, width: firstWidth ?? Math.min(natural, 240) }
           : natural > LONG_TEXT_PX && isTextColumn(c)
@@ -52,11 +69,19 @@ export function ReportGrid({
               { flex: natural, minWidth: isTextColumn(c) ? Math.min(natural, 160) : natural }),
       };
     });
-  }, [table, firstWidth, numberText]);
+  }, [table, firstWidth, numberText, cellText, total]);
+  const pinnedTotal = useMemo(() => (total ? [total] : undefined), [total]);
   return (
     <DataGrid<Row>
       rowData={table.rows}
       columnDefs={cols}
+      {...(pinnedTotal
+        ? {
+            pinnedBottomRowData: pinnedTotal,
+            getRowStyle: (x: { node: { rowPinned?: unknown } }) =>
+              x.node.rowPinned ? { fontWeight: 600 } : undefined,
+          }
+        : {})}
       autoHeight
       maxBodyHeight={maxBodyHeight}
       // Report tables have tens of columns at most: all of them stay in the DOM for tests and find-in-page.

@@ -3,21 +3,27 @@
  * rejected rows → accept), then the loan tape grid, the cut-off summary and the stratification tables.
  */
 import type { ColDef } from 'ag-grid-community';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { FIELD_SPECS, POOL_FIELDS, type PoolField } from '../../core/io/tape/fields';
 import type { TapeMapping } from '../../core/io/tape/mapping';
-import { rejectsToCsv, REJECT_REASONS, type RejectedRow } from '../../core/io/tape/report';
+import type { RepLine } from '../../core/deal/schema';
+import { rejectsToCsv, type RejectedRow } from '../../core/io/tape/report';
 import { poolSummary } from '../../core/pool/strat';
 import { useApp } from '../AppContext';
 import { DataGrid } from '../components/DataGrid';
+import { ReportGrid } from '../components/ReportGrid';
+import { columnWidth } from '../components/reportColumns';
+import { textMeasure } from '../components/textMeasure';
 import type { SheetRows } from '../../core/io/tape/sheetMessage';
 import type { JobProgress } from '../engine/client';
 import { engine } from '../engine/engineWorker';
+import { tapeHead } from '../engine/tapeHead';
 import { isSpreadsheetTape, readTapeSheet, sheetTape } from '../engine/sheetReader';
 import type { TapeImportResult, TapeInspection } from '../engine/tapeTypes';
 import { integer, money, pct } from '../format';
 import { poolAutosaved } from '../project/autosave';
 import { LoanPoolView } from './pool/LoanPoolView';
+import { rejectReasonsTable, repLinesTable } from './pool/poolTables';
 
 type Wizard =
   | { step: 'idle' }
@@ -101,7 +107,16 @@ export function PoolScreen() {
       return;
     }
     const inspection = await job(`Reading ${file.name}`, (p) =>
-      engine().request({ kind: 'tapeInspect', name: file.name, bytes: file.bytes }, p),
+      // Only the head goes: the preview reads ~30 rows, and posting the whole tape copies all of it here.
+      engine().request(
+        {
+          kind: 'tapeInspect',
+          name: file.name,
+          bytes: tapeHead(file.bytes),
+          fileBytes: file.bytes.byteLength,
+        },
+        p,
+      ),
     );
     if (!inspection) return;
     setWizard({
@@ -244,7 +259,7 @@ function MappingStep({
   const used = new Map<string, PoolField[]>();
   for (const [f, h] of Object.entries(columns)) if (h) used.set(h, [...(used.get(h) ?? []), f as PoolField]);
   const duplicated = [...used.entries()].filter(([, fs]) => fs.length > 1);
-  const mappedHeaders = new Set(Object.values(columns));
+  const mappedHeaders = useMemo(() => new Set(Object.values(columns)), [columns]);
   return (
     <section className="card" data-testid="mapping-step">
       <WizardSteps active={1} />
@@ -270,7 +285,7 @@ function MappingStep({
           {inspection.headers.length} columns ·{' '}
           {inspection.sheet
             ? `sheet “${inspection.sheet.name}” of ${inspection.sheet.names.length}`
-            : `delimiter ${inspection.delimiter === '\t' ? 'tab' : `"${inspection.delimiter}"`} · ${inspection.encoding.toUpperCase()}`}{' '}
+            : `delimiter ${inspection.delimiter === '\t' ? 'tab' : `"${inspection.delimiter}"`} · ${encodingText(inspection)}`}{' '}
           ·{' '}
           {s.preset
             ? `matches the “${s.preset}” layout`
@@ -360,31 +375,8 @@ function MappingStep({
           </div>
         </div>
       </div>
-      <h2 className="section-title">Preview (first {Math.min(inspection.rows.length, 12)} rows)</h2>
-      <div className="preview">
-        <table className="table small">
-          <thead>
-            <tr>
-              {inspection.headers.map((h) => (
-                <th key={h} className={mappedHeaders.has(h) ? 'mapped' : 'unmapped'}>
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {inspection.rows.slice(0, 12).map((r, i) => (
-              <tr key={i}>
-                {inspection.headers.map((h, j) => (
-                  <td key={h} className={mappedHeaders.has(h) ? '' : 'muted'}>
-                    {r[j] ?? ''}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <h2 className="section-title">Preview (first {Math.min(inspection.rows.length, PREVIEW_ROWS)} rows)</h2>
+      <PreviewGrid inspection={inspection} mapped={mappedHeaders} />
     </section>
   );
 }
@@ -412,6 +404,7 @@ function ReportStep({
 }) {
   const r = result.report;
   const total = poolSummary(result.pool).totalBalance;
+  const reasons = useMemo(() => rejectReasonsTable(r.byReason), [r.byReason]);
   return (
     <section className="card" data-testid="report-step">
       <WizardSteps active={2} />
@@ -484,22 +477,8 @@ function ReportStep({
           ) : null}
         </div>
         <div>
-          <table className="table">
-            <thead>
-              <tr>
-                <th>Reason</th>
-                <th className="num">Rows</th>
-              </tr>
-            </thead>
-            <tbody>
-              {Object.entries(r.byReason).map(([k, n]) => (
-                <tr key={k}>
-                  <td className="wrap">{REJECT_REASONS[k as keyof typeof REJECT_REASONS] ?? k}</td>
-                  <td className="num">{integer(n)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          {/* Wide enough for the longest reason in one line beside its count. */}
+          <ReportGrid table={reasons} testId="reject-reasons" firstWidth={330} />
           {r.rules.length > 0 ? (
             <details>
               <summary className="muted small">How values were read ({r.rules.length} rules)</summary>
@@ -536,7 +515,14 @@ function RepLines() {
       </section>
     );
   }
-  const lines = deal.pool.lines;
+  return <RepLinesCard lines={deal.pool.lines} />;
+}
+
+/** A small monthly fee rate reads to three decimals (0.125%), as the deal editor shows it. */
+const REP_LINE_TEXT = { fee: (v: string | number | null) => (typeof v === 'number' ? pct(v, 3) : '–') };
+
+function RepLinesCard({ lines }: { lines: RepLine[] }) {
+  const table = useMemo(() => repLinesTable(lines), [lines]);
   const total = lines.reduce((s, l) => s + l.balance, 0);
   return (
     <section className="card">
@@ -546,40 +532,62 @@ function RepLines() {
           {lines.length} lines · {money(total)}
         </span>
       </div>
-      <table className="table" data-testid="rep-lines">
-        <thead>
-          <tr>
-            <th>Line</th>
-            <th>Segment</th>
-            <th>Product</th>
-            <th className="num">Balance</th>
-            <th className="num">% of pool</th>
-            <th className="num">Rate</th>
-            <th className="num">Fee / month</th>
-            <th className="num">Orig. term</th>
-            <th className="num">Rem. term</th>
-            <th className="num">Payment rate</th>
-            <th className="num">Receivables</th>
-          </tr>
-        </thead>
-        <tbody>
-          {lines.map((l) => (
-            <tr key={l.id}>
-              <td>{l.id}</td>
-              <td>{l.segment}</td>
-              <td>{l.product}</td>
-              <td className="num">{money(l.balance)}</td>
-              <td className="num">{pct(total > 0 ? l.balance / total : 0)}</td>
-              <td className="num">{pct(l.rate)}</td>
-              <td className="num">{pct(l.monthlyFeeRate, 3)}</td>
-              <td className="num">{l.originalTerm}</td>
-              <td className="num">{l.remainingTerm}</td>
-              <td className="num">{l.product === 'revolving' ? pct(l.paymentRate) : '–'}</td>
-              <td className="num">{integer(l.count)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ReportGrid table={table} testId="rep-lines" cellText={REP_LINE_TEXT} />
     </section>
+  );
+}
+
+/** UTF-8 read from a big tape's head only may yet turn out GB18030 further down; the import reads it all. */
+function encodingText(inspection: TapeInspection): string {
+  const name = inspection.encoding.toUpperCase();
+  return inspection.headBytes !== undefined && inspection.encoding === 'utf-8'
+    ? `${name} in the first ${integer(inspection.headBytes / 1024)} KB`
+    : name;
+}
+
+const PREVIEW_ROWS = 12;
+
+/** Preview cells are the tape's text as read; the mapped columns stand out, the others are greyed. */
+function PreviewGrid({
+  inspection,
+  mapped,
+}: {
+  inspection: TapeInspection;
+  mapped: Set<string | undefined>;
+}) {
+  const rows = useMemo(() => inspection.rows.slice(0, PREVIEW_ROWS), [inspection]);
+  const cols = useMemo<ColDef<string[]>[]>(() => {
+    const measure = textMeasure();
+    return inspection.headers.map((h, j) => {
+      const on = mapped.has(h);
+      return {
+        colId: `c${j}`,
+        headerName: h,
+        headerTooltip: h,
+        valueGetter: (p) => p.data?.[j] ?? '',
+        width: Math.min(
+          columnWidth(
+            h,
+            rows.map((r) => r[j] ?? ''),
+            measure,
+          ),
+          240,
+        ),
+        headerClass: on ? 'mapped' : 'unmapped',
+        cellClass: on ? undefined : 'muted',
+        ...(j === 0 ? { pinned: 'left' as const } : {}),
+      };
+    });
+  }, [inspection, rows, mapped]);
+  return (
+    <DataGrid<string[]>
+      rowData={rows}
+      columnDefs={cols}
+      autoHeight
+      // All twelve rows, and a horizontal scrollbar, without a scroll of their own.
+      maxBodyHeight={PREVIEW_ROWS * 26 + 18}
+      testId="tape-preview"
+      csvName="tape preview"
+    />
   );
 }

@@ -1,6 +1,6 @@
 /** Structure: tranche stack, priority of payments, credit enhancement, fees, triggers, revolving. */
 import { useMemo } from 'react';
-import type { Fee, Tranche } from '../../core/deal/schema';
+import type { Tranche } from '../../core/deal/schema';
 import { useApp } from '../AppContext';
 import { EChart, type ChartOption } from '../components/EChart';
 import { NumberField, TextField } from '../components/Field';
@@ -14,6 +14,7 @@ import {
   setReserveTarget,
 } from '../project/dealEdit';
 import { RevolvingCard } from './structure/RevolvingCard';
+import { FeesCard } from './structure/FeesCard';
 import { TriggersCard } from './structure/TriggersCard';
 import { WaterfallCard } from './structure/WaterfallCard';
 import { move, replaceAt, useDealEditor } from './useDealEditor';
@@ -496,114 +497,7 @@ export function StructureScreen() {
       <RevolvingCard />
 
       <div className="two-col">
-        <section className="card">
-          <div className="card-head">
-            <h2>Fees</h2>
-            <select
-              value=""
-              aria-label="Add fee"
-              data-testid="add-fee"
-              onChange={(e) => {
-                const kind = e.target.value;
-                if (!kind) return;
-                let n = s.fees.length + 1;
-                while (s.fees.some((f) => f.id === `fee${n}`)) n++;
-                const id = `fee${n}`;
-                const basis: Fee['basis'] =
-                  kind === 'fixed' ? { type: 'fixed', amount: 0 } : { type: 'percentOfPool', rate: 0 };
-                edit(`add fee ${id}`, (d) => ({
-                  ...d,
-                  structure: {
-                    ...d.structure,
-                    fees: [...d.structure.fees, { id, basis, carryUnpaid: true }],
-                    // A new fee is paid first, ahead of note interest, as senior fees are.
-                    waterfall: [{ pay: 'fee', fee: id }, ...d.structure.waterfall],
-                  },
-                }));
-              }}
-            >
-              <option value="">+ Add fee…</option>
-              <option value="fixed">Fixed amount per period</option>
-              <option value="percentOfPool">% of pool a year</option>
-            </select>
-          </div>
-          <table className="table">
-            <thead>
-              <tr>
-                <th>Fee</th>
-                <th>Basis</th>
-                <th className="num">Amount / rate</th>
-                <th className="num">Cap per period</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {s.fees.length === 0 ? (
-                <tr>
-                  <td colSpan={5} className="muted">
-                    No fees
-                  </td>
-                </tr>
-              ) : null}
-              {s.fees.map((f, i) => (
-                <tr key={f.id}>
-                  <td>{f.name ?? f.id}</td>
-                  <td>
-                    {f.basis.type === 'fixed'
-                      ? 'Fixed per period'
-                      : f.basis.type === 'percentOfPool'
-                        ? '% of pool (annual)'
-                        : `% of ${f.basis.tranche} (annual)`}
-                  </td>
-                  <td className="num">
-                    <NumberField
-                      kind={f.basis.type === 'fixed' ? 'money' : 'percent'}
-                      value={f.basis.type === 'fixed' ? f.basis.amount : f.basis.rate}
-                      label={`Fee ${f.id}`}
-                      width={110}
-                      onCommit={(v) =>
-                        edit(`fee ${f.id}`, (d) => ({
-                          ...d,
-                          structure: {
-                            ...d.structure,
-                            fees: replaceAt(d.structure.fees, i, {
-                              ...f,
-                              basis:
-                                f.basis.type === 'fixed'
-                                  ? { ...f.basis, amount: v }
-                                  : { ...f.basis, rate: v },
-                            }),
-                          },
-                        }))
-                      }
-                    />
-                  </td>
-                  <td className="num">{f.capPerPeriod === undefined ? '–' : money(f.capPerPeriod)}</td>
-                  <td className="row-actions">
-                    <button
-                      className="icon"
-                      title="Remove fee and its waterfall steps"
-                      onClick={() =>
-                        edit(`remove fee ${f.id}`, (d) => ({
-                          ...d,
-                          structure: {
-                            ...d.structure,
-                            fees: d.structure.fees.filter((x) => x.id !== f.id),
-                            waterfall: d.structure.waterfall.filter(
-                              (w) => !(w.pay === 'fee' && w.fee === f.id),
-                            ),
-                          },
-                        }))
-                      }
-                    >
-                      ×
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <FeesCard />
         <TriggersCard />
       </div>
     </div>

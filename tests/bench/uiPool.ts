@@ -237,7 +237,7 @@ async function main(): Promise<void> {
       });
     });
     await phase(page, 'strat cards shown', async () => {
-      await page.getByTestId('strat-region').locator('tbody tr').first().waitFor({ timeout: 120_000 });
+      await page.getByTestId('strat-region-table').locator('.ag-row').first().waitFor({ timeout: 120_000 });
     });
     console.log(`heap after import ${await heapMb(page)} MB`);
     await page.screenshot({ path: `/tmp/ui-pool-${rows}.png` });

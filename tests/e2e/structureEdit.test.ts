@@ -139,4 +139,21 @@ describe('structure editing: trigger threshold steps and waterfall sources', () 
     await app.screenshot('results-trigger-events');
     expect(app.errors).toEqual([]);
   });
+
+  it('re-expresses the servicing fee as a fixed amount charging the same in period 1; undo restores it', async () => {
+    await app.go('structure');
+    const value = page.getByTestId('fee-value-servicing');
+    expect(await value.inputValue()).toBe('1');
+    await page.getByTestId('fee-basis-servicing').selectOption('fixed');
+    // 1% a year of the 800,000,000 pool, for one month: 666,666.67.
+    await expect.poll(() => value.inputValue()).toBe('666,666.67');
+    await page.getByTestId('fee-basis-servicing').selectOption('percentOfTranche:A');
+    // The same charge on class A's 600,000,000: 1.333…% a year, shown to three decimals.
+    await expect.poll(() => value.inputValue()).toBe('1.333');
+    await page.getByTestId('undo').click();
+    await page.getByTestId('undo').click();
+    await expect.poll(() => value.inputValue()).toBe('1');
+    expect(await page.getByTestId('fee-basis-servicing').inputValue()).toBe('percentOfPool');
+    expect(app.errors).toEqual([]);
+  });
 });

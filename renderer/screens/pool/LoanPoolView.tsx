@@ -13,10 +13,12 @@ import { NO_REGION, NO_STATUS, type ImportedPool } from '../../../core/pool/pool
 import type { PoolSummary, StratTable } from '../../../core/pool/strat';
 import { DataGrid, moneyCol, pctCol } from '../../components/DataGrid';
 import { EChart, type ChartOption } from '../../components/EChart';
+import { ReportGrid } from '../../components/ReportGrid';
 import { poolFacts, queryPool, type PoolFacts } from '../../engine/loanView';
 import { integer, money, pct, years } from '../../format';
 import { notAutosavedText } from '../../project/autosave';
 import { loanGridQuery } from './loanGridQuery';
+import { stratReportTable } from './poolTables';
 
 interface LoanRow {
   id: string;
@@ -249,7 +251,11 @@ export function LoanPoolView({ pool, autosaved }: { pool: ImportedPool; autosave
   );
 }
 
+/** WA remaining term in months, to one decimal. */
+const months = (n: number): string => years(n, 1);
+
 function StratCard({ table }: { table: StratTable }) {
+  const strat = useMemo(() => stratReportTable(table), [table]);
   const option = useMemo<ChartOption>(
     () => ({
       grid: { left: 8, right: 8, top: 6, bottom: 4, containLabel: true },
@@ -270,38 +276,12 @@ function StratCard({ table }: { table: StratTable }) {
         <h2>{table.title}</h2>
       </div>
       <EChart option={option} height={120} />
-      <table className="table small">
-        <thead>
-          <tr>
-            <th>Bucket</th>
-            <th className="num">Loans</th>
-            <th className="num">Balance</th>
-            <th className="num">% bal.</th>
-            <th className="num">WA rate</th>
-            <th className="num">WA rem. term</th>
-          </tr>
-        </thead>
-        <tbody>
-          {table.rows.map((r) => (
-            <tr key={r.label}>
-              <td>{r.label}</td>
-              <td className="num">{integer(r.count)}</td>
-              <td className="num">{money(r.balance)}</td>
-              <td className="num">{pct(r.pctBalance, 1)}</td>
-              <td className="num">{pct(r.waRate)}</td>
-              <td className="num">{r.waRemainingTerm.toFixed(1)}</td>
-            </tr>
-          ))}
-          <tr className="total">
-            <td>Total</td>
-            <td className="num">{integer(table.total.count)}</td>
-            <td className="num">{money(table.total.balance)}</td>
-            <td className="num">{pct(table.total.pctBalance, 1)}</td>
-            <td className="num">{pct(table.total.waRate)}</td>
-            <td className="num">{table.total.waRemainingTerm.toFixed(1)}</td>
-          </tr>
-        </tbody>
-      </table>
+      <ReportGrid
+        table={strat.table}
+        total={strat.total}
+        numberText={months}
+        testId={`strat-${table.key}-table`}
+      />
     </section>
   );
 }

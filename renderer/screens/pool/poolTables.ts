@@ -1,0 +1,82 @@
+/**
+ * The Pool screen's read-only tables as ReportTables (the rows and formats the report grids show and export):
+ * the deal's representative lines, a stratification with its total, and the rejected rows by reason.
+ */
+import type { ReportTable } from '../../../core/io/report/reportTable';
+import { tableOf } from '../../../core/io/report/reportTable';
+import { REJECT_REASONS, type RejectReason } from '../../../core/io/tape/report';
+import type { RepLine } from '../../../core/deal/schema';
+import type { StratRow, StratTable } from '../../../core/pool/strat';
+
+type Row = ReportTable['rows'][number];
+
+export function repLinesTable(lines: readonly RepLine[]): ReportTable {
+  const total = lines.reduce((s, l) => s + l.balance, 0);
+  return tableOf(
+    { sheetName: 'rep lines', title: 'Representative lines' },
+    [
+      { key: 'id', header: 'Line', format: 'text', value: (l: RepLine) => l.id },
+      { key: 'segment', header: 'Segment', format: 'text', value: (l) => l.segment },
+      { key: 'product', header: 'Product', format: 'text', value: (l) => l.product },
+      { key: 'balance', header: 'Balance', format: 'money', value: (l) => l.balance },
+      {
+        key: 'share',
+        header: '% of pool',
+        format: 'percent',
+        value: (l) => (total > 0 ? l.balance / total : 0),
+      },
+      { key: 'rate', header: 'Rate', format: 'percent', value: (l) => l.rate },
+      { key: 'fee', header: 'Fee / month', format: 'percent', value: (l) => l.monthlyFeeRate },
+      { key: 'originalTerm', header: 'Orig. term', format: 'integer', value: (l) => l.originalTerm },
+      { key: 'remainingTerm', header: 'Rem. term', format: 'integer', value: (l) => l.remainingTerm },
+      {
+        key: 'paymentRate',
+        header: 'Payment rate',
+        format: 'percent',
+        // Only revolving lines repay at a rate of the balance; an instalment line's cell is blank.
+        value: (l) => (l.product === 'revolving' ? l.paymentRate : null),
+      },
+      { key: 'count', header: 'Receivables', format: 'integer', value: (l) => l.count },
+    ],
+    lines,
+  );
+}
+
+const STRAT_COLUMNS = [
+  { key: 'label', header: 'Bucket', format: 'text', value: (r: StratRow) => r.label },
+  { key: 'count', header: 'Loans', format: 'integer', value: (r: StratRow) => r.count },
+  { key: 'balance', header: 'Balance', format: 'money', value: (r: StratRow) => r.balance },
+  { key: 'pctBalance', header: '% bal.', format: 'percent', value: (r: StratRow) => r.pctBalance },
+  { key: 'waRate', header: 'WA rate', format: 'percent', value: (r: StratRow) => r.waRate },
+  {
+    key: 'waRemainingTerm',
+    header: 'WA rem. term',
+    format: 'number',
+    value: (r: StratRow) => r.waRemainingTerm,
+  },
+] as const;
+
+/** A stratification's buckets, and its total row apart so the grid keeps it under them. */
+export function stratReportTable(t: StratTable): { table: ReportTable; total: Row } {
+  const table = tableOf({ sheetName: `strat ${t.key}`, title: t.title }, STRAT_COLUMNS, t.rows);
+  const total = tableOf({ sheetName: '', title: '' }, STRAT_COLUMNS, [{ ...t.total, label: 'Total' }])
+    .rows[0]!;
+  return { table, total };
+}
+
+/** Rejected rows counted by reason, in the report's words; a reason the UI does not know shows its code. */
+export function rejectReasonsTable(byReason: Partial<Record<RejectReason, number>>): ReportTable {
+  return tableOf(
+    { sheetName: 'rejects by reason', title: 'Rejected rows by reason' },
+    [
+      {
+        key: 'reason',
+        header: 'Reason',
+        format: 'text',
+        value: ([k]: [string, number]) => REJECT_REASONS[k as RejectReason] ?? k,
+      },
+      { key: 'rows', header: 'Rows', format: 'integer', value: ([, n]) => n },
+    ],
+    Object.entries(byReason).filter((e): e is [string, number] => e[1] !== undefined),
+  );
+}

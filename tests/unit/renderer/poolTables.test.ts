@@ -1,0 +1,138 @@
+/**
+ * The Pool screen's read-only tables as the grids show and export them: rep lines with their pool shares,
+ * a stratification with its total kept apart, and rejected rows counted by reason in the report's words.
+ */
+import { describe, expect, it } from 'vitest';
+import type { RepLine } from '../../../core/deal/schema';
+import type { StratTable } from '../../../core/pool/strat';
+import { reportCellText } from '../../../renderer/components/reportColumns';
+import {
+  rejectReasonsTable,
+  repLinesTable,
+  stratReportTable,
+} from '../../../renderer/screens/pool/poolTables';
+
+const line = (over: Partial<RepLine>): RepLine =>
+  ({
+    id: 'L1',
+    segment: 'A',
+    product: 'installment',
+    balance: 750_000,
+    rate: 0.18,
+    monthlyFeeRate: 0.00125,
+    originalTerm: 12,
+    remainingTerm: 9,
+    count: 1500,
+    ...over,
+  }) as RepLine;
+
+describe('repLinesTable', () => {
+  it('gives each line its share of the pool and a payment rate only when it revolves', () => {
+    const t = repLinesTable([
+      line({}),
+      line({ id: 'R1', product: 'revolving', balance: 250_000, paymentRate: 0.1 } as Partial<RepLine>),
+    ]);
+    expect(t.columns.map((c) => c.header)).toEqual([
+      'Line',
+      'Segment',
+      'Product',
+      'Balance',
+      '% of pool',
+      'Rate',
+      'Fee / month',
+      'Orig. term',
+      'Rem. term',
+      'Payment rate',
+      'Receivables',
+    ]);
+    expect(t.rows[0]).toMatchObject({
+      id: 'L1',
+      balance: 750_000,
+      share: 0.75,
+      paymentRate: null,
+      count: 1500,
+    });
+    expect(t.rows[1]).toMatchObject({ id: 'R1', share: 0.25, paymentRate: 0.1 });
+    expect(reportCellText(t.rows[0]!.balance, 'money')).toBe('750,000.00');
+    expect(reportCellText(t.rows[1]!.share, 'percent')).toBe('25.00%');
+    expect(reportCellText(t.rows[0]!.paymentRate, 'percent')).toBe('–');
+  });
+
+  it('reads a zero-balance deal as 0% shares, not NaN', () => {
+    expect(repLinesTable([line({ balance: 0 })]).rows[0]!.share).toBe(0);
+  });
+});
+
+describe('stratReportTable', () => {
+  const strat: StratTable = {
+    key: 'segment',
+    title: 'By segment',
+    rows: [
+      {
+        label: 'A',
+        count: 3,
+        balance: 300.004,
+        pctBalance: 0.75,
+        pctCount: 0.6,
+        averageBalance: 100,
+        waRate: 0.12,
+        waRemainingTerm: 10.25,
+        waOriginalTerm: 12,
+      },
+      {
+        label: 'B',
+        count: 2,
+        balance: 100,
+        pctBalance: 0.25,
+        pctCount: 0.4,
+        averageBalance: 50,
+        waRate: 0.2,
+        waRemainingTerm: 6,
+        waOriginalTerm: 12,
+      },
+    ],
+    total: {
+      label: 'all',
+      count: 5,
+      balance: 400.004,
+      pctBalance: 1,
+      pctCount: 1,
+      averageBalance: 80,
+      waRate: 0.14,
+      waRemainingTerm: 9.19,
+      waOriginalTerm: 12,
+    },
+  };
+
+  it('keeps the buckets as rows and the total apart, labelled Total, money to the cent', () => {
+    const { table, total } = stratReportTable(strat);
+    expect(table.rows.map((r) => r.label)).toEqual(['A', 'B']);
+    expect(table.rows[0]).toEqual({
+      label: 'A',
+      count: 3,
+      balance: 300,
+      pctBalance: 0.75,
+      waRate: 0.12,
+      waRemainingTerm: 10.25,
+    });
+    expect(total).toEqual({
+      label: 'Total',
+      count: 5,
+      balance: 400,
+      pctBalance: 1,
+      waRate: 0.14,
+      waRemainingTerm: 9.19,
+    });
+    expect(table.sheetName).toBe('strat segment');
+  });
+});
+
+describe('rejectReasonsTable', () => {
+  it('names each reason as the report does, with its count', () => {
+    const t = rejectReasonsTable({ 'missing-required': 4, 'wrong-cell-count': 1 });
+    expect(t.rows).toEqual([
+      { reason: 'a required field is empty', rows: 4 },
+      { reason: 'row has a different number of cells than the header', rows: 1 },
+    ]);
+  });
+});
