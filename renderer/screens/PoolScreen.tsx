@@ -541,7 +541,7 @@ function RepLinesCard({ lines }: { lines: RepLine[] }) {
 function encodingText(inspection: TapeInspection): string {
   const name = inspection.encoding.toUpperCase();
   return inspection.headBytes !== undefined && inspection.encoding === 'utf-8'
-    ? `${name} in the first ${integer(inspection.headBytes / 1024)} KB`
+    ? `${name} in the first ${(inspection.headBytes / 1024 / 1024).toFixed(1)} MB`
     : name;
 }
 

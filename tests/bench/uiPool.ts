@@ -237,7 +237,11 @@ async function main(): Promise<void> {
       });
     });
     await phase(page, 'strat cards shown', async () => {
-      await page.getByTestId('strat-region-table').locator('.ag-row').first().waitFor({ timeout: 120_000 });
+      // The strat table's first row: a grid's since the Pool screen's AG Grid tables, an HTML row before them.
+      await page
+        .locator('[data-testid=strat-region-table] .ag-row, [data-testid=strat-region] tbody tr')
+        .first()
+        .waitFor({ timeout: 120_000 });
     });
     console.log(`heap after import ${await heapMb(page)} MB`);
     await page.screenshot({ path: `/tmp/ui-pool-${rows}.png` });
