@@ -3,6 +3,7 @@
  * with the mapping the user confirmed. Spreadsheets arrive here as rows the sheet worker already read
  * (sheetReader.ts): no untrusted workbook is parsed in this worker's realm.
  */
+import { detectEncoding } from '../../core/io/tape/encoding';
 import type { TapeMapping } from '../../core/io/tape/mapping';
 import type { ImportReport } from '../../core/io/tape/report';
 import { importTapeRows, previewTape, previewTapeRows, TapeStream } from '../../core/io/tape/tapeStream';
@@ -29,7 +30,10 @@ function isSpreadsheet(name: string, bytes: Uint8Array): boolean {
   );
 }
 
-/** UTF-8 (with or without BOM) when valid, else GB18030: Chinese originators' tapes often come from Excel in GBK. */
+/**
+ * Decodes a delimited tape the way the CLI reader does (`detectEncoding`: BOM, UTF-16 byte pattern, valid UTF-8,
+ * else GB18030, which Chinese originators' Excel exports write), with the browser's TextDecoder.
+ */
 export function decodeTape(
   name: string,
   bytes: Uint8Array,
@@ -45,11 +49,17 @@ export function decodeTape(
       `${name} is a spreadsheet, not delimited text; it is read by the sheet reader (give it an .xlsx or .xls name)`,
     );
   }
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
+  const guess = detectEncoding(bytes.subarray(0, 1024 * 1024));
+  const body = bytes.subarray(guess.bom);
+  if (guess.encoding === 'utf-8') {
+    // The guess read the first megabyte only: invalid UTF-8 further down means the file is GBK after all.
+    try {
+      return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8' };
+    } catch {
+      return { text: new TextDecoder('gb18030').decode(body), encoding: 'gb18030' };
+    }
   }
+  return { text: new TextDecoder(guess.encoding).decode(body), encoding: guess.encoding };
 }
 
 export function inspectTape(req: TapeInspectRequest): TapeInspection {

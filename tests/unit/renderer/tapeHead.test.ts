@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { inspectTape, MAX_TAPE_BYTES } from '../../../renderer/engine/tapeAdapter';
+import { decodeTape, inspectTape, MAX_TAPE_BYTES } from '../../../renderer/engine/tapeAdapter';
 import { TAPE_HEAD_BYTES, tapeHead } from '../../../renderer/engine/tapeHead';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -67,10 +67,11 @@ describe('tapeHead', () => {
     expect(head.buffer.byteLength).toBe(head.byteLength);
   });
 
-  it('is the longest prefix of whole lines within the limit (any bytes)', () => {
+  it('is the longest prefix of whole lines within the limit (any bytes of a byte-oriented encoding)', () => {
     fc.assert(
       fc.property(
-        fc.uint8Array({ maxLength: 300 }).map((a) => a.map((x) => (x % 7 === 0 ? NL : x))),
+        // No NUL and no 0xFE/0xFF: those would make the bytes UTF-16, cut by code unit (tested below).
+        fc.uint8Array({ maxLength: 300 }).map((a) => a.map((x) => (x % 7 === 0 ? NL : x >= 0xfe ? 0x20 : x))),
         fc.integer({ min: 1, max: 200 }),
         (bytes, max) => {
           const head = tapeHead(bytes, max);
@@ -91,6 +92,67 @@ describe('tapeHead', () => {
         },
       ),
     );
+  });
+});
+
+describe('UTF-16 tapes', () => {
+  /** UTF-16 bytes of `text`, little- or big-endian, with a BOM. "上" is U+4E0A: its low byte is 0x0A. */
+  function utf16(text: string, little: boolean): Uint8Array {
+    const out = new Uint8Array(2 + text.length * 2);
+    out.set(little ? [0xff, 0xfe] : [0xfe, 0xff]);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      out[2 + 2 * i] = little ? c & 0xff : c >> 8;
+      out[3 + 2 * i] = little ? c >> 8 : c & 0xff;
+    }
+    return out;
+  }
+  const text = 'id,region\nL1,上海\nL2,上饶\nL3,北京\n';
+
+  for (const little of [true, false]) {
+    it(`cuts a UTF-16${little ? 'LE' : 'BE'} head after a whole newline code unit, not inside 上`, () => {
+      const bytes = utf16(text, little);
+      // 26 bytes reach into line 2 ("L1,上海\n" is units 10–15, bytes 22–33): the cut keeps only the header.
+      const head = tapeHead(bytes, 26);
+      const enc = little ? 'utf-16le' : 'utf-16be';
+      expect(new TextDecoder(enc).decode(head)).toBe('id,region\n');
+      const longer = tapeHead(bytes, 40);
+      expect(new TextDecoder(enc).decode(longer)).toBe('id,region\nL1,上海\n');
+      expect(longer.byteLength % 2).toBe(0);
+    });
+
+    it(`previews and imports a UTF-16${little ? 'LE' : 'BE'} tape like its UTF-8 twin`, () => {
+      const rows = Array.from(
+        { length: 50 },
+        (_, i) => `L${i},${100 + i},0.12,12,${6 + (i % 6)},level-pay,A`,
+      );
+      const csv = [
+        'loan_id,current_balance,annual_rate,original_term,remaining_term,product,segment',
+        ...rows,
+      ]
+        .join('\n')
+        .concat('\n');
+      const wide = utf16(csv, little);
+      const inspected = inspectTape({
+        kind: 'tapeInspect',
+        name: 'wide.csv',
+        bytes: tapeHead(wide, 400),
+        fileBytes: wide.byteLength,
+      });
+      expect(inspected.encoding).toBe(little ? 'utf-16le' : 'utf-16be');
+      expect(inspected.headers[0]).toBe('loan_id');
+      const plain = inspectTape({ kind: 'tapeInspect', name: 'plain.csv', bytes: utf8(csv) });
+      expect(inspected.rows).toEqual(plain.rows.slice(0, inspected.rows.length));
+      expect(decodeTape('wide.csv', wide).text).toBe(csv);
+    });
+  }
+
+  it('reads a file whose first megabyte is ASCII and whose later rows are GBK as GB18030', () => {
+    const head = 'id,name\n' + 'A,x\n'.repeat(300_000);
+    const bytes = new Uint8Array([...utf8(head), ...gbk(['B,', 'zh', '\n'])]);
+    const { text, encoding } = decodeTape('late-gbk.csv', bytes);
+    expect(encoding).toBe('gb18030');
+    expect(text.endsWith('B,中文\n')).toBe(true);
   });
 });
 
