@@ -68,15 +68,34 @@ describe('workbench user path', () => {
 
   it('imports the sample tape: suggested mapping, validation report, rejected rows, accept', async () => {
     await app.go('pool');
-    await app.screenshot('pool-replines');
     const pool = new PoolPage(page);
+    // The sample deal's eight rep lines (samples/deals), in the deal's order, with their balances.
+    expect(await pool.gridColumn('rep-lines', 'id')).toEqual([
+      'ifee-3m-new',
+      'ifee-3m-seasoned',
+      'ifee-6m-new',
+      'ifee-6m-seasoned',
+      'ifee-12m-new',
+      'ifee-12m-seasoned',
+      'level-12m',
+      'level-24m',
+    ]);
+    expect((await pool.gridColumn('rep-lines', 'balance'))[0]).toBe('80,000,000.00');
+    expect((await pool.gridColumn('rep-lines', 'share'))[0]).toBe('10.00%');
+    await app.screenshot('pool-replines');
     await pool.chooseTape(TAPE);
     expect(await pool.mappedColumn('balance')).toBe('current_balance');
     expect(await pool.mappedColumn('id')).toBe('loan_id');
+    // The preview grid shows the tape's first rows as read (read from the tape's first MB only).
+    const ids = await pool.gridColumn('tape-preview', 'c0');
+    expect(ids.slice(0, 2)).toEqual(['L00000001', 'L00000002']);
+    expect(ids).toHaveLength(12);
     await app.screenshot('pool-mapping');
     await pool.validate();
     // The generator wrote 14 deliberately bad rows among 10,000 (samples/tapes/README.md).
     expect(await pool.counts()).toEqual({ accepted: 9986, rejected: 14 });
+    const byReason = await pool.gridColumn('reject-reasons', 'rows');
+    expect(byReason.reduce((n, t) => n + Number(t.replace(/,/g, '')), 0)).toBe(14);
     await app.screenshot('pool-report');
     const csv = await pool.exportRejects();
     const lines = csv.trim().split(/\r?\n/);
@@ -86,6 +105,10 @@ describe('workbench user path', () => {
     expect(csv).not.toMatch(/,=HYPERLINK/);
     await pool.accept();
     expect(await pool.poolCount()).toBe(9986);
+    // A strat's total row, under its buckets, counts every accepted loan.
+    const loans = await pool.gridColumn('strat-product-table', 'count');
+    expect(loans.at(-1)).toBe('9,986');
+    expect(loans.slice(0, -1).reduce((n, t) => n + Number(t.replace(/,/g, '')), 0)).toBe(9986);
     await app.screenshot('pool-loans');
   });
 

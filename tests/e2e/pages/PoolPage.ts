@@ -71,6 +71,25 @@ export class PoolPage {
     return this.page.getByTestId('validate-import').isEnabled();
   }
 
+  /**
+   * A read-only grid's column (rep lines, rejects by reason, a strat table) as shown, rows in order; the total
+   * row kept under them (a strat's) comes last.
+   */
+  async gridColumn(testId: string, col: string): Promise<string[]> {
+    const grid = this.page.getByTestId(testId);
+    await grid.locator('.ag-row').first().waitFor({ timeout: 60_000 });
+    const cells = await grid.locator(`.ag-row [col-id="${col}"]`).evaluateAll((els) =>
+      els.map((c) => ({
+        index: c.closest('[row-index]')?.getAttribute('row-index') ?? '',
+        text: c.textContent ?? '',
+      })),
+    );
+    // Body rows are numbered from 0; a row pinned under them is numbered 'b-0'.
+    const body = cells.filter((c) => /^\d+$/.test(c.index)).sort((a, b) => Number(a.index) - Number(b.index));
+    const total = cells.filter((c) => c.index.startsWith('b-'));
+    return [...body, ...total].map((c) => c.text);
+  }
+
   /** The Pool screen's line naming where the imported pool came from. */
   poolSource(): Promise<string> {
     return this.page.getByTestId('screen-pool').locator('.screen-head p').first().innerText();
