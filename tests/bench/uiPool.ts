@@ -21,6 +21,17 @@
  *   scroll to row 900,000          0.25-0.37 s -> 0.1-0.45 s (AG Grid rendering rows; unchanged)
  *   sort / filter                  not available -> < 0.15 s (worker; 1-4 s until rows show)
  *   save project (Ctrl+S)          4.1 s -> 0.2 s          (pieces encoded into a growing Blob)
+ *
+ * At 300,000 loans (34 MB tape), same machine, longest task before -> after the Pool screen's AG Grid tables
+ * and the head-only preview (several runs each; other phases swing up to 2x between runs):
+ *   read tape + mapping step       120-290 ms -> 80-230 ms (only the tape's first MB is posted for the preview;
+ *                                                           at this size within the noise, not yet re-measured
+ *                                                           at a million loans)
+ *   validate + import              225-290 ms -> 140-360 ms (unchanged path; a transferred copy of the tape
+ *                                                           instead of the clone measured no better: 370, 750 ms)
+ *   strat cards shown              1.1 s, <= 120 ms, 3-4 long -> 2.3-2.7 s, <= 120-180 ms, 15-19 long
+ *                                  (ten AG Grids mounting; 3.4 s and 250-330 ms before each card contained its
+ *                                  layout and the grids shared one text measure)
  */
 import { existsSync, statSync } from 'node:fs';
 import type { Page } from 'playwright-core';
