@@ -2,6 +2,7 @@
  * The head of a tape the mapping preview reads: cut just after a newline byte so multibyte characters (UTF-8,
  * GBK) and CRLF line ends stay whole, its own small buffer, and previewed exactly as the whole file would be.
  */
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeTape, inspectTape, MAX_TAPE_BYTES } from '../../../renderer/engine/tapeAdapter';
@@ -177,6 +178,25 @@ describe('inspectTape on a head', () => {
     expect(part.encoding).toBe('utf-8');
     expect(part.headBytes).toBe(head.byteLength);
     expect(whole.headBytes).toBeUndefined();
+  });
+
+  it('reads the head of a GBK tape as GB18030, with the same first rows as the whole file', () => {
+    const gbkTape = new Uint8Array(readFileSync('samples/tapes/sample-tape-cn-gbk.csv'));
+    const head = tapeHead(gbkTape, 4096);
+    expect(head.byteLength).toBeLessThanOrEqual(4096);
+    const whole = inspectTape({ kind: 'tapeInspect', name: 'cn.csv', bytes: gbkTape });
+    const part = inspectTape({
+      kind: 'tapeInspect',
+      name: 'cn.csv',
+      bytes: head,
+      fileBytes: gbkTape.byteLength,
+    });
+    expect(whole.encoding).toBe('gb18030');
+    expect(part.encoding).toBe('gb18030');
+    expect(part.headers).toEqual(whole.headers);
+    expect(part.rows.length).toBeGreaterThan(10);
+    expect(part.rows).toEqual(whole.rows.slice(0, part.rows.length));
+    expect(part.headers.some((h) => /[\u4e00-\u9fff]/.test(h))).toBe(true);
   });
 
   it('refuses a tape too big for the app by the whole file size, not the head', () => {
