@@ -254,6 +254,9 @@ async function main(): Promise<void> {
     });
     await phase(page, 'strat cards shown', async () => {
       // The strat table's first row: a grid's since the Pool screen's AG Grid tables, an HTML row before them.
+      // Strat grids are built when their card nears the screen: scroll to the last card, as a reader would.
+      await page.getByTestId('strat-region').waitFor({ timeout: 120_000 });
+      await page.getByTestId('strat-region').scrollIntoViewIfNeeded();
       await page
         .locator('[data-testid=strat-region-table] .ag-row, [data-testid=strat-region] tbody tr')
         .first()

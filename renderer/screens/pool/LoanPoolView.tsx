@@ -13,6 +13,7 @@ import { NO_REGION, NO_STATUS, type ImportedPool } from '../../../core/pool/pool
 import type { PoolSummary, StratTable } from '../../../core/pool/strat';
 import { DataGrid, moneyCol, pctCol } from '../../components/DataGrid';
 import { EChart, type ChartOption } from '../../components/EChart';
+import { WhenVisible } from '../../components/WhenVisible';
 import { ReportGrid } from '../../components/ReportGrid';
 import { poolFacts, queryPool, type PoolFacts } from '../../engine/loanView';
 import { integer, money, pct, years } from '../../format';
@@ -276,12 +277,15 @@ function StratCard({ table }: { table: StratTable }) {
         <h2>{table.title}</h2>
       </div>
       <EChart option={option} height={120} />
-      <ReportGrid
-        table={strat.table}
-        total={strat.total}
-        numberText={months}
-        testId={`strat-${table.key}-table`}
-      />
+      {/* Row height 26 plus header and total: what the grid will take, held until it is near the screen. */}
+      <WhenVisible minHeight={26 * (table.rows.length + 2) + 56}>
+        <ReportGrid
+          table={strat.table}
+          total={strat.total}
+          numberText={months}
+          testId={`strat-${table.key}-table`}
+        />
+      </WhenVisible>
     </section>
   );
 }

@@ -76,6 +76,9 @@ export class PoolPage {
    * row kept under them (a strat's) comes last.
    */
   async gridColumn(testId: string, col: string): Promise<string[]> {
+    // A strat card builds its grid only once it is near the screen, as a user scrolling to it would see.
+    const strat = /^(strat-.+)-table$/.exec(testId);
+    if (strat) await this.page.getByTestId(strat[1]!).scrollIntoViewIfNeeded();
     const grid = this.page.getByTestId(testId);
     await grid.locator('.ag-row').first().waitFor({ timeout: 60_000 });
     const cells = await grid.locator(`.ag-row [col-id="${col}"]`).evaluateAll((els) =>
