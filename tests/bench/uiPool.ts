@@ -30,7 +30,9 @@
  *                                                           instead of the clone measured no better: 370, 750 ms)
  *   strat cards shown              1.1 s, <= 120 ms, 3-4 long -> 2.3-2.7 s, <= 120-180 ms, 15-19 long
  *                                  (ten AG Grids mounting; 3.4 s and 250-330 ms before each card contained its
- *                                  layout and the grids shared one text measure)
+ *                                  layout and the grids shared one text measure) -> 1.6 s, 134 ms, 7 long once
+                                  each card builds its grid only when it nears the screen (one run, load ~2;
+                                  the phase now includes scrolling to the last card)
  * At 1,000,000 loans (110 MB), one run before, two after (a third run, of a build that also transferred the
  * import's tape, read the mapping step at 403 ms: the phase's variance is large):
  *   read tape + mapping step       4.4 s, 444 ms -> 1.3-2.1 s, 95-167 ms
