@@ -41,23 +41,14 @@
  *   strat cards shown              1.5 s, 103 ms, 4 long -> 2.3-2.7 s, 124-237 ms, 18-19 long
  */
 import { existsSync, statSync } from 'node:fs';
+import type { PageDocument, PageElement } from '../e2e/support/pageDom';
 import type { Page } from 'playwright-core';
 import { writeCsvTape } from '../../samples/generator/generate';
 import { launchChromium } from '../e2e/support/browser';
 import { serveDir } from '../e2e/support/server';
 
-// Globals of the page, for the functions this file runs in the browser (it compiles without the DOM library).
-interface PageElement {
-  scrollHeight: number;
-  clientHeight: number;
-  scrollTop: number;
-  textContent: string | null;
-  getAttribute(name: string): string | null;
-}
-declare const document: {
-  querySelector(selector: string): PageElement | null;
-  querySelectorAll(selector: string): Iterable<PageElement>;
-};
+// The page's document, for the functions this file runs in the browser.
+declare const document: PageDocument;
 declare const window: unknown;
 declare function getComputedStyle(e: PageElement): { overflowY: string };
 

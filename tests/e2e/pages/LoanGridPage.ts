@@ -1,18 +1,9 @@
 /** Page model of the Pool screen's loan tape grid: sort by a header, type in a floating filter, read cells. */
+import type { PageDocument } from '../support/pageDom';
 import type { Page } from 'playwright-core';
 
-// Globals of the page, for the functions this file runs in the browser (it compiles without the DOM library).
-interface PageElement {
-  scrollHeight: number;
-  clientHeight: number;
-  scrollTop: number;
-  textContent: string | null;
-  getAttribute(name: string): string | null;
-}
-declare const document: {
-  querySelector(selector: string): PageElement | null;
-  querySelectorAll(selector: string): Iterable<PageElement>;
-};
+// The page's document, for the functions this file runs in the browser.
+declare const document: PageDocument;
 
 export class LoanGridPage {
   constructor(readonly page: Page) {}
