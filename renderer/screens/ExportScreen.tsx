@@ -59,12 +59,12 @@ export function ExportScreen() {
                 edits.
               </p>
             ) : null}
-            <h3 className="section-title">Sheets</h3>
+            <h3 className="export-heading">Sheets</h3>
             <p className="small" data-testid="export-sheets">
               {trancheSheets.join(' · ')}
               {run.breakevens ? ' · break-evens on the Summary' : ''}
             </p>
-            <h3 className="section-title">Analyses from this session</h3>
+            <h3 className="export-heading">Analyses from this session</h3>
             {state.analyses.length === 0 ? (
               <p className="muted small">
                 Sensitivity grids, rating stresses, Monte Carlo, scenario comparisons and funding analyses you
