@@ -76,7 +76,7 @@ export function ratingStressReportTable(r: RatingStressResult): ReportTable {
       { key: 'multiple', header: 'Loss multiple', format: 'number', value: (l) => l.multiple },
       {
         key: 'worstPoolLoss',
-        header: 'Worst pool loss',
+        header: 'Worst realised loss (incl. purchases, % initial pool)',
         format: 'percent',
         value: (l) => Math.max(...l.cases.map((c) => c.poolLossPct)),
       },

@@ -544,7 +544,10 @@ function RatingGrid({ r }: { r: RatingStressResult }) {
       },
       {
         colId: 'worstPoolLoss',
-        headerName: 'Worst pool loss',
+        headerName: 'Worst realised loss',
+        // A revolving deal's harsher stress can realise less: it ends revolving sooner, so fewer receivables are bought.
+        headerTooltip:
+          'Pool losses realised inside the deal, receivables bought while revolving included, as a share of the initial pool; the worst of the level’s prepayment and timing cases',
         type: 'rightAligned',
         valueGetter: (p) => (p.data ? Math.max(...p.data.cases.map((c) => c.poolLossPct)) : null),
         valueFormatter: (p) => pct(p.value as number | null),
