@@ -136,6 +136,29 @@ export function addTrigger(deal: Deal, type: TriggerType): Deal {
   return { ...deal, structure: { ...deal.structure, triggers: [...deal.structure.triggers, trigger] } };
 }
 
+/**
+ * Changes what a trigger tests. Thresholds mean different things per test (a loss share, a ratio of pool to
+ * notes, an annual spread), so the schedule starts again from the new test's conservative default; the id,
+ * effects and curing stay, and a name that starts with the old test's default name follows the test.
+ */
+export function setTriggerType(deal: Deal, triggerId: string, type: TriggerType): Deal {
+  // The same test is no edit: the deal comes back as it was, so no undo step is recorded.
+  const current = deal.structure.triggers.find((t) => t.id === triggerId)?.test.type;
+  if (current === undefined || current === type) return deal;
+  return mapTrigger(deal, triggerId, (t) => {
+    const oldName = triggerDefaults[t.test.type].name;
+    const newName = triggerDefaults[type].name;
+    const { name: _name, ...rest } = t;
+    const name =
+      t.name === undefined
+        ? newName
+        : t.name.startsWith(oldName)
+          ? newName + t.name.slice(oldName.length)
+          : t.name;
+    return { ...rest, name, test: triggerDefaults[type].test };
+  });
+}
+
 export function removeTrigger(deal: Deal, triggerId: string): Deal {
   return {
     ...deal,

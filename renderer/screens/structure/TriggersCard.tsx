@@ -8,6 +8,7 @@ import {
   removeTrigger,
   setTriggerCurable,
   setTriggerEffect,
+  setTriggerType,
   TRIGGER_EFFECTS,
   TRIGGER_TYPES,
   type TriggerType,
@@ -295,6 +296,22 @@ function TriggerDetail({
           validate={(v) => (v.trim().length > 64 ? 'A name is at most 64 characters' : null)}
           onCommit={(v) => edit(`name trigger ${t.id}`, (d) => setTriggerName(d, t.id, v))}
         />
+        <label>Test</label>
+        <select
+          value={t.test.type}
+          aria-label={`Trigger ${t.id} test`}
+          data-testid={`trigger-${t.id}-type`}
+          title="A new test starts from its own default threshold"
+          onChange={(e) =>
+            edit(`trigger ${t.id} test`, (d) => setTriggerType(d, t.id, e.target.value as TriggerType))
+          }
+        >
+          {TRIGGER_TYPES.map((k) => (
+            <option key={k} value={k}>
+              {TRIGGER_TYPE_LABEL[k]}
+            </option>
+          ))}
+        </select>
         {measure ? (
           <>
             <label>{measure.label}</label>

@@ -9,6 +9,7 @@ import {
   setOcTarget,
   setTriggerCurable,
   setTriggerEffect,
+  setTriggerType,
   TRIGGER_EFFECTS,
   TRIGGER_TYPES,
   setReserveInitialBalance,
@@ -290,6 +291,41 @@ describe('threshold schedules', () => {
         },
       ),
     );
+  });
+
+  it('changes what a trigger tests: the schedule restarts from the new test, id, effects and a custom name stay', () => {
+    const d = levelPay();
+    if (d.pool.kind !== 'repLines') throw new Error('rep lines expected');
+    const pool = { kind: 'repLines' as const, lines: d.pool.lines };
+    const before = d.structure.triggers.find((t) => t.id === 'cnl')!;
+    const xs = setTriggerType(d, 'cnl', 'excessSpread');
+    const t = xs.structure.triggers.find((x) => x.id === 'cnl')!;
+    expect(t.test).toEqual({
+      type: 'excessSpread',
+      schedule: [{ fromPeriod: 1, threshold: 0.01 }],
+      averageMonths: 3,
+    });
+    expect(t.effects).toEqual(before.effects);
+    expect(t.curable).toBe(before.curable);
+    // The sample's name starts with the CNL default, so it follows the test; a name of the user's own stays.
+    expect(before.name).toBe('Cumulative net loss (pro rata to sequential)');
+    expect(t.name).toBe('Excess spread (pro rata to sequential)');
+    expect(
+      setTriggerType(setTriggerName(d, 'cnl', 'Loss test'), 'cnl', 'ocRatio').structure.triggers[0]!.name,
+    ).toBe('Loss test');
+    expect(setTriggerType(d, 'cnl', 'cumulativeNetLoss')).toBe(d);
+    expect('deal' in validatedDeal(xs, (x) => x)).toBe(true);
+    // A CNL test at 50% never breaches here; an excess-spread floor of 50% a year breaches at once: the run
+    // really tests the new measure.
+    const high = setThresholdStep(xs, 'cnl', 0, { threshold: 0.5 });
+    const r = runDeal(high, pool);
+    expect(r.checks.cashConserved).toBe(true);
+    // Excess spread is known once period 1's waterfall has run: tested going into period 2, on period 1's
+    // annualised spread (13.47%, under the 50% floor).
+    expect(r.triggerEvents[0]).toMatchObject({ id: 'cnl', period: 2, kind: 'breached', threshold: 0.5 });
+    expect(r.triggerEvents[0]!.value).toBeCloseTo(r.excessSpread[0]!.annualised, 12);
+    expect(r.triggerEvents[0]!.value).toBeCloseTo(0.1347244908, 9);
+    expect(runDeal(setThresholdStep(d, 'cnl', 0, { threshold: 0.5 }), pool).triggerEvents).toEqual([]);
   });
 
   it('a step-down to 0.3% CNL fires the trigger in the period it starts, and moving the start moves the breach', () => {
