@@ -10,6 +10,7 @@ import type { RepLine } from '../../core/deal/schema';
 import { rejectsToCsv, type RejectedRow } from '../../core/io/tape/report';
 import { poolSummary } from '../../core/pool/strat';
 import { useApp } from '../AppContext';
+import { Kpi } from '../components/Kpi';
 import { DataGrid } from '../components/DataGrid';
 import { ReportGrid } from '../components/ReportGrid';
 import { columnWidth } from '../components/reportColumns';
@@ -417,36 +418,20 @@ function ReportStep({
         </span>
       </div>
       <div className="kpi-row">
-        <div className="kpi">
-          <div className="kpi-label">Rows read</div>
-          <div className="kpi-value">{integer(r.rowsRead)}</div>
-        </div>
-        <div className="kpi">
-          <div className="kpi-label">Accepted</div>
-          <div className="kpi-value ok" data-testid="accepted-count">
-            {integer(r.accepted)}
-          </div>
-        </div>
-        <div className="kpi">
-          <div className="kpi-label">Rejected</div>
-          <div className={`kpi-value ${r.rejected > 0 ? 'bad' : ''}`} data-testid="rejected-count">
-            {integer(r.rejected)}
-          </div>
-        </div>
-        <div className="kpi">
-          <div className="kpi-label">Accepted balance</div>
-          <div className="kpi-value">{money(total)}</div>
-        </div>
-        <div className="kpi">
-          <div className="kpi-label">Blank lines</div>
-          <div className="kpi-value">{integer(r.blankLines)}</div>
-        </div>
-        <div className="kpi">
-          <div className="kpi-label">Elapsed</div>
-          <div className="kpi-value">
-            {r.elapsedMs === undefined ? '–' : `${(r.elapsedMs / 1000).toFixed(1)} s`}
-          </div>
-        </div>
+        <Kpi label="Rows read" value={integer(r.rowsRead)} />
+        <Kpi label="Accepted" value={integer(r.accepted)} tone="ok" testId="accepted-count" />
+        <Kpi
+          label="Rejected"
+          value={integer(r.rejected)}
+          tone={r.rejected > 0 ? 'bad' : undefined}
+          testId="rejected-count"
+        />
+        <Kpi label="Accepted balance" value={money(total)} />
+        <Kpi label="Blank lines" value={integer(r.blankLines)} />
+        <Kpi
+          label="Elapsed"
+          value={r.elapsedMs === undefined ? '–' : `${(r.elapsedMs / 1000).toFixed(1)} s`}
+        />
       </div>
       {r.errors.map((e) => (
         <p key={e} className="bad">

@@ -12,6 +12,7 @@ import type {
 import type { BreakevenResult } from '../../core/scenario/breakeven';
 import { useApp } from '../AppContext';
 import { engine } from '../engine/engineWorker';
+import { Kpi } from '../components/Kpi';
 import { DataGrid, moneyCol, pctCol } from '../components/DataGrid';
 import { columnWidth } from '../components/reportColumns';
 import { textMeasure } from '../components/textMeasure';
@@ -335,15 +336,6 @@ function AnalyticsGrid({ r, breakevens }: { r: RunResult; breakevens: BreakevenR
       testId="analytics"
       csvName="tranche analytics"
     />
-  );
-}
-
-function Kpi({ label, value }: { label: string; value: string }) {
-  return (
-    <div className="kpi">
-      <div className="kpi-label">{label}</div>
-      <div className="kpi-value">{value}</div>
-    </div>
   );
 }
 

@@ -26,6 +26,7 @@ import {
   type ReportTable,
 } from '../../core/scenario/reportTable';
 import { useApp } from '../AppContext';
+import { Kpi } from '../components/Kpi';
 import { DataGrid, wrappedText } from '../components/DataGrid';
 import { ReportGrid } from '../components/ReportGrid';
 import { EChart, type ChartOption } from '../components/EChart';
@@ -495,20 +496,15 @@ function RatingPanel({
       {r ? (
         <>
           <div className="kpi-row" data-testid="rating-highest">
-            <div className="kpi">
-              <div className="kpi-label">Base pool loss ({r.scenarioName})</div>
-              <div className="kpi-value">{pct(r.baseLossPct)}</div>
-            </div>
+            <Kpi label={`Base pool loss (${r.scenarioName})`} value={pct(r.baseLossPct)} />
             {ids.map((id) => (
-              <div className="kpi" key={id}>
-                <div className="kpi-label">Class {id}: highest level passed</div>
-                <div
-                  className={`kpi-value ${r.highestPassing[id] ? 'ok' : 'bad'}`}
-                  data-testid={`highest-${id}`}
-                >
-                  {r.highestPassing[id] ?? 'none'}
-                </div>
-              </div>
+              <Kpi
+                key={id}
+                label={`Class ${id}: highest level passed`}
+                value={r.highestPassing[id] ?? 'none'}
+                tone={r.highestPassing[id] ? 'ok' : 'bad'}
+                testId={`highest-${id}`}
+              />
             ))}
           </div>
           <section className="card">
@@ -795,15 +791,6 @@ function MonteCarloGrid({ r }: { r: MonteCarloResult }) {
       testId="mc-table"
       csvName="monte carlo classes"
     />
-  );
-}
-
-function Kpi({ label, value }: { label: string; value: string }) {
-  return (
-    <div className="kpi">
-      <div className="kpi-label">{label}</div>
-      <div className="kpi-value">{value}</div>
-    </div>
   );
 }
 

@@ -13,6 +13,7 @@ import { NO_REGION, NO_STATUS, type ImportedPool } from '../../../core/pool/pool
 import type { PoolSummary, StratTable } from '../../../core/pool/strat';
 import { DataGrid, moneyCol, pctCol } from '../../components/DataGrid';
 import { EChart, type ChartOption } from '../../components/EChart';
+import { Kpi } from '../../components/Kpi';
 import { WhenVisible } from '../../components/WhenVisible';
 import { ReportGrid } from '../../components/ReportGrid';
 import { poolFacts, queryPool, type PoolFacts } from '../../engine/loanView';
@@ -188,34 +189,15 @@ export function LoanPoolView({ pool, autosaved }: { pool: ImportedPool; autosave
         </div>
       )}
       <div className="kpi-row">
-        <div className="kpi">
-          <div className="kpi-label">Loans</div>
-          <div className="kpi-value" data-testid="pool-count">
-            {integer(pool.size)}
-          </div>
-        </div>
-        <div className="kpi">
-          <div className="kpi-label">Current balance</div>
-          <div className="kpi-value">{summary ? money(summary.totalBalance) : '…'}</div>
-        </div>
-        <div className="kpi">
-          <div className="kpi-label">WA rate</div>
-          <div className="kpi-value">{summary ? pct(summary.waRate) : '…'}</div>
-        </div>
-        <div className="kpi">
-          <div className="kpi-label">WA remaining term</div>
-          <div className="kpi-value">{summary ? `${years(summary.waRemainingTerm, 1)} m` : '…'}</div>
-        </div>
-        <div className="kpi">
-          <div className="kpi-label">WA seasoning</div>
-          <div className="kpi-value">{summary ? `${years(summary.waSeasoning, 1)} m` : '…'}</div>
-        </div>
-        <div className="kpi">
-          <div className="kpi-label">Delinquent</div>
-          <div className="kpi-value">
-            {summary === null || summary.delinquentShare === null ? '–' : pct(summary.delinquentShare)}
-          </div>
-        </div>
+        <Kpi label="Loans" value={integer(pool.size)} testId="pool-count" />
+        <Kpi label="Current balance" value={summary ? money(summary.totalBalance) : '…'} />
+        <Kpi label="WA rate" value={summary ? pct(summary.waRate) : '…'} />
+        <Kpi label="WA remaining term" value={summary ? `${years(summary.waRemainingTerm, 1)} m` : '…'} />
+        <Kpi label="WA seasoning" value={summary ? `${years(summary.waSeasoning, 1)} m` : '…'} />
+        <Kpi
+          label="Delinquent"
+          value={summary === null || summary.delinquentShare === null ? '–' : pct(summary.delinquentShare)}
+        />
       </div>
       {error ? (
         <p className="bad" role="alert">
