@@ -3,6 +3,7 @@
  * stress and funding analyses of this session as extra sheets when the user keeps them in.
  */
 import { useState } from 'react';
+import { trancheReportSheetNames } from '../../core/io/report/sheetName';
 import { useApp } from '../AppContext';
 import { years } from '../format';
 import { isStale, type AnalysisId } from '../project/state';
@@ -23,16 +24,7 @@ export function ExportScreen() {
       else next.add(id);
       return next;
     });
-  const trancheSheets = run
-    ? [
-        'Summary',
-        'Assumptions',
-        'Pool cash flows',
-        ...run.result.tranches.map((t) => `Tranche ${t.id}`),
-        'Waterfall',
-        ...(run.result.revolving ? ['Revolving purchases'] : []),
-      ]
-    : [];
+  const trancheSheets = run ? trancheReportSheetNames(run.result) : [];
   return (
     <div className="screen-body">
       <div className="screen-head">

@@ -61,3 +61,21 @@ export function safeSheetName(name: string, taken: Set<string>): string {
   taken.add(candidate);
   return candidate;
 }
+
+/**
+ * The tranche report's own sheets, in the order `buildTrancheReport` writes them (extra tables follow), so a
+ * screen can list them without loading the spreadsheet library. A test reads a written report back against it.
+ */
+export function trancheReportSheetNames(result: {
+  tranches: readonly { id: string }[];
+  revolving?: unknown;
+}): string[] {
+  return [
+    'Summary',
+    'Assumptions',
+    'Pool cash flows',
+    ...result.tranches.map((t) => `Tranche ${t.id}`),
+    'Waterfall',
+    ...(result.revolving ? ['Revolving purchases'] : []),
+  ];
+}

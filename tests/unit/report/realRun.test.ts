@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDeal } from '../../../core/deal/load';
 import { Deal } from '../../../core/deal/schema';
 import { buildTrancheReport } from '../../../core/io/report';
+import { trancheReportSheetNames } from '../../../core/io/report/sheetName';
 import type { RunResult } from '../../../core/result';
 import { runDeal } from '../../../core/run';
 import { DEAL_INPUT } from './fixture';
@@ -66,6 +67,8 @@ describe('report on real engine runs', () => {
   for (const run of runs) {
     it(`${run.name}: reads back to the cent`, () => {
       const wb = readReport(run.bytes);
+      // Every sheet by name and in order: the Export screen lists the same names before writing.
+      expect(wb.SheetNames).toEqual(trancheReportSheetNames(run.result));
       expect(wb.SheetNames.slice(0, 3)).toEqual(['Summary', 'Assumptions', 'Pool cash flows']);
       expect(wb.SheetNames).toHaveLength(4 + run.result.tranches.length + (run.result.revolving ? 1 : 0));
       expectEngineNumbers(wb, run.result, run.name);
