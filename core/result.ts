@@ -33,7 +33,9 @@ export interface TrancheCashflowRow {
   interest: number;
   /** Unpaid interest carried forward after this period. */
   interestShortfall: number;
+  /** Principal paid, including uncured write-downs written back up and paid in the same step. */
   principal: number;
+  /** Write-down net of write-ups this period (negative when a written-down class was written back up). */
   writedown: number;
   balance: number;
   /** (Pool end balance + reserve − this class and everything senior to it) / pool end balance. */
@@ -61,6 +63,10 @@ export interface TrancheResult {
   macaulayDuration: number | null;
   modifiedDuration: number | null;
   convexity: number | null;
+  /**
+   * Original balance − principal received over the run: write-downs not written back, plus principal still unpaid
+   * after the final period (the legal final) in every loss-allocation mode.
+   */
   principalLoss: number;
   interestShortfall: number;
   cashflows: TrancheCashflowRow[];
@@ -132,6 +138,11 @@ export interface RunResult {
   triggerEvents: TriggerEvent[];
   /** Period the clean-up call was exercised, if it was. */
   cleanUpCallPeriod: number | null;
+  /**
+   * Principal and interest the clean-up call left unpaid (0 when its price retired the notes; null when not
+   * exercised). Only a call with `requireNotesRetired: false` can leave a shortfall.
+   */
+  cleanUpCallShortfall?: number | null;
   /** Period revolving ended (scheduled or by trigger), if the deal revolves. */
   revolvingEndPeriod: number | null;
   /** Annualised excess spread per period: (interest collections − senior fees − note interest) × 12 / pool begin. */

@@ -267,6 +267,7 @@ export function runDealOnProjection(
     waterfall: w.waterfall,
     triggerEvents: w.triggerEvents,
     cleanUpCallPeriod: w.cleanUpCallPeriod,
+    cleanUpCallShortfall: w.cleanUpCallShortfall,
     revolvingEndPeriod: w.revolvingEndPeriod,
     excessSpread: w.excessSpread,
     revolving: w.revolving,

@@ -154,6 +154,14 @@ export const Tranche = z.object({
   dayCount: DayCount.default('30/360'),
   /** Price in % of par at which yield is computed (100 = par). */
   price: z.number().finite().positive().max(1000).default(100),
+  interestOnShortfall: z
+    .boolean()
+    .optional()
+    .describe(
+      'Interest on interest shortfall (default false). Unpaid interest is always carried forward and due before ' +
+        'anything reaches the residual; with true it also accrues interest at the class coupon for the period ' +
+        '(day count as the class), as many US deals pay "to the extent lawful".',
+    ),
 });
 export type Tranche = z.infer<typeof Tranche>;
 
@@ -166,8 +174,13 @@ export const Fee = z.object({
     z.object({ type: z.literal('percentOfPool'), rate }),
     z.object({ type: z.literal('percentOfTranche'), tranche: id, rate }),
   ]),
-  /** Most paid in one period (unpaid above the cap is not carried). */
-  capPerPeriod: money.optional(),
+  capPerPeriod: money
+    .optional()
+    .describe(
+      'Most the fee step pays in one period, carried arrears included. The part above the cap is forfeited, ' +
+        "unless the waterfall has a subordinated step { pay: 'fee', fee, part: 'capExcess' }: then it is owed " +
+        'and paid there (carried until paid).',
+    ),
   /** Unpaid fee is carried forward to the next period (default true). */
   carryUnpaid: z.boolean().default(true),
 });
@@ -182,18 +195,31 @@ export const ReserveAccount = z.object({
     percentOfCurrentPool: share.default(0),
     floor: money.default(0),
   }),
-  /** What draws may cover, in waterfall order: fees and interest always; principal at the legal final / last period. */
-  coversPrincipalAtMaturity: z.boolean().default(true),
+  coversPrincipalAtMaturity: z
+    .boolean()
+    .default(true)
+    .describe(
+      'On the final period (legal final, or the clean-up call) the reserve pays principal: the notes still ' +
+        'outstanding and any uncured write-down, before anything goes to the seller. With false the reserve ' +
+        'pays fees and interest only and what is left of it is returned to the seller.',
+    ),
 });
 export type ReserveAccount = z.infer<typeof ReserveAccount>;
 
 /** Overcollateralisation target: notes are paid down to pool end balance − target. */
-export const OcTarget = z.object({
-  percentOfCurrentPool: share.default(0),
-  percentOfInitialPool: share.default(0),
-  /** Floor as a share of the initial pool (the target never falls below it). */
-  floorPercentOfInitialPool: share.default(0),
-});
+export const OcTarget = z
+  .object({
+    percentOfCurrentPool: share.default(0),
+    percentOfInitialPool: share.default(0),
+    /** Floor as a share of the initial pool (the target never falls below it). */
+    floorPercentOfInitialPool: share.default(0),
+  })
+  .describe(
+    'Overcollateralisation target = max(% of the current pool end balance, % of the initial pool, floor % of the ' +
+      'initial pool); regular principal pays the notes down to max(0, pool end balance − target). No OC target ' +
+      'means a zero target: the notes are paid down to the pool end balance, so defaults are turbo-paid from ' +
+      'excess spread.',
+  );
 export type OcTarget = z.infer<typeof OcTarget>;
 
 export const PrincipalRule = z.discriminatedUnion('type', [
@@ -223,14 +249,30 @@ export const Trigger = z.object({
       schedule: ThresholdSchedule,
       pipelineMonths: months.min(1).default(3),
     }),
-    /** Annualised excess spread (averaged over `averageMonths`) < threshold. */
-    z.object({
-      type: z.literal('excessSpread'),
-      schedule: ThresholdSchedule,
-      averageMonths: months.min(1).default(3),
-    }),
-    /** Pool end balance / notes outstanding < threshold. */
-    z.object({ type: z.literal('ocRatio'), schedule: ThresholdSchedule }),
+    z
+      .object({
+        type: z.literal('excessSpread'),
+        schedule: ThresholdSchedule,
+        averageMonths: months.min(1).default(3),
+        beforeFullWindow: z
+          .enum(['averageAvailable', 'notTested'])
+          .optional()
+          .describe(
+            'Before averageMonths periods have completed: averageAvailable (default) averages the periods ' +
+              'completed so far (none in period 1, so untested then); notTested waits for a full window.',
+          ),
+      })
+      .describe(
+        'Breach when the annualised excess spread, (interest collections − fees − note interest accrued) × 12 / ' +
+          'pool begin balance, averaged over the last averageMonths completed periods, is below the threshold.',
+      ),
+    z
+      .object({ type: z.literal('ocRatio'), schedule: ThresholdSchedule })
+      .describe(
+        'Breach when pool balance / notes outstanding is below the threshold, both measured on the same date: ' +
+          "after the previous period's distributions, purchases and write-downs (the closing balances in " +
+          'period 1). Untested once the notes are repaid or the pool has run off.',
+      ),
   ]),
   /** What a breach does: switch principal to the `afterTrigger` rule, end the revolving period, or trap residual cash in the reserve. */
   effects: z.array(z.enum(['sequential', 'endRevolving', 'trapCash'])).min(1),
@@ -276,7 +318,18 @@ export type FundsSource = z.infer<typeof FundsSource>;
 
 /** The priority of payments as data (Hastructure style): it serialises, shows in the UI and is validated before a run. */
 export const WaterfallStep = z.discriminatedUnion('pay', [
-  z.object({ pay: z.literal('fee'), fee: id, from: z.array(FundsSource).optional() }),
+  z.object({
+    pay: z.literal('fee'),
+    fee: id,
+    from: z.array(FundsSource).optional(),
+    part: z
+      .enum(['due', 'capExcess'])
+      .optional()
+      .describe(
+        'due (default): the period fee plus arrears up to the cap. capExcess: what the cap held back, paid in ' +
+          'this (subordinated) step instead of being forfeited.',
+      ),
+  }),
   /** Interest due on the listed tranches (pro rata among them), with carried-forward shortfall. */
   z.object({
     pay: z.literal('interest'),
@@ -296,6 +349,16 @@ export const WaterfallStep = z.discriminatedUnion('pay', [
     pay: z.literal('principal'),
     tranches: z.array(id).min(1),
     from: z.array(FundsSource).optional(),
+    amount: z
+      .enum(['regular', 'firstPriority'])
+      .optional()
+      .describe(
+        "regular (default): the listed classes' part of bringing every note down to max(0, pool end balance − " +
+          'OC target). firstPriority: the amount by which the listed classes (list every class senior to them ' +
+          'too) exceed the pool end balance, so it can be paid before junior interest (the US auto layout: ' +
+          'first allocation [A] after A interest, second [A, B] after B interest, …). On the final period every ' +
+          'listed note is due.',
+      ),
   }),
   /** Everything left to the seller / equity holder. */
   z.object({ pay: z.literal('residual'), from: z.array(FundsSource).optional() }),
@@ -313,14 +376,38 @@ export const Structure = z.object({
   }),
   triggers: z.array(Trigger).default([]),
   revolving: Revolving.optional(),
-  /**
-   * Loss allocation after each period's waterfall. `writeDown` (the default when absent): notes above the pool end
-   * balance are written down from the most junior class up. `none`: notes keep their balance and unpaid principal
-   * stays owed to the end (the reference sequential waterfall).
-   */
-  lossAllocation: z.enum(['writeDown', 'none']).optional(),
-  /** The seller buys the pool back at par when it falls to this share of the initial pool (0.1 = 10%). */
-  cleanUpCall: z.object({ poolShare: share }).optional(),
+  lossAllocation: z
+    .enum(['writeDown', 'none'])
+    .optional()
+    .describe(
+      "writeDown (default): only realised losses write notes down. After each period's payments the notes are " +
+        'measured against the collateral: performing pool end balance (after purchases) + defaulted balance ' +
+        'awaiting liquidation + reserve cash; the excess is written down, most junior seniority level first, ' +
+        'pro rata within a level. A written-down amount stays owed (a principal deficiency): later recoveries ' +
+        'and available funds write the class back up and pay it, senior level first, before anything reaches ' +
+        'the residual. none: notes keep their balance and unpaid principal stays owed. In both modes nothing ' +
+        'reaches the residual while a class has unpaid interest, an uncured write-down or notes above the ' +
+        "collateral, and a class's principalLoss is original balance − principal received: what is unpaid " +
+        'after the final period (the legal final) is a loss in every mode.',
+    ),
+  cleanUpCall: z
+    .object({
+      /** Pool share (of the initial pool) at or below which the call may be exercised, e.g. 0.1 = 10%. */
+      poolShare: share,
+      requireNotesRetired: z
+        .boolean()
+        .optional()
+        .describe(
+          "true (default): exercised only when the price, with the period's collections and the reserve, pays " +
+            'every fee, all interest due and every note in full. false: exercised whenever the pool is small ' +
+            'enough; any shortfall is stated in the result (cleanUpCallShortfall) and is a loss to the notes.',
+        ),
+    })
+    .optional()
+    .describe(
+      'The seller buys the performing pool back at par once revolving has ended and the pool end balance is at ' +
+        'or below poolShare × initial pool; that period is the final one.',
+    ),
   waterfall: z.array(WaterfallStep).min(1).max(200),
 });
 export type Structure = z.infer<typeof Structure>;

@@ -1,8 +1,9 @@
 /**
  * Fees of the priority of payments (trustee, servicing, …). A fee's amount for a period is computed from its
  * basis and rounded to cents; what the deal could not pay is carried forward when the fee says so. A cap bounds
- * what is payable in one period (carried amount included) and the part above it is forfeited, not carried: the
- * cap is the fee holder's contractual maximum, so a capped fee can never build up arrears beyond it.
+ * what the fee's senior step pays in one period (carried amount included), so a capped fee can never build up
+ * senior arrears beyond it. The part above the cap is forfeited, unless the waterfall pays it in a subordinated
+ * step (`part: 'capExcess'`, usually after note interest and principal), as deals with capped senior expenses do.
  */
 import type { Fee } from '../deal/schema';
 import { cents, mulDiv, type Cents } from '../money';
@@ -37,4 +38,9 @@ export function feePayable(fee: Fee, accrual: Cents, carried: Cents): Cents {
 /** Arrears carried into the next period. */
 export function feeCarried(fee: Fee, payable: Cents, paid: Cents): Cents {
   return fee.carryUnpaid ? payable - paid : 0;
+}
+
+/** What the cap held back this period: accrual plus carried arrears above the cap (0 for an uncapped fee). */
+export function capExcess(fee: Fee, accrual: Cents, carried: Cents): Cents {
+  return Math.max(0, accrual + carried - feePayable(fee, accrual, carried));
 }

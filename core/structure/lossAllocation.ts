@@ -1,31 +1,66 @@
 /**
- * Loss allocation (write-downs) after the waterfall. Convention: the notes may not exceed the collateral, so the
- * undercollateralisation max(0, notes outstanding − pool end balance) is written off the classes from the most
- * junior up. The pool end balance is the performing balance (charge-off view): defaults leave it when they
- * happen, so a class is written down at default and later recoveries are not written back (they flow as
- * principal collections). The reserve account does not count as collateral here: it pays shortfalls as cash
- * through the waterfall instead. A deal can switch write-downs off (`structure.lossAllocation: 'none'`), as
- * deals whose notes simply stay unpaid until the legal final do.
+ * Loss allocation. Conventions (stated in the deal schema and the README):
+ * - Only realised losses write a class down. The notes are measured against the deal's collateral: the
+ *   performing pool (after purchases), plus defaulted receivables not yet liquidated (their loss is not known
+ *   until liquidation: defaulted balance less liquidation proceeds), plus the reserve account's cash (cash moved
+ *   into the reserve, from principal collections or trapped, is still the deal's). Notes above that collateral
+ *   after the period's payments are written down, most junior seniority level first and pro rata to balance
+ *   within a level (equal-seniority classes share a loss as they share principal).
+ * - A written-down amount is an uncured loss the class still carries (a principal deficiency). Later recoveries
+ *   and available funds cure it before anything reaches the residual, senior level first and pro rata within a
+ *   level: the class is written back up and the amount paid to it as principal in the same step.
+ * - On the final period (legal final) every note is due in full; under `writeDown` what is still unpaid after
+ *   the final period's payments is written down, so a class's principal loss is always original balance −
+ *   principal received (write-downs net of write-ups, plus principal unpaid at the end under `none`).
  */
-import type { Cents } from '../money';
+import { allocateCents, type Cents } from '../money';
+
+/** Tranche indices grouped by seniority level, senior level first (array order inside a level). */
+export function seniorityLevels(ranks: readonly number[]): number[][] {
+  const byRank = new Map<number, number[]>();
+  ranks.forEach((r, i) => {
+    const level = byRank.get(r);
+    if (level) level.push(i);
+    else byRank.set(r, [i]);
+  });
+  return [...byRank.entries()].sort((a, b) => a[0] - b[0]).map(([, members]) => members);
+}
 
 /**
- * Write-downs per tranche (in the order of `balances`), given `juniorFirst` (indices, most junior first).
+ * Splits `amount` over `weights` level by level in the order of `levels`: each level takes up to its total
+ * weight, pro rata to the weights inside it by largest remainder, before the next level gets anything. Used for
+ * write-downs (junior level first, weights = balances) and for cures (senior level first, weights = amounts owed).
  */
+export function allocateByLevel(
+  amount: Cents,
+  weights: readonly Cents[],
+  levels: readonly (readonly number[])[],
+): Cents[] {
+  const out = weights.map(() => 0);
+  let left = amount;
+  for (const level of levels) {
+    if (left <= 0) break;
+    let levelTotal = 0;
+    for (const i of level) levelTotal += weights[i];
+    const take = Math.min(left, levelTotal);
+    if (take <= 0) continue;
+    const split = allocateCents(
+      take,
+      level.map((i) => weights[i]),
+    );
+    level.forEach((i, k) => (out[i] += split[k]));
+    left -= take;
+  }
+  return out;
+}
+
+/** Write-downs per tranche: notes above `collateral`, most junior level first, pro rata within a level. */
 export function writeDowns(
   balances: readonly Cents[],
-  juniorFirst: readonly number[],
-  poolEnd: Cents,
+  juniorLevelsFirst: readonly (readonly number[])[],
+  collateral: Cents,
 ): Cents[] {
   let notes = 0;
   for (const b of balances) notes += b;
-  let left = Math.max(0, notes - poolEnd);
-  const out = balances.map(() => 0);
-  for (const i of juniorFirst) {
-    if (left === 0) break;
-    const w = Math.min(balances[i], left);
-    out[i] = w;
-    left -= w;
-  }
-  return out;
+  return allocateByLevel(Math.max(0, notes - collateral), balances, juniorLevelsFirst);
 }

@@ -30,6 +30,15 @@ export function principalDue(
 }
 
 /**
+ * First-priority principal (the US auto layout's first, second, … allocation of principal, paid before junior
+ * interest): the amount by which the listed classes, which should include every class senior to them, exceed the
+ * pool end balance. On the final period every listed note is due.
+ */
+export function firstPriorityDue(listedOutstanding: Cents, poolEnd: Cents, finalPeriod: boolean): Cents {
+  return finalPeriod ? listedOutstanding : Math.max(0, listedOutstanding - poolEnd);
+}
+
+/**
  * Splits `amount` (≤ the listed balances) among the listed tranches: sequentially in the order listed, or pro
  * rata to their balances by largest remainder.
  */

@@ -7,9 +7,12 @@
  * - delinquency = defaults projected for the next `pipelineMonths` periods / this period's pool end balance
  *   (loans on their way to charge-off are the delinquent ones); breach when above; untested once the pool is gone;
  * - excess spread = average of the annualised excess spread of the last `averageMonths` completed periods (this
- *   period's is only known after its waterfall); breach when below; untested until a period has completed;
- * - OC ratio = this period's pool end balance / notes outstanding at the start of the period; breach when below;
- *   untested once the notes are repaid or the pool has run off (a ratio of 0 then says nothing about credit).
+ *   period's is only known after its waterfall); breach when below; untested until a period has completed, and
+ *   with `beforeFullWindow: 'notTested'` until `averageMonths` periods have;
+ * - OC ratio = pool balance / notes outstanding, both after the previous period's distributions, purchases and
+ *   write-downs (the closing balances in period 1), so both sides are measured on the same date; breach when
+ *   below; untested once the notes are repaid or the pool has run off (a ratio of 0 then says nothing about
+ *   credit).
  * A breach takes effect in the same period. A curable trigger cures when its test passes again; a non-curable
  * one stays breached. Ending the revolving period is permanent even if the trigger that ended it cures.
  */
@@ -20,9 +23,12 @@ export interface TriggerMeasures {
   cumulativeNetLoss: number;
   /** Delinquency ratio for a pipeline of `months`, or null once the pool has run off. */
   delinquency(months: number): number | null;
-  /** Average annualised excess spread of the last `months` completed periods, or null if none completed. */
-  excessSpread(months: number): number | null;
-  /** Pool end / notes, or null when no notes are outstanding or the pool has run off. */
+  /**
+   * Average annualised excess spread of the last `months` completed periods, or null if none completed (or,
+   * with `fullWindowOnly`, fewer than `months`).
+   */
+  excessSpread(months: number, fullWindowOnly: boolean): number | null;
+  /** Pool / notes after the previous period's distributions, or null when either is zero. */
   ocRatio: number | null;
 }
 
@@ -43,7 +49,7 @@ export function measureTrigger(trigger: Trigger, m: TriggerMeasures): number | n
     case 'delinquency':
       return m.delinquency(t.pipelineMonths);
     case 'excessSpread':
-      return m.excessSpread(t.averageMonths);
+      return m.excessSpread(t.averageMonths, t.beforeFullWindow === 'notTested');
     case 'ocRatio':
       return m.ocRatio;
   }

@@ -6,7 +6,9 @@
  * the reserve, to the cent.
  *
  * Order inside a period: read collections → test triggers → decide the clean-up call → release reserve cash
- * above target → steps in order (anything left unassigned goes to the seller as an extra row) → write-downs.
+ * above target → steps in order → before any cash goes to the seller (the residual step, or cash no step took):
+ * interest shortfalls, uncured write-downs and notes above the collateral, senior level first → write-downs
+ * (./lossAllocation.ts).
  *
  * Accounting of `WaterfallPeriod`: `sources.total` is cash entering the deal (interest collections, principal
  * collections = scheduled principal + prepayments, recoveries, clean-up call proceeds); `sources.reserveDraw`
@@ -17,12 +19,14 @@
  *
  * Other conventions: the final period is the last one run (the horizon, or the clean-up call); on it every note
  * is due in full and the reserve is emptied. The clean-up call is tested on the pool end balance once revolving
- * has ended; the seller pays the performing balance (pending defaults and their recoveries go to the seller
+ * has ended and, unless `requireNotesRetired` is false, only exercised when its price with the period's
+ * collections and the reserve pays every fee, all interest and every note in full (the US optional-redemption
+ * condition); the seller pays the performing balance (pending defaults and their recoveries go to the seller
  * with the receivables), the proceeds join principal collections and the run stops there. The pool row of that
  * period still shows the projected collateral; the notes are measured against zero pool. `revolvingEndPeriod`
  * is the last period in which the deal could buy receivables (0 when a trigger ended revolving in period 1).
  */
-import type { DayCount, Scenario, Structure, Tranche, WaterfallStep } from '../deal/schema';
+import type { DayCount, FundsSource, Scenario, Structure, Tranche, WaterfallStep } from '../deal/schema';
 import type { PoolProjection } from '../projection/types';
 import type {
   PoolPeriodRow,
@@ -34,7 +38,7 @@ import type {
   WaterfallStepRow,
 } from '../result';
 import { allocateCents, cents, fromCents, mulDiv, type Cents } from '../money';
-import { feeAccrual, feeCarried, feePayable } from './fees';
+import { capExcess, feeAccrual, feeCarried, feePayable } from './fees';
 import { defaultSources, Funds, type Taken } from './funds';
 import {
   accrualFraction,
@@ -44,9 +48,9 @@ import {
   interestAccrual,
   type AccrualFraction,
 } from './interest';
-import { writeDowns } from './lossAllocation';
+import { allocateByLevel, seniorityLevels, writeDowns } from './lossAllocation';
 import { PoolLedger, type PoolGroup } from './poolLedger';
-import { allocatePrincipal, ocTargetAmount, principalDue } from './principal';
+import { allocatePrincipal, firstPriorityDue, ocTargetAmount, principalDue } from './principal';
 import { reserveTarget } from './reserve';
 import { eligibilityFailures, limitKeys, planPurchase, type ExcludedLine } from './revolving';
 import { TriggerBook, type TriggerMeasures } from './triggers';
@@ -76,6 +80,8 @@ export interface WaterfallRun {
   waterfall: WaterfallPeriod[];
   triggerEvents: TriggerEvent[];
   cleanUpCallPeriod: number | null;
+  /** Principal and interest the clean-up call left unpaid (null when not exercised). */
+  cleanUpCallShortfall: number | null;
   revolvingEndPeriod: number | null;
   excessSpread: { period: number; annualised: number }[];
   checks: { cashConserved: boolean; failures: { period: number; difference: number }[] };
@@ -98,7 +104,7 @@ const SENIORITY_RANK: Record<Tranche['seniority'], number> = {
 function stepLabel(step: WaterfallStep): string {
   switch (step.pay) {
     case 'fee':
-      return `fee ${step.fee}`;
+      return step.part === 'capExcess' ? `fee ${step.fee} (above cap)` : `fee ${step.fee}`;
     case 'interest':
       return `interest ${step.tranches.join(', ')}`;
     case 'principal':
@@ -142,8 +148,10 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     .map((t, i) => ({ i, r: SENIORITY_RANK[t.seniority] }))
     .sort((a, b) => a.r - b.r || a.i - b.i)
     .map((x) => x.i);
-  const juniorFirst = [...bySeniority].reverse();
+  const seniorLevels = seniorityLevels(tranches.map((t) => SENIORITY_RANK[t.seniority]));
+  const juniorLevels = [...seniorLevels].reverse();
   const writeDownsOn = structure.lossAllocation !== 'none';
+  const callNeedsNotesRetired = structure.cleanUpCall?.requireNotesRetired !== false;
 
   // Revolving set-up: eligible profile lines and the groups concentration limits watch.
   const rev = structure.revolving;
@@ -169,9 +177,15 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
   // Per-class state.
   const balance: Cents[] = tranches.map((t) => cents(t.balance));
   const shortfall: Cents[] = tranches.map(() => 0);
+  // Written-down principal not yet written back up and paid: the uncured loss each class carries.
+  const deficiency: Cents[] = tranches.map(() => 0);
   const feeArrears = new Map<string, Cents>(structure.fees.map((f) => [f.id, 0]));
+  // Above-cap amounts owed to a fee whose cap excess the waterfall pays in a subordinated step.
+  const feeExcessOwed = new Map<string, Cents>();
+  for (const step of structure.waterfall) {
+    if (step.pay === 'fee' && step.part === 'capExcess') feeExcessOwed.set(step.fee, 0);
+  }
   const flows: TrancheCashflowRow[][] = tranches.map(() => []);
-  const totalWritedown: Cents[] = tranches.map(() => 0);
   // Accrual periods depend only on the day count: parse the dates once per convention, not per class.
   const byDayCount = new Map<DayCount, AccrualFraction[]>();
   for (const tr of tranches) {
@@ -181,7 +195,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     byDayCount.set(tr.dayCount, fr);
   }
   const accruals = tranches.map((tr) => byDayCount.get(tr.dayCount) ?? []);
-  const noWriteDowns: Cents[] = new Array<number>(nT).fill(0);
+  const interestClasses = new Set<number>();
   // One mutable context for fee accruals, so the period loop creates no closures.
   const feeContext = {
     poolBegin: 0,
@@ -196,6 +210,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     label: stepLabel(step),
     ids: step.pay === 'interest' || step.pay === 'principal' ? step.tranches.map(idx) : [],
   }));
+  for (const p of plan) if (p.step.pay === 'interest') for (const i of p.ids) interestClasses.add(i);
 
   let reserveBalance = structure.reserve ? cents(structure.reserve.initialBalance) : 0;
   const book = new TriggerBook(structure.triggers);
@@ -207,7 +222,11 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
   let cumDefaults = 0;
   let cumRecoveries = 0;
   let cleanUpCallPeriod: number | null = null;
+  let cleanUpCallShortfall: number | null = null;
   let revolvingEndPeriod: number | null = null;
+  // Both sides of the OC ratio as they stood after the previous period's distributions (closing in period 1).
+  let ocPool = initial;
+  let ocNotes = sumOf(balance);
 
   // Trigger measures read the period being tested through `now`; built once so the loop creates no closures.
   let now = 0;
@@ -221,7 +240,8 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
       for (let k = now + 1; k <= Math.min(T, now + months); k++) pipeline += ledger.defaults[k];
       return pipeline / nowEnd;
     },
-    excessSpread(months: number): number | null {
+    excessSpread(months: number, fullWindowOnly: boolean): number | null {
+      if (fullWindowOnly && excessSpread.length < months) return null;
       const from = Math.max(0, excessSpread.length - months);
       if (from === excessSpread.length) return null;
       let sum = 0;
@@ -246,23 +266,65 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     const notesBegin = sumOf(balance);
     const beginBalances = balance.slice();
 
-    // Triggers see this period's collections and the notes as they stand before payment.
+    // Triggers see this period's collections; the OC ratio reads pool and notes on one date, after the previous
+    // period's distributions (measuring this period's pool against the notes before payment would breach a deal
+    // whose OC target holds the ratio constant).
     if (structure.triggers.length > 0) {
       now = t;
       nowEnd = ledger.endBalance[t];
       measures.cumulativeNetLoss = initial > 0 ? (cumDefaults - cumRecoveries) / initial : 0;
-      measures.ocRatio = notesBegin === 0 || collectedEnd === 0 ? null : collectedEnd / notesBegin;
+      measures.ocRatio = ocNotes === 0 || ocPool === 0 ? null : ocPool / ocNotes;
       for (const e of book.update(t, date, measures)) triggerEvents.push(e);
     }
 
     const revolving = rev !== undefined && t <= rev.endPeriod && !book.endRevolving;
     if (rev && !revolving && revolvingEndPeriod === null) revolvingEndPeriod = t - 1;
 
-    const callNow =
+    // Interest due this period per class: the coupon on the beginning balance, the carried shortfall and, where
+    // the class says so, interest on that shortfall at the coupon.
+    const interestDue: Cents[] = new Array<number>(nT).fill(0);
+    const interestAccruedBy: Cents[] = new Array<number>(nT).fill(0);
+    for (const i of interestClasses) {
+      const rate = couponRate(tranches[i].coupon, index, t);
+      const current = interestAccrual(beginBalances[i], rate, accruals[i][t]);
+      const onShortfall = tranches[i].interestOnShortfall
+        ? interestAccrual(shortfall[i], rate, accruals[i][t])
+        : 0;
+      interestAccruedBy[i] = current + onShortfall;
+      interestDue[i] = current + onShortfall + shortfall[i];
+    }
+    feeContext.poolBegin = poolBegin;
+    feeContext.begin = beginBalances;
+
+    const callEligible =
       structure.cleanUpCall !== undefined &&
       !revolving &&
       collectedEnd > 0 &&
       collectedEnd <= mulDiv(initial, structure.cleanUpCall.poolShare);
+    let callNow = callEligible;
+    if (callEligible && callNeedsNotesRetired) {
+      // The price retires the notes when the period's cash, the call price and the reserve (for principal only if
+      // it covers principal at maturity) meet every fee, all interest and every note outstanding.
+      let feesDue = 0;
+      for (const { step } of plan) {
+        if (step.pay !== 'fee') continue;
+        const fee = feeById.get(step.fee);
+        if (!fee) continue;
+        if (step.part === 'capExcess') {
+          feesDue +=
+            (feeExcessOwed.get(fee.id) ?? 0) +
+            capExcess(fee, feeAccrual(fee, feeContext), feeArrears.get(fee.id) ?? 0);
+        } else {
+          feesDue += feePayable(fee, feeAccrual(fee, feeContext), feeArrears.get(fee.id) ?? 0);
+        }
+      }
+      const interestTotal = sumOf(interestDue);
+      const cash = interest + feeIncome + sched + prepay + recovery + collectedEnd;
+      const reserveUse = structure.reserve?.coversPrincipalAtMaturity
+        ? reserveBalance
+        : Math.min(reserveBalance, feesDue + interestTotal);
+      callNow = cash + reserveUse >= feesDue + interestTotal + sumOf(balance) + sumOf(deficiency);
+    }
     const callProceeds = callNow ? collectedEnd : 0;
     const final = callNow || t === T;
 
@@ -285,13 +347,55 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     let poolEnd = callNow ? 0 : collectedEnd;
     let purchasedPar = 0;
 
-    const interestDue: Cents[] = new Array<number>(nT).fill(0);
+    const interestDueReported: Cents[] = new Array<number>(nT).fill(0);
     const interestPaid: Cents[] = new Array<number>(nT).fill(0);
     const principalPaid: Cents[] = new Array<number>(nT).fill(0);
+    const writtenBack: Cents[] = new Array<number>(nT).fill(0);
+    const pending = callNow ? 0 : cents(ledger.pendingDefaults[t]);
+    const reserveForInterestAtEnd = final && structure.reserve?.coversPrincipalAtMaturity === false;
     let feesAccrued = 0;
     let interestAccrued = 0;
     let usesOut = 0;
     const steps: WaterfallStepRow[] = [];
+
+    // Before cash reaches the seller the noteholders are made whole as far as it goes, senior level first and pro
+    // rata within a level: interest shortfalls; then notes above the collateral (which would otherwise be written
+    // down now, or stay unpaid under `none`; on the final period every note); then uncured write-downs, written
+    // back up and paid as principal.
+    const catchUp = (s: number, from: readonly FundsSource[]): void => {
+      const owedInterest = sumOf(shortfall);
+      if (owedInterest > 0) {
+        // A reserve held for the seller at maturity still pays interest.
+        const interestFrom: readonly FundsSource[] = reserveForInterestAtEnd ? [...from, 'reserve'] : from;
+        const got = funds.take(owedInterest, interestFrom, true);
+        if (got.total > 0) {
+          const split = allocateByLevel(got.total, shortfall, seniorLevels);
+          for (let i = 0; i < nT; i++) {
+            interestPaid[i] += split[i];
+            shortfall[i] -= split[i];
+          }
+          usesOut += got.total;
+          steps.push(row(s, 'interest shortfall before the residual', owedInterest, got));
+        }
+      }
+      const notes = sumOf(balance);
+      const above = final ? notes : Math.max(0, notes - (poolEnd + pending + funds.reserve));
+      const uncured = sumOf(deficiency);
+      if (above + uncured === 0) return;
+      const got = funds.take(above + uncured, from, false);
+      if (got.total === 0) return;
+      const toNotes = Math.min(got.total, above);
+      const pay = allocateByLevel(toNotes, balance, seniorLevels);
+      const cure = allocateByLevel(got.total - toNotes, deficiency, seniorLevels);
+      for (let i = 0; i < nT; i++) {
+        balance[i] -= pay[i];
+        deficiency[i] -= cure[i];
+        writtenBack[i] += cure[i];
+        principalPaid[i] += pay[i] + cure[i];
+      }
+      usesOut += got.total;
+      steps.push(row(s, 'principal before the residual (uncured loss)', above + uncured, got));
+    };
 
     for (let s = 0; s < plan.length; s++) {
       const { step, from, label, ids } = plan[s];
@@ -299,11 +403,21 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
         case 'fee': {
           const fee = feeById.get(step.fee);
           if (!fee) throw new Error(`waterfall names unknown fee '${step.fee}'`);
-          feeContext.poolBegin = poolBegin;
-          feeContext.begin = beginBalances;
+          if (step.part === 'capExcess') {
+            const owed = feeExcessOwed.get(fee.id) ?? 0;
+            const got = funds.take(owed, from, true);
+            feeExcessOwed.set(fee.id, owed - got.total);
+            usesOut += got.total;
+            steps.push(row(s, label, owed, got));
+            break;
+          }
           const accrual = feeAccrual(fee, feeContext);
           feesAccrued += accrual;
-          const payable = feePayable(fee, accrual, feeArrears.get(fee.id) ?? 0);
+          const arrears = feeArrears.get(fee.id) ?? 0;
+          const payable = feePayable(fee, accrual, arrears);
+          const excessOwed = feeExcessOwed.get(fee.id);
+          if (excessOwed !== undefined)
+            feeExcessOwed.set(fee.id, excessOwed + capExcess(fee, accrual, arrears));
           const got = funds.take(payable, from, true);
           feeArrears.set(fee.id, feeCarried(fee, payable, got.total));
           usesOut += got.total;
@@ -315,17 +429,15 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
           let due = 0;
           for (let k = 0; k < ids.length; k++) {
             const i = ids[k];
-            const rate = couponRate(tranches[i].coupon, index, t);
-            const current = interestAccrual(beginBalances[i], rate, accruals[i][t]);
-            interestAccrued += current;
-            dues[k] = current + shortfall[i];
+            interestAccrued += interestAccruedBy[i];
+            dues[k] = interestDue[i];
             due += dues[k];
           }
           const got = funds.take(due, from, true);
           const split = got.total === due ? dues : allocateCents(got.total, dues);
           for (let k = 0; k < ids.length; k++) {
             const i = ids[k];
-            interestDue[i] += dues[k];
+            interestDueReported[i] += dues[k];
             interestPaid[i] += split[k];
             shortfall[i] = dues[k] - split[k];
           }
@@ -393,8 +505,16 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
             listedBalances[k] = balance[ids[k]];
             listed += listedBalances[k];
           }
-          const oc = ocTargetAmount(structure.ocTarget, poolEnd, initial);
-          const due = principalDue(notes, listed, poolEnd, oc, final);
+          const due =
+            step.amount === 'firstPriority'
+              ? firstPriorityDue(listed, poolEnd, final)
+              : principalDue(
+                  notes,
+                  listed,
+                  poolEnd,
+                  ocTargetAmount(structure.ocTarget, poolEnd, initial),
+                  final,
+                );
           const reserveOk = final && (structure.reserve?.coversPrincipalAtMaturity ?? false);
           const got = funds.take(due, from, reserveOk);
           const rule = book.sequential
@@ -410,6 +530,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
           break;
         }
         case 'residual': {
+          catchUp(s, from);
           const amount = funds.available(from, false);
           const got = funds.take(amount, from, false);
           if (trapping) {
@@ -424,8 +545,9 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
       }
     }
 
-    // Cash no step took still belongs to someone: the seller (or the reserve while cash is trapped).
-    if (final && funds.reserve > 0) funds.release(funds.reserve);
+    // Cash no step took still belongs to someone: the noteholders while they are owed, then the seller (or the
+    // reserve while cash is trapped).
+    if (funds.interest + funds.principal > 0) catchUp(structure.waterfall.length, ['interest', 'principal']);
     const leftover = funds.interest + funds.principal;
     if (leftover > 0) {
       const got = funds.take(leftover, ['interest', 'principal'], false);
@@ -437,14 +559,36 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
       }
       steps.push(row(structure.waterfall.length, 'unallocated funds to the seller', leftover, got));
     }
+    // A reserve that may not cover principal at maturity goes back to the seller once the final period is paid.
+    if (final && funds.reserve > 0) {
+      const back = funds.reserve;
+      funds.release(back);
+      const got = funds.take(back, ['interest'], false);
+      usesOut += got.total;
+      steps.push(row(structure.waterfall.length, 'reserve returned to the seller', back, got));
+    }
     reserveBalance = funds.reserve;
 
-    // Loss allocation on the pool as it stands after purchases (and after the call).
-    const wd = writeDownsOn ? writeDowns(balance, juniorFirst, poolEnd) : noWriteDowns;
-    for (let i = 0; i < nT; i++) {
-      balance[i] -= wd[i];
-      totalWritedown[i] += wd[i];
+    // Loss allocation against the collateral as it stands after purchases (and after the call); on the final
+    // period whatever is still unpaid is lost.
+    const wd: Cents[] = new Array<number>(nT).fill(0);
+    if (writeDownsOn) {
+      const lost = final
+        ? balance.slice()
+        : writeDowns(balance, juniorLevels, poolEnd + pending + reserveBalance);
+      for (let i = 0; i < nT; i++) {
+        balance[i] -= lost[i];
+        deficiency[i] += lost[i];
+        wd[i] = lost[i] - writtenBack[i];
+      }
     }
+    if (callNow) {
+      let unpaid = 0;
+      for (let i = 0; i < nT; i++) unpaid += balance[i] + deficiency[i] + shortfall[i];
+      cleanUpCallShortfall = fromCents(unpaid);
+    }
+    ocPool = poolEnd;
+    ocNotes = sumOf(balance);
 
     // Credit enhancement: (pool + reserve − this class and everything senior) / pool.
     const ce = new Array<number>(nT).fill(0);
@@ -458,7 +602,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
         period: t,
         date,
         beginBalance: fromCents(beginBalances[i]),
-        interestDue: fromCents(interestDue[i]),
+        interestDue: fromCents(interestDueReported[i]),
         interest: fromCents(interestPaid[i]),
         interestShortfall: fromCents(shortfall[i]),
         principal: fromCents(principalPaid[i]),
@@ -543,7 +687,8 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     macaulayDuration: null,
     modifiedDuration: null,
     convexity: null,
-    principalLoss: fromCents(totalWritedown[i]),
+    // Original balance − principal received: net write-downs, or principal unpaid at the end under `none`.
+    principalLoss: fromCents(deficiency[i] + balance[i]),
     interestShortfall: fromCents(shortfall[i]),
     cashflows: flows[i],
   }));
@@ -555,6 +700,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     waterfall,
     triggerEvents,
     cleanUpCallPeriod,
+    cleanUpCallShortfall,
     revolvingEndPeriod,
     excessSpread,
     checks: { cashConserved: failures.length === 0, failures },

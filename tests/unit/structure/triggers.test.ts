@@ -18,14 +18,16 @@ function run(s: unknown, cutoff: number, flows: PeriodFlows[]) {
 }
 
 describe('OC-ratio trigger trapping cash, then curing', () => {
-  // A 95,000 on a 100,000 pool; notes paid down to pool − 5,000 (5% floor). OC ratio below 1.02 traps residual
-  // cash in the reserve; the trigger is curable.
+  // A 95,000 on a 100,000 pool; notes paid down to pool − 5,000 (5% floor); no write-downs. OC ratio below 1.02
+  // traps residual cash in the reserve; the trigger is curable. The ratio reads pool and notes on one date: after
+  // the previous period's distributions (closing balances in period 1), as note terms measure it.
   const r = run(
     {
       tranches: [{ id: 'A', seniority: 'senior', balance: 95000, coupon: zero }],
       reserve: { initialBalance: 0, target: {} },
       ocTarget: { floorPercentOfInitialPool: 0.05 },
       principalRule: { normal: { type: 'sequential' } },
+      lossAllocation: 'none',
       triggers: [
         {
           id: 'oc',
@@ -38,31 +40,118 @@ describe('OC-ratio trigger trapping cash, then curing', () => {
     },
     100000,
     [
-      { scheduledPrincipal: 10000, interest: 1000 },
-      { scheduledPrincipal: 5000, interest: 2000 },
-      { interest: 3000 },
-      { scheduledPrincipal: 85000 },
+      { scheduledPrincipal: 4000, defaults: 6000, loss: 6000 },
+      { interest: 8000 },
+      { interest: 1000 },
+      { scheduledPrincipal: 90000 },
     ],
   );
 
-  it('breaches at 90,000 / 95,000 and cures at 85,000 / 80,000', () => {
+  it('breaches on 90,000 / 91,000 after period 1 and cures on 90,000 / 85,000 after period 2', () => {
+    // P1 tests the closing 100,000 / 95,000 = 1.053 (passes); P1 pays 4,000 of the 10,000 due (95,000 down to
+    // 90,000 − 5,000), leaving A at 91,000: P2 reads 90,000 / 91,000 = 0.989, a breach; P2 pays A down to
+    // 85,000, so P3 reads 90,000 / 85,000 = 1.059 and cures.
     expect(r.triggerEvents).toEqual([
-      { id: 'oc', period: 1, date: '2026-02-15', value: 90000 / 95000, threshold: 1.02, kind: 'breached' },
-      { id: 'oc', period: 3, date: '2026-04-15', value: 85000 / 80000, threshold: 1.02, kind: 'cured' },
+      { id: 'oc', period: 2, date: '2026-03-15', value: 90000 / 91000, threshold: 1.02, kind: 'breached' },
+      { id: 'oc', period: 3, date: '2026-04-15', value: 90000 / 85000, threshold: 1.02, kind: 'cured' },
     ]);
-    expect(r.waterfall.map((w) => w.triggersBreached)).toEqual([['oc'], ['oc'], [], []]);
+    expect(r.waterfall.map((w) => w.triggersBreached)).toEqual([[], ['oc'], [], []]);
   });
 
   it('traps the residual while breached and releases it once cured', () => {
-    // P1: 10,000 principal due (95,000 → 85,000) from 11,000 of cash: 1,000 trapped. P2: 5,000 due, 2,000 trapped.
-    expect(r.waterfall[0].steps[1]).toMatchObject({ label: 'residual (trapped in reserve)', paid: 1000 });
-    expect(r.waterfall[0].reserve).toEqual({ begin: 0, deposit: 1000, draw: 0, end: 1000, target: 0 });
-    expect(r.waterfall[0].uses.total).toBe(10000);
-    expect(r.waterfall[1].reserve.end).toBe(3000);
-    // P3: cured, the 3,000 is released and goes with the 3,000 of interest to the seller.
-    expect(r.waterfall[2].reserve).toEqual({ begin: 3000, deposit: 0, draw: 3000, end: 0, target: 0 });
-    expect(r.waterfall[2].steps[1]).toMatchObject({ label: 'residual', paid: 6000 });
-    expect(r.tranches[0].cashflows.map((c) => c.principal)).toEqual([10000, 5000, 0, 80000]);
+    // P2: 6,000 principal due from 8,000 of interest: 2,000 trapped. P3: cured, the 2,000 is released and goes
+    // with the 1,000 of interest to the seller (A is at its 85,000 target).
+    expect(r.waterfall[1].steps[1]).toMatchObject({ label: 'residual (trapped in reserve)', paid: 2000 });
+    expect(r.waterfall[1].reserve).toEqual({ begin: 0, deposit: 2000, draw: 0, end: 2000, target: 0 });
+    expect(r.waterfall[1].uses.total).toBe(6000);
+    expect(r.waterfall[2].reserve).toEqual({ begin: 2000, deposit: 0, draw: 2000, end: 0, target: 0 });
+    expect(r.waterfall[2].steps[1]).toMatchObject({ label: 'residual', paid: 3000 });
+    expect(r.tranches[0].cashflows.map((c) => c.principal)).toEqual([4000, 6000, 0, 85000]);
+  });
+});
+
+describe('OC-ratio trigger on a deal whose OC target holds the ratio constant', () => {
+  // A 95,000 on 100,000, paid down to 95% of the pool every period: pool / notes stays 100 / 95 = 1.0526 on every
+  // payment date, above a 1.05 threshold, so the trigger never breaches. (Pool after this period's collections
+  // over notes before this period's payment, 90,000 / 95,000 = 0.947, would breach in period 1 and never cure.)
+  const r = run(
+    {
+      tranches: [{ id: 'A', seniority: 'senior', balance: 95000, coupon: zero }],
+      reserve: { initialBalance: 0, target: {} },
+      ocTarget: { percentOfCurrentPool: 0.05 },
+      principalRule: { normal: { type: 'sequential' } },
+      triggers: [
+        {
+          id: 'oc',
+          test: { type: 'ocRatio', schedule: [{ fromPeriod: 1, threshold: 1.05 }] },
+          effects: ['trapCash'],
+        },
+      ],
+      waterfall: [{ pay: 'principal', tranches: ['A'] }, { pay: 'residual' }],
+    },
+    100000,
+    [
+      { scheduledPrincipal: 10000, interest: 1000 },
+      { scheduledPrincipal: 10000, interest: 1000 },
+      { scheduledPrincipal: 80000 },
+    ],
+  );
+
+  it('never breaches, and the residual is paid out', () => {
+    // P1: 95,000 down to 90,000 × 95% = 85,500: 9,500 from 11,000, 1,500 residual; P2 likewise to 76,000.
+    expect(r.triggerEvents).toEqual([]);
+    expect(r.tranches[0].cashflows.map((c) => c.balance)).toEqual([85500, 76000, 0]);
+    expect(r.waterfall.map((w) => w.steps[1].paid)).toEqual([1500, 1500, 4000]);
+  });
+});
+
+describe('excess-spread trigger before its averaging window is full', () => {
+  // The deal below, averageMonths 3 and threshold 6%: period excess spreads 11.0%, 0.33%, 0.50% (see the test
+  // after this one for the arithmetic).
+  const deal = (beforeFullWindow?: 'notTested') => ({
+    tranches: [
+      { id: 'A', seniority: 'senior', balance: 50000, coupon: zero },
+      { id: 'B', seniority: 'mezzanine', balance: 50000, coupon: zero },
+    ],
+    fees: [{ id: 'servicing', basis: { type: 'percentOfPool', rate: 0.01 } }],
+    principalRule: { normal: { type: 'proRata' } },
+    triggers: [
+      {
+        id: 'es',
+        test: {
+          type: 'excessSpread',
+          schedule: [{ fromPeriod: 1, threshold: 0.06 }],
+          averageMonths: 3,
+          ...(beforeFullWindow ? { beforeFullWindow } : {}),
+        },
+        effects: ['sequential'],
+      },
+    ],
+    waterfall: [
+      { pay: 'fee', fee: 'servicing' },
+      { pay: 'interest', tranches: ['A', 'B'] },
+      { pay: 'principal', tranches: ['A', 'B'] },
+      { pay: 'residual' },
+    ],
+  });
+  const flows = [
+    { scheduledPrincipal: 10000, interest: 1000 },
+    { scheduledPrincipal: 10000, interest: 100 },
+    { scheduledPrincipal: 10000, interest: 100 },
+    { scheduledPrincipal: 10000, interest: 100 },
+    { scheduledPrincipal: 60000 },
+  ];
+
+  it('averages the periods completed so far by default', () => {
+    // P3 reads (11.0% + 0.33%) / 2 = 5.67% < 6%: breach.
+    expect(run(deal(), 100000, flows).triggerEvents.map((e) => e.period)).toEqual([3]);
+  });
+
+  it('waits for a full window with notTested', () => {
+    // P2 and P3 are untested; P4 reads (11.0% + 0.33% + 0.50%) / 3 = 3.94% < 6%: breach.
+    const r = run(deal('notTested'), 100000, flows);
+    expect(r.triggerEvents.map((e) => e.period)).toEqual([4]);
+    expect(r.triggerEvents[0].value).toBeCloseTo((0.1100004 + 0.0033333333 + 0.0049995) / 3, 9);
   });
 });
 

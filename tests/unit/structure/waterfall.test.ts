@@ -74,7 +74,16 @@ describe('pro rata with largest remainder', () => {
     expect(cf(r, 'A', 2).interestDue).toBe(1246.66);
     expect(cf(r, 'B', 2).interestDue).toBe(1246.67);
     expect(cf(r, 'A', 2).interestShortfall).toBe(0);
-    expect(paidBy(r, 2).residual).toBe(506.67);
+  });
+
+  it('pays what is left on the final period to the notes, senior first, not to the seller', () => {
+    // Period 2 is the last one run (the legal final): every note is due. 3,000 − 2,493.33 of interest leaves
+    // 506.67, which the principal step (principal collections only) cannot use; it goes to A, the senior class,
+    // before the residual, and the 298,493.32 still unpaid is lost.
+    expect(paidBy(r, 2)['principal before the residual (uncured loss)']).toBe(506.67);
+    expect(paidBy(r, 2).residual).toBe(0);
+    expect(cf(r, 'A', 2).principal).toBe(506.67);
+    expect(r.tranches.map((t) => t.principalLoss)).toEqual([198826.66, 99666.66]);
   });
 });
 
@@ -391,9 +400,11 @@ describe('reserve that may not cover principal at maturity', () => {
     const last = r.waterfall[1];
     expect(last.steps[0]).toMatchObject({ due: 1000, paid: 1000, fromInterest: 400, fromReserve: 600 });
     expect(last.steps[1]).toMatchObject({ due: 100000, paid: 90000, fromReserve: 0 });
-    expect(last.steps[3]).toMatchObject({ label: 'unallocated funds to the seller', paid: 4400 });
+    expect(last.steps[3]).toMatchObject({ label: 'reserve returned to the seller', paid: 4400 });
     expect(last.reserve).toEqual({ begin: 5000, deposit: 0, draw: 5000, end: 0, target: 0 });
     expect(r.tranches[0].cashflows[1].balance).toBe(10000);
+    // Unpaid at the legal final is a loss under `none` too.
+    expect(r.tranches[0].principalLoss).toBe(10000);
   });
 });
 
@@ -419,10 +430,12 @@ describe('negative coupons and rates', () => {
       dates: dates(1),
       pool,
     });
+    // Nothing accrues; the 500 collected goes to A's principal, due in full on this only (final) period.
     expect(r.waterfall[0].steps.map((s) => [s.due, s.paid])).toEqual([
       [0, 0],
       [0, 0],
-      [500, 500],
+      [100000, 500],
+      [0, 0],
     ]);
     expect(r.checks.cashConserved).toBe(true);
   });
