@@ -1,7 +1,9 @@
 /**
  * Invariants of the waterfall over random structures and random collections (hand-made, no projection):
  * cash is conserved to the cent every period, balances never go negative, no class is paid more principal than
- * it owes, and when the pool runs off completely principal plus write-downs give back each class's balance.
+ * it owes (balance plus uncured write-down), principal plus net write-downs give back each class's balance once
+ * the deal ends, a class's principal loss is what it did not receive, and no cash reaches the seller while a
+ * class carries unpaid interest, an uncured write-down or notes above the collateral.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -84,6 +86,12 @@ const structureArb = (poolBalance: number) =>
       principalSeparately: fc.boolean(),
       residual: fc.boolean(),
       principalFromPrincipalOnly: fc.boolean(),
+      lossAllocation: fc.constantFrom('writeDown', 'none'),
+      interestOnShortfall: fc.boolean(),
+      reserveCoversPrincipal: fc.boolean(),
+      firstPriority: fc.boolean(),
+      capExcessStep: fc.boolean(),
+      residualFromInterestOnly: fc.boolean(),
     })
     .map((r) => {
       const total = r.shares.reduce((a, b) => a + b, 0);
@@ -94,6 +102,7 @@ const structureArb = (poolBalance: number) =>
         seniority: seniority[i],
         balance: Math.round(((poolBalance * r.advance * sh) / total) * 100) / 100,
         coupon: { type: 'fixed', rate: r.coupons[i] },
+        interestOnShortfall: r.interestOnShortfall,
       }));
       const fees = r.fees.map((f, i) => ({
         id: `F${i}`,
@@ -108,13 +117,23 @@ const structureArb = (poolBalance: number) =>
       }));
       const waterfall: unknown[] = fees.map((f) => ({ pay: 'fee', fee: f.id }));
       if (r.interestTogether) waterfall.push({ pay: 'interest', tranches: ids });
-      else for (const id of ids) waterfall.push({ pay: 'interest', tranches: [id] });
+      else {
+        ids.forEach((id, i) => {
+          waterfall.push({ pay: 'interest', tranches: [id] });
+          // US auto layout: each class's first-priority principal after its interest, for it and those above.
+          if (r.firstPriority && i < ids.length - 1) {
+            waterfall.push({ pay: 'principal', tranches: ids.slice(0, i + 1), amount: 'firstPriority' });
+          }
+        });
+      }
       if (r.reserve) waterfall.push({ pay: 'reserveDeposit' });
       const from = r.principalFromPrincipalOnly ? { from: ['principal'] } : {};
       if (r.principalSeparately)
         for (const id of ids) waterfall.push({ pay: 'principal', tranches: [id], ...from });
       else waterfall.push({ pay: 'principal', tranches: ids, ...from });
-      if (r.residual) waterfall.push({ pay: 'residual' });
+      if (r.capExcessStep) for (const f of fees) waterfall.push({ pay: 'fee', fee: f.id, part: 'capExcess' });
+      if (r.residual)
+        waterfall.push({ pay: 'residual', ...(r.residualFromInterestOnly ? { from: ['interest'] } : {}) });
       return structure({
         tranches,
         fees,
@@ -123,6 +142,7 @@ const structureArb = (poolBalance: number) =>
               reserve: {
                 initialBalance: r.reserve.initial,
                 target: { percentOfCurrentPool: r.reserve.pctCurrent, floor: r.reserve.initial / 2 },
+                coversPrincipalAtMaturity: r.reserveCoversPrincipal,
               },
             }
           : {}),
@@ -142,6 +162,7 @@ const structureArb = (poolBalance: number) =>
             ]
           : [],
         ...(r.call !== undefined ? { cleanUpCall: { poolShare: r.call } } : {}),
+        lossAllocation: r.lossAllocation,
         waterfall,
       });
     });
@@ -153,7 +174,7 @@ const isCents = (x: number): boolean => Math.abs(x * 100 - Math.round(x * 100)) 
 describe('waterfall invariants (random deals and collections)', () => {
   it('conserves cash to the cent, keeps balances non-negative, never overpays principal', () => {
     fc.assert(
-      fc.property(caseArb, ({ pool, structure: s, runOff }) => {
+      fc.property(caseArb, ({ pool, structure: s }) => {
         const r = runWaterfall({ structure: s, scenario: flatScenario(), dates: dates(pool.periods), pool });
         expect(r.checks.failures).toEqual([]);
         expect(r.checks.cashConserved).toBe(true);
@@ -167,26 +188,81 @@ describe('waterfall invariants (random deals and collections)', () => {
           }
         }
         for (const tr of r.tranches) {
+          let uncured = 0;
           for (const c of tr.cashflows) {
             expect(c.balance).toBeGreaterThanOrEqual(0);
             expect(c.principal).toBeGreaterThanOrEqual(0);
-            expect(c.principal).toBeLessThanOrEqual(c.beginBalance);
+            expect(c.principal).toBeLessThanOrEqual(c.beginBalance + uncured + 1e-6);
+            uncured += c.writedown;
+            expect(uncured).toBeGreaterThanOrEqual(-1e-6);
             expect(c.interest).toBeLessThanOrEqual(c.interestDue);
             expect(c.balance).toBeCloseTo(c.beginBalance - c.principal - c.writedown, 6);
             expect(isCents(c.principal) && isCents(c.interest) && isCents(c.balance)).toBe(true);
           }
         }
-        const ended = runOff || r.cleanUpCallPeriod !== null;
-        if (ended) {
-          for (const tr of r.tranches) {
+        // Every run ends on its final period (legal final): what a class did not receive is its loss.
+        for (const tr of r.tranches) {
+          const received = tr.cashflows.reduce((a, c) => a + c.principal, 0);
+          expect(tr.principalLoss).toBeCloseTo(tr.originalBalance - received, 6);
+          const last = tr.cashflows[tr.cashflows.length - 1].balance;
+          if (s.lossAllocation === 'none') expect(last).toBeCloseTo(tr.principalLoss, 6);
+          else {
+            expect(last).toBe(0);
             const back = tr.cashflows.reduce((a, c) => a + c.principal + c.writedown, 0);
             expect(back).toBeCloseTo(tr.originalBalance, 6);
-            expect(tr.cashflows[tr.cashflows.length - 1].balance).toBe(0);
           }
-          expect(r.waterfall[r.waterfall.length - 1].reserve.end).toBe(0);
         }
+        expect(r.waterfall[r.waterfall.length - 1].reserve.end).toBe(0);
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('pays nothing to the seller while a class has unpaid interest, an uncured write-down or notes above the collateral', () => {
+    fc.assert(
+      fc.property(caseArb, ({ pool, structure: s }) => {
+        const r = runWaterfall({ structure: s, scenario: flatScenario(), dates: dates(pool.periods), pool });
+        const uncured = r.tranches.map(() => 0);
+        r.waterfall.forEach((w, k) => {
+          r.tranches.forEach((tr, i) => (uncured[i] += tr.cashflows[k].writedown));
+          // Cash to the seller: the residual (trapped or not) and cash no step took. A reserve that does not
+          // cover principal at maturity is returned to the seller by the deal's terms, so it is not counted.
+          const toSeller = w.steps
+            .filter((st) => st.label.startsWith('residual') || st.label === 'unallocated funds to the seller')
+            .reduce((a, st) => a + st.paid, 0);
+          if (toSeller === 0) return;
+          const final = k === r.waterfall.length - 1;
+          const called = r.cleanUpCallPeriod === w.period;
+          const collateral =
+            (called ? 0 : r.poolPeriods[k].endBalance) + pool.pendingDefaults[k + 1] + w.reserve.end;
+          let notes = 0;
+          r.tranches.forEach((tr, i) => {
+            const c = tr.cashflows[k];
+            expect(c.interestShortfall, `period ${w.period} ${tr.id} unpaid interest`).toBe(0);
+            expect(Math.abs(uncured[i]), `period ${w.period} ${tr.id} uncured loss`).toBeLessThan(0.005);
+            notes += c.balance;
+          });
+          if (final) expect(notes).toBeLessThan(0.005);
+          else expect(notes).toBeLessThanOrEqual(collateral + 0.005);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('does pay the seller in some cases (so the property above is not vacuous)', () => {
+    const pool = collections(100000, [{ interest: 5000, scheduledPrincipal: 100000 }]);
+    const r = runWaterfall({
+      structure: structure({
+        tranches: [{ id: 'A', seniority: 'senior', balance: 90000, coupon: { type: 'fixed', rate: 0 } }],
+        principalRule: { normal: { type: 'sequential' } },
+        waterfall: [{ pay: 'principal', tranches: ['A'] }, { pay: 'residual' }],
+      }),
+      scenario: flatScenario(),
+      dates: dates(1),
+      pool,
+    });
+    // 105,000 collected, A's 90,000 paid: 15,000 to the seller.
+    expect(r.waterfall[0].steps[1].paid).toBe(15000);
   });
 });
