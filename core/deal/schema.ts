@@ -190,11 +190,17 @@ export const ReserveAccount = z.object({
   id: id.default('reserve'),
   initialBalance: money,
   /** Target = max(floor, percentOfCurrentPool × pool end balance, percentOfInitialPool × initial pool), capped by notes outstanding. */
-  target: z.object({
-    percentOfInitialPool: share.default(0),
-    percentOfCurrentPool: share.default(0),
-    floor: money.default(0),
-  }),
+  target: z
+    .object({
+      percentOfInitialPool: share.default(0),
+      percentOfCurrentPool: share.default(0),
+      floor: money.default(0),
+    })
+    .describe(
+      'Target = max(floor, percentOfCurrentPool × pool end balance, percentOfInitialPool × initial pool), capped ' +
+        'at the notes outstanding; cash above it is released into available funds (none while a trapCash ' +
+        'trigger is breached); zero on the final period. The reserve counts as collateral for write-downs.',
+    ),
   coversPrincipalAtMaturity: z
     .boolean()
     .default(true)
@@ -275,7 +281,14 @@ export const Trigger = z.object({
       ),
   ]),
   /** What a breach does: switch principal to the `afterTrigger` rule, end the revolving period, or trap residual cash in the reserve. */
-  effects: z.array(z.enum(['sequential', 'endRevolving', 'trapCash'])).min(1),
+  effects: z
+    .array(z.enum(['sequential', 'endRevolving', 'trapCash']))
+    .min(1)
+    .describe(
+      'sequential: principal follows principalRule.afterTrigger; endRevolving: revolving ends for good; ' +
+        'trapCash: what would go to the residual is deposited in the reserve. A breach takes effect in the period ' +
+        'that measures it.',
+    ),
   /** A curable trigger switches back when the test passes again; otherwise a breach is permanent. */
   curable: z.boolean().default(false),
 });
@@ -331,11 +344,17 @@ export const WaterfallStep = z.discriminatedUnion('pay', [
       ),
   }),
   /** Interest due on the listed tranches (pro rata among them), with carried-forward shortfall. */
-  z.object({
-    pay: z.literal('interest'),
-    tranches: z.array(id).min(1),
-    from: z.array(FundsSource).optional(),
-  }),
+  z
+    .object({
+      pay: z.literal('interest'),
+      tranches: z.array(id).min(1),
+      from: z.array(FundsSource).optional(),
+    })
+    .describe(
+      'Interest due on the listed classes, pro rata to the amounts due: the coupon on the beginning balance ' +
+        '(day count of the class) plus the carried shortfall (plus interest on it where the class has ' +
+        'interestOnShortfall); what is unpaid is carried forward.',
+    ),
   /** Top up the reserve account to its target. */
   z.object({ pay: z.literal('reserveDeposit'), from: z.array(FundsSource).optional() }),
   /** Buy new receivables while revolving (does nothing afterwards). */
@@ -361,7 +380,13 @@ export const WaterfallStep = z.discriminatedUnion('pay', [
       ),
   }),
   /** Everything left to the seller / equity holder. */
-  z.object({ pay: z.literal('residual'), from: z.array(FundsSource).optional() }),
+  z
+    .object({ pay: z.literal('residual'), from: z.array(FundsSource).optional() })
+    .describe(
+      'Everything left to the seller. Before it (and before cash no step took goes to the seller) the notes are ' +
+        'made whole as far as the cash goes, senior level first and pro rata within a level: interest ' +
+        'shortfalls, then notes above the collateral (every note on the final period), then uncured write-downs.',
+    ),
 ]);
 export type WaterfallStep = z.infer<typeof WaterfallStep>;
 
