@@ -166,6 +166,24 @@ describe('validateDeal', () => {
     expect(() => runDeal(bad, poolOf(bad))).toThrow(/structure.waterfall\[0\].fee: no fee 'nope'/);
   });
 
+  it('rejects a cap-excess fee step for a fee without a cap', () => {
+    const deal = fiveClassDeal({ term: 12 });
+    const bad = Deal.parse({
+      ...deal,
+      structure: {
+        ...deal.structure,
+        fees: [...deal.structure.fees, { id: 'other', basis: { type: 'fixed', amount: 100 } }],
+        waterfall: [...deal.structure.waterfall, { pay: 'fee', fee: 'other', part: 'capExcess' }],
+      },
+    });
+    expect(validateDeal(bad)).toEqual([
+      {
+        path: `structure.waterfall[${deal.structure.waterfall.length}].part`,
+        message: "fee 'other' has no capPerPeriod, so it has no excess to pay",
+      },
+    ]);
+  });
+
   it('requires a purchase step on a revolving deal', () => {
     const deal = fiveClassDeal({ term: 12 });
     const rev = Deal.parse({
