@@ -112,6 +112,35 @@ describe('item 2: a reserve funded from principal collections is not a loss', ()
   });
 });
 
+describe('item 1: a reserve that covers principal at maturity pays written-down classes', () => {
+  // A 100,000 on a 100,000 pool; reserve 5,000 (target 5,000). P1: 10,000 lost outright, no cash: notes
+  // 100,000 against 90,000 pool + 5,000 reserve, so A is written down 5,000 (the reserve is collateral; the old
+  // rule ignored it and wrote down 10,000). P2 (final): 90,000 repaid.
+  const deal = (coversPrincipalAtMaturity: boolean) => ({
+    tranches: [{ id: 'A', seniority: 'senior', balance: 100000, coupon: zero }],
+    reserve: { initialBalance: 5000, target: { floor: 5000 }, coversPrincipalAtMaturity },
+    principalRule: { normal: { type: 'sequential' } },
+    waterfall: [{ pay: 'principal', tranches: ['A'] }, { pay: 'residual' }],
+  });
+  const flows = [{ defaults: 10000, loss: 10000 }, { scheduledPrincipal: 90000 }];
+
+  it('covers: the released 5,000 goes to A, nothing to the seller; A loses only the 5,000 the reserve could not cover', () => {
+    const r = run(deal(true), 100000, flows);
+    expect(r.tranches[0].cashflows[0].writedown).toBe(5000);
+    // P2: 90,000 + 5,000 released pay A's 95,000; the 5,000 write-down stays uncured.
+    expect(r.tranches[0].cashflows[1].principal).toBe(95000);
+    expect(r.tranches[0].principalLoss).toBe(5000);
+    expect(paid(r, 2, 'residual')).toBe(0);
+  });
+
+  it('does not cover: the reserve goes back to the seller and A loses 10,000', () => {
+    const r = run(deal(false), 100000, flows);
+    expect(r.tranches[0].cashflows[1].principal).toBe(90000);
+    expect(paid(r, 2, 'reserve returned to the seller')).toBe(5000);
+    expect(r.tranches[0].principalLoss).toBe(10000);
+  });
+});
+
 describe('item 4: principal unpaid at the end is a loss in every mode', () => {
   // A 60,000, B 40,000; 30,000 defaults lost outright in P1, the other 70,000 repaid in P2 (final): A 60,000,
   // B 10,000, B short 30,000. Break-even and stresses read principalLoss, so `none` must report it too.
