@@ -367,7 +367,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
       if (owedInterest > 0) {
         // A reserve held for the seller at maturity still pays interest.
         const interestFrom: readonly FundsSource[] = reserveForInterestAtEnd ? [...from, 'reserve'] : from;
-        const got = funds.take(owedInterest, interestFrom, true);
+        const got = funds.take(owedInterest, interestFrom, reserveForInterestAtEnd);
         if (got.total > 0) {
           const split = allocateByLevel(got.total, shortfall, seniorLevels);
           for (let i = 0; i < nT; i++) {

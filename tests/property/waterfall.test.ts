@@ -23,8 +23,9 @@ const poolArb = fc
       { minLength: 1, maxLength: 18 },
     ),
     runOff: fc.boolean(),
+    severity: fc.double({ min: 0.3, max: 1, noNaN: true }),
   })
-  .map(({ balance, rate, periods, runOff }) => {
+  .map(({ balance, rate, periods, runOff, severity }) => {
     let bal = balance;
     let pendingDefaults = 0;
     const flows: PeriodFlows[] = periods.map((p, k) => {
@@ -35,16 +36,19 @@ const poolArb = fc
       const prepayment = (bal * p.prepay) / scale;
       const defaults = p.lossy ? (bal * p.def) / scale : 0;
       if (last && runOff) scheduledPrincipal = bal - prepayment - defaults;
-      const recovery = pendingDefaults * p.rec * 0.5;
+      // Earlier defaults are liquidated (all of them on a run-off's last period) at the pool's severity; what is not
+      // liquidated yet stays pending, part of the collateral the notes are measured against.
+      const liquidated = last && runOff ? pendingDefaults : pendingDefaults * p.rec;
+      pendingDefaults += defaults - liquidated;
       const out: PeriodFlows = {
         interest: bal * (rate / 12),
         scheduledPrincipal,
         prepayment,
         defaults,
-        loss: defaults * 0.6,
-        recovery,
+        loss: liquidated * severity,
+        recovery: liquidated * (1 - severity),
+        pendingDefaults,
       };
-      pendingDefaults += defaults - recovery;
       bal -= scheduledPrincipal + prepayment + defaults;
       return out;
     });
