@@ -88,6 +88,39 @@ describe('item 1: only realised losses are written down, and written back up bef
   });
 });
 
+describe('item 1: unpaid interest is paid before the residual', () => {
+  // A 80,000 at 12% (800 a month) on a 100,000 pool, OC target 10% of the pool. The interest step may only use
+  // interest collections; P1 collects 500, so 300 goes short. Principal: 80,000 is already below 90,000 − 9,000,
+  // nothing due, so the 10,000 of principal collections would all go to the seller; the shortfall is paid first.
+  const r = run(
+    {
+      tranches: [{ id: 'A', seniority: 'senior', balance: 80000, coupon: { type: 'fixed', rate: 0.12 } }],
+      ocTarget: { percentOfCurrentPool: 0.1 },
+      principalRule: { normal: { type: 'sequential' } },
+      waterfall: [
+        { pay: 'interest', tranches: ['A'], from: ['interest'] },
+        { pay: 'principal', tranches: ['A'] },
+        { pay: 'residual' },
+      ],
+    },
+    100000,
+    [
+      { scheduledPrincipal: 10000, interest: 500 },
+      { scheduledPrincipal: 90000, interest: 800 },
+    ],
+  );
+
+  it('pays the 300 short from principal collections, then 9,700 to the seller', () => {
+    expect(paid(r, 1, 'interest shortfall before the residual')).toBe(300);
+    expect(r.tranches[0].cashflows[0]).toMatchObject({
+      interestDue: 800,
+      interest: 800,
+      interestShortfall: 0,
+    });
+    expect(paid(r, 1, 'residual')).toBe(9700);
+  });
+});
+
 describe('item 2: a reserve funded from principal collections is not a loss', () => {
   // A 100,000 on a 100,000 pool, no losses. Reserve target 2,000, deposited before principal from interest then
   // principal. P1: 10,000 principal, 500 interest → deposit 500 + 1,500; A gets the other 8,500 (91,500 left).
