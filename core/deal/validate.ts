@@ -56,6 +56,13 @@ export function validateDeal(deal: Deal): DealProblem[] {
     switch (step.pay) {
       case 'fee':
         if (!fees.has(step.fee)) add(`${at}.fee`, `no fee '${step.fee}'`);
+        else if (
+          step.part === 'capExcess' &&
+          s.fees.find((f) => f.id === step.fee)?.capPerPeriod === undefined
+        ) {
+          // Without a cap nothing is held back, so the step would never pay: almost certainly a mistake.
+          add(`${at}.part`, `fee '${step.fee}' has no capPerPeriod, so it has no excess to pay`);
+        }
         break;
       case 'interest':
       case 'principal':
