@@ -115,6 +115,28 @@ describe('scenario choice and errors', () => {
   });
 });
 
+describe('principal loss under lossAllocation none (what break-even, grids and stresses read)', () => {
+  // 8 × 4% CDR at 100% severity on the five-class deal: about 30% of the pool defaults over its 24 months, more
+  // than the 25% of E, D, C and B together plus the OC, so the junior classes end the run owed principal. Under
+  // `none` nothing is written down, but the principal still unpaid after the final period is their loss, as it
+  // is under `writeDown` (it used to read 0, so a break-even search called these classes whole).
+  const deal = fiveClassDeal({ term: 24, cdr: 0.04, defaultMultiple: 8 });
+  const none = Deal.parse({ ...deal, structure: { ...deal.structure, lossAllocation: 'none' } });
+  const scenario = Scenario.parse({ ...deal.scenarios[0], severity: 1 });
+  const r = runDeal(none, poolOf(none), { scenario, analytics: false });
+
+  it('reports original balance − principal received as the loss, with no write-downs', () => {
+    expect(r.checks.cashConserved).toBe(true);
+    for (const t of r.tranches) {
+      const received = t.cashflows.reduce((a, c) => a + c.principal, 0);
+      expect(t.cashflows.every((c) => c.writedown === 0)).toBe(true);
+      expect(t.principalLoss).toBeCloseTo(t.originalBalance - received, 2);
+      expect(t.principalLoss).toBeCloseTo(t.cashflows[t.cashflows.length - 1].balance, 2);
+    }
+    expect(r.tranches.find((t) => t.id === 'E')!.principalLoss).toBeGreaterThan(0);
+  });
+});
+
 describe('validateDeal', () => {
   it('lists every structural problem with its path', () => {
     const deal = fiveClassDeal({ term: 12 });
