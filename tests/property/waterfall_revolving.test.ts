@@ -1,6 +1,7 @@
 /**
  * Revolving purchases: the purchase planner never breaks a concentration limit and never buys more than asked,
- * and a revolving waterfall over random collections still conserves cash to the cent.
+ * and a revolving waterfall over random collections still conserves cash to the cent and pays nothing to the
+ * residual while a class is owed interest or an uncured write-down.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -160,6 +161,18 @@ describe('revolving waterfall', () => {
             if (!w.revolving) expect(purchase.paid).toBe(0);
           }
           for (const p of r.poolPeriods) expect(p.endBalance).toBeLessThanOrEqual(1_000_000 + 1e-6);
+          // Purchases do not let cash past the noteholders: nothing reaches the residual while a class has
+          // unpaid interest or an uncured write-down.
+          const uncured = r.tranches.map(() => 0);
+          r.waterfall.forEach((w, k) => {
+            r.tranches.forEach((tr, i) => (uncured[i] += tr.cashflows[k].writedown));
+            const residual = w.steps.find((st) => st.label === 'residual')!;
+            if (residual.paid === 0) return;
+            r.tranches.forEach((tr, i) => {
+              expect(tr.cashflows[k].interestShortfall).toBe(0);
+              expect(Math.abs(uncured[i])).toBeLessThan(0.005);
+            });
+          });
         },
       ),
       { numRuns: 100 },
