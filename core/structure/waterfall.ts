@@ -7,7 +7,7 @@
  *
  * Order inside a period: read collections → test triggers → decide the clean-up call → release reserve cash
  * above target → steps in order → before any cash goes to the seller (the residual step, or cash no step took):
- * interest shortfalls, uncured write-downs and notes above the collateral, senior level first → write-downs
+ * interest shortfalls, then notes above the collateral, then uncured write-downs, senior level first → write-downs
  * (./lossAllocation.ts).
  *
  * Accounting of `WaterfallPeriod`: `sources.total` is cash entering the deal (interest collections, principal
