@@ -51,7 +51,9 @@ export type DefaultStop = Scenario['defaultStop'];
  * `lagBeforeMaturity` (an advanced loan defaulting in its last months would amortise to nothing before
  * liquidation, and its loss would vanish with it).
  */
-export function effectiveDefaultStop(scenario: Pick<Scenario, 'defaultStop' | 'servicerAdvancing'>): DefaultStop {
+export function effectiveDefaultStop(
+  scenario: Pick<Scenario, 'defaultStop' | 'servicerAdvancing'>,
+): DefaultStop {
   return scenario.servicerAdvancing ? 'lagBeforeMaturity' : scenario.defaultStop;
 }
 

@@ -284,6 +284,7 @@ export function runoff(loans: LoanArrays, scenario: ResolvedScenario, periods: n
   let cnlStated = 0;
   let cnlRealised = 0;
   let cnlRetimed = 0;
+  let cnlBalance = 0;
   for (let i = 0; i < loans.size; i++) {
     const b0 = balance[i] as number;
     const cnt0 = counts === null ? 1 : (counts[i] as number);
@@ -412,7 +413,10 @@ export function runoff(loans: LoanArrays, scenario: ResolvedScenario, periods: n
         }
       }
     }
-    if (isCnl) cnlStated += b0 * (cnlNet[row / h1] as number);
+    if (isCnl) {
+      cnlStated += b0 * (cnlNet[row / h1] as number);
+      cnlBalance += b0;
+    }
     let contractual = b0;
     for (let p = 1; p <= last; p++) {
       const r = ratio[p] as number;
@@ -492,8 +496,16 @@ export function runoff(loans: LoanArrays, scenario: ResolvedScenario, periods: n
       out.pendingDefaults[p] = pending > 0 ? pending : 0;
     }
   }
-  if (cnlStated > 0 || cnlRealised > 0) {
-    return { ...out, cnlBudget: { stated: cnlStated, realised: cnlRealised, retimed: cnlRetimed } };
+  if (cnlBalance > 0) {
+    return {
+      ...out,
+      cnlBudget: {
+        stated: cnlStated,
+        realised: cnlRealised,
+        retimed: cnlRetimed,
+        balance: cnlBalance,
+      },
+    };
   }
   return out;
 }

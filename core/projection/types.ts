@@ -42,6 +42,8 @@ export interface CnlBudget {
   readonly realised: number;
   /** Loans or lines whose budget was re-timed within their remaining life. */
   readonly retimed: number;
+  /** Cut-off balance of the loans under a CNL model. */
+  readonly balance: number;
 }
 
 /** The per-period series of a PoolProjection, for code that treats them alike (summing slices, comparing runs). */
