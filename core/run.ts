@@ -229,9 +229,8 @@ export function runDeal(deal: Deal, pool: PoolInput, opts: RunOptions = {}): Run
   });
   const last = result.pool.periods[result.pool.periods.length - 1];
   // The clean-up call buys whatever still performs, so nothing is left outstanding after it.
-  const end = last
-    ? { period: last.period, performing: result.cleanUpCallPeriod === null ? last.endBalance : 0 }
-    : undefined;
+  const called = result.cleanUpCallPeriod !== null;
+  const end = last ? { period: last.period, performing: called ? 0 : last.endBalance, called } : undefined;
   return { ...result, projectionNotes: projectionNotes(deal, pool, scenario, base, end) };
 }
 

@@ -3,9 +3,14 @@
  * silently ignored (a typo, a pool re-imported with other grades), so the run's assumptions would not be the
  * ones the file states: a deal file loaded for a run is refused, and the UI and the run notes warn.
  */
-import type { Deal, Scenario } from '../deal/schema';
+import type { RepLine, Scenario } from '../deal/schema';
 import type { DealProblem } from '../deal/validate';
 import type { PoolInput } from '../projection/project';
+
+/** The part of a deal that says what it buys while revolving. */
+export interface DealPurchases {
+  readonly structure: { readonly revolving?: { readonly profile: readonly RepLine[] } | undefined };
+}
 
 /** Segments that hold at least one receivable, in first-seen order. */
 export function poolSegments(pool: PoolInput): string[] {
@@ -20,7 +25,7 @@ export function poolSegments(pool: PoolInput): string[] {
  * Segments a deal's scenarios can apply to: the pool's, and those of the receivables a revolving deal buys
  * (an override may be meant for purchases only).
  */
-export function dealSegments(deal: Pick<Deal, 'structure'>, pool: PoolInput): string[] {
+export function dealSegments(deal: DealPurchases, pool: PoolInput): string[] {
   const out = poolSegments(pool);
   for (const l of deal.structure.revolving?.profile ?? []) if (!out.includes(l.segment)) out.push(l.segment);
   return out;

@@ -4,9 +4,9 @@
  * outstanding when the run ends. Plain sentences, because the CLI prints them, the result JSON carries them and
  * the Results screen lists them.
  */
-import { dealSegments, unknownOverrideSegments } from '../assumptions/overrides';
+import { dealSegments, unknownOverrideSegments, type DealPurchases } from '../assumptions/overrides';
 import { effectiveDefaultStop, type DefaultStop } from '../assumptions/scenarioTables';
-import type { Deal, RepLine, Scenario } from '../deal/schema';
+import type { RepLine, Scenario } from '../deal/schema';
 import { PRODUCT_CODES } from '../pool/loanPool';
 import { arrays, REVOLVING_HORIZON_CAP, type PoolInput } from './project';
 import type { PoolProjection } from './types';
@@ -67,15 +67,16 @@ function scan(pool: PoolInput, profile: readonly RepLine[]): ProductScan {
 
 /**
  * Notes for one run of `deal` on `pool` under `scenario`, whose base projection is `projection`.
- * `end` is the deal's last period and pool balance after it when the run knows them (purchases included,
- * zero after a clean-up call); the projection's own last period and end balance otherwise.
+ * `end` is the deal's last period and pool balance after it when the run knows them (purchases included);
+ * the projection's own last period and end balance otherwise. After a clean-up call nothing is left to warn of:
+ * the seller bought the performing balance, and recoveries still to come are the seller's.
  */
 export function projectionNotes(
-  deal: Pick<Deal, 'structure'>,
+  deal: DealPurchases,
   pool: PoolInput,
   scenario: Scenario,
   projection: PoolProjection,
-  end?: { period: number; performing: number },
+  end?: { period: number; performing: number; called: boolean },
 ): ProjectionNotes {
   const defaultStop = effectiveDefaultStop(scenario);
   const conventions = [defaultStopSentence(defaultStop)];
@@ -134,7 +135,7 @@ export function projectionNotes(
   const H = end?.period ?? projection.periods;
   const performing = end?.performing ?? projection.endBalance[H] ?? 0;
   const pendingDefaults = projection.pendingDefaults[H] ?? 0;
-  if (performing >= 0.005 || pendingDefaults >= 0.005) {
+  if (end?.called !== true && (performing >= 0.005 || pendingDefaults >= 0.005)) {
     const why = s.present.has('revolving')
       ? ` (revolving lines stop being followed after ${REVOLVING_HORIZON_CAP} months)`
       : '';
