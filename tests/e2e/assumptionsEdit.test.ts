@@ -116,3 +116,28 @@ describe('default stop (issue 22)', () => {
     expect(app.errors).toEqual([]);
   });
 });
+
+describe('an override for a segment the pool lacks (issue 22)', () => {
+  it('is flagged on Assumptions with the segments the pool has', async () => {
+    const stray = {
+      ...deal,
+      scenarios: deal.scenarios.map((s, k) =>
+        k === 0 ? { ...s, overrides: [{ segment: 'gold', recoveryLagMonths: 1 }] } : s,
+      ),
+    };
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Control+o')]);
+    await chooser.setFiles({
+      name: 'stray.deal.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(stray)),
+    });
+    await page.getByText('Opened stray.deal.json').waitFor();
+    await assumptions.open();
+    const flag = page.getByTestId('override-unknown-0-0');
+    expect(await flag.innerText()).toBe(
+      'not in the pool, so ignored (segments: ifee-3m, ifee-6m, ifee-12m, level-pay)',
+    );
+    await app.screenshot('assumptions-unknown-override');
+    expect(app.errors).toEqual([]);
+  });
+});
