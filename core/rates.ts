@@ -48,7 +48,8 @@ export function absSmm(absSpeed: number, age: number): number {
  * SDA (SF-20): CDR rises 0.02% a month of age to 0.60% at month 30, is flat to month 60, falls 0.0095% a
  * month to 0.03% at month 120 and stays there; `multiple` scales it (100 = 100% SDA). Defaults are zero in the
  * last `lag` months of the loan's remaining life (`remainingMonths` = months left at the start of the month),
- * because a loan defaulting then could not be liquidated before it matures.
+ * because a loan defaulting then could not be liquidated before it matures. The projection applies that cut-off
+ * itself, per loan, only under the scenario's `lagBeforeMaturity` default stop; consumer runs default to maturity.
  */
 export function sdaCdr(multiple: number, age: number, remainingMonths: number, lag: number): number {
   if (remainingMonths <= lag) return 0;

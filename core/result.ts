@@ -4,6 +4,7 @@
  * at the edge); every figure traces to a period, a waterfall step and the scenario that produced it.
  */
 import type { Deal, Scenario } from './deal/schema';
+import type { ProjectionNotes } from './projection/notes';
 
 export interface PoolPeriodRow {
   period: number;
@@ -147,6 +148,11 @@ export interface RunResult {
   revolvingEndPeriod: number | null;
   /** Annualised excess spread per period: (interest collections − senior fees − note interest) × 12 / pool begin. */
   excessSpread: { period: number; annualised: number }[];
+  /**
+   * The default-stop rule the projection used, its product conventions, stated against realised CNL, balance left
+   * at the end, and warnings (runDeal fills it; runs on a ready projection, such as grid cells, leave it out).
+   */
+  projectionNotes?: ProjectionNotes;
   /** Revolving purchases and exclusions; absent or null when the deal does not revolve. */
   revolving?: RevolvingReport | null;
   checks: {
@@ -157,4 +163,4 @@ export interface RunResult {
   };
 }
 
-export type { Deal };
+export type { Deal, ProjectionNotes };

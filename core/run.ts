@@ -6,6 +6,7 @@ import { analyzeTranche, principalWindow, type TrancheFlow } from './analytics';
 import type { Deal, RepLine, Scenario } from './deal/schema';
 import { missingIndices, validateDeal, type DealProblem } from './deal/validate';
 import { PRODUCT_CODES, type LoanPool } from './pool/loanPool';
+import { projectionNotes } from './projection/notes';
 import { defaultHorizon, projectPool, type PoolInput } from './projection/project';
 import { PROJECTION_SERIES, type PoolProjection } from './projection/types';
 import type { RunResult, TrancheResult } from './result';
@@ -123,7 +124,19 @@ function sumProjections(parts: readonly PoolProjection[], periods: number): Pool
       for (let t = 0; t <= periods; t++) dst[t] += src[t];
     }
   }
-  return out;
+  const budgets = parts.flatMap((p) => (p.cnlBudget ? [p.cnlBudget] : []));
+  if (budgets.length === 0) return out;
+  const total = (k: 'stated' | 'realised' | 'retimed' | 'balance'): number =>
+    budgets.reduce((s, b) => s + b[k], 0);
+  return {
+    ...out,
+    cnlBudget: {
+      stated: total('stated'),
+      realised: total('realised'),
+      retimed: total('retimed'),
+      balance: total('balance'),
+    },
+  };
 }
 
 /** Projects the base pool; split into slices when concentration limits need the pool's composition. */
@@ -209,11 +222,16 @@ export function runDeal(deal: Deal, pool: PoolInput, opts: RunOptions = {}): Run
   const profile = rev
     ? rev.profile.map((line) => projectPool({ kind: 'repLines', lines: [line] }, scenario, periods))
     : undefined;
-  return runDealOnProjection(deal, scenario, base, {
+  const result = runDealOnProjection(deal, scenario, base, {
     composition,
     ...(profile ? { profile } : {}),
     ...(opts.analytics !== undefined ? { analytics: opts.analytics } : {}),
   });
+  const last = result.pool.periods[result.pool.periods.length - 1];
+  // The clean-up call buys whatever still performs, so nothing is left outstanding after it.
+  const called = result.cleanUpCallPeriod !== null;
+  const end = last ? { period: last.period, performing: called ? 0 : last.endBalance, called } : undefined;
+  return { ...result, projectionNotes: projectionNotes(deal, pool, scenario, base, end) };
 }
 
 export interface ProjectionRunOptions {

@@ -19,6 +19,12 @@ export interface PeriodTables {
   readonly cnl: Float64Array;
   /** Loss severity of balance defaulting in the period. */
   readonly severity: Float64Array;
+  /** CNL model: share of the timing curve spent by the end of period p (index 0 = 0); zeros under rate models. */
+  readonly cnlTimingCum: Float64Array;
+  /** CNL model: the whole curve's share (1 when it sums to 1), including periods past the horizon. */
+  readonly cnlTimingTotal: number;
+  /** CNL model: lifetime net loss per unit of cut-off balance, multiple applied (lifetimeNetLoss × multiple × total). */
+  readonly cnlNetLoss: number;
 }
 
 export interface SegmentAssumptions {
@@ -27,9 +33,9 @@ export interface SegmentAssumptions {
   readonly defaultModel: DefaultAssumption['model'];
   readonly recoveryLagMonths: number;
   /**
-   * Months before maturity in which rate-model defaults stop (= the recovery lag, so every default is
-   * liquidated by maturity, as SDA prescribes and the reference data shows for CDR); 0 under CNL, whose
-   * timing curve is a budget of losses that must be spent as given.
+   * Months before maturity in which rate-model defaults stop: the recovery lag under `lagBeforeMaturity` (every
+   * default liquidated by maturity, as SDA prescribes and the reference data shows for CDR); 0 under `maturity`
+   * and under CNL, whose timing curve is a budget of losses that must be spent as given.
    */
   readonly noDefaultMonths: number;
   /** True when some table depends on loan age, i.e. seasoning changes the row. */
@@ -38,10 +44,24 @@ export interface SegmentAssumptions {
   tables(seasoning: number): PeriodTables;
 }
 
+export type DefaultStop = Scenario['defaultStop'];
+
+/**
+ * The default-stop convention a run uses: the scenario's, except that servicer advancing needs
+ * `lagBeforeMaturity` (an advanced loan defaulting in its last months would amortise to nothing before
+ * liquidation, and its loss would vanish with it).
+ */
+export function effectiveDefaultStop(
+  scenario: Pick<Scenario, 'defaultStop' | 'servicerAdvancing'>,
+): DefaultStop {
+  return scenario.servicerAdvancing ? 'lagBeforeMaturity' : scenario.defaultStop;
+}
+
 export interface ResolvedScenario {
   readonly name: string;
   readonly periods: number;
   readonly servicerAdvancing: boolean;
+  readonly defaultStop: DefaultStop;
   segment(name: string): SegmentAssumptions;
 }
 
@@ -106,6 +126,8 @@ function resolveSegment(
   const rateModel = d.model === 'CNL' ? null : defaultRate(d, scenario.defaultMultiple);
   const usesAge = prepay.usesAge || severity.usesAge || (rateModel?.usesAge ?? false);
   const lag = parts.recoveryLagMonths;
+  const cnlTimingTotal = d.model === 'CNL' ? d.timing.reduce((a, b) => a + b, 0) : 0;
+  const cnlNetLoss = d.model === 'CNL' ? d.lifetimeNetLoss * scenario.defaultMultiple * cnlTimingTotal : 0;
   const cache = new Map<number, PeriodTables>();
 
   const build = (seasoning: number): PeriodTables => {
@@ -114,6 +136,7 @@ function resolveSegment(
     const mdr = new Float64Array(n);
     const cnl = new Float64Array(n);
     const sev = new Float64Array(n);
+    const cnlTimingCum = new Float64Array(n);
     for (let p = 1; p <= periods; p++) {
       const age = seasoning + p;
       smm[p] = prepay.rate(p, age);
@@ -129,15 +152,18 @@ function resolveSegment(
         const s = sev[p] as number;
         cnl[p] = (lifetime * (d.timing[p - 1] as number)) / (s > 0 ? s : 1);
       }
+      for (let p = 1; p <= periods; p++) {
+        cnlTimingCum[p] = (cnlTimingCum[p - 1] as number) + (d.timing[p - 1] ?? 0);
+      }
     }
-    return { smm, mdr, cnl, severity: sev };
+    return { smm, mdr, cnl, severity: sev, cnlTimingCum, cnlTimingTotal, cnlNetLoss };
   };
 
   return {
     segment,
     defaultModel: d.model,
     recoveryLagMonths: lag,
-    noDefaultMonths: d.model === 'CNL' ? 0 : lag,
+    noDefaultMonths: d.model === 'CNL' || effectiveDefaultStop(scenario) === 'maturity' ? 0 : lag,
     usesAge,
     tables(seasoning: number): PeriodTables {
       const key = usesAge ? Math.max(0, Math.floor(seasoning)) : 0;
@@ -164,6 +190,7 @@ export function resolveScenario(scenario: Scenario, periods: number): ResolvedSc
     name: scenario.name,
     periods,
     servicerAdvancing: scenario.servicerAdvancing,
+    defaultStop: effectiveDefaultStop(scenario),
     segment(name: string): SegmentAssumptions {
       let s = segments.get(name);
       if (!s) {

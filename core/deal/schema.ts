@@ -80,6 +80,14 @@ export const Scenario = AssumptionSet.extend({
   prepaymentMultiple: z.number().finite().min(0).max(100).default(1),
   /** Servicer advancing (off for consumer receivables): defaulted balance keeps amortising until liquidation. */
   servicerAdvancing: z.boolean().default(false),
+  /**
+   * When rate-model (CDR/MDR/SDA) defaults stop. `maturity` (the default, for consumer products): loans default
+   * until their last month and the horizon runs `recoveryLagMonths` past maturity to liquidate them.
+   * `lagBeforeMaturity`: none in a loan's last `recoveryLagMonths` months, as the SIFMA Standard Formulas do for
+   * mortgages (kept for the reference cases; on 3-month paper with a 3-month lag it removes every default).
+   * Servicer advancing always uses `lagBeforeMaturity`: an advanced loan needs a balance left to liquidate.
+   */
+  defaultStop: z.enum(['maturity', 'lagBeforeMaturity']).default('maturity'),
   /** Per-segment overrides (segment = a rep line's or loan's `segment`, e.g. a credit grade or product). */
   overrides: z.array(AssumptionSet.partial().extend({ segment: z.string().min(1).max(64) })).default([]),
   /** Index curves for floating coupons and funding costs (e.g. SOFR, 1Y LPR), annual rates by period. */
@@ -88,7 +96,19 @@ export const Scenario = AssumptionSet.extend({
 export type Scenario = z.infer<typeof Scenario>;
 export type ScenarioInput = z.input<typeof Scenario>;
 
-export const Product = z.enum(['level-pay', 'equal-principal', 'interest-free-fee', 'bullet', 'revolving']);
+/**
+ * `bullet`: interest monthly, principal at maturity (先息后本). `single-payment`: principal and simple interest
+ * since origination in one sum at maturity or prepayment (到期一次性还本付息); a default loses the accrued interest.
+ * `revolving`: a monthly fee (if any) is charged on the current balance.
+ */
+export const Product = z.enum([
+  'level-pay',
+  'equal-principal',
+  'interest-free-fee',
+  'bullet',
+  'revolving',
+  'single-payment',
+]);
 export type Product = z.infer<typeof Product>;
 
 /** A representative line: a group of receivables projected as one loan. */
@@ -103,7 +123,10 @@ export const RepLine = z
     originalBalance: money.optional(),
     /** Annual interest rate (APR, simple monthly rate = rate / 12). Zero for interest-free products. */
     rate: rate.min(0),
-    /** Monthly fee as a share of original principal (interest-free-fee products, e.g. 0.005 = 0.5%/month). */
+    /**
+     * Monthly fee as a share of original principal (interest-free-fee products, e.g. 0.005 = 0.5%/month); on a
+     * revolving line, a share of the current balance (as card and Huabei-style fees are charged).
+     */
     monthlyFeeRate: share.default(0),
     originalTerm: months.min(1),
     remainingTerm: months.min(1),

@@ -5,6 +5,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dealSegments, unknownOverrideSegments } from '../assumptions/overrides';
 import { findJsonSyntaxError } from '../deal/jsonSyntax';
 import { DealFileError, parseDeal, zodIssues } from '../deal/load';
 import type { Deal } from '../deal/schema';
@@ -65,11 +66,17 @@ export async function readJsonFile(path: string, maxBytes: number, label = path)
   }
 }
 
-/** Loads a deal file and the pool it describes. */
+/**
+ * Loads a deal file and the pool it describes, for a run: an override for a segment the pool lacks is refused
+ * (the file's assumptions would silently not be the run's), naming the segments the pool has.
+ */
 export async function loadDeal(path: string): Promise<LoadedDeal> {
   const file = resolve(path);
   const deal = parseDeal(await readJsonFile(file, MAX_DEAL_FILE_BYTES, path), path);
-  return { deal, pool: await poolOf(deal, path), file };
+  const pool = await poolOf(deal, path);
+  const unknown = unknownOverrideSegments(deal.scenarios, dealSegments(deal, pool));
+  if (unknown.length > 0) throw new DealFileError(path, unknown);
+  return { deal, pool, file };
 }
 
 async function poolOf(deal: Deal, dealPath: string): Promise<PoolInput> {

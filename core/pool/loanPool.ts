@@ -11,6 +11,8 @@ export const PRODUCT_CODES: readonly Product[] = [
   'interest-free-fee',
   'bullet',
   'revolving',
+  // Appended, not inserted: pool files store the index.
+  'single-payment',
 ];
 
 export interface LoanPool {

@@ -17,7 +17,8 @@ export const REVOLVING_HORIZON_CAP = 360;
 /** "About gone": under half a cent left on the contractual (no-prepayment) schedule. */
 const REVOLVING_RESIDUAL = 0.005;
 
-function arrays(pool: PoolInput): LoanArrays {
+/** The pool as the kernel's arrays (rep lines or loans alike). */
+export function arrays(pool: PoolInput): LoanArrays {
   return pool.kind === 'repLines' ? repLineArrays(pool.lines) : loanPoolArrays(pool.pool);
 }
 

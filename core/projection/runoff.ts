@@ -18,7 +18,9 @@
  * `count` = receivables × PERF' / C'. The monthly fee of interest-free-fee plans is charged on ORIGINAL
  * principal by every plan still paying in the month: fee = original × fee rate × (PERF − defaults) / C. (Scaling
  * by PERF / cut-off balance instead would shrink the fee as plans amortise, and halve a 12-month plan's fee
- * income; DOMAIN.md's 0.5% a month ≈ 11% APR on a 12-month plan assumes the full fee every month.)
+ * income; DOMAIN.md's 0.5% a month ≈ 11% APR on a 12-month plan assumes the full fee every month.) A plan
+ * that prepays in the month still pays that month's fee. A revolving line's fee is charged on its balance net of
+ * the month's defaults, as card and Huabei-style fees are: on original balance it would never stop.
  */
 import type { PoolProjection } from './types';
 import type { LoanArrays } from './loanArrays';
@@ -29,6 +31,7 @@ const LEVEL_PAY = 0;
 const INTEREST_FREE_FEE = 2;
 const BULLET = 3;
 const REVOLVING = 4;
+const SINGLE_PAYMENT = 5;
 
 /**
  * The assumption rows a pool needs, flat. Each row exists twice: at `rowStart` as resolved, and `tail` further
@@ -52,6 +55,10 @@ interface Rows {
   noDefaultMonths: Int32Array;
   /** Segments whose defaults are a CNL budget (not a rate): they take the general loop. */
   cnlSegment: Uint8Array;
+  /** CNL rows: cumulative timing share by period (laid out as `cnl`), the whole curve's share, net loss per unit. */
+  cnlCum: Float64Array;
+  cnlTotal: Float64Array;
+  cnlNet: Float64Array;
 }
 
 /** Gathers the table rows the pool needs, one per (segment, seasoning) that occurs, into flat arrays. */
@@ -85,6 +92,9 @@ function gatherRows(loans: LoanArrays, scenario: ResolvedScenario, h1: number): 
   const cnl = new Float64Array(2 * tail);
   const severity = new Float64Array(2 * tail);
   const survive = new Float64Array(2 * tail);
+  const cnlCum = new Float64Array(tail);
+  const cnlTotal = new Float64Array(rows);
+  const cnlNet = new Float64Array(rows);
   keys.forEach((key, row) => {
     const seg = Math.floor(key / seasonStride);
     const t = (segs[seg] as SegmentAssumptions).tables(key - seg * seasonStride);
@@ -93,6 +103,9 @@ function gatherRows(loans: LoanArrays, scenario: ResolvedScenario, h1: number): 
     smm.set(t.smm, tail + at);
     mdr.set(t.mdr, at);
     cnl.set(t.cnl, at);
+    cnlCum.set(t.cnlTimingCum, at);
+    cnlTotal[row] = t.cnlTimingTotal;
+    cnlNet[row] = t.cnlNetLoss;
     severity.set(t.severity, at);
     severity.set(t.severity, tail + at);
     for (let p = 0; p < h1; p++) {
@@ -124,6 +137,9 @@ function gatherRows(loans: LoanArrays, scenario: ResolvedScenario, h1: number): 
     lagGroup,
     noDefaultMonths,
     cnlSegment: Uint8Array.from(segs, (s) => (s.defaultModel === 'CNL' ? 1 : 0)),
+    cnlCum,
+    cnlTotal,
+    cnlNet,
   };
 }
 
@@ -228,7 +244,7 @@ function scheduleRatios(
     }
   } else if (prod === REVOLVING) {
     for (let p = 1; p <= last; p++) ratio[p] = keep;
-  } else if (prod === BULLET) {
+  } else if (prod === BULLET || prod === SINGLE_PAYMENT) {
     for (let p = 1; p <= last; p++) ratio[p] = 1;
   } else {
     // Equal principal, interest-free-fee instalments and zero-rate level pay: balance / months left.
@@ -247,7 +263,7 @@ export function runoff(loans: LoanArrays, scenario: ResolvedScenario, periods: n
   const out = emptyProjection(H);
   const rows = gatherRows(loans, scenario, h1);
   const { rowStart, seasonStride, tail, smm, mdr, cnl, severity, survive } = rows;
-  const { lag: lagOf, lagGroup, noDefaultMonths, cnlSegment } = rows;
+  const { lag: lagOf, lagGroup, noDefaultMonths, cnlSegment, cnlCum, cnlTotal, cnlNet } = rows;
   const { product, segment, balance, originalBalance, rate, monthlyFeeRate, originalTerm, remainingTerm } =
     loans;
   const paymentRate = loans.paymentRate;
@@ -264,6 +280,11 @@ export function runoff(loans: LoanArrays, scenario: ResolvedScenario, periods: n
 
   let cutoffBalance = 0;
   let cutoffCount = 0;
+  // CNL budgets: net loss the scenario states for the CNL loans, net loss their defaults will realise.
+  let cnlStated = 0;
+  let cnlRealised = 0;
+  let cnlRetimed = 0;
+  let cnlBalance = 0;
   for (let i = 0; i < loans.size; i++) {
     const b0 = balance[i] as number;
     const cnt0 = counts === null ? 1 : (counts[i] as number);
@@ -282,7 +303,14 @@ export function runoff(loans: LoanArrays, scenario: ResolvedScenario, periods: n
     // Rate-model defaults stop `noDefaultMonths` before maturity; a revolving balance has no maturity.
     const lastDefault = prod === REVOLVING ? last : Math.min(last, rem - (noDefaultMonths[seg] as number));
     const im = prod === INTEREST_FREE_FEE ? 0 : (rate[i] as number) / 12;
-    const fee = (originalBalance[i] as number) * (monthlyFeeRate[i] as number);
+    // Single payment: nothing is paid monthly; principal repaid in month p (at maturity, or prepaid) brings its
+    // simple interest since origination, season + p months of it. A default loses it.
+    const imPay = prod === SINGLE_PAYMENT ? 0 : im;
+    const imAccrued = prod === SINGLE_PAYMENT ? im : 0;
+    const accruedMonths0 = (originalTerm[i] as number) - rem;
+    // Instalment plans pay their fee on original principal; a revolving line on its current balance.
+    const fee = prod === REVOLVING ? 0 : (originalBalance[i] as number) * (monthlyFeeRate[i] as number);
+    const balanceFee = prod === REVOLVING ? (monthlyFeeRate[i] as number) : 0;
     let perf = b0;
 
     if (defaulted === null && cnlSegment[seg] === 0) {
@@ -317,7 +345,7 @@ export function runoff(loans: LoanArrays, scenario: ResolvedScenario, periods: n
         w = 1;
       } else if (prod === REVOLVING) {
         A = 1 - (paymentRate[i] as number);
-      } else if (prod !== BULLET) {
+      } else if (prod !== BULLET && prod !== SINGLE_PAYMENT) {
         B = 1;
         C = 0;
         x = -rem;
@@ -339,8 +367,10 @@ export function runoff(loans: LoanArrays, scenario: ResolvedScenario, periods: n
         const end = kept - pre;
         const a = p * STRIDE;
         acc[a + F_DEF] += def;
-        acc[a + F_INT] += net * im;
+        acc[a + F_INT] += net * imPay;
+        if (imAccrued > 0) acc[a + F_INT] += (net - end) * imAccrued * (accruedMonths0 + p);
         if (fee > 0) acc[a + F_FEE] += fee * share * (1 - m);
+        if (balanceFee > 0) acc[a + F_FEE] += net * balanceFee;
         acc[a + F_SCHED] += net - kept;
         acc[a + F_PRE] += pre;
         acc[a + F_END] += end;
@@ -361,15 +391,43 @@ export function runoff(loans: LoanArrays, scenario: ResolvedScenario, periods: n
     scheduleRatios(ratio, prod, rem, last, im, 1 - (paymentRate[i] as number));
     // General month: CNL budgets (capped at PERF) and servicer advancing.
     // Contractual balance as if nothing defaulted or prepaid: the performing share of loans = PERF / it.
+    // A CNL curve longer than the loan's remaining life is re-timed within it (each month's share scaled by
+    // whole curve / share inside the life), so a short loan still carries its whole budget; when the curve puts
+    // nothing inside the life, the budget falls due at maturity. Past the horizon nothing is re-timed: the
+    // horizon cuts every flow alike.
+    const isCnl = cnlSegment[seg] === 1;
+    let cnlScale = 1;
+    let lumpMonth = 0;
+    let lump = 0;
+    if (isCnl && prod !== REVOLVING && rem <= H) {
+      const r0 = row / h1;
+      const total = cnlTotal[r0] as number;
+      const within = cnlCum[row + rem] as number;
+      if (within < total * (1 - 1e-12)) {
+        cnlRetimed++;
+        if (within > 0) cnlScale = total / within;
+        else {
+          const sev = severity[row + rem] as number;
+          lumpMonth = rem;
+          lump = (b0 * (cnlNet[r0] as number)) / (sev > 0 ? sev : 1);
+        }
+      }
+    }
+    if (isCnl) {
+      cnlStated += b0 * (cnlNet[row / h1] as number);
+      cnlBalance += b0;
+    }
     let contractual = b0;
     for (let p = 1; p <= last; p++) {
       const r = ratio[p] as number;
       const k = row + p;
       let def = 0;
       if (p <= lastDefault) {
-        def = perf * (mdr[k] as number) + b0 * (cnl[k] as number);
+        def = perf * (mdr[k] as number) + b0 * (cnl[k] as number) * cnlScale;
+        if (p === lumpMonth) def += lump;
         if (def > perf) def = perf;
       }
+      if (isCnl) cnlRealised += (severity[k] as number) * def;
       const net = perf - def;
       const kept = net * r;
       let pre = perf * r * (smm[k] as number);
@@ -377,8 +435,10 @@ export function runoff(loans: LoanArrays, scenario: ResolvedScenario, periods: n
       const end = kept - pre;
       const a = p * STRIDE;
       acc[a + F_DEF] += def;
-      acc[a + F_INT] += net * im;
+      acc[a + F_INT] += net * imPay;
+      if (imAccrued > 0) acc[a + F_INT] += (net - end) * imAccrued * (accruedMonths0 + p);
       if (fee > 0) acc[a + F_FEE] += (fee * net) / contractual;
+      if (balanceFee > 0) acc[a + F_FEE] += net * balanceFee;
       acc[a + F_SCHED] += net - kept;
       acc[a + F_PRE] += pre;
       acc[a + F_END] += end;
@@ -397,7 +457,8 @@ export function runoff(loans: LoanArrays, scenario: ResolvedScenario, periods: n
       }
       perf = end;
     }
-    if (defaulted !== null) advance(out, ratio, defaulted, last, lag, im, row, severity);
+    // Advancing pays scheduled interest; a single-payment loan has none before maturity.
+    if (defaulted !== null) advance(out, ratio, defaulted, last, lag, imPay, row, severity);
   }
 
   const { defaults, interest, fees, scheduledPrincipal, prepayment, endBalance, count } = out;
@@ -434,6 +495,17 @@ export function runoff(loans: LoanArrays, scenario: ResolvedScenario, periods: n
       pending += (defaults[p] as number) - (liquidated[p] as number);
       out.pendingDefaults[p] = pending > 0 ? pending : 0;
     }
+  }
+  if (cnlBalance > 0) {
+    return {
+      ...out,
+      cnlBudget: {
+        stated: cnlStated,
+        realised: cnlRealised,
+        retimed: cnlRetimed,
+        balance: cnlBalance,
+      },
+    };
   }
   return out;
 }

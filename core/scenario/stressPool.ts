@@ -11,7 +11,8 @@
  * are read off one unstressed projection of each group (CDR 0, CPR 0: G ≡ 1) by the engine's own projectPool,
  * so schedules (annuities, equal principal, fees) are never re-implemented here; a cell then costs groups ×
  * months instead of loans × months. Matches projectPool to float rounding (tested); scenarios or pools it does
- * not cover (CNL budgets, servicer advancing, revolving balances) return null and the caller projects normally.
+ * not cover (CNL budgets, servicer advancing, revolving balances, single-payment loans) return null and the
+ * caller projects normally.
  */
 import type { Scenario } from '../deal/schema';
 import { PRODUCT_CODES, type LoanPool } from '../pool/loanPool';
@@ -51,6 +52,7 @@ const UNSTRESSED: Scenario = {
   defaultMultiple: 1,
   prepaymentMultiple: 1,
   servicerAdvancing: false,
+  defaultStop: 'maturity',
   overrides: [],
   indexCurves: {},
 };
@@ -80,12 +82,14 @@ function subset(p: LoanPool, idx: readonly number[]): LoanPool {
 /** Groups the loans and reads each group's scenario-free sums off one unstressed projection. */
 export function buildStressPool(pool: LoanPool): StressPool {
   const revolving = PRODUCT_CODES.indexOf('revolving');
+  // A single-payment loan pays its accrued interest when it prepays, so its interest is not G × an unstressed sum.
+  const singlePayment = PRODUCT_CODES.indexOf('single-payment');
   let supported = true;
   const byKey = new Map<number, number[]>();
   let cutoffCount = 0;
   for (let i = 0; i < pool.size; i++) {
     cutoffCount++;
-    if (pool.product[i] === revolving) supported = false;
+    if (pool.product[i] === revolving || pool.product[i] === singlePayment) supported = false;
     const rem = pool.remainingTerm[i]!;
     const season = Math.max(0, pool.originalTerm[i]! - rem);
     const key = (pool.segment[i]! * 2048 + season) * 2048 + rem;

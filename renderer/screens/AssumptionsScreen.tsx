@@ -7,6 +7,7 @@ import { useMemo, useState } from 'react';
 import type { Deal, Scenario } from '../../core/deal/schema';
 import { useApp } from '../AppContext';
 import { NumberField, TextField } from '../components/Field';
+import { defaultStopSentence } from '../../core/projection/notes';
 import { poolSegments, setVector, vectorOf, type CurveTarget } from '../project/assumptionEdit';
 import {
   CurveCell,
@@ -37,6 +38,8 @@ export function AssumptionsScreen() {
 
   const loans = state.history.present.pool?.loans ?? null;
   const segments = useMemo(() => poolSegments(deal, loans), [deal, loans]);
+  // A deal whose pool file is not loaded has no segments to check overrides against.
+  const poolKnown = loans !== null || deal.pool.kind === 'repLines';
 
   const scenarios = deal.scenarios;
   const current = Math.min(preview, scenarios.length - 1);
@@ -267,6 +270,34 @@ export function AssumptionsScreen() {
               ))}
             </tr>
             <tr>
+              <td className="param">Defaults stop</td>
+              {scenarios.map((s, i) => (
+                <td key={i} className="wrap">
+                  <select
+                    value={s.defaultStop}
+                    aria-label={`${s.name} default stop`}
+                    data-testid={`default-stop-${i}`}
+                    title={defaultStopSentence(s.defaultStop)}
+                    onChange={(e) =>
+                      setScenario(i, `${s.name} default stop`, (x) => ({
+                        ...x,
+                        defaultStop:
+                          e.target.value === 'lagBeforeMaturity' ? 'lagBeforeMaturity' : 'maturity',
+                      }))
+                    }
+                  >
+                    <option value="maturity">At maturity (consumer)</option>
+                    <option value="lagBeforeMaturity">Recovery lag before maturity (SIFMA)</option>
+                  </select>
+                  {s.servicerAdvancing && s.defaultStop === 'maturity' ? (
+                    <div className="muted" data-testid={`default-stop-note-${i}`}>
+                      Servicer advancing runs with the SIFMA stop.
+                    </div>
+                  ) : null}
+                </td>
+              ))}
+            </tr>
+            <tr>
               <td className="param">Segment overrides</td>
               {scenarios.map((s, i) => (
                 <td key={i} className="wrap">
@@ -283,6 +314,15 @@ export function AssumptionsScreen() {
                       >
                         {o.segment}
                       </button>
+                      {poolKnown && !segments.includes(o.segment) ? (
+                        <span
+                          className="override-warning"
+                          role="alert"
+                          data-testid={`override-unknown-${i}-${j}`}
+                        >
+                          not in the pool, so ignored (segments: {segments.join(', ') || 'none'})
+                        </span>
+                      ) : null}
                       <span>
                         {[
                           o.prepayment && prepaymentText(o.prepayment),

@@ -3,6 +3,7 @@ import type { ColDef } from 'ag-grid-community';
 import { useMemo, useState } from 'react';
 import type {
   PoolPeriodRow,
+  ProjectionNotes,
   RunResult,
   TrancheCashflowRow,
   TrancheResult,
@@ -77,6 +78,7 @@ export function ResultsScreen({ stale }: { stale: boolean }) {
             <span className="bad">{r.checks.failures.length} periods do not reconcile</span>
           )}
         </p>
+        {r.projectionNotes ? <ProjectionNotesView notes={r.projectionNotes} /> : null}
         {stale ? (
           <div className="banner small" data-testid="stale">
             The deal changed since this run. <button onClick={() => void runDeal()}>Run again</button>
@@ -104,6 +106,34 @@ export function ResultsScreen({ stale }: { stale: boolean }) {
       {tab === 'tranches' && <TrancheFlows r={r} />}
       {tab === 'reconciliation' && <Reconciliation r={r} />}
       {tab === 'triggers' && <Triggers r={r} />}
+    </div>
+  );
+}
+
+/** The default stop the run used, its warnings, and the product conventions behind the pool's figures. */
+function ProjectionNotesView({ notes }: { notes: ProjectionNotes }) {
+  return (
+    <div data-testid="projection-notes">
+      <p className="muted">
+        Defaults{' '}
+        {notes.defaultStop === 'maturity'
+          ? 'run to maturity'
+          : 'stop in the last recovery-lag months (SIFMA)'}
+        {notes.cnl ? ` · CNL stated ${pct(notes.cnl.stated)}, realised ${pct(notes.cnl.realised)}` : ''}
+      </p>
+      {notes.warnings.map((w, k) => (
+        <p key={k} className="warn" role="status">
+          {w}
+        </p>
+      ))}
+      <details>
+        <summary className="muted">Conventions of this projection</summary>
+        <ul>
+          {notes.conventions.map((c, k) => (
+            <li key={k}>{c}</li>
+          ))}
+        </ul>
+      </details>
     </div>
   );
 }

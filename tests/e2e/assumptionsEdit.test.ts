@@ -90,3 +90,54 @@ describe('segment overrides', () => {
     expect(app.errors).toEqual([]);
   });
 });
+
+describe('default stop (issue 22)', () => {
+  it('runs say which rule they used; choosing SIFMA’s stop removes the last-3-month lines’ defaults', async () => {
+    await app.run();
+    await new ResultsPage(page).tab('summary');
+    const notes = page.getByTestId('projection-notes');
+    expect(await notes.innerText()).toContain('Defaults run to maturity');
+    const before = await poolDefaults(1);
+
+    await assumptions.open();
+    const stop = page.getByTestId('default-stop-0');
+    expect(await stop.inputValue()).toBe('maturity');
+    await stop.selectOption('lagBeforeMaturity');
+    await app.screenshot('assumptions-default-stop');
+    await app.run();
+    await new ResultsPage(page).tab('summary');
+    expect(await notes.innerText()).toContain('Defaults stop in the last recovery-lag months (SIFMA)');
+    await app.screenshot('results-projection-notes');
+    const after = await poolDefaults(1);
+    // Under SIFMA's rule the lines within 3 months of maturity in month 1 (ifee-3m-new 80m, ifee-3m-seasoned
+    // 60m, ifee-6m-seasoned 70m) do not default: month-1 defaults fall by 210,000,000 × MDR(6%) = 1,080,032.69.
+    const parse = (s: string): number => Number(s.replace(/,/g, ''));
+    expect(parse(before) - parse(after)).toBeCloseTo(210e6 * mdr(0.06), 1);
+    expect(app.errors).toEqual([]);
+  });
+});
+
+describe('an override for a segment the pool lacks (issue 22)', () => {
+  it('is flagged on Assumptions with the segments the pool has', async () => {
+    const stray = {
+      ...deal,
+      scenarios: deal.scenarios.map((s, k) =>
+        k === 0 ? { ...s, overrides: [{ segment: 'gold', recoveryLagMonths: 1 }] } : s,
+      ),
+    };
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Control+o')]);
+    await chooser.setFiles({
+      name: 'stray.deal.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(stray)),
+    });
+    await page.getByText('Opened stray.deal.json').waitFor();
+    await assumptions.open();
+    const flag = page.getByTestId('override-unknown-0-0');
+    expect(await flag.innerText()).toBe(
+      'not in the pool, so ignored (segments: ifee-3m, ifee-6m, ifee-12m, level-pay)',
+    );
+    await app.screenshot('assumptions-unknown-override');
+    expect(app.errors).toEqual([]);
+  });
+});

@@ -46,6 +46,8 @@ function scenario(over: Partial<ScenarioInput>): Scenario {
     default: { model: 'CDR', curve: 0 },
     severity: 0,
     recoveryLagMonths: 0,
+    // The reference conventions are SIFMA's: no rate-model defaults in a loan's last `lag` months.
+    defaultStop: 'lagBeforeMaturity',
     ...over,
   });
 }

@@ -61,6 +61,8 @@ describe.each(ref.cases)('reference projection $name', (c) => {
     default: { model: 'CDR', curve: c.assumptions.cdr },
     severity: c.assumptions.severity,
     recoveryLagMonths: c.assumptions.recoveryLagMonths,
+    // The reference cases follow SIFMA's Standard Formulas: no defaults in the last `lag` months.
+    defaultStop: 'lagBeforeMaturity',
   });
   const projection = projectPool(pool, scenario, c.periods.length);
 

@@ -44,26 +44,32 @@ describe('sample deals', () => {
 
     const base = runs.base!;
     expect(base.pool.initialBalance).toBe(800_000_000);
-    expect(base.revolvingEndPeriod).toBe(12);
-    expect(base.triggerEvents).toEqual([]);
+    // Defaults now run to each receivable's maturity (issue 22; before, the 3-month plans with a 3-month lag never
+    // defaulted and base revolved its full 12 months). The pool stays at RMB 800m while revolving, so every month
+    // defaults 800m × MDR = 800m × (1 − 0.94^(1/12)) = 4.11m = 0.5143%, and from month 4 recovers 10% of month
+    // t − 3's: CNL after month 11 = 3 × 0.5143% + 8 × 0.4629% = 5.25%, over the 5% test of months 7-12, so the
+    // trigger ends revolving after period 10 (old figures: no breach, revolving to 12, A's WAL 1.20 years).
+    expect(base.triggerEvents.map((e) => [e.id, e.kind, e.period])).toEqual([['cnl', 'breached', 11]]);
+    expect(base.triggerEvents[0]!.value).toBeCloseTo(3 * 0.005143 + 8 * 0.004629, 4);
+    expect(base.revolvingEndPeriod).toBe(10);
     // The 35% cap on 12-month paper binds while revolving; purchases shift to shorter paper and the pool stays whole.
     const limited = (base.revolving?.purchases ?? []).filter((p) => p.limitedBy.includes('segment:ifee-12m'));
     expect(limited.length).toBeGreaterThan(6);
-    // Revolving keeps the pool at RMB 800m for 12 months.
-    expect(base.pool.periods.find((p) => p.period === 12)!.endBalance).toBeCloseTo(800_000_000, -2);
+    // Revolving keeps the pool at RMB 800m for its 10 months.
+    expect(base.pool.periods.find((p) => p.period === 10)!.endBalance).toBeCloseTo(800_000_000, -2);
     // Deal-life CNL near the Affirm DBRS 5.56-6.58% range the sample is calibrated to (calc: CDR 6% × 90% × ~1.1 pool-years).
     expect(lastCnl(base)).toBeGreaterThan(0.05);
     expect(lastCnl(base)).toBeLessThan(0.065);
     for (const id of ['A', 'B', 'S']) expectRepaid(tranche(base, id));
     const a = tranche(base, 'A');
-    // After month 12 the pool of 3-12-month paper pays about RMB 140-170m a month, so A's RMB 600m goes in
-    // months 13-17: WAL about 14.5 months less the 4 days from cut-off to the 26th, i.e. 1.1-1.3 years.
-    expect(a.wal).toBeGreaterThan(1.1);
-    expect(a.wal).toBeLessThan(1.3);
-    // No principal while revolving: collections buy receivables until period 12.
-    expect(a.principalWindow!.first).toBe(13);
-    expect(a.principalWindow!.last).toBeGreaterThanOrEqual(15);
-    expect(a.principalWindow!.last).toBeLessThanOrEqual(18);
+    // After month 10 the pool of 3-12-month paper pays about RMB 110-180m a month, so A's RMB 600m goes in
+    // months 11-15: WAL about 12.5 months less the 4 days from cut-off to the 26th, i.e. 0.95-1.15 years.
+    expect(a.wal).toBeGreaterThan(0.95);
+    expect(a.wal).toBeLessThan(1.15);
+    // No principal while revolving: collections buy receivables until period 10.
+    expect(a.principalWindow!.first).toBe(11);
+    expect(a.principalWindow!.last).toBeGreaterThanOrEqual(13);
+    expect(a.principalWindow!.last).toBeLessThanOrEqual(16);
     // At par a monthly 5.1% coupon has mortgage yield 5.1% and BEY 2((1 + 0.051/12)^6 − 1) = 5.1546%.
     expect(a.mortgageYield!).toBeCloseTo(0.051, 3);
     expect(a.yield!).toBeCloseTo(0.051546, 3);
@@ -114,7 +120,11 @@ describe('sample deals', () => {
 
     const base = runs.base!;
     expect(base.pool.initialBalance).toBe(500_000_000);
-    expect(base.triggerEvents).toEqual([]);
+    // With defaults running to maturity (issue 22) each loan also defaults in its last 3 months: deal-life CNL
+    // rises from 6.94% to 7.04% and crosses the 7% step of the test only in the clean-up call's month, when
+    // turning sequential changes nothing (the call repays every class).
+    const cnlBreach = base.triggerEvents.filter((e) => e.kind === 'breached');
+    expect(cnlBreach.every((e) => e.period === base.cleanUpCallPeriod)).toBe(true);
     for (const id of ['A', 'B', 'C', 'D']) expectRepaid(tranche(base, id));
     const wals = ['A', 'B', 'C', 'D'].map((id) => tranche(base, id).wal!);
     // Pro rata: every class amortises with the pool. The pool (20-58 months left, 12% CPR) loses about 3.3% of

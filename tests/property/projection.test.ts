@@ -6,7 +6,14 @@ import { PROJECTION_SERIES, type PoolProjection } from '../../core/projection/ty
 import type { Product, RepLine, Scenario } from '../../core/deal/schema';
 import { asLoanPool, line, scenario, sum } from '../unit/projection/fixtures';
 
-const PRODUCTS: Product[] = ['level-pay', 'equal-principal', 'interest-free-fee', 'bullet', 'revolving'];
+const PRODUCTS: Product[] = [
+  'level-pay',
+  'equal-principal',
+  'interest-free-fee',
+  'bullet',
+  'revolving',
+  'single-payment',
+];
 const FIELDS = PROJECTION_SERIES;
 
 const lineArb = (products: Product[] = PRODUCTS): fc.Arbitrary<RepLine> =>
@@ -114,7 +121,13 @@ describe('pool projection invariants', () => {
   });
 
   it('scheduled + prepaid + defaulted principal = the starting balance; loss + recovery = defaults liquidated', () => {
-    const amortising: Product[] = ['level-pay', 'equal-principal', 'interest-free-fee', 'bullet'];
+    const amortising: Product[] = [
+      'level-pay',
+      'equal-principal',
+      'interest-free-fee',
+      'bullet',
+      'single-payment',
+    ];
     fc.assert(
       fc.property(
         fc.array(lineArb(amortising), { minLength: 1, maxLength: 5 }),
@@ -147,7 +160,13 @@ describe('pool projection invariants', () => {
   });
 
   it('with servicer advancing, collections + loss + recovery still add up to the starting balance', () => {
-    const amortising: Product[] = ['level-pay', 'equal-principal', 'interest-free-fee', 'bullet'];
+    const amortising: Product[] = [
+      'level-pay',
+      'equal-principal',
+      'interest-free-fee',
+      'bullet',
+      'single-payment',
+    ];
     fc.assert(
       fc.property(
         fc.array(lineArb(amortising), { minLength: 1, maxLength: 5 }),
@@ -193,14 +212,17 @@ describe('pool projection invariants', () => {
           let want: number;
           if (l.product === 'revolving') want = l.balance * (1 - l.paymentRate) ** t;
           else if (t >= n) want = 0;
-          else if (l.product === 'bullet') want = l.balance;
+          else if (l.product === 'bullet' || l.product === 'single-payment') want = l.balance;
           else if (l.product === 'level-pay' && i > 0) {
             // (1 + i)^k − 1 through expm1/log1p keeps small rates exact.
             const g = (k: number) => Math.expm1(k * Math.log1p(i));
             want = (l.balance * (g(n) - g(t))) / g(n);
           } else want = (l.balance * (n - t)) / n;
           expect(Math.abs(p.endBalance[t]! - want), `end balance ${t}`).toBeLessThanOrEqual(1e-9 * l.balance);
-          if (t >= 1 && t <= n && l.product !== 'revolving') {
+          if (t >= 1 && t <= n && l.product === 'single-payment') {
+            // Nothing until maturity, then simple interest for the whole original term with the principal.
+            expect(p.interest[t]).toBeCloseTo(t === n ? l.balance * i * l.originalTerm : 0, 6);
+          } else if (t >= 1 && t <= n && l.product !== 'revolving') {
             expect(p.interest[t]).toBeCloseTo(p.beginBalance[t]! * i, 6);
           }
         }
@@ -280,6 +302,73 @@ describe('pool projection invariants', () => {
         const b = projectPool({ kind: 'loans', pool: asLoanPool(Array(n).fill(loan)) }, sc, H);
         expectClose(a, b, l.balance);
       }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('consumer-product conventions (issue 22)', () => {
+  it('defaults running to maturity never default less than the SIFMA stop, and the horizon liquidates them all', () => {
+    const amortising: Product[] = [
+      'level-pay',
+      'equal-principal',
+      'interest-free-fee',
+      'bullet',
+      'single-payment',
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(lineArb(amortising), { minLength: 1, maxLength: 5 }),
+        scenarioArb,
+        (lines, sc0) => {
+          const pool = { kind: 'repLines' as const, lines };
+          const toMaturity = { ...sc0, servicerAdvancing: false, defaultStop: 'maturity' as const };
+          const sifma = { ...toMaturity, defaultStop: 'lagBeforeMaturity' as const };
+          const H = defaultHorizon(pool, toMaturity);
+          const a = projectPool(pool, toMaturity, H);
+          const b = projectPool(pool, sifma, H);
+          const scale = total(lines);
+          // Identical months until a loan's last `lag` months, where only the first rule adds defaults.
+          expect(sum(a.defaults)).toBeGreaterThanOrEqual(sum(b.defaults) - 1e-9 * scale);
+          expect(a.pendingDefaults[H]).toBeLessThanOrEqual(1e-9 * scale);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('a CNL budget is realised in full when nothing prepays, however its timing runs past a loan’s maturity', () => {
+    const amortising: Product[] = [
+      'level-pay',
+      'equal-principal',
+      'interest-free-fee',
+      'bullet',
+      'single-payment',
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(lineArb(amortising), { minLength: 1, maxLength: 5 }),
+        fc.double({ min: 0, max: 0.05, noNaN: true }),
+        fc.integer({ min: 1, max: 48 }),
+        fc.double({ min: 0.3, max: 1, noNaN: true }),
+        (lines, cnl, months, severity) => {
+          const sc = scenario({
+            default: {
+              model: 'CNL',
+              lifetimeNetLoss: cnl,
+              timing: Array.from({ length: months }, () => 1 / months),
+            },
+            severity,
+            recoveryLagMonths: 2,
+          });
+          const pool = { kind: 'repLines' as const, lines };
+          const p = projectPool(pool, sc, defaultHorizon(pool, sc));
+          const stated = cnl * total(lines);
+          expect(p.cnlBudget?.stated ?? 0).toBeCloseTo(stated, 6);
+          expect(Math.abs((p.cnlBudget?.realised ?? 0) - stated)).toBeLessThanOrEqual(1e-9 * total(lines));
+          expect(Math.abs(sum(p.loss) - stated)).toBeLessThanOrEqual(1e-9 * total(lines));
+        },
+      ),
       { numRuns: 100 },
     );
   });

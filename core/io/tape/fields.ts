@@ -138,7 +138,11 @@ export const PRODUCT_SYNONYMS: Readonly<Record<string, string>> = {
   bullet: 'bullet',
   bllt: 'bullet',
   先息后本: 'bullet',
-  到期一次还本付息: 'bullet',
+  // 到期一次(性)还本付息 / 利随本清: principal and interest in one sum at maturity, not monthly interest (先息后本).
+  'single-payment': 'single-payment',
+  到期一次还本付息: 'single-payment',
+  到期一次性还本付息: 'single-payment',
+  利随本清: 'single-payment',
   revolving: 'revolving',
   循环: 'revolving',
 };

@@ -162,7 +162,8 @@ export function OverridesCard({
                     </div>
                     {known ? null : (
                       <div className="override-warning" role="alert">
-                        No loan in the pool is in segment {o.segment}: this override changes nothing.
+                        No loan in the pool is in segment {o.segment}: this override changes nothing, and a
+                        deal file with it is refused for a run. Segments in the pool: {segments.join(', ')}.
                       </div>
                     )}
                   </th>

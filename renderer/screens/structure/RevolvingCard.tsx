@@ -44,8 +44,9 @@ const PRODUCT_LABEL: Record<Product, string> = {
   'level-pay': 'Level pay',
   'equal-principal': 'Equal principal',
   'interest-free-fee': 'Interest-free, fee',
-  bullet: 'Bullet',
+  bullet: 'Bullet (interest monthly)',
   revolving: 'Revolving balance',
+  'single-payment': 'Single payment (principal and interest at maturity)',
 };
 
 export function RevolvingCard() {

@@ -50,12 +50,16 @@ describe('abs-workbench run', () => {
     expect(code).toBe(0);
     expect(out).toContain('Revolving consumer-installment ABS');
     expect(out).toContain('Initial balance:        800,000,000.00');
-    expect(out).toContain('Revolving ended:        period 12');
+    // Defaults run to maturity (issue 22): base CNL passes the 5% test in month 11, so revolving ends after period 10.
+    expect(out).toContain('Revolving ended:        period 10');
     // Class A: RMB 600m, 75% of the pool, 5.1% coupon; at par its BEY is 2((1 + 0.051/12)^6 − 1) = 5.155%.
     expect(out).toMatch(
       /^A\s+senior\s+AAA\s+600,000,000\.00\s+75\.00%\s+fixed 5\.10%\s+100\.000\s+1\.\d\d\s+\d+-1\d\s+5\.155%\s+5\.100%/m,
     );
-    expect(out).toContain('No trigger breached.');
+    expect(out).toMatch(/^cnl\s+breached\s+11\s/m);
+    // Every run says which default-stop rule it used.
+    expect(out).toContain('Default stop:  maturity (defaults run to each loan’s last month)');
+    expect(out).toContain('Default stop used:  maturity');
     expect(out).toMatch(/Cash conserved: every period reconciles to the cent/);
   });
 
@@ -109,7 +113,7 @@ describe('abs-workbench run', () => {
     expect(r.triggerEvents.map((e) => e.id)).toContain('cnl');
     // Money is rounded to cents.
     for (const p of r.pool.periods)
-      expect(Math.round((p.endBalance as number) * 100)).toBe((p.endBalance as number) * 100);
+      expect(Math.round((p.endBalance as number) * 100) / 100).toBe(p.endBalance as number);
   });
 
   it('--scenario with an unknown name lists the available ones', async () => {

@@ -84,7 +84,12 @@ describe('defaults and liquidation', () => {
   it('rate-model defaults stop in the last `lag` months; a CNL curve is spent as given', () => {
     const cdr = projectPool(
       { kind: 'repLines', lines: [line()] },
-      scenario({ default: { model: 'CDR', curve: 0.1 }, severity: 0.5, recoveryLagMonths: 4 }),
+      scenario({
+        defaultStop: 'lagBeforeMaturity',
+        default: { model: 'CDR', curve: 0.1 },
+        severity: 0.5,
+        recoveryLagMonths: 4,
+      }),
       16,
     );
     expect(cdr.defaults[8]).toBeGreaterThan(0);
@@ -194,7 +199,12 @@ describe('SDA through the projection', () => {
     const seasoned = line({ originalTerm: 30, remainingTerm: 12 });
     const p = projectPool(
       { kind: 'repLines', lines: [seasoned] },
-      scenario({ default: { model: 'SDA', curve: 100 }, severity: 1, recoveryLagMonths: 5 }),
+      scenario({
+        defaultStop: 'lagBeforeMaturity',
+        default: { model: 'SDA', curve: 100 },
+        severity: 1,
+        recoveryLagMonths: 5,
+      }),
       17,
     );
     expect(p.defaults[1]).toBeCloseTo(1000 * (1 - (1 - 0.0038) ** (1 / 12)), 10);

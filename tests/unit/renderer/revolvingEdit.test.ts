@@ -285,13 +285,19 @@ describe('edited deals run (revolving-installment sample)', () => {
     const d = apply(sample(), (x) => setProfileField(x, 3, 'rate', 0.24));
     const after = run(d);
     const first = before.revolving?.purchases[0];
-    // No limit binds in period 1, so new-level-12m gets exactly its 20% weight of the purchase.
-    expect(first).toMatchObject({ period: 1, par: 154_498_489.6, limitedBy: [] });
-    // Period 1's purchases pay from period 2: interest = bought × (1 − MDR) × rate / 12, with
-    // MDR = 1 − 0.94^(1/12) (CDR 6%). The 6-point rate rise adds 154,498,489.60 × 0.2 × (1 − MDR) × 0.06 / 12.
+    // No limit binds in period 1, so new-level-12m gets exactly its 20% weight of the purchase. The purchase
+    // replaces what the pool lost in period 1: 154,498,489.60 when no line defaulted in its last 3 months, plus,
+    // now that defaults run to maturity (issue 22), the month-1 defaults of the lines within 3 months of maturity
+    // net of the amortisation they would have paid, MDR × r × balance: MDR × (80m × 2/3 + 60m × 1/2 + 70m × 2/3)
+    // = MDR × 130m = 668,591.67 (ifee-3m-new, ifee-3m-seasoned, ifee-6m-seasoned), with MDR = 1 − 0.94^(1/12).
     const mdr = 1 - Math.pow(1 - 0.06, 1 / 12);
-    const expected = 154_498_489.6 * 0.2 * (1 - mdr) * (0.06 / 12);
-    expect(expected).toBeCloseTo(153_703.9, 1);
+    const par = 154_498_489.6 + 130_000_000 * mdr;
+    expect(par).toBeCloseTo(155_167_081.27, 1);
+    expect(first).toMatchObject({ period: 1, par: expect.closeTo(par, 1), limitedBy: [] });
+    // Period 1's purchases pay from period 2: interest = bought × (1 − MDR) × rate / 12 (CDR 6%). The 6-point
+    // rate rise adds 155,167,081.27 × 0.2 × (1 − MDR) × 0.06 / 12.
+    const expected = par * 0.2 * (1 - mdr) * (0.06 / 12);
+    expect(expected).toBeCloseTo(154_369.0, 0);
     expect(after.pool.periods[0]?.interest).toBe(before.pool.periods[0]?.interest);
     expect((after.pool.periods[1]?.interest ?? 0) - (before.pool.periods[1]?.interest ?? 0)).toBeCloseTo(
       expected,
@@ -314,10 +320,12 @@ describe('edited deals run (revolving-installment sample)', () => {
     const p1 = r.pool.periods[0];
     if (!p1) throw new Error('period 1 expected');
     const poolBefore = p1.endBalance - p1.purchases;
-    expect(poolBefore).toBeCloseTo(645_501_510.4, 2);
+    // 645,501,510.40 before defaults ran to maturity (issue 22), less the month-1 defaults of the lines within 3
+    // months of maturity net of their amortisation: (1 − 0.94^(1/12)) × 130m = 668,591.67 (see the test above).
+    expect(poolBefore).toBeCloseTo(645_501_510.4 - 130_000_000 * (1 - Math.pow(0.94, 1 / 12)), 1);
     expect(r.revolving?.purchases[0]?.limitedBy).toEqual(['segment:promo']);
     expect(p1.purchases).toBeCloseTo(poolBefore / 9, 1);
-    expect(p1.purchases).toBeCloseTo(71_722_390.04, 1);
+    expect(p1.purchases).toBeCloseTo(71_648_102.08, 1);
     // Unlimited, the same line would restore the pool to its 800,000,000.
     expect(run(apply(d, (x) => removeConcentrationLimit(x, at))).pool.periods[0]?.endBalance).toBe(
       800_000_000,

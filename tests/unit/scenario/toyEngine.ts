@@ -102,6 +102,7 @@ export const toyBase: Scenario = {
   default: { model: 'CDR', curve: 0.05 },
   severity: 0.9,
   recoveryLagMonths: 0,
+  defaultStop: 'maturity',
   defaultMultiple: 1,
   prepaymentMultiple: 1,
   servicerAdvancing: false,

@@ -111,6 +111,10 @@ export async function main(args: string[]): Promise<number> {
   }
 
   if (parsed.xlsx !== undefined) await writeReport(parsed.xlsx, deal, result);
+  // On stderr as well, so a --json run still shows them without corrupting its output.
+  for (const w of result.projectionNotes?.warnings ?? []) {
+    process.stderr.write(`abs-workbench run: ${dealPath}: warning: ${w}\n`);
+  }
 
   if (parsed.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
   else {
@@ -177,6 +181,12 @@ function describeScenario(s: Scenario): string {
     ['Defaults', describeDefault(s.default)],
     ['Severity', describeCurve(s.severity, true)],
     ['Recovery lag', `${s.recoveryLagMonths} months`],
+    [
+      'Default stop',
+      s.defaultStop === 'maturity'
+        ? 'maturity (defaults run to each loan’s last month)'
+        : 'lag before maturity (SIFMA: none in the last recovery-lag months)',
+    ],
     [
       'Multiples',
       `defaults ${formatNumber(s.defaultMultiple, 2)}x, prepayment ${formatNumber(s.prepaymentMultiple, 2)}x`,
@@ -281,6 +291,28 @@ function triggerTable(r: RunResult): string {
   );
 }
 
+/** The projection's conventions, CNL stated against realised, and warnings, as the run result carries them. */
+function projectionSection(r: RunResult): string {
+  const n = r.projectionNotes;
+  if (!n) return 'No projection notes (run on a ready projection).';
+  const pairs: [string, string][] = [
+    ['Default stop used', n.defaultStop === 'maturity' ? 'maturity' : 'lag before maturity (SIFMA)'],
+  ];
+  if (n.cnl) {
+    pairs.push([
+      'CNL stated / realised',
+      `${formatPercent(n.cnl.stated)} / ${formatPercent(n.cnl.realised)}`,
+    ]);
+    if (n.cnl.retimed > 0)
+      pairs.push(['CNL re-timed', `${n.cnl.retimed} loan(s) maturing before the curve ends`]);
+  }
+  return [
+    renderPairs(pairs),
+    ...n.conventions.map((c) => `- ${c}`),
+    ...n.warnings.map((w) => `WARNING: ${w}`),
+  ].join('\n');
+}
+
 function reconciliation(r: RunResult): string {
   const periods = r.waterfall.length;
   if (r.checks.cashConserved) {
@@ -312,6 +344,9 @@ export function renderRun(deal: Deal, r: RunResult, file: string): string {
     '',
     heading('Pool'),
     poolSummary(r),
+    '',
+    heading('Projection'),
+    projectionSection(r),
     '',
     heading(`Tranches (${r.deal.currency}; yields on 30/360 from settlement, delay included)`),
     trancheTable(r),
