@@ -112,6 +112,9 @@ export function notesProfileFromDeal(
   return out;
 }
 
+/** How far a securitization's deal is run to see its notes repaid. */
+const NOTES_LIFE_MONTHS = 240;
+
 function notesProfiles(inputs: FundingInputs, stress: Stress | null): Record<string, Float64Array> {
   const out: Record<string, Float64Array> = {};
   for (const s of inputs.fundingCase.fundingSources) {
@@ -120,7 +123,9 @@ function notesProfiles(inputs: FundingInputs, stress: Stress | null): Record<str
     const sold = securitizationClasses(s, deal)
       .filter((k) => !k.retained)
       .map((k) => k.id);
-    const p = notesProfileFromDeal(deal, sold, stress?.lossMultiple ?? 1, inputs.fundingCase.horizonMonths);
+    // Run past the horizon to the notes' whole life: issue costs amortise over it.
+    const months = Math.max(inputs.fundingCase.horizonMonths, NOTES_LIFE_MONTHS);
+    const p = notesProfileFromDeal(deal, sold, stress?.lossMultiple ?? 1, months);
     if (p) out[s.id] = p;
   }
   return out;

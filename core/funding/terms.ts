@@ -35,7 +35,10 @@ export interface BankTerms {
   eligible: Float64Array;
   /** Annual rate on drawn amounts: base + margin. */
   drawnRate: Float64Array;
-  /** Upfront and renewal fees by month (index 0 = signing). */
+  /**
+   * Upfront and renewal fees as charged in month t: each fee is amortised straight-line over the tenor it
+   * buys (month 0 is always 0), so a renewal at the horizon costs nothing inside it.
+   */
   upfront: Float64Array;
 }
 
@@ -44,6 +47,11 @@ export interface RetailTerms {
   source: RetailCapital;
   /** Share of last month's balance that stays: unmatured plus rolled over; in a run, at most 1 − outflow. */
   keep: Float64Array;
+  /**
+   * Share of last month's balance that must stay: retail shrinks only as its notes mature (a ladder of equal
+   * terms has 1/term maturing each month) or, in a run, by the run's outflow; it cannot be repaid early.
+   */
+  floor: Float64Array;
   raiseCapacity: Float64Array;
 }
 
@@ -61,6 +69,14 @@ export interface SecuritizationTerms {
   issueAllowed: Float64Array;
   /** Share of an issue's notes outstanding `age` months after issue. */
   notesFactor: Float64Array;
+  /**
+   * Share of an issue's costs charged `age` months after issue: the costs are amortised over the notes' expected
+   * life in proportion to the notes outstanding (notesFactor[age] / Σ notesFactor over the whole life, which
+   * may run past the horizon: the part beyond it is not charged inside it).
+   */
+  issueCostWeight: Float64Array;
+  /** Share of an issue's notes outstanding at each age over their whole life (past the horizon). */
+  notesLife: Float64Array;
   /** Weighted average life, years, of an issue's notes. */
   notesWalYears: number;
   /** Where the notes' amortisation comes from: a run of the deal file, or the book's cohort run-off. */
@@ -74,6 +90,8 @@ export interface ForwardFlowTerms {
   saleCapacity: Float64Array;
   /** Share of a month's sale still outstanding after `age` months. */
   soldFactor: Float64Array;
+  /** The same over the sold receivables' whole life (past the horizon). */
+  soldLife: Float64Array;
 }
 
 export interface EquityTerms {
@@ -162,6 +180,13 @@ function soldClasses(classes: readonly NoteClass[], rule: Securitization['riskRe
   );
 }
 
+/** A profile held level for `level` months before it runs off: ages 0..level are 1. */
+function shifted(profile: Float64Array, level: number): Float64Array {
+  const out = new Float64Array(profile.length + level);
+  for (let a = 0; a < out.length; a++) out[a] = a <= level ? 1 : (profile[a - level] ?? 0);
+  return out;
+}
+
 function stressedOpen(line: BankLine, H: number, stress: Stress | null): Float64Array {
   const open = new Float64Array(H + 1);
   const cut = stress?.bankLinesNotRenewed ?? false;
@@ -200,9 +225,13 @@ export function buildScenarioTerms(
           advance[t] = Math.max(0, s.advanceRate - (inStress(t) ? (stress?.advanceRateCut ?? 0) : 0));
           drawnRate[t] = rateAt(base, t) + s.margin;
         }
-        upfront[0] = s.upfrontFee * s.commitment;
-        for (let t = s.tenorMonths; t <= H; t += s.tenorMonths)
-          if ((open[t] ?? 0) > 0) upfront[t] = (upfront[t] ?? 0) + s.upfrontFee * s.commitment;
+        // Month t lies in the tenor signed (or renewed) at k × tenor; that fee is owed only if the line was
+        // signed then, which the open flag at the start of the tenor says (signing at 0 always happens).
+        for (let t = 1; t <= H; t++) {
+          const signedAt = Math.floor((t - 1) / s.tenorMonths) * s.tenorMonths;
+          if (signedAt === 0 || (open[signedAt] ?? 0) > 0)
+            upfront[t] = (s.upfrontFee * s.commitment) / s.tenorMonths;
+        }
         return {
           type: 'bankLine',
           source: s,
@@ -215,19 +244,22 @@ export function buildScenarioTerms(
       }
       case 'retail': {
         const keep = new Float64Array(H + 1);
+        const floor = new Float64Array(H + 1);
         const raiseCapacity = new Float64Array(H + 1);
         const run = stress?.retailRun;
         for (let t = 1; t <= H; t++) {
           if (run && inStress(t)) {
             // Rollover collapses (everything maturing leaves) and at least the run's outflow goes each month.
             keep[t] = Math.min(1 - 1 / s.termMonths, 1 - run.outflowPerMonth);
+            floor[t] = keep[t] ?? 0;
             raiseCapacity[t] = 0;
           } else {
             keep[t] = 1 - (1 - s.rolloverRate) / s.termMonths;
+            floor[t] = 1 - 1 / s.termMonths;
             raiseCapacity[t] = s.monthlyRaiseCapacity;
           }
         }
-        return { type: 'retail', source: s, keep, raiseCapacity };
+        return { type: 'retail', source: s, keep, floor, raiseCapacity };
       }
       case 'securitization': {
         const classes = securitizationClasses(s, deals[s.id]);
@@ -267,6 +299,14 @@ export function buildScenarioTerms(
         let wal = 0;
         for (let a = 1; a <= H; a++) wal += (((notesFactor[a - 1] ?? 0) - (notesFactor[a] ?? 0)) * a) / 12;
         wal += ((notesFactor[H] ?? 0) * H) / 12;
+        // The whole life, past the horizon: the deal run's profile, or the cohorts' run-off (both run long;
+        // with no cohorts the notes stay level and are taken to be repaid at the horizon).
+        const life = run ?? shifted(book.cohortLife, s.revolvingMonths);
+        let lifeMonths = 0;
+        for (const f of life) lifeMonths += f;
+        const issueCostWeight = new Float64Array(H + 1);
+        for (let a = 0; a <= H; a++)
+          issueCostWeight[a] = lifeMonths > 0 ? (notesFactor[a] ?? 0) / lifeMonths : 0;
         return {
           type: 'securitization',
           source: s,
@@ -276,6 +316,8 @@ export function buildScenarioTerms(
           upfrontPerNote: s.percentCost + discount,
           issueAllowed,
           notesFactor,
+          issueCostWeight,
+          notesLife: life,
           notesWalYears: wal,
           notesProfile: run ? 'deal run' : 'book cohorts',
         };
@@ -288,6 +330,7 @@ export function buildScenarioTerms(
           source: s,
           saleCapacity,
           soldFactor: Float64Array.from(book.cohortFactor),
+          soldLife: book.cohortLife,
         };
       }
       case 'equity': {
