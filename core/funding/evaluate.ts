@@ -8,7 +8,13 @@
  * monthly IRR) are on the same basis, so a source whose only costs are its rate has an IRR equal to it.
  */
 import { assetsUsed, equityRequired, pledgeable, type Allocation, type SourcePath } from './allocation';
-import { isCommitted, type ScenarioTerms, type SecuritizationTerms, type SourceTerms } from './terms';
+import {
+  isCommitted,
+  notesCoupon,
+  type ScenarioTerms,
+  type SecuritizationTerms,
+  type SourceTerms,
+} from './terms';
 import type { SourceType } from './schema';
 
 const TOL = 1e-6;
@@ -166,7 +172,9 @@ export function sourceCosts(sc: ScenarioTerms, terms: SourceTerms, path: SourceP
         c = (b * terms.source.rate) / 12 + (path.added[t] ?? 0) * terms.source.channelFee;
         break;
       case 'securitization': {
-        c = (b * (terms.coupon[t] ?? 0)) / 12;
+        c = 0;
+        for (let m = 1; m <= t; m++)
+          c += ((path.added[m] ?? 0) * terms.soldShare * notesCoupon(terms, t, t - m)) / 12;
         for (let m = 1; m <= t; m++)
           c += issueCost(terms, path.added[m] ?? 0) * (terms.issueCostWeight[t - m] ?? 0);
         break;
@@ -426,7 +434,9 @@ export function evaluateAllocation(sc: ScenarioTerms, alloc: Allocation): MixEva
   const firstGapAfterStart = months.find(
     (m) =>
       m.month >= start &&
-      (m.gap > TOL * Math.max(1, m.need) || m.equityShortfall > TOL * Math.max(1, m.need)),
+      (m.gap > TOL * Math.max(1, m.need) ||
+        m.equityShortfall > TOL * Math.max(1, m.need) ||
+        m.overPledged > TOL * Math.max(1, m.need)),
   );
   return {
     mix: alloc.mix,

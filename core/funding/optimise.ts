@@ -11,7 +11,7 @@ import { emptyPath, pledgeable, type Allocation, type SourcePath } from './alloc
 import { evaluateAllocation, type MixEvaluation } from './evaluate';
 import { addExpr, addTerm, LpModel, type Expr, type LpSolver } from './lpModel';
 import type { Optimisation } from './schema';
-import { isCommitted, type ScenarioTerms } from './terms';
+import { isCommitted, notesCoupon, type ScenarioTerms } from './terms';
 
 /** Constraint families an infeasible problem is explained by. */
 export type ConstraintFamily = string;
@@ -113,8 +113,12 @@ function assets(sc: ScenarioTerms, j: number, k: number, t: number): Expr {
     const adv = s.advance[t] ?? 0;
     return adv > 0 ? addExpr(new Map(), b, 1 / adv) : new Map();
   }
-  if (s.type === 'securitization')
-    return s.soldShare > 0 ? addExpr(new Map(), b, 1 / s.soldShare) : new Map();
+  if (s.type === 'securitization') {
+    const e: Expr = new Map();
+    for (let m = 1; m <= t; m++)
+      if ((s.issueAllowed[m] ?? 0) > 0) addTerm(e, v('I', j, k, m), s.collateralFactor[t - m] ?? 0);
+    return e;
+  }
   if (s.type === 'forwardFlow') return b;
   return new Map();
 }
@@ -216,8 +220,15 @@ function build(scenarios: readonly ScenarioTerms[], opt: Optimisation, buffer: n
             break;
           }
           case 'securitization': {
-            for (const [name, c] of b)
-              addTerm(model.objective, name, weight * c * ((s.coupon[t] ?? 0) / 12 + carry));
+            for (const [name, c] of b) addTerm(model.objective, name, weight * c * carry);
+            // Each issue's sold interest this month, class by class as the deal run pays them down.
+            for (let m = 1; m <= t; m++)
+              if ((s.issueAllowed[m] ?? 0) > 0)
+                addTerm(
+                  model.objective,
+                  v('I', j, k, m),
+                  (weight * s.soldShare * notesCoupon(s, t, t - m)) / 12,
+                );
             if ((s.issueAllowed[t] ?? 0) > 0) {
               const I = v('I', j, k, t);
               const y = v('y', j, k, t);

@@ -26,6 +26,25 @@ export function rateAt(curve: RateCurve, t: number): number {
   return curve[i] ?? 0;
 }
 
+/** What a run of a securitization's deal says about one issue, per unit at issue, by age. */
+export interface DealRunProfile {
+  /** Sold notes outstanding / sold notes at issue. */
+  notes: Float64Array;
+  /** Pool (receivables in the trust) / pool at issue. */
+  collateral: Float64Array;
+  /** Each sold class's balance / sold notes at issue, by class id. */
+  classes: Record<string, Float64Array>;
+}
+
+/** Notes' sold interest rate × outstanding share of an issue `a` months old, in month t (see classFactor). */
+export function notesCoupon(s: SecuritizationTerms, t: number, a: number): number {
+  let x = 0;
+  s.classFactor.forEach((f, k) => {
+    x += (f[a] ?? 0) * (s.classRate[k]?.[t] ?? 0);
+  });
+  return x;
+}
+
 export interface BankTerms {
   type: 'bankLine';
   source: BankLine;
@@ -77,6 +96,18 @@ export interface SecuritizationTerms {
   issueCostWeight: Float64Array;
   /** Share of an issue's notes outstanding at each age over their whole life (past the horizon). */
   notesLife: Float64Array;
+  /**
+   * Receivables the trust holds, per unit of pool securitised, at each age: from the deal run (revolving,
+   * sequential pay, retained classes and losses included), else in step with the notes (notes ÷ sold share).
+   */
+  collateralFactor: Float64Array;
+  /**
+   * Sold interest per unit of notes sold at issue, by calendar month t and age a is Σ_k classFactor[k][a] ×
+   * classRate[k][t]: each sold class's share of the issue's notes at that age (from the deal run: the senior
+   * pays down first, so the dearer classes weigh more with age), times its coupon that month.
+   */
+  classFactor: Float64Array[];
+  classRate: Float64Array[];
   /** Weighted average life, years, of an issue's notes. */
   notesWalYears: number;
   /** Where the notes' amortisation comes from: a run of the deal file, or the book's cohort run-off. */
@@ -206,7 +237,7 @@ export function buildScenarioTerms(
   curves: Record<string, RateCurve>,
   deals: Record<string, Deal>,
   /** Share of sold notes outstanding by age, from a run of each securitization's deal, by source id. */
-  notesProfiles: Record<string, Float64Array> = {},
+  notesProfiles: Record<string, DealRunProfile> = {},
   /** The base case's realised losses by month: a stress's losses above them come out of equity. */
   baseLosses: Float64Array = book.losses,
 ): ScenarioTerms {
@@ -288,7 +319,8 @@ export function buildScenarioTerms(
           const shut = t >= closedFrom && t < closedTo;
           issueAllowed[t] = onSchedule && !shut ? 1 : 0;
         }
-        const run = notesProfiles[s.id];
+        const profile = notesProfiles[s.id];
+        const run = profile?.notes;
         const notesFactor = new Float64Array(H + 1);
         for (let a = 0; a <= H; a++)
           notesFactor[a] = run
@@ -296,6 +328,31 @@ export function buildScenarioTerms(
             : a <= s.revolvingMonths
               ? 1
               : (book.cohortFactor[a - s.revolvingMonths] ?? 0);
+        const classRate = sold.map((k) => {
+          const r = new Float64Array(H + 1);
+          for (let t = 0; t <= H; t++)
+            r[t] =
+              k.coupon.type === 'fixed'
+                ? k.coupon.rate
+                : rateAt(indexCurve(c, curves, k.coupon.index), t) + k.coupon.spread;
+          return r;
+        });
+        const classFactor = sold.map((k) => {
+          const f = new Float64Array(H + 1);
+          const byRun = profile?.classes[k.id];
+          for (let a = 0; a <= H; a++)
+            f[a] = byRun
+              ? (byRun[Math.min(a, byRun.length - 1)] ?? 0)
+              : soldWeight > 0
+                ? ((notesFactor[a] ?? 0) * k.poolShare) / soldWeight
+                : 0;
+          return f;
+        });
+        const collateralFactor = new Float64Array(H + 1);
+        for (let a = 0; a <= H; a++)
+          collateralFactor[a] = profile
+            ? (profile.collateral[Math.min(a, profile.collateral.length - 1)] ?? 0)
+            : (notesFactor[a] ?? 0);
         let wal = 0;
         for (let a = 1; a <= H; a++) wal += (((notesFactor[a - 1] ?? 0) - (notesFactor[a] ?? 0)) * a) / 12;
         wal += ((notesFactor[H] ?? 0) * H) / 12;
@@ -318,6 +375,9 @@ export function buildScenarioTerms(
           notesFactor,
           issueCostWeight,
           notesLife: life,
+          collateralFactor,
+          classFactor,
+          classRate,
           notesWalYears: wal,
           notesProfile: run ? 'deal run' : 'book cohorts',
         };

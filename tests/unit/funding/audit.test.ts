@@ -431,6 +431,62 @@ describe('6. a loss stress from its start month', () => {
   });
 });
 
+describe('7. securitisation collateral and coupon from the deal run', () => {
+  it('the trust keeps the retained class’s collateral and the dearer class weighs more as the senior pays down', () => {
+    // Classes A 60% at 5% and B 20% at 8% sold, C 20% retained; one issue of the whole 1m pool in month 1, so
+    // 800k of notes. The deal run (given here by hand, per unit at issue) pays sequentially: A's share of the
+    // sold notes 0.75, 0.5, 0.25 and B's 0.25 at ages 0, 1, 2; the pool 1, 0.8, 0.6.
+    // Month 2 (age 1): notes 600k = A 400k + B 200k; interest (400k × 5% + 200k × 8%) / 12 = 3,000 (the
+    // original-weight coupon 5.75% on 600k gave 2,875); the trust holds 800k of receivables, so equity carries
+    // 800k − 600k = 200k (notes ÷ sold share said 750k and 150k).
+    // Month 3 (age 2): A 200k, B 200k: (10,000 + 16,000) / 12 = 2,166.67; 600k held.
+    const c = fundingCase({
+      fundingSources: [
+        {
+          id: 'abs',
+          type: 'securitization',
+          classes: [
+            { id: 'A', poolShare: 0.6, coupon: { type: 'fixed', rate: 0.05 } },
+            { id: 'B', poolShare: 0.2, coupon: { type: 'fixed', rate: 0.08 } },
+            { id: 'C', poolShare: 0.2, coupon: { type: 'fixed', rate: 0 }, retained: true },
+          ],
+          riskRetention: { rule: 'none', share: 0 },
+          leadTimeMonths: 1,
+          issueEveryMonths: 12,
+        },
+        equity(),
+      ],
+      mixes: [{ name: 'abs', kind: 'rules', order: ['abs', 'eq'], securitiseShare: 1 }],
+    });
+    const f = (x: number[]) => Float64Array.from(x);
+    const sc = buildScenarioTerms(
+      c,
+      'base',
+      null,
+      bookFromArrays({ receivables: [1e6, 1e6, 1e6, 1e6] }),
+      {},
+      {},
+      {
+        abs: {
+          notes: f([1, 0.75, 0.5, 0.25]),
+          collateral: f([1, 0.8, 0.6, 0.4]),
+          classes: { A: f([0.75, 0.5, 0.25, 0]), B: f([0.25, 0.25, 0.25, 0.25]) },
+        },
+      },
+    );
+    const a = simulateMix(c.mixes[0]!, sc);
+    const e = evaluateAllocation(sc, a);
+    expect(e.months[1]!.bySource.abs!.balance).toBeCloseTo(600_000, 6);
+    expect(e.months[1]!.bySource.abs!.cost).toBeCloseTo(3_000, 6);
+    expect(e.months[2]!.bySource.abs!.cost).toBeCloseTo(26_000 / 12, 6);
+    expect(assetsUsed(sc.sources[0]!, a.paths[0]!, 2)).toBeCloseTo(800_000, 6);
+    expect(assetsUsed(sc.sources[0]!, a.paths[0]!, 3)).toBeCloseTo(600_000, 6);
+    // Equity: 200k under the retained class and haircut, plus the 200k of receivables outside the trust.
+    expect(e.months[1]!.bySource.eq!.balance).toBeCloseTo(400_000, 6);
+    expect(e.months[1]!.equityShortfall).toBeCloseTo(0, 6);
+  });
+});
+
 describe('8. retail shrinks only as its notes mature', () => {
   // 800k of 4-month retail notes at 12% (a quarter matures each month), nothing new raised; equity at 5%.
   const retail = {
