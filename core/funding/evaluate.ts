@@ -81,7 +81,7 @@ export interface MixEvaluation {
   /** No gap, no equity shortfall and no receivables pledged twice in any month. */
   feasible: boolean;
   firstGapMonth: number | null;
-  /** Months from the stress start to the first gap; null when the book is funded to the horizon. */
+  /** Months from the stress start to the first gap at or after it; null when funded to the horizon, or in the base case. */
   runwayMonths: number | null;
   totalCost: number;
   /** 12 × total cost / Σ monthly funding outstanding. */
@@ -444,7 +444,9 @@ export function evaluateAllocation(sc: ScenarioTerms, alloc: Allocation): MixEva
     startMonth: start,
     feasible: firstGap === null,
     firstGapMonth: firstGap,
-    runwayMonths: firstGapAfterStart ? firstGapAfterStart.month - start : null,
+    // Runway measures a stress: months from its start to its first gap (gaps before the start are the base
+    // case's, not the stress's). The base case has no stress and so no runway.
+    runwayMonths: sc.stress && firstGapAfterStart ? firstGapAfterStart.month - start : null,
     totalCost,
     weightedAverageCost: totalFunding > 0 ? (12 * totalCost) / totalFunding : null,
     irr: annualIrr(flows(() => true, true)),

@@ -540,6 +540,24 @@ describe('9. definitions', () => {
     }
   });
 
+  it('runway counts only gaps from the stress start, and the base case has none', () => {
+    // Equity capped at 900k funds 1m of receivables: a 100k gap every month from month 1, in the base case
+    // and in a stress from month 3 alike. The base case has no stress, so no runway (it used to say 0); the
+    // stress's first gap at or after month 3 is month 3 itself: runway 0, the month-1 and 2 gaps not counted.
+    const c = fundingCase({
+      horizonMonths: 4,
+      fundingSources: [equity({ maximumAmount: 900_000 })],
+      mixes: [{ name: 'eq', kind: 'rules', order: ['eq'] }],
+      stresses: [{ name: 'later', startMonth: 3, lossMultiple: 1 }],
+    });
+    const base = run(c, 0);
+    const stressed = run(c, 1);
+    expect(base.firstGapMonth).toBe(1);
+    expect(base.runwayMonths).toBeNull();
+    expect(stressed.firstGapMonth).toBe(1);
+    expect(stressed.runwayMonths).toBe(0);
+  });
+
   it('maturity mismatch on a ladder: a 12-month line has 12, 11, … 1 months left, 6.5 on average', () => {
     // 85m drawn all year on a line renewed every 12 months: remaining life at the start of month t is
     // 13 − t months, averaging 6.5 months = 0.5417 years (the tenor, 1 year, was used before).
