@@ -29,8 +29,13 @@ export function assetsUsed(terms: SourceTerms, path: SourcePath, t: number): num
       const adv = terms.advance[t] ?? 0;
       return adv > 0 ? b / adv : 0;
     }
-    case 'securitization':
-      return terms.soldShare > 0 ? b / terms.soldShare : 0;
+    case 'securitization': {
+      // What the trust holds for each issue, as the deal run says (it keeps the retained classes' collateral
+      // and, paying sequentially, more receivables than notes ÷ sold share once the senior amortises).
+      let held = 0;
+      for (let m = 1; m <= t; m++) held += (path.added[m] ?? 0) * (terms.collateralFactor[t - m] ?? 0);
+      return held;
+    }
     case 'forwardFlow':
       return b;
     default:

@@ -17,6 +17,7 @@ import {
   buildScenarioTerms,
   securitizationClasses,
   termsSummary,
+  type DealRunProfile,
   type ScenarioTerms,
   type SourceTermsSummary,
 } from './terms';
@@ -72,16 +73,17 @@ export function fundingCurves(c: FundingCase, scenario: Scenario): Record<string
 }
 
 /**
- * Share of the sold notes outstanding at each age, from running the securitization's deal file through the
- * engine (its revolving period, triggers and waterfall) under the deal's first scenario times the stress's loss
- * multiple. Null when the deal has no rep-line pool or cannot run: the book's cohort run-off is used instead.
+ * One issue of a securitization as a run of its deal file through the engine (its revolving period, triggers
+ * and waterfall) under the deal's first scenario times the stress's loss multiple: by age, the sold notes
+ * outstanding, the receivables the trust holds and each sold class's balance. Null when the deal has no
+ * rep-line pool or cannot run: the book's cohort run-off is used instead.
  */
-export function notesProfileFromDeal(
+export function dealRunProfile(
   deal: Deal,
   soldIds: readonly string[],
   lossMultiple: number,
   months: number,
-): Float64Array | null {
+): DealRunProfile | null {
   if (deal.pool.kind !== 'repLines') return null;
   const base = deal.scenarios[0];
   let run: RunResult;
@@ -101,26 +103,48 @@ export function notesProfileFromDeal(
   }
   const sold = run.tranches.filter((t) => soldIds.includes(t.id));
   const original = sold.reduce((a, t) => a + t.originalBalance, 0);
-  if (original <= 0) return null;
-  const out = new Float64Array(months + 1);
-  out[0] = 1;
-  for (let a = 1; a <= months; a++) {
-    let b = 0;
-    for (const t of sold) b += t.cashflows.find((r) => r.period === a)?.balance ?? 0;
-    out[a] = b / original;
+  const pool0 = run.pool.initialBalance;
+  if (original <= 0 || pool0 <= 0) return null;
+  const notes = new Float64Array(months + 1);
+  const collateral = new Float64Array(months + 1);
+  const classes: Record<string, Float64Array> = {};
+  for (const t of sold) {
+    const f = new Float64Array(months + 1);
+    f[0] = t.originalBalance / original;
+    for (const r of t.cashflows) if (r.period >= 1 && r.period <= months) f[r.period] = r.balance / original;
+    classes[t.id] = f;
+    for (let a = 0; a <= months; a++) notes[a] = (notes[a] ?? 0) + (f[a] ?? 0);
   }
-  return out;
+  collateral[0] = 1;
+  for (const r of run.pool.periods)
+    if (r.period >= 1 && r.period <= months) collateral[r.period] = r.endBalance / pool0;
+  return { notes, collateral, classes };
 }
 
-function notesProfiles(inputs: FundingInputs, stress: Stress | null): Record<string, Float64Array> {
-  const out: Record<string, Float64Array> = {};
+/** Share of the sold notes outstanding at each age, from a run of the deal (see dealRunProfile). */
+export function notesProfileFromDeal(
+  deal: Deal,
+  soldIds: readonly string[],
+  lossMultiple: number,
+  months: number,
+): Float64Array | null {
+  return dealRunProfile(deal, soldIds, lossMultiple, months)?.notes ?? null;
+}
+
+/** How far a securitization's deal is run to see its notes repaid. */
+const NOTES_LIFE_MONTHS = 240;
+
+function notesProfiles(inputs: FundingInputs, stress: Stress | null): Record<string, DealRunProfile> {
+  const out: Record<string, DealRunProfile> = {};
   for (const s of inputs.fundingCase.fundingSources) {
     const deal = inputs.deals[s.id];
     if (s.type !== 'securitization' || !deal) continue;
     const sold = securitizationClasses(s, deal)
       .filter((k) => !k.retained)
       .map((k) => k.id);
-    const p = notesProfileFromDeal(deal, sold, stress?.lossMultiple ?? 1, inputs.fundingCase.horizonMonths);
+    // Run past the horizon to the notes' whole life: issue costs amortise over it.
+    const months = Math.max(inputs.fundingCase.horizonMonths, NOTES_LIFE_MONTHS);
+    const p = dealRunProfile(deal, sold, stress?.lossMultiple ?? 1, months);
     if (p) out[s.id] = p;
   }
   return out;

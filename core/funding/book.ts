@@ -4,7 +4,7 @@
  * deal schema (rates and CNL shares), so each product is projected once at unit balance and each cohort is
  * that projection scaled and shifted: products × 1 projections instead of products × months.
  */
-import type { RepLine, Scenario } from '../deal/schema';
+import type { Curve, DefaultAssumption, RepLine, Scenario } from '../deal/schema';
 import type { PoolProjection } from '../projection/types';
 import type { Book } from './schema';
 
@@ -23,8 +23,13 @@ export interface BookProjection {
   originations: Float64Array;
   /** Receivables plus the operating cash buffer. */
   need: Float64Array;
-  /** Share of a new cohort still outstanding after `age` months (volume-weighted over the origination plan). */
+  /**
+   * Share of a new cohort still outstanding after `age` months (volume-weighted over the origination plan; the
+   * current pool's run-off when nothing is originated).
+   */
   cohortFactor: Float64Array;
+  /** The same share over the cohort's whole life (ages 0..LIFE_MONTHS), past the horizon: fees amortise over it. */
+  cohortLife: Float64Array;
   /** Weighted average life, years, of the current pool's run-off (principal and charge-offs). */
   assetWalYears: number;
   /** Loss multiple and origination multiple the book was projected with. */
@@ -38,6 +43,49 @@ export interface BookStress {
 }
 
 const NO_STRESS: BookStress = { startMonth: 1, lossMultiple: 1, originationMultiple: 1 };
+
+/** How far a cohort is run to know its whole life (the schema's longest term). */
+export const LIFE_MONTHS = 600;
+
+/** A curve multiplied by `m` from period `from` (1-based) on, unchanged before it. */
+function curveFrom(c: Curve, m: number, from: number, what: string): Curve {
+  if (typeof c === 'number') return { vector: [...new Array<number>(from - 1).fill(c), c * m], by: 'period' };
+  if ('vector' in c) {
+    if (c.by === 'age')
+      throw new Error(
+        `${what}: default curve: a loss stress that starts after month 1 needs a curve by period or a formula, not by age`,
+      );
+    const v = c.vector.slice();
+    const last = v[v.length - 1] ?? 0;
+    while (v.length < from) v.push(last);
+    return { vector: v.map((x, i) => (i + 1 >= from ? x * m : x)), by: 'period' };
+  }
+  return { formula: `(period >= ${from} ? ${m} : 1) * (${c.formula})` };
+}
+
+function defaultFrom(d: DefaultAssumption, m: number, from: number, what: string): DefaultAssumption {
+  if (d.model === 'CNL')
+    // The timing is by period since entry: the stressed months spend m times their share of the lifetime loss.
+    return { ...d, timing: d.timing.map((x, i) => (i + 1 >= from ? x * m : x)) };
+  return { ...d, curve: curveFrom(d.curve, m, from, what) };
+}
+
+/**
+ * The scenario with its defaults multiplied by `m` from period `from` of a line's life in the pool: a stress that
+ * starts in month S hits a line that entered in month e from its period S − e.
+ */
+export function stressedFrom(scenario: Scenario, m: number, from: number): Scenario {
+  if (m === 1) return scenario;
+  if (from <= 1) return { ...scenario, defaultMultiple: scenario.defaultMultiple * m };
+  const what = `scenario '${scenario.name}'`;
+  return {
+    ...scenario,
+    default: defaultFrom(scenario.default, m, from, what),
+    overrides: scenario.overrides.map((o) =>
+      o.default ? { ...o, default: defaultFrom(o.default, m, from, `${what}, segment '${o.segment}'`) } : o,
+    ),
+  };
+}
 
 /**
  * Receivables more than `maxDaysPastDue` are ineligible. The projection has no delinquency states, so, as the
@@ -87,7 +135,9 @@ export function projectBook(
   project: Projector,
   stress: BookStress = NO_STRESS,
 ): BookProjection {
-  const sc: Scenario = { ...scenario, defaultMultiple: scenario.defaultMultiple * stress.lossMultiple };
+  // The loss stress applies from its start month, as the origination stress does: a cohort written in month m
+  // is in its period S − m when the stress starts in month S.
+  const sc = (from: number): Scenario => stressedFrom(scenario, stress.lossMultiple, from);
   const H = months;
   const receivables = new Float64Array(H + 1);
   const defaults = new Float64Array(H + 1);
@@ -95,8 +145,10 @@ export function projectBook(
   const losses = new Float64Array(H + 1);
   const originations = new Float64Array(H + 1);
   const cohortFactor = new Float64Array(H + 1);
+  const L = Math.max(H, LIFE_MONTHS);
+  const cohortLife = new Float64Array(L + 1);
 
-  const current = project(currentPool, sc, H);
+  const current = project(currentPool, sc(stress.startMonth), H);
   let runoff = 0;
   let runoffTime = 0;
   for (let t = 0; t <= H; t++) {
@@ -123,13 +175,27 @@ export function projectBook(
       originalBalance: 1,
       remainingTerm: plan.line.originalTerm,
     };
-    const u = project([unit], sc, H);
+    // A cohort's shape as new business written under the scenario (stressed, if the stress is on).
+    const life = project([unit], sc(1), L);
+    const byStart = new Map<number, PoolProjection>();
+    const cohort = (m: number): PoolProjection => {
+      const from = Math.max(1, stress.startMonth - m);
+      if (from <= 1) return life;
+      let p = byStart.get(from);
+      if (!p) {
+        p = project([unit], sc(from), H);
+        byStart.set(from, p);
+      }
+      return p;
+    };
     const w = plan.monthlyVolume;
     weight += w;
-    for (let a = 0; a <= H; a++) cohortFactor[a] = (cohortFactor[a] ?? 0) + w * (u.endBalance[a] ?? 0);
+    for (let a = 0; a <= H; a++) cohortFactor[a] = (cohortFactor[a] ?? 0) + w * (life.endBalance[a] ?? 0);
+    for (let a = 0; a <= L; a++) cohortLife[a] = (cohortLife[a] ?? 0) + w * (life.endBalance[a] ?? 0);
     for (let m = 1; m <= H; m++) {
       const v = originationVolume(plan, m, stress);
       if (v === 0) continue;
+      const u = cohort(m);
       originations[m] = (originations[m] ?? 0) + v;
       // A cohort written in month m is on the book at the end of m (age 0) and runs off from m + 1.
       for (let t = m; t <= H; t++) {
@@ -143,8 +209,16 @@ export function projectBook(
       }
     }
   }
-  if (weight > 0) for (let a = 0; a <= H; a++) cohortFactor[a] = (cohortFactor[a] ?? 0) / weight;
-  else cohortFactor.fill(1);
+  if (weight > 0) {
+    for (let a = 0; a <= H; a++) cohortFactor[a] = (cohortFactor[a] ?? 0) / weight;
+    for (let a = 0; a <= L; a++) cohortLife[a] = (cohortLife[a] ?? 0) / weight;
+  } else {
+    // No new business: what is securitised or sold is the current pool, so it runs off as that pool does.
+    const pool = project(currentPool, sc(stress.startMonth), L);
+    const start = pool.endBalance[0] ?? 0;
+    for (let a = 0; a <= L; a++) cohortLife[a] = start > 0 ? (pool.endBalance[a] ?? 0) / start : 1;
+    for (let a = 0; a <= H; a++) cohortFactor[a] = cohortLife[a] ?? 0;
+  }
 
   const need = new Float64Array(H + 1);
   for (let t = 0; t <= H; t++) {
@@ -160,6 +234,7 @@ export function projectBook(
     originations,
     need,
     cohortFactor,
+    cohortLife,
     assetWalYears,
     lossMultiple: stress.lossMultiple,
   };
@@ -190,6 +265,7 @@ export function bookFromArrays(a: {
     originations: arr(a.originations),
     need: a.need ? arr(a.need) : Float64Array.from(receivables),
     cohortFactor: arr(a.cohortFactor, 1),
+    cohortLife: arr(a.cohortFactor, 1),
     assetWalYears: a.assetWalYears ?? 0,
     lossMultiple: 1,
   };

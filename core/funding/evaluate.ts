@@ -1,10 +1,20 @@
 /**
- * Cost and liquidity of an allocation. Cost convention: the funding outstanding at the end of month t
- * funds the receivables of month t and pays a month's interest (annual rate / 12) in month t; fees on new
- * money fall in the month it comes in; upfront fees of lines fall at signing (month 0) and at each renewal.
+ * Cost and liquidity of an allocation. Cost convention: the funding outstanding in month t (balance[t]) is
+ * drawn at the start of the month and pays a month's interest (annual rate / 12) in arrears at its end; fees
+ * on new money fall in the month it comes in; upfront fees of lines and issue costs of notes are amortised
+ * over what they buy (the tenor, the notes' expected life) and only the part inside the horizon is counted.
+ *
+ * Rates are nominal annual, monthly × 12, throughout: the costs (12 × cost / balance) and the IRRs (12 × the
+ * monthly IRR) are on the same basis, so a source whose only costs are its rate has an IRR equal to it.
  */
 import { assetsUsed, equityRequired, pledgeable, type Allocation, type SourcePath } from './allocation';
-import { isCommitted, type ScenarioTerms, type SourceTerms } from './terms';
+import {
+  isCommitted,
+  notesCoupon,
+  type ScenarioTerms,
+  type SecuritizationTerms,
+  type SourceTerms,
+} from './terms';
 import type { SourceType } from './schema';
 
 const TOL = 1e-6;
@@ -29,8 +39,15 @@ export interface MonthRow {
   uncommittedAvailable: number;
   /** need − committed availability (never negative): the gap if uncommitted money walks away. */
   committedGap: number;
-  /** Undrawn committed bank capacity within the borrowing base. */
+  /**
+   * Undrawn committed bank capacity: within each line's commitment and within the eligible collateral not yet
+   * pledged, securitised or sold, shared out among the committed lines (one pool backs them all).
+   */
   headroom: number;
+  /** The same for lines marked uncommitted, from the collateral the committed lines leave. */
+  uncommittedHeadroom: number;
+  /** Receivables pledged, securitised or sold beyond the eligible pool (0 in a sound allocation). */
+  overPledged: number;
   /** Funding above receivables, held as cash. */
   cash: number;
   /** Cash plus headroom. */
@@ -53,7 +70,7 @@ export interface SourceSummary {
   totalCost: number;
   /** Cost over the average balance, annualised. */
   annualCost: number | null;
-  /** IRR of the source's cash flows (draws in, repayments, interest and fees out), annualised. */
+  /** Nominal annual IRR (monthly × 12) of the source's flows: draws in at the start of a month, interest and fees out at its end, the balance repaid at the horizon. */
   irr: number | null;
 }
 
@@ -61,14 +78,15 @@ export interface MixEvaluation {
   mix: string;
   scenario: string;
   startMonth: number;
-  /** No gap and no equity shortfall in any month. */
+  /** No gap, no equity shortfall and no receivables pledged twice in any month. */
   feasible: boolean;
   firstGapMonth: number | null;
-  /** Months from the stress start to the first gap; null when the book is funded to the horizon. */
+  /** Months from the stress start to the first gap at or after it; null when funded to the horizon, or in the base case. */
   runwayMonths: number | null;
   totalCost: number;
   /** 12 × total cost / Σ monthly funding outstanding. */
   weightedAverageCost: number | null;
+  /** Nominal annual IRR of all the flows, the cash yield credited as in the cost. */
   irr: number | null;
   /** 12 × total cost / Σ monthly receivables: annual cost per unit of receivables funded. */
   costPerReceivable: number | null;
@@ -76,8 +94,13 @@ export interface MixEvaluation {
   totalGap: number;
   /** Largest need − committed availability: the gap if every uncommitted source walked away. */
   maxCommittedGap: number;
+  /** Least committed headroom in any month (uncommitted lines are reported apart). */
   minHeadroom: number;
+  minUncommittedHeadroom: number;
+  /** Most receivables pledged, securitised or sold beyond the eligible pool in any month. */
+  maxOverPledged: number;
   minLiquidity: number;
+  /** Remaining life of the funding (equity aside), balance-weighted over the months: a maturity ladder. */
   fundingWalYears: number;
   assetWalYears: number;
   /** Funding WAL − asset WAL: negative when funding is shorter than the assets. */
@@ -90,7 +113,7 @@ export interface MixEvaluation {
   months: MonthRow[];
 }
 
-/** Monthly IRR of a cash-flow vector (index = month), annualised as (1 + r)^12 − 1; null if none. */
+/** Monthly IRR of a cash-flow vector (index = month), as a nominal annual rate 12 × r; null if none. */
 export function annualIrr(flows: readonly number[]): number | null {
   if (!flows.some((f) => Math.abs(f) > TOL)) return null;
   const npv = (r: number): number => {
@@ -117,7 +140,12 @@ export function annualIrr(flows: readonly number[]): number | null {
     }
     if (hi - lo < 1e-14) break;
   }
-  return Math.pow(1 + (lo + hi) / 2, 12) - 1;
+  return 12 * ((lo + hi) / 2);
+}
+
+/** Fixed and percent costs of an issue of `pool` securitised (before amortisation). */
+export function issueCost(terms: SecuritizationTerms, pool: number): number {
+  return pool > 0 ? terms.source.fixedCost + pool * terms.soldShare * terms.upfrontPerNote : 0;
 }
 
 /** Cost of one source in each month 0..H. */
@@ -144,9 +172,11 @@ export function sourceCosts(sc: ScenarioTerms, terms: SourceTerms, path: SourceP
         c = (b * terms.source.rate) / 12 + (path.added[t] ?? 0) * terms.source.channelFee;
         break;
       case 'securitization': {
-        const issued = path.added[t] ?? 0;
-        c = (b * (terms.coupon[t] ?? 0)) / 12;
-        if (issued > 0) c += terms.source.fixedCost + issued * terms.soldShare * terms.upfrontPerNote;
+        c = 0;
+        for (let m = 1; m <= t; m++)
+          c += ((path.added[m] ?? 0) * terms.soldShare * notesCoupon(terms, t, t - m)) / 12;
+        for (let m = 1; m <= t; m++)
+          c += issueCost(terms, path.added[m] ?? 0) * (terms.issueCostWeight[t - m] ?? 0);
         break;
       }
       case 'forwardFlow':
@@ -161,23 +191,44 @@ export function sourceCosts(sc: ScenarioTerms, terms: SourceTerms, path: SourceP
   return cost;
 }
 
+/**
+ * Undrawn capacity of each bank line in month t. The eligible collateral nobody uses yet is one pool: it is
+ * shared out line by line, committed lines first (in case order), each taking what its commitment and advance
+ * rate allow, so the headroom of several lines is never more than the free collateral × advance rate.
+ */
+export function lineHeadroom(sc: ScenarioTerms, paths: readonly SourcePath[], t: number): Float64Array {
+  const out = new Float64Array(sc.sources.length);
+  const used = sc.sources.reduce((a, s, j) => a + assetsUsed(s, paths[j] as SourcePath, t), 0);
+  let free = Math.max(0, pledgeable(sc, t) - used);
+  const lines = sc.sources
+    .map((s, i) => ({ s, i }))
+    .filter(({ s }) => s.type === 'bankLine')
+    .sort((a, b) => Number(isCommitted(b.s.source)) - Number(isCommitted(a.s.source)));
+  for (const { s, i } of lines) {
+    if (s.type !== 'bankLine') continue;
+    const adv = s.advance[t] ?? 0;
+    const undrawn = Math.max(0, s.source.commitment * (s.open[t] ?? 0) - (paths[i]?.balance[t] ?? 0));
+    const h = Math.min(undrawn, adv * free);
+    out[i] = h;
+    if (adv > 0) free -= h / adv;
+  }
+  return out;
+}
+
 /** What a source could provide in month t, given the rest of the allocation. */
-function available(sc: ScenarioTerms, i: number, paths: readonly SourcePath[], t: number): number {
+function available(
+  sc: ScenarioTerms,
+  i: number,
+  paths: readonly SourcePath[],
+  t: number,
+  headroom: Float64Array,
+): number {
   const terms = sc.sources[i];
   const p = paths[i];
   if (!terms || !p) return 0;
   switch (terms.type) {
-    case 'bankLine': {
-      const others = sc.sources.reduce(
-        (a, s, j) => a + (j === i ? 0 : assetsUsed(s, paths[j] as SourcePath, t)),
-        0,
-      );
-      const adv = terms.advance[t] ?? 0;
-      return (
-        (terms.open[t] ?? 0) *
-        Math.min(terms.source.commitment, adv * Math.max(0, pledgeable(sc, t) - others))
-      );
-    }
+    case 'bankLine':
+      return (p.balance[t] ?? 0) + (headroom[i] ?? 0);
     case 'retail':
       return (terms.keep[t] ?? 0) * (p.balance[t - 1] ?? 0) + (terms.raiseCapacity[t] ?? 0);
     case 'securitization':
@@ -205,17 +256,39 @@ function maturing(terms: SourceTerms, p: SourcePath, t: number): number {
   }
 }
 
-function lifeYears(sc: ScenarioTerms, terms: SourceTerms): number | null {
+/** Σ profile[a..]: months a unit outstanding at age `a` has still to run, this month included. */
+function monthsLeft(profile: Float64Array, a: number): number {
+  let m = 0;
+  for (let b = a; b < profile.length; b++) m += profile[b] ?? 0;
+  return m;
+}
+
+/**
+ * Balance × remaining life (years) of a source in month t, on a maturity ladder: a line has until its next
+ * maturity (renewal is not assured), retail notes of equal term half their term on average, notes and sold
+ * receivables what their issue or sale still has to run. Equity has no maturity (null).
+ */
+function balanceYearsLeft(terms: SourceTerms, p: SourcePath, t: number): number | null {
+  const b = p.balance[t] ?? 0;
   switch (terms.type) {
-    case 'bankLine':
-      return terms.source.tenorMonths / 12;
+    case 'bankLine': {
+      const tenor = terms.source.tenorMonths;
+      return (b * (Math.ceil(t / tenor) * tenor - (t - 1))) / 12;
+    }
     case 'retail':
       // A ladder of notes of equal term has on average half its term (plus a month) left.
-      return (terms.source.termMonths + 1) / 2 / 12;
-    case 'securitization':
-      return terms.notesWalYears;
-    case 'forwardFlow':
-      return sc.book.assetWalYears;
+      return (b * (terms.source.termMonths + 1)) / 2 / 12;
+    case 'securitization': {
+      let x = 0;
+      for (let m = 1; m <= t; m++)
+        x += (p.added[m] ?? 0) * terms.soldShare * monthsLeft(terms.notesLife, t - m);
+      return x / 12;
+    }
+    case 'forwardFlow': {
+      let x = 0;
+      for (let m = 1; m <= t; m++) x += (p.added[m] ?? 0) * monthsLeft(terms.soldLife, t - m);
+      return x / 12;
+    }
     case 'equity':
       return null;
   }
@@ -236,18 +309,23 @@ export function evaluateAllocation(sc: ScenarioTerms, alloc: Allocation): MixEva
     let committed = 0;
     let uncommitted = 0;
     let headroom = 0;
+    let uncommittedHeadroom = 0;
     let mat = 0;
     let cost = 0;
+    const lines = lineHeadroom(sc, alloc.paths, t);
     sc.sources.forEach((s, i) => {
       const p = alloc.paths[i] as SourcePath;
       const b = p.balance[t] ?? 0;
-      const a = available(sc, i, alloc.paths, t);
+      const a = available(sc, i, alloc.paths, t, lines);
       const c = (costs[i]?.[t] ?? 0) + (t === 1 ? (costs[i]?.[0] ?? 0) : 0);
       const m = maturing(s, p, t);
       funded += b;
       if (isCommitted(s.source)) committed += a;
       else uncommitted += a;
-      if (s.type === 'bankLine') headroom += Math.max(0, a - b);
+      if (s.type === 'bankLine') {
+        if (isCommitted(s.source)) headroom += lines[i] ?? 0;
+        else uncommittedHeadroom += lines[i] ?? 0;
+      }
       mat += m;
       cost += c;
       bySource[s.source.id] = { balance: b, available: a, cost: c, maturing: m };
@@ -260,8 +338,14 @@ export function evaluateAllocation(sc: ScenarioTerms, alloc: Allocation): MixEva
       0,
       equityRequired(sc, alloc.paths, t) - (alloc.paths[eq]?.balance[t] ?? 0),
     );
+    const used = sc.sources.reduce((a, s, i) => a + assetsUsed(s, alloc.paths[i] as SourcePath, t), 0);
+    const overPledged = Math.max(0, used - pledgeable(sc, t));
     const scale = Math.max(1, need);
-    if (firstGap === null && (gap > TOL * scale || equityShortfall > TOL * scale)) firstGap = t;
+    if (
+      firstGap === null &&
+      (gap > TOL * scale || equityShortfall > TOL * scale || overPledged > TOL * scale)
+    )
+      firstGap = t;
     totalFunding += funded;
     totalReceivables += receivables;
     months.push({
@@ -275,6 +359,8 @@ export function evaluateAllocation(sc: ScenarioTerms, alloc: Allocation): MixEva
       uncommittedAvailable: uncommitted,
       committedGap: Math.max(0, need - committed),
       headroom,
+      uncommittedHeadroom,
+      overPledged,
       cash,
       liquidity: cash + headroom,
       maturing: mat,
@@ -284,17 +370,24 @@ export function evaluateAllocation(sc: ScenarioTerms, alloc: Allocation): MixEva
   }
 
   const totalCost = months.reduce((a, m) => a + m.cost, 0);
-  const flows = (pick: (i: number) => boolean): number[] => {
+  // Month t's balance comes in at the start of the month (time t − 1) and its interest goes out at the end
+  // (time t); what is outstanding at the horizon is repaid then. The funding in place at the start counts as
+  // raised at time 0.
+  const flows = (pick: (i: number) => boolean, cashCredit: boolean): number[] => {
     const f = new Array<number>(H + 1).fill(0);
     sc.sources.forEach((_, i) => {
       if (!pick(i)) return;
       const p = alloc.paths[i] as SourcePath;
       const c = costs[i] as Float64Array;
-      f[0] = (f[0] ?? 0) + (p.balance[0] ?? 0) - (c[0] ?? 0);
-      for (let t = 1; t <= H; t++)
-        f[t] = (f[t] ?? 0) + (p.balance[t] ?? 0) - (p.balance[t - 1] ?? 0) - (c[t] ?? 0);
+      f[0] = (f[0] ?? 0) - (c[0] ?? 0);
+      for (let t = 1; t <= H; t++) {
+        const prev = t === 1 ? 0 : (p.balance[t - 1] ?? 0);
+        f[t - 1] = (f[t - 1] ?? 0) + (p.balance[t] ?? 0) - prev;
+        f[t] = (f[t] ?? 0) - (c[t] ?? 0);
+      }
       f[H] = (f[H] ?? 0) - (p.balance[H] ?? 0);
     });
+    if (cashCredit) for (const m of months) f[m.month] = (f[m.month] ?? 0) + (m.cash * sc.cashYield) / 12;
     return f;
   };
 
@@ -314,18 +407,21 @@ export function evaluateAllocation(sc: ScenarioTerms, alloc: Allocation): MixEva
       maxShare: Math.max(0, ...shares),
       totalCost: total,
       annualCost: avg > TOL ? (12 * total) / (avg * H) : null,
-      irr: annualIrr(flows((j) => j === i)),
+      irr: annualIrr(flows((j) => j === i, false)),
     };
   });
 
+  // Funding WAL on a maturity ladder: balance-weighted remaining life over every month of the horizon.
   let walNum = 0;
   let walDen = 0;
   sc.sources.forEach((s, i) => {
-    const life = lifeYears(sc, s);
-    const avg = sources[i]?.averageBalance ?? 0;
-    if (life === null) return;
-    walNum += life * avg;
-    walDen += avg;
+    const p = alloc.paths[i] as SourcePath;
+    for (let t = 1; t <= H; t++) {
+      const x = balanceYearsLeft(s, p, t);
+      if (x === null) continue;
+      walNum += x;
+      walDen += p.balance[t] ?? 0;
+    }
   });
   const fundingWal = walDen > 0 ? walNum / walDen : 0;
 
@@ -338,7 +434,9 @@ export function evaluateAllocation(sc: ScenarioTerms, alloc: Allocation): MixEva
   const firstGapAfterStart = months.find(
     (m) =>
       m.month >= start &&
-      (m.gap > TOL * Math.max(1, m.need) || m.equityShortfall > TOL * Math.max(1, m.need)),
+      (m.gap > TOL * Math.max(1, m.need) ||
+        m.equityShortfall > TOL * Math.max(1, m.need) ||
+        m.overPledged > TOL * Math.max(1, m.need)),
   );
   return {
     mix: alloc.mix,
@@ -346,15 +444,19 @@ export function evaluateAllocation(sc: ScenarioTerms, alloc: Allocation): MixEva
     startMonth: start,
     feasible: firstGap === null,
     firstGapMonth: firstGap,
-    runwayMonths: firstGapAfterStart ? firstGapAfterStart.month - start : null,
+    // Runway measures a stress: months from its start to its first gap (gaps before the start are the base
+    // case's, not the stress's). The base case has no stress and so no runway.
+    runwayMonths: sc.stress && firstGapAfterStart ? firstGapAfterStart.month - start : null,
     totalCost,
     weightedAverageCost: totalFunding > 0 ? (12 * totalCost) / totalFunding : null,
-    irr: annualIrr(flows(() => true)),
+    irr: annualIrr(flows(() => true, true)),
     costPerReceivable: totalReceivables > 0 ? (12 * totalCost) / totalReceivables : null,
     maxGap: Math.max(0, ...months.map((m) => m.gap)),
     totalGap: months.reduce((a, m) => a + m.gap, 0),
     maxCommittedGap: Math.max(0, ...months.map((m) => m.committedGap)),
     minHeadroom: Math.min(...months.map((m) => m.headroom)),
+    minUncommittedHeadroom: Math.min(...months.map((m) => m.uncommittedHeadroom)),
+    maxOverPledged: Math.max(0, ...months.map((m) => m.overPledged)),
     minLiquidity: Math.min(...months.map((m) => m.liquidity)),
     fundingWalYears: fundingWal,
     assetWalYears: sc.book.assetWalYears,

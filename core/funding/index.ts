@@ -20,6 +20,7 @@
  */
 export {
   analyseFunding,
+  dealRunProfile,
   defaultProjector,
   notesProfileFromDeal,
   scenarioTerms,
@@ -61,4 +62,4 @@ export {
 } from './report';
 export * from './schema';
 export { simulateMix } from './simulate';
-export { termsSummary, type SourceTermsSummary } from './terms';
+export { termsSummary, type DealRunProfile, type SourceTermsSummary } from './terms';

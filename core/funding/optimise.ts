@@ -11,7 +11,7 @@ import { emptyPath, pledgeable, type Allocation, type SourcePath } from './alloc
 import { evaluateAllocation, type MixEvaluation } from './evaluate';
 import { addExpr, addTerm, LpModel, type Expr, type LpSolver } from './lpModel';
 import type { Optimisation } from './schema';
-import type { ScenarioTerms } from './terms';
+import { isCommitted, notesCoupon, type ScenarioTerms } from './terms';
 
 /** Constraint families an infeasible problem is explained by. */
 export type ConstraintFamily = string;
@@ -57,6 +57,8 @@ export interface FrontierPoint {
 }
 
 const GAP_PENALTY = 1;
+/** Solver values below this (model units, money / scale) are solver dust and read as zero. */
+const DUST = 1e-6;
 /**
  * Slack prices when explaining infeasibility: a policy (buffer, concentration, minimum equity) bends before a
  * fact (a commitment, what retail can raise, equity on hand), and leaving the book unfunded comes last, so the
@@ -111,8 +113,12 @@ function assets(sc: ScenarioTerms, j: number, k: number, t: number): Expr {
     const adv = s.advance[t] ?? 0;
     return adv > 0 ? addExpr(new Map(), b, 1 / adv) : new Map();
   }
-  if (s.type === 'securitization')
-    return s.soldShare > 0 ? addExpr(new Map(), b, 1 / s.soldShare) : new Map();
+  if (s.type === 'securitization') {
+    const e: Expr = new Map();
+    for (let m = 1; m <= t; m++)
+      if ((s.issueAllowed[m] ?? 0) > 0) addTerm(e, v('I', j, k, m), s.collateralFactor[t - m] ?? 0);
+    return e;
+  }
   if (s.type === 'forwardFlow') return b;
   return new Map();
 }
@@ -195,6 +201,13 @@ function build(scenarios: readonly ScenarioTerms[], opt: Optimisation, buffer: n
             if (t === 1) rhs = (keep * s.source.initialBalance) / scale;
             else addTerm(row, v('P', j, k, t - 1), -keep);
             model.addRow({ name: `roll_${j}_${k}_${t}`, terms: row, sense: '<=', rhs });
+            // Retail shrinks only as its notes mature (or in a run): P_t ≥ floor × P_{t−1}.
+            const floor = s.floor[t] ?? 0;
+            const stay: Expr = addTerm(new Map(), P, 1);
+            let least = 0;
+            if (t === 1) least = (floor * s.source.initialBalance) / scale;
+            else addTerm(stay, v('P', j, k, t - 1), -floor);
+            model.addRow({ name: `stay_${j}_${k}_${t}`, terms: stay, sense: '>=', rhs: least });
             model.addRow({
               name: `raise_${j}_${k}_${t}`,
               terms: addTerm(new Map(), R, 1),
@@ -207,18 +220,28 @@ function build(scenarios: readonly ScenarioTerms[], opt: Optimisation, buffer: n
             break;
           }
           case 'securitization': {
-            for (const [name, c] of b)
-              addTerm(model.objective, name, weight * c * ((s.coupon[t] ?? 0) / 12 + carry));
+            for (const [name, c] of b) addTerm(model.objective, name, weight * c * carry);
+            // Each issue's sold interest this month, class by class as the deal run pays them down.
+            for (let m = 1; m <= t; m++)
+              if ((s.issueAllowed[m] ?? 0) > 0)
+                addTerm(
+                  model.objective,
+                  v('I', j, k, m),
+                  (weight * s.soldShare * notesCoupon(s, t, t - m)) / 12,
+                );
             if ((s.issueAllowed[t] ?? 0) > 0) {
               const I = v('I', j, k, t);
               const y = v('y', j, k, t);
-              addTerm(model.objective, I, weight * s.soldShare * s.upfrontPerNote);
+              // Issue costs amortise over the notes' life: only the share that falls inside the horizon counts.
+              let inside = 0;
+              for (let a = 0; a <= H - t; a++) inside += s.issueCostWeight[a] ?? 0;
+              addTerm(model.objective, I, weight * s.soldShare * s.upfrontPerNote * inside);
               const needsBinary = s.source.minimumSize > 0 || s.source.fixedCost > 0;
               const maxSize =
                 Math.min(s.source.maximumSize ?? Infinity, (sc.book.receivables[t] ?? 0) * 1.0001) / scale;
               if (needsBinary) {
                 model.binary(y);
-                addTerm(model.objective, y, (weight * s.source.fixedCost) / scale);
+                addTerm(model.objective, y, (weight * s.source.fixedCost * inside) / scale);
                 model.addRow({
                   name: `imax_${j}_${k}_${t}`,
                   terms: addTerm(addTerm(new Map(), I, 1), y, -maxSize),
@@ -385,30 +408,26 @@ function build(scenarios: readonly ScenarioTerms[], opt: Optimisation, buffer: n
       });
 
       // Liquidity buffer (base case): cash above receivables plus undrawn committed headroom.
+      // Only committed lines count, and their headroom together pledges no more than the free collateral:
+      // Σ H_j / advance_j + collateral already used ≤ the eligible pool.
       if (k === 0 && buffer > 0) {
         const liq = new Map(total);
+        const pool = new Map(used);
         sc.sources.forEach((s, j) => {
-          if (s.type !== 'bankLine') return;
+          if (s.type !== 'bankLine' || !isCommitted(s.source)) return;
+          const adv = s.advance[t] ?? 0;
+          if (adv <= 0) return;
           const Hd = v('H', j, k, t);
           addTerm(liq, Hd, 1);
+          addTerm(pool, Hd, 1 / adv);
           model.addRow({
             name: `hcom_${j}_${t}`,
             terms: addTerm(addTerm(new Map(), Hd, 1), v('D', j, k, t), 1),
             sense: '<=',
             rhs: (s.source.commitment * (s.open[t] ?? 0)) / scale,
           });
-          const adv = s.advance[t] ?? 0;
-          const hb = addTerm(addTerm(new Map(), Hd, 1), v('D', j, k, t), 1);
-          const others = new Map(used);
-          addExpr(others, assets(sc, j, k, t), -1);
-          addExpr(hb, others, adv);
-          model.addRow({
-            name: `hbb_${j}_${t}`,
-            terms: hb,
-            sense: '<=',
-            rhs: (adv * pledgeable(sc, t)) / scale,
-          });
         });
+        model.addRow({ name: `hbb_${t}`, terms: pool, sense: '<=', rhs: pledgeable(sc, t) / scale });
         model.addRow({
           name: `buffer_${t}`,
           terms: liq,
@@ -461,7 +480,18 @@ function readAllocations(
 ): Allocation[] {
   return scenarios.map((sc, k) => {
     const H = sc.book.months;
-    const val = (name: string): number => Math.max(0, (cols[name]?.Primal ?? 0) * scale);
+    // HiGHS leaves values within its feasibility tolerance (1e-7 in model units) around zero; anything under
+    // DUST model units (1e-6 × scale, a millionth of a thousandth of the largest need) is snapped to zero so
+    // that no residual issue or draw is charged a fixed cost it does not carry in the model.
+    const val = (name: string): number => {
+      const x = cols[name]?.Primal ?? 0;
+      return x < DUST ? 0 : x * scale;
+    };
+    // An issue whose on/off decision is off issues nothing, whatever crumbs its size variable holds.
+    const issued = (j: number, t: number): number => {
+      const y = cols[v('y', j, k, t)]?.Primal;
+      return y !== undefined && y < 0.5 ? 0 : val(v('I', j, k, t));
+    };
     const paths: SourcePath[] = sc.sources.map((s, j) => {
       const p = emptyPath(s.source.id, s.type, H);
       if (s.type === 'bankLine') p.balance[0] = s.source.initialDrawn;
@@ -481,7 +511,7 @@ function readAllocations(
             p.added[t] = Math.max(0, (p.balance[t] ?? 0) - (p.balance[t - 1] ?? 0));
             break;
           case 'securitization':
-            p.added[t] = (s.issueAllowed[t] ?? 0) > 0 ? val(v('I', j, k, t)) : 0;
+            p.added[t] = (s.issueAllowed[t] ?? 0) > 0 ? issued(j, t) : 0;
             break;
           case 'forwardFlow':
             p.added[t] = val(v('S', j, k, t));
@@ -503,9 +533,14 @@ function readAllocations(
   });
 }
 
-/** Costs no decision changes (commitment fees on the whole open commitment, upfront fees): outside the LP. */
+/**
+ * Costs no decision changes, left out of the LP: commitment fees on the whole open commitment, amortised
+ * upfront fees, and the cash yield the LP credits on every unit of funding although only funding above the
+ * receivables is cash (the need is at least the receivables, so Σ yield / 12 × receivables is added back).
+ */
 function constantCost(sc: ScenarioTerms): number {
   let c = 0;
+  for (let t = 1; t <= sc.book.months; t++) c += (sc.cashYield / 12) * (sc.book.receivables[t] ?? 0);
   for (const s of sc.sources) {
     if (s.type !== 'bankLine') continue;
     for (let t = 0; t <= sc.book.months; t++) {

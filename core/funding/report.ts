@@ -67,6 +67,18 @@ export function fundingSummaryTable(result: FundingResult): ReportTable {
       format: 'money',
       value: (x) => x.e.minHeadroom,
     },
+    {
+      key: 'minUncommittedHeadroom',
+      header: 'Least uncommitted headroom',
+      format: 'money',
+      value: (x) => x.e.minUncommittedHeadroom,
+    },
+    {
+      key: 'maxOverPledged',
+      header: 'Most receivables pledged twice',
+      format: 'money',
+      value: (x) => x.e.maxOverPledged,
+    },
     { key: 'minLiquidity', header: 'Least liquidity', format: 'money', value: (x) => x.e.minLiquidity },
     {
       key: 'fundingWalYears',
@@ -156,6 +168,8 @@ export function fundingMonthlyTable(result: FundingResult): ReportTable {
     money('uncommittedAvailable', 'Uncommitted available'),
     money('committedGap', 'Gap on committed only'),
     money('headroom', 'Line headroom'),
+    money('uncommittedHeadroom', 'Uncommitted line headroom'),
+    money('overPledged', 'Pledged twice'),
     money('cash', 'Cash'),
     money('maturing', 'Maturing'),
     money('cost', 'Cost'),

@@ -107,7 +107,8 @@ export function simulateMix(mix: Mix, sc: ScenarioTerms): Allocation {
         case 'forwardFlow': {
           const soldSoFar = p.added.reduce((a, v) => a + v, 0);
           const limit = Math.max(0, (s.source.programmeLimit ?? Infinity) - soldSoFar);
-          const room = Math.max(0, Math.min(s.saleCapacity[t] ?? 0, limit));
+          // Only receivables nobody has pledged, securitised or sold yet can be sold: one eligible pool.
+          const room = Math.max(0, Math.min(s.saleCapacity[t] ?? 0, limit, eligibleFree()));
           const want = mix.kind === 'rules' ? remaining : target - (p.balance[t] ?? 0);
           const sale = Math.max(0, Math.min(room, want));
           p.added[t] = sale;
@@ -117,7 +118,9 @@ export function simulateMix(mix: Mix, sc: ScenarioTerms): Allocation {
         }
         case 'retail': {
           const cap = (s.keep[t] ?? 0) * (p.balance[t - 1] ?? 0) + (s.raiseCapacity[t] ?? 0);
-          const v = Math.max(0, Math.min(cap, target, mix.kind === 'rules' ? remaining : Infinity));
+          // Unmatured notes stay whatever the need: surplus retail money is held as cash.
+          const least = (s.floor[t] ?? 0) * (p.balance[t - 1] ?? 0);
+          const v = Math.max(least, Math.min(cap, target, mix.kind === 'rules' ? remaining : Infinity));
           p.balance[t] = v;
           p.added[t] = Math.max(0, v - (s.keep[t] ?? 0) * (p.balance[t - 1] ?? 0));
           remaining -= v;
@@ -143,6 +146,23 @@ export function simulateMix(mix: Mix, sc: ScenarioTerms): Allocation {
     e = Math.max(e, eqTerms.minimumShare * need);
     if (!eqTerms.source.releasable) e = Math.max(e, (eqPath.balance[t - 1] ?? 0) - (eqTerms.erosion[t] ?? 0));
     e = Math.min(e, eqCap);
+    if (mix.kind === 'rules') {
+      // Equity that stays anyway (not releasable, or its minimum share) above what the rules gave it is idle:
+      // it repays retail first (dearer than holding cash, and without a haircut to re-balance), down to what
+      // retail must keep outstanding, last in the fill order first.
+      let idle = e - (required + freeEquity + Math.max(0, remaining));
+      for (const i of [...order].reverse()) {
+        const s = sc.sources[i];
+        const p = paths[i];
+        if (idle <= EPS || !s || !p || s.type !== 'retail') continue;
+        const prev = p.balance[t - 1] ?? 0;
+        const cut = Math.min(idle, (p.balance[t] ?? 0) - (s.floor[t] ?? 0) * prev);
+        if (cut <= 0) continue;
+        p.balance[t] = (p.balance[t] ?? 0) - cut;
+        p.added[t] = Math.max(0, (p.balance[t] ?? 0) - (s.keep[t] ?? 0) * prev);
+        idle -= cut;
+      }
+    }
     eqPath.balance[t] = e;
     eqPath.added[t] = Math.max(0, e - (eqPath.balance[t - 1] ?? 0));
   }

@@ -26,6 +26,25 @@ export function rateAt(curve: RateCurve, t: number): number {
   return curve[i] ?? 0;
 }
 
+/** What a run of a securitization's deal says about one issue, per unit at issue, by age. */
+export interface DealRunProfile {
+  /** Sold notes outstanding / sold notes at issue. */
+  notes: Float64Array;
+  /** Pool (receivables in the trust) / pool at issue. */
+  collateral: Float64Array;
+  /** Each sold class's balance / sold notes at issue, by class id. */
+  classes: Record<string, Float64Array>;
+}
+
+/** Notes' sold interest rate × outstanding share of an issue `a` months old, in month t (see classFactor). */
+export function notesCoupon(s: SecuritizationTerms, t: number, a: number): number {
+  let x = 0;
+  s.classFactor.forEach((f, k) => {
+    x += (f[a] ?? 0) * (s.classRate[k]?.[t] ?? 0);
+  });
+  return x;
+}
+
 export interface BankTerms {
   type: 'bankLine';
   source: BankLine;
@@ -35,7 +54,10 @@ export interface BankTerms {
   eligible: Float64Array;
   /** Annual rate on drawn amounts: base + margin. */
   drawnRate: Float64Array;
-  /** Upfront and renewal fees by month (index 0 = signing). */
+  /**
+   * Upfront and renewal fees as charged in month t: each fee is amortised straight-line over the tenor it
+   * buys (month 0 is always 0), so a renewal at the horizon costs nothing inside it.
+   */
   upfront: Float64Array;
 }
 
@@ -44,6 +66,11 @@ export interface RetailTerms {
   source: RetailCapital;
   /** Share of last month's balance that stays: unmatured plus rolled over; in a run, at most 1 − outflow. */
   keep: Float64Array;
+  /**
+   * Share of last month's balance that must stay: retail shrinks only as its notes mature (a ladder of equal
+   * terms has 1/term maturing each month) or, in a run, by the run's outflow; it cannot be repaid early.
+   */
+  floor: Float64Array;
   raiseCapacity: Float64Array;
 }
 
@@ -61,6 +88,26 @@ export interface SecuritizationTerms {
   issueAllowed: Float64Array;
   /** Share of an issue's notes outstanding `age` months after issue. */
   notesFactor: Float64Array;
+  /**
+   * Share of an issue's costs charged `age` months after issue: the costs are amortised over the notes' expected
+   * life in proportion to the notes outstanding (notesFactor[age] / Σ notesFactor over the whole life, which
+   * may run past the horizon: the part beyond it is not charged inside it).
+   */
+  issueCostWeight: Float64Array;
+  /** Share of an issue's notes outstanding at each age over their whole life (past the horizon). */
+  notesLife: Float64Array;
+  /**
+   * Receivables the trust holds, per unit of pool securitised, at each age: from the deal run (revolving,
+   * sequential pay, retained classes and losses included), else in step with the notes (notes ÷ sold share).
+   */
+  collateralFactor: Float64Array;
+  /**
+   * Sold interest per unit of notes sold at issue, by calendar month t and age a is Σ_k classFactor[k][a] ×
+   * classRate[k][t]: each sold class's share of the issue's notes at that age (from the deal run: the senior
+   * pays down first, so the dearer classes weigh more with age), times its coupon that month.
+   */
+  classFactor: Float64Array[];
+  classRate: Float64Array[];
   /** Weighted average life, years, of an issue's notes. */
   notesWalYears: number;
   /** Where the notes' amortisation comes from: a run of the deal file, or the book's cohort run-off. */
@@ -74,6 +121,8 @@ export interface ForwardFlowTerms {
   saleCapacity: Float64Array;
   /** Share of a month's sale still outstanding after `age` months. */
   soldFactor: Float64Array;
+  /** The same over the sold receivables' whole life (past the horizon). */
+  soldLife: Float64Array;
 }
 
 export interface EquityTerms {
@@ -162,6 +211,13 @@ function soldClasses(classes: readonly NoteClass[], rule: Securitization['riskRe
   );
 }
 
+/** A profile held level for `level` months before it runs off: ages 0..level are 1. */
+function shifted(profile: Float64Array, level: number): Float64Array {
+  const out = new Float64Array(profile.length + level);
+  for (let a = 0; a < out.length; a++) out[a] = a <= level ? 1 : (profile[a - level] ?? 0);
+  return out;
+}
+
 function stressedOpen(line: BankLine, H: number, stress: Stress | null): Float64Array {
   const open = new Float64Array(H + 1);
   const cut = stress?.bankLinesNotRenewed ?? false;
@@ -181,7 +237,7 @@ export function buildScenarioTerms(
   curves: Record<string, RateCurve>,
   deals: Record<string, Deal>,
   /** Share of sold notes outstanding by age, from a run of each securitization's deal, by source id. */
-  notesProfiles: Record<string, Float64Array> = {},
+  notesProfiles: Record<string, DealRunProfile> = {},
   /** The base case's realised losses by month: a stress's losses above them come out of equity. */
   baseLosses: Float64Array = book.losses,
 ): ScenarioTerms {
@@ -200,9 +256,13 @@ export function buildScenarioTerms(
           advance[t] = Math.max(0, s.advanceRate - (inStress(t) ? (stress?.advanceRateCut ?? 0) : 0));
           drawnRate[t] = rateAt(base, t) + s.margin;
         }
-        upfront[0] = s.upfrontFee * s.commitment;
-        for (let t = s.tenorMonths; t <= H; t += s.tenorMonths)
-          if ((open[t] ?? 0) > 0) upfront[t] = (upfront[t] ?? 0) + s.upfrontFee * s.commitment;
+        // Month t lies in the tenor signed (or renewed) at k × tenor; that fee is owed only if the line was
+        // signed then, which the open flag at the start of the tenor says (signing at 0 always happens).
+        for (let t = 1; t <= H; t++) {
+          const signedAt = Math.floor((t - 1) / s.tenorMonths) * s.tenorMonths;
+          if (signedAt === 0 || (open[signedAt] ?? 0) > 0)
+            upfront[t] = (s.upfrontFee * s.commitment) / s.tenorMonths;
+        }
         return {
           type: 'bankLine',
           source: s,
@@ -215,19 +275,22 @@ export function buildScenarioTerms(
       }
       case 'retail': {
         const keep = new Float64Array(H + 1);
+        const floor = new Float64Array(H + 1);
         const raiseCapacity = new Float64Array(H + 1);
         const run = stress?.retailRun;
         for (let t = 1; t <= H; t++) {
           if (run && inStress(t)) {
             // Rollover collapses (everything maturing leaves) and at least the run's outflow goes each month.
             keep[t] = Math.min(1 - 1 / s.termMonths, 1 - run.outflowPerMonth);
+            floor[t] = keep[t] ?? 0;
             raiseCapacity[t] = 0;
           } else {
             keep[t] = 1 - (1 - s.rolloverRate) / s.termMonths;
+            floor[t] = 1 - 1 / s.termMonths;
             raiseCapacity[t] = s.monthlyRaiseCapacity;
           }
         }
-        return { type: 'retail', source: s, keep, raiseCapacity };
+        return { type: 'retail', source: s, keep, floor, raiseCapacity };
       }
       case 'securitization': {
         const classes = securitizationClasses(s, deals[s.id]);
@@ -256,7 +319,8 @@ export function buildScenarioTerms(
           const shut = t >= closedFrom && t < closedTo;
           issueAllowed[t] = onSchedule && !shut ? 1 : 0;
         }
-        const run = notesProfiles[s.id];
+        const profile = notesProfiles[s.id];
+        const run = profile?.notes;
         const notesFactor = new Float64Array(H + 1);
         for (let a = 0; a <= H; a++)
           notesFactor[a] = run
@@ -264,9 +328,42 @@ export function buildScenarioTerms(
             : a <= s.revolvingMonths
               ? 1
               : (book.cohortFactor[a - s.revolvingMonths] ?? 0);
+        const classRate = sold.map((k) => {
+          const r = new Float64Array(H + 1);
+          for (let t = 0; t <= H; t++)
+            r[t] =
+              k.coupon.type === 'fixed'
+                ? k.coupon.rate
+                : rateAt(indexCurve(c, curves, k.coupon.index), t) + k.coupon.spread;
+          return r;
+        });
+        const classFactor = sold.map((k) => {
+          const f = new Float64Array(H + 1);
+          const byRun = profile?.classes[k.id];
+          for (let a = 0; a <= H; a++)
+            f[a] = byRun
+              ? (byRun[Math.min(a, byRun.length - 1)] ?? 0)
+              : soldWeight > 0
+                ? ((notesFactor[a] ?? 0) * k.poolShare) / soldWeight
+                : 0;
+          return f;
+        });
+        const collateralFactor = new Float64Array(H + 1);
+        for (let a = 0; a <= H; a++)
+          collateralFactor[a] = profile
+            ? (profile.collateral[Math.min(a, profile.collateral.length - 1)] ?? 0)
+            : (notesFactor[a] ?? 0);
         let wal = 0;
         for (let a = 1; a <= H; a++) wal += (((notesFactor[a - 1] ?? 0) - (notesFactor[a] ?? 0)) * a) / 12;
         wal += ((notesFactor[H] ?? 0) * H) / 12;
+        // The whole life, past the horizon: the deal run's profile, or the cohorts' run-off (both run long;
+        // with no cohorts the notes stay level and are taken to be repaid at the horizon).
+        const life = run ?? shifted(book.cohortLife, s.revolvingMonths);
+        let lifeMonths = 0;
+        for (const f of life) lifeMonths += f;
+        const issueCostWeight = new Float64Array(H + 1);
+        for (let a = 0; a <= H; a++)
+          issueCostWeight[a] = lifeMonths > 0 ? (notesFactor[a] ?? 0) / lifeMonths : 0;
         return {
           type: 'securitization',
           source: s,
@@ -276,6 +373,11 @@ export function buildScenarioTerms(
           upfrontPerNote: s.percentCost + discount,
           issueAllowed,
           notesFactor,
+          issueCostWeight,
+          notesLife: life,
+          collateralFactor,
+          classFactor,
+          classRate,
           notesWalYears: wal,
           notesProfile: run ? 'deal run' : 'book cohorts',
         };
@@ -288,6 +390,7 @@ export function buildScenarioTerms(
           source: s,
           saleCapacity,
           soldFactor: Float64Array.from(book.cohortFactor),
+          soldLife: book.cohortLife,
         };
       }
       case 'equity': {

@@ -59,13 +59,14 @@ describe('projectBook', () => {
     }
   });
 
-  it('a loss stress lowers the book and an origination cut from month 4 leaves months 1–3 alone', () => {
+  it('a loss stress and an origination cut from month 4 lower the book from month 4 and leave months 1–3 alone', () => {
     const s = projectBook(book, current, sc, H, defaultProjector, {
       startMonth: 4,
       lossMultiple: 2,
       originationMultiple: 0.5,
     });
-    for (let t = 1; t <= H; t++) expect(s.receivables[t]!).toBeLessThan(b.receivables[t]!);
+    for (let t = 1; t <= 3; t++) expect(s.receivables[t]!).toBeCloseTo(b.receivables[t]!, 6);
+    for (let t = 4; t <= H; t++) expect(s.receivables[t]!).toBeLessThan(b.receivables[t]!);
     expect(s.originations[3]).toBeCloseTo(b.originations[3]!, 9);
     expect(s.originations[4]).toBeCloseTo(b.originations[4]! / 2, 9);
   });

@@ -52,30 +52,31 @@ describe('bank line with equity carrying the haircut', () => {
     expect(e.feasible).toBe(true);
   });
 
-  it('costs drawn × (SOFR + margin) / 12 + fee on undrawn, plus the upfront fee, by hand', () => {
-    // Month: 900,000 × 8% / 12 = 6,000 interest; 300,000 undrawn × 0.5% / 12 = 125 fee. Upfront 0.25% × 1.2m = 3,000.
+  it('costs drawn × (SOFR + margin) / 12 + fee on undrawn, plus the upfront fee amortised over the tenor, by hand', () => {
+    // Month: 900,000 × 8% / 12 = 6,000 interest; 300,000 undrawn × 0.5% / 12 = 125 fee. Upfront 0.25% × 1.2m =
+    // 3,000 buys a 12-month tenor: 250 a month, of which the 3-month horizon holds 750.
     const bankCost = e.sources.find((s) => s.id === 'bank')!.totalCost;
-    expect(bankCost).toBeCloseTo(3 * (6_000 + 125) + 3_000, 6);
+    expect(bankCost).toBeCloseTo(3 * (6_000 + 125 + 250), 6);
     // Equity: 100,000 × 15% / 12 = 1,250 a month.
     expect(e.sources.find((s) => s.id === 'eq')!.totalCost).toBeCloseTo(3 * 1_250, 6);
-    expect(e.totalCost).toBeCloseTo(25_125, 6);
-    expect(e.months[0]!.cost).toBeCloseTo(6_125 + 1_250 + 3_000, 6);
-    expect(e.months[1]!.cost).toBeCloseTo(6_125 + 1_250, 6);
-    // 12 × 25,125 / (3 × 1,000,000 funded).
-    expect(e.weightedAverageCost).toBeCloseTo(0.1005, 10);
-    expect(e.costPerReceivable).toBeCloseTo(0.1005, 10);
+    expect(e.totalCost).toBeCloseTo(22_875, 6);
+    expect(e.months[0]!.cost).toBeCloseTo(6_125 + 1_250 + 250, 6);
+    expect(e.months[1]!.cost).toBeCloseTo(6_125 + 1_250 + 250, 6);
+    // 12 × 22,875 / (3 × 1,000,000 funded).
+    expect(e.weightedAverageCost).toBeCloseTo(0.0915, 10);
+    expect(e.costPerReceivable).toBeCloseTo(0.0915, 10);
   });
 
-  it('IRR of the line without its upfront fee solves the hand-written quadratic', () => {
+  it('IRR of the line without its upfront fee is its drawn rate (interest in arrears, nominal)', () => {
     const c2 = fundingCase({
       indexCurves: { SOFR: 0.05 },
       fundingSources: [{ ...bank, upfrontFee: 0, commitmentFee: 0 }, equity()],
       mixes: [{ name: 'bank', kind: 'rules', order: ['bank', 'eq'] }],
     });
     const irr = run(c2).sources.find((s) => s.id === 'bank')!.irr!;
-    // Flows: +900,000 − 6,000 at 1, −6,000 at 2, −906,000 at 3: 894,000 x² − 6,000 x − 906,000 = 0, x = 1 + r.
-    const x = (6_000 + Math.sqrt(6_000 ** 2 + 4 * 894_000 * 906_000)) / (2 * 894_000);
-    expect(irr).toBeCloseTo(Math.pow(x, 12) - 1, 9);
+    // Flows: +900,000 at 0 (drawn at the start of month 1), −6,000 at 1 and 2, −906,000 at 3: a loan paying
+    // 6,000 / 900,000 a month in arrears, so the monthly IRR is 0.6667% and the nominal annual 8% = SOFR + margin.
+    expect(irr).toBeCloseTo(0.08, 9);
   });
 });
 
@@ -87,8 +88,9 @@ describe('bank line minimum utilisation', () => {
       mixes: [{ name: 'bank', kind: 'rules', order: ['bank', 'eq'] }],
     });
     const e = run(c);
-    // Drawn 900,000, charged on 950,000: 950,000 × 8% / 12 = 6,333.33; fee on 300,000 undrawn = 125.
-    expect(e.months[1]!.bySource.bank!.cost).toBeCloseTo((950_000 * 0.08) / 12 + 125, 6);
+    // Drawn 900,000, charged on 950,000: 950,000 × 8% / 12 = 6,333.33; fee on 300,000 undrawn = 125; the
+    // 3,000 upfront fee over its 12-month tenor = 250.
+    expect(e.months[1]!.bySource.bank!.cost).toBeCloseTo((950_000 * 0.08) / 12 + 125 + 250, 6);
   });
 });
 
@@ -178,9 +180,12 @@ describe('securitization', () => {
       expect(m.bySource.eq!.balance).toBeCloseTo(1_000_000 - notes, 6);
       expect(m.gap).toBe(0);
     }
-    // Coupon 807,500 × 6% / 12 = 4,037.50 a month; issue: 10,000 + 807,500 × (0.4% + 1% discount) = 21,305.
+    // Coupon 807,500 × 6% / 12 = 4,037.50 a month; issue: 10,000 + 807,500 × (0.4% + 1% discount) = 21,305,
+    // amortised over the notes' life in proportion to what is outstanding: level for the 12 revolving months,
+    // then the pool's 12-month bullets (no new business) run off with it: 1 at ages 0..23, 24 months. The
+    // horizon holds ages 0..2 of the month-1 issue: 3/24 of 21,305 = 2,663.125.
     const abs = e.sources.find((s) => s.id === 'abs')!;
-    expect(abs.totalCost).toBeCloseTo(3 * 4_037.5 + 21_305, 6);
+    expect(abs.totalCost).toBeCloseTo(3 * 4_037.5 + (3 / 24) * 21_305, 6);
     expect(e.sources.find((s) => s.id === 'eq')!.totalCost).toBeCloseTo((3 * 192_500 * 0.15) / 12, 6);
   });
 
@@ -215,8 +220,8 @@ describe('securitization', () => {
 });
 
 describe('annualIrr', () => {
-  it('is the monthly rate compounded: borrow 100, repay 101 a month later → 1.01^12 − 1', () => {
-    expect(annualIrr([100, -101])).toBeCloseTo(Math.pow(1.01, 12) - 1, 10);
+  it('is the monthly rate × 12, nominal like the costs: borrow 100, repay 101 a month later → 12%', () => {
+    expect(annualIrr([100, -101])).toBeCloseTo(0.12, 10);
     expect(annualIrr([0, 0])).toBeNull();
   });
 });
