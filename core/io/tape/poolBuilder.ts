@@ -27,7 +27,7 @@ import {
   type LoanStatus,
   type PoolField,
 } from './fields';
-import { resolveColumns, type TapeMapping } from './mapping';
+import { normalizeHeader, resolveColumns, type TapeMapping } from './mapping';
 import {
   REJECT_REASONS,
   type ImportReport,
@@ -75,6 +75,8 @@ export class PoolBuilder {
   private readonly cols: Partial<Record<PoolField, number>>;
   private readonly mapping: TapeMapping;
   private readonly headerCount: number;
+  /** Cells a row must have: up to the last named header (trailing unnamed columns may be left off). */
+  private readonly minCells: number;
   private readonly maxListed: number;
   private readonly statusMap = new Map<string, LoanStatus>();
   private readonly productMap = new Map<string, number>();
@@ -145,11 +147,15 @@ export class PoolBuilder {
   ) {
     this.mapping = opts.mapping;
     this.headerCount = headers.length;
+    let named = headers.length;
+    while (named > 0 && headers[named - 1]!.trim() === '') named--;
+    this.minCells = named;
     this.maxListed = opts.maxListedRejects ?? 100_000;
     this.cols = resolveColumns(this.mapping, headers);
     const seen = new Set<string>();
     headers.forEach((h) => {
-      const k = h.trim().toLowerCase();
+      // The same normalisation as column matching, so two headers that match one field are both named.
+      const k = normalizeHeader(h);
       if (k && seen.has(k)) this.warnings.push(`header '${h}' appears more than once; the first is used`);
       seen.add(k);
     });
@@ -247,7 +253,9 @@ export class PoolBuilder {
   addRow(cells: readonly string[], line: number): void {
     this.rowsRead++;
     if (cells.length !== this.headerCount) {
-      let extraEmpty = cells.length > this.headerCount;
+      // Cells past the header, or missing under trailing unnamed header cells, are fine when empty: a
+      // spreadsheet pads its rows to the sheet's width, and a CSV writer may drop trailing empty cells.
+      let extraEmpty = cells.length >= this.minCells;
       for (let i = this.headerCount; extraEmpty && i < cells.length; i++)
         if (cells[i]!.trim() !== '') extraEmpty = false;
       if (!extraEmpty) {
@@ -504,6 +512,15 @@ export class PoolBuilder {
         this.productByCell.set(rawProduct, p);
       }
     }
+    if (bal === 0) {
+      return this.reject(
+        line,
+        'balance',
+        rawBal,
+        'zero-balance',
+        `current balance is 0: nothing left to collect, so not a performing loan`,
+      );
+    }
     if (PRODUCT_CODES[product] === 'revolving' && !(pay > 0)) {
       return this.reject(line, 'paymentRate', String(pay), 'missing-payment-rate');
     }
@@ -514,16 +531,7 @@ export class PoolBuilder {
       if (Number.isNaN(score))
         return this.reject(line, 'score', rawScore, 'bad-number', `score '${rawScore}' is not a number`);
     }
-    const seenAt = this.seenIds.findOrInsert(id, k);
-    if (seenAt >= 0) {
-      return this.reject(
-        line,
-        'id',
-        id,
-        'duplicate-id',
-        `loan identifier '${id}' already on row ${this.line[seenAt]}`,
-      );
-    }
+    // Duplicate identifiers are checked in finish(), among rows that pass every other check.
     this.ids[k] = id;
     this.line[k] = line;
     this.balance[k] = bal;
@@ -748,8 +756,30 @@ export class PoolBuilder {
         );
         continue;
       }
+      // A loan in the pool at the cut-off was originated by then; one that matured by then has nothing left,
+      // whatever remaining term the tape states.
+      if (o > cutDay) {
+        rejectAt(
+          k,
+          'originationDate',
+          dayToIso(o),
+          'originated-after-cutoff',
+          `origination ${dayToIso(o)} is after the cut-off ${dayToIso(cutDay)}`,
+        );
+        continue;
+      }
       let rt = this.remainingTerm[k]!;
       const ot = this.originalTerm[k]!;
+      if (!Number.isNaN(rt) && mt <= cutDay) {
+        rejectAt(
+          k,
+          'maturityDate',
+          dayToIso(mt),
+          'maturity-before-cutoff',
+          `maturity ${dayToIso(mt)} is on or before the cut-off ${dayToIso(cutDay)}, yet the remaining term is ${rt}`,
+        );
+        continue;
+      }
       if (Number.isNaN(rt)) {
         if (!Number.isNaN(mt) && !Number.isNaN(cutDay)) {
           rt = monthsBetweenCeil(cutDay, mt);
@@ -819,6 +849,16 @@ export class PoolBuilder {
     this.rateRules(rules, warnings, colName);
     if (this.cols.status === undefined) rules.push('status not mapped: no loan excluded by status');
     else rules.push(`statuses excluded from the pool: ${[...EXCLUDED_STATUSES].join(', ')}`);
+
+    // Duplicate identifiers among the rows that passed every other check, in file order: the first valid
+    // row keeps the id whatever invalid rows carried it before.
+    for (let k = 0; k < n; k++) {
+      if (!keep[k]) continue;
+      const id = this.ids[k]!;
+      const at = this.seenIds.findOrInsert(id, k);
+      if (at >= 0)
+        rejectAt(k, 'id', id, 'duplicate-id', `loan identifier '${id}' already on row ${this.line[at]}`);
+    }
 
     // Compact the accepted rows.
     let accepted = 0;

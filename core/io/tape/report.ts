@@ -27,6 +27,11 @@ export const REJECT_REASONS = {
   'unknown-status': 'status code not recognised',
   'unknown-product': 'product code not recognised',
   'missing-payment-rate': 'revolving balance without a monthly payment rate',
+  'zero-balance': 'no principal left at the cut-off (a performing loan has a positive balance)',
+  'originated-after-cutoff': 'origination date after the cut-off date',
+  'maturity-before-cutoff': 'maturity date on or before the cut-off while a remaining term is stated',
+  'mixed-decimal': 'number written with the other decimal separator than the rest of its column',
+  'rate-scale-mismatch': "bare rate that does not fit its column's scale (percent or decimal)",
 } as const;
 export type RejectReason = keyof typeof REJECT_REASONS;
 

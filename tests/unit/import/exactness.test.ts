@@ -1,0 +1,178 @@
+/**
+ * Issue 23: a tape is imported exactly or its rows are rejected with a reason, never silently altered.
+ * Each case is a crafted tape small enough to check by hand.
+ */
+import { describe, expect, it } from 'vitest';
+import { isoToDay, monthsBetweenCeil, monthsBetweenFloor, readDate } from '../../../core/io/tape/dates';
+import { mappingFrom, type TapeMappingInput } from '../../../core/io/tape/mapping';
+import { importTapeText } from '../../../core/io/tape/tapeStream';
+
+const COLUMNS = {
+  id: 'id',
+  balance: 'balance',
+  rate: 'rate',
+  originalTerm: 'term',
+  remainingTerm: 'remaining',
+  originationDate: 'origination',
+  maturityDate: 'maturity',
+  status: 'status',
+} as const;
+
+function load(
+  lines: readonly string[],
+  cutoffDate = '2025-06-30',
+  extra: Partial<TapeMappingInput> = {},
+): ReturnType<typeof importTapeText> {
+  const mapping = mappingFrom({ name: 'crafted', columns: COLUMNS, ...extra });
+  return importTapeText(lines.join('\n'), 'crafted.csv', { mapping, cutoffDate });
+}
+
+const d = (iso: string): number => isoToDay(iso);
+
+describe('item 2: remaining terms count month-end payment dates', () => {
+  // Payment dates step back from maturity with the end-of-month rule (a month-end maturity pays on every
+  // month-end). At a 2025-06-30 cut-off the June 30 payment is already made, so a loan maturing 07-31 has
+  // one left (07-31), 08-31 two (07-31, 08-31), 12-31 six (07-31 … 12-31).
+  it('maturity-based remaining term at a month-end cut-off', () => {
+    expect(monthsBetweenCeil(d('2025-06-30'), d('2025-07-31'))).toBe(1);
+    expect(monthsBetweenCeil(d('2025-06-30'), d('2025-08-31'))).toBe(2);
+    expect(monthsBetweenCeil(d('2025-06-30'), d('2025-12-31'))).toBe(6);
+    // Mid-month maturity: 2025-07-15 is the only date after the cut-off.
+    expect(monthsBetweenCeil(d('2025-06-30'), d('2025-07-15'))).toBe(1);
+  });
+
+  // Originated 2025-01-31 with monthly payments on month-ends: the first falls on 2025-02-28, so by a
+  // 2025-02-28 cut-off one is paid and a 12-month loan has 11 left.
+  it('origination-based seasoning rolls Jan 31 to Feb 28', () => {
+    expect(monthsBetweenFloor(d('2025-01-31'), d('2025-02-28'))).toBe(1);
+    expect(monthsBetweenFloor(d('2025-01-31'), d('2025-02-27'))).toBe(0);
+    const { pool } = load(
+      ['id,balance,rate,term,remaining,origination,maturity,status', 'A,1000,0.1,12,,2025-01-31,,current'],
+      '2025-02-28',
+    );
+    expect(Array.from(pool.remainingTerm)).toEqual([11]);
+  });
+
+  it('a one-month loan maturing the next month-end is accepted with one payment left', () => {
+    const { pool, report } = load(
+      [
+        'id,balance,rate,term,remaining,origination,maturity,status',
+        'A,1000,0.1,1,,2025-06-30,2025-07-31,current',
+        'B,1000,0.1,12,,2025-01-31,2025-12-31,current',
+      ],
+      '2025-06-30',
+    );
+    expect(report.rejects).toEqual([]);
+    expect(Array.from(pool.remainingTerm)).toEqual([1, 6]);
+  });
+});
+
+describe('item 10: ISO dates are read whole or rejected', () => {
+  it('rejects trailing junk and impossible times, accepts a real time of day', () => {
+    expect(readDate('2023-01-15 garbage').kind).toBe('bad');
+    expect(readDate('2023-01-15T25:99').kind).toBe('bad');
+    expect(readDate('2023-01-15T').kind).toBe('bad');
+    expect(readDate('2023-01-15x').kind).toBe('bad');
+    expect(readDate('2023-01-15T23:59:59')).toEqual({ kind: 'day', day: d('2023-01-15'), format: 'ISO' });
+    expect(readDate('2023-01-15 08:30')).toEqual({ kind: 'day', day: d('2023-01-15'), format: 'ISO' });
+    expect(readDate('2023-01-15T08:30:00.000Z').kind).toBe('day');
+  });
+
+  it('a tape row with such a date is rejected as bad-date', () => {
+    const { report } = load([
+      'id,balance,rate,term,remaining,origination,maturity,status',
+      'A,1000,0.1,12,6,2023-01-15 garbage,,current',
+    ]);
+    expect(report.byReason).toEqual({ 'bad-date': 1 });
+  });
+});
+
+describe('item 5: zero balances are not performing loans', () => {
+  it('four "Current" loans with no principal left are rejected as zero-balance', () => {
+    const { pool, report } = load([
+      'id,balance,rate,term,remaining,origination,maturity,status',
+      'A,0,0.1,36,10,,,Current',
+      'B,0.00,0.1,36,10,,,Current',
+      'C,"0",0.1,36,10,,,Current',
+      'D,$0,0.1,36,10,,,Current',
+      'E,10.5,0.1,36,10,,,Current',
+    ]);
+    expect(report.byReason).toEqual({ 'zero-balance': 4 });
+    expect(report.rejects.map((r) => [r.row, r.column])).toEqual([
+      [2, 'balance'],
+      [3, 'balance'],
+      [4, 'balance'],
+      [5, 'balance'],
+    ]);
+    expect(Array.from(pool.ids)).toEqual(['E']);
+  });
+});
+
+describe('item 6: dates are checked against the cut-off', () => {
+  it('origination after the cut-off, and a stated remaining term past maturity, are rejected', () => {
+    const { pool, report } = load([
+      'id,balance,rate,term,remaining,origination,maturity,status',
+      'A,1000,0.1,12,12,2025-07-01,,current',
+      'B,1000,0.1,12,3,2024-06-15,2025-06-15,current',
+      'C,1000,0.1,12,3,2024-06-30,2025-06-30,current',
+      'D,1000,0.1,12,3,2024-09-30,2025-09-30,current',
+    ]);
+    expect(report.rejects.map((r) => [r.row, r.reason])).toEqual([
+      [2, 'originated-after-cutoff'],
+      [3, 'maturity-before-cutoff'],
+      [4, 'maturity-before-cutoff'],
+    ]);
+    expect(Array.from(pool.ids)).toEqual(['D']);
+  });
+});
+
+describe('item 11: trailing unnamed header columns may be left off a CSV row', () => {
+  it('a row one cell short of a header ending in empty cells is read, like an XLSX row', () => {
+    const { pool, report } = load([
+      'id,balance,rate,term,remaining,origination,maturity,status,,',
+      'A,1000,0.1,12,6,,,current',
+      'B,1000,0.1,12,6,,,current,',
+      'C,1000,0.1,12,6,,,current,,',
+      'D,1000,0.1,12,6,,',
+    ]);
+    expect(Array.from(pool.ids)).toEqual(['A', 'B', 'C']);
+    // D stops before the last named column (status): that is a short row, not a padded one.
+    expect(report.rejects.map((r) => [r.row, r.reason])).toEqual([[5, 'wrong-cell-count']]);
+  });
+});
+
+describe('item 12: duplicate identifiers and headers', () => {
+  it('a valid row keeps its id when an earlier invalid row carried it, whichever check failed', () => {
+    const { pool, report } = load([
+      'id,balance,rate,term,remaining,origination,maturity,status',
+      // Fails in the row pass (bad rate) …
+      'X,1000,abc,12,6,,,current',
+      // … or only in the column pass (matured by the cut-off).
+      'Y,1000,0.1,12,,,2025-05-31,current',
+      'X,1000,0.1,12,6,,,current',
+      'Y,1000,0.1,12,6,,,current',
+      'Y,1000,0.1,12,6,,,current',
+    ]);
+    expect(Array.from(pool.ids)).toEqual(['X', 'Y']);
+    expect(report.rejects.map((r) => [r.row, r.reason, r.message])).toEqual([
+      [2, 'bad-number', "interest rate 'abc' is not a number"],
+      [3, 'matured', 'derived remaining term 0: matured by the cut-off'],
+      [6, 'duplicate-id', "loan identifier 'Y' already on row 5"],
+    ]);
+  });
+
+  it('headers that column matching treats as one are reported as duplicates', () => {
+    // 'loan_status' and 'Loan-Status' both normalise to 'loan status', so a mapping naming either takes
+    // the first: the second must be reported, not silently ignored.
+    const { report } = load([
+      'id,balance,rate,term,remaining,origination,maturity,loan_status,Loan-Status',
+      'A,1000,0.1,12,6,,,current,',
+    ]);
+    expect(report.warnings.join('\n')).toMatch(/header 'Loan-Status' appears more than once/);
+    const { report: r2 } = load([
+      'id,balance,rate,term,remaining,origination,maturity,status, STATUS',
+      'A,1000,0.1,12,6,,,current,',
+    ]);
+    expect(r2.warnings.join('\n')).toMatch(/header 'STATUS' appears more than once/);
+  });
+});
