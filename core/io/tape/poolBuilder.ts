@@ -37,6 +37,7 @@ import {
 } from './report';
 import { NO_DATA_REASONS, noDataCode, parseNumber, parseRate, parseTerm, type ParsedNumber } from './values';
 import { TapeFormatError } from './csv';
+import { isFormulaLike } from '../report/cellText';
 import { IdIndex } from './idIndex';
 
 export interface BuildOptions {
@@ -288,8 +289,8 @@ export class PoolBuilder {
       return this.reject(line, 'id', rawId, 'missing-required', 'loan identifier is empty');
     }
     if (this.nd('id', id)) return this.reject(line, 'id', id, 'no-data-required', `loan identifier is ${id}`);
-    const c0 = id.charCodeAt(0);
-    if (c0 === 61 || c0 === 43 || c0 === 64 || id.length > 200 || hasControlChar(id)) {
+    // The same test as every export's neutraliser: an id it would have to alter is not imported.
+    if (isFormulaLike(id) || id.length > 200 || hasControlChar(id)) {
       return this.reject(line, 'id', id, 'unsafe-id');
     }
 

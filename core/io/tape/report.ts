@@ -3,6 +3,7 @@
  * Every data row is either accepted or listed as rejected (rowsRead = accepted + rejected, always), with
  * its 1-based line in the file (the header is line 1), the column and the reason.
  */
+import { neutraliseText } from '../report/cellText';
 import type { PoolField } from './fields';
 
 export const REJECT_REASONS = {
@@ -95,14 +96,8 @@ export interface ImportReport {
   elapsedMs?: number;
 }
 
-/** Text a spreadsheet would run as a formula gets a leading apostrophe. */
-export function neutralizeFormula(s: string): string {
-  const c = s.charAt(0);
-  return c === '=' || c === '+' || c === '-' || c === '@' || c === '\t' || c === '\r' ? `'${s}` : s;
-}
-
 function csvCell(s: string): string {
-  const t = neutralizeFormula(s);
+  const t = neutraliseText(s);
   return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
 }
 

@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { isoToDay, monthsBetweenCeil, monthsBetweenFloor, readDate } from '../../../core/io/tape/dates';
 import { mappingFrom, type TapeMappingInput } from '../../../core/io/tape/mapping';
 import { importTapeText } from '../../../core/io/tape/tapeStream';
+import { rejectsToCsv } from '../../../core/io/tape/report';
+import { neutraliseText } from '../../../core/io/report/cellText';
 
 const COLUMNS = {
   id: 'id',
@@ -174,5 +176,31 @@ describe('item 12: duplicate identifiers and headers', () => {
       'A,1000,0.1,12,6,,,current,',
     ]);
     expect(r2.warnings.join('\n')).toMatch(/header 'STATUS' appears more than once/);
+  });
+});
+
+describe('item 9: one formula neutraliser for the rejects CSV, the report and loan ids', () => {
+  // OWASP CSV-injection guidance: a cell starting with = + - @ (tab, CR), also after leading spaces or in
+  // the full-width forms East Asian input converts to ASCII, is prefixed with an apostrophe.
+  const dangerous = ['\uff1d1+1', ' =1+1', '\uff0b1', '-1+2', '@SUM(A1)', '=1'];
+
+  it('the rejects CSV neutralises what the Excel report neutralises', () => {
+    const lines = ['id,balance,rate,term,remaining,origination,maturity,status'];
+    dangerous.forEach((v, i) => lines.push(`L${i},${v},0.1,12,6,,,current`));
+    const { report } = load(lines);
+    const csv = rejectsToCsv(report.rejects);
+    for (const v of dangerous) {
+      expect(neutraliseText(v)).toBe(`'${v}`);
+      expect(csv).toContain(`'${v}`);
+    }
+  });
+
+  it('ids the neutraliser would alter are rejected as unsafe', () => {
+    const lines = ['id,balance,rate,term,remaining,origination,maturity,status'];
+    for (const v of dangerous) lines.push(`${v},1000,0.1,12,6,,,current`);
+    lines.push('SAFE-1,1000,0.1,12,6,,,current');
+    const { pool, report } = load(lines);
+    expect(report.byReason).toEqual({ 'unsafe-id': dangerous.length });
+    expect(Array.from(pool.ids)).toEqual(['SAFE-1']);
   });
 });

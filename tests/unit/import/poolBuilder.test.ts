@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { isoToDay } from '../../../core/io/tape/dates';
 import { MAPPING_PRESETS, TapeMapping, mappingFrom, suggestMapping } from '../../../core/io/tape/mapping';
-import { formatReport, neutralizeFormula, rejectsToCsv } from '../../../core/io/tape/report';
+import { formatReport, rejectsToCsv } from '../../../core/io/tape/report';
+import { neutraliseText } from '../../../core/io/report/cellText';
 import { importTapeRows, importTapeText, previewTape } from '../../../core/io/tape/tapeStream';
 import { TapeFormatError } from '../../../core/io/tape/csv';
 import { PRODUCT_CODES } from '../../../core/pool/loanPool';
@@ -301,8 +302,8 @@ describe('validation', () => {
     expect(csv.split('\r\n')[0]).toBe('row,column,field,value,reason,message');
     expect(csv).toContain(`3,loan_id,id,"'=HYPERLINK(""http://x"")",unsafe-id`);
     expect(csv).toContain(`4,current_balance,balance,'-5,negative-balance`);
-    for (const c of ['=1', '+1', '-1', '@x']) expect(neutralizeFormula(c)).toBe(`'${c}`);
-    expect(neutralizeFormula('ok')).toBe('ok');
+    for (const c of ['=1', '+1', '-1', '@x']) expect(neutraliseText(c)).toBe(`'${c}`);
+    expect(neutraliseText('ok')).toBe('ok');
     expect(formatReport(report)).toMatch(/rows read: 3 {2}accepted: 1 {2}rejected: 2/);
   });
 
