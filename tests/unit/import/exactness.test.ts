@@ -7,6 +7,7 @@ import { isoToDay, monthsBetweenCeil, monthsBetweenFloor, readDate } from '../..
 import { mappingFrom, type TapeMappingInput } from '../../../core/io/tape/mapping';
 import { importTapeText } from '../../../core/io/tape/tapeStream';
 import { rejectsToCsv } from '../../../core/io/tape/report';
+import { parseNumber } from '../../../core/io/tape/values';
 import { neutraliseText } from '../../../core/io/report/cellText';
 
 const COLUMNS = {
@@ -202,5 +203,104 @@ describe('item 9: one formula neutraliser for the rejects CSV, the report and lo
     const { pool, report } = load(lines);
     expect(report.byReason).toEqual({ 'unsafe-id': dangerous.length });
     expect(Array.from(pool.ids)).toEqual(['SAFE-1']);
+  });
+});
+
+describe('item 1: the decimal separator is decided per column, never per cell', () => {
+  const head = 'id;balance;rate;term;remaining;origination;maturity;status';
+
+  it('a semicolon tape with decimal commas: 12.500 is twelve thousand five hundred, 0,055 is 5.5%', () => {
+    // Continental convention: '.' groups thousands, ',' is the decimal mark. '1.234,56' can only be read
+    // that way, so the balance column is decimal-comma and the earlier '12.500' is 12,500 (not 12.5);
+    // '0,500' is one half (a thousands group never follows a leading 0). '0,055' can only be 0.055.
+    const { pool, report } = load([
+      head,
+      'A;12.500;0,055;12;6;;;current',
+      'B;1.234,56;0,065;12;6;;;current',
+      'C;0,500;0,07;12;6;;;current',
+      // Decimal point in a decimal-comma column: rejected, not read as 1,234.56 nor as 1.23456.
+      'D;1,234.56;0,07;12;6;;;current',
+    ]);
+    expect(Array.from(pool.ids)).toEqual(['A', 'B', 'C']);
+    expect(Array.from(pool.balance)).toEqual([12500, 1234.56, 0.5]);
+    expect(Array.from(pool.rate)).toEqual([0.055, 0.065, 0.07]);
+    expect(report.rejects.map((r) => [r.row, r.column, r.reason])).toEqual([[5, 'balance', 'mixed-decimal']]);
+  });
+
+  it('a column that shows nothing follows the tape; a tape that shows nothing is read with points and warned', () => {
+    // Balances '12.500' and '3.000' read either way; the rate column's '0,055' shows the tape's locale.
+    const comma = load([head, 'A;12.500;0,055;12;6;;;current', 'B;3.000;0,06;12;6;;;current']);
+    expect(Array.from(comma.pool.balance)).toEqual([12500, 3000]);
+    expect(comma.report.rules.join('\n')).toMatch(
+      /balance \('balance'\): values such as '12\.500' read with decimal commas/,
+    );
+    // The US convention shown by '0.055': '1,234' is one thousand two hundred thirty-four.
+    const point = load([
+      'id,balance,rate,term,remaining,origination,maturity,status',
+      'A,"1,234",0.055,12,6,,,current',
+    ]);
+    expect(Array.from(point.pool.balance)).toEqual([1234]);
+    // Nothing decides: read with points, and the report says so.
+    const none = load([head, 'A;12.500;5;12;6;;;current']);
+    expect(Array.from(none.pool.balance)).toEqual([12.5]);
+    expect(none.report.warnings.join('\n')).toMatch(/'12\.500' read either way/);
+  });
+
+  it('a thousands group never follows a leading zero', () => {
+    expect(parseNumber('0,500')).toBeNaN();
+    expect(parseNumber('0,500', undefined, ',')).toBe(0.5);
+    expect(parseNumber('012,345')).toBeNaN();
+    expect(parseNumber('1.234,56', undefined, ',')).toBe(1234.56);
+    expect(parseNumber('1.234,56')).toBeNaN();
+  });
+});
+
+describe('item 13: a rate column has one scale', () => {
+  it('in a percent-style column, 0.99 and 1 are not read as 99% and 100% but listed as misfits', () => {
+    // Bare 12.5, 10 and 15 are above 1: the column is written in percent (12.5 → 0.125). 0.99 and 1 would be
+    // 0.99% / 1% in that column but 99% / 100% as decimals; the tape cannot say which, so they are rejected.
+    const { pool, report } = load([
+      'id,balance,rate,term,remaining,origination,maturity,status',
+      'A,1000,12.5,12,6,,,current',
+      'B,1000,10,12,6,,,current',
+      'C,1000,0.99,12,6,,,current',
+      'D,1000,1,12,6,,,current',
+      'E,1000,15,12,6,,,current',
+      'F,1000,0,12,6,,,current',
+      'G,1000,7.25%,12,6,,,current',
+    ]);
+    expect(Array.from(pool.ids)).toEqual(['A', 'B', 'E', 'F', 'G']);
+    expect(Array.from(pool.rate)).toEqual([0.125, 0.1, 0.15, 0, 0.0725]);
+    expect(report.rejects.map((r) => [r.row, r.reason])).toEqual([
+      [4, 'rate-scale-mismatch'],
+      [5, 'rate-scale-mismatch'],
+    ]);
+    expect(report.warnings.join('\n')).toMatch(/2 rows that do not fit/);
+  });
+
+  it('in a decimal-style column, a bare 12 is a misfit, not 12%', () => {
+    const { pool, report } = load([
+      'id,balance,rate,term,remaining,origination,maturity,status',
+      'A,1000,0.1,12,6,,,current',
+      'B,1000,0.12,12,6,,,current',
+      'C,1000,12,12,6,,,current',
+    ]);
+    expect(Array.from(pool.rate)).toEqual([0.1, 0.12]);
+    expect(report.rejects.map((r) => [r.row, r.reason])).toEqual([[4, 'rate-scale-mismatch']]);
+  });
+
+  it('a scale stated by the mapping is followed for every cell', () => {
+    const { pool, report } = load(
+      [
+        'id,balance,rate,term,remaining,origination,maturity,status',
+        'A,1000,0.99,12,6,,,current',
+        'B,1000,12,12,6,,,current',
+      ],
+      '2025-06-30',
+      { rateScale: { rate: 'percent' } },
+    );
+    expect(report.rejects).toEqual([]);
+    expect(pool.rate[0]).toBeCloseTo(0.0099, 15);
+    expect(pool.rate[1]).toBeCloseTo(0.12, 15);
   });
 });
