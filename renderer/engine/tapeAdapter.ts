@@ -120,7 +120,14 @@ export function importSheet(
   const started = Date.now();
   const { pool, report, mapping } = importTapeRows(
     req.rows,
-    { name: req.name, format: req.format, bytes: req.bytes, sheet: req.sheet, sheets: req.sheets },
+    {
+      name: req.name,
+      format: req.format,
+      bytes: req.bytes,
+      sheet: req.sheet,
+      sheets: req.sheets,
+      ...(req.date1904 ? { date1904: true } : {}),
+    },
     { mapping: req.mapping },
     req.rowNumbers,
     (done, total) =>

@@ -33,6 +33,8 @@ export interface SheetTape {
   rows: string[][];
   /** 1-based sheet row of each entry of `rows`. */
   rowNumbers: number[];
+  /** The workbook's date serials count from 1904-01-01. */
+  date1904: boolean;
 }
 
 /** Only the first rows go: the preview needs no more. */

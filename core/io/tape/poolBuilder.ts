@@ -16,6 +16,7 @@ import {
   pairToDay,
   readDate,
   resolveSlashOrder,
+  type DateCell,
   type DateFormat,
   type SlashEvidence,
 } from './dates';
@@ -72,6 +73,8 @@ type DateField = (typeof DATE_FIELDS)[number];
 /** Slash dates wait in the date columns encoded above this (real day numbers stay far below). */
 const PAIR_BASE = 1e9;
 const FEE_PERCENT_ABOVE = 0.1;
+/** Serial 0 of Excel's 1904 date system (1904-01-01) is serial 1462 of its 1900 system. */
+const DAYS_1900_TO_1904 = 1462;
 
 /** Number columns whose decimal separator is decided per column (see `amount`). */
 type AmountField = 'balance' | 'originalBalance' | 'rate' | 'monthlyFeeRate' | 'paymentRate';
@@ -708,15 +711,25 @@ export class PoolBuilder {
     return v;
   }
 
+  /**
+   * Reads a date cell; a spreadsheet's date cells are serial numbers whatever text format the layout
+   * states, counted from the workbook's own epoch (1904-01-01 is 1,462 days after 1900-01-00).
+   */
+  private dateOf(t: string, format: DateFormat | undefined): DateCell {
+    let d = readDate(t, format);
+    if (d.kind === 'bad' && this.spreadsheet) d = readDate(t, 'EXCEL-SERIAL');
+    if (d.kind === 'day' && d.format === 'EXCEL-SERIAL' && this.opts.source.date1904)
+      return { kind: 'day', day: d.day + DAYS_1900_TO_1904, format: d.format };
+    return d;
+  }
+
   /** A day number, NaN when absent, a pair code above PAIR_BASE, or null after rejecting the row. */
   private readDateCell(cells: readonly string[], field: DateField, line: number): number | null {
     const raw = this.cell(cells, field);
     if (raw === undefined) return NaN;
     const t = raw.trim();
     if (t === '' || this.nd(field, t)) return NaN;
-    let d = readDate(t, this.mapping.dateFormats[field]);
-    // A spreadsheet's date cells are serial numbers whatever text format the layout states.
-    if (d.kind === 'bad' && this.spreadsheet) d = readDate(t, 'EXCEL-SERIAL');
+    const d = this.dateOf(t, this.mapping.dateFormats[field]);
     if (d.kind === 'day') {
       const seen = this.dateFormatsSeen[field];
       seen.set(d.format, (seen.get(d.format) ?? 0) + 1);
@@ -1032,7 +1045,7 @@ export class PoolBuilder {
     if (this.cutoffCells.size > 0) {
       const days: number[] = [];
       for (const raw of this.cutoffCells.keys()) {
-        const d = readDate(raw, this.mapping.dateFormats.cutoffDate);
+        const d = this.dateOf(raw, this.mapping.dateFormats.cutoffDate);
         if (d.kind === 'day') days.push(d.day);
         else if (d.kind === 'pair') {
           // Cut-off cells are few distinct values: decide their order among themselves.

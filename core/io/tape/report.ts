@@ -68,6 +68,8 @@ export interface ImportReport {
     delimiterConfidence?: number;
     sheet?: string;
     sheets?: string[];
+    /** The workbook's date serials count from 1904-01-01 (read as such). */
+    date1904?: boolean;
   };
   mapping: {
     name: string;

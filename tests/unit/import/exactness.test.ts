@@ -2,10 +2,13 @@
  * Issue 23: a tape is imported exactly or its rows are rejected with a reason, never silently altered.
  * Each case is a crafted tape small enough to check by hand.
  */
+import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { isoToDay, monthsBetweenCeil, monthsBetweenFloor, readDate } from '../../../core/io/tape/dates';
 import { mappingFrom, type TapeMappingInput } from '../../../core/io/tape/mapping';
-import { importTapeText } from '../../../core/io/tape/tapeStream';
+import { importTapeRows, importTapeText } from '../../../core/io/tape/tapeStream';
+import { parseSheet } from '../../../core/io/tape/sheetParse.mjs';
+import { checkSheetMessage } from '../../../core/io/tape/sheetMessage';
 import { rejectsToCsv } from '../../../core/io/tape/report';
 import { parseNumber } from '../../../core/io/tape/values';
 import { neutraliseText } from '../../../core/io/report/cellText';
@@ -302,5 +305,49 @@ describe('item 13: a rate column has one scale', () => {
     expect(report.rejects).toEqual([]);
     expect(pool.rate[0]).toBeCloseTo(0.0099, 15);
     expect(pool.rate[1]).toBeCloseTo(0.12, 15);
+  });
+});
+
+describe('item 3: workbooks in the 1904 date system', () => {
+  // Excel's 1900 system: 2025-03-15 is serial 45731 (2025-01-01 is 45658, plus 31 + 28 + 14). The 1904
+  // system counts from 1904-01-01, 1,462 days later, so the same date is 45731 − 1462 = 44269 — which the
+  // 1900 system would read as 2021-03-14.
+  function book(date1904: boolean): ReturnType<typeof checkSheetMessage> {
+    const ws = XLSX.utils.aoa_to_sheet([
+      ['id', 'balance', 'rate', 'term', 'remaining', 'origination', 'maturity', 'status'],
+      ['A', 1000, 0.1, 12, '', 44269, '', 'current'],
+    ]);
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, 'Tape');
+    wb.Workbook = { WBProps: { date1904 } };
+    const bytes = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+    const msg = parseSheet(XLSX, bytes, { sheet: undefined, maxRows: 100, maxCellChars: 1000 });
+    return checkSheetMessage(msg, 'book.xlsx', 'xlsx');
+  }
+
+  it('reads serial 44269 as 2025-03-15 in a 1904 workbook and as 2021-03-14 in a 1900 one', () => {
+    const mapping = mappingFrom({ name: 'crafted', columns: COLUMNS });
+    for (const [date1904, iso, remaining] of [
+      // Originated 2025-03-15, 12 months: paid 2025-04-15, 05-15, 06-15 by the 2025-06-30 cut-off → 9 left.
+      [true, '2025-03-15', 9],
+      // 2021-03-14 + 12 months matured in 2022 (51 payment dates by the cut-off, 12 − 51 = −39 left):
+      // rejected as matured, not kept with a wrong date.
+      [false, '2021-03-14', null],
+    ] as const) {
+      const sheet = book(date1904);
+      expect(sheet.date1904).toBe(date1904);
+      const { pool, report } = importTapeRows(
+        sheet.rows,
+        { name: 'book.xlsx', format: 'xlsx', ...(sheet.date1904 ? { date1904: true } : {}) },
+        { mapping, cutoffDate: '2025-06-30' },
+        sheet.rowNumbers,
+      );
+      if (remaining === null)
+        expect(report.rejects.map((r) => [r.reason, r.value])).toEqual([['matured', '-39']]);
+      else {
+        expect(pool.originationDay[0]).toBe(d(iso));
+        expect(Array.from(pool.remainingTerm)).toEqual([remaining]);
+      }
+    }
   });
 });
