@@ -209,11 +209,34 @@ export function runDeal(deal: Deal, pool: PoolInput, opts: RunOptions = {}): Run
   const profile = rev
     ? rev.profile.map((line) => projectPool({ kind: 'repLines', lines: [line] }, scenario, periods))
     : undefined;
-  return runDealOnProjection(deal, scenario, base, {
+  const result = runDealOnProjection(deal, scenario, base, {
     composition,
     ...(profile ? { profile } : {}),
     ...(opts.analytics !== undefined ? { analytics: opts.analytics } : {}),
   });
+  return { ...result, pool: { ...result.pool, ...initialPoolFigures(pool) } };
+}
+
+/** Count and balance-weighted rate of the initial pool, for a report that never loads the pool itself. */
+function initialPoolFigures(pool: PoolInput): { receivables: number; waRate: number | null } {
+  let receivables = 0;
+  let balance = 0;
+  let weighted = 0;
+  if (pool.kind === 'repLines') {
+    for (const l of pool.lines) {
+      receivables += l.count;
+      balance += l.balance;
+      weighted += l.balance * l.rate;
+    }
+  } else {
+    const p = pool.pool;
+    receivables = p.size;
+    for (let i = 0; i < p.size; i++) {
+      balance += p.balance[i]!;
+      weighted += p.balance[i]! * p.rate[i]!;
+    }
+  }
+  return { receivables, waRate: balance > 0 ? weighted / balance : null };
 }
 
 export interface ProjectionRunOptions {
