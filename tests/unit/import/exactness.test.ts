@@ -11,6 +11,7 @@ import { parseSheet } from '../../../core/io/tape/sheetParse.mjs';
 import { checkSheetMessage } from '../../../core/io/tape/sheetMessage';
 import { rejectsToCsv } from '../../../core/io/tape/report';
 import { parseNumber } from '../../../core/io/tape/values';
+import { detectEncoding, firstInvalidUtf8 } from '../../../core/io/tape/encoding';
 import { neutraliseText } from '../../../core/io/report/cellText';
 
 const COLUMNS = {
@@ -349,5 +350,34 @@ describe('item 3: workbooks in the 1904 date system', () => {
         expect(Array.from(pool.remainingTerm)).toEqual([remaining]);
       }
     }
+  });
+});
+
+describe('item 4: short GBK text that happens to be valid UTF-8', () => {
+  const gbk = (text: string): number[] => {
+    // GBK codes of the characters used (GB 2312 table): 太 CCAB, 原 D4AD, 违 CEA5, 约 D4BC.
+    const table: Record<string, [number, number]> = {
+      太: [0xcc, 0xab],
+      原: [0xd4, 0xad],
+      违: [0xce, 0xa5],
+      约: [0xd4, 0xbc],
+    };
+    return [...text].flatMap((ch) => table[ch] ?? [ch.charCodeAt(0)]);
+  };
+
+  it('太原 and 违约 in GBK are detected as GB18030, though their bytes are valid UTF-8', () => {
+    const bytes = new Uint8Array(gbk('id,region,status\nL1,太原,违约\n'));
+    expect(firstInvalidUtf8(bytes)).toBe(-1);
+    expect(detectEncoding(bytes).encoding).toBe('gb18030');
+  });
+
+  it('real UTF-8 text stays UTF-8: accents, Cyrillic, Greek words, Chinese', () => {
+    for (const text of [
+      'id,city\nL1,Zürich\nL2,São Paulo\n',
+      'id,city\nL1,Москва\n',
+      'id,city\nL1,Αθήνα\n',
+      'id,city\nL1,太原\n',
+    ])
+      expect(detectEncoding(new TextEncoder().encode(text)).encoding).toBe('utf-8');
   });
 });
