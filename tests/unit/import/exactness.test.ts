@@ -12,6 +12,7 @@ import { checkSheetMessage } from '../../../core/io/tape/sheetMessage';
 import { rejectsToCsv } from '../../../core/io/tape/report';
 import { parseNumber } from '../../../core/io/tape/values';
 import { detectEncoding, firstInvalidUtf8 } from '../../../core/io/tape/encoding';
+import { inspectTape } from '../../../renderer/engine/tapeAdapter';
 import { neutraliseText } from '../../../core/io/report/cellText';
 
 const COLUMNS = {
@@ -379,5 +380,26 @@ describe('item 4: short GBK text that happens to be valid UTF-8', () => {
       'id,city\nL1,太原\n',
     ])
       expect(detectEncoding(new TextEncoder().encode(text)).encoding).toBe('utf-8');
+  });
+});
+
+describe('item 4: the wizard shows the detected encoding and can override it', () => {
+  const bytes = new Uint8Array([
+    ...new TextEncoder().encode('id,region\nL1,'),
+    0xcc,
+    0xab,
+    0xd4,
+    0xad, // 太原 in GBK
+    0x0a,
+  ]);
+
+  it('inspects as detected, or as chosen, and says which', () => {
+    const detected = inspectTape({ kind: 'tapeInspect', name: 't.csv', bytes });
+    expect(detected.encoding).toBe('gb18030');
+    expect(detected.rows[0]).toEqual(['L1', '太原']);
+    const chosen = inspectTape({ kind: 'tapeInspect', name: 't.csv', bytes, encoding: 'utf-8' });
+    expect(chosen.encoding).toBe('utf-8');
+    expect(chosen.encodingNote).toBe('chosen in the import wizard (detected: gb18030)');
+    expect(chosen.rows[0]![1]).toBe('\u032b\u052d');
   });
 });
