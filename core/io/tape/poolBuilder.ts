@@ -210,6 +210,12 @@ export class PoolBuilder {
     for (const [k, v] of Object.entries(this.mapping.productCodes)) {
       this.productMap.set(k.trim().toLowerCase(), PRODUCT_CODES.indexOf(v));
     }
+    const stated = this.mapping.decimalSeparator;
+    if (stated !== undefined)
+      for (const f of AMOUNT_FIELDS) {
+        this.decimal[f] = stated;
+        this.decidedBy[f] = 'as the mapping states';
+      }
     this.defaultProduct = PRODUCT_CODES.indexOf(this.mapping.defaults.product ?? 'level-pay');
     this.defaultSegment = this.mapping.defaults.segment ?? 'all';
     this.spreadsheet = opts.source.format === 'xlsx' || opts.source.format === 'xls';
@@ -297,14 +303,14 @@ export class PoolBuilder {
     if (Number.isNaN(point)) {
       if (!Number.isNaN(comma)) {
         this.decimal[field] = ',';
-        this.decidedBy[field] = raw.trim();
+        this.decidedBy[field] = `as '${raw.trim()}' shows`;
         out.percent = this.alt.percent;
       }
       return comma;
     }
     if (Number.isNaN(comma)) {
       this.decimal[field] = '.';
-      this.decidedBy[field] = raw.trim();
+      this.decidedBy[field] = `as '${raw.trim()}' shows`;
     } else if (point !== comma) {
       this.pendingK.push(k);
       this.pendingField.push(field);
@@ -321,7 +327,7 @@ export class PoolBuilder {
       field,
       raw,
       'mixed-decimal',
-      `${field} '${raw.trim()}' is a number only with the other decimal separator, but column '${this.colHeader(field)}' is written with ${sep} (as '${this.decidedBy[field] ?? ''}' shows)`,
+      `${field} '${raw.trim()}' is a number only with the other decimal separator, but column '${this.colHeader(field)}' is written with ${sep} (${this.decidedBy[field] ?? ''})`,
     );
   }
 
@@ -1113,7 +1119,7 @@ export class PoolBuilder {
       const own = this.decimal[f];
       final[f] = own ?? tapeWide ?? '.';
       if (own === ',')
-        rules.push(`${f} ('${this.colHeader(f)}'): decimal commas, as '${this.decidedBy[f]}' shows`);
+        rules.push(`${f} ('${this.colHeader(f)}'): decimal commas, ${this.decidedBy[f] ?? ''}`);
       const sample = this.pendingSample[f];
       if (sample === undefined || own !== null) continue;
       if (tapeWide !== null)
@@ -1122,7 +1128,7 @@ export class PoolBuilder {
         );
       else
         warnings.push(
-          `column '${this.colHeader(f)}' (${f}): values such as '${sample}' read either way and nothing in the tape shows its decimal separator; read with decimal points`,
+          `column '${this.colHeader(f)}' (${f}): values such as '${sample}' read either way and nothing in the tape shows its decimal separator; read with decimal points (state decimalSeparator in the mapping if that is wrong)`,
         );
     }
     for (let i = 0; i < this.pendingK.length; i++) {

@@ -403,3 +403,21 @@ describe('item 4: the wizard shows the detected encoding and can override it', (
     expect(chosen.rows[0]![1]).toBe('\u032b\u052d');
   });
 });
+
+describe('item 1: the decimal separator stated by the mapping', () => {
+  it("',' reads an undecidable 12.500 as twelve thousand five hundred and rejects 2.5", () => {
+    const { pool, report } = load(
+      [
+        'id;balance;rate;term;remaining;origination;maturity;status',
+        'A;12.500;5;12;6;;;current',
+        // '2.5' is a number only with a decimal point: not how this tape writes numbers.
+        'B;2.5;5;12;6;;;current',
+      ],
+      '2025-06-30',
+      { decimalSeparator: ',' },
+    );
+    expect(Array.from(pool.balance)).toEqual([12500]);
+    expect(report.rejects.map((r) => [r.row, r.reason])).toEqual([[3, 'mixed-decimal']]);
+    expect(report.rejects[0]!.message).toMatch(/as the mapping states/);
+  });
+});
