@@ -2,6 +2,7 @@
  * Issue 23: a tape is imported exactly or its rows are rejected with a reason, never silently altered.
  * Each case is a crafted tape small enough to check by hand.
  */
+import fc from 'fast-check';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { isoToDay, monthsBetweenCeil, monthsBetweenFloor, readDate } from '../../../core/io/tape/dates';
@@ -419,5 +420,25 @@ describe('item 1: the decimal separator stated by the mapping', () => {
     expect(Array.from(pool.balance)).toEqual([12500]);
     expect(report.rejects.map((r) => [r.row, r.reason])).toEqual([[3, 'mixed-decimal']]);
     expect(report.rejects[0]!.message).toMatch(/as the mapping states/);
+  });
+});
+
+describe('item 1: both conventions read back exactly (property)', () => {
+  /** Groups of three from the right, as a locale writes them. */
+  const grouped = (int: string, sep: string): string => int.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+
+  it('an amount written 1,234,567.89 or 1.234.567,89 reads as the same number under its own separator', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 99_999_999_999 }), (centsValue) => {
+        const int = String(Math.floor(centsValue / 100));
+        const frac = String(centsValue % 100).padStart(2, '0');
+        const want = Number(`${int}.${frac}`);
+        expect(parseNumber(`${grouped(int, ',')}.${frac}`, undefined, '.')).toBe(want);
+        expect(parseNumber(`${grouped(int, '.')},${frac}`, undefined, ',')).toBe(want);
+        // Written with two decimals, a cell is never a number under the other separator (no silent misread).
+        expect(parseNumber(`${grouped(int, ',')}.${frac}`, undefined, ',')).toBeNaN();
+        expect(parseNumber(`${grouped(int, '.')},${frac}`, undefined, '.')).toBeNaN();
+      }),
+    );
   });
 });
