@@ -108,22 +108,11 @@ function parseNumberSlow(raw: string, decimal: DecimalSeparator, out?: ParsedNum
 }
 
 /**
- * How a rate column's numbers become annual decimals. `auto`: "10.65%" → 0.1065; a bare value above
- * `percentAbove` is a percentage (10.65 → 0.1065); otherwise it is already a decimal (0.1065).
- * `percent`: every bare value is a percentage. `decimal`: every bare value is a decimal.
+ * How a rate column's bare numbers become annual decimals ('%' cells are always percentages). `percent`:
+ * every bare value is a percentage; `decimal`: already a decimal; `auto`: the column decides as a whole
+ * (see PoolBuilder.scaleRates), never cell by cell.
  */
 export type RateScale = 'auto' | 'percent' | 'decimal';
-
-/** Reads a rate; `out.percent` is true when the value was read as a percentage (sign or rule). */
-export function parseRate(raw: string, scale: RateScale, percentAbove: number, out: ParsedNumber): number {
-  const n = parseNumber(raw, out);
-  if (Number.isNaN(n) || out.percent) return n;
-  if (scale === 'percent' || (scale === 'auto' && Math.abs(n) > percentAbove)) {
-    out.percent = true;
-    return n / 100;
-  }
-  return n;
-}
 
 /** Reads a term in months: "36", " 36 months", "36m", "36期", "36个月", "3 years" → 36. NaN otherwise. */
 export function parseTerm(raw: string): number {
