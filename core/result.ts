@@ -133,7 +133,14 @@ export interface RunResult {
   runAt: string;
   deal: { name: string; currency: string; cutoffDate: string; settlementDate: string };
   scenario: Scenario;
-  pool: { initialBalance: number; periods: PoolPeriodRow[] };
+  pool: {
+    initialBalance: number;
+    periods: PoolPeriodRow[];
+    /** Receivables in the initial pool (rep lines' counts, or a loan-level pool's loans), when run by runDeal. */
+    receivables?: number;
+    /** The initial pool's balance-weighted annual rate, when run by runDeal; null for an empty pool. */
+    waRate?: number | null;
+  };
   tranches: TrancheResult[];
   waterfall: WaterfallPeriod[];
   triggerEvents: TriggerEvent[];

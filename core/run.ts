@@ -231,7 +231,33 @@ export function runDeal(deal: Deal, pool: PoolInput, opts: RunOptions = {}): Run
   // The clean-up call buys whatever still performs, so nothing is left outstanding after it.
   const called = result.cleanUpCallPeriod !== null;
   const end = last ? { period: last.period, performing: called ? 0 : last.endBalance, called } : undefined;
-  return { ...result, projectionNotes: projectionNotes(deal, pool, scenario, base, end) };
+  return {
+    ...result,
+    pool: { ...result.pool, ...initialPoolFigures(pool) },
+    projectionNotes: projectionNotes(deal, pool, scenario, base, end),
+  };
+}
+
+/** Count and balance-weighted rate of the initial pool, for a report that never loads the pool itself. */
+function initialPoolFigures(pool: PoolInput): { receivables: number; waRate: number | null } {
+  let receivables = 0;
+  let balance = 0;
+  let weighted = 0;
+  if (pool.kind === 'repLines') {
+    for (const l of pool.lines) {
+      receivables += l.count;
+      balance += l.balance;
+      weighted += l.balance * l.rate;
+    }
+  } else {
+    const p = pool.pool;
+    receivables = p.size;
+    for (let i = 0; i < p.size; i++) {
+      balance += p.balance[i]!;
+      weighted += p.balance[i]! * p.rate[i]!;
+    }
+  }
+  return { receivables, waRate: balance > 0 ? weighted / balance : null };
 }
 
 export interface ProjectionRunOptions {

@@ -84,6 +84,42 @@ function isImported(p: LoanPool): p is ImportedPool {
   return 'status' in p && 'daysPastDue' in p;
 }
 
+/**
+ * The credit-score range a score must fall in to count (FICO's 300–850, which the default buckets cover):
+ * a value outside it is a tape placeholder (0, 999, 9999), so it is 'not reported' in the score table and
+ * carries no weight in the weighted-average score — one definition for both.
+ */
+export const SCORE_RANGE = { min: 300, max: 850 } as const;
+
+export function validScore(s: number): boolean {
+  return s >= SCORE_RANGE.min && s <= SCORE_RANGE.max;
+}
+
+/** Delinquency buckets, in the order the table shows them; index 0 is current. */
+export const DELINQUENCY_LABELS = [
+  'current (0 days)',
+  '1–29 days',
+  '30–59 days',
+  '60–89 days',
+  '90+ days',
+  'delinquent status, days past due 0 or not reported',
+] as const;
+
+/**
+ * A loan's delinquency bucket, the one definition the summary's delinquent share and the delinquency table
+ * share: days past due above 0 decide the bucket; otherwise a delinquent status is delinquent (its days
+ * unknown), and 0 days or a current status is current. -1 when the tape says nothing.
+ */
+export function delinquencyBucket(pool: ImportedPool, i: number): number {
+  const d = pool.daysPastDue[i]!;
+  if (d > 0) return d < 30 ? 1 : d < 60 ? 2 : d < 90 ? 3 : 4;
+  const s = pool.status[i]!;
+  if (s === DELINQUENT) return 5;
+  return d === 0 || s === CURRENT ? 0 : -1;
+}
+const DELINQUENT = STATUS_CODES.indexOf('delinquent');
+const CURRENT = STATUS_CODES.indexOf('current');
+
 export function poolSummary(pool: LoanPool | ImportedPool): PoolSummary {
   const n = pool.size;
   let bal = 0;
@@ -103,7 +139,6 @@ export function poolSummary(pool: LoanPool | ImportedPool): PoolSummary {
   let dqBal = 0;
   let dqKnown = false;
   const imp = isImported(pool) ? pool : null;
-  const delinquent = STATUS_CODES.indexOf('delinquent');
   for (let i = 0; i < n; i++) {
     const b = pool.balance[i]!;
     bal += b;
@@ -122,14 +157,13 @@ export function poolSummary(pool: LoanPool | ImportedPool): PoolSummary {
     if (t > maxT) maxT = t;
     if (imp) {
       const s = imp.score[i]!;
-      if (!Number.isNaN(s)) {
+      if (validScore(s)) {
         scoreBal += b;
         wScore += b * s;
       }
-      const d = imp.daysPastDue[i]!;
-      const st = imp.status[i]!;
-      if (!Number.isNaN(d) || st !== NO_STATUS) dqKnown = true;
-      if (d > 0 || st === delinquent) dqBal += b;
+      const dq = delinquencyBucket(imp, i);
+      if (dq >= 0) dqKnown = true;
+      if (dq > 0) dqBal += b;
     }
   }
   const w = (x: number): number => (bal > 0 ? x / bal : 0);
@@ -165,6 +199,8 @@ function bucketOf(x: number, edges: readonly number[]): number {
   while (k + 1 < edges.length && x >= edges[k + 1]!) k++;
   return k;
 }
+
+const NATURAL = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
 const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
 const int = (x: number): string => String(Math.round(x));
@@ -208,26 +244,10 @@ export function stratify(pool: LoanPool | ImportedPool, key: StratKey, opts: Str
       labels = [...STATUS_CODES];
       groupOf = (i) => (imp && imp.status[i] !== NO_STATUS ? imp.status[i]! : -1);
       break;
-    case 'delinquency': {
-      labels = [
-        'current (0 days)',
-        '1–29 days',
-        '30–59 days',
-        '60–89 days',
-        '90+ days',
-        'delinquent, days not reported',
-      ];
-      const dq = STATUS_CODES.indexOf('delinquent');
-      const cur = STATUS_CODES.indexOf('current');
-      groupOf = (i) => {
-        if (!imp) return -1;
-        const d = imp.daysPastDue[i]!;
-        if (!Number.isNaN(d)) return d <= 0 ? 0 : d < 30 ? 1 : d < 60 ? 2 : d < 90 ? 3 : 4;
-        const s = imp.status[i]!;
-        return s === dq ? 5 : s === cur ? 0 : -1;
-      };
+    case 'delinquency':
+      labels = [...DELINQUENCY_LABELS];
+      groupOf = (i) => (imp ? delinquencyBucket(imp, i) : -1);
       break;
-    }
     case 'originalTerm': {
       const terms = [...new Set(pool.originalTerm)].sort((a, b) => a - b);
       const index = new Map(terms.map((t, k) => [t, k]));
@@ -263,7 +283,7 @@ export function stratify(pool: LoanPool | ImportedPool, key: StratKey, opts: Str
     case 'score': {
       const edges = opts.scoreEdges ?? DEFAULT_SCORE_EDGES;
       labels = bucketLabels(edges, int);
-      groupOf = (i) => (imp ? bucketOf(imp.score[i]!, edges) : -1);
+      groupOf = (i) => (imp && validScore(imp.score[i]!) ? bucketOf(imp.score[i]!, edges) : -1);
       break;
     }
   }
@@ -297,13 +317,17 @@ export function stratify(pool: LoanPool | ImportedPool, key: StratKey, opts: Str
     waOriginalTerm: b > 0 ? ot / b : 0,
   });
   const rows: StratRow[] = [];
-  for (let k = 0; k < g; k++) {
+  for (let k = 0; k < labels.length; k++) {
     if (count[k] === 0) continue;
-    rows.push(
-      row(k < labels.length ? labels[k]! : 'not reported', count[k]!, bal[k]!, wr[k]!, wrt[k]!, wot[k]!),
-    );
+    rows.push(row(labels[k]!, count[k]!, bal[k]!, wr[k]!, wrt[k]!, wot[k]!));
   }
-  if (sortByBalance) rows.sort((a, b) => b.balance - a.balance);
+  // Grades in their natural order (A, B, … ; A2 before A10), regions largest first; buckets already run by
+  // value. 'Not reported' is never a segment or region among others: it goes last.
+  if (key === 'segment') rows.sort((a, b) => NATURAL.compare(a.label, b.label));
+  if (sortByBalance) rows.sort((a, b) => b.balance - a.balance || NATURAL.compare(a.label, b.label));
+  const last = labels.length;
+  if (count[last]! > 0)
+    rows.push(row('not reported', count[last]!, bal[last]!, wr[last]!, wrt[last]!, wot[last]!));
   const sum = (a: Float64Array): number => a.reduce((s, x) => s + x, 0);
   return { key, title: TITLES[key], rows, total: row('Total', n, totalBal, sum(wr), sum(wrt), sum(wot)) };
 }

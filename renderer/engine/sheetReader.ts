@@ -174,5 +174,6 @@ export function sheetTape(name: string, fileBytes: number, s: SheetRows, preview
     sheets: s.sheets,
     rows: preview ? s.rows.slice(0, end) : s.rows,
     rowNumbers: preview ? s.rowNumbers.slice(0, end) : s.rowNumbers,
+    date1904: s.date1904,
   };
 }

@@ -3,7 +3,7 @@
  * with the mapping the user confirmed. Spreadsheets arrive here as rows the sheet worker already read
  * (sheetReader.ts): no untrusted workbook is parsed in this worker's realm.
  */
-import { detectEncoding } from '../../core/io/tape/encoding';
+import { detectEncoding, type TapeEncoding } from '../../core/io/tape/encoding';
 import type { TapeMapping } from '../../core/io/tape/mapping';
 import type { ImportReport } from '../../core/io/tape/report';
 import { importTapeRows, previewTape, previewTapeRows, TapeStream } from '../../core/io/tape/tapeStream';
@@ -38,7 +38,8 @@ export function decodeTape(
   name: string,
   bytes: Uint8Array,
   fileBytes: number = bytes.byteLength,
-): { text: string; encoding: string } {
+  chosen?: TapeEncoding,
+): { text: string; encoding: string; note: string } {
   if (fileBytes > MAX_TAPE_BYTES) {
     throw new Error(
       `${name} is larger than ${MAX_TAPE_BYTES / 1024 / 1024} MB; import it with the command line`,
@@ -50,25 +51,40 @@ export function decodeTape(
     );
   }
   const guess = detectEncoding(bytes.subarray(0, 1024 * 1024));
+  if (chosen !== undefined) {
+    // The user's choice wins; a byte-order mark of that encoding is still not text.
+    const bom = guess.encoding === chosen ? guess.bom : 0;
+    const text = new TextDecoder(chosen, { ignoreBOM: bom === 0 }).decode(bytes.subarray(bom));
+    return { text, encoding: chosen, note: `chosen in the import wizard (detected: ${guess.encoding})` };
+  }
   const body = bytes.subarray(guess.bom);
   if (guess.encoding === 'utf-8') {
     // The guess read the first megabyte only: invalid UTF-8 further down means the file is GBK after all.
     try {
-      return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8' };
+      return {
+        text: new TextDecoder('utf-8', { fatal: true }).decode(body),
+        encoding: 'utf-8',
+        note: guess.note,
+      };
     } catch {
-      return { text: new TextDecoder('gb18030').decode(body), encoding: 'gb18030' };
+      return {
+        text: new TextDecoder('gb18030').decode(body),
+        encoding: 'gb18030',
+        note: 'invalid UTF-8 after the first megabyte, read as GB18030 (GBK superset)',
+      };
     }
   }
-  return { text: new TextDecoder(guess.encoding).decode(body), encoding: guess.encoding };
+  return { text: new TextDecoder(guess.encoding).decode(body), encoding: guess.encoding, note: guess.note };
 }
 
 export function inspectTape(req: TapeInspectRequest): TapeInspection {
   const fileBytes = req.fileBytes ?? req.bytes.byteLength;
-  const { text, encoding } = decodeTape(req.name, req.bytes, fileBytes);
+  const { text, encoding, note } = decodeTape(req.name, req.bytes, fileBytes, req.encoding);
   const partial = fileBytes > req.bytes.byteLength;
   const p = previewTape(text, 30, undefined, partial);
   return {
     encoding,
+    encodingNote: note,
     ...(partial ? { headBytes: req.bytes.byteLength } : {}),
     delimiter: p.delimiter,
     headers: p.headers,
@@ -82,9 +98,9 @@ export function importTape(
   progress: (done: number, total: number, label: string) => void,
 ): TapeImportResult {
   const started = Date.now();
-  const { text, encoding } = decodeTape(req.name, req.bytes);
+  const { text, encoding, note } = decodeTape(req.name, req.bytes, req.bytes.byteLength, req.encoding);
   const stream = new TapeStream(
-    { name: req.name, format: 'csv', bytes: req.bytes.byteLength, encoding },
+    { name: req.name, format: 'csv', bytes: req.bytes.byteLength, encoding, encodingNote: note },
     { mapping: req.mapping },
   );
   const body = text.replace(/^\uFEFF/, '');
@@ -120,7 +136,14 @@ export function importSheet(
   const started = Date.now();
   const { pool, report, mapping } = importTapeRows(
     req.rows,
-    { name: req.name, format: req.format, bytes: req.bytes, sheet: req.sheet, sheets: req.sheets },
+    {
+      name: req.name,
+      format: req.format,
+      bytes: req.bytes,
+      sheet: req.sheet,
+      sheets: req.sheets,
+      ...(req.date1904 ? { date1904: true } : {}),
+    },
     { mapping: req.mapping },
     req.rowNumbers,
     (done, total) =>

@@ -5,6 +5,7 @@
 import type { ImportedPool, PoolProvenance } from '../../core/pool/poolFile';
 import type { ImportReport } from '../../core/io/tape/report';
 import type { MappingSuggestion, TapeMapping } from '../../core/io/tape/mapping';
+import type { TapeEncoding } from '../../core/io/tape/encoding';
 
 export interface TapeInspectRequest {
   kind: 'tapeInspect';
@@ -13,6 +14,8 @@ export interface TapeInspectRequest {
   bytes: Uint8Array;
   /** Size of the whole file when `bytes` is its head. */
   fileBytes?: number;
+  /** The encoding chosen in the wizard instead of the detected one. */
+  encoding?: TapeEncoding;
 }
 
 export interface TapeImportRequest {
@@ -20,6 +23,8 @@ export interface TapeImportRequest {
   name: string;
   bytes: Uint8Array;
   mapping: TapeMapping;
+  /** The encoding chosen in the wizard instead of the detected one. */
+  encoding?: TapeEncoding;
 }
 
 /** A spreadsheet's sheet, already read and checked on the UI thread (see sheetReader.ts). */
@@ -33,6 +38,8 @@ export interface SheetTape {
   rows: string[][];
   /** 1-based sheet row of each entry of `rows`. */
   rowNumbers: number[];
+  /** The workbook's date serials count from 1904-01-01. */
+  date1904: boolean;
 }
 
 /** Only the first rows go: the preview needs no more. */
@@ -48,6 +55,8 @@ export interface SheetImportRequest extends SheetTape {
 export interface TapeInspection {
   /** Text encoding of a CSV tape; '' for a spreadsheet. */
   encoding: string;
+  /** Why that encoding: the detector's reason, or that it was chosen in the wizard. */
+  encodingNote?: string;
   /**
    * Set when only the tape's first bytes were read: the encoding is theirs. GB18030 there holds for the whole
    * file, but UTF-8 may not (GBK text further down); the import decides from every byte.

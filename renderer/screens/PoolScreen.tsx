@@ -6,6 +6,7 @@ import type { ColDef } from 'ag-grid-community';
 import { useMemo, useState } from 'react';
 import { FIELD_SPECS, POOL_FIELDS, type PoolField } from '../../core/io/tape/fields';
 import type { TapeMapping } from '../../core/io/tape/mapping';
+import type { TapeEncoding } from '../../core/io/tape/encoding';
 import type { RepLine } from '../../core/deal/schema';
 import { rejectsToCsv, type RejectedRow } from '../../core/io/tape/report';
 import { poolSummary } from '../../core/pool/strat';
@@ -36,6 +37,8 @@ type Wizard =
       columns: Partial<Record<PoolField, string>>;
       /** A spreadsheet's chosen sheet, read once by the sheet worker and imported from these rows. */
       sheet?: SheetRows;
+      /** A CSV tape's encoding chosen instead of the detected one. */
+      encoding?: TapeEncoding;
     }
   | {
       step: 'report';
@@ -44,6 +47,7 @@ type Wizard =
       inspection: TapeInspection;
       columns: Partial<Record<PoolField, string>>;
       sheet?: SheetRows;
+      encoding?: TapeEncoding;
       result: TapeImportResult;
     };
 
@@ -143,6 +147,27 @@ export function PoolScreen() {
     });
   }
 
+  /** The tape read again in the encoding the user chose; the mapping starts over from its suggestion. */
+  async function chooseEncoding(
+    w: Extract<Wizard, { step: 'mapping' }>,
+    encoding: TapeEncoding,
+  ): Promise<void> {
+    const inspection = await job(`Reading ${w.name} as ${encoding.toUpperCase()}`, (p) =>
+      engine().request(
+        {
+          kind: 'tapeInspect',
+          name: w.name,
+          bytes: tapeHead(w.bytes),
+          fileBytes: w.bytes.byteLength,
+          encoding,
+        },
+        p,
+      ),
+    );
+    if (!inspection) return;
+    setWizard({ ...w, inspection, columns: suggestedColumns(inspection), encoding });
+  }
+
   async function validate(w: Extract<Wizard, { step: 'mapping' }>): Promise<void> {
     const mapping: TapeMapping = {
       ...w.inspection.suggestion.mapping,
@@ -156,7 +181,16 @@ export function PoolScreen() {
             { kind: 'sheetImport', ...sheetTape(w.name, w.bytes.byteLength, sheet), mapping },
             p,
           )
-        : engine().request({ kind: 'tapeImport', name: w.name, bytes: w.bytes, mapping }, p),
+        : engine().request(
+            {
+              kind: 'tapeImport',
+              name: w.name,
+              bytes: w.bytes,
+              mapping,
+              ...(w.encoding !== undefined ? { encoding: w.encoding } : {}),
+            },
+            p,
+          ),
     );
     if (result) setWizard({ ...w, step: 'report', result });
   }
@@ -219,6 +253,7 @@ export function PoolScreen() {
           onCancel={() => setWizard({ step: 'idle' })}
           onValidate={() => void validate(wizard)}
           onSheet={(name) => void chooseSheet(wizard, name)}
+          onEncoding={(encoding) => void chooseEncoding(wizard, encoding)}
         />
       ) : null}
 
@@ -246,12 +281,14 @@ function MappingStep({
   onCancel,
   onValidate,
   onSheet,
+  onEncoding,
 }: {
   wizard: Extract<Wizard, { step: 'mapping' }>;
   onChange: (c: Partial<Record<PoolField, string>>) => void;
   onCancel: () => void;
   onValidate: () => void;
   onSheet: (name: string) => void;
+  onEncoding: (encoding: TapeEncoding) => void;
 }) {
   const { inspection, columns } = wizard;
   const s = inspection.suggestion;
@@ -281,7 +318,23 @@ function MappingStep({
               ))}
             </select>
           </label>
-        ) : null}
+        ) : (
+          <label className="sheet-pick" title={inspection.encodingNote}>
+            Encoding{' '}
+            <select
+              value={inspection.encoding}
+              data-testid="tape-encoding"
+              onChange={(e) => onEncoding(e.target.value as TapeEncoding)}
+            >
+              {ENCODINGS.map((e) => (
+                <option key={e} value={e}>
+                  {e.toUpperCase()}
+                  {e === detectedEncoding(inspection) ? ' (detected)' : ''}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <span className="muted small">
           {inspection.headers.length} columns ·{' '}
           {inspection.sheet
@@ -520,6 +573,14 @@ function RepLinesCard({ lines }: { lines: RepLine[] }) {
       <ReportGrid table={table} testId="rep-lines" cellText={REP_LINE_TEXT} />
     </section>
   );
+}
+
+const ENCODINGS: readonly TapeEncoding[] = ['utf-8', 'gb18030', 'utf-16le', 'utf-16be'];
+
+/** The detector's answer, also once the user has chosen another encoding (the note names it). */
+function detectedEncoding(inspection: TapeInspection): string {
+  const m = /\(detected: ([a-z0-9-]+)\)/.exec(inspection.encodingNote ?? '');
+  return m ? m[1]! : inspection.encoding;
 }
 
 /** UTF-8 read from a big tape's head only may yet turn out GB18030 further down; the import reads it all. */

@@ -3,7 +3,7 @@
  * header row, one row per period and a totals row of live SUM formulas whose cached values are the engine's totals.
  */
 import type { Deal } from '../../deal/schema';
-import type { RunResult, TrancheResult, WaterfallPeriod } from '../../result';
+import type { PoolPeriodRow, RunResult, TrancheResult, WaterfallPeriod } from '../../result';
 import { columnTotal, type ReportColumn, type ReportTable, writeTable } from './reportTable';
 import { cellAddress, columnName, SheetWriter } from './sheetWriter';
 
@@ -47,14 +47,43 @@ const POOL_TOTALS = [
   'purchases',
 ];
 
+/** What the pool sheet says about its one derived column. */
+export const POOL_FOOTING_NOTE =
+  'Each row foots to the cent: scheduled principal = beginning balance − prepayment − defaults + purchases − ' +
+  'ending balance, all rounded to cents (the engine rounds each figure separately, so its scheduled principal ' +
+  'can differ by a cent).';
+
+/**
+ * The pool's periods as the sheet shows them: money rounded to cents and scheduled principal derived as the
+ * balance change less the other rounded flows, so that begin − scheduled − prepayment − defaults + purchases =
+ * end holds exactly on every row. The balances are the engine's, so each row's end is the next row's begin.
+ */
+export function footedPoolPeriods(periods: readonly PoolPeriodRow[]): PoolPeriodRow[] {
+  return periods.map((p) => {
+    const scheduled =
+      cents(p.beginBalance) -
+      cents(p.prepayment) -
+      cents(p.default) +
+      cents(p.purchases) -
+      cents(p.endBalance);
+    return { ...p, scheduledPrincipal: scheduled / 100 };
+  });
+}
+
 export function poolSheet(result: RunResult): SheetWriter {
   const spread = new Map(result.excessSpread.map((e) => [e.period, e.annualised]));
-  const rows: Row[] = result.pool.periods.map((p) => ({ ...p, excessSpread: spread.get(p.period) ?? null }));
-  return periodSheet(`Pool cash flows: ${result.deal.name}, scenario ${result.scenario.name}`, {
+  const rows: Row[] = footedPoolPeriods(result.pool.periods).map((p) => ({
+    ...p,
+    excessSpread: spread.get(p.period) ?? null,
+  }));
+  const w = periodSheet(`Pool cash flows: ${result.deal.name}, scenario ${result.scenario.name}`, {
     columns: POOL_COLUMNS,
     rows,
     totals: POOL_TOTALS,
   });
+  // Below the totals row (title, header, rows, totals, one blank row).
+  w.text(rows.length + 4, 0, POOL_FOOTING_NOTE, false);
+  return w;
 }
 
 export const TRANCHE_COLUMNS: ReportColumn[] = [

@@ -22,8 +22,12 @@ export interface SummaryOptions {
 
 type Row = Record<string, string | number | null>;
 
-/** Balance-weighted annual rate of a rep-line pool; null for a loan-level pool file (not loaded by the report). */
-function weightedAverageRate(deal: Deal): number | null {
+/**
+ * Balance-weighted annual rate of the initial pool: the run's own figure (runDeal knows the pool, rep lines or
+ * an imported loan-level file), else the deal's rep lines; null only when neither is known.
+ */
+function weightedAverageRate(deal: Deal, result: RunResult): number | null {
+  if (result.pool.waRate !== undefined) return result.pool.waRate;
   if (deal.pool.kind !== 'repLines') return null;
   let balance = 0;
   let weighted = 0;
@@ -34,7 +38,8 @@ function weightedAverageRate(deal: Deal): number | null {
   return balance > 0 ? weighted / balance : null;
 }
 
-function initialCount(deal: Deal): number | null {
+function initialCount(deal: Deal, result: RunResult): number | null {
+  if (result.pool.receivables !== undefined) return result.pool.receivables;
   if (deal.pool.kind !== 'repLines') return null;
   return deal.pool.lines.reduce((n, l) => n + l.count, 0);
 }
@@ -81,8 +86,8 @@ export function summarySheet(deal: Deal, result: RunResult, opts: SummaryOptions
     'money',
   );
   kv('Initial balance', result.pool.initialBalance, 'money');
-  kv('Number of receivables', initialCount(deal), 'integer');
-  kv('Weighted average APR (rep lines, by balance)', weightedAverageRate(deal), 'percent');
+  kv('Number of receivables', initialCount(deal, result), 'integer');
+  kv('Weighted average APR (by balance)', weightedAverageRate(deal, result), 'percent');
   kv('Periods projected', periods.length, 'integer');
   kv('Cumulative defaults', defaults, 'money');
   kv('Cumulative recoveries', recoveries, 'money');

@@ -105,10 +105,9 @@ export function readDate(raw: string, format?: DateFormat): DateCell {
     const y = toInt(s, 0, 4);
     const m = toInt(s, 5, 7);
     const d = toInt(s, 8, 10);
-    if (s.length > 10) {
-      const sep = s.charCodeAt(10);
-      if (sep !== 84 && sep !== 32) return BAD; // 'T' or ' '
-    }
+    // A time part is read whole or the cell is rejected: '2023-01-15 garbage' or '2023-01-15T25:99' is
+    // not a date with a time, and taking its first ten characters would be a guess.
+    if (s.length > 10 && !isTimeOfDay(s.slice(10))) return BAD;
     return isValidCivil(y, m, d) ? { kind: 'day', day: daysFromCivil(y, m, d), format: 'ISO' } : BAD;
   }
   const slash = /^(\d{1,4})[/.](\d{1,2})[/.](\d{1,4})$/.exec(s);
@@ -154,6 +153,18 @@ export function readDate(raw: string, format?: DateFormat): DateCell {
   return BAD;
 }
 
+/**
+ * ISO 8601 time of day after a date: 'T' or one space, hh:mm[:ss[.fff]], an optional 'Z' or ±hh:mm offset.
+ * 24:00 is not accepted (it names the next day's midnight, which would move the calendar day).
+ */
+function isTimeOfDay(t: string): boolean {
+  const m = /^[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):?(\d{2}))?$/.exec(t);
+  if (!m) return false;
+  if (+m[1]! > 23 || +m[2]! > 59 || (m[3] !== undefined && +m[3] > 59)) return false;
+  if (m[5] !== undefined && (+m[5] > 14 || +m[6]! > 59)) return false;
+  return true;
+}
+
 function civilOrBad(y: number, m: number, d: number, format: DateFormat): DateCell {
   return isValidCivil(y, m, d) ? { kind: 'day', day: daysFromCivil(y, m, d), format } : BAD;
 }
@@ -194,19 +205,44 @@ export function pairToDay(y: number, a: number, b: number, order: 'DMY' | 'MDY')
   return isValidCivil(y, m, d) ? daysFromCivil(y, m, d) : NaN;
 }
 
+function daysInMonth(y: number, m: number): number {
+  return m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0) ? 29 : DAYS_IN_MONTH[m - 1]!;
+}
+
 /**
- * Whole payment dates between two days: the number of monthly payments falling after `from` up to and
- * including `to`'s day of month (remaining term from a cut-off to a maturity date).
+ * The payment date `months` months from an anchor date, by the end-of-month rule of consumer and
+ * mortgage schedules: an anchor on the last day of its month pays on the last day of every month, and a
+ * day past the end of a shorter month rolls back to that month's last day (Jan 31 → Feb 28 → Mar 31).
+ */
+export function addMonthsEom(day: number, months: number): number {
+  const a = civilFromDays(day);
+  const idx = a.y * 12 + (a.m - 1) + months;
+  const y = Math.floor(idx / 12);
+  const m = (idx % 12) + 1;
+  const last = daysInMonth(y, m);
+  const d = a.d === daysInMonth(a.y, a.m) ? last : Math.min(a.d, last);
+  return daysFromCivil(y, m, d);
+}
+
+/**
+ * Payment dates left after `from` (a cut-off) up to and including `to` (the maturity): the dates are the
+ * maturity stepped back month by month with end-of-month rolling, so a loan maturing 2025-07-31 has one
+ * payment left at a 2025-06-30 cut-off (2025-06-30 itself, the month-end before, is already paid).
  */
 export function monthsBetweenCeil(from: number, to: number): number {
   const a = civilFromDays(from);
   const b = civilFromDays(to);
-  return (b.y - a.y) * 12 + (b.m - a.m) + (b.d > a.d ? 1 : 0);
+  const diff = (b.y - a.y) * 12 + (b.m - a.m);
+  return Math.max(0, addMonthsEom(to, -diff) > from ? diff + 1 : diff);
 }
 
-/** Whole months elapsed from `from` to `to` (seasoning from origination to cut-off). */
+/**
+ * Payment dates from `from` (origination) that fall on or before `to` (the cut-off): the seasoning in whole
+ * months, with end-of-month rolling (a loan originated 2025-01-31 has paid once by 2025-02-28).
+ */
 export function monthsBetweenFloor(from: number, to: number): number {
   const a = civilFromDays(from);
   const b = civilFromDays(to);
-  return (b.y - a.y) * 12 + (b.m - a.m) - (b.d < a.d ? 1 : 0);
+  const diff = (b.y - a.y) * 12 + (b.m - a.m);
+  return addMonthsEom(from, diff) <= to ? diff : diff - 1;
 }

@@ -39,12 +39,108 @@ export function detectEncoding(head: Uint8Array): EncodingGuess {
       return { encoding: 'utf-16be', bom: 0, note: 'no BOM; NUL byte pattern of UTF-16BE' };
   }
   const bad = firstInvalidUtf8(head);
-  if (bad < 0) return { encoding: 'utf-8', bom: 0, note: 'no BOM; the head of the file is valid UTF-8' };
+  if (bad < 0) {
+    const w = weighUtf8AsGbk(head);
+    if (w.gbk > 0 && w.gbk >= w.utf8)
+      return {
+        encoding: 'gb18030',
+        bom: 0,
+        note: `no BOM; valid UTF-8 bytes, but ${w.gbk} of ${w.gbk + w.utf8} non-ASCII words read as UTF-8 are not text (combining marks without a letter, mixed or rare scripts) and read as GB18030 Chinese`,
+      };
+    return { encoding: 'utf-8', bom: 0, note: 'no BOM; the head of the file is valid UTF-8' };
+  }
   return {
     encoding: 'gb18030',
     bom: 0,
     note: `no BOM; invalid UTF-8 at byte ${bad}, read as GB18030 (GBK superset)`,
   };
+}
+
+/**
+ * Short GBK text can be valid UTF-8 by accident: 太原 (CC AB D4 AD) is U+032B U+052D, a combining mark and a
+ * Cyrillic-supplement letter; 违约 (CE A5 D4 BC) is Greek Υ then Armenian Լ. Real UTF-8 text keeps one script
+ * per word and puts combining marks after letters. Each word (run of non-ASCII characters) of a valid-UTF-8
+ * sample is weighed: `gbk` counts words that are implausible as UTF-8 yet are whole GBK double-byte characters,
+ * `utf8` the words that read as text.
+ */
+export function weighUtf8AsGbk(b: Uint8Array): { gbk: number; utf8: number } {
+  let gbk = 0;
+  let utf8 = 0;
+  let i = 0;
+  const len = b.length;
+  while (i < len) {
+    if (b[i]! < 0x80) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let implausible = false;
+    let script = -1;
+    let prevLetter = false;
+    let wide = false;
+    while (i < len && b[i]! >= 0x80) {
+      const c = b[i]!;
+      const need = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : 1;
+      if (i + need >= len) {
+        // A character cut by the end of the sample: the word ends here.
+        i = len;
+        break;
+      }
+      let cp = c & (0x3f >> need);
+      for (let k = 1; k <= need; k++) cp = (cp << 6) | (b[i + k]! & 0x3f);
+      i += need + 1;
+      if (cp >= 0x800) {
+        wide = true;
+        continue;
+      }
+      const sc = scriptOf(cp);
+      if (sc === COMBINING) {
+        if (!prevLetter) implausible = true;
+        continue;
+      }
+      if (sc === RARE) implausible = true;
+      if (script >= 0 && sc !== script) implausible = true;
+      script = sc;
+      prevLetter = sc === LATIN;
+    }
+    if (wide) {
+      utf8++;
+      continue;
+    }
+    if (implausible && isGbkPairs(b, start, i)) gbk++;
+    else utf8++;
+  }
+  return { gbk, utf8 };
+}
+
+const LATIN = 0;
+const COMBINING = 1;
+const RARE = 2;
+
+/** Script class of a two-byte UTF-8 code point (U+0080–U+07FF). */
+function scriptOf(cp: number): number {
+  if (cp < 0xa0) return RARE; // C1 controls
+  if (cp < 0x250) return LATIN;
+  if (cp < 0x300) return RARE; // IPA extensions, spacing modifier letters
+  if (cp < 0x370) return COMBINING;
+  if (cp < 0x400) return 3; // Greek
+  if (cp < 0x500) return 4; // Cyrillic
+  if (cp < 0x530) return RARE; // Cyrillic supplement
+  if (cp < 0x590) return 5; // Armenian
+  if (cp < 0x600) return 6; // Hebrew
+  if (cp < 0x700) return 7; // Arabic
+  return RARE; // Syriac, Thaana, N'Ko …
+}
+
+/** True when bytes [from, to) are whole GBK double-byte characters (lead 81–FE, trail 40–FE except 7F). */
+function isGbkPairs(b: Uint8Array, from: number, to: number): boolean {
+  if ((to - from) % 2 !== 0) return false;
+  for (let i = from; i < to; i += 2) {
+    const lead = b[i]!;
+    const trail = b[i + 1]!;
+    if (lead < 0x81 || lead > 0xfe || trail < 0x40 || trail > 0xfe || trail === 0x7f) return false;
+  }
+  return true;
 }
 
 /** Offset of the first byte that breaks UTF-8, or -1 (a sequence cut by the end of the sample is fine). */

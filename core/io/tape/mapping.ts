@@ -39,6 +39,11 @@ export const TapeMapping = z.object({
     .default({}),
   /** How bare rate values scale (see values.ts `RateScale`); `auto` when absent. */
   rateScale: z.partialRecord(z.enum(RATE_FIELDS), z.enum(['auto', 'percent', 'decimal'])).default({}),
+  /**
+   * The tape's decimal separator ('.' as in 1,234.56, ',' as in 1.234,56), for every number column; when
+   * absent each column shows its own (see poolBuilder), and a cell written the other way is rejected.
+   */
+  decimalSeparator: z.enum(['.', ',']).optional(),
   /** Highest acceptable annual rate after scaling (1 = 100%). */
   maxRate: z.number().finite().positive().max(10).default(1),
   /** Extra tape status codes → canonical statuses (compared lower-cased and trimmed). */

@@ -16,6 +16,7 @@ import {
   pairToDay,
   readDate,
   resolveSlashOrder,
+  type DateCell,
   type DateFormat,
   type SlashEvidence,
 } from './dates';
@@ -27,7 +28,7 @@ import {
   type LoanStatus,
   type PoolField,
 } from './fields';
-import { resolveColumns, type TapeMapping } from './mapping';
+import { normalizeHeader, resolveColumns, type TapeMapping } from './mapping';
 import {
   REJECT_REASONS,
   type ImportReport,
@@ -35,8 +36,16 @@ import {
   type RejectReason,
   type RejectedRow,
 } from './report';
-import { NO_DATA_REASONS, noDataCode, parseNumber, parseRate, parseTerm, type ParsedNumber } from './values';
+import {
+  NO_DATA_REASONS,
+  noDataCode,
+  parseNumber,
+  parseTerm,
+  type DecimalSeparator,
+  type ParsedNumber,
+} from './values';
 import { TapeFormatError } from './csv';
+import { isFormulaLike } from '../report/cellText';
 import { IdIndex } from './idIndex';
 
 export interface BuildOptions {
@@ -64,17 +73,30 @@ type DateField = (typeof DATE_FIELDS)[number];
 /** Slash dates wait in the date columns encoded above this (real day numbers stay far below). */
 const PAIR_BASE = 1e9;
 const FEE_PERCENT_ABOVE = 0.1;
+/** Serial 0 of Excel's 1904 date system (1904-01-01) is serial 1462 of its 1900 system. */
+const DAYS_1900_TO_1904 = 1462;
 
-interface RateStats {
-  signed: number;
-  byRule: number;
-  decimal: number;
-}
+/** Number columns whose decimal separator is decided per column (see `amount`). */
+type AmountField = 'balance' | 'originalBalance' | 'rate' | 'monthlyFeeRate' | 'paymentRate';
+const AMOUNT_FIELDS: readonly AmountField[] = [
+  'balance',
+  'originalBalance',
+  'rate',
+  'monthlyFeeRate',
+  'paymentRate',
+];
+type RateField = 'rate' | 'monthlyFeeRate' | 'paymentRate';
+const RATE_FIELDS: readonly RateField[] = ['rate', 'monthlyFeeRate', 'paymentRate'];
+/** Per-row flags: the rate cell carried '%' (one bit per rate field), the original balance was empty. */
+const SIGNED_BIT: Record<RateField, number> = { rate: 1, monthlyFeeRate: 2, paymentRate: 4 };
+const OB_DEFAULTED = 8;
 
 export class PoolBuilder {
   private readonly cols: Partial<Record<PoolField, number>>;
   private readonly mapping: TapeMapping;
   private readonly headerCount: number;
+  /** Cells a row must have: up to the last named header (trailing unnamed columns may be left off). */
+  private readonly minCells: number;
   private readonly maxListed: number;
   private readonly statusMap = new Map<string, LoanStatus>();
   private readonly productMap = new Map<string, number>();
@@ -124,12 +146,25 @@ export class PoolBuilder {
     maturityDate: { firstAbove12: 0, secondAbove12: 0, cells: 0 },
     cutoffDate: { firstAbove12: 0, secondAbove12: 0, cells: 0 },
   };
-  private readonly rateStats: Record<'rate' | 'monthlyFeeRate' | 'paymentRate', RateStats> = {
-    rate: { signed: 0, byRule: 0, decimal: 0 },
-    monthlyFeeRate: { signed: 0, byRule: 0, decimal: 0 },
-    paymentRate: { signed: 0, byRule: 0, decimal: 0 },
-  };
   private readonly num: ParsedNumber = { value: 0, percent: false };
+  private readonly alt: ParsedNumber = { value: 0, percent: false };
+  private flags: Uint8Array = new Uint8Array(0);
+  /** Each number column's decimal separator once a cell readable only one way has shown it. */
+  private readonly decimal: Record<AmountField, DecimalSeparator | null> = {
+    balance: null,
+    originalBalance: null,
+    rate: null,
+    monthlyFeeRate: null,
+    paymentRate: null,
+  };
+  private readonly decidedBy: Partial<Record<AmountField, string>> = {};
+  /** Cells read before their column decided that differ by separator ('12.500'): row, field, comma reading. */
+  private readonly pendingK: number[] = [];
+  private readonly pendingField: AmountField[] = [];
+  private readonly pendingAlt: number[] = [];
+  private readonly pendingSample: Partial<Record<AmountField, string>> = {};
+  /** Set by `amount` when a cell is a number only with the other decimal separator than its column's. */
+  private mixedCell = false;
 
   private rowsRead = 0;
   private obFilled = 0;
@@ -145,11 +180,15 @@ export class PoolBuilder {
   ) {
     this.mapping = opts.mapping;
     this.headerCount = headers.length;
+    let named = headers.length;
+    while (named > 0 && headers[named - 1]!.trim() === '') named--;
+    this.minCells = named;
     this.maxListed = opts.maxListedRejects ?? 100_000;
     this.cols = resolveColumns(this.mapping, headers);
     const seen = new Set<string>();
     headers.forEach((h) => {
-      const k = h.trim().toLowerCase();
+      // The same normalisation as column matching, so two headers that match one field are both named.
+      const k = normalizeHeader(h);
       if (k && seen.has(k)) this.warnings.push(`header '${h}' appears more than once; the first is used`);
       seen.add(k);
     });
@@ -171,6 +210,12 @@ export class PoolBuilder {
     for (const [k, v] of Object.entries(this.mapping.productCodes)) {
       this.productMap.set(k.trim().toLowerCase(), PRODUCT_CODES.indexOf(v));
     }
+    const stated = this.mapping.decimalSeparator;
+    if (stated !== undefined)
+      for (const f of AMOUNT_FIELDS) {
+        this.decimal[f] = stated;
+        this.decidedBy[f] = 'as the mapping states';
+      }
     this.defaultProduct = PRODUCT_CODES.indexOf(this.mapping.defaults.product ?? 'level-pay');
     this.defaultSegment = this.mapping.defaults.segment ?? 'all';
     this.spreadsheet = opts.source.format === 'xlsx' || opts.source.format === 'xls';
@@ -187,6 +232,7 @@ export class PoolBuilder {
     this.product = copyInto(new Uint8Array(cap), this.product);
     this.segment = copyInto(new Uint16Array(cap), this.segment);
     this.status = copyInto(new Uint8Array(cap), this.status);
+    this.flags = copyInto(new Uint8Array(cap), this.flags);
     this.region = copyInto(new Uint16Array(cap), this.region);
     this.originalTerm = copyInto(new Uint16Array(cap), this.originalTerm);
     this.balance = f64(this.balance);
@@ -238,6 +284,58 @@ export class PoolBuilder {
     return code;
   }
 
+  /**
+   * Reads a number cell by its column's decimal separator. Until a cell readable only one way ('2500.00',
+   * '1.234,56', '0,055') decides the column, both readings are tried; a cell they read differently
+   * ('12.500': 12.5 or 12500) is kept with its comma reading for finish() to settle.
+   */
+  private amount(field: AmountField, raw: string, k: number, out: ParsedNumber): number {
+    this.mixedCell = false;
+    const locked = this.decimal[field];
+    if (locked !== null) {
+      const v = parseNumber(raw, out, locked);
+      if (Number.isNaN(v) && !Number.isNaN(parseNumber(raw, undefined, locked === '.' ? ',' : '.')))
+        this.mixedCell = true;
+      return v;
+    }
+    const point = parseNumber(raw, out, '.');
+    const comma = parseNumber(raw, this.alt, ',');
+    if (Number.isNaN(point)) {
+      if (!Number.isNaN(comma)) {
+        this.decimal[field] = ',';
+        this.decidedBy[field] = `as '${raw.trim()}' shows`;
+        out.percent = this.alt.percent;
+      }
+      return comma;
+    }
+    if (Number.isNaN(comma)) {
+      this.decimal[field] = '.';
+      this.decidedBy[field] = `as '${raw.trim()}' shows`;
+    } else if (point !== comma) {
+      this.pendingK.push(k);
+      this.pendingField.push(field);
+      this.pendingAlt.push(comma);
+      this.pendingSample[field] ??= raw.trim();
+    }
+    return point;
+  }
+
+  private rejectMixed(line: number, field: AmountField, raw: string): false {
+    const sep = this.decimal[field] === ',' ? 'decimal commas' : 'decimal points';
+    return this.reject(
+      line,
+      field,
+      raw,
+      'mixed-decimal',
+      `${field} '${raw.trim()}' is a number only with the other decimal separator, but column '${this.colHeader(field)}' is written with ${sep} (${this.decidedBy[field] ?? ''})`,
+    );
+  }
+
+  private colHeader(field: PoolField): string {
+    const i = this.cols[field];
+    return i === undefined ? '' : this.headers[i]!;
+  }
+
   private cell(cells: readonly string[], field: PoolField): string | undefined {
     const i = this.cols[field];
     return i === undefined ? undefined : cells[i];
@@ -247,7 +345,9 @@ export class PoolBuilder {
   addRow(cells: readonly string[], line: number): void {
     this.rowsRead++;
     if (cells.length !== this.headerCount) {
-      let extraEmpty = cells.length > this.headerCount;
+      // Cells past the header, or missing under trailing unnamed header cells, are fine when empty: a
+      // spreadsheet pads its rows to the sheet's width, and a CSV writer may drop trailing empty cells.
+      let extraEmpty = cells.length >= this.minCells;
       for (let i = this.headerCount; extraEmpty && i < cells.length; i++)
         if (cells[i]!.trim() !== '') extraEmpty = false;
       if (!extraEmpty) {
@@ -272,6 +372,13 @@ export class PoolBuilder {
 
   private readRow(cells: readonly string[], line: number, k: number): boolean {
     const num = this.num;
+    // Undecided cells of an earlier row that was rejected at this index are no longer the pool's.
+    while (this.pendingK.length > 0 && this.pendingK[this.pendingK.length - 1] === k) {
+      this.pendingK.pop();
+      this.pendingField.pop();
+      this.pendingAlt.pop();
+    }
+    let flags = 0;
     // Identifier.
     const rawId = cells[this.cols.id!]!;
     const id = rawId.trim();
@@ -280,8 +387,8 @@ export class PoolBuilder {
       return this.reject(line, 'id', rawId, 'missing-required', 'loan identifier is empty');
     }
     if (this.nd('id', id)) return this.reject(line, 'id', id, 'no-data-required', `loan identifier is ${id}`);
-    const c0 = id.charCodeAt(0);
-    if (c0 === 61 || c0 === 43 || c0 === 64 || id.length > 200 || hasControlChar(id)) {
+    // The same test as every export's neutraliser: an id it would have to alter is not imported.
+    if (isFormulaLike(id) || id.length > 200 || hasControlChar(id)) {
       return this.reject(line, 'id', id, 'unsafe-id');
     }
 
@@ -296,7 +403,8 @@ export class PoolBuilder {
         'no-data-required',
         `current balance is ${nb}: ${NO_DATA_REASONS[nb]}`,
       );
-    const bal = parseNumber(rawBal);
+    const bal = this.amount('balance', rawBal, k, num);
+    if (this.mixedCell) return this.rejectMixed(line, 'balance', rawBal);
     if (Number.isNaN(bal)) {
       return this.reject(
         line,
@@ -310,9 +418,12 @@ export class PoolBuilder {
       return this.reject(line, 'balance', rawBal, 'negative-balance', `current balance ${bal} is negative`);
     let ob = bal;
     const rawOb = this.cell(cells, 'originalBalance');
-    if (rawOb !== undefined && (rawOb.trim() === '' || this.nd('originalBalance', rawOb))) this.obFilled++;
-    else if (rawOb !== undefined) {
-      ob = parseNumber(rawOb);
+    if (rawOb === undefined || rawOb.trim() === '' || this.nd('originalBalance', rawOb)) {
+      if (rawOb !== undefined) this.obFilled++;
+      flags |= OB_DEFAULTED;
+    } else {
+      ob = this.amount('originalBalance', rawOb, k, num);
+      if (this.mixedCell) return this.rejectMixed(line, 'originalBalance', rawOb);
       if (Number.isNaN(ob))
         return this.reject(
           line,
@@ -342,7 +453,9 @@ export class PoolBuilder {
         'no-data-required',
         `interest rate is ${nr}: ${NO_DATA_REASONS[nr]}`,
       );
-    const rate = parseRate(rawRate, this.mapping.rateScale.rate ?? 'auto', 1, num);
+    // The bare number is kept; finish() scales the column as a whole (see scaleRates).
+    const rate = this.amount('rate', rawRate, k, num);
+    if (this.mixedCell) return this.rejectMixed(line, 'rate', rawRate);
     if (Number.isNaN(rate)) {
       return this.reject(
         line,
@@ -352,20 +465,13 @@ export class PoolBuilder {
         `interest rate '${rawRate}' is not a number`,
       );
     }
-    this.countScale('rate', rawRate);
-    if (rate < 0 || rate > this.mapping.maxRate) {
-      return this.reject(
-        line,
-        'rate',
-        rawRate,
-        'rate-out-of-range',
-        `interest rate ${rawRate} reads as ${rate}, outside [0, ${this.mapping.maxRate}]`,
-      );
-    }
-    const fee = this.optionalShare(cells, 'monthlyFeeRate', line);
+    if (num.percent) flags |= SIGNED_BIT.rate;
+    const fee = this.optionalShare(cells, 'monthlyFeeRate', line, k);
     if (Number.isNaN(fee)) return false;
-    const pay = this.optionalShare(cells, 'paymentRate', line);
+    if (num.percent) flags |= SIGNED_BIT.monthlyFeeRate;
+    const pay = this.optionalShare(cells, 'paymentRate', line, k);
     if (Number.isNaN(pay)) return false;
+    if (num.percent) flags |= SIGNED_BIT.paymentRate;
 
     // Terms.
     const rawOt = cells[this.cols.originalTerm!]!;
@@ -504,6 +610,15 @@ export class PoolBuilder {
         this.productByCell.set(rawProduct, p);
       }
     }
+    if (bal === 0) {
+      return this.reject(
+        line,
+        'balance',
+        rawBal,
+        'zero-balance',
+        `current balance is 0: nothing left to collect, so not a performing loan`,
+      );
+    }
     if (PRODUCT_CODES[product] === 'revolving' && !(pay > 0)) {
       return this.reject(line, 'paymentRate', String(pay), 'missing-payment-rate');
     }
@@ -514,17 +629,9 @@ export class PoolBuilder {
       if (Number.isNaN(score))
         return this.reject(line, 'score', rawScore, 'bad-number', `score '${rawScore}' is not a number`);
     }
-    const seenAt = this.seenIds.findOrInsert(id, k);
-    if (seenAt >= 0) {
-      return this.reject(
-        line,
-        'id',
-        id,
-        'duplicate-id',
-        `loan identifier '${id}' already on row ${this.line[seenAt]}`,
-      );
-    }
+    // Duplicate identifiers are checked in finish(), among rows that pass every other check.
     this.ids[k] = id;
+    this.flags[k] = flags;
     this.line[k] = line;
     this.balance[k] = bal;
     this.originalBalance[k] = ob;
@@ -588,32 +695,38 @@ export class PoolBuilder {
     return i;
   }
 
-  private countScale(field: 'rate' | 'monthlyFeeRate' | 'paymentRate', raw: string): void {
-    const st = this.rateStats[field];
-    if (!this.num.percent) st.decimal++;
-    else if (raw.includes('%')) st.signed++;
-    else st.byRule++;
-  }
-
-  /** An optional monthly share (fee or payment rate): 0 when absent, NaN after rejecting the row. */
+  /** An optional monthly share (fee or payment rate), bare: 0 when absent, NaN after rejecting the row. */
   private optionalShare(
     cells: readonly string[],
     field: 'monthlyFeeRate' | 'paymentRate',
     line: number,
+    k: number,
   ): number {
+    this.num.percent = false;
     const raw = this.cell(cells, field);
     if (raw === undefined || raw.trim() === '' || this.nd(field, raw)) return 0;
-    const v = parseRate(raw, this.mapping.rateScale[field] ?? 'auto', FEE_PERCENT_ABOVE, this.num);
+    const v = this.amount(field, raw, k, this.num);
+    if (this.mixedCell) {
+      this.rejectMixed(line, field, raw);
+      return NaN;
+    }
     if (Number.isNaN(v)) {
       this.reject(line, field, raw, 'bad-number', `${field} '${raw}' is not a number`);
       return NaN;
     }
-    this.countScale(field, raw);
-    if (v < 0 || v > 1) {
-      this.reject(line, field, raw, 'rate-out-of-range', `${field} ${raw} reads as ${v}, outside [0, 1]`);
-      return NaN;
-    }
     return v;
+  }
+
+  /**
+   * Reads a date cell; a spreadsheet's date cells are serial numbers whatever text format the layout
+   * states, counted from the workbook's own epoch (1904-01-01 is 1,462 days after 1900-01-00).
+   */
+  private dateOf(t: string, format: DateFormat | undefined): DateCell {
+    let d = readDate(t, format);
+    if (d.kind === 'bad' && this.spreadsheet) d = readDate(t, 'EXCEL-SERIAL');
+    if (d.kind === 'day' && d.format === 'EXCEL-SERIAL' && this.opts.source.date1904)
+      return { kind: 'day', day: d.day + DAYS_1900_TO_1904, format: d.format };
+    return d;
   }
 
   /** A day number, NaN when absent, a pair code above PAIR_BASE, or null after rejecting the row. */
@@ -622,9 +735,7 @@ export class PoolBuilder {
     if (raw === undefined) return NaN;
     const t = raw.trim();
     if (t === '' || this.nd(field, t)) return NaN;
-    let d = readDate(t, this.mapping.dateFormats[field]);
-    // A spreadsheet's date cells are serial numbers whatever text format the layout states.
-    if (d.kind === 'bad' && this.spreadsheet) d = readDate(t, 'EXCEL-SERIAL');
+    const d = this.dateOf(t, this.mapping.dateFormats[field]);
     if (d.kind === 'day') {
       const seen = this.dateFormatsSeen[field];
       seen.set(d.format, (seen.get(d.format) ?? 0) + 1);
@@ -729,11 +840,15 @@ export class PoolBuilder {
       return true;
     };
 
+    this.settleDecimals(keep, rejectAt, rules, warnings);
+    this.scaleRates(keep, rejectAt, rules, warnings);
+
     let derivedFromMaturity = 0;
     let derivedFromOrigination = 0;
     const defaultedOriginal = this.cols.originalBalance === undefined ? n : this.obFilled;
     const rtMapped = this.cols.remainingTerm !== undefined;
     for (let k = 0; k < n; k++) {
+      if (!keep[k]) continue;
       if (!resolveDate(k, this.origination, 'originationDate')) continue;
       if (!resolveDate(k, this.maturity, 'maturityDate')) continue;
       const o = this.origination[k]!;
@@ -748,8 +863,30 @@ export class PoolBuilder {
         );
         continue;
       }
+      // A loan in the pool at the cut-off was originated by then; one that matured by then has nothing left,
+      // whatever remaining term the tape states.
+      if (o > cutDay) {
+        rejectAt(
+          k,
+          'originationDate',
+          dayToIso(o),
+          'originated-after-cutoff',
+          `origination ${dayToIso(o)} is after the cut-off ${dayToIso(cutDay)}`,
+        );
+        continue;
+      }
       let rt = this.remainingTerm[k]!;
       const ot = this.originalTerm[k]!;
+      if (!Number.isNaN(rt) && mt <= cutDay) {
+        rejectAt(
+          k,
+          'maturityDate',
+          dayToIso(mt),
+          'maturity-before-cutoff',
+          `maturity ${dayToIso(mt)} is on or before the cut-off ${dayToIso(cutDay)}, yet the remaining term is ${rt}`,
+        );
+        continue;
+      }
       if (Number.isNaN(rt)) {
         if (!Number.isNaN(mt) && !Number.isNaN(cutDay)) {
           rt = monthsBetweenCeil(cutDay, mt);
@@ -816,9 +953,18 @@ export class PoolBuilder {
       rules.push(`product not mapped: every loan is ${PRODUCT_CODES[this.defaultProduct]}`);
     if (this.cols.segment === undefined)
       rules.push(`segment not mapped: every loan is in segment '${this.defaultSegment}'`);
-    this.rateRules(rules, warnings, colName);
     if (this.cols.status === undefined) rules.push('status not mapped: no loan excluded by status');
     else rules.push(`statuses excluded from the pool: ${[...EXCLUDED_STATUSES].join(', ')}`);
+
+    // Duplicate identifiers among the rows that passed every other check, in file order: the first valid
+    // row keeps the id whatever invalid rows carried it before.
+    for (let k = 0; k < n; k++) {
+      if (!keep[k]) continue;
+      const id = this.ids[k]!;
+      const at = this.seenIds.findOrInsert(id, k);
+      if (at >= 0)
+        rejectAt(k, 'id', id, 'duplicate-id', `loan identifier '${id}' already on row ${this.line[at]}`);
+    }
 
     // Compact the accepted rows.
     let accepted = 0;
@@ -905,7 +1051,7 @@ export class PoolBuilder {
     if (this.cutoffCells.size > 0) {
       const days: number[] = [];
       for (const raw of this.cutoffCells.keys()) {
-        const d = readDate(raw, this.mapping.dateFormats.cutoffDate);
+        const d = this.dateOf(raw, this.mapping.dateFormats.cutoffDate);
         if (d.kind === 'day') days.push(d.day);
         else if (d.kind === 'pair') {
           // Cut-off cells are few distinct values: decide their order among themselves.
@@ -940,30 +1086,162 @@ export class PoolBuilder {
     return null;
   }
 
-  private rateRules(rules: string[], warnings: string[], colName: (f: PoolField) => string): void {
-    const threshold = { rate: 1, monthlyFeeRate: FEE_PERCENT_ABOVE, paymentRate: FEE_PERCENT_ABOVE } as const;
-    for (const f of ['rate', 'monthlyFeeRate', 'paymentRate'] as const) {
-      const st = this.rateStats[f];
-      if (st.signed + st.byRule + st.decimal === 0) continue;
-      const scale = this.mapping.rateScale[f] ?? 'auto';
-      const parts: string[] = [];
-      if (st.signed) parts.push(`${st.signed} with '%' divided by 100`);
-      if (st.byRule)
-        parts.push(
-          scale === 'percent'
-            ? `${st.byRule} bare values read as percent (stated by the mapping)`
-            : `${st.byRule} bare values above ${threshold[f]} read as percent (divided by 100)`,
+  private column(field: AmountField): Float64Array {
+    switch (field) {
+      case 'balance':
+        return this.balance;
+      case 'originalBalance':
+        return this.originalBalance;
+      case 'rate':
+        return this.rate;
+      case 'monthlyFeeRate':
+        return this.fee;
+      case 'paymentRate':
+        return this.payRate;
+    }
+  }
+
+  /**
+   * Settles the cells read before their column showed its decimal separator. A column that never showed
+   * one follows the tape's other columns (one locale writes a whole file), and decimal points otherwise.
+   */
+  private settleDecimals(keep: Uint8Array, rejectAt: RejectAt, rules: string[], warnings: string[]): void {
+    const shown = new Set(AMOUNT_FIELDS.map((f) => this.decimal[f]).filter((d) => d !== null));
+    const tapeWide: DecimalSeparator | null = shown.size === 1 ? [...shown][0]! : null;
+    const final: Record<AmountField, DecimalSeparator> = {
+      balance: '.',
+      originalBalance: '.',
+      rate: '.',
+      monthlyFeeRate: '.',
+      paymentRate: '.',
+    };
+    for (const f of AMOUNT_FIELDS) {
+      const own = this.decimal[f];
+      final[f] = own ?? tapeWide ?? '.';
+      if (own === ',')
+        rules.push(`${f} ('${this.colHeader(f)}'): decimal commas, ${this.decidedBy[f] ?? ''}`);
+      const sample = this.pendingSample[f];
+      if (sample === undefined || own !== null) continue;
+      if (tapeWide !== null)
+        rules.push(
+          `${f} ('${this.colHeader(f)}'): values such as '${sample}' read with decimal ${tapeWide === ',' ? 'commas' : 'points'}, as the tape's other number columns are written`,
         );
-      if (st.decimal) parts.push(`${st.decimal} bare values read as decimals`);
-      rules.push(`${f} ('${colName(f)}'): ${parts.join('; ')}`);
-      if (scale === 'auto' && st.byRule > 0 && st.decimal > 0) {
+      else
         warnings.push(
-          `column '${colName(f)}' mixes percent-style (e.g. 10.65) and decimal-style (e.g. 0.1065) values; each was scaled by the rule above — state rateScale.${f} in the mapping if that is wrong`,
+          `column '${this.colHeader(f)}' (${f}): values such as '${sample}' read either way and nothing in the tape shows its decimal separator; read with decimal points (state decimalSeparator in the mapping if that is wrong)`,
         );
+    }
+    for (let i = 0; i < this.pendingK.length; i++) {
+      const k = this.pendingK[i]!;
+      const f = this.pendingField[i]!;
+      if (!keep[k] || final[f] !== ',') continue;
+      const v = this.pendingAlt[i]!;
+      this.column(f)[k] = v;
+      if (f === 'balance' && this.flags[k]! & OB_DEFAULTED) this.originalBalance[k] = v;
+      if (f === 'balance' && v === 0)
+        rejectAt(k, 'balance', '0', 'zero-balance', 'current balance is 0: nothing left to collect');
+    }
+  }
+
+  /**
+   * Scales each rate column as a whole. '%' cells are percentages. Bare cells follow the mapping's stated
+   * scale; in 'auto' the column is percent-style when most non-zero bare values are above the threshold (1
+   * for annual rates, 0.1 for monthly shares) and decimal-style when most are at or below it, and a bare
+   * value on the other side (0.99 among 12.5s, 10.65 among 0.1065s) is rejected: it is a different
+   * number in each reading, and one column is written one way.
+   */
+  private scaleRates(keep: Uint8Array, rejectAt: RejectAt, rules: string[], warnings: string[]): void {
+    const n = this.n;
+    const threshold = { rate: 1, monthlyFeeRate: FEE_PERCENT_ABOVE, paymentRate: FEE_PERCENT_ABOVE } as const;
+    for (const f of RATE_FIELDS) {
+      if (f !== 'rate' && this.cols[f] === undefined) continue;
+      const arr = this.column(f);
+      const bit = SIGNED_BIT[f];
+      const limit = f === 'rate' ? this.mapping.maxRate : 1;
+      const stated = this.mapping.rateScale[f] ?? 'auto';
+      let above = 0;
+      let below = 0;
+      for (let k = 0; k < n; k++) {
+        if (!keep[k] || this.flags[k]! & bit) continue;
+        const v = Math.abs(arr[k]!);
+        if (v > threshold[f]) above++;
+        else if (v > 0) below++;
       }
+      const scale: 'percent' | 'decimal' | null =
+        stated !== 'auto'
+          ? stated
+          : above > below
+            ? 'percent'
+            : below > above
+              ? 'decimal'
+              : above === 0
+                ? 'decimal'
+                : null;
+      let signed = 0;
+      let asPercent = 0;
+      let asDecimal = 0;
+      let misfits = 0;
+      for (let k = 0; k < n; k++) {
+        if (!keep[k]) continue;
+        const bare = arr[k]!;
+        let v = bare;
+        if (this.flags[k]! & bit) signed++;
+        else if (bare !== 0) {
+          const big = Math.abs(bare) > threshold[f];
+          if (stated === 'auto' && (scale === null || (scale === 'percent') !== big)) {
+            misfits++;
+            rejectAt(
+              k,
+              f,
+              String(bare),
+              'rate-scale-mismatch',
+              scale === null
+                ? `${f} ${bare}: column '${this.colHeader(f)}' has as many percent-style as decimal-style values; state rateScale.${f} in the mapping`
+                : `${f} ${bare} does not fit column '${this.colHeader(f)}', whose bare values are ${scale === 'percent' ? `percentages (most above ${threshold[f]})` : `decimals (most at or below ${threshold[f]})`}; state rateScale.${f} in the mapping if it is right`,
+            );
+            continue;
+          }
+          if (scale === 'percent') {
+            v = bare / 100;
+            asPercent++;
+          } else asDecimal++;
+        }
+        arr[k] = v;
+        if (v < 0 || v > limit) {
+          rejectAt(
+            k,
+            f,
+            String(bare),
+            'rate-out-of-range',
+            `${f === 'rate' ? 'interest rate' : f} ${bare}${this.flags[k]! & bit ? '%' : ''} reads as ${v}, outside [0, ${limit}]`,
+          );
+        }
+      }
+      const parts: string[] = [];
+      if (signed) parts.push(`${signed} with '%' divided by 100`);
+      if (asPercent)
+        parts.push(
+          stated === 'percent'
+            ? `${asPercent} bare values read as percent (stated by the mapping)`
+            : `${asPercent} bare values read as percent (divided by 100): the column's bare values are above ${threshold[f]}`,
+        );
+      if (asDecimal) parts.push(`${asDecimal} bare values read as decimals`);
+      if (parts.length > 0) rules.push(`${f} ('${this.colHeader(f)}'): ${parts.join('; ')}`);
+      if (misfits > 0)
+        warnings.push(
+          `column '${this.colHeader(f)}' mixes percent-style (e.g. 10.65) and decimal-style (e.g. 0.1065) values: ${misfits} rows that do not fit the column's scale are rejected (rate-scale-mismatch); state rateScale.${f} in the mapping to read them`,
+        );
     }
   }
 }
+
+type RejectAt = (
+  k: number,
+  field: PoolField | null,
+  value: string,
+  reason: RejectReason,
+  message: string,
+) => void;
 
 function copyInto<T extends Uint8Array | Uint16Array | Uint32Array>(dst: T, src: T): T {
   dst.set(src);

@@ -3,6 +3,7 @@
  * Every data row is either accepted or listed as rejected (rowsRead = accepted + rejected, always), with
  * its 1-based line in the file (the header is line 1), the column and the reason.
  */
+import { neutraliseText } from '../report/cellText';
 import type { PoolField } from './fields';
 
 export const REJECT_REASONS = {
@@ -27,6 +28,11 @@ export const REJECT_REASONS = {
   'unknown-status': 'status code not recognised',
   'unknown-product': 'product code not recognised',
   'missing-payment-rate': 'revolving balance without a monthly payment rate',
+  'zero-balance': 'no principal left at the cut-off (a performing loan has a positive balance)',
+  'originated-after-cutoff': 'origination date after the cut-off date',
+  'maturity-before-cutoff': 'maturity date on or before the cut-off while a remaining term is stated',
+  'mixed-decimal': 'number written with the other decimal separator than the rest of its column',
+  'rate-scale-mismatch': "bare rate that does not fit its column's scale (percent or decimal)",
 } as const;
 export type RejectReason = keyof typeof REJECT_REASONS;
 
@@ -62,6 +68,8 @@ export interface ImportReport {
     delimiterConfidence?: number;
     sheet?: string;
     sheets?: string[];
+    /** The workbook's date serials count from 1904-01-01 (read as such). */
+    date1904?: boolean;
   };
   mapping: {
     name: string;
@@ -90,14 +98,8 @@ export interface ImportReport {
   elapsedMs?: number;
 }
 
-/** Text a spreadsheet would run as a formula gets a leading apostrophe. */
-export function neutralizeFormula(s: string): string {
-  const c = s.charAt(0);
-  return c === '=' || c === '+' || c === '-' || c === '@' || c === '\t' || c === '\r' ? `'${s}` : s;
-}
-
 function csvCell(s: string): string {
-  const t = neutralizeFormula(s);
+  const t = neutraliseText(s);
   return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
 }
 

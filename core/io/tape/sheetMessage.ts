@@ -15,6 +15,8 @@ export interface SheetRows {
   /** 1-based sheet row number of each entry of `rows`. */
   rowNumbers: number[];
   format: SpreadsheetFormat;
+  /** The workbook's dates are serials in the 1904 date system. */
+  date1904: boolean;
 }
 
 /** Limits both spreadsheet readers apply by default. */
@@ -76,5 +78,6 @@ export function checkSheetMessage(msg: unknown, path: string, format: Spreadshee
     rows,
     rowNumbers,
     format,
+    date1904: m.date1904 === true,
   };
 }

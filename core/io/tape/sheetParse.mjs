@@ -26,6 +26,10 @@ function parse(XLSX, bytes, sheet, maxRows, maxCellChars) {
     sheetRows: maxRows + 2,
   });
   const names = Array.isArray(wb.SheetNames) ? wb.SheetNames.map(String) : [];
+  // Workbooks saved with Excel for Mac's old default count date serials from 1904-01-01, not 1900-01-00:
+  // the same serial is 1,462 days earlier, so the reader must know which system the workbook uses.
+  const props = wb.Workbook && typeof wb.Workbook === 'object' ? wb.Workbook.WBProps : undefined;
+  const date1904 = Boolean(props && typeof props === 'object' && props.date1904);
   const name = sheet ?? names[0];
   if (name === undefined || !names.includes(name)) {
     const message =
@@ -36,7 +40,7 @@ function parse(XLSX, bytes, sheet, maxRows, maxCellChars) {
   }
   const ws = wb.Sheets[name];
   const ref = ws && typeof ws['!ref'] === 'string' ? ws['!ref'] : null;
-  if (ref === null) return { ok: true, sheet: name, sheets: names, firstRow: 1, rows: [] };
+  if (ref === null) return { ok: true, sheet: name, sheets: names, firstRow: 1, rows: [], date1904 };
   // sheetRows cuts the sheet; !fullref still tells how long it was, so a cut is an error, never silent.
   const full = XLSX.utils.decode_range(typeof ws['!fullref'] === 'string' ? ws['!fullref'] : ref);
   if (full.e.r - full.s.r > maxRows) {
@@ -63,7 +67,7 @@ function parse(XLSX, bytes, sheet, maxRows, maxCellChars) {
     }
     rows.push(out);
   }
-  return { ok: true, sheet: name, sheets: names, firstRow, rows };
+  return { ok: true, sheet: name, sheets: names, firstRow, rows, date1904 };
 }
 
 /**

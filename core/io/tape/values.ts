@@ -29,12 +29,17 @@ export interface ParsedNumber {
 
 const CURRENCY_WORDS = /^(RMB|CNY|USD|EUR|GBP|HKD)\s*|\s*(RMB|CNY|USD|EUR|GBP|HKD|元)$/i;
 
+/** The decimal separator a column is written with: '.' (1,234.56) or ',' (1.234,56 — continental Europe). */
+export type DecimalSeparator = '.' | ',';
+
 /**
- * Reads a number; `out.percent` says whether it carried '%'. Accepts thousands separators (comma, space,
- * apostrophe, only in groups of three), currency symbols and codes, a leading sign or parentheses for
- * negatives, and exponent notation. Returns NaN otherwise (so "0x10", "1.2.3" and "12abc" are rejected).
+ * Reads a number; `out.percent` says whether it carried '%'. Accepts thousands separators (only in groups
+ * of three after a first group that does not start with 0: "0,500" is never five hundred), currency
+ * symbols and codes, a leading sign or parentheses for negatives, and exponent notation. With `decimal`
+ * ',' the roles swap: "1.234,56" is 1234.56 and "12.500" is 12500. Returns NaN otherwise (so "0x10",
+ * "1.2.3" and "12abc" are rejected).
  */
-export function parseNumber(raw: string, out?: ParsedNumber): number {
+export function parseNumber(raw: string, out?: ParsedNumber, decimal: DecimalSeparator = '.'): number {
   if (out) out.percent = false;
   // Fast path: a plain decimal, as most machine-written tapes carry it.
   const len = raw.length;
@@ -52,12 +57,15 @@ export function parseNumber(raw: string, out?: ParsedNumber): number {
       plain = false;
       break;
     }
-    if (plain && dots <= 1 && !(dots === 1 && len === 1)) return +raw;
+    if (plain && (dots === 0 || (decimal === '.' && dots === 1 && len > 1))) return +raw;
   }
-  return parseNumberSlow(raw, out);
+  return parseNumberSlow(raw, decimal, out);
 }
 
-function parseNumberSlow(raw: string, out?: ParsedNumber): number {
+const POINT_NUMBER = /^([1-9]\d{0,2}([,' \u00a0]\d{3})+|\d+)(\.\d+)?([eE][-+]?\d+)?$|^\.\d+$/;
+const COMMA_NUMBER = /^([1-9]\d{0,2}([.' \u00a0]\d{3})+|\d+)(,\d+)?([eE][-+]?\d+)?$|^,\d+$/;
+
+function parseNumberSlow(raw: string, decimal: DecimalSeparator, out?: ParsedNumber): number {
   let s = raw.trim();
   if (s.length === 0 || s.length > 64) return NaN;
   let negative = false;
@@ -85,8 +93,14 @@ function parseNumberSlow(raw: string, out?: ParsedNumber): number {
     percent = true;
     s = s.slice(0, -1).trim();
   }
-  if (!/^(\d{1,3}([,' ]\d{3})+|\d+)(\.\d+)?([eE][-+]?\d+)?$|^\.\d+$/.test(s)) return NaN;
-  const n = +s.replace(/[,' ]/g, '');
+  let n: number;
+  if (decimal === '.') {
+    if (!POINT_NUMBER.test(s)) return NaN;
+    n = +s.replace(/[,' \u00a0]/g, '');
+  } else {
+    if (!COMMA_NUMBER.test(s)) return NaN;
+    n = +s.replace(/[.' \u00a0]/g, '').replace(',', '.');
+  }
   if (!Number.isFinite(n)) return NaN;
   if (out) out.percent = percent;
   const v = percent ? n / 100 : n;
@@ -94,22 +108,11 @@ function parseNumberSlow(raw: string, out?: ParsedNumber): number {
 }
 
 /**
- * How a rate column's numbers become annual decimals. `auto`: "10.65%" → 0.1065; a bare value above
- * `percentAbove` is a percentage (10.65 → 0.1065); otherwise it is already a decimal (0.1065).
- * `percent`: every bare value is a percentage. `decimal`: every bare value is a decimal.
+ * How a rate column's bare numbers become annual decimals ('%' cells are always percentages). `percent`:
+ * every bare value is a percentage; `decimal`: already a decimal; `auto`: the column decides as a whole
+ * (see PoolBuilder.scaleRates), never cell by cell.
  */
 export type RateScale = 'auto' | 'percent' | 'decimal';
-
-/** Reads a rate; `out.percent` is true when the value was read as a percentage (sign or rule). */
-export function parseRate(raw: string, scale: RateScale, percentAbove: number, out: ParsedNumber): number {
-  const n = parseNumber(raw, out);
-  if (Number.isNaN(n) || out.percent) return n;
-  if (scale === 'percent' || (scale === 'auto' && Math.abs(n) > percentAbove)) {
-    out.percent = true;
-    return n / 100;
-  }
-  return n;
-}
 
 /** Reads a term in months: "36", " 36 months", "36m", "36期", "36个月", "3 years" → 36. NaN otherwise. */
 export function parseTerm(raw: string): number {

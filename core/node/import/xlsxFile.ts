@@ -138,6 +138,7 @@ export async function importSpreadsheetFile(
       bytes: info.size,
       sheet: sheet.sheet,
       sheets: sheet.sheets,
+      ...(sheet.date1904 ? { date1904: true } : {}),
     },
     opts,
     sheet.rowNumbers,

@@ -148,6 +148,8 @@ describe('spreadsheetKind and checkSheetMessage', () => {
     );
     expect(r).toEqual({
       sheet: 'S',
+      // No date-system flag in the answer: the 1900 system, Excel's default.
+      date1904: false,
       sheets: ['S'],
       rows: [['a', '1.5', '', ''], []],
       rowNumbers: [4, 5],

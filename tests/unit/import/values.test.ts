@@ -10,13 +10,7 @@ import {
   readDate,
   resolveSlashOrder,
 } from '../../../core/io/tape/dates';
-import {
-  noDataCode,
-  parseNumber,
-  parseRate,
-  parseTerm,
-  type ParsedNumber,
-} from '../../../core/io/tape/values';
+import { noDataCode, parseNumber, parseTerm, type ParsedNumber } from '../../../core/io/tape/values';
 
 describe('parseNumber', () => {
   it.each([
@@ -65,25 +59,6 @@ describe('parseNumber', () => {
         expect(parseNumber(String(x))).toBe(x === 0 ? 0 : x);
       }),
     );
-  });
-});
-
-describe('parseRate (rate scale rule)', () => {
-  const out: ParsedNumber = { value: 0, percent: false };
-  it('"10.65%" and "10.65" both read 0.1065; "0.1065" stays', () => {
-    expect(parseRate('10.65%', 'auto', 1, out)).toBeCloseTo(0.1065, 12);
-    expect(parseRate(' 10.65', 'auto', 1, out)).toBeCloseTo(0.1065, 12);
-    expect(out.percent).toBe(true);
-    expect(parseRate('0.1065', 'auto', 1, out)).toBe(0.1065);
-    expect(out.percent).toBe(false);
-  });
-  it('a stated scale overrides the rule', () => {
-    expect(parseRate('0.5', 'percent', 1, out)).toBeCloseTo(0.005, 12);
-    expect(parseRate('12', 'decimal', 1, out)).toBe(12);
-  });
-  it('monthly fee threshold: 0.5 (percent) → 0.005, 0.006 stays', () => {
-    expect(parseRate('0.5', 'auto', 0.1, out)).toBeCloseTo(0.005, 12);
-    expect(parseRate('0.006', 'auto', 0.1, out)).toBe(0.006);
   });
 });
 

@@ -187,3 +187,62 @@ describe('pool file', () => {
     expect(PoolFile.safeParse(bad2).error?.issues[0]?.message).toMatch(/exceeds originalTerm/);
   });
 });
+
+describe('issue 23 items 7 and 8: one definition per measure, rows in a natural order', () => {
+  const row = (
+    id: string,
+    grade: string,
+    region: string,
+    bal: number,
+    dpd: string,
+    status: string,
+    score: string,
+  ) =>
+    `${id},level-pay,${grade},${region},${bal},${bal},0.12,0,12,10,2025-04-10,2026-04-10,2025-06-30,${dpd},${status},${score}`;
+  const tape = [
+    TAPE.split('\n')[0]!,
+    row('A', 'B', '广东', 1000, '0', 'current', '700'),
+    // Delinquent by status with 0 days past due: delinquent in both the summary and the table.
+    row('B', 'A', '', 1000, '0', 'delinquent', '0'),
+    row('C', 'C', '江苏', 2000, '35', 'delinquent', '999'),
+    row('D', 'A10', '', 800, '', 'current', ''),
+    row('E', 'A2', '', 500, '0', 'current', '650'),
+  ].join('\n');
+
+  it('the summary’s delinquent share and the table’s current row add up to the whole pool', () => {
+    const { pool } = importTapeText(tape, 't.csv');
+    const s = poolSummary(pool);
+    // Balance 5,300: delinquent B (status, 1,000) + C (35 days, 2,000) = 3,000; current A + D + E = 2,300.
+    expect(s.delinquentShare).toBeCloseTo(3000 / 5300, 12);
+    const t = stratify(pool, 'delinquency');
+    expect(t.rows.map((r) => [r.label, r.balance])).toEqual([
+      ['current (0 days)', 2300],
+      ['30–59 days', 2000],
+      ['delinquent status, days past due 0 or not reported', 1000],
+    ]);
+    expect(t.rows[0]!.pctBalance + s.delinquentShare!).toBeCloseTo(1, 12);
+  });
+
+  it('scores outside 300–850 are not reported in the table and carry no weight in the average', () => {
+    const { pool } = importTapeText(tape, 't.csv');
+    // Valid: A 700 × 1,000 and E 650 × 500 → (700,000 + 325,000) / 1,500 = 683.33; 0 and 999 are placeholders.
+    expect(poolSummary(pool).waScore).toBeCloseTo(1_025_000 / 1500, 9);
+    const t = stratify(pool, 'score');
+    expect(t.rows.map((r) => [r.label, r.count, r.balance])).toEqual([
+      ['650 – <700', 1, 500],
+      ['700 – <750', 1, 1000],
+      ['not reported', 3, 3800],
+    ]);
+  });
+
+  it('grades in natural order, regions by balance, not reported last', () => {
+    const { pool } = importTapeText(tape, 't.csv');
+    expect(stratify(pool, 'segment').rows.map((r) => r.label)).toEqual(['A', 'A2', 'A10', 'B', 'C']);
+    // 江苏 2,000 and 广东 1,000; the 2,300 without a region come after them, not first.
+    expect(stratify(pool, 'region').rows.map((r) => [r.label, r.balance])).toEqual([
+      ['江苏', 2000],
+      ['广东', 1000],
+      ['not reported', 2300],
+    ]);
+  });
+});

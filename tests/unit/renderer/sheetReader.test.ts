@@ -118,6 +118,8 @@ describe('readSheetRows', () => {
     const s = await readSheetRows('evil.xlsx', SAMPLE, { spawn: evil.spawn });
     expect(s).toEqual({
       sheet: 'S',
+      // No date-system flag in the answer: the 1900 system, Excel's default.
+      date1904: false,
       sheets: ['S'],
       rows: [['__proto__', '', '3']],
       rowNumbers: [2],

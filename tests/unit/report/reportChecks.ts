@@ -1,7 +1,7 @@
 /** Checks shared by the fixture and real-run report tests. */
 import { expect } from 'vitest';
 import type { WorkBook } from 'xlsx';
-import { POOL_COLUMNS, TRANCHE_COLUMNS } from '../../../core/io/report/cashflowSheets';
+import { POOL_COLUMNS, TRANCHE_COLUMNS, footedPoolPeriods } from '../../../core/io/report/cashflowSheets';
 import type { RunResult } from '../../../core/result';
 import { csvNumber } from './libreoffice';
 import { at, find, sheet } from './readBack';
@@ -15,7 +15,22 @@ const serial = (iso: string): number =>
 /** The workbook read back with SheetJS gives every pool column and tranche cash flow to the cent. */
 export function expectEngineNumbers(wb: WorkBook, result: RunResult, label: string): void {
   const pool = sheet(wb, 'Pool cash flows');
+  const col = (key: string): number => POOL_COLUMNS.findIndex((x) => x.key === key);
   result.pool.periods.forEach((p, i) => {
+    // Every row foots to the cent (begin − scheduled − prepayment − defaults + purchases = end), and the
+    // derived scheduled principal is the engine's within the one cent its separate rounding can cost.
+    const cell = (key: string): number => cents(at(pool, 2 + i, col(key))?.v);
+    expect(
+      cell('beginBalance') -
+        cell('scheduledPrincipal') -
+        cell('prepayment') -
+        cell('default') +
+        cell('purchases'),
+      `${label} pool row ${p.period} foots`,
+    ).toBe(cell('endBalance'));
+    expect(Math.abs(cell('scheduledPrincipal') - cents(p.scheduledPrincipal))).toBeLessThanOrEqual(1);
+  });
+  footedPoolPeriods(result.pool.periods).forEach((p, i) => {
     POOL_COLUMNS.forEach((col, c) => {
       if (col.key === 'excessSpread') return;
       const got = at(pool, 2 + i, c)?.v;
@@ -68,7 +83,8 @@ export function expectRecalculatedTotals(
 ): void {
   expect(sheets, `${label}: no sheets converted`).toBeDefined();
   const pool = sheets?.get('Pool cash flows') ?? [];
-  const periods = result.pool.periods;
+  // The sheet's scheduled principal is derived so that each row foots (see footedPoolPeriods).
+  const periods = footedPoolPeriods(result.pool.periods);
   const totals = pool[2 + periods.length] ?? [];
   expect(totals[0], `${label} pool totals row`).toBe('Total');
   for (const [c, col] of POOL_COLUMNS.entries()) {

@@ -131,7 +131,7 @@ describe('tranche report round trip (read back with SheetJS)', () => {
       v: true,
     });
     // 0.6 × 18% + 0.4 × 0%
-    expect(at(ws, find(ws, 'Weighted average APR (rep lines, by balance)').r, 1)?.v).toBeCloseTo(0.108, 12);
+    expect(at(ws, find(ws, 'Weighted average APR (by balance)').r, 1)?.v).toBeCloseTo(0.108, 12);
     expect(at(ws, find(ws, 'cnl').r, 4)?.v).toBe('breached');
   });
 
