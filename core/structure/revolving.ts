@@ -60,11 +60,9 @@ export function planPurchase(
     lines.map((l) => (lim.key === 'segment' ? l.segment : l.product) === lim.value),
   );
   const limitedBy = new Set<string>();
-  let total = par;
-  let amounts = new Array<number>(n).fill(0);
-  // Caps depend on the purchase total, which shrinks when every line is capped: iterate to a fixed point.
-  for (let round = 0; round < 50 && total > 0; round++) {
-    amounts = new Array<number>(n).fill(0);
+  // Split `total` by weight, cutting each group over its cap (caps grow with the purchase total).
+  const split = (total: number): { amounts: number[]; bought: number } => {
+    const amounts = new Array<number>(n).fill(0);
     const frozen = new Array<boolean>(n).fill(false);
     for (let pass = 0; pass <= limits.length; pass++) {
       let frozenSum = 0;
@@ -96,9 +94,45 @@ export function planPurchase(
       });
       if (!cut || freeWeight === 0) break;
     }
-    const bought = amounts.reduce((a, b) => a + b, 0);
-    if (bought >= total * (1 - 1e-12)) break;
-    total = bought;
+    return { amounts, bought: amounts.reduce((a, b) => a + b, 0) };
+  };
+  const fits = (total: number, bought: number): boolean => bought >= total * (1 - 1e-12);
+  // The purchase total T must satisfy T = bought(T). bought(T) − T falls as T grows, so the answer is the largest
+  // T that fits: below it every cap holds with room, above it some cap cuts. Plain iteration T ← bought(T)
+  // converges only geometrically (ratio maxShare: 50 rounds left a 70% cap breached by 0.0003), so bracket the
+  // root — any T that fits is a lower bound, and bought(T) of one that does not is an upper bound — and close
+  // it by secant steps that fall back to bisection.
+  let hi = par;
+  let atHi = split(hi);
+  if (fits(hi, atHi.bought)) return { amounts: atHi.amounts, limitedBy: [...limitedBy] };
+  let lo = 0;
+  let atLo = { amounts: new Array<number>(n).fill(0), bought: 0 };
+  let prev = { t: hi, gap: atHi.bought - hi };
+  hi = atHi.bought;
+  for (let round = 0; round < 200 && hi - lo > 1e-9 * Math.max(1, par); round++) {
+    atHi = split(hi);
+    const gap = atHi.bought - hi;
+    if (fits(hi, atHi.bought)) {
+      lo = hi;
+      atLo = atHi;
+      break;
+    }
+    // Secant on gap(T) = bought(T) − T through the last two points; bisection when it leaves the bracket.
+    const slope = (gap - prev.gap) / (hi - prev.t);
+    let next = slope < 0 ? hi - gap / slope : (lo + hi) / 2;
+    prev = { t: hi, gap };
+    const upper = Math.min(hi, atHi.bought);
+    if (!(next > lo && next < upper)) next = (lo + upper) / 2;
+    const atNext = split(next);
+    if (fits(next, atNext.bought)) {
+      lo = next;
+      atLo = atNext;
+      hi = upper;
+    } else {
+      hi = Math.min(upper, atNext.bought);
+      prev = { t: next, gap: atNext.bought - next };
+    }
   }
+  const amounts = atLo.amounts;
   return { amounts, limitedBy: [...limitedBy] };
 }
