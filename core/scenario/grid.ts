@@ -6,7 +6,7 @@
  */
 import type { Scenario } from '../deal/schema';
 import type { RunResult } from '../result';
-import { applyAxis, axisIsRate, axisLabel, axisValues, type Axis } from './axis';
+import { applyAxes, axisIsRate, checkAxesCombine, axisLabel, axisValues, type Axis } from './axis';
 import { runPoolLoss, type StressEngine } from './engine';
 import type { ReportTable } from './reportTable';
 
@@ -89,6 +89,7 @@ export function metricNeedsAnalytics(metric: GridMetric): boolean {
 }
 
 export function gridJobs(spec: Pick<GridSpec, 'x' | 'y'>): GridCell[] {
+  checkAxesCombine(spec.x.kind, spec.y.kind);
   const xs = axisValues(spec.x);
   const ys = axisValues(spec.y);
   const cells: GridCell[] = [];
@@ -96,9 +97,13 @@ export function gridJobs(spec: Pick<GridSpec, 'x' | 'y'>): GridCell[] {
   return cells;
 }
 
-/** The cell's scenario: the y axis is applied first, then x (only matters if both touch one field). */
+/** The cell's scenario; swapping the two axes gives the same scenario (see `applyAxes`). */
 export function cellScenario(base: Scenario, spec: Pick<GridSpec, 'x' | 'y'>, cell: GridCell): Scenario {
-  const s = applyAxis(applyAxis(base, spec.y.kind, cell.y), spec.x.kind, cell.x);
+  checkAxesCombine(spec.x.kind, spec.y.kind);
+  const s = applyAxes(base, [
+    { kind: spec.y.kind, value: cell.y },
+    { kind: spec.x.kind, value: cell.x },
+  ]);
   return { ...s, name: `${base.name} [${spec.y.kind}=${cell.y}, ${spec.x.kind}=${cell.x}]` };
 }
 

@@ -48,6 +48,42 @@ describe('grid cells', () => {
   });
 });
 
+describe('grid axes combine the same way in either order (issue 21 item 5)', () => {
+  // Convention: a loss-multiple axis scales whatever default assumption the cell has, so beside a CDR axis it
+  // multiplies that CDR (the rating-agency "multiple of the base case" reading). Toy pool loss = 0.7 × CDR × m.
+  // Cell m = 2, CDR 10%: pool loss 0.7 × 0.10 × 2 = 14%; after the 2% cushion C (10%) is gone and B takes 2% of
+  // the pool = 20,000 of its 150,000 = 13.33…%. The old code reset the multiple to 1 when the CDR axis came
+  // second (rows all equal: pool loss 7%, B untouched).
+  const multiple = { kind: 'lossMultiple', from: 1, to: 3, step: 1 } as const;
+  const cdr = { kind: 'cdr', from: 0.1, to: 0.2, step: 0.05 } as const;
+
+  it('loss multiple × CDR, both orientations', () => {
+    const rows = runGridInline(toyEngine(), toyBase, { y: multiple, x: cdr, metric: 'loss', tranche: 'B' });
+    const cols = runGridInline(toyEngine(), toyBase, { y: cdr, x: multiple, metric: 'loss', tranche: 'B' });
+    const m = gridMatrix(rows);
+    expect(m[1]![0]).toBeCloseTo(20_000 / 150_000, 12);
+    expect(rows.cells[3]!.poolLossPct).toBeCloseTo(0.14, 12);
+    const t = gridMatrix(cols);
+    for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) expect(t[j]![i]).toBe(m[i]![j]);
+  });
+
+  it('prepayment multiple × CPR scales the CPR in either order', () => {
+    const pm = { kind: 'prepaymentMultiple', from: 1, to: 2, step: 1 } as const;
+    const cpr = { kind: 'cpr', from: 0.1, to: 0.1, step: 0 } as const;
+    const a = cellScenario(toyBase, { x: pm, y: cpr }, gridJobs({ x: pm, y: cpr })[1]!);
+    const b = cellScenario(toyBase, { x: cpr, y: pm }, gridJobs({ x: cpr, y: pm })[1]!);
+    expect(a.prepaymentMultiple).toBe(2);
+    expect(b.prepaymentMultiple).toBe(2);
+    expect(a.prepayment).toEqual(b.prepayment);
+  });
+
+  it('refuses two axes that set the same assumption', () => {
+    const abs = { kind: 'absSpeed', from: 0.01, to: 0.02, step: 0.01 } as const;
+    const cpr = { kind: 'cpr', from: 0.1, to: 0.2, step: 0.1 } as const;
+    expect(() => gridJobs({ x: abs, y: cpr })).toThrow(/both set the prepayment model/);
+  });
+});
+
 describe('grid on a real deal', () => {
   const { deal, pool } = fixtureDeal();
   const engine = dealEngine(deal, pool);
