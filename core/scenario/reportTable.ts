@@ -24,9 +24,25 @@ function breakevenColumns(mode: BreakevenMode): Col<BreakevenResult>[] {
     },
     {
       key: `${k}PoolLoss`,
-      header: cdr ? 'Pool loss at CDR break-even' : 'Pool loss at multiple break-even',
+      header: cdr
+        ? 'Realised pool loss at CDR break-even (incl. purchases)'
+        : 'Realised pool loss at multiple break-even (incl. purchases)',
       format: 'percent',
       value: (r) => answer(r)?.poolLossAtBreakeven,
+    },
+    {
+      key: `${k}LifetimeLoss`,
+      header: cdr
+        ? 'Original pool lifetime loss at CDR break-even'
+        : 'Original pool lifetime loss at multiple break-even',
+      format: 'percent',
+      value: (r) => answer(r)?.lifetimeLossAtBreakeven,
+    },
+    {
+      key: `${k}FirstFailure`,
+      header: cdr ? 'CDR of first failure' : 'Multiple of first failure',
+      format: cdr ? 'percent' : 'number',
+      value: (r) => answer(r)?.firstFailure,
     },
     {
       key: `${k}FirstLoss`,
@@ -42,7 +58,10 @@ function breakevenColumns(mode: BreakevenMode): Col<BreakevenResult>[] {
         const a = answer(r);
         if (!a) return null;
         if (a.wholeAtMax) return `whole up to the search limit ${a.max}`;
-        return a.breakeven === null ? 'not whole at 0' : '';
+        if (a.breakeven === null) return 'not whole at 0';
+        if (a.monotone) return '';
+        const windows = a.wholeAgain.map((w) => `${w.from}–${w.to}`).join(', ');
+        return `not monotone: whole again at ${windows || 'no tested value, but principal loss comes and goes'} (a harsher stress can end revolving sooner and realise less)`;
       },
     },
   ];
