@@ -5,7 +5,7 @@
 import { tableOf, type ColumnOf, type ReportTable } from '../io/report/reportTable';
 import type { BreakevenAnswer, BreakevenMode, BreakevenResult } from './breakeven';
 import type { MonteCarloResult } from './monteCarlo';
-import type { RatingStressResult } from './ratingStress';
+import { ratingStressNotes, type RatingStressResult } from './ratingStress';
 
 export type { ReportTable };
 
@@ -88,7 +88,10 @@ export function ratingStressReportTable(r: RatingStressResult): ReportTable {
   return tableOf(
     {
       sheetName: 'Rating stresses',
-      title: `Rating-agency style stresses on scenario ${r.scenarioName} (base pool loss ${(r.baseLossPct * 100).toFixed(2)}%): a class passes a level when it is paid in full in every prepayment and timing case`,
+      title: [
+        `Rating-agency style stresses on scenario ${r.scenarioName} (base pool loss ${(r.baseLossPct * 100).toFixed(2)}%): a class passes a level when it is paid in full in every prepayment and timing case; the highest level passed is one whose milder levels all pass too`,
+        ...Object.values(ratingStressNotes(r)),
+      ].join(' '),
     },
     [
       { key: 'rating', header: 'Level', format: 'text', value: (l) => l.rating },
@@ -99,11 +102,22 @@ export function ratingStressReportTable(r: RatingStressResult): ReportTable {
         format: 'percent',
         value: (l) => Math.max(...l.cases.map((c) => c.poolLossPct)),
       },
+      {
+        key: 'lifetimeLoss',
+        header: 'Original pool lifetime loss (what the cases are matched to)',
+        format: 'percent',
+        value: (l) => Math.max(...l.cases.map((c) => c.lifetimeLossPct)),
+      },
       ...ids.map((id): Col<Level> => ({
         key: `pass_${id}`,
         header: `Class ${id}`,
         format: 'text',
-        value: (l) => (l.passes[id] ? 'pass' : 'fail'),
+        value: (l) =>
+          l.passes[id]
+            ? (r.passesAboveFailure[id] ?? []).includes(l.rating)
+              ? 'pass, but a milder level fails'
+              : 'pass'
+            : 'fail',
       })),
       { key: 'source', header: 'Source', format: 'text', value: (l) => l.source },
     ],

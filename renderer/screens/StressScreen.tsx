@@ -19,7 +19,7 @@ import {
   type GridResult,
 } from '../../core/scenario/grid';
 import type { MonteCarloResult } from '../../core/scenario/monteCarlo';
-import type { RatingStressResult } from '../../core/scenario/ratingStress';
+import { ratingStressNotes, type RatingStressResult } from '../../core/scenario/ratingStress';
 import {
   monteCarloReportTables,
   ratingStressReportTable,
@@ -477,6 +477,7 @@ function RatingPanel({
   }
   const r = held?.value ?? null;
   const ids = r ? Object.keys(r.highestPassing) : [];
+  const notes = r ? ratingStressNotes(r) : {};
   return (
     <>
       <section className="card">
@@ -489,7 +490,10 @@ function RatingPanel({
         <p className="muted small">
           Each level multiplies the base case&apos;s loss, under prepayment speeds of 0.5×, 1× and 1.5× the
           base and with losses at base timing, front-loaded and back-loaded (same lifetime loss). A class
-          passes a level when it receives all interest and principal in every one of those nine runs.
+          passes a level when it receives all interest and principal in every one of those nine runs. The
+          timing cases are matched to the original pool&apos;s lifetime loss (no purchases, no clean-up call),
+          which rises with the multiple; loss a reshape places after a clean-up call is not realised. The
+          highest level passed is one whose milder levels all pass too.
         </p>
       </section>
       <Stale held={held} />
@@ -507,6 +511,11 @@ function RatingPanel({
               />
             ))}
           </div>
+          {Object.entries(notes).map(([id, note]) => (
+            <p key={id} className="muted small" data-testid={`rating-note-${id}`}>
+              {note}
+            </p>
+          ))}
           <section className="card">
             <div className="card-head">
               <h2>Levels</h2>
@@ -554,8 +563,13 @@ function RatingGrid({ r }: { r: RatingStressResult }) {
         colId: `pass-${id}`,
         headerName: `Class ${id}`,
         type: 'rightAligned',
-        valueGetter: (p) => (p.data?.passes[id] ? 'pass' : 'fail'),
-        cellClassRules: { ok: (p) => p.value === 'pass', bad: (p) => p.value !== 'pass' },
+        valueGetter: (p) =>
+          p.data?.passes[id]
+            ? (r.passesAboveFailure[id] ?? []).includes(p.data.rating)
+              ? 'pass, but a milder level fails'
+              : 'pass'
+            : 'fail',
+        cellClassRules: { ok: (p) => p.value === 'pass', bad: (p) => p.value === 'fail' },
         flex: 1,
         minWidth: 80,
       })),
