@@ -4,14 +4,22 @@
  * Calibration: PD = mean loss / LGD (LGD 1 by default: the copula then draws the lifetime net loss itself);
  * ρ is given, or solved from a target loss volatility. Path i draws Z from its own PRNG stream (seed, i), so a
  * path's numbers never depend on which worker runs it or in which order: any worker count gives identical
- * results. A path's loss L is turned into a scenario by setting the default multiple k at which the pool's
- * lifetime loss equals L: k comes from a table of pool loss against k (monotone; built once from projections,
+ * results. A path's loss L is turned into a scenario by setting the default multiple k at which the original
+ * pool's lifetime loss equals L: k comes from a table of that loss against k (built once from projections,
  * linear interpolation between 257 points), so a path costs one deal run. Losses above what k = 100 (the
  * schema's cap) can produce are capped there and counted.
  *
- * Two pool-loss distributions come back: `pool`, the lifetime loss each path's scenario gives the pool (the
- * drawn loss, up to the cap — what the copula was calibrated to), and `dealPool`, the loss realised inside the
- * deal's run, which stops at the clean-up call or the horizon and so is lower.
+ * Conventions (stated to users beside the results):
+ * - the copula is calibrated to, and maps by, the original pool's lifetime loss (no purchases, no clean-up
+ *   call). That loss rises with k on every deal; the loss a revolving deal realises (purchases included) does
+ *   not, since a harsher stress can end revolving sooner, so mapping by it sent near-equal draws to far-apart
+ *   multiples. `MONTE_CARLO_MAPPING_TOLERANCE` bounds how far a path's lifetime loss may sit from its draw;
+ * - LGD defaults to 1: the copula then draws the lifetime net loss itself (defaults net of recoveries). With
+ *   `lossGivenDefault` set (e.g. to the scenario's severity) it draws a default fraction and loss = LGD × it.
+ *
+ * Two pool-loss distributions come back: `pool`, the drawn lifetime loss of the original pool (up to the cap —
+ * what the copula was calibrated to), and `dealPool`, the loss realised inside the deal's run, which includes
+ * purchases on a revolving deal and stops at the clean-up call or the horizon.
  */
 import type { Scenario } from '../deal/schema';
 import { normalInv } from './normal';
@@ -52,8 +60,10 @@ export interface MonteCarloPlan {
   lossGivenDefault: number;
   pd: number;
   rho: number;
-  /** Pool loss (share) at each tabulated default multiple, increasing. */
+  /** Original pool's lifetime loss (share) at each tabulated default multiple, increasing. */
   table: { multiples: number[]; losses: number[] };
+  /** Table points the monotonicity guard had to raise (float noise only: it should be 0 or a handful). */
+  guardedPoints: number;
   bins: number;
   method: 'exact' | 'interpolated';
   nodes: number;
@@ -62,14 +72,14 @@ export interface MonteCarloPlan {
 export interface MonteCarloPath {
   index: number;
   z: number;
-  /** Loss the copula drew for the path. */
+  /** Loss the copula drew for the path (the original pool's lifetime loss it stands for). */
   targetLoss: number;
   multiple: number;
   /** The draw exceeded what the largest multiple produces. */
   capped: boolean;
-  /** Lifetime pool loss under the path's scenario (share of pool): the draw, or the cap. */
+  /** Drawn lifetime loss of the original pool (share of pool): the draw, or the cap. */
   poolLoss: number;
-  /** Pool loss realised inside the deal's run (to the clean-up call or horizon). */
+  /** Pool loss realised inside the deal's run (purchases included, to the clean-up call or horizon). */
   dealPoolLoss: number;
   /** Per class (deal order): principal loss / original balance. */
   trancheLoss: number[];
@@ -105,20 +115,44 @@ export interface MonteCarloTrancheSummary extends DistributionSummary {
 export interface MonteCarloResult {
   plan: MonteCarloPlan;
   trancheIds: string[];
+  /** Drawn lifetime loss of the original pool (what the copula is calibrated to). */
   pool: DistributionSummary & {
     /** The copula's own mean and standard deviation, for comparison with the sample. */
     modelMean: number;
     modelStdDev: number;
   };
-  /** Pool loss realised inside the deal's runs (to the clean-up call or horizon). */
+  /** Pool loss realised inside the deal's runs (purchases included, to the clean-up call or horizon). */
   dealPool: DistributionSummary;
   tranches: MonteCarloTrancheSummary[];
   cappedPaths: number;
 }
 
 export const PERCENTILES = [0.5, 0.75, 0.9, 0.95, 0.99, 0.999];
+/**
+ * Largest gap allowed between a path's drawn loss and the lifetime loss its multiple gives the original pool:
+ * 0.1% of the pool, or 1% of the loss where that is larger (linear interpolation between 257 table points of a
+ * smooth, increasing curve stays well inside it).
+ */
+export const MONTE_CARLO_MAPPING_TOLERANCE = { absolute: 0.001, relative: 0.01 } as const;
 const TABLE_POINTS = 257;
 const MAX_MULTIPLE = 100;
+
+/**
+ * The scenario's severity as a Monte Carlo LGD, when it is one number (a curve has no single LGD); the
+ * copula then draws default fractions and loss = severity × draw, instead of drawing the net loss (LGD 1).
+ */
+export function severityAsLgd(scenario: Scenario): number {
+  const sev = scenario.severity;
+  if (typeof sev !== 'number') {
+    throw new RangeError(
+      `scenario '${scenario.name}': severity is a curve, so it has no single LGD; give the LGD as a number`,
+    );
+  }
+  if (!(sev > 0 && sev <= 1)) {
+    throw new RangeError(`scenario '${scenario.name}': severity ${sev} cannot serve as LGD (needs (0, 1])`);
+  }
+  return sev;
+}
 
 /** The copula's draw for path i: depends only on (seed, i). */
 export function pathFactor(seed: number, index: number): number {
@@ -153,9 +187,9 @@ export function multipleForLoss(
   return { multiple: k[lo]! + w * (k[hi]! - k[lo]!), capped: false };
 }
 
-/** Solves PD and ρ and tabulates pool loss against the default multiple. */
+/** Solves PD and ρ and tabulates the original pool's lifetime loss against the default multiple. */
 export function planMonteCarlo(
-  engine: Pick<StressEngine, 'poolLoss'>,
+  engine: Pick<StressEngine, 'lifetimeLoss'>,
   base: Scenario,
   spec: MonteCarloSpec,
 ): MonteCarloPlan {
@@ -165,7 +199,7 @@ export function planMonteCarlo(
   if (!Number.isInteger(spec.seed)) throw new RangeError(`seed must be a whole number, got ${spec.seed}`);
   const lgd = spec.lossGivenDefault ?? 1;
   if (!(lgd > 0 && lgd <= 1)) throw new RangeError(`lossGivenDefault must be in (0, 1], got ${lgd}`);
-  const lossAt = (k: number): number => engine.poolLoss({ ...base, defaultMultiple: k });
+  const lossAt = (k: number): number => engine.lifetimeLoss({ ...base, defaultMultiple: k });
   const meanLoss = spec.meanLoss ?? lossAt(base.defaultMultiple);
   if (!(meanLoss > 0 && meanLoss < lgd)) {
     throw new RangeError(`mean loss must be above 0 and below LGD (${lgd}), got ${meanLoss}`);
@@ -193,11 +227,15 @@ export function planMonteCarlo(
   while (top < MAX_MULTIPLE && lossAt(top) < maxTarget) top = Math.min(MAX_MULTIPLE, top * 2);
   const multiples: number[] = [];
   const losses: number[] = [];
+  let guardedPoints = 0;
   for (let j = 0; j < TABLE_POINTS; j++) {
     const k = (top * j) / (TABLE_POINTS - 1);
     multiples.push(k);
     // Guard monotonicity against float noise so interpolation stays well defined.
-    losses.push(Math.max(lossAt(k), losses.length ? losses[losses.length - 1]! : 0));
+    const l = lossAt(k);
+    const prev = losses.length ? losses[losses.length - 1]! : 0;
+    if (l < prev) guardedPoints++;
+    losses.push(Math.max(l, prev));
   }
   return {
     paths: spec.paths,
@@ -208,6 +246,7 @@ export function planMonteCarlo(
     pd,
     rho,
     table: { multiples, losses },
+    guardedPoints,
     bins: spec.bins ?? 40,
     method: spec.method ?? 'exact',
     nodes: spec.nodes ?? 512,

@@ -137,7 +137,7 @@ export function monteCarloReportTables(r: MonteCarloResult): ReportTable[] {
     tableOf<Line>(
       {
         sheetName: 'Monte Carlo',
-        title: `Monte Carlo, ${r.plan.paths} paths, seed ${r.plan.seed}: one-factor Gaussian copula, mean loss ${(r.plan.meanLoss * 100).toFixed(2)}%, ρ ${r.plan.rho.toFixed(4)}; class figures are principal loss / original balance`,
+        title: `Monte Carlo, ${r.plan.paths} paths, seed ${r.plan.seed}: one-factor Gaussian copula, mean loss ${(r.plan.meanLoss * 100).toFixed(2)}%, ρ ${r.plan.rho.toFixed(4)}, LGD ${r.plan.lossGivenDefault === 1 ? '1 (the copula draws the net loss)' : `${(r.plan.lossGivenDefault * 100).toFixed(2)}% (loss = LGD × drawn defaults)`}; each path draws the original pool's lifetime loss (no purchases, no clean-up call) and runs the deal at the multiple that gives it; class figures are principal loss / original balance`,
       },
       [
         { key: 'name', header: 'Pool / class', format: 'text', value: (x) => x.name },
@@ -163,8 +163,8 @@ export function monteCarloReportTables(r: MonteCarloResult): ReportTable[] {
         })),
       ],
       [
-        { name: 'Pool (lifetime)', s: r.pool },
-        { name: 'Pool (inside the deal)', s: r.dealPool },
+        { name: 'Pool: drawn lifetime loss of the original pool', s: r.pool },
+        { name: 'Pool: loss realised in the deal (incl. purchases, to the call)', s: r.dealPool },
         ...r.tranches.map((t) => ({
           name: t.id,
           s: t,

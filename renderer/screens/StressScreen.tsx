@@ -612,6 +612,7 @@ function MonteCarloPanel({
   const [seed, setSeed] = useState('1');
   const [meanLoss, setMeanLoss] = useState('');
   const [rho, setRho] = useState('10');
+  const [lgd, setLgd] = useState<'one' | 'severity'>('one');
 
   async function run(): Promise<void> {
     const p = Number(paths);
@@ -634,7 +635,7 @@ function MonteCarloPanel({
     }
     const value = await job('Running Monte Carlo', (pr) =>
       engine().request(
-        { kind: 'monteCarlo', ...base(doc), paths: p, seed: s, meanLoss: m, correlation: c },
+        { kind: 'monteCarlo', ...base(doc), paths: p, seed: s, meanLoss: m, correlation: c, lgd },
         pr,
       ),
     );
@@ -711,6 +712,17 @@ function MonteCarloPanel({
                 data-testid="mc-rho"
               />
             </label>
+            <label>
+              loss given default
+              <select
+                value={lgd}
+                onChange={(e) => setLgd(e.target.value === 'severity' ? 'severity' : 'one')}
+                data-testid="mc-lgd"
+              >
+                <option value="one">1: draw the net loss</option>
+                <option value="severity">the scenario&apos;s severity</option>
+              </select>
+            </label>
             <button className="primary" onClick={() => void run()} data-testid="run-mc">
               Run Monte Carlo
             </button>
@@ -722,8 +734,9 @@ function MonteCarloPanel({
         <>
           <div className="kpi-row">
             <Kpi label="Paths · seed" value={`${integer(r.plan.paths)} · ${r.plan.seed}`} />
-            <Kpi label="Mean pool loss (sample)" value={pct(r.pool.mean)} />
-            <Kpi label="Mean pool loss (model)" value={pct(r.pool.modelMean)} />
+            <Kpi label="Mean drawn lifetime loss (sample)" value={pct(r.pool.mean)} />
+            <Kpi label="Mean drawn lifetime loss (model)" value={pct(r.pool.modelMean)} />
+            <Kpi label="Mean loss realised in the deal" value={pct(r.dealPool.mean)} />
             <Kpi
               label="Std deviation (sample / model)"
               value={`${pct(r.pool.stdDev)} / ${pct(r.pool.modelStdDev)}`}
@@ -748,6 +761,15 @@ function MonteCarloPanel({
               <MonteCarloGrid r={r} />
               <p className="muted small">
                 Loss is principal loss as a share of the class&apos;s original balance.
+              </p>
+              <p className="muted small" data-testid="mc-conventions">
+                Each path draws a lifetime loss of the original pool (no purchases, no clean-up call) and runs
+                the deal at the default multiple that gives it; the loss realised in the deal includes
+                receivables bought while revolving and stops at the clean-up call. LGD{' '}
+                {r.plan.lossGivenDefault === 1
+                  ? 'is 1: the copula draws the net loss itself'
+                  : `is ${pct(r.plan.lossGivenDefault)}: the copula draws defaults and loss is LGD × defaults`}
+                .
               </p>
             </section>
           </div>
