@@ -125,6 +125,19 @@ export interface MonteCarloResult {
   dealPool: DistributionSummary;
   tranches: MonteCarloTrancheSummary[];
   cappedPaths: number;
+  /** The interpolated method's error, measured against one exact run at each of a sample of paths. */
+  interpolation?: InterpolationCheck;
+}
+
+export interface InterpolationCheck {
+  /** Node runs the interpolation used (quantile nodes plus brackets where a class or the call changes state). */
+  nodes: number;
+  /** Paths re-run exactly (evenly spread over the paths' multiples, extremes included). */
+  checkedPaths: number;
+  /** Per class: largest |interpolated − exact| class loss (share of original balance) over the checked paths. */
+  maxAbsError: number[];
+  /** Per class: mean (interpolated − exact) over the checked paths: the bias it puts in the expected loss. */
+  meanError: number[];
 }
 
 export const PERCENTILES = [0.5, 0.75, 0.9, 0.95, 0.99, 0.999];
@@ -361,6 +374,11 @@ export function summarizeMonteCarlo(
 /** A deal run at one default multiple (a node of the interpolated method). */
 export interface MonteCarloNode {
   multiple: number;
+  /**
+   * Per class W (whole), S (interest shortfall only) or L (principal loss), then C when the clean-up call is
+   * exercised: the outcomes change state, and so jump, where this changes.
+   */
+  state: string;
   dealPoolLoss: number;
   trancheLoss: number[];
   trancheShortfall: number[];
@@ -368,8 +386,13 @@ export interface MonteCarloNode {
 
 export function runMonteCarloNode(engine: StressEngine, base: Scenario, multiple: number): MonteCarloNode {
   const r = engine.run({ ...base, defaultMultiple: multiple }, { analytics: false });
+  const state =
+    r.tranches
+      .map((t) => (t.principalLoss >= 0.005 ? 'L' : t.interestShortfall >= 0.005 ? 'S' : 'W'))
+      .join('') + (r.cleanUpCallPeriod !== null ? 'C' : '');
   return {
     multiple,
+    state,
     dealPoolLoss: runPoolLoss(r),
     trancheLoss: r.tranches.map((t) => (t.originalBalance > 0 ? t.principalLoss / t.originalBalance : 0)),
     trancheShortfall: r.tranches.map((t) => t.interestShortfall),
@@ -457,6 +480,78 @@ export function interpolatePaths(plan: MonteCarloPlan, nodes: readonly MonteCarl
   });
 }
 
+/** Most extra runs `refineMonteCarloNodes` may spend. */
+const MAX_REFINE_RUNS = 600;
+
+/**
+ * Adds nodes where the outcomes jump: between neighbouring nodes whose state differs (a class turns whole or
+ * not, starts losing principal, the clean-up call starts or stops being exercised) it bisects to 1e-6 of the
+ * range and keeps both sides, so no path is interpolated across a jump wider than that. Between nodes of one
+ * state the outcomes are continuous and linear interpolation converges as nodes are added.
+ */
+export function refineMonteCarloNodes(
+  engine: StressEngine,
+  base: Scenario,
+  nodes: readonly MonteCarloNode[],
+): MonteCarloNode[] {
+  const out = [...nodes].sort((a, b) => a.multiple - b.multiple);
+  if (out.length < 2) return out;
+  const width = 1e-6 * (out[out.length - 1]!.multiple - out[0]!.multiple);
+  const extra: MonteCarloNode[] = [];
+  let budget = MAX_REFINE_RUNS;
+  for (let i = 0; i + 1 < out.length && budget > 0; i++) {
+    let a = out[i]!;
+    let b = out[i + 1]!;
+    if (a.state === b.state) continue;
+    while (b.multiple - a.multiple > width && budget > 0) {
+      budget--;
+      const mid = runMonteCarloNode(engine, base, (a.multiple + b.multiple) / 2);
+      extra.push(mid);
+      // Keep the half where the state changes next to a; another change in the other half is refined when its
+      // own pair comes round (both halves stay as nodes).
+      if (mid.state !== a.state) b = mid;
+      else a = mid;
+    }
+  }
+  return [...out, ...extra].sort((x, y) => x.multiple - y.multiple);
+}
+
+/**
+ * The interpolated method's error against the exact one: `sample` paths spread evenly over the paths'
+ * multiples (smallest and largest included) are re-run exactly and compared class by class.
+ */
+export function checkInterpolation(
+  engine: StressEngine,
+  base: Scenario,
+  plan: MonteCarloPlan,
+  paths: readonly MonteCarloPath[],
+  nodes: number,
+  sample = 32,
+): InterpolationCheck {
+  const byMultiple = [...paths].sort((a, b) => a.multiple - b.multiple || a.index - b.index);
+  const picks = new Set<number>();
+  const m = Math.min(sample, byMultiple.length);
+  for (let j = 0; j < m; j++) picks.add(Math.round((j * (byMultiple.length - 1)) / Math.max(1, m - 1)));
+  const classes = byMultiple[0]?.trancheLoss.length ?? 0;
+  const maxAbsError = new Array<number>(classes).fill(0);
+  const sum = new Array<number>(classes).fill(0);
+  for (const k of picks) {
+    const p = byMultiple[k]!;
+    const exact = runMonteCarloPath(engine, base, plan, p.index);
+    p.trancheLoss.forEach((v, j) => {
+      const e = v - exact.trancheLoss[j]!;
+      maxAbsError[j] = Math.max(maxAbsError[j]!, Math.abs(e));
+      sum[j]! += e;
+    });
+  }
+  return {
+    nodes,
+    checkedPaths: picks.size,
+    maxAbsError,
+    meanError: sum.map((x) => (picks.size ? x / picks.size : 0)),
+  };
+}
+
 /** Runs every path in-line (tests, a browser Web Worker); Node hosts spread paths over workers. */
 export function runMonteCarloInline(
   engine: StressEngine,
@@ -467,12 +562,17 @@ export function runMonteCarloInline(
   const plan = planMonteCarlo(engine, base, spec);
   if (plan.method === 'interpolated') {
     const ks = monteCarloNodeMultiples(engine, base, plan);
-    const nodes = ks.map((k, i) => {
+    const first = ks.map((k, i) => {
       const n = runMonteCarloNode(engine, base, k);
       onProgress?.(i + 1, ks.length);
       return n;
     });
-    return summarizeMonteCarlo(plan, [...engine.trancheIds], interpolatePaths(plan, nodes));
+    const nodes = refineMonteCarloNodes(engine, base, first);
+    const paths = interpolatePaths(plan, nodes);
+    return {
+      ...summarizeMonteCarlo(plan, [...engine.trancheIds], paths),
+      interpolation: checkInterpolation(engine, base, plan, paths, nodes.length),
+    };
   }
   const paths: MonteCarloPath[] = [];
   for (let i = 0; i < plan.paths; i++) {

@@ -137,7 +137,11 @@ export function monteCarloReportTables(r: MonteCarloResult): ReportTable[] {
     tableOf<Line>(
       {
         sheetName: 'Monte Carlo',
-        title: `Monte Carlo, ${r.plan.paths} paths, seed ${r.plan.seed}: one-factor Gaussian copula, mean loss ${(r.plan.meanLoss * 100).toFixed(2)}%, ρ ${r.plan.rho.toFixed(4)}, LGD ${r.plan.lossGivenDefault === 1 ? '1 (the copula draws the net loss)' : `${(r.plan.lossGivenDefault * 100).toFixed(2)}% (loss = LGD × drawn defaults)`}; each path draws the original pool's lifetime loss (no purchases, no clean-up call) and runs the deal at the multiple that gives it; class figures are principal loss / original balance`,
+        title: `Monte Carlo, ${r.plan.paths} paths, seed ${r.plan.seed}: one-factor Gaussian copula, mean loss ${(r.plan.meanLoss * 100).toFixed(2)}%, ρ ${r.plan.rho.toFixed(4)}, LGD ${r.plan.lossGivenDefault === 1 ? '1 (the copula draws the net loss)' : `${(r.plan.lossGivenDefault * 100).toFixed(2)}% (loss = LGD × drawn defaults)`}; each path draws the original pool's lifetime loss (no purchases, no clean-up call) and runs the deal at the multiple that gives it; class figures are principal loss / original balance${
+          r.interpolation
+            ? `; interpolated between ${r.interpolation.nodes} deal runs, against exact runs at ${r.interpolation.checkedPaths} paths the largest class-loss error was ${(Math.max(0, ...r.interpolation.maxAbsError) * 100).toFixed(3)}% of balance`
+            : ''
+        }`,
       },
       [
         { key: 'name', header: 'Pool / class', format: 'text', value: (x) => x.name },

@@ -771,6 +771,15 @@ function MonteCarloPanel({
                   : `is ${pct(r.plan.lossGivenDefault)}: the copula draws defaults and loss is LGD × defaults`}
                 .
               </p>
+              {r.interpolation ? (
+                <p className="muted small" data-testid="mc-method-error">
+                  Class losses are interpolated between {integer(r.interpolation.nodes)} deal runs (extra runs
+                  where a class or the clean-up call changes state). Re-run exactly at{' '}
+                  {r.interpolation.checkedPaths} paths, the largest difference in a class loss was{' '}
+                  {pct(Math.max(0, ...r.interpolation.maxAbsError), 3)} of its balance and the mean bias{' '}
+                  {pct(Math.max(0, ...r.interpolation.meanError.map(Math.abs)), 3)}.
+                </p>
+              ) : null}
             </section>
           </div>
         </>
