@@ -107,6 +107,25 @@ export function cellScenario(base: Scenario, spec: Pick<GridSpec, 'x' | 'y'>, ce
   return { ...s, name: `${base.name} [${spec.y.kind}=${cell.y}, ${spec.x.kind}=${cell.x}]` };
 }
 
+/**
+ * What the grid's axes mean for this scenario where that is not obvious, in plain words for the screen and the
+ * report: a multiple beside a CDR axis scales that CDR, and on a CNL scenario the severity axis keeps the net
+ * loss budget and changes gross defaults and recoveries.
+ */
+export function gridAxisNotes(spec: Pick<GridSpec, 'x' | 'y'>, base: Scenario): string[] {
+  const kinds = [spec.x.kind, spec.y.kind];
+  const notes: string[] = [];
+  if (kinds.includes('lossMultiple') && kinds.includes('cdr'))
+    notes.push('The loss multiple scales each column’s or row’s CDR (2× on 10% CDR runs 20% CDR).');
+  if (kinds.includes('prepaymentMultiple') && (kinds.includes('cpr') || kinds.includes('absSpeed')))
+    notes.push('The prepayment multiple scales each CPR / ABS speed of the other axis.');
+  if (kinds.includes('severity') && base.default.model === 'CNL' && !kinds.includes('cdr'))
+    notes.push(
+      'This scenario sets a cumulative net loss, so the severity axis keeps the net loss and changes gross defaults and recoveries (defaults = CNL × timing / severity).',
+    );
+  return notes;
+}
+
 function lastPrincipalPeriod(t: RunResult['tranches'][number]): number | null {
   if (t.principalWindow) return t.principalWindow.last;
   for (let i = t.cashflows.length - 1; i >= 0; i--) {

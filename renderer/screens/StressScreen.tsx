@@ -11,6 +11,7 @@ import { scenarioComparisonTables } from '../../core/scenario/compare';
 import {
   formatAxisValue,
   GRID_METRICS,
+  gridAxisNotes,
   gridMatrix,
   gridReportTable,
   metricLabel,
@@ -352,6 +353,9 @@ function GridView({
   missingAnalytics: boolean;
 }) {
   const { x, y } = grid.spec;
+  const { state } = useApp();
+  const scenario = state.history.present.deal.scenarios.find((sc) => sc.name === grid.scenarioName);
+  const notes = scenario ? gridAxisNotes(grid.spec, scenario) : [];
   const matrix = useMemo(() => gridMatrix(grid, tranche, metric), [grid, tranche, metric]);
   const option = useMemo<ChartOption>(() => {
     const data: [number, number, number | '-'][] = [];
@@ -451,6 +455,11 @@ function GridView({
             This grid was run without yield/duration analytics; run it again with this metric selected.
           </div>
         ) : null}
+        {notes.map((n) => (
+          <p key={n} className="muted small" data-testid="grid-axis-note">
+            {n}
+          </p>
+        ))}
         <EChart option={option} height={height} testId="grid-heatmap" />
       </section>
       <ReportGrid table={table} testId="grid-table" firstWidth={160} />

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dealEngine } from '../../../core/scenario/dealEngine';
 import {
   cellScenario,
+  gridAxisNotes,
   gridJobs,
   gridMatrix,
   gridReportTable,
@@ -75,6 +76,16 @@ describe('grid axes combine the same way in either order (issue 21 item 5)', () 
     expect(a.prepaymentMultiple).toBe(2);
     expect(b.prepaymentMultiple).toBe(2);
     expect(a.prepayment).toEqual(b.prepayment);
+  });
+
+  it('states what the axes mean where it is not obvious (multiple on CDR; severity on a CNL scenario)', () => {
+    expect(gridAxisNotes({ x: cdr, y: multiple }, toyBase).join(' ')).toMatch(
+      /scales each column’s or row’s CDR/,
+    );
+    const sev = { kind: 'severity', from: 0.5, to: 1, step: 0.25 } as const;
+    const cnl = { ...toyBase, default: { model: 'CNL' as const, lifetimeNetLoss: 0.08, timing: [0.5, 0.5] } };
+    expect(gridAxisNotes({ x: sev, y: multiple }, cnl).join(' ')).toMatch(/keeps the net loss/);
+    expect(gridAxisNotes({ x: sev, y: multiple }, toyBase)).toEqual([]);
   });
 
   it('refuses two axes that set the same assumption', () => {
