@@ -131,6 +131,49 @@ function stripOverrides(
   });
 }
 
+/**
+ * Which assumption an axis sets outright (null for axes that scale or shift what is already there). Two
+ * axes that set the same assumption cannot form a grid: every cell would show only the one applied last.
+ */
+function replacedAssumption(kind: AxisKind): string | null {
+  switch (kind) {
+    case 'cdr':
+      return 'the default model';
+    case 'cpr':
+    case 'absSpeed':
+      return 'the prepayment model';
+    case 'severity':
+      return 'the severity';
+    case 'lagMonths':
+      return 'the recovery lag';
+    default:
+      return null;
+  }
+}
+
+/** Throws when two axes cannot combine (both set the same assumption), naming both. */
+export function checkAxesCombine(a: AxisKind, b: AxisKind): void {
+  const ra = replacedAssumption(a);
+  if (a === b || (ra !== null && ra === replacedAssumption(b))) {
+    throw new RangeError(
+      `the ${axisLabel(a)} and ${axisLabel(b)} axes both set ${ra ?? `the ${axisLabel(a)}`}; choose two different assumptions`,
+    );
+  }
+}
+
+/**
+ * Applies several axes so the result does not depend on their order: axes that set an assumption outright
+ * (CDR, CPR, ABS speed, severity, lag) go first, then the ones that scale or shift it (loss multiple,
+ * prepayment multiple, base-rate shift). So a 2× loss multiple on a 10% CDR column means 2 × 10% CDR
+ * whichever axis is the row, instead of the CDR resetting the multiple to 1.
+ */
+export function applyAxes(base: Scenario, settings: readonly { kind: AxisKind; value: number }[]): Scenario {
+  const setsFirst = [...settings].sort(
+    (p, q) => Number(replacedAssumption(p.kind) === null) - Number(replacedAssumption(q.kind) === null),
+  );
+  return setsFirst.reduce((s, a) => applyAxis(s, a.kind, a.value), base);
+}
+
 /** The base scenario with one axis set to `value`. Does not mutate `base`. */
 export function applyAxis(base: Scenario, kind: AxisKind, value: number): Scenario {
   validateValue(kind, value);

@@ -65,5 +65,7 @@ export function dealEngine(deal: Deal, pool: PoolInput, opts: DealEngineOptions 
       if (deal.structure.revolving) return runPoolLoss(runDeal(deal, pool, { scenario, analytics: false }));
       return sumLoss(fastProjection(scenario) ?? projectPool(pool, scenario, periods(scenario)));
     },
+    lifetimeLoss: (scenario) =>
+      sumLoss(fastProjection(scenario) ?? projectPool(pool, scenario, periods(scenario))),
   };
 }

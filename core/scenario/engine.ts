@@ -14,8 +14,17 @@ export interface StressEngine {
   readonly trancheIds: readonly string[];
   /** `analytics: false` skips yield/duration (faster) where the caller needs neither. */
   run(scenario: Scenario, opts?: { analytics?: boolean }): RunResult;
-  /** Realised pool loss over the horizon as a share of the initial pool balance (no waterfall). */
+  /**
+   * Realised pool loss over the horizon as a share of the initial pool balance, as the deal's run books it:
+   * for a revolving deal it includes the receivables bought while revolving (and so can fall as the stress
+   * rises, when a harsher stress ends revolving sooner).
+   */
   poolLoss(scenario: Scenario): number;
+  /**
+   * Lifetime loss of the original pool alone (no purchases, no clean-up call, no waterfall) as a share of its
+   * initial balance: rises with the default stress on every deal, so it is what stresses are calibrated to.
+   */
+  lifetimeLoss(scenario: Scenario): number;
 }
 
 /** The named scenario of the engine's deal, or its first one; a Scenario object passes through. */

@@ -6,7 +6,7 @@
  */
 import type { Scenario } from '../deal/schema';
 import type { RunResult } from '../result';
-import { applyAxis, axisIsRate, axisLabel, axisValues, type Axis } from './axis';
+import { applyAxes, axisIsRate, checkAxesCombine, axisLabel, axisValues, type Axis } from './axis';
 import { runPoolLoss, type StressEngine } from './engine';
 import type { ReportTable } from './reportTable';
 
@@ -89,6 +89,7 @@ export function metricNeedsAnalytics(metric: GridMetric): boolean {
 }
 
 export function gridJobs(spec: Pick<GridSpec, 'x' | 'y'>): GridCell[] {
+  checkAxesCombine(spec.x.kind, spec.y.kind);
   const xs = axisValues(spec.x);
   const ys = axisValues(spec.y);
   const cells: GridCell[] = [];
@@ -96,10 +97,33 @@ export function gridJobs(spec: Pick<GridSpec, 'x' | 'y'>): GridCell[] {
   return cells;
 }
 
-/** The cell's scenario: the y axis is applied first, then x (only matters if both touch one field). */
+/** The cell's scenario; swapping the two axes gives the same scenario (see `applyAxes`). */
 export function cellScenario(base: Scenario, spec: Pick<GridSpec, 'x' | 'y'>, cell: GridCell): Scenario {
-  const s = applyAxis(applyAxis(base, spec.y.kind, cell.y), spec.x.kind, cell.x);
+  checkAxesCombine(spec.x.kind, spec.y.kind);
+  const s = applyAxes(base, [
+    { kind: spec.y.kind, value: cell.y },
+    { kind: spec.x.kind, value: cell.x },
+  ]);
   return { ...s, name: `${base.name} [${spec.y.kind}=${cell.y}, ${spec.x.kind}=${cell.x}]` };
+}
+
+/**
+ * What the grid's axes mean for this scenario where that is not obvious, in plain words for the screen and the
+ * report: a multiple beside a CDR axis scales that CDR, and on a CNL scenario the severity axis keeps the net
+ * loss budget and changes gross defaults and recoveries.
+ */
+export function gridAxisNotes(spec: Pick<GridSpec, 'x' | 'y'>, base: Scenario): string[] {
+  const kinds = [spec.x.kind, spec.y.kind];
+  const notes: string[] = [];
+  if (kinds.includes('lossMultiple') && kinds.includes('cdr'))
+    notes.push('The loss multiple scales each column’s or row’s CDR (2× on 10% CDR runs 20% CDR).');
+  if (kinds.includes('prepaymentMultiple') && (kinds.includes('cpr') || kinds.includes('absSpeed')))
+    notes.push('The prepayment multiple scales each CPR / ABS speed of the other axis.');
+  if (kinds.includes('severity') && base.default.model === 'CNL' && !kinds.includes('cdr'))
+    notes.push(
+      'This scenario sets a cumulative net loss, so the severity axis keeps the net loss and changes gross defaults and recoveries (defaults = CNL × timing / severity).',
+    );
+  return notes;
 }
 
 function lastPrincipalPeriod(t: RunResult['tranches'][number]): number | null {

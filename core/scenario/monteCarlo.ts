@@ -4,14 +4,22 @@
  * Calibration: PD = mean loss / LGD (LGD 1 by default: the copula then draws the lifetime net loss itself);
  * ρ is given, or solved from a target loss volatility. Path i draws Z from its own PRNG stream (seed, i), so a
  * path's numbers never depend on which worker runs it or in which order: any worker count gives identical
- * results. A path's loss L is turned into a scenario by setting the default multiple k at which the pool's
- * lifetime loss equals L: k comes from a table of pool loss against k (monotone; built once from projections,
+ * results. A path's loss L is turned into a scenario by setting the default multiple k at which the original
+ * pool's lifetime loss equals L: k comes from a table of that loss against k (built once from projections,
  * linear interpolation between 257 points), so a path costs one deal run. Losses above what k = 100 (the
  * schema's cap) can produce are capped there and counted.
  *
- * Two pool-loss distributions come back: `pool`, the lifetime loss each path's scenario gives the pool (the
- * drawn loss, up to the cap — what the copula was calibrated to), and `dealPool`, the loss realised inside the
- * deal's run, which stops at the clean-up call or the horizon and so is lower.
+ * Conventions (stated to users beside the results):
+ * - the copula is calibrated to, and maps by, the original pool's lifetime loss (no purchases, no clean-up
+ *   call). That loss rises with k on every deal; the loss a revolving deal realises (purchases included) does
+ *   not, since a harsher stress can end revolving sooner, so mapping by it sent near-equal draws to far-apart
+ *   multiples. `MONTE_CARLO_MAPPING_TOLERANCE` bounds how far a path's lifetime loss may sit from its draw;
+ * - LGD defaults to 1: the copula then draws the lifetime net loss itself (defaults net of recoveries). With
+ *   `lossGivenDefault` set (e.g. to the scenario's severity) it draws a default fraction and loss = LGD × it.
+ *
+ * Two pool-loss distributions come back: `pool`, the drawn lifetime loss of the original pool (up to the cap —
+ * what the copula was calibrated to), and `dealPool`, the loss realised inside the deal's run, which includes
+ * purchases on a revolving deal and stops at the clean-up call or the horizon.
  */
 import type { Scenario } from '../deal/schema';
 import { normalInv } from './normal';
@@ -52,8 +60,10 @@ export interface MonteCarloPlan {
   lossGivenDefault: number;
   pd: number;
   rho: number;
-  /** Pool loss (share) at each tabulated default multiple, increasing. */
+  /** Original pool's lifetime loss (share) at each tabulated default multiple, increasing. */
   table: { multiples: number[]; losses: number[] };
+  /** Table points the monotonicity guard had to raise (float noise only: it should be 0 or a handful). */
+  guardedPoints: number;
   bins: number;
   method: 'exact' | 'interpolated';
   nodes: number;
@@ -62,14 +72,14 @@ export interface MonteCarloPlan {
 export interface MonteCarloPath {
   index: number;
   z: number;
-  /** Loss the copula drew for the path. */
+  /** Loss the copula drew for the path (the original pool's lifetime loss it stands for). */
   targetLoss: number;
   multiple: number;
   /** The draw exceeded what the largest multiple produces. */
   capped: boolean;
-  /** Lifetime pool loss under the path's scenario (share of pool): the draw, or the cap. */
+  /** Drawn lifetime loss of the original pool (share of pool): the draw, or the cap. */
   poolLoss: number;
-  /** Pool loss realised inside the deal's run (to the clean-up call or horizon). */
+  /** Pool loss realised inside the deal's run (purchases included, to the clean-up call or horizon). */
   dealPoolLoss: number;
   /** Per class (deal order): principal loss / original balance. */
   trancheLoss: number[];
@@ -105,20 +115,57 @@ export interface MonteCarloTrancheSummary extends DistributionSummary {
 export interface MonteCarloResult {
   plan: MonteCarloPlan;
   trancheIds: string[];
+  /** Drawn lifetime loss of the original pool (what the copula is calibrated to). */
   pool: DistributionSummary & {
     /** The copula's own mean and standard deviation, for comparison with the sample. */
     modelMean: number;
     modelStdDev: number;
   };
-  /** Pool loss realised inside the deal's runs (to the clean-up call or horizon). */
+  /** Pool loss realised inside the deal's runs (purchases included, to the clean-up call or horizon). */
   dealPool: DistributionSummary;
   tranches: MonteCarloTrancheSummary[];
   cappedPaths: number;
+  /** The interpolated method's error, measured against one exact run at each of a sample of paths. */
+  interpolation?: InterpolationCheck;
+}
+
+export interface InterpolationCheck {
+  /** Node runs the interpolation used (quantile nodes plus brackets where a class or the call changes state). */
+  nodes: number;
+  /** Paths re-run exactly (evenly spread over the paths' multiples, extremes included). */
+  checkedPaths: number;
+  /** Per class: largest |interpolated − exact| class loss (share of original balance) over the checked paths. */
+  maxAbsError: number[];
+  /** Per class: mean (interpolated − exact) over the checked paths: the bias it puts in the expected loss. */
+  meanError: number[];
 }
 
 export const PERCENTILES = [0.5, 0.75, 0.9, 0.95, 0.99, 0.999];
+/**
+ * Largest gap allowed between a path's drawn loss and the lifetime loss its multiple gives the original pool:
+ * 0.1% of the pool, or 1% of the loss where that is larger (linear interpolation between 257 table points of a
+ * smooth, increasing curve stays well inside it).
+ */
+export const MONTE_CARLO_MAPPING_TOLERANCE = { absolute: 0.001, relative: 0.01 } as const;
 const TABLE_POINTS = 257;
 const MAX_MULTIPLE = 100;
+
+/**
+ * The scenario's severity as a Monte Carlo LGD, when it is one number (a curve has no single LGD); the
+ * copula then draws default fractions and loss = severity × draw, instead of drawing the net loss (LGD 1).
+ */
+export function severityAsLgd(scenario: Scenario): number {
+  const sev = scenario.severity;
+  if (typeof sev !== 'number') {
+    throw new RangeError(
+      `scenario '${scenario.name}': severity is a curve, so it has no single LGD; give the LGD as a number`,
+    );
+  }
+  if (!(sev > 0 && sev <= 1)) {
+    throw new RangeError(`scenario '${scenario.name}': severity ${sev} cannot serve as LGD (needs (0, 1])`);
+  }
+  return sev;
+}
 
 /** The copula's draw for path i: depends only on (seed, i). */
 export function pathFactor(seed: number, index: number): number {
@@ -153,9 +200,9 @@ export function multipleForLoss(
   return { multiple: k[lo]! + w * (k[hi]! - k[lo]!), capped: false };
 }
 
-/** Solves PD and ρ and tabulates pool loss against the default multiple. */
+/** Solves PD and ρ and tabulates the original pool's lifetime loss against the default multiple. */
 export function planMonteCarlo(
-  engine: Pick<StressEngine, 'poolLoss'>,
+  engine: Pick<StressEngine, 'lifetimeLoss'>,
   base: Scenario,
   spec: MonteCarloSpec,
 ): MonteCarloPlan {
@@ -165,7 +212,7 @@ export function planMonteCarlo(
   if (!Number.isInteger(spec.seed)) throw new RangeError(`seed must be a whole number, got ${spec.seed}`);
   const lgd = spec.lossGivenDefault ?? 1;
   if (!(lgd > 0 && lgd <= 1)) throw new RangeError(`lossGivenDefault must be in (0, 1], got ${lgd}`);
-  const lossAt = (k: number): number => engine.poolLoss({ ...base, defaultMultiple: k });
+  const lossAt = (k: number): number => engine.lifetimeLoss({ ...base, defaultMultiple: k });
   const meanLoss = spec.meanLoss ?? lossAt(base.defaultMultiple);
   if (!(meanLoss > 0 && meanLoss < lgd)) {
     throw new RangeError(`mean loss must be above 0 and below LGD (${lgd}), got ${meanLoss}`);
@@ -193,11 +240,15 @@ export function planMonteCarlo(
   while (top < MAX_MULTIPLE && lossAt(top) < maxTarget) top = Math.min(MAX_MULTIPLE, top * 2);
   const multiples: number[] = [];
   const losses: number[] = [];
+  let guardedPoints = 0;
   for (let j = 0; j < TABLE_POINTS; j++) {
     const k = (top * j) / (TABLE_POINTS - 1);
     multiples.push(k);
     // Guard monotonicity against float noise so interpolation stays well defined.
-    losses.push(Math.max(lossAt(k), losses.length ? losses[losses.length - 1]! : 0));
+    const l = lossAt(k);
+    const prev = losses.length ? losses[losses.length - 1]! : 0;
+    if (l < prev) guardedPoints++;
+    losses.push(Math.max(l, prev));
   }
   return {
     paths: spec.paths,
@@ -208,6 +259,7 @@ export function planMonteCarlo(
     pd,
     rho,
     table: { multiples, losses },
+    guardedPoints,
     bins: spec.bins ?? 40,
     method: spec.method ?? 'exact',
     nodes: spec.nodes ?? 512,
@@ -322,6 +374,11 @@ export function summarizeMonteCarlo(
 /** A deal run at one default multiple (a node of the interpolated method). */
 export interface MonteCarloNode {
   multiple: number;
+  /**
+   * Per class W (whole), S (interest shortfall only) or L (principal loss), then C when the clean-up call is
+   * exercised: the outcomes change state, and so jump, where this changes.
+   */
+  state: string;
   dealPoolLoss: number;
   trancheLoss: number[];
   trancheShortfall: number[];
@@ -329,8 +386,13 @@ export interface MonteCarloNode {
 
 export function runMonteCarloNode(engine: StressEngine, base: Scenario, multiple: number): MonteCarloNode {
   const r = engine.run({ ...base, defaultMultiple: multiple }, { analytics: false });
+  const state =
+    r.tranches
+      .map((t) => (t.principalLoss >= 0.005 ? 'L' : t.interestShortfall >= 0.005 ? 'S' : 'W'))
+      .join('') + (r.cleanUpCallPeriod !== null ? 'C' : '');
   return {
     multiple,
+    state,
     dealPoolLoss: runPoolLoss(r),
     trancheLoss: r.tranches.map((t) => (t.originalBalance > 0 ? t.principalLoss / t.originalBalance : 0)),
     trancheShortfall: r.tranches.map((t) => t.interestShortfall),
@@ -418,6 +480,78 @@ export function interpolatePaths(plan: MonteCarloPlan, nodes: readonly MonteCarl
   });
 }
 
+/** Most extra runs `refineMonteCarloNodes` may spend. */
+const MAX_REFINE_RUNS = 600;
+
+/**
+ * Adds nodes where the outcomes jump: between neighbouring nodes whose state differs (a class turns whole or
+ * not, starts losing principal, the clean-up call starts or stops being exercised) it bisects to 1e-6 of the
+ * range and keeps both sides, so no path is interpolated across a jump wider than that. Between nodes of one
+ * state the outcomes are continuous and linear interpolation converges as nodes are added.
+ */
+export function refineMonteCarloNodes(
+  engine: StressEngine,
+  base: Scenario,
+  nodes: readonly MonteCarloNode[],
+): MonteCarloNode[] {
+  const out = [...nodes].sort((a, b) => a.multiple - b.multiple);
+  if (out.length < 2) return out;
+  const width = 1e-6 * (out[out.length - 1]!.multiple - out[0]!.multiple);
+  const extra: MonteCarloNode[] = [];
+  let budget = MAX_REFINE_RUNS;
+  for (let i = 0; i + 1 < out.length && budget > 0; i++) {
+    let a = out[i]!;
+    let b = out[i + 1]!;
+    if (a.state === b.state) continue;
+    while (b.multiple - a.multiple > width && budget > 0) {
+      budget--;
+      const mid = runMonteCarloNode(engine, base, (a.multiple + b.multiple) / 2);
+      extra.push(mid);
+      // Keep the half where the state changes next to a; another change in the other half is refined when its
+      // own pair comes round (both halves stay as nodes).
+      if (mid.state !== a.state) b = mid;
+      else a = mid;
+    }
+  }
+  return [...out, ...extra].sort((x, y) => x.multiple - y.multiple);
+}
+
+/**
+ * The interpolated method's error against the exact one: `sample` paths spread evenly over the paths'
+ * multiples (smallest and largest included) are re-run exactly and compared class by class.
+ */
+export function checkInterpolation(
+  engine: StressEngine,
+  base: Scenario,
+  plan: MonteCarloPlan,
+  paths: readonly MonteCarloPath[],
+  nodes: number,
+  sample = 32,
+): InterpolationCheck {
+  const byMultiple = [...paths].sort((a, b) => a.multiple - b.multiple || a.index - b.index);
+  const picks = new Set<number>();
+  const m = Math.min(sample, byMultiple.length);
+  for (let j = 0; j < m; j++) picks.add(Math.round((j * (byMultiple.length - 1)) / Math.max(1, m - 1)));
+  const classes = byMultiple[0]?.trancheLoss.length ?? 0;
+  const maxAbsError = new Array<number>(classes).fill(0);
+  const sum = new Array<number>(classes).fill(0);
+  for (const k of picks) {
+    const p = byMultiple[k]!;
+    const exact = runMonteCarloPath(engine, base, plan, p.index);
+    p.trancheLoss.forEach((v, j) => {
+      const e = v - exact.trancheLoss[j]!;
+      maxAbsError[j] = Math.max(maxAbsError[j]!, Math.abs(e));
+      sum[j]! += e;
+    });
+  }
+  return {
+    nodes,
+    checkedPaths: picks.size,
+    maxAbsError,
+    meanError: sum.map((x) => (picks.size ? x / picks.size : 0)),
+  };
+}
+
 /** Runs every path in-line (tests, a browser Web Worker); Node hosts spread paths over workers. */
 export function runMonteCarloInline(
   engine: StressEngine,
@@ -428,12 +562,17 @@ export function runMonteCarloInline(
   const plan = planMonteCarlo(engine, base, spec);
   if (plan.method === 'interpolated') {
     const ks = monteCarloNodeMultiples(engine, base, plan);
-    const nodes = ks.map((k, i) => {
+    const first = ks.map((k, i) => {
       const n = runMonteCarloNode(engine, base, k);
       onProgress?.(i + 1, ks.length);
       return n;
     });
-    return summarizeMonteCarlo(plan, [...engine.trancheIds], interpolatePaths(plan, nodes));
+    const nodes = refineMonteCarloNodes(engine, base, first);
+    const paths = interpolatePaths(plan, nodes);
+    return {
+      ...summarizeMonteCarlo(plan, [...engine.trancheIds], paths),
+      interpolation: checkInterpolation(engine, base, plan, paths, nodes.length),
+    };
   }
   const paths: MonteCarloPath[] = [];
   for (let i = 0; i < plan.paths; i++) {

@@ -3,6 +3,16 @@
  * prepayment speeds and with the loss front- or back-loaded (same lifetime loss, different timing), as the
  * agencies run consumer ABS. A class "passes" a level when it receives all interest and principal in every
  * combination run at that level.
+ *
+ * Conventions:
+ * - a level's multiple scales the base case's default assumption; a timing case is matched to the same
+ *   lifetime loss of the original pool (no purchases, no clean-up call), which rises with the multiple. The
+ *   loss a revolving deal realises (purchases included) saw-tooths with the stress, because a harsher stress
+ *   can trip the loss trigger and end revolving sooner, so it cannot serve as the target;
+ * - the reshape moves loss over the pool's whole life; losses the reshape places after a clean-up call are
+ *   not realised inside the deal (the call buys the remaining pool back);
+ * - "highest level passed" is the harshest level such that the class passes it and every milder level; a
+ *   harsher level passed above a failed milder one is reported in `passesAboveFailure`, not counted.
  */
 import type { Curve, DefaultAssumption, Scenario } from '../deal/schema';
 import { trancheIsWhole, runPoolLoss, type StressEngine } from './engine';
@@ -42,7 +52,10 @@ export interface RatingStressCase {
   prepaymentMultiple: number;
   timing: LossTiming;
   defaultMultiple: number;
+  /** Loss realised inside the deal (purchases included, up to any clean-up call) over the initial pool. */
   poolLossPct: number;
+  /** Lifetime loss of the original pool alone: what the timing cases are matched to. */
+  lifetimeLossPct: number;
   tranches: { id: string; pass: boolean; principalLoss: number; interestShortfall: number }[];
 }
 
@@ -56,8 +69,16 @@ export interface RatingStressResult {
   scenarioName: string;
   baseLossPct: number;
   levels: RatingStressLevelResult[];
-  /** Class id → highest level it passes (levels are checked in the order given, highest first); null if none. */
+  /**
+   * Class id → the harshest level (by multiple) that it passes together with every milder level; null if it
+   * fails the mildest.
+   */
   highestPassing: Record<string, string | null>;
+  /**
+   * Class id → harsher levels it passes although a milder level fails (empty when pass/fail is monotone).
+   * On a revolving deal a harsher stress can trip the loss trigger sooner, end revolving and realise less.
+   */
+  passesAboveFailure: Record<string, string[]>;
 }
 
 /** Share of the reshaping at the first and last period: loss weight runs linearly from one to the other. */
@@ -126,12 +147,14 @@ export function reshapeDefault(
 }
 
 /**
- * The scenario with loss timing reshaped and its default multiple rescaled so the pool's lifetime loss equals
- * the unreshaped scenario's (bisection on the multiple to 1e-7 of the loss). CNL timing keeps the lifetime
- * share by construction; rate models need the rescale because the same CDR earlier meets a larger balance.
+ * The scenario with loss timing reshaped and its default multiple rescaled so the original pool's lifetime
+ * loss equals the unreshaped scenario's (bisection on the multiple to 1e-7 of the loss). CNL timing keeps the
+ * lifetime share by construction; rate models need the rescale because the same CDR earlier meets a larger
+ * balance. The target is the original pool's lifetime loss, not the loss a revolving deal realises: that one
+ * is not monotone in the multiple, so bisection on it could land on a much milder stress.
  */
 export function reshapeLossTiming(
-  engine: Pick<StressEngine, 'poolLoss'>,
+  engine: Pick<StressEngine, 'lifetimeLoss'>,
   scenario: Scenario,
   shape: LossTiming,
   horizon: number,
@@ -145,10 +168,10 @@ export function reshapeLossTiming(
       o.default ? { ...o, default: reshapeDefault(o.default, shape, horizon) } : o,
     ),
   };
-  const target = engine.poolLoss(scenario);
+  const target = engine.lifetimeLoss(scenario);
   if (!(target > 0)) return reshaped;
   const m0 = scenario.defaultMultiple;
-  const lossAt = (m: number): number => engine.poolLoss({ ...reshaped, defaultMultiple: m });
+  const lossAt = (m: number): number => engine.lifetimeLoss({ ...reshaped, defaultMultiple: m });
   let lo = 0;
   let hi = Math.max(m0, 1e-9);
   for (let i = 0; i < 40 && lossAt(hi) < target; i++) hi = Math.min(hi * 2, 100);
@@ -198,13 +221,62 @@ export function runRatingStresses(
           timing,
           defaultMultiple: s.defaultMultiple,
           poolLossPct: runPoolLoss(r),
+          lifetimeLossPct: engine.lifetimeLoss(s),
           tranches,
         });
       }
     }
     out.push({ ...level, cases, passes });
   }
+  const mildestFirst = [...out].sort((a, b) => a.multiple - b.multiple);
   const highestPassing: Record<string, string | null> = {};
-  for (const id of ids) highestPassing[id] = out.find((l) => l.passes[id])?.rating ?? null;
-  return { scenarioName: base.name, baseLossPct: runPoolLoss(baseRun), levels: out, highestPassing };
+  const passesAboveFailure: Record<string, string[]> = {};
+  for (const id of ids) {
+    const firstFail = mildestFirst.findIndex((l) => !l.passes[id]);
+    const passedInOrder = firstFail < 0 ? mildestFirst : mildestFirst.slice(0, firstFail);
+    highestPassing[id] = passedInOrder[passedInOrder.length - 1]?.rating ?? null;
+    passesAboveFailure[id] =
+      firstFail < 0
+        ? []
+        : mildestFirst
+            .slice(firstFail)
+            .filter((l) => l.passes[id])
+            .map((l) => l.rating);
+  }
+  return {
+    scenarioName: base.name,
+    baseLossPct: runPoolLoss(baseRun),
+    levels: out,
+    highestPassing,
+    passesAboveFailure,
+  };
+}
+
+const worstRealised = (l: RatingStressLevelResult): number => Math.max(...l.cases.map((c) => c.poolLossPct));
+const pctText = (v: number): string => `${(v * 100).toFixed(2)}%`;
+
+/**
+ * Plain-English notes, one per class with a harsher level passed above a failed milder one, with the reason
+ * the run shows: a harsher level that realised less loss (a revolving deal ending revolving sooner, or a
+ * clean-up call cutting losses off), or otherwise a trigger changing the cash flows.
+ */
+export function ratingStressNotes(r: RatingStressResult): Record<string, string> {
+  const notes: Record<string, string> = {};
+  for (const [id, above] of Object.entries(r.passesAboveFailure)) {
+    if (above.length === 0) continue;
+    const mildestFirst = [...r.levels].sort((a, b) => a.multiple - b.multiple);
+    const failed = mildestFirst.find((l) => !l.passes[id]);
+    const harsher = r.levels.find((l) => l.rating === above[0]);
+    if (!failed || !harsher) continue;
+    const lessLoss = worstRealised(harsher) < worstRealised(failed) - 1e-9;
+    const why = lessLoss
+      ? `the harsher stress realises less loss inside the deal (${pctText(worstRealised(harsher))} against ${pctText(
+          worstRealised(failed),
+        )}): it trips the loss trigger sooner, so revolving ends sooner and fewer receivables are bought (or a clean-up call cuts the losses off)`
+      : 'a trigger or the clean-up call changes the cash flows so that more loss helps this class';
+    notes[id] =
+      `Class ${id} passes ${above.join(', ')} but fails the milder ${failed.rating} (${failed.multiple.toFixed(2)}×): ${why}. ` +
+      `Its highest level passed counts only levels with every milder level passed.`;
+  }
+  return notes;
 }

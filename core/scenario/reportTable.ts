@@ -5,7 +5,7 @@
 import { tableOf, type ColumnOf, type ReportTable } from '../io/report/reportTable';
 import type { BreakevenAnswer, BreakevenMode, BreakevenResult } from './breakeven';
 import type { MonteCarloResult } from './monteCarlo';
-import type { RatingStressResult } from './ratingStress';
+import { ratingStressNotes, type RatingStressResult } from './ratingStress';
 
 export type { ReportTable };
 
@@ -24,9 +24,25 @@ function breakevenColumns(mode: BreakevenMode): Col<BreakevenResult>[] {
     },
     {
       key: `${k}PoolLoss`,
-      header: cdr ? 'Pool loss at CDR break-even' : 'Pool loss at multiple break-even',
+      header: cdr
+        ? 'Realised pool loss at CDR break-even (incl. purchases)'
+        : 'Realised pool loss at multiple break-even (incl. purchases)',
       format: 'percent',
       value: (r) => answer(r)?.poolLossAtBreakeven,
+    },
+    {
+      key: `${k}LifetimeLoss`,
+      header: cdr
+        ? 'Original pool lifetime loss at CDR break-even'
+        : 'Original pool lifetime loss at multiple break-even',
+      format: 'percent',
+      value: (r) => answer(r)?.lifetimeLossAtBreakeven,
+    },
+    {
+      key: `${k}FirstFailure`,
+      header: cdr ? 'CDR of first failure' : 'Multiple of first failure',
+      format: cdr ? 'percent' : 'number',
+      value: (r) => answer(r)?.firstFailure,
     },
     {
       key: `${k}FirstLoss`,
@@ -42,7 +58,10 @@ function breakevenColumns(mode: BreakevenMode): Col<BreakevenResult>[] {
         const a = answer(r);
         if (!a) return null;
         if (a.wholeAtMax) return `whole up to the search limit ${a.max}`;
-        return a.breakeven === null ? 'not whole at 0' : '';
+        if (a.breakeven === null) return 'not whole at 0';
+        if (a.monotone) return '';
+        const windows = a.wholeAgain.map((w) => `${w.from}–${w.to}`).join(', ');
+        return `not monotone: whole again at ${windows || 'no tested value, but principal loss comes and goes'} (a harsher stress can end revolving sooner and realise less)`;
       },
     },
   ];
@@ -69,7 +88,10 @@ export function ratingStressReportTable(r: RatingStressResult): ReportTable {
   return tableOf(
     {
       sheetName: 'Rating stresses',
-      title: `Rating-agency style stresses on scenario ${r.scenarioName} (base pool loss ${(r.baseLossPct * 100).toFixed(2)}%): a class passes a level when it is paid in full in every prepayment and timing case`,
+      title: [
+        `Rating-agency style stresses on scenario ${r.scenarioName} (base pool loss ${(r.baseLossPct * 100).toFixed(2)}%): a class passes a level when it is paid in full in every prepayment and timing case; the highest level passed is one whose milder levels all pass too`,
+        ...Object.values(ratingStressNotes(r)),
+      ].join(' '),
     },
     [
       { key: 'rating', header: 'Level', format: 'text', value: (l) => l.rating },
@@ -80,11 +102,22 @@ export function ratingStressReportTable(r: RatingStressResult): ReportTable {
         format: 'percent',
         value: (l) => Math.max(...l.cases.map((c) => c.poolLossPct)),
       },
+      {
+        key: 'lifetimeLoss',
+        header: 'Original pool lifetime loss (what the cases are matched to)',
+        format: 'percent',
+        value: (l) => Math.max(...l.cases.map((c) => c.lifetimeLossPct)),
+      },
       ...ids.map((id): Col<Level> => ({
         key: `pass_${id}`,
         header: `Class ${id}`,
         format: 'text',
-        value: (l) => (l.passes[id] ? 'pass' : 'fail'),
+        value: (l) =>
+          l.passes[id]
+            ? (r.passesAboveFailure[id] ?? []).includes(l.rating)
+              ? 'pass, but a milder level fails'
+              : 'pass'
+            : 'fail',
       })),
       { key: 'source', header: 'Source', format: 'text', value: (l) => l.source },
     ],
@@ -104,7 +137,11 @@ export function monteCarloReportTables(r: MonteCarloResult): ReportTable[] {
     tableOf<Line>(
       {
         sheetName: 'Monte Carlo',
-        title: `Monte Carlo, ${r.plan.paths} paths, seed ${r.plan.seed}: one-factor Gaussian copula, mean loss ${(r.plan.meanLoss * 100).toFixed(2)}%, ρ ${r.plan.rho.toFixed(4)}; class figures are principal loss / original balance`,
+        title: `Monte Carlo, ${r.plan.paths} paths, seed ${r.plan.seed}: one-factor Gaussian copula, mean loss ${(r.plan.meanLoss * 100).toFixed(2)}%, ρ ${r.plan.rho.toFixed(4)}, LGD ${r.plan.lossGivenDefault === 1 ? '1 (the copula draws the net loss)' : `${(r.plan.lossGivenDefault * 100).toFixed(2)}% (loss = LGD × drawn defaults)`}; each path draws the original pool's lifetime loss (no purchases, no clean-up call) and runs the deal at the multiple that gives it; class figures are principal loss / original balance${
+          r.interpolation
+            ? `; interpolated between ${r.interpolation.nodes} deal runs, against exact runs at ${r.interpolation.checkedPaths} paths the largest class-loss error was ${(Math.max(0, ...r.interpolation.maxAbsError) * 100).toFixed(3)}% of balance`
+            : ''
+        }`,
       },
       [
         { key: 'name', header: 'Pool / class', format: 'text', value: (x) => x.name },
@@ -130,8 +167,8 @@ export function monteCarloReportTables(r: MonteCarloResult): ReportTable[] {
         })),
       ],
       [
-        { name: 'Pool (lifetime)', s: r.pool },
-        { name: 'Pool (inside the deal)', s: r.dealPool },
+        { name: 'Pool: drawn lifetime loss of the original pool', s: r.pool },
+        { name: 'Pool: loss realised in the deal (incl. purchases, to the call)', s: r.dealPool },
         ...r.tranches.map((t) => ({
           name: t.id,
           s: t,

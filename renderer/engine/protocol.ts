@@ -72,6 +72,8 @@ export interface MonteCarloRequest extends StressBase {
   /** Null: the base scenario's own lifetime loss. */
   meanLoss: number | null;
   correlation: number;
+  /** 'one': the copula draws the net loss itself; 'severity': it draws defaults, loss = severity × them. */
+  lgd?: 'one' | 'severity';
 }
 /** Runs every scenario of the deal (the `scenario` field is unused). */
 export interface CompareRequest extends StressBase {

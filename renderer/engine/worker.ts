@@ -17,7 +17,7 @@ import { solveBreakevens } from '../../core/scenario/breakeven';
 import { dealEngine } from '../../core/scenario/dealEngine';
 import { compareScenarios } from '../../core/scenario/compare';
 import { runGridInline } from '../../core/scenario/grid';
-import { runMonteCarloInline } from '../../core/scenario/monteCarlo';
+import { runMonteCarloInline, severityAsLgd } from '../../core/scenario/monteCarlo';
 import { runRatingStresses } from '../../core/scenario/ratingStress';
 import type { EngineRequest, FromWorker, ToWorker } from './protocol';
 import { loadBrowserHighs } from './highsBrowser';
@@ -140,10 +140,12 @@ function handle(id: number, req: EngineRequest): Handled | Promise<Handled> {
     case 'monteCarlo': {
       progress(0, 0, 'Calibrating the loss distribution');
       const eng = dealEngine(req.deal, poolInput(req.deal, req.loans));
+      const scenario = scenarioOf(req.deal, req.scenario);
       const value = runMonteCarloInline(
         eng,
-        scenarioOf(req.deal, req.scenario),
+        scenario,
         {
+          ...(req.lgd === 'severity' ? { lossGivenDefault: severityAsLgd(scenario) } : {}),
           paths: req.paths,
           seed: req.seed,
           correlation: req.correlation,

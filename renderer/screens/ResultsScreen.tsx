@@ -142,8 +142,12 @@ function breakevenText(b: BreakevenResult | undefined, mode: 'cdr' | 'lossMultip
   const a = b?.answers.find((x) => x.mode === mode);
   if (!a) return '–';
   if (a.breakeven === null) return 'not whole at 0';
-  const v = mode === 'cdr' ? pct(a.breakeven) : `${a.breakeven.toFixed(2)}×`;
-  return a.wholeAtMax ? `≥ ${v}` : v;
+  const fmt = (x: number): string => (mode === 'cdr' ? pct(x) : `${x.toFixed(2)}×`);
+  const v = fmt(a.breakeven);
+  if (a.wholeAtMax) return `≥ ${v}`;
+  // A revolving deal can be whole again above its first failure (a harsher stress ends revolving sooner).
+  const again = a.wholeAgain.map((w) => `${fmt(w.from)}–${fmt(w.to)}`).join(', ');
+  return again ? `${v} (whole again at ${again}: a harsher stress ends revolving sooner)` : v;
 }
 
 function Summary({

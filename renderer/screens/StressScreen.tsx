@@ -11,6 +11,7 @@ import { scenarioComparisonTables } from '../../core/scenario/compare';
 import {
   formatAxisValue,
   GRID_METRICS,
+  gridAxisNotes,
   gridMatrix,
   gridReportTable,
   metricLabel,
@@ -19,7 +20,7 @@ import {
   type GridResult,
 } from '../../core/scenario/grid';
 import type { MonteCarloResult } from '../../core/scenario/monteCarlo';
-import type { RatingStressResult } from '../../core/scenario/ratingStress';
+import { ratingStressNotes, type RatingStressResult } from '../../core/scenario/ratingStress';
 import {
   monteCarloReportTables,
   ratingStressReportTable,
@@ -352,6 +353,9 @@ function GridView({
   missingAnalytics: boolean;
 }) {
   const { x, y } = grid.spec;
+  const { state } = useApp();
+  const scenario = state.history.present.deal.scenarios.find((sc) => sc.name === grid.scenarioName);
+  const notes = scenario ? gridAxisNotes(grid.spec, scenario) : [];
   const matrix = useMemo(() => gridMatrix(grid, tranche, metric), [grid, tranche, metric]);
   const option = useMemo<ChartOption>(() => {
     const data: [number, number, number | '-'][] = [];
@@ -451,6 +455,11 @@ function GridView({
             This grid was run without yield/duration analytics; run it again with this metric selected.
           </div>
         ) : null}
+        {notes.map((n) => (
+          <p key={n} className="muted small" data-testid="grid-axis-note">
+            {n}
+          </p>
+        ))}
         <EChart option={option} height={height} testId="grid-heatmap" />
       </section>
       <ReportGrid table={table} testId="grid-table" firstWidth={160} />
@@ -477,6 +486,7 @@ function RatingPanel({
   }
   const r = held?.value ?? null;
   const ids = r ? Object.keys(r.highestPassing) : [];
+  const notes = r ? ratingStressNotes(r) : {};
   return (
     <>
       <section className="card">
@@ -489,7 +499,10 @@ function RatingPanel({
         <p className="muted small">
           Each level multiplies the base case&apos;s loss, under prepayment speeds of 0.5×, 1× and 1.5× the
           base and with losses at base timing, front-loaded and back-loaded (same lifetime loss). A class
-          passes a level when it receives all interest and principal in every one of those nine runs.
+          passes a level when it receives all interest and principal in every one of those nine runs. The
+          timing cases are matched to the original pool&apos;s lifetime loss (no purchases, no clean-up call),
+          which rises with the multiple; loss a reshape places after a clean-up call is not realised. The
+          highest level passed is one whose milder levels all pass too.
         </p>
       </section>
       <Stale held={held} />
@@ -507,6 +520,11 @@ function RatingPanel({
               />
             ))}
           </div>
+          {Object.entries(notes).map(([id, note]) => (
+            <p key={id} className="muted small" data-testid={`rating-note-${id}`}>
+              {note}
+            </p>
+          ))}
           <section className="card">
             <div className="card-head">
               <h2>Levels</h2>
@@ -554,8 +572,13 @@ function RatingGrid({ r }: { r: RatingStressResult }) {
         colId: `pass-${id}`,
         headerName: `Class ${id}`,
         type: 'rightAligned',
-        valueGetter: (p) => (p.data?.passes[id] ? 'pass' : 'fail'),
-        cellClassRules: { ok: (p) => p.value === 'pass', bad: (p) => p.value !== 'pass' },
+        valueGetter: (p) =>
+          p.data?.passes[id]
+            ? (r.passesAboveFailure[id] ?? []).includes(p.data.rating)
+              ? 'pass, but a milder level fails'
+              : 'pass'
+            : 'fail',
+        cellClassRules: { ok: (p) => p.value === 'pass', bad: (p) => p.value === 'fail' },
         flex: 1,
         minWidth: 80,
       })),
@@ -598,6 +621,7 @@ function MonteCarloPanel({
   const [seed, setSeed] = useState('1');
   const [meanLoss, setMeanLoss] = useState('');
   const [rho, setRho] = useState('10');
+  const [lgd, setLgd] = useState<'one' | 'severity'>('one');
 
   async function run(): Promise<void> {
     const p = Number(paths);
@@ -620,7 +644,7 @@ function MonteCarloPanel({
     }
     const value = await job('Running Monte Carlo', (pr) =>
       engine().request(
-        { kind: 'monteCarlo', ...base(doc), paths: p, seed: s, meanLoss: m, correlation: c },
+        { kind: 'monteCarlo', ...base(doc), paths: p, seed: s, meanLoss: m, correlation: c, lgd },
         pr,
       ),
     );
@@ -697,6 +721,17 @@ function MonteCarloPanel({
                 data-testid="mc-rho"
               />
             </label>
+            <label>
+              loss given default
+              <select
+                value={lgd}
+                onChange={(e) => setLgd(e.target.value === 'severity' ? 'severity' : 'one')}
+                data-testid="mc-lgd"
+              >
+                <option value="one">1: draw the net loss</option>
+                <option value="severity">the scenario&apos;s severity</option>
+              </select>
+            </label>
             <button className="primary" onClick={() => void run()} data-testid="run-mc">
               Run Monte Carlo
             </button>
@@ -708,8 +743,9 @@ function MonteCarloPanel({
         <>
           <div className="kpi-row">
             <Kpi label="Paths · seed" value={`${integer(r.plan.paths)} · ${r.plan.seed}`} />
-            <Kpi label="Mean pool loss (sample)" value={pct(r.pool.mean)} />
-            <Kpi label="Mean pool loss (model)" value={pct(r.pool.modelMean)} />
+            <Kpi label="Mean drawn lifetime loss (sample)" value={pct(r.pool.mean)} />
+            <Kpi label="Mean drawn lifetime loss (model)" value={pct(r.pool.modelMean)} />
+            <Kpi label="Mean loss realised in the deal" value={pct(r.dealPool.mean)} />
             <Kpi
               label="Std deviation (sample / model)"
               value={`${pct(r.pool.stdDev)} / ${pct(r.pool.modelStdDev)}`}
@@ -735,6 +771,24 @@ function MonteCarloPanel({
               <p className="muted small">
                 Loss is principal loss as a share of the class&apos;s original balance.
               </p>
+              <p className="muted small" data-testid="mc-conventions">
+                Each path draws a lifetime loss of the original pool (no purchases, no clean-up call) and runs
+                the deal at the default multiple that gives it; the loss realised in the deal includes
+                receivables bought while revolving and stops at the clean-up call. LGD{' '}
+                {r.plan.lossGivenDefault === 1
+                  ? 'is 1: the copula draws the net loss itself'
+                  : `is ${pct(r.plan.lossGivenDefault)}: the copula draws defaults and loss is LGD × defaults`}
+                .
+              </p>
+              {r.interpolation ? (
+                <p className="muted small" data-testid="mc-method-error">
+                  Class losses are interpolated between {integer(r.interpolation.nodes)} deal runs (extra runs
+                  where a class or the clean-up call changes state). Re-run exactly at{' '}
+                  {r.interpolation.checkedPaths} paths, the largest difference in a class loss was{' '}
+                  {pct(Math.max(0, ...r.interpolation.maxAbsError), 3)} of its balance and the mean bias{' '}
+                  {pct(Math.max(0, ...r.interpolation.meanError.map(Math.abs)), 3)}.
+                </p>
+              ) : null}
             </section>
           </div>
         </>

@@ -85,8 +85,18 @@ describe('stress screen', () => {
     expect(expected.levels.map((l) => l.rating)).toEqual(['AAA', 'AA', 'A', 'BBB', 'BB']);
     for (const level of expected.levels) {
       for (const [id, passes] of Object.entries(level.passes)) {
-        expect(await stress.ratingResult(level.rating, id)).toBe(passes ? 'pass' : 'fail');
+        const above = (expected.passesAboveFailure[id] ?? []).includes(level.rating);
+        expect(await stress.ratingResult(level.rating, id)).toBe(
+          passes ? (above ? 'pass, but a milder level fails' : 'pass') : 'fail',
+        );
       }
+    }
+    // Issue 19 item 9: the highest level shown is one whose milder levels all pass, and a class passing a
+    // harsher level above a failed milder one gets a note beside the result.
+    for (const [id, rating] of Object.entries(expected.highestPassing)) {
+      await expect.poll(() => page.getByTestId(`highest-${id}`).textContent()).toBe(rating ?? 'none');
+      const flagged = (expected.passesAboveFailure[id] ?? []).length > 0;
+      expect(await page.getByTestId(`rating-note-${id}`).count()).toBe(flagged ? 1 : 0);
     }
     expect(app.errors).toEqual([]);
     await app.screenshot('stress-rating');

@@ -15,8 +15,10 @@ import {
   type GridSpec,
 } from '../../scenario/grid';
 import {
+  checkInterpolation,
   interpolatePaths,
   monteCarloNodeMultiples,
+  refineMonteCarloNodes,
   planMonteCarlo,
   summarizeMonteCarlo,
   type MonteCarloNode,
@@ -83,7 +85,13 @@ export async function runMonteCarlo(
       jobs: multiples,
       ...opts,
     });
-    return summarizeMonteCarlo(plan, ids, interpolatePaths(plan, nodes));
+    // Refinement and the error check run in-line: a few dozen runs, each depending on the one before.
+    const refined = refineMonteCarloNodes(engine, base, nodes);
+    const paths = interpolatePaths(plan, refined);
+    return {
+      ...summarizeMonteCarlo(plan, ids, paths),
+      interpolation: checkInterpolation(engine, base, plan, paths, refined.length),
+    };
   }
   const jobs = Array.from({ length: plan.paths }, (_, i) => i);
   const paths = await runJobs<MonteCarloInit, number, MonteCarloPath>({

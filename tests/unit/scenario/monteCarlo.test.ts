@@ -1,14 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import {
   histogram,
+  MONTE_CARLO_MAPPING_TOLERANCE,
   multipleForLoss,
+  pathDraws,
   planMonteCarlo,
+  severityAsLgd,
   quantileSorted,
   runMonteCarloInline,
 } from '../../../core/scenario/monteCarlo';
 import { normalPdf } from '../../../core/scenario/normal';
 import { vasicekLoss } from '../../../core/scenario/vasicek';
-import { toyBase, toyEngine } from './toyEngine';
+import { loadDeal } from '../../../core/node/dealFile';
+import { dealEngine } from '../../../core/scenario/dealEngine';
+import { sawtoothLoss, toyBase, toyEngine, toyLoss } from './toyEngine';
 
 /** E[f(L)] under the Vasicek law by quadrature over the factor Z (independent of the sampler). */
 function expectation(pd: number, rho: number, f: (l: number) => number): number {
@@ -125,5 +130,87 @@ describe('interpolated Monte Carlo', () => {
     });
     expect(Math.abs(interp.dealPool.mean - exact.dealPool.mean)).toBeLessThan(1e-4);
     expect(exact.tranches[2]!.probabilityOfLoss).toBeGreaterThan(0);
+  });
+});
+
+/** Whether a path's lifetime loss sits within the stated tolerance of its draw. */
+function withinMappingTolerance(lifetime: number, drawn: number): boolean {
+  const { absolute, relative } = MONTE_CARLO_MAPPING_TOLERANCE;
+  return Math.abs(lifetime - drawn) <= Math.max(absolute, relative * drawn);
+}
+
+describe('Monte Carlo maps draws by the original pool lifetime loss (issue 21 item 3)', () => {
+  it('toy revolving deal: each path lands on its draw although the realised loss saw-tooths', () => {
+    // Realised loss (sawtoothLoss) is 10% wherever the lifetime loss 0.035 × k is in [14%, 18.2%); mapping by
+    // it, the monotone guard flattened the table there and a 15% draw landed at any k in the jump. The
+    // lifetime loss is linear in k, so linear interpolation is exact: k = draw / 0.035.
+    const engine = toyEngine(undefined, sawtoothLoss);
+    const plan = planMonteCarlo(engine, toyBase, { paths: 300, seed: 5, meanLoss: 0.15, correlation: 0.05 });
+    expect(plan.guardedPoints).toBe(0);
+    const draws = pathDraws(plan).filter((d) => !d.capped);
+    expect(draws.filter((d) => d.targetLoss >= 0.14 && d.targetLoss < 0.182).length).toBeGreaterThan(50);
+    for (const d of draws)
+      expect(toyLoss({ ...toyBase, defaultMultiple: d.multiple })).toBeCloseTo(d.targetLoss, 9);
+  });
+
+  it('revolving sample: every path within tolerance of its draw; drawn and realised loss reported apart', async () => {
+    const { deal, pool } = await loadDeal(
+      new URL('../../../samples/deals/revolving-installment.deal.json', import.meta.url).pathname,
+    );
+    const engine = dealEngine(deal, pool);
+    const base = deal.scenarios[0]!;
+    const plan = planMonteCarlo(engine, base, { paths: 400, seed: 3, correlation: 0.1 });
+    for (const d of pathDraws(plan)) {
+      if (d.capped) continue;
+      const lifetime = engine.lifetimeLoss({ ...base, defaultMultiple: d.multiple });
+      expect(withinMappingTolerance(lifetime, d.targetLoss)).toBe(true);
+    }
+    const r = runMonteCarloInline(engine, base, { paths: 24, seed: 3, correlation: 0.1 });
+    // The drawn distribution's sample mean estimates the calibrated mean; the realised one is its own figure.
+    expect(r.pool.mean).not.toBe(r.dealPool.mean);
+  });
+});
+
+describe('Monte Carlo LGD from the scenario severity', () => {
+  it('a constant severity is the LGD: PD = mean loss / severity', () => {
+    // Toy base: severity 90%, lifetime loss 3.5%, so the copula draws defaults with PD 3.5% / 0.9 = 3.888…%.
+    const lgd = severityAsLgd(toyBase);
+    expect(lgd).toBe(0.9);
+    const plan = planMonteCarlo(toyEngine(), toyBase, {
+      paths: 10,
+      seed: 1,
+      correlation: 0.1,
+      lossGivenDefault: lgd,
+    });
+    expect(plan.pd).toBeCloseTo(0.035 / 0.9, 12);
+    expect(() => severityAsLgd({ ...toyBase, severity: { vector: [0.5, 0.6], by: 'period' } })).toThrow(
+      /severity is a curve/,
+    );
+  });
+});
+
+describe('interpolated method: nodes where classes change state, error stated (issue 21 item 4)', () => {
+  // Toy revolving deal (sawtoothLoss): B's loss is linear in the multiple except for a dip where lifetime loss
+  // 0.035k is in [14%, 18.2%): realised 10%, B whole. With 8 quantile nodes the old method drew straight lines
+  // across both edges of the dip. Nodes are now bisected to 1e-6 of the range wherever a class changes state,
+  // and B's loss is linear inside each state in the toy, so interpolation is exact up to the paths that fall
+  // inside a 1e-6-wide bracket: the expected loss matches the exact method to 1e-6.
+  const engine = toyEngine(undefined, sawtoothLoss);
+  const spec = { paths: 400, seed: 9, meanLoss: 0.15, correlation: 0.05, nodes: 8 } as const;
+  const exact = runMonteCarloInline(engine, toyBase, { ...spec, method: 'exact' });
+  const interp = runMonteCarloInline(engine, toyBase, { ...spec, method: 'interpolated' });
+
+  it('class expected losses agree with one run per path', () => {
+    for (let j = 0; j < 3; j++) {
+      expect(Math.abs(interp.tranches[j]!.expectedLoss - exact.tranches[j]!.expectedLoss)).toBeLessThan(1e-6);
+    }
+  });
+
+  it('reports its own error against exact runs', () => {
+    const check = interp.interpolation!;
+    expect(check.checkedPaths).toBe(32);
+    expect(check.nodes).toBeGreaterThan(8);
+    for (const e of check.maxAbsError) expect(e).toBeLessThan(1e-6);
+    expect(exact.interpolation).toBeUndefined();
   });
 });

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import type { Scenario } from '../../../core/deal/schema';
 import { dealEngine } from '../../../core/scenario/dealEngine';
 import {
   DEFAULT_RATING_LEVELS,
   reshapeCnlTiming,
   reshapeLossTiming,
+  ratingStressNotes,
   runRatingStresses,
 } from '../../../core/scenario/ratingStress';
 import { fixtureDeal } from './fixtures';
-import { toyBase, toyEngine } from './toyEngine';
+import { sawtoothLoss, toyBase, toyEngine } from './toyEngine';
 
 describe('loss timing reshapes', () => {
   const timing = [0.1, 0.2, 0.3, 0.2, 0.1, 0.1];
@@ -28,11 +30,11 @@ describe('loss timing reshapes', () => {
     const { deal, pool } = fixtureDeal();
     const engine = dealEngine(deal, pool);
     const base = deal.scenarios[0]!;
-    const target = engine.poolLoss(base);
+    const target = engine.lifetimeLoss(base);
     for (const shape of ['front', 'back'] as const) {
       const s = reshapeLossTiming(engine, base, shape, 22);
       expect(s.default.model).toBe('CDR');
-      expect(engine.poolLoss(s)).toBeCloseTo(target, 7);
+      expect(engine.lifetimeLoss(s)).toBeCloseTo(target, 7);
       const r = engine.run(s, { analytics: false });
       const early = r.pool.periods.slice(0, 8).reduce((a, p) => a + p.default, 0);
       const baseEarly = engine
@@ -79,5 +81,54 @@ describe('rating-agency stresses', () => {
     expect(rank(r.highestPassing.A!)).toBeLessThanOrEqual(rank(r.highestPassing.B!));
     expect(rank(r.highestPassing.B!)).toBeLessThanOrEqual(rank(r.highestPassing.C!));
     for (const l of r.levels) expect(l.cases).toHaveLength(9);
+  });
+});
+
+describe('rating stresses on a deal whose realised loss is not monotone (issue 21 item 2, issue 19 item 9)', () => {
+  // Toy revolving deal (toyEngine.ts, sawtoothLoss): lifetime loss L = 10% CNL × multiple; a stress with L in
+  // [14%, 18.2%) ends revolving early and realises only 10%. B is whole while the realised loss ≤ 12%.
+  const cnlBase: Scenario = {
+    ...toyBase,
+    default: { model: 'CNL', lifetimeNetLoss: 0.1, timing: [0.2, 0.3, 0.3, 0.2] },
+  };
+  const levels = [
+    { rating: 'X', multiple: 1.6, source: 'toy' }, // L 16%: inside the dip, realised 10%: B passes
+    { rating: 'Y', multiple: 1.3, source: 'toy' }, // L 13%, realised 13% > 12%: B fails
+    { rating: 'Z', multiple: 1.0, source: 'toy' }, // L 10%, realised 10%: B passes
+  ];
+
+  it('timing cases are matched to the original pool lifetime loss, not to the saw-tooth realised loss', () => {
+    // CNL timing keeps its lifetime share, so the front-loaded case keeps the level's multiple 1.6 (L = 16%).
+    // Matching the realised loss (10% at 1.6×) instead bisected down to 1.0× (L = 10%): milder than the level.
+    const r = runRatingStresses(toyEngine(undefined, sawtoothLoss), cnlBase, {
+      levels: [levels[0]!],
+      timings: ['base', 'front'],
+      prepaymentMultiples: [1],
+    });
+    const front = r.levels[0]!.cases.find((c) => c.timing === 'front')!;
+    expect(front.defaultMultiple).toBeCloseTo(1.6, 6);
+    expect(front.lifetimeLossPct).toBeCloseTo(0.16, 6);
+    expect(front.poolLossPct).toBeCloseTo(0.1, 12);
+  });
+
+  it('highest level passed means every milder level passes too; the harsher pass is flagged', () => {
+    const r = runRatingStresses(toyEngine(undefined, sawtoothLoss), cnlBase, {
+      levels,
+      timings: ['base'],
+      prepaymentMultiples: [1],
+    });
+    expect(r.levels.map((l) => l.passes.B)).toEqual([true, false, true]);
+    expect(r.highestPassing.B).toBe('Z');
+    expect(r.passesAboveFailure.B).toEqual(['X']);
+    // A (27% attachment) passes all three; C (2%–12%) fails all three.
+    expect(r.highestPassing.A).toBe('X');
+    expect(r.highestPassing.C).toBeNull();
+    expect(r.passesAboveFailure.A).toEqual([]);
+    expect(r.passesAboveFailure.C).toEqual([]);
+    // The reason comes from the runs: X realised 10% against Y's 13%.
+    const notes = ratingStressNotes(r);
+    expect(notes.B).toContain('Class B passes X but fails the milder Y (1.30×)');
+    expect(notes.B).toContain('realises less loss inside the deal (10.00% against 13.00%)');
+    expect(Object.keys(notes)).toEqual(['B']);
   });
 });

@@ -52,8 +52,8 @@ describe('stress report sheets', () => {
       runMonteCarloInline(toyEngine(), toyBase, { paths: 200, seed: 1, correlation: 0.1 }),
     );
     expect(mc[0]!.rows.map((r) => r.name)).toEqual([
-      'Pool (lifetime)',
-      'Pool (inside the deal)',
+      'Pool: drawn lifetime loss of the original pool',
+      'Pool: loss realised in the deal (incl. purchases, to the call)',
       'A',
       'B',
       'C',

@@ -31,8 +31,12 @@ function cpr(s: Scenario): number {
   return typeof s.prepayment.curve === 'number' ? s.prepayment.curve * s.prepaymentMultiple : 0;
 }
 
-export function toyRun(s: Scenario): RunResult {
-  let toAllocate = Math.max(0, toyLoss(s) - TOY_CUSHION) * TOY_POOL;
+/**
+ * `realised` stands in for a revolving deal's realised loss (purchases included), which need not follow the
+ * original pool's lifetime loss `toyLoss`; by default the two are the same, as on a static pool.
+ */
+export function toyRun(s: Scenario, realised: (s: Scenario) => number = toyLoss): RunResult {
+  let toAllocate = Math.max(0, realised(s) - TOY_CUSHION) * TOY_POOL;
   const losses = new Map<string, number>();
   for (const t of [...TOY_TRANCHES].reverse()) {
     const hit = Math.min(t.balance, toAllocate);
@@ -59,7 +63,7 @@ export function toyRun(s: Scenario): RunResult {
     interestShortfall: 0,
     cashflows: [],
   }));
-  const loss = Math.round(toyLoss(s) * TOY_POOL * 100) / 100;
+  const loss = Math.round(realised(s) * TOY_POOL * 100) / 100;
   return {
     engineVersion: 'toy',
     runAt: '2025-01-01T00:00:00Z',
@@ -110,14 +114,28 @@ export const toyBase: Scenario = {
   indexCurves: {},
 };
 
-export function toyEngine(counter?: { runs: number }): StressEngine {
+export function toyEngine(
+  counter?: { runs: number },
+  realised: (s: Scenario) => number = toyLoss,
+): StressEngine {
   return {
     scenarios: [toyBase],
     trancheIds: TOY_TRANCHES.map((t) => t.id),
     run: (s) => {
       if (counter) counter.runs++;
-      return toyRun(s);
+      return toyRun(s, realised);
     },
-    poolLoss: (s) => toyLoss(s),
+    poolLoss: (s) => realised(s),
+    lifetimeLoss: (s) => toyLoss(s),
   };
+}
+
+/**
+ * A toy "revolving" deal whose realised loss is not monotone: with lifetime loss L = toyLoss, a stress that
+ * puts L in [14%, 18.2%) trips the loss trigger early, ends revolving and realises only 10% of the pool;
+ * elsewhere the deal realises L. (At constant CDR c: L = 0.7c, so the dip covers c in [20%, 26%).)
+ */
+export function sawtoothLoss(s: Scenario): number {
+  const l = toyLoss(s);
+  return l >= 0.14 - 1e-12 && l < 0.182 - 1e-12 ? 0.1 : l;
 }

@@ -18,9 +18,12 @@ import { asCliError } from './grid';
 
 export const BREAKEVEN_HELP = `usage: abs-workbench breakeven <deal.json> --tranche ID|all [options]
 
-Per class: the largest default stress at which it still receives all interest and principal (break-even),
-and the stress at which it first loses a cent of principal. Found by bisection to 0.01% CDR (0.0001 as a
-decimal) and to 0.01 for the loss multiple.
+Per class: the largest default stress up to which it receives all interest and principal at every stress
+(break-even), the first stress at which it does not, and where it first loses a cent of principal. A scan of
+the whole range (every 2% of the value, at least 0.25% CDR / 0.05x) finds the first failure, then bisection
+pins it to 0.01% CDR (0.0001 as a decimal) or 0.01x. Pass/fail need not be monotone: on a revolving deal a
+harsher stress can end revolving sooner and realise less, so a class can be whole again above its first
+failure; those windows are listed under the table.
 Options:
   --tranche ID|all   the class, or every class (required)
   --scenario NAME    base scenario (default: the deal's first); its prepayment is held unless --cpr is given
@@ -87,7 +90,10 @@ export function parseBreakevenArgs(args: string[]): BreakevenArgs {
 
 const pct = (v: number | null, digits = 2): string => (v === null ? '-' : `${(v * 100).toFixed(digits)}%`);
 
-function cellOf(a: BreakevenAnswer | undefined, field: 'breakeven' | 'firstPrincipalLoss'): string {
+function cellOf(
+  a: BreakevenAnswer | undefined,
+  field: 'breakeven' | 'firstFailure' | 'firstPrincipalLoss',
+): string {
   if (!a) return '';
   const v = a[field];
   if (field === 'breakeven' && a.wholeAtMax) return a.mode === 'cdr' ? `≥ ${pct(a.max)}` : `≥ ${a.max}x`;
@@ -95,15 +101,43 @@ function cellOf(a: BreakevenAnswer | undefined, field: 'breakeven' | 'firstPrinc
   return a.mode === 'cdr' ? pct(v) : `${v.toFixed(2)}x`;
 }
 
+const valueOf = (mode: BreakevenMode, v: number): string => (mode === 'cdr' ? pct(v) : `${v.toFixed(2)}x`);
+
+/** One line per class and mode whose pass/fail is not monotone: the windows where it is whole again. */
+export function nonMonotoneNotes(results: readonly BreakevenResult[]): string[] {
+  const notes: string[] = [];
+  for (const r of results) {
+    for (const a of r.answers) {
+      if (a.monotone) continue;
+      const windows = a.wholeAgain.map((w) => `${valueOf(a.mode, w.from)}–${valueOf(a.mode, w.to)}`);
+      notes.push(
+        `Class ${r.trancheId} (${a.mode === 'cdr' ? 'CDR' : 'multiple'}): not monotone: fails first at ${
+          a.firstFailure === null ? '-' : valueOf(a.mode, a.firstFailure)
+        }${windows.length > 0 ? ` but is whole again at ${windows.join(', ')}` : ''}${
+          a.wholeAgain.length === 0 ? ' and its principal loss comes and goes above that' : ''
+        } (a harsher stress can trip a trigger, end revolving sooner and realise less).`,
+      );
+    }
+  }
+  return notes;
+}
+
 export function formatBreakevenTable(results: BreakevenResult[], modes: BreakevenMode[]): string {
   const header = ['Class'];
-  if (modes.includes('cdr')) header.push('CDR break-even', 'pool loss', 'first principal loss');
-  if (modes.includes('lossMultiple')) header.push('Multiple break-even', 'pool loss', 'first principal loss');
+  const cols = ['realised loss', 'lifetime loss', 'first failure', 'first principal loss'];
+  if (modes.includes('cdr')) header.push('CDR break-even', ...cols);
+  if (modes.includes('lossMultiple')) header.push('Multiple break-even', ...cols);
   const rows = results.map((r) => {
     const row = [r.trancheId];
     for (const mode of modes) {
       const a = r.answers.find((x) => x.mode === mode);
-      row.push(cellOf(a, 'breakeven'), pct(a?.poolLossAtBreakeven ?? null), cellOf(a, 'firstPrincipalLoss'));
+      row.push(
+        cellOf(a, 'breakeven'),
+        pct(a?.poolLossAtBreakeven ?? null),
+        pct(a?.lifetimeLossAtBreakeven ?? null),
+        cellOf(a, 'firstFailure'),
+        cellOf(a, 'firstPrincipalLoss'),
+      );
     }
     return row;
   });
@@ -111,10 +145,14 @@ export function formatBreakevenTable(results: BreakevenResult[], modes: Breakeve
   const line = (r: string[]): string =>
     r.map((s, c) => (c === 0 ? s.padEnd(widths[c]!) : s.padStart(widths[c]!))).join('  ');
   const first = results[0];
+  const notes = nonMonotoneNotes(results);
   return [
-    `Break-even stresses, scenario ${first?.scenarioName ?? ''} (CDR to 0.01%, multiple to 0.01; pool loss = lifetime loss / initial pool at the break-even)`,
+    `Break-even stresses, scenario ${first?.scenarioName ?? ''} (CDR to 0.01%, multiple to 0.01; whole at every stress up to the break-even)`,
     line(header),
     ...rows.map(line),
+    '',
+    'Realised loss: the loss the deal books at the break-even, over the initial pool (on a revolving deal it includes the receivables bought while revolving, so it can fall as the stress rises). Lifetime loss: the original pool alone over its life, no purchases and no clean-up call (it rises with the stress).',
+    ...(notes.length > 0 ? ['', ...notes] : []),
   ].join('\n');
 }
 
