@@ -208,7 +208,13 @@ describe('workbench user path', () => {
       .locator('.field-message');
     await message.waitFor();
     expect(await message.innerText()).not.toBe('');
-    await formula.fill('0.05 + 0.01 * min(age, 12)');
+    // Issue 19 item 6: a rate formula is typed in percent like a constant, and what it produces is range-checked
+    // (10% × period passes 100% at period 11) with the period named.
+    await formula.fill('10 * period');
+    await formula.press('Enter');
+    await message.waitFor();
+    expect(await message.innerText()).toBe('gives 110% at period 11; a rate must be between 0% and 100%');
+    await formula.fill('5 + 1 * min(age, 12)');
     await formula.press('Enter');
     expect(await message.count()).toBe(0);
     await page.getByLabel('severe default curve type').selectOption('vector');
