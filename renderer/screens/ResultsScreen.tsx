@@ -18,6 +18,7 @@ import { columnWidth } from '../components/reportColumns';
 import { textMeasure } from '../components/textMeasure';
 import { EChart, type ChartOption } from '../components/EChart';
 import { money, moneyWhole, pct, years } from '../format';
+import { dealRunProblems } from '../project/runCheck';
 
 type Tab = 'summary' | 'pool' | 'tranches' | 'reconciliation' | 'triggers';
 
@@ -33,6 +34,16 @@ export function ResultsScreen({ stale }: { stale: boolean }) {
   const { state, runDeal, job, dispatch } = useApp();
   const [tab, setTab] = useState<Tab>('summary');
   const run = state.run;
+  const present = state.history.present;
+  // The run's own deal (a project saved with a run of an over-issued deal) and the deal as it stands now.
+  const runProblems = useMemo(
+    () => (run ? dealRunProblems(run.doc.deal, run.doc.pool?.loans ?? null) : []),
+    [run],
+  );
+  const nowProblems = useMemo(
+    () => dealRunProblems(present.deal, present.pool?.loans ?? null),
+    [present.deal, present.pool],
+  );
 
   async function solveBreakevens(): Promise<void> {
     if (!run) return;
@@ -52,6 +63,16 @@ export function ResultsScreen({ stale }: { stale: boolean }) {
         <div className="screen-head">
           <h1>Results</h1>
         </div>
+        {nowProblems.length > 0 ? (
+          <div className="problems" data-testid="results-problems">
+            The deal as it stands will not run:
+            <ul>
+              {nowProblems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         <div className="empty">
           <p>No results yet.</p>
           <button className="primary" onClick={() => void runDeal()}>
@@ -69,7 +90,11 @@ export function ResultsScreen({ stale }: { stale: boolean }) {
         <p className="muted">
           {r.deal.name} · scenario <b>{r.scenario.name}</b> · settlement {r.deal.settlementDate} ·{' '}
           {r.pool.periods.length} periods ·{' '}
-          {r.checks.cashConserved ? (
+          {runProblems.length > 0 ? (
+            <span className="bad" data-testid="not-sound">
+              the deal run is not sound (below); its figures are not meaningful
+            </span>
+          ) : r.checks.cashConserved ? (
             <span className="ok" data-testid="reconciled">
               every period reconciles to the cent
             </span>
@@ -77,6 +102,18 @@ export function ResultsScreen({ stale }: { stale: boolean }) {
             <span className="bad">{r.checks.failures.length} periods do not reconcile</span>
           )}
         </p>
+        {runProblems.length > 0 || nowProblems.length > 0 ? (
+          <div className="problems" data-testid="results-problems">
+            {runProblems.length > 0
+              ? 'This run’s deal should not have run:'
+              : 'The deal as it stands will not run:'}
+            <ul>
+              {(runProblems.length > 0 ? runProblems : nowProblems).map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         {stale ? (
           <div className="banner small" data-testid="stale">
             The deal changed since this run. <button onClick={() => void runDeal()}>Run again</button>

@@ -119,8 +119,24 @@ describe('workbench user path', () => {
     // A trigger threshold is validated like any other field (the sample's CNL step-up starts at 3%).
     const cnl = page.getByTestId('trigger-cnl-0');
     await expect.poll(() => cnl.inputValue()).toBe('3');
+    // Issue 19 item 4: the 800m stack over the 23.4m tape does not run; Run and Results say why and how to fix it.
+    await page.getByTestId('run').click();
+    await expect
+      .poll(() => app.notice())
+      .toMatch(
+        /^Not run: the notes total 800,000,000\.00 but the pool is 23,4\d\d,\d{3}\.\d\d \(34× the pool\): on Structure, resize the tranches/,
+      );
+    expect(await page.getByTestId('screen-structure').count()).toBe(1);
+    await app.go('results');
+    expect(await page.getByTestId('results-problems').innerText()).toMatch(/resize the tranches to the pool/);
+    await app.screenshot('results-not-runnable');
+    await app.go('structure');
     await page.getByTestId('scale-to-pool').click();
     await page.getByTestId('structure-problems').waitFor({ state: 'detached' });
+    // The reserve and the fixed trustee fee were sized on the 800m pool and scale with the notes.
+    expect(await app.notice()).toMatch(
+      /Scaled with them: reserve opening balance 2,000,000\.00 → 5\d,\d{3}\.\d\d; fee Trustee/,
+    );
     const structure = new StructurePage(page);
     const scaledA = await structure.balanceInput('A').inputValue();
     await structure.setBalance('A', 'seventeen million');
@@ -133,6 +149,17 @@ describe('workbench user path', () => {
     await page.getByTestId('undo').click();
     await expect.poll(() => structure.balanceInput('A').inputValue()).toBe(scaledA);
     await page.keyboard.press('Control+Shift+Z');
+    await expect.poll(() => structure.balanceInput('A').inputValue()).toBe('17,000,000.00');
+    // Issue 19 item 5: a refused edit is not silently dropped by Run: the run is refused and the field named.
+    await structure.setBalance('A', '-5');
+    expect(await structure.fieldMessage('tranche-balance-A')).toBe('A balance cannot be negative');
+    await page.getByTestId('run').click();
+    await expect
+      .poll(() => app.notice())
+      .toMatch(/^Not run: this edit was not applied: Class A balance \(A balance cannot be negative\)/);
+    expect(await structure.balanceInput('A').inputValue()).toBe('-5');
+    await app.screenshot('structure-run-refused');
+    await structure.balanceInput('A').press('Escape');
     await expect.poll(() => structure.balanceInput('A').inputValue()).toBe('17,000,000.00');
   });
 
