@@ -91,12 +91,18 @@ export function NumberField({
   const [text, setText] = useState(show(kind, value));
   const [editing, setEditing] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  // Escape blurs the field; the blur runs before the reset renders and must not commit the abandoned text.
+  const escaped = useRef(false);
 
   useEffect(() => {
     if (!editing) setText(show(kind, value));
   }, [value, kind, editing]);
 
   function commit(): void {
+    if (escaped.current) {
+      escaped.current = false;
+      return;
+    }
     // Blur after Enter, or a field tabbed through without typing: nothing to commit.
     if (!editing) return;
     if (onClear && text.trim() === '') {
@@ -148,7 +154,9 @@ export function NumberField({
               setText(show(kind, value));
               setMessage(null);
               setEditing(false);
+              escaped.current = true;
               e.currentTarget.blur();
+              escaped.current = false;
             }
           }}
         />
