@@ -13,7 +13,9 @@ import { EChart, type ChartOption } from '../components/EChart';
 import { ReportGrid } from '../components/ReportGrid';
 import { engine } from '../engine/engineWorker';
 import { money } from '../format';
+import { keptKey } from '../project/kept';
 import { FrontierChart, OptimumCard, SourcesEditor, withEdits, type SourceEdits } from './FundingParts';
+import { useKept } from './useKept';
 
 const SOURCE_COLOURS = [
   '#1d4f91',
@@ -75,14 +77,28 @@ function Table({ t }: { t: ReportTable }) {
   );
 }
 
+/**
+ * What the Funding screen keeps in the project state when the user leaves it (see project/kept.ts). The case
+ * does not depend on the deal, so nothing here goes stale with a deal edit.
+ */
+const KEPT = {
+  /** null: the first bundled case. */
+  selected: keptKey<string | null>('funding.case', null),
+  model: keptKey<FundingScreenModel | null>('funding.model', null),
+  stack: keptKey<number>('funding.stack', 0),
+  edits: keptKey<SourceEdits>('funding.edits', {}),
+  editing: keptKey<boolean>('funding.editing', false),
+};
+
 export function FundingScreen() {
   const { job, dispatch } = useApp();
   const names = Object.keys(cases).sort();
-  const [selected, setSelected] = useState(names[0] ?? '');
-  const [model, setModel] = useState<FundingScreenModel | null>(null);
-  const [stack, setStack] = useState(0);
-  const [edits, setEdits] = useState<SourceEdits>({});
-  const [editing, setEditing] = useState(false);
+  const [keptSelected, setSelected] = useKept(KEPT.selected);
+  const selected = keptSelected ?? names[0] ?? '';
+  const [model, setModel] = useKept(KEPT.model);
+  const [stack, setStack] = useKept(KEPT.stack);
+  const [edits, setEdits] = useKept(KEPT.edits);
+  const [editing, setEditing] = useKept(KEPT.editing);
   // A second click while HiGHS runs would queue another long solve behind it.
   const [busy, setBusy] = useState(false);
   const fundingCase = useMemo(() => withEdits(cases[selected], edits), [selected, edits]);
@@ -186,7 +202,7 @@ export function FundingScreen() {
           >
             Optimise
           </button>
-          <button onClick={() => setEditing((x) => !x)} disabled={!selected} data-testid="edit-sources">
+          <button onClick={() => setEditing(!editing)} disabled={!selected} data-testid="edit-sources">
             {editing ? 'Hide sources' : 'Edit sources'}
             {Object.keys(edits).length > 0 ? ' (edited)' : ''}
           </button>

@@ -4,7 +4,7 @@
  * results stay on the screen until the next run of the same kind, and are marked when the deal has changed.
  */
 import type { ColDef } from 'ag-grid-community';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { AXIS_KINDS, axisIsRate, axisLabel, type Axis, type AxisKind } from '../../core/scenario/axis';
 import type { ScenarioComparison } from '../../core/scenario/compare';
 import { scenarioComparisonTables } from '../../core/scenario/compare';
@@ -33,6 +33,8 @@ import { EChart, type ChartOption } from '../components/EChart';
 import { engine } from '../engine/engineWorker';
 import type { ProjectDoc } from '../project/document';
 import type { AnalysisId } from '../project/state';
+import { keptKey } from '../project/kept';
+import { useKept } from './useKept';
 import { integer, money, pct, years } from '../format';
 
 type Tab = 'grid' | 'rating' | 'monteCarlo' | 'compare';
@@ -64,11 +66,11 @@ export function StressScreen() {
       dispatch({ type: 'analysis', snapshot: { id, doc: h.doc, ...describe(h.value) } });
     };
   }
-  const [tab, setTab] = useState<Tab>('grid');
-  const [grid, setGrid] = useState<Held<GridResult> | null>(null);
-  const [rating, setRating] = useState<Held<RatingStressResult> | null>(null);
-  const [mc, setMc] = useState<Held<MonteCarloResult> | null>(null);
-  const [cmp, setCmp] = useState<Held<ScenarioComparison> | null>(null);
+  const [tab, setTab] = useKept(KEPT.tab);
+  const [grid, setGrid] = useKept(KEPT.grid);
+  const [rating, setRating] = useKept(KEPT.rating);
+  const [mc, setMc] = useKept(KEPT.monteCarlo);
+  const [cmp, setCmp] = useKept(KEPT.compare);
 
   return (
     <div className="screen-body">
@@ -169,6 +171,35 @@ const AXIS_DEFAULTS: Record<AxisKind, Omit<AxisForm, 'kind'>> = {
   rateShift: { from: '-2', to: '4', step: '1' },
 };
 
+/** The Monte Carlo form as typed (text, so a half-typed value is kept as it is). */
+interface MonteCarloForm {
+  paths: string;
+  seed: string;
+  meanLoss: string;
+  rho: string;
+}
+
+/** What the Stress screen keeps in the project state when the user leaves it (see project/kept.ts). */
+const KEPT = {
+  tab: keptKey<Tab>('stress.tab', 'grid'),
+  grid: keptKey<Held<GridResult> | null>('stress.grid', null),
+  rating: keptKey<Held<RatingStressResult> | null>('stress.rating', null),
+  monteCarlo: keptKey<Held<MonteCarloResult> | null>('stress.monteCarlo', null),
+  compare: keptKey<Held<ScenarioComparison> | null>('stress.compare', null),
+  gridX: keptKey<AxisForm>('stress.grid.x', { kind: 'cdr', ...AXIS_DEFAULTS.cdr }),
+  gridY: keptKey<AxisForm>('stress.grid.y', { kind: 'cpr', ...AXIS_DEFAULTS.cpr }),
+  /** null: the deal's first class. */
+  gridTranche: keptKey<string | null>('stress.grid.tranche', null),
+  gridMetric: keptKey<GridMetric>('stress.grid.metric', 'wal'),
+  monteCarloForm: keptKey<MonteCarloForm>('stress.monteCarlo.form', {
+    paths: '2000',
+    seed: '1',
+    meanLoss: '',
+    rho: '10',
+  }),
+  compareClass: keptKey<string | null>('stress.compare.class', null),
+};
+
 function axisUnit(kind: AxisKind): string {
   if (axisIsRate(kind)) return '%';
   if (kind === 'lagMonths') return 'months';
@@ -260,10 +291,12 @@ function GridPanel({
   const { state, job, notify } = useApp();
   const doc = state.history.present;
   const trancheIds = doc.deal.structure.tranches.map((t) => t.id);
-  const [x, setX] = useState<AxisForm>({ kind: 'cdr', ...AXIS_DEFAULTS.cdr });
-  const [y, setY] = useState<AxisForm>({ kind: 'cpr', ...AXIS_DEFAULTS.cpr });
-  const [tranche, setTranche] = useState(trancheIds[0] ?? '');
-  const [metric, setMetric] = useState<GridMetric>('wal');
+  const [x, setX] = useKept(KEPT.gridX);
+  const [y, setY] = useKept(KEPT.gridY);
+  const [keptTranche, setTranche] = useKept(KEPT.gridTranche);
+  const tranche =
+    keptTranche !== null && trancheIds.includes(keptTranche) ? keptTranche : (trancheIds[0] ?? '');
+  const [metric, setMetric] = useKept(KEPT.gridMetric);
 
   async function run(): Promise<void> {
     let spec;
@@ -594,10 +627,12 @@ function MonteCarloPanel({
 }) {
   const { state, job, notify } = useApp();
   const doc = state.history.present;
-  const [paths, setPaths] = useState('2000');
-  const [seed, setSeed] = useState('1');
-  const [meanLoss, setMeanLoss] = useState('');
-  const [rho, setRho] = useState('10');
+  const [form, setForm] = useKept(KEPT.monteCarloForm);
+  const { paths, seed, meanLoss, rho } = form;
+  const setPaths = (v: string): void => setForm({ ...form, paths: v });
+  const setSeed = (v: string): void => setForm({ ...form, seed: v });
+  const setMeanLoss = (v: string): void => setForm({ ...form, meanLoss: v });
+  const setRho = (v: string): void => setForm({ ...form, rho: v });
 
   async function run(): Promise<void> {
     const p = Number(paths);
@@ -805,7 +840,7 @@ function ComparePanel({
 }) {
   const { state, job } = useApp();
   const doc = state.history.present;
-  const [cls, setCls] = useState<string | null>(null);
+  const [cls, setCls] = useKept(KEPT.compareClass);
   async function run(): Promise<void> {
     const value = await job('Comparing scenarios', (p) =>
       engine().request({ kind: 'compareScenarios', ...base(doc) }, p),

@@ -114,6 +114,29 @@ describe('stress screen', () => {
     await app.screenshot('stress-monte-carlo');
   });
 
+  it('keeps every analysis’s inputs and results across screens and tabs, marked stale after an edit', async () => {
+    // Issue 19 item 7: leaving the screen dropped the Monte Carlo result and reset its paths to 2,000; switching
+    // tabs reset the grid form.
+    const mcA = await stress.mcCell('A', 'expectedLoss');
+    await app.go('structure');
+    await stress.open();
+    await page.getByTestId('mc-table').waitFor();
+    expect(await page.getByTestId('mc-paths').inputValue()).toBe('300');
+    expect(await page.getByTestId('mc-seed').inputValue()).toBe('7');
+    expect(await stress.mcCell('A', 'expectedLoss')).toBe(mcA);
+    await stress.tab('grid');
+    expect(await page.getByTestId('grid-x-to').inputValue()).toBe('10');
+    expect(await page.getByTestId('grid-y-to').inputValue()).toBe('20');
+    expect((await stress.gridRows()).map((r) => r[0])).toEqual(['0%', '10%', '20%']);
+    // A deal edit marks the result stale instead of dropping it; undoing the edit makes it current again.
+    await page.getByTestId('scenario-picker').selectOption(deal.scenarios[1]!.name);
+    await page.getByTestId('stress-stale').waitFor();
+    expect((await stress.gridRows()).length).toBe(3);
+    await page.getByTestId('undo').click();
+    await page.getByTestId('stress-stale').waitFor({ state: 'detached' });
+    expect(app.errors).toEqual([]);
+  });
+
   it('puts the session’s stress results in the exported tranche report, as the user chooses', async () => {
     // The tests above ran a grid, a comparison, the rating stresses and Monte Carlo on the unedited deal.
     await app.run();
