@@ -94,6 +94,10 @@ describe('workbench user path', () => {
     await pool.validate();
     // The generator wrote 14 deliberately bad rows among 10,000 (samples/tapes/README.md).
     expect(await pool.counts()).toEqual({ accepted: 9986, rejected: 14 });
+    // Issue 19 item 2: the tape is as of 2025-06-30 (its cutoff_date column), the deal's cut-off 2025-09-30.
+    expect(await pool.cutoffMismatch()).toMatch(
+      /^The tape is as of 2025-06-30 but the deal's cut-off is 2025-09-30/,
+    );
     const byReason = await pool.gridColumn('reject-reasons', 'rows');
     expect(byReason.reduce((n, t) => n + Number(t.replace(/,/g, '')), 0)).toBe(14);
     await app.screenshot('pool-report');
