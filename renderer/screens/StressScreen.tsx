@@ -5,7 +5,7 @@
  */
 import type { ColDef } from 'ag-grid-community';
 import { useMemo } from 'react';
-import { AXIS_KINDS, axisIsRate, axisLabel, type Axis, type AxisKind } from '../../core/scenario/axis';
+import { AXIS_KINDS, axisIsRate, axisLabel, type AxisKind } from '../../core/scenario/axis';
 import type { ScenarioComparison } from '../../core/scenario/compare';
 import { scenarioComparisonTables } from '../../core/scenario/compare';
 import {
@@ -34,6 +34,13 @@ import { engine } from '../engine/engineWorker';
 import type { ProjectDoc } from '../project/document';
 import type { AnalysisId } from '../project/state';
 import { keptKey } from '../project/kept';
+import {
+  axisFromForm,
+  axisProblemText,
+  monteCarloFormProblem,
+  type AxisForm,
+  type MonteCarloForm,
+} from '../project/stressForms';
 import { useKept } from './useKept';
 import { integer, money, pct, years } from '../format';
 
@@ -152,13 +159,6 @@ function base(doc: ProjectDoc) {
 
 // ---------------------------------------------------------------------------------------------- grid
 
-interface AxisForm {
-  kind: AxisKind;
-  from: string;
-  to: string;
-  step: string;
-}
-
 /** Sensible starting ranges per kind, in display units (percent for rates). */
 const AXIS_DEFAULTS: Record<AxisKind, Omit<AxisForm, 'kind'>> = {
   cdr: { from: '0', to: '20', step: '5' },
@@ -170,14 +170,6 @@ const AXIS_DEFAULTS: Record<AxisKind, Omit<AxisForm, 'kind'>> = {
   lagMonths: { from: '0', to: '12', step: '3' },
   rateShift: { from: '-2', to: '4', step: '1' },
 };
-
-/** The Monte Carlo form as typed (text, so a half-typed value is kept as it is). */
-interface MonteCarloForm {
-  paths: string;
-  seed: string;
-  meanLoss: string;
-  rho: string;
-}
 
 /** What the Stress screen keeps in the project state when the user leaves it (see project/kept.ts). */
 const KEPT = {
@@ -204,22 +196,6 @@ function axisUnit(kind: AxisKind): string {
   if (axisIsRate(kind)) return '%';
   if (kind === 'lagMonths') return 'months';
   return '×';
-}
-
-function parseAxis(f: AxisForm): Axis {
-  const scale = axisIsRate(f.kind) ? 0.01 : 1;
-  const n = (s: string, what: string): number => {
-    const v = Number(s.trim());
-    if (s.trim() === '' || !Number.isFinite(v))
-      throw new RangeError(`${axisLabel(f.kind)}: ${what} is not a number`);
-    return v;
-  };
-  return {
-    kind: f.kind,
-    from: n(f.from, 'from') * scale,
-    to: n(f.to, 'to') * scale,
-    step: n(f.step, 'step') * scale,
-  };
 }
 
 function metricText(metric: GridMetric, v: number | null): string {
@@ -288,7 +264,7 @@ function GridPanel({
   held: Held<GridResult> | null;
   onResult: (h: Held<GridResult>) => void;
 }) {
-  const { state, job, notify } = useApp();
+  const { state, job } = useApp();
   const doc = state.history.present;
   const trancheIds = doc.deal.structure.tranches.map((t) => t.id);
   const [x, setX] = useKept(KEPT.gridX);
@@ -297,15 +273,12 @@ function GridPanel({
   const tranche =
     keptTranche !== null && trancheIds.includes(keptTranche) ? keptTranche : (trancheIds[0] ?? '');
   const [metric, setMetric] = useKept(KEPT.gridMetric);
+  // Checked as typed, in the units typed; the grid runs only from a form that passes.
+  const formProblem = axisProblemText(x) ?? axisProblemText(y);
 
   async function run(): Promise<void> {
-    let spec;
-    try {
-      spec = { x: parseAxis(x), y: parseAxis(y), tranche, metric, scenario: doc.scenario };
-    } catch (err) {
-      notify({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
-      return;
-    }
+    if (formProblem) return;
+    const spec = { x: axisFromForm(x), y: axisFromForm(y), tranche, metric, scenario: doc.scenario };
     const value = await job('Running sensitivity grid', (p) =>
       engine().request({ kind: 'stressGrid', ...base(doc), spec }, p),
     );
@@ -355,10 +328,20 @@ function GridPanel({
                 ))}
               </select>
             </label>
-            <button className="primary" onClick={() => void run()} data-testid="run-grid">
+            <button
+              className="primary"
+              onClick={() => void run()}
+              disabled={formProblem !== null}
+              data-testid="run-grid"
+            >
               Run grid
             </button>
           </div>
+          {formProblem ? (
+            <p className="bad small" role="alert" data-testid="grid-form-problem">
+              {formProblem}
+            </p>
+          ) : null}
         </div>
       </section>
       <Stale held={held} />
@@ -625,7 +608,7 @@ function MonteCarloPanel({
   held: Held<MonteCarloResult> | null;
   onResult: (h: Held<MonteCarloResult>) => void;
 }) {
-  const { state, job, notify } = useApp();
+  const { state, job } = useApp();
   const doc = state.history.present;
   const [form, setForm] = useKept(KEPT.monteCarloForm);
   const { paths, seed, meanLoss, rho } = form;
@@ -634,25 +617,15 @@ function MonteCarloPanel({
   const setMeanLoss = (v: string): void => setForm({ ...form, meanLoss: v });
   const setRho = (v: string): void => setForm({ ...form, rho: v });
 
+  // Checked as typed, in the units typed; Monte Carlo runs only from a form that passes.
+  const formProblem = monteCarloFormProblem(form);
+
   async function run(): Promise<void> {
-    const p = Number(paths);
+    if (formProblem) return;
+    const p = Number(paths.replace(/,/g, ''));
     const s = Number(seed);
     const m = meanLoss.trim() === '' ? null : Number(meanLoss) / 100;
     const c = Number(rho) / 100;
-    const bad =
-      !Number.isInteger(p) || p < 1
-        ? 'Paths must be a whole number above 0'
-        : !Number.isInteger(s)
-          ? 'Seed must be a whole number'
-          : m !== null && !(m > 0 && m < 1)
-            ? 'Mean loss must be between 0% and 100%'
-            : !(c >= 0 && c < 1)
-              ? 'Correlation must be from 0% to below 100%'
-              : null;
-    if (bad) {
-      notify({ kind: 'error', text: bad });
-      return;
-    }
     const value = await job('Running Monte Carlo', (pr) =>
       engine().request(
         { kind: 'monteCarlo', ...base(doc), paths: p, seed: s, meanLoss: m, correlation: c },
@@ -732,10 +705,20 @@ function MonteCarloPanel({
                 data-testid="mc-rho"
               />
             </label>
-            <button className="primary" onClick={() => void run()} data-testid="run-mc">
+            <button
+              className="primary"
+              onClick={() => void run()}
+              disabled={formProblem !== null}
+              data-testid="run-mc"
+            >
               Run Monte Carlo
             </button>
           </div>
+          {formProblem ? (
+            <p className="bad small" role="alert" data-testid="mc-form-problem">
+              {formProblem}
+            </p>
+          ) : null}
         </div>
       </section>
       <Stale held={held} />

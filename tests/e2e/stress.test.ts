@@ -137,6 +137,27 @@ describe('stress screen', () => {
     expect(app.errors).toEqual([]);
   });
 
+  it('checks grid and Monte Carlo inputs as they are typed, in percent, with no console errors', async () => {
+    // Issue 19 item 10: "'to' (0.1) is below 'from' (0.3)" came from the worker, with a RangeError logged.
+    await stress.tab('grid');
+    await page.getByTestId('grid-x-from').fill('30');
+    expect(await page.getByTestId('grid-form-problem').innerText()).toBe(
+      "CDR: 'to' (10%) is below 'from' (30%)",
+    );
+    expect(await page.getByTestId('run-grid').isDisabled()).toBe(true);
+    await app.screenshot('stress-grid-form-problem');
+    await page.getByTestId('grid-x-from').fill('0');
+    expect(await page.getByTestId('grid-form-problem').count()).toBe(0);
+    await stress.tab('monteCarlo');
+    await page.getByTestId('mc-paths').fill('0');
+    expect(await page.getByTestId('mc-form-problem').innerText()).toBe(
+      'Paths must be a whole number from 1 to 10,000,000',
+    );
+    expect(await page.getByTestId('run-mc').isDisabled()).toBe(true);
+    await page.getByTestId('mc-paths').fill('300');
+    expect(app.errors).toEqual([]);
+  });
+
   it('puts the session’s stress results in the exported tranche report, as the user chooses', async () => {
     // The tests above ran a grid, a comparison, the rating stresses and Monte Carlo on the unedited deal.
     await app.run();
