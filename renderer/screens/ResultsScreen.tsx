@@ -19,6 +19,7 @@ import { textMeasure } from '../components/textMeasure';
 import { EChart, type ChartOption } from '../components/EChart';
 import { money, moneyWhole, pct, years } from '../format';
 import { dealRunProblems } from '../project/runCheck';
+import { NET_LOSS, netLossShare, REALISED_LOSS, realisedLossShare } from '../lossTerms';
 
 type Tab = 'summary' | 'pool' | 'tranches' | 'reconciliation' | 'triggers';
 
@@ -187,13 +188,16 @@ function Summary({
     [r],
   );
   const totalLoss = r.pool.periods.reduce((a, p) => a + p.loss, 0);
-  const last = r.pool.periods[r.pool.periods.length - 1];
   return (
     <>
       <div className="kpi-row">
         <Kpi label="Initial pool" value={moneyWhole(r.pool.initialBalance)} />
-        <Kpi label="Pool losses" value={moneyWhole(totalLoss)} />
-        <Kpi label="Cumulative net loss" value={pct(last?.cumulativeNetLossPct ?? 0)} />
+        <Kpi
+          label={REALISED_LOSS}
+          value={`${moneyWhole(totalLoss)} · ${pct(realisedLossShare(r))}`}
+          testId="realised-loss"
+        />
+        <Kpi label={NET_LOSS} value={pct(netLossShare(r))} testId="net-loss" />
         <Kpi
           label="Revolving ended"
           value={r.revolvingEndPeriod === null ? '–' : `period ${r.revolvingEndPeriod}`}
@@ -391,13 +395,13 @@ const poolCols: ColDef<PoolPeriodRow>[] = [
   moneyCol('scheduledPrincipal', 'Scheduled principal'),
   moneyCol('prepayment', 'Prepayment'),
   moneyCol('default', 'Defaults'),
-  moneyCol('loss', 'Loss'),
+  moneyCol('loss', REALISED_LOSS),
   moneyCol('recovery', 'Recovery'),
   moneyCol('interest', 'Interest'),
   moneyCol('fees', 'Fee income'),
   moneyCol('purchases', 'Purchases'),
   moneyCol('endBalance', 'End balance', { width: 140 }),
-  pctCol('cumulativeNetLossPct', 'Cum. net loss'),
+  pctCol('cumulativeNetLossPct', NET_LOSS),
 ];
 
 function PoolFlows({ r }: { r: RunResult }) {

@@ -43,6 +43,7 @@ import {
 } from '../project/stressForms';
 import { useKept } from './useKept';
 import { integer, money, pct, years } from '../format';
+import { REALISED_LOSS } from '../lossTerms';
 
 type Tab = 'grid' | 'rating' | 'monteCarlo' | 'compare';
 
@@ -512,7 +513,11 @@ function RatingPanel({
       {r ? (
         <>
           <div className="kpi-row" data-testid="rating-highest">
-            <Kpi label={`Base pool loss (${r.scenarioName})`} value={pct(r.baseLossPct)} />
+            <Kpi
+              label={`${REALISED_LOSS}, base case (${r.scenarioName})`}
+              value={pct(r.baseLossPct)}
+              testId="rating-base-loss"
+            />
             {ids.map((id) => (
               <Kpi
                 key={id}

@@ -182,4 +182,26 @@ describe('stress screen', () => {
     expect(app.errors).toEqual([]);
     await app.screenshot('export-with-analyses');
   });
+
+  it('names the run’s two loss figures the same on Results and Stress, with the same realised loss', async () => {
+    // Issue 19 item 8: Results' "cumulative net loss" (defaults − recoveries) and Stress's "base pool loss"
+    // (realised losses) looked like one figure with two values. The rating stresses ran on this deal's base case.
+    await app.go('results');
+    const label = (id: string) =>
+      page
+        .getByTestId(id)
+        .locator('xpath=ancestor::div[contains(@class, "kpi")][1]')
+        .locator('.kpi-label')
+        .textContent();
+    const value = (id: string) => page.getByTestId(id).textContent();
+    expect(await label('realised-loss')).toBe('Realised loss');
+    expect(await label('net-loss')).toBe('Cumulative net loss (defaults − recoveries)');
+    const realised = (await value('realised-loss')) ?? '';
+    await stress.open();
+    await stress.tab('rating');
+    expect(await label('rating-base-loss')).toBe('Realised loss, base case (base)');
+    // The same measure of the same run: the percent after the amount on Results is the rating base case's.
+    expect(realised.split(' · ')[1]).toBe(await value('rating-base-loss'));
+    expect(app.errors).toEqual([]);
+  });
 });
