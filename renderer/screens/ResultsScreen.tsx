@@ -6,7 +6,6 @@ import type {
   RunResult,
   TrancheCashflowRow,
   TrancheResult,
-  TriggerEvent,
   WaterfallPeriod,
 } from '../../core/result';
 import type { BreakevenResult } from '../../core/scenario/breakeven';
@@ -19,6 +18,8 @@ import { textMeasure } from '../components/textMeasure';
 import { EChart, type ChartOption } from '../components/EChart';
 import { money, moneyWhole, pct, years } from '../format';
 import { dealRunProblems } from '../project/runCheck';
+import { triggerEventRows, type TriggerEventRow } from '../project/triggerEvents';
+import type { Deal } from '../../core/deal/schema';
 import { NET_LOSS, netLossShare, REALISED_LOSS, realisedLossShare } from '../lossTerms';
 
 type Tab = 'summary' | 'pool' | 'tranches' | 'reconciliation' | 'triggers';
@@ -141,7 +142,7 @@ export function ResultsScreen({ stale }: { stale: boolean }) {
       {tab === 'pool' && <PoolFlows r={r} />}
       {tab === 'tranches' && <TrancheFlows r={r} />}
       {tab === 'reconciliation' && <Reconciliation r={r} />}
-      {tab === 'triggers' && <Triggers r={r} />}
+      {tab === 'triggers' && <Triggers r={r} deal={run.doc.deal} />}
     </div>
   );
 }
@@ -649,10 +650,10 @@ function PeriodStepsGrid({ p }: { p: WaterfallPeriod }) {
   );
 }
 
-const TRIGGER_COLS: ColDef<TriggerEvent>[] = [
-  { field: 'id', headerName: 'Trigger', pinned: 'left', width: 130, tooltipField: 'id' },
+const TRIGGER_COLS: ColDef<TriggerEventRow>[] = [
+  { field: 'trigger', headerName: 'Trigger', pinned: 'left', width: 200, tooltipField: 'trigger' },
   {
-    field: 'kind',
+    field: 'event',
     headerName: 'Event',
     flex: 1,
     minWidth: 80,
@@ -660,17 +661,12 @@ const TRIGGER_COLS: ColDef<TriggerEvent>[] = [
   },
   { field: 'period', headerName: 'Period', type: 'rightAligned', flex: 1, minWidth: 64 },
   { field: 'date', headerName: 'Date', flex: 1, minWidth: 96 },
-  ...(['value', 'threshold'] as const).map((f): ColDef<TriggerEvent> => ({
-    field: f,
-    headerName: f === 'value' ? 'Value' : 'Threshold',
-    type: 'rightAligned',
-    flex: 1,
-    minWidth: 80,
-    valueFormatter: (p) => (p.value as number).toFixed(4),
-  })),
+  { field: 'value', headerName: 'Value', type: 'rightAligned', flex: 1, minWidth: 80 },
+  { field: 'threshold', headerName: 'Threshold', type: 'rightAligned', flex: 1, minWidth: 80 },
 ];
 
-function Triggers({ r }: { r: RunResult }) {
+function Triggers({ r, deal }: { r: RunResult; deal: Deal }) {
+  const rows = useMemo(() => triggerEventRows(r.triggerEvents, deal), [r, deal]);
   const es = useMemo<ChartOption>(
     () => ({
       tooltip: { trigger: 'axis', valueFormatter: (v) => pct(Number(v)) },
@@ -697,8 +693,8 @@ function Triggers({ r }: { r: RunResult }) {
         {r.triggerEvents.length === 0 ? (
           <p className="muted">No trigger fired under this scenario.</p>
         ) : (
-          <DataGrid<TriggerEvent>
-            rowData={r.triggerEvents}
+          <DataGrid<TriggerEventRow>
+            rowData={rows}
             columnDefs={TRIGGER_COLS}
             autoHeight
             maxBodyHeight={390}

@@ -34,6 +34,7 @@ import { engine } from '../engine/engineWorker';
 import type { ProjectDoc } from '../project/document';
 import type { AnalysisId } from '../project/state';
 import { keptKey } from '../project/kept';
+import { heatRange } from '../project/heatRange';
 import {
   axisFromForm,
   axisProblemText,
@@ -370,23 +371,11 @@ function GridView({
 }) {
   const { x, y } = grid.spec;
   const matrix = useMemo(() => gridMatrix(grid, tranche, metric), [grid, tranche, metric]);
+  const range = useMemo(() => heatRange(matrix), [matrix]);
   const option = useMemo<ChartOption>(() => {
     const data: [number, number, number | '-'][] = [];
-    let min = Infinity;
-    let max = -Infinity;
-    matrix.forEach((row, iy) =>
-      row.forEach((v, ix) => {
-        data.push([ix, iy, v ?? '-']);
-        if (v !== null) {
-          min = Math.min(min, v);
-          max = Math.max(max, v);
-        }
-      }),
-    );
-    if (!Number.isFinite(min)) {
-      min = 0;
-      max = 1;
-    } else if (min === max) max = min + (Math.abs(min) || 1) * 1e-6;
+    matrix.forEach((row, iy) => row.forEach((v, ix) => data.push([ix, iy, v ?? '-'])));
+    const { min, max } = range;
     const cells = grid.xValues.length * grid.yValues.length;
     return {
       tooltip: {
@@ -416,7 +405,9 @@ function GridView({
       visualMap: {
         min,
         max,
-        calculable: true,
+        // One value everywhere: no scale to drag, and the cells in the scale's middle colour, not its pale end.
+        calculable: range.uniform === null,
+        show: range.uniform === null,
         orient: 'vertical',
         right: 10,
         top: 'middle',
@@ -446,7 +437,7 @@ function GridView({
         },
       ],
     };
-  }, [grid, matrix, metric, x.kind, y.kind]);
+  }, [grid, matrix, range, metric, x.kind, y.kind]);
   const table = useMemo(() => gridReportTable(grid, tranche, metric), [grid, tranche, metric]);
   const height = Math.max(260, Math.min(560, 90 + grid.yValues.length * 34));
   return (
@@ -467,6 +458,12 @@ function GridView({
           <div className="banner small">
             This grid was run without yield/duration analytics; run it again with this metric selected.
           </div>
+        ) : null}
+        {range.uniform !== null ? (
+          <p className="muted small" data-testid="grid-uniform">
+            Every cell is {metricText(metric, range.uniform)}: {metricLabel(metric)} of class {tranche} does
+            not move over these ranges.
+          </p>
         ) : null}
         <EChart option={option} height={height} testId="grid-heatmap" />
       </section>

@@ -148,6 +148,11 @@ describe('stress screen', () => {
     await app.screenshot('stress-grid-form-problem');
     await page.getByTestId('grid-x-from').fill('0');
     expect(await page.getByTestId('grid-form-problem').count()).toBe(0);
+    // Issue 19 item 11: class A loses nothing anywhere on this grid; the heatmap says so instead of going blank.
+    await page.getByTestId('grid-metric').selectOption('loss');
+    expect(await page.getByTestId('grid-uniform').innerText()).toMatch(/^Every cell is 0\.00%/);
+    await app.screenshot('stress-grid-uniform');
+    await page.getByTestId('grid-metric').selectOption('wal');
     await stress.tab('monteCarlo');
     await page.getByTestId('mc-paths').fill('0');
     expect(await page.getByTestId('mc-form-problem').innerText()).toBe(
