@@ -14,6 +14,7 @@ import { ReportGrid } from '../components/ReportGrid';
 import { engine } from '../engine/engineWorker';
 import { money } from '../format';
 import { keptKey } from '../project/kept';
+import { fundingText } from '../project/fundingWords';
 import { FrontierChart, OptimumCard, SourcesEditor, withEdits, type SourceEdits } from './FundingParts';
 import { useKept } from './useKept';
 
@@ -66,13 +67,23 @@ function fundingNumber(n: number): string {
 }
 
 function Table({ t }: { t: ReportTable }) {
+  // Text cells carry the model's ids (bankLine, wholeSubordinated); the screen shows a treasurer's words.
+  const words = useMemo(
+    () =>
+      Object.fromEntries(
+        t.columns
+          .filter((c) => c.format === 'text')
+          .map((c) => [c.key, (v: unknown) => (v === null || v === undefined ? '' : fundingText(String(v)))]),
+      ),
+    [t],
+  );
   return (
     <section className="card">
       <div className="card-head">
         <h2>{t.title}</h2>
         <span className="muted small">{t.rows.length.toLocaleString('en-US')} rows</span>
       </div>
-      <ReportGrid table={t} numberText={fundingNumber} />
+      <ReportGrid table={t} numberText={fundingNumber} cellText={words} />
     </section>
   );
 }
@@ -214,7 +225,7 @@ export function FundingScreen() {
             >
               {model.stacks.map((x, i) => (
                 <option key={i} value={i}>
-                  {x.mix} · {x.scenario}
+                  {fundingText(x.mix)} · {x.scenario}
                 </option>
               ))}
             </select>
@@ -228,7 +239,7 @@ export function FundingScreen() {
         <section className="card">
           <div className="card-head">
             <h2>
-              Funding outstanding: {s?.mix} under {s?.scenario}
+              Funding outstanding: {fundingText(s?.mix ?? '')} under {s?.scenario}
             </h2>
           </div>
           <EChart option={option} height={300} testId="funding-chart" />

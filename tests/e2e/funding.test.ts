@@ -48,6 +48,9 @@ describe('Funding optimiser', () => {
     expect(await page.getByTestId('funding-case').inputValue()).toMatch(/us-pay-later-tight\.case\.json$/);
     expect(await page.getByTestId('funding-optimum-status').textContent()).toBe('infeasible');
     await page.getByTestId('funding-frontier').locator('canvas').first().waitFor();
+    // Issue 19 item 13 (renderer part): the tables and the mix picker speak a treasurer's words, not the ids.
+    const text = await page.getByTestId('screen-funding').innerText();
+    expect(text).not.toMatch(/\bbankLine\b|\bwholeSubordinated\b|Optimal mix: optimal/);
     expect(app.errors).toEqual([]);
   });
 });
