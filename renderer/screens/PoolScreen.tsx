@@ -555,6 +555,7 @@ function ReportStep({
             rowData={r.rejects}
             columnDefs={rejectCols}
             height={260}
+            hideCsv
             testId="rejects-grid"
           />
           {r.rejectsNotListed > 0 ? (

@@ -492,6 +492,7 @@ function TrancheFlows({ r }: { r: RunResult }) {
         columnDefs={trancheCols}
         height={480}
         testId="tranche-grid"
+        csvName={`class ${t.id} cash flows`}
       />
     </>
   );

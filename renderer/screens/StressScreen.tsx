@@ -742,7 +742,9 @@ function MonteCarloPanel({
               <div className="card-head">
                 <h2>Pool loss distribution</h2>
                 <span className="muted small">
-                  {r.cappedPaths > 0 ? `${r.cappedPaths} paths capped at 100× the base` : ''}
+                  {r.cappedPaths > 0
+                    ? `${integer(r.cappedPaths)} paths drew a loss beyond the worst the deal model reaches (100 times the base case's loss); they count at that worst loss`
+                    : ''}
                 </span>
               </div>
               <EChart option={option} height={280} testId="mc-histogram" />

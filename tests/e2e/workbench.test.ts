@@ -98,6 +98,8 @@ describe('workbench user path', () => {
     expect(await pool.cutoffMismatch()).toMatch(
       /^The tape is as of 2025-06-30 but the deal's cut-off is 2025-09-30/,
     );
+    // Issue 19 item 14: one button exports the rejected rows (the grid's own CSV button was a second one).
+    expect(await page.getByTestId('rejects-grid').locator('.grid-csv').count()).toBe(0);
     const byReason = await pool.gridColumn('reject-reasons', 'rows');
     expect(byReason.reduce((n, t) => n + Number(t.replace(/,/g, '')), 0)).toBe(14);
     await app.screenshot('pool-report');
@@ -203,6 +205,12 @@ describe('workbench user path', () => {
     await results.tab('tranches');
     await page.getByTestId('tranche-grid').locator('.ag-row').first().waitFor();
     await app.screenshot('results-tranches');
+    // Issue 19 item 14: a class's cash flows export under the class's name, not always tranche-grid.csv.
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('tranche-grid').locator('.grid-csv').click(),
+    ]);
+    expect(csv.suggestedFilename()).toBe('class A cash flows.csv');
     await results.tab('reconciliation');
     await page.getByTestId('recon-grid').locator('.ag-row').first().waitFor();
     await app.screenshot('results-reconciliation');
