@@ -115,6 +115,9 @@ describe('workbench user path', () => {
     const loans = await pool.gridColumn('strat-product-table', 'count');
     expect(loans.at(-1)).toBe('9,986');
     expect(loans.slice(0, -1).reduce((n, t) => n + Number(t.replace(/,/g, '')), 0)).toBe(9986);
+    // Issue 19 item 14: credit grades in order, whatever order the tape first used them in.
+    const grades = (await pool.gridColumn('strat-segment-table', 'label')).slice(0, -1);
+    expect(grades).toEqual([...grades].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })));
     await app.screenshot('pool-loans');
   });
 
