@@ -15,6 +15,8 @@ import {
 import { integer } from './format';
 import { autosaveText, omittedPool, poolAutosaved, reimportText } from './project/autosave';
 import { blankDeal, sampleDeals } from './project/samples';
+import { pendingEdits } from './project/pendingEdits';
+import { runRefusal } from './project/runCheck';
 import {
   initialState,
   isDirty,
@@ -84,7 +86,17 @@ export function App({ host, initial }: { host: Host; initial?: AppState }) {
   );
 
   const runDeal = useCallback(async () => {
+    // A field still being typed in commits on blur (Ctrl+Enter leaves it focused); one render later the deal has
+    // the edit, or the field has its message and is on the list of refused edits.
+    const active = document.activeElement;
+    if (active instanceof HTMLElement) active.blur();
+    await new Promise((resolve) => setTimeout(resolve, 0));
     const d = stateRef.current.history.present;
+    const refusal = runRefusal(d.deal, d.pool?.loans ?? null, pendingEdits.list());
+    if (refusal) {
+      setNotice({ kind: 'error', text: refusal });
+      return;
+    }
     const result = await job_('Running deal', (onProgress) =>
       engine().request(
         { kind: 'run', deal: d.deal, loans: d.pool?.loans ?? null, scenario: d.scenario },

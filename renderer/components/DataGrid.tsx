@@ -94,6 +94,8 @@ export interface DataGridProps<T> extends GridOptions<T> {
   testId?: string;
   /** File name (without .csv) the table exports to; every table can be exported. */
   csvName?: string;
+  /** The screen exports the same rows with its own button (the rejected rows): no second CSV button here. */
+  hideCsv?: boolean;
 }
 
 export function DataGrid<T>({
@@ -102,6 +104,7 @@ export function DataGrid<T>({
   maxBodyHeight,
   testId,
   csvName,
+  hideCsv,
   ...options
 }: DataGridProps<T>) {
   const app = useContext(AppContext);
@@ -116,7 +119,7 @@ export function DataGrid<T>({
   // (a tab row, a card head's buttons) it covered it.
   return (
     <div className="grid-host" data-testid={testId}>
-      {app && options.rowModelType !== 'infinite' ? (
+      {app && !hideCsv && options.rowModelType !== 'infinite' ? (
         <div className="grid-bar">
           <button type="button" className="grid-csv" title="Export this table as CSV" onClick={exportCsv}>
             CSV

@@ -2,8 +2,9 @@
  * Inputs that validate in place: the text is kept while the user types, parsed on Enter or blur, and a
  * readable message appears under the field instead of a silent reset.
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { integer, money, parseAmount, parsePercent, pct } from '../format';
+import { pendingEdits } from '../project/pendingEdits';
 
 export type NumberKind = 'money' | 'percent' | 'int' | 'number';
 
@@ -47,6 +48,18 @@ const kindHelp: Record<NumberKind, string> = {
   number: 'Enter a number',
 };
 
+/**
+ * Keeps the app's list of refused edits in step with this field's message: Run reads it, so a refused value is
+ * named instead of silently replaced by the deal's last valid one. The entry goes when the field does.
+ */
+function usePendingEdit(message: string | null, field: string | undefined): void {
+  const key = useRef(Symbol('field')).current;
+  useEffect(() => {
+    pendingEdits.set(key, message ? { field: field ?? 'a field', message } : null);
+  }, [key, message, field]);
+  useEffect(() => () => pendingEdits.set(key, null), [key]);
+}
+
 export interface NumberFieldProps {
   value: number | null | undefined;
   kind: NumberKind;
@@ -78,12 +91,18 @@ export function NumberField({
   const [text, setText] = useState(show(kind, value));
   const [editing, setEditing] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  // Escape blurs the field; the blur runs before the reset renders and must not commit the abandoned text.
+  const escaped = useRef(false);
 
   useEffect(() => {
     if (!editing) setText(show(kind, value));
   }, [value, kind, editing]);
 
   function commit(): void {
+    if (escaped.current) {
+      escaped.current = false;
+      return;
+    }
     // Blur after Enter, or a field tabbed through without typing: nothing to commit.
     if (!editing) return;
     if (onClear && text.trim() === '') {
@@ -108,6 +127,7 @@ export function NumberField({
   }
 
   const shown = message ?? error ?? null;
+  usePendingEdit(message, label ?? testId);
   return (
     <span className={`field ${shown ? 'field-invalid' : ''}`} style={width ? { width } : undefined}>
       <span className="field-input">
@@ -134,7 +154,9 @@ export function NumberField({
               setText(show(kind, value));
               setMessage(null);
               setEditing(false);
+              escaped.current = true;
               e.currentTarget.blur();
+              escaped.current = false;
             }
           }}
         />
@@ -167,6 +189,7 @@ export function TextField({
   const [text, setText] = useState(value);
   const [message, setMessage] = useState<string | null>(null);
   useEffect(() => setText(value), [value]);
+  usePendingEdit(message, label ?? testId);
   function commit(): void {
     if (text === value) return;
     const problem = validate?.(text) ?? null;

@@ -4,6 +4,8 @@
  */
 import { Deal, type OcTarget, type ReserveAccount, type Trigger } from '../../core/deal/schema';
 import type { LoanPool } from '../../core/pool/loanPool';
+import { poolFitProblems } from '../../core/deal/poolFit';
+import { money } from '../format';
 
 /** Applies `update` and validates the result; returns the parsed deal or the first readable problem. */
 export function validatedDeal(deal: Deal, update: (d: Deal) => Deal): { deal: Deal } | { error: string } {
@@ -51,12 +53,8 @@ export function dealProblems(deal: Deal, loans: LoanPool | null): string[] {
       problems.push(`Fee ${f.id} is charged on tranche ${f.basis.tranche}, which is not defined`);
     }
   }
-  const notes = deal.structure.tranches.reduce((s, t) => s + t.balance, 0);
-  const pool = poolBalance(deal, loans);
-  if (pool > 0 && notes > pool * 1.000001) {
-    problems.push(
-      `Tranches total ${notes.toLocaleString('en-US')} but the pool is ${Math.round(pool).toLocaleString('en-US')}`,
-    );
+  for (const p of poolFitProblems(deal, poolBalance(deal, loans))) {
+    problems.push(`${p.message[0]?.toUpperCase() ?? ''}${p.message.slice(1)}`);
   }
   const scenarioNames = new Set<string>();
   for (const s of deal.scenarios) {
@@ -69,7 +67,10 @@ export function dealProblems(deal: Deal, loans: LoanPool | null): string[] {
 /**
  * Resizes the tranche stack to a new pool balance keeping each class's share, so an imported tape can run
  * under the deal's structure. Each class is rounded to cents; the most junior class takes the rounding so the
- * notes total exactly the pool balance (in cents).
+ * notes total exactly the pool balance (in cents). What the deal sizes in money beside the notes (the reserve's
+ * opening balance and floor, fixed fees and fee caps) is scaled by the same factor, to the cent: left at an 800m
+ * deal's size, a 2m reserve and a 50,000-a-month trustee fee would dwarf a 23m pool. Shares of the pool (percent
+ * fees, OC and reserve targets) already follow it.
  */
 export function scaleTranchesToPool(deal: Deal, pool: number): Deal {
   const ts = deal.structure.tranches;
@@ -83,10 +84,54 @@ export function scaleTranchesToPool(deal: Deal, pool: number): Deal {
     assigned += c;
     return c;
   });
+  const scale = (x: number): number => Math.round(x * (pool / notes) * 100) / 100;
+  const reserve = deal.structure.reserve;
   return {
     ...deal,
-    structure: { ...deal.structure, tranches: ts.map((t, i) => ({ ...t, balance: (cents[i] ?? 0) / 100 })) },
+    structure: {
+      ...deal.structure,
+      tranches: ts.map((t, i) => ({ ...t, balance: (cents[i] ?? 0) / 100 })),
+      fees: deal.structure.fees.map((f) => ({
+        ...f,
+        ...(f.basis.type === 'fixed' ? { basis: { ...f.basis, amount: scale(f.basis.amount) } } : {}),
+        ...(f.capPerPeriod !== undefined ? { capPerPeriod: scale(f.capPerPeriod) } : {}),
+      })),
+      ...(reserve
+        ? {
+            reserve: {
+              ...reserve,
+              initialBalance: scale(reserve.initialBalance),
+              target: { ...reserve.target, floor: scale(reserve.target.floor) },
+            },
+          }
+        : {}),
+    },
   };
+}
+
+/** What a resize changed beyond the notes, in the words the status bar shows after it. */
+export function resizeSummary(before: Deal, after: Deal): string {
+  const changed: string[] = [];
+  const r0 = before.structure.reserve;
+  const r1 = after.structure.reserve;
+  if (r0 && r1 && r0.initialBalance !== r1.initialBalance) {
+    changed.push(`reserve opening balance ${money(r0.initialBalance)} → ${money(r1.initialBalance)}`);
+  }
+  if (r0 && r1 && r0.target.floor !== r1.target.floor) {
+    changed.push(`reserve floor ${money(r0.target.floor)} → ${money(r1.target.floor)}`);
+  }
+  before.structure.fees.forEach((f, i) => {
+    const g = after.structure.fees[i];
+    if (!g) return;
+    if (f.basis.type === 'fixed' && g.basis.type === 'fixed' && f.basis.amount !== g.basis.amount) {
+      changed.push(`fee ${f.name ?? f.id} ${money(f.basis.amount)} → ${money(g.basis.amount)} a period`);
+    }
+    if (f.capPerPeriod !== undefined && g.capPerPeriod !== undefined && f.capPerPeriod !== g.capPerPeriod) {
+      changed.push(`fee ${f.name ?? f.id} cap ${money(f.capPerPeriod)} → ${money(g.capPerPeriod)}`);
+    }
+  });
+  const scaled = changed.length > 0 ? ` Scaled with them: ${changed.join('; ')}.` : '';
+  return `Tranches resized to the pool, keeping their shares.${scaled} Percent-of-pool fees and the OC and reserve targets follow the pool as they are.`;
 }
 
 export type TriggerType = Trigger['test']['type'];

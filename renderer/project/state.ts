@@ -9,6 +9,7 @@ import type { BreakevenResult } from '../../core/scenario/breakeven';
 import type { FileToken } from '../host/Host';
 import type { ProjectDoc } from './document';
 import { commit, redo, startHistory, undo, type History } from './history';
+import type { KeptValues } from './kept';
 
 export type ScreenId = 'pool' | 'assumptions' | 'structure' | 'results' | 'export' | 'funding' | 'stress';
 
@@ -41,6 +42,8 @@ export interface AppState {
   run: RunSnapshot | null;
   /** The latest result of each analysis, in the order first run. */
   analyses: AnalysisSnapshot[];
+  /** Each analysis screen's inputs and results (see kept.ts), kept until another project is loaded. */
+  kept: KeptValues;
 }
 
 export type Action =
@@ -53,10 +56,20 @@ export type Action =
   | { type: 'screen'; screen: ScreenId }
   | { type: 'ran'; snapshot: RunSnapshot }
   | { type: 'breakevens'; doc: ProjectDoc; breakevens: BreakevenResult[] }
-  | { type: 'analysis'; snapshot: AnalysisSnapshot };
+  | { type: 'analysis'; snapshot: AnalysisSnapshot }
+  /** A screen's kept value changes; written only through `keepAction` (kept.ts), which ties it to its key's type. */
+  | { type: 'keep'; name: string; value: unknown };
 
 export function initialState(doc: ProjectDoc, file: AppState['file'] = null): AppState {
-  return { history: startHistory(doc), file, saved: doc, screen: 'structure', run: null, analyses: [] };
+  return {
+    history: startHistory(doc),
+    file,
+    saved: doc,
+    screen: 'structure',
+    run: null,
+    analyses: [],
+    kept: new Map(),
+  };
 }
 
 export function reducer(state: AppState, action: Action): AppState {
@@ -69,6 +82,7 @@ export function reducer(state: AppState, action: Action): AppState {
         saved: action.dirty ? null : action.doc,
         run: null,
         analyses: [],
+        kept: new Map(),
       };
     case 'edit': {
       const next = action.update(state.history.present);
@@ -90,6 +104,10 @@ export function reducer(state: AppState, action: Action): AppState {
       return state.run && state.run.doc === action.doc
         ? { ...state, run: { ...state.run, breakevens: action.breakevens } }
         : state;
+    case 'keep':
+      return state.kept.get(action.name) === action.value
+        ? state
+        : { ...state, kept: new Map(state.kept).set(action.name, action.value) };
     case 'analysis': {
       const { snapshot } = action;
       const at = state.analyses.findIndex((a) => a.id === snapshot.id);

@@ -13,7 +13,10 @@ import { EChart, type ChartOption } from '../components/EChart';
 import { ReportGrid } from '../components/ReportGrid';
 import { engine } from '../engine/engineWorker';
 import { money } from '../format';
+import { keptKey } from '../project/kept';
+import { fundingText } from '../project/fundingWords';
 import { FrontierChart, OptimumCard, SourcesEditor, withEdits, type SourceEdits } from './FundingParts';
+import { useKept } from './useKept';
 
 const SOURCE_COLOURS = [
   '#1d4f91',
@@ -64,25 +67,49 @@ function fundingNumber(n: number): string {
 }
 
 function Table({ t }: { t: ReportTable }) {
+  // Text cells carry the model's ids (bankLine, wholeSubordinated); the screen shows a treasurer's words.
+  const words = useMemo(
+    () =>
+      Object.fromEntries(
+        t.columns
+          .filter((c) => c.format === 'text')
+          .map((c) => [c.key, (v: unknown) => (v === null || v === undefined ? '' : fundingText(String(v)))]),
+      ),
+    [t],
+  );
   return (
     <section className="card">
       <div className="card-head">
         <h2>{t.title}</h2>
         <span className="muted small">{t.rows.length.toLocaleString('en-US')} rows</span>
       </div>
-      <ReportGrid table={t} numberText={fundingNumber} />
+      <ReportGrid table={t} numberText={fundingNumber} cellText={words} />
     </section>
   );
 }
 
+/**
+ * What the Funding screen keeps in the project state when the user leaves it (see project/kept.ts). The case
+ * does not depend on the deal, so nothing here goes stale with a deal edit.
+ */
+const KEPT = {
+  /** null: the first bundled case. */
+  selected: keptKey<string | null>('funding.case', null),
+  model: keptKey<FundingScreenModel | null>('funding.model', null),
+  stack: keptKey<number>('funding.stack', 0),
+  edits: keptKey<SourceEdits>('funding.edits', {}),
+  editing: keptKey<boolean>('funding.editing', false),
+};
+
 export function FundingScreen() {
   const { job, dispatch } = useApp();
   const names = Object.keys(cases).sort();
-  const [selected, setSelected] = useState(names[0] ?? '');
-  const [model, setModel] = useState<FundingScreenModel | null>(null);
-  const [stack, setStack] = useState(0);
-  const [edits, setEdits] = useState<SourceEdits>({});
-  const [editing, setEditing] = useState(false);
+  const [keptSelected, setSelected] = useKept(KEPT.selected);
+  const selected = keptSelected ?? names[0] ?? '';
+  const [model, setModel] = useKept(KEPT.model);
+  const [stack, setStack] = useKept(KEPT.stack);
+  const [edits, setEdits] = useKept(KEPT.edits);
+  const [editing, setEditing] = useKept(KEPT.editing);
   // A second click while HiGHS runs would queue another long solve behind it.
   const [busy, setBusy] = useState(false);
   const fundingCase = useMemo(() => withEdits(cases[selected], edits), [selected, edits]);
@@ -186,7 +213,7 @@ export function FundingScreen() {
           >
             Optimise
           </button>
-          <button onClick={() => setEditing((x) => !x)} disabled={!selected} data-testid="edit-sources">
+          <button onClick={() => setEditing(!editing)} disabled={!selected} data-testid="edit-sources">
             {editing ? 'Hide sources' : 'Edit sources'}
             {Object.keys(edits).length > 0 ? ' (edited)' : ''}
           </button>
@@ -198,7 +225,7 @@ export function FundingScreen() {
             >
               {model.stacks.map((x, i) => (
                 <option key={i} value={i}>
-                  {x.mix} · {x.scenario}
+                  {fundingText(x.mix)} · {x.scenario}
                 </option>
               ))}
             </select>
@@ -212,7 +239,7 @@ export function FundingScreen() {
         <section className="card">
           <div className="card-head">
             <h2>
-              Funding outstanding: {s?.mix} under {s?.scenario}
+              Funding outstanding: {fundingText(s?.mix ?? '')} under {s?.scenario}
             </h2>
           </div>
           <EChart option={option} height={300} testId="funding-chart" />

@@ -19,6 +19,7 @@ import { textMeasure } from '../components/textMeasure';
 import type { SheetRows } from '../../core/io/tape/sheetMessage';
 import type { JobProgress } from '../engine/client';
 import { engine } from '../engine/engineWorker';
+import { tapeFileProblem } from '../engine/tapeFileCheck';
 import { tapeHead } from '../engine/tapeHead';
 import { isSpreadsheetTape, readTapeSheet, sheetTape } from '../engine/sheetReader';
 import type { TapeImportResult, TapeInspection } from '../engine/tapeTypes';
@@ -39,6 +40,8 @@ type Wizard =
       sheet?: SheetRows;
       /** A CSV tape's encoding chosen instead of the detected one. */
       encoding?: TapeEncoding;
+      /** The tape's as-of date for rows without a cut-off column (YYYY-MM-DD, prefilled from the deal). */
+      cutoffDate: string;
     }
   | {
       step: 'report';
@@ -48,6 +51,7 @@ type Wizard =
       columns: Partial<Record<PoolField, string>>;
       sheet?: SheetRows;
       encoding?: TapeEncoding;
+      cutoffDate: string;
       result: TapeImportResult;
     };
 
@@ -91,11 +95,22 @@ export function PoolScreen() {
   const { state, host, job, notify, dispatch } = useApp();
   const doc = state.history.present;
   const [wizard, setWizard] = useState<Wizard>({ step: 'idle' });
+  // Why the chosen file was stopped at the first step (empty, binary), shown until another is chosen.
+  const [fileProblem, setFileProblem] = useState<string | null>(null);
+  const cutoffDate = doc.deal.cutoffDate;
 
   async function chooseTape(): Promise<void> {
     const file = await host.openTape();
     if (!file) return;
-    if (isSpreadsheetTape(file.name, file.bytes)) {
+    setFileProblem(null);
+    const spreadsheet = isSpreadsheetTape(file.name, file.bytes);
+    const problem = spreadsheet ? null : tapeFileProblem(file.name, file.bytes);
+    if (problem) {
+      setWizard({ step: 'idle' });
+      setFileProblem(problem);
+      return;
+    }
+    if (spreadsheet) {
       const read = await job(`Reading ${file.name}`, (p) =>
         inspectSheet(file.name, file.bytes, undefined, p),
       );
@@ -108,6 +123,7 @@ export function PoolScreen() {
         inspection,
         columns: suggestedColumns(inspection),
         sheet,
+        cutoffDate: inspection.suggestion.mapping.cutoffDate ?? cutoffDate,
       });
       return;
     }
@@ -124,12 +140,19 @@ export function PoolScreen() {
       ),
     );
     if (!inspection) return;
+    if (inspection.headers.length === 0) {
+      setFileProblem(
+        `${file.name} has no columns to map: its first line is empty. Choose the tape file itself.`,
+      );
+      return;
+    }
     setWizard({
       step: 'mapping',
       name: file.name,
       bytes: file.bytes,
       inspection,
       columns: suggestedColumns(inspection),
+      cutoffDate: inspection.suggestion.mapping.cutoffDate ?? cutoffDate,
     });
   }
 
@@ -173,6 +196,8 @@ export function PoolScreen() {
       ...w.inspection.suggestion.mapping,
       name: w.inspection.suggestion.preset ?? 'custom',
       columns: w.columns,
+      // The engine prefers a mapped cut-off column; this date covers a tape without one.
+      cutoffDate: w.cutoffDate,
     };
     const sheet = w.sheet;
     const result = await job(`Importing ${w.name}`, (p) =>
@@ -206,6 +231,16 @@ export function PoolScreen() {
       kind: 'success',
       text: `Pool imported: ${integer(result.report.accepted)} loans, ${integer(result.report.rejected)} rejected`,
     });
+  }
+
+  /** The deal's cut-off moves to the tape's as-of date (an undoable deal edit). */
+  function moveDealCutoff(to: string): void {
+    dispatch({
+      type: 'edit',
+      label: `move the cut-off to ${to}`,
+      update: (d) => ({ ...d, deal: { ...d.deal, cutoffDate: to } }),
+    });
+    notify({ kind: 'success', text: `The deal's cut-off is now ${to}, the tape's as-of date` });
   }
 
   async function exportRejects(name: string, rejects: RejectedRow[]): Promise<void> {
@@ -244,11 +279,17 @@ export function PoolScreen() {
             </button>
           ) : null}
         </div>
+        {fileProblem ? (
+          <p className="bad" role="alert" data-testid="tape-file-problem">
+            {fileProblem}
+          </p>
+        ) : null}
       </div>
 
       {wizard.step === 'mapping' ? (
         <MappingStep
           wizard={wizard}
+          onCutoff={(d) => setWizard({ ...wizard, cutoffDate: d })}
           onChange={(columns) => setWizard({ ...wizard, columns })}
           onCancel={() => setWizard({ step: 'idle' })}
           onValidate={() => void validate(wizard)}
@@ -260,6 +301,14 @@ export function PoolScreen() {
       {wizard.step === 'report' ? (
         <ReportStep
           result={wizard.result}
+          dealCutoff={cutoffDate}
+          onMoveCutoff={moveDealCutoff}
+          onAgeToDeal={
+            // Without a cut-off column the tape's date is the one typed in the wizard: importing again at the
+            // deal's date re-derives every remaining term there, which ages the pool to the deal. A tape stating its
+            // remaining terms or its own date cannot be aged here.
+            wizard.columns.cutoffDate ? null : () => void validate({ ...wizard, step: 'mapping', cutoffDate })
+          }
           onBack={() => setWizard({ ...wizard, step: 'mapping' })}
           onCancel={() => setWizard({ step: 'idle' })}
           onAccept={() => accept(wizard.result)}
@@ -277,6 +326,7 @@ export function PoolScreen() {
 
 function MappingStep({
   wizard,
+  onCutoff,
   onChange,
   onCancel,
   onValidate,
@@ -284,6 +334,7 @@ function MappingStep({
   onEncoding,
 }: {
   wizard: Extract<Wizard, { step: 'mapping' }>;
+  onCutoff: (date: string) => void;
   onChange: (c: Partial<Record<PoolField, string>>) => void;
   onCancel: () => void;
   onValidate: () => void;
@@ -297,6 +348,7 @@ function MappingStep({
   const used = new Map<string, PoolField[]>();
   for (const [f, h] of Object.entries(columns)) if (h) used.set(h, [...(used.get(h) ?? []), f as PoolField]);
   const duplicated = [...used.entries()].filter(([, fs]) => fs.length > 1);
+  const cutoffBad = !/^\d{4}-\d{2}-\d{2}$/.test(wizard.cutoffDate);
   const mappedHeaders = useMemo(() => new Set(Object.values(columns)), [columns]);
   return (
     <section className="card" data-testid="mapping-step">
@@ -413,13 +465,33 @@ function MappingStep({
               Column “{h}” is mapped to {fs.length} fields ({fs.join(', ')}).
             </p>
           ))}
+          <label className="cutoff-field">
+            Tape cut-off date{' '}
+            <input
+              type="date"
+              value={wizard.cutoffDate}
+              data-testid="tape-cutoff"
+              aria-invalid={cutoffBad ? true : undefined}
+              onChange={(e) => onCutoff(e.target.value)}
+            />
+          </label>
+          <p className="muted small" data-testid="tape-cutoff-note">
+            {columns.cutoffDate
+              ? `Read from the tape's “${columns.cutoffDate}” column; this date covers rows without one.`
+              : 'The date the balances are as of. Remaining terms missing from the tape are counted from it (prefilled with the deal’s cut-off).'}
+          </p>
+          {cutoffBad ? (
+            <p className="bad" role="alert">
+              Enter the tape&apos;s cut-off date.
+            </p>
+          ) : null}
           {s.unmappedColumns.length > 0 ? (
             <p className="muted small">Not used: {s.unmappedColumns.join(', ')}</p>
           ) : null}
           <div className="actions">
             <button
               className="primary"
-              disabled={missing.length > 0 || duplicated.length > 0}
+              disabled={missing.length > 0 || duplicated.length > 0 || cutoffBad}
               onClick={onValidate}
               data-testid="validate-import"
             >
@@ -445,12 +517,19 @@ const rejectCols: ColDef<RejectedRow>[] = [
 
 function ReportStep({
   result,
+  dealCutoff,
+  onMoveCutoff,
+  onAgeToDeal,
   onBack,
   onCancel,
   onAccept,
   onExportRejects,
 }: {
   result: TapeImportResult;
+  dealCutoff: string;
+  onMoveCutoff: (date: string) => void;
+  /** Imports again as at the deal's cut-off; null when the tape's own cut-off column fixes its date. */
+  onAgeToDeal: (() => void) | null;
   onBack: () => void;
   onCancel: () => void;
   onAccept: () => void;
@@ -491,6 +570,27 @@ function ReportStep({
           {e}
         </p>
       ))}
+      {r.cutoffDate && r.cutoffDate !== dealCutoff ? (
+        <div className="problems" data-testid="cutoff-mismatch">
+          The tape is as of {r.cutoffDate} but the deal&apos;s cut-off is {dealCutoff}: accepted as it is, the
+          pool would be projected from {dealCutoff} as if its loans still stood as they did on {r.cutoffDate}.
+          <div className="actions">
+            <button onClick={() => onMoveCutoff(r.cutoffDate ?? dealCutoff)} data-testid="move-cutoff">
+              Move the deal&apos;s cut-off to {r.cutoffDate}
+            </button>
+            {onAgeToDeal ? (
+              <button onClick={onAgeToDeal} data-testid="age-pool">
+                Import as at {dealCutoff} (remaining terms counted from it)
+              </button>
+            ) : (
+              <span className="muted small">
+                The tape states its own date or remaining terms; to age the pool, export the tape as at{' '}
+                {dealCutoff}.
+              </span>
+            )}
+          </div>
+        </div>
+      ) : null}
       {r.warnings.map((w) => (
         <p key={w} className="warn">
           {w}
@@ -508,6 +608,7 @@ function ReportStep({
             rowData={r.rejects}
             columnDefs={rejectCols}
             height={260}
+            hideCsv
             testId="rejects-grid"
           />
           {r.rejectsNotListed > 0 ? (

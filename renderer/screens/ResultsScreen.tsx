@@ -7,7 +7,6 @@ import type {
   RunResult,
   TrancheCashflowRow,
   TrancheResult,
-  TriggerEvent,
   WaterfallPeriod,
 } from '../../core/result';
 import type { BreakevenResult } from '../../core/scenario/breakeven';
@@ -19,6 +18,10 @@ import { columnWidth } from '../components/reportColumns';
 import { textMeasure } from '../components/textMeasure';
 import { EChart, type ChartOption } from '../components/EChart';
 import { money, moneyWhole, pct, years } from '../format';
+import { dealRunProblems } from '../project/runCheck';
+import { triggerEventRows, type TriggerEventRow } from '../project/triggerEvents';
+import type { Deal } from '../../core/deal/schema';
+import { NET_LOSS, netLossShare, REALISED_LOSS, realisedLossShare } from '../lossTerms';
 
 type Tab = 'summary' | 'pool' | 'tranches' | 'reconciliation' | 'triggers';
 
@@ -34,6 +37,16 @@ export function ResultsScreen({ stale }: { stale: boolean }) {
   const { state, runDeal, job, dispatch } = useApp();
   const [tab, setTab] = useState<Tab>('summary');
   const run = state.run;
+  const present = state.history.present;
+  // The run's own deal (a project saved with a run of an over-issued deal) and the deal as it stands now.
+  const runProblems = useMemo(
+    () => (run ? dealRunProblems(run.doc.deal, run.doc.pool?.loans ?? null) : []),
+    [run],
+  );
+  const nowProblems = useMemo(
+    () => dealRunProblems(present.deal, present.pool?.loans ?? null),
+    [present.deal, present.pool],
+  );
 
   async function solveBreakevens(): Promise<void> {
     if (!run) return;
@@ -53,6 +66,16 @@ export function ResultsScreen({ stale }: { stale: boolean }) {
         <div className="screen-head">
           <h1>Results</h1>
         </div>
+        {nowProblems.length > 0 ? (
+          <div className="problems" data-testid="results-problems">
+            The deal as it stands will not run:
+            <ul>
+              {nowProblems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         <div className="empty">
           <p>No results yet.</p>
           <button className="primary" onClick={() => void runDeal()}>
@@ -70,7 +93,11 @@ export function ResultsScreen({ stale }: { stale: boolean }) {
         <p className="muted">
           {r.deal.name} · scenario <b>{r.scenario.name}</b> · settlement {r.deal.settlementDate} ·{' '}
           {r.pool.periods.length} periods ·{' '}
-          {r.checks.cashConserved ? (
+          {runProblems.length > 0 ? (
+            <span className="bad" data-testid="not-sound">
+              the deal run is not sound (below); its figures are not meaningful
+            </span>
+          ) : r.checks.cashConserved ? (
             <span className="ok" data-testid="reconciled">
               every period reconciles to the cent
             </span>
@@ -78,6 +105,18 @@ export function ResultsScreen({ stale }: { stale: boolean }) {
             <span className="bad">{r.checks.failures.length} periods do not reconcile</span>
           )}
         </p>
+        {runProblems.length > 0 || nowProblems.length > 0 ? (
+          <div className="problems" data-testid="results-problems">
+            {runProblems.length > 0
+              ? 'This run’s deal should not have run:'
+              : 'The deal as it stands will not run:'}
+            <ul>
+              {(runProblems.length > 0 ? runProblems : nowProblems).map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         {r.projectionNotes ? <ProjectionNotesView notes={r.projectionNotes} /> : null}
         {stale ? (
           <div className="banner small" data-testid="stale">
@@ -105,7 +144,7 @@ export function ResultsScreen({ stale }: { stale: boolean }) {
       {tab === 'pool' && <PoolFlows r={r} />}
       {tab === 'tranches' && <TrancheFlows r={r} />}
       {tab === 'reconciliation' && <Reconciliation r={r} />}
-      {tab === 'triggers' && <Triggers r={r} />}
+      {tab === 'triggers' && <Triggers r={r} deal={run.doc.deal} />}
     </div>
   );
 }
@@ -184,13 +223,16 @@ function Summary({
     [r],
   );
   const totalLoss = r.pool.periods.reduce((a, p) => a + p.loss, 0);
-  const last = r.pool.periods[r.pool.periods.length - 1];
   return (
     <>
       <div className="kpi-row">
         <Kpi label="Initial pool" value={moneyWhole(r.pool.initialBalance)} />
-        <Kpi label="Pool losses" value={moneyWhole(totalLoss)} />
-        <Kpi label="Cumulative net loss" value={pct(last?.cumulativeNetLossPct ?? 0)} />
+        <Kpi
+          label={REALISED_LOSS}
+          value={`${moneyWhole(totalLoss)} · ${pct(realisedLossShare(r))}`}
+          testId="realised-loss"
+        />
+        <Kpi label={NET_LOSS} value={pct(netLossShare(r))} testId="net-loss" />
         <Kpi
           label="Revolving ended"
           value={r.revolvingEndPeriod === null ? '–' : `period ${r.revolvingEndPeriod}`}
@@ -388,13 +430,13 @@ const poolCols: ColDef<PoolPeriodRow>[] = [
   moneyCol('scheduledPrincipal', 'Scheduled principal'),
   moneyCol('prepayment', 'Prepayment'),
   moneyCol('default', 'Defaults'),
-  moneyCol('loss', 'Loss'),
+  moneyCol('loss', REALISED_LOSS),
   moneyCol('recovery', 'Recovery'),
   moneyCol('interest', 'Interest'),
   moneyCol('fees', 'Fee income'),
   moneyCol('purchases', 'Purchases'),
   moneyCol('endBalance', 'End balance', { width: 140 }),
-  pctCol('cumulativeNetLossPct', 'Cum. net loss'),
+  pctCol('cumulativeNetLossPct', NET_LOSS),
 ];
 
 function PoolFlows({ r }: { r: RunResult }) {
@@ -484,6 +526,7 @@ function TrancheFlows({ r }: { r: RunResult }) {
         columnDefs={trancheCols}
         height={480}
         testId="tranche-grid"
+        csvName={`class ${t.id} cash flows`}
       />
     </>
   );
@@ -642,10 +685,10 @@ function PeriodStepsGrid({ p }: { p: WaterfallPeriod }) {
   );
 }
 
-const TRIGGER_COLS: ColDef<TriggerEvent>[] = [
-  { field: 'id', headerName: 'Trigger', pinned: 'left', width: 130, tooltipField: 'id' },
+const TRIGGER_COLS: ColDef<TriggerEventRow>[] = [
+  { field: 'trigger', headerName: 'Trigger', pinned: 'left', width: 200, tooltipField: 'trigger' },
   {
-    field: 'kind',
+    field: 'event',
     headerName: 'Event',
     flex: 1,
     minWidth: 80,
@@ -653,17 +696,12 @@ const TRIGGER_COLS: ColDef<TriggerEvent>[] = [
   },
   { field: 'period', headerName: 'Period', type: 'rightAligned', flex: 1, minWidth: 64 },
   { field: 'date', headerName: 'Date', flex: 1, minWidth: 96 },
-  ...(['value', 'threshold'] as const).map((f): ColDef<TriggerEvent> => ({
-    field: f,
-    headerName: f === 'value' ? 'Value' : 'Threshold',
-    type: 'rightAligned',
-    flex: 1,
-    minWidth: 80,
-    valueFormatter: (p) => (p.value as number).toFixed(4),
-  })),
+  { field: 'value', headerName: 'Value', type: 'rightAligned', flex: 1, minWidth: 80 },
+  { field: 'threshold', headerName: 'Threshold', type: 'rightAligned', flex: 1, minWidth: 80 },
 ];
 
-function Triggers({ r }: { r: RunResult }) {
+function Triggers({ r, deal }: { r: RunResult; deal: Deal }) {
+  const rows = useMemo(() => triggerEventRows(r.triggerEvents, deal), [r, deal]);
   const es = useMemo<ChartOption>(
     () => ({
       tooltip: { trigger: 'axis', valueFormatter: (v) => pct(Number(v)) },
@@ -690,8 +728,8 @@ function Triggers({ r }: { r: RunResult }) {
         {r.triggerEvents.length === 0 ? (
           <p className="muted">No trigger fired under this scenario.</p>
         ) : (
-          <DataGrid<TriggerEvent>
-            rowData={r.triggerEvents}
+          <DataGrid<TriggerEventRow>
+            rowData={rows}
             columnDefs={TRIGGER_COLS}
             autoHeight
             maxBodyHeight={390}

@@ -4,8 +4,8 @@
  * results stay on the screen until the next run of the same kind, and are marked when the deal has changed.
  */
 import type { ColDef } from 'ag-grid-community';
-import { useMemo, useState } from 'react';
-import { AXIS_KINDS, axisIsRate, axisLabel, type Axis, type AxisKind } from '../../core/scenario/axis';
+import { useMemo } from 'react';
+import { AXIS_KINDS, axisIsRate, axisLabel, type AxisKind } from '../../core/scenario/axis';
 import type { ScenarioComparison } from '../../core/scenario/compare';
 import { scenarioComparisonTables } from '../../core/scenario/compare';
 import {
@@ -34,7 +34,18 @@ import { EChart, type ChartOption } from '../components/EChart';
 import { engine } from '../engine/engineWorker';
 import type { ProjectDoc } from '../project/document';
 import type { AnalysisId } from '../project/state';
+import { keptKey } from '../project/kept';
+import { heatRange } from '../project/heatRange';
+import {
+  axisFromForm,
+  axisProblemText,
+  monteCarloFormProblem,
+  type AxisForm,
+  type MonteCarloForm,
+} from '../project/stressForms';
+import { useKept } from './useKept';
 import { integer, money, pct, years } from '../format';
+import { REALISED_LOSS } from '../lossTerms';
 
 type Tab = 'grid' | 'rating' | 'monteCarlo' | 'compare';
 
@@ -65,11 +76,11 @@ export function StressScreen() {
       dispatch({ type: 'analysis', snapshot: { id, doc: h.doc, ...describe(h.value) } });
     };
   }
-  const [tab, setTab] = useState<Tab>('grid');
-  const [grid, setGrid] = useState<Held<GridResult> | null>(null);
-  const [rating, setRating] = useState<Held<RatingStressResult> | null>(null);
-  const [mc, setMc] = useState<Held<MonteCarloResult> | null>(null);
-  const [cmp, setCmp] = useState<Held<ScenarioComparison> | null>(null);
+  const [tab, setTab] = useKept(KEPT.tab);
+  const [grid, setGrid] = useKept(KEPT.grid);
+  const [rating, setRating] = useKept(KEPT.rating);
+  const [mc, setMc] = useKept(KEPT.monteCarlo);
+  const [cmp, setCmp] = useKept(KEPT.compare);
 
   return (
     <div className="screen-body">
@@ -151,13 +162,6 @@ function base(doc: ProjectDoc) {
 
 // ---------------------------------------------------------------------------------------------- grid
 
-interface AxisForm {
-  kind: AxisKind;
-  from: string;
-  to: string;
-  step: string;
-}
-
 /** Sensible starting ranges per kind, in display units (percent for rates). */
 const AXIS_DEFAULTS: Record<AxisKind, Omit<AxisForm, 'kind'>> = {
   cdr: { from: '0', to: '20', step: '5' },
@@ -170,26 +174,33 @@ const AXIS_DEFAULTS: Record<AxisKind, Omit<AxisForm, 'kind'>> = {
   rateShift: { from: '-2', to: '4', step: '1' },
 };
 
+/** What the Stress screen keeps in the project state when the user leaves it (see project/kept.ts). */
+const KEPT = {
+  tab: keptKey<Tab>('stress.tab', 'grid'),
+  grid: keptKey<Held<GridResult> | null>('stress.grid', null),
+  rating: keptKey<Held<RatingStressResult> | null>('stress.rating', null),
+  monteCarlo: keptKey<Held<MonteCarloResult> | null>('stress.monteCarlo', null),
+  compare: keptKey<Held<ScenarioComparison> | null>('stress.compare', null),
+  gridX: keptKey<AxisForm>('stress.grid.x', { kind: 'cdr', ...AXIS_DEFAULTS.cdr }),
+  gridY: keptKey<AxisForm>('stress.grid.y', { kind: 'cpr', ...AXIS_DEFAULTS.cpr }),
+  /** null: the deal's first class. */
+  gridTranche: keptKey<string | null>('stress.grid.tranche', null),
+  gridMetric: keptKey<GridMetric>('stress.grid.metric', 'wal'),
+  monteCarloForm: keptKey<MonteCarloForm>('stress.monteCarlo.form', {
+    paths: '2000',
+    seed: '1',
+    meanLoss: '',
+    rho: '10',
+  }),
+  /** Loss given default of the Monte Carlo copula: 1 (the drawn loss is net) or the scenario's severity. */
+  monteCarloLgd: keptKey<'one' | 'severity'>('stress.monteCarlo.lgd', 'one'),
+  compareClass: keptKey<string | null>('stress.compare.class', null),
+};
+
 function axisUnit(kind: AxisKind): string {
   if (axisIsRate(kind)) return '%';
   if (kind === 'lagMonths') return 'months';
   return '×';
-}
-
-function parseAxis(f: AxisForm): Axis {
-  const scale = axisIsRate(f.kind) ? 0.01 : 1;
-  const n = (s: string, what: string): number => {
-    const v = Number(s.trim());
-    if (s.trim() === '' || !Number.isFinite(v))
-      throw new RangeError(`${axisLabel(f.kind)}: ${what} is not a number`);
-    return v;
-  };
-  return {
-    kind: f.kind,
-    from: n(f.from, 'from') * scale,
-    to: n(f.to, 'to') * scale,
-    step: n(f.step, 'step') * scale,
-  };
 }
 
 function metricText(metric: GridMetric, v: number | null): string {
@@ -258,22 +269,21 @@ function GridPanel({
   held: Held<GridResult> | null;
   onResult: (h: Held<GridResult>) => void;
 }) {
-  const { state, job, notify } = useApp();
+  const { state, job } = useApp();
   const doc = state.history.present;
   const trancheIds = doc.deal.structure.tranches.map((t) => t.id);
-  const [x, setX] = useState<AxisForm>({ kind: 'cdr', ...AXIS_DEFAULTS.cdr });
-  const [y, setY] = useState<AxisForm>({ kind: 'cpr', ...AXIS_DEFAULTS.cpr });
-  const [tranche, setTranche] = useState(trancheIds[0] ?? '');
-  const [metric, setMetric] = useState<GridMetric>('wal');
+  const [x, setX] = useKept(KEPT.gridX);
+  const [y, setY] = useKept(KEPT.gridY);
+  const [keptTranche, setTranche] = useKept(KEPT.gridTranche);
+  const tranche =
+    keptTranche !== null && trancheIds.includes(keptTranche) ? keptTranche : (trancheIds[0] ?? '');
+  const [metric, setMetric] = useKept(KEPT.gridMetric);
+  // Checked as typed, in the units typed; the grid runs only from a form that passes.
+  const formProblem = axisProblemText(x) ?? axisProblemText(y);
 
   async function run(): Promise<void> {
-    let spec;
-    try {
-      spec = { x: parseAxis(x), y: parseAxis(y), tranche, metric, scenario: doc.scenario };
-    } catch (err) {
-      notify({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
-      return;
-    }
+    if (formProblem) return;
+    const spec = { x: axisFromForm(x), y: axisFromForm(y), tranche, metric, scenario: doc.scenario };
     const value = await job('Running sensitivity grid', (p) =>
       engine().request({ kind: 'stressGrid', ...base(doc), spec }, p),
     );
@@ -323,10 +333,20 @@ function GridPanel({
                 ))}
               </select>
             </label>
-            <button className="primary" onClick={() => void run()} data-testid="run-grid">
+            <button
+              className="primary"
+              onClick={() => void run()}
+              disabled={formProblem !== null}
+              data-testid="run-grid"
+            >
               Run grid
             </button>
           </div>
+          {formProblem ? (
+            <p className="bad small" role="alert" data-testid="grid-form-problem">
+              {formProblem}
+            </p>
+          ) : null}
         </div>
       </section>
       <Stale held={held} />
@@ -357,23 +377,11 @@ function GridView({
   const scenario = state.history.present.deal.scenarios.find((sc) => sc.name === grid.scenarioName);
   const notes = scenario ? gridAxisNotes(grid.spec, scenario) : [];
   const matrix = useMemo(() => gridMatrix(grid, tranche, metric), [grid, tranche, metric]);
+  const range = useMemo(() => heatRange(matrix), [matrix]);
   const option = useMemo<ChartOption>(() => {
     const data: [number, number, number | '-'][] = [];
-    let min = Infinity;
-    let max = -Infinity;
-    matrix.forEach((row, iy) =>
-      row.forEach((v, ix) => {
-        data.push([ix, iy, v ?? '-']);
-        if (v !== null) {
-          min = Math.min(min, v);
-          max = Math.max(max, v);
-        }
-      }),
-    );
-    if (!Number.isFinite(min)) {
-      min = 0;
-      max = 1;
-    } else if (min === max) max = min + (Math.abs(min) || 1) * 1e-6;
+    matrix.forEach((row, iy) => row.forEach((v, ix) => data.push([ix, iy, v ?? '-'])));
+    const { min, max } = range;
     const cells = grid.xValues.length * grid.yValues.length;
     return {
       tooltip: {
@@ -403,7 +411,9 @@ function GridView({
       visualMap: {
         min,
         max,
-        calculable: true,
+        // One value everywhere: no scale to drag, and the cells in the scale's middle colour, not its pale end.
+        calculable: range.uniform === null,
+        show: range.uniform === null,
         orient: 'vertical',
         right: 10,
         top: 'middle',
@@ -433,7 +443,7 @@ function GridView({
         },
       ],
     };
-  }, [grid, matrix, metric, x.kind, y.kind]);
+  }, [grid, matrix, range, metric, x.kind, y.kind]);
   const table = useMemo(() => gridReportTable(grid, tranche, metric), [grid, tranche, metric]);
   const height = Math.max(260, Math.min(560, 90 + grid.yValues.length * 34));
   return (
@@ -454,6 +464,12 @@ function GridView({
           <div className="banner small">
             This grid was run without yield/duration analytics; run it again with this metric selected.
           </div>
+        ) : null}
+        {range.uniform !== null ? (
+          <p className="muted small" data-testid="grid-uniform">
+            Every cell is {metricText(metric, range.uniform)}: {metricLabel(metric)} of class {tranche} does
+            not move over these ranges.
+          </p>
         ) : null}
         {notes.map((n) => (
           <p key={n} className="muted small" data-testid="grid-axis-note">
@@ -509,7 +525,11 @@ function RatingPanel({
       {r ? (
         <>
           <div className="kpi-row" data-testid="rating-highest">
-            <Kpi label={`Base pool loss (${r.scenarioName})`} value={pct(r.baseLossPct)} />
+            <Kpi
+              label={`${REALISED_LOSS}, base case (${r.scenarioName})`}
+              value={pct(r.baseLossPct)}
+              testId="rating-base-loss"
+            />
             {ids.map((id) => (
               <Kpi
                 key={id}
@@ -615,33 +635,25 @@ function MonteCarloPanel({
   held: Held<MonteCarloResult> | null;
   onResult: (h: Held<MonteCarloResult>) => void;
 }) {
-  const { state, job, notify } = useApp();
+  const { state, job } = useApp();
   const doc = state.history.present;
-  const [paths, setPaths] = useState('2000');
-  const [seed, setSeed] = useState('1');
-  const [meanLoss, setMeanLoss] = useState('');
-  const [rho, setRho] = useState('10');
-  const [lgd, setLgd] = useState<'one' | 'severity'>('one');
+  const [form, setForm] = useKept(KEPT.monteCarloForm);
+  const { paths, seed, meanLoss, rho } = form;
+  const setPaths = (v: string): void => setForm({ ...form, paths: v });
+  const setSeed = (v: string): void => setForm({ ...form, seed: v });
+  const setMeanLoss = (v: string): void => setForm({ ...form, meanLoss: v });
+  const setRho = (v: string): void => setForm({ ...form, rho: v });
+  const [lgd, setLgd] = useKept(KEPT.monteCarloLgd);
+
+  // Checked as typed, in the units typed; Monte Carlo runs only from a form that passes.
+  const formProblem = monteCarloFormProblem(form);
 
   async function run(): Promise<void> {
-    const p = Number(paths);
+    if (formProblem) return;
+    const p = Number(paths.replace(/,/g, ''));
     const s = Number(seed);
     const m = meanLoss.trim() === '' ? null : Number(meanLoss) / 100;
     const c = Number(rho) / 100;
-    const bad =
-      !Number.isInteger(p) || p < 1
-        ? 'Paths must be a whole number above 0'
-        : !Number.isInteger(s)
-          ? 'Seed must be a whole number'
-          : m !== null && !(m > 0 && m < 1)
-            ? 'Mean loss must be between 0% and 100%'
-            : !(c >= 0 && c < 1)
-              ? 'Correlation must be from 0% to below 100%'
-              : null;
-    if (bad) {
-      notify({ kind: 'error', text: bad });
-      return;
-    }
     const value = await job('Running Monte Carlo', (pr) =>
       engine().request(
         { kind: 'monteCarlo', ...base(doc), paths: p, seed: s, meanLoss: m, correlation: c, lgd },
@@ -732,10 +744,20 @@ function MonteCarloPanel({
                 <option value="severity">the scenario&apos;s severity</option>
               </select>
             </label>
-            <button className="primary" onClick={() => void run()} data-testid="run-mc">
+            <button
+              className="primary"
+              onClick={() => void run()}
+              disabled={formProblem !== null}
+              data-testid="run-mc"
+            >
               Run Monte Carlo
             </button>
           </div>
+          {formProblem ? (
+            <p className="bad small" role="alert" data-testid="mc-form-problem">
+              {formProblem}
+            </p>
+          ) : null}
         </div>
       </section>
       <Stale held={held} />
@@ -758,7 +780,9 @@ function MonteCarloPanel({
               <div className="card-head">
                 <h2>Pool loss distribution</h2>
                 <span className="muted small">
-                  {r.cappedPaths > 0 ? `${r.cappedPaths} paths capped at 100× the base` : ''}
+                  {r.cappedPaths > 0
+                    ? `${integer(r.cappedPaths)} paths drew a loss beyond the worst the deal model reaches (100 times the base case's loss); they count at that worst loss`
+                    : ''}
                 </span>
               </div>
               <EChart option={option} height={280} testId="mc-histogram" />
@@ -859,7 +883,7 @@ function ComparePanel({
 }) {
   const { state, job } = useApp();
   const doc = state.history.present;
-  const [cls, setCls] = useState<string | null>(null);
+  const [cls, setCls] = useKept(KEPT.compareClass);
   async function run(): Promise<void> {
     const value = await job('Comparing scenarios', (p) =>
       engine().request({ kind: 'compareScenarios', ...base(doc) }, p),

@@ -8,6 +8,7 @@ import { money, pct } from '../format';
 import {
   dealProblems,
   poolBalance,
+  resizeSummary,
   scaleTranchesToPool,
   setOcTarget,
   setReserveInitialBalance,
@@ -22,7 +23,7 @@ import { move, replaceAt, useDealEditor } from './useDealEditor';
 const SENIORITIES: Tranche['seniority'][] = ['senior', 'mezzanine', 'subordinated', 'equity'];
 
 export function StructureScreen() {
-  const { state } = useApp();
+  const { state, notify } = useApp();
   const doc = state.history.present;
   const deal = doc.deal;
   const s = deal.structure;
@@ -74,6 +75,13 @@ export function StructureScreen() {
     };
   }, [s.tranches, pool, notes]);
 
+  function resizeToPool(): void {
+    const resized = scaleTranchesToPool(deal, pool);
+    if (edit('resize tranches to the pool', () => resized) === null) {
+      notify({ kind: 'success', text: resizeSummary(deal, resized) });
+    }
+  }
+
   function editTranche(i: number, label: string, update: (t: Tranche) => Tranche): string | null {
     return edit(label, (d) => ({
       ...d,
@@ -124,10 +132,7 @@ export function StructureScreen() {
             ))}
           </ul>
           {pool > 0 && Math.abs(notes - pool) > 0.005 ? (
-            <button
-              data-testid="scale-to-pool"
-              onClick={() => edit('resize tranches to the pool', (d) => scaleTranchesToPool(d, pool))}
-            >
+            <button data-testid="scale-to-pool" onClick={resizeToPool}>
               Resize the tranches to the pool ({money(pool)}), keeping their shares
             </button>
           ) : null}
@@ -135,11 +140,7 @@ export function StructureScreen() {
       ) : pool > 0 && Math.abs(notes - pool) > 0.005 ? (
         <p className="muted small">
           Notes are {pct(notes / pool)} of the pool.{' '}
-          <button
-            className="link-button"
-            data-testid="scale-to-pool"
-            onClick={() => edit('resize tranches to the pool', (d) => scaleTranchesToPool(d, pool))}
-          >
+          <button className="link-button" data-testid="scale-to-pool" onClick={resizeToPool}>
             Resize the tranches to the pool
           </button>
         </p>

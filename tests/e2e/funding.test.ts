@@ -40,4 +40,17 @@ describe('Funding optimiser', () => {
     await app.screenshot('funding-optimise-infeasible');
     expect(app.errors).toEqual([]);
   });
+
+  it('keeps the case, its result and the chosen stack when the user leaves the screen and comes back', async () => {
+    // Issue 19 item 7: the chart and the case picker used to reset on every visit.
+    await app.go('structure');
+    await app.go('funding');
+    expect(await page.getByTestId('funding-case').inputValue()).toMatch(/us-pay-later-tight\.case\.json$/);
+    expect(await page.getByTestId('funding-optimum-status').textContent()).toBe('infeasible');
+    await page.getByTestId('funding-frontier').locator('canvas').first().waitFor();
+    // Issue 19 item 13 (renderer part): the tables and the mix picker speak a treasurer's words, not the ids.
+    const text = await page.getByTestId('screen-funding').innerText();
+    expect(text).not.toMatch(/\bbankLine\b|\bwholeSubordinated\b|Optimal mix: optimal/);
+    expect(app.errors).toEqual([]);
+  });
 });

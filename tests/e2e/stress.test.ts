@@ -124,6 +124,55 @@ describe('stress screen', () => {
     await app.screenshot('stress-monte-carlo');
   });
 
+  it('keeps every analysis’s inputs and results across screens and tabs, marked stale after an edit', async () => {
+    // Issue 19 item 7: leaving the screen dropped the Monte Carlo result and reset its paths to 2,000; switching
+    // tabs reset the grid form.
+    const mcA = await stress.mcCell('A', 'expectedLoss');
+    await app.go('structure');
+    await stress.open();
+    await page.getByTestId('mc-table').waitFor();
+    expect(await page.getByTestId('mc-paths').inputValue()).toBe('300');
+    expect(await page.getByTestId('mc-seed').inputValue()).toBe('7');
+    expect(await stress.mcCell('A', 'expectedLoss')).toBe(mcA);
+    await stress.tab('grid');
+    expect(await page.getByTestId('grid-x-to').inputValue()).toBe('10');
+    expect(await page.getByTestId('grid-y-to').inputValue()).toBe('20');
+    expect((await stress.gridRows()).map((r) => r[0])).toEqual(['0%', '10%', '20%']);
+    // A deal edit marks the result stale instead of dropping it; undoing the edit makes it current again.
+    await page.getByTestId('scenario-picker').selectOption(deal.scenarios[1]!.name);
+    await page.getByTestId('stress-stale').waitFor();
+    expect((await stress.gridRows()).length).toBe(3);
+    await page.getByTestId('undo').click();
+    await page.getByTestId('stress-stale').waitFor({ state: 'detached' });
+    expect(app.errors).toEqual([]);
+  });
+
+  it('checks grid and Monte Carlo inputs as they are typed, in percent, with no console errors', async () => {
+    // Issue 19 item 10: "'to' (0.1) is below 'from' (0.3)" came from the worker, with a RangeError logged.
+    await stress.tab('grid');
+    await page.getByTestId('grid-x-from').fill('30');
+    expect(await page.getByTestId('grid-form-problem').innerText()).toBe(
+      "CDR: 'to' (10%) is below 'from' (30%)",
+    );
+    expect(await page.getByTestId('run-grid').isDisabled()).toBe(true);
+    await app.screenshot('stress-grid-form-problem');
+    await page.getByTestId('grid-x-from').fill('0');
+    expect(await page.getByTestId('grid-form-problem').count()).toBe(0);
+    // Issue 19 item 11: class A loses nothing anywhere on this grid; the heatmap says so instead of going blank.
+    await page.getByTestId('grid-metric').selectOption('loss');
+    expect(await page.getByTestId('grid-uniform').innerText()).toMatch(/^Every cell is 0\.00%/);
+    await app.screenshot('stress-grid-uniform');
+    await page.getByTestId('grid-metric').selectOption('wal');
+    await stress.tab('monteCarlo');
+    await page.getByTestId('mc-paths').fill('0');
+    expect(await page.getByTestId('mc-form-problem').innerText()).toBe(
+      'Paths must be a whole number from 1 to 10,000,000',
+    );
+    expect(await page.getByTestId('run-mc').isDisabled()).toBe(true);
+    await page.getByTestId('mc-paths').fill('300');
+    expect(app.errors).toEqual([]);
+  });
+
   it('puts the session’s stress results in the exported tranche report, as the user chooses', async () => {
     // The tests above ran a grid, a comparison, the rating stresses and Monte Carlo on the unedited deal.
     await app.run();
@@ -147,5 +196,27 @@ describe('stress screen', () => {
     );
     expect(app.errors).toEqual([]);
     await app.screenshot('export-with-analyses');
+  });
+
+  it('names the run’s two loss figures the same on Results and Stress, with the same realised loss', async () => {
+    // Issue 19 item 8: Results' "cumulative net loss" (defaults − recoveries) and Stress's "base pool loss"
+    // (realised losses) looked like one figure with two values. The rating stresses ran on this deal's base case.
+    await app.go('results');
+    const label = (id: string) =>
+      page
+        .getByTestId(id)
+        .locator('xpath=ancestor::div[contains(@class, "kpi")][1]')
+        .locator('.kpi-label')
+        .textContent();
+    const value = (id: string) => page.getByTestId(id).textContent();
+    expect(await label('realised-loss')).toBe('Realised loss');
+    expect(await label('net-loss')).toBe('Cumulative net loss (defaults − recoveries)');
+    const realised = (await value('realised-loss')) ?? '';
+    await stress.open();
+    await stress.tab('rating');
+    expect(await label('rating-base-loss')).toBe('Realised loss, base case (base)');
+    // The same measure of the same run: the percent after the amount on Results is the rating base case's.
+    expect(realised.split(' · ')[1]).toBe(await value('rating-base-loss'));
+    expect(app.errors).toEqual([]);
   });
 });

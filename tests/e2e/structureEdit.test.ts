@@ -46,7 +46,7 @@ function walShown(trancheId: string): Promise<string> {
   return page.getByTestId('analytics').locator(`[row-id="${trancheId}"] [col-id="wal"]`).first().innerText();
 }
 
-const EVENT_COLS = ['id', 'kind', 'period', 'value', 'threshold'];
+const EVENT_COLS = ['trigger', 'event', 'period', 'value', 'threshold'];
 
 /**
  * Rows of the Results trigger-events grid as [trigger, event, period, value, threshold]. A pinned column may be
@@ -135,7 +135,8 @@ describe('structure editing: trigger threshold steps and waterfall sources', () 
     }
     expect(await results.reconciled()).toBe(true);
     await results.tab('triggers');
-    expect(await triggerEvents()).toEqual([['cnl', 'breached', '5', '0.0194', '0.0150']]);
+    // Issue 19 item 12: the trigger's name and percent, as the Structure screen edits it (0.019397 → 1.94%).
+    expect(await triggerEvents()).toEqual([['Cumulative net loss', 'breached', '5', '1.94%', '1.50%']]);
     await app.screenshot('results-trigger-events');
     expect(app.errors).toEqual([]);
   });

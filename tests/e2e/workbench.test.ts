@@ -94,6 +94,12 @@ describe('workbench user path', () => {
     await pool.validate();
     // The generator wrote 14 deliberately bad rows among 10,000 (samples/tapes/README.md).
     expect(await pool.counts()).toEqual({ accepted: 9986, rejected: 14 });
+    // Issue 19 item 2: the tape is as of 2025-06-30 (its cutoff_date column), the deal's cut-off 2025-09-30.
+    expect(await pool.cutoffMismatch()).toMatch(
+      /^The tape is as of 2025-06-30 but the deal's cut-off is 2025-09-30/,
+    );
+    // Issue 19 item 14: one button exports the rejected rows (the grid's own CSV button was a second one).
+    expect(await page.getByTestId('rejects-grid').locator('.grid-csv').count()).toBe(0);
     const byReason = await pool.gridColumn('reject-reasons', 'rows');
     expect(byReason.reduce((n, t) => n + Number(t.replace(/,/g, '')), 0)).toBe(14);
     await app.screenshot('pool-report');
@@ -109,6 +115,9 @@ describe('workbench user path', () => {
     const loans = await pool.gridColumn('strat-product-table', 'count');
     expect(loans.at(-1)).toBe('9,986');
     expect(loans.slice(0, -1).reduce((n, t) => n + Number(t.replace(/,/g, '')), 0)).toBe(9986);
+    // Issue 19 item 14: credit grades in order, whatever order the tape first used them in.
+    const grades = (await pool.gridColumn('strat-segment-table', 'label')).slice(0, -1);
+    expect(grades).toEqual([...grades].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })));
     await app.screenshot('pool-loans');
   });
 
@@ -119,8 +128,24 @@ describe('workbench user path', () => {
     // A trigger threshold is validated like any other field (the sample's CNL step-up starts at 3%).
     const cnl = page.getByTestId('trigger-cnl-0');
     await expect.poll(() => cnl.inputValue()).toBe('3');
+    // Issue 19 item 4: the 800m stack over the 23.4m tape does not run; Run and Results say why and how to fix it.
+    await page.getByTestId('run').click();
+    await expect
+      .poll(() => app.notice())
+      .toMatch(
+        /^Not run: the notes total 800,000,000\.00 but the pool is 23,4\d\d,\d{3}\.\d\d \(34× the pool\): on Structure, resize the tranches/,
+      );
+    expect(await page.getByTestId('screen-structure').count()).toBe(1);
+    await app.go('results');
+    expect(await page.getByTestId('results-problems').innerText()).toMatch(/resize the tranches to the pool/);
+    await app.screenshot('results-not-runnable');
+    await app.go('structure');
     await page.getByTestId('scale-to-pool').click();
     await page.getByTestId('structure-problems').waitFor({ state: 'detached' });
+    // The reserve and the fixed trustee fee were sized on the 800m pool and scale with the notes.
+    expect(await app.notice()).toMatch(
+      /Scaled with them: reserve opening balance 2,000,000\.00 → 5\d,\d{3}\.\d\d; fee Trustee/,
+    );
     const structure = new StructurePage(page);
     const scaledA = await structure.balanceInput('A').inputValue();
     await structure.setBalance('A', 'seventeen million');
@@ -133,6 +158,17 @@ describe('workbench user path', () => {
     await page.getByTestId('undo').click();
     await expect.poll(() => structure.balanceInput('A').inputValue()).toBe(scaledA);
     await page.keyboard.press('Control+Shift+Z');
+    await expect.poll(() => structure.balanceInput('A').inputValue()).toBe('17,000,000.00');
+    // Issue 19 item 5: a refused edit is not silently dropped by Run: the run is refused and the field named.
+    await structure.setBalance('A', '-5');
+    expect(await structure.fieldMessage('tranche-balance-A')).toBe('A balance cannot be negative');
+    await page.getByTestId('run').click();
+    await expect
+      .poll(() => app.notice())
+      .toMatch(/^Not run: this edit was not applied: Class A balance \(A balance cannot be negative\)/);
+    expect(await structure.balanceInput('A').inputValue()).toBe('-5');
+    await app.screenshot('structure-run-refused');
+    await structure.balanceInput('A').press('Escape');
     await expect.poll(() => structure.balanceInput('A').inputValue()).toBe('17,000,000.00');
   });
 
@@ -172,6 +208,12 @@ describe('workbench user path', () => {
     await results.tab('tranches');
     await page.getByTestId('tranche-grid').locator('.ag-row').first().waitFor();
     await app.screenshot('results-tranches');
+    // Issue 19 item 14: a class's cash flows export under the class's name, not always tranche-grid.csv.
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('tranche-grid').locator('.grid-csv').click(),
+    ]);
+    expect(csv.suggestedFilename()).toBe('class A cash flows.csv');
     await results.tab('reconciliation');
     await page.getByTestId('recon-grid').locator('.ag-row').first().waitFor();
     await app.screenshot('results-reconciliation');
@@ -208,7 +250,13 @@ describe('workbench user path', () => {
       .locator('.field-message');
     await message.waitFor();
     expect(await message.innerText()).not.toBe('');
-    await formula.fill('0.05 + 0.01 * min(age, 12)');
+    // Issue 19 item 6: a rate formula is typed in percent like a constant, and what it produces is range-checked
+    // (10% × period passes 100% at period 11) with the period named.
+    await formula.fill('10 * period');
+    await formula.press('Enter');
+    await message.waitFor();
+    expect(await message.innerText()).toBe('gives 110% at period 11; a rate must be between 0% and 100%');
+    await formula.fill('5 + 1 * min(age, 12)');
     await formula.press('Enter');
     expect(await message.count()).toBe(0);
     await page.getByLabel('severe default curve type').selectOption('vector');

@@ -4,9 +4,9 @@
  */
 import { resolveCurve } from '../../../core/assumptions/curve';
 import type { Curve, DefaultAssumption, PrepaymentAssumption } from '../../../core/deal/schema';
-import { compileFormula } from '../../../core/formula';
 import { NumberField, TextField } from '../../components/Field';
 import { pct } from '../../format';
+import { editorFormulaProblem, formulaForEditor, formulaFromEditor } from '../../project/curveUnits';
 import {
   DEFAULT_UNIT,
   PREPAY_UNIT,
@@ -22,7 +22,7 @@ export function curveKind(c: Curve): 'constant' | 'vector' | 'formula' {
 export function curveText(c: Curve, unit: Unit): string {
   if (typeof c === 'number') return unit === 'rate' ? pct(c) : String(c);
   if ('vector' in c) return `vector of ${c.vector.length} by ${c.by}`;
-  return c.formula;
+  return unit === 'rate' ? `${formulaForEditor(c.formula, unit)} (%)` : c.formula;
 }
 
 export function prepaymentText(p: PrepaymentAssumption): string {
@@ -33,16 +33,6 @@ export function defaultText(d: DefaultAssumption): string {
   return d.model === 'CNL'
     ? `CNL ${pct(d.lifetimeNetLoss)} over ${d.timing.length} periods`
     : `${d.model} ${curveText(d.curve, DEFAULT_UNIT[d.model])}`;
-}
-
-export function formulaProblem(text: string): string | null {
-  try {
-    const f = compileFormula(text);
-    const v = f({ period: 1, age: 1 });
-    return Number.isFinite(v) ? null : 'the formula does not give a number at period 1';
-  } catch (err) {
-    return err instanceof Error ? err.message.replace(/^formula "[^"]*": /, '') : String(err);
-  }
 }
 
 export function CurveCell({
@@ -77,7 +67,11 @@ export function CurveCell({
               by: 'period',
             });
             onOpenVector();
-          } else onChange({ formula: String(Number.isFinite(firstValue) ? firstValue : 0) });
+          } else {
+            const start = Number.isFinite(firstValue) ? firstValue : 0;
+            const typed = unit === 'rate' ? String(Math.round(start * 100 * 1e9) / 1e9) : String(start);
+            onChange({ formula: formulaFromEditor(typed, unit) });
+          }
         }}
       >
         <option value="constant">Constant</option>
@@ -106,14 +100,17 @@ export function CurveCell({
           {curveText(curve, unit)}
         </button>
       ) : (
-        <TextField
-          value={(curve as { formula: string }).formula}
-          label={`${label} formula`}
-          testId={`${testId}-formula`}
-          width={220}
-          validate={formulaProblem}
-          onCommit={(v) => void onChange({ formula: v })}
-        />
+        <>
+          <TextField
+            value={formulaForEditor((curve as { formula: string }).formula, unit)}
+            label={`${label} formula${unit === 'rate' ? ' (in percent)' : ''}`}
+            testId={`${testId}-formula`}
+            width={220}
+            validate={(v) => editorFormulaProblem(v, unit)}
+            onCommit={(v) => void onChange({ formula: formulaFromEditor(v, unit) })}
+          />
+          <span className="field-suffix">{unit === 'rate' ? '%' : 'speed'}</span>
+        </>
       )}
     </div>
   );

@@ -20,7 +20,7 @@ import { poolFacts, queryPool, type PoolFacts } from '../../engine/loanView';
 import { integer, money, pct, years } from '../../format';
 import { notAutosavedText } from '../../project/autosave';
 import { loanGridQuery } from './loanGridQuery';
-import { stratReportTable } from './poolTables';
+import { orderedStrat, stratReportTable } from './poolTables';
 
 interface LoanRow {
   id: string;
@@ -227,7 +227,7 @@ export function LoanPoolView({ pool, autosaved }: { pool: ImportedPool; autosave
       </section>
       <div className="strat-grid">
         {strats.map((t) => (
-          <StratCard key={t.key} table={t} />
+          <StratCard key={t.key} table={orderedStrat(t)} />
         ))}
       </div>
     </>

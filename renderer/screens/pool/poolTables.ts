@@ -80,3 +80,16 @@ export function rejectReasonsTable(byReason: Partial<Record<RejectReason, number
     Object.entries(byReason).filter((e): e is [string, number] => e[1] !== undefined),
   );
 }
+
+/**
+ * Segments (credit grades by default) in their natural order, A before B and grade 2 before grade 10, with
+ * "not reported" last; the engine lists them in the order the tape first used them (D, E, B, C, A).
+ */
+export function orderedStrat(table: StratTable): StratTable {
+  if (table.key !== 'segment') return table;
+  const rank = (label: string): number => (label === 'not reported' ? 1 : 0);
+  const rows = [...table.rows].sort(
+    (a, b) => rank(a.label) - rank(b.label) || a.label.localeCompare(b.label, 'en', { numeric: true }),
+  );
+  return { ...table, rows };
+}

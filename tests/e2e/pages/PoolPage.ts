@@ -13,6 +13,32 @@ export class PoolPage {
     await this.page.getByTestId('mapping-step').waitFor({ timeout: 60_000 });
   }
 
+  /** Picks a file that the first step should stop; returns the reason it shows. */
+  async chooseRefusedFile(path: string): Promise<string> {
+    const [chooser] = await Promise.all([
+      this.page.waitForEvent('filechooser'),
+      this.page.getByTestId('import-tape').click(),
+    ]);
+    await chooser.setFiles(path);
+    const problem = this.page.getByTestId('tape-file-problem');
+    await problem.waitFor({ timeout: 30_000 });
+    return problem.innerText();
+  }
+
+  cutoffInput() {
+    return this.page.getByTestId('tape-cutoff');
+  }
+
+  async setCutoff(isoDate: string): Promise<void> {
+    await this.cutoffInput().fill(isoDate);
+  }
+
+  /** The validation report's cut-off warning, or null when the tape's date is the deal's. */
+  async cutoffMismatch(): Promise<string | null> {
+    const m = this.page.getByTestId('cutoff-mismatch');
+    return (await m.count()) > 0 ? m.innerText() : null;
+  }
+
   mappedColumn(field: string): Promise<string> {
     return this.page.getByTestId(`map-${field}`).inputValue();
   }

@@ -7,6 +7,7 @@ import type { RepLine } from '../../../core/deal/schema';
 import type { StratTable } from '../../../core/pool/strat';
 import { reportCellText } from '../../../renderer/components/reportColumns';
 import {
+  orderedStrat,
   rejectReasonsTable,
   repLinesTable,
   stratReportTable,
@@ -134,5 +135,46 @@ describe('rejectReasonsTable', () => {
       { reason: 'a required field is empty', rows: 4 },
       { reason: 'row has a different number of cells than the header', rows: 1 },
     ]);
+  });
+});
+
+describe('orderedStrat', () => {
+  const row = (label: string): StratTable['rows'][number] => ({
+    label,
+    count: 1,
+    balance: 1,
+    pctBalance: 0.2,
+    pctCount: 0.2,
+    averageBalance: 1,
+    waRate: 0.1,
+    waRemainingTerm: 6,
+    waOriginalTerm: 12,
+  });
+  const table = (key: StratTable['key'], labels: string[]): StratTable => ({
+    key,
+    title: 'By segment',
+    rows: labels.map(row),
+    total: row('Total'),
+  });
+
+  it('lists credit grades in order (issue 19 item 14): D, E, B, C, A as A–E, grade 10 after grade 2, unknown last', () => {
+    const labels = (t: StratTable) => t.rows.map((r) => r.label);
+    expect(labels(orderedStrat(table('segment', ['D', 'E', 'B', 'C', 'A'])))).toEqual([
+      'A',
+      'B',
+      'C',
+      'D',
+      'E',
+    ]);
+    expect(labels(orderedStrat(table('segment', ['not reported', 'G10', 'G2'])))).toEqual([
+      'G2',
+      'G10',
+      'not reported',
+    ]);
+  });
+
+  it('leaves other strats in the engine’s order (regions by balance)', () => {
+    const t = table('region', ['Texas', 'Alaska']);
+    expect(orderedStrat(t)).toBe(t);
   });
 });

@@ -1,0 +1,21 @@
+/**
+ * The two loss figures a run reports, named the same way on every screen. They differ on purpose: the
+ * charge-off view (DESIGN: cumulative net loss = cumulative defaults − cumulative recoveries) counts a defaulted
+ * balance as lost at default, so it also holds defaults still waiting for their recovery; realised loss is
+ * severity × defaulted balance, booked at liquidation. Both are shares of the initial pool.
+ */
+import { runPoolLoss } from '../core/scenario/engine';
+import type { RunResult } from '../core/result';
+
+export const NET_LOSS = 'Cumulative net loss (defaults − recoveries)';
+export const REALISED_LOSS = 'Realised loss';
+
+/** Realised loss over the initial pool: what the rating stresses report as the base case's loss. */
+export function realisedLossShare(r: RunResult): number {
+  return runPoolLoss(r);
+}
+
+/** The cumulative net loss at the run's last period, over the initial pool. */
+export function netLossShare(r: RunResult): number {
+  return r.pool.periods[r.pool.periods.length - 1]?.cumulativeNetLossPct ?? 0;
+}
