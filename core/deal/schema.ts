@@ -7,6 +7,7 @@
  * decimals (0.12 = 12%); money is a plain number in the deal's currency.
  */
 import { z } from 'zod';
+import { parseIsoDate } from '../time/isoDate';
 
 export const DEAL_SCHEMA_VERSION = 1;
 
@@ -14,7 +15,21 @@ export const DEAL_SCHEMA_VERSION = 1;
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'not a calendar date');
+  .superRefine((s, ctx) => {
+    // Date.parse rolls 2020-02-30 over to March 1st, so the day is checked against the month's length.
+    const error = calendarDateError(s);
+    if (error !== undefined) ctx.addIssue({ code: 'custom', message: error });
+  });
+/** Why `s` (already YYYY-MM-DD) is not a date, or undefined when it is one. */
+function calendarDateError(s: string): string | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return undefined; // the regex has reported it
+  try {
+    parseIsoDate(s);
+    return undefined;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
 export const money = z.number().finite().nonnegative();
 export const rate = z.number().finite().min(-1).max(10);
 export const share = z.number().finite().min(0).max(1);
