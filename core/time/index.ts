@@ -1,3 +1,5 @@
 export * from './isoDate';
 export * from './dayCount';
 export * from './schedule';
+export * from './businessDay';
+export * from './holidayCalendar';
