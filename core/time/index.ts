@@ -3,3 +3,4 @@ export * from './dayCount';
 export * from './schedule';
 export * from './businessDay';
 export * from './holidayCalendar';
+export * from './paymentSchedule';
