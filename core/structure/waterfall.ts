@@ -512,7 +512,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
         date,
         paymentDate: false,
         sources: {
-          interestCollections: fromCents(interest + feeIncome),
+          interestCollections: fromCents(interest + feeIncome + reinvestment),
           principalCollections: fromCents(sched + prepay),
           recoveries: fromCents(recovery),
           reserveDraw: 0,
