@@ -32,6 +32,7 @@ function expectRepaid(t: TrancheResult): void {
 describe('sample deals', () => {
   it('covers every file in samples/deals', () => {
     expect(readdirSync(DIR).sort()).toEqual([
+      'consumer-loan-cny.deal.json',
       'level-pay-consumer.deal.json',
       'revolving-installment.deal.json',
       'static-paylater.deal.json',
@@ -94,6 +95,43 @@ describe('sample deals', () => {
     expect(tranche(stress, 'S').principalLoss).toBeGreaterThan(0);
     expect(tranche(stress, 'A').wal!).toBeLessThan(a.wal!);
     expectRepaid(tranche(runs.severe!, 'A'));
+  });
+
+  it('CNY consumer loans (Dingyou 2024-4-style): interbank calendar, A retires near its expected maturity', async () => {
+    const runs = await runAll('consumer-loan-cny.deal.json');
+    for (const r of Object.values(runs)) expect(r.checks).toEqual({ cashConserved: true, failures: [] });
+
+    const base = runs.base!;
+    // 410,000 loans averaging RMB 3,700 (calc 1.517bn) against notes of 1.124bn + 82m + 294m = 1.5bn.
+    expect(base.pool.initialBalance).toBe(1_517_000_000);
+    expect(base.revolvingEndPeriod).toBe(8);
+    expect(base.triggerEvents).toEqual([]);
+    for (const id of ['A', 'B', 'S']) expectRepaid(tranche(base, id));
+    // Payment dates roll on the interbank calendar: Saturday 2024-10-26 → Monday the 28th; Saturday 2025-04-26 →
+    // Sunday the 27th, a working day under the State Council's 2025 notice (Labour Day make-up), open interbank.
+    expect(base.pool.periods[1]!.date).toBe('2024-10-28');
+    expect(base.pool.periods[7]!.date).toBe('2025-04-27');
+    expect(base.calendarNotes).toEqual([]);
+    // After revolving (month 8) the pool of 3-12-month paper pays about RMB 200m a month, so A's 1.124bn goes in
+    // months 9-15, close to the published expected maturity 2025-11-26 (month 15).
+    const a = tranche(base, 'A');
+    expect(a.principalWindow!.first).toBe(9);
+    expect(a.principalWindow!.last).toBeGreaterThanOrEqual(14);
+    expect(a.principalWindow!.last).toBeLessThanOrEqual(16);
+    expect(a.expectedFinalDate! >= '2025-10-26' && a.expectedFinalDate! <= '2025-12-26').toBe(true);
+    // At par a 2.04% monthly coupon yields about 2((1 + 0.0204/12)^6 − 1) = 2.049% BEY; ACT/ACT accrual against
+    // 30/360 yield years moves it by a few basis points at most.
+    expect(a.yield!).toBeGreaterThan(0.02);
+    expect(a.yield!).toBeLessThan(0.021);
+    // Stress (6.5x, Fitch's AAAsf multiple): the 3.5% CNL trigger ends revolving at once; A and B are repaid from
+    // the run-off and S, 19.4% of the pool, absorbs the loss.
+    const stress = runs.stress!;
+    expect(stress.triggerEvents.map((e) => [e.id, e.kind])).toContainEqual(['cnl', 'breached']);
+    expect(stress.revolvingEndPeriod!).toBeLessThan(3);
+    expectRepaid(tranche(stress, 'A'));
+    expectRepaid(tranche(stress, 'B'));
+    expect(tranche(stress, 'S').principalLoss).toBeGreaterThan(0);
+    expect(tranche(stress, 'S').principalLoss).toBeLessThan(294_000_000);
   });
 
   it('static pay-later (Jieying-style): sequential, senior gone within about 6 months', async () => {
