@@ -68,6 +68,10 @@ export const TRANCHE_COLUMNS: ReportColumn[] = [
   { key: 'writedown', header: 'Write-down', format: 'money' },
   { key: 'balance', header: 'Ending balance', format: 'money' },
   { key: 'creditEnhancement', header: 'Credit enhancement', format: 'percent' },
+  // The interest period paid on the date (deal calendar); empty in a collection month that is not a payment date.
+  { key: 'accrualStart', header: 'Accrual start', format: 'date' },
+  { key: 'accrualEnd', header: 'Accrual end', format: 'date' },
+  { key: 'accrualDays', header: 'Accrual days', format: 'integer' },
 ];
 
 export function trancheSheet(deal: Deal, result: RunResult, tranche: TrancheResult): SheetWriter {
