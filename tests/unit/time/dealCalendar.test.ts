@@ -202,6 +202,40 @@ describe('payment frequency', () => {
     expect(r.checks.cashConserved).toBe(true);
   });
 
+  it('tests triggers every collection month, or on payment dates only when the deal says so', () => {
+    // A cumulative-net-loss trigger at 0.01% breaches as soon as any loss is realised: with 10% CDR, 100% severity
+    // and no lag, in collection month 1. Paying quarterly from month 3, a deal testing on payment dates sees it
+    // first on 2025-04-26 (month 3).
+    const withTrigger = (triggerTests: 'collectionMonths' | 'paymentDates') => {
+      const d = deal({
+        closingDate: '2025-01-31',
+        firstPaymentDate: '2025-04-26',
+        calendar: { paymentFrequency: { revolving: 'quarterly', amortising: 'quarterly' }, triggerTests },
+      });
+      return run(
+        Deal.parse({
+          ...d,
+          scenarios: [{ ...d.scenarios[0], default: { model: 'CDR', curve: 0.1 }, severity: 1 }],
+          structure: {
+            ...d.structure,
+            principalRule: { normal: { type: 'proRata' } },
+            triggers: [
+              {
+                id: 'cnl',
+                test: { type: 'cumulativeNetLoss', schedule: [{ fromPeriod: 1, threshold: 0.0001 }] },
+                effects: ['sequential'],
+              },
+            ],
+          },
+        }),
+      );
+    };
+    expect(withTrigger('collectionMonths').triggerEvents.map((e) => e.period)).toEqual([1]);
+    expect(withTrigger('paymentDates').triggerEvents.map((e) => [e.period, e.date])).toEqual([
+      [3, '2025-04-26'],
+    ]);
+  });
+
   it('a monthly deal with an explicit calendar and closing on its cut-off gives the same run as before', () => {
     const plain = run(deal({}));
     const explicit = run(
