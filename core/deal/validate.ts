@@ -138,7 +138,10 @@ function calendarProblems(deal: Deal, add: (path: string, message: string) => vo
   if (first !== undefined) {
     if (first <= closing) add('firstPaymentDate', `${first} is not after the closing date ${closing}`);
     if (Number(first.slice(8, 10)) !== deal.paymentDay) {
-      add('firstPaymentDate', `falls on day ${Number(first.slice(8, 10))}, not on paymentDay ${deal.paymentDay}`);
+      add(
+        'firstPaymentDate',
+        `falls on day ${Number(first.slice(8, 10))}, not on paymentDay ${deal.paymentDay}`,
+      );
     }
     const months =
       (Number(first.slice(0, 4)) - Number(deal.cutoffDate.slice(0, 4))) * 12 +
