@@ -211,24 +211,29 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
   const accrualDates = timing ? timing.accrualDates : dates;
   if (accrualDates.length < T + 1)
     throw new Error(`runWaterfall: ${accrualDates.length} accrual dates for ${T} periods`);
-  // Accrual periods depend only on the day count and the two dates: computed once per convention and pair.
-  const fractions = new Map<string, AccrualFraction>();
+  // Accrual periods depend only on the day count and the two dates: computed once per convention and pair, under
+  // a numeric key (a 360-period run asks for them on every period of every class).
+  const fractions = new Map<DayCount, Map<number, AccrualFraction>>();
   const fractionOf = (dayCount: DayCount, from: number, to: number): AccrualFraction => {
-    const key = `${dayCount}|${from}|${to}`;
-    let f = fractions.get(key);
+    let byPair = fractions.get(dayCount);
+    if (!byPair) fractions.set(dayCount, (byPair = new Map()));
+    const key = from * 65_536 + to;
+    let f = byPair.get(key);
     if (!f) {
       f = accrualFraction(dayCount, accrualDates[from], accrualDates[to]);
-      fractions.set(key, f);
+      byPair.set(key, f);
     }
     return f;
   };
-  const reportedDays = new Map<string, number>();
+  const reportedDays = new Map<DayCount, Map<number, number>>();
   const daysOf = (dayCount: DayCount, from: number, to: number): number => {
-    const key = `${dayCount}|${from}|${to}`;
-    let d = reportedDays.get(key);
+    let byPair = reportedDays.get(dayCount);
+    if (!byPair) reportedDays.set(dayCount, (byPair = new Map()));
+    const key = from * 65_536 + to;
+    let d = byPair.get(key);
     if (d === undefined) {
       d = accrualDays(dayCount, accrualDates[from], accrualDates[to]);
-      reportedDays.set(key, d);
+      byPair.set(key, d);
     }
     return d;
   };
