@@ -79,11 +79,14 @@ export function paymentSchedule(
   scheduled[0] = deal.cutoffDate;
   dates[0] = deal.cutoffDate;
   let beyond: number | null = null;
+  let before = false;
   for (let t = 1; t <= periods; t++) {
     scheduled[t] = paymentDate(deal.cutoffDate, deal.paymentDay, t);
     if (holidays) {
       dates[t] = adjustDate(scheduled[t], rule, holidays);
-      if (!holidays.isPublished(dates[t]) && beyond === null) beyond = Number(dates[t].slice(0, 4));
+      const year = Number(dates[t].slice(0, 4));
+      if (year > holidays.publishedThrough && beyond === null) beyond = year;
+      if (year < holidays.firstYear) before = true;
     } else {
       dates[t] = scheduled[t];
     }
@@ -100,8 +103,14 @@ export function paymentSchedule(
         Number(deal.cutoffDate.slice(5, 7));
 
   const notes: string[] = [];
+  const range = holidays ? `${holidays.firstYear}–${holidays.publishedThrough}` : '';
+  if (holidays && before) {
+    notes.push(
+      `Payment dates before ${holidays.firstYear} are rolled on weekends and fixed-date holidays only: the ` +
+        `${holidays.id} calendar lists published holidays for ${range}.`,
+    );
+  }
   if (holidays && beyond !== null) {
-    const range = `${holidays.firstYear}–${holidays.publishedThrough}`;
     notes.push(
       `Payment dates in ${beyond} and later are rolled on weekends and fixed-date holidays only: the ${holidays.id} ` +
         `calendar lists published holidays for ${range}.`,

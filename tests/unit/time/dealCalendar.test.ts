@@ -309,6 +309,12 @@ describe('business days on the published holiday lists', () => {
       'Payment dates in 2027 and later are rolled on weekends and fixed-date holidays only: the CN-SSE calendar lists published holidays for 2015–2026.',
     ]);
     expect(run(deal({})).calendarNotes).toEqual([]);
+    // Before the first listed year, likewise: a 2014 cut-off's first payment dates fall in 2014.
+    expect(
+      run(deal({ cutoffDate: '2014-06-30', calendar: { holidays: 'US-SIFMA' } })).calendarNotes?.[0],
+    ).toBe(
+      'Payment dates before 2015 are rolled on weekends and fixed-date holidays only: the US-SIFMA calendar lists published holidays for 2015–2026.',
+    );
     expect(() => run(deal({ calendar: { holidays: 'CN-XX' } }))).toThrow(DealError);
     expect(() => run(deal({ calendar: { holidays: 'CN-XX' } }))).toThrow(
       /calendar\.holidays: no holiday calendar 'CN-XX'/,
