@@ -41,6 +41,15 @@ export interface TrancheCashflowRow {
   balance: number;
   /** (Pool end balance + reserve − this class and everything senior to it) / pool end balance. */
   creditEnhancement: number;
+  /**
+   * The interest accrual period paid on this date: from the previous payment date (the closing date for the
+   * first) to this one, rolled or as scheduled per the deal calendar; null in a collection month that is not a
+   * payment date. Optional only for results written before the deal calendar.
+   */
+  accrualStart?: string | null;
+  accrualEnd?: string | null;
+  /** Days of the accrual period under the class's day count (30/360 days for 30/360, actual days otherwise). */
+  accrualDays?: number;
 }
 
 export interface TrancheResult {
@@ -54,6 +63,10 @@ export interface TrancheResult {
   /** % of par the yield is computed at. */
   price: number;
   paymentDelayDays: number;
+  /** Date of the last principal payment in this run (null when the class receives none). */
+  expectedFinalDate?: string | null;
+  /** Legal final maturity: the class's own, else the deal's (null when the deal states none). */
+  legalFinalDate?: string | null;
   /** Years from settlement, 30/360, delay included; null when the class never pays principal. */
   wal: number | null;
   principalWindow: { first: number; last: number } | null;
@@ -97,6 +110,8 @@ export interface WaterfallPeriod {
     /** Reserve cash released above target or drawn by steps: a transfer, so not in `total`. */
     reserveDraw: number;
     cleanUpCallProceeds: number;
+    /** What the collection account earned between payment dates (part of interestCollections). */
+    reinvestmentIncome?: number;
     /** Cash entering the deal: interest + principal collections + recoveries + call proceeds. */
     total: number;
   };
@@ -104,7 +119,17 @@ export interface WaterfallPeriod {
   /** Cash leaving the deal: every step's payment except deposits into the reserve (incl. trapped residual). */
   uses: { total: number };
   reserve: { begin: number; deposit: number; draw: number; end: number; target: number };
-  /** sources.total − uses.total − (reserve end − reserve begin), exactly zero when the period reconciles. */
+  /** False in a collection month that is not a payment date: only purchases run, the rest waits. */
+  paymentDate?: boolean;
+  /**
+   * Collections waiting for the next payment date (begin, end). The period reconciles as sources.total =
+   * uses.total + change in the reserve + change in the collection account.
+   */
+  collectionAccount?: { begin: number; end: number };
+  /**
+   * sources.total − uses.total − (reserve end − reserve begin) − (collection account end − begin), exactly zero when
+   * the period reconciles.
+   */
   difference: number;
   revolving: boolean;
   triggersBreached: string[];
@@ -131,7 +156,12 @@ export interface RevolvingReport {
 export interface RunResult {
   engineVersion: string;
   runAt: string;
-  deal: { name: string; currency: string; cutoffDate: string; settlementDate: string };
+  deal: { name: string; currency: string; cutoffDate: string; settlementDate: string; closingDate?: string };
+  /**
+   * What the reader must know about the dates, e.g. payment dates rolled beyond the holiday calendar's published
+   * years (weekends and fixed-date holidays only). Empty or absent when there is nothing to say.
+   */
+  calendarNotes?: string[];
   scenario: Scenario;
   pool: {
     initialBalance: number;

@@ -12,7 +12,16 @@ import { PROJECTION_SERIES, type PoolProjection } from './projection/types';
 import type { RunResult, TrancheResult } from './result';
 import type { PoolGroup } from './structure/poolLedger';
 import { runWaterfall } from './structure/waterfall';
-import { paymentDates, periodTimes, settlementDateOf, yearFraction } from './time';
+import {
+  UnknownCalendarError,
+  addDays,
+  paymentSchedule,
+  periodTimes,
+  settlementDateOf,
+  signedYears30360,
+  yearFraction,
+  type PaymentSchedule,
+} from './time';
 
 export const ENGINE_VERSION = '0.1.0';
 
@@ -165,18 +174,21 @@ function projectBase(
 }
 
 /**
- * Interest accrued from the cut-off to settlement, which a buyer pays on top of the clean price because the
- * first payment carries interest from the cut-off: the first period's interest due, pro rata to the part of
- * its accrual period (in the class's own day count) that has run by settlement.
+ * Interest accrued from the start of the first accrual period (the closing date) to a later settlement, which a
+ * buyer pays on top of the clean price because the first payment carries interest from closing: the first
+ * payment's interest due, pro rata to the part of its accrual period (in the class's own day count) that has run
+ * by settlement. Nothing when the class settles on its closing date (the default).
  */
-function accruedAtSettlement(tr: TrancheResult, deal: Deal, firstPaymentDate: string | undefined): number {
+function accruedAtSettlement(tr: TrancheResult, deal: Deal): number {
   const settlement = settlementDateOf(deal);
-  const first = tr.cashflows[0];
-  if (!first || firstPaymentDate === undefined || settlement <= deal.cutoffDate) return 0;
+  const first = tr.cashflows.find((c) => c.accrualStart != null);
+  const start = first?.accrualStart;
+  const end = first?.accrualEnd;
+  if (!first || start == null || end == null || settlement <= start) return 0;
   const dayCount = deal.structure.tranches.find((t) => t.id === tr.id)?.dayCount ?? '30/360';
-  const whole = yearFraction(deal.cutoffDate, firstPaymentDate, dayCount);
+  const whole = yearFraction(start, end, dayCount);
   if (!(whole > 0)) return 0;
-  const elapsed = Math.min(1, yearFraction(deal.cutoffDate, settlement, dayCount) / whole);
+  const elapsed = Math.min(1, yearFraction(start, settlement, dayCount) / whole);
   return first.interestDue * elapsed;
 }
 
@@ -201,6 +213,31 @@ function withAnalytics(tr: TrancheResult, times: Float64Array, accrued: number):
   };
 }
 
+/** The deal's payment schedule; a calendar id nobody has is a DealError naming the field. */
+function scheduleOf(deal: Deal, periods: number): PaymentSchedule {
+  try {
+    return paymentSchedule(deal, periods, deal.calendar?.calendars ?? []);
+  } catch (e) {
+    if (e instanceof UnknownCalendarError) {
+      throw new DealError([
+        { path: 'calendar.holidays', message: e.message.replace(/^calendar\.holidays: /, '') },
+      ]);
+    }
+    throw e;
+  }
+}
+
+/** Years (30/360) from settlement to each period's rolled payment date plus the delay (index 0: the cut-off). */
+function timesFromDates(deal: Deal, dates: readonly string[]): Float64Array {
+  const settle = settlementDateOf(deal);
+  const out = new Float64Array(dates.length);
+  for (let t = 0; t < dates.length; t++) {
+    const paid = t === 0 || deal.paymentDelayDays === 0 ? dates[t] : addDays(dates[t], deal.paymentDelayDays);
+    out[t] = signedYears30360(settle, paid);
+  }
+  return out;
+}
+
 /** Runs `deal` on `pool`; throws DealError when the structure cannot run. */
 export function runDeal(deal: Deal, pool: PoolInput, opts: RunOptions = {}): RunResult {
   const scenario = pickScenario(deal, opts.scenario);
@@ -217,12 +254,14 @@ export function runDeal(deal: Deal, pool: PoolInput, opts: RunOptions = {}): Run
       { path: 'horizonMonths', message: `periods must be a whole number ≥ 1, got ${periods}` },
     ]);
   }
+  const schedule = scheduleOf(deal, periods);
   const { base, composition } = projectBase(deal, pool, scenario, periods);
   const rev = deal.structure.revolving;
   const profile = rev
     ? rev.profile.map((line) => projectPool({ kind: 'repLines', lines: [line] }, scenario, periods))
     : undefined;
   const result = runDealOnProjection(deal, scenario, base, {
+    schedule,
     composition,
     ...(profile ? { profile } : {}),
     ...(opts.analytics !== undefined ? { analytics: opts.analytics } : {}),
@@ -262,6 +301,8 @@ function initialPoolFigures(pool: PoolInput): { receivables: number; waRate: num
 
 export interface ProjectionRunOptions {
   analytics?: boolean;
+  /** The payment schedule, when the caller has built it (runDeal does, to report a bad calendar early). */
+  schedule?: PaymentSchedule;
   /** The pool by segment and product (concentration limits of a revolving deal). */
   composition?: readonly PoolGroup[];
   /** Projections of the revolving profile lines at their own balances, over the projection's periods. */
@@ -279,20 +320,34 @@ export function runDealOnProjection(
   opts: ProjectionRunOptions = {},
 ): RunResult {
   const periods = projection.periods;
+  const schedule = opts.schedule ?? scheduleOf(deal, periods);
   const w = runWaterfall({
     structure: deal.structure,
     scenario,
-    dates: paymentDates(deal, periods),
+    dates: schedule.dates,
+    schedule,
     pool: projection,
     ...(opts.composition ? { composition: opts.composition } : {}),
     ...(opts.profile ? { profile: opts.profile } : {}),
   });
 
-  const times = opts.analytics === false ? null : periodTimes(deal, periods);
-  const dates = times ? paymentDates(deal, 1) : [];
-  const tranches = w.tranches.map((tr) => {
-    const withDelay = { ...tr, paymentDelayDays: deal.paymentDelayDays };
-    if (times) return withAnalytics(withDelay, times, accruedAtSettlement(tr, deal, dates[1]));
+  // Rolled payment dates move the cash, so yields and WAL run on them; unrolled, the faster calendar-field path.
+  const times =
+    opts.analytics === false
+      ? null
+      : deal.calendar?.holidays === undefined
+        ? periodTimes(deal, periods)
+        : timesFromDates(deal, schedule.dates);
+  const legalFinal = deal.calendar?.legalFinalDate ?? null;
+  const tranches = w.tranches.map((tr, i) => {
+    const paid = tr.cashflows.filter((c) => c.principal > 0);
+    const withDelay = {
+      ...tr,
+      paymentDelayDays: deal.paymentDelayDays,
+      expectedFinalDate: paid.length > 0 ? paid[paid.length - 1].date : null,
+      legalFinalDate: deal.structure.tranches[i]?.legalFinalDate ?? legalFinal,
+    };
+    if (times) return withAnalytics(withDelay, times, accruedAtSettlement(tr, deal));
     return { ...withDelay, principalWindow: principalWindow(tr.cashflows.map((c) => ({ ...c, t: 0 }))) };
   });
 
@@ -304,7 +359,9 @@ export function runDealOnProjection(
       currency: deal.currency,
       cutoffDate: deal.cutoffDate,
       settlementDate: settlementDateOf(deal),
+      closingDate: schedule.closingDate,
     },
+    calendarNotes: schedule.notes,
     scenario,
     pool: { initialBalance: w.initialBalance, periods: w.poolPeriods },
     tranches,

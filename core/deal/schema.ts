@@ -7,6 +7,8 @@
  * decimals (0.12 = 12%); money is a plain number in the deal's currency.
  */
 import { z } from 'zod';
+import { CalendarFile } from '../time/holidayCalendar';
+import { parseIsoDate } from '../time/isoDate';
 
 export const DEAL_SCHEMA_VERSION = 1;
 
@@ -14,7 +16,21 @@ export const DEAL_SCHEMA_VERSION = 1;
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'not a calendar date');
+  .superRefine((s, ctx) => {
+    // Date.parse rolls 2020-02-30 over to March 1st, so the day is checked against the month's length.
+    const error = calendarDateError(s);
+    if (error !== undefined) ctx.addIssue({ code: 'custom', message: error });
+  });
+/** Why `s` (already YYYY-MM-DD) is not a date, or undefined when it is one. */
+function calendarDateError(s: string): string | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return undefined; // the regex has reported it
+  try {
+    parseIsoDate(s);
+    return undefined;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
 export const money = z.number().finite().nonnegative();
 export const rate = z.number().finite().min(-1).max(10);
 export const share = z.number().finite().min(0).max(1);
@@ -152,7 +168,8 @@ export const PoolSpec = z.discriminatedUnion('kind', [
 ]);
 export type PoolSpec = z.infer<typeof PoolSpec>;
 
-export const DayCount = z.enum(['30/360', 'ACT/360', 'ACT/365F']);
+/** ACT/ACT is the ISDA variant: days in leap years over 366, the others over 365 (core/time/dayCount.ts). */
+export const DayCount = z.enum(['30/360', 'ACT/360', 'ACT/365F', 'ACT/ACT']);
 export type DayCount = z.infer<typeof DayCount>;
 
 export const Coupon = z.discriminatedUnion('type', [
@@ -175,6 +192,8 @@ export const Tranche = z.object({
   balance: money,
   coupon: Coupon,
   dayCount: DayCount.default('30/360'),
+  /** Legal final maturity of the class (reported beside its expected final payment date); defaults to the deal's. */
+  legalFinalDate: isoDate.optional(),
   /** Price in % of par at which yield is computed (100 = par). */
   price: z.number().finite().positive().max(1000).default(100),
   interestOnShortfall: z
@@ -460,6 +479,69 @@ export const Structure = z.object({
 });
 export type Structure = z.infer<typeof Structure>;
 
+export const PaymentFrequency = z.enum(['monthly', 'quarterly', 'semiAnnual']);
+export type PaymentFrequency = z.infer<typeof PaymentFrequency>;
+
+/**
+ * The deal calendar. Collections stay monthly; the notes are paid on payment dates only, at a frequency per phase
+ * (Chinese consumer ABS often pay senior interest quarterly while revolving and monthly once amortising). Between
+ * payment dates collections wait in the collection account. Payment dates roll by `businessDayRule` on the
+ * `holidays` calendar; each class accrues from the previous payment date (the closing date for the first) to its
+ * payment date under its day count.
+ */
+export const DealCalendar = z
+  .object({
+    paymentFrequency: z
+      .object({
+        revolving: PaymentFrequency.default('monthly'),
+        amortising: PaymentFrequency.default('monthly'),
+      })
+      .default({ revolving: 'monthly', amortising: 'monthly' })
+      .describe(
+        'How often the notes are paid: while the deal revolves, and once it amortises. After each payment date the ' +
+          'next is one period of the frequency in force on that date later.',
+      ),
+    holidays: z
+      .string()
+      .min(1)
+      .max(32)
+      .optional()
+      .describe(
+        'Holiday calendar id: CN-SSE (Shanghai/Shenzhen exchanges), CN-IB (interbank, with its working weekends), ' +
+          'US-SIFMA, or the id of a calendar file given to the CLI with --calendar. None: no date is rolled.',
+      ),
+    businessDayRule: z
+      .enum(['following', 'modifiedFollowing', 'preceding', 'unadjusted'])
+      .default('following')
+      .describe('How a payment date on a weekend or holiday moves (used only with a holiday calendar).'),
+    accrualDates: z
+      .enum(['adjusted', 'unadjusted'])
+      .default('adjusted')
+      .describe('Accrue interest between the rolled payment dates (default) or the scheduled ones.'),
+    reinvestmentRate: rate
+      .min(0)
+      .default(0)
+      .describe(
+        'Annual rate (ACT/365F) the collection account earns on cash waiting for the next payment date; the ' +
+          'income joins interest collections.',
+      ),
+    triggerTests: z
+      .enum(['collectionMonths', 'paymentDates'])
+      .default('collectionMonths')
+      .describe('When triggers are tested: every collection month (default), or on payment dates only.'),
+    legalFinalDate: isoDate.optional().describe("The notes' legal final maturity, reported with each class."),
+    calendars: z
+      .array(CalendarFile)
+      .max(10)
+      .optional()
+      .describe(
+        'Holiday calendars carried with the deal (same format as samples/calendar.schema.json; the CLI adds the ' +
+          'files given with --calendar here). One whose id matches a built-in calendar replaces it.',
+      ),
+  })
+  .describe('Payment frequency per phase, business days and accrual dates (default: monthly, no rolling).');
+export type DealCalendar = z.infer<typeof DealCalendar>;
+
 export const Deal = z.object({
   schemaVersion: z.literal(DEAL_SCHEMA_VERSION),
   name: z.string().min(1).max(200),
@@ -470,6 +552,17 @@ export const Deal = z.object({
   cutoffDate: isoDate,
   /** Settlement date for yield, duration and WAL (30/360 year fractions run from it). Defaults to the cut-off. */
   settlementDate: isoDate.optional(),
+  /**
+   * Closing (issue) date: the first accrual period of every class runs from it to the first payment date.
+   * Defaults to the settlement date (itself defaulting to the cut-off).
+   */
+  closingDate: isoDate.optional(),
+  /**
+   * First payment date, before business-day rolling; its day of month must be `paymentDay`. Defaults to the
+   * payment day of the month after the cut-off. Collection months before it accumulate in the collection account.
+   */
+  firstPaymentDate: isoDate.optional(),
+  calendar: DealCalendar.optional(),
   /** Day of month payments fall on (period t pays on that day of month cut-off + t). */
   paymentDay: z.number().int().min(1).max(28).default(15),
   /** Payment delay in days after the period's payment date (affects yield, duration and WAL only). */

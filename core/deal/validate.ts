@@ -120,10 +120,39 @@ export function validateDeal(deal: Deal): DealProblem[] {
     }
   });
 
+  calendarProblems(deal, add);
+
   deal.scenarios.forEach((sc, k) => {
     for (const p of missingIndices(deal, sc)) add(`scenarios[${k}].indexCurves`, p);
   });
   return out;
+}
+
+/** Dates that must follow one another and a first payment date on the payment day. */
+function calendarProblems(deal: Deal, add: (path: string, message: string) => void): void {
+  const closing = deal.closingDate ?? deal.settlementDate ?? deal.cutoffDate;
+  if (deal.closingDate !== undefined && deal.closingDate < deal.cutoffDate) {
+    add('closingDate', `${deal.closingDate} is before the cut-off date ${deal.cutoffDate}`);
+  }
+  const first = deal.firstPaymentDate;
+  if (first !== undefined) {
+    if (first <= closing) add('firstPaymentDate', `${first} is not after the closing date ${closing}`);
+    if (Number(first.slice(8, 10)) !== deal.paymentDay) {
+      add(
+        'firstPaymentDate',
+        `falls on day ${Number(first.slice(8, 10))}, not on paymentDay ${deal.paymentDay}`,
+      );
+    }
+    const months =
+      (Number(first.slice(0, 4)) - Number(deal.cutoffDate.slice(0, 4))) * 12 +
+      Number(first.slice(5, 7)) -
+      Number(deal.cutoffDate.slice(5, 7));
+    if (months < 1) add('firstPaymentDate', 'must be in a month after the cut-off month');
+  }
+  const legal = deal.calendar?.legalFinalDate;
+  if (legal !== undefined && legal <= closing) {
+    add('calendar.legalFinalDate', `${legal} is not after the closing date ${closing}`);
+  }
 }
 
 /** Floating coupons whose index the scenario does not define. */

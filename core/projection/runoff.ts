@@ -511,8 +511,9 @@ export function runoff(loans: LoanArrays, scenario: ResolvedScenario, periods: n
 }
 
 /**
- * Servicer advancing: a loan defaulting in month p stops paying that month; the servicer then advances its
- * scheduled principal and interest in months p+1 … p+lag−1 and it is liquidated in month p+lag. Loss is
+ * Servicer advancing: a loan defaulting in month p stops paying that month; the servicer advances its scheduled
+ * principal from month p itself (the Standard Formulas' amortization from defaults starts in the month of
+ * default) and its interest in months p+1 … p+lag−1, and it is liquidated in month p+lag. Loss is
  * severity × the balance at default (SF); recovery is the AMORTISED balance less that loss, not face less
  * loss. The zero-default months before maturity (= lag) ensure the loan still has a balance at liquidation;
  * if it has amortised below the loss anyway (CNL near maturity), the loss is capped at what is left so
@@ -537,6 +538,7 @@ function advance(
     const q = p + lag;
     if (q > H) {
       // Not liquidated within the horizon: it stays pending, amortising, to the end.
+      d = amortiseInDefaultMonth(out, ratios, p, d);
       out.pendingDefaults[p] += d;
       for (let k = p + 1; k <= H; k++) {
         out.interest[k] += d * im;
@@ -547,7 +549,10 @@ function advance(
       }
       continue;
     }
-    if (q > p) out.pendingDefaults[p] += d;
+    if (q > p) {
+      d = amortiseInDefaultMonth(out, ratios, p, d);
+      out.pendingDefaults[p] += d;
+    }
     for (let k = p + 1; k < q; k++) {
       out.interest[k] += d * im;
       const rk = ratios[k] as number;
@@ -560,4 +565,11 @@ function advance(
     out.loss[q] += l;
     out.recovery[q] += d - l;
   }
+}
+
+/** The advanced scheduled principal of a balance defaulting in month p, in month p; returns what is left. */
+function amortiseInDefaultMonth(out: PoolProjection, ratios: Float64Array, p: number, d: number): number {
+  const rp = ratios[p] as number;
+  out.scheduledPrincipal[p] += d * (1 - rp);
+  return d * rp;
 }

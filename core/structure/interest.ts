@@ -7,7 +7,7 @@
  */
 import type { Coupon, DayCount, Scenario } from '../deal/schema';
 import { mulDiv, type Cents } from '../money';
-import { days30360, daysBetween, parseIsoDate } from '../time';
+import { actActIsda, days30360, daysBetween, parseIsoDate } from '../time';
 import { resolveCurve, type CurveLookup } from '../assumptions/curve';
 
 /** Index rates by name and period, from `scenario.indexCurves` (constants, vectors or sandboxed formulas). */
@@ -38,6 +38,7 @@ export function couponRate(coupon: Coupon, index: IndexRates, period: number): n
 }
 
 export interface AccrualFraction {
+  /** Numerator of the year fraction (for ACT/ACT across a year end, days weighted by the other year's basis). */
   days: number;
   basis: number;
 }
@@ -54,7 +55,14 @@ export function accrualFraction(dayCount: DayCount, from: string, to: string): A
       return { days: daysBetween(from, to), basis: 360 };
     case 'ACT/365F':
       return { days: daysBetween(from, to), basis: 365 };
+    case 'ACT/ACT':
+      return actActIsda(from, to);
   }
+}
+
+/** Days of an accrual period as reported: 30/360 days under 30/360, actual days under the ACT conventions. */
+export function accrualDays(dayCount: DayCount, from: string, to: string): number {
+  return dayCount === '30/360' ? days30360(parseIsoDate(from), parseIsoDate(to)) : daysBetween(from, to);
 }
 
 /**

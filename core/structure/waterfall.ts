@@ -40,7 +40,9 @@ import type {
 import { allocateCents, cents, fromCents, mulDiv, type Cents } from '../money';
 import { capExcess, feeAccrual, feeCarried, feePayable } from './fees';
 import { defaultSources, Funds, type Taken } from './funds';
+import { daysBetween } from '../time/isoDate';
 import {
+  accrualDays,
   accrualFraction,
   couponRate,
   describeCoupon,
@@ -70,6 +72,25 @@ export interface WaterfallInput {
    * scales one by amount / its cut-off balance and shifts it to start at the purchase period.
    */
   profile?: readonly PoolProjection[];
+  /**
+   * Payment dates and accrual (core/time/paymentSchedule.ts). Absent: every collection month is a payment date
+   * and interest accrues from `dates[t − 1]` to `dates[t]`, the cut-off for the first.
+   */
+  schedule?: WaterfallSchedule;
+}
+
+export interface WaterfallSchedule {
+  /** Dates interest accrues between, per collection month; index 0 is the closing date. */
+  accrualDates: readonly string[];
+  /** The collection month paid on the first payment date. */
+  firstPaymentPeriod: number;
+  /** Months between payment dates while revolving, and once amortising. */
+  revolvingMonths: number;
+  amortisingMonths: number;
+  /** Annual rate (ACT/365F) the collection account earns between payment dates. */
+  reinvestmentRate: number;
+  /** Test triggers on payment dates only (otherwise every collection month). */
+  triggersOnPaymentDates: boolean;
 }
 
 export interface WaterfallRun {
@@ -186,15 +207,48 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     if (step.pay === 'fee' && step.part === 'capExcess') feeExcessOwed.set(step.fee, 0);
   }
   const flows: TrancheCashflowRow[][] = tranches.map(() => []);
-  // Accrual periods depend only on the day count: parse the dates once per convention, not per class.
-  const byDayCount = new Map<DayCount, AccrualFraction[]>();
-  for (const tr of tranches) {
-    if (byDayCount.has(tr.dayCount)) continue;
-    const fr: AccrualFraction[] = [{ days: 0, basis: 360 }];
-    for (let t = 1; t <= T; t++) fr.push(accrualFraction(tr.dayCount, dates[t - 1], dates[t]));
-    byDayCount.set(tr.dayCount, fr);
-  }
-  const accruals = tranches.map((tr) => byDayCount.get(tr.dayCount) ?? []);
+  const timing = input.schedule;
+  const accrualDates = timing ? timing.accrualDates : dates;
+  if (accrualDates.length < T + 1)
+    throw new Error(`runWaterfall: ${accrualDates.length} accrual dates for ${T} periods`);
+  // Accrual periods depend only on the day count and the two dates: computed once per convention and pair, under
+  // a numeric key (a 360-period run asks for them on every period of every class).
+  const fractions = new Map<DayCount, Map<number, AccrualFraction>>();
+  const fractionOf = (dayCount: DayCount, from: number, to: number): AccrualFraction => {
+    let byPair = fractions.get(dayCount);
+    if (!byPair) fractions.set(dayCount, (byPair = new Map()));
+    const key = from * 65_536 + to;
+    let f = byPair.get(key);
+    if (!f) {
+      f = accrualFraction(dayCount, accrualDates[from], accrualDates[to]);
+      byPair.set(key, f);
+    }
+    return f;
+  };
+  const reportedDays = new Map<DayCount, Map<number, number>>();
+  const daysOf = (dayCount: DayCount, from: number, to: number): number => {
+    let byPair = reportedDays.get(dayCount);
+    if (!byPair) reportedDays.set(dayCount, (byPair = new Map()));
+    const key = from * 65_536 + to;
+    let d = byPair.get(key);
+    if (d === undefined) {
+      d = accrualDays(dayCount, accrualDates[from], accrualDates[to]);
+      byPair.set(key, d);
+    }
+    return d;
+  };
+  // Payment dates: the first, then one frequency period after each by the phase in force on that date.
+  let nextPayment = timing ? timing.firstPaymentPeriod : 1;
+  // Index into accrualDates of the last payment's accrual end (0: the closing date).
+  let lastAccrual = 0;
+  // Cash waiting in the collection account for the next payment date, by source.
+  let heldInterest = 0;
+  let heldPrincipal = 0;
+  // Fees accrue every collection month and are paid on payment dates.
+  const feePending = new Map<string, Cents>(structure.fees.map((f) => [f.id, 0]));
+  // Excess-spread estimates of note interest and fees already counted in the months before a payment date.
+  let esInterestCounted = 0;
+  let esFeesCounted = 0;
   const interestClasses = new Set<number>();
   // One mutable context for fee accruals, so the period loop creates no closures.
   const feeContext = {
@@ -250,8 +304,102 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     },
   };
 
+  // Buys receivables with the cash `from` allows, up to the pool's target, within concentration limits.
+  const purchase = (
+    t: number,
+    from: readonly FundsSource[],
+    poolEnd: Cents,
+    funds: Funds,
+  ): { par: Cents; due: Cents; got: Taken } => {
+    if (!rev) return { par: 0, due: 0, got: funds.take(0, from, false) };
+    const need = Math.max(0, mulDiv(initial, rev.targetPoolShare) - poolEnd);
+    const due = mulDiv(need, rev.purchasePrice, 1, 100);
+    const cash = Math.min(due, funds.available(from, false));
+    // Par the cash can buy, rounded down so the price paid never exceeds the cash.
+    const affordable = Math.min(need, Math.floor((cash * 100) / rev.purchasePrice + 1e-9));
+    const lines = eligible.map((i) => rev.profile[i]);
+    const plan = planPurchase(
+      affordable / 100,
+      lines,
+      poolEnd / 100,
+      (key) => ledger.groupEnd(key, t),
+      rev.concentrationLimits,
+    );
+    // Whole cents per line by largest remainder, so an unconstrained purchase buys exactly what is needed.
+    const weights = plan.amounts.map((a) => Math.round(a * 100));
+    const planned = Math.round(plan.amounts.reduce((x, y) => x + y, 0) * 100);
+    const pars = allocateCents(Math.min(affordable, planned), weights);
+    const par = sumOf(pars);
+    const got = funds.take(Math.min(mulDiv(par, rev.purchasePrice, 1, 100), cash), from, false);
+    pars.forEach((p, k) => {
+      const i = eligible[k];
+      const line = rev.profile[i];
+      // Scale by the projection's own cut-off balance, whatever weight the profile line carries.
+      ledger.addCohort(t, p / 100, profiles[i], profiles[i].endBalance[0], line.segment, line.product);
+    });
+    if (par > 0 || plan.limitedBy.length > 0) {
+      purchasesReport.push({
+        period: t,
+        par: fromCents(par),
+        cash: fromCents(got.total),
+        limitedBy: plan.limitedBy,
+      });
+    }
+    return { par, due, got };
+  };
+
+  // Credit enhancement: (pool + reserve − this class and everything senior) / pool.
+  const creditEnhancement = (poolEnd: Cents): number[] => {
+    const ce = new Array<number>(nT).fill(0);
+    let seniorAndSelf = 0;
+    for (const i of bySeniority) {
+      seniorAndSelf += balance[i];
+      ce[i] = poolEnd > 0 ? (poolEnd + reserveBalance - seniorAndSelf) / poolEnd : 0;
+    }
+    return ce;
+  };
+
+  const poolRow = (
+    t: number,
+    date: string,
+    c: {
+      begin: Cents;
+      sched: Cents;
+      prepay: Cents;
+      defaults: Cents;
+      loss: Cents;
+      recovery: Cents;
+      interest: Cents;
+    },
+    fees: Cents,
+    purchasedPar: Cents,
+    collectedEnd: Cents,
+  ): PoolPeriodRow => ({
+    period: t,
+    date,
+    beginBalance: fromCents(c.begin),
+    scheduledPrincipal: fromCents(c.sched),
+    prepayment: fromCents(c.prepay),
+    default: fromCents(c.defaults),
+    loss: fromCents(c.loss),
+    recovery: fromCents(c.recovery),
+    interest: fromCents(c.interest),
+    fees: fromCents(fees),
+    purchases: fromCents(purchasedPar),
+    endBalance: fromCents(collectedEnd + purchasedPar),
+    cumulativeNetLossPct: initial > 0 ? (cumDefaults - cumRecoveries) / initial : 0,
+    count: Math.round(ledger.count[t] * 100) / 100,
+  });
+
   for (let t = 1; t <= T; t++) {
     const date = dates[t];
+    const payDate = t >= nextPayment || t === T;
+    const heldBegin = heldInterest + heldPrincipal;
+    // The collection account earns its reinvestment rate over the collection month (ACT/365F).
+    const reinvestment =
+      timing && timing.reinvestmentRate > 0 && heldBegin > 0
+        ? mulDiv(heldBegin, timing.reinvestmentRate, daysBetween(dates[t - 1], date), 365)
+        : 0;
     const poolBegin = cents(ledger.beginBalance[t]);
     const sched = cents(ledger.scheduledPrincipal[t]);
     const prepay = cents(ledger.prepayment[t]);
@@ -265,11 +413,12 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     cumRecoveries += recovery;
     const notesBegin = sumOf(balance);
     const beginBalances = balance.slice();
+    const month = { begin: poolBegin, sched, prepay, defaults, loss, recovery, interest };
 
     // Triggers see this period's collections; the OC ratio reads pool and notes on one date, after the previous
     // period's distributions (measuring this period's pool against the notes before payment would breach a deal
     // whose OC target holds the ratio constant).
-    if (structure.triggers.length > 0) {
+    if (structure.triggers.length > 0 && (payDate || !timing?.triggersOnPaymentDates)) {
       now = t;
       nowEnd = ledger.endBalance[t];
       measures.cumulativeNetLoss = initial > 0 ? (cumDefaults - cumRecoveries) / initial : 0;
@@ -284,17 +433,115 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     // the class says so, interest on that shortfall at the coupon.
     const interestDue: Cents[] = new Array<number>(nT).fill(0);
     const interestAccruedBy: Cents[] = new Array<number>(nT).fill(0);
+    // Interest accrues from the last payment's accrual end (the closing date for the first) to this one's.
+    const accrualFrom = lastAccrual;
+    let esInterestMonth = 0;
     for (const i of interestClasses) {
       const rate = couponRate(tranches[i].coupon, index, t);
-      const current = interestAccrual(beginBalances[i], rate, accruals[i][t]);
-      const onShortfall = tranches[i].interestOnShortfall
-        ? interestAccrual(shortfall[i], rate, accruals[i][t])
-        : 0;
+      if (!payDate) {
+        esInterestMonth += interestAccrual(
+          beginBalances[i],
+          rate,
+          fractionOf(tranches[i].dayCount, t - 1, t),
+        );
+        continue;
+      }
+      const frac = fractionOf(tranches[i].dayCount, accrualFrom, t);
+      const current = interestAccrual(beginBalances[i], rate, frac);
+      const onShortfall = tranches[i].interestOnShortfall ? interestAccrual(shortfall[i], rate, frac) : 0;
       interestAccruedBy[i] = current + onShortfall;
       interestDue[i] = current + onShortfall + shortfall[i];
     }
     feeContext.poolBegin = poolBegin;
     feeContext.begin = beginBalances;
+
+    if (!payDate) {
+      // A collection month between payment dates: collections wait in the collection account; fees accrue; only
+      // purchases run while the deal revolves (principal collections buy receivables every month).
+      const funds = new Funds(
+        interest + feeIncome + reinvestment + heldInterest,
+        sched + prepay + recovery + heldPrincipal,
+        reserveBalance,
+      );
+      let feesMonth = 0;
+      for (const fee of structure.fees) {
+        const a = feeAccrual(fee, feeContext);
+        feesMonth += a;
+        feePending.set(fee.id, (feePending.get(fee.id) ?? 0) + a);
+      }
+      const steps: WaterfallStepRow[] = [];
+      let usesOut = 0;
+      let poolEnd = collectedEnd;
+      let purchasedPar = 0;
+      for (let s = 0; s < plan.length; s++) {
+        const { step, from, label } = plan[s];
+        if (step.pay !== 'purchase' || !rev || !revolving || eligible.length === 0) continue;
+        const bought = purchase(t, from, poolEnd, funds);
+        purchasedPar += bought.par;
+        poolEnd += bought.par;
+        usesOut += bought.got.total;
+        steps.push(row(s, label, bought.due, bought.got));
+      }
+      heldInterest = funds.interest;
+      heldPrincipal = funds.principal;
+      const heldEnd = heldInterest + heldPrincipal;
+      const sourcesTotal = interest + feeIncome + sched + prepay + recovery + reinvestment;
+      const difference = sourcesTotal - usesOut - (heldEnd - heldBegin);
+      if (difference !== 0) failures.push({ period: t, difference: fromCents(difference) });
+      esInterestCounted += esInterestMonth;
+      esFeesCounted += feesMonth;
+      const es =
+        poolBegin === 0 ? 0 : ((interest + feeIncome - feesMonth - esInterestMonth) * 12) / poolBegin;
+      excessSpread.push({ period: t, annualised: es });
+      ocPool = poolEnd;
+      const ce = creditEnhancement(poolEnd);
+      for (let i = 0; i < nT; i++) {
+        flows[i].push({
+          period: t,
+          date,
+          beginBalance: fromCents(beginBalances[i]),
+          interestDue: 0,
+          interest: 0,
+          interestShortfall: fromCents(shortfall[i]),
+          principal: 0,
+          writedown: 0,
+          balance: fromCents(balance[i]),
+          creditEnhancement: ce[i],
+          accrualStart: null,
+          accrualEnd: null,
+          accrualDays: 0,
+        });
+      }
+      waterfall.push({
+        period: t,
+        date,
+        paymentDate: false,
+        sources: {
+          interestCollections: fromCents(interest + feeIncome + reinvestment),
+          principalCollections: fromCents(sched + prepay),
+          recoveries: fromCents(recovery),
+          reserveDraw: 0,
+          cleanUpCallProceeds: 0,
+          reinvestmentIncome: fromCents(reinvestment),
+          total: fromCents(sourcesTotal),
+        },
+        steps,
+        uses: { total: fromCents(usesOut) },
+        reserve: {
+          begin: fromCents(reserveBalance),
+          deposit: 0,
+          draw: 0,
+          end: fromCents(reserveBalance),
+          target: 0,
+        },
+        collectionAccount: { begin: fromCents(heldBegin), end: fromCents(heldEnd) },
+        difference: fromCents(difference),
+        revolving,
+        triggersBreached: book.breachedIds,
+      });
+      poolPeriods.push(poolRow(t, date, month, feeIncome, purchasedPar, collectedEnd));
+      continue;
+    }
 
     const callEligible =
       structure.cleanUpCall !== undefined &&
@@ -313,13 +560,21 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
         if (step.part === 'capExcess') {
           feesDue +=
             (feeExcessOwed.get(fee.id) ?? 0) +
-            capExcess(fee, feeAccrual(fee, feeContext), feeArrears.get(fee.id) ?? 0);
+            capExcess(
+              fee,
+              feeAccrual(fee, feeContext) + (feePending.get(fee.id) ?? 0),
+              feeArrears.get(fee.id) ?? 0,
+            );
         } else {
-          feesDue += feePayable(fee, feeAccrual(fee, feeContext), feeArrears.get(fee.id) ?? 0);
+          feesDue += feePayable(
+            fee,
+            feeAccrual(fee, feeContext) + (feePending.get(fee.id) ?? 0),
+            feeArrears.get(fee.id) ?? 0,
+          );
         }
       }
       const interestTotal = sumOf(interestDue);
-      const cash = interest + feeIncome + sched + prepay + recovery + collectedEnd;
+      const cash = interest + feeIncome + reinvestment + heldBegin + sched + prepay + recovery + collectedEnd;
       const reserveUse = structure.reserve?.coversPrincipalAtMaturity
         ? reserveBalance
         : Math.min(reserveBalance, feesDue + interestTotal);
@@ -328,7 +583,13 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     const callProceeds = callNow ? collectedEnd : 0;
     const final = callNow || t === T;
 
-    const funds = new Funds(interest + feeIncome, sched + prepay + recovery + callProceeds, reserveBalance);
+    const funds = new Funds(
+      interest + feeIncome + reinvestment + heldInterest,
+      sched + prepay + recovery + callProceeds + heldPrincipal,
+      reserveBalance,
+    );
+    heldInterest = 0;
+    heldPrincipal = 0;
     const reserveBegin = reserveBalance;
     const trapping = book.trapCash && !final;
     let target = 0;
@@ -411,7 +672,9 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
             steps.push(row(s, label, owed, got));
             break;
           }
-          const accrual = feeAccrual(fee, feeContext);
+          // Fees accrued in the collection months since the last payment date are due now too.
+          const accrual = feeAccrual(fee, feeContext) + (feePending.get(fee.id) ?? 0);
+          feePending.set(fee.id, 0);
           feesAccrued += accrual;
           const arrears = feeArrears.get(fee.id) ?? 0;
           const payable = feePayable(fee, accrual, arrears);
@@ -458,43 +721,11 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
             steps.push(row(s, label, 0, funds.take(0, from, false)));
             break;
           }
-          const need = Math.max(0, mulDiv(initial, rev.targetPoolShare) - poolEnd);
-          const due = mulDiv(need, rev.purchasePrice, 1, 100);
-          const cash = Math.min(due, funds.available(from, false));
-          // Par the cash can buy, rounded down so the price paid never exceeds the cash.
-          const affordable = Math.min(need, Math.floor((cash * 100) / rev.purchasePrice + 1e-9));
-          const lines = eligible.map((i) => rev.profile[i]);
-          const plan = planPurchase(
-            affordable / 100,
-            lines,
-            poolEnd / 100,
-            (key) => ledger.groupEnd(key, t),
-            rev.concentrationLimits,
-          );
-          // Whole cents per line by largest remainder, so an unconstrained purchase buys exactly what is needed.
-          const weights = plan.amounts.map((a) => Math.round(a * 100));
-          const planned = Math.round(plan.amounts.reduce((x, y) => x + y, 0) * 100);
-          const pars = allocateCents(Math.min(affordable, planned), weights);
-          const par = sumOf(pars);
-          const got = funds.take(Math.min(mulDiv(par, rev.purchasePrice, 1, 100), cash), from, false);
-          pars.forEach((p, k) => {
-            const i = eligible[k];
-            const line = rev.profile[i];
-            // Scale by the projection's own cut-off balance, whatever weight the profile line carries.
-            ledger.addCohort(t, p / 100, profiles[i], profiles[i].endBalance[0], line.segment, line.product);
-          });
-          purchasedPar = par;
-          poolEnd += par;
-          if (par > 0 || plan.limitedBy.length > 0) {
-            purchasesReport.push({
-              period: t,
-              par: fromCents(par),
-              cash: fromCents(got.total),
-              limitedBy: plan.limitedBy,
-            });
-          }
-          usesOut += got.total;
-          steps.push(row(s, label, due, got));
+          const bought = purchase(t, from, poolEnd, funds);
+          purchasedPar = bought.par;
+          poolEnd += bought.par;
+          usesOut += bought.got.total;
+          steps.push(row(s, label, bought.due, bought.got));
           break;
         }
         case 'principal': {
@@ -590,14 +821,9 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     ocPool = poolEnd;
     ocNotes = sumOf(balance);
 
-    // Credit enhancement: (pool + reserve − this class and everything senior) / pool.
-    const ce = new Array<number>(nT).fill(0);
-    let seniorAndSelf = 0;
-    for (const i of bySeniority) {
-      seniorAndSelf += balance[i];
-      ce[i] = poolEnd > 0 ? (poolEnd + reserveBalance - seniorAndSelf) / poolEnd : 0;
-    }
+    const ce = creditEnhancement(poolEnd);
     for (let i = 0; i < nT; i++) {
+      const dayCount = tranches[i].dayCount;
       flows[i].push({
         period: t,
         date,
@@ -609,28 +835,48 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
         writedown: fromCents(wd[i]),
         balance: fromCents(balance[i]),
         creditEnhancement: ce[i],
+        accrualStart: accrualDates[accrualFrom],
+        accrualEnd: accrualDates[t],
+        accrualDays: daysOf(dayCount, accrualFrom, t),
       });
     }
+    // The next payment date, by the phase in force on this one.
+    lastAccrual = t;
+    // While revolving, never past the first amortising payment date the scheduled end of revolving implies.
+    if (!timing) nextPayment = t + 1;
+    else if (!revolving || !rev) nextPayment = t + timing.amortisingMonths;
+    else nextPayment = Math.min(t + timing.revolvingMonths, rev.endPeriod + timing.amortisingMonths);
 
-    const interestCollections = interest + feeIncome;
+    const interestCollections = interest + feeIncome + reinvestment;
     const principalCollections = sched + prepay;
     const sourcesTotal = interestCollections + principalCollections + recovery + callProceeds;
-    const difference = sourcesTotal - usesOut - (reserveBalance - reserveBegin);
+    // The collection account is empty after a payment date: what it held is part of this date's funds.
+    const difference = sourcesTotal - usesOut - (reserveBalance - reserveBegin) + heldBegin;
     if (difference !== 0) failures.push({ period: t, difference: fromCents(difference) });
     const draws = funds.reserveDrawn;
 
-    const es = poolBegin === 0 ? 0 : ((interestCollections - feesAccrued - interestAccrued) * 12) / poolBegin;
+    // Accruals over several collection months count once: the months before this one had their estimates.
+    const es =
+      poolBegin === 0
+        ? 0
+        : ((interestCollections - (feesAccrued - esFeesCounted) - (interestAccrued - esInterestCounted)) *
+            12) /
+          poolBegin;
+    esFeesCounted = 0;
+    esInterestCounted = 0;
     excessSpread.push({ period: t, annualised: es });
 
     waterfall.push({
       period: t,
       date,
+      paymentDate: true,
       sources: {
         interestCollections: fromCents(interestCollections),
         principalCollections: fromCents(principalCollections),
         recoveries: fromCents(recovery),
         reserveDraw: fromCents(draws),
         cleanUpCallProceeds: fromCents(callProceeds),
+        reinvestmentIncome: fromCents(reinvestment),
         total: fromCents(sourcesTotal),
       },
       steps,
@@ -642,27 +888,13 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
         end: fromCents(reserveBalance),
         target: fromCents(target),
       },
+      collectionAccount: { begin: fromCents(heldBegin), end: 0 },
       difference: fromCents(difference),
       revolving,
       triggersBreached: book.breachedIds,
     });
 
-    poolPeriods.push({
-      period: t,
-      date,
-      beginBalance: fromCents(poolBegin),
-      scheduledPrincipal: fromCents(sched),
-      prepayment: fromCents(prepay),
-      default: fromCents(defaults),
-      loss: fromCents(loss),
-      recovery: fromCents(recovery),
-      interest: fromCents(interest),
-      fees: fromCents(feeIncome),
-      purchases: fromCents(purchasedPar),
-      endBalance: fromCents(collectedEnd + purchasedPar),
-      cumulativeNetLossPct: initial > 0 ? (cumDefaults - cumRecoveries) / initial : 0,
-      count: Math.round(ledger.count[t] * 100) / 100,
-    });
+    poolPeriods.push(poolRow(t, date, month, feeIncome, purchasedPar, collectedEnd));
 
     if (callNow) {
       cleanUpCallPeriod = t;

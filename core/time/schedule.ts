@@ -65,6 +65,11 @@ export function periodTimes(deal: DealCalendar, periods: number): Float64Array {
   return out;
 }
 
+/** Signed 30/360 years from settlement to `date` (ISO strings). */
+export function signedYears30360(settlement: string, date: string): number {
+  return signedYears(parseIsoDate(settlement), parseIsoDate(date));
+}
+
 /** 30/360 is not antisymmetric (month-end rules), so a date before settlement counts back from it. */
 function signedYears(settle: CalendarDate, date: CalendarDate): number {
   const before =

@@ -498,6 +498,10 @@ const trancheCols: ColDef<TrancheCashflowRow>[] = [
   moneyCol('writedown', 'Write-down'),
   moneyCol('balance', 'End balance', { width: 140 }),
   pctCol('creditEnhancement', 'Enhancement'),
+  // The interest period paid on the date (deal calendar); blank in a collection month that is not a payment date.
+  { field: 'accrualStart', headerName: 'Accrual from', width: 112 },
+  { field: 'accrualEnd', headerName: 'Accrual to', width: 112 },
+  { field: 'accrualDays', headerName: 'Days', width: 70, type: 'rightAligned' },
 ];
 
 function TrancheFlows({ r }: { r: RunResult }) {

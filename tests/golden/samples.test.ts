@@ -32,6 +32,7 @@ function expectRepaid(t: TrancheResult): void {
 describe('sample deals', () => {
   it('covers every file in samples/deals', () => {
     expect(readdirSync(DIR).sort()).toEqual([
+      'consumer-loan-cny.deal.json',
       'level-pay-consumer.deal.json',
       'revolving-installment.deal.json',
       'static-paylater.deal.json',
@@ -62,17 +63,35 @@ describe('sample deals', () => {
     expect(lastCnl(base)).toBeLessThan(0.065);
     for (const id of ['A', 'B', 'S']) expectRepaid(tranche(base, id));
     const a = tranche(base, 'A');
-    // After month 10 the pool of 3-12-month paper pays about RMB 110-180m a month, so A's RMB 600m goes in
-    // months 11-15: WAL about 12.5 months less the 4 days from cut-off to the 26th, i.e. 0.95-1.15 years.
+    // Defaults run to maturity (issue 22), so the 5% CNL test trips in month 11 and revolving ends after period
+    // 10. Months 11 and 12 collect into the collection account until the next payment date, month 12 (the
+    // quarterly date 2026-09-26, a Saturday, rolled to Monday the 28th); the pool of 3-12-month paper then pays
+    // about RMB 85-175m a month, so A's RMB 600m goes on the dates of months 12-15: WAL about 12.5 months from the
+    // cut-off less the 20 days to settlement (2025-10-20), plus the 26-28 days to the payment day, about 1.0 year.
     expect(a.wal).toBeGreaterThan(0.95);
-    expect(a.wal).toBeLessThan(1.15);
+    expect(a.wal).toBeLessThan(1.1);
     // No principal while revolving: collections buy receivables until period 10.
-    expect(a.principalWindow!.first).toBe(11);
-    expect(a.principalWindow!.last).toBeGreaterThanOrEqual(13);
+    expect(a.principalWindow!.first).toBe(12);
+    expect(a.principalWindow!.last).toBeGreaterThanOrEqual(14);
     expect(a.principalWindow!.last).toBeLessThanOrEqual(16);
-    // At par a monthly 5.1% coupon has mortgage yield 5.1% and BEY 2((1 + 0.051/12)^6 − 1) = 5.1546%.
-    expect(a.mortgageYield!).toBeCloseTo(0.051, 3);
-    expect(a.yield!).toBeCloseTo(0.051546, 3);
+    // The calendar of JD Baitiao 2017-1: quarterly while revolving (first payment 2025-12-26, month 3), monthly
+    // once amortising, dates rolled to the next exchange business day (Saturday 2026-09-26 → Monday the 28th).
+    const paid = base.waterfall.filter((p) => p.paymentDate !== false).map((p) => p.date);
+    expect(paid.slice(0, 6)).toEqual([
+      '2025-12-26',
+      '2026-03-26',
+      '2026-06-26',
+      '2026-09-28',
+      '2026-10-26',
+      '2026-11-26',
+    ]);
+    // At par a quarterly 5.1% coupon has BEY 2((1 + 0.051/4)^2 − 1) = 5.1325%, a monthly one 2((1 + 0.051/12)^6 − 1)
+    // = 5.1546%; A gets four quarterly coupons, then monthly ones, so its BEY lies between (it was 5.1546% when the
+    // sample paid monthly).
+    expect(a.yield!).toBeGreaterThan(0.051325);
+    expect(a.yield!).toBeLessThan(0.051546);
+    // Dates after 2026 are rolled on weekends and fixed-date holidays only, and the run says so.
+    expect(base.calendarNotes?.[0]).toMatch(/^Payment dates in 2027 and later/);
     expect(tranche(base, 'B').wal!).toBeGreaterThan(a.wal!);
 
     // Stress: the CNL trigger (3% in months 1-6) ends revolving early; A and B are still repaid, S absorbs the loss.
@@ -84,6 +103,49 @@ describe('sample deals', () => {
     expect(tranche(stress, 'S').principalLoss).toBeGreaterThan(0);
     expect(tranche(stress, 'A').wal!).toBeLessThan(a.wal!);
     expectRepaid(tranche(runs.severe!, 'A'));
+  });
+
+  it('CNY consumer loans (Dingyou 2024-4-style): interbank calendar, A retires near its expected maturity', async () => {
+    const runs = await runAll('consumer-loan-cny.deal.json');
+    for (const r of Object.values(runs)) expect(r.checks).toEqual({ cashConserved: true, failures: [] });
+
+    const base = runs.base!;
+    // 410,000 loans averaging RMB 3,700 (calc 1.517bn) against notes of 1.124bn + 82m + 294m = 1.5bn.
+    expect(base.pool.initialBalance).toBe(1_517_000_000);
+    expect(base.revolvingEndPeriod).toBe(8);
+    // CDR 4% is an MDR of 0.34%; net of 10% recoveries that is 0.31% of a pool that revolving keeps at 1.517bn, so
+    // about 2.5% by month 8. With defaults running to maturity (issue 22) the run-off adds 0.1-0.3% a month and the
+    // 3.5% test is crossed around month 13 — after revolving has ended, so the breach changes nothing.
+    expect(base.triggerEvents.map((e) => e.id)).toEqual(['cnl']);
+    expect(base.triggerEvents[0]!.period).toBeGreaterThan(base.revolvingEndPeriod!);
+    expect(base.triggerEvents[0]!.period).toBeGreaterThanOrEqual(12);
+    expect(base.triggerEvents[0]!.period).toBeLessThanOrEqual(15);
+    for (const id of ['A', 'B', 'S']) expectRepaid(tranche(base, id));
+    // Payment dates roll on the interbank calendar: Saturday 2024-10-26 → Monday the 28th; Saturday 2025-04-26 →
+    // Sunday the 27th, a working day under the State Council's 2025 notice (Labour Day make-up), open interbank.
+    expect(base.pool.periods[1]!.date).toBe('2024-10-28');
+    expect(base.pool.periods[7]!.date).toBe('2025-04-27');
+    expect(base.calendarNotes).toEqual([]);
+    // After revolving (month 8) the pool of 3-12-month paper pays about RMB 200m a month, so A's 1.124bn goes in
+    // months 9-15, close to the published expected maturity 2025-11-26 (month 15).
+    const a = tranche(base, 'A');
+    expect(a.principalWindow!.first).toBe(9);
+    expect(a.principalWindow!.last).toBeGreaterThanOrEqual(14);
+    expect(a.principalWindow!.last).toBeLessThanOrEqual(16);
+    expect(a.expectedFinalDate! >= '2025-10-26' && a.expectedFinalDate! <= '2025-12-26').toBe(true);
+    // At par a 2.04% monthly coupon yields about 2((1 + 0.0204/12)^6 − 1) = 2.049% BEY; ACT/ACT accrual against
+    // 30/360 yield years moves it by a few basis points at most.
+    expect(a.yield!).toBeGreaterThan(0.02);
+    expect(a.yield!).toBeLessThan(0.021);
+    // Stress (6.5x, Fitch's AAAsf multiple): the 3.5% CNL trigger ends revolving at once; A and B are repaid from
+    // the run-off and S, 19.4% of the pool, absorbs the loss.
+    const stress = runs.stress!;
+    expect(stress.triggerEvents.map((e) => [e.id, e.kind])).toContainEqual(['cnl', 'breached']);
+    expect(stress.revolvingEndPeriod!).toBeLessThan(3);
+    expectRepaid(tranche(stress, 'A'));
+    expectRepaid(tranche(stress, 'B'));
+    expect(tranche(stress, 'S').principalLoss).toBeGreaterThan(0);
+    expect(tranche(stress, 'S').principalLoss).toBeLessThan(294_000_000);
   });
 
   it('static pay-later (Jieying-style): sequential, senior gone within about 6 months', async () => {

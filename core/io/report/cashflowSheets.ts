@@ -97,6 +97,10 @@ export const TRANCHE_COLUMNS: ReportColumn[] = [
   { key: 'writedown', header: 'Write-down', format: 'money' },
   { key: 'balance', header: 'Ending balance', format: 'money' },
   { key: 'creditEnhancement', header: 'Credit enhancement', format: 'percent' },
+  // The interest period paid on the date (deal calendar); empty in a collection month that is not a payment date.
+  { key: 'accrualStart', header: 'Accrual start', format: 'date' },
+  { key: 'accrualEnd', header: 'Accrual end', format: 'date' },
+  { key: 'accrualDays', header: 'Accrual days', format: 'integer' },
 ];
 
 export function trancheSheet(deal: Deal, result: RunResult, tranche: TrancheResult): SheetWriter {
@@ -156,6 +160,7 @@ export function waterfallSheet(deal: Deal, result: RunResult): SheetWriter {
     periods.some((p) => p.steps.some((x) => x.step === s && cents(x.due) !== cents(x.paid))),
   );
 
+  const holds = periods.some((p) => p.paymentDate === false);
   const columns: ReportColumn[] = [
     { key: 'period', header: 'Period', format: 'integer' },
     { key: 'date', header: 'Payment date', format: 'date' },
@@ -176,6 +181,15 @@ export function waterfallSheet(deal: Deal, result: RunResult): SheetWriter {
     { key: 'reserveDrawn', header: 'Reserve: draw', format: 'money' },
     { key: 'reserveEnd', header: 'Reserve: ending', format: 'money' },
     { key: 'reserveTarget', header: 'Reserve: target', format: 'money' },
+    // Deals paying less often than monthly hold collections between payment dates (the deal calendar).
+    ...(holds
+      ? ([
+          { key: 'collectionBegin', header: 'Collection account: beginning', format: 'money' },
+          { key: 'collectionEnd', header: 'Collection account: ending', format: 'money' },
+        ] as ReportColumn[])
+      : []),
+    // The header stays the same whatever the deal (readers find the column by it); the note below says what
+    // it subtracts when the deal holds collections between payment dates.
     { key: 'difference', header: 'Sources − uses − change in reserve', format: 'money' },
     { key: 'revolving', header: 'Revolving', format: 'text' },
     { key: 'triggersBreached', header: 'Triggers breached', format: 'text' },
@@ -200,6 +214,9 @@ export function waterfallSheet(deal: Deal, result: RunResult): SheetWriter {
       reserveDrawn: p.reserve.draw,
       reserveEnd: p.reserve.end,
       reserveTarget: p.reserve.target,
+      ...(holds
+        ? { collectionBegin: p.collectionAccount?.begin ?? 0, collectionEnd: p.collectionAccount?.end ?? 0 }
+        : {}),
       difference: p.difference,
       revolving: p.revolving ? 'yes' : 'no',
       triggersBreached: p.triggersBreached.join(', '),
@@ -271,7 +288,10 @@ export function waterfallSheet(deal: Deal, result: RunResult): SheetWriter {
     if (sourceRule) w.formula(r, at('sourcesTotal'), sourceRule.formula(r), p.sources.total, 'money');
     if (useRule) w.formula(r, at('usesTotal'), useRule.formula(r), p.uses.total, 'money');
     // Rounded to the cent: binary floating point leaves 1e-9 residues that would show as noise, not a difference.
-    const f = `ROUND(${cellAddress(r, at('sourcesTotal'))}-${cellAddress(r, at('usesTotal'))}-(${cellAddress(r, at('reserveEnd'))}-${cellAddress(r, at('reserveBegin'))}),2)`;
+    const held = holds
+      ? `-(${cellAddress(r, at('collectionEnd'))}-${cellAddress(r, at('collectionBegin'))})`
+      : '';
+    const f = `ROUND(${cellAddress(r, at('sourcesTotal'))}-${cellAddress(r, at('usesTotal'))}-(${cellAddress(r, at('reserveEnd'))}-${cellAddress(r, at('reserveBegin'))})${held},2)`;
     w.formula(r, at('difference'), f, p.difference, 'money');
   });
 
@@ -287,6 +307,8 @@ export function waterfallSheet(deal: Deal, result: RunResult): SheetWriter {
           'period',
           'date',
           'reserveBegin',
+          'collectionBegin',
+          'collectionEnd',
           'reserveEnd',
           'reserveTarget',
           'revolving',
@@ -326,7 +348,9 @@ export function waterfallSheet(deal: Deal, result: RunResult): SheetWriter {
       : 'Total uses is the engine figure: no sum of the step columns reproduces it in every period.',
   );
   note(
-    'The difference column recomputes sources − uses − (reserve ending − reserve beginning); it is 0.00 in a period that reconciles.',
+    holds
+      ? 'The difference column recomputes sources − uses − (reserve ending − reserve beginning) − (collection account ending − beginning): between payment dates collections wait in the collection account. It is 0.00 in a period that reconciles.'
+      : 'The difference column recomputes sources − uses − (reserve ending − reserve beginning); it is 0.00 in a period that reconciles.',
   );
   return w;
 }

@@ -65,16 +65,17 @@ describe('defaults and liquidation', () => {
       { ...oneDefault, servicerAdvancing: true },
       12,
     );
-    // 50 defaults in month 1 and is advanced in months 2 and 3 on the contractual schedule: 50 × S(3) / S(1).
-    const amortised = (50 * S(3)) / S(1); // 41.311…
+    // 50 defaults in month 1 and amortises in months 1, 2 and 3 on the contractual schedule (the Standard
+    // Formulas' amortization from defaults starts in the month of default): 50 × S(3) / S(0), S(0) = 1,000.
+    const amortised = (50 * S(3)) / 1000; // 38.054…
     expect(p.loss[4]).toBeCloseTo(25, 10); // severity × balance at default
-    expect(p.recovery[4]).toBeCloseTo(amortised - 25, 10); // 16.311…, not face − loss = 25
-    expect(p.recovery[4]).toBeLessThan(24);
-    expect(p.pendingDefaults[2]).toBeCloseTo((50 * S(2)) / S(1), 10);
-    // Advanced interest and principal are collected in months 2 and 3.
+    expect(p.recovery[4]).toBeCloseTo(amortised - 25, 10); // 13.054…, not face − loss = 25
+    expect(p.pendingDefaults[1]).toBeCloseTo((50 * S(1)) / 1000, 10);
+    expect(p.pendingDefaults[2]).toBeCloseTo((50 * S(2)) / 1000, 10);
+    // Advanced interest and principal are collected in months 2 and 3, on the balance amortised in month 1.
     const performing = 950 * (S(1) / 1000);
-    expect(p.interest[2]).toBeCloseTo(performing * 0.01 + 50 * 0.01, 10);
-    expect(p.scheduledPrincipal[2]).toBeCloseTo((performing + 50) * (1 - S(2) / S(1)), 10);
+    expect(p.interest[2]).toBeCloseTo(performing * 0.01 + ((50 * S(1)) / 1000) * 0.01, 10);
+    expect(p.scheduledPrincipal[2]).toBeCloseTo(S(1) - S(2), 10);
     // Principal is conserved: collected + loss + recovery + what is left = the cut-off balance.
     const out =
       sum(p.scheduledPrincipal) + sum(p.prepayment) + sum(p.loss) + sum(p.recovery) + p.endBalance[12]!;

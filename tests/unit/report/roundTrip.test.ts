@@ -77,7 +77,9 @@ describe('tranche report round trip (read back with SheetJS)', () => {
       t.cashflows.forEach((row, i) => {
         TRANCHE_COLUMNS.forEach((col, c) => {
           const got = at(ws, 2 + i, c)?.v;
-          if (col.key === 'date') expect(got).toBe(serial(row.date));
+          const want = row[col.key as keyof typeof row];
+          // Dates are Excel serials; an absent accrual date (not a payment date) is an empty cell.
+          if (col.format === 'date') expect(got).toBe(typeof want === 'string' ? serial(want) : undefined);
           else if (col.format === 'money')
             expect(cents(got), `${t.id} ${col.key} ${row.period}`).toBe(
               cents(row[col.key as keyof typeof row]),

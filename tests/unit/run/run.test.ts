@@ -25,6 +25,8 @@ describe('runDeal on a five-class rep-line deal', () => {
       currency: 'USD',
       cutoffDate: '2026-01-15',
       settlementDate: '2026-01-15',
+      // The deal calendar: closing defaults to settlement, itself defaulting to the cut-off.
+      closingDate: '2026-01-15',
     });
   });
 

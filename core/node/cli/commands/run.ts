@@ -5,7 +5,15 @@
  */
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import { DealFileError } from '../../../deal/load';
-import type { Curve, Deal, DefaultAssumption, Scenario } from '../../../deal/schema';
+import {
+  DealCalendar,
+  type Curve,
+  type Deal,
+  type DefaultAssumption,
+  type Scenario,
+} from '../../../deal/schema';
+import type { CalendarFile } from '../../../time/holidayCalendar';
+import { loadCalendarFile } from '../../calendarFile';
 import type { RunResult } from '../../../result';
 import { DealError, runDeal } from '../../../run';
 import { loadDeal } from '../../dealFile';
@@ -21,12 +29,14 @@ import {
   type Column,
 } from '../format';
 
-export const RUN_HELP = `usage: abs-workbench run <deal.json> [--scenario NAME] [--json] [--xlsx FILE]
+export const RUN_HELP = `usage: abs-workbench run <deal.json> [--scenario NAME] [--calendar FILE]... [--json] [--xlsx FILE]
 
 Runs the deal under one scenario (default: the deal's first) and prints the pool summary, the tranche
 analytics (WAL, principal window, bond-equivalent and mortgage yield, durations, convexity, losses), trigger
 events and the cash reconciliation.
   --scenario NAME  a scenario of the deal
+  --calendar FILE  a holiday calendar file (samples/calendar.schema.json); it replaces a built-in calendar
+                   of the same id (CN-SSE, CN-IB, US-SIFMA); the deal names the one it uses
   --json           the full RunResult as JSON (money in cents, rates as decimals)
   --xlsx FILE      also write the Excel tranche report to FILE
 `;
@@ -37,6 +47,7 @@ export const EXIT_NOT_RECONCILED = 3;
 interface RunArgs {
   dealPath: string;
   scenario?: string;
+  calendars: string[];
   json: boolean;
   xlsx?: string;
 }
@@ -46,6 +57,7 @@ function parseArgs(args: readonly string[]): RunArgs | 'help' {
   let scenario: string | undefined;
   let xlsx: string | undefined;
   let json = false;
+  const calendars: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const [flag, inline] =
@@ -63,6 +75,7 @@ function parseArgs(args: readonly string[]): RunArgs | 'help' {
     else if (flag === '--json') json = true;
     else if (flag === '--scenario') scenario = value();
     else if (flag === '--xlsx') xlsx = value();
+    else if (flag === '--calendar') calendars.push(value());
     else if (flag.startsWith('-') && flag !== '-')
       throw new CliError(`unknown option '${flag}'\n\n${RUN_HELP}`, 2);
     else if (dealPath === undefined) dealPath = a;
@@ -72,6 +85,7 @@ function parseArgs(args: readonly string[]): RunArgs | 'help' {
   return {
     dealPath,
     json,
+    calendars,
     ...(scenario !== undefined ? { scenario } : {}),
     ...(xlsx !== undefined ? { xlsx } : {}),
   };
@@ -86,13 +100,16 @@ export async function main(args: string[]): Promise<number> {
   const { dealPath } = parsed;
 
   let loaded: Awaited<ReturnType<typeof loadDeal>>;
+  let calendarFiles: CalendarFile[];
   try {
     loaded = await loadDeal(dealPath);
+    calendarFiles = await Promise.all(parsed.calendars.map((f) => loadCalendarFile(f)));
   } catch (e) {
     if (e instanceof DealFileError) throw new CliError(e.message);
     throw e;
   }
-  const { deal, pool } = loaded;
+  const { pool } = loaded;
+  const deal = withCalendars(loaded.deal, calendarFiles);
 
   if (parsed.scenario !== undefined && !deal.scenarios.some((s) => s.name === parsed.scenario)) {
     throw new CliError(
@@ -133,6 +150,16 @@ export async function main(args: string[]): Promise<number> {
     return EXIT_NOT_RECONCILED;
   }
   return 0;
+}
+
+/** The deal with the --calendar files added to the calendars it carries (a later file wins over an earlier one). */
+function withCalendars(deal: Deal, files: readonly CalendarFile[]): Deal {
+  if (files.length === 0) return deal;
+  const calendar = deal.calendar ?? DealCalendar.parse({});
+  return {
+    ...deal,
+    calendar: { ...calendar, calendars: [...files].reverse().concat(calendar.calendars ?? []) },
+  };
 }
 
 /** Writes the Excel report next to its final name, then renames, so a failed write never leaves half a file. */
@@ -248,6 +275,8 @@ function trancheTable(r: RunResult): string {
     'Convexity',
     'Principal loss',
     'Int. shortfall',
+    { header: 'Expected final', align: 'left' },
+    { header: 'Legal final', align: 'left' },
   ];
   const rows = r.tranches.map((t) => [
     t.id,
@@ -265,6 +294,8 @@ function trancheTable(r: RunResult): string {
     formatNumber(t.convexity, 3),
     formatMoney(t.principalLoss),
     formatMoney(t.interestShortfall),
+    t.expectedFinalDate ?? MISSING,
+    t.legalFinalDate ?? MISSING,
   ]);
   return renderTable(cols, rows);
 }
@@ -324,6 +355,18 @@ function reconciliation(r: RunResult): string {
   ].join('\n');
 }
 
+function paymentsLine(deal: Deal): string {
+  const c = deal.calendar;
+  const freq = c
+    ? c.paymentFrequency.revolving === c.paymentFrequency.amortising
+      ? c.paymentFrequency.amortising
+      : `${c.paymentFrequency.revolving} while revolving, ${c.paymentFrequency.amortising} amortising`
+    : 'monthly';
+  const first = deal.firstPaymentDate !== undefined ? `, first ${deal.firstPaymentDate}` : '';
+  const roll = c?.holidays !== undefined ? `, ${c.businessDayRule} on ${c.holidays}` : '';
+  return `${freq} on day ${deal.paymentDay}${first}${roll}, delay ${deal.paymentDelayDays} days`;
+}
+
 /** The human-readable report of one run. */
 export function renderRun(deal: Deal, r: RunResult, file: string): string {
   const header = renderPairs([
@@ -332,7 +375,8 @@ export function renderRun(deal: Deal, r: RunResult, file: string): string {
     ['Currency', r.deal.currency],
     ['Cut-off', r.deal.cutoffDate],
     ['Settlement', r.deal.settlementDate],
-    ['Payments', `day ${deal.paymentDay} of each month, delay ${deal.paymentDelayDays} days`],
+    ['Closing', r.deal.closingDate ?? r.deal.settlementDate],
+    ['Payments', paymentsLine(deal)],
     ['Engine', `${r.engineVersion}, run ${r.runAt}`],
   ]);
   return [
@@ -351,6 +395,9 @@ export function renderRun(deal: Deal, r: RunResult, file: string): string {
     heading(`Tranches (${r.deal.currency}; yields on 30/360 from settlement, delay included)`),
     trancheTable(r),
     '',
+    ...(r.calendarNotes && r.calendarNotes.length > 0
+      ? [heading('Calendar'), r.calendarNotes.join('\n'), '']
+      : []),
     heading('Trigger events'),
     triggerTable(r),
     '',
