@@ -114,8 +114,11 @@ describe('structure editing: trigger threshold steps and waterfall sources', () 
 
   it('runs: the CNL trigger fires in period 5 and WALs match the engine on the same edits', async () => {
     const expected = expectedRun();
-    // Hand check: cumulative net loss through period 5 on the 800,000,000 pool is defaults 16,146,683.58 less
-    // recoveries 628,739.38 = 15,517,944.20, 1.9397% > 1.5%; through period 4 it was 1.577%, tested against 3%.
+    // Hand check: revolving keeps the pool at 800,000,000 and defaults run to maturity, so each month defaults
+    // MDR × 800m with MDR = 1 − 0.94^(1/12) = 0.5143%, and a default is liquidated 3 months later at 10% (severity
+    // 90%). Cumulative net loss through period 4 is (4 − 0.1) × MDR = 2.006% < 3%, the threshold until period 5;
+    // through period 5 it is (5 − 2 × 0.1) × MDR = 2.4686% > 1.5%, so the breach is period 5.
+    const mdr = 1 - Math.pow(0.94, 1 / 12);
     expect(expected.triggerEvents).toHaveLength(1);
     expect(expected.triggerEvents[0]).toMatchObject({
       id: 'cnl',
@@ -123,10 +126,10 @@ describe('structure editing: trigger threshold steps and waterfall sources', () 
       kind: 'breached',
       threshold: 0.015,
     });
-    expect(expected.triggerEvents[0]?.value).toBeCloseTo(0.01939743025, 10);
-    // Without turbo from excess interest, class A amortises more slowly: the sources edit shows in its WAL.
-    expect(expected.tranches[0]?.wal?.toFixed(2)).toBe('0.55');
-    expect(expectedRun(false).tranches[0]?.wal?.toFixed(2)).toBe('0.54');
+    expect(expected.triggerEvents[0]?.value).toBeCloseTo(4.8 * mdr, 9);
+    // Paying principal from principal collections only, class A loses the excess interest that turbo-paid it, so
+    // it amortises more slowly: the sources edit shows in its WAL.
+    expect(expected.tranches[0]!.wal!).toBeGreaterThan(expectedRun(false).tranches[0]!.wal!);
 
     await app.run();
     const results = new ResultsPage(page);
@@ -135,8 +138,8 @@ describe('structure editing: trigger threshold steps and waterfall sources', () 
     }
     expect(await results.reconciled()).toBe(true);
     await results.tab('triggers');
-    // Issue 19 item 12: the trigger's name and percent, as the Structure screen edits it (0.019397 → 1.94%).
-    expect(await triggerEvents()).toEqual([['Cumulative net loss', 'breached', '5', '1.94%', '1.50%']]);
+    // Issue 19 item 12: the trigger's name and percent, as the Structure screen edits it (0.024686 → 2.47%).
+    expect(await triggerEvents()).toEqual([['Cumulative net loss', 'breached', '5', '2.47%', '1.50%']]);
     await app.screenshot('results-trigger-events');
     expect(app.errors).toEqual([]);
   });

@@ -51,7 +51,7 @@ const POOL_TOTALS = [
 export const POOL_FOOTING_NOTE =
   'Each row foots to the cent: scheduled principal = beginning balance − prepayment − defaults + purchases − ' +
   'ending balance, all rounded to cents (the engine rounds each figure separately, so its scheduled principal ' +
-  'can differ by a cent).';
+  'can differ by up to two cents).';
 
 /**
  * The pool's periods as the sheet shows them: money rounded to cents and scheduled principal derived as the

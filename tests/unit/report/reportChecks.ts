@@ -18,7 +18,9 @@ export function expectEngineNumbers(wb: WorkBook, result: RunResult, label: stri
   const col = (key: string): number => POOL_COLUMNS.findIndex((x) => x.key === key);
   result.pool.periods.forEach((p, i) => {
     // Every row foots to the cent (begin − scheduled − prepayment − defaults + purchases = end), and the
-    // derived scheduled principal is the engine's within the one cent its separate rounding can cost.
+    // derived scheduled principal is the engine's within two cents: it is built from five figures each rounded
+    // from the projection (under 2.5 cents off the exact value), the engine's own under half a cent off, and both
+    // are whole cents, so they differ by less than 3 cents.
     const cell = (key: string): number => cents(at(pool, 2 + i, col(key))?.v);
     expect(
       cell('beginBalance') -
@@ -28,7 +30,7 @@ export function expectEngineNumbers(wb: WorkBook, result: RunResult, label: stri
         cell('purchases'),
       `${label} pool row ${p.period} foots`,
     ).toBe(cell('endBalance'));
-    expect(Math.abs(cell('scheduledPrincipal') - cents(p.scheduledPrincipal))).toBeLessThanOrEqual(1);
+    expect(Math.abs(cell('scheduledPrincipal') - cents(p.scheduledPrincipal))).toBeLessThanOrEqual(2);
   });
   footedPoolPeriods(result.pool.periods).forEach((p, i) => {
     POOL_COLUMNS.forEach((col, c) => {
