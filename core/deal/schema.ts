@@ -115,7 +115,8 @@ export type ScenarioInput = z.input<typeof Scenario>;
 /**
  * `bullet`: interest monthly, principal at maturity (先息后本). `single-payment`: principal and simple interest
  * since origination in one sum at maturity or prepayment (到期一次性还本付息); a default loses the accrued interest.
- * `revolving`: a monthly fee (if any) is charged on the current balance.
+ * `revolving`: a monthly fee (if any) is charged on the current balance. Pool files store a product by its index in
+ * this list: append, never insert.
  */
 export const Product = z.enum([
   'level-pay',

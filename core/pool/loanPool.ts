@@ -2,18 +2,13 @@
  * A loan-level pool as struct-of-arrays: one typed array per field, one index per receivable. A million
  * loans stay a few dozen MB and the projection loop stays monomorphic; never materialise one object per loan.
  */
-import type { Product } from '../deal/schema';
+import { Product } from '../deal/schema';
 
-/** Product codes stored in `LoanPool.product` (index into this list). */
-export const PRODUCT_CODES: readonly Product[] = [
-  'level-pay',
-  'equal-principal',
-  'interest-free-fee',
-  'bullet',
-  'revolving',
-  // Appended, not inserted: pool files store the index.
-  'single-payment',
-];
+/**
+ * Product codes stored in `LoanPool.product` (index into this list): the schema's products in their order, so a
+ * new product is appended to the enum, never inserted (pool files store the index).
+ */
+export const PRODUCT_CODES: readonly Product[] = Product.options;
 
 export interface LoanPool {
   readonly size: number;

@@ -3,20 +3,13 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { defaultHorizon, projectPool } from '../../core/projection/project';
 import { PROJECTION_SERIES, type PoolProjection } from '../../core/projection/types';
-import type { Product, RepLine, Scenario } from '../../core/deal/schema';
+import { Product, type RepLine, type Scenario } from '../../core/deal/schema';
 import { asLoanPool, line, scenario, sum } from '../unit/projection/fixtures';
 
-const PRODUCTS: Product[] = [
-  'level-pay',
-  'equal-principal',
-  'interest-free-fee',
-  'bullet',
-  'revolving',
-  'single-payment',
-];
+const PRODUCTS: readonly Product[] = Product.options;
 const FIELDS = PROJECTION_SERIES;
 
-const lineArb = (products: Product[] = PRODUCTS): fc.Arbitrary<RepLine> =>
+const lineArb = (products: readonly Product[] = PRODUCTS): fc.Arbitrary<RepLine> =>
   fc
     .record({
       product: fc.constantFrom(...products),
