@@ -9,6 +9,7 @@ interface Box {
   closest(selector: string): Box | null;
   getBoundingClientRect(): { left: number; right: number };
   querySelector(selector: string): Box | null;
+  getAttribute(name: string): string | null;
 }
 
 /**
@@ -25,7 +26,10 @@ export async function clippedHeaders(grid: Locator): Promise<string[]> {
       const bar = root?.querySelector('.ag-body-vertical-scroll-viewport')?.getBoundingClientRect();
       const right =
         bar && bar.right > bar.left ? bar.left : (root?.getBoundingClientRect().right ?? Infinity);
-      const r = cell.getBoundingClientRect();
+      // The column's figures, where the rows have any: they are what a scrollbar hides.
+      const id = cell.getAttribute('col-id');
+      const figure = id === null ? null : root?.querySelector(`.ag-row [col-id="${id}"]`);
+      const r = (figure ?? cell).getBoundingClientRect();
       const label = text?.textContent ?? '';
       const cut = text !== null && text.scrollWidth > text.clientWidth + 1;
       return cut || r.right > right + 1 ? [label] : [];
