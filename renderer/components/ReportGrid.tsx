@@ -12,6 +12,9 @@ import { textMeasure } from './textMeasure';
 
 type Row = ReportTable['rows'][number];
 
+/** The grid's row height (DataGrid's theme), px. */
+const ROW_PX = 26;
+
 /** Text wider than this wraps instead of stretching its column across the card. */
 const LONG_TEXT_PX = 360;
 
@@ -70,6 +73,7 @@ export function ReportGrid({
       };
     });
   }, [table, firstWidth, numberText, cellText, total]);
+  const overflows = (table.rows.length + (total ? 1 : 0)) * ROW_PX > maxBodyHeight;
   const pinnedTotal = useMemo(() => (total ? [total] : undefined), [total]);
   return (
     <DataGrid<Row>
@@ -84,6 +88,10 @@ export function ReportGrid({
         : {})}
       autoHeight
       maxBodyHeight={maxBodyHeight}
+      // Rows past the cap scroll: the grid must keep the scrollbar's room when it shares out the width, or the
+      // last column's figures go under the bar (a strat's WA term beside 47 states).
+      alwaysShowVerticalScroll={overflows}
+      scrollbarWidth={16}
       // Report tables have tens of columns at most: all of them stay in the DOM for tests and find-in-page.
       suppressColumnVirtualisation
       testId={testId}

@@ -19,6 +19,12 @@ const WORDS: Readonly<Record<string, string>> = {
   'abs share': 'ABS share',
 };
 
+/**
+ * Ids that are also plain English: replaced when they are a whole cell (a source's type), kept inside a
+ * sentence ("16.00% cost of equity", not "cost of Own equity").
+ */
+const PLAIN = new Set(['none', 'equity', 'retail', 'securitization']);
+
 /** The treasurer's word for an internal funding name, or the text as it is. */
 export function fundingWord(text: string): string {
   return WORDS[text] ?? text;
@@ -30,7 +36,7 @@ export function fundingText(text: string): string {
   if (whole !== undefined) return whole;
   return text
     .split(/(\b[A-Za-z]+\b)/)
-    .map((part) => (part in WORDS && part !== 'none' ? fundingWord(part) : part))
+    .map((part) => (part in WORDS && !PLAIN.has(part) ? fundingWord(part) : part))
     .join('')
     .replace(/^Optimal mix: cheapest mix$/, 'Cheapest mix');
 }

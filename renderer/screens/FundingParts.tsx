@@ -9,6 +9,7 @@ import { FundingCase } from '../../core/funding/schema';
 import { DataGrid, moneyCol, pctCol, wrappedText } from '../components/DataGrid';
 import { EChart, type ChartOption } from '../components/EChart';
 import { money, pct } from '../format';
+import { fundingWord } from '../project/fundingWords';
 
 /** Field overrides per source id, in the case's own units (rates as decimals, money as amounts). */
 export type SourceEdits = Record<string, Record<string, number>>;
@@ -267,6 +268,8 @@ function OptimumCostsGrid({ rows }: { rows: SummaryRow[] }) {
 
 type Binding = NonNullable<FundingScreenModel['binding']>[number];
 interface BindingRow {
+  /** The constraint's id, which keeps the row's identity. */
+  id: string;
   family: string;
   description: string;
   amount: number;
@@ -294,7 +297,8 @@ function BindingGrid({
   const rowData = useMemo(
     () =>
       binding.map((b, i): BindingRow => ({
-        family: b.family,
+        id: b.family,
+        family: fundingWord(b.family),
         description: b.description,
         amount: b.amount,
         months: b.months.join(' '),
@@ -307,7 +311,7 @@ function BindingGrid({
     <DataGrid<BindingRow>
       rowData={rowData}
       columnDefs={BINDING_COLS}
-      getRowId={(p) => p.data.family}
+      getRowId={(p) => p.data.id}
       autoHeight
       suppressColumnVirtualisation
       testId="funding-binding"

@@ -7,6 +7,7 @@
 import { useMemo, useState } from 'react';
 import { Deal } from '../../core/deal/schema';
 import type { FundingScreenModel } from '../../core/funding/report';
+import { FundingCase } from '../../core/funding/schema';
 import type { ReportTable } from '../../core/io/report';
 import { useApp } from '../AppContext';
 import { EChart, type ChartOption } from '../components/EChart';
@@ -14,9 +15,13 @@ import { ReportGrid } from '../components/ReportGrid';
 import { engine } from '../engine/engineWorker';
 import { money } from '../format';
 import { keptKey } from '../project/kept';
+import { fundingView } from '../project/fundingColumns';
 import { fundingText } from '../project/fundingWords';
 import { FrontierChart, OptimumCard, SourcesEditor, withEdits, type SourceEdits } from './FundingParts';
 import { useKept } from './useKept';
+
+/** The report's table of what binds when no mix is feasible, which the optimiser's card shows. */
+const BINDING_SHEET = 'Funding binding';
 
 const SOURCE_COLOURS = [
   '#1d4f91',
@@ -61,29 +66,21 @@ function dealsFor(fundingCase: unknown): Record<string, Deal> {
   return out;
 }
 
-/** Funding's plain numbers include concentration (HHI) and years: up to four decimals, as in the report. */
+/** Funding's remaining plain numbers are concentrations (HHI): up to four decimals, as in the report. */
 function fundingNumber(n: number): string {
   return n.toLocaleString('en-US', { maximumFractionDigits: 4 });
 }
 
-function Table({ t }: { t: ReportTable }) {
-  // Text cells carry the model's ids (bankLine, wholeSubordinated); the screen shows a treasurer's words.
-  const words = useMemo(
-    () =>
-      Object.fromEntries(
-        t.columns
-          .filter((c) => c.format === 'text')
-          .map((c) => [c.key, (v: unknown) => (v === null || v === undefined ? '' : fundingText(String(v)))]),
-      ),
-    [t],
-  );
+function Table({ t, sourceNames }: { t: ReportTable; sourceNames: ReadonlyMap<string, string> }) {
+  // Money, percent and months by column kind; the model's ids (bankLine, wholeSubordinated) in a treasurer's words.
+  const view = useMemo(() => fundingView(t, sourceNames), [t, sourceNames]);
   return (
-    <section className="card">
+    <section className="card" data-testid={`funding-table-${t.sheetName}`}>
       <div className="card-head">
         <h2>{t.title}</h2>
         <span className="muted small">{t.rows.length.toLocaleString('en-US')} rows</span>
       </div>
-      <ReportGrid table={t} numberText={fundingNumber} cellText={words} />
+      <ReportGrid table={view.table} numberText={fundingNumber} cellText={view.cellText} />
     </section>
   );
 }
@@ -113,6 +110,12 @@ export function FundingScreen() {
   // A second click while HiGHS runs would queue another long solve behind it.
   const [busy, setBusy] = useState(false);
   const fundingCase = useMemo(() => withEdits(cases[selected], edits), [selected, edits]);
+  const sourceNames = useMemo(() => {
+    const c = FundingCase.safeParse(fundingCase);
+    // A source without a name is known by its id: the headers keep it (in words if it is a model word).
+    const named = c.success ? c.data.fundingSources : [];
+    return new Map(named.flatMap((x) => (x.name === undefined ? [] : [[x.id, x.name] as const])));
+  }, [fundingCase]);
 
   async function analyse(optimise: boolean): Promise<void> {
     const c = fundingCase;
@@ -245,7 +248,12 @@ export function FundingScreen() {
           <EChart option={option} height={300} testId="funding-chart" />
         </section>
       ) : null}
-      {model ? model.tables.map((t) => <Table key={t.sheetName} t={t} />) : null}
+      {model
+        ? model.tables
+            // The optimiser's card already explains an infeasible case, beside its verdict: not twice.
+            .filter((t) => !(t.sheetName === BINDING_SHEET && model.binding && model.binding.length > 0))
+            .map((t) => <Table key={t.sheetName} t={t} sourceNames={sourceNames} />)
+        : null}
     </div>
   );
 }

@@ -552,6 +552,17 @@ interface ReconRow {
   triggers: string;
 }
 
+type ReconMoney =
+  | 'interest'
+  | 'principal'
+  | 'recoveries'
+  | 'reserveDraw'
+  | 'cleanUp'
+  | 'sources'
+  | 'uses'
+  | 'reserveChange'
+  | 'difference';
+
 function reconRows(w: WaterfallPeriod[]): ReconRow[] {
   return w.map((p) => ({
     period: p.period,
@@ -570,46 +581,105 @@ function reconRows(w: WaterfallPeriod[]): ReconRow[] {
   }));
 }
 
+/** What columnWidth adds for a column's resize handle. */
+const RESIZE_HANDLE_PX = 8;
+
 function Reconciliation({ r }: { r: RunResult }) {
   const rows = useMemo(() => reconRows(r.waterfall), [r]);
   const [period, setPeriod] = useState<number>(r.waterfall[0]?.period ?? 1);
   const p = r.waterfall.find((x) => x.period === period);
-  const cols = useMemo<ColDef<ReconRow>[]>(
-    () => [
-      { field: 'period', headerName: 'Period', width: 74, pinned: 'left', type: 'rightAligned' },
-      { field: 'date', headerName: 'Date', width: 104 },
-      moneyCol('interest', 'Interest coll.'),
-      moneyCol('principal', 'Principal coll.'),
-      moneyCol('recoveries', 'Recoveries'),
-      moneyCol('reserveDraw', 'Reserve draw'),
-      moneyCol('cleanUp', 'Clean-up call'),
-      moneyCol('sources', 'Total sources', { cellClass: 'strong' }),
-      moneyCol('uses', 'Total uses', { cellClass: 'strong' }),
-      moneyCol('reserveChange', 'Δ reserve'),
-      moneyCol('difference', 'Difference', {
+  const cols = useMemo<ColDef<ReconRow>[]>(() => {
+    const measure = textMeasure();
+    // Each column as wide as its header's longest word or its widest figure (headers wrap at spaces); spare
+    // room shared in proportion, so thirteen columns fill the card without clipping or a stray scroll.
+    const fit = (header: string, texts: readonly string[], bold = false): Partial<ColDef<ReconRow>> => {
+      // Totals are drawn bold, and bold figures are wider: measured as they are drawn.
+      // columnWidth leaves 8px for a resize handle: these columns are sized to fit and not resized.
+      const width = columnWidth(header, texts, bold ? (t) => measure(t, true) : measure) - RESIZE_HANDLE_PX;
+      return { flex: width, minWidth: width };
+    };
+    const amounts = (key: ReconMoney, header: string, extra: Partial<ColDef<ReconRow>> = {}) =>
+      moneyCol<ReconRow>(key, header, {
+        ...fit(
+          header,
+          rows.map((x) => money(x[key])),
+          extra.cellClass === 'strong',
+        ),
+        ...extra,
+      });
+    return [
+      {
+        field: 'period',
+        headerName: 'Period',
+        pinned: 'left',
+        type: 'rightAligned',
+        width: columnWidth(
+          'Period',
+          rows.map((x) => String(x.period)),
+          measure,
+        ),
+      },
+      {
+        field: 'date',
+        headerName: 'Date',
+        ...fit(
+          'Date',
+          rows.map((x) => x.date),
+        ),
+      },
+      amounts('interest', 'Interest coll.'),
+      amounts('principal', 'Principal coll.'),
+      amounts('recoveries', 'Recoveries'),
+      amounts('reserveDraw', 'Reserve draw'),
+      amounts('cleanUp', 'Clean-up call'),
+      amounts('sources', 'Total sources', { cellClass: 'strong' }),
+      amounts('uses', 'Total uses', { cellClass: 'strong' }),
+      amounts('reserveChange', 'Δ reserve'),
+      amounts('difference', 'Difference', {
         cellClassRules: { bad: (x) => (x.value as number) !== 0, ok: (x) => (x.value as number) === 0 },
       }),
       {
         field: 'revolving',
         headerName: 'Revolving',
-        width: 90,
+        ...fit('Revolving', ['yes']),
         valueFormatter: (x) => (x.value ? 'yes' : ''),
       },
-      { field: 'triggers', headerName: 'Triggers breached', width: 160 },
-    ],
-    [],
-  );
+      {
+        field: 'triggers',
+        headerName: 'Triggers breached',
+        tooltipField: 'triggers',
+        ...fit(
+          'Triggers breached',
+          rows.map((x) => x.triggers),
+        ),
+      },
+    ];
+  }, [rows]);
   return (
-    <div className="two-col wide-left">
+    // The grid has the screen's whole width: beside the period's card its thirteen columns were cut off at the
+    // card's edge. The period's uses follow under it.
+    <div className="stack">
       <DataGrid<ReconRow>
         rowData={rows}
         columnDefs={cols}
-        height={520}
+        // The report grids' fit: compact padding, headers wrapping at spaces, rows scrolling past the cap.
+        autoHeight
+        maxBodyHeight={380}
+        defaultColDef={{
+          sortable: false,
+          resizable: false,
+          suppressMovable: true,
+          wrapHeaderText: true,
+          autoHeaderHeight: true,
+        }}
+        // Keeps the vertical scrollbar's room when the columns share out the width (see ReportGrid).
+        scrollbarWidth={16}
+        alwaysShowVerticalScroll={rows.length * 26 > 380}
         testId="recon-grid"
         rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
         onRowClicked={(e) => e.data && setPeriod(e.data.period)}
       />
-      <section className="card">
+      <section className="card period-uses">
         <div className="card-head">
           <h2>Period {period} uses</h2>
           <span className="muted small">{p?.date}</span>

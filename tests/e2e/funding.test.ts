@@ -5,16 +5,19 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FundingPage } from './pages/FundingPage';
 import { WorkbenchPage } from './pages/WorkbenchPage';
 import { openApp, type AppSession } from './support/session';
 
 let session: AppSession;
 let page: Page;
 let app: WorkbenchPage;
+let funding: FundingPage;
 
 beforeAll(async () => {
   session = await openApp();
   ({ page, app } = session);
+  funding = new FundingPage(page);
 });
 
 afterAll(() => session?.close());
@@ -32,9 +35,12 @@ describe('Funding optimiser', () => {
         .getByTestId('funding-binding')
         .locator(`.ag-row[row-id="liquidityBuffer"] [col-id="${col}"]`)
         .innerText();
-    expect(await binding('family')).toBe('liquidityBuffer');
+    expect(await binding('family')).toBe('Liquidity buffer');
     expect(await binding('description')).toBe('liquidity buffer of 15.0% of receivables');
     expect(await binding('alone')).toBe('yes');
+    // Issue 19 item 13: the explanation once, in the optimiser's card; the report's copy of it is not repeated.
+    expect(await funding.table('Funding binding').count()).toBe(0);
+    expect(await page.getByTestId('funding-binding').count()).toBe(1);
     await page.getByTestId('funding-frontier').locator('canvas').first().waitFor();
     await page.getByTestId('funding-frontier').scrollIntoViewIfNeeded();
     await app.screenshot('funding-optimise-infeasible');
@@ -51,6 +57,23 @@ describe('Funding optimiser', () => {
     // Issue 19 item 13 (renderer part): the tables and the mix picker speak a treasurer's words, not the ids.
     const text = await page.getByTestId('screen-funding').innerText();
     expect(text).not.toMatch(/\bbankLine\b|\bwholeSubordinated\b|Optimal mix: optimal/);
+    // Lives in months, amounts grouped as on every other screen (samples/funding/us-pay-later-tight.case.json):
+    // warehouse A has a 24-month tenor (2 years = 24.0 months), warehouse B 6 months, and A commits 150m.
+    expect((await funding.column('Funding terms', 'life')).slice(0, 2)).toEqual(['24.0', '6.0']);
+    expect((await funding.column('Funding terms', 'terms'))[0]).toMatch(/^150,000,000 committed, /);
+    // Money with separators and cents, rates as percentages, as Results shows them.
+    for (const cost of await funding.column('Funding summary', 'totalCost')) {
+      expect(cost).toMatch(/^-?\d{1,3}(,\d{3})*\.\d{2}$|^–$/);
+    }
+    for (const rate of await funding.column('Funding summary', 'weightedAverageCost')) {
+      expect(rate).toMatch(/^-?[\d,]+\.\d{2}%$|^–$/);
+    }
+    // Every header in words: no model id ("uncommittedHeadroom", "bankLine", "abs share"), no life in years.
+    const headers = await funding.headers();
+    expect(headers.length).toBeGreaterThan(20);
+    for (const h of headers) expect(h).not.toMatch(/\b[a-z]+[A-Z]\w*\b|\(years\)|^abs share/);
+    await funding.table('Funding terms').scrollIntoViewIfNeeded();
+    await app.screenshot('funding-terms');
     expect(app.errors).toEqual([]);
   });
 });

@@ -93,3 +93,27 @@ export function orderedStrat(table: StratTable): StratTable {
   );
   return { ...table, rows };
 }
+
+/** Bars a strat card's chart can label legibly at its width (about 40px each with the labels turned 30°). */
+export const MAX_CHART_BARS = 12;
+
+/** One bar of a strat chart: its bucket's label and its share of the pool's balance. */
+export interface StratBar {
+  label: string;
+  share: number;
+}
+
+/**
+ * A strat's bars as its chart draws them. Buckets with no natural order (regions: a US tape has ~50 states)
+ * past `max` keep the largest `max - 1` by balance and add the rest up as "Other", so every label stays
+ * readable and the bars still sum to the pool; the table beside the chart keeps every bucket. Ordered buckets
+ * (terms, rates, grades) are never regrouped: dropping the middle of a distribution would misdraw it.
+ */
+export function stratBars(table: StratTable, max = MAX_CHART_BARS): StratBar[] {
+  const bars = table.rows.map((r) => ({ label: r.label, share: r.pctBalance }));
+  if (table.key !== 'region' || bars.length <= max) return bars;
+  const sorted = [...bars].sort((a, b) => b.share - a.share);
+  const kept = sorted.slice(0, max - 1);
+  const other = sorted.slice(max - 1).reduce((s, b) => s + b.share, 0);
+  return [...kept, { label: `Other (${bars.length - kept.length})`, share: other }];
+}

@@ -16,3 +16,17 @@ describe('funding words', () => {
     expect(fundingText('none of them')).toBe('none of them');
   });
 });
+
+describe('funding words inside a sentence', () => {
+  it('keeps ids that are plain English as they are inside the terms, and still names a whole cell', () => {
+    // An equity source's terms read "16.00% cost of equity"; the bare id "equity" was put in words mid-sentence.
+    expect(fundingText('16.00% cost of equity, at least 10.00% of the need')).toBe(
+      '16.00% cost of equity, at least 10.00% of the need',
+    );
+    expect(fundingText('retail money rolled over')).toBe('retail money rolled over');
+    expect(fundingText('equity')).toBe('Own equity');
+    expect(fundingText('risk retention wholeSubordinated 5.00%')).toBe(
+      'risk retention Whole subordinated class retained 5.00%',
+    );
+  });
+});

@@ -7,9 +7,11 @@ import type { RepLine } from '../../../core/deal/schema';
 import type { StratTable } from '../../../core/pool/strat';
 import { reportCellText } from '../../../renderer/components/reportColumns';
 import {
+  MAX_CHART_BARS,
   orderedStrat,
   rejectReasonsTable,
   repLinesTable,
+  stratBars,
   stratReportTable,
 } from '../../../renderer/screens/pool/poolTables';
 
@@ -176,5 +178,47 @@ describe('orderedStrat', () => {
   it('leaves other strats in the engine’s order (regions by balance)', () => {
     const t = table('region', ['Texas', 'Alaska']);
     expect(orderedStrat(t)).toBe(t);
+  });
+});
+
+describe('stratBars (issue 19 item 14: 47 states on one small chart)', () => {
+  const row = (label: string, pctBalance: number): StratTable['rows'][number] => ({
+    label,
+    count: 1,
+    balance: pctBalance * 1000,
+    pctBalance,
+    pctCount: pctBalance,
+    averageBalance: 1,
+    waRate: 0.1,
+    waRemainingTerm: 6,
+    waOriginalTerm: 12,
+  });
+  const table = (key: StratTable['key'], rows: StratTable['rows']): StratTable => ({
+    key,
+    title: 'By region',
+    rows,
+    total: row('Total', 1),
+  });
+
+  it('keeps the 11 largest regions and adds the other 36 up as "Other (36)", so the bars still sum to the pool', () => {
+    // 47 states: CA 20%, TX 10%, then 45 states sharing 70% (1.5556% each). Kept: CA, TX and the first nine
+    // of the 45 (ties keep the tape's order); Other = 36 × 70%/45 = 56% exactly.
+    const small = Array.from({ length: 45 }, (_, i) => row(`S${i + 1}`, 0.7 / 45));
+    const bars = stratBars(
+      table('region', [...small.slice(0, 5), row('CA', 0.2), ...small.slice(5), row('TX', 0.1)]),
+    );
+    expect(bars).toHaveLength(MAX_CHART_BARS);
+    expect(bars.slice(0, 3).map((b) => b.label)).toEqual(['CA', 'TX', 'S1']);
+    expect(bars.at(-1)?.label).toBe('Other (36)');
+    expect(bars.at(-1)?.share).toBeCloseTo(0.56, 12);
+    expect(bars.reduce((s, b) => s + b.share, 0)).toBeCloseTo(1, 12);
+  });
+
+  it('leaves a short region list, and ordered buckets of any length, as they are', () => {
+    const few = [row('NY', 0.6), row('NJ', 0.4)];
+    expect(stratBars(table('region', few)).map((b) => b.label)).toEqual(['NY', 'NJ']);
+    // Remaining-term buckets are a distribution: regrouping its middle as "Other" would misdraw it.
+    const terms = Array.from({ length: 14 }, (_, i) => row(`${i}–${i + 1} m`, 1 / 14));
+    expect(stratBars(table('remainingTerm', terms))).toHaveLength(14);
   });
 });
