@@ -547,9 +547,10 @@ interface ReconRow {
   sources: number;
   uses: number;
   reserveChange: number;
+  collectionChange: number;
   difference: number;
-  revolving: boolean;
-  triggers: string;
+  /** 'revolving', the triggers breached, or both. */
+  state: string;
 }
 
 type ReconMoney =
@@ -561,6 +562,7 @@ type ReconMoney =
   | 'sources'
   | 'uses'
   | 'reserveChange'
+  | 'collectionChange'
   | 'difference';
 
 function reconRows(w: WaterfallPeriod[]): ReconRow[] {
@@ -575,9 +577,13 @@ function reconRows(w: WaterfallPeriod[]): ReconRow[] {
     sources: p.sources.total,
     uses: p.uses.total,
     reserveChange: Math.round((p.reserve.end - p.reserve.begin) * 100) / 100,
+    // Between payment dates collections wait in the collection account: without its change a quarterly deal's
+    // sources and uses would not visibly reconcile.
+    collectionChange: p.collectionAccount
+      ? Math.round((p.collectionAccount.end - p.collectionAccount.begin) * 100) / 100
+      : 0,
     difference: p.difference,
-    revolving: p.revolving,
-    triggers: p.triggersBreached.join(', '),
+    state: [...(p.revolving ? ['revolving'] : []), ...p.triggersBreached].join(' · '),
   }));
 }
 
@@ -607,6 +613,10 @@ function Reconciliation({ r }: { r: RunResult }) {
         ),
         ...extra,
       });
+    // A source or account the run never moves is left out, so the columns fit without clipping; the deal's
+    // Excel report keeps every column.
+    const optional = (key: ReconMoney, header: string) =>
+      rows.some((x) => x[key] !== 0) ? [amounts(key, header)] : [];
     return [
       {
         field: 'period',
@@ -630,27 +640,23 @@ function Reconciliation({ r }: { r: RunResult }) {
       amounts('interest', 'Interest coll.'),
       amounts('principal', 'Principal coll.'),
       amounts('recoveries', 'Recoveries'),
-      amounts('reserveDraw', 'Reserve draw'),
-      amounts('cleanUp', 'Clean-up call'),
+      ...optional('reserveDraw', 'Reserve draw'),
+      ...optional('cleanUp', 'Clean-up call'),
       amounts('sources', 'Total sources', { cellClass: 'strong' }),
       amounts('uses', 'Total uses', { cellClass: 'strong' }),
-      amounts('reserveChange', 'Δ reserve'),
+      ...optional('reserveChange', 'Δ reserve'),
+      ...optional('collectionChange', 'Δ collection account'),
       amounts('difference', 'Difference', {
         cellClassRules: { bad: (x) => (x.value as number) !== 0, ok: (x) => (x.value as number) === 0 },
       }),
       {
-        field: 'revolving',
-        headerName: 'Revolving',
-        ...fit('Revolving', ['yes']),
-        valueFormatter: (x) => (x.value ? 'yes' : ''),
-      },
-      {
-        field: 'triggers',
-        headerName: 'Triggers breached',
-        tooltipField: 'triggers',
+        // One column for the period's state: revolving (collections buy receivables) and the triggers breached.
+        field: 'state',
+        headerName: 'State',
+        tooltipField: 'state',
         ...fit(
-          'Triggers breached',
-          rows.map((x) => x.triggers),
+          'State',
+          rows.map((x) => x.state),
         ),
       },
     ];
