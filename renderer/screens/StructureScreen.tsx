@@ -1,4 +1,4 @@
-/** Structure: tranche stack, priority of payments, credit enhancement, fees, triggers, revolving. */
+/** Structure: tranche stack, priority of payments, credit enhancement, fees, triggers, revolving, calendar. */
 import { useMemo } from 'react';
 import type { Tranche } from '../../core/deal/schema';
 import { useApp } from '../AppContext';
@@ -14,6 +14,7 @@ import {
   setReserveInitialBalance,
   setReserveTarget,
 } from '../project/dealEdit';
+import { CalendarCard } from './structure/CalendarCard';
 import { RevolvingCard } from './structure/RevolvingCard';
 import { FeesCard } from './structure/FeesCard';
 import { TriggersCard } from './structure/TriggersCard';
@@ -501,6 +502,8 @@ export function StructureScreen() {
         <FeesCard />
         <TriggersCard />
       </div>
+
+      <CalendarCard />
     </div>
   );
 }
