@@ -62,7 +62,8 @@ export function CalendarCard() {
       <div className="card-head">
         <h2>Calendar</h2>
       </div>
-      <div className="form-grid">
+      {/* Narrow, so the selects are not stretched across the whole screen. */}
+      <div className="form-grid" style={{ maxWidth: 560 }}>
         <label
           title={`Empty: the settlement date (${effectiveClosingDate({ ...deal, closingDate: undefined })})`}
         >
