@@ -120,7 +120,7 @@ export function validateDeal(deal: Deal): DealProblem[] {
     }
   });
 
-  calendarProblems(deal, add);
+  for (const p of dealCalendarProblems(deal)) add(p.path, p.message);
 
   deal.scenarios.forEach((sc, k) => {
     for (const p of missingIndices(deal, sc)) add(`scenarios[${k}].indexCurves`, p);
@@ -128,8 +128,15 @@ export function validateDeal(deal: Deal): DealProblem[] {
   return out;
 }
 
-/** Dates that must follow one another and a first payment date on the payment day. */
-function calendarProblems(deal: Deal, add: (path: string, message: string) => void): void {
+/**
+ * Dates that must follow one another and a first payment date on the payment day. Exported so the Structure
+ * screen refuses a date in place by these same rules.
+ */
+export function dealCalendarProblems(deal: Deal): DealProblem[] {
+  const out: DealProblem[] = [];
+  const add = (path: string, message: string): void => {
+    out.push({ path, message });
+  };
   const closing = deal.closingDate ?? deal.settlementDate ?? deal.cutoffDate;
   if (deal.closingDate !== undefined && deal.closingDate < deal.cutoffDate) {
     add('closingDate', `${deal.closingDate} is before the cut-off date ${deal.cutoffDate}`);
@@ -153,6 +160,7 @@ function calendarProblems(deal: Deal, add: (path: string, message: string) => vo
   if (legal !== undefined && legal <= closing) {
     add('calendar.legalFinalDate', `${legal} is not after the closing date ${closing}`);
   }
+  return out;
 }
 
 /** Floating coupons whose index the scenario does not define. */

@@ -1,9 +1,10 @@
 /**
- * Deal-calendar edits for the Structure screen, pure so they are tested without React. The date checks repeat
- * the engine's (core/deal/validate.ts) so a field refuses an impossible or out-of-order date in place, with the
- * reason, instead of letting the run stop on it later.
+ * Deal-calendar edits for the Structure screen, pure so they are tested without React. A field refuses an
+ * impossible or out-of-order date in place by the engine's own rules (core/deal/validate.ts), with its reason,
+ * instead of letting the run stop on it later.
  */
 import { DealCalendar, type Deal, type PaymentFrequency } from '../../core/deal/schema';
+import { dealCalendarProblems } from '../../core/deal/validate';
 import { parseIsoDate } from '../../core/time/isoDate';
 
 export type Phase = keyof DealCalendar['paymentFrequency'];
@@ -52,15 +53,17 @@ function dateProblem(s: string): string | null {
   }
 }
 
+/** The first engine problem the edited deal has that the deal before the edit did not. */
+function newCalendarProblem(before: Deal, after: Deal): string | null {
+  const old = new Set(dealCalendarProblems(before).map((p) => `${p.path}: ${p.message}`));
+  const added = dealCalendarProblems(after).find((p) => !old.has(`${p.path}: ${p.message}`));
+  return added?.message ?? null;
+}
+
 /** Why `s` cannot be the closing date; an empty field is allowed (it falls back to the settlement date). */
 export function closingDateProblem(deal: Deal, s: string): string | null {
   if (s === '') return null;
-  const bad = dateProblem(s);
-  if (bad) return bad;
-  if (s < deal.cutoffDate) return `Before the cut-off date ${deal.cutoffDate}`;
-  const first = deal.firstPaymentDate;
-  if (first !== undefined && first <= s) return `Not before the first payment date ${first}`;
-  return null;
+  return dateProblem(s) ?? newCalendarProblem(deal, setClosingDate(deal, s));
 }
 
 /**
@@ -69,15 +72,7 @@ export function closingDateProblem(deal: Deal, s: string): string | null {
  */
 export function firstPaymentDateProblem(deal: Deal, s: string): string | null {
   if (s === '') return null;
-  const bad = dateProblem(s);
-  if (bad) return bad;
-  const closing = effectiveClosingDate(deal);
-  if (s <= closing) return `Not after the closing date ${closing}`;
-  const { year, month, day } = parseIsoDate(s);
-  if (day !== deal.paymentDay) return `Falls on day ${day}; payments fall on day ${deal.paymentDay}`;
-  const cut = parseIsoDate(deal.cutoffDate);
-  if ((year - cut.year) * 12 + month - cut.month < 1) return 'Must be in a month after the cut-off month';
-  return null;
+  return dateProblem(s) ?? newCalendarProblem(deal, setFirstPaymentDate(deal, s));
 }
 
 /** An empty value clears the date, so the engine's default applies again. */

@@ -75,7 +75,7 @@ describe('calendar card', () => {
     await first.fill('2025-10-15');
     await first.press('Enter');
     expect(await structure.fieldMessage('calendar-firstPaymentDate')).toBe(
-      'Not after the closing date 2025-10-20',
+      '2025-10-15 is not after the closing date 2025-10-20',
     );
     await first.fill('2025-02-30');
     await first.press('Enter');
