@@ -12,6 +12,7 @@ import {
   serializeProjectParts,
   type ProjectDoc,
 } from './project/document';
+import { DisplaySwitch } from './components/DisplaySwitch';
 import { integer } from './format';
 import { autosaveText, omittedPool, poolAutosaved, reimportText } from './project/autosave';
 import { blankDeal, sampleDeals } from './project/samples';
@@ -307,6 +308,7 @@ export function App({ host, initial }: { host: Host; initial?: AppState }) {
             </button>
             <span className="sep" />
             <ScenarioPicker />
+            <DisplaySwitch />
             <button
               className="primary"
               onClick={() => command('run')}

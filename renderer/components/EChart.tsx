@@ -15,6 +15,13 @@ export const CHART_COLORS = [
   '#6b7785',
 ];
 
+/**
+ * A canvas does not inherit the page's font list, so charts name it: Latin faces first, then the CJK faces of
+ * macOS, Windows and Linux, so Chinese labels never render as empty boxes.
+ */
+const CHART_FONT =
+  "Inter, 'Segoe UI', system-ui, Arial, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', sans-serif";
+
 export function EChart({
   option,
   height = 280,
@@ -45,7 +52,7 @@ export function EChart({
       {
         color: CHART_COLORS,
         animation: false,
-        textStyle: { fontFamily: 'inherit', fontSize: 11 },
+        textStyle: { fontFamily: CHART_FONT, fontSize: 11 },
         grid: { left: 70, right: 20, top: 36, bottom: 36 },
         ...option,
       },

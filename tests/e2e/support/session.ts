@@ -11,12 +11,20 @@ export interface AppSession {
   close(): Promise<void>;
 }
 
-export async function openApp(): Promise<AppSession> {
+/**
+ * `locale` is the browser's (navigator.language): the app's first run follows it, so a file that tests the
+ * Chinese interface opens with 'zh-CN'; every other file pins English.
+ */
+export async function openApp(opts: { locale?: string } = {}): Promise<AppSession> {
   await mkdir(SHOTS_DIR, { recursive: true });
   // E2E_WEB_DIR lets one engineer test a private build while another rebuilds out/web.
   const server = await serveDir(process.env.E2E_WEB_DIR ?? 'out/web');
   const browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    acceptDownloads: true,
+    locale: opts.locale ?? 'en-US',
+  });
   const page = await context.newPage();
   const app = new WorkbenchPage(page);
   await app.open(server.url);

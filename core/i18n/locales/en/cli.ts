@@ -1,0 +1,4 @@
+/** The `cli` namespace in English; the Chinese catalog mirrors it key for key. */
+export const cli = {
+  placeholder: '',
+};

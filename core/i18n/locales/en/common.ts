@@ -1,0 +1,23 @@
+/** Words every layer shares: language names, currencies, amount units. */
+export const common = {
+  language: { en: 'English', 'zh-CN': '中文' },
+  currencyName: { CNY: 'CNY', USD: 'USD', HKD: 'HKD', EUR: 'EUR', other: '{{code}}' },
+  /** The unit line over a table of amounts; `currency` is a currencyName. */
+  amountUnit: {
+    unit: '{{currency}}',
+    thousand: '{{currency}} thousands',
+    wan: '{{currency}} ten-thousands',
+    million: '{{currency}} millions',
+    yi: '{{currency}} hundred-millions',
+  },
+  /** The scale alone, for a picker. */
+  amountScale: {
+    unit: 'Units',
+    thousand: 'Thousands',
+    wan: 'Ten-thousands (万)',
+    million: 'Millions',
+    yi: 'Hundred-millions (亿)',
+  },
+  yes: 'Yes',
+  no: 'No',
+};

@@ -1,0 +1,4 @@
+/** The `core` namespace in English; the Chinese catalog mirrors it key for key. */
+export const core = {
+  placeholder: '',
+};

@@ -1,0 +1,4 @@
+/** The `report` namespace in English; the Chinese catalog mirrors it key for key. */
+export const report = {
+  placeholder: '',
+};

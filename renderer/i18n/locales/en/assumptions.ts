@@ -1,0 +1,4 @@
+/** The `assumptions` namespace in English; the Chinese catalog mirrors it key for key. */
+export const assumptions = {
+  placeholder: '',
+};

@@ -1,0 +1,4 @@
+/** The `components` namespace in English; the Chinese catalog mirrors it key for key. */
+export const components = {
+  placeholder: '',
+};

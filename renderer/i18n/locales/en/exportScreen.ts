@@ -1,0 +1,4 @@
+/** The `exportScreen` namespace in English; the Chinese catalog mirrors it key for key. */
+export const exportScreen = {
+  placeholder: '',
+};

@@ -1,0 +1,4 @@
+/** The `funding` namespace in English; the Chinese catalog mirrors it key for key. */
+export const funding = {
+  placeholder: '',
+};

@@ -1,0 +1,4 @@
+/** The `pool` namespace in English; the Chinese catalog mirrors it key for key. */
+export const pool = {
+  placeholder: '',
+};

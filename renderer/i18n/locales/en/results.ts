@@ -1,0 +1,4 @@
+/** The `results` namespace in English; the Chinese catalog mirrors it key for key. */
+export const results = {
+  placeholder: '',
+};

@@ -1,0 +1,4 @@
+/** The `stress` namespace in English; the Chinese catalog mirrors it key for key. */
+export const stress = {
+  placeholder: '',
+};

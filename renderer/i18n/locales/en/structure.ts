@@ -1,0 +1,4 @@
+/** The `structure` namespace in English; the Chinese catalog mirrors it key for key. */
+export const structure = {
+  placeholder: '',
+};
