@@ -5,6 +5,12 @@
 import { isAmountScale, type AmountScale } from '../../core/i18n/amounts';
 import { isLang, langFromLocale, type Lang } from '../../core/i18n/lang';
 
+/** The part of Web Storage used here (typed locally: the settings are also loaded in Node tests). */
+export interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
 export interface DisplaySettings {
   lang: Lang;
   scale: AmountScale;
@@ -13,7 +19,7 @@ export interface DisplaySettings {
 const KEY = 'abs-workbench.display';
 
 export function loadDisplaySettings(
-  storage: Pick<Storage, 'getItem'> | null,
+  storage: Pick<KeyValueStorage, 'getItem'> | null,
   systemLocale: string | undefined,
 ): DisplaySettings {
   const fallback: DisplaySettings = { lang: langFromLocale(systemLocale), scale: 'unit' };
@@ -31,6 +37,6 @@ export function loadDisplaySettings(
   }
 }
 
-export function saveDisplaySettings(storage: Pick<Storage, 'setItem'> | null, s: DisplaySettings): void {
+export function saveDisplaySettings(storage: Pick<KeyValueStorage, 'setItem'> | null, s: DisplaySettings): void {
   storage?.setItem(KEY, JSON.stringify(s));
 }

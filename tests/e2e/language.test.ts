@@ -17,7 +17,7 @@ describe('language and amount unit', () => {
   it('follows a Chinese system on first run, and remembers a change across a reload', async () => {
     const { page, app } = session;
     expect(await page.getByTestId('language-picker').inputValue()).toBe('zh-CN');
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     await app.screenshot('language-zh-first-run');
     await page.getByTestId('language-picker').selectOption('en');
     await page.getByTestId('scale-picker').selectOption('wan');
