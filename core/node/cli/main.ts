@@ -3,6 +3,7 @@
  * `main(args): Promise<number>` (the exit code), loaded on demand so `run` never pays for `import`'s parsers.
  */
 import { CliError } from './errors';
+import { takeLangFlag } from './lang';
 
 const COMMANDS: Record<
   string,
@@ -29,14 +30,22 @@ const COMMANDS: Record<
 
 function usage(): string {
   return [
-    'usage: abs-workbench <command> [options]',
+    'usage: abs-workbench <command> [options] [--lang en|zh-CN]',
     '',
     ...Object.values(COMMANDS).map((c) => `  ${c.summary}`),
   ].join('\n');
 }
 
 export async function cli(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
+  let args: string[];
+  try {
+    args = takeLangFlag(argv, process.env);
+  } catch (err) {
+    if (!(err instanceof CliError)) throw err;
+    process.stderr.write(`abs-workbench: ${err.message}\n`);
+    return err.exitCode;
+  }
+  const [name, ...rest] = args;
   if (name === undefined || name === '--help' || name === '-h') {
     process.stdout.write(usage() + '\n');
     return name === undefined ? 2 : 0;
