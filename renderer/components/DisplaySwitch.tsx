@@ -19,7 +19,8 @@ export function DisplaySwitch() {
           }}
         >
           {LANGS.map((l) => (
-            <option key={l} value={l}>
+            // Each language is named in itself, so it is not this screen's language.
+            <option key={l} value={l} translate="no">
               {t(`common:language.${l}`)}
             </option>
           ))}

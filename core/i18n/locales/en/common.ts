@@ -14,9 +14,9 @@ export const common = {
   amountScale: {
     unit: 'Units',
     thousand: 'Thousands',
-    wan: 'Ten-thousands (万)',
+    wan: 'Ten-thousands (wan)',
     million: 'Millions',
-    yi: 'Hundred-millions (亿)',
+    yi: 'Hundred-millions (yi)',
   },
   yes: 'Yes',
   no: 'No',

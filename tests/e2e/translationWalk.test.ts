@@ -1,0 +1,101 @@
+/**
+ * Walks every screen and tab of the sample deal, run, in Chinese and in English, and fails on any text a user
+ * sees that is not in the screen's language: a Latin word on a Chinese screen that is not a market acronym
+ * (tests/support/latin.ts), Chinese on an English screen, or a key i18next could not resolve. User data —
+ * deal, tranche, fee and scenario names, file names — is marked `translate="no"` and skipped, as are grid
+ * cells (figures and names); grid headers, titles, placeholders and aria-labels are checked.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChinese, untranslatedWords } from '../support/latin';
+import { openApp, type AppSession } from './support/session';
+
+const SCREENS = ['pool', 'assumptions', 'structure', 'results', 'export', 'funding', 'stress'] as const;
+
+/**
+ * Runs in the page: every visible text node and user-facing attribute outside `translate="no"` and grid
+ * cells, with a short path saying where it is. A string, because these tests compile without the DOM library.
+ */
+const COLLECT = `(() => {
+  const out = [];
+  const skip = (el) => !!el.closest('[translate="no"], .ag-cell, script, style, noscript, option') ;
+  const visible = (el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden'; };
+  const where = (el) => { const t = el.closest('[data-testid]'); return (t ? t.getAttribute('data-testid') : el.tagName.toLowerCase()); };
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const el = n.parentElement; const text = (n.textContent || '').trim();
+    if (!el || !text || skip(el) || !visible(el)) continue;
+    out.push({ where: where(el), text });
+  }
+  for (const el of document.querySelectorAll('[title], [placeholder], [aria-label], option')) {
+    if (el.closest('[translate="no"], .ag-cell')) continue;
+    for (const a of ['title', 'placeholder', 'aria-label']) {
+      const v = el.getAttribute(a); if (v && v.trim()) out.push({ where: where(el) + '@' + a, text: v.trim() });
+    }
+    if (el.tagName === 'OPTION' && el.textContent.trim()) out.push({ where: where(el) + '>option', text: el.textContent.trim() });
+  }
+  return out;
+})()`;
+
+interface Seen {
+  where: string;
+  text: string;
+}
+
+async function collect(page: Page): Promise<Seen[]> {
+  return page.evaluate<Seen[]>(COLLECT);
+}
+
+/** Every tab of the current screen, clicked in turn, then the texts of each. */
+async function walkScreen(
+  page: Page,
+  screen: string,
+  shot: (name: string) => Promise<void>,
+): Promise<Seen[]> {
+  await page.getByTestId(`nav-${screen}`).click();
+  await page.getByTestId(`screen-${screen}`).waitFor();
+  const seen = await collect(page);
+  await shot(screen);
+  const tabs = page.getByTestId(`screen-${screen}`).getByRole('tab');
+  const n = await tabs.count();
+  for (let i = 0; i < n; i++) {
+    await tabs.nth(i).click();
+    await page.waitForTimeout(150);
+    seen.push(...(await collect(page)).map((s) => ({ ...s, where: `${screen}/tab${i} ${s.where}` })));
+    await shot(`${screen}-tab${i}`);
+  }
+  return seen.map((s) => (s.where.startsWith(screen) ? s : { ...s, where: `${screen} ${s.where}` }));
+}
+
+function wrongLanguage(lang: 'en' | 'zh-CN', seen: readonly Seen[]): string[] {
+  const bad = seen.filter((s) =>
+    lang === 'zh-CN' ? untranslatedWords(s.text).length > 0 : hasChinese(s.text),
+  );
+  // The top bar and navigation repeat on every screen: each text is listed once, where it was first seen.
+  const first = new Map<string, string>();
+  for (const s of bad) if (!first.has(s.text)) first.set(s.text, s.where);
+  return [...first].map(([text, where]) => `${where}: ${text.slice(0, 80)}`);
+}
+
+for (const lang of ['zh-CN', 'en'] as const) {
+  describe(`every screen in ${lang}`, () => {
+    let session: AppSession;
+    beforeAll(async () => {
+      session = await openApp({ locale: lang === 'zh-CN' ? 'zh-CN' : 'en-US' });
+      await session.app.run();
+    });
+    afterAll(() => session?.close());
+
+    it('shows no text in the other language and no unresolved key', async () => {
+      const { page, app } = session;
+      const seen: Seen[] = [];
+      for (const screen of SCREENS) {
+        seen.push(...(await walkScreen(page, screen, (name) => app.screenshot(`walk-${lang}-${name}`))));
+      }
+      expect(wrongLanguage(lang, seen)).toEqual([]);
+      const missing = await page.evaluate<string[]>('globalThis.__i18nMissing ?? []');
+      expect([...new Set(missing)]).toEqual([]);
+      expect(app.errors).toEqual([]);
+    }, 240_000);
+  });
+}
