@@ -37,6 +37,9 @@ export function loadDisplaySettings(
   }
 }
 
-export function saveDisplaySettings(storage: Pick<KeyValueStorage, 'setItem'> | null, s: DisplaySettings): void {
+export function saveDisplaySettings(
+  storage: Pick<KeyValueStorage, 'setItem'> | null,
+  s: DisplaySettings,
+): void {
   storage?.setItem(KEY, JSON.stringify(s));
 }
