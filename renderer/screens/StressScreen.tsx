@@ -3,9 +3,9 @@
  * current deal and pool. Every run goes through the engine worker (progress and Cancel in the status bar);
  * results stay on the screen until the next run of the same kind, and are marked when the deal has changed.
  */
-import { axisLabel } from '../../core/scenario/axis';
+import { useTranslation } from 'react-i18next';
 import { scenarioComparisonTables } from '../../core/scenario/compare';
-import { gridReportTable, metricLabel } from '../../core/scenario/grid';
+import { gridReportTable } from '../../core/scenario/grid';
 import {
   monteCarloReportTables,
   ratingStressReportTable,
@@ -19,19 +19,15 @@ import { ComparePanel } from './stress/ComparePanel';
 import { GridPanel } from './stress/GridPanel';
 import { MonteCarloPanel } from './stress/MonteCarloPanel';
 import { RatingPanel } from './stress/RatingPanel';
-import { KEPT, type Held, type Tab } from './stress/shared';
-
-const TABS: { id: Tab; label: string }[] = [
-  { id: 'grid', label: 'Sensitivity grid' },
-  { id: 'rating', label: 'Rating stresses' },
-  { id: 'monteCarlo', label: 'Monte Carlo' },
-  { id: 'compare', label: 'Scenario comparison' },
-];
+import { axisName } from '../project/stressForms';
+import { KEPT, TABS, type Held } from './stress/shared';
 
 export function StressScreen() {
   const { state, dispatch } = useApp();
+  const { t } = useTranslation('stress');
   const doc = state.history.present;
-  // Each result also goes to the app state, so the Export screen can put it in the tranche report.
+  // Each result also goes to the app state, so the Export screen can put it in the tranche report. Its label is
+  // written in the language of the moment it was run (the snapshot holds text, not a key).
   function keep<T>(
     id: AnalysisId,
     set: (h: Held<T>) => void,
@@ -51,23 +47,24 @@ export function StressScreen() {
   return (
     <div className="screen-body">
       <div className="screen-head">
-        <h1>Stress</h1>
+        <h1>{t('title')}</h1>
         <p className="muted">
-          {doc.deal.name} · base scenario <b>{doc.scenario}</b> ·{' '}
-          {doc.pool ? `${integer(doc.pool.loans.size)} loans` : 'deal rep lines'} · runs in the engine worker
-          (Cancel in the status bar)
+          <span translate="no">{doc.deal.name}</span> · {t('head.baseScenario')}{' '}
+          <b translate="no">{doc.scenario}</b> ·{' '}
+          {doc.pool ? t('head.loans', { loans: integer(doc.pool.loans.size) }) : t('head.repLines')} ·{' '}
+          {t('head.worker')}
         </p>
       </div>
       <div className="tabs" role="tablist">
-        {TABS.map((t) => (
+        {TABS.map((id) => (
           <button
-            key={t.id}
+            key={id}
             role="tab"
-            className={tab === t.id ? 'active' : ''}
-            onClick={() => setTab(t.id)}
-            data-testid={`stress-tab-${t.id}`}
+            className={tab === id ? 'active' : ''}
+            onClick={() => setTab(id)}
+            data-testid={`stress-tab-${id}`}
           >
-            {t.label}
+            {t(`tabs.${id}`)}
           </button>
         ))}
       </div>
@@ -75,8 +72,12 @@ export function StressScreen() {
         <GridPanel
           held={grid}
           onResult={keep('grid', setGrid, (g) => ({
-            label: `Sensitivity grid: ${metricLabel(g.spec.metric)}, ${axisLabel(g.spec.y.kind)} × ${axisLabel(g.spec.x.kind)}`,
-            tables: g.trancheIds.map((t) => gridReportTable(g, t)),
+            label: t('kept.grid', {
+              metric: t(`metric.${g.spec.metric}`),
+              y: axisName(t, g.spec.y.kind),
+              x: axisName(t, g.spec.x.kind),
+            }),
+            tables: g.trancheIds.map((id) => gridReportTable(g, id)),
           }))}
         />
       )}
@@ -84,7 +85,7 @@ export function StressScreen() {
         <RatingPanel
           held={rating}
           onResult={keep('ratingStresses', setRating, (r) => ({
-            label: `Rating stresses on scenario ${r.scenarioName}`,
+            label: t('kept.rating', { scenario: r.scenarioName }),
             tables: [ratingStressReportTable(r)],
           }))}
         />
@@ -93,7 +94,7 @@ export function StressScreen() {
         <MonteCarloPanel
           held={mc}
           onResult={keep('monteCarlo', setMc, (r) => ({
-            label: `Monte Carlo, ${integer(r.plan.paths)} paths, seed ${r.plan.seed}`,
+            label: t('kept.monteCarlo', { paths: integer(r.plan.paths), seed: r.plan.seed }),
             tables: monteCarloReportTables(r),
           }))}
         />
@@ -102,7 +103,7 @@ export function StressScreen() {
         <ComparePanel
           held={cmp}
           onResult={keep('scenarioComparison', setCmp, (c) => ({
-            label: `Scenario comparison: ${c.scenarios.join(', ')}`,
+            label: t('kept.compare', { scenarios: c.scenarios.join(', ') }),
             tables: scenarioComparisonTables(c),
           }))}
         />

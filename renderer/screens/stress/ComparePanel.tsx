@@ -1,11 +1,15 @@
 /** The scenario comparison tab: every scenario of the deal on the current pool, class balances and tables. */
 import { useMemo } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { scenarioComparisonTables, type ScenarioComparison } from '../../../core/scenario/compare';
 import { useApp } from '../../AppContext';
 import { EChart, type ChartOption } from '../../components/EChart';
 import { ReportGrid } from '../../components/ReportGrid';
 import { engine } from '../../engine/engineWorker';
-import { money } from '../../format';
+import { amountUnit, money } from '../../format';
+import { useDisplay } from '../../i18n/DisplayContext';
+import { compactAmount } from './compactAmount';
+import { relabel } from './relabel';
 import { useKept } from '../useKept';
 import { base, KEPT, type Held } from './shared';
 import { Stale } from './Stale';
@@ -18,10 +22,13 @@ export function ComparePanel({
   onResult: (h: Held<ScenarioComparison>) => void;
 }) {
   const { state, job } = useApp();
+  const { t } = useTranslation('stress');
+  // The chart's option and the tables are memoised: they must change with the language and the amount scale.
+  const { lang, scale } = useDisplay();
   const doc = state.history.present;
   const [cls, setCls] = useKept(KEPT.compareClass);
   async function run(): Promise<void> {
-    const value = await job('Comparing scenarios', (p) =>
+    const value = await job(t('compare.job'), (p) =>
       engine().request({ kind: 'compareScenarios', ...base(doc) }, p),
     );
     if (value) onResult({ doc, value });
@@ -36,11 +43,11 @@ export function ComparePanel({
       tooltip: { trigger: 'axis', valueFormatter: (v) => money(Number(v)) },
       legend: { top: 0 },
       grid: { left: 80, right: 20, top: 36, bottom: 44 },
-      xAxis: { type: 'value', name: 'Period', nameLocation: 'middle', nameGap: 26, min: 0 },
+      xAxis: { type: 'value', name: t('compare.period'), nameLocation: 'middle', nameGap: 26, min: 0 },
       yAxis: {
         type: 'value',
-        name: `Class ${shown} balance`,
-        axisLabel: { formatter: (v: number) => compact(v) },
+        name: t('compare.balanceAxis', { id: shown, unit: amountUnit(doc.deal.currency) }),
+        axisLabel: { formatter: (v: number) => compactAmount(t, lang, scale, v) },
       },
       series: series.map((s) => ({
         name: s.name,
@@ -49,20 +56,32 @@ export function ComparePanel({
         data: s.periods.map((p, i) => [p, s.values[i]!]),
       })),
     };
-  }, [c, shown]);
-  const tables = useMemo(() => (c ? scenarioComparisonTables(c) : null), [c]);
+  }, [c, shown, t, lang, scale, doc.deal.currency]);
+  const tables = useMemo(() => {
+    if (!c) return null;
+    const [classes, pool] = scenarioComparisonTables(c);
+    return [
+      relabel(classes!, (key, fallback) => t(`compare.col.${key}`, { defaultValue: fallback })),
+      relabel(pool!, (key, fallback) => t(`compare.poolCol.${key}`, { defaultValue: fallback })),
+    ];
+    // lang and scale: headers come through t, money cells through money().
+  }, [c, t, lang, scale]);
   return (
     <>
       <section className="card">
         <div className="card-head">
-          <h2>Scenario comparison</h2>
+          <h2>{t('compare.title')}</h2>
           <button className="primary" onClick={() => void run()} data-testid="run-compare">
-            Compare all scenarios
+            {t('compare.run')}
           </button>
         </div>
         <p className="muted small">
-          Runs every scenario of the deal ({doc.deal.scenarios.map((s) => s.name).join(', ')}) on the current
-          pool.
+          <Trans
+            t={t}
+            i18nKey={'compare.explain'}
+            values={{ scenarios: doc.deal.scenarios.map((s) => s.name).join(', ') }}
+            components={[<span key="scenarios" translate="no" />]}
+          />
         </p>
       </section>
       <Stale held={held} />
@@ -70,33 +89,28 @@ export function ComparePanel({
         <>
           <section className="card">
             <div className="card-head">
-              <h2>Class balance by scenario</h2>
+              <h2>{t('compare.balanceTitle')}</h2>
               <div className="subtabs">
                 {classes.map((id) => (
                   <button key={id} className={id === shown ? 'active' : ''} onClick={() => setCls(id)}>
-                    Class {id}
+                    {t('compare.class', { id })}
                   </button>
                 ))}
               </div>
             </div>
             <EChart option={option} height={280} testId="compare-chart" />
           </section>
+          <p className="muted small" data-testid="compare-unit">
+            {t('compare.amounts', { unit: amountUnit(doc.deal.currency) })}
+          </p>
           <ReportGrid table={tables[0]!} testId="compare-table" />
           <ReportGrid table={tables[1]!} testId="compare-pool-table" />
         </>
       ) : (
         <div className="empty">
-          <p>Compare the deal&apos;s scenarios side by side.</p>
+          <p>{t('compare.empty')}</p>
         </div>
       )}
     </>
   );
-}
-
-function compact(v: number): string {
-  const a = Math.abs(v);
-  if (a >= 1e9) return `${(v / 1e9).toFixed(1)}bn`;
-  if (a >= 1e6) return `${(v / 1e6).toFixed(0)}m`;
-  if (a >= 1e3) return `${(v / 1e3).toFixed(0)}k`;
-  return String(v);
 }

@@ -1,7 +1,7 @@
 /** The sensitivity grid tab: the axes form, the run, and the result below it. */
+import { useTranslation } from 'react-i18next';
 import {
   GRID_METRICS,
-  metricLabel,
   metricNeedsAnalytics,
   type GridMetric,
   type GridResult,
@@ -23,8 +23,9 @@ export function GridPanel({
   onResult: (h: Held<GridResult>) => void;
 }) {
   const { state, job } = useApp();
+  const { t } = useTranslation('stress');
   const doc = state.history.present;
-  const trancheIds = doc.deal.structure.tranches.map((t) => t.id);
+  const trancheIds = doc.deal.structure.tranches.map((tr) => tr.id);
   const [x, setX] = useKept(KEPT.gridX);
   const [y, setY] = useKept(KEPT.gridY);
   const [keptTranche, setTranche] = useKept(KEPT.gridTranche);
@@ -32,12 +33,12 @@ export function GridPanel({
     keptTranche !== null && trancheIds.includes(keptTranche) ? keptTranche : (trancheIds[0] ?? '');
   const [metric, setMetric] = useKept(KEPT.gridMetric);
   // Checked as typed, in the units typed; the grid runs only from a form that passes.
-  const formProblem = axisProblemText(x) ?? axisProblemText(y);
+  const formProblem = axisProblemText(t, x) ?? axisProblemText(t, y);
 
   async function run(): Promise<void> {
     if (formProblem) return;
     const spec = { x: axisFromForm(x), y: axisFromForm(y), tranche, metric, scenario: doc.scenario };
-    const value = await job('Running sensitivity grid', (p) =>
+    const value = await job(t('grid.job'), (p) =>
       engine().request({ kind: 'stressGrid', ...base(doc), spec }, p),
     );
     if (value) onResult({ doc, value });
@@ -52,19 +53,22 @@ export function GridPanel({
     <>
       <section className="card">
         <div className="card-head">
-          <h2>Sensitivity grid</h2>
-          <span className="muted small">
-            One deal run per cell; rates in percent, multiples of the base case
-          </span>
+          <h2>{t('grid.title')}</h2>
+          <span className="muted small">{t('grid.hint')}</span>
         </div>
         <div className="stress-form">
-          <AxisEditor label="X (columns)" value={x} onChange={setX} />
-          <AxisEditor label="Y (rows)" value={y} onChange={setY} />
+          <AxisEditor axis="x" value={x} onChange={setX} />
+          <AxisEditor axis="y" value={y} onChange={setY} />
           <div className="stress-axis">
-            <span className="stress-axis-name">Show</span>
+            <span className="stress-axis-name">{t('grid.show')}</span>
             <label>
-              class
-              <select value={tranche} onChange={(e) => setTranche(e.target.value)} data-testid="grid-tranche">
+              {t('grid.class')}
+              <select
+                value={tranche}
+                onChange={(e) => setTranche(e.target.value)}
+                data-testid="grid-tranche"
+                translate="no"
+              >
                 {trancheIds.map((id) => (
                   <option key={id} value={id}>
                     {id}
@@ -73,7 +77,7 @@ export function GridPanel({
               </select>
             </label>
             <label>
-              metric
+              {t('grid.metric')}
               <select
                 value={metric}
                 onChange={(e) => setMetric(e.target.value as GridMetric)}
@@ -81,7 +85,7 @@ export function GridPanel({
               >
                 {GRID_METRICS.map((m) => (
                   <option key={m} value={m}>
-                    {metricLabel(m)}
+                    {t(`metric.${m}`)}
                   </option>
                 ))}
               </select>
@@ -92,7 +96,7 @@ export function GridPanel({
               disabled={formProblem !== null}
               data-testid="run-grid"
             >
-              Run grid
+              {t('grid.run')}
             </button>
           </div>
           {formProblem ? (
@@ -107,7 +111,7 @@ export function GridPanel({
         <GridView grid={grid} tranche={shownTranche} metric={metric} missingAnalytics={missingAnalytics} />
       ) : (
         <div className="empty">
-          <p>Choose the axes and run the grid.</p>
+          <p>{t('grid.empty')}</p>
         </div>
       )}
     </>

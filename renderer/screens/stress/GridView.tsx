@@ -1,19 +1,21 @@
 /** A sensitivity grid's result: the heatmap of one class's metric and the same figures as a table. */
 import { useMemo } from 'react';
-import { axisLabel } from '../../../core/scenario/axis';
+import { Trans, useTranslation } from 'react-i18next';
 import {
-  formatAxisValue,
   gridAxisNotes,
   gridMatrix,
   gridReportTable,
-  metricLabel,
   type GridMetric,
   type GridResult,
 } from '../../../core/scenario/grid';
 import { useApp } from '../../AppContext';
 import { EChart, type ChartOption } from '../../components/EChart';
 import { ReportGrid } from '../../components/ReportGrid';
+import { amountUnit } from '../../format';
+import { useDisplay } from '../../i18n/DisplayContext';
 import { heatRange } from '../../project/heatRange';
+import { axisName, axisValueText } from '../../project/stressForms';
+import { engineNote } from './engineNote';
 import { metricText } from './metricText';
 
 export function GridView({
@@ -29,8 +31,12 @@ export function GridView({
 }) {
   const { x, y } = grid.spec;
   const { state } = useApp();
+  const { t } = useTranslation('stress');
+  // The chart's option and the table's headers are memoised: they must change with the language and scale.
+  const { lang, scale } = useDisplay();
+  const currency = state.history.present.deal.currency;
   const scenario = state.history.present.deal.scenarios.find((sc) => sc.name === grid.scenarioName);
-  const notes = scenario ? gridAxisNotes(grid.spec, scenario) : [];
+  const notes = scenario ? gridAxisNotes(grid.spec, scenario).map((n) => engineNote(t, n)) : [];
   const matrix = useMemo(() => gridMatrix(grid, tranche, metric), [grid, tranche, metric]);
   const range = useMemo(() => heatRange(matrix), [matrix]);
   const option = useMemo<ChartOption>(() => {
@@ -43,24 +49,30 @@ export function GridView({
         formatter: (p: unknown) => {
           const d = (p as { data: [number, number, number | '-'] }).data;
           const v = d[2] === '-' ? null : d[2];
-          return `${axisLabel(y.kind)} ${formatAxisValue(y.kind, grid.yValues[d[1]]!)}, ${axisLabel(x.kind)} ${formatAxisValue(x.kind, grid.xValues[d[0]]!)}<br/><b>${metricText(metric, v)}</b>`;
+          const where = t('grid.tooltip', {
+            y: axisName(t, y.kind),
+            yValue: axisValueText(t, y.kind, grid.yValues[d[1]]!),
+            x: axisName(t, x.kind),
+            xValue: axisValueText(t, x.kind, grid.xValues[d[0]]!),
+          });
+          return `${where}<br/><b>${metricText(metric, v)}</b>`;
         },
       },
       grid: { left: 90, right: 110, top: 20, bottom: 56 },
       xAxis: {
         type: 'category',
-        name: axisLabel(x.kind),
+        name: axisName(t, x.kind),
         nameLocation: 'middle',
         nameGap: 32,
-        data: grid.xValues.map((v) => formatAxisValue(x.kind, v)),
+        data: grid.xValues.map((v) => axisValueText(t, x.kind, v)),
         splitArea: { show: true },
       },
       yAxis: {
         type: 'category',
-        name: axisLabel(y.kind),
+        name: axisName(t, y.kind),
         nameLocation: 'middle',
         nameGap: 62,
-        data: grid.yValues.map((v) => formatAxisValue(y.kind, v)),
+        data: grid.yValues.map((v) => axisValueText(t, y.kind, v)),
         splitArea: { show: true },
       },
       visualMap: {
@@ -98,32 +110,56 @@ export function GridView({
         },
       ],
     };
-  }, [grid, matrix, range, metric, x.kind, y.kind]);
-  const table = useMemo(() => gridReportTable(grid, tranche, metric), [grid, tranche, metric]);
+    // lang and scale: the labels and money figures above read them through t and money().
+  }, [grid, matrix, range, metric, x.kind, y.kind, t, lang, scale]);
+  const table = useMemo(() => {
+    // The report's table (English, as the workbook writes it) with the screen's headers and row labels.
+    const report = gridReportTable(grid, tranche, metric);
+    return {
+      ...report,
+      columns: report.columns.map((c, i) =>
+        i === 0
+          ? { ...c, header: t('grid.corner', { y: axisName(t, y.kind), x: axisName(t, x.kind) }) }
+          : { ...c, header: axisValueText(t, x.kind, grid.xValues[i - 1]!) },
+      ),
+      rows: report.rows.map((r, iy) => ({ ...r, y: axisValueText(t, y.kind, grid.yValues[iy]!) })),
+    };
+  }, [grid, tranche, metric, t, lang, scale, x.kind, y.kind]);
+  const reconciles = grid.cells.every((c) => c.cashConserved);
+  const counts = { rows: grid.yValues.length, cols: grid.xValues.length, scenario: grid.scenarioName };
   const height = Math.max(260, Math.min(560, 90 + grid.yValues.length * 34));
   return (
     <>
       <section className="card">
         <div className="card-head">
           <h2>
-            {metricLabel(metric)} of class {tranche}
+            <Trans
+              t={t}
+              i18nKey={'grid.heading'}
+              values={{ metric: t(`metric.${metric}`), tranche }}
+              components={[<span key="tranche" translate="no" />]}
+            />
           </h2>
           <span className="muted small">
-            {grid.yValues.length} × {grid.xValues.length} cells · scenario {grid.scenarioName}
-            {grid.cells.every((c) => c.cashConserved)
-              ? ' · every cell reconciles'
-              : ' · some cells do not reconcile'}
+            <Trans
+              t={t}
+              i18nKey={reconciles ? 'grid.cells' : 'grid.cellsUnreconciled'}
+              values={counts}
+              components={[<span key="scenario" translate="no" />]}
+            />
+            {metric === 'interestShortfall'
+              ? ` · ${t('grid.amounts', { unit: amountUnit(currency) })}`
+              : null}
           </span>
         </div>
-        {missingAnalytics ? (
-          <div className="banner small">
-            This grid was run without yield/duration analytics; run it again with this metric selected.
-          </div>
-        ) : null}
+        {missingAnalytics ? <div className="banner small">{t('grid.noAnalytics')}</div> : null}
         {range.uniform !== null ? (
           <p className="muted small" data-testid="grid-uniform">
-            Every cell is {metricText(metric, range.uniform)}: {metricLabel(metric)} of class {tranche} does
-            not move over these ranges.
+            {t('grid.uniform', {
+              value: metricText(metric, range.uniform),
+              metric: t(`metric.${metric}`),
+              tranche,
+            })}
           </p>
         ) : null}
         {notes.map((n) => (

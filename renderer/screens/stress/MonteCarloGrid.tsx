@@ -1,19 +1,23 @@
 /** The Monte Carlo class table: expected loss, probabilities of loss and shortfall, tail losses. */
 import type { ColDef } from 'ag-grid-community';
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { MonteCarloResult } from '../../../core/scenario/monteCarlo';
 import { DataGrid } from '../../components/DataGrid';
 import { pct } from '../../format';
+import { useDisplay } from '../../i18n/DisplayContext';
 import { percentile } from './percentile';
 
 type McClass = MonteCarloResult['tranches'][number];
 
 export function MonteCarloGrid({ r }: { r: MonteCarloResult }) {
+  const { t } = useTranslation('stress');
+  const { lang } = useDisplay();
   const cols = useMemo<ColDef<McClass>[]>(() => {
     const share = (
       colId: string,
       headerName: string,
-      get: (t: McClass) => number | null,
+      get: (c: McClass) => number | null,
       digits = 2,
     ): ColDef<McClass> => ({
       colId,
@@ -25,14 +29,15 @@ export function MonteCarloGrid({ r }: { r: MonteCarloResult }) {
       minWidth: 84,
     });
     return [
-      { field: 'id', headerName: 'Class', pinned: 'left', width: 70, cellClass: 'strong' },
-      share('expectedLoss', 'Expected loss', (t) => t.expectedLoss, 3),
-      share('probabilityOfLoss', 'P(any loss)', (t) => t.probabilityOfLoss),
-      share('probabilityOfShortfall', 'P(unpaid interest)', (t) => t.probabilityOfShortfall),
-      share('p95', '95th pct loss', (t) => percentile(t, 0.95)),
-      share('p99', '99th pct loss', (t) => percentile(t, 0.99)),
+      { field: 'id', headerName: t('mc.col.class'), pinned: 'left', width: 84, cellClass: 'strong' },
+      share('expectedLoss', t('mc.col.expectedLoss'), (c) => c.expectedLoss, 3),
+      share('probabilityOfLoss', t('mc.col.probabilityOfLoss'), (c) => c.probabilityOfLoss),
+      share('probabilityOfShortfall', t('mc.col.probabilityOfShortfall'), (c) => c.probabilityOfShortfall),
+      share('p95', t('mc.col.p95'), (c) => percentile(c, 0.95)),
+      share('p99', t('mc.col.p99'), (c) => percentile(c, 0.99)),
     ];
-  }, []);
+    // lang: the headers come through t, whose identity need not change with the language.
+  }, [t, lang]);
   return (
     <DataGrid<McClass>
       rowData={r.tranches}

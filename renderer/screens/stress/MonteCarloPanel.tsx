@@ -1,5 +1,6 @@
 /** The Monte Carlo tab: the simulation's form, its statistics, the pool loss histogram and the class table. */
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { MonteCarloResult } from '../../../core/scenario/monteCarlo';
 import { useApp } from '../../AppContext';
 import { EChart, type ChartOption } from '../../components/EChart';
@@ -12,6 +13,7 @@ import { MonteCarloGrid } from './MonteCarloGrid';
 import { percentile } from './percentile';
 import { base, KEPT, type Held } from './shared';
 import { Stale } from './Stale';
+import { useDisplay } from '../../i18n/DisplayContext';
 
 export function MonteCarloPanel({
   held,
@@ -21,6 +23,8 @@ export function MonteCarloPanel({
   onResult: (h: Held<MonteCarloResult>) => void;
 }) {
   const { state, job } = useApp();
+  const { t } = useTranslation('stress');
+  const { lang } = useDisplay();
   const doc = state.history.present;
   const [form, setForm] = useKept(KEPT.monteCarloForm);
   const { paths, seed, meanLoss, rho } = form;
@@ -31,7 +35,7 @@ export function MonteCarloPanel({
   const [lgd, setLgd] = useKept(KEPT.monteCarloLgd);
 
   // Checked as typed, in the units typed; Monte Carlo runs only from a form that passes.
-  const formProblem = monteCarloFormProblem(form);
+  const formProblem = monteCarloFormProblem(t, form);
 
   async function run(): Promise<void> {
     if (formProblem) return;
@@ -39,7 +43,7 @@ export function MonteCarloPanel({
     const s = Number(seed);
     const m = meanLoss.trim() === '' ? null : Number(meanLoss) / 100;
     const c = Number(rho) / 100;
-    const value = await job('Running Monte Carlo', (pr) =>
+    const value = await job(t('mc.job'), (pr) =>
       engine().request(
         { kind: 'monteCarlo', ...base(doc), paths: p, seed: s, meanLoss: m, correlation: c, lgd },
         pr,
@@ -57,28 +61,27 @@ export function MonteCarloPanel({
       grid: { left: 60, right: 20, top: 20, bottom: 50 },
       xAxis: {
         type: 'category',
-        name: 'Lifetime pool loss',
+        name: t('mc.lifetimeLoss'),
         nameLocation: 'middle',
         nameGap: 30,
         data: h.counts.map((_, i) => pct((h.edges[i]! + h.edges[i + 1]!) / 2, 1)),
       },
-      yAxis: { type: 'value', name: 'Paths' },
-      series: [{ type: 'bar', name: 'Paths', data: h.counts, barCategoryGap: '5%' }],
+      yAxis: { type: 'value', name: t('mc.pathsAxis') },
+      series: [{ type: 'bar', name: t('mc.pathsAxis'), data: h.counts, barCategoryGap: '5%' }],
     };
-  }, [r]);
+    // lang: the axis names above come through t, whose identity need not change with the language.
+  }, [r, t, lang]);
   return (
     <>
       <section className="card">
         <div className="card-head">
-          <h2>Monte Carlo</h2>
-          <span className="muted small">
-            One-factor Gaussian copula; class losses interpolated between deal runs (fast in the browser)
-          </span>
+          <h2>{t('mc.title')}</h2>
+          <span className="muted small">{t('mc.hint')}</span>
         </div>
         <div className="stress-form">
           <div className="stress-axis">
             <label>
-              paths
+              {t('mc.paths')}
               <input
                 className="num"
                 size={7}
@@ -88,7 +91,7 @@ export function MonteCarloPanel({
               />
             </label>
             <label>
-              seed
+              {t('mc.seed')}
               <input
                 className="num"
                 size={5}
@@ -98,18 +101,18 @@ export function MonteCarloPanel({
               />
             </label>
             <label>
-              mean loss %
+              {t('mc.meanLoss')}
               <input
                 className="num"
                 size={6}
                 value={meanLoss}
-                placeholder="base"
+                placeholder={t('mc.meanLossBase')}
                 onChange={(e) => setMeanLoss(e.target.value)}
                 data-testid="mc-mean"
               />
             </label>
             <label>
-              correlation %
+              {t('mc.correlation')}
               <input
                 className="num"
                 size={5}
@@ -119,14 +122,14 @@ export function MonteCarloPanel({
               />
             </label>
             <label>
-              loss given default
+              {t('mc.lgd')}
               <select
                 value={lgd}
                 onChange={(e) => setLgd(e.target.value === 'severity' ? 'severity' : 'one')}
                 data-testid="mc-lgd"
               >
-                <option value="one">1: draw the net loss</option>
-                <option value="severity">the scenario&apos;s severity</option>
+                <option value="one">{t('mc.lgdOne')}</option>
+                <option value="severity">{t('mc.lgdSeverity')}</option>
               </select>
             </label>
             <button
@@ -135,7 +138,7 @@ export function MonteCarloPanel({
               disabled={formProblem !== null}
               data-testid="run-mc"
             >
-              Run Monte Carlo
+              {t('mc.run')}
             </button>
           </div>
           {formProblem ? (
@@ -149,53 +152,43 @@ export function MonteCarloPanel({
       {r && option ? (
         <>
           <div className="kpi-row">
-            <Kpi label="Paths · seed" value={`${integer(r.plan.paths)} · ${r.plan.seed}`} />
-            <Kpi label="Mean drawn lifetime loss (sample)" value={pct(r.pool.mean)} />
-            <Kpi label="Mean drawn lifetime loss (model)" value={pct(r.pool.modelMean)} />
-            <Kpi label="Mean loss realised in the deal" value={pct(r.dealPool.mean)} />
-            <Kpi
-              label="Std deviation (sample / model)"
-              value={`${pct(r.pool.stdDev)} / ${pct(r.pool.modelStdDev)}`}
-            />
-            <Kpi label="Asset correlation" value={pct(r.plan.rho)} />
-            <Kpi label="99th pct pool loss" value={pct(percentile(r.pool, 0.99))} />
+            <Kpi label={t('mc.kpi.pathsSeed')} value={`${integer(r.plan.paths)} · ${r.plan.seed}`} />
+            <Kpi label={t('mc.kpi.meanSample')} value={pct(r.pool.mean)} />
+            <Kpi label={t('mc.kpi.meanModel')} value={pct(r.pool.modelMean)} />
+            <Kpi label={t('mc.kpi.meanDeal')} value={pct(r.dealPool.mean)} />
+            <Kpi label={t('mc.kpi.stdDev')} value={`${pct(r.pool.stdDev)} / ${pct(r.pool.modelStdDev)}`} />
+            <Kpi label={t('mc.kpi.rho')} value={pct(r.plan.rho)} />
+            <Kpi label={t('mc.kpi.p99')} value={pct(percentile(r.pool, 0.99))} />
           </div>
           <div className="two-col">
             <section className="card">
               <div className="card-head">
-                <h2>Pool loss distribution</h2>
+                <h2>{t('mc.distribution')}</h2>
                 <span className="muted small">
-                  {r.cappedPaths > 0
-                    ? `${integer(r.cappedPaths)} paths drew a loss beyond the worst the deal model reaches (100 times the base case's loss); they count at that worst loss`
-                    : ''}
+                  {r.cappedPaths > 0 ? t('mc.capped', { paths: integer(r.cappedPaths) }) : ''}
                 </span>
               </div>
               <EChart option={option} height={280} testId="mc-histogram" />
             </section>
             <section className="card">
               <div className="card-head">
-                <h2>Classes</h2>
+                <h2>{t('mc.classes')}</h2>
               </div>
               <MonteCarloGrid r={r} />
-              <p className="muted small">
-                Loss is principal loss as a share of the class&apos;s original balance.
-              </p>
+              <p className="muted small">{t('mc.lossShare')}</p>
               <p className="muted small" data-testid="mc-conventions">
-                Each path draws a lifetime loss of the original pool (no purchases, no clean-up call) and runs
-                the deal at the default multiple that gives it; the loss realised in the deal includes
-                receivables bought while revolving and stops at the clean-up call. LGD{' '}
                 {r.plan.lossGivenDefault === 1
-                  ? 'is 1: the copula draws the net loss itself'
-                  : `is ${pct(r.plan.lossGivenDefault)}: the copula draws defaults and loss is LGD × defaults`}
-                .
+                  ? t('mc.conventionsLgdOne')
+                  : t('mc.conventionsLgd', { lgd: pct(r.plan.lossGivenDefault) })}
               </p>
               {r.interpolation ? (
                 <p className="muted small" data-testid="mc-method-error">
-                  Class losses are interpolated between {integer(r.interpolation.nodes)} deal runs (extra runs
-                  where a class or the clean-up call changes state). Re-run exactly at{' '}
-                  {r.interpolation.checkedPaths} paths, the largest difference in a class loss was{' '}
-                  {pct(Math.max(0, ...r.interpolation.maxAbsError), 3)} of its balance and the mean bias{' '}
-                  {pct(Math.max(0, ...r.interpolation.meanError.map(Math.abs)), 3)}.
+                  {t('mc.methodError', {
+                    nodes: integer(r.interpolation.nodes),
+                    checked: r.interpolation.checkedPaths,
+                    maxError: pct(Math.max(0, ...r.interpolation.maxAbsError), 3),
+                    bias: pct(Math.max(0, ...r.interpolation.meanError.map(Math.abs)), 3),
+                  })}
                 </p>
               ) : null}
             </section>
@@ -203,10 +196,7 @@ export function MonteCarloPanel({
         </>
       ) : (
         <div className="empty">
-          <p>
-            Set the paths and correlation and run the simulation. Mean loss blank uses the base
-            scenario&apos;s.
-          </p>
+          <p>{t('mc.empty')}</p>
         </div>
       )}
     </>

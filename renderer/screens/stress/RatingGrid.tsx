@@ -1,19 +1,24 @@
 /** The rating levels table: loss multiple, worst realised loss and each class's pass or fail. */
 import type { ColDef } from 'ag-grid-community';
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { RatingStressResult } from '../../../core/scenario/ratingStress';
 import { DataGrid, wrappedText } from '../../components/DataGrid';
 import { pct } from '../../format';
+import { useDisplay } from '../../i18n/DisplayContext';
+import { ratingSourceText, verdict, verdictText } from './ratingText';
 
 type Level = RatingStressResult['levels'][number];
 
 export function RatingGrid({ r }: { r: RatingStressResult }) {
+  const { t } = useTranslation('stress');
+  const { lang } = useDisplay();
   const cols = useMemo<ColDef<Level>[]>(
     () => [
-      { field: 'rating', headerName: 'Level', pinned: 'left', width: 84, cellClass: 'strong' },
+      { field: 'rating', headerName: t('rating.col.level'), pinned: 'left', width: 84, cellClass: 'strong' },
       {
         field: 'multiple',
-        headerName: 'Loss multiple',
+        headerName: t('rating.col.multiple'),
         type: 'rightAligned',
         valueFormatter: (p) => `${(p.value as number).toFixed(2)}×`,
         flex: 1,
@@ -21,10 +26,9 @@ export function RatingGrid({ r }: { r: RatingStressResult }) {
       },
       {
         colId: 'worstPoolLoss',
-        headerName: 'Worst realised loss',
+        headerName: t('rating.col.worstLoss'),
         // A revolving deal's harsher stress can realise less: it ends revolving sooner, so fewer receivables are bought.
-        headerTooltip:
-          'Pool losses realised inside the deal, receivables bought while revolving included, as a share of the initial pool; the worst of the level’s prepayment and timing cases',
+        headerTooltip: t('rating.col.worstLossTip'),
         type: 'rightAligned',
         valueGetter: (p) => (p.data ? Math.max(...p.data.cases.map((c) => c.poolLossPct)) : null),
         valueFormatter: (p) => pct(p.value as number | null),
@@ -33,28 +37,29 @@ export function RatingGrid({ r }: { r: RatingStressResult }) {
       },
       ...Object.keys(r.highestPassing).map((id): ColDef<Level> => ({
         colId: `pass-${id}`,
-        headerName: `Class ${id}`,
+        headerName: t('rating.col.class', { id }),
         type: 'rightAligned',
-        valueGetter: (p) =>
-          p.data?.passes[id]
-            ? (r.passesAboveFailure[id] ?? []).includes(p.data.rating)
-              ? 'pass, but a milder level fails'
-              : 'pass'
-            : 'fail',
-        cellClassRules: { ok: (p) => p.value === 'pass', bad: (p) => p.value === 'fail' },
+        // The text itself is the value, so the CSV carries the words the screen shows.
+        valueGetter: (p) => (p.data ? verdictText(t, verdict(r, p.data, id)) : null),
+        cellClassRules: {
+          ok: (p) => p.data !== undefined && verdict(r, p.data, id) === 'pass',
+          bad: (p) => p.data !== undefined && verdict(r, p.data, id) === 'fail',
+        },
         flex: 1,
         minWidth: 80,
       })),
       {
-        field: 'source',
-        headerName: 'Source',
+        colId: 'source',
+        headerName: t('rating.col.source'),
+        valueGetter: (p) => (p.data ? ratingSourceText(t, p.data) : null),
         flex: 5,
         minWidth: 240,
         ...wrappedText,
         cellStyle: { ...wrappedText.cellStyle, color: 'var(--muted)' },
       },
     ],
-    [r],
+    // lang: the headers and verdicts come through t, whose identity need not change with the language.
+    [r, t, lang],
   );
   return (
     <DataGrid<Level>

@@ -1,11 +1,12 @@
 /** The rating-agency stresses tab: the run, each class's highest level passed, and the levels table. */
+import { useTranslation } from 'react-i18next';
 import { ratingStressNotes, type RatingStressResult } from '../../../core/scenario/ratingStress';
 import { useApp } from '../../AppContext';
 import { Kpi } from '../../components/Kpi';
 import { engine } from '../../engine/engineWorker';
 import { pct } from '../../format';
-import { REALISED_LOSS } from '../../lossTerms';
 import { RatingGrid } from './RatingGrid';
+import { engineNote } from './engineNote';
 import { base, type Held } from './shared';
 import { Stale } from './Stale';
 
@@ -17,9 +18,10 @@ export function RatingPanel({
   onResult: (h: Held<RatingStressResult>) => void;
 }) {
   const { state, job } = useApp();
+  const { t } = useTranslation('stress');
   const doc = state.history.present;
   async function run(): Promise<void> {
-    const value = await job('Running rating stresses', (p) =>
+    const value = await job(t('rating.job'), (p) =>
       engine().request({ kind: 'ratingStress', ...base(doc) }, p),
     );
     if (value) onResult({ doc, value });
@@ -31,34 +33,27 @@ export function RatingPanel({
     <>
       <section className="card">
         <div className="card-head">
-          <h2>Rating-agency stresses</h2>
+          <h2>{t('rating.title')}</h2>
           <button className="primary" onClick={() => void run()} data-testid="run-rating">
-            Run rating stresses
+            {t('rating.run')}
           </button>
         </div>
-        <p className="muted small">
-          Each level multiplies the base case&apos;s loss, under prepayment speeds of 0.5×, 1× and 1.5× the
-          base and with losses at base timing, front-loaded and back-loaded (same lifetime loss). A class
-          passes a level when it receives all interest and principal in every one of those nine runs. The
-          timing cases are matched to the original pool&apos;s lifetime loss (no purchases, no clean-up call),
-          which rises with the multiple; loss a reshape places after a clean-up call is not realised. The
-          highest level passed is one whose milder levels all pass too.
-        </p>
+        <p className="muted small">{t('rating.explain')}</p>
       </section>
       <Stale held={held} />
       {r ? (
         <>
           <div className="kpi-row" data-testid="rating-highest">
             <Kpi
-              label={`${REALISED_LOSS}, base case (${r.scenarioName})`}
+              label={t('rating.baseLoss', { scenario: r.scenarioName })}
               value={pct(r.baseLossPct)}
               testId="rating-base-loss"
             />
             {ids.map((id) => (
               <Kpi
                 key={id}
-                label={`Class ${id}: highest level passed`}
-                value={r.highestPassing[id] ?? 'none'}
+                label={t('rating.highest', { id })}
+                value={r.highestPassing[id] ?? t('rating.none')}
                 tone={r.highestPassing[id] ? 'ok' : 'bad'}
                 testId={`highest-${id}`}
               />
@@ -66,20 +61,20 @@ export function RatingPanel({
           </div>
           {Object.entries(notes).map(([id, note]) => (
             <p key={id} className="muted small" data-testid={`rating-note-${id}`}>
-              {note}
+              {engineNote(t, note)}
             </p>
           ))}
           <section className="card">
             <div className="card-head">
-              <h2>Levels</h2>
-              <span className="muted small">pass: all interest and principal paid in all nine runs</span>
+              <h2>{t('rating.levels')}</h2>
+              <span className="muted small">{t('rating.levelsHint')}</span>
             </div>
             <RatingGrid r={r} />
           </section>
         </>
       ) : (
         <div className="empty">
-          <p>Run the stresses to see which classes pass each rating level.</p>
+          <p>{t('rating.empty')}</p>
         </div>
       )}
     </>

@@ -8,7 +8,8 @@ import type { ProjectDoc } from '../../project/document';
 import { keptKey } from '../../project/kept';
 import type { AxisForm, MonteCarloForm } from '../../project/stressForms';
 
-export type Tab = 'grid' | 'rating' | 'monteCarlo' | 'compare';
+export const TABS = ['grid', 'rating', 'monteCarlo', 'compare'] as const;
+export type Tab = (typeof TABS)[number];
 
 /** A result with the document it was computed from, so the screen can say when the deal changed since. */
 export interface Held<T> {
