@@ -1,5 +1,5 @@
 /**
- * Stress (issue #5): sensitivity grids, rating-agency stresses, Monte Carlo and scenario comparison over the
+ * Stress (issue #5): sensitivity grids, break-evens, rating-agency stresses, Monte Carlo and scenario comparison over the
  * current deal and pool. Every run goes through the engine worker (progress and Cancel in the status bar);
  * results stay on the screen until the next run of the same kind, and are marked when the deal has changed.
  */
@@ -15,6 +15,7 @@ import { useApp } from '../AppContext';
 import type { AnalysisId } from '../project/state';
 import { integer } from '../format';
 import { useKept } from './useKept';
+import { BreakevenPanel } from './stress/BreakevenPanel';
 import { ComparePanel } from './stress/ComparePanel';
 import { GridPanel } from './stress/GridPanel';
 import { MonteCarloPanel } from './stress/MonteCarloPanel';
@@ -40,6 +41,7 @@ export function StressScreen() {
   }
   const [tab, setTab] = useKept(KEPT.tab);
   const [grid, setGrid] = useKept(KEPT.grid);
+  const [breakeven, setBreakeven] = useKept(KEPT.breakeven);
   const [rating, setRating] = useKept(KEPT.rating);
   const [mc, setMc] = useKept(KEPT.monteCarlo);
   const [cmp, setCmp] = useKept(KEPT.compare);
@@ -81,6 +83,8 @@ export function StressScreen() {
           }))}
         />
       )}
+      {/* Break-evens are not a report sheet of their own: they go on the Summary with the run's results. */}
+      {tab === 'breakeven' && <BreakevenPanel held={breakeven} onResult={setBreakeven} />}
       {tab === 'rating' && (
         <RatingPanel
           held={rating}

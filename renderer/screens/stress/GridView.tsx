@@ -169,7 +169,8 @@ export function GridView({
         ))}
         <EChart option={option} height={height} testId="grid-heatmap" />
       </section>
-      <ReportGrid table={table} testId="grid-table" firstWidth={160} />
+      {/* Chinese axis names carry their acronym, "年化早偿率(CPR)": the corner needs more room. */}
+      <ReportGrid table={table} testId="grid-table" firstWidth={lang === 'zh-CN' ? 260 : 160} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 /** What the Stress screen's tabs share: the held results, the kept inputs, a request's base fields. */
 import type { AxisKind } from '../../../core/scenario/axis';
+import type { BreakevenResult } from '../../../core/scenario/breakeven';
 import type { ScenarioComparison } from '../../../core/scenario/compare';
 import type { GridMetric, GridResult } from '../../../core/scenario/grid';
 import type { MonteCarloResult } from '../../../core/scenario/monteCarlo';
@@ -8,7 +9,7 @@ import type { ProjectDoc } from '../../project/document';
 import { keptKey } from '../../project/kept';
 import type { AxisForm, MonteCarloForm } from '../../project/stressForms';
 
-export const TABS = ['grid', 'rating', 'monteCarlo', 'compare'] as const;
+export const TABS = ['grid', 'breakeven', 'rating', 'monteCarlo', 'compare'] as const;
 export type Tab = (typeof TABS)[number];
 
 /** A result with the document it was computed from, so the screen can say when the deal changed since. */
@@ -38,6 +39,7 @@ export const AXIS_DEFAULTS: Record<AxisKind, Omit<AxisForm, 'kind'>> = {
 export const KEPT = {
   tab: keptKey<Tab>('stress.tab', 'grid'),
   grid: keptKey<Held<GridResult> | null>('stress.grid', null),
+  breakeven: keptKey<Held<BreakevenResult[]> | null>('stress.breakeven', null),
   rating: keptKey<Held<RatingStressResult> | null>('stress.rating', null),
   monteCarlo: keptKey<Held<MonteCarloResult> | null>('stress.monteCarlo', null),
   compare: keptKey<Held<ScenarioComparison> | null>('stress.compare', null),

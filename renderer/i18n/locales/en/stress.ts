@@ -9,6 +9,7 @@ export const stress = {
   },
   tabs: {
     grid: 'Sensitivity grid',
+    breakeven: '$t(glossary:breakeven)',
     rating: 'Rating stresses',
     monteCarlo: '$t(glossary:monteCarlo)',
     compare: 'Scenario comparison',
@@ -98,6 +99,36 @@ export const stress = {
     uniform: 'Every cell is {{value}}: {{metric}} of class {{tranche}} does not move over these ranges.',
     tooltip: '{{y}} {{yValue}}, {{x}} {{xValue}}',
     corner: '{{y}} \\ {{x}}',
+  },
+  breakeven: {
+    title: 'Break-even stresses',
+    hint: "The largest CDR, and the largest multiple of the base case's loss, at which each class still receives all interest and principal; CDR to 0.01%, multiple to 0.01",
+    results: 'Break-evens by class',
+    run: 'Solve break-evens',
+    job: 'Solving break-evens',
+    scenario: 'Scenario <0>{{scenario}}</0> · {{runs}} deal runs',
+    empty: 'Solve to see how much stress each class withstands.',
+    mode: { cdr: '$t(glossary:cdr)', lossMultiple: 'loss multiple' },
+    col: {
+      class: '$t(glossary:class)',
+      cdr: 'Break-even CDR',
+      cdrLoss: 'Realised pool loss at CDR break-even',
+      cdrFirstLoss: 'CDR of first principal loss',
+      multiple: 'Break-even loss multiple',
+      multipleLoss: 'Realised pool loss at multiple break-even',
+      multipleFirstLoss: 'Multiple of first principal loss',
+    },
+    notWholeAtZero: 'not whole at 0',
+    atLeast: '≥ {{value}}',
+    listSeparator: ', ',
+    note: {
+      wholeAtMax: 'Class {{id}} is whole up to the search limit of the {{mode}} ({{max}}).',
+      notWholeAtZero: 'Class {{id}} is not paid in full even with no stress on the {{mode}}.',
+      wholeAgain:
+        'Class {{id}}, {{mode}}: not monotone, whole again at {{windows}} above its first failure (a harsher stress can end revolving sooner and realise less).',
+      comesAndGoes:
+        'Class {{id}}, {{mode}}: not monotone, principal loss comes and goes above the break-even (a harsher stress can end revolving sooner and realise less).',
+    },
   },
   rating: {
     title: 'Rating-agency stresses',

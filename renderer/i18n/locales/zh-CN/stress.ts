@@ -11,6 +11,7 @@ export const stress: Catalog<typeof en> = {
   },
   tabs: {
     grid: '敏感性分析',
+    breakeven: '$t(glossary:breakeven)',
     rating: '评级压力测试',
     monteCarlo: '$t(glossary:monteCarlo)',
     compare: '情景比较',
@@ -92,6 +93,36 @@ export const stress: Catalog<typeof en> = {
     uniform: '所有格点均为 {{value}}：在上述区间内，{{tranche}}档{{metric}}不随压力变化。',
     tooltip: '{{y}} {{yValue}}，{{x}} {{xValue}}',
     corner: '{{y}} \\ {{x}}',
+  },
+  breakeven: {
+    title: '临界压力测试',
+    hint: '各档证券仍能足额获得全部利息和本金的最大年化违约率，以及基准情景损失的最大倍数；违约率精确到 0.01%，倍数精确到 0.01',
+    results: '各档证券临界值',
+    run: '求解临界值',
+    job: '正在求解临界值',
+    scenario: '情景 <0>{{scenario}}</0> · 共运行交易 {{runs}} 次',
+    empty: '求解后可查看各档证券能承受多大的压力。',
+    mode: { cdr: '$t(glossary:cdr)', lossMultiple: '损失倍数' },
+    col: {
+      class: '$t(glossary:tranche)',
+      cdr: '临界违约率',
+      cdrLoss: '临界违约率下已实现损失',
+      cdrFirstLoss: '首次出现本金损失的违约率',
+      multiple: '临界损失倍数',
+      multipleLoss: '临界倍数下已实现损失',
+      multipleFirstLoss: '首次出现本金损失的损失倍数',
+    },
+    notWholeAtZero: '无压力时亦未足额兑付',
+    atLeast: '≥ {{value}}',
+    listSeparator: '、',
+    note: {
+      wholeAtMax: '{{id}}档在{{mode}}达到搜索上限（{{max}}）时仍足额兑付。',
+      notWholeAtZero: '{{id}}档在{{mode}}为零时亦未能足额兑付。',
+      wholeAgain:
+        '{{id}}档，{{mode}}：结果非单调，首次未足额兑付后，在 {{windows}} 又恢复足额兑付（压力更大时循环购买可能提前结束，实现的损失反而更少）。',
+      comesAndGoes:
+        '{{id}}档，{{mode}}：结果非单调，临界值以上本金损失时有时无（压力更大时循环购买可能提前结束，实现的损失反而更少）。',
+    },
   },
   rating: {
     title: '评级机构压力测试',
