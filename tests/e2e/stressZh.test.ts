@@ -131,6 +131,21 @@ describe('stress screen in Chinese', () => {
     expect(await stress.header('compare-table', 'wal')).toBe('加权平均期限（年）');
     expect(await page.getByTestId('compare-unit').innerText()).toMatch(/^金额单位：/);
     await app.screenshot('stress-zh-compare');
+    // Amounts follow the unit chosen: the pool's initial balance in 元, then in 万元, with the caption saying so.
+    const initial = () =>
+      page
+        .getByTestId('compare-pool-table')
+        .locator('.ag-row[row-index="0"] .ag-cell[col-id="initialBalance"]')
+        .innerText();
+    const yuan = Number((await initial()).replace(/,/g, ''));
+    expect(yuan).toBeGreaterThan(0);
+    await page.getByTestId('scale-picker').selectOption('wan');
+    await expect
+      .poll(initial)
+      .toBe((yuan / 1e4).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+    expect(await page.getByTestId('compare-unit').innerText()).toMatch(/万/);
+    await app.screenshot('stress-zh-compare-wan');
+    await page.getByTestId('scale-picker').selectOption('unit');
     expect(app.errors).toEqual([]);
     expect(await missing()).toEqual([]);
   });

@@ -13,6 +13,7 @@ import { DataGrid } from '../../components/DataGrid';
 import { engine } from '../../engine/engineWorker';
 import { integer, pct } from '../../format';
 import { useDisplay } from '../../i18n/DisplayContext';
+import { userDataCell } from './userData';
 import { breakevenFigure, breakevenNote, breakevenValue } from './breakevenText';
 import { base, type Held } from './shared';
 import { Stale } from './Stale';
@@ -120,6 +121,7 @@ function BreakevenGrid({ results }: { results: BreakevenResult[] }) {
     return [
       {
         field: 'trancheId',
+        cellRenderer: userDataCell,
         headerName: t('breakeven.col.class'),
         pinned: 'left',
         width: 84,

@@ -6,6 +6,7 @@ import type { MonteCarloResult } from '../../../core/scenario/monteCarlo';
 import { DataGrid } from '../../components/DataGrid';
 import { pct } from '../../format';
 import { useDisplay } from '../../i18n/DisplayContext';
+import { userDataCell } from './userData';
 import { percentile } from './percentile';
 
 type McClass = MonteCarloResult['tranches'][number];
@@ -29,7 +30,14 @@ export function MonteCarloGrid({ r }: { r: MonteCarloResult }) {
       minWidth: 84,
     });
     return [
-      { field: 'id', headerName: t('mc.col.class'), pinned: 'left', width: 84, cellClass: 'strong' },
+      {
+        field: 'id',
+        headerName: t('mc.col.class'),
+        pinned: 'left',
+        width: 84,
+        cellClass: 'strong',
+        cellRenderer: userDataCell,
+      },
       share('expectedLoss', t('mc.col.expectedLoss'), (c) => c.expectedLoss, 3),
       share('probabilityOfLoss', t('mc.col.probabilityOfLoss'), (c) => c.probabilityOfLoss),
       share('probabilityOfShortfall', t('mc.col.probabilityOfShortfall'), (c) => c.probabilityOfShortfall),

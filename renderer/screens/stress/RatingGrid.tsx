@@ -6,6 +6,7 @@ import type { RatingStressResult } from '../../../core/scenario/ratingStress';
 import { DataGrid, wrappedText } from '../../components/DataGrid';
 import { pct } from '../../format';
 import { useDisplay } from '../../i18n/DisplayContext';
+import { userDataCell } from './userData';
 import { ratingSourceText, verdict, verdictText } from './ratingText';
 
 type Level = RatingStressResult['levels'][number];
@@ -15,7 +16,14 @@ export function RatingGrid({ r }: { r: RatingStressResult }) {
   const { lang } = useDisplay();
   const cols = useMemo<ColDef<Level>[]>(
     () => [
-      { field: 'rating', headerName: t('rating.col.level'), pinned: 'left', width: 84, cellClass: 'strong' },
+      {
+        field: 'rating',
+        headerName: t('rating.col.level'),
+        pinned: 'left',
+        width: 84,
+        cellClass: 'strong',
+        cellRenderer: userDataCell,
+      },
       {
         field: 'multiple',
         headerName: t('rating.col.multiple'),
