@@ -198,9 +198,9 @@ export const stress: Catalog<typeof en> = {
       class: '$t(glossary:tranche)',
       expectedLoss: '预期损失',
       probabilityOfLoss: '发生损失概率',
-      probabilityOfShortfall: '利息未足额兑付概率',
-      p95: '损失 95% 分位数',
-      p99: '损失 99% 分位数',
+      probabilityOfShortfall: '$t(glossary:interestShortfall)概率',
+      p95: '95%分位损失',
+      p99: '99%分位损失',
     },
   },
   compare: {
