@@ -139,6 +139,7 @@ const TERMS = {
   stress: ['Stress', '压力测试'],
   breakeven: ['Break-even', '临界值'],
   breakevenDefault: ['Break-even default rate', '临界违约率'],
+  realisedLoss: ['Realised loss', '已实现损失'],
   rating: ['Rating', '评级'],
   monteCarlo: ['Monte Carlo', '蒙特卡洛模拟'],
   cashflow: ['Cash flow', '现金流'],

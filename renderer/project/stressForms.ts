@@ -1,9 +1,11 @@
 /**
  * The Stress screen's forms checked as they are typed, in the user's units (percent for rates, × for multiples,
  * months for the recovery lag): the engine's own checks speak in internal fractions ("'to' (0.1) is below
- * 'from' (0.3)" for 30 and 10) and only ran when the grid was sent to the worker.
+ * 'from' (0.3)" for 30 and 10) and only ran when the grid was sent to the worker. Messages come through the
+ * `t` passed in (the `stress` namespace), so the same check speaks English or Chinese.
  */
-import { axisIsRate, axisLabel, MAX_AXIS_POINTS, type Axis, type AxisKind } from '../../core/scenario/axis';
+import type { TFunction } from 'i18next';
+import { axisIsRate, MAX_AXIS_POINTS, type Axis, type AxisKind } from '../../core/scenario/axis';
 
 export interface AxisForm {
   kind: AxisKind;
@@ -13,33 +15,44 @@ export interface AxisForm {
 }
 
 /** What the user types per kind: rates in percent, multiples as ×, the lag in months. */
-function unitOf(kind: AxisKind): { suffix: string; min: number; max: number; maxOpen: boolean } {
+function unitOf(kind: AxisKind): {
+  unit: 'percent' | 'times' | 'months';
+  min: number;
+  max: number;
+  maxOpen: boolean;
+} {
   switch (kind) {
     case 'cdr':
     case 'cpr':
     case 'severity':
-      return { suffix: '%', min: 0, max: 100, maxOpen: false };
+      return { unit: 'percent', min: 0, max: 100, maxOpen: false };
     case 'absSpeed':
-      return { suffix: '%', min: 0, max: 100, maxOpen: true };
+      return { unit: 'percent', min: 0, max: 100, maxOpen: true };
     case 'rateShift':
-      return { suffix: '%', min: -100, max: 100, maxOpen: false };
+      return { unit: 'percent', min: -100, max: 100, maxOpen: false };
     case 'lossMultiple':
     case 'prepaymentMultiple':
-      return { suffix: '×', min: 0, max: 100, maxOpen: false };
+      return { unit: 'times', min: 0, max: 100, maxOpen: false };
     case 'lagMonths':
-      return { suffix: ' months', min: 0, max: 1200, maxOpen: false };
+      return { unit: 'months', min: 0, max: 1200, maxOpen: false };
   }
 }
 
-/** Why the axis cannot run, in the units typed, or null when it can. */
-export function axisFormProblem(f: AxisForm): string | null {
+/** The axis's name in the user's language: CDR / CPR / ABS speed from the glossary, the others the screen's. */
+export function axisName(t: TFunction, kind: AxisKind): string {
+  return t(`stress:axis.${kind}`);
+}
+
+/** Why the axis cannot run, in the units typed and the user's language, or null when it can. */
+export function axisFormProblem(t: TFunction, f: AxisForm): string | null {
   const u = unitOf(f.kind);
-  const show = (v: number): string => `${v}${u.suffix}`;
+  const show = (v: number): string => t(`stress:value.${u.unit}`, { v });
+  const field = (k: 'from' | 'to' | 'step'): string => t(`stress:form.field.${k}`);
   const values: Record<'from' | 'to' | 'step', number> = { from: NaN, to: NaN, step: NaN };
   for (const k of ['from', 'to', 'step'] as const) {
     const text = f[k].trim();
     const v = Number(text);
-    if (text === '' || !Number.isFinite(v)) return `'${k}' is not a number`;
+    if (text === '' || !Number.isFinite(v)) return t('stress:form.notANumber', { field: field(k) });
     values[k] = v;
   }
   const { from, to, step } = values;
@@ -48,15 +61,22 @@ export function axisFormProblem(f: AxisForm): string | null {
     ['to', to],
   ] as const) {
     if (v < u.min || v > u.max || (u.maxOpen && v === u.max)) {
-      return `'${k}' (${show(v)}) must be from ${show(u.min)} to ${u.maxOpen ? 'below ' : ''}${show(u.max)}`;
+      const params = { field: field(k), value: show(v), min: show(u.min), max: show(u.max) };
+      return u.maxOpen ? t('stress:form.outOfRangeOpen', params) : t('stress:form.outOfRange', params);
     }
   }
-  if (to < from) return `'to' (${show(to)}) is below 'from' (${show(from)})`;
+  if (to < from) return t('stress:form.toBelowFrom', { to: show(to), from: show(from) });
   if (from === to) return null;
-  if (!(step > 0)) return `'step' must be above 0`;
+  if (!(step > 0)) return t('stress:form.stepNotPositive');
   const points = Math.floor((to - from) / step + 1e-9) + 1;
   if (points > MAX_AXIS_POINTS) {
-    return `${points} points from ${show(from)} to ${show(to)} by ${show(step)}; at most ${MAX_AXIS_POINTS}`;
+    return t('stress:form.tooManyPoints', {
+      points,
+      from: show(from),
+      to: show(to),
+      step: show(step),
+      max: MAX_AXIS_POINTS,
+    });
   }
   return null;
 }
@@ -73,9 +93,9 @@ export function axisFromForm(f: AxisForm): Axis {
 }
 
 /** The axis's name with its problem, for the line under the form. */
-export function axisProblemText(f: AxisForm): string | null {
-  const p = axisFormProblem(f);
-  return p === null ? null : `${axisLabel(f.kind)}: ${p}`;
+export function axisProblemText(t: TFunction, f: AxisForm): string | null {
+  const p = axisFormProblem(t, f);
+  return p === null ? null : t('stress:form.axisProblem', { axis: axisName(t, f.kind), problem: p });
 }
 
 export interface MonteCarloForm {
@@ -90,19 +110,35 @@ export interface MonteCarloForm {
 /** Most paths the engine accepts. */
 const MAX_PATHS = 10_000_000;
 
-/** Why the Monte Carlo form cannot run, in the units typed, or null when it can. */
-export function monteCarloFormProblem(f: MonteCarloForm): string | null {
+/** Why the Monte Carlo form cannot run, in the units typed and the user's language, or null when it can. */
+export function monteCarloFormProblem(t: TFunction, f: MonteCarloForm): string | null {
   const num = (s: string): number => (s.trim() === '' ? NaN : Number(s.replace(/,/g, '').trim()));
   const paths = num(f.paths);
   if (!Number.isInteger(paths) || paths < 1 || paths > MAX_PATHS) {
-    return 'Paths must be a whole number from 1 to 10,000,000';
+    // The bound is written with the English separators in both languages, as the field accepts it typed.
+    return t('stress:form.paths', { max: MAX_PATHS.toLocaleString('en-US') });
   }
-  if (!Number.isInteger(num(f.seed))) return 'Seed must be a whole number';
+  if (!Number.isInteger(num(f.seed))) return t('stress:form.seed');
   if (f.meanLoss.trim() !== '') {
     const m = num(f.meanLoss);
-    if (!(m > 0 && m < 100)) return 'Mean loss must be above 0% and below 100% (empty: the base case’s)';
+    if (!(m > 0 && m < 100)) return t('stress:form.meanLoss');
   }
   const rho = num(f.rho);
-  if (!(rho >= 0 && rho < 100)) return 'Correlation must be from 0% to below 100%';
+  if (!(rho >= 0 && rho < 100)) return t('stress:form.correlation');
   return null;
+}
+
+/**
+ * An axis value as a short header, in the user's language: percent for rates, × for multiples ("x" in English,
+ * as the report writes it), months for the lag ("3m" / "3个月"). The engine's `formatAxisValue` is English only.
+ */
+export function axisValueText(t: TFunction, kind: AxisKind, v: number): string {
+  if (axisIsRate(kind)) return t('stress:value.percent', { v: Number((v * 100).toFixed(4)) });
+  if (kind === 'lagMonths') return t('stress:value.monthsShort', { v: Math.round(v) });
+  return t('stress:value.timesShort', { v: Number(v.toFixed(4)) });
+}
+
+/** The unit shown after an axis's from / to / step. */
+export function axisUnitText(t: TFunction, kind: AxisKind): string {
+  return t(`stress:unit.${unitOf(kind).unit}`);
 }

@@ -1,18 +1,23 @@
 /**
  * The Stress screen on the web build: a 3 × 3 sensitivity grid runs in the engine worker and shows the same
- * WAL figures the engine computes here, and the scenario comparison lists every class under every scenario.
+ * WAL figures the engine computes here, and the scenario comparison lists every class under every scenario;
+ * the break-evens are the engine's, with a note wherever one is not a plain number.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Deal } from '../../core/deal/schema';
 import { runDeal } from '../../core/run';
+import { solveBreakevens } from '../../core/scenario/breakeven';
 import { dealEngine } from '../../core/scenario/dealEngine';
 import { gridMatrix, runGridInline } from '../../core/scenario/grid';
 import { runMonteCarloInline } from '../../core/scenario/monteCarlo';
 import { runRatingStresses } from '../../core/scenario/ratingStress';
 import * as XLSX from 'xlsx';
+import { i18n, initI18n } from '../../renderer/i18n';
+import { breakevenNote, breakevenValue } from '../../renderer/screens/stress/breakevenText';
 import { ExportPage } from './pages/ExportPage';
+import { ResultsPage } from './pages/ResultsPage';
 import { StressPage } from './pages/StressPage';
 import { WorkbenchPage } from './pages/WorkbenchPage';
 import { openApp, type AppSession } from './support/session';
@@ -217,6 +222,41 @@ describe('stress screen', () => {
     expect(await label('rating-base-loss')).toBe('Realised loss, base case (base)');
     // The same measure of the same run: the percent after the amount on Results is the rating base case's.
     expect(realised.split(' · ')[1]).toBe(await value('rating-base-loss'));
+    expect(app.errors).toEqual([]);
+  });
+
+  it('solves the break-evens in the worker: the engine’s figures, a note where one is not monotone', async () => {
+    // The run above is of this very document, so the Results summary takes the same answers.
+    await stress.open();
+    await stress.tab('breakeven');
+    await stress.runBreakevens();
+    initI18n('en');
+    const en = i18n.getFixedT('en');
+    const expected = solveBreakevens(dealEngine(deal, pool!), deal.scenarios[0]!, {
+      modes: ['cdr', 'lossMultiple'],
+    });
+    expect(await stress.header('breakeven-table', 'cdr')).toBe('Break-even CDR');
+    const notes: string[] = [];
+    for (const b of expected) {
+      for (const [col, mode] of [
+        ['cdr', 'cdr'],
+        ['multiple', 'lossMultiple'],
+      ] as const) {
+        const a = b.answers.find((x) => x.mode === mode)!;
+        expect(await stress.breakevenCell(b.trancheId, col)).toBe(breakevenValue(en, a));
+        const note = breakevenNote(en, b.trancheId, a);
+        if (note) notes.push(note);
+      }
+    }
+    const cdrA = expected[0]!.answers.find((a) => a.mode === 'cdr')!;
+    expect(cdrA.breakeven).toBeTypeOf('number');
+    expect(await stress.breakevenCell('A', 'cdr')).toBe(`${((cdrA.breakeven as number) * 100).toFixed(2)}%`);
+    expect(await page.locator('[data-testid^="breakeven-note-"]').allInnerTexts()).toEqual(notes);
+    await app.screenshot('stress-breakeven');
+    await app.go('results');
+    expect(await new ResultsPage(page).breakevenCdr('A').innerText()).toMatch(
+      new RegExp(`^(≥ )?${((cdrA.breakeven as number) * 100).toFixed(2)}%`),
+    );
     expect(app.errors).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
-/** Page model of the Stress screen: grid, rating stresses, Monte Carlo, scenario comparison. */
+/** Page model of the Stress screen: grid, break-evens, rating stresses, Monte Carlo, scenario comparison. */
 import type { Page } from 'playwright-core';
 
-export type StressTab = 'grid' | 'rating' | 'monteCarlo' | 'compare';
+export type StressTab = 'grid' | 'breakeven' | 'rating' | 'monteCarlo' | 'compare';
 
 export class StressPage {
   constructor(readonly page: Page) {}
@@ -50,6 +50,27 @@ export class StressPage {
           .sort((a, b) => a[0] - b[0])
           .map(([, list]) => list.sort((a, b) => a.col - b.col).map((x) => x.text));
       });
+  }
+
+  /** A header's text in one of the screen's tables, by its column id. */
+  header(table: string, colId: string): Promise<string> {
+    return this.page
+      .getByTestId(table)
+      .locator(`.ag-header-cell[col-id="${colId}"] .ag-header-cell-text`)
+      .innerText();
+  }
+
+  async runBreakevens(): Promise<void> {
+    await this.page.getByTestId('run-breakeven').click();
+    await this.page.getByTestId('breakeven-table').locator('.ag-row').first().waitFor({ timeout: 120_000 });
+  }
+
+  /** One class's break-even figure as displayed, e.g. breakevenCell('A', 'cdr') → "12.34%". */
+  breakevenCell(trancheId: string, colId: string): Promise<string> {
+    return this.page
+      .getByTestId('breakeven-table')
+      .locator(`.ag-row[row-id="${trancheId}"] [col-id="${colId}"]`)
+      .innerText();
   }
 
   async runComparison(): Promise<void> {
