@@ -1,10 +1,11 @@
 /** Results: the run's line and notes over tabs — summary, pool cash flows, tranche cash flows, reconciliation, triggers. */
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useApp } from '../AppContext';
 import { engine } from '../engine/engineWorker';
 import { dealRunProblems } from '../project/runCheck';
 import { PoolFlowsTab } from './results/PoolFlowsTab';
-import { ProjectionNotesView } from './results/ProjectionNotesView';
+import { RunNotes } from './results/RunNotes';
 import { ReconciliationTab } from './results/ReconciliationTab';
 import { RunHeader } from './results/RunHeader';
 import { SummaryTab } from './results/SummaryTab';
@@ -13,16 +14,11 @@ import { TriggersTab } from './results/TriggersTab';
 
 type Tab = 'summary' | 'pool' | 'tranches' | 'reconciliation' | 'triggers';
 
-const TABS: { id: Tab; label: string }[] = [
-  { id: 'summary', label: 'Summary' },
-  { id: 'pool', label: 'Pool cash flows' },
-  { id: 'tranches', label: 'Tranche cash flows' },
-  { id: 'reconciliation', label: 'Reconciliation' },
-  { id: 'triggers', label: 'Triggers' },
-];
+const TABS: Tab[] = ['summary', 'pool', 'tranches', 'reconciliation', 'triggers'];
 
 export function ResultsScreen({ stale }: { stale: boolean }) {
   const { state, runDeal, job, dispatch } = useApp();
+  const { t } = useTranslation('results');
   const [tab, setTab] = useState<Tab>('summary');
   const run = state.run;
   const present = state.history.present;
@@ -39,7 +35,7 @@ export function ResultsScreen({ stale }: { stale: boolean }) {
   async function solveBreakevens(): Promise<void> {
     if (!run) return;
     const d = run.doc;
-    const breakevens = await job('Solving break-evens', (p) =>
+    const breakevens = await job(t('job.breakevens'), (p) =>
       engine().request(
         { kind: 'breakeven', deal: d.deal, loans: d.pool?.loans ?? null, scenario: run.result.scenario.name },
         p,
@@ -52,11 +48,11 @@ export function ResultsScreen({ stale }: { stale: boolean }) {
     return (
       <div className="screen-body">
         <div className="screen-head">
-          <h1>Results</h1>
+          <h1>{t('title')}</h1>
         </div>
         {nowProblems.length > 0 ? (
           <div className="problems" data-testid="results-problems">
-            The deal as it stands will not run:
+            {t('problems.now')}
             <ul>
               {nowProblems.map((p) => (
                 <li key={p}>{p}</li>
@@ -65,9 +61,9 @@ export function ResultsScreen({ stale }: { stale: boolean }) {
           </div>
         ) : null}
         <div className="empty">
-          <p>No results yet.</p>
+          <p>{t('empty.none')}</p>
           <button className="primary" onClick={() => void runDeal()}>
-            Run the deal (Ctrl+Enter)
+            {t('empty.run')}
           </button>
         </div>
       </div>
@@ -77,35 +73,40 @@ export function ResultsScreen({ stale }: { stale: boolean }) {
   return (
     <div className="screen-body">
       <div className="screen-head">
-        <h1>Results</h1>
+        <h1>{t('title')}</h1>
         <RunHeader r={r} runProblems={runProblems} nowProblems={nowProblems} />
-        {r.projectionNotes ? <ProjectionNotesView notes={r.projectionNotes} /> : null}
+        <RunNotes r={r} />
         {stale ? (
           <div className="banner small" data-testid="stale">
-            The deal changed since this run. <button onClick={() => void runDeal()}>Run again</button>
+            {t('head.stale')} <button onClick={() => void runDeal()}>{t('head.runAgain')}</button>
           </div>
         ) : null}
       </div>
       <div className="tabs" role="tablist">
-        {TABS.map((t) => (
+        {TABS.map((id) => (
           <button
-            key={t.id}
+            key={id}
             role="tab"
-            aria-selected={tab === t.id}
-            className={tab === t.id ? 'active' : ''}
-            onClick={() => setTab(t.id)}
-            data-testid={`tab-${t.id}`}
+            aria-selected={tab === id}
+            className={tab === id ? 'active' : ''}
+            onClick={() => setTab(id)}
+            data-testid={`tab-${id}`}
           >
-            {t.label}
+            {t(`tabs.${id}`)}
           </button>
         ))}
       </div>
       {tab === 'summary' && (
-        <SummaryTab r={r} breakevens={run.breakevens} onSolve={() => void solveBreakevens()} />
+        <SummaryTab
+          r={r}
+          deal={run.doc.deal}
+          breakevens={run.breakevens}
+          onSolve={() => void solveBreakevens()}
+        />
       )}
       {tab === 'pool' && <PoolFlowsTab r={r} />}
-      {tab === 'tranches' && <TrancheFlowsTab r={r} />}
-      {tab === 'reconciliation' && <ReconciliationTab r={r} />}
+      {tab === 'tranches' && <TrancheFlowsTab r={r} deal={run.doc.deal} />}
+      {tab === 'reconciliation' && <ReconciliationTab r={r} deal={run.doc.deal} />}
       {tab === 'triggers' && <TriggersTab r={r} deal={run.doc.deal} />}
     </div>
   );

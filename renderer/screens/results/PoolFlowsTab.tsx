@@ -1,72 +1,55 @@
 /** Results, Pool cash flows tab: the pool's flows by period, charted and in a grid. */
 import type { ColDef } from 'ag-grid-community';
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { PoolPeriodRow, RunResult } from '../../../core/result';
 import { DataGrid, moneyCol, pctCol } from '../../components/DataGrid';
-import { EChart, type ChartOption } from '../../components/EChart';
-import { money } from '../../format';
-import { NET_LOSS, REALISED_LOSS } from '../../lossTerms';
-import { compact } from './chartAxis';
-
-const poolCols: ColDef<PoolPeriodRow>[] = [
-  { field: 'period', headerName: 'Period', width: 74, pinned: 'left', type: 'rightAligned' },
-  { field: 'date', headerName: 'Date', width: 104, pinned: 'left' },
-  moneyCol('beginBalance', 'Begin balance', { width: 140 }),
-  moneyCol('scheduledPrincipal', 'Scheduled principal'),
-  moneyCol('prepayment', 'Prepayment'),
-  moneyCol('default', 'Defaults'),
-  moneyCol('loss', REALISED_LOSS),
-  moneyCol('recovery', 'Recovery'),
-  moneyCol('interest', 'Interest'),
-  moneyCol('fees', 'Fee income'),
-  moneyCol('purchases', 'Purchases'),
-  moneyCol('endBalance', 'End balance', { width: 140 }),
-  pctCol('cumulativeNetLossPct', NET_LOSS),
-];
+import { amountUnit } from '../../format';
+import { useDisplay } from '../../i18n/DisplayContext';
+import { lossName } from '../../lossTerms';
+import { PoolFlowsChart } from './PoolFlowsChart';
 
 export function PoolFlowsTab({ r }: { r: RunResult }) {
-  const option = useMemo<ChartOption>(() => {
-    const p = r.pool.periods;
-    return {
-      tooltip: { trigger: 'axis', valueFormatter: (v) => money(Number(v)) },
-      legend: { top: 0 },
-      xAxis: { type: 'category', data: p.map((x) => x.period) },
-      yAxis: [
-        { type: 'value', name: 'Flows', axisLabel: { formatter: (v: number) => compact(v) } },
-        {
-          type: 'value',
-          name: 'Balance',
-          axisLabel: { formatter: (v: number) => compact(v) },
-          splitLine: { show: false },
-        },
-      ],
-      series: [
-        { name: 'Scheduled principal', type: 'bar', stack: 'f', data: p.map((x) => x.scheduledPrincipal) },
-        { name: 'Prepayment', type: 'bar', stack: 'f', data: p.map((x) => x.prepayment) },
-        { name: 'Interest', type: 'bar', stack: 'f', data: p.map((x) => x.interest + x.fees) },
-        { name: 'Recovery', type: 'bar', stack: 'f', data: p.map((x) => x.recovery) },
-        { name: 'Defaults', type: 'bar', data: p.map((x) => -x.default), itemStyle: { color: '#c0504d' } },
-        {
-          name: 'End balance',
-          type: 'line',
-          yAxisIndex: 1,
-          symbol: 'none',
-          data: p.map((x) => x.endBalance),
-          lineStyle: { width: 2 },
-        },
-      ],
-    };
-  }, [r]);
+  const { t } = useTranslation('results');
+  const { scale } = useDisplay();
+  // New column definitions on a change of language or unit: the grid re-renders headers and formatted amounts.
+  const cols = useMemo<ColDef<PoolPeriodRow>[]>(
+    () => [
+      { field: 'period', headerName: t('glossary:period'), width: 74, pinned: 'left', type: 'rightAligned' },
+      { field: 'date', headerName: t('glossary:date'), width: 104, pinned: 'left' },
+      moneyCol('beginBalance', t('flows.beginBalance'), { width: 140 }),
+      moneyCol('scheduledPrincipal', t('flows.scheduledPrincipal')),
+      moneyCol('prepayment', t('flows.prepayment')),
+      moneyCol('default', t('flows.defaults')),
+      moneyCol('loss', lossName(t, 'realised')),
+      moneyCol('recovery', t('flows.recovery')),
+      moneyCol('interest', t('glossary:interest')),
+      moneyCol('fees', t('flows.feeIncome')),
+      moneyCol('purchases', t('flows.purchases')),
+      moneyCol('endBalance', t('flows.endBalance'), { width: 140 }),
+      pctCol('cumulativeNetLossPct', lossName(t, 'net'), { headerTooltip: lossName(t, 'net') }),
+    ],
+    [t, scale],
+  );
   return (
     <>
-      <section className="card">
-        <EChart option={option} height={280} testId="pool-chart" />
-      </section>
+      <PoolFlowsChart r={r} />
+      <p className="muted small" data-testid="pool-unit">
+        {t('units.caption', { unit: amountUnit(r.deal.currency) })}
+      </p>
       <DataGrid<PoolPeriodRow>
         rowData={r.pool.periods}
-        columnDefs={poolCols}
+        columnDefs={cols}
         height={420}
+        suppressColumnVirtualisation
         testId="pool-grid"
+        defaultColDef={{
+          sortable: false,
+          resizable: true,
+          suppressMovable: true,
+          wrapHeaderText: true,
+          autoHeaderHeight: true,
+        }}
       />
     </>
   );

@@ -1,4 +1,5 @@
-/** Results: the run's line (deal, scenario, settlement, periods, whether it reconciles), its and its problems. */
+/** Results: the run's line (deal, scenario, settlement, periods, whether it reconciles) and its problems. */
+import { useTranslation } from 'react-i18next';
 import type { RunResult } from '../../../core/result';
 
 export function RunHeader({
@@ -10,28 +11,28 @@ export function RunHeader({
   runProblems: string[];
   nowProblems: string[];
 }) {
+  const { t } = useTranslation('results');
   return (
     <>
       <p className="muted">
-        {r.deal.name} · scenario <b>{r.scenario.name}</b> · settlement {r.deal.settlementDate} ·{' '}
-        {r.pool.periods.length} periods ·{' '}
+        <span translate="no">{r.deal.name}</span> · {t('head.scenario')}{' '}
+        <b translate="no">{r.scenario.name}</b> · {t('head.settlement', { date: r.deal.settlementDate })} ·{' '}
+        {t('head.periods', { count: r.pool.periods.length })} ·{' '}
         {runProblems.length > 0 ? (
           <span className="bad" data-testid="not-sound">
-            the deal run is not sound (below); its figures are not meaningful
+            {t('head.notSound')}
           </span>
         ) : r.checks.cashConserved ? (
           <span className="ok" data-testid="reconciled">
-            every period reconciles to the cent
+            {t('head.reconciled')}
           </span>
         ) : (
-          <span className="bad">{r.checks.failures.length} periods do not reconcile</span>
+          <span className="bad">{t('head.failures', { count: r.checks.failures.length })}</span>
         )}
       </p>
       {runProblems.length > 0 || nowProblems.length > 0 ? (
         <div className="problems" data-testid="results-problems">
-          {runProblems.length > 0
-            ? 'This run’s deal should not have run:'
-            : 'The deal as it stands will not run:'}
+          {runProblems.length > 0 ? t('problems.run') : t('problems.now')}
           <ul>
             {(runProblems.length > 0 ? runProblems : nowProblems).map((p) => (
               <li key={p}>{p}</li>

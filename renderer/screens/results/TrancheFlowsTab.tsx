@@ -1,54 +1,71 @@
 /** Results, Tranche cash flows tab: one class at a time, its interest, principal, write-downs and accrual periods. */
 import type { ColDef } from 'ag-grid-community';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Deal } from '../../../core/deal/schema';
 import type { RunResult, TrancheCashflowRow } from '../../../core/result';
 import { DataGrid, moneyCol, pctCol } from '../../components/DataGrid';
-import { pct, years } from '../../format';
+import { amountUnit, pct, years } from '../../format';
+import { useDisplay } from '../../i18n/DisplayContext';
+import { couponText } from './dealWords';
 
-const trancheCols: ColDef<TrancheCashflowRow>[] = [
-  { field: 'period', headerName: 'Period', width: 74, pinned: 'left', type: 'rightAligned' },
-  { field: 'date', headerName: 'Date', width: 104, pinned: 'left' },
-  moneyCol('beginBalance', 'Begin balance', { width: 140 }),
-  moneyCol('interestDue', 'Interest due'),
-  moneyCol('interest', 'Interest paid'),
-  moneyCol('interestShortfall', 'Shortfall c/f'),
-  moneyCol('principal', 'Principal'),
-  moneyCol('writedown', 'Write-down'),
-  moneyCol('balance', 'End balance', { width: 140 }),
-  pctCol('creditEnhancement', 'Enhancement'),
-  // The interest period paid on the date (deal calendar); blank in a collection month that is not a payment date.
-  { field: 'accrualStart', headerName: 'Accrual from', width: 112 },
-  { field: 'accrualEnd', headerName: 'Accrual to', width: 112 },
-  { field: 'accrualDays', headerName: 'Days', width: 70, type: 'rightAligned' },
-];
-
-export function TrancheFlowsTab({ r }: { r: RunResult }) {
+export function TrancheFlowsTab({ r, deal }: { r: RunResult; deal: Deal }) {
+  const { t } = useTranslation('results');
+  const { scale } = useDisplay();
   const [id, setId] = useState(r.tranches[0]?.id ?? '');
-  const t = r.tranches.find((x) => x.id === id) ?? r.tranches[0];
-  if (!t) return null;
+  // New column definitions on a change of language or unit: the grid re-renders headers and formatted amounts.
+  const cols = useMemo<ColDef<TrancheCashflowRow>[]>(
+    () => [
+      { field: 'period', headerName: t('glossary:period'), width: 74, pinned: 'left', type: 'rightAligned' },
+      { field: 'date', headerName: t('glossary:date'), width: 104, pinned: 'left' },
+      moneyCol('beginBalance', t('flows.beginBalance'), { width: 140 }),
+      moneyCol('interestDue', t('tranches.interestDue')),
+      moneyCol('interest', t('tranches.interestPaid')),
+      moneyCol('interestShortfall', t('tranches.shortfall')),
+      moneyCol('principal', t('glossary:principal')),
+      moneyCol('writedown', t('glossary:writedown')),
+      moneyCol('balance', t('flows.endBalance'), { width: 140 }),
+      pctCol('creditEnhancement', t('tranches.enhancement')),
+      // The interest period paid on the date (deal calendar); blank in a collection month that is not a payment date.
+      { field: 'accrualStart', headerName: t('tranches.accrualFrom'), width: 112 },
+      { field: 'accrualEnd', headerName: t('tranches.accrualTo'), width: 112 },
+      { field: 'accrualDays', headerName: t('tranches.days'), width: 84, type: 'rightAligned' },
+    ],
+    [t, scale],
+  );
+  const x = r.tranches.find((c) => c.id === id) ?? r.tranches[0];
+  if (!x) return null;
+  const spec = deal.structure.tranches.find((c) => c.id === x.id);
   return (
     <>
       <div className="subtabs">
-        {r.tranches.map((x) => (
+        {r.tranches.map((c) => (
           <button
-            key={x.id}
-            className={x.id === t.id ? 'active' : ''}
-            onClick={() => setId(x.id)}
-            data-testid={`tranche-tab-${x.id}`}
+            key={c.id}
+            className={c.id === x.id ? 'active' : ''}
+            onClick={() => setId(c.id)}
+            data-testid={`tranche-tab-${c.id}`}
           >
-            Class {x.id}
+            {t('tranches.classTab', { id: c.id })}
           </button>
         ))}
         <span className="muted small">
-          {t.couponDescription} · WAL {years(t.wal)} · yield {pct(t.yield, 3)}
+          {t('tranches.line', {
+            coupon: spec ? couponText(t, spec.coupon) : x.couponDescription,
+            wal: years(x.wal),
+            yield: pct(x.yield, 3),
+          })}{' '}
+          ·{' '}
+          <span data-testid="tranche-unit">{t('units.caption', { unit: amountUnit(r.deal.currency) })}</span>
         </span>
       </div>
       <DataGrid<TrancheCashflowRow>
-        rowData={t.cashflows}
-        columnDefs={trancheCols}
+        rowData={x.cashflows}
+        columnDefs={cols}
         height={480}
+        suppressColumnVirtualisation
         testId="tranche-grid"
-        csvName={`class ${t.id} cash flows`}
+        csvName={t('tranches.csv', { id: x.id })}
       />
     </>
   );

@@ -14,7 +14,11 @@ export interface ReconRow {
   reserveChange: number;
   collectionChange: number;
   difference: number;
-  /** 'revolving', the triggers breached, or both. */
+  /** Collections bought receivables in the period. */
+  revolving: boolean;
+  /** Ids of the triggers breached in the period (the user's own names, never translated). */
+  triggers: string[];
+  /** The period's state as one text, for the tooltip and the CSV: the revolving word, the triggers breached. */
   state: string;
 }
 
@@ -30,7 +34,8 @@ export type ReconMoney =
   | 'collectionChange'
   | 'difference';
 
-export function reconRows(w: WaterfallPeriod[]): ReconRow[] {
+/** `revolvingWord` is the interface's word for a revolving period ('revolving', '循环购买期'). */
+export function reconRows(w: readonly WaterfallPeriod[], revolvingWord: string): ReconRow[] {
   return w.map((p) => ({
     period: p.period,
     date: p.date,
@@ -48,6 +53,8 @@ export function reconRows(w: WaterfallPeriod[]): ReconRow[] {
       ? Math.round((p.collectionAccount.end - p.collectionAccount.begin) * 100) / 100
       : 0,
     difference: p.difference,
-    state: [...(p.revolving ? ['revolving'] : []), ...p.triggersBreached].join(' · '),
+    revolving: p.revolving,
+    triggers: [...p.triggersBreached],
+    state: [...(p.revolving ? [revolvingWord] : []), ...p.triggersBreached].join(' · '),
   }));
 }
