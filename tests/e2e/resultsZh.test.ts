@@ -55,6 +55,11 @@ function missingKeys(): Promise<string[]> {
 describe('Results in Chinese', () => {
   it('runs the sample in zh-CN: Chinese KPI labels and grid headers from the glossary', async () => {
     expect(await page.getByTestId('language-picker').inputValue()).toBe('zh-CN');
+    await app.go('results');
+    expect(await page.getByTestId('screen-results').innerText()).toMatch(
+      /运行结果[\s\S]*尚无运行结果。[\s\S]*运行交易（Ctrl\+Enter）/,
+    );
+    await app.screenshot('results-zh-empty');
     await app.run();
     expect(await results.reconciled()).toBe(true);
     expect(await page.getByTestId('reconciled').innerText()).toBe('各期资金来源与运用勾稽一致，精确到分');
@@ -106,6 +111,7 @@ describe('Results in Chinese', () => {
     const r = engineRun();
     await page.getByTestId('scale-picker').selectOption('wan');
     expect(await page.getByTestId('kpi-unit').innerText()).toBe('金额单位：万元');
+    expect(await page.getByTestId('analytics-unit').innerText()).toBe('金额单位：万元');
     expect(await page.getByTestId('initial-pool').innerText()).toBe(zh2(r.pool.initialBalance / 1e4));
     const a = r.tranches[0]!;
     expect(await results.cell('analytics', 0, 'originalBalance')).toBe(zh2(a.originalBalance / 1e4));
@@ -156,7 +162,11 @@ describe('Results in Chinese', () => {
     expect(await results.kpiLabels()).toContain('Cumulative net loss (defaults − recoveries)');
     expect(await page.getByTestId('kpi-unit').innerText()).toBe('Amounts in CNY ten-thousands');
     await shootEveryTab('results-en-wan');
+    expect(await page.getByTestId('analytics-unit').innerText()).toBe('Amounts in CNY ten-thousands');
     await page.getByTestId('scale-picker').selectOption('unit');
+    // Every caption follows the unit back, not only the figures.
+    expect(await page.getByTestId('kpi-unit').innerText()).toBe('Amounts in CNY');
+    expect(await page.getByTestId('analytics-unit').innerText()).toBe('Amounts in CNY');
     await shootEveryTab('results-en');
     expect(await missingKeys()).toEqual([]);
     expect(app.errors).toEqual([]);

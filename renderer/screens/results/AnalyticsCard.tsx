@@ -92,6 +92,8 @@ export function AnalyticsCard({
   onSolve: () => void;
 }) {
   const { t } = useTranslation('results');
+  // The unit caption follows the display unit: reading it re-renders the card when the unit changes.
+  useDisplay();
   return (
     <section className="card">
       <div className="card-head">
