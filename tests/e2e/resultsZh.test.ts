@@ -102,6 +102,24 @@ describe('Results in Chinese', () => {
     );
     // The sample revolves in its first year: the state column says so in Chinese.
     expect(await results.cell('recon-grid', 0, 'state')).toBe('循环购买期');
+    // The sample's CNL trigger breaches once: the event in Chinese, still red; the trigger's name as the user wrote it.
+    await results.tab('triggers');
+    expect(await results.headers('trigger-events')).toEqual([
+      '触发条件',
+      '事件',
+      '期数',
+      '日期',
+      '实际值',
+      '阈值',
+    ]);
+    expect(await results.cell('trigger-events', 0, 'event')).toBe('触发');
+    const events = page.getByTestId('trigger-events');
+    expect(
+      await events.locator('.ag-row[row-index="0"] [col-id="event"]').first().getAttribute('class'),
+    ).toMatch(/\bbad\b/);
+    expect(await events.locator('.ag-row[row-index="0"] [col-id="trigger"] [translate="no"]').count()).toBe(
+      1,
+    );
     await results.tab('summary');
     expect(await missingKeys()).toEqual([]);
     await shootEveryTab('results-zh');

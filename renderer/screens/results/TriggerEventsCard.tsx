@@ -36,9 +36,12 @@ export function TriggerEventsCard({ r, deal }: { r: RunResult; deal: Deal }) {
       },
       {
         field: 'event',
-        // The engine's word stays the cell's value (colour rules, CSV); the interface's word is shown.
-        valueFormatter: (p) => word(p.value as TriggerEventRow['event']),
-        cellClassRules: { bad: (p) => p.value === 'breached', ok: (p) => p.value !== 'breached' },
+        // The interface's word is the value, so the CSV says it too; the colour follows the engine's kind.
+        valueGetter: (p) => (p.data ? word(p.data.event) : ''),
+        cellClassRules: {
+          bad: (p) => p.data?.event === 'breached',
+          ok: (p) => p.data !== undefined && p.data.event !== 'breached',
+        },
         ...fit(
           t('triggers.event'),
           rows.map((x) => word(x.event)),
