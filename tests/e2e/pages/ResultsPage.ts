@@ -1,5 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 
+export type ResultsTab = 'summary' | 'pool' | 'tranches' | 'reconciliation' | 'triggers';
+
 export class ResultsPage {
   constructor(readonly page: Page) {}
 
@@ -21,11 +23,35 @@ export class ResultsPage {
     return this.analyticsCell(trancheId, 'breakevenCdr');
   }
 
-  async tab(name: 'summary' | 'pool' | 'tranches' | 'reconciliation' | 'triggers'): Promise<void> {
+  async tab(name: ResultsTab): Promise<void> {
     await this.page.getByTestId(`tab-${name}`).click();
   }
 
   reconciled(): Promise<boolean> {
     return this.page.getByTestId('reconciled').isVisible();
+  }
+
+  /** The header texts of a grid (by its test id), in column order, pinned columns first. */
+  async headers(gridTestId: string): Promise<string[]> {
+    const grid = this.page.getByTestId(gridTestId);
+    await grid.locator('.ag-header-cell').first().waitFor();
+    return grid
+      .locator('.ag-header-cell .ag-header-cell-text')
+      .evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()));
+  }
+
+  /** A cell's displayed text, by row index and column id (the first render of a pinned row is enough). */
+  async cell(gridTestId: string, rowIndex: number, colId: string): Promise<string> {
+    const cell = this.page
+      .getByTestId(gridTestId)
+      .locator(`.ag-row[row-index="${rowIndex}"] [col-id="${colId}"]`)
+      .first();
+    await cell.waitFor();
+    return (await cell.innerText()).trim();
+  }
+
+  /** The headline figures' labels as displayed. */
+  kpiLabels(): Promise<string[]> {
+    return this.page.locator('.kpi-label').evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()));
   }
 }
