@@ -145,7 +145,6 @@ const TERMS = {
   cashflow: ['Cash flow', '现金流'],
   reconciliation: ['Reconciliation', '勾稽核对'],
   // The two loss views a run reports (renderer/lossTerms.ts): realised at liquidation, and the charge-off view.
-  realisedLoss: ['Realised loss', '已实现损失'],
   netLoss: ['Cumulative net loss (defaults − recoveries)', '累计净损失率（违约 − 回收）'],
 
   // ── Funding
