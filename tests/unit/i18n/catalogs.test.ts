@@ -27,7 +27,7 @@ const zh = resources['zh-CN'] as unknown as Record<string, Tree>;
  */
 export const LATIN_ALLOWED = new Set(
   (
-    'ABS CPR CDR SMM MDR WAL OC IC IRR APR CNL CGL LTV DPD PSA SIFMA ACT SSE IB CN US USD CNY HKD EUR ' +
+    'ABS CPR CDR SMM MDR SDA WAL OC IC IRR APR CNL CGL LTV DPD PSA SIFMA ACT SSE IB CN US USD CNY HKD EUR ' +
     'CSV XLSX XLS JSON PDF GBK UTF Excel Monte Carlo Vasicek Mack LP HiGHS ID Tab Ctrl Shift Enter Esc English ' +
     'x bp bps Q M Y'
   ).split(' '),

@@ -1,6 +1,13 @@
 /** Funding tables in a treasurer's words, not the model's ids (issue 19 item 13, renderer part). */
 import { describe, expect, it } from 'vitest';
-import { fundingText, fundingWord } from '../../../renderer/project/fundingWords';
+import { i18n, initI18n } from '../../../renderer/i18n';
+import { fundingText as textIn, fundingWord as wordIn } from '../../../renderer/project/fundingWords';
+
+initI18n('en');
+const en = i18n.getFixedT('en');
+const zh = i18n.getFixedT('zh-CN');
+const fundingWord = (s: string): string => wordIn(s, en);
+const fundingText = (s: string): string => textIn(s, en);
 
 describe('funding words', () => {
   it('names source types and retention rules as a treasurer does', () => {
@@ -28,5 +35,23 @@ describe('funding words inside a sentence', () => {
     expect(fundingText('risk retention wholeSubordinated 5.00%')).toBe(
       'risk retention Whole subordinated class retained 5.00%',
     );
+  });
+});
+
+describe('funding words in Chinese', () => {
+  it('names source types, retention rules and yes/no cells as a Chinese treasurer does, through the glossary', () => {
+    expect(wordIn('bankLine', zh)).toBe('银行授信');
+    expect(wordIn('retail', zh)).toBe('个人资金');
+    expect(wordIn('wholeSubordinated', zh)).toBe('自留全部次级档');
+    expect(wordIn('yes', zh)).toBe('是');
+    expect(wordIn('committed', zh)).toBe('承诺性');
+    expect(textIn('Optimal mix: optimal', zh)).toBe('成本最低组合');
+    // A mix the user named stays as named.
+    expect(wordIn('Mix 1', zh)).toBe('Mix 1');
+  });
+
+  it('keeps plain-English words inside an engine sentence, in either language', () => {
+    expect(textIn('150000000 committed, 12-month tenor', zh)).toBe('150000000 committed, 12-month tenor');
+    expect(wordIn('yes', en)).toBe('yes');
   });
 });
