@@ -135,13 +135,17 @@ const isSheet = (s: string): s is Sheet => Object.prototype.hasOwnProperty.call(
  */
 function headerText(header: string, sourceNames: ReadonlyMap<string, string>, t: TFunction): string {
   if (isHeader(header)) return t(`funding:header.${HEADERS[header]}`);
-  if (header.endsWith(' share')) {
-    const id = header.slice(0, -' share'.length);
-    const source = sourceNames.get(id) ?? fundingText(id, t);
-    return t('funding:header.sourceShare', { source });
-  }
   const name = sourceNames.get(header);
   if (name !== undefined) return name;
+  if (header.endsWith(' share')) {
+    const id = header.slice(0, -' share'.length);
+    const source = sourceNames.get(id);
+    if (source !== undefined) return t('funding:header.sourceShare', { source });
+    // A model word for the whole header ("abs share") before the id alone.
+    const whole = fundingText(header, t);
+    if (whole !== header) return whole;
+    return t('funding:header.sourceShare', { source: fundingText(id, t) });
+  }
   const words = fundingText(header, t);
   return isYearsHeader(words) ? words.replace(IN_YEARS, '(months)') : words;
 }

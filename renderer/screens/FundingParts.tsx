@@ -198,6 +198,8 @@ export function SourcesEditor({
                             />
                           ) : (
                             <AmountInput
+                              // A value changed from outside (Reset) drops whatever was being typed.
+                              key={value}
                               value={value}
                               label={aria}
                               onCommit={(v) => set(s.id, f.key, v === original ? null : v)}
@@ -381,12 +383,12 @@ function OptimumCostsGrid({ rows, currency }: { rows: SummaryRow[]; currency: st
   const { t } = useTranslation('funding');
   // Language and scale: headers and amounts are redrawn when either changes.
   const { scale } = useDisplay();
-  const cols = useMemo(() => costCols(t), [t]);
+  // New columns on a change of unit, so the grid redraws its money.
+  const cols = useMemo(() => costCols(t), [t, scale]);
   return (
     <>
       <UnitCaption currency={currency} />
       <DataGrid<SummaryRow>
-        key={scale}
         rowData={rows}
         columnDefs={cols}
         autoHeight
@@ -458,12 +460,12 @@ function BindingGrid({
       })),
     [binding, relaxAlone, t],
   );
-  const cols = useMemo(() => bindingCols(t), [t]);
+  // New columns on a change of unit, so the grid redraws its money.
+  const cols = useMemo(() => bindingCols(t), [t, scale]);
   return (
     <>
       <UnitCaption currency={currency} />
       <DataGrid<BindingRow>
-        key={scale}
         rowData={rowData}
         columnDefs={cols}
         getRowId={(p) => p.data.id}

@@ -93,10 +93,11 @@ function Table({
   currency: string;
 }) {
   const { t } = useTranslation('funding');
-  // The amount scale is read so the grid redraws its money in a newly chosen unit.
+  // The amount scale is a dependency so the grid gets new column definitions, and redraws its money, in a newly
+  // chosen unit.
   const { scale } = useDisplay();
   // Money, percent and months by column kind; the model's ids (bankLine, wholeSubordinated) in a treasurer's words.
-  const view = useMemo(() => fundingView(table, t, sourceNames), [table, t, sourceNames]);
+  const view = useMemo(() => fundingView(table, t, sourceNames), [table, t, sourceNames, scale]);
   const amounts = table.columns.some((c) => c.format === 'money');
   const n = table.rows.length;
   return (
@@ -108,7 +109,7 @@ function Table({
           {t('rows', { count: n, n: n.toLocaleString('en-US') })}
         </span>
       </div>
-      <ReportGrid key={scale} table={view.table} numberText={fundingNumber} cellText={view.cellText} />
+      <ReportGrid table={view.table} numberText={fundingNumber} cellText={view.cellText} />
     </section>
   );
 }

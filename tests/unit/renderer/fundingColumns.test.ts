@@ -111,7 +111,7 @@ describe('fundingView in Chinese', () => {
     expect(v.table.columns.map((c) => c.header)).toEqual([
       '资金来源',
       '类型',
-      '融资比例 / 出售比例',
+      '融资/出售比例',
       '期限（月）',
       '条款',
     ]);
@@ -131,5 +131,19 @@ describe('fundingView in Chinese', () => {
     );
     // A sheet the screen does not know keeps the report's title.
     expect(fundingTableTitle({ ...terms, sheetName: 'Other' }, zh, 'x', 'USD')).toBe(terms.title);
+  });
+});
+
+describe('a share header of a source without a name', () => {
+  it('reads "abs share" as the ABS share, and another id’s share with the id kept', () => {
+    const t: ReportTable = {
+      ...terms,
+      columns: [
+        { key: 'share:abs', header: 'abs share', format: 'percent' },
+        { key: 'share:warehouse-a', header: 'warehouse-a share', format: 'percent' },
+      ],
+    };
+    expect(viewIn(t, en).table.columns.map((c) => c.header)).toEqual(['ABS share', 'warehouse-a share']);
+    expect(viewIn(t, zh).table.columns.map((c) => c.header)).toEqual(['ABS 占比', 'warehouse-a占比']);
   });
 });
