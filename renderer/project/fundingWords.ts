@@ -64,3 +64,40 @@ export function fundingText(text: string, t: TFunction): string {
     .map((part) => (isWord(part) && !PLAIN.has(part) ? say(part, t) : part))
     .join('');
 }
+
+/**
+ * What a binding constraint means, in the screen's language. The optimiser (core/funding/optimise.ts) names each
+ * family of constraints by a stable id ("capacity:warehouse-a", "liquidityBuffer") and describes it in English;
+ * the figures the description carries are read back from it. A family or description this does not know is
+ * shown as the optimiser wrote it.
+ */
+export function bindingMeaning(family: string, description: string, t: TFunction): string {
+  const [kind, ...rest] = family.split(':');
+  const id = rest.join(':');
+  const share = /([\d.]+)%/.exec(description)?.[1];
+  switch (kind) {
+    case 'capacity':
+      if (description.startsWith('commitment of bank line'))
+        return t('funding:binding.bankLineCommitment', { id });
+      if (description.startsWith('monthly raise capacity'))
+        return t('funding:binding.retailCapacity', { id });
+      if (description.startsWith('equity available')) return t('funding:binding.equityAvailable', { id });
+      break;
+    case 'minEquity':
+      if (share !== undefined) return t('funding:binding.minEquity', { share });
+      break;
+    case 'fundingGap':
+      return description.startsWith('no funding gap in the base case')
+        ? t('funding:binding.noGapBase')
+        : t('funding:binding.noGapStress', { scenario: id });
+    case 'equityForHaircuts':
+      return t('funding:binding.equityForHaircuts');
+    case 'maxShare':
+      if (share !== undefined) return t('funding:binding.maxShare', { id, share });
+      break;
+    case 'liquidityBuffer':
+      if (share !== undefined) return t('funding:binding.liquidityBuffer', { share });
+      break;
+  }
+  return description;
+}

@@ -13,7 +13,7 @@ import { DataGrid, moneyCol, pctCol, wrappedText } from '../components/DataGrid'
 import { EChart, type ChartOption } from '../components/EChart';
 import { amountScale, amountUnit, money, moneyExact, parseAmount, pct } from '../format';
 import { useDisplay } from '../i18n/DisplayContext';
-import { fundingWord } from '../project/fundingWords';
+import { bindingMeaning, fundingWord } from '../project/fundingWords';
 
 /** Field overrides per source id, in the case's own units (rates as decimals, money as amounts). */
 export type SourceEdits = Record<string, Record<string, number>>;
@@ -452,7 +452,7 @@ function BindingGrid({
       binding.map((b, i): BindingRow => ({
         id: b.family,
         family: fundingWord(b.family, t),
-        description: b.description,
+        description: bindingMeaning(b.family, b.description, t),
         amount: b.amount,
         months: b.months.join(' '),
         scenarios: b.scenarios.join(', '),

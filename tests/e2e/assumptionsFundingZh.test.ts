@@ -96,6 +96,9 @@ describe('Funding in Chinese', () => {
     const binding = page.getByTestId('funding-binding').locator('.ag-row[row-id="liquidityBuffer"]');
     expect(await binding.locator('[col-id="family"]').innerText()).toBe('流动性缓冲');
     expect(await binding.locator('[col-id="alone"]').innerText()).toBe('是');
+    expect(await binding.locator('[col-id="description"]').innerText()).toBe(
+      '流动性缓冲不低于应收款的 15.0%',
+    );
 
     const terms = funding.table('Funding terms');
     await terms.locator('.ag-row').first().waitFor({ timeout: 60_000 });

@@ -130,6 +130,18 @@ export const funding = {
     uncommitted: 'uncommitted',
     cheapestMix: 'Cheapest mix',
   },
+  /** What a binding constraint means (the optimiser's descriptions, core/funding/optimise.ts). */
+  binding: {
+    bankLineCommitment: "commitment of bank line '{{id}}'",
+    retailCapacity: "monthly raise capacity of retail '{{id}}'",
+    equityAvailable: "equity available ('{{id}}' maximum less excess losses, and monthly raise)",
+    minEquity: 'equity at least {{share}}% of the need',
+    noGapBase: 'no funding gap in the base case',
+    noGapStress: "no funding gap under stress '{{scenario}}'",
+    equityForHaircuts: 'equity carries retained notes and line haircuts',
+    maxShare: "'{{id}}' at most {{share}}% of funding",
+    liquidityBuffer: 'liquidity buffer of {{share}}% of receivables',
+  },
   sources: {
     invalid: 'The case does not validate; it cannot be edited here.',
     title: 'Funding sources',

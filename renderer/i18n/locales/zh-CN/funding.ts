@@ -126,6 +126,17 @@ export const funding: Catalog<typeof en> = {
     uncommitted: '非承诺性',
     cheapestMix: '成本最低组合',
   },
+  binding: {
+    bankLineCommitment: '银行授信“{{id}}”的授信额度',
+    retailCapacity: '个人资金“{{id}}”的每月募集能力',
+    equityAvailable: '可用自有资金（“{{id}}”上限扣除超额损失后的余额，及每月募集额）',
+    minEquity: '自有资金不低于融资需求的 {{share}}%',
+    noGapBase: '基准情景下无融资缺口',
+    noGapStress: '压力情景“{{scenario}}”下无融资缺口',
+    equityForHaircuts: '自有资金承担自留证券及授信折扣',
+    maxShare: '“{{id}}”不超过融资总额的 {{share}}%',
+    liquidityBuffer: '流动性缓冲不低于应收款的 {{share}}%',
+  },
   sources: {
     invalid: '该案例未通过校验，无法在此编辑。',
     title: '$t(glossary:fundingSource)',
