@@ -7,6 +7,7 @@
  */
 import type { TFunction } from 'i18next';
 import type { ReportColumn, ReportTable } from '../../core/io/report/reportTable';
+import { termsText } from './fundingTerms';
 import { fundingText } from './fundingWords';
 
 type Cell = ReportTable['rows'][number][string];
@@ -179,7 +180,11 @@ export function fundingView(
   const columns = table.columns.map((c): ReportColumn => {
     if (isYears(c)) cellText[c.key] = yearsAsMonths;
     else if (c.format === 'text') {
-      cellText[c.key] = (v) => (v === null || v === undefined ? '' : groupAmounts(fundingText(String(v), t)));
+      cellText[c.key] = (v) => {
+        if (v === null || v === undefined) return '';
+        const text = String(v);
+        return groupAmounts(termsText(text, t) ?? fundingText(text, t));
+      };
     }
     return { ...c, header: headerText(c.header, sourceNames, t) };
   });

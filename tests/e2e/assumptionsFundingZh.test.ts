@@ -117,6 +117,10 @@ describe('Funding in Chinese', () => {
     expect((await funding.column('Funding terms', 'type'))[0]).toBe('银行授信');
     expect((await funding.column('Funding terms', 'committed'))[0]).toBe('承诺性');
     expect((await funding.column('Funding terms', 'life'))[0]).toBe('24.0');
+    // The terms clause by clause in Chinese, amounts grouped (warehouse A commits 150m for 24 months).
+    expect((await funding.column('Funding terms', 'terms'))[0]).toMatch(
+      /^授信额度 150,000,000，.*期限 24 个月/,
+    );
     // No header of any table is left in English, but for the case's source ids (user data, shown as named).
     const ids = /^(warehouse-a|warehouse-b|abs|forward-flow)(占比)?$/;
     // Market acronyms (ABS) are written as they are.
