@@ -30,8 +30,9 @@ type Term =
   | 'monthlyRaiseCapacity';
 
 /** The terms a treasurer most often flexes; only those a source actually has are offered. */
-const EDITABLE: { key: Term; kind: 'rate' | 'money' }[] = [
-  { key: 'margin', kind: 'rate' },
+const EDITABLE: { key: Term; kind: 'rate' | 'spread' | 'money' }[] = [
+  // A margin over an index is a spread, which treasurers quote in basis points.
+  { key: 'margin', kind: 'spread' },
   { key: 'rate', kind: 'rate' },
   { key: 'costRate', kind: 'rate' },
   { key: 'costOfEquity', kind: 'rate' },
@@ -175,24 +176,26 @@ export function SourcesEditor({
                       const original = record[f.key] as number;
                       const value = edits[s.id]?.[f.key] ?? original;
                       const label = t(`term.${f.key}`);
-                      const unit = f.kind === 'rate' ? '%' : c.currency;
+                      const unit = f.kind === 'rate' ? '%' : f.kind === 'spread' ? 'bp' : c.currency;
+                      // Rates typed in percent, spreads in basis points; the case keeps decimals.
+                      const per = f.kind === 'spread' ? 10_000 : 100;
                       const aria = t('sources.aria', { id: s.id, label });
                       return (
                         <label key={f.key} className="field">
                           {value !== original
                             ? t('sources.fieldEdited', { label, unit })
                             : t('sources.field', { label, unit })}{' '}
-                          {f.kind === 'rate' ? (
+                          {f.kind !== 'money' ? (
                             <input
                               type="number"
-                              step={0.05}
+                              step={f.kind === 'spread' ? 5 : 0.05}
                               min={0}
-                              value={Number((value * 100).toFixed(6))}
+                              value={Number((value * per).toFixed(6))}
                               aria-label={aria}
                               onChange={(e) => {
                                 const n = e.target.valueAsNumber;
                                 if (!Number.isFinite(n) || n < 0) return;
-                                const v = n / 100;
+                                const v = Math.round((n / per) * 1e10) / 1e10;
                                 set(s.id, f.key, v === original ? null : v);
                               }}
                             />

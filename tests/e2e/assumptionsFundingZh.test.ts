@@ -148,6 +148,8 @@ describe('Funding in Chinese', () => {
     await page.getByTestId('edit-sources').click();
     await shoot('funding-sources-editor', 'zh-funding-sources');
     // An amount is edited in units to the cent whatever the display unit, and typed the Chinese way.
+    // A margin over the index is a spread, in basis points (warehouse A: SOFR + 6.75%).
+    expect(await page.getByLabel('warehouse-a 基准利率加点').inputValue()).toBe('675');
     const commitment = page.getByLabel('warehouse-a 授信额度');
     expect(await commitment.inputValue()).toBe('150,000,000.00');
     await commitment.fill('1.2亿');

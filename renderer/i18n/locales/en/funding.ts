@@ -183,7 +183,7 @@ export const funding = {
     invalid: 'The case does not validate; it cannot be edited here.',
     title: 'Funding sources',
     reset: 'Reset to the case',
-    hint: 'Rates in percent per year, money in {{currency}}. Edits apply on the next Analyse or Optimise.',
+    hint: 'Rates in percent per year, margins in basis points, money in {{currency}}. Edits apply on the next Analyse or Optimise.',
     source: 'Source',
     type: 'Type',
     terms: 'Terms',

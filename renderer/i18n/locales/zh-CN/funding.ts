@@ -177,7 +177,7 @@ export const funding: Catalog<typeof en> = {
     invalid: '该案例未通过校验，无法在此编辑。',
     title: '$t(glossary:fundingSource)',
     reset: '恢复案例原值',
-    hint: '利率为年化百分比，金额以 {{currency}} 计。修改在下次“分析”或“优化”时生效。',
+    hint: '利率为年化百分比，利差以 bp 计，金额以 {{currency}} 计。修改在下次“分析”或“优化”时生效。',
     source: '$t(glossary:fundingSource)',
     type: '类型',
     terms: '条款',
