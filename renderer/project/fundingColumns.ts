@@ -154,17 +154,12 @@ function headerText(header: string, sourceNames: ReadonlyMap<string, string>, t:
 const isYearsHeader = (h: string): boolean => IN_YEARS.test(h);
 
 /**
- * A report table's title in the screen's words, by its sheet. The summary's names the case and its currency,
- * which the screen passes (`caseName`, `currency`); a sheet not listed keeps the report's title.
+ * The key under `funding:table` of a report table's title, by its sheet, or null for a sheet the screen does not
+ * know (it keeps the report's title). The summary's title names the case, marked `<0>` as the user's own words,
+ * and its currency: the screen passes both.
  */
-export function fundingTableTitle(
-  table: ReportTable,
-  t: TFunction,
-  caseName: string,
-  currency: string,
-): string {
-  if (!isSheet(table.sheetName)) return table.title;
-  return t(`funding:table.${SHEETS[table.sheetName]}`, { name: caseName, currency });
+export function fundingTableTitleKey(table: ReportTable): (typeof SHEETS)[Sheet] | null {
+  return isSheet(table.sheetName) ? SHEETS[table.sheetName] : null;
 }
 
 /**

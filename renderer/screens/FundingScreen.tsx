@@ -18,7 +18,7 @@ import { engine } from '../engine/engineWorker';
 import { amountUnit, money } from '../format';
 import { useDisplay } from '../i18n/DisplayContext';
 import { keptKey } from '../project/kept';
-import { fundingTableTitle, fundingView } from '../project/fundingColumns';
+import { fundingTableTitleKey, fundingView } from '../project/fundingColumns';
 import { fundingText } from '../project/fundingWords';
 import {
   axisAmount,
@@ -99,11 +99,23 @@ function Table({
   // Money, percent and months by column kind; the model's ids (bankLine, wholeSubordinated) in a treasurer's words.
   const view = useMemo(() => fundingView(table, t, sourceNames), [table, t, sourceNames, scale]);
   const amounts = table.columns.some((c) => c.format === 'money');
+  const titleKey = fundingTableTitleKey(table);
   const n = table.rows.length;
   return (
     <section className="card" data-testid={`funding-table-${table.sheetName}`}>
       <div className="card-head">
-        <h2>{fundingTableTitle(table, t, caseName, currency)}</h2>
+        <h2>
+          {titleKey === null ? (
+            table.title
+          ) : (
+            <Trans
+              t={t}
+              i18nKey={`table.${titleKey}`}
+              values={{ name: caseName, currency }}
+              components={[<span key="name" translate="no" />]}
+            />
+          )}
+        </h2>
         <span className="muted small">
           {amounts ? <span data-testid="amount-unit">{amountUnit(currency)} · </span> : null}
           {t('rows', { count: n, n: n.toLocaleString('en-US') })}

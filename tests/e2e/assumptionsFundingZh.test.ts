@@ -133,6 +133,11 @@ describe('Funding in Chinese', () => {
     await shoot('funding-table-Funding summary', 'zh-funding-summary-unit');
     await page.getByTestId('scale-picker').selectOption('wan');
     const summary = funding.table('Funding summary');
+    // The case's own name is the user's words, marked so the walk over Chinese screens skips it.
+    expect(await summary.locator('h2 [translate="no"]').textContent()).toBe(
+      'US pay-later book with tight limits: which constraint binds',
+    );
+    expect(await summary.locator('h2').textContent()).toContain('各融资组合与情景下的成本与流动性（USD）');
     expect(await summary.getByTestId('amount-unit').innerText()).toContain('万');
     const wanCosts = await funding.column('Funding summary', 'totalCost');
     const num = (s: string): number => Number(s.replace(/,/g, ''));

@@ -7,7 +7,7 @@ import type { ReportTable } from '../../../core/io/report/reportTable';
 import { reportCellText } from '../../../renderer/components/reportColumns';
 import { i18n, initI18n } from '../../../renderer/i18n';
 import {
-  fundingTableTitle,
+  fundingTableTitleKey,
   fundingView as viewIn,
   groupAmounts,
   yearsAsMonths,
@@ -124,13 +124,15 @@ describe('fundingView in Chinese', () => {
     expect(shares.table.columns[0]?.header).toBe('Term ABS programme占比');
   });
 
-  it('titles a table by its sheet, the summary naming the case and its currency', () => {
-    expect(fundingTableTitle(terms, zh, 'case', 'CNY')).toBe('资金来源及其条款（基准情景）');
-    expect(fundingTableTitle({ ...terms, sheetName: 'Funding summary' }, en, 'Book A', 'USD')).toBe(
-      'Book A: cost and liquidity by mix and scenario (USD)',
+  it('titles a table by its sheet, the summary naming the case (marked as the user’s) and its currency', () => {
+    const title = (t: ReportTable, lang: typeof en) =>
+      lang(`funding:table.${fundingTableTitleKey(t)}`, { name: 'Book A', currency: 'USD' });
+    expect(title(terms, zh)).toBe('资金来源及其条款（基准情景）');
+    expect(title({ ...terms, sheetName: 'Funding summary' }, en)).toBe(
+      '<0>Book A</0>: cost and liquidity by mix and scenario (USD)',
     );
     // A sheet the screen does not know keeps the report's title.
-    expect(fundingTableTitle({ ...terms, sheetName: 'Other' }, zh, 'x', 'USD')).toBe(terms.title);
+    expect(fundingTableTitleKey({ ...terms, sheetName: 'Other' })).toBeNull();
   });
 });
 

@@ -33,7 +33,7 @@ export const funding = {
   rows_other: '{{n}} rows',
   /** The funding report's tables (core/funding/report.ts), by sheet. */
   table: {
-    summary: '{{name}}: cost and liquidity by mix and scenario ({{currency}})',
+    summary: '<0>{{name}}</0>: cost and liquidity by mix and scenario ({{currency}})',
     sources: 'Balance, share and cost of each source',
     monthly:
       'Need, funding by source, gaps (committed and uncommitted apart), headroom and maturities by month',

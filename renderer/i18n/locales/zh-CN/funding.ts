@@ -32,7 +32,7 @@ export const funding: Catalog<typeof en> = {
   rows_one: '{{n}} 行',
   rows_other: '{{n}} 行',
   table: {
-    summary: '{{name}}：各融资组合与情景下的成本与流动性（{{currency}}）',
+    summary: '<0>{{name}}</0>：各融资组合与情景下的成本与流动性（{{currency}}）',
     sources: '各资金来源的余额、占比与成本',
     monthly: '按月列示：融资需求、各来源融资额、缺口（承诺性与非承诺性分列）、剩余额度与到期',
     frontier: '各流动性缓冲水平下成本最低的组合（成本与流动性的权衡）',
