@@ -4,6 +4,7 @@
  * merge (core/assumptions/scenarioTables.ts): an override replaces only the parts it names, the scenario's own
  * value holds for the rest, and the scenario's multiples scale the override's curves as they scale its own.
  */
+import type { TFunction } from 'i18next';
 import type { Curve, Deal, DefaultAssumption, PrepaymentAssumption, Scenario } from '../../core/deal/schema';
 import type { LoanPool } from '../../core/pool/loanPool';
 import { resolveCurve } from '../../core/assumptions/curve';
@@ -24,13 +25,6 @@ export const DEFAULT_UNIT: Record<'CDR' | 'MDR' | 'SDA', Unit> = { CDR: 'rate', 
 /** The four things an override may replace, in the order the screen lists them. */
 export const OVERRIDE_PARTS = ['prepayment', 'default', 'severity', 'recoveryLagMonths'] as const;
 export type OverridePart = (typeof OVERRIDE_PARTS)[number];
-
-export const OVERRIDE_PART_LABEL: Record<OverridePart, string> = {
-  prepayment: 'Prepayment',
-  default: 'Default',
-  severity: 'Loss severity',
-  recoveryLagMonths: 'Recovery lag',
-};
 
 /** The assumptions one segment runs under once its overrides are applied. */
 export interface SegmentParts {
@@ -254,15 +248,18 @@ export function vectorOf(parts: Partial<SegmentParts>, curve: CurveTarget['curve
   };
 }
 
-/** Parses pasted values: one per cell, separated by commas, tabs, spaces or new lines; "%" optional. */
-export function parseVectorText(text: string, unit: Unit): number[] | string {
-  const parts = text.split(/[\s,;]+/).filter((p) => p !== '');
-  if (parts.length === 0) return 'Paste at least one value';
-  if (parts.length > 1200) return 'At most 1,200 values';
+/**
+ * Parses pasted values: one per cell, separated by commas (ASCII or full-width), tabs, spaces or new lines; "%"
+ * optional. A refusal is in the screen's language (`t`).
+ */
+export function parseVectorText(text: string, unit: Unit, t: TFunction): number[] | string {
+  const parts = text.split(/[\s,;，；、]+/).filter((p) => p !== '');
+  if (parts.length === 0) return t('assumptions:vector.pasteEmpty');
+  if (parts.length > 1200) return t('assumptions:vector.pasteTooMany');
   const out: number[] = [];
   for (const p of parts) {
-    const n = Number(p.replace('%', ''));
-    if (!Number.isFinite(n)) return `“${p}” is not a number`;
+    const n = Number(p.replace(/[%％]/, ''));
+    if (!Number.isFinite(n)) return t('assumptions:vector.notNumber', { text: p });
     out.push(unit === 'rate' ? Math.round((n / 100) * 1e10) / 1e10 : n);
   }
   return out;

@@ -4,6 +4,7 @@
  * (DESIGN: "Rates are annual decimals"), so a rate formula typed in percent is stored divided by 100, and the
  * values any curve produces get the same range check a constant gets, with the period where it fails.
  */
+import type { TFunction } from 'i18next';
 import { resolveCurve } from '../../core/assumptions/curve';
 import type { Curve } from '../../core/deal/schema';
 import { compileFormula } from '../../core/formula';
@@ -28,36 +29,49 @@ export function formulaFromEditor(text: string, unit: Unit): string {
 export const CHECKED_PERIODS = 360;
 
 /**
- * The first value a curve produces out of range, in the editor's words, or null when every period is in range.
- * A formula is checked at each period with the loan age equal to it (a fresh pool), the same values the curve
- * preview draws.
+ * The first value a curve produces out of range, in the editor's words (`t`: the screen's language), or null when
+ * every period is in range. A formula is checked at each period with the loan age equal to it (a fresh pool), the
+ * same values the curve preview draws.
  */
-export function curveRangeProblem(curve: Curve, unit: Unit, periods = CHECKED_PERIODS): string | null {
+export function curveRangeProblem(
+  curve: Curve,
+  unit: Unit,
+  t: TFunction,
+  periods = CHECKED_PERIODS,
+): string | null {
   let lookup;
   try {
     lookup = resolveCurve(curve);
   } catch (err) {
-    return err instanceof Error ? err.message : String(err);
+    return t('assumptions:check.formula', { reason: reason(err) });
   }
   for (let p = 1; p <= periods; p++) {
     const v = lookup.at(p, p);
-    if (!Number.isFinite(v)) return `gives no number at period ${p}`;
+    if (!Number.isFinite(v)) return t('assumptions:check.noNumber', { period: p });
     if (unit === 'rate' && (v < 0 || v > 1)) {
-      return `gives ${trimPercent(v)}% at period ${p}; a rate must be between 0% and 100%`;
+      return t('assumptions:check.rate', { value: trimPercent(v), period: p });
     }
-    if (unit === 'speed' && v < 0) return `gives ${round(v)} at period ${p}; a speed cannot be negative`;
+    if (unit === 'speed' && v < 0) return t('assumptions:check.speed', { value: round(v), period: p });
   }
   return null;
 }
 
+/**
+ * The formula parser's own reason (it names the token and the column, in English: the parser is core's) without
+ * its prefix, which repeats the formula the user is looking at.
+ */
+function reason(err: unknown): string {
+  return err instanceof Error ? err.message.replace(/^formula "[^"]*": /, '') : String(err);
+}
+
 /** The problem with a formula typed in the editor's unit, or null when it compiles and stays in range. */
-export function editorFormulaProblem(text: string, unit: Unit): string | null {
+export function editorFormulaProblem(text: string, unit: Unit, t: TFunction): string | null {
   try {
     compileFormula(text);
   } catch (err) {
-    return err instanceof Error ? err.message.replace(/^formula "[^"]*": /, '') : String(err);
+    return t('assumptions:check.formula', { reason: reason(err) });
   }
-  return curveRangeProblem({ formula: formulaFromEditor(text, unit) }, unit);
+  return curveRangeProblem({ formula: formulaFromEditor(text, unit) }, unit, t);
 }
 
 const round = (v: number): string => String(Math.round(v * 1e6) / 1e6);

@@ -4,10 +4,10 @@
  * overrides are edited below with the same editors, and the preview draws them beside the scenario's curves.
  */
 import { useMemo, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { Deal, Scenario } from '../../core/deal/schema';
 import { useApp } from '../AppContext';
 import { NumberField, TextField } from '../components/Field';
-import { defaultStopSentence } from '../../core/projection/notes';
 import { poolSegments, setVector, vectorOf, type CurveTarget } from '../project/assumptionEdit';
 import {
   CurveCell,
@@ -25,6 +25,7 @@ import { VectorEditor } from './assumptions/VectorEditor';
 import { replaceAt, useDealEditor } from './useDealEditor';
 
 export function AssumptionsScreen() {
+  const { t } = useTranslation('assumptions');
   const { state } = useApp();
   const deal = state.history.present.deal;
   const edit = useDealEditor();
@@ -54,29 +55,34 @@ export function AssumptionsScreen() {
   return (
     <div className="screen-body">
       <div className="screen-head">
-        <h1>Assumptions</h1>
+        <h1>{t('glossary:assumptions')}</h1>
         <p className="muted">
-          Rates are annual (CPR, CDR) unless the model says otherwise; PSA and SDA take a speed (100 = 100%).
-          Formulas use <code>period</code> (months since the loan entered the pool) and <code>age</code>{' '}
-          (months since origination).
+          {/* The formula's variables are its syntax, the same in every language. */}
+          <Trans
+            t={t}
+            i18nKey="intro"
+            values={{ period: 'period', age: 'age' }}
+            components={[<code key="code" translate="no" />]}
+          />
         </p>
       </div>
       <section className="card">
         <div className="card-head">
-          <h2>Scenarios</h2>
+          <h2>{t('scenarios.title')}</h2>
           <button
             data-testid="add-scenario"
             onClick={() => {
               const base = scenarios[scenarios.length - 1] as Scenario;
               let n = scenarios.length + 1;
-              while (scenarios.some((s) => s.name === `scenario ${n}`)) n++;
-              edit('add scenario', (d) => ({
+              while (scenarios.some((s) => s.name === t('scenarios.newName', { n }))) n++;
+              const name = t('scenarios.newName', { n });
+              edit(t('undo.addScenario'), (d) => ({
                 ...d,
-                scenarios: [...d.scenarios, { ...base, name: `scenario ${n}`, description: undefined }],
+                scenarios: [...d.scenarios, { ...base, name, description: undefined }],
               }));
             }}
           >
-            + Add scenario (copy of the last)
+            {t('scenarios.add')}
           </button>
         </div>
         <table className="table scenarios" data-testid="scenario-table">
@@ -88,17 +94,17 @@ export function AssumptionsScreen() {
                   <div className="scenario-head">
                     <TextField
                       value={s.name}
-                      label={`Scenario ${i + 1} name`}
+                      label={t('scenarios.nameLabel', { n: i + 1 })}
                       width={140}
                       validate={(v) =>
                         v.trim() === ''
-                          ? 'A name is required'
+                          ? t('scenarios.nameRequired')
                           : scenarios.some((x, j) => j !== i && x.name === v)
-                            ? 'Another scenario has this name'
+                            ? t('scenarios.nameTaken')
                             : null
                       }
                       onCommit={(v) =>
-                        edit(`rename scenario ${s.name}`, (d) => ({
+                        edit(t('undo.renameScenario', { name: s.name }), (d) => ({
                           ...d,
                           scenarios: replaceAt(d.scenarios, i, { ...s, name: v }),
                         }))
@@ -106,10 +112,11 @@ export function AssumptionsScreen() {
                     />
                     <button
                       className="icon"
-                      title="Remove scenario"
+                      title={t('scenarios.remove')}
+                      aria-label={t('scenarios.remove')}
                       disabled={scenarios.length === 1}
                       onClick={() =>
-                        edit(`remove scenario ${s.name}`, (d) => ({
+                        edit(t('undo.removeScenario', { name: s.name }), (d) => ({
                           ...d,
                           scenarios: d.scenarios.filter((_, j) => j !== i),
                         }))
@@ -124,21 +131,24 @@ export function AssumptionsScreen() {
           </thead>
           <tbody>
             <tr>
-              <td className="param">Prepayment model</td>
+              <td className="param">{t('row.prepaymentModel')}</td>
               {scenarios.map((s, i) => (
                 <td key={i}>
                   <PrepaymentModelSelect
                     value={s.prepayment}
                     label={s.name}
                     onChange={(p) =>
-                      setScenario(i, `${s.name} prepayment model`, (x) => ({ ...x, prepayment: p }))
+                      setScenario(i, t('field.prepaymentModel', { name: s.name }), (x) => ({
+                        ...x,
+                        prepayment: p,
+                      }))
                     }
                   />
                 </td>
               ))}
             </tr>
             <tr>
-              <td className="param">Prepayment curve</td>
+              <td className="param">{t('row.prepaymentCurve')}</td>
               {scenarios.map((s, i) => (
                 <td key={i}>
                   <PrepaymentCurveCell
@@ -147,25 +157,28 @@ export function AssumptionsScreen() {
                     testId={`prepay-${i}`}
                     onOpenVector={() => setFocus({ scenario: i, curve: 'prepayment' })}
                     onChange={(p) =>
-                      setScenario(i, `${s.name} prepayment curve`, (x) => ({ ...x, prepayment: p }))
+                      setScenario(i, t('field.prepaymentCurve', { name: s.name }), (x) => ({
+                        ...x,
+                        prepayment: p,
+                      }))
                     }
                   />
                 </td>
               ))}
             </tr>
             <tr>
-              <td className="param">Prepayment multiple</td>
+              <td className="param">{t('row.prepaymentMultiple')}</td>
               {scenarios.map((s, i) => (
                 <td key={i}>
                   <NumberField
                     kind="number"
                     value={s.prepaymentMultiple}
-                    label={`${s.name} prepayment multiple`}
+                    label={t('field.prepaymentMultiple', { name: s.name })}
                     suffix="×"
                     width={90}
-                    validate={(v) => (v < 0 || v > 100 ? 'Between 0 and 100' : null)}
+                    validate={(v) => (v < 0 || v > 100 ? t('range.multiple') : null)}
                     onCommit={(v) =>
-                      setScenario(i, `${s.name} prepayment multiple`, (x) => ({
+                      setScenario(i, t('field.prepaymentMultiple', { name: s.name }), (x) => ({
                         ...x,
                         prepaymentMultiple: v,
                       }))
@@ -175,19 +188,21 @@ export function AssumptionsScreen() {
               ))}
             </tr>
             <tr>
-              <td className="param">Default model</td>
+              <td className="param">{t('row.defaultModel')}</td>
               {scenarios.map((s, i) => (
                 <td key={i}>
                   <DefaultModelSelect
                     value={s.default}
                     label={s.name}
-                    onChange={(m) => setScenario(i, `${s.name} default model`, (x) => ({ ...x, default: m }))}
+                    onChange={(m) =>
+                      setScenario(i, t('field.defaultModel', { name: s.name }), (x) => ({ ...x, default: m }))
+                    }
                   />
                 </td>
               ))}
             </tr>
             <tr>
-              <td className="param">Default curve</td>
+              <td className="param">{t('row.defaultCurve')}</td>
               {scenarios.map((s, i) => (
                 <td key={i}>
                   <DefaultCurveCell
@@ -195,72 +210,82 @@ export function AssumptionsScreen() {
                     label={s.name}
                     testId={`default-${i}`}
                     onOpenVector={() => setFocus({ scenario: i, curve: 'default' })}
-                    onChange={(d) => setScenario(i, `${s.name} default curve`, (x) => ({ ...x, default: d }))}
+                    onChange={(d) =>
+                      setScenario(i, t('field.defaultCurve', { name: s.name }), (x) => ({ ...x, default: d }))
+                    }
                   />
                 </td>
               ))}
             </tr>
             <tr>
-              <td className="param">Default multiple</td>
+              <td className="param">{t('row.defaultMultiple')}</td>
               {scenarios.map((s, i) => (
                 <td key={i}>
                   <NumberField
                     kind="number"
                     value={s.defaultMultiple}
-                    label={`${s.name} default multiple`}
+                    label={t('field.defaultMultiple', { name: s.name })}
                     testId={`default-multiple-${i}`}
                     suffix="×"
                     width={90}
-                    validate={(v) => (v < 0 || v > 100 ? 'Between 0 and 100' : null)}
+                    validate={(v) => (v < 0 || v > 100 ? t('range.multiple') : null)}
                     onCommit={(v) =>
-                      setScenario(i, `${s.name} default multiple`, (x) => ({ ...x, defaultMultiple: v }))
+                      setScenario(i, t('field.defaultMultiple', { name: s.name }), (x) => ({
+                        ...x,
+                        defaultMultiple: v,
+                      }))
                     }
                   />
                 </td>
               ))}
             </tr>
             <tr>
-              <td className="param">Loss severity</td>
+              <td className="param">{t('row.severity')}</td>
               {scenarios.map((s, i) => (
                 <td key={i}>
                   <CurveCell
                     curve={s.severity}
                     unit="rate"
-                    label={`${s.name} severity`}
+                    label={t('field.severity', { name: s.name })}
                     testId={`severity-${i}`}
                     onOpenVector={() => setFocus({ scenario: i, curve: 'severity' })}
-                    onChange={(c) => setScenario(i, `${s.name} severity`, (x) => ({ ...x, severity: c }))}
-                  />
-                </td>
-              ))}
-            </tr>
-            <tr>
-              <td className="param">Recovery lag (months)</td>
-              {scenarios.map((s, i) => (
-                <td key={i}>
-                  <NumberField
-                    kind="int"
-                    value={s.recoveryLagMonths}
-                    label={`${s.name} recovery lag`}
-                    width={70}
-                    validate={(v) => (v < 0 || v > 1200 ? 'Between 0 and 1,200 months' : null)}
-                    onCommit={(v) =>
-                      setScenario(i, `${s.name} recovery lag`, (x) => ({ ...x, recoveryLagMonths: v }))
+                    onChange={(c) =>
+                      setScenario(i, t('field.severity', { name: s.name }), (x) => ({ ...x, severity: c }))
                     }
                   />
                 </td>
               ))}
             </tr>
             <tr>
-              <td className="param">Servicer advancing</td>
+              <td className="param">{t('row.recoveryLag')}</td>
+              {scenarios.map((s, i) => (
+                <td key={i}>
+                  <NumberField
+                    kind="int"
+                    value={s.recoveryLagMonths}
+                    label={t('field.recoveryLag', { name: s.name })}
+                    width={70}
+                    validate={(v) => (v < 0 || v > 1200 ? t('range.lag') : null)}
+                    onCommit={(v) =>
+                      setScenario(i, t('field.recoveryLag', { name: s.name }), (x) => ({
+                        ...x,
+                        recoveryLagMonths: v,
+                      }))
+                    }
+                  />
+                </td>
+              ))}
+            </tr>
+            <tr>
+              <td className="param">{t('row.servicerAdvancing')}</td>
               {scenarios.map((s, i) => (
                 <td key={i}>
                   <input
                     type="checkbox"
                     checked={s.servicerAdvancing}
-                    aria-label={`${s.name} servicer advancing`}
+                    aria-label={t('field.servicerAdvancing', { name: s.name })}
                     onChange={(e) =>
-                      setScenario(i, `${s.name} servicer advancing`, (x) => ({
+                      setScenario(i, t('field.servicerAdvancing', { name: s.name }), (x) => ({
                         ...x,
                         servicerAdvancing: e.target.checked,
                       }))
@@ -270,42 +295,47 @@ export function AssumptionsScreen() {
               ))}
             </tr>
             <tr>
-              <td className="param">Defaults stop</td>
+              <td className="param">{t('row.defaultStop')}</td>
               {scenarios.map((s, i) => (
                 <td key={i} className="wrap">
                   <select
                     value={s.defaultStop}
-                    aria-label={`${s.name} default stop`}
+                    aria-label={t('field.defaultStop', { name: s.name })}
                     data-testid={`default-stop-${i}`}
-                    title={defaultStopSentence(s.defaultStop)}
+                    title={
+                      s.defaultStop === 'maturity'
+                        ? t('defaultStop.maturityTitle')
+                        : t('defaultStop.lagBeforeMaturityTitle')
+                    }
                     onChange={(e) =>
-                      setScenario(i, `${s.name} default stop`, (x) => ({
+                      setScenario(i, t('field.defaultStop', { name: s.name }), (x) => ({
                         ...x,
                         defaultStop:
                           e.target.value === 'lagBeforeMaturity' ? 'lagBeforeMaturity' : 'maturity',
                       }))
                     }
                   >
-                    <option value="maturity">At maturity (consumer)</option>
-                    <option value="lagBeforeMaturity">Recovery lag before maturity (SIFMA)</option>
+                    <option value="maturity">{t('defaultStop.maturity')}</option>
+                    <option value="lagBeforeMaturity">{t('defaultStop.lagBeforeMaturity')}</option>
                   </select>
                   {s.servicerAdvancing && s.defaultStop === 'maturity' ? (
                     <div className="muted" data-testid={`default-stop-note-${i}`}>
-                      Servicer advancing runs with the SIFMA stop.
+                      {t('defaultStop.advancingNote')}
                     </div>
                   ) : null}
                 </td>
               ))}
             </tr>
             <tr>
-              <td className="param">Segment overrides</td>
+              <td className="param">{t('row.overrides')}</td>
               {scenarios.map((s, i) => (
                 <td key={i} className="wrap">
                   {s.overrides.map((o, j) => (
                     <div key={j} className="override">
                       <button
                         className="link-button"
-                        title="Edit this override below"
+                        translate="no"
+                        title={t('summary.editBelow')}
                         onClick={() => {
                           setPreview(i);
                           setCompare(o.segment);
@@ -320,22 +350,26 @@ export function AssumptionsScreen() {
                           role="alert"
                           data-testid={`override-unknown-${i}-${j}`}
                         >
-                          not in the pool, so ignored (segments: {segments.join(', ') || 'none'})
+                          {t('summary.notInPool', {
+                            segments: segments.join(', ') || t('summary.none'),
+                          })}
                         </span>
                       ) : null}
                       <span>
                         {[
-                          o.prepayment && prepaymentText(o.prepayment),
-                          o.default && defaultText(o.default),
-                          o.severity !== undefined && `severity ${curveText(o.severity, 'rate')}`,
-                          o.recoveryLagMonths !== undefined && `lag ${o.recoveryLagMonths}m`,
+                          o.prepayment && prepaymentText(o.prepayment, t),
+                          o.default && defaultText(o.default, t),
+                          o.severity !== undefined &&
+                            t('summary.severity', { curve: curveText(o.severity, 'rate', t) }),
+                          o.recoveryLagMonths !== undefined &&
+                            t('summary.lag', { months: o.recoveryLagMonths }),
                         ]
                           .filter(Boolean)
-                          .join(' · ') || 'nothing replaced'}
+                          .join(' · ') || t('summary.nothing')}
                       </span>
                     </div>
                   ))}
-                  {s.overrides.length === 0 ? <span className="muted">none</span> : null}
+                  {s.overrides.length === 0 ? <span className="muted">{t('summary.none')}</span> : null}
                 </td>
               ))}
             </tr>
@@ -359,11 +393,12 @@ export function AssumptionsScreen() {
 
       <section className="card">
         <div className="card-head">
-          <h2>Curves by period</h2>
+          <h2>{t('preview.title')}</h2>
           <div className="override-tools">
             <select
               value={current}
-              aria-label="Scenario to preview"
+              aria-label={t('preview.scenario')}
+              translate="no"
               data-testid="preview-scenario"
               onChange={(e) => showScenario(Number(e.target.value))}
             >
@@ -376,14 +411,14 @@ export function AssumptionsScreen() {
             {shown && shown.overrides.length > 0 ? (
               <select
                 value={compared ?? ''}
-                aria-label="Segment override to compare"
+                aria-label={t('preview.segment')}
                 data-testid="preview-segment"
                 onChange={(e) => setCompare(e.target.value === '' ? null : e.target.value)}
               >
-                <option value="">scenario only</option>
+                <option value="">{t('preview.scenarioOnly')}</option>
                 {[...new Set(shown.overrides.map((o) => o.segment))].map((g) => (
                   <option key={g} value={g}>
-                    beside segment {g}
+                    {t('preview.beside', { segment: g })}
                   </option>
                 ))}
               </select>
@@ -408,20 +443,29 @@ function FocusedVector({
   edit: (label: string, update: (d: Deal) => Deal) => string | null;
   onClose: () => void;
 }) {
+  const { t } = useTranslation('assumptions');
   const s = deal.scenarios[target.scenario];
   const o = target.override === undefined ? undefined : s?.overrides[target.override];
   if (!s || (target.override !== undefined && !o)) return null;
   const vector = vectorOf(o ?? s, target.curve);
   if (!vector) return null;
-  const whose = o ? `${s.name} · segment ${o.segment}` : s.name;
-  const what = vector.timing ? 'loss timing (share of lifetime loss per period)' : `${target.curve} vector`;
+  const what = vector.timing
+    ? t('vector.timing')
+    : target.curve === 'prepayment'
+      ? t('vector.prepayment')
+      : target.curve === 'default'
+        ? t('vector.default')
+        : t('vector.severity');
+  const title = o
+    ? t('vector.titleOverride', { scenario: s.name, segment: o.segment, what })
+    : t('vector.titleScenario', { scenario: s.name, what });
   return (
     <VectorEditor
       key={`${target.scenario}-${target.override ?? 's'}-${target.curve}`}
-      title={`${whose}: ${what}`}
+      title={title}
       vector={vector}
       onClose={onClose}
-      onCommit={(values) => edit(`${whose} ${target.curve} vector`, (d) => setVector(d, target, values))}
+      onCommit={(values) => edit(t('undo.vector', { title }), (d) => setVector(d, target, values))}
     />
   );
 }

@@ -3,29 +3,101 @@
  * is feasible) and a small sources editor whose edits are applied to the case before it goes to the worker.
  */
 import type { ColDef } from 'ag-grid-community';
-import { useMemo } from 'react';
+import type { TFunction } from 'i18next';
+import { useMemo, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import { SCALE_FACTOR } from '../../core/i18n/amounts';
 import type { FundingScreenModel } from '../../core/funding/report';
 import { FundingCase } from '../../core/funding/schema';
 import { DataGrid, moneyCol, pctCol, wrappedText } from '../components/DataGrid';
 import { EChart, type ChartOption } from '../components/EChart';
-import { money, pct } from '../format';
-import { fundingWord } from '../project/fundingWords';
+import { amountScale, amountUnit, money, moneyExact, parseAmount, pct } from '../format';
+import { useDisplay } from '../i18n/DisplayContext';
+import { bindingMeaning, fundingWord } from '../project/fundingWords';
 
 /** Field overrides per source id, in the case's own units (rates as decimals, money as amounts). */
 export type SourceEdits = Record<string, Record<string, number>>;
 
+type Term =
+  | 'margin'
+  | 'rate'
+  | 'costRate'
+  | 'costOfEquity'
+  | 'percentCost'
+  | 'advanceRate'
+  | 'commitment'
+  | 'maximumAmount'
+  | 'monthlyRaiseCapacity';
+
 /** The terms a treasurer most often flexes; only those a source actually has are offered. */
-const EDITABLE: { key: string; label: string; kind: 'rate' | 'money' }[] = [
-  { key: 'margin', label: 'Margin over index', kind: 'rate' },
-  { key: 'rate', label: 'Rate', kind: 'rate' },
-  { key: 'costRate', label: 'Buyer yield', kind: 'rate' },
-  { key: 'costOfEquity', label: 'Cost of equity', kind: 'rate' },
-  { key: 'percentCost', label: 'Issuance cost', kind: 'rate' },
-  { key: 'advanceRate', label: 'Advance rate', kind: 'rate' },
-  { key: 'commitment', label: 'Commitment', kind: 'money' },
-  { key: 'maximumAmount', label: 'Most equity outstanding', kind: 'money' },
-  { key: 'monthlyRaiseCapacity', label: 'Monthly raise capacity', kind: 'money' },
+const EDITABLE: { key: Term; kind: 'rate' | 'spread' | 'money' }[] = [
+  // A margin over an index is a spread, which treasurers quote in basis points.
+  { key: 'margin', kind: 'spread' },
+  { key: 'rate', kind: 'rate' },
+  { key: 'costRate', kind: 'rate' },
+  { key: 'costOfEquity', kind: 'rate' },
+  { key: 'percentCost', kind: 'rate' },
+  { key: 'advanceRate', kind: 'rate' },
+  { key: 'commitment', kind: 'money' },
+  { key: 'maximumAmount', kind: 'money' },
+  { key: 'monthlyRaiseCapacity', kind: 'money' },
 ];
+
+/**
+ * A chart's amount tick: millions when amounts are shown in units (the axis would not fit whole units), else the
+ * figure in the user's scale, which the card's caption names (万元, 亿元 …).
+ */
+export function axisAmount(v: number, digits: number, t: TFunction): string {
+  const scale = amountScale();
+  if (scale === 'unit') return t('funding:chart.millions', { v: (v / 1e6).toFixed(digits) });
+  return (v / SCALE_FACTOR[scale]).toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
+/**
+ * An amount a source editor edits: shown to the cent in units whatever the display scale (it is what the case
+ * stores), typed with separators or a multiplier (1.25m, 5000万, 1.2亿); committed on Enter or leaving the field.
+ */
+function AmountInput({
+  value,
+  label,
+  onCommit,
+}: {
+  value: number;
+  label: string;
+  onCommit: (v: number) => void;
+}) {
+  const { t } = useTranslation('funding');
+  const [draft, setDraft] = useState<string | null>(null);
+  const [bad, setBad] = useState(false);
+  const commit = (): void => {
+    if (draft === null) return;
+    const v = parseAmount(draft);
+    if (v === null || v < 0) {
+      setBad(true);
+      return;
+    }
+    setBad(false);
+    setDraft(null);
+    onCommit(v);
+  };
+  return (
+    <>
+      <input
+        type="text"
+        inputMode="decimal"
+        value={draft ?? moneyExact(value)}
+        aria-label={label}
+        aria-invalid={bad}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+        }}
+      />
+      {bad ? <span className="field-message">{t('sources.notAmount')}</span> : null}
+    </>
+  );
+}
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -60,8 +132,9 @@ export function SourcesEditor({
   edits: SourceEdits;
   onChange: (e: SourceEdits) => void;
 }) {
+  const { t } = useTranslation('funding');
   const c = useMemo(() => parsed(fundingCase), [fundingCase]);
-  if (!c) return <p className="bad">The case does not validate; it cannot be edited here.</p>;
+  if (!c) return <p className="bad">{t('sources.invalid')}</p>;
   const set = (id: string, key: string, value: number | null): void => {
     const mine = { ...(edits[id] ?? {}) };
     if (value === null) delete mine[key];
@@ -73,20 +146,18 @@ export function SourcesEditor({
   return (
     <section className="card" data-testid="funding-sources-editor">
       <div className="card-head">
-        <h2>Funding sources</h2>
+        <h2>{t('sources.title')}</h2>
         <button onClick={() => onChange({})} disabled={Object.keys(edits).length === 0}>
-          Reset to the case
+          {t('sources.reset')}
         </button>
       </div>
-      <p className="muted small">
-        Rates in percent per year, money in {c.currency}. Edits apply on the next Analyse or Optimise.
-      </p>
+      <p className="muted small">{t('sources.hint', { currency: c.currency })}</p>
       <table className="table small">
         <thead>
           <tr>
-            <th>Source</th>
-            <th>Type</th>
-            <th>Terms</th>
+            <th>{t('sources.source')}</th>
+            <th>{t('sources.type')}</th>
+            <th>{t('sources.terms')}</th>
           </tr>
         </thead>
         <tbody>
@@ -95,31 +166,48 @@ export function SourcesEditor({
             const fields = EDITABLE.filter((f) => typeof record[f.key] === 'number');
             return (
               <tr key={s.id}>
-                <td className="wrap">{s.name ?? s.id}</td>
-                <td className="wrap">{s.type}</td>
+                <td className="wrap" translate="no">
+                  {s.name ?? s.id}
+                </td>
+                <td className="wrap">{fundingWord(s.type, t)}</td>
                 <td>
                   <div className="form-grid">
                     {fields.map((f) => {
                       const original = record[f.key] as number;
                       const value = edits[s.id]?.[f.key] ?? original;
-                      const shown = f.kind === 'rate' ? Number((value * 100).toFixed(6)) : value;
+                      const label = t(`term.${f.key}`);
+                      const unit = f.kind === 'rate' ? '%' : f.kind === 'spread' ? 'bp' : c.currency;
+                      // Rates typed in percent, spreads in basis points; the case keeps decimals.
+                      const per = f.kind === 'spread' ? 10_000 : 100;
+                      const aria = t('sources.aria', { id: s.id, label });
                       return (
                         <label key={f.key} className="field">
-                          {f.label} ({f.kind === 'rate' ? '%' : c.currency})
-                          {value !== original ? ', edited' : ''}{' '}
-                          <input
-                            type="number"
-                            step={f.kind === 'rate' ? 0.05 : 1_000_000}
-                            min={0}
-                            value={shown}
-                            aria-label={`${s.id} ${f.label}`}
-                            onChange={(e) => {
-                              const n = e.target.valueAsNumber;
-                              if (!Number.isFinite(n) || n < 0) return;
-                              const v = f.kind === 'rate' ? n / 100 : n;
-                              set(s.id, f.key, v === original ? null : v);
-                            }}
-                          />
+                          {value !== original
+                            ? t('sources.fieldEdited', { label, unit })
+                            : t('sources.field', { label, unit })}{' '}
+                          {f.kind !== 'money' ? (
+                            <input
+                              type="number"
+                              step={f.kind === 'spread' ? 5 : 0.05}
+                              min={0}
+                              value={Number((value * per).toFixed(6))}
+                              aria-label={aria}
+                              onChange={(e) => {
+                                const n = e.target.valueAsNumber;
+                                if (!Number.isFinite(n) || n < 0) return;
+                                const v = Math.round((n / per) * 1e10) / 1e10;
+                                set(s.id, f.key, v === original ? null : v);
+                              }}
+                            />
+                          ) : (
+                            <AmountInput
+                              // A value changed from outside (Reset) drops whatever was being typed.
+                              key={value}
+                              value={value}
+                              label={aria}
+                              onCommit={(v) => set(s.id, f.key, v === original ? null : v)}
+                            />
+                          )}
                         </label>
                       );
                     })}
@@ -141,7 +229,41 @@ function optimumRows(model: FundingScreenModel, c: FundingCase | null) {
   return summary?.rows.filter((r) => typeof r['mix'] === 'string' && !named.has(r['mix'])) ?? [];
 }
 
+function statusText(status: string, t: TFunction): string {
+  switch (status) {
+    case 'optimal':
+      return t('funding:optimum.status.optimal');
+    case 'stopped':
+      return t('funding:optimum.status.stopped');
+    case 'infeasible':
+      return t('funding:optimum.status.infeasible');
+    default:
+      return t('funding:optimum.status.error');
+  }
+}
+
+/** The optimiser's constraints in one sentence: the buffer, funding under stress, the share caps. */
+function constraintsText(
+  o: NonNullable<FundingCase['optimisation']>,
+  names: ReadonlyMap<string, string>,
+  t: TFunction,
+): string {
+  const buffer = pct(o.minLiquidityBuffer);
+  const caps = Object.entries(o.maxShare)
+    .map(([id, v]) => t('funding:optimum.cap', { source: names.get(id) ?? id, share: pct(v, 0) }))
+    .join(t('funding:optimum.listSeparator'));
+  if (caps === '') {
+    return o.fundUnderStress
+      ? t('funding:optimum.constraintsStress', { buffer })
+      : t('funding:optimum.constraints', { buffer });
+  }
+  return o.fundUnderStress
+    ? t('funding:optimum.constraintsStressCaps', { buffer, caps })
+    : t('funding:optimum.constraintsCaps', { buffer, caps });
+}
+
 export function OptimumCard({ model, fundingCase }: { model: FundingScreenModel; fundingCase: unknown }) {
+  const { t } = useTranslation('funding');
   const c = useMemo(() => parsed(fundingCase), [fundingCase]);
   const o = model.optimum;
   if (!o) return null;
@@ -154,46 +276,33 @@ export function OptimumCard({ model, fundingCase }: { model: FundingScreenModel;
     <section className="card" data-testid="funding-optimum">
       <div className="card-head">
         <h2>
-          Optimal mix:{' '}
-          <span className={found ? '' : 'bad'} data-testid="funding-optimum-status">
-            {o.status === 'optimal'
-              ? 'optimal'
-              : o.status === 'stopped'
-                ? 'best found (solver stopped at its limit)'
-                : o.status === 'infeasible'
-                  ? 'infeasible'
-                  : 'solver error'}
-          </span>
+          <Trans
+            t={t}
+            i18nKey="optimum.title"
+            values={{ status: statusText(o.status, t) }}
+            components={[
+              <span key="status" className={found ? '' : 'bad'} data-testid="funding-optimum-status" />,
+            ]}
+          />
         </h2>
       </div>
-      {c?.optimisation ? (
-        <p className="muted small">
-          Liquidity buffer at least {pct(c.optimisation.minLiquidityBuffer)} of receivables
-          {c.optimisation.fundUnderStress ? ', book funded under every stress' : ''}
-          {Object.keys(c.optimisation.maxShare).length > 0
-            ? `, share caps: ${Object.entries(c.optimisation.maxShare)
-                .map(([id, v]) => `${names.get(id) ?? id} ${pct(v, 0)}`)
-                .join(', ')}`
-            : ''}
-          .
-        </p>
-      ) : null}
+      {c?.optimisation ? <p className="muted small">{constraintsText(c.optimisation, names, t)}</p> : null}
       {found ? (
         <>
-          <h3 className="grid-title">Average share of funding (base case)</h3>
+          <h3 className="grid-title">{t('optimum.sharesTitle')}</h3>
           <SharesGrid shares={shares} names={names} />
         </>
       ) : null}
       {found && rows.length > 0 ? (
         <>
-          <h3 className="grid-title">Cost and liquidity of the optimal mix under each scenario</h3>
-          <OptimumCostsGrid rows={rows} />
+          <h3 className="grid-title">{t('optimum.costsTitle')}</h3>
+          <OptimumCostsGrid rows={rows} currency={c?.currency ?? 'USD'} />
         </>
       ) : null}
       {model.binding && model.binding.length > 0 ? (
         <>
-          <p className="bad">No mix meets every constraint. What binds, and by how much:</p>
-          <BindingGrid binding={model.binding} relaxAlone={relaxAlone} />
+          <p className="bad">{t('optimum.noMix')}</p>
+          <BindingGrid binding={model.binding} relaxAlone={relaxAlone} currency={c?.currency ?? 'USD'} />
         </>
       ) : null}
     </section>
@@ -201,16 +310,24 @@ export function OptimumCard({ model, fundingCase }: { model: FundingScreenModel;
 }
 
 function SharesGrid({ shares, names }: { shares: [string, number][]; names: Map<string, string> }) {
+  const { t } = useTranslation('funding');
   const rowData = useMemo(
     () => shares.map(([id, share]) => ({ source: names.get(id) ?? id, share })),
     [shares, names],
+  );
+  const cols = useMemo<ColDef<ShareRow>[]>(
+    () => [
+      { field: 'source', headerName: t('header.source'), pinned: 'left', width: 240 },
+      pctCol<ShareRow>('share', t('header.share'), { flex: 1, minWidth: 90 }),
+    ],
+    [t],
   );
   // Two columns stretched over the whole card would leave each share far from its source.
   return (
     <div style={{ maxWidth: 480 }}>
       <DataGrid<ShareRow>
         rowData={rowData}
-        columnDefs={SHARE_COLS}
+        columnDefs={cols}
         autoHeight
         testId="funding-optimum-shares"
         csvName="optimal mix shares"
@@ -224,45 +341,65 @@ interface ShareRow {
   share: number;
 }
 
-const SHARE_COLS: ColDef<ShareRow>[] = [
-  { field: 'source', headerName: 'Source', pinned: 'left', width: 240 },
-  pctCol<ShareRow>('share', 'Share', { flex: 1, minWidth: 90 }),
-];
-
 type SummaryRow = FundingScreenModel['tables'][number]['rows'][number];
 
 const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
 
-const COST_COLS: ColDef<SummaryRow>[] = [
-  { field: 'scenario', headerName: 'Scenario', pinned: 'left', width: 180 },
-  { field: 'feasible', headerName: 'Funds the book', flex: 1, minWidth: 110 },
-  moneyCol<SummaryRow>('totalCost', 'Total cost', {
-    valueFormatter: (p) => money(num(p.value)),
-    flex: 1,
-    minWidth: 130,
-  }),
-  pctCol<SummaryRow>('weightedAverageCost', 'Weighted average cost', {
-    valueFormatter: (p) => pct(num(p.value)),
-    flex: 1,
-    minWidth: 120,
-  }),
-  moneyCol<SummaryRow>('minLiquidity', 'Least liquidity', {
-    valueFormatter: (p) => money(num(p.value)),
-    flex: 1,
-    minWidth: 130,
-  }),
-];
+function costCols(t: TFunction): ColDef<SummaryRow>[] {
+  return [
+    { field: 'scenario', headerName: t('funding:header.scenario'), pinned: 'left', width: 180 },
+    {
+      field: 'feasible',
+      headerName: t('funding:header.fundsTheBook'),
+      valueFormatter: (p) => fundingWord(String(p.value ?? ''), t),
+      flex: 1,
+      minWidth: 110,
+    },
+    moneyCol<SummaryRow>('totalCost', t('funding:header.totalCost'), {
+      valueFormatter: (p) => money(num(p.value)),
+      flex: 1,
+      minWidth: 130,
+    }),
+    pctCol<SummaryRow>('weightedAverageCost', t('funding:header.weightedAverageCost'), {
+      valueFormatter: (p) => pct(num(p.value)),
+      flex: 1,
+      minWidth: 120,
+    }),
+    moneyCol<SummaryRow>('minLiquidity', t('funding:header.minLiquidity'), {
+      valueFormatter: (p) => money(num(p.value)),
+      flex: 1,
+      minWidth: 130,
+    }),
+  ];
+}
 
-function OptimumCostsGrid({ rows }: { rows: SummaryRow[] }) {
+/** Grids of amounts name their unit, which the display scale may have changed. */
+function UnitCaption({ currency }: { currency: string }) {
   return (
-    <DataGrid<SummaryRow>
-      rowData={rows}
-      columnDefs={COST_COLS}
-      autoHeight
-      suppressColumnVirtualisation
-      testId="funding-optimum-costs"
-      csvName="optimal mix costs"
-    />
+    <p className="muted small" data-testid="amount-unit">
+      {amountUnit(currency)}
+    </p>
+  );
+}
+
+function OptimumCostsGrid({ rows, currency }: { rows: SummaryRow[]; currency: string }) {
+  const { t } = useTranslation('funding');
+  // Language and scale: headers and amounts are redrawn when either changes.
+  const { scale } = useDisplay();
+  // New columns on a change of unit, so the grid redraws its money.
+  const cols = useMemo(() => costCols(t), [t, scale]);
+  return (
+    <>
+      <UnitCaption currency={currency} />
+      <DataGrid<SummaryRow>
+        rowData={rows}
+        columnDefs={cols}
+        autoHeight
+        suppressColumnVirtualisation
+        testId="funding-optimum-costs"
+        csvName="optimal mix costs"
+      />
+    </>
   );
 }
 
@@ -278,50 +415,77 @@ interface BindingRow {
   alone: string;
 }
 
-const BINDING_COLS: ColDef<BindingRow>[] = [
-  { field: 'family', headerName: 'Constraint', pinned: 'left', width: 150 },
-  { field: 'description', headerName: 'Meaning', flex: 3, minWidth: 220, ...wrappedText },
-  moneyCol<BindingRow>('amount', 'Shortfall (sum over months)', { flex: 1, minWidth: 140 }),
-  { field: 'months', headerName: 'Months', flex: 1, minWidth: 90, ...wrappedText },
-  { field: 'scenarios', headerName: 'Scenarios', tooltipField: 'scenarios', flex: 1, minWidth: 110 },
-  { field: 'alone', headerName: 'Relaxing it alone restores feasibility', flex: 1, minWidth: 140 },
-];
+function bindingCols(t: TFunction): ColDef<BindingRow>[] {
+  return [
+    { field: 'family', headerName: t('funding:header.constraint'), pinned: 'left', width: 150 },
+    { field: 'description', headerName: t('funding:header.meaning'), flex: 3, minWidth: 220, ...wrappedText },
+    moneyCol<BindingRow>('amount', t('funding:header.shortfall'), { flex: 1, minWidth: 140 }),
+    { field: 'months', headerName: t('funding:header.months'), flex: 1, minWidth: 90, ...wrappedText },
+    {
+      field: 'scenarios',
+      headerName: t('funding:header.scenarios'),
+      tooltipField: 'scenarios',
+      flex: 1,
+      minWidth: 110,
+    },
+    {
+      field: 'alone',
+      headerName: t('funding:header.relaxAlone'),
+      headerTooltip: t('funding:header.relaxAlone'),
+      flex: 1,
+      minWidth: 140,
+      ...wrappedText,
+    },
+  ];
+}
 
 function BindingGrid({
   binding,
   relaxAlone,
+  currency,
 }: {
   binding: Binding[];
   relaxAlone: FundingScreenModel['tables'][number] | undefined;
+  currency: string;
 }) {
+  const { t } = useTranslation('funding');
+  const { scale } = useDisplay();
   const rowData = useMemo(
     () =>
       binding.map((b, i): BindingRow => ({
         id: b.family,
-        family: fundingWord(b.family),
-        description: b.description,
+        family: fundingWord(b.family, t),
+        description: bindingMeaning(b.family, b.description, t),
         amount: b.amount,
         months: b.months.join(' '),
         scenarios: b.scenarios.join(', '),
-        alone: String(relaxAlone?.rows[i]?.['alone'] ?? ''),
+        alone: fundingWord(String(relaxAlone?.rows[i]?.['alone'] ?? ''), t),
       })),
-    [binding, relaxAlone],
+    [binding, relaxAlone, t],
   );
+  // New columns on a change of unit, so the grid redraws its money.
+  const cols = useMemo(() => bindingCols(t), [t, scale]);
   return (
-    <DataGrid<BindingRow>
-      rowData={rowData}
-      columnDefs={BINDING_COLS}
-      getRowId={(p) => p.data.id}
-      autoHeight
-      suppressColumnVirtualisation
-      testId="funding-binding"
-      csvName="binding constraints"
-    />
+    <>
+      <UnitCaption currency={currency} />
+      <DataGrid<BindingRow>
+        rowData={rowData}
+        columnDefs={cols}
+        getRowId={(p) => p.data.id}
+        autoHeight
+        suppressColumnVirtualisation
+        testId="funding-binding"
+        csvName="binding constraints"
+      />
+    </>
   );
 }
 
 export function FrontierChart({ model, fundingCase }: { model: FundingScreenModel; fundingCase: unknown }) {
+  const { t } = useTranslation('funding');
+  const { scale } = useDisplay();
   const c = useMemo(() => parsed(fundingCase), [fundingCase]);
+  const currency = c?.currency ?? 'USD';
   const option = useMemo<ChartOption>(() => {
     const feasible = model.frontier.filter((p) => p.feasible && p.totalCost !== null);
     const infeasible = model.frontier.filter((p) => !p.feasible);
@@ -342,14 +506,16 @@ export function FrontierChart({ model, fundingCase }: { model: FundingScreenMode
         formatter: (p) => {
           const one = Array.isArray(p) ? p[0] : p;
           const d = one?.data as [number, number] | undefined;
-          return d ? `${one?.seriesName ?? ''}<br/>buffer ${d[0].toFixed(2)}%: ${money(d[1])}` : '';
+          if (!d) return '';
+          // ECharts renders the tooltip as HTML: the series name is the only line break.
+          return `${one?.seriesName ?? ''}<br/>${t('frontier.tooltip', { buffer: d[0].toFixed(2), cost: money(d[1]) })}`;
         },
       },
       legend: { top: 0 },
       grid: { left: 90, right: 30, top: 40, bottom: 50 },
       xAxis: {
         type: 'value',
-        name: 'Liquidity buffer (% of receivables)',
+        name: t('frontier.xAxis'),
         nameLocation: 'middle',
         nameGap: 30,
         min: 0,
@@ -358,20 +524,21 @@ export function FrontierChart({ model, fundingCase }: { model: FundingScreenMode
       },
       yAxis: {
         type: 'value',
-        name: 'Total cost',
+        name:
+          scale === 'unit' ? t('frontier.yAxis') : t('frontier.yAxisScaled', { unit: amountUnit(currency) }),
         scale: true,
-        axisLabel: { formatter: (v: number) => `${(v / 1e6).toFixed(digits)}m` },
+        axisLabel: { formatter: (v: number) => axisAmount(v, digits, t) },
       },
       series: [
         {
-          name: 'Efficient frontier',
+          name: t('frontier.line'),
           type: 'line',
           symbolSize: 8,
           data: feasible.map((p) => [toPct(p.liquidityBuffer), p.totalCost ?? 0]),
           color: '#1d4f91',
         },
         {
-          name: 'Chosen optimum',
+          name: t('frontier.optimum'),
           type: 'scatter',
           symbol: 'diamond',
           symbolSize: 18,
@@ -381,38 +548,43 @@ export function FrontierChart({ model, fundingCase }: { model: FundingScreenMode
           markLine: {
             symbol: 'none',
             lineStyle: { type: 'solid', color: '#e0a030', width: 2 },
-            label: { formatter: `required ${pct(buffer, 1)}`, color: '#8a5a00', position: 'insideEndTop' },
+            label: {
+              formatter: t('frontier.required', { buffer: pct(buffer, 1) }),
+              color: '#8a5a00',
+              position: 'insideEndTop',
+            },
             data: [{ xAxis: toPct(buffer) }],
           },
         },
         {
           // Infeasible buffers have no cost: marked as vertical lines so the frontier's end is visible.
-          name: 'Infeasible buffer',
+          name: t('frontier.infeasibleSeries'),
           type: 'line',
           data: [],
           color: '#c0504d',
           markLine: {
             symbol: 'none',
             lineStyle: { type: 'dashed', color: '#c0504d' },
-            label: { formatter: 'infeasible', color: '#c0504d', position: 'insideStartTop' },
+            label: { formatter: t('frontier.infeasible'), color: '#c0504d', position: 'insideStartTop' },
             data: infeasible.map((p) => ({ xAxis: toPct(p.liquidityBuffer) })),
           },
         },
       ],
     };
-  }, [model, c]);
+    // Language and scale redraw the axes, legend, marks and tooltip.
+  }, [model, c, t, scale, currency]);
   const lastFeasible = [...model.frontier].reverse().find((p) => p.feasible);
   return (
     <section className="card">
       <div className="card-head">
-        <h2>Efficient frontier: cheapest mix for each liquidity buffer</h2>
+        <h2>{t('frontier.title')}</h2>
       </div>
       <EChart option={option} height={300} testId="funding-frontier" />
       <p className="muted small">
         {lastFeasible
-          ? `Largest buffer on the grid that some mix can carry: ${pct(lastFeasible.liquidityBuffer)}.`
-          : 'No buffer on the grid can be carried.'}{' '}
-        Total cost is the base case&apos;s, over the horizon.
+          ? t('frontier.largest', { buffer: pct(lastFeasible.liquidityBuffer) })
+          : t('frontier.none')}{' '}
+        {t('frontier.costNote')}
       </p>
     </section>
   );

@@ -4,7 +4,9 @@
  * samples/funding; deal files they name resolve to the bundled sample deals. Optimise adds the cheapest mix
  * and the cost–liquidity frontier (HiGHS, WebAssembly in the engine worker).
  */
+import type { TFunction } from 'i18next';
 import { useMemo, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Deal } from '../../core/deal/schema';
 import type { FundingScreenModel } from '../../core/funding/report';
 import { FundingCase } from '../../core/funding/schema';
@@ -13,11 +15,19 @@ import { useApp } from '../AppContext';
 import { EChart, type ChartOption } from '../components/EChart';
 import { ReportGrid } from '../components/ReportGrid';
 import { engine } from '../engine/engineWorker';
-import { money } from '../format';
+import { amountUnit, money } from '../format';
+import { useDisplay } from '../i18n/DisplayContext';
 import { keptKey } from '../project/kept';
-import { fundingView } from '../project/fundingColumns';
+import { fundingTableTitleKey, fundingView } from '../project/fundingColumns';
 import { fundingText } from '../project/fundingWords';
-import { FrontierChart, OptimumCard, SourcesEditor, withEdits, type SourceEdits } from './FundingParts';
+import {
+  axisAmount,
+  FrontierChart,
+  OptimumCard,
+  SourcesEditor,
+  withEdits,
+  type SourceEdits,
+} from './FundingParts';
 import { useKept } from './useKept';
 
 /** The report's table of what binds when no mix is feasible, which the optimiser's card shows. */
@@ -71,18 +81,57 @@ function fundingNumber(n: number): string {
   return n.toLocaleString('en-US', { maximumFractionDigits: 4 });
 }
 
-function Table({ t, sourceNames }: { t: ReportTable; sourceNames: ReadonlyMap<string, string> }) {
+function Table({
+  table,
+  sourceNames,
+  caseName,
+  currency,
+}: {
+  table: ReportTable;
+  sourceNames: ReadonlyMap<string, string>;
+  caseName: string;
+  currency: string;
+}) {
+  const { t } = useTranslation('funding');
+  // The amount scale is a dependency so the grid gets new column definitions, and redraws its money, in a newly
+  // chosen unit.
+  const { scale } = useDisplay();
   // Money, percent and months by column kind; the model's ids (bankLine, wholeSubordinated) in a treasurer's words.
-  const view = useMemo(() => fundingView(t, sourceNames), [t, sourceNames]);
+  const view = useMemo(() => fundingView(table, t, sourceNames), [table, t, sourceNames, scale]);
+  const amounts = table.columns.some((c) => c.format === 'money');
+  const titleKey = fundingTableTitleKey(table);
+  const n = table.rows.length;
   return (
-    <section className="card" data-testid={`funding-table-${t.sheetName}`}>
+    <section className="card" data-testid={`funding-table-${table.sheetName}`}>
       <div className="card-head">
-        <h2>{t.title}</h2>
-        <span className="muted small">{t.rows.length.toLocaleString('en-US')} rows</span>
+        <h2>
+          {titleKey === null ? (
+            table.title
+          ) : (
+            <Trans
+              t={t}
+              i18nKey={`table.${titleKey}`}
+              values={{ name: caseName, currency }}
+              components={[<span key="name" translate="no" />]}
+            />
+          )}
+        </h2>
+        <span className="muted small">
+          {amounts ? <span data-testid="amount-unit">{amountUnit(currency)} · </span> : null}
+          {t('rows', { count: n, n: n.toLocaleString('en-US') })}
+        </span>
       </div>
       <ReportGrid table={view.table} numberText={fundingNumber} cellText={view.cellText} />
     </section>
   );
+}
+
+/** The label the Export screen gives a funding analysis. */
+function snapshotLabel(t: TFunction, name: string, edited: boolean, optimised: boolean): string {
+  if (edited && optimised) return t('funding:snapshot.editedOptimised', { name });
+  if (edited) return t('funding:snapshot.edited', { name });
+  if (optimised) return t('funding:snapshot.optimised', { name });
+  return t('funding:snapshot.plain', { name });
 }
 
 /**
@@ -99,6 +148,8 @@ const KEPT = {
 };
 
 export function FundingScreen() {
+  const { t } = useTranslation('funding');
+  const { scale } = useDisplay();
   const { job, dispatch } = useApp();
   const names = Object.keys(cases).sort();
   const [keptSelected, setSelected] = useKept(KEPT.selected);
@@ -116,11 +167,17 @@ export function FundingScreen() {
     const named = c.success ? c.data.fundingSources : [];
     return new Map(named.flatMap((x) => (x.name === undefined ? [] : [[x.id, x.name] as const])));
   }, [fundingCase]);
+  const { caseName, currency } = useMemo(() => {
+    const c = FundingCase.safeParse(fundingCase);
+    return c.success
+      ? { caseName: c.data.name, currency: c.data.currency }
+      : { caseName: baseName(selected), currency: 'USD' };
+  }, [fundingCase, selected]);
 
   async function analyse(optimise: boolean): Promise<void> {
     const c = fundingCase;
     setBusy(true);
-    const m = await job(optimise ? 'Optimising the funding mix' : 'Analysing funding', (p) =>
+    const m = await job(optimise ? t('job.optimise') : t('job.analyse'), (p) =>
       engine().request({ kind: 'funding', fundingCase: c, deals: dealsFor(c), optimise }, p),
     ).finally(() => setBusy(false));
     if (m) {
@@ -131,7 +188,7 @@ export function FundingScreen() {
         type: 'analysis',
         snapshot: {
           id: 'funding',
-          label: `Funding: ${baseName(selected)}${Object.keys(edits).length ? ' (edited)' : ''}${optimise ? ', optimised' : ''}`,
+          label: snapshotLabel(t, baseName(selected), Object.keys(edits).length > 0, optimise),
           doc: null,
           tables: m.tables,
         },
@@ -149,7 +206,10 @@ export function FundingScreen() {
             // Sources in calm colours, so red means only one thing on this chart: a funding gap.
             color: SOURCE_COLOURS,
             xAxis: { type: 'category', data: s.dates },
-            yAxis: { type: 'value', axisLabel: { formatter: (v: number) => `${(v / 1e6).toFixed(0)}m` } },
+            yAxis: {
+              type: 'value',
+              axisLabel: { formatter: (v: number) => axisAmount(v, 0, t) },
+            },
             series: [
               ...s.series.map((x) => ({
                 name: x.name,
@@ -161,29 +221,31 @@ export function FundingScreen() {
                 data: x.values,
               })),
               {
-                name: 'Funding need',
+                name: t('chart.need'),
                 type: 'line' as const,
                 symbol: 'none',
                 lineStyle: { width: 2, type: 'dashed', color: '#111827' },
                 itemStyle: { color: '#111827' },
                 data: s.need,
               },
-              { name: 'Gap', type: 'bar' as const, data: s.gap, itemStyle: { color: '#c0504d' } },
+              {
+                name: t('chart.gap'),
+                type: 'bar' as const,
+                data: s.gap,
+                itemStyle: { color: '#c0504d' },
+              },
             ],
           }
         : null,
-    [s],
+    // Language and scale redraw the legend, the axis and the tooltip.
+    [s, t, scale, currency],
   );
 
   return (
     <div className="screen-body">
       <div className="screen-head">
-        <h1>Funding</h1>
-        <p className="muted">
-          Funding mixes evaluated month by month against the book&apos;s need, under each stress of the case.
-          Optimise also finds the cheapest mix meeting the case&apos;s constraints and traces cost against the
-          liquidity buffer (HiGHS; it can take tens of seconds, and Cancel stops it).
-        </p>
+        <h1>{t('glossary:funding')}</h1>
+        <p className="muted">{t('intro')}</p>
         <div className="actions">
           <select
             value={selected}
@@ -192,8 +254,9 @@ export function FundingScreen() {
               setEdits({});
               setModel(null);
             }}
-            aria-label="Funding case"
+            aria-label={t('caseLabel')}
             data-testid="funding-case"
+            translate="no"
           >
             {names.map((n) => (
               <option key={n} value={n}>
@@ -207,28 +270,34 @@ export function FundingScreen() {
             disabled={!selected || busy}
             data-testid="analyse-funding"
           >
-            Analyse
+            {t('analyse')}
           </button>
           <button
             onClick={() => void analyse(true)}
             disabled={!selected || busy}
             data-testid="optimise-funding"
           >
-            Optimise
+            {t('optimise')}
           </button>
           <button onClick={() => setEditing(!editing)} disabled={!selected} data-testid="edit-sources">
-            {editing ? 'Hide sources' : 'Edit sources'}
-            {Object.keys(edits).length > 0 ? ' (edited)' : ''}
+            {Object.keys(edits).length > 0
+              ? editing
+                ? t('hideSourcesEdited')
+                : t('editSourcesEdited')
+              : editing
+                ? t('hideSources')
+                : t('editSources')}
           </button>
           {model ? (
             <select
               value={stack}
               onChange={(e) => setStack(Number(e.target.value))}
-              aria-label="Mix and stress"
+              aria-label={t('stackLabel')}
+              translate="no"
             >
               {model.stacks.map((x, i) => (
                 <option key={i} value={i}>
-                  {fundingText(x.mix)} · {x.scenario}
+                  {t('stackOption', { mix: fundingText(x.mix, t), scenario: x.scenario })}
                 </option>
               ))}
             </select>
@@ -242,8 +311,14 @@ export function FundingScreen() {
         <section className="card">
           <div className="card-head">
             <h2>
-              Funding outstanding: {fundingText(s?.mix ?? '')} under {s?.scenario}
+              <Trans
+                t={t}
+                i18nKey="chart.title"
+                values={{ mix: fundingText(s?.mix ?? '', t), scenario: s?.scenario ?? '' }}
+                components={[<span key="name" translate="no" />]}
+              />
             </h2>
+            <span className="muted small">{amountUnit(currency)}</span>
           </div>
           <EChart option={option} height={300} testId="funding-chart" />
         </section>
@@ -252,7 +327,15 @@ export function FundingScreen() {
         ? model.tables
             // The optimiser's card already explains an infeasible case, beside its verdict: not twice.
             .filter((t) => !(t.sheetName === BINDING_SHEET && model.binding && model.binding.length > 0))
-            .map((t) => <Table key={t.sheetName} t={t} sourceNames={sourceNames} />)
+            .map((x) => (
+              <Table
+                key={x.sheetName}
+                table={x}
+                sourceNames={sourceNames}
+                caseName={caseName}
+                currency={currency}
+              />
+            ))
         : null}
     </div>
   );

@@ -2,6 +2,8 @@
  * The curve editors every assumption uses, the scenario's own and a segment override's alike: a model picker,
  * and a curve that is a constant, a vector (opened in the grid below) or a formula checked as it is typed.
  */
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { resolveCurve } from '../../../core/assumptions/curve';
 import type { Curve, DefaultAssumption, PrepaymentAssumption } from '../../../core/deal/schema';
 import { NumberField, TextField } from '../../components/Field';
@@ -19,20 +21,28 @@ export function curveKind(c: Curve): 'constant' | 'vector' | 'formula' {
   return typeof c === 'number' ? 'constant' : 'vector' in c ? 'vector' : 'formula';
 }
 
-export function curveText(c: Curve, unit: Unit): string {
+export function curveText(c: Curve, unit: Unit, t: TFunction): string {
   if (typeof c === 'number') return unit === 'rate' ? pct(c) : String(c);
-  if ('vector' in c) return `vector of ${c.vector.length} by ${c.by}`;
-  return unit === 'rate' ? `${formulaForEditor(c.formula, unit)} (%)` : c.formula;
+  if ('vector' in c) {
+    const count = c.vector.length;
+    return c.by === 'age'
+      ? t('assumptions:curve.vectorByAge', { count })
+      : t('assumptions:curve.vectorByPeriod', { count });
+  }
+  return unit === 'rate'
+    ? t('assumptions:curve.formulaPercent', { formula: formulaForEditor(c.formula, unit) })
+    : c.formula;
 }
 
-export function prepaymentText(p: PrepaymentAssumption): string {
-  return `${p.model} ${curveText(p.curve, PREPAY_UNIT[p.model])}`;
+/** A prepayment assumption in a line: the model's market code (CPR, ABS …) and its curve. */
+export function prepaymentText(p: PrepaymentAssumption, t: TFunction): string {
+  return `${p.model} ${curveText(p.curve, PREPAY_UNIT[p.model], t)}`;
 }
 
-export function defaultText(d: DefaultAssumption): string {
+export function defaultText(d: DefaultAssumption, t: TFunction): string {
   return d.model === 'CNL'
-    ? `CNL ${pct(d.lifetimeNetLoss)} over ${d.timing.length} periods`
-    : `${d.model} ${curveText(d.curve, DEFAULT_UNIT[d.model])}`;
+    ? t('assumptions:curve.cnl', { loss: pct(d.lifetimeNetLoss), count: d.timing.length })
+    : `${d.model} ${curveText(d.curve, DEFAULT_UNIT[d.model], t)}`;
 }
 
 export function CurveCell({
@@ -50,13 +60,14 @@ export function CurveCell({
   onChange: (c: Curve) => string | null;
   onOpenVector: () => void;
 }) {
+  const { t } = useTranslation('assumptions');
   const kind = curveKind(curve);
   const firstValue = resolveCurve(curve).at(1, 1);
   return (
     <div className="curve-cell">
       <select
         value={kind}
-        aria-label={`${label} curve type`}
+        aria-label={t('curve.typeLabel', { label })}
         data-testid={`${testId}-kind`}
         onChange={(e) => {
           const k = e.target.value;
@@ -74,9 +85,9 @@ export function CurveCell({
           }
         }}
       >
-        <option value="constant">Constant</option>
-        <option value="vector">Vector</option>
-        <option value="formula">Formula</option>
+        <option value="constant">{t('curve.constant')}</option>
+        <option value="vector">{t('curve.vector')}</option>
+        <option value="formula">{t('curve.formula')}</option>
       </select>
       {kind === 'constant' ? (
         <NumberField
@@ -84,32 +95,30 @@ export function CurveCell({
           value={curve as number}
           label={label}
           testId={testId}
-          suffix={unit === 'rate' ? '%' : 'speed'}
+          suffix={unit === 'rate' ? '%' : t('curve.speed')}
           width={110}
           validate={(v) =>
-            unit === 'rate' && (v < 0 || v > 1)
-              ? 'A rate between 0% and 100%'
-              : v < 0
-                ? 'Cannot be negative'
-                : null
+            unit === 'rate' && (v < 0 || v > 1) ? t('range.rate') : v < 0 ? t('range.negative') : null
           }
           onCommit={(v) => onChange(v)}
         />
       ) : kind === 'vector' ? (
         <button className="link-button" onClick={onOpenVector} data-testid={`${testId}-vector`}>
-          {curveText(curve, unit)}
+          {curveText(curve, unit, t)}
         </button>
       ) : (
         <>
           <TextField
             value={formulaForEditor((curve as { formula: string }).formula, unit)}
-            label={`${label} formula${unit === 'rate' ? ' (in percent)' : ''}`}
+            label={
+              unit === 'rate' ? t('curve.formulaLabelPercent', { label }) : t('curve.formulaLabel', { label })
+            }
             testId={`${testId}-formula`}
             width={220}
-            validate={(v) => editorFormulaProblem(v, unit)}
+            validate={(v) => editorFormulaProblem(v, unit, t)}
             onCommit={(v) => void onChange({ formula: formulaFromEditor(v, unit) })}
           />
-          <span className="field-suffix">{unit === 'rate' ? '%' : 'speed'}</span>
+          <span className="field-suffix">{unit === 'rate' ? '%' : t('curve.speed')}</span>
         </>
       )}
     </div>
@@ -127,17 +136,18 @@ export function PrepaymentModelSelect({
   testId?: string;
   onChange: (p: PrepaymentAssumption) => void;
 }) {
+  const { t } = useTranslation('assumptions');
   return (
     <select
       value={value.model}
-      aria-label={`${label} prepayment model`}
+      aria-label={t('field.prepaymentModel', { name: label })}
       data-testid={testId}
       onChange={(e) => onChange(withPrepaymentModel(value, e.target.value as PrepaymentAssumption['model']))}
     >
-      <option value="CPR">CPR (annual)</option>
-      <option value="SMM">SMM (monthly)</option>
-      <option value="PSA">PSA speed</option>
-      <option value="ABS">ABS speed</option>
+      <option value="CPR">{t('model.CPR')}</option>
+      <option value="SMM">{t('model.SMM')}</option>
+      <option value="PSA">{t('model.PSA')}</option>
+      <option value="ABS">{t('model.ABS')}</option>
     </select>
   );
 }
@@ -155,11 +165,12 @@ export function PrepaymentCurveCell({
   onChange: (p: PrepaymentAssumption) => string | null;
   onOpenVector: () => void;
 }) {
+  const { t } = useTranslation('assumptions');
   return (
     <CurveCell
       curve={value.curve}
       unit={PREPAY_UNIT[value.model]}
-      label={`${label} prepayment`}
+      label={t('field.prepayment', { name: label })}
       testId={testId}
       onOpenVector={onOpenVector}
       onChange={(c) => onChange({ ...value, curve: c })}
@@ -178,17 +189,18 @@ export function DefaultModelSelect({
   testId?: string;
   onChange: (d: DefaultAssumption) => void;
 }) {
+  const { t } = useTranslation('assumptions');
   return (
     <select
       value={value.model}
-      aria-label={`${label} default model`}
+      aria-label={t('field.defaultModel', { name: label })}
       data-testid={testId}
       onChange={(e) => onChange(withDefaultModel(value, e.target.value as DefaultAssumption['model']))}
     >
-      <option value="CDR">CDR (annual)</option>
-      <option value="MDR">MDR (monthly)</option>
-      <option value="SDA">SDA speed</option>
-      <option value="CNL">Cumulative net loss + timing</option>
+      <option value="CDR">{t('model.CDR')}</option>
+      <option value="MDR">{t('model.MDR')}</option>
+      <option value="SDA">{t('model.SDA')}</option>
+      <option value="CNL">{t('model.CNL')}</option>
     </select>
   );
 }
@@ -207,6 +219,7 @@ export function DefaultCurveCell({
   onChange: (d: DefaultAssumption) => string | null;
   onOpenVector: () => void;
 }) {
+  const { t } = useTranslation('assumptions');
   const d = value;
   if (d.model === 'CNL') {
     return (
@@ -214,15 +227,15 @@ export function DefaultCurveCell({
         <NumberField
           kind="percent"
           value={d.lifetimeNetLoss}
-          label={`${label} lifetime net loss`}
+          label={t('field.lifetimeLoss', { name: label })}
           testId={`${testId}-cnl`}
-          suffix="% CNL"
+          suffix={t('curve.cnlSuffix')}
           width={110}
-          validate={(v) => (v < 0 || v > 1 ? 'Between 0% and 100%' : null)}
+          validate={(v) => (v < 0 || v > 1 ? t('range.share') : null)}
           onCommit={(v) => onChange({ ...d, lifetimeNetLoss: v })}
         />
         <button className="link-button" onClick={onOpenVector} data-testid={`${testId}-timing`}>
-          timing over {d.timing.length} periods
+          {t('curve.timingLink', { count: d.timing.length })}
         </button>
       </div>
     );
@@ -231,7 +244,7 @@ export function DefaultCurveCell({
     <CurveCell
       curve={d.curve}
       unit={DEFAULT_UNIT[d.model]}
-      label={`${label} default`}
+      label={t('field.default', { name: label })}
       testId={testId}
       onOpenVector={onOpenVector}
       onChange={(c) => onChange({ model: d.model, curve: c })}

@@ -2,7 +2,9 @@
  * The scenario's curves by period, with the multiples applied as the engine applies them; with a segment chosen,
  * the curves its overrides replace are drawn dashed beside the scenario's, in the same colour.
  */
+import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { resolveCurve } from '../../../core/assumptions/curve';
 import type { Curve, Scenario } from '../../../core/deal/schema';
 import { EChart, type ChartOption } from '../../components/EChart';
@@ -35,36 +37,38 @@ function sample(c: Curve, scale = 1): (number | null)[] {
 }
 
 /** The curves of `parts` the chart can draw in percent (speeds such as PSA and SDA are not rates). */
-function lines(parts: SegmentParts, scenario: Scenario): Line[] {
+function lines(parts: SegmentParts, scenario: Scenario, t: TFunction): Line[] {
   const out: Line[] = [];
   const p = parts.prepayment;
   if (PREPAY_UNIT[p.model] === 'rate') {
     out.push({
       part: 'prepayment',
-      name: `Prepayment (${p.model})`,
+      name: t('assumptions:preview.prepayment', { model: p.model }),
       data: sample(p.curve, scenario.prepaymentMultiple),
     });
   }
   const d = parts.default;
   if (d.model === 'CNL') {
-    const t = d.timing;
+    const timing = d.timing;
     out.push({
       part: 'default',
-      name: 'Loss timing (share of CNL)',
-      data: PERIODS.map((x) => (t[x - 1] ?? 0) * 100),
+      name: t('assumptions:preview.lossTiming'),
+      data: PERIODS.map((x) => (timing[x - 1] ?? 0) * 100),
     });
   } else if (DEFAULT_UNIT[d.model] === 'rate') {
     out.push({
       part: 'default',
-      name: `Default (${d.model})`,
+      name: t('assumptions:preview.default', { model: d.model }),
       data: sample(d.curve, scenario.defaultMultiple),
     });
   }
-  out.push({ part: 'severity', name: 'Severity', data: sample(parts.severity) });
+  out.push({ part: 'severity', name: t('assumptions:preview.severity'), data: sample(parts.severity) });
   return out;
 }
 
 export function CurvePreview({ scenario, segment }: { scenario: Scenario; segment: string | null }) {
+  // The chart's option depends on `t`, so a language change redraws its legend and axis in the new language.
+  const { t } = useTranslation('assumptions');
   const replaced = useMemo(() => {
     if (segment === null) return new Set<string>();
     const s = new Set<string>();
@@ -85,13 +89,14 @@ export function CurvePreview({ scenario, segment }: { scenario: Scenario; segmen
         recoveryLagMonths: scenario.recoveryLagMonths,
       },
       scenario,
+      t,
     );
     const theirs =
       segment === null
         ? []
-        : lines(effectiveAssumptions(scenario, segment), scenario)
+        : lines(effectiveAssumptions(scenario, segment), scenario, t)
             .filter((l) => replaced.has(l.part))
-            .map((l) => ({ ...l, name: `${l.name} · ${segment}`, dashed: true }));
+            .map((l) => ({ ...l, name: t('preview.segmentLine', { name: l.name, segment }), dashed: true }));
     const series = [...own.map((l) => ({ ...l, dashed: false })), ...theirs];
     return {
       tooltip: { trigger: 'axis', valueFormatter: (v) => (v === null ? '–' : `${Number(v).toFixed(2)}%`) },
@@ -99,7 +104,7 @@ export function CurvePreview({ scenario, segment }: { scenario: Scenario; segmen
       xAxis: {
         type: 'category',
         data: PERIODS,
-        name: 'Period (age = period for a new loan)',
+        name: t('preview.xAxis'),
         nameLocation: 'middle',
         nameGap: 24,
       },
@@ -118,7 +123,7 @@ export function CurvePreview({ scenario, segment }: { scenario: Scenario; segmen
         },
       })),
     };
-  }, [scenario, segment, replaced]);
+  }, [scenario, segment, replaced, t]);
   const theirs = segment === null ? null : effectiveAssumptions(scenario, segment);
   const lag = theirs?.recoveryLagMonths ?? null;
   // PSA and SDA speeds are multiples of a ramp, not rates: the chart leaves them out and says so.
@@ -131,10 +136,20 @@ export function CurvePreview({ scenario, segment }: { scenario: Scenario; segmen
       <EChart option={option} height={260} testId="curve-preview" />
       {segment !== null ? (
         <p className="muted small" data-testid="preview-compare">
-          Dashed: what segment <b>{segment}</b> runs under where its override replaces the scenario
-          {replaced.size === 0 ? ' (it replaces no curve)' : ''}. Recovery lag {lag} months
-          {lag !== scenario.recoveryLagMonths ? ` (scenario: ${scenario.recoveryLagMonths})` : ''}.
-          {speeds.length > 0 ? ` Its ${speeds.join(' and ')} speed is not drawn (not a rate).` : ''}
+          <Trans
+            t={t}
+            i18nKey={replaced.size === 0 ? 'preview.dashedNone' : 'preview.dashed'}
+            values={{ segment }}
+            components={[<b key="segment" translate="no" />]}
+          />{' '}
+          {lag !== scenario.recoveryLagMonths
+            ? t('preview.lagDiffers', { lag, scenario: scenario.recoveryLagMonths })
+            : t('preview.lag', { lag })}
+          {speeds.length > 0
+            ? ` ${t('preview.speeds', {
+                speeds: speeds.length === 2 ? t('preview.and', { a: speeds[0], b: speeds[1] }) : speeds[0],
+              })}`
+            : ''}
         </p>
       ) : null}
     </>

@@ -2,11 +2,12 @@
  * Per-segment overrides of one scenario, side by side with the scenario they depart from: each override picks
  * its segment and the parts it replaces, and edits them with the same editors as the scenario's own curves.
  */
+import type { TFunction } from 'i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import type { Deal, Scenario } from '../../../core/deal/schema';
 import { NumberField } from '../../components/Field';
 import {
   addOverride,
-  OVERRIDE_PART_LABEL,
   OVERRIDE_PARTS,
   removeOverride,
   setOverridePart,
@@ -29,16 +30,16 @@ import {
 
 type Edit = (label: string, update: (d: Deal) => Deal) => string | null;
 
-function scenarioText(s: Scenario, part: OverridePart): string {
+function scenarioText(s: Scenario, part: OverridePart, t: TFunction): string {
   switch (part) {
     case 'prepayment':
-      return prepaymentText(s.prepayment);
+      return prepaymentText(s.prepayment, t);
     case 'default':
-      return defaultText(s.default);
+      return defaultText(s.default, t);
     case 'severity':
-      return curveText(s.severity, 'rate');
+      return curveText(s.severity, 'rate', t);
     case 'recoveryLagMonths':
-      return `${s.recoveryLagMonths} months`;
+      return t('assumptions:overrides.lagMonths', { months: s.recoveryLagMonths });
   }
 }
 
@@ -62,21 +63,26 @@ export function OverridesCard({
   /** The override the user is working on, for the preview to compare. */
   onPick: (segment: string | null) => void;
 }) {
+  const { t } = useTranslation('assumptions');
   const i = scenarioIndex;
   const s = deal.scenarios[i];
   if (!s) return null;
   const free = segments.filter((g) => !s.overrides.some((o) => o.segment === g));
   const set = (j: number, o: Override, what: string, fn: (x: Override) => Override): string | null =>
-    edit(`${s.name} ${o.segment} ${what}`, (d) => updateOverride(d, i, j, fn));
+    edit(t('undo.overridePart', { scenario: s.name, segment: o.segment, what }), (d) =>
+      updateOverride(d, i, j, fn),
+    );
+  const segmentList = segments.length > 0 ? segments.join(', ') : t('overrides.noSegments');
 
   return (
     <section className="card" id="segment-overrides" data-testid="overrides-card">
       <div className="card-head">
-        <h2>Segment overrides</h2>
+        <h2>{t('overrides.title')}</h2>
         <div className="override-tools">
           <select
             value={i}
-            aria-label="Scenario whose overrides are shown"
+            translate="no"
+            aria-label={t('overrides.scenarioPicker')}
             data-testid="override-scenario"
             onChange={(e) => onScenario(Number(e.target.value))}
           >
@@ -89,17 +95,22 @@ export function OverridesCard({
           {free.length > 0 ? (
             <select
               value=""
-              aria-label="Add segment override"
+              aria-label={t('overrides.add')}
               data-testid="add-override"
               onChange={(e) => {
                 const g = e.target.value;
                 if (!g) return;
-                if (edit(`add ${g} override to ${s.name}`, (d) => addOverride(d, i, g)) === null) onPick(g);
+                if (
+                  edit(t('undo.addOverride', { segment: g, scenario: s.name }), (d) =>
+                    addOverride(d, i, g),
+                  ) === null
+                )
+                  onPick(g);
               }}
             >
-              <option value="">+ override for segment…</option>
+              <option value="">{t('overrides.addPrompt')}</option>
               {free.map((g) => (
-                <option key={g} value={g}>
+                <option key={g} value={g} translate="no">
                   {g}
                 </option>
               ))}
@@ -109,16 +120,26 @@ export function OverridesCard({
       </div>
       {s.overrides.length === 0 ? (
         <p className="muted" data-testid="no-overrides">
-          Every segment runs under {s.name}’s assumptions. Segments in the pool:{' '}
-          {segments.length > 0 ? segments.join(', ') : 'none'}. An override replaces some of the curves for
-          one segment; the scenario’s multiples still apply to it.
+          <Trans
+            t={t}
+            i18nKey="overrides.none"
+            values={{ scenario: s.name, segments: segmentList }}
+            components={[<span key="name" translate="no" />]}
+          />
         </p>
       ) : (
         <table className="table scenarios overrides" data-testid="override-table">
           <thead>
             <tr>
               <th />
-              <th className="replaced">{s.name} (what an override replaces)</th>
+              <th className="replaced">
+                <Trans
+                  t={t}
+                  i18nKey="overrides.replaced"
+                  values={{ scenario: s.name }}
+                  components={[<span key="name" translate="no" />]}
+                />
+              </th>
               {s.overrides.map((o, j) => {
                 const options = segments.filter((g) => g === o.segment || free.includes(g));
                 // A pool file not loaded yet has no segments to check against.
@@ -128,13 +149,15 @@ export function OverridesCard({
                     <div className="scenario-head">
                       <select
                         value={o.segment}
-                        aria-label={`${s.name} override ${j + 1} segment`}
+                        aria-label={t('overrides.segmentLabel', { scenario: s.name, n: j + 1 })}
                         data-testid={`override-segment-${j}`}
+                        translate="no"
                         onChange={(e) => {
                           const g = e.target.value;
                           if (
-                            edit(`${s.name} override for ${g}`, (d) => setOverrideSegment(d, i, j, g)) ===
-                            null
+                            edit(t('undo.overrideSegment', { scenario: s.name, segment: g }), (d) =>
+                              setOverrideSegment(d, i, j, g),
+                            ) === null
                           )
                             onPick(g);
                         }}
@@ -148,10 +171,15 @@ export function OverridesCard({
                       </select>
                       <button
                         className="icon"
-                        title={`Remove the ${o.segment} override`}
+                        title={t('overrides.remove', { segment: o.segment })}
+                        aria-label={t('overrides.remove', { segment: o.segment })}
                         data-testid={`override-remove-${j}`}
                         onClick={() => {
-                          if (edit(`remove ${o.segment} override`, (d) => removeOverride(d, i, j)) === null) {
+                          if (
+                            edit(t('undo.removeOverride', { segment: o.segment }), (d) =>
+                              removeOverride(d, i, j),
+                            ) === null
+                          ) {
                             onPick(null);
                             onOpenVector(null);
                           }
@@ -162,8 +190,7 @@ export function OverridesCard({
                     </div>
                     {known ? null : (
                       <div className="override-warning" role="alert">
-                        No loan in the pool is in segment {o.segment}: this override changes nothing, and a
-                        deal file with it is refused for a run. Segments in the pool: {segments.join(', ')}.
+                        {t('overrides.unknown', { segment: o.segment, segments: segments.join(', ') })}
                       </div>
                     )}
                   </th>
@@ -174,30 +201,37 @@ export function OverridesCard({
           <tbody>
             {OVERRIDE_PARTS.map((part) => (
               <tr key={part}>
-                <td className="param">{OVERRIDE_PART_LABEL[part]}</td>
-                <td className="replaced">{scenarioText(s, part)}</td>
+                <td className="param">{t(`part.${part}`)}</td>
+                <td className="replaced">{scenarioText(s, part, t)}</td>
                 {s.overrides.map((o, j) => (
                   <td key={j} className="override-cell" onFocusCapture={() => onPick(o.segment)}>
                     <label className="override-toggle">
                       <input
                         type="checkbox"
                         checked={o[part] !== undefined}
-                        aria-label={`${o.segment} overrides ${OVERRIDE_PART_LABEL[part].toLowerCase()}`}
+                        aria-label={t('overrides.toggle', {
+                          segment: o.segment,
+                          part: t(`partLower.${part}`),
+                        })}
                         data-testid={`override-${j}-${part}-on`}
                         onChange={(e) => {
                           const on = e.target.checked;
-                          edit(
-                            `${s.name} ${o.segment} ${on ? 'overrides' : 'inherits'} ${OVERRIDE_PART_LABEL[part].toLowerCase()}`,
-                            (d) => setOverridePart(d, i, j, part, on),
+                          const what = { scenario: s.name, segment: o.segment, part: t(`partLower.${part}`) };
+                          edit(on ? t('undo.overridesPart', what) : t('undo.inheritsPart', what), (d) =>
+                            setOverridePart(d, i, j, part, on),
                           );
                         }}
                       />
-                      {o[part] === undefined ? <span className="muted">as scenario</span> : 'override'}
+                      {o[part] === undefined ? (
+                        <span className="muted">{t('overrides.asScenario')}</span>
+                      ) : (
+                        t('overrides.override')
+                      )}
                     </label>
                     <PartEditor
                       override={o}
                       part={part}
-                      label={`${s.name} · ${o.segment}`}
+                      label={t('overrides.cellLabel', { scenario: s.name, segment: o.segment })}
                       testId={`override-${j}`}
                       set={(what, fn) => set(j, o, what, fn)}
                       onOpenVector={(curve) => {
@@ -231,6 +265,7 @@ function PartEditor({
   set: (what: string, fn: (o: Override) => Override) => string | null;
   onOpenVector: (curve: CurveTarget['curve']) => void;
 }) {
+  const { t } = useTranslation('assumptions');
   if (part === 'prepayment' && o.prepayment) {
     const p = o.prepayment;
     return (
@@ -239,14 +274,14 @@ function PartEditor({
           value={p}
           label={label}
           testId={`${testId}-prepay-model`}
-          onChange={(x) => set('prepayment model', (y) => ({ ...y, prepayment: x }))}
+          onChange={(x) => set(t('partEdit.prepaymentModel'), (y) => ({ ...y, prepayment: x }))}
         />
         <PrepaymentCurveCell
           value={p}
           label={label}
           testId={`${testId}-prepay`}
           onOpenVector={() => onOpenVector('prepayment')}
-          onChange={(x) => set('prepayment curve', (y) => ({ ...y, prepayment: x }))}
+          onChange={(x) => set(t('partEdit.prepaymentCurve'), (y) => ({ ...y, prepayment: x }))}
         />
       </div>
     );
@@ -259,14 +294,14 @@ function PartEditor({
           value={d}
           label={label}
           testId={`${testId}-default-model`}
-          onChange={(x) => set('default model', (y) => ({ ...y, default: x }))}
+          onChange={(x) => set(t('partEdit.defaultModel'), (y) => ({ ...y, default: x }))}
         />
         <DefaultCurveCell
           value={d}
           label={label}
           testId={`${testId}-default`}
           onOpenVector={() => onOpenVector('default')}
-          onChange={(x) => set('default curve', (y) => ({ ...y, default: x }))}
+          onChange={(x) => set(t('partEdit.defaultCurve'), (y) => ({ ...y, default: x }))}
         />
       </div>
     );
@@ -277,10 +312,10 @@ function PartEditor({
         <CurveCell
           curve={o.severity}
           unit="rate"
-          label={`${label} severity`}
+          label={t('field.severity', { name: label })}
           testId={`${testId}-severity`}
           onOpenVector={() => onOpenVector('severity')}
-          onChange={(c) => set('severity', (y) => ({ ...y, severity: c }))}
+          onChange={(c) => set(t('partEdit.severity'), (y) => ({ ...y, severity: c }))}
         />
       </div>
     );
@@ -291,12 +326,12 @@ function PartEditor({
         <NumberField
           kind="int"
           value={o.recoveryLagMonths}
-          label={`${label} recovery lag`}
+          label={t('field.recoveryLag', { name: label })}
           testId={`${testId}-lag`}
-          suffix="months"
+          suffix={t('overrides.months')}
           width={110}
-          validate={(v) => (v < 0 || v > 1200 ? 'Between 0 and 1,200 months' : null)}
-          onCommit={(v) => set('recovery lag', (y) => ({ ...y, recoveryLagMonths: v }))}
+          validate={(v) => (v < 0 || v > 1200 ? t('range.lag') : null)}
+          onCommit={(v) => set(t('partEdit.recoveryLag'), (y) => ({ ...y, recoveryLagMonths: v }))}
         />
       </div>
     );

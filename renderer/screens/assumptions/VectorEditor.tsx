@@ -3,6 +3,7 @@
  */
 import type { ColDef } from 'ag-grid-community';
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { DataGrid } from '../../components/DataGrid';
 import { pct } from '../../format';
 import { parseVectorText, type VectorValues } from '../../project/assumptionEdit';
@@ -23,16 +24,22 @@ export function VectorEditor({
   onCommit: (values: number[]) => string | null;
   onClose: () => void;
 }) {
+  const { t } = useTranslation('assumptions');
   const { values, unit, by } = vector;
   const [paste, setPaste] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const rows = useMemo<VectorRow[]>(() => values.map((value, i) => ({ index: i + 1, value })), [values]);
   const cols = useMemo<ColDef<VectorRow>[]>(
     () => [
-      { field: 'index', headerName: by === 'age' ? 'Age' : 'Period', width: 80, type: 'rightAligned' },
+      {
+        field: 'index',
+        headerName: by === 'age' ? t('vector.age') : t('vector.period'),
+        width: 80,
+        type: 'rightAligned',
+      },
       {
         field: 'value',
-        headerName: unit === 'rate' ? 'Value (%)' : 'Speed',
+        headerName: unit === 'rate' ? t('vector.valuePercent') : t('vector.speed'),
         width: 130,
         type: 'rightAligned',
         editable: true,
@@ -43,13 +50,13 @@ export function VectorEditor({
         },
       },
     ],
-    [unit, by],
+    [unit, by, t],
   );
   return (
     <section className="card vector-editor" data-testid="vector-editor">
       <div className="card-head">
         <h2>{title}</h2>
-        <button onClick={onClose}>Close</button>
+        <button onClick={onClose}>{t('vector.close')}</button>
       </div>
       <div className="two-col">
         <DataGrid<VectorRow>
@@ -64,21 +71,18 @@ export function VectorEditor({
           }}
         />
         <div>
-          <p className="muted small">
-            Paste a column from Excel or type values separated by spaces or commas
-            {unit === 'rate' ? ', in percent' : ''}. The last value holds after the vector ends.
-          </p>
+          <p className="muted small">{unit === 'rate' ? t('vector.hintPercent') : t('vector.hint')}</p>
           <textarea
             className="paste"
             value={paste}
             onChange={(e) => setPaste(e.target.value)}
             rows={6}
-            aria-label="Paste values"
+            aria-label={t('vector.paste')}
           />
           <div className="actions">
             <button
               onClick={() => {
-                const parsed = parseVectorText(paste, unit);
+                const parsed = parseVectorText(paste, unit, t);
                 if (typeof parsed === 'string') setMessage(parsed);
                 else {
                   setMessage(onCommit(parsed));
@@ -86,13 +90,13 @@ export function VectorEditor({
                 }
               }}
             >
-              Replace with pasted values
+              {t('vector.replace')}
             </button>
             <button onClick={() => setMessage(onCommit([...values, values[values.length - 1] ?? 0]))}>
-              + Add period
+              {t('vector.addPeriod')}
             </button>
             <button disabled={values.length <= 1} onClick={() => setMessage(onCommit(values.slice(0, -1)))}>
-              − Remove last
+              {t('vector.removeLast')}
             </button>
           </div>
           {message ? <p className="bad">{message}</p> : null}

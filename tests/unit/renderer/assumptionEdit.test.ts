@@ -23,6 +23,11 @@ import {
   withPrepaymentModel,
 } from '../../../renderer/project/assumptionEdit';
 import { validatedDeal } from '../../../renderer/project/dealEdit';
+import { i18n, initI18n } from '../../../renderer/i18n';
+
+initI18n('en');
+const en = i18n.getFixedT('en');
+const zh = i18n.getFixedT('zh-CN');
 
 const load = (name: string): Deal =>
   Deal.parse(JSON.parse(readFileSync(`samples/deals/${name}.deal.json`, 'utf8')));
@@ -194,10 +199,17 @@ describe('vector values', () => {
   });
 
   it('reads a pasted Excel column in percent for rates and as is for speeds, and says what it cannot read', () => {
-    expect(parseVectorText('1.5%\t2\n2.25', 'rate')).toEqual([0.015, 0.02, 0.0225]);
-    expect(parseVectorText('100, 150; 200', 'speed')).toEqual([100, 150, 200]);
-    expect(parseVectorText('1 two 3', 'rate')).toBe('“two” is not a number');
-    expect(parseVectorText('  ', 'rate')).toBe('Paste at least one value');
+    expect(parseVectorText('1.5%\t2\n2.25', 'rate', en)).toEqual([0.015, 0.02, 0.0225]);
+    expect(parseVectorText('100, 150; 200', 'speed', en)).toEqual([100, 150, 200]);
+    expect(parseVectorText('1 two 3', 'rate', en)).toBe('“two” is not a number');
+    expect(parseVectorText('  ', 'rate', en)).toBe('Paste at least one value');
+  });
+
+  it('says in Chinese what it cannot read, and reads values a Chinese keyboard separates', () => {
+    expect(parseVectorText('1 二 3', 'rate', zh)).toBe('“二”不是数字');
+    expect(parseVectorText('  ', 'rate', zh)).toBe('请至少粘贴一个数值');
+    // Full-width comma, enumeration comma and percent sign, as a Chinese input method types them.
+    expect(parseVectorText('1.5％，2、2.25', 'rate', zh)).toEqual([0.015, 0.02, 0.0225]);
   });
 });
 

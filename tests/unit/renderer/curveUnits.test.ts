@@ -11,6 +11,11 @@ import {
   formulaFromEditor,
 } from '../../../renderer/project/curveUnits';
 import { resolveCurve } from '../../../core/assumptions/curve';
+import { i18n, initI18n } from '../../../renderer/i18n';
+
+initI18n('en');
+const t = i18n.getFixedT('en');
+const zh = i18n.getFixedT('zh-CN');
 
 describe('formula units', () => {
   it('stores a rate formula typed in percent as a decimal: "6 + 0.5 * period" is 6.5% = 0.065 at period 1', () => {
@@ -32,34 +37,50 @@ describe('formula units', () => {
 describe('the range check on what a curve produces', () => {
   it('stops "0.1 * period" (a decimal formula) at period 11, where it first exceeds 100%', () => {
     // By hand: 0.1 × 10 = 1.00 = 100% is still a rate; 0.1 × 11 = 1.10 = 110% is not. (It reaches 360% at 36.)
-    expect(curveRangeProblem({ formula: '0.1 * period' }, 'rate')).toBe(
+    expect(curveRangeProblem({ formula: '0.1 * period' }, 'rate', t)).toBe(
       'gives 110% at period 11; a rate must be between 0% and 100%',
     );
   });
 
   it('checks a formula typed in percent the same way: "10 * period" fails at period 11 too', () => {
-    expect(editorFormulaProblem('10 * period', 'rate')).toBe(
+    expect(editorFormulaProblem('10 * period', 'rate', t)).toBe(
       'gives 110% at period 11; a rate must be between 0% and 100%',
     );
-    expect(editorFormulaProblem('5 + 1 * min(age, 12)', 'rate')).toBeNull();
+    expect(editorFormulaProblem('5 + 1 * min(age, 12)', 'rate', t)).toBeNull();
   });
 
   it('refuses a negative rate or speed and names the period', () => {
     // By hand: 3 − 0.5 × 7 = −0.5% at period 7 (6 gives 0%, allowed).
-    expect(editorFormulaProblem('3 - 0.5 * period', 'rate')).toBe(
+    expect(editorFormulaProblem('3 - 0.5 * period', 'rate', t)).toBe(
       'gives -0.5% at period 7; a rate must be between 0% and 100%',
     );
     // SDA speed 100 − 10 × 11 = −10.
-    expect(curveRangeProblem({ formula: '100 - 10 * period' }, 'speed')).toBe(
+    expect(curveRangeProblem({ formula: '100 - 10 * period' }, 'speed', t)).toBe(
       'gives -10 at period 11; a speed cannot be negative',
     );
-    expect(curveRangeProblem(0.06, 'rate')).toBeNull();
-    expect(curveRangeProblem({ vector: [0.02, 1.2], by: 'period' }, 'rate')).toBe(
+    expect(curveRangeProblem(0.06, 'rate', t)).toBeNull();
+    expect(curveRangeProblem({ vector: [0.02, 1.2], by: 'period' }, 'rate', t)).toBe(
       'gives 120% at period 2; a rate must be between 0% and 100%',
     );
   });
 
   it('says why a formula does not compile', () => {
-    expect(editorFormulaProblem('5 + min(age, ', 'rate')).not.toBeNull();
+    expect(editorFormulaProblem('5 + min(age, ', 'rate', t)).not.toBeNull();
+  });
+});
+
+describe('the range check in the screen’s language', () => {
+  it('refuses a rate formula past 100% in Chinese, naming the period and the value', () => {
+    // By hand: 10% × 11 = 110% at period 11, as in English above.
+    expect(editorFormulaProblem('10 * period', 'rate', zh)).toBe('第 11 期为 110%；比率应在 0% 至 100% 之间');
+    expect(curveRangeProblem({ formula: '100 - 10 * period' }, 'speed', zh)).toBe(
+      '第 11 期为 -10；速度不能为负数',
+    );
+  });
+
+  it('prefixes the parser’s reason in Chinese, and leaves it alone in English', () => {
+    const en = editorFormulaProblem('5 + min(age, ', 'rate', t);
+    expect(en).not.toBeNull();
+    expect(editorFormulaProblem('5 + min(age, ', 'rate', zh)).toBe(`公式有误：${en}`);
   });
 });

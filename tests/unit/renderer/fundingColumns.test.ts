@@ -5,7 +5,18 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportTable } from '../../../core/io/report/reportTable';
 import { reportCellText } from '../../../renderer/components/reportColumns';
-import { fundingView, groupAmounts, yearsAsMonths } from '../../../renderer/project/fundingColumns';
+import { i18n, initI18n } from '../../../renderer/i18n';
+import {
+  fundingTableTitleKey,
+  fundingView as viewIn,
+  groupAmounts,
+  yearsAsMonths,
+} from '../../../renderer/project/fundingColumns';
+
+initI18n('en');
+const en = i18n.getFixedT('en');
+const zh = i18n.getFixedT('zh-CN');
+const fundingView = (t: ReportTable, names?: ReadonlyMap<string, string>) => viewIn(t, en, names);
 
 const terms: ReportTable = {
   sheetName: 'Funding terms',
@@ -91,5 +102,50 @@ describe('fundingView with the case’s sources', () => {
       'Term ABS programme share',
       'Cash',
     ]);
+  });
+});
+
+describe('fundingView in Chinese', () => {
+  it('heads the terms table in Chinese, a life in months, and a source’s share by its name', () => {
+    const v = viewIn(terms, zh);
+    expect(v.table.columns.map((c) => c.header)).toEqual([
+      '资金来源',
+      '类型',
+      '融资/出售比例',
+      '期限（月）',
+      '条款',
+    ]);
+    expect(v.cellText['type']?.('bankLine')).toBe('银行授信');
+    const shares = viewIn(
+      { ...terms, columns: [{ key: 'share:abs', header: 'abs share', format: 'percent' }] },
+      zh,
+      new Map([['abs', 'Term ABS programme']]),
+    );
+    expect(shares.table.columns[0]?.header).toBe('Term ABS programme占比');
+  });
+
+  it('titles a table by its sheet, the summary naming the case (marked as the user’s) and its currency', () => {
+    const title = (t: ReportTable, lang: typeof en) =>
+      lang(`funding:table.${fundingTableTitleKey(t)}`, { name: 'Book A', currency: 'USD' });
+    expect(title(terms, zh)).toBe('资金来源及其条款（基准情景）');
+    expect(title({ ...terms, sheetName: 'Funding summary' }, en)).toBe(
+      '<0>Book A</0>: cost and liquidity by mix and scenario (USD)',
+    );
+    // A sheet the screen does not know keeps the report's title.
+    expect(fundingTableTitleKey({ ...terms, sheetName: 'Other' })).toBeNull();
+  });
+});
+
+describe('a share header of a source without a name', () => {
+  it('reads "abs share" as the ABS share, and another id’s share with the id kept', () => {
+    const t: ReportTable = {
+      ...terms,
+      columns: [
+        { key: 'share:abs', header: 'abs share', format: 'percent' },
+        { key: 'share:warehouse-a', header: 'warehouse-a share', format: 'percent' },
+      ],
+    };
+    expect(viewIn(t, en).table.columns.map((c) => c.header)).toEqual(['ABS share', 'warehouse-a share']);
+    expect(viewIn(t, zh).table.columns.map((c) => c.header)).toEqual(['ABS 占比', 'warehouse-a占比']);
   });
 });
