@@ -35,7 +35,10 @@ describe('runDeal under rising default multiples', () => {
         (m, extra, severity, rule) => {
           const low = losses(m, severity, rule);
           const high = losses(m + extra, severity, rule);
-          high.forEach((h, i) => expect(h).toBeGreaterThanOrEqual(low[i]));
+          // Each period's write-down is rounded to the cent, so two runs whose defaults differ only in far
+          // decimals can end a cent apart either way (seen once: 3,889,439.50 against 3,889,439.51); more than a
+          // cent lower would be a real fall in loss.
+          high.forEach((h, i) => expect(h).toBeGreaterThanOrEqual(low[i]! - 0.01));
         },
       ),
       { numRuns: 40 },
