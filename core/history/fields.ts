@@ -153,9 +153,12 @@ export const HISTORY_STATUS_SYNONYMS: Readonly<Record<string, HistoryStatus>> = 
   正常结清: 'paid-off',
 };
 
+const STATUS_MAP = new Map(Object.entries(HISTORY_STATUS_SYNONYMS));
+
 export function readHistoryStatus(raw: string): HistoryStatus | undefined {
-  const k = raw.trim().toLowerCase();
-  return HISTORY_STATUS_SYNONYMS[k];
+  // A Map, not the object: a cell reading "constructor" must not find Object.prototype's. Exact codes first; the
+  // lower-casing copy is for the odd export that capitalises them.
+  return STATUS_MAP.get(raw) ?? STATUS_MAP.get(raw.trim().toLowerCase());
 }
 
 /**

@@ -84,6 +84,46 @@ export class HistoryRowReader {
     this.acc.reject(line, id, reason, `${this.header[col] ?? col}=${JSON.stringify(cells[col] ?? '')}`);
   }
 
+  private month(cells: readonly string[], col: number, line: number, id: string): number | undefined {
+    const raw = cells[col] ?? '';
+    if (raw.trim() === '') {
+      this.fail(line, id, 'missingValue', col, cells);
+      return undefined;
+    }
+    const m = readMonth(raw);
+    if (Number.isNaN(m)) {
+      this.fail(line, id, 'badMonth', col, cells);
+      return undefined;
+    }
+    return m;
+  }
+
+  /** An amount; a blank optional one is 0. */
+  private amount(
+    cells: readonly string[],
+    col: number | undefined,
+    required: boolean,
+    line: number,
+    id: string,
+  ): number | undefined {
+    const raw = col === undefined ? '' : (cells[col] ?? '');
+    if (raw === '' || raw.trim() === '') {
+      if (!required) return 0;
+      this.fail(line, id, 'missingValue', col!, cells);
+      return undefined;
+    }
+    const v = parseNumber(raw);
+    if (Number.isNaN(v)) {
+      this.fail(line, id, 'badNumber', col!, cells);
+      return undefined;
+    }
+    if (v < 0) {
+      this.fail(line, id, 'negativeAmount', col!, cells);
+      return undefined;
+    }
+    return v;
+  }
+
   /** Parses and pushes one data row. */
   read(cells: readonly string[], line: number): void {
     const c = this.cols;
@@ -91,33 +131,25 @@ export class HistoryRowReader {
     const id = (cells[c.loanId!] ?? '').trim();
     if (id === '') return this.fail(line, id, 'missingValue', c.loanId!, cells);
     r.loanId = id;
-    for (const [field, col] of [
-      ['asOf', c.asOf!],
-      ['origination', c.originationDate!],
-    ] as const) {
-      const raw = cells[col] ?? '';
-      if (raw.trim() === '') return this.fail(line, id, 'missingValue', col, cells);
-      const m = readMonth(raw);
-      if (Number.isNaN(m)) return this.fail(line, id, 'badMonth', col, cells);
-      r[field] = m;
-    }
-    for (const [field, col, required] of [
-      ['originalBalance', c.originalBalance, true],
-      ['currentBalance', c.currentBalance, true],
-      ['chargeOff', c.chargeOffAmount, false],
-      ['recovery', c.recoveryAmount, false],
-    ] as const) {
-      const raw = col === undefined ? '' : (cells[col] ?? '');
-      if (raw.trim() === '') {
-        if (required) return this.fail(line, id, 'missingValue', col!, cells);
-        r[field] = 0;
-        continue;
-      }
-      const v = parseNumber(raw);
-      if (Number.isNaN(v)) return this.fail(line, id, 'badNumber', col!, cells);
-      if (v < 0) return this.fail(line, id, 'negativeAmount', col!, cells);
-      r[field] = v;
-    }
+    // Unrolled, not a loop over [field, column] pairs: this runs once per loan-month, ten million times.
+    const asOf = this.month(cells, c.asOf!, line, id);
+    if (asOf === undefined) return;
+    const orig = this.month(cells, c.originationDate!, line, id);
+    if (orig === undefined) return;
+    r.asOf = asOf;
+    r.origination = orig;
+    const ob = this.amount(cells, c.originalBalance!, true, line, id);
+    if (ob === undefined) return;
+    const cb = this.amount(cells, c.currentBalance!, true, line, id);
+    if (cb === undefined) return;
+    const co = this.amount(cells, c.chargeOffAmount, false, line, id);
+    if (co === undefined) return;
+    const rec = this.amount(cells, c.recoveryAmount, false, line, id);
+    if (rec === undefined) return;
+    r.originalBalance = ob;
+    r.currentBalance = cb;
+    r.chargeOff = co;
+    r.recovery = rec;
     r.daysPastDue = NaN;
     if (c.daysPastDue !== undefined) {
       const raw = cells[c.daysPastDue] ?? '';
