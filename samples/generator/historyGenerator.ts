@@ -126,7 +126,8 @@ export function generateHistory(opts: HistoryGeneratorOptions, emit: (row: Gener
     orig[i] = p;
     bal[i] = p;
     inst[i] = Math.round((p * r) / (1 - Math.pow(1 + r, -term)));
-    grade[i] = rand() < 0.6 ? 0 : 1;
+    // 60 % in the first grade, 40 % in the second (a single-grade truth puts everyone in it).
+    grade[i] = Math.min(rand() < 0.6 ? 0 : 1, grades.length - 1);
     origDay[i] = 1 + Math.floor(rand() * 28);
   }
   const pay = (i: number): void => {
