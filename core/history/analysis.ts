@@ -23,6 +23,8 @@ export interface VintageCurves {
   originalBalance: number;
   /** Months on book 0…maxMob. */
   maxMob: number;
+  /** Performing balance at the start of each month (the rates' denominator). */
+  perfStart: number[];
   cumDefault: number[];
   cumRecovery: number[];
   cumNetLoss: number[];
@@ -59,6 +61,7 @@ export function vintageCurves(s: VintageSums): VintageCurves {
     loans: s.loans,
     originalBalance: s.originalBalance,
     maxMob: s.maxMob,
+    perfStart: Array.from({ length: n }, (_, m) => at(s.perfStart, m)),
     cumDefault: [],
     cumRecovery: [],
     cumNetLoss: [],

@@ -11,6 +11,8 @@
  * do, so a history of L loans × M months has exactly L × M rows. Rows come month by month (all loans of one
  * as-of month, then the next), loans in a month in id order.
  */
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { prng } from './tapeGenerator';
 
 export interface HistoryTruth {
@@ -291,3 +293,35 @@ export function historyCsv(opts: HistoryGeneratorOptions): string {
   });
   return s + td.decode();
 }
+
+/**
+ * `npx tsx samples/generator/historyGenerator.ts --out FILE [--chinese] [--seed N] [--vintages N] [--loans N]
+ * [--max-mob N] [--last-as-of N] [--term N]`: writes a history CSV (UTF-8).
+ */
+export function main(args: readonly string[]): void {
+  const get = (flag: string, dflt: number): number => {
+    const i = args.indexOf(flag);
+    return i >= 0 ? Number(args[i + 1]) : dflt;
+  };
+  const oi = args.indexOf('--out');
+  if (oi < 0 || args[oi + 1] === undefined) throw new Error('--out FILE is required');
+  const fd = openSync(args[oi + 1]!, 'w');
+  try {
+    historyCsvBytes(
+      {
+        seed: get('--seed', 11),
+        vintages: get('--vintages', 18),
+        loansPerVintage: get('--loans', 30),
+        maxMob: get('--max-mob', 18),
+        lastAsOf: get('--last-as-of', 24),
+        term: get('--term', 12),
+        chinese: args.includes('--chinese'),
+      },
+      (b) => writeSync(fd, b),
+    );
+  } finally {
+    closeSync(fd);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main(process.argv.slice(2));

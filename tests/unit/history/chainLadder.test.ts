@@ -9,19 +9,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { chainLadder, logLinearTail } from '../../../core/history/chainLadder';
+import { RAA } from './raa';
 
-export const RAA = [
-  [5012, 8269, 10907, 11805, 13539, 16181, 18009, 18608, 18662, 18834],
-  [106, 4285, 5396, 10666, 13782, 15599, 15496, 16169, 16704],
-  [3410, 8992, 13873, 16141, 18735, 22214, 22863, 23466],
-  [5655, 11555, 15766, 21266, 23425, 26083, 27067],
-  [1092, 9565, 15836, 22169, 25955, 26180],
-  [1513, 6445, 11702, 12935, 15852],
-  [557, 4020, 10946, 12314],
-  [1351, 6947, 13112],
-  [3133, 5395],
-  [2063],
-];
 const YEARS = RAA.map((_, i) => String(1981 + i));
 
 // Printed in the vignette (summary(mack)$ByOrigin): Ultimate (rounded to units) and Mack.S.E (one decimal).
