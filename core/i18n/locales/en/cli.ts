@@ -47,16 +47,14 @@ export const cli = {
     colCdr: 'CDR (last month with a performing balance)',
     colCpr: 'CPR (same month)',
     colPaymentRate: 'Payment rate (same month)',
-    factorsTitle: 'Development factors ({{method}}), tail {{tail}}',
+    factorsTitle: '$t(glossary:developmentFactor)s ({{method}}), tail {{tail}}',
     factorMethods: {
       volume: 'volume-weighted',
       simple: 'simple average',
       'last-n': 'volume-weighted, last {{n}} vintages',
     },
     extensionTitle:
-      'Extension of immature vintages: $t(cli:vintage.chainLadder) and $t(cli:vintage.timing) side by side',
-    chainLadder: 'chain ladder',
-    timing: 'timing curve',
+      'Extension of immature vintages: $t(glossary:chainLadder) and $t(glossary:timingCurve) side by side',
     colLatest: 'Latest',
     colUltimateCl: 'Ultimate (chain ladder)',
     colSe: "Mack's S.E.",
@@ -67,12 +65,13 @@ export const cli = {
     timingNote: 'Timing curve: {{horizon}}-month horizon, fitted on {{count}} seasoned vintages',
     lifetime:
       'Expected lifetime loss by {{method}}: {{expected}} (range {{min}} to {{max}} across {{count}} vintages)',
-    backtestTitle: 'Back-test: fitted {{holdout}} months back, projected to the latest month',
+    backtestTitle: '$t(glossary:backtest): fitted {{holdout}} months back, projected to the latest month',
     colActual: 'Actual',
     colErrCl: 'Error (chain ladder)',
     colErrTiming: 'Error (timing)',
     backtestMae: 'Mean absolute error: chain ladder {{cl}}, timing {{timing}}',
-    rollTitle: 'Roll rates (share of loans moving from the row bucket to the column bucket in a month)',
+    rollTitle:
+      '$t(glossary:rollRate)s (share of loans moving from the row bucket to the column bucket in a month)',
     buckets: {
       current: 'Current',
       dpd1_30: '1–30',

@@ -406,7 +406,7 @@ function text(a: Analysis, method: Method, fmt: (x: number | null) => string, sc
       continue;
     out.push(
       t('cli:vintage.lifetime', {
-        method: t(`cli:vintage.${key}`),
+        method: t(key === 'chainLadder' ? 'glossary:chainLadder' : 'glossary:timingCurve'),
         expected: formatPercent(r.expected),
         min: formatPercent(r.min),
         max: formatPercent(r.max),
