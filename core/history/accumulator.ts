@@ -116,33 +116,67 @@ class Grow {
   }
 }
 
-function newSums(vintage: string, segment: string): VintageSums {
-  return {
-    vintage,
-    segment,
-    loans: 0,
-    originalBalance: 0,
-    maxMob: -1,
-    perfStart: [],
-    defaults: [],
-    recoveries: [],
-    prepayments: [],
-    principal: [],
-    rows: [],
-    buckets: Array.from({ length: B_PAID }, () => []),
-    transitions: new Array<number>(NB * NB).fill(0),
-  };
-}
+// Per month on book, a group keeps its sums side by side in one growable Float64Array (row m at m × NF): one
+// bounds check and no array growth per loan-month.
+const F_PERF = 0;
+const F_DEF = 1;
+const F_REC = 2;
+const F_PRE = 3;
+const F_PRIN = 4;
+const F_ROWS = 5;
+const F_BUCKET = 6; // 6 … 11: end-of-month balances of buckets current … charged off
+const NF = 12;
 
-function add(a: number[], m: number, x: number): void {
-  while (a.length <= m) a.push(0);
-  a[m] = a[m]! + x;
+class Group {
+  loans = 0;
+  originalBalance = 0;
+  maxMob = -1;
+  f = new Float64Array(64 * NF);
+  readonly transitions = new Float64Array(NB * NB);
+  constructor(
+    readonly vintage: string,
+    readonly segment: string,
+  ) {}
+
+  /** The index of month `m`'s first field, growing the store when needed. */
+  row(m: number): number {
+    const need = (m + 1) * NF;
+    if (need > this.f.length) {
+      let cap = this.f.length;
+      while (cap < need) cap *= 2;
+      const g = new Float64Array(cap);
+      g.set(this.f);
+      this.f = g;
+    }
+    if (m > this.maxMob) this.maxMob = m;
+    return m * NF;
+  }
+
+  sums(): VintageSums {
+    const n = this.maxMob + 1;
+    const col = (field: number): number[] => Array.from({ length: n }, (_, m) => this.f[m * NF + field]!);
+    return {
+      vintage: this.vintage,
+      segment: this.segment,
+      loans: this.loans,
+      originalBalance: this.originalBalance,
+      maxMob: this.maxMob,
+      perfStart: col(F_PERF),
+      defaults: col(F_DEF),
+      recoveries: col(F_REC),
+      prepayments: col(F_PRE),
+      principal: col(F_PRIN),
+      rows: col(F_ROWS),
+      buckets: Array.from({ length: B_PAID }, (_, b) => col(F_BUCKET + b)),
+      transitions: Array.from(this.transitions),
+    };
+  }
 }
 
 export class HistoryAccumulator {
   private readonly ids = new Map<string, number>();
   private readonly loans = new Grow();
-  private readonly groups: VintageSums[] = [];
+  private readonly groups: Group[] = [];
   private readonly groupIndex = new Map<string, number>();
   rowsAccepted = 0;
   rowsRejected = 0;
@@ -230,7 +264,7 @@ export class HistoryAccumulator {
       let gi = this.groupIndex.get(key);
       if (gi === undefined) {
         gi = this.groups.length;
-        this.groups.push(newSums(monthLabel(r.origination), r.segment));
+        this.groups.push(new Group(monthLabel(r.origination), r.segment));
         this.groupIndex.set(key, gi);
       }
       L.group[k] = gi;
@@ -243,29 +277,30 @@ export class HistoryAccumulator {
     const prevBucket = L.lastBucket[k]!;
     const wasOut = !first && (prevBucket === B_CHARGED_OFF || prevBucket === B_PAID);
     const S = first ? r.originalBalance : L.lastBalance[k]!;
-    if (mob > s.maxMob) s.maxMob = mob;
-    add(s.rows, mob, 1);
-    if (r.recovery !== 0) add(s.recoveries, mob, r.recovery);
+    const i = s.row(mob);
+    const v = s.f;
+    v[i + F_ROWS]! += 1;
+    if (r.recovery !== 0) v[i + F_REC]! += r.recovery;
     if (!wasOut) {
-      add(s.perfStart, mob, S);
+      v[i + F_PERF]! += S;
       let def = r.chargeOff;
       let end = r.currentBalance;
       if (bucket === B_CHARGED_OFF) {
         if (def <= 0) def = end > TOL ? end : S;
         end = 0;
       } else if (bucket === B_PAID) {
-        if (status === 'prepaid') add(s.prepayments, mob, Math.max(0, S - def));
+        if (status === 'prepaid') v[i + F_PRE]! += Math.max(0, S - def);
         end = 0;
       }
-      if (def !== 0) add(s.defaults, mob, def);
-      add(s.principal, mob, Math.max(0, S - end - def));
-      if (bucket === B_CHARGED_OFF) add(s.buckets[B_CHARGED_OFF]!, mob, def);
-      else if (bucket < B_CHARGED_OFF) add(s.buckets[bucket]!, mob, end);
-      if (!first && L.lastMonth[k] === r.asOf - 1) s.transitions[prevBucket * NB + bucket]!++;
+      v[i + F_DEF]! += def;
+      v[i + F_PRIN]! += Math.max(0, S - end - def);
+      if (bucket === B_CHARGED_OFF) v[i + F_BUCKET + B_CHARGED_OFF]! += def;
+      else if (bucket < B_CHARGED_OFF) v[i + F_BUCKET + bucket]! += end;
+      if (!first && L.lastMonth[k] === r.asOf - 1) s.transitions[prevBucket * NB + bucket]! += 1;
     } else {
       // Out of the pool already: later charge-offs (fees written off after the event) still count as loss.
-      if (r.chargeOff !== 0) add(s.defaults, mob, r.chargeOff);
-      if (L.lastMonth[k] === r.asOf - 1) s.transitions[prevBucket * NB + prevBucket]!++;
+      v[i + F_DEF]! += r.chargeOff;
+      if (L.lastMonth[k] === r.asOf - 1) s.transitions[prevBucket * NB + prevBucket]! += 1;
       bucket = prevBucket;
     }
     L.lastMonth[k] = r.asOf;
@@ -282,7 +317,7 @@ export class HistoryAccumulator {
   /** The sums, vintages in order (then segments by name). */
   result(): VintageSums[] {
     return this.groups
-      .slice()
+      .map((g) => g.sums())
       .sort((a, b) =>
         a.vintage < b.vintage
           ? -1
