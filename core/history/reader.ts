@@ -219,6 +219,11 @@ export class HistoryStream {
     this.tokenizer.push(text, this.sink);
   }
 
+  /** Blank lines skipped (reported, so nothing leaves unseen). */
+  get blankLines(): number {
+    return this.tokenizer?.blankLines ?? 0;
+  }
+
   end(): HistoryAccumulator {
     this.tokenizer?.end(this.sink);
     if (this.reader === undefined) throw new HistoryFormatError('no header row');

@@ -1,6 +1,6 @@
 /** Bad history rows are listed with their line and reason; nothing is dropped without a count. */
 import { describe, expect, it } from 'vitest';
-import { readHistoryText } from '../../../core/history/reader';
+import { HistoryStream, readHistoryText } from '../../../core/history/reader';
 
 const HEAD =
   'loan_id,as_of_month,origination_date,original_balance,current_balance,days_past_due,status,charge_off_amount,recovery_amount\n';
@@ -56,6 +56,15 @@ describe('history rejects', () => {
     const s = acc.result()[0]!;
     // MOB 3 starts from 900 (the last accepted balance), not from the rejected 990.
     expect(s.perfStart[3]).toBe(900);
+  });
+
+  it('blank lines are counted, not silently skipped', () => {
+    const s = new HistoryStream();
+    s.push(
+      HEAD + 'L1,2023-02,2023-01-01,1000,900,0,current,,\n\n\nL1,2023-03,2023-01-01,1000,800,0,current,,\n',
+    );
+    expect(s.end().rowsAccepted).toBe(2);
+    expect(s.blankLines).toBe(2);
   });
 
   it('a header without the required columns is refused, naming them', () => {

@@ -121,7 +121,8 @@ function positive(
 }
 
 type Source =
-  { kind: 'history'; acc: HistoryAccumulator; rowsRead: number } | { kind: 'table'; table: VintageTable };
+  | { kind: 'history'; acc: HistoryAccumulator; rowsRead: number; blankLines: number }
+  | { kind: 'table'; table: VintageTable };
 
 /** Reads the file: a spreadsheet through the worker-isolated reader, CSV text streamed when it is a history. */
 async function readSource(file: string, flags: Map<string, string>): Promise<Source> {
@@ -152,7 +153,7 @@ async function readSource(file: string, flags: Map<string, string>): Promise<Sou
           rows,
           segment === undefined ? {} : { segment, maxListedRejects: 100_000 },
         );
-        return { kind: 'history', acc, rowsRead: rows.length - 1 };
+        return { kind: 'history', acc, rowsRead: rows.length - 1, blankLines: 0 };
       }
       return { kind: 'table', table: readVintageTable(rows) };
     }
@@ -195,7 +196,7 @@ async function readSource(file: string, flags: Map<string, string>): Promise<Sou
     const tail = decoder.end();
     if (tail.length > 0) stream.push(tail);
     const acc = stream.end();
-    return { kind: 'history', acc, rowsRead: stream.rowsRead };
+    return { kind: 'history', acc, rowsRead: stream.rowsRead, blankLines: stream.blankLines };
   } catch (e) {
     if (
       e instanceof HistoryFormatError ||
@@ -600,6 +601,7 @@ export async function main(args: string[]): Promise<number> {
           file,
           source: {
             rowsRead: src.rowsRead,
+            blankLines: src.blankLines,
             accepted: acc.rowsAccepted,
             rejected: acc.rowsRejected,
             byReason: acc.rejectCounts,
