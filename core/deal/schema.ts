@@ -87,6 +87,23 @@ const AssumptionSet = z.object({
   recoveryLagMonths: months,
 });
 
+/** The record a vintage analysis leaves on the scenario it wrote, for audit. */
+export const ScenarioProvenance = z
+  .object({
+    source: z.literal('vintage-analysis'),
+    /** The performance history (or vintage table) file the curves were fitted on. */
+    historyFile: z.string().min(1).max(1000),
+    /** The vintages (origination months) used. */
+    vintages: z.array(z.string().max(64)).max(1200),
+    method: z.enum(['chain-ladder', 'timing']),
+    /** The date the analysis ran. */
+    date: isoDate,
+    /** How the scenario was stressed from the base, if it was (a multiple, or base + k × standard error). */
+    stress: z.string().max(200).optional(),
+  })
+  .describe('Where a scenario fitted on performance history came from: file, vintages, method, date.');
+export type ScenarioProvenance = z.infer<typeof ScenarioProvenance>;
+
 export const Scenario = AssumptionSet.extend({
   name: z.string().min(1).max(64),
   description: z.string().max(2000).optional(),
@@ -108,6 +125,8 @@ export const Scenario = AssumptionSet.extend({
   overrides: z.array(AssumptionSet.partial().extend({ segment: z.string().min(1).max(64) })).default([]),
   /** Index curves for floating coupons and funding costs (e.g. SOFR, 1Y LPR), annual rates by period. */
   indexCurves: z.record(z.string().min(1).max(32), Curve).default({}),
+  /** Where the curves came from when a vintage analysis wrote them (`abs-workbench vintage --into`). */
+  provenance: ScenarioProvenance.optional(),
 });
 export type Scenario = z.infer<typeof Scenario>;
 export type ScenarioInput = z.input<typeof Scenario>;

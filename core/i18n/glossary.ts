@@ -73,6 +73,11 @@ const TERMS = {
   paymentRate: ['Payment rate', '月偿付率'],
   curve: ['Curve', '曲线'],
   vintage: ['Vintage', '静态池'],
+  rollRate: ['Roll rate', '迁徙率'],
+  chainLadder: ['Chain ladder', '链梯法'],
+  timingCurve: ['Timing curve', '损失时间分布曲线'],
+  developmentFactor: ['Development factor', '进展因子'],
+  backtest: ['Back-test', '回溯检验'],
 
   // ── Structure
   structure: ['Structure', '交易结构'],

@@ -26,6 +26,11 @@ const COMMANDS: Record<
     load: () => import('./commands/import'),
   },
   funding: { summary: 'funding <case.json> [--json]', load: () => import('./commands/funding') },
+  vintage: {
+    summary:
+      'vintage <history.csv|table.csv|xlsx> [--segment FIELD] [--method chain-ladder|timing|both] [--into deal.json --scenario NAME] [--json]',
+    load: () => import('./commands/vintage'),
+  },
 };
 
 function usage(): string {

@@ -1,0 +1,62 @@
+/**
+ * Calendar months as integers (year × 12 + month − 1) so months on book is a subtraction. A history's as-of
+ * month and a loan's origination are read from an ISO date, a YYYY-MM / YYYYMM / YYYY/MM month, or any date the
+ * tape reader accepts (core/io/tape/dates.ts).
+ */
+import { civilFromDays, isValidCivil, readDate } from '../io/tape/dates';
+
+export function monthIndex(y: number, m: number): number {
+  return y * 12 + (m - 1);
+}
+
+/** 2023 × 12 + 0 → "2023-01". */
+export function monthLabel(index: number): string {
+  const y = Math.floor(index / 12);
+  const m = index - y * 12 + 1;
+  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}`;
+}
+
+const YM = /^(\d{4})[-/.]?(\d{1,2})$/;
+const ZH_YM = /^(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?$/;
+
+/** The month a cell names, or NaN. Unresolved slash dates (day/month order unknown) are NaN, not a guess. */
+export function readMonth(raw: string): number {
+  // Fast path for what machine exports write: YYYY-MM or YYYY-MM-DD (the day is checked by readDate below).
+  if (raw.length === 7 && raw.charCodeAt(4) === 45) {
+    const y = digits(raw, 0, 4);
+    const m = digits(raw, 5, 7);
+    if (y >= 0 && m >= 1 && m <= 12) return monthIndex(y, m);
+  }
+  if (raw.length === 10 && raw.charCodeAt(4) === 45 && raw.charCodeAt(7) === 45) {
+    const y = digits(raw, 0, 4);
+    const m = digits(raw, 5, 7);
+    const d = digits(raw, 8, 10);
+    if (y >= 0 && m >= 1 && d >= 1 && isValidCivil(y, m, d)) return monthIndex(y, m);
+  }
+  const s = raw.trim();
+  const ym = YM.exec(s);
+  if (ym) {
+    const m = Number(ym[2]);
+    return m >= 1 && m <= 12 ? monthIndex(Number(ym[1]), m) : NaN;
+  }
+  const zh = ZH_YM.exec(s);
+  if (zh) {
+    const m = Number(zh[2]);
+    return m >= 1 && m <= 12 ? monthIndex(Number(zh[1]), m) : NaN;
+  }
+  const cell = readDate(s);
+  if (cell.kind !== 'day') return NaN;
+  const { y, m } = civilFromDays(cell.day);
+  return monthIndex(y, m);
+}
+
+/** The decimal number in s[from, to), or −1 if a character is not a digit. */
+function digits(s: string, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}

@@ -1,0 +1,251 @@
+/**
+ * Reads a performance history's rows (CSV text in chunks, or a sheet's rows) into a HistoryAccumulator: the
+ * header finds the columns (English or Chinese names, ./fields.ts), each row is parsed into one reused object
+ * and pushed, a bad cell rejects its row with the column and the reason. Reuses the tape importer's tokenizer
+ * and number reader.
+ */
+import { CsvTokenizer, sniffDelimiter, type RowSink } from '../io/tape/csv';
+import { parseNumber } from '../io/tape/values';
+import { HistoryAccumulator, type HistoryRejectReason, type HistoryRow } from './accumulator';
+import {
+  findHistoryColumn,
+  HISTORY_FIELDS,
+  HISTORY_HEADER_SYNONYMS,
+  readHistoryStatus,
+  REQUIRED_HISTORY_FIELDS,
+  type HistoryField,
+} from './fields';
+import { readMonth } from './months';
+
+export class HistoryFormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'HistoryFormatError';
+  }
+}
+
+export type HistoryColumns = Partial<Record<HistoryField, number>> & { segment?: number };
+
+/** Resolves the header; throws when a required column (or both status and days past due) is missing. */
+export function historyColumns(header: readonly string[], segment?: string): HistoryColumns {
+  const cols: HistoryColumns = {};
+  for (const f of HISTORY_FIELDS) {
+    const i = findHistoryColumn(header, HISTORY_HEADER_SYNONYMS[f]);
+    if (i >= 0) cols[f] = i;
+  }
+  const missing = REQUIRED_HISTORY_FIELDS.filter((f) => cols[f] === undefined);
+  if (missing.length > 0) throw new HistoryFormatError(`no column for ${missing.join(', ')}`);
+  if (cols.status === undefined && cols.daysPastDue === undefined)
+    throw new HistoryFormatError('no status and no days-past-due column');
+  if (segment !== undefined) {
+    const i = findHistoryColumn(header, [segment]);
+    if (i < 0) throw new HistoryFormatError(`no column named '${segment}' to segment by`);
+    cols.segment = i;
+  }
+  return cols;
+}
+
+/** Whether a header row is a loan-level history (a loan id and an as-of column) rather than a vintage table. */
+export function looksLikeHistory(header: readonly string[]): boolean {
+  return (
+    findHistoryColumn(header, HISTORY_HEADER_SYNONYMS.loanId) >= 0 &&
+    findHistoryColumn(header, HISTORY_HEADER_SYNONYMS.asOf) >= 0
+  );
+}
+
+export class HistoryRowReader {
+  private readonly row: HistoryRow = {
+    loanId: '',
+    asOf: 0,
+    origination: 0,
+    originalBalance: 0,
+    currentBalance: 0,
+    daysPastDue: NaN,
+    status: undefined,
+    chargeOff: 0,
+    recovery: 0,
+    originalTerm: NaN,
+    segment: '',
+  };
+
+  constructor(
+    private readonly cols: HistoryColumns,
+    private readonly header: readonly string[],
+    readonly acc: HistoryAccumulator,
+  ) {}
+
+  private fail(
+    line: number,
+    id: string,
+    reason: HistoryRejectReason,
+    col: number,
+    cells: readonly string[],
+  ): void {
+    this.acc.reject(line, id, reason, `${this.header[col] ?? col}=${JSON.stringify(cells[col] ?? '')}`);
+  }
+
+  private month(cells: readonly string[], col: number, line: number, id: string): number | undefined {
+    const raw = cells[col] ?? '';
+    if (raw.trim() === '') {
+      this.fail(line, id, 'missingValue', col, cells);
+      return undefined;
+    }
+    const m = readMonth(raw);
+    if (Number.isNaN(m)) {
+      this.fail(line, id, 'badMonth', col, cells);
+      return undefined;
+    }
+    return m;
+  }
+
+  /** An amount; a blank optional one is 0. */
+  private amount(
+    cells: readonly string[],
+    col: number | undefined,
+    required: boolean,
+    line: number,
+    id: string,
+  ): number | undefined {
+    const raw = col === undefined ? '' : (cells[col] ?? '');
+    if (raw === '' || raw.trim() === '') {
+      if (!required) return 0;
+      this.fail(line, id, 'missingValue', col!, cells);
+      return undefined;
+    }
+    const v = parseNumber(raw);
+    if (Number.isNaN(v)) {
+      this.fail(line, id, 'badNumber', col!, cells);
+      return undefined;
+    }
+    if (v < 0) {
+      this.fail(line, id, 'negativeAmount', col!, cells);
+      return undefined;
+    }
+    return v;
+  }
+
+  /** Parses and pushes one data row. */
+  read(cells: readonly string[], line: number): void {
+    const c = this.cols;
+    const r = this.row;
+    const id = (cells[c.loanId!] ?? '').trim();
+    if (id === '') return this.fail(line, id, 'missingValue', c.loanId!, cells);
+    r.loanId = id;
+    // Unrolled, not a loop over [field, column] pairs: this runs once per loan-month, ten million times.
+    const asOf = this.month(cells, c.asOf!, line, id);
+    if (asOf === undefined) return;
+    const orig = this.month(cells, c.originationDate!, line, id);
+    if (orig === undefined) return;
+    r.asOf = asOf;
+    r.origination = orig;
+    const ob = this.amount(cells, c.originalBalance!, true, line, id);
+    if (ob === undefined) return;
+    const cb = this.amount(cells, c.currentBalance!, true, line, id);
+    if (cb === undefined) return;
+    const co = this.amount(cells, c.chargeOffAmount, false, line, id);
+    if (co === undefined) return;
+    const rec = this.amount(cells, c.recoveryAmount, false, line, id);
+    if (rec === undefined) return;
+    r.originalBalance = ob;
+    r.currentBalance = cb;
+    r.chargeOff = co;
+    r.recovery = rec;
+    r.daysPastDue = NaN;
+    if (c.daysPastDue !== undefined) {
+      const raw = cells[c.daysPastDue] ?? '';
+      if (raw.trim() !== '') {
+        const v = parseNumber(raw);
+        if (Number.isNaN(v) || v < 0) return this.fail(line, id, 'badNumber', c.daysPastDue, cells);
+        r.daysPastDue = v;
+      }
+    }
+    r.originalTerm = NaN;
+    if (c.originalTerm !== undefined) {
+      const raw = cells[c.originalTerm] ?? '';
+      if (raw.trim() !== '') {
+        const v = parseNumber(raw);
+        if (Number.isNaN(v) || v < 0) return this.fail(line, id, 'badNumber', c.originalTerm, cells);
+        r.originalTerm = v;
+      }
+    }
+    r.status = undefined;
+    if (c.status !== undefined) {
+      const raw = cells[c.status] ?? '';
+      if (raw.trim() !== '') {
+        const s = readHistoryStatus(raw);
+        if (s === undefined) return this.fail(line, id, 'unknownStatus', c.status, cells);
+        r.status = s;
+      } else if (c.daysPastDue === undefined) return this.fail(line, id, 'missingValue', c.status, cells);
+    }
+    r.segment = c.segment === undefined ? '' : (cells[c.segment] ?? '').trim();
+    this.acc.push(r, line);
+  }
+}
+
+export interface HistoryReadOptions {
+  segment?: string;
+  delimiter?: string;
+  maxListedRejects?: number;
+}
+
+/**
+ * CSV text in chunks → accumulator. The first non-blank row is the header; the delimiter is sniffed from the
+ * first chunk unless given.
+ */
+export class HistoryStream {
+  readonly acc: HistoryAccumulator;
+  private tokenizer: CsvTokenizer | undefined;
+  private reader: HistoryRowReader | undefined;
+  private readonly sink: RowSink;
+  rowsRead = 0;
+
+  constructor(private readonly opts: HistoryReadOptions = {}) {
+    this.acc = new HistoryAccumulator(opts.maxListedRejects);
+    this.sink = (cells, line) => {
+      if (this.reader === undefined) {
+        this.reader = new HistoryRowReader(historyColumns(cells, this.opts.segment), cells, this.acc);
+        return;
+      }
+      this.rowsRead++;
+      this.reader.read(cells, line);
+    };
+  }
+
+  push(text: string): void {
+    if (this.tokenizer === undefined) {
+      const d = this.opts.delimiter ?? sniffDelimiter(text.slice(0, 64 * 1024)).delimiter;
+      this.tokenizer = new CsvTokenizer(d);
+    }
+    this.tokenizer.push(text, this.sink);
+  }
+
+  /** Blank lines skipped (reported, so nothing leaves unseen). */
+  get blankLines(): number {
+    return this.tokenizer?.blankLines ?? 0;
+  }
+
+  end(): HistoryAccumulator {
+    this.tokenizer?.end(this.sink);
+    if (this.reader === undefined) throw new HistoryFormatError('no header row');
+    return this.acc;
+  }
+}
+
+/** A whole history from rows already split (a sheet, or a test): the first row is the header. */
+export function readHistoryRows(
+  rows: readonly (readonly string[])[],
+  opts: HistoryReadOptions = {},
+  firstLine = 1,
+): HistoryAccumulator {
+  const acc = new HistoryAccumulator(opts.maxListedRejects);
+  if (rows.length === 0) throw new HistoryFormatError('no header row');
+  const reader = new HistoryRowReader(historyColumns(rows[0]!, opts.segment), rows[0]!, acc);
+  for (let i = 1; i < rows.length; i++) reader.read(rows[i]!, firstLine + i);
+  return acc;
+}
+
+export function readHistoryText(text: string, opts: HistoryReadOptions = {}): HistoryAccumulator {
+  const s = new HistoryStream(opts);
+  s.push(text);
+  return s.end();
+}

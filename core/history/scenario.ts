@@ -1,0 +1,101 @@
+/**
+ * A vintage analysis as assumption curves the engine already runs (core/deal/schema.ts):
+ * - default: the CNL model — lifetime net loss = the expected lifetime CNL rate (Σ projected ultimate net loss /
+ *   Σ original balance over the vintages, i.e. the balance-weighted mean), timing = the timing curve's marginal
+ *   shares by month on book (a new pool's period t is its loans' month on book t). A month whose share is negative
+ *   (recoveries outran new losses) is set to 0 and the rest rescaled so the vector sums to 1, as the schema needs.
+ * - severity = 1 − recoveries / gross defaults over the history, recovery lag 0 (the charge-off view: net loss
+ *   is taken when the loan is charged off);
+ * - prepayment: a CPR vector by loan age from the pooled SMM (Σ prepayments / Σ performing start balance per
+ *   month on book), the last observed value holding after it.
+ * - stressed: the lifetime rate + k × its standard error (Mack's total S.E. / Σ original balance), or the base
+ *   with a loss multiple (the scenario's defaultMultiple).
+ * The scenario keeps where it came from (`provenance`: file, vintages, method, date).
+ */
+import type { ScenarioInput } from '../deal/schema';
+import { annualise, type VintageCurves } from './analysis';
+
+export interface ScenarioFromHistory {
+  name: string;
+  historyFile: string;
+  method: 'chain-ladder' | 'timing';
+  /** Expected lifetime net loss rate (share of original balance). */
+  lifetimeNetLoss: number;
+  /** Its standard error (share of original balance), when the method gives one. */
+  standardError: number | null;
+  /** Cumulative timing shares by month on book 1 … H. */
+  marginalTiming: readonly number[];
+  curves: readonly VintageCurves[];
+  /** Lifetime + k × standard error. */
+  stressK?: number;
+  /** A loss multiple on the base. */
+  multiple?: number;
+  date: string;
+}
+
+export function timingVector(marginal: readonly number[]): number[] {
+  const clipped = marginal.map((x) => (x > 0 ? x : 0));
+  const sum = clipped.reduce((a, b) => a + b, 0);
+  return sum > 0 ? clipped.map((x) => x / sum) : [1];
+}
+
+/** Pooled CPR by month on book 1 … max, from Σ prepayments / Σ performing start balance. */
+export function pooledCpr(curves: readonly VintageCurves[]): number[] {
+  const n = Math.max(0, ...curves.map((c) => c.maxMob));
+  const out: number[] = [];
+  let last = 0;
+  for (let m = 1; m <= n; m++) {
+    let prepaid = 0;
+    let perf = 0;
+    for (const c of curves) {
+      const smm = c.smm[m];
+      if (smm === null || smm === undefined) continue;
+      const start = c.perfStart[m] ?? 0;
+      prepaid += smm * start;
+      perf += start;
+    }
+    if (perf > 0) last = annualise(prepaid / perf);
+    out.push(last);
+  }
+  return out.length > 0 ? out : [0];
+}
+
+export function severityOf(curves: readonly VintageCurves[]): number {
+  let d = 0;
+  let r = 0;
+  for (const c of curves) {
+    d += c.cumDefault[c.maxMob] ?? 0;
+    r += c.cumRecovery[c.maxMob] ?? 0;
+  }
+  return d > 0 ? Math.min(1, Math.max(0, 1 - r / d)) : 1;
+}
+
+export function scenarioFromHistory(a: ScenarioFromHistory): ScenarioInput {
+  const base = a.lifetimeNetLoss;
+  const k = a.stressK ?? 0;
+  const lifetime = Math.min(1, Math.max(0, base + (a.standardError ?? 0) * k));
+  const vintages = [...new Set(a.curves.map((c) => c.vintage))];
+  return {
+    name: a.name,
+    description:
+      `From the performance history ${a.historyFile}: ${vintages.length} vintages (${vintages[0]} to ${vintages.at(-1)}), ` +
+      `${a.method === 'chain-ladder' ? 'chain ladder' : 'timing curve'}` +
+      (k !== 0
+        ? `, lifetime net loss ${base.toFixed(6)} + ${k} × S.E. ${(a.standardError ?? 0).toFixed(6)}`
+        : ''),
+    prepayment: { model: 'CPR', curve: { vector: pooledCpr(a.curves), by: 'age' } },
+    default: { model: 'CNL', lifetimeNetLoss: lifetime, timing: timingVector(a.marginalTiming) },
+    severity: severityOf(a.curves),
+    recoveryLagMonths: 0,
+    ...(a.multiple !== undefined ? { defaultMultiple: a.multiple } : {}),
+    provenance: {
+      source: 'vintage-analysis',
+      historyFile: a.historyFile,
+      vintages,
+      method: a.method,
+      date: a.date,
+      ...(k !== 0 ? { stress: `lifetime net loss + ${k} x standard error` } : {}),
+      ...(a.multiple !== undefined ? { stress: `loss multiple ${a.multiple}` } : {}),
+    },
+  };
+}
