@@ -27,6 +27,9 @@ export const REJECT_REASONS = {
   'excluded-status': 'status leaves the pool at cut-off (defaulted, charged off, paid off, repurchased)',
   'unknown-status': 'status code not recognised',
   'unknown-product': 'product code not recognised',
+  'unknown-classification': 'five-category classification not recognised',
+  'unknown-repayment-method': 'repayment method not recognised',
+  'bad-rate-basis': 'daily-rate basis is not 360 or 365',
   'missing-payment-rate': 'revolving balance without a monthly payment rate',
   'zero-balance': 'no principal left at the cut-off (a performing loan has a positive balance)',
   'originated-after-cutoff': 'origination date after the cut-off date',
@@ -54,6 +57,18 @@ export interface NoDataCount {
   code: string;
   meaning: string;
   count: number;
+}
+
+/**
+ * A value of a coded column (status, classification, product, repayment method) that neither the built-in
+ * tables nor the mapping's value map know, with the rows it stopped: one line per distinct value, so a new
+ * code is asked about once instead of rejecting thousands of rows without a word.
+ */
+export interface UnknownValue {
+  field: 'status' | 'classification' | 'product' | 'repaymentMethod';
+  column: string;
+  value: string;
+  rows: number;
 }
 
 export interface ImportReport {
@@ -90,6 +105,8 @@ export interface ImportReport {
   rejects: RejectedRow[];
   rejectsNotListed: number;
   noData: NoDataCount[];
+  /** Codes not recognised, each with its row count (those rows are rejected until the code is mapped). */
+  unknownValues: UnknownValue[];
   /** How values were read: scale rules, date formats found per column, derived fields, defaults. */
   rules: string[];
   warnings: string[];
