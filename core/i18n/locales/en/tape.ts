@@ -56,22 +56,23 @@ export const tape = {
     'mixed-decimal': 'number written with the other decimal separator than the rest of its column',
     'rate-scale-mismatch': "bare rate that does not fit its column's scale (percent or decimal)",
   },
+  // The codes themselves in English: the screens, the strat tables and the CLI have always shown them so.
   status: {
     current: 'current',
     delinquent: 'delinquent',
-    default: 'defaulted',
-    'charged-off': 'charged off',
-    'paid-off': 'paid off',
+    default: 'default',
+    'charged-off': 'charged-off',
+    'paid-off': 'paid-off',
     repurchased: 'repurchased',
     restructured: 'restructured',
   },
   product: {
-    'level-pay': 'level payment',
-    'equal-principal': 'equal principal',
-    'interest-free-fee': 'interest-free, monthly fee',
-    bullet: 'interest monthly, principal at maturity',
+    'level-pay': 'level-pay',
+    'equal-principal': 'equal-principal',
+    'interest-free-fee': 'interest-free-fee',
+    bullet: 'bullet',
     revolving: 'revolving',
-    'single-payment': 'principal and interest at maturity',
+    'single-payment': 'single-payment',
   },
   noData: {
     ND1: 'data not collected (not required by the lending criteria)',
@@ -125,5 +126,16 @@ export const tape = {
     wrote_one: 'wrote {{file}} ({{count}} loan)',
     wrote_other: 'wrote {{file}} ({{count}} loans)',
     wroteMapping: 'wrote the mapping with its value map to {{file}}',
+  },
+  progress: {
+    readingRows: 'Reading {{file}}: {{rows}} rows',
+    importingSheet: 'Importing {{file}}, sheet {{sheet}}: {{rows}} rows',
+  },
+  file: {
+    empty: '{{file}} is empty: there is no header row to map. Choose the tape file itself.',
+    binary:
+      '{{file}} is not a text tape: it holds binary data (a zero byte near the start). Export the tape as CSV or Excel and import that.',
+    control:
+      '{{file}} is not a text tape: {{percent}}% of its first bytes are control characters. Export the tape as CSV or Excel and import that.',
   },
 };

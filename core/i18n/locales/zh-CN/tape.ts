@@ -124,4 +124,15 @@ export const tape: Catalog<typeof en> = {
     wrote_other: '已写入 {{file}}（{{count}} 笔贷款）',
     wroteMapping: '已将映射及代码对照表写入 {{file}}',
   },
+  progress: {
+    readingRows: '正在读取 {{file}}：已读 {{rows}} 行',
+    importingSheet: '正在导入 {{file}} 的工作表 {{sheet}}：已读 {{rows}} 行',
+  },
+  file: {
+    empty: '{{file}} 是空文件，没有可映射的表头行。请选择资产清单文件本身。',
+    binary:
+      '{{file}} 不是文本格式的资产清单：开头附近有零字节，属二进制数据。请将资产清单导出为 CSV 或 Excel 后再导入。',
+    control:
+      '{{file}} 不是文本格式的资产清单：开头的字节中有 {{percent}}% 是控制字符。请将资产清单导出为 CSV 或 Excel 后再导入。',
+  },
 };
