@@ -121,7 +121,14 @@ describe('a Chinese platform tape, in Chinese', () => {
     await app.screenshot('cn-tape-4-report-mapped');
     await pool.accept();
     expect(await pool.poolCount()).toBe(want.pool.size);
+    // Products by their Chinese names, the interest-free instalments among them.
+    const products = await pool.gridColumn('strat-product-table', 'label');
+    expect(products).toContain('免息分期');
+    expect(products.at(-1)).toBe('合计');
+    await page.getByTestId('loan-grid').scrollIntoViewIfNeeded();
     await app.screenshot('cn-tape-5-pool-loans');
+    await page.getByTestId('strat-product').scrollIntoViewIfNeeded();
+    await app.screenshot('cn-tape-5b-pool-strats');
   });
 
   it("runs the deal on it and shows the engine's WAL for every class", async () => {

@@ -1163,12 +1163,6 @@ export class PoolBuilder {
     unknownValues.sort(
       (a, b) => CODED_FIELDS.indexOf(a.field) - CODED_FIELDS.indexOf(b.field) || b.rows - a.rows,
     );
-    if (unknownValues.length > 0)
-      warnings.push(
-        `${unknownValues.length} code(s) not recognised, their rows rejected until mapped: ${unknownValues
-          .map((u) => `${u.field} '${u.value}' × ${u.rows}`)
-          .join(', ')}`,
-      );
     const columns: Partial<Record<PoolField, string>> = {};
     for (const [f, i] of Object.entries(this.cols)) columns[f as PoolField] = this.headers[i]!;
     const report: ImportReport = {

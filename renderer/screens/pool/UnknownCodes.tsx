@@ -33,11 +33,11 @@ export function UnknownCodesCard({
   const [choices, setChoices] = useState<CodeChoices>({});
   const ready = allChosen(unknown, choices);
   return (
-    <section className="card problems" data-testid="unknown-codes">
+    <section className="card" data-testid="unknown-codes">
       <div className="card-head">
-        <h2>{t('codes.title')}</h2>
+        <h2 className="bad">{t('codes.title')}</h2>
       </div>
-      <p className="small">{t('codes.intro')}</p>
+      <p className="warn small">{t('codes.intro')}</p>
       <table className="table">
         <thead>
           <tr>

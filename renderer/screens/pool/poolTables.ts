@@ -19,7 +19,12 @@ export function repLinesTable(lines: readonly RepLine[], t: TFunction): ReportTa
     [
       { key: 'id', header: t('pool:table.line'), format: 'text', value: (l: RepLine) => l.id },
       { key: 'segment', header: t('pool:table.segment'), format: 'text', value: (l) => l.segment },
-      { key: 'product', header: t('pool:table.product'), format: 'text', value: (l) => l.product },
+      {
+        key: 'product',
+        header: t('pool:table.product'),
+        format: 'text',
+        value: (l) => t(`tape:product.${l.product}`),
+      },
       { key: 'balance', header: t('pool:table.balance'), format: 'money', value: (l) => l.balance },
       {
         key: 'share',

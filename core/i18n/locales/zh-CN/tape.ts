@@ -67,7 +67,7 @@ export const tape: Catalog<typeof en> = {
   product: {
     'level-pay': '等额本息',
     'equal-principal': '等额本金',
-    'interest-free-fee': '免息分期（按月收手续费）',
+    'interest-free-fee': '免息分期',
     bullet: '先息后本',
     revolving: '循环额度',
     'single-payment': '到期一次性还本付息',
