@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { detectEncoding } from '../../../core/io/tape/encoding';
 import { isoToDay, readDate } from '../../../core/io/tape/dates';
 import {
   CLASSIFICATION_SYNONYMS,
@@ -225,5 +227,14 @@ describe('unknown codes are listed once each with their row count, and the value
       region: '省份',
     });
     expect(s.missingRequired).toEqual([]);
+  });
+});
+
+describe('the sample Chinese platform tape', () => {
+  it('is detected as GB18030 from its Chinese header alone', () => {
+    const bytes = new Uint8Array(readFileSync('samples/tapes/sample-tape-cn-platform-gbk.csv'));
+    const headerEnd = bytes.indexOf(0x0d);
+    expect(detectEncoding(bytes.subarray(0, headerEnd)).encoding).toBe('gb18030');
+    expect(detectEncoding(bytes).encoding).toBe('gb18030');
   });
 });

@@ -128,6 +128,8 @@ export const tape = {
     wroteMapping: 'wrote the mapping with its value map to {{file}}',
   },
   progress: {
+    reading: 'Reading {{file}}',
+    readingSheet: 'Reading {{file}}, sheet {{sheet}}',
     readingRows: 'Reading {{file}}: {{rows}} rows',
     importingSheet: 'Importing {{file}}, sheet {{sheet}}: {{rows}} rows',
   },

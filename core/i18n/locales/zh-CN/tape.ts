@@ -125,6 +125,8 @@ export const tape: Catalog<typeof en> = {
     wroteMapping: '已将映射及代码对照表写入 {{file}}',
   },
   progress: {
+    reading: '正在读取 {{file}}',
+    readingSheet: '正在读取 {{file}} 的工作表 {{sheet}}',
     readingRows: '正在读取 {{file}}：已读 {{rows}} 行',
     importingSheet: '正在导入 {{file}} 的工作表 {{sheet}}：已读 {{rows}} 行',
   },
