@@ -11,7 +11,9 @@ import {
   spreadsheetKind,
   type SheetRows,
 } from '../../core/io/tape/sheetMessage';
+import { translator } from '../../core/i18n';
 import { headerRowIndex } from '../../core/io/tape/tapeStream';
+import { i18n } from '../i18n';
 import { JobCancelled, type JobProgress } from './client';
 import { engine } from './engineWorker';
 import type { SheetJob } from './sheetWorker';
@@ -145,7 +147,16 @@ export async function readTapeSheet(
 ): Promise<SheetRows> {
   const abort = new AbortController();
   const unsubscribe = engine().onCancel(() => abort.abort());
-  onProgress({ done: 0, total: 0, label: `Reading ${name}${sheet !== undefined ? `, sheet ${sheet}` : ''}` });
+  // The app's language once the display settings have started i18n (always, in the app); English before.
+  const t = i18n.isInitialized ? i18n.t.bind(i18n) : translator('en');
+  onProgress({
+    done: 0,
+    total: 0,
+    label:
+      sheet !== undefined
+        ? t('tape:progress.readingSheet', { file: name, sheet })
+        : t('tape:progress.reading', { file: name }),
+  });
   try {
     return await readSheetRows(name, bytes, {
       ...(sheet !== undefined ? { sheet } : {}),

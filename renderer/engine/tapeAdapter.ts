@@ -3,6 +3,7 @@
  * with the mapping the user confirmed. Spreadsheets arrive here as rows the sheet worker already read
  * (sheetReader.ts): no untrusted workbook is parsed in this worker's realm.
  */
+import { translator } from '../../core/i18n';
 import { detectEncoding, type TapeEncoding } from '../../core/io/tape/encoding';
 import type { TapeMapping } from '../../core/io/tape/mapping';
 import type { ImportReport } from '../../core/io/tape/report';
@@ -97,6 +98,9 @@ export function importTape(
   req: TapeImportRequest,
   progress: (done: number, total: number, label: string) => void,
 ): TapeImportResult {
+  // The worker has no i18n instance of its own: the request names the language of its progress labels.
+  const t = translator(req.lang ?? 'en');
+  const locale = req.lang ?? 'en-US';
   const started = Date.now();
   const { text, encoding, note } = decodeTape(req.name, req.bytes, req.bytes.byteLength, req.encoding);
   const stream = new TapeStream(
@@ -109,7 +113,7 @@ export function importTape(
     progress(
       Math.min(at + CHUNK_CHARS, body.length),
       body.length,
-      `Reading ${req.name}: ${stream.rowsRead.toLocaleString('en-US')} rows`,
+      t('tape:progress.readingRows', { file: req.name, rows: stream.rowsRead.toLocaleString(locale) }),
     );
   }
   const { pool, report, mapping } = stream.end({ elapsedMs: Date.now() - started });
@@ -133,6 +137,8 @@ export function importSheet(
   req: SheetImportRequest,
   progress: (done: number, total: number, label: string) => void,
 ): TapeImportResult {
+  const t = translator(req.lang ?? 'en');
+  const locale = req.lang ?? 'en-US';
   const started = Date.now();
   const { pool, report, mapping } = importTapeRows(
     req.rows,
@@ -150,7 +156,11 @@ export function importSheet(
       progress(
         done,
         total,
-        `Importing ${req.name}, sheet ${req.sheet}: ${done.toLocaleString('en-US')} rows`,
+        t('tape:progress.importingSheet', {
+          file: req.name,
+          sheet: req.sheet,
+          rows: done.toLocaleString(locale),
+        }),
       ),
   );
   report.elapsedMs = Date.now() - started;

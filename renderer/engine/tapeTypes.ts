@@ -4,6 +4,7 @@
  */
 import type { ImportedPool, PoolProvenance } from '../../core/pool/poolFile';
 import type { ImportReport } from '../../core/io/tape/report';
+import type { Lang } from '../../core/i18n/lang';
 import type { MappingSuggestion, TapeMapping } from '../../core/io/tape/mapping';
 import type { TapeEncoding } from '../../core/io/tape/encoding';
 
@@ -23,6 +24,8 @@ export interface TapeImportRequest {
   name: string;
   bytes: Uint8Array;
   mapping: TapeMapping;
+  /** The language of the progress labels (English when absent). */
+  lang?: Lang;
   /** The encoding chosen in the wizard instead of the detected one. */
   encoding?: TapeEncoding;
 }
@@ -50,6 +53,8 @@ export interface SheetInspectRequest extends SheetTape {
 export interface SheetImportRequest extends SheetTape {
   kind: 'sheetImport';
   mapping: TapeMapping;
+  /** The language of the progress labels (English when absent). */
+  lang?: Lang;
 }
 
 export interface TapeInspection {

@@ -1,9 +1,12 @@
 /**
  * Pool: the import wizard (pick a tape → mapping with suggestions and preview → validation report with the
- * rejected rows → accept), then the loan tape grid, the cut-off summary and the stratification tables.
+ * rejected rows, and the codes it did not know to map → accept), then the loan tape grid, the cut-off summary
+ * and the stratification tables. Texts come from the `pool` namespace (and `tape` for the import's own words).
  */
 import type { ColDef } from 'ag-grid-community';
+import type { TFunction } from 'i18next';
 import { useMemo, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { FIELD_SPECS, POOL_FIELDS, type PoolField } from '../../core/io/tape/fields';
 import type { TapeMapping } from '../../core/io/tape/mapping';
 import type { TapeEncoding } from '../../core/io/tape/encoding';
@@ -25,8 +28,11 @@ import { isSpreadsheetTape, readTapeSheet, sheetTape } from '../engine/sheetRead
 import type { TapeImportResult, TapeInspection } from '../engine/tapeTypes';
 import { integer, money, pct } from '../format';
 import { poolAutosaved } from '../project/autosave';
+import { useDisplay } from '../i18n/DisplayContext';
 import { LoanPoolView } from './pool/LoanPoolView';
 import { rejectReasonsTable, repLinesTable } from './pool/poolTables';
+import { UnknownCodesCard, mappingFileName, withValues, type ValueMap } from './pool/UnknownCodes';
+import { amountUnit } from '../format';
 
 type Wizard =
   | { step: 'idle' }
@@ -42,6 +48,8 @@ type Wizard =
       encoding?: TapeEncoding;
       /** The tape's as-of date for rows without a cut-off column (YYYY-MM-DD, prefilled from the deal). */
       cutoffDate: string;
+      /** Codes the user mapped in the unknown-code step (the mapping's value map). */
+      values: ValueMap;
     }
   | {
       step: 'report';
@@ -52,6 +60,7 @@ type Wizard =
       sheet?: SheetRows;
       encoding?: TapeEncoding;
       cutoffDate: string;
+      values: ValueMap;
       result: TapeImportResult;
     };
 
@@ -77,14 +86,14 @@ async function inspectSheet(
   return { sheet, inspection };
 }
 
-const STEPS = ['Choose file', 'Map columns', 'Validate', 'Accept'] as const;
-
 function WizardSteps({ active }: { active: number }) {
+  const { t } = useTranslation('pool');
+  const steps = [t('steps.choose'), t('steps.map'), t('steps.validate'), t('steps.accept')];
   return (
     <div className="wizard-steps">
-      {STEPS.map((s, i) => (
-        <span key={s} className={i === active ? 'active' : i < active ? 'done' : ''}>
-          {i + 1}. {s}
+      {steps.map((s, i) => (
+        <span key={i} className={i === active ? 'active' : i < active ? 'done' : ''}>
+          {t('steps.item', { n: i + 1, label: s })}
         </span>
       ))}
     </div>
@@ -93,6 +102,8 @@ function WizardSteps({ active }: { active: number }) {
 
 export function PoolScreen() {
   const { state, host, job, notify, dispatch } = useApp();
+  const { t } = useTranslation('pool');
+  const { lang } = useDisplay();
   const doc = state.history.present;
   const [wizard, setWizard] = useState<Wizard>({ step: 'idle' });
   // Why the chosen file was stopped at the first step (empty, binary), shown until another is chosen.
@@ -104,14 +115,14 @@ export function PoolScreen() {
     if (!file) return;
     setFileProblem(null);
     const spreadsheet = isSpreadsheetTape(file.name, file.bytes);
-    const problem = spreadsheet ? null : tapeFileProblem(file.name, file.bytes);
+    const problem = spreadsheet ? null : tapeFileProblem(file.name, file.bytes, t);
     if (problem) {
       setWizard({ step: 'idle' });
       setFileProblem(problem);
       return;
     }
     if (spreadsheet) {
-      const read = await job(`Reading ${file.name}`, (p) =>
+      const read = await job(t('job.reading', { file: file.name }), (p) =>
         inspectSheet(file.name, file.bytes, undefined, p),
       );
       if (!read) return;
@@ -124,10 +135,11 @@ export function PoolScreen() {
         columns: suggestedColumns(inspection),
         sheet,
         cutoffDate: inspection.suggestion.mapping.cutoffDate ?? cutoffDate,
+        values: inspection.suggestion.mapping.values,
       });
       return;
     }
-    const inspection = await job(`Reading ${file.name}`, (p) =>
+    const inspection = await job(t('job.reading', { file: file.name }), (p) =>
       // Only the head goes: the preview reads ~30 rows, and posting the whole tape copies all of it here.
       engine().request(
         {
@@ -141,9 +153,7 @@ export function PoolScreen() {
     );
     if (!inspection) return;
     if (inspection.headers.length === 0) {
-      setFileProblem(
-        `${file.name} has no columns to map: its first line is empty. Choose the tape file itself.`,
-      );
+      setFileProblem(t('problem.noColumns', { file: file.name }));
       return;
     }
     setWizard({
@@ -153,12 +163,13 @@ export function PoolScreen() {
       inspection,
       columns: suggestedColumns(inspection),
       cutoffDate: inspection.suggestion.mapping.cutoffDate ?? cutoffDate,
+      values: inspection.suggestion.mapping.values,
     });
   }
 
   /** Another sheet of the workbook: read again, and the mapping starts over from its own suggestion. */
   async function chooseSheet(w: Extract<Wizard, { step: 'mapping' }>, sheetName: string): Promise<void> {
-    const read = await job(`Reading ${w.name}, sheet ${sheetName}`, (p) =>
+    const read = await job(t('job.readingSheet', { file: w.name, sheet: sheetName }), (p) =>
       inspectSheet(w.name, w.bytes, sheetName, p),
     );
     if (!read) return;
@@ -175,35 +186,45 @@ export function PoolScreen() {
     w: Extract<Wizard, { step: 'mapping' }>,
     encoding: TapeEncoding,
   ): Promise<void> {
-    const inspection = await job(`Reading ${w.name} as ${encoding.toUpperCase()}`, (p) =>
-      engine().request(
-        {
-          kind: 'tapeInspect',
-          name: w.name,
-          bytes: tapeHead(w.bytes),
-          fileBytes: w.bytes.byteLength,
-          encoding,
-        },
-        p,
-      ),
+    const inspection = await job(
+      t('job.readingAs', { file: w.name, encoding: encoding.toUpperCase() }),
+      (p) =>
+        engine().request(
+          {
+            kind: 'tapeInspect',
+            name: w.name,
+            bytes: tapeHead(w.bytes),
+            fileBytes: w.bytes.byteLength,
+            encoding,
+          },
+          p,
+        ),
     );
     if (!inspection) return;
     setWizard({ ...w, inspection, columns: suggestedColumns(inspection), encoding });
   }
 
+  /** The mapping the wizard stands at: the suggestion's, with the user's columns, cut-off and code choices. */
+  function mappingOf(w: Extract<Wizard, { step: 'mapping' | 'report' }>): TapeMapping {
+    return withValues(
+      {
+        ...w.inspection.suggestion.mapping,
+        name: w.inspection.suggestion.preset ?? 'custom',
+        columns: w.columns,
+        // The engine prefers a mapped cut-off column; this date covers a tape without one.
+        cutoffDate: w.cutoffDate,
+      },
+      w.values,
+    );
+  }
+
   async function validate(w: Extract<Wizard, { step: 'mapping' }>): Promise<void> {
-    const mapping: TapeMapping = {
-      ...w.inspection.suggestion.mapping,
-      name: w.inspection.suggestion.preset ?? 'custom',
-      columns: w.columns,
-      // The engine prefers a mapped cut-off column; this date covers a tape without one.
-      cutoffDate: w.cutoffDate,
-    };
+    const mapping = mappingOf(w);
     const sheet = w.sheet;
-    const result = await job(`Importing ${w.name}`, (p) =>
+    const result = await job(t('job.importing', { file: w.name }), (p) =>
       sheet
         ? engine().request(
-            { kind: 'sheetImport', ...sheetTape(w.name, w.bytes.byteLength, sheet), mapping },
+            { kind: 'sheetImport', ...sheetTape(w.name, w.bytes.byteLength, sheet), mapping, lang },
             p,
           )
         : engine().request(
@@ -212,6 +233,7 @@ export function PoolScreen() {
               name: w.name,
               bytes: w.bytes,
               mapping,
+              lang,
               ...(w.encoding !== undefined ? { encoding: w.encoding } : {}),
             },
             p,
@@ -220,16 +242,31 @@ export function PoolScreen() {
     if (result) setWizard({ ...w, step: 'report', result });
   }
 
+  /** The mapping with its value map as a file, for the next tape of this platform (`--mapping FILE`). */
+  async function saveMapping(w: Extract<Wizard, { step: 'report' }>, values: ValueMap): Promise<void> {
+    const mapping = withValues(mappingOf(w), values);
+    const name = mappingFileName(w.name);
+    const saved = await host.exportFile(
+      name,
+      new TextEncoder().encode(JSON.stringify(mapping, null, 2) + '\n'),
+      'application/json',
+    );
+    if (saved) notify({ kind: 'success', text: t('notice.mappingSaved', { file: name }) });
+  }
+
   function accept(result: TapeImportResult): void {
     dispatch({
       type: 'edit',
-      label: `import ${result.provenance.sourceFile}`,
+      label: t('undo.importTape', { file: result.provenance.sourceFile }),
       update: (d) => ({ ...d, pool: { loans: result.pool, provenance: result.provenance } }),
     });
     setWizard({ step: 'idle' });
     notify({
       kind: 'success',
-      text: `Pool imported: ${integer(result.report.accepted)} loans, ${integer(result.report.rejected)} rejected`,
+      text: t('notice.imported', {
+        accepted: integer(result.report.accepted),
+        rejected: integer(result.report.rejected),
+      }),
     });
   }
 
@@ -237,10 +274,10 @@ export function PoolScreen() {
   function moveDealCutoff(to: string): void {
     dispatch({
       type: 'edit',
-      label: `move the cut-off to ${to}`,
+      label: t('undo.moveCutoff', { date: to }),
       update: (d) => ({ ...d, deal: { ...d.deal, cutoffDate: to } }),
     });
-    notify({ kind: 'success', text: `The deal's cut-off is now ${to}, the tape's as-of date` });
+    notify({ kind: 'success', text: t('notice.cutoffMoved', { date: to }) });
   }
 
   async function exportRejects(name: string, rejects: RejectedRow[]): Promise<void> {
@@ -255,27 +292,38 @@ export function PoolScreen() {
   return (
     <div className="screen-body">
       <div className="screen-head">
-        <h1>Pool</h1>
+        <h1>{t('title')}</h1>
         <p className="muted">
-          {doc.pool
-            ? `Loan-level pool from ${doc.pool.provenance.sourceFile}${doc.pool.provenance.sheet !== undefined ? `, sheet “${doc.pool.provenance.sheet}”` : ''} (imported ${doc.pool.provenance.importedAt.slice(0, 10)}); runs use it instead of the deal's rep lines.`
-            : "The deal's representative lines. Import a loan tape to run the deal loan by loan."}
+          {doc.pool ? (
+            <Trans
+              t={t}
+              i18nKey={doc.pool.provenance.sheet !== undefined ? 'intro.poolSheet' : 'intro.pool'}
+              values={{
+                file: doc.pool.provenance.sourceFile,
+                sheet: doc.pool.provenance.sheet ?? '',
+                date: doc.pool.provenance.importedAt.slice(0, 10),
+              }}
+              components={[<span key="f" translate="no" />, <span key="s" translate="no" />]}
+            />
+          ) : (
+            t('intro.repLines')
+          )}
         </p>
         <div className="actions">
           <button className="primary" onClick={() => void chooseTape()} data-testid="import-tape">
-            Import loan tape…
+            {t('importTape')}
           </button>
           {doc.pool ? (
             <button
               onClick={() =>
                 dispatch({
                   type: 'edit',
-                  label: 'remove imported pool',
+                  label: t('undo.removePool'),
                   update: (d) => ({ ...d, pool: null }),
                 })
               }
             >
-              Use the deal's rep lines
+              {t('useRepLines')}
             </button>
           ) : null}
         </div>
@@ -313,6 +361,9 @@ export function PoolScreen() {
           onCancel={() => setWizard({ step: 'idle' })}
           onAccept={() => accept(wizard.result)}
           onExportRejects={() => void exportRejects(wizard.name, wizard.result.report.rejects)}
+          values={wizard.values}
+          onApplyCodes={(values) => void validate({ ...wizard, step: 'mapping', values })}
+          onSaveMapping={(values) => void saveMapping(wizard, values)}
         />
       ) : null}
 
@@ -341,8 +392,11 @@ function MappingStep({
   onSheet: (name: string) => void;
   onEncoding: (encoding: TapeEncoding) => void;
 }) {
+  const { t } = useTranslation('pool');
+  const { lang } = useDisplay();
   const { inspection, columns } = wizard;
   const s = inspection.suggestion;
+  const label = (f: PoolField): string => t(`tape:fields.${f}`);
   const byField = new Map(s.fields.map((f) => [f.field, f]));
   const missing = POOL_FIELDS.filter((f) => FIELD_SPECS[f].required && !columns[f]);
   const used = new Map<string, PoolField[]>();
@@ -354,10 +408,17 @@ function MappingStep({
     <section className="card" data-testid="mapping-step">
       <WizardSteps active={1} />
       <div className="card-head">
-        <h2>Map columns: {wizard.name}</h2>
+        <h2>
+          <Trans
+            t={t}
+            i18nKey="mapping.title"
+            values={{ file: wizard.name }}
+            components={[<span key="f" translate="no" />]}
+          />
+        </h2>
         {inspection.sheet && inspection.sheet.names.length > 1 ? (
           <label className="sheet-pick">
-            Sheet{' '}
+            {t('mapping.sheet')}{' '}
             <select
               value={inspection.sheet.name}
               data-testid="tape-sheet"
@@ -372,7 +433,7 @@ function MappingStep({
           </label>
         ) : (
           <label className="sheet-pick" title={inspection.encodingNote}>
-            Encoding{' '}
+            {t('mapping.encoding')}{' '}
             <select
               value={inspection.encoding}
               data-testid="tape-encoding"
@@ -380,22 +441,29 @@ function MappingStep({
             >
               {ENCODINGS.map((e) => (
                 <option key={e} value={e}>
-                  {e.toUpperCase()}
-                  {e === detectedEncoding(inspection) ? ' (detected)' : ''}
+                  {e === detectedEncoding(inspection)
+                    ? t('mapping.detected', { encoding: e.toUpperCase() })
+                    : e.toUpperCase()}
                 </option>
               ))}
             </select>
           </label>
         )}
         <span className="muted small">
-          {inspection.headers.length} columns ·{' '}
-          {inspection.sheet
-            ? `sheet “${inspection.sheet.name}” of ${inspection.sheet.names.length}`
-            : `delimiter ${inspection.delimiter === '\t' ? 'tab' : `"${inspection.delimiter}"`} · ${encodingText(inspection)}`}{' '}
-          ·{' '}
-          {s.preset
-            ? `matches the “${s.preset}” layout`
-            : `suggested from the headers (confidence ${pct(s.confidence, 0)})`}
+          {[
+            t('mapping.columns', { count: inspection.headers.length }),
+            ...(inspection.sheet
+              ? [t('mapping.sheetOf', { sheet: inspection.sheet.name, count: inspection.sheet.names.length })]
+              : [
+                  t('mapping.delimiter', {
+                    delimiter: inspection.delimiter === '\t' ? t('mapping.tab') : `"${inspection.delimiter}"`,
+                  }),
+                  encodingText(inspection, t),
+                ]),
+            s.preset
+              ? t('mapping.preset', { preset: s.preset })
+              : t('mapping.suggested', { confidence: pct(s.confidence, 0) }),
+          ].join(' · ')}
         </span>
       </div>
       <div className="two-col wide-left">
@@ -403,9 +471,9 @@ function MappingStep({
           <table className="table mapping">
             <thead>
               <tr>
-                <th>Pool field</th>
-                <th>Tape column</th>
-                <th>Suggestion</th>
+                <th>{t('mapping.field')}</th>
+                <th>{t('mapping.column')}</th>
+                <th>{t('mapping.suggestion')}</th>
               </tr>
             </thead>
             <tbody>
@@ -417,9 +485,9 @@ function MappingStep({
                 return (
                   <tr key={f} className={bad ? 'row-bad' : ''}>
                     <td>
-                      {spec.label}
+                      {label(f)}
                       {spec.required ? (
-                        <span className="req" title="required">
+                        <span className="req" title={t('mapping.required')}>
                           {' '}
                           *
                         </span>
@@ -429,10 +497,10 @@ function MappingStep({
                       <select
                         value={columns[f] ?? ''}
                         data-testid={`map-${f}`}
-                        aria-label={`Column for ${spec.label}`}
+                        aria-label={t('mapping.columnFor', { field: label(f) })}
                         onChange={(e) => onChange({ ...columns, [f]: e.target.value || undefined })}
                       >
-                        <option value="">— not mapped —</option>
+                        <option value="">{t('mapping.notMapped')}</option>
                         {inspection.headers.map((h) => (
                           <option key={h} value={h}>
                             {h}
@@ -442,7 +510,9 @@ function MappingStep({
                     </td>
                     <td className="muted small">
                       {sug
-                        ? `${sug.via === 'preset' ? 'layout' : 'name match'} ${pct(sug.confidence, 0)}`
+                        ? t(sug.via === 'preset' ? 'mapping.viaLayout' : 'mapping.viaName', {
+                            confidence: pct(sug.confidence, 0),
+                          })
                         : ''}
                     </td>
                   </tr>
@@ -454,19 +524,23 @@ function MappingStep({
         <div>
           {missing.length > 0 ? (
             <p className="bad" role="alert">
-              Map the required fields: {missing.map((f) => FIELD_SPECS[f].label).join(', ')}.
-              {inspection.sheet && inspection.sheet.names.length > 1
-                ? ' If this sheet is not the tape, pick another sheet above.'
-                : ''}
+              {t(
+                inspection.sheet && inspection.sheet.names.length > 1
+                  ? 'mapping.missingSheet'
+                  : 'mapping.missing',
+                {
+                  fields: missing.map(label).join(lang === 'en' ? ', ' : '、'),
+                },
+              )}
             </p>
           ) : null}
           {duplicated.map(([h, fs]) => (
             <p key={h} className="bad" role="alert">
-              Column “{h}” is mapped to {fs.length} fields ({fs.join(', ')}).
+              {t('mapping.duplicated', { column: h, count: fs.length, fields: fs.join(', ') })}
             </p>
           ))}
           <label className="cutoff-field">
-            Tape cut-off date{' '}
+            {t('mapping.cutoff')}{' '}
             <input
               type="date"
               value={wizard.cutoffDate}
@@ -477,16 +551,16 @@ function MappingStep({
           </label>
           <p className="muted small" data-testid="tape-cutoff-note">
             {columns.cutoffDate
-              ? `Read from the tape's “${columns.cutoffDate}” column; this date covers rows without one.`
-              : 'The date the balances are as of. Remaining terms missing from the tape are counted from it (prefilled with the deal’s cut-off).'}
+              ? t('mapping.cutoffFromColumn', { column: columns.cutoffDate })
+              : t('mapping.cutoffNote')}
           </p>
           {cutoffBad ? (
             <p className="bad" role="alert">
-              Enter the tape&apos;s cut-off date.
+              {t('mapping.cutoffBad')}
             </p>
           ) : null}
           {s.unmappedColumns.length > 0 ? (
-            <p className="muted small">Not used: {s.unmappedColumns.join(', ')}</p>
+            <p className="muted small">{t('mapping.unused', { columns: s.unmappedColumns.join(', ') })}</p>
           ) : null}
           <div className="actions">
             <button
@@ -495,25 +569,55 @@ function MappingStep({
               onClick={onValidate}
               data-testid="validate-import"
             >
-              Validate and import
+              {t('mapping.validate')}
             </button>
-            <button onClick={onCancel}>Cancel</button>
+            <button onClick={onCancel}>{t('cancel')}</button>
           </div>
         </div>
       </div>
-      <h2 className="section-title">Preview (first {Math.min(inspection.rows.length, PREVIEW_ROWS)} rows)</h2>
+      <h2 className="section-title">
+        {t('mapping.preview', { count: Math.min(inspection.rows.length, PREVIEW_ROWS) })}
+      </h2>
       <PreviewGrid inspection={inspection} mapped={mappedHeaders} />
     </section>
   );
 }
 
-const rejectCols: ColDef<RejectedRow>[] = [
-  { field: 'row', headerName: 'Row', width: 80, type: 'rightAligned' },
-  { field: 'column', headerName: 'Column', width: 150 },
-  { field: 'value', headerName: 'Value', width: 170 },
-  { field: 'reason', headerName: 'Reason', width: 190 },
-  { field: 'message', headerName: 'Message', flex: 1, minWidth: 260 },
-];
+/**
+ * The rejected rows' columns. In English the reason code and the row's own message (the most specific words);
+ * in another language the reason in words (the engine's messages are English text, the value has its column).
+ */
+function rejectCols(t: TFunction, lang: string): ColDef<RejectedRow>[] {
+  const en = lang === 'en';
+  return [
+    { field: 'row', headerName: t('report.col.row'), width: 80, type: 'rightAligned' },
+    { field: 'column', headerName: t('report.col.column'), width: 150 },
+    { field: 'value', headerName: t('report.col.value'), width: 170 },
+    {
+      field: 'reason',
+      headerName: t('report.col.reason'),
+      width: 190,
+      ...(en ? {} : { valueFormatter: (p: { value: unknown }) => t(`tape:reason.${String(p.value)}`) }),
+    },
+    {
+      field: 'message',
+      headerName: t('report.col.message'),
+      flex: 1,
+      minWidth: 260,
+      ...(en
+        ? {}
+        : {
+            valueGetter: (p: { data?: RejectedRow }) =>
+              p.data
+                ? t('tape:report.rowDetail', {
+                    reason: t(`tape:reason.${p.data.reason}`),
+                    value: p.data.value,
+                  })
+                : '',
+          }),
+    },
+  ];
+}
 
 function ReportStep({
   result,
@@ -524,6 +628,9 @@ function ReportStep({
   onCancel,
   onAccept,
   onExportRejects,
+  values,
+  onApplyCodes,
+  onSaveMapping,
 }: {
   result: TapeImportResult;
   dealCutoff: string;
@@ -534,37 +641,70 @@ function ReportStep({
   onCancel: () => void;
   onAccept: () => void;
   onExportRejects: () => void;
+  values: ValueMap;
+  onApplyCodes: (values: ValueMap) => void;
+  onSaveMapping: (values: ValueMap) => void;
 }) {
+  const { t } = useTranslation('pool');
+  const { lang, scale } = useDisplay();
+  const currency = useApp().state.history.present.deal.currency;
   const r = result.report;
   const total = poolSummary(result.pool).totalBalance;
-  const reasons = useMemo(() => rejectReasonsTable(r.byReason), [r.byReason]);
+  const reasons = useMemo(() => rejectReasonsTable(r.byReason, t), [r.byReason, t]);
+  const cols = useMemo(() => rejectCols(t, lang), [t, lang]);
   return (
     <section className="card" data-testid="report-step">
       <WizardSteps active={2} />
       <div className="card-head">
-        <h2>Validation report: {r.source.name}</h2>
+        <h2>
+          <Trans
+            t={t}
+            i18nKey="report.title"
+            values={{ file: r.source.name }}
+            components={[<span key="f" translate="no" />]}
+          />
+        </h2>
         <span className="muted small">
-          {r.source.sheet !== undefined ? `sheet “${r.source.sheet}” · ` : ''}
-          mapping “{r.mapping.name}”{r.mapping.suggested ? ' (suggested)' : ''} · cut-off{' '}
-          {r.cutoffDate ?? 'not given'}
+          {[
+            ...(r.source.sheet !== undefined ? [t('report.sheet', { sheet: r.source.sheet })] : []),
+            t(r.mapping.suggested ? 'report.mappingSuggested' : 'report.mapping', { name: r.mapping.name }),
+            r.cutoffDate ? t('report.cutoff', { date: r.cutoffDate }) : t('report.cutoffNone'),
+          ].join(' · ')}
         </span>
       </div>
       <div className="kpi-row">
-        <Kpi label="Rows read" value={integer(r.rowsRead)} />
-        <Kpi label="Accepted" value={integer(r.accepted)} tone="ok" testId="accepted-count" />
+        <Kpi label={t('report.rowsRead')} value={integer(r.rowsRead)} />
+        <Kpi label={t('report.accepted')} value={integer(r.accepted)} tone="ok" testId="accepted-count" />
         <Kpi
-          label="Rejected"
+          label={t('report.rejected')}
           value={integer(r.rejected)}
           tone={r.rejected > 0 ? 'bad' : undefined}
           testId="rejected-count"
         />
-        <Kpi label="Accepted balance" value={money(total)} />
-        <Kpi label="Blank lines" value={integer(r.blankLines)} />
         <Kpi
-          label="Elapsed"
-          value={r.elapsedMs === undefined ? '–' : `${(r.elapsedMs / 1000).toFixed(1)} s`}
+          label={
+            scale === 'unit'
+              ? t('report.acceptedBalance')
+              : t('report.acceptedBalanceIn', { unit: amountUnit(currency) })
+          }
+          value={money(total)}
+        />
+        <Kpi label={t('report.blankLines')} value={integer(r.blankLines)} />
+        <Kpi
+          label={t('report.elapsed')}
+          value={
+            r.elapsedMs === undefined ? '–' : t('report.seconds', { value: (r.elapsedMs / 1000).toFixed(1) })
+          }
         />
       </div>
+      {r.unknownValues.length > 0 ? (
+        <UnknownCodesCard
+          unknown={r.unknownValues}
+          values={values}
+          onApply={onApplyCodes}
+          onSave={onSaveMapping}
+        />
+      ) : null}
       {r.errors.map((e) => (
         <p key={e} className="bad">
           {e}
@@ -572,21 +712,17 @@ function ReportStep({
       ))}
       {r.cutoffDate && r.cutoffDate !== dealCutoff ? (
         <div className="problems" data-testid="cutoff-mismatch">
-          The tape is as of {r.cutoffDate} but the deal&apos;s cut-off is {dealCutoff}: accepted as it is, the
-          pool would be projected from {dealCutoff} as if its loans still stood as they did on {r.cutoffDate}.
+          {t('report.cutoffMismatch', { tape: r.cutoffDate, deal: dealCutoff })}
           <div className="actions">
             <button onClick={() => onMoveCutoff(r.cutoffDate ?? dealCutoff)} data-testid="move-cutoff">
-              Move the deal&apos;s cut-off to {r.cutoffDate}
+              {t('report.moveCutoff', { date: r.cutoffDate })}
             </button>
             {onAgeToDeal ? (
               <button onClick={onAgeToDeal} data-testid="age-pool">
-                Import as at {dealCutoff} (remaining terms counted from it)
+                {t('report.ageTo', { date: dealCutoff })}
               </button>
             ) : (
-              <span className="muted small">
-                The tape states its own date or remaining terms; to age the pool, export the tape as at{' '}
-                {dealCutoff}.
-              </span>
+              <span className="muted small">{t('report.cannotAge', { date: dealCutoff })}</span>
             )}
           </div>
         </div>
@@ -599,20 +735,20 @@ function ReportStep({
       <div className="two-col wide-left">
         <div>
           <div className="card-head">
-            <h2>Rejected rows</h2>
+            <h2>{t('report.rejectedRows')}</h2>
             <button onClick={onExportRejects} disabled={r.rejects.length === 0} data-testid="export-rejects">
-              Export rejected rows (CSV)
+              {t('report.exportRejects')}
             </button>
           </div>
           <DataGrid<RejectedRow>
             rowData={r.rejects}
-            columnDefs={rejectCols}
+            columnDefs={cols}
             height={260}
             hideCsv
             testId="rejects-grid"
           />
           {r.rejectsNotListed > 0 ? (
-            <p className="muted small">{integer(r.rejectsNotListed)} more not listed.</p>
+            <p className="muted small">{t('report.notListed', { count: integer(r.rejectsNotListed) })}</p>
           ) : null}
         </div>
         <div>
@@ -620,7 +756,7 @@ function ReportStep({
           <ReportGrid table={reasons} testId="reject-reasons" firstWidth={330} />
           {r.rules.length > 0 ? (
             <details>
-              <summary className="muted small">How values were read ({r.rules.length} rules)</summary>
+              <summary className="muted small">{t('report.rules', { count: r.rules.length })}</summary>
               <ul className="small">
                 {r.rules.map((x) => (
                   <li key={x}>{x}</li>
@@ -632,10 +768,10 @@ function ReportStep({
       </div>
       <div className="actions">
         <button className="primary" onClick={onAccept} disabled={r.accepted === 0} data-testid="accept-pool">
-          Accept pool ({integer(r.accepted)} loans)
+          {t('report.accept', { count: r.accepted, formatted: integer(r.accepted) })}
         </button>
-        <button onClick={onBack}>Back to mapping</button>
-        <button onClick={onCancel}>Cancel</button>
+        <button onClick={onBack}>{t('report.back')}</button>
+        <button onClick={onCancel}>{t('cancel')}</button>
       </div>
     </section>
   );
@@ -643,13 +779,18 @@ function ReportStep({
 
 function RepLines() {
   const { state } = useApp();
+  const { t } = useTranslation('pool');
   const deal = state.history.present.deal;
   if (deal.pool.kind !== 'repLines') {
     return (
       <section className="card">
         <p>
-          The deal reads its loans from a pool file (<code>{deal.pool.path}</code>). Import the tape here to
-          run it in the workbench.
+          <Trans
+            t={t}
+            i18nKey="repLines.poolFile"
+            values={{ path: deal.pool.path }}
+            components={[<code key="p" translate="no" />]}
+          />
         </p>
       </section>
     );
@@ -661,14 +802,17 @@ function RepLines() {
 const REP_LINE_TEXT = { fee: (v: string | number | null) => (typeof v === 'number' ? pct(v, 3) : '–') };
 
 function RepLinesCard({ lines }: { lines: RepLine[] }) {
-  const table = useMemo(() => repLinesTable(lines), [lines]);
+  const { t } = useTranslation('pool');
+  // Read so the table and the total follow a change of language or amount scale.
+  const { scale } = useDisplay();
+  const table = useMemo(() => repLinesTable(lines, t), [lines, t]);
   const total = lines.reduce((s, l) => s + l.balance, 0);
   return (
     <section className="card">
       <div className="card-head">
-        <h2>Representative lines</h2>
-        <span className="muted small">
-          {lines.length} lines · {money(total)}
+        <h2>{t('repLines.title')}</h2>
+        <span className="muted small" data-scale={scale}>
+          {t('repLines.count', { count: lines.length, amount: money(total) })}
         </span>
       </div>
       <ReportGrid table={table} testId="rep-lines" cellText={REP_LINE_TEXT} />
@@ -685,10 +829,10 @@ function detectedEncoding(inspection: TapeInspection): string {
 }
 
 /** UTF-8 read from a big tape's head only may yet turn out GB18030 further down; the import reads it all. */
-function encodingText(inspection: TapeInspection): string {
+function encodingText(inspection: TapeInspection, t: TFunction): string {
   const name = inspection.encoding.toUpperCase();
   return inspection.headBytes !== undefined && inspection.encoding === 'utf-8'
-    ? `${name} in the first ${(inspection.headBytes / 1024 / 1024).toFixed(1)} MB`
+    ? t('mapping.encodingHead', { encoding: name, mb: (inspection.headBytes / 1024 / 1024).toFixed(1) })
     : name;
 }
 
@@ -702,6 +846,7 @@ function PreviewGrid({
   inspection: TapeInspection;
   mapped: Set<string | undefined>;
 }) {
+  const { t } = useTranslation('pool');
   const rows = useMemo(() => inspection.rows.slice(0, PREVIEW_ROWS), [inspection]);
   const cols = useMemo<ColDef<string[]>[]>(() => {
     const measure = textMeasure();
@@ -734,7 +879,7 @@ function PreviewGrid({
       // All twelve rows, and a horizontal scrollbar, without a scroll of their own.
       maxBodyHeight={PREVIEW_ROWS * 26 + 18}
       testId="tape-preview"
-      csvName="tape preview"
+      csvName={t('mapping.previewCsv')}
     />
   );
 }

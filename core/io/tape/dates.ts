@@ -96,7 +96,9 @@ const BAD: DateCell = { kind: 'bad' };
  * format is accepted and slash dates come back as pairs.
  */
 export function readDate(raw: string, format?: DateFormat): DateCell {
-  const s = raw.trim();
+  let s = raw.trim();
+  // Full-width digits and separators (２０２４／３／１５) as Chinese spreadsheets may type them.
+  if (/[\uff01-\uff5e\u3000]/.test(s)) s = s.normalize('NFKC').trim();
   if (s.length === 0 || s.length > 40) return BAD;
   const c0 = s.charCodeAt(0);
   // ISO date, optionally with a time part (ignored: the cut-off convention is calendar days).
@@ -128,8 +130,11 @@ export function readDate(raw: string, format?: DateFormat): DateCell {
     if (!dmyOk && !mdyOk) return BAD;
     return { kind: 'pair', y: p3, a: p1, b: p2 };
   }
-  const cn = /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/.exec(s);
-  if (cn) return civilOrBad(+cn[1]!, +cn[2]!, +cn[3]!, 'YMD');
+  const cn = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$/.exec(s);
+  if (cn) {
+    if (format && format !== 'YMD' && format !== 'ISO') return BAD;
+    return civilOrBad(+cn[1]!, +cn[2]!, +cn[3]!, 'YMD');
+  }
   const mon = /^([A-Za-z]{3,4})[- ](\d{4})$/.exec(s);
   if (mon) {
     if (format && format !== 'MON-YYYY') return BAD;

@@ -9,6 +9,22 @@ import { z } from 'zod';
 import { Product } from '../../deal/schema';
 import { FIELD_SPECS, POOL_FIELDS, STATUS_CODES, type PoolField } from './fields';
 
+/** The coded columns whose values map through tables (and through the mapping's `values`). */
+export const CODED_FIELDS = ['status', 'classification', 'product', 'repaymentMethod'] as const;
+export type CodedField = (typeof CODED_FIELDS)[number];
+/** Money columns whose unit (元, 万元, 亿元) a header or the mapping states. */
+export const MONEY_FIELDS = ['balance', 'originalBalance'] as const;
+export type MoneyField = (typeof MONEY_FIELDS)[number];
+export type MoneyUnit = 'yuan' | 'wan' | 'yi';
+/** Powers of ten of each unit: 1 万元 = 10^4 元, 1 亿元 = 10^8 元. */
+export const MONEY_UNIT_EXP: Readonly<Record<MoneyUnit, number>> = { yuan: 0, wan: 4, yi: 8 };
+export type RatePeriod = 'annual' | 'monthly' | 'daily';
+
+/** How a coded cell is compared with the tables and the value map: NFKC, trimmed, lower-cased. */
+export function codeKey(v: string): string {
+  return v.normalize('NFKC').trim().toLowerCase();
+}
+
 const DATE_FIELDS = ['originationDate', 'maturityDate', 'cutoffDate'] as const;
 const RATE_FIELDS = ['rate', 'monthlyFeeRate', 'paymentRate'] as const;
 
@@ -46,10 +62,42 @@ export const TapeMapping = z.object({
   decimalSeparator: z.enum(['.', ',']).optional(),
   /** Highest acceptable annual rate after scaling (1 = 100%). */
   maxRate: z.number().finite().positive().max(10).default(1),
-  /** Extra tape status codes → canonical statuses (compared lower-cased and trimmed). */
+  /**
+   * Extra tape status codes → canonical statuses (compared lower-cased and trimmed). Kept so mapping files
+   * written before `values` load unchanged; the same as `values.status`.
+   */
   statusCodes: z.record(safeKey, z.enum(STATUS_CODES)).default({}),
-  /** Extra tape product codes → engine products. */
+  /** Extra tape product codes → engine products (older files; the same as `values.product`). */
   productCodes: z.record(safeKey, Product).default({}),
+  /**
+   * The value map: per coded column, a tape value the built-in tables do not know → what it means (a
+   * status for status and classification, an engine product for product and repayment method). The import
+   * wizard and `import --map-value field:value=code` write here, so an unknown code is resolved once and
+   * saved with the mapping.
+   */
+  values: z
+    .object({
+      status: z.record(safeKey, z.enum(STATUS_CODES)).optional(),
+      classification: z.record(safeKey, z.enum(STATUS_CODES)).optional(),
+      product: z.record(safeKey, Product).optional(),
+      repaymentMethod: z.record(safeKey, Product).optional(),
+    })
+    .default({}),
+  /**
+   * Unit of a money column (元, 万元, 亿元). Absent: read from the header ("贷款余额（万元）" is in 万元) and
+   * 元 otherwise; a cell with its own unit ("12.5万") always follows it.
+   */
+  amountUnits: z.partialRecord(z.enum(MONEY_FIELDS), z.enum(['yuan', 'wan', 'yi'])).default({}),
+  /**
+   * The period the interest-rate column is quoted in. Absent: from its header (日利率 daily, 月利率 monthly,
+   * annual otherwise). Daily rates become annual by the daily-rate basis, monthly ones × 12.
+   */
+  ratePeriod: z.enum(['annual', 'monthly', 'daily']).optional(),
+  /**
+   * Days a year of a daily rate (日利率计算基础) when the tape has no such column or a row leaves it empty.
+   * 360 by default: the PBOC's rule for RMB rates is 日利率 = 年利率 ÷ 360 (人民币利率管理规定, 1999, art. 20).
+   */
+  dailyRateBasis: z.union([z.literal(360), z.literal(365)]).default(360),
   defaults: z
     .object({
       /** Product of every loan when no product column is mapped. */
@@ -160,11 +208,81 @@ const ESMA_CONSUMER: TapeMappingInput = {
   ],
 };
 
+/**
+ * A Chinese consumer-finance platform's loan tape, after the field names of a public Chinese ABS data
+ * standard (github lwwwl/asset-data-standard: 贷款合同编号, 贷款总金额(元), 总期数, 还款方式, 贷款年利率(%),
+ * 合同状态, 数据提取日, 合同开始/结束时间, 日利率计算基础) and the headers platforms' exports commonly carry
+ * (借据号, 贷款余额, 剩余期数, 五级分类, 逾期天数, 省份). Amount units and the rate's period come from the
+ * headers (元 / 万元, 年 / 月 / 日利率); codes map by the built-in tables (see fields.ts).
+ */
+const CN_PLATFORM: TapeMappingInput = {
+  name: 'cn-platform',
+  description: 'Chinese consumer-finance platform loan tape (借据 level)',
+  columns: {
+    id: ['借据号', '借据编号', '贷款编号', '贷款合同编号', '合同编号'],
+    product: ['产品类型', '产品名称', '业务类型'],
+    repaymentMethod: ['还款方式'],
+    segment: ['风险等级', '客户等级', '信用等级', '等级'],
+    region: ['省份', '所在省份', '地区'],
+    originalBalance: ['合同金额', '发放金额', '贷款总金额', '放款金额'],
+    balance: ['贷款余额', '剩余本金', '未偿本金余额', '当期贷款余额'],
+    rate: ['年化利率', '贷款年利率', '年利率', '日利率', '月利率', '执行利率'],
+    monthlyFeeRate: ['月手续费率', '月费率', '分期手续费率'],
+    originalTerm: ['期数', '总期数', '贷款期数', '分期期数'],
+    remainingTerm: ['剩余期数', '剩余期限'],
+    originationDate: ['放款日期', '放款日', '合同开始时间', '发放日期'],
+    maturityDate: ['到期日', '到期日期', '合同结束时间'],
+    cutoffDate: ['数据提取日', '封包日', '基准日'],
+    daysPastDue: ['逾期天数'],
+    status: ['贷款状态', '合同状态', '账户状态'],
+    classification: ['五级分类', '五级分类结果'],
+    dailyRateBasis: ['日利率计算基础'],
+    score: ['信用评分', '评分'],
+  },
+  notes: [
+    'Field names after the public Chinese ABS data standard (lwwwl/asset-data-standard) and common platform exports.',
+    '分期 / 商品分期 / 现金贷 and the like name the product, not its amortisation: the 还款方式 column decides it (等额本息 when absent).',
+    '五级分类: 正常 current, 关注 performing but watched (delinquent), 次级 / 可疑 defaulted, 损失 charged off; the worse of status and classification counts.',
+  ],
+};
+
 export const MAPPING_PRESETS: Readonly<Record<string, TapeMapping>> = Object.freeze({
   generator: TapeMapping.parse(GENERATOR),
   lendingclub: TapeMapping.parse(LENDINGCLUB),
   'esma-consumer': TapeMapping.parse(ESMA_CONSUMER),
+  'cn-platform': TapeMapping.parse(CN_PLATFORM),
 });
+
+/** A header's unit annotation: "贷款余额（万元）" → 'wan', "合同金额(元)" → 'yuan'; null when it states none. */
+export function headerMoneyUnit(header: string): MoneyUnit | null {
+  const h = header.normalize('NFKC').replace(/\s+/g, '');
+  if (/(\(|\[|单位[:：]?)万元\)?\]?$|万元$/.test(h)) return 'wan';
+  if (/(\(|\[|单位[:：]?)亿元\)?\]?$|亿元$/.test(h)) return 'yi';
+  if (/(\(|\[)元\)?\]?$/.test(h)) return 'yuan';
+  return null;
+}
+
+/** The period a rate header names: 日利率 / daily → daily, 月利率 / monthly → monthly, annual otherwise. */
+export function headerRatePeriod(header: string): RatePeriod {
+  const h = header.normalize('NFKC').toLowerCase();
+  if (/日利率|日息|日费率|daily/.test(h)) return 'daily';
+  if (/月利率|月息|monthly (interest )?rate/.test(h)) return 'monthly';
+  return 'annual';
+}
+
+/** The sign a rate header puts on its bare values: 日利率（‰） per mille, 年化利率（%） percent; null when none. */
+export function headerRateSign(header: string): '%' | '‰' | null {
+  const m = /[([]\s*(%|‰)\s*[)\]]\s*$/.exec(header.normalize('NFKC'));
+  return m ? (m[1] as '%' | '‰') : null;
+}
+
+/** A header without its unit annotation ("贷款余额（万元）" → "贷款余额"), for matching synonyms. */
+export function headerWithoutUnit(header: string): string {
+  return header
+    .normalize('NFKC')
+    .replace(/\s*[([]\s*(单位[:：]?\s*)?(万元|亿元|元|%|‰|‱|rmb|cny|天|月|期)\s*[)\]]\s*$/i, '')
+    .trim();
+}
 
 /** Lower-case, unify dashes and separators, collapse spaces: "Data Cut-Off  Date" ≈ "data_cut_off_date". */
 export function normalizeHeader(h: string): string {
@@ -183,10 +301,14 @@ const ESMA_CODE = /^[a-z]{4}\d{1,3}$/;
 export function findColumn(headers: readonly string[], ref: string | readonly string[]): number {
   const alts = typeof ref === 'string' ? [ref] : ref;
   const norm = headers.map(normalizeHeader);
+  const bare = headers.map((h) => normalizeHeader(headerWithoutUnit(h)));
   for (const alt of alts) {
     const a = normalizeHeader(alt);
     const exact = norm.indexOf(a);
     if (exact >= 0) return exact;
+    // "贷款余额" names "贷款余额（万元）" too: the unit is read from the header separately.
+    const unitless = bare.indexOf(a);
+    if (unitless >= 0) return unitless;
     if (ESMA_CODE.test(a)) {
       const prefixed = norm.findIndex((h) => h.startsWith(a + ' '));
       if (prefixed >= 0) return prefixed;
@@ -232,6 +354,7 @@ export const FIELD_SYNONYMS: Readonly<Record<PoolField, readonly string[]>> = {
     '贷款id',
     '订单号',
     '资产编号',
+    '贷款合同编号',
   ],
   balance: [
     'current balance',
@@ -249,6 +372,7 @@ export const FIELD_SYNONYMS: Readonly<Record<PoolField, readonly string[]>> = {
     '贷款余额',
     '剩余未还本金',
     '未偿本金余额',
+    '当期贷款余额',
   ],
   originalBalance: [
     'original balance',
@@ -264,6 +388,8 @@ export const FIELD_SYNONYMS: Readonly<Record<PoolField, readonly string[]>> = {
     '放款金额',
     '借款金额',
     '合同本金',
+    '发放金额',
+    '贷款总金额',
   ],
   rate: [
     'interest rate',
@@ -278,6 +404,11 @@ export const FIELD_SYNONYMS: Readonly<Record<PoolField, readonly string[]>> = {
     '利率',
     '执行利率',
     '年化利率',
+    '贷款年利率',
+    '日利率',
+    '月利率',
+    '日息',
+    '月息',
   ],
   monthlyFeeRate: [
     'monthly fee rate',
@@ -325,6 +456,7 @@ export const FIELD_SYNONYMS: Readonly<Record<PoolField, readonly string[]>> = {
     '起息日',
     '发放日期',
     '借款日期',
+    '合同开始时间',
   ],
   maturityDate: [
     'maturity date',
@@ -334,6 +466,7 @@ export const FIELD_SYNONYMS: Readonly<Record<PoolField, readonly string[]>> = {
     '到期日',
     '到期日期',
     '贷款到期日',
+    '合同结束时间',
   ],
   cutoffDate: [
     'cut off date',
@@ -345,6 +478,7 @@ export const FIELD_SYNONYMS: Readonly<Record<PoolField, readonly string[]>> = {
     '基准日',
     '数据截止日',
     '封包日期',
+    '数据提取日',
   ],
   product: [
     'product',
@@ -354,8 +488,10 @@ export const FIELD_SYNONYMS: Readonly<Record<PoolField, readonly string[]>> = {
     'loan type',
     '产品类型',
     '产品',
-    '还款方式',
+    '产品名称',
+    '业务类型',
   ],
+  repaymentMethod: ['repayment method', 'repayment type', 'amortization method', '还款方式', '还款类型'],
   segment: [
     'grade',
     'credit grade',
@@ -364,7 +500,6 @@ export const FIELD_SYNONYMS: Readonly<Record<PoolField, readonly string[]>> = {
     'rating',
     'sub grade',
     '等级',
-    '五级分类',
     '风险等级',
     '信用等级',
   ],
@@ -384,7 +519,10 @@ export const FIELD_SYNONYMS: Readonly<Record<PoolField, readonly string[]>> = {
     '贷款状态',
     '状态',
     '账户状态',
+    '合同状态',
   ],
+  classification: ['classification', 'loan classification', '五级分类', '五级分类结果', '贷款五级分类'],
+  dailyRateBasis: ['daily rate basis', 'day count basis', '日利率计算基础', '计息基础'],
   region: [
     'region',
     'state',
@@ -455,7 +593,7 @@ export function suggestMapping(headers: readonly string[]): MappingSuggestion {
       return finishSuggestion(preset, name, fields, headers);
     }
   }
-  const norm = headers.map(normalizeHeader);
+  const norm = headers.map((h) => normalizeHeader(headerWithoutUnit(h)));
   const candidates: FieldSuggestion[] = [];
   for (const f of POOL_FIELDS) {
     norm.forEach((h, i) => {

@@ -21,26 +21,45 @@ import {
   type SlashEvidence,
 } from './dates';
 import {
+  CLASSIFICATION_SYNONYMS,
   EXCLUDED_STATUSES,
   PRODUCT_SYNONYMS,
+  PRODUCT_TYPE_NAMES,
+  REPAYMENT_METHOD_SYNONYMS,
   STATUS_CODES,
+  STATUS_SEVERITY,
   STATUS_SYNONYMS,
   type LoanStatus,
   type PoolField,
 } from './fields';
-import { normalizeHeader, resolveColumns, type TapeMapping } from './mapping';
+import {
+  CODED_FIELDS,
+  MONEY_UNIT_EXP,
+  codeKey,
+  headerMoneyUnit,
+  headerRatePeriod,
+  headerRateSign,
+  normalizeHeader,
+  resolveColumns,
+  type CodedField,
+  type MoneyUnit,
+  type RatePeriod,
+  type TapeMapping,
+} from './mapping';
 import {
   REJECT_REASONS,
   type ImportReport,
   type NoDataCount,
   type RejectReason,
   type RejectedRow,
+  type UnknownValue,
 } from './report';
 import {
   NO_DATA_REASONS,
   noDataCode,
   parseNumber,
   parseTerm,
+  shiftDecimal,
   type DecimalSeparator,
   type ParsedNumber,
 } from './values';
@@ -90,6 +109,9 @@ const RATE_FIELDS: readonly RateField[] = ['rate', 'monthlyFeeRate', 'paymentRat
 /** Per-row flags: the rate cell carried '%' (one bit per rate field), the original balance was empty. */
 const SIGNED_BIT: Record<RateField, number> = { rate: 1, monthlyFeeRate: 2, paymentRate: 4 };
 const OB_DEFAULTED = 8;
+/** Product code of a product-type name (分期, 现金贷): the repayment method decides the amortisation. */
+const BY_METHOD = -2;
+const MONEY_UNIT_NAME: Readonly<Record<MoneyUnit, string>> = { yuan: '元', wan: '万元', yi: '亿元' };
 
 export class PoolBuilder {
   private readonly cols: Partial<Record<PoolField, number>>;
@@ -100,6 +122,18 @@ export class PoolBuilder {
   private readonly maxListed: number;
   private readonly statusMap = new Map<string, LoanStatus>();
   private readonly productMap = new Map<string, number>();
+  private readonly classMap = new Map<string, LoanStatus>();
+  private readonly methodMap = new Map<string, number>();
+  /** Unknown coded values: field NUL value → rows. */
+  private readonly unknown = new Map<string, number>();
+  /** Power of ten of each money column's unit (万元 = 4), for cells that state none. */
+  private readonly moneyExp: Record<'balance' | 'originalBalance', number> = {
+    balance: 0,
+    originalBalance: 0,
+  };
+  private readonly moneyUnitFrom: Partial<Record<'balance' | 'originalBalance', string>> = {};
+  private readonly ratePeriod: RatePeriod;
+  private readonly basisCounts = { tape360: 0, tape365: 0, stated: 0 };
   private readonly defaultProduct: number;
   private readonly defaultSegment: string;
   private readonly spreadsheet: boolean;
@@ -121,6 +155,8 @@ export class PoolBuilder {
   private maturity: Float64Array = new Float64Array(0);
   private dpd: Float64Array = new Float64Array(0);
   private score: Float64Array = new Float64Array(0);
+  /** Days a year of the row's daily rate (日利率计算基础), 0 when the tape leaves it to the mapping. */
+  private basis: Uint16Array = new Uint16Array(0);
   private status: Uint8Array = new Uint8Array(0);
   private region: Uint16Array = new Uint16Array(0);
 
@@ -202,14 +238,38 @@ export class PoolBuilder {
           `header is: ${headers.slice(0, 40).join(' | ')}`,
       );
     }
+    // A status column may carry five-category grades (次级 as a status is the grade); status codes win.
+    const values = this.mapping.values;
+    for (const [k, v] of Object.entries(CLASSIFICATION_SYNONYMS)) this.statusMap.set(k, v);
     for (const [k, v] of Object.entries(STATUS_SYNONYMS)) this.statusMap.set(k, v);
-    for (const [k, v] of Object.entries(this.mapping.statusCodes))
-      this.statusMap.set(k.trim().toLowerCase(), v);
+    for (const [k, v] of Object.entries({ ...this.mapping.statusCodes, ...values.status }))
+      this.statusMap.set(codeKey(k), v);
+    for (const [k, v] of Object.entries(CLASSIFICATION_SYNONYMS)) this.classMap.set(k, v);
+    for (const [k, v] of Object.entries(values.classification ?? {})) this.classMap.set(codeKey(k), v);
+    for (const k of PRODUCT_TYPE_NAMES) this.productMap.set(k, BY_METHOD);
     for (const [k, v] of Object.entries(PRODUCT_SYNONYMS))
       this.productMap.set(k, PRODUCT_CODES.indexOf(v as never));
-    for (const [k, v] of Object.entries(this.mapping.productCodes)) {
-      this.productMap.set(k.trim().toLowerCase(), PRODUCT_CODES.indexOf(v));
+    for (const [k, v] of Object.entries({ ...this.mapping.productCodes, ...values.product })) {
+      this.productMap.set(codeKey(k), PRODUCT_CODES.indexOf(v));
     }
+    for (const [k, v] of Object.entries(REPAYMENT_METHOD_SYNONYMS))
+      this.methodMap.set(k, PRODUCT_CODES.indexOf(v as never));
+    for (const [k, v] of Object.entries(values.repaymentMethod ?? {}))
+      this.methodMap.set(codeKey(k), PRODUCT_CODES.indexOf(v));
+    for (const f of ['balance', 'originalBalance'] as const) {
+      const stated = this.mapping.amountUnits[f];
+      const idx = this.cols[f];
+      const fromHeader = idx === undefined ? null : headerMoneyUnit(headers[idx]!);
+      const unit = stated ?? fromHeader;
+      if (unit !== null && unit !== undefined) {
+        this.moneyExp[f] = MONEY_UNIT_EXP[unit];
+        this.moneyUnitFrom[f] =
+          `${f} ('${headers[idx ?? 0] ?? ''}'): amounts in ${MONEY_UNIT_NAME[unit]}${stated ? ' (stated by the mapping)' : ' (as the header states)'}, read as 元`;
+      }
+    }
+    this.ratePeriod =
+      this.mapping.ratePeriod ??
+      (this.cols.rate === undefined ? 'annual' : headerRatePeriod(headers[this.cols.rate]!));
     const stated = this.mapping.decimalSeparator;
     if (stated !== undefined)
       for (const f of AMOUNT_FIELDS) {
@@ -245,6 +305,7 @@ export class PoolBuilder {
     this.maturity = f64(this.maturity);
     this.dpd = f64(this.dpd);
     this.score = f64(this.score);
+    this.basis = copyInto(new Uint16Array(cap), this.basis);
     this.cap = cap;
   }
 
@@ -273,6 +334,28 @@ export class PoolBuilder {
     return false;
   }
 
+  /** Rejects a row for a code no table knows, and counts the code for the report's unknown values. */
+  private unknownCode(line: number, field: CodedField, raw: string): false {
+    const v = raw.trim();
+    const key = `${field}\u0000${v}`;
+    this.unknown.set(key, (this.unknown.get(key) ?? 0) + 1);
+    const reason: RejectReason =
+      field === 'status'
+        ? 'unknown-status'
+        : field === 'classification'
+          ? 'unknown-classification'
+          : field === 'product'
+            ? 'unknown-product'
+            : 'unknown-repayment-method';
+    return this.reject(
+      line,
+      field,
+      raw,
+      reason,
+      `${field} '${v}' is not a known code (map it in the mapping's values.${field}, or --map-value ${field}:${v}=CODE)`,
+    );
+  }
+
   /** The ND code of a cell, counted; null when the cell is not a no-data code. */
   private nd(field: PoolField, raw: string): string | null {
     const c = raw.charCodeAt(0);
@@ -290,6 +373,18 @@ export class PoolBuilder {
    * ('12.500': 12.5 or 12500) is kept with its comma reading for finish() to settle.
    */
   private amount(field: AmountField, raw: string, k: number, out: ParsedNumber): number {
+    const v = this.amountRead(field, raw, k, out);
+    if (field !== 'balance' && field !== 'originalBalance') return v;
+    const exp = this.moneyExp[field];
+    // A cell with its own unit ("12.5万", "800元") is already in 元; the column's unit applies to bare ones.
+    if (exp === 0 || (out.unit ?? -1) >= 0) return v;
+    const last = this.pendingK.length - 1;
+    if (last >= 0 && this.pendingK[last] === k && this.pendingField[last] === field)
+      this.pendingAlt[last] = shiftDecimal(this.pendingAlt[last]!, exp);
+    return shiftDecimal(v, exp);
+  }
+
+  private amountRead(field: AmountField, raw: string, k: number, out: ParsedNumber): number {
     this.mixedCell = false;
     const locked = this.decimal[field];
     if (locked !== null) {
@@ -562,53 +657,85 @@ export class PoolBuilder {
       }
     }
     let status = NO_STATUS;
+    let worst: LoanStatus | null = null;
+    let worstFrom: 'status' | 'classification' = 'status';
+    let worstRaw = '';
     const rawStatus = this.cell(cells, 'status');
     if (rawStatus !== undefined) {
       const cached = this.statusByCell.get(rawStatus);
-      if (cached !== undefined) status = cached;
-      else if (rawStatus.trim() !== '' && !this.nd('status', rawStatus)) {
-        const s = this.statusMap.get(rawStatus.trim().toLowerCase());
-        if (s === undefined) {
-          return this.reject(
-            line,
-            'status',
-            rawStatus,
-            'unknown-status',
-            `status '${rawStatus.trim()}' is not a known code (add it to the mapping's statusCodes)`,
-          );
-        }
-        if (EXCLUDED_STATUSES.has(s)) {
-          return this.reject(
-            line,
-            'status',
-            rawStatus,
-            'excluded-status',
-            `status '${rawStatus.trim()}' (${s}) is not part of the performing pool`,
-          );
-        }
-        status = STATUS_CODES.indexOf(s);
-        this.statusByCell.set(rawStatus, status);
+      if (cached !== undefined) {
+        status = cached;
+        worst = STATUS_CODES[cached]!;
+      } else if (rawStatus.trim() !== '' && !this.nd('status', rawStatus)) {
+        const s = this.statusMap.get(codeKey(rawStatus));
+        if (s === undefined) return this.unknownCode(line, 'status', rawStatus);
+        worst = s;
+        worstRaw = rawStatus;
+        if (!EXCLUDED_STATUSES.has(s)) this.statusByCell.set(rawStatus, STATUS_CODES.indexOf(s));
       }
     }
+    const rawClass = this.cell(cells, 'classification');
+    if (rawClass !== undefined && rawClass.trim() !== '' && !this.nd('classification', rawClass)) {
+      const c = this.classMap.get(codeKey(rawClass));
+      if (c === undefined) return this.unknownCode(line, 'classification', rawClass);
+      if (worst === null || STATUS_SEVERITY[c] > STATUS_SEVERITY[worst]) {
+        worst = c;
+        worstFrom = 'classification';
+        worstRaw = rawClass;
+      }
+    }
+    if (worst !== null) {
+      if (EXCLUDED_STATUSES.has(worst)) {
+        return this.reject(
+          line,
+          worstFrom,
+          worstRaw,
+          'excluded-status',
+          `${worstFrom} '${worstRaw.trim()}' (${worst}) is not part of the performing pool`,
+        );
+      }
+      status = STATUS_CODES.indexOf(worst);
+    }
     let product = this.defaultProduct;
+    let byMethod = true;
     const rawProduct = this.cell(cells, 'product');
     if (rawProduct !== undefined) {
       const cached = this.productByCell.get(rawProduct);
-      if (cached !== undefined) product = cached;
-      else if (rawProduct.trim() !== '' && !this.nd('product', rawProduct)) {
-        const p = this.productMap.get(rawProduct.trim().toLowerCase());
-        if (p === undefined || p < 0) {
-          return this.reject(
-            line,
-            'product',
-            rawProduct,
-            'unknown-product',
-            `product '${rawProduct.trim()}' is not a known code (add it to the mapping's productCodes)`,
-          );
+      if (cached !== undefined) {
+        if (cached !== BY_METHOD) {
+          product = cached;
+          byMethod = false;
         }
-        product = p;
+      } else if (rawProduct.trim() !== '' && !this.nd('product', rawProduct)) {
+        const p = this.productMap.get(codeKey(rawProduct));
+        if (p === undefined || p === -1) return this.unknownCode(line, 'product', rawProduct);
+        if (p !== BY_METHOD) {
+          product = p;
+          byMethod = false;
+        }
         this.productByCell.set(rawProduct, p);
       }
+    }
+    // A product type (分期, 现金贷) or no product at all: the repayment method says how the loan amortises.
+    const rawMethod = byMethod ? this.cell(cells, 'repaymentMethod') : undefined;
+    if (rawMethod !== undefined && rawMethod.trim() !== '' && !this.nd('repaymentMethod', rawMethod)) {
+      const p = this.methodMap.get(codeKey(rawMethod));
+      if (p === undefined || p < 0) return this.unknownCode(line, 'repaymentMethod', rawMethod);
+      product = p;
+    }
+    let basis = 0;
+    const rawBasis = this.cell(cells, 'dailyRateBasis');
+    if (rawBasis !== undefined && rawBasis.trim() !== '' && !this.nd('dailyRateBasis', rawBasis)) {
+      const m = /^(?:act\s*\/\s*)?(360|365)\s*(天|日|days?)?$/i.exec(rawBasis.normalize('NFKC').trim());
+      if (!m)
+        return this.reject(
+          line,
+          'dailyRateBasis',
+          rawBasis,
+          'bad-rate-basis',
+          `daily-rate basis '${rawBasis.trim()}' is not 360 or 365`,
+        );
+      basis = +m[1]!;
     }
     if (bal === 0) {
       return this.reject(
@@ -644,6 +771,7 @@ export class PoolBuilder {
     this.maturity[k] = mat;
     this.dpd[k] = dpd;
     this.score[k] = score;
+    this.basis[k] = basis;
     this.status[k] = status;
     this.product[k] = product;
     this.segment[k] = this.dictionary(
@@ -949,8 +1077,20 @@ export class PoolBuilder {
           : `originalBalance empty on ${defaultedOriginal} rows: set to the current balance`,
       );
     }
-    if (this.cols.product === undefined)
+    if (this.cols.product === undefined && this.cols.repaymentMethod === undefined)
       rules.push(`product not mapped: every loan is ${PRODUCT_CODES[this.defaultProduct]}`);
+    else if (this.cols.repaymentMethod !== undefined)
+      rules.push(
+        `repaymentMethod ('${colName('repaymentMethod')}') decides the amortisation of loans whose product is a product type (分期, 现金贷 …)${this.cols.product === undefined ? ' (every loan: no product column)' : ''}; ${PRODUCT_CODES[this.defaultProduct]} when it is empty`,
+      );
+    if (this.cols.classification !== undefined)
+      rules.push(
+        `classification ('${colName('classification')}'): 正常 current, 关注 delinquent (kept), 次级 / 可疑 default and 损失 charged off (excluded); the worse of status and classification counts`,
+      );
+    for (const f of ['balance', 'originalBalance'] as const) {
+      const r = this.moneyUnitFrom[f];
+      if (r) rules.push(r);
+    }
     if (this.cols.segment === undefined)
       rules.push(`segment not mapped: every loan is in segment '${this.defaultSegment}'`);
     if (this.cols.status === undefined) rules.push('status not mapped: no loan excluded by status');
@@ -1015,6 +1155,14 @@ export class PoolBuilder {
       const [field, code] = key.split('\u0000') as [PoolField, string];
       noData.push({ field, column: colName(field), code, meaning: NO_DATA_REASONS[code] ?? '', count });
     }
+    const unknownValues: UnknownValue[] = [];
+    for (const [key, rows] of this.unknown) {
+      const [field, value] = key.split('\u0000') as [CodedField, string];
+      unknownValues.push({ field, column: colName(field), value, rows });
+    }
+    unknownValues.sort(
+      (a, b) => CODED_FIELDS.indexOf(a.field) - CODED_FIELDS.indexOf(b.field) || b.rows - a.rows,
+    );
     const columns: Partial<Record<PoolField, string>> = {};
     for (const [f, i] of Object.entries(this.cols)) columns[f as PoolField] = this.headers[i]!;
     const report: ImportReport = {
@@ -1035,6 +1183,7 @@ export class PoolBuilder {
       rejects: this.rejects,
       rejectsNotListed: this.rejectsNotListed,
       noData,
+      unknownValues,
       rules,
       warnings,
       errors,
@@ -1152,17 +1301,39 @@ export class PoolBuilder {
    */
   private scaleRates(keep: Uint8Array, rejectAt: RejectAt, rules: string[], warnings: string[]): void {
     const n = this.n;
-    const threshold = { rate: 1, monthlyFeeRate: FEE_PERCENT_ABOVE, paymentRate: FEE_PERCENT_ABOVE } as const;
+    // A daily rate is a few per ten thousand and a monthly one about a hundredth: the bare-value threshold that
+    // tells percent-style from decimal-style follows the period the rate is quoted in.
+    const rateThreshold = this.ratePeriod === 'daily' ? 0.01 : this.ratePeriod === 'monthly' ? 0.1 : 1;
+    const threshold = {
+      rate: rateThreshold,
+      monthlyFeeRate: FEE_PERCENT_ABOVE,
+      paymentRate: FEE_PERCENT_ABOVE,
+    } as const;
+    const toAnnual = (k: number, v: number): number => {
+      if (this.ratePeriod === 'annual') return v;
+      if (this.ratePeriod === 'monthly') return v * 12;
+      const b = this.basis[k]!;
+      if (b === 360) this.basisCounts.tape360++;
+      else if (b === 365) this.basisCounts.tape365++;
+      else this.basisCounts.stated++;
+      return v * (b === 0 ? this.mapping.dailyRateBasis : b);
+    };
     for (const f of RATE_FIELDS) {
       if (f !== 'rate' && this.cols[f] === undefined) continue;
       const arr = this.column(f);
       const bit = SIGNED_BIT[f];
       const limit = f === 'rate' ? this.mapping.maxRate : 1;
+      // A header such as 日利率（‰） or 年化利率（%） says how its bare values are written (unless the mapping says).
+      const bySign =
+        this.mapping.rateScale[f] === undefined && this.cols[f] !== undefined
+          ? headerRateSign(this.colHeader(f))
+          : null;
+      let asSigned = 0;
       const stated = this.mapping.rateScale[f] ?? 'auto';
       let above = 0;
       let below = 0;
       for (let k = 0; k < n; k++) {
-        if (!keep[k] || this.flags[k]! & bit) continue;
+        if (!keep[k] || this.flags[k]! & bit || bySign !== null) continue;
         const v = Math.abs(arr[k]!);
         if (v > threshold[f]) above++;
         else if (v > 0) below++;
@@ -1186,7 +1357,10 @@ export class PoolBuilder {
         const bare = arr[k]!;
         let v = bare;
         if (this.flags[k]! & bit) signed++;
-        else if (bare !== 0) {
+        else if (bare !== 0 && bySign !== null) {
+          v = bySign === '%' ? bare / 100 : shiftDecimal(bare, -3);
+          asSigned++;
+        } else if (bare !== 0) {
           const big = Math.abs(bare) > threshold[f];
           if (stated === 'auto' && (scale === null || (scale === 'percent') !== big)) {
             misfits++;
@@ -1206,6 +1380,7 @@ export class PoolBuilder {
             asPercent++;
           } else asDecimal++;
         }
+        if (f === 'rate') v = toAnnual(k, v);
         arr[k] = v;
         if (v < 0 || v > limit) {
           rejectAt(
@@ -1226,7 +1401,24 @@ export class PoolBuilder {
             : `${asPercent} bare values read as percent (divided by 100): the column's bare values are above ${threshold[f]}`,
         );
       if (asDecimal) parts.push(`${asDecimal} bare values read as decimals`);
+      if (asSigned)
+        parts.push(
+          `${asSigned} bare values read in ${bySign === '%' ? 'percent' : 'per mille'}, as the header states`,
+        );
       if (parts.length > 0) rules.push(`${f} ('${this.colHeader(f)}'): ${parts.join('; ')}`);
+      if (f === 'rate' && this.ratePeriod === 'monthly')
+        rules.push(`rate ('${this.colHeader(f)}'): a monthly rate, made annual × 12`);
+      if (f === 'rate' && this.ratePeriod === 'daily') {
+        const c = this.basisCounts;
+        const how = [
+          c.tape360 ? `${c.tape360} × 360 (the tape's daily-rate basis)` : '',
+          c.tape365 ? `${c.tape365} × 365 (the tape's daily-rate basis)` : '',
+          c.stated
+            ? `${c.stated} × ${this.mapping.dailyRateBasis} (${this.cols.dailyRateBasis === undefined ? 'no daily-rate basis column' : 'basis empty'}; the mapping's dailyRateBasis, 360 unless stated)`
+            : '',
+        ].filter((x) => x !== '');
+        rules.push(`rate ('${this.colHeader(f)}'): a daily rate, made annual: ${how.join(', ')}`);
+      }
       if (misfits > 0)
         warnings.push(
           `column '${this.colHeader(f)}' mixes percent-style (e.g. 10.65) and decimal-style (e.g. 0.1065) values: ${misfits} rows that do not fit the column's scale are rejected (rate-scale-mismatch); state rateScale.${f} in the mapping to read them`,

@@ -3,8 +3,10 @@
  * Every data row is either accepted or listed as rejected (rowsRead = accepted + rejected, always), with
  * its 1-based line in the file (the header is line 1), the column and the reason.
  */
+import { Product } from '../../deal/schema';
+import { translator, type Lang, type TFunction } from '../../i18n';
 import { neutraliseText } from '../report/cellText';
-import type { PoolField } from './fields';
+import { STATUS_CODES, type PoolField } from './fields';
 
 export const REJECT_REASONS = {
   'wrong-cell-count': 'row has a different number of cells than the header',
@@ -27,6 +29,9 @@ export const REJECT_REASONS = {
   'excluded-status': 'status leaves the pool at cut-off (defaulted, charged off, paid off, repurchased)',
   'unknown-status': 'status code not recognised',
   'unknown-product': 'product code not recognised',
+  'unknown-classification': 'five-category classification not recognised',
+  'unknown-repayment-method': 'repayment method not recognised',
+  'bad-rate-basis': 'daily-rate basis is not 360 or 365',
   'missing-payment-rate': 'revolving balance without a monthly payment rate',
   'zero-balance': 'no principal left at the cut-off (a performing loan has a positive balance)',
   'originated-after-cutoff': 'origination date after the cut-off date',
@@ -54,6 +59,18 @@ export interface NoDataCount {
   code: string;
   meaning: string;
   count: number;
+}
+
+/**
+ * A value of a coded column (status, classification, product, repayment method) that neither the built-in
+ * tables nor the mapping's value map know, with the rows it stopped: one line per distinct value, so a new
+ * code is asked about once instead of rejecting thousands of rows without a word.
+ */
+export interface UnknownValue {
+  field: 'status' | 'classification' | 'product' | 'repaymentMethod';
+  column: string;
+  value: string;
+  rows: number;
 }
 
 export interface ImportReport {
@@ -90,6 +107,8 @@ export interface ImportReport {
   rejects: RejectedRow[];
   rejectsNotListed: number;
   noData: NoDataCount[];
+  /** Codes not recognised, each with its row count (those rows are rejected until the code is mapped). */
+  unknownValues: UnknownValue[];
   /** How values were read: scale rules, date formats found per column, derived fields, defaults. */
   rules: string[];
   warnings: string[];
@@ -112,57 +131,128 @@ export function rejectsToCsv(rejects: readonly RejectedRow[]): string {
   return lines.join('\r\n') + '\r\n';
 }
 
-const describeDelimiter = (d: string): string => (d === '\t' ? 'tab' : d === ' ' ? 'space' : `'${d}'`);
+const describeDelimiter = (t: TFunction, d: string): string =>
+  d === '\t' ? t('tape:report.tab') : d === ' ' ? t('tape:report.space') : `'${d}'`;
 
-/** The report as the CLI prints it. */
-export function formatReport(r: ImportReport, maxRejects = 20): string {
+/**
+ * One rejected row as a sentence: in English the row's own message (the most specific), in another language
+ * the translated reason and the cell's value (the engine's messages are English text).
+ */
+export function rejectText(t: TFunction, x: RejectedRow, lang: Lang = 'en'): string {
+  const detail =
+    lang === 'en'
+      ? x.message
+      : t('tape:report.rowDetail', { reason: t(`tape:reason.${x.reason}`), value: x.value });
+  return x.column
+    ? t('tape:report.rowError', { row: x.row, column: x.column, code: x.reason, detail })
+    : t('tape:report.rowErrorNoColumn', { row: x.row, code: x.reason, detail });
+}
+
+/** The unknown-code section: each value with its rows, and how to map it. Empty when every code was known. */
+export function formatUnknownValues(r: ImportReport, t: TFunction): string[] {
+  if (r.unknownValues.length === 0) return [];
+  const out = [t('tape:unknown.title')];
+  for (const u of r.unknownValues)
+    out.push(
+      '  ' +
+        t('tape:unknown.line', {
+          field: u.field,
+          value: u.value,
+          column: u.column,
+          count: u.rows,
+        }),
+    );
+  const first = r.unknownValues[0]!;
+  const code = first.field === 'status' || first.field === 'classification' ? 'restructured' : 'level-pay';
+  out.push(
+    '  ' +
+      t('tape:unknown.how', {
+        option: '--map-value field:value=code',
+        example: `--map-value ${first.field}:${first.value}=${code}`,
+        section: '"values"',
+      }),
+  );
+  out.push('  ' + t('tape:unknown.codesStatus', { codes: STATUS_CODES.join(', ') }));
+  out.push('  ' + t('tape:unknown.codesProduct', { codes: Product.options.join(', ') }));
+  return out;
+}
+
+/** The report as the CLI prints it, in the language of `t` (English by default). */
+export function formatReport(
+  r: ImportReport,
+  maxRejects = 20,
+  t: TFunction = translator('en'),
+  lang: Lang = 'en',
+): string {
   const out: string[] = [];
   const src = r.source;
-  out.push(`source: ${src.name} (${src.format}${src.bytes !== undefined ? `, ${src.bytes} bytes` : ''})`);
-  if (src.encoding) out.push(`encoding: ${src.encoding}${src.encodingNote ? ` (${src.encodingNote})` : ''}`);
-  if (src.delimiter !== undefined) {
-    const conf =
-      src.delimiterConfidence !== undefined
-        ? `, ${Math.round(src.delimiterConfidence * 100)}% of sampled lines agree`
-        : '';
-    out.push(`delimiter: ${describeDelimiter(src.delimiter)}${conf}`);
-  }
-  if (src.sheet) out.push(`sheet: ${src.sheet}${src.sheets ? ` (of ${src.sheets.join(', ')})` : ''}`);
-  const conf = r.mapping.confidence !== undefined ? `, confidence ${r.mapping.confidence.toFixed(2)}` : '';
-  out.push(`mapping: ${r.mapping.name}${r.mapping.suggested ? ' (suggested from headers' + conf + ')' : ''}`);
-  for (const [f, c] of Object.entries(r.mapping.columns)) out.push(`  ${f.padEnd(16)} <- ${c}`);
-  for (const n of r.mapping.notes) out.push(`  note: ${n}`);
-  out.push(`cut-off date: ${r.cutoffDate ?? 'none'}`);
   out.push(
-    `rows read: ${r.rowsRead}  accepted: ${r.accepted}  rejected: ${r.rejected}` +
-      (r.blankLines ? `  (blank lines skipped: ${r.blankLines})` : ''),
+    src.bytes !== undefined
+      ? t('tape:report.sourceBytes', { name: src.name, format: src.format, bytes: src.bytes })
+      : t('tape:report.source', { name: src.name, format: src.format }),
   );
+  if (src.encoding)
+    out.push(
+      src.encodingNote
+        ? t('tape:report.encodingNote', { encoding: src.encoding, note: src.encodingNote })
+        : t('tape:report.encoding', { encoding: src.encoding }),
+    );
+  if (src.delimiter !== undefined) {
+    const delimiter = describeDelimiter(t, src.delimiter);
+    out.push(
+      src.delimiterConfidence !== undefined
+        ? t('tape:report.delimiterAgree', {
+            delimiter,
+            percent: Math.round(src.delimiterConfidence * 100),
+          })
+        : t('tape:report.delimiter', { delimiter }),
+    );
+  }
+  if (src.sheet)
+    out.push(
+      src.sheets
+        ? t('tape:report.sheetOf', { sheet: src.sheet, sheets: src.sheets.join(', ') })
+        : t('tape:report.sheet', { sheet: src.sheet }),
+    );
+  out.push(
+    !r.mapping.suggested
+      ? t('tape:report.mapping', { name: r.mapping.name })
+      : r.mapping.confidence !== undefined
+        ? t('tape:report.mappingSuggestedConfidence', {
+            name: r.mapping.name,
+            confidence: r.mapping.confidence.toFixed(2),
+          })
+        : t('tape:report.mappingSuggested', { name: r.mapping.name }),
+  );
+  for (const [f, c] of Object.entries(r.mapping.columns)) out.push(`  ${f.padEnd(16)} <- ${c}`);
+  for (const n of r.mapping.notes) out.push('  ' + t('tape:report.note', { note: n }));
+  out.push(r.cutoffDate ? t('tape:report.cutoff', { date: r.cutoffDate }) : t('tape:report.cutoffNone'));
+  const counts = { read: r.rowsRead, accepted: r.accepted, rejected: r.rejected, blank: r.blankLines };
+  out.push(r.blankLines ? t('tape:report.countsBlank', counts) : t('tape:report.counts', counts));
   const reasons = Object.entries(r.byReason).sort((a, b) => b[1] - a[1]);
   if (reasons.length > 0) {
-    out.push('rejected by reason:');
+    out.push(t('tape:report.byReason'));
     for (const [reason, n] of reasons)
-      out.push(`  ${String(n).padStart(8)}  ${reason}: ${REJECT_REASONS[reason as RejectReason]}`);
+      out.push(`  ${String(n).padStart(8)}  ${reason}: ${t(`tape:reason.${reason}`)}`);
   }
+  out.push(...formatUnknownValues(r, t));
   if (r.rejects.length > 0) {
-    out.push(`first rejected rows (of ${r.rejected}):`);
-    for (const x of r.rejects.slice(0, maxRejects)) {
-      out.push(`  row ${x.row}${x.column ? `, column '${x.column}'` : ''}: ${x.reason}: ${x.message}`);
-    }
-    if (r.rejectsNotListed > 0) {
-      out.push(
-        `  (${r.rejectsNotListed} more rejected rows are counted above but not listed: the list is capped)`,
-      );
-    }
+    out.push(t('tape:report.firstRejected', { count: r.rejected }));
+    for (const x of r.rejects.slice(0, maxRejects)) out.push('  ' + rejectText(t, x, lang));
+    if (r.rejectsNotListed > 0) out.push('  ' + t('tape:report.notListed', { count: r.rejectsNotListed }));
   }
   if (r.noData.length > 0) {
-    out.push('no-data codes (imported as missing):');
-    for (const n of r.noData) out.push(`  ${n.column} ${n.code} × ${n.count}: ${n.meaning}`);
+    out.push(t('tape:report.noData'));
+    for (const n of r.noData)
+      out.push(
+        `  ${n.column} ${n.code} × ${n.count}: ${t(`tape:noData.${n.code}`, { defaultValue: n.meaning })}`,
+      );
   }
   if (r.rules.length > 0) {
-    out.push('how values were read:');
+    out.push(t('tape:report.rules'));
     for (const x of r.rules) out.push(`  ${x}`);
   }
-  for (const w of r.warnings) out.push(`warning: ${w}`);
-  for (const e of r.errors) out.push(`error: ${e}`);
+  for (const w of r.warnings) out.push(t('tape:report.warning', { text: w }));
+  for (const e of r.errors) out.push(t('tape:report.error', { text: e }));
   return out.join('\n');
 }

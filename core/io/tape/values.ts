@@ -23,11 +23,27 @@ export function noDataCode(raw: string): string | null {
 
 export interface ParsedNumber {
   value: number;
-  /** The cell carried a '%' sign (the value is already divided by 100). */
+  /** The cell carried a '%' or '‰' sign (the value is already divided by 100 or 1,000). */
   percent: boolean;
+  /**
+   * The power of ten of the cell's own amount unit ("12.5万" 4, "3亿" 8, "1,200元" 0), already applied to
+   * the value; -1 when the cell states none (its column's unit then applies, see `shiftDecimal`).
+   */
+  unit?: number;
 }
 
-const CURRENCY_WORDS = /^(RMB|CNY|USD|EUR|GBP|HKD)\s*|\s*(RMB|CNY|USD|EUR|GBP|HKD|元)$/i;
+/**
+ * A number times 10^exp, exact to the decimal it was written as: 0.164067 万元 is 1640.67 元, not the
+ * 1640.6699999999998 that multiplying by 10,000 gives.
+ */
+export function shiftDecimal(v: number, exp: number): number {
+  if (exp === 0 || !Number.isFinite(v)) return v;
+  const s = String(v);
+  return s.includes('e') ? v * 10 ** exp : +`${s}e${exp}`;
+}
+
+// 元 after the number is an amount unit (see AMOUNT_UNIT), so a 万元 column can tell "1,200元" from "0.12".
+const CURRENCY_WORDS = /^(RMB|CNY|USD|EUR|GBP|HKD)\s*|\s*(RMB|CNY|USD|EUR|GBP|HKD)$/i;
 
 /** The decimal separator a column is written with: '.' (1,234.56) or ',' (1.234,56 — continental Europe). */
 export type DecimalSeparator = '.' | ',';
@@ -40,7 +56,10 @@ export type DecimalSeparator = '.' | ',';
  * "1.2.3" and "12abc" are rejected).
  */
 export function parseNumber(raw: string, out?: ParsedNumber, decimal: DecimalSeparator = '.'): number {
-  if (out) out.percent = false;
+  if (out) {
+    out.percent = false;
+    out.unit = -1;
+  }
   // Fast path: a plain decimal, as most machine-written tapes carry it.
   const len = raw.length;
   if (len > 0 && len < 32) {
@@ -65,8 +84,22 @@ export function parseNumber(raw: string, out?: ParsedNumber, decimal: DecimalSep
 const POINT_NUMBER = /^([1-9]\d{0,2}([,' \u00a0]\d{3})+|\d+)(\.\d+)?([eE][-+]?\d+)?$|^\.\d+$/;
 const COMMA_NUMBER = /^([1-9]\d{0,2}([.' \u00a0]\d{3})+|\d+)(,\d+)?([eE][-+]?\d+)?$|^,\d+$/;
 
+/**
+ * Full-width digits, comma, point and percent (１２，３４５．６７, ５％) as Chinese input methods type them, made
+ * ASCII. Full-width signs (＋ －) and ＝ are left alone: a cell starting with one reads like a formula and is
+ * rejected as not a number, as the formula neutraliser treats it.
+ */
+export function halfWidthDigits(raw: string): string {
+  return raw.replace(/[\uff10-\uff19\uff0c\uff0e\uff05\u3000]/g, (c) =>
+    c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+  );
+}
+
+/** An amount unit written after the number: 万 / 万元 (10^4), 亿 / 亿元 (10^8), 元. */
+const AMOUNT_UNIT = /(万元|万|亿元|亿|元)$/;
+
 function parseNumberSlow(raw: string, decimal: DecimalSeparator, out?: ParsedNumber): number {
-  let s = raw.trim();
+  let s = halfWidthDigits(raw).trim();
   if (s.length === 0 || s.length > 64) return NaN;
   let negative = false;
   if (s.startsWith('(') && s.endsWith(')')) {
@@ -88,22 +121,40 @@ function parseNumberSlow(raw: string, decimal: DecimalSeparator, out?: ParsedNum
     negative = true;
     s = s.slice(1);
   }
+  let unit = -1;
+  const u = AMOUNT_UNIT.exec(s);
+  if (u) {
+    unit = u[1]!.startsWith('万') ? 4 : u[1]!.startsWith('亿') ? 8 : 0;
+    s = s.slice(0, -u[1]!.length).trim();
+    const cur = s.charAt(0);
+    if (cur === '¥' || cur === '￥') s = s.slice(1).trim();
+  }
   let percent = false;
+  let permille = false;
   if (s.endsWith('%')) {
     percent = true;
     s = s.slice(0, -1).trim();
+  } else if (s.endsWith('‰')) {
+    permille = true;
+    s = s.slice(0, -1).trim();
   }
-  let n: number;
+  if (unit >= 0 && (percent || permille)) return NaN;
+  let clean: string;
   if (decimal === '.') {
     if (!POINT_NUMBER.test(s)) return NaN;
-    n = +s.replace(/[,' \u00a0]/g, '');
+    clean = s.replace(/[,' \u00a0]/g, '');
   } else {
     if (!COMMA_NUMBER.test(s)) return NaN;
-    n = +s.replace(/[.' \u00a0]/g, '').replace(',', '.');
+    clean = s.replace(/[.' \u00a0]/g, '').replace(',', '.');
   }
+  const n = +clean;
   if (!Number.isFinite(n)) return NaN;
-  if (out) out.percent = percent;
-  const v = percent ? n / 100 : n;
+  if (out) {
+    out.percent = percent || permille;
+    out.unit = unit;
+  }
+  // Units and per mille shift the written decimal, so 12.5万 is exactly 125000 and 0.55‰ exactly 0.00055.
+  const v = percent ? n / 100 : permille ? shiftDecimal(n, -3) : unit > 0 ? shiftDecimal(n, unit) : n;
   return negative ? -v : v;
 }
 
@@ -116,7 +167,7 @@ export type RateScale = 'auto' | 'percent' | 'decimal';
 
 /** Reads a term in months: "36", " 36 months", "36m", "36期", "36个月", "3 years" → 36. NaN otherwise. */
 export function parseTerm(raw: string): number {
-  const s = raw.trim();
+  const s = halfWidthDigits(raw).trim();
   const fast = parseNumber(s);
   if (!Number.isNaN(fast)) return Number.isInteger(fast) ? fast : NaN;
   const m = /^(\d{1,4})\s*(months?|mos?|m|期|个月|月)$/i.exec(s);

@@ -5,7 +5,9 @@
  * and never blocks for long.
  */
 import type { ColDef, IDatasource } from 'ag-grid-community';
+import type { TFunction } from 'i18next';
 import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { STATUS_CODES } from '../../../core/io/tape/fields';
 import { PRODUCT_CODES } from '../../../core/pool/loanPool';
 import { isEmptyQuery } from '../../../core/pool/loanView';
@@ -17,7 +19,9 @@ import { Kpi } from '../../components/Kpi';
 import { WhenVisible } from '../../components/WhenVisible';
 import { ReportGrid } from '../../components/ReportGrid';
 import { poolFacts, queryPool, type PoolFacts } from '../../engine/loanView';
-import { integer, money, pct, years } from '../../format';
+import { amountUnit, integer, money, pct, years } from '../../format';
+import { useDisplay } from '../../i18n/DisplayContext';
+import { useApp } from '../../AppContext';
 import { notAutosavedText } from '../../project/autosave';
 import { loanGridQuery } from './loanGridQuery';
 import { orderedStrat, stratBars, stratReportTable } from './poolTables';
@@ -63,21 +67,42 @@ function loanRow(p: ImportedPool, i: number): LoanRow {
 const text = { sortable: true, filter: 'agTextColumnFilter', filterParams: { debounceMs: 400 } };
 const num = { sortable: true, filter: 'agNumberColumnFilter', filterParams: { debounceMs: 400 } };
 
-const loanCols: ColDef<LoanRow>[] = [
-  { field: 'id', headerName: 'Loan', width: 120, pinned: 'left', ...text },
-  { field: 'product', headerName: 'Product', width: 130, ...text },
-  { field: 'segment', headerName: 'Segment', width: 90, ...text },
-  moneyCol('balance', 'Balance', { width: 120, ...num }),
-  moneyCol('originalBalance', 'Original', { width: 120, ...num }),
-  pctCol('rate', 'Rate', { width: 90, headerTooltip: 'Annual rate; filter in %', ...num }),
-  pctCol('monthlyFeeRate', 'Fee / month', { width: 100, headerTooltip: 'Monthly fee; filter in %', ...num }),
-  { field: 'originalTerm', headerName: 'Orig. term', width: 90, type: 'rightAligned', ...num },
-  { field: 'remainingTerm', headerName: 'Rem. term', width: 90, type: 'rightAligned', ...num },
-  { field: 'status', headerName: 'Status', width: 100, ...text },
-  { field: 'daysPastDue', headerName: 'DPD', width: 70, type: 'rightAligned', ...num },
-  { field: 'region', headerName: 'Region', width: 100, ...text },
-  { field: 'score', headerName: 'Score', width: 80, type: 'rightAligned', ...num },
-];
+/**
+ * The loan grid's columns in the screen's language. Product and status cells show their code's name (the code
+ * itself in English); the filters still match the codes the rows carry.
+ */
+function loanCols(t: TFunction): ColDef<LoanRow>[] {
+  const h = (k: string): string => t(`loans.col.${k}`);
+  return [
+    { field: 'id', headerName: h('id'), width: 120, pinned: 'left', ...text },
+    {
+      field: 'product',
+      headerName: h('product'),
+      width: 130,
+      valueFormatter: (p: { value: unknown }) =>
+        p.value ? t(`tape:product.${String(p.value)}`, { defaultValue: String(p.value) }) : '',
+      ...text,
+    },
+    { field: 'segment', headerName: h('segment'), width: 90, ...text },
+    moneyCol('balance', h('balance'), { width: 120, ...num }),
+    moneyCol('originalBalance', h('originalBalance'), { width: 120, ...num }),
+    pctCol('rate', h('rate'), { width: 90, headerTooltip: t('loans.rateTip'), ...num }),
+    pctCol('monthlyFeeRate', h('monthlyFeeRate'), { width: 100, headerTooltip: t('loans.feeTip'), ...num }),
+    { field: 'originalTerm', headerName: h('originalTerm'), width: 90, type: 'rightAligned', ...num },
+    { field: 'remainingTerm', headerName: h('remainingTerm'), width: 90, type: 'rightAligned', ...num },
+    {
+      field: 'status',
+      headerName: h('status'),
+      width: 100,
+      valueFormatter: (p: { value: unknown }) =>
+        p.value ? t(`tape:status.${String(p.value)}`, { defaultValue: String(p.value) }) : '',
+      ...text,
+    },
+    { field: 'daysPastDue', headerName: h('daysPastDue'), width: 80, type: 'rightAligned', ...num },
+    { field: 'region', headerName: h('region'), width: 100, ...text },
+    { field: 'score', headerName: h('score'), width: 80, type: 'rightAligned', ...num },
+  ];
+}
 
 /**
  * The grid asks for blocks of rows with its current sort and filter; a changed query is answered by the
@@ -178,9 +203,14 @@ function usePoolFacts(pool: ImportedPool): {
 }
 
 export function LoanPoolView({ pool, autosaved }: { pool: ImportedPool; autosaved: boolean }) {
+  const { t } = useTranslation('pool');
+  const { scale } = useDisplay();
+  const currency = useApp().state.history.present.deal.currency;
   const { summary, strats, error } = usePoolFacts(pool);
   const [matches, setMatches] = useState(pool.size);
   const datasource = useMemo(() => loanDatasource(pool, setMatches), [pool]);
+  // Depends on the scale too: the money columns' cells are formatted in it.
+  const cols = useMemo(() => loanCols(t), [t, scale]);
   return (
     <>
       {autosaved ? null : (
@@ -189,29 +219,49 @@ export function LoanPoolView({ pool, autosaved }: { pool: ImportedPool; autosave
         </div>
       )}
       <div className="kpi-row">
-        <Kpi label="Loans" value={integer(pool.size)} testId="pool-count" />
-        <Kpi label="Current balance" value={summary ? money(summary.totalBalance) : '…'} />
-        <Kpi label="WA rate" value={summary ? pct(summary.waRate) : '…'} />
-        <Kpi label="WA remaining term" value={summary ? `${years(summary.waRemainingTerm, 1)} m` : '…'} />
-        <Kpi label="WA seasoning" value={summary ? `${years(summary.waSeasoning, 1)} m` : '…'} />
+        <Kpi label={t('loans.kpiLoans')} value={integer(pool.size)} testId="pool-count" />
         <Kpi
-          label="Delinquent"
+          label={
+            scale === 'unit'
+              ? t('loans.currentBalance')
+              : t('loans.currentBalanceIn', { unit: amountUnit(currency) })
+          }
+          value={summary ? money(summary.totalBalance) : '…'}
+        />
+        <Kpi label={t('loans.waRate')} value={summary ? pct(summary.waRate) : '…'} />
+        <Kpi
+          label={t('loans.waRemainingTerm')}
+          value={summary ? t('loans.months', { value: years(summary.waRemainingTerm, 1) }) : '…'}
+        />
+        <Kpi
+          label={t('loans.waSeasoning')}
+          value={summary ? t('loans.months', { value: years(summary.waSeasoning, 1) }) : '…'}
+        />
+        <Kpi
+          label={t('loans.delinquent')}
           value={summary === null || summary.delinquentShare === null ? '–' : pct(summary.delinquentShare)}
         />
       </div>
       {error ? (
         <p className="bad" role="alert">
-          Stratification failed: {error}
+          {t('loans.stratFailed', { error })}
         </p>
       ) : null}
       <section className="card">
         <div className="card-head">
-          <h2>Loan tape</h2>
+          <h2>{t('loans.title')}</h2>
           <span className="muted small" data-testid="loan-grid-count">
-            {matches === pool.size
-              ? `${integer(pool.size)} loans`
-              : `${integer(matches)} of ${integer(pool.size)} loans match`}{' '}
-            · cut-off {pool.cutoffDate ?? '–'}
+            {[
+              matches === pool.size
+                ? t('loans.count', { count: pool.size, formatted: integer(pool.size) })
+                : t('loans.matching', {
+                    count: pool.size,
+                    matches: integer(matches),
+                    total: integer(pool.size),
+                  }),
+              t('loans.cutoff', { date: pool.cutoffDate ?? '–' }),
+            ].join(' · ')}
+            {scale === 'unit' ? null : ` · ${amountUnit(currency)}`}
           </span>
         </div>
         <DataGrid<LoanRow>
@@ -219,7 +269,7 @@ export function LoanPoolView({ pool, autosaved }: { pool: ImportedPool; autosave
           datasource={datasource}
           cacheBlockSize={200}
           maxBlocksInCache={50}
-          columnDefs={loanCols}
+          columnDefs={cols}
           defaultColDef={{ resizable: true, suppressMovable: true, floatingFilter: true }}
           height={370}
           testId="loan-grid"
@@ -238,8 +288,9 @@ export function LoanPoolView({ pool, autosaved }: { pool: ImportedPool; autosave
 const months = (n: number): string => years(n, 1);
 
 function StratCard({ table }: { table: StratTable }) {
-  const strat = useMemo(() => stratReportTable(table), [table]);
-  const bars = useMemo(() => stratBars(table), [table]);
+  const { t } = useTranslation('pool');
+  const strat = useMemo(() => stratReportTable(table, t), [table, t]);
+  const bars = useMemo(() => stratBars(table, t), [table, t]);
   const option = useMemo<ChartOption>(
     () => ({
       grid: { left: 8, right: 8, top: 6, bottom: 4, containLabel: true },
@@ -258,7 +309,7 @@ function StratCard({ table }: { table: StratTable }) {
   return (
     <section className="card" data-testid={`strat-${table.key}`}>
       <div className="card-head">
-        <h2>{table.title}</h2>
+        <h2>{t(`strat.${table.key}`)}</h2>
       </div>
       {/* The bars' labels, for tests: the canvas has no text to read. */}
       <div data-testid={`strat-${table.key}-chart`} data-labels={JSON.stringify(bars.map((b) => b.label))}>

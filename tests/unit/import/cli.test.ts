@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../../core/node/cli/commands/import';
 import { CliError } from '../../../core/node/cli/errors';
+import { takeLangFlag } from '../../../core/node/cli/lang';
 import { PoolFile, poolFileToImportedPool } from '../../../core/pool/poolFile';
 import { MAPPING_PRESETS, TapeMapping } from '../../../core/io/tape/mapping';
 import { poolSummary } from '../../../core/pool/strat';
@@ -114,5 +115,63 @@ describe('abs-workbench import', () => {
     expect(existsSync(pool)).toBe(false);
     await expect(main([amb, '--bogus'])).rejects.toThrow(/unknown option --bogus/);
     await expect(main([])).rejects.toThrow(/usage: import/);
+  });
+});
+
+describe('abs-workbench import of a Chinese platform tape', () => {
+  const tape = 'samples/tapes/sample-tape-cn-platform-gbk.csv';
+  afterEach(() => takeLangFlag([], {}));
+
+  it('lists each unknown code with its rows and how to map it', async () => {
+    capture();
+    expect(await main([tape])).toBe(0);
+    const text = out.join('');
+    expect(text).toMatch(/codes not recognised/);
+    expect(text).toMatch(/status '展期' in column '贷款状态': 3 rows/);
+    expect(text).toMatch(/repaymentMethod '等本等息' in column '还款方式': 4 rows/);
+    expect(text).toMatch(/--map-value status:展期=restructured/);
+  });
+
+  it('--map-value maps them for the import and --save-mapping keeps the value map in the mapping file', async () => {
+    capture();
+    const saved = join(dir, 'cn.mapping.json');
+    expect(
+      await main([
+        tape,
+        '--map-value',
+        'status:展期=restructured',
+        '--map-value',
+        'repaymentMethod:等本等息=level-pay',
+        '--save-mapping',
+        saved,
+      ]),
+    ).toBe(0);
+    expect(out.join('')).not.toMatch(/codes not recognised/);
+    const m = TapeMapping.parse(JSON.parse(readFileSync(saved, 'utf8')));
+    expect(m.values).toMatchObject({
+      status: { 展期: 'restructured' },
+      repaymentMethod: { 等本等息: 'level-pay' },
+    });
+    out = [];
+    expect(await main([tape, '--mapping', saved, '--json'])).toBe(0);
+    const j = JSON.parse(out.join('')) as {
+      report: { unknownValues: unknown[]; byReason: Record<string, number> };
+    };
+    expect(j.report.unknownValues).toEqual([]);
+    expect(j.report.byReason['unknown-status']).toBeUndefined();
+    await expect(main([tape, '--map-value', 'status:展期=frozen'])).rejects.toThrow(/'frozen' is not one of/);
+    await expect(main([tape, '--map-value', 'colour:x=level-pay'])).rejects.toThrow(
+      /expected field:tape value=code/,
+    );
+  });
+
+  it('prints the report in Chinese under --lang zh-CN', async () => {
+    capture();
+    takeLangFlag(['--lang', 'zh-CN'], {});
+    expect(await main([tape])).toBe(0);
+    const text = out.join('');
+    expect(text).toMatch(/读取 300 行，接受 287 行，拒绝 13 行/);
+    expect(text).toMatch(/无法识别的代码/);
+    expect(text).toMatch(/第 57 行，列「贷款状态」：unknown-status：无法识别的贷款状态（原值「展期」）/);
   });
 });

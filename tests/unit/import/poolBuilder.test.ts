@@ -135,7 +135,7 @@ describe('suggestions from Chinese and English headers', () => {
     expect(byField).toEqual({
       id: '贷款编号',
       product: '产品类型',
-      segment: '五级分类',
+      classification: '五级分类',
       balance: '剩余本金',
       originalBalance: '合同金额',
       rate: '年利率',
@@ -149,7 +149,8 @@ describe('suggestions from Chinese and English headers', () => {
     expect(s.missingRequired).toEqual([]);
     expect(s.unmappedColumns).toEqual(['备注']);
     expect(s.fields.every((f) => f.confidence === 1)).toBe(true);
-    expect(s.preset).toBeNull();
+    // A Chinese platform's usual headers are the cn-platform layout; 五级分类 is the classification, not a segment.
+    expect(s.preset).toBe('cn-platform');
   });
 
   it('partial matches score below 1 and required fields that are not found are listed', () => {
@@ -160,19 +161,19 @@ describe('suggestions from Chinese and English headers', () => {
     expect(s.missingRequired).toEqual(['originalTerm']);
   });
 
-  it('imports a Chinese tape end to end with the suggestion, reporting it as suggested', () => {
+  it('imports a Chinese tape end to end with the cn-platform layout; 关注 stays in the pool as delinquent', () => {
     const text = [
       '贷款编号,合同金额,剩余本金,年利率,期数,剩余期数,放款日期,到期日,产品类型,五级分类,地区',
       'A1,"¥12,000.00","¥6,000.00",12.5%,12,6,2024/01/15,2025/01/15,等额本息,正常,广东',
       'A2,3600,3600,0,6,6,2024/06/20,2024/12/20,免息分期,关注,江苏',
     ].join('\r\n');
     const { pool, report } = importTapeText(text, 'cn.csv');
-    expect(report.mapping.suggested).toBe(true);
+    expect(report.mapping.name).toBe('cn-platform');
     expect(report.accepted).toBe(2);
     expect(Array.from(pool.balance)).toEqual([6000, 3600]);
     expect(pool.rate[0]).toBeCloseTo(0.125, 12);
     expect(PRODUCT_CODES[pool.product[1]!]).toBe('interest-free-fee');
-    expect(pool.segmentNames).toEqual(['正常', '关注']);
+    expect(Array.from(pool.status, (c) => STATUS_CODES[c])).toEqual(['current', 'delinquent']);
   });
 });
 

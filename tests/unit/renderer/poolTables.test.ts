@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { RepLine } from '../../../core/deal/schema';
 import type { StratTable } from '../../../core/pool/strat';
 import { reportCellText } from '../../../renderer/components/reportColumns';
+import { initI18n } from '../../../renderer/i18n';
 import {
   MAX_CHART_BARS,
   orderedStrat,
@@ -14,6 +15,9 @@ import {
   stratBars,
   stratReportTable,
 } from '../../../renderer/screens/pool/poolTables';
+
+/** The tables take the screen's t; English here, as the screen is on an en-US machine. */
+const en = initI18n('en').getFixedT('en');
 
 const line = (over: Partial<RepLine>): RepLine =>
   ({
@@ -31,10 +35,13 @@ const line = (over: Partial<RepLine>): RepLine =>
 
 describe('repLinesTable', () => {
   it('gives each line its share of the pool and a payment rate only when it revolves', () => {
-    const t = repLinesTable([
-      line({}),
-      line({ id: 'R1', product: 'revolving', balance: 250_000, paymentRate: 0.1 } as Partial<RepLine>),
-    ]);
+    const t = repLinesTable(
+      [
+        line({}),
+        line({ id: 'R1', product: 'revolving', balance: 250_000, paymentRate: 0.1 } as Partial<RepLine>),
+      ],
+      en,
+    );
     expect(t.columns.map((c) => c.header)).toEqual([
       'Line',
       'Segment',
@@ -62,7 +69,7 @@ describe('repLinesTable', () => {
   });
 
   it('reads a zero-balance deal as 0% shares, not NaN', () => {
-    expect(repLinesTable([line({ balance: 0 })]).rows[0]!.share).toBe(0);
+    expect(repLinesTable([line({ balance: 0 })], en).rows[0]!.share).toBe(0);
   });
 });
 
@@ -108,7 +115,7 @@ describe('stratReportTable', () => {
   };
 
   it('keeps the buckets as rows and the total apart, labelled Total, money to the cent', () => {
-    const { table, total } = stratReportTable(strat);
+    const { table, total } = stratReportTable(strat, en);
     expect(table.rows.map((r) => r.label)).toEqual(['A', 'B']);
     expect(table.rows[0]).toEqual({
       label: 'A',
@@ -132,7 +139,7 @@ describe('stratReportTable', () => {
 
 describe('rejectReasonsTable', () => {
   it('names each reason as the report does, with its count', () => {
-    const t = rejectReasonsTable({ 'missing-required': 4, 'wrong-cell-count': 1 });
+    const t = rejectReasonsTable({ 'missing-required': 4, 'wrong-cell-count': 1 }, en);
     expect(t.rows).toEqual([
       { reason: 'a required field is empty', rows: 4 },
       { reason: 'row has a different number of cells than the header', rows: 1 },
@@ -206,6 +213,7 @@ describe('stratBars (issue 19 item 14: 47 states on one small chart)', () => {
     const small = Array.from({ length: 45 }, (_, i) => row(`S${i + 1}`, 0.7 / 45));
     const bars = stratBars(
       table('region', [...small.slice(0, 5), row('CA', 0.2), ...small.slice(5), row('TX', 0.1)]),
+      en,
     );
     expect(bars).toHaveLength(MAX_CHART_BARS);
     expect(bars.slice(0, 3).map((b) => b.label)).toEqual(['CA', 'TX', 'S1']);
@@ -216,9 +224,9 @@ describe('stratBars (issue 19 item 14: 47 states on one small chart)', () => {
 
   it('leaves a short region list, and ordered buckets of any length, as they are', () => {
     const few = [row('NY', 0.6), row('NJ', 0.4)];
-    expect(stratBars(table('region', few)).map((b) => b.label)).toEqual(['NY', 'NJ']);
+    expect(stratBars(table('region', few), en).map((b) => b.label)).toEqual(['NY', 'NJ']);
     // Remaining-term buckets are a distribution: regrouping its middle as "Other" would misdraw it.
     const terms = Array.from({ length: 14 }, (_, i) => row(`${i}–${i + 1} m`, 1 / 14));
-    expect(stratBars(table('remainingTerm', terms))).toHaveLength(14);
+    expect(stratBars(table('remainingTerm', terms), en)).toHaveLength(14);
   });
 });

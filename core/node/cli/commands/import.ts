@@ -1,6 +1,11 @@
 /**
  * `abs-workbench import <tape.csv|tape.xlsx> [--mapping NAME|FILE] [--sheet NAME] [--rejects FILE.csv]
- * [--cutoff YYYY-MM-DD] [--encoding utf-8|utf-16le|utf-16be|gb18030] [--delimiter C] [--json] [--out pool.json]`
+ * [--cutoff YYYY-MM-DD] [--encoding utf-8|utf-16le|utf-16be|gb18030] [--delimiter C] [--json] [--out pool.json]
+ * [--map-value field:原值=code …] [--save-mapping FILE.json]`
+ *
+ * A code the tables do not know (a platform's own status or repayment method) is listed once with its row
+ * count and how to map it; `--map-value` maps it for this import, and `--save-mapping` writes the mapping with
+ * its value map so the next import reads it. The report prints in the CLI's language (`--lang`).
  *
  * Prints the validation report and the pool summary; writes the pool file (atomically) and the rejected
  * rows. Unreadable input exits non-zero with the file, the row/column and the reason. A column-level
@@ -10,8 +15,11 @@
 import { open, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { TapeFormatError, TapeLimitError } from '../../../io/tape/csv';
-import { mappingFrom, type TapeMapping } from '../../../io/tape/mapping';
+import { Product } from '../../../deal/schema';
+import { STATUS_CODES } from '../../../io/tape/fields';
+import { CODED_FIELDS, mappingFrom, type CodedField, type TapeMapping } from '../../../io/tape/mapping';
 import { formatReport, rejectsToCsv } from '../../../io/tape/report';
+import { cliLang, cliT } from '../lang';
 import { poolFileJsonChunks } from '../../../pool/poolFile';
 import { formatStratTable, formatSummary, poolSummary, stratify } from '../../../pool/strat';
 import { DecodeError, type TapeEncoding } from '../../import/decode';
@@ -27,6 +35,7 @@ const VALUE_FLAGS = [
   '--encoding',
   '--delimiter',
   '--max-rows',
+  '--save-mapping',
 ];
 const ENCODINGS: readonly TapeEncoding[] = ['utf-8', 'utf-16le', 'utf-16be', 'gb18030'];
 
@@ -35,8 +44,10 @@ function parseArgs(args: string[]): {
   flags: Map<string, string>;
   json: boolean;
   quiet: boolean;
+  mapValues: string[];
 } {
   const flags = new Map<string, string>();
+  const mapValues: string[] = [];
   let tape: string | undefined;
   let json = false;
   let quiet = false;
@@ -44,7 +55,11 @@ function parseArgs(args: string[]): {
     const a = args[i]!;
     if (a === '--json') json = true;
     else if (a === '--quiet') quiet = true;
-    else if (VALUE_FLAGS.includes(a)) {
+    else if (a === '--map-value') {
+      const v = args[++i];
+      if (v === undefined) throw new CliError(`${a} needs a value`, 2);
+      mapValues.push(v);
+    } else if (VALUE_FLAGS.includes(a)) {
       const v = args[++i];
       if (v === undefined) throw new CliError(`${a} needs a value`, 2);
       flags.set(a, v);
@@ -54,7 +69,56 @@ function parseArgs(args: string[]): {
   }
   if (tape === undefined)
     throw new CliError('usage: import <tape.csv|tape.xlsx> [--mapping NAME|FILE] --out pool.json', 2);
-  return { tape, flags, json, quiet };
+  return { tape, flags, json, quiet, mapValues };
+}
+
+/**
+ * `--map-value field:原值=code` into the mapping's value map: a status or classification maps to a loan status,
+ * a product or repayment method to an engine product. The value may itself hold ':' or '=' up to the last '='.
+ */
+export function withMapValues(mapping: TapeMapping, specs: readonly string[]): TapeMapping {
+  if (specs.length === 0) return mapping;
+  const t = cliT();
+  const values = {
+    status: { ...mapping.values.status },
+    classification: { ...mapping.values.classification },
+    product: { ...mapping.values.product },
+    repaymentMethod: { ...mapping.values.repaymentMethod },
+  };
+  for (const spec of specs) {
+    const m = /^([A-Za-z]+):(.+)=([^=]+)$/.exec(spec);
+    const field = m?.[1] as CodedField | undefined;
+    if (!m || field === undefined || !CODED_FIELDS.includes(field))
+      throw new CliError(
+        t('tape:cli.mapValueBad', { option: '--map-value', value: spec, fields: CODED_FIELDS.join(', ') }),
+        2,
+      );
+    const raw = m[2]!.trim();
+    const code = m[3]!.trim();
+    const statusField = field === 'status' || field === 'classification';
+    const codes: readonly string[] = statusField ? STATUS_CODES : Product.options;
+    if (!codes.includes(code))
+      throw new CliError(
+        t('tape:cli.mapValueCode', { option: '--map-value', value: spec, code, codes: codes.join(', ') }),
+        2,
+      );
+    (values[field] as Record<string, string>)[raw] = code;
+  }
+  return mappingFrom({ ...mapping, values });
+}
+
+/** The mapping an import without `--mapping` would use (the preset the header matches, or its suggestion). */
+async function headerMapping(
+  tape: string,
+  flags: Map<string, string>,
+  encoding: TapeEncoding | undefined,
+): Promise<TapeMapping> {
+  // A whole read (the reader has no header-only mode); only when values are mapped without a --mapping.
+  const probe = await importTapeFile(tape, {
+    ...(encoding ? { encoding } : {}),
+    ...(flags.has('--sheet') ? { sheet: flags.get('--sheet')! } : {}),
+  });
+  return probe.mapping;
 }
 
 async function loadMapping(ref: string): Promise<TapeMapping> {
@@ -109,8 +173,9 @@ async function writeAtomic(path: string, text: string | Iterable<string>): Promi
 }
 
 export async function main(args: string[]): Promise<number> {
-  const { tape, flags, json, quiet } = parseArgs(args);
-  const mapping = flags.has('--mapping') ? await loadMapping(flags.get('--mapping')!) : undefined;
+  const { tape, flags, json, quiet, mapValues } = parseArgs(args);
+  const t = cliT();
+  let mapping = flags.has('--mapping') ? await loadMapping(flags.get('--mapping')!) : undefined;
   const cutoff = flags.get('--cutoff');
   if (cutoff !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(cutoff))
     throw new CliError(`--cutoff '${cutoff}': expected YYYY-MM-DD`, 2);
@@ -123,6 +188,10 @@ export async function main(args: string[]): Promise<number> {
     await stat(tape);
   } catch (e) {
     throw new CliError(`${tape}: cannot read the tape (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+  if (mapValues.length > 0 || flags.has('--save-mapping')) {
+    // Values map onto a mapping: the one given, else the preset or suggestion the tape's header gets.
+    mapping = withMapValues(mapping ?? (await headerMapping(tape, flags, encoding)), mapValues);
   }
   let lastShown = 0;
   const progress = !quiet && !json && process.stderr.isTTY;
@@ -161,12 +230,17 @@ export async function main(args: string[]): Promise<number> {
   if (json) {
     process.stdout.write(JSON.stringify({ report, summary }, null, 1) + '\n');
   } else {
-    process.stdout.write(formatReport(report) + '\n\n' + formatSummary(summary) + '\n');
+    process.stdout.write(formatReport(report, 20, t, cliLang()) + '\n\n' + formatSummary(summary) + '\n');
     if (pool.size > 0) {
       for (const key of ['segment', 'product', 'originalTerm'] as const) {
         process.stdout.write('\n' + formatStratTable(stratify(pool, key)) + '\n');
       }
     }
+  }
+  const saveTo = flags.get('--save-mapping');
+  if (saveTo !== undefined) {
+    await writeAtomic(saveTo, JSON.stringify(result.mapping, null, 2) + '\n');
+    if (!json) process.stdout.write('\n' + t('tape:cli.wroteMapping', { file: saveTo }) + '\n');
   }
   if (report.errors.length > 0) {
     throw new CliError(
@@ -193,7 +267,7 @@ export async function main(args: string[]): Promise<number> {
       rules: report.rules,
     });
     await writeAtomic(out, pieces);
-    if (!json) process.stdout.write(`\nwrote ${out} (${pool.size} loans)\n`);
+    if (!json) process.stdout.write('\n' + t('tape:cli.wrote', { file: out, count: pool.size }) + '\n');
   }
   return 0;
 }
