@@ -176,254 +176,258 @@ export function StructureScreen() {
           </div>
         </div>
         <EChart option={chart} height={64} testId="capital-chart" />
-        <table className="table" data-testid="tranche-table">
-          <thead>
-            <tr>
-              <th>{t('tranches.class')}</th>
-              <th>{t('tranches.name')}</th>
-              <th>{t('tranches.seniority')}</th>
-              <th>{t('tranches.rating')}</th>
-              <th className="num">{t('tranches.balance')}</th>
-              <th className="num">{t('tranches.ofPool')}</th>
-              <th className="num">{t('tranches.enhancement')}</th>
-              <th>{t('tranches.coupon')}</th>
-              <th className="num">{t('tranches.rate')}</th>
-              <th>{t('tranches.dayCount')}</th>
-              <th className="num">{t('tranches.price')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {s.tranches.map((t, i) => {
-              const below = s.tranches.slice(i + 1).reduce((a, x) => a + x.balance, 0);
-              const ce = pool > 0 ? (pool - notes + below) / pool : null;
-              return (
-                <tr key={`${t.id}-${i}`} data-testid={`tranche-row-${t.id}`}>
-                  <td>
-                    <TextField
-                      value={t.id}
-                      width={64}
-                      label={tr('tranches.idLabel', { id: t.id })}
-                      validate={(v) => (/^[A-Za-z0-9_.-]{1,64}$/.test(v) ? null : tr('tranches.idProblem'))}
-                      onCommit={(v) =>
-                        edit(editLabel('renameTrancheId', { id: t.id }), (d) => ({
-                          ...d,
-                          structure: {
-                            ...d.structure,
-                            tranches: replaceAt(d.structure.tranches, i, { ...t, id: v }),
-                            waterfall: d.structure.waterfall.map((w) =>
-                              'tranches' in w
-                                ? { ...w, tranches: w.tranches.map((x) => (x === t.id ? v : x)) }
-                                : w,
-                            ),
-                          },
-                        }))
-                      }
-                    />
-                  </td>
-                  <td>
-                    <TextField
-                      value={t.name ?? ''}
-                      width={120}
-                      label={tr('tranches.nameLabel', { id: t.id })}
-                      onCommit={(v) =>
-                        editTranche(i, editLabel('renameTranche', { id: t.id }), (x) => ({
-                          ...x,
-                          name: v || undefined,
-                        }))
-                      }
-                    />
-                  </td>
-                  <td>
-                    <select
-                      value={t.seniority}
-                      aria-label={tr('tranches.seniorityLabel', { id: t.id })}
-                      onChange={(e) =>
-                        editTranche(i, editLabel('seniority', { id: t.id }), (x) => ({
-                          ...x,
-                          seniority: e.target.value as Tranche['seniority'],
-                        }))
-                      }
-                    >
-                      {SENIORITIES.map((v) => (
-                        <option key={v} value={v}>
-                          {tr(`seniority.${v}`)}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td>
-                    <TextField
-                      value={t.rating ?? ''}
-                      width={56}
-                      label={tr('tranches.ratingLabel', { id: t.id })}
-                      onCommit={(v) =>
-                        editTranche(i, editLabel('rating', { id: t.id }), (x) => ({
-                          ...x,
-                          rating: v || undefined,
-                        }))
-                      }
-                    />
-                  </td>
-                  <td className="num">
-                    <NumberField
-                      kind="money"
-                      value={t.balance}
-                      width={140}
-                      label={tr('tranches.balanceLabel', { id: t.id })}
-                      testId={`tranche-balance-${t.id}`}
-                      validate={(v) => (v < 0 ? tr('tranches.balanceProblem') : null)}
-                      onCommit={(v) =>
-                        editTranche(i, editLabel('balance', { id: t.id }), (x) => ({ ...x, balance: v }))
-                      }
-                    />
-                  </td>
-                  <td className="num">{pool > 0 ? pct(t.balance / pool) : '–'}</td>
-                  <td className="num">{ce === null ? '–' : pct(ce)}</td>
-                  <td>
-                    <select
-                      value={t.coupon.type}
-                      aria-label={tr('tranches.couponTypeLabel', { id: t.id })}
-                      onChange={(e) =>
-                        editTranche(i, editLabel('couponType', { id: t.id }), (x) => ({
-                          ...x,
-                          coupon:
-                            e.target.value === 'fixed'
-                              ? {
-                                  type: 'fixed',
-                                  rate: x.coupon.type === 'fixed' ? x.coupon.rate : x.coupon.spread,
-                                }
-                              : {
-                                  type: 'floating',
-                                  index: Object.keys(deal.scenarios[0]?.indexCurves ?? {})[0] ?? 'SOFR',
-                                  spread: x.coupon.type === 'fixed' ? x.coupon.rate : x.coupon.spread,
-                                },
-                        }))
-                      }
-                    >
-                      <option value="fixed">{tr('tranches.fixed')}</option>
-                      <option value="floating">{tr('tranches.floating')}</option>
-                    </select>
-                    {t.coupon.type === 'floating' ? (
-                      <span className="muted small" translate="no">
-                        {' '}
-                        {t.coupon.index} +
-                      </span>
-                    ) : null}
-                  </td>
-                  <td className="num">
-                    <NumberField
-                      kind="percent"
-                      width={80}
-                      value={t.coupon.type === 'fixed' ? t.coupon.rate : t.coupon.spread}
-                      label={tr('tranches.couponLabel', { id: t.id })}
-                      testId={`tranche-coupon-${t.id}`}
-                      validate={(v) => (v < -0.1 || v > 1 ? tr('tranches.couponProblem') : null)}
-                      onCommit={(v) =>
-                        editTranche(i, editLabel('coupon', { id: t.id }), (x) => ({
-                          ...x,
-                          coupon:
-                            x.coupon.type === 'fixed' ? { ...x.coupon, rate: v } : { ...x.coupon, spread: v },
-                        }))
-                      }
-                    />
-                  </td>
-                  <td>
-                    <select
-                      value={t.dayCount}
-                      aria-label={tr('tranches.dayCountLabel', { id: t.id })}
-                      onChange={(e) =>
-                        editTranche(i, editLabel('dayCount', { id: t.id }), (x) => ({
-                          ...x,
-                          dayCount: e.target.value as Tranche['dayCount'],
-                        }))
-                      }
-                    >
-                      <option>30/360</option>
-                      <option>ACT/360</option>
-                      <option>ACT/365F</option>
-                    </select>
-                  </td>
-                  <td className="num">
-                    <NumberField
-                      kind="number"
-                      width={70}
-                      value={t.price}
-                      label={tr('tranches.priceLabel', { id: t.id })}
-                      validate={(v) => (v <= 0 || v > 1000 ? tr('tranches.priceProblem') : null)}
-                      onCommit={(v) =>
-                        editTranche(i, editLabel('price', { id: t.id }), (x) => ({ ...x, price: v }))
-                      }
-                    />
-                  </td>
-                  <td className="row-actions">
-                    <button
-                      className="icon"
-                      title={tr('actions.moveUp')}
-                      disabled={i === 0}
-                      onClick={() =>
-                        edit(editLabel('moveUp', { id: t.id }), (d) => ({
-                          ...d,
-                          structure: { ...d.structure, tranches: move(d.structure.tranches, i, i - 1) },
-                        }))
-                      }
-                    >
-                      ↑
-                    </button>
-                    <button
-                      className="icon"
-                      title={tr('actions.moveDown')}
-                      disabled={i === s.tranches.length - 1}
-                      onClick={() =>
-                        edit(editLabel('moveDown', { id: t.id }), (d) => ({
-                          ...d,
-                          structure: { ...d.structure, tranches: move(d.structure.tranches, i, i + 1) },
-                        }))
-                      }
-                    >
-                      ↓
-                    </button>
-                    <button
-                      className="icon"
-                      title={tr('actions.remove')}
-                      disabled={s.tranches.length === 1}
-                      onClick={() =>
-                        edit(editLabel('removeTranche', { id: t.id }), (d) => ({
-                          ...d,
-                          structure: {
-                            ...d.structure,
-                            tranches: d.structure.tranches.filter((_, j) => j !== i),
-                            waterfall: d.structure.waterfall
-                              .map((w) =>
+        <div className="table-scroll">
+          <table className="table" data-testid="tranche-table">
+            <thead>
+              <tr>
+                <th>{t('tranches.class')}</th>
+                <th>{t('tranches.name')}</th>
+                <th>{t('tranches.seniority')}</th>
+                <th>{t('tranches.rating')}</th>
+                <th className="num">{t('tranches.balance')}</th>
+                <th className="num">{t('tranches.ofPool')}</th>
+                <th className="num">{t('tranches.enhancement')}</th>
+                <th>{t('tranches.coupon')}</th>
+                <th className="num">{t('tranches.rate')}</th>
+                <th>{t('tranches.dayCount')}</th>
+                <th className="num">{t('tranches.price')}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {s.tranches.map((t, i) => {
+                const below = s.tranches.slice(i + 1).reduce((a, x) => a + x.balance, 0);
+                const ce = pool > 0 ? (pool - notes + below) / pool : null;
+                return (
+                  <tr key={`${t.id}-${i}`} data-testid={`tranche-row-${t.id}`}>
+                    <td>
+                      <TextField
+                        value={t.id}
+                        width={64}
+                        label={tr('tranches.idLabel', { id: t.id })}
+                        validate={(v) => (/^[A-Za-z0-9_.-]{1,64}$/.test(v) ? null : tr('tranches.idProblem'))}
+                        onCommit={(v) =>
+                          edit(editLabel('renameTrancheId', { id: t.id }), (d) => ({
+                            ...d,
+                            structure: {
+                              ...d.structure,
+                              tranches: replaceAt(d.structure.tranches, i, { ...t, id: v }),
+                              waterfall: d.structure.waterfall.map((w) =>
                                 'tranches' in w
-                                  ? { ...w, tranches: w.tranches.filter((x) => x !== t.id) }
+                                  ? { ...w, tranches: w.tranches.map((x) => (x === t.id ? v : x)) }
                                   : w,
-                              )
-                              .filter((w) => !('tranches' in w) || w.tranches.length > 0),
-                          },
-                        }))
-                      }
-                    >
-                      ×
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-          <tfoot>
-            <tr>
-              <td colSpan={4}>
-                <button onClick={addTranche}>{t('tranches.add')}</button>
-              </td>
-              <td className="num">
-                <b>{money(notes)}</b>
-              </td>
-              <td className="num">{pool > 0 ? pct(notes / pool) : '–'}</td>
-              <td colSpan={6} />
-            </tr>
-          </tfoot>
-        </table>
+                              ),
+                            },
+                          }))
+                        }
+                      />
+                    </td>
+                    <td>
+                      <TextField
+                        value={t.name ?? ''}
+                        width={120}
+                        label={tr('tranches.nameLabel', { id: t.id })}
+                        onCommit={(v) =>
+                          editTranche(i, editLabel('renameTranche', { id: t.id }), (x) => ({
+                            ...x,
+                            name: v || undefined,
+                          }))
+                        }
+                      />
+                    </td>
+                    <td>
+                      <select
+                        value={t.seniority}
+                        aria-label={tr('tranches.seniorityLabel', { id: t.id })}
+                        onChange={(e) =>
+                          editTranche(i, editLabel('seniority', { id: t.id }), (x) => ({
+                            ...x,
+                            seniority: e.target.value as Tranche['seniority'],
+                          }))
+                        }
+                      >
+                        {SENIORITIES.map((v) => (
+                          <option key={v} value={v}>
+                            {tr(`seniority.${v}`)}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td>
+                      <TextField
+                        value={t.rating ?? ''}
+                        width={56}
+                        label={tr('tranches.ratingLabel', { id: t.id })}
+                        onCommit={(v) =>
+                          editTranche(i, editLabel('rating', { id: t.id }), (x) => ({
+                            ...x,
+                            rating: v || undefined,
+                          }))
+                        }
+                      />
+                    </td>
+                    <td className="num">
+                      <NumberField
+                        kind="money"
+                        value={t.balance}
+                        width={140}
+                        label={tr('tranches.balanceLabel', { id: t.id })}
+                        testId={`tranche-balance-${t.id}`}
+                        validate={(v) => (v < 0 ? tr('tranches.balanceProblem') : null)}
+                        onCommit={(v) =>
+                          editTranche(i, editLabel('balance', { id: t.id }), (x) => ({ ...x, balance: v }))
+                        }
+                      />
+                    </td>
+                    <td className="num">{pool > 0 ? pct(t.balance / pool) : '–'}</td>
+                    <td className="num">{ce === null ? '–' : pct(ce)}</td>
+                    <td>
+                      <select
+                        value={t.coupon.type}
+                        aria-label={tr('tranches.couponTypeLabel', { id: t.id })}
+                        onChange={(e) =>
+                          editTranche(i, editLabel('couponType', { id: t.id }), (x) => ({
+                            ...x,
+                            coupon:
+                              e.target.value === 'fixed'
+                                ? {
+                                    type: 'fixed',
+                                    rate: x.coupon.type === 'fixed' ? x.coupon.rate : x.coupon.spread,
+                                  }
+                                : {
+                                    type: 'floating',
+                                    index: Object.keys(deal.scenarios[0]?.indexCurves ?? {})[0] ?? 'SOFR',
+                                    spread: x.coupon.type === 'fixed' ? x.coupon.rate : x.coupon.spread,
+                                  },
+                          }))
+                        }
+                      >
+                        <option value="fixed">{tr('tranches.fixed')}</option>
+                        <option value="floating">{tr('tranches.floating')}</option>
+                      </select>
+                      {t.coupon.type === 'floating' ? (
+                        <span className="muted small" translate="no">
+                          {' '}
+                          {t.coupon.index} +
+                        </span>
+                      ) : null}
+                    </td>
+                    <td className="num">
+                      <NumberField
+                        kind="percent"
+                        width={80}
+                        value={t.coupon.type === 'fixed' ? t.coupon.rate : t.coupon.spread}
+                        label={tr('tranches.couponLabel', { id: t.id })}
+                        testId={`tranche-coupon-${t.id}`}
+                        validate={(v) => (v < -0.1 || v > 1 ? tr('tranches.couponProblem') : null)}
+                        onCommit={(v) =>
+                          editTranche(i, editLabel('coupon', { id: t.id }), (x) => ({
+                            ...x,
+                            coupon:
+                              x.coupon.type === 'fixed'
+                                ? { ...x.coupon, rate: v }
+                                : { ...x.coupon, spread: v },
+                          }))
+                        }
+                      />
+                    </td>
+                    <td>
+                      <select
+                        value={t.dayCount}
+                        aria-label={tr('tranches.dayCountLabel', { id: t.id })}
+                        onChange={(e) =>
+                          editTranche(i, editLabel('dayCount', { id: t.id }), (x) => ({
+                            ...x,
+                            dayCount: e.target.value as Tranche['dayCount'],
+                          }))
+                        }
+                      >
+                        <option>30/360</option>
+                        <option>ACT/360</option>
+                        <option>ACT/365F</option>
+                      </select>
+                    </td>
+                    <td className="num">
+                      <NumberField
+                        kind="number"
+                        width={70}
+                        value={t.price}
+                        label={tr('tranches.priceLabel', { id: t.id })}
+                        validate={(v) => (v <= 0 || v > 1000 ? tr('tranches.priceProblem') : null)}
+                        onCommit={(v) =>
+                          editTranche(i, editLabel('price', { id: t.id }), (x) => ({ ...x, price: v }))
+                        }
+                      />
+                    </td>
+                    <td className="row-actions">
+                      <button
+                        className="icon"
+                        title={tr('actions.moveUp')}
+                        disabled={i === 0}
+                        onClick={() =>
+                          edit(editLabel('moveUp', { id: t.id }), (d) => ({
+                            ...d,
+                            structure: { ...d.structure, tranches: move(d.structure.tranches, i, i - 1) },
+                          }))
+                        }
+                      >
+                        ↑
+                      </button>
+                      <button
+                        className="icon"
+                        title={tr('actions.moveDown')}
+                        disabled={i === s.tranches.length - 1}
+                        onClick={() =>
+                          edit(editLabel('moveDown', { id: t.id }), (d) => ({
+                            ...d,
+                            structure: { ...d.structure, tranches: move(d.structure.tranches, i, i + 1) },
+                          }))
+                        }
+                      >
+                        ↓
+                      </button>
+                      <button
+                        className="icon"
+                        title={tr('actions.remove')}
+                        disabled={s.tranches.length === 1}
+                        onClick={() =>
+                          edit(editLabel('removeTranche', { id: t.id }), (d) => ({
+                            ...d,
+                            structure: {
+                              ...d.structure,
+                              tranches: d.structure.tranches.filter((_, j) => j !== i),
+                              waterfall: d.structure.waterfall
+                                .map((w) =>
+                                  'tranches' in w
+                                    ? { ...w, tranches: w.tranches.filter((x) => x !== t.id) }
+                                    : w,
+                                )
+                                .filter((w) => !('tranches' in w) || w.tranches.length > 0),
+                            },
+                          }))
+                        }
+                      >
+                        ×
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+            <tfoot>
+              <tr>
+                <td colSpan={4}>
+                  <button onClick={addTranche}>{t('tranches.add')}</button>
+                </td>
+                <td className="num">
+                  <b>{money(notes)}</b>
+                </td>
+                <td className="num">{pool > 0 ? pct(notes / pool) : '–'}</td>
+                <td colSpan={6} />
+              </tr>
+            </tfoot>
+          </table>
+        </div>
       </section>
 
       <div className="two-col">

@@ -408,104 +408,108 @@ function LimitsTable({
           <option value="product">{t('revolving.onProduct')}</option>
         </select>
       </div>
-      <table className="table" data-testid="limit-table">
-        <thead>
-          <tr>
-            <th>{t('revolving.on')}</th>
-            <th>{t('revolving.group')}</th>
-            <th className="num" title={t('revolving.maxOfPoolHint')}>
-              {t('revolving.maxOfPool')}
-            </th>
-            <th className="num" title={t('revolving.ofProfileHint')}>
-              {t('revolving.ofProfile')}
-            </th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {r.concentrationLimits.length === 0 ? (
+      <div className="table-scroll" id="limit-table-host">
+        <table className="table" data-testid="limit-table">
+          <thead>
             <tr>
-              <td colSpan={5} className="muted">
-                {t('revolving.noLimits')}
-              </td>
+              <th>{t('revolving.on')}</th>
+              <th>{t('revolving.group')}</th>
+              <th className="num" title={t('revolving.maxOfPoolHint')}>
+                {t('revolving.maxOfPool')}
+              </th>
+              <th className="num" title={t('revolving.ofProfileHint')}>
+                {t('revolving.ofProfile')}
+              </th>
+              <th />
             </tr>
-          ) : null}
-          {r.concentrationLimits.map((c, i) => {
-            const ofProfile = r.profile.reduce(
-              (a, l, j) =>
-                a + ((c.key === 'segment' ? l.segment : l.product) === c.value ? (shares[j] ?? 0) : 0),
-              0,
-            );
-            return (
-              <tr key={`${c.key}:${c.value}:${i}`} data-testid={`limit-row-${i}`}>
-                <td>
-                  <Choice
-                    value={c.key}
-                    label={t('revolving.limitKindLabel', { n: i + 1 })}
-                    options={[
-                      { value: 'segment', label: t('revolving.segment') },
-                      { value: 'product', label: t('revolving.productKind') },
-                    ]}
-                    onChange={(v) => {
-                      const key: LimitKey = v === 'product' ? 'product' : 'segment';
-                      const taken = new Set(
-                        r.concentrationLimits.filter((x, j) => j !== i && x.key === key).map((x) => x.value),
-                      );
-                      const value = choicesOf(key).find((o) => !taken.has(o.value))?.value ?? '';
-                      return change(
-                        i,
-                        { ...c, key, value },
-                        editLabel(key === 'product' ? 'limitOnProduct' : 'limitOnSegment', { n: i + 1 }),
-                      );
-                    }}
-                  />
-                </td>
-                <td>
-                  <Choice
-                    value={c.value}
-                    label={t('revolving.limitGroupLabel', { n: i + 1 })}
-                    testId={`limit-${i}-value`}
-                    options={choicesOf(c.key)}
-                    onChange={(v) =>
-                      change(i, { ...c, value: v }, editLabel('limitOn', { n: i + 1, value: v }))
-                    }
-                  />
-                </td>
-                <td className="num">
-                  <NumberField
-                    kind="percent"
-                    value={c.maxShare}
-                    width={76}
-                    suffix="%"
-                    label={t('revolving.limitMaxLabel', { n: i + 1 })}
-                    testId={`limit-${i}-maxShare`}
-                    validate={(v) => limitProblem(r, i, { ...c, maxShare: v }, t)}
-                    onCommit={(v) =>
-                      change(i, { ...c, maxShare: v }, editLabel('limitShare', { value: c.value }))
-                    }
-                  />
-                </td>
-                <td className="num muted">{pct(ofProfile, 1)}</td>
-                <td className="row-actions">
-                  <button
-                    className="icon"
-                    title={t('revolving.removeLimit')}
-                    aria-label={t('revolving.removeLimitLabel', { value: c.value })}
-                    data-testid={`remove-limit-${i}`}
-                    onClick={() =>
-                      edit(editLabel('removeLimit', { value: c.value }), (d) =>
-                        removeConcentrationLimit(d, i),
-                      )
-                    }
-                  >
-                    ×
-                  </button>
+          </thead>
+          <tbody>
+            {r.concentrationLimits.length === 0 ? (
+              <tr>
+                <td colSpan={5} className="muted">
+                  {t('revolving.noLimits')}
                 </td>
               </tr>
-            );
-          })}
-        </tbody>
-      </table>
+            ) : null}
+            {r.concentrationLimits.map((c, i) => {
+              const ofProfile = r.profile.reduce(
+                (a, l, j) =>
+                  a + ((c.key === 'segment' ? l.segment : l.product) === c.value ? (shares[j] ?? 0) : 0),
+                0,
+              );
+              return (
+                <tr key={`${c.key}:${c.value}:${i}`} data-testid={`limit-row-${i}`}>
+                  <td>
+                    <Choice
+                      value={c.key}
+                      label={t('revolving.limitKindLabel', { n: i + 1 })}
+                      options={[
+                        { value: 'segment', label: t('revolving.segment') },
+                        { value: 'product', label: t('revolving.productKind') },
+                      ]}
+                      onChange={(v) => {
+                        const key: LimitKey = v === 'product' ? 'product' : 'segment';
+                        const taken = new Set(
+                          r.concentrationLimits
+                            .filter((x, j) => j !== i && x.key === key)
+                            .map((x) => x.value),
+                        );
+                        const value = choicesOf(key).find((o) => !taken.has(o.value))?.value ?? '';
+                        return change(
+                          i,
+                          { ...c, key, value },
+                          editLabel(key === 'product' ? 'limitOnProduct' : 'limitOnSegment', { n: i + 1 }),
+                        );
+                      }}
+                    />
+                  </td>
+                  <td>
+                    <Choice
+                      value={c.value}
+                      label={t('revolving.limitGroupLabel', { n: i + 1 })}
+                      testId={`limit-${i}-value`}
+                      options={choicesOf(c.key)}
+                      onChange={(v) =>
+                        change(i, { ...c, value: v }, editLabel('limitOn', { n: i + 1, value: v }))
+                      }
+                    />
+                  </td>
+                  <td className="num">
+                    <NumberField
+                      kind="percent"
+                      value={c.maxShare}
+                      width={76}
+                      suffix="%"
+                      label={t('revolving.limitMaxLabel', { n: i + 1 })}
+                      testId={`limit-${i}-maxShare`}
+                      validate={(v) => limitProblem(r, i, { ...c, maxShare: v }, t)}
+                      onCommit={(v) =>
+                        change(i, { ...c, maxShare: v }, editLabel('limitShare', { value: c.value }))
+                      }
+                    />
+                  </td>
+                  <td className="num muted">{pct(ofProfile, 1)}</td>
+                  <td className="row-actions">
+                    <button
+                      className="icon"
+                      title={t('revolving.removeLimit')}
+                      aria-label={t('revolving.removeLimitLabel', { value: c.value })}
+                      data-testid={`remove-limit-${i}`}
+                      onClick={() =>
+                        edit(editLabel('removeLimit', { value: c.value }), (d) =>
+                          removeConcentrationLimit(d, i),
+                        )
+                      }
+                    >
+                      ×
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
       {deal.pool.kind === 'file' ? <p className="muted small">{t('revolving.segmentsNote')}</p> : null}
     </div>
   );
@@ -530,208 +534,212 @@ function ProfileTable({ r, edit }: { r: Revolving; edit: DealEdit }) {
         <h3>{t('revolving.profile')}</h3>
         <span className="muted small">{t('revolving.profileNote')}</span>
       </div>
-      <table className="table" data-testid="profile-table">
-        <thead>
-          <tr>
-            <th>{t('revolving.col.line')}</th>
-            <th>{t('revolving.col.segment')}</th>
-            <th>{t('revolving.col.product')}</th>
-            <th className="num">{t('revolving.col.share')}</th>
-            <th className="num">{t('revolving.col.rate')}</th>
-            <th className="num">{t('revolving.col.monthlyFeeRate')}</th>
-            <th className="num">{t('revolving.col.originalTerm')}</th>
-            <th className="num">{t('revolving.col.remainingTerm')}</th>
-            <th className="num">{t('revolving.col.paymentRate')}</th>
-            <th>{t('revolving.col.eligible')}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {r.profile.map((l, i) => {
-            const why = excluded.get(l.id);
-            return (
-              <tr key={`${l.id}-${i}`} data-testid={`profile-row-${i}`}>
-                <td>
-                  <TextField
-                    value={l.id}
-                    width={140}
-                    label={t('revolving.lineIdLabel', { n: i + 1 })}
-                    testId={`profile-${i}-id`}
-                    validate={(v) => profileIdProblem(r, i, v, t)}
-                    onCommit={(v) =>
-                      edit(editLabel('renameLine', { id: l.id }), (d) => setProfileField(d, i, 'id', v))
-                    }
-                  />
-                </td>
-                <td>
-                  <TextField
-                    value={l.segment}
-                    width={96}
-                    label={t('revolving.lineSegmentLabel', { id: l.id })}
-                    testId={`profile-${i}-segment`}
-                    validate={(v) =>
-                      v.trim() === ''
-                        ? t('revolving.problem.segmentName')
-                        : v.length > 64
-                          ? t('revolving.problem.long')
-                          : null
-                    }
-                    onCommit={(v) =>
-                      edit(editLabel('lineSegment', { id: l.id }), (d) => setProfileField(d, i, 'segment', v))
-                    }
-                  />
-                </td>
-                <td>
-                  <Choice
-                    value={l.product}
-                    label={t('revolving.lineProductLabel', { id: l.id })}
-                    testId={`profile-${i}-product`}
-                    options={PRODUCTS.map((p) => ({ value: p, label: t(`revolving.product.${p}`) }))}
-                    onChange={(v) => {
-                      const p = PRODUCTS.find((x) => x === v);
-                      return p
-                        ? edit(editLabel('lineProduct', { id: l.id }), (d) => setProfileProduct(d, i, p))
-                        : null;
-                    }}
-                  />
-                </td>
-                <td className="num">
-                  {single ? (
-                    '100%'
-                  ) : (
-                    <NumberField
-                      kind="percent"
-                      value={shares[i] ?? 0}
-                      width={76}
-                      suffix="%"
-                      label={t('revolving.lineShareLabel', { id: l.id })}
-                      testId={`profile-${i}-share`}
-                      validate={(v) => shareProblem(r, i, v, t)}
+      <div className="table-scroll">
+        <table className="table" data-testid="profile-table">
+          <thead>
+            <tr>
+              <th>{t('revolving.col.line')}</th>
+              <th>{t('revolving.col.segment')}</th>
+              <th>{t('revolving.col.product')}</th>
+              <th className="num">{t('revolving.col.share')}</th>
+              <th className="num">{t('revolving.col.rate')}</th>
+              <th className="num">{t('revolving.col.monthlyFeeRate')}</th>
+              <th className="num">{t('revolving.col.originalTerm')}</th>
+              <th className="num">{t('revolving.col.remainingTerm')}</th>
+              <th className="num">{t('revolving.col.paymentRate')}</th>
+              <th>{t('revolving.col.eligible')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {r.profile.map((l, i) => {
+              const why = excluded.get(l.id);
+              return (
+                <tr key={`${l.id}-${i}`} data-testid={`profile-row-${i}`}>
+                  <td>
+                    <TextField
+                      value={l.id}
+                      width={140}
+                      label={t('revolving.lineIdLabel', { n: i + 1 })}
+                      testId={`profile-${i}-id`}
+                      validate={(v) => profileIdProblem(r, i, v, t)}
                       onCommit={(v) =>
-                        edit(editLabel('lineShare', { id: l.id }), (d) => setProfileShare(d, i, v))
+                        edit(editLabel('renameLine', { id: l.id }), (d) => setProfileField(d, i, 'id', v))
                       }
                     />
-                  )}
-                </td>
-                <td className="num">
-                  {l.product === 'interest-free-fee' ? (
-                    <span className="muted">–</span>
-                  ) : (
-                    <NumberField
-                      kind="percent"
-                      value={l.rate}
-                      width={76}
-                      suffix="%"
-                      label={t('revolving.lineRateLabel', { id: l.id })}
-                      testId={`profile-${i}-rate`}
-                      validate={(v) => (v < 0 || v > 1 ? t('revolving.problem.apr') : null)}
-                      onCommit={(v) => field(i, l, 'rate', v)}
+                  </td>
+                  <td>
+                    <TextField
+                      value={l.segment}
+                      width={96}
+                      label={t('revolving.lineSegmentLabel', { id: l.id })}
+                      testId={`profile-${i}-segment`}
+                      validate={(v) =>
+                        v.trim() === ''
+                          ? t('revolving.problem.segmentName')
+                          : v.length > 64
+                            ? t('revolving.problem.long')
+                            : null
+                      }
+                      onCommit={(v) =>
+                        edit(editLabel('lineSegment', { id: l.id }), (d) =>
+                          setProfileField(d, i, 'segment', v),
+                        )
+                      }
                     />
-                  )}
-                </td>
-                <td className="num">
-                  {l.product === 'interest-free-fee' || l.monthlyFeeRate > 0 ? (
-                    <NumberField
-                      kind="percent"
-                      value={l.monthlyFeeRate}
-                      width={76}
-                      suffix="%"
-                      label={t('revolving.lineFeeLabel', { id: l.id })}
-                      testId={`profile-${i}-monthlyFeeRate`}
-                      validate={(v) => (v < 0 || v > 0.1 ? t('revolving.problem.monthlyFee') : null)}
-                      onCommit={(v) => field(i, l, 'monthlyFeeRate', v)}
+                  </td>
+                  <td>
+                    <Choice
+                      value={l.product}
+                      label={t('revolving.lineProductLabel', { id: l.id })}
+                      testId={`profile-${i}-product`}
+                      options={PRODUCTS.map((p) => ({ value: p, label: t(`revolving.product.${p}`) }))}
+                      onChange={(v) => {
+                        const p = PRODUCTS.find((x) => x === v);
+                        return p
+                          ? edit(editLabel('lineProduct', { id: l.id }), (d) => setProfileProduct(d, i, p))
+                          : null;
+                      }}
                     />
-                  ) : (
-                    <span className="muted">–</span>
-                  )}
-                </td>
-                <td className="num">
-                  <NumberField
-                    kind="int"
-                    value={l.originalTerm}
-                    width={56}
-                    label={t('revolving.lineOriginalTermLabel', { id: l.id })}
-                    testId={`profile-${i}-originalTerm`}
-                    validate={(v) => termProblem(l, 'originalTerm', v, t)}
-                    onCommit={(v) => field(i, l, 'originalTerm', v)}
-                  />
-                </td>
-                <td className="num">
-                  <NumberField
-                    kind="int"
-                    value={l.remainingTerm}
-                    width={56}
-                    label={t('revolving.lineRemainingTermLabel', { id: l.id })}
-                    testId={`profile-${i}-remainingTerm`}
-                    validate={(v) => termProblem(l, 'remainingTerm', v, t)}
-                    onCommit={(v) => field(i, l, 'remainingTerm', v)}
-                  />
-                </td>
-                <td className="num">
-                  {l.product === 'revolving' ? (
+                  </td>
+                  <td className="num">
+                    {single ? (
+                      '100%'
+                    ) : (
+                      <NumberField
+                        kind="percent"
+                        value={shares[i] ?? 0}
+                        width={76}
+                        suffix="%"
+                        label={t('revolving.lineShareLabel', { id: l.id })}
+                        testId={`profile-${i}-share`}
+                        validate={(v) => shareProblem(r, i, v, t)}
+                        onCommit={(v) =>
+                          edit(editLabel('lineShare', { id: l.id }), (d) => setProfileShare(d, i, v))
+                        }
+                      />
+                    )}
+                  </td>
+                  <td className="num">
+                    {l.product === 'interest-free-fee' ? (
+                      <span className="muted">–</span>
+                    ) : (
+                      <NumberField
+                        kind="percent"
+                        value={l.rate}
+                        width={76}
+                        suffix="%"
+                        label={t('revolving.lineRateLabel', { id: l.id })}
+                        testId={`profile-${i}-rate`}
+                        validate={(v) => (v < 0 || v > 1 ? t('revolving.problem.apr') : null)}
+                        onCommit={(v) => field(i, l, 'rate', v)}
+                      />
+                    )}
+                  </td>
+                  <td className="num">
+                    {l.product === 'interest-free-fee' || l.monthlyFeeRate > 0 ? (
+                      <NumberField
+                        kind="percent"
+                        value={l.monthlyFeeRate}
+                        width={76}
+                        suffix="%"
+                        label={t('revolving.lineFeeLabel', { id: l.id })}
+                        testId={`profile-${i}-monthlyFeeRate`}
+                        validate={(v) => (v < 0 || v > 0.1 ? t('revolving.problem.monthlyFee') : null)}
+                        onCommit={(v) => field(i, l, 'monthlyFeeRate', v)}
+                      />
+                    ) : (
+                      <span className="muted">–</span>
+                    )}
+                  </td>
+                  <td className="num">
                     <NumberField
-                      kind="percent"
-                      value={l.paymentRate}
-                      width={76}
-                      suffix="%"
-                      label={t('revolving.linePaymentRateLabel', { id: l.id })}
-                      testId={`profile-${i}-paymentRate`}
-                      validate={(v) => (v <= 0 || v > 1 ? t('revolving.problem.paymentRate') : null)}
-                      onCommit={(v) => field(i, l, 'paymentRate', v)}
+                      kind="int"
+                      value={l.originalTerm}
+                      width={56}
+                      label={t('revolving.lineOriginalTermLabel', { id: l.id })}
+                      testId={`profile-${i}-originalTerm`}
+                      validate={(v) => termProblem(l, 'originalTerm', v, t)}
+                      onCommit={(v) => field(i, l, 'originalTerm', v)}
                     />
-                  ) : (
-                    <span className="muted">–</span>
+                  </td>
+                  <td className="num">
+                    <NumberField
+                      kind="int"
+                      value={l.remainingTerm}
+                      width={56}
+                      label={t('revolving.lineRemainingTermLabel', { id: l.id })}
+                      testId={`profile-${i}-remainingTerm`}
+                      validate={(v) => termProblem(l, 'remainingTerm', v, t)}
+                      onCommit={(v) => field(i, l, 'remainingTerm', v)}
+                    />
+                  </td>
+                  <td className="num">
+                    {l.product === 'revolving' ? (
+                      <NumberField
+                        kind="percent"
+                        value={l.paymentRate}
+                        width={76}
+                        suffix="%"
+                        label={t('revolving.linePaymentRateLabel', { id: l.id })}
+                        testId={`profile-${i}-paymentRate`}
+                        validate={(v) => (v <= 0 || v > 1 ? t('revolving.problem.paymentRate') : null)}
+                        onCommit={(v) => field(i, l, 'paymentRate', v)}
+                      />
+                    ) : (
+                      <span className="muted">–</span>
+                    )}
+                  </td>
+                  <td className="wrap">
+                    {why ? (
+                      <span className="revolving-excluded" data-testid={`profile-${i}-excluded`}>
+                        {t('revolving.excluded', { reasons: why.join(t('listSep')) })}
+                      </span>
+                    ) : (
+                      <span className="muted">{t('revolving.yes')}</span>
+                    )}
+                  </td>
+                  <td className="row-actions">
+                    <button
+                      className="icon"
+                      title={single ? t('revolving.keepOneLine') : t('revolving.removeLine')}
+                      aria-label={t('revolving.removeLineLabel', { id: l.id })}
+                      data-testid={`remove-profile-${i}`}
+                      disabled={single}
+                      onClick={() =>
+                        edit(editLabel('removeLine', { id: l.id }), (d) => removeProfileLine(d, i))
+                      }
+                    >
+                      ×
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+          <tfoot>
+            <tr>
+              <td colSpan={3}>
+                <button
+                  data-testid="add-profile-line"
+                  onClick={() => edit(editLabel('addLine'), addProfileLine)}
+                >
+                  {t('revolving.addLine')}
+                </button>
+              </td>
+              <td className="num">
+                <b>
+                  {pct(
+                    shares.reduce((a, b) => a + b, 0),
+                    0,
                   )}
-                </td>
-                <td className="wrap">
-                  {why ? (
-                    <span className="revolving-excluded" data-testid={`profile-${i}-excluded`}>
-                      {t('revolving.excluded', { reasons: why.join(t('listSep')) })}
-                    </span>
-                  ) : (
-                    <span className="muted">{t('revolving.yes')}</span>
-                  )}
-                </td>
-                <td className="row-actions">
-                  <button
-                    className="icon"
-                    title={single ? t('revolving.keepOneLine') : t('revolving.removeLine')}
-                    aria-label={t('revolving.removeLineLabel', { id: l.id })}
-                    data-testid={`remove-profile-${i}`}
-                    disabled={single}
-                    onClick={() =>
-                      edit(editLabel('removeLine', { id: l.id }), (d) => removeProfileLine(d, i))
-                    }
-                  >
-                    ×
-                  </button>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-        <tfoot>
-          <tr>
-            <td colSpan={3}>
-              <button
-                data-testid="add-profile-line"
-                onClick={() => edit(editLabel('addLine'), addProfileLine)}
-              >
-                {t('revolving.addLine')}
-              </button>
-            </td>
-            <td className="num">
-              <b>
-                {pct(
-                  shares.reduce((a, b) => a + b, 0),
-                  0,
-                )}
-              </b>
-            </td>
-            <td colSpan={7} />
-          </tr>
-        </tfoot>
-      </table>
+                </b>
+              </td>
+              <td colSpan={7} />
+            </tr>
+          </tfoot>
+        </table>
+      </div>
     </div>
   );
 }

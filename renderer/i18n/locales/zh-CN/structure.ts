@@ -259,7 +259,7 @@ export const structure: Catalog<typeof en> = {
     price: '购买价格（面值 %）',
     priceLabel: '循环购买价格',
     priceProblem: '价格为面值的百分比，须大于 0 且不超过 200',
-    target: '目标资产池，占初始规模',
+    target: '目标规模（占初始）',
     targetHint: '购买旨在将资产池恢复至初始余额的这一比例',
     targetLabel: '循环购买目标资产池比例',
     targetProblem: '须在初始资产池的 0% 至 100% 之间',
