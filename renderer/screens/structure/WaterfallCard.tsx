@@ -97,7 +97,9 @@ export function WaterfallCard() {
             </span>
             <span className="step-from muted small" data-testid={`step-${i}-from`}>
               {step.from
-                ? t('waterfall.from', { sources: step.from.map((x) => sourceLabel(x, t)).join(' → ') })
+                ? t('waterfall.from', {
+                    sources: step.from.map((x) => t(`waterfall.sourceInline.${x}`)).join(' → '),
+                  })
                 : ''}
             </span>
             <span className="row-actions">
@@ -238,10 +240,10 @@ function StepEditor({
                   <button
                     className="icon"
                     title={t('waterfall.drawEarlier', {
-                      source: sourceLabel(x, t),
-                      before: sourceLabel(sources[k - 1] ?? x, t),
+                      source: t(`waterfall.sourceInline.${x}`),
+                      before: t(`waterfall.sourceInline.${sources[k - 1] ?? x}`),
                     })}
-                    aria-label={t('waterfall.drawEarlierLabel', { source: sourceLabel(x, t) })}
+                    aria-label={t('waterfall.drawEarlierLabel', { source: t(`waterfall.sourceInline.${x}`) })}
                     data-testid={`step-${index}-source-${x}-earlier`}
                     onClick={() =>
                       applySources(

@@ -130,6 +130,12 @@ export const structure = {
       principal: 'Principal',
       reserve: 'Reserve',
     },
+    /** A source inside a sentence ("from principal → interest"). */
+    sourceInline: {
+      interest: 'interest',
+      principal: 'principal',
+      reserve: 'reserve',
+    },
     problem: {
       noSource: 'A step needs at least one source',
       sourceTwice: 'List each source once',
@@ -428,9 +434,9 @@ export const structure = {
     stepUp: 'move step up',
     stepDown: 'move step down',
     removeStep: 'remove step',
-    stepSourceOff: 'step {{n}} stops drawing $t(structure:waterfall.source.{{source}})',
-    stepSourceEarlier: 'step {{n}} draws $t(structure:waterfall.source.{{source}}) earlier',
-    stepSourceOn: 'step {{n}} draws $t(structure:waterfall.source.{{source}})',
+    stepSourceOff: 'step {{n}} stops drawing $t(structure:waterfall.sourceInline.{{source}})',
+    stepSourceEarlier: 'step {{n}} draws $t(structure:waterfall.sourceInline.{{source}}) earlier',
+    stepSourceOn: 'step {{n}} draws $t(structure:waterfall.sourceInline.{{source}})',
     stepSourceDefault: 'step {{n}} draws by default',
     stepPays: 'step {{n}} pays {{id}}',
     stepDrops: 'step {{n}} drops {{id}}',
