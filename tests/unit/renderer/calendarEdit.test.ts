@@ -64,7 +64,9 @@ describe('calendar edits', () => {
     expect(closingDateProblem(d, '1/4/2025')).toBe('A date as YYYY-MM-DD');
     expect(closingDateProblem(d, '2025-03-30')).toBe('2025-03-30 is before the cut-off date 2025-03-31');
     const withFirst = setFirstPaymentDate(d, '2025-04-15');
-    expect(closingDateProblem(withFirst, '2025-04-15')).toBe('2025-04-15 is not after the closing date 2025-04-15');
+    expect(closingDateProblem(withFirst, '2025-04-15')).toBe(
+      '2025-04-15 is not after the closing date 2025-04-15',
+    );
   });
 
   it('refuses a first payment date before closing, off the payment day or in the cut-off month', () => {
@@ -72,7 +74,9 @@ describe('calendar edits', () => {
     expect(firstPaymentDateProblem(d, '')).toBeNull();
     expect(firstPaymentDateProblem(d, '2025-05-15')).toBeNull();
     expect(firstPaymentDateProblem(d, '2025-04-31')).toBe('2025-04-31 is not a calendar date');
-    expect(firstPaymentDateProblem(d, '2025-04-15')).toBe('2025-04-15 is not after the closing date 2025-04-20');
+    expect(firstPaymentDateProblem(d, '2025-04-15')).toBe(
+      '2025-04-15 is not after the closing date 2025-04-20',
+    );
     expect(firstPaymentDateProblem(d, '2025-05-16')).toBe('falls on day 16, not on paymentDay 15');
     // Cut-off 2025-03-01 and closing on it: 2025-03-15 follows closing and is on day 15, but the engine's first
     // payment pays collection month 1 at the earliest, so it must be in April or later.
