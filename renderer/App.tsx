@@ -1,5 +1,6 @@
 /** The workbench shell: top bar, navigation, the active screen and the job/status bar. */
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { AppContext, useApp as useApp_, type AppApi, type Notice } from './AppContext';
 import { JobCancelled, type JobProgress } from './engine/client';
 import { engine } from './engine/engineWorker';
@@ -29,7 +30,7 @@ import {
   type AppState,
   type ScreenId,
 } from './project/state';
-import { canRedo, canUndo, redoLabel, undoLabel } from './project/history';
+import { canRedo, canUndo, labelText, redoLabel, undoLabel } from './project/history';
 import { AssumptionsScreen } from './screens/AssumptionsScreen';
 import { ExportScreen } from './screens/ExportScreen';
 import { FundingScreen } from './screens/FundingScreen';
@@ -38,14 +39,14 @@ import { ResultsScreen } from './screens/ResultsScreen';
 import { StructureScreen } from './screens/StructureScreen';
 import { StressScreen } from './screens/StressScreen';
 
-const NAV: { id: ScreenId; label: string; hint: string }[] = [
-  { id: 'pool', label: 'Pool', hint: 'Loan tape, stratification' },
-  { id: 'assumptions', label: 'Assumptions', hint: 'Scenarios, curves' },
-  { id: 'structure', label: 'Structure', hint: 'Tranches, waterfall' },
-  { id: 'results', label: 'Results', hint: 'Cash flows, analytics' },
-  { id: 'export', label: 'Export', hint: 'Excel report' },
-  { id: 'funding', label: 'Funding', hint: 'Mixes, liquidity, cost' },
-  { id: 'stress', label: 'Stress', hint: 'Grids, rating stresses, Monte Carlo' },
+const NAV: readonly ScreenId[] = [
+  'pool',
+  'assumptions',
+  'structure',
+  'results',
+  'export',
+  'funding',
+  'stress',
 ];
 
 const AUTOSAVE_DELAY_MS = 1500;
@@ -57,6 +58,10 @@ function firstDoc(): ProjectDoc {
 
 export function App({ host, initial }: { host: Host; initial?: AppState }) {
   const [state, dispatch] = useReducer(reducer, initial ?? null, (s) => s ?? initialState(firstDoc()));
+  const { t } = useTranslation('app');
+  // The callbacks below outlive a render; they read the language of the moment through this ref.
+  const tRef = useRef(t);
+  tRef.current = t;
   const [job, setJob] = useState<{ label: string; progress: JobProgress | null } | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [recovery, setRecovery] = useState<string | null>(null);
@@ -76,7 +81,8 @@ export function App({ host, initial }: { host: Host; initial?: AppState }) {
       try {
         return await work((progress) => setJob({ label, progress }));
       } catch (err) {
-        if (err instanceof JobCancelled) setNotice({ kind: 'info', text: `${label}: cancelled` });
+        if (err instanceof JobCancelled)
+          setNotice({ kind: 'info', text: tRef.current('jobs.cancelled', { label }) });
         else setNotice({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
         return null;
       } finally {
@@ -93,12 +99,12 @@ export function App({ host, initial }: { host: Host; initial?: AppState }) {
     if (active instanceof HTMLElement) active.blur();
     await new Promise((resolve) => setTimeout(resolve, 0));
     const d = stateRef.current.history.present;
-    const refusal = runRefusal(d.deal, d.pool?.loans ?? null, pendingEdits.list());
+    const refusal = runRefusal(d.deal, d.pool?.loans ?? null, pendingEdits.list(), tRef.current);
     if (refusal) {
       setNotice({ kind: 'error', text: refusal });
       return;
     }
-    const result = await job_('Running deal', (onProgress) =>
+    const result = await job_(tRef.current('jobs.runDeal'), (onProgress) =>
       engine().request(
         { kind: 'run', deal: d.deal, loans: d.pool?.loans ?? null, scenario: d.scenario },
         onProgress,
@@ -110,11 +116,11 @@ export function App({ host, initial }: { host: Host; initial?: AppState }) {
         result.checks.cashConserved
           ? {
               kind: 'success',
-              text: `Run complete: ${result.pool.periods.length} periods, every period reconciles`,
+              text: tRef.current('notice.runOk', { count: result.pool.periods.length }),
             }
           : {
               kind: 'error',
-              text: `Run complete, but ${result.checks.failures.length} periods do not reconcile`,
+              text: tRef.current('notice.runNotReconciled', { count: result.checks.failures.length }),
             },
       );
     }
@@ -124,13 +130,13 @@ export function App({ host, initial }: { host: Host; initial?: AppState }) {
     async (include?: readonly AnalysisId[]) => {
       const s = stateRef.current;
       if (!s.run) {
-        setNotice({ kind: 'error', text: 'Run the deal before exporting the tranche report.' });
+        setNotice({ kind: 'error', text: tRef.current('notice.runFirst') });
         return;
       }
       const run = s.run;
       // By default (the menu, Ctrl+E) every analysis still true of the deal goes in; the Export screen chooses.
       const chosen = s.analyses.filter((a) => (include ? include.includes(a.id) : !isStale(s, a)));
-      const bytes = await job_('Writing tranche report', (onProgress) =>
+      const bytes = await job_(tRef.current('jobs.writeReport'), (onProgress) =>
         engine().request(
           {
             kind: 'report',
@@ -149,7 +155,7 @@ export function App({ host, initial }: { host: Host; initial?: AppState }) {
         bytes,
         'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       );
-      if (ok) setNotice({ kind: 'success', text: `Exported ${name}` });
+      if (ok) setNotice({ kind: 'success', text: tRef.current('notice.exported', { name }) });
     },
     [host, job_],
   );
@@ -164,7 +170,7 @@ export function App({ host, initial }: { host: Host; initial?: AppState }) {
         if (sliced) {
           setNotice({
             kind: 'info',
-            text: `Saving the project with its ${integer(d.pool!.loans.size)} loans…`,
+            text: tRef.current('notice.savingLarge', { loans: integer(d.pool!.loans.size) }),
           });
         }
         const options = { saveAs, token: s.file?.token ?? null, suggestedName: suggestedFileName(s) };
@@ -175,11 +181,13 @@ export function App({ host, initial }: { host: Host; initial?: AppState }) {
         if (!saved) return;
         dispatch({ type: 'saved', doc: s.history.present, file: saved });
         await host.writeAutosave(null);
-        setNotice({ kind: 'success', text: `Saved ${saved.name}` });
+        setNotice({ kind: 'success', text: tRef.current('notice.saved', { name: saved.name }) });
       } catch (err) {
         setNotice({
           kind: 'error',
-          text: `Save failed: ${err instanceof Error ? err.message : String(err)}`,
+          text: tRef.current('notice.saveFailed', {
+            error: err instanceof Error ? err.message : String(err),
+          }),
         });
       }
     },
@@ -192,7 +200,7 @@ export function App({ host, initial }: { host: Host; initial?: AppState }) {
       try {
         const d = parseProject(new TextDecoder().decode(opened.bytes), opened.name);
         dispatch({ type: 'load', doc: d, file: { token: opened.token, name: opened.name } });
-        setNotice({ kind: 'success', text: `Opened ${opened.name}` });
+        setNotice({ kind: 'success', text: tRef.current('notice.opened', { name: opened.name }) });
       } catch (err) {
         setNotice({ kind: 'error', text: err instanceof ProjectFileError ? err.message : String(err) });
       }
@@ -237,8 +245,8 @@ export function App({ host, initial }: { host: Host; initial?: AppState }) {
   useEffect(() => host.onMenuCommand(command), [host, command]);
 
   useEffect(() => {
-    void host.setTitle(windowTitle(state));
-  }, [host, state]);
+    void host.setTitle(windowTitle(state, t));
+  }, [host, state, t]);
 
   // Crash recovery: an autosave left behind means the last session ended with unsaved work.
   useEffect(() => {
@@ -267,44 +275,62 @@ export function App({ host, initial }: { host: Host; initial?: AppState }) {
       <div className="app">
         <header className="topbar">
           <div className="brand">
-            <span className="brand-mark">ABS</span> Workbench
+            <span className="brand-mark">ABS</span> {t('brand')}
           </div>
           <div className="doc-title" data-testid="doc-title">
-            {doc.deal.name}
+            <span translate="no">{doc.deal.name}</span>
             {isDirty(state) ? (
-              <span className="dirty" title="Unsaved changes">
+              <span className="dirty" title={t('doc.unsavedChanges')}>
                 {' '}
                 •
               </span>
             ) : null}
-            <span className="doc-file">{state.file?.name ?? 'not saved'}</span>
+            {state.file ? (
+              <span className="doc-file" translate="no">
+                {state.file.name}
+              </span>
+            ) : (
+              <span className="doc-file">{t('doc.notSaved')}</span>
+            )}
           </div>
           <div className="toolbar">
-            <button onClick={() => command('new')} title="New project (Ctrl+N)">
-              New
+            <button onClick={() => command('new')} title={t('toolbar.newHint', { keys: 'Ctrl+N' })}>
+              {t('toolbar.new')}
             </button>
-            <button onClick={() => command('open')} title="Open project or deal file (Ctrl+O)">
-              Open…
+            <button onClick={() => command('open')} title={t('toolbar.openHint', { keys: 'Ctrl+O' })}>
+              {t('toolbar.open')}
             </button>
-            <button onClick={() => command('save')} title="Save (Ctrl+S)" data-testid="save">
-              Save
+            <button
+              onClick={() => command('save')}
+              title={t('toolbar.saveHint', { keys: 'Ctrl+S' })}
+              data-testid="save"
+            >
+              {t('toolbar.save')}
             </button>
             <span className="sep" />
             <button
               onClick={() => command('undo')}
               disabled={!canUndo(h)}
-              title={`Undo ${undoLabel(h) ?? ''} (Ctrl+Z)`}
+              title={
+                undoLabel(h) !== null
+                  ? t('toolbar.undoHint', { label: labelText(t, undoLabel(h) ?? ''), keys: 'Ctrl+Z' })
+                  : t('toolbar.undoNothing', { keys: 'Ctrl+Z' })
+              }
               data-testid="undo"
             >
-              Undo
+              {t('toolbar.undo')}
             </button>
             <button
               onClick={() => command('redo')}
               disabled={!canRedo(h)}
-              title={`Redo ${redoLabel(h) ?? ''} (Ctrl+Shift+Z)`}
+              title={
+                redoLabel(h) !== null
+                  ? t('toolbar.redoHint', { label: labelText(t, redoLabel(h) ?? ''), keys: 'Ctrl+Shift+Z' })
+                  : t('toolbar.redoNothing', { keys: 'Ctrl+Shift+Z' })
+              }
               data-testid="redo"
             >
-              Redo
+              {t('toolbar.redo')}
             </button>
             <span className="sep" />
             <ScenarioPicker />
@@ -313,16 +339,17 @@ export function App({ host, initial }: { host: Host; initial?: AppState }) {
               className="primary"
               onClick={() => command('run')}
               disabled={job !== null}
+              title={t('toolbar.runHint', { keys: 'Ctrl+Enter' })}
               data-testid="run"
             >
-              Run ▸
+              {t('toolbar.run')}
             </button>
           </div>
         </header>
         {recovery !== null ? (
           <div className="banner" data-testid="recovery">
-            Unsaved work from a previous session was recovered.
-            {recoveredWithoutPool ? ` ${reimportText(recoveredWithoutPool)}` : ''}
+            {t('recovery.recovered')}
+            {recoveredWithoutPool ? ` ${reimportText(recoveredWithoutPool, t)}` : ''}
             <button
               onClick={() => {
                 try {
@@ -333,7 +360,7 @@ export function App({ host, initial }: { host: Host; initial?: AppState }) {
                     dirty: true,
                   });
                   if (recoveredWithoutPool) {
-                    setNotice({ kind: 'info', text: reimportText(recoveredWithoutPool) });
+                    setNotice({ kind: 'info', text: reimportText(recoveredWithoutPool, t) });
                   }
                 } catch (err) {
                   setNotice({ kind: 'error', text: String(err) });
@@ -341,7 +368,7 @@ export function App({ host, initial }: { host: Host; initial?: AppState }) {
                 setRecovery(null);
               }}
             >
-              Restore
+              {t('recovery.restore')}
             </button>
             <button
               onClick={() => {
@@ -349,20 +376,20 @@ export function App({ host, initial }: { host: Host; initial?: AppState }) {
                 setRecovery(null);
               }}
             >
-              Discard
+              {t('recovery.discard')}
             </button>
           </div>
         ) : null}
         <nav className="nav">
-          {NAV.map((n) => (
+          {NAV.map((id) => (
             <button
-              key={n.id}
-              className={state.screen === n.id ? 'active' : ''}
-              onClick={() => dispatch({ type: 'screen', screen: n.id })}
-              data-testid={`nav-${n.id}`}
+              key={id}
+              className={state.screen === id ? 'active' : ''}
+              onClick={() => dispatch({ type: 'screen', screen: id })}
+              data-testid={`nav-${id}`}
             >
-              <span className="nav-label">{n.label}</span>
-              <span className="nav-hint">{n.hint}</span>
+              <span className="nav-label">{t(`nav.${id}.label`)}</span>
+              <span className="nav-hint">{t(`nav.${id}.hint`)}</span>
             </button>
           ))}
           <RecentFiles onOpen={(token) => void host.openRecent(token).then(openFile)} />
@@ -379,31 +406,41 @@ export function App({ host, initial }: { host: Host; initial?: AppState }) {
         <footer className="statusbar">
           {job ? (
             <div className="job" data-testid="job">
-              <span>{job.progress?.label ?? job.label}…</span>
+              <span>
+                {job.progress
+                  ? job.progress.key
+                    ? t(`jobs.progress.${job.progress.key}`, { ...job.progress.params })
+                    : job.progress.label
+                  : job.label}
+                …
+              </span>
               <progress
                 max={job.progress && job.progress.total > 0 ? job.progress.total : undefined}
                 value={job.progress && job.progress.total > 0 ? job.progress.done : undefined}
               />
               <button onClick={() => engine().cancel()} data-testid="cancel">
-                Cancel
+                {t('status.cancel')}
               </button>
             </div>
           ) : notice ? (
             <div className={`notice notice-${notice.kind}`} data-testid="notice" role="status">
               {notice.text}
-              <button className="link" onClick={() => setNotice(null)} aria-label="Dismiss">
+              <button className="link" onClick={() => setNotice(null)} aria-label={t('notice.dismiss')}>
                 ×
               </button>
             </div>
           ) : (
-            <div className="notice">Ready</div>
+            <div className="notice">{t('status.ready')}</div>
           )}
           <div className="status-right">
             {doc.pool
-              ? `Pool: ${doc.pool.provenance.sourceFile} (${doc.pool.loans.size.toLocaleString('en-US')} loans${poolAutosaved(doc.pool) ? '' : ', not autosaved'})`
-              : 'Pool: deal rep lines'}
+              ? t(poolAutosaved(doc.pool) ? 'status.pool' : 'status.poolNotAutosaved', {
+                  file: doc.pool.provenance.sourceFile,
+                  loans: integer(doc.pool.loans.size),
+                })
+              : t('status.repLines')}
             {' · '}
-            {host.kind === 'web' ? 'Browser' : 'Desktop'}
+            {host.kind === 'web' ? t('status.browser') : t('status.desktop')}
           </div>
         </footer>
       </div>
@@ -413,16 +450,22 @@ export function App({ host, initial }: { host: Host; initial?: AppState }) {
 
 function ScenarioPicker() {
   const { state, dispatch } = useApp_();
+  const { t } = useTranslation('app');
   const doc = state.history.present;
   return (
     <label className="scenario-picker">
-      Scenario
+      {t('toolbar.scenario')}
       <select
+        translate="no"
         value={doc.scenario}
         data-testid="scenario-picker"
         onChange={(e) => {
           const scenario = e.target.value;
-          dispatch({ type: 'edit', label: 'change scenario', update: (d) => ({ ...d, scenario }) });
+          dispatch({
+            type: 'edit',
+            label: { key: 'app:undo.changeScenario' },
+            update: (d) => ({ ...d, scenario }),
+          });
         }}
       >
         {doc.deal.scenarios.map((s) => (
@@ -437,6 +480,7 @@ function ScenarioPicker() {
 
 function RecentFiles({ onOpen }: { onOpen: (token: string) => void }) {
   const { host, state } = useApp_();
+  const { t } = useTranslation('app');
   const [recent, setRecent] = useState<{ token: string; name: string }[]>([]);
   useEffect(() => {
     void host.recentFiles().then(setRecent);
@@ -444,9 +488,9 @@ function RecentFiles({ onOpen }: { onOpen: (token: string) => void }) {
   if (recent.length === 0) return null;
   return (
     <div className="recent">
-      <div className="recent-title">Recent</div>
+      <div className="recent-title">{t('recent')}</div>
       {recent.slice(0, 6).map((r) => (
-        <button key={r.token} className="link" onClick={() => onOpen(r.token)} title={r.name}>
+        <button key={r.token} className="link" onClick={() => onOpen(r.token)} title={r.name} translate="no">
           {r.name}
         </button>
       ))}

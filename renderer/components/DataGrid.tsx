@@ -7,9 +7,12 @@ import {
   type GridOptions,
   type Theme,
 } from 'ag-grid-community';
+import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
 import { AgGridReact } from 'ag-grid-react';
 import { useContext, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { AppContext } from '../AppContext';
+import { useDisplay } from '../i18n/DisplayContext';
 import { csvCell, money, pct } from '../format';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
@@ -108,6 +111,10 @@ export function DataGrid<T>({
   ...options
 }: DataGridProps<T>) {
   const app = useContext(AppContext);
+  const { t } = useTranslation('components');
+  // The grid is mounted again when the language or the amount scale changes: AG Grid reads its own texts
+  // (localeText) only at start, and formats a cell again only when its row or column changes.
+  const { lang, scale } = useDisplay();
   const grid = useRef<AgGridReact<T>>(null);
   const exportCsv = () => {
     const csv = grid.current?.api.getDataAsCsv({ processCellCallback: (p) => csvCell(p.value) });
@@ -121,14 +128,16 @@ export function DataGrid<T>({
     <div className="grid-host" data-testid={testId}>
       {app && !hideCsv && options.rowModelType !== 'infinite' ? (
         <div className="grid-bar">
-          <button type="button" className="grid-csv" title="Export this table as CSV" onClick={exportCsv}>
-            CSV
+          <button type="button" className="grid-csv" title={t('grid.csvHint')} onClick={exportCsv}>
+            {t('grid.csv')}
           </button>
         </div>
       ) : null}
       <div className="grid-body" style={autoHeight ? undefined : { height }}>
         <AgGridReact<T>
+          key={`${lang}-${scale}`}
           ref={grid}
+          localeText={lang === 'zh-CN' ? AG_GRID_LOCALE_CN : AG_GRID_LOCALE_EN}
           theme={autoHeight ? fitTheme(maxBodyHeight) : gridTheme}
           {...(autoHeight ? { domLayout: 'autoHeight' as const } : {})}
           suppressCellFocus={false}

@@ -1,4 +1,7 @@
-/** The top bar's language and amount-unit pickers. */
+/**
+ * The top bar's language and amount-unit pickers. Their captions are for screen readers and the tooltip only:
+ * the chosen value (中文, 万元) says what each is, and the bar must fit 1280 px in both languages.
+ */
 import { useTranslation } from 'react-i18next';
 import { AMOUNT_SCALES, isAmountScale } from '../../core/i18n/amounts';
 import { isLang, LANGS } from '../../core/i18n/lang';
@@ -9,8 +12,8 @@ export function DisplaySwitch() {
   const { lang, scale, setDisplay } = useDisplay();
   return (
     <>
-      <label className="scenario-picker" title={t('display.languageHint')}>
-        {t('display.language')}
+      <label className="scenario-picker display-picker" title={t('display.languageHint')}>
+        <span className="sr-only">{t('display.language')}</span>
         <select
           value={lang}
           data-testid="language-picker"
@@ -26,8 +29,8 @@ export function DisplaySwitch() {
           ))}
         </select>
       </label>
-      <label className="scenario-picker" title={t('display.scaleHint')}>
-        {t('display.scale')}
+      <label className="scenario-picker display-picker" title={t('display.scaleHint')}>
+        <span className="sr-only">{t('display.scale')}</span>
         <select
           value={scale}
           data-testid="scale-picker"

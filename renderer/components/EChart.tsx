@@ -1,6 +1,7 @@
 /** A minimal React wrapper over ECharts: one instance per element, option updates in place, resize observed. */
 import * as echarts from 'echarts';
 import { useEffect, useRef } from 'react';
+import { useDisplay } from '../i18n/DisplayContext';
 
 export type ChartOption = echarts.EChartsOption;
 
@@ -33,10 +34,16 @@ export function EChart({
 }) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  // ECharts' own words (toolbox titles, 'No data', aria descriptions) come from its built-in locales, which are
+  // fixed when a chart is created: a change of language creates the chart again.
+  const { lang } = useDisplay();
 
   useEffect(() => {
     if (!el.current) return;
-    const c = echarts.init(el.current, undefined, { renderer: 'canvas' });
+    const c = echarts.init(el.current, undefined, {
+      renderer: 'canvas',
+      locale: lang === 'zh-CN' ? 'ZH' : 'EN',
+    });
     chart.current = c;
     const ro = new ResizeObserver(() => c.resize());
     ro.observe(el.current);
@@ -45,7 +52,7 @@ export function EChart({
       c.dispose();
       chart.current = null;
     };
-  }, []);
+  }, [lang]);
 
   useEffect(() => {
     chart.current?.setOption(
@@ -58,7 +65,8 @@ export function EChart({
       },
       { notMerge: true },
     );
-  }, [option]);
+    // A chart created again for a new language starts empty: it takes the option once more.
+  }, [option, lang]);
 
   return <div ref={el} className="chart" style={{ height }} data-testid={testId} />;
 }

@@ -3,7 +3,8 @@
  * readable message appears under the field instead of a silent reset.
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { integer, money, parseAmount, parsePercent, pct } from '../format';
+import { useTranslation } from 'react-i18next';
+import { integer, moneyExact, parseAmount, parsePercent, pct } from '../format';
 import { pendingEdits } from '../project/pendingEdits';
 
 export type NumberKind = 'money' | 'percent' | 'int' | 'number';
@@ -12,7 +13,8 @@ function show(kind: NumberKind, v: number | null | undefined): string {
   if (v === null || v === undefined) return '';
   switch (kind) {
     case 'money':
-      return money(v);
+      // What the user edits is the amount itself, to the cent, whatever scale the screens show.
+      return moneyExact(v);
     case 'percent':
       return pct(v, 3)
         .replace(/\.?0+%$/, '%')
@@ -41,22 +43,17 @@ function parse(kind: NumberKind, text: string): number | null {
   }
 }
 
-const kindHelp: Record<NumberKind, string> = {
-  money: 'Enter an amount, e.g. 1,250,000 or 1.25m',
-  percent: 'Enter a percentage, e.g. 5.25',
-  int: 'Enter a whole number',
-  number: 'Enter a number',
-};
-
 /**
  * Keeps the app's list of refused edits in step with this field's message: Run reads it, so a refused value is
  * named instead of silently replaced by the deal's last valid one. The entry goes when the field does.
  */
 function usePendingEdit(message: string | null, field: string | undefined): void {
+  const { t } = useTranslation('app');
   const key = useRef(Symbol('field')).current;
+  const named = field ?? t('run.aField');
   useEffect(() => {
-    pendingEdits.set(key, message ? { field: field ?? 'a field', message } : null);
-  }, [key, message, field]);
+    pendingEdits.set(key, message ? { field: named, message } : null);
+  }, [key, message, named]);
   useEffect(() => () => pendingEdits.set(key, null), [key]);
 }
 
@@ -88,6 +85,7 @@ export function NumberField({
   width,
   onClear,
 }: NumberFieldProps) {
+  const { t } = useTranslation('components');
   const [text, setText] = useState(show(kind, value));
   const [editing, setEditing] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -113,7 +111,7 @@ export function NumberField({
     }
     const v = parse(kind, text);
     if (v === null) {
-      setMessage(kindHelp[kind]);
+      setMessage(t(`field.${kind}`));
       return;
     }
     const problem = validate?.(v) ?? null;

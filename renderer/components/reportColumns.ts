@@ -40,15 +40,30 @@ const SAMPLE_ROWS = 200;
 const PADDING_PX = 20;
 
 /**
- * The width a column needs: its header's longest word (headers wrap at spaces, bold) or its widest text,
- * whichever is wider, plus padding.
+ * A header's wrap pieces: a run of Chinese (CJK and full-width punctuation) at most four characters long — a
+ * two-character word and its neighbour stay on one line — or a run of anything else.
+ */
+const PIECE = /[\u3000-\u9fff\uff00-\uffef]{1,4}|[^\u3000-\u9fff\uff00-\uffef]+/g;
+
+/**
+ * The pieces a header may wrap between: its words at spaces and, since Chinese has no spaces and the browser
+ * breaks it between any two characters, each run of Chinese in chunks. Measured whole, a Chinese header
+ * (加权平均期限（年）) would widen its column to the full header instead of wrapping.
+ */
+export function headerPieces(header: string): string[] {
+  return header.split(/\s+/).flatMap((w) => w.match(PIECE) ?? []);
+}
+
+/**
+ * The width a column needs: its header's longest piece (headers wrap at spaces and within Chinese, bold) or
+ * its widest text, whichever is wider, plus padding.
  */
 export function columnWidth(
   header: string,
   texts: readonly string[],
   measure: (text: string, bold: boolean) => number,
 ): number {
-  let px = Math.max(...header.split(/\s+/).map((w) => measure(w, true)));
+  let px = Math.max(0, ...headerPieces(header).map((w) => measure(w, true)));
   for (const t of texts) px = Math.max(px, measure(t, false));
   return Math.ceil(px + PADDING_PX);
 }

@@ -2,12 +2,15 @@
  * The UI side of the engine worker: one job at a time per client, progress callbacks, and Cancel, which
  * terminates the worker (the only way to stop a synchronous engine loop) and starts a fresh one.
  */
-import type { EngineRequest, EngineResponses, FromWorker, ToWorker } from './protocol';
+import type { EngineRequest, EngineResponses, FromWorker, ProgressKey, ToWorker } from './protocol';
 
 export interface JobProgress {
   done: number;
   total: number;
   label: string;
+  /** The step's catalog key (`app:jobs.progress.<key>`) and its values, so the status bar translates it. */
+  key?: ProgressKey;
+  params?: Readonly<Record<string, string | number>>;
 }
 
 export class JobCancelled extends Error {
@@ -47,8 +50,10 @@ export class EngineClient {
       (msg) => {
         const p = this.pending.get(msg.id);
         if (!p) return;
-        if (msg.type === 'progress') p.onProgress?.({ done: msg.done, total: msg.total, label: msg.label });
-        else {
+        if (msg.type === 'progress') {
+          const { id: _id, type: _type, ...progress } = msg;
+          p.onProgress?.(progress);
+        } else {
           this.pending.delete(msg.id);
           if (msg.type === 'done') p.resolve(msg.value);
           else p.reject(new Error(msg.message));

@@ -111,7 +111,31 @@ export interface EngineResponses {
 
 export type ToWorker = { id: number; request: EngineRequest };
 
+/** A step the engine worker reports, named by its key in the `app:jobs.progress` catalog. */
+export type ProgressKey =
+  | 'run'
+  | 'report'
+  | 'breakevens'
+  | 'funding'
+  | 'optimise'
+  | 'gridCell'
+  | 'ratingStresses'
+  | 'calibrate'
+  | 'monteCarlo'
+  | 'scenario'
+  | 'reading';
+
 export type FromWorker =
-  | { id: number; type: 'progress'; done: number; total: number; label: string }
+  | {
+      id: number;
+      type: 'progress';
+      done: number;
+      total: number;
+      /** English, for a step without a key (the tape importer's own) and for logs. */
+      label: string;
+      /** Shown translated in the status bar when present. */
+      key?: ProgressKey;
+      params?: Readonly<Record<string, string | number>>;
+    }
   | { id: number; type: 'done'; value: unknown }
   | { id: number; type: 'error'; message: string };

@@ -19,7 +19,7 @@ import { compareScenarios } from '../../core/scenario/compare';
 import { runGridInline } from '../../core/scenario/grid';
 import { runMonteCarloInline, severityAsLgd } from '../../core/scenario/monteCarlo';
 import { runRatingStresses } from '../../core/scenario/ratingStress';
-import type { EngineRequest, FromWorker, ToWorker } from './protocol';
+import type { EngineRequest, FromWorker, ProgressKey, ToWorker } from './protocol';
 import { loadBrowserHighs } from './highsBrowser';
 import { importSheet, importTape, inspectSheet, inspectTape } from './tapeAdapter';
 
@@ -79,9 +79,26 @@ function poolBuffers(pool: ImportedPool): Transferable[] {
 function handle(id: number, req: EngineRequest): Handled | Promise<Handled> {
   const progress = (done: number, total: number, label: string) =>
     self.postMessage({ id, type: 'progress', done, total, label } satisfies FromWorker);
+  // A step of this worker's own: the key is translated in the status bar, the English label kept for logs.
+  const step = (
+    done: number,
+    total: number,
+    key: ProgressKey,
+    label: string,
+    params?: Readonly<Record<string, string | number>>,
+  ) =>
+    self.postMessage({
+      id,
+      type: 'progress',
+      done,
+      total,
+      label,
+      key,
+      ...(params ? { params } : {}),
+    } satisfies FromWorker);
   switch (req.kind) {
     case 'run': {
-      progress(0, 0, 'Projecting the pool and running the waterfall');
+      step(0, 0, 'run', 'Projecting the pool and running the waterfall');
       const result = runDeal(req.deal, poolInput(req.deal, req.loans), {
         scenario: req.scenario,
         analytics: true,
@@ -89,7 +106,7 @@ function handle(id: number, req: EngineRequest): Handled | Promise<Handled> {
       return { value: result, transfer: [] };
     }
     case 'report': {
-      progress(0, 0, 'Writing the tranche report');
+      step(0, 0, 'report', 'Writing the tranche report');
       const breakevens = req.breakevens?.map((b) => ({
         trancheId: b.trancheId,
         cdr: b.answers.find((a) => a.mode === 'cdr')?.breakeven ?? null,
@@ -103,7 +120,7 @@ function handle(id: number, req: EngineRequest): Handled | Promise<Handled> {
       return { value: bytes, transfer: [bytes.buffer] };
     }
     case 'breakeven': {
-      progress(0, 0, 'Solving break-even default rates');
+      step(0, 0, 'breakevens', 'Solving break-even default rates');
       const value = solveBreakevens(
         dealEngine(req.deal, poolInput(req.deal, req.loans)),
         scenarioOf(req.deal, req.scenario),
@@ -112,7 +129,7 @@ function handle(id: number, req: EngineRequest): Handled | Promise<Handled> {
       return { value, transfer: [] };
     }
     case 'funding': {
-      progress(0, 0, 'Projecting the book and evaluating funding mixes');
+      step(0, 0, 'funding', 'Projecting the book and evaluating funding mixes');
       const parsed = FundingCase.safeParse(req.fundingCase);
       if (!parsed.success) {
         const i = parsed.error.issues[0];
@@ -121,24 +138,24 @@ function handle(id: number, req: EngineRequest): Handled | Promise<Handled> {
       const inputs = resolveFundingInputs(parsed.data, req.deals);
       if (!req.optimise) return { value: fundingScreenModel(analyseFunding(inputs)), transfer: [] };
       return loadBrowserHighs().then((solver) => {
-        progress(0, 0, 'Optimising the mix and tracing the frontier (HiGHS)');
+        step(0, 0, 'optimise', 'Optimising the mix and tracing the frontier (HiGHS)');
         return { value: fundingScreenModel(analyseFunding(inputs, { solver })), transfer: [] };
       });
     }
     case 'stressGrid': {
       const eng = dealEngine(req.deal, poolInput(req.deal, req.loans));
       const value = runGridInline(eng, scenarioOf(req.deal, req.scenario), req.spec, (done, total) =>
-        progress(done, total, `Running grid cell ${done} of ${total}`),
+        step(done, total, 'gridCell', `Running grid cell ${done} of ${total}`, { done, total }),
       );
       return { value, transfer: [] };
     }
     case 'ratingStress': {
-      progress(0, 0, 'Running rating-agency stresses');
+      step(0, 0, 'ratingStresses', 'Running rating-agency stresses');
       const eng = dealEngine(req.deal, poolInput(req.deal, req.loans));
       return { value: runRatingStresses(eng, scenarioOf(req.deal, req.scenario)), transfer: [] };
     }
     case 'monteCarlo': {
-      progress(0, 0, 'Calibrating the loss distribution');
+      step(0, 0, 'calibrate', 'Calibrating the loss distribution');
       const eng = dealEngine(req.deal, poolInput(req.deal, req.loans));
       const scenario = scenarioOf(req.deal, req.scenario);
       const value = runMonteCarloInline(
@@ -152,20 +169,21 @@ function handle(id: number, req: EngineRequest): Handled | Promise<Handled> {
           method: 'interpolated',
           ...(req.meanLoss !== null ? { meanLoss: req.meanLoss } : {}),
         },
-        (done, total) => progress(done, total, `Monte Carlo: deal run ${done} of ${total}`),
+        (done, total) =>
+          step(done, total, 'monteCarlo', `Monte Carlo: deal run ${done} of ${total}`, { done, total }),
       );
       return { value, transfer: [] };
     }
     case 'compareScenarios': {
       const eng = dealEngine(req.deal, poolInput(req.deal, req.loans));
       const runs = eng.scenarios.map((s, i) => {
-        progress(i, eng.scenarios.length, `Running scenario ${s.name}`);
+        step(i, eng.scenarios.length, 'scenario', `Running scenario ${s.name}`, { name: s.name });
         return { name: s.name, result: eng.run(s) };
       });
       return { value: compareScenarios(runs), transfer: [] };
     }
     case 'tapeInspect':
-      progress(0, 0, `Reading ${req.name}`);
+      step(0, 0, 'reading', `Reading ${req.name}`, { name: req.name });
       return { value: inspectTape(req), transfer: [] };
     case 'tapeImport': {
       const value = importTape(req, progress);

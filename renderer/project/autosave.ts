@@ -7,7 +7,9 @@
  * recovered project can say which tape to import again.
  */
 import { serializeProject, type ProjectDoc, type ProjectPool } from './document';
+import type { TFunction } from 'i18next';
 import { integer } from '../format';
+import { enT } from '../i18n/fixedT';
 
 export const AUTOSAVE_MAX_LOANS = 20_000;
 
@@ -53,11 +55,11 @@ export function omittedPool(text: string): OmittedPool | null {
 }
 
 /** Shown on the Pool screen while the pool is too large to autosave. */
-export function notAutosavedText(loans: number): string {
-  return `Autosave keeps the deal and assumptions; this ${integer(loans)}-loan pool is too large to autosave. Save the project (Ctrl+S) to keep it.`;
+export function notAutosavedText(loans: number, t: TFunction = enT): string {
+  return t('app:autosave.tooLarge', { loans: integer(loans), keys: 'Ctrl+S' });
 }
 
 /** Said on recovery when the autosave left the pool out. */
-export function reimportText(p: OmittedPool): string {
-  return `The ${integer(p.loans)}-loan pool imported from ${p.sourceFile} was not autosaved: import ${p.sourceFile} again on the Pool screen.`;
+export function reimportText(p: OmittedPool, t: TFunction = enT): string {
+  return t('app:recovery.reimport', { loans: integer(p.loans), file: p.sourceFile });
 }

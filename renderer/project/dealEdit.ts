@@ -5,17 +5,27 @@
 import { Deal, type OcTarget, type ReserveAccount, type Trigger } from '../../core/deal/schema';
 import type { LoanPool } from '../../core/pool/loanPool';
 import { poolFitProblems } from '../../core/deal/poolFit';
+import { coreText } from '../../core/i18n/messages';
+import type { TFunction } from 'i18next';
 import { money } from '../format';
+import { enT } from '../i18n/fixedT';
 
 /** Applies `update` and validates the result; returns the parsed deal or the first readable problem. */
-export function validatedDeal(deal: Deal, update: (d: Deal) => Deal): { deal: Deal } | { error: string } {
+export function validatedDeal(
+  deal: Deal,
+  update: (d: Deal) => Deal,
+  t: TFunction = enT,
+): { deal: Deal } | { error: string } {
   const next = update(deal);
   const parsed = Deal.safeParse(next);
   if (parsed.success) return { deal: parsed.data };
   const issue = parsed.error.issues[0];
-  if (!issue) return { error: 'invalid deal' };
+  if (!issue) return { error: t('structure:problems.invalidDeal') };
+  // The schema's own message stays as zod words it; the field path is the deal's, not the language's.
   const where = issue.path.filter((p) => typeof p !== 'symbol').join('.');
-  return { error: where ? `${issue.message} (${where})` : issue.message };
+  return {
+    error: where ? t('structure:problems.at', { message: issue.message, path: where }) : issue.message,
+  };
 }
 
 export function poolBalance(deal: Deal, loans: LoanPool | null): number {
@@ -28,37 +38,42 @@ export function poolBalance(deal: Deal, loans: LoanPool | null): number {
 }
 
 /** Problems a run would hit, in words a structurer reads: unknown names, notes above the pool. */
-export function dealProblems(deal: Deal, loans: LoanPool | null): string[] {
+export function dealProblems(deal: Deal, loans: LoanPool | null, t: TFunction = enT): string[] {
   const problems: string[] = [];
   const tranches = new Set(deal.structure.tranches.map((t) => t.id));
   const fees = new Set(deal.structure.fees.map((f) => f.id));
   const seen = new Set<string>();
-  for (const t of deal.structure.tranches) {
-    if (seen.has(t.id)) problems.push(`Two tranches are called ${t.id}`);
-    seen.add(t.id);
+  for (const x of deal.structure.tranches) {
+    if (seen.has(x.id)) problems.push(t('structure:problems.twoTranches', { id: x.id }));
+    seen.add(x.id);
   }
   deal.structure.waterfall.forEach((step, i) => {
     const n = i + 1;
     if (step.pay === 'fee' && !fees.has(step.fee))
-      problems.push(`Step ${n} pays fee ${step.fee}, which is not defined`);
+      problems.push(t('structure:problems.stepFee', { n, fee: step.fee }));
     if (step.pay === 'interest' || step.pay === 'principal') {
       for (const id of step.tranches) {
         if (!tranches.has(id))
-          problems.push(`Step ${n} pays ${step.pay} to tranche ${id}, which is not defined`);
+          problems.push(
+            step.pay === 'interest'
+              ? t('structure:problems.stepInterest', { n, id })
+              : t('structure:problems.stepPrincipal', { n, id }),
+          );
       }
     }
   });
   for (const f of deal.structure.fees) {
     if (f.basis.type === 'percentOfTranche' && !tranches.has(f.basis.tranche)) {
-      problems.push(`Fee ${f.id} is charged on tranche ${f.basis.tranche}, which is not defined`);
+      problems.push(t('structure:problems.feeTranche', { id: f.id, tranche: f.basis.tranche }));
     }
   }
   for (const p of poolFitProblems(deal, poolBalance(deal, loans))) {
-    problems.push(`${p.message[0]?.toUpperCase() ?? ''}${p.message.slice(1)}`);
+    const text = coreText(t, p);
+    problems.push(`${text[0]?.toUpperCase() ?? ''}${text.slice(1)}`);
   }
   const scenarioNames = new Set<string>();
   for (const s of deal.scenarios) {
-    if (scenarioNames.has(s.name)) problems.push(`Two scenarios are called ${s.name}`);
+    if (scenarioNames.has(s.name)) problems.push(t('structure:problems.twoScenarios', { name: s.name }));
     scenarioNames.add(s.name);
   }
   return problems;
@@ -110,28 +125,47 @@ export function scaleTranchesToPool(deal: Deal, pool: number): Deal {
 }
 
 /** What a resize changed beyond the notes, in the words the status bar shows after it. */
-export function resizeSummary(before: Deal, after: Deal): string {
+export function resizeSummary(before: Deal, after: Deal, t: TFunction = enT): string {
   const changed: string[] = [];
   const r0 = before.structure.reserve;
   const r1 = after.structure.reserve;
   if (r0 && r1 && r0.initialBalance !== r1.initialBalance) {
-    changed.push(`reserve opening balance ${money(r0.initialBalance)} → ${money(r1.initialBalance)}`);
+    changed.push(
+      t('structure:resized.reserveOpening', { from: money(r0.initialBalance), to: money(r1.initialBalance) }),
+    );
   }
   if (r0 && r1 && r0.target.floor !== r1.target.floor) {
-    changed.push(`reserve floor ${money(r0.target.floor)} → ${money(r1.target.floor)}`);
+    changed.push(
+      t('structure:resized.reserveFloor', { from: money(r0.target.floor), to: money(r1.target.floor) }),
+    );
   }
   before.structure.fees.forEach((f, i) => {
     const g = after.structure.fees[i];
     if (!g) return;
     if (f.basis.type === 'fixed' && g.basis.type === 'fixed' && f.basis.amount !== g.basis.amount) {
-      changed.push(`fee ${f.name ?? f.id} ${money(f.basis.amount)} → ${money(g.basis.amount)} a period`);
+      changed.push(
+        t('structure:resized.feeAmount', {
+          fee: f.name ?? f.id,
+          from: money(f.basis.amount),
+          to: money(g.basis.amount),
+        }),
+      );
     }
     if (f.capPerPeriod !== undefined && g.capPerPeriod !== undefined && f.capPerPeriod !== g.capPerPeriod) {
-      changed.push(`fee ${f.name ?? f.id} cap ${money(f.capPerPeriod)} → ${money(g.capPerPeriod)}`);
+      changed.push(
+        t('structure:resized.feeCap', {
+          fee: f.name ?? f.id,
+          from: money(f.capPerPeriod),
+          to: money(g.capPerPeriod),
+        }),
+      );
     }
   });
-  const scaled = changed.length > 0 ? ` Scaled with them: ${changed.join('; ')}.` : '';
-  return `Tranches resized to the pool, keeping their shares.${scaled} Percent-of-pool fees and the OC and reserve targets follow the pool as they are.`;
+  const scaled =
+    changed.length > 0
+      ? t('structure:resized.scaled', { changes: changed.join(t('structure:listSep')) })
+      : '';
+  return t('structure:resized.summary', { scaled });
 }
 
 export type TriggerType = Trigger['test']['type'];

@@ -3,15 +3,16 @@
  * without changing what it charges in the first period: the amount and the annual rate are converted at the
  * balance the new basis reads (pool or class at closing), the way a structurer re-expresses a quoted fee.
  */
+import type { TFunction } from 'i18next';
 import type { Deal, Fee } from '../../core/deal/schema';
+import { enT } from '../i18n/fixedT';
 
 export type FeeBasisType = Fee['basis']['type'];
 
-export const FEE_BASIS_LABEL: Record<FeeBasisType, string> = {
-  fixed: 'Fixed amount',
-  percentOfPool: '% of pool',
-  percentOfTranche: '% of a class',
-};
+/** What a basis is called on screen. */
+export function feeBasisLabel(type: FeeBasisType, t: TFunction = enT): string {
+  return t(`structure:fees.basisType.${type}`);
+}
 
 /** The balance a basis reads at closing: the pool for a pool fee, the class for a class fee (null: none). */
 function closingBase(deal: Deal, basis: Fee['basis'], poolBalance: number): number | null {
@@ -112,7 +113,7 @@ export function setFeeCarry(deal: Deal, id: string, carryUnpaid: boolean): Deal 
   return updateFee(deal, id, (f) => ({ ...f, carryUnpaid }));
 }
 
-export function feeValueProblem(fee: Fee, v: number): string | null {
-  if (fee.basis.type === 'fixed') return v < 0 ? 'A fee cannot be negative' : null;
-  return v < 0 || v > 1 ? 'From 0% to 100% a year' : null;
+export function feeValueProblem(fee: Fee, v: number, t: TFunction = enT): string | null {
+  if (fee.basis.type === 'fixed') return v < 0 ? t('structure:fees.problem.negative') : null;
+  return v < 0 || v > 1 ? t('structure:fees.problem.rate') : null;
 }

@@ -3,6 +3,9 @@
  * saw that text, so a run would silently use the last valid value and the field would revert when the screen
  * changes; Run asks this list first and names the fields instead.
  */
+import type { TFunction } from 'i18next';
+import { enT } from '../i18n/fixedT';
+
 export interface PendingEdit {
   /** The field's label, as its screen reader and the user see it ("Class A balance"). */
   field: string;
@@ -28,12 +31,12 @@ export class PendingEdits {
 export const pendingEdits = new PendingEdits();
 
 /** The status-bar message when a run is refused because of `edits` (null when there are none). */
-export function pendingEditsText(edits: readonly PendingEdit[]): string | null {
+export function pendingEditsText(edits: readonly PendingEdit[], t: TFunction = enT): string | null {
   if (edits.length === 0) return null;
-  const named = edits.map((e) => `${e.field} (${e.message})`).join('; ');
-  const one = edits.length === 1;
-  return (
-    `Not run: ${one ? 'this edit was' : `${edits.length} edits were`} not applied: ${named}. ` +
-    `Correct ${one ? 'it' : 'them'}, or press Escape in the field to keep the deal's value.`
-  );
+  const named = edits
+    .map((e) => t('app:run.pendingField', { field: e.field, message: e.message }))
+    .join(t('structure:listSep'));
+  return edits.length === 1
+    ? t('app:run.pendingOne', { named })
+    : t('app:run.pendingMany', { named, count: edits.length });
 }

@@ -7,6 +7,8 @@
 import { Product, type Deal, type RepLine, type Revolving, type WaterfallStep } from '../../core/deal/schema';
 import type { LoanPool } from '../../core/pool/loanPool';
 import { eligibilityFailures } from '../../core/structure/revolving';
+import type { TFunction } from 'i18next';
+import { enT } from '../i18n/fixedT';
 
 export type LimitKey = Revolving['concentrationLimits'][number]['key'];
 export type ConcentrationLimit = Revolving['concentrationLimits'][number];
@@ -69,11 +71,11 @@ export function profileShares(r: Revolving): number[] {
 }
 
 /** Why line `index` cannot take `share` of purchases (null when it can). */
-export function shareProblem(r: Revolving, index: number, share: number): string | null {
-  if (!(share > 0)) return 'A share must be above 0% (remove the line to stop buying it)';
-  if (share > 1) return 'A share cannot exceed 100%';
-  if (share >= 1 && r.profile.length > 1) return 'The other lines would get nothing: remove them instead';
-  if (index < 0 || index >= r.profile.length) return 'No such profile line';
+export function shareProblem(r: Revolving, index: number, share: number, t: TFunction = enT): string | null {
+  if (!(share > 0)) return t('structure:revolving.problem.shareZero');
+  if (share > 1) return t('structure:revolving.problem.shareAbove');
+  if (share >= 1 && r.profile.length > 1) return t('structure:revolving.problem.shareAll');
+  if (index < 0 || index >= r.profile.length) return t('structure:revolving.problem.noLine');
   return null;
 }
 
@@ -196,20 +198,26 @@ export function setProfileProduct(deal: Deal, index: number, product: Product): 
 }
 
 /** Why `id` cannot name profile line `index` (unique among the profile, schema id characters). */
-export function profileIdProblem(r: Revolving, index: number, id: string): string | null {
-  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(id)) return 'Use 1-64 letters, digits, _ . -';
-  if (r.profile.some((l, i) => i !== index && l.id === id)) return `Another line is already called ${id}`;
+export function profileIdProblem(r: Revolving, index: number, id: string, t: TFunction = enT): string | null {
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(id)) return t('structure:revolving.problem.lineId');
+  if (r.profile.some((l, i) => i !== index && l.id === id))
+    return t('structure:revolving.problem.lineTaken', { id });
   return null;
 }
 
 /** Why the terms of a profile line are inconsistent (remaining above original), for an in-place message. */
-export function termProblem(line: RepLine, key: 'originalTerm' | 'remainingTerm', v: number): string | null {
-  if (!Number.isInteger(v) || v < 1) return 'A term is a whole number of months, at least 1';
-  if (v > 1200) return 'A term is at most 1,200 months';
+export function termProblem(
+  line: RepLine,
+  key: 'originalTerm' | 'remainingTerm',
+  v: number,
+  t: TFunction = enT,
+): string | null {
+  if (!Number.isInteger(v) || v < 1) return t('structure:revolving.problem.termWhole');
+  if (v > 1200) return t('structure:revolving.problem.termMax');
   if (key === 'remainingTerm' && v > line.originalTerm)
-    return `Above the original term (${line.originalTerm})`;
+    return t('structure:revolving.problem.aboveOriginal', { term: line.originalTerm });
   if (key === 'originalTerm' && v < line.remainingTerm && line.remainingTerm !== line.originalTerm) {
-    return `Below the remaining term (${line.remainingTerm})`;
+    return t('structure:revolving.problem.belowRemaining', { term: line.remainingTerm });
   }
   return null;
 }
@@ -282,10 +290,15 @@ export function toggleEligible(
   return setEligibleList(deal, key, next);
 }
 
-export function eligibleListProblem(list: readonly string[] | undefined, what: string): string | null {
-  return list !== undefined && list.length === 0
-    ? `No ${what} would be eligible, so nothing could be bought`
-    : null;
+export function eligibleListProblem(
+  list: readonly string[] | undefined,
+  what: 'product' | 'segment',
+  t: TFunction = enT,
+): string | null {
+  if (list === undefined || list.length > 0) return null;
+  return what === 'product'
+    ? t('structure:revolving.problem.emptyProducts')
+    : t('structure:revolving.problem.emptySegments');
 }
 
 /** Adds a limit on the first group of `key` that has none yet (its current share of the pool is a fair start). */
@@ -313,11 +326,18 @@ export function setConcentrationLimit(deal: Deal, index: number, patch: Partial<
 }
 
 /** Why limit `index` cannot become `next`: a second limit on the same group would make one of them moot. */
-export function limitProblem(r: Revolving, index: number, next: ConcentrationLimit): string | null {
-  if (next.value.trim() === '') return 'Name the segment or product the limit applies to';
-  if (!(next.maxShare >= 0 && next.maxShare <= 1)) return 'A limit is a share of the pool, 0% to 100%';
+export function limitProblem(
+  r: Revolving,
+  index: number,
+  next: ConcentrationLimit,
+  t: TFunction = enT,
+): string | null {
+  if (next.value.trim() === '') return t('structure:revolving.problem.limitGroup');
+  if (!(next.maxShare >= 0 && next.maxShare <= 1)) return t('structure:revolving.problem.limitShare');
   if (r.concentrationLimits.some((c, i) => i !== index && c.key === next.key && c.value === next.value)) {
-    return `There is already a limit on ${next.key} ${next.value}`;
+    return next.key === 'product'
+      ? t('structure:revolving.problem.limitTwiceProduct', { value: next.value })
+      : t('structure:revolving.problem.limitTwiceSegment', { value: next.value });
   }
   return null;
 }

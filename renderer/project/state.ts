@@ -2,13 +2,15 @@
  * Application state as a reducer over the project document's history. Pure, so unit tests drive it
  * without React: every structure and assumption edit goes through `edit` and is undoable.
  */
+import type { TFunction } from 'i18next';
 import type { Deal } from '../../core/deal/schema';
+import { enT } from '../i18n/fixedT';
 import type { RunResult } from '../../core/result';
 import type { ReportTable } from '../../core/io/report/reportTable';
 import type { BreakevenResult } from '../../core/scenario/breakeven';
 import type { FileToken } from '../host/Host';
 import type { ProjectDoc } from './document';
-import { commit, redo, startHistory, undo, type History } from './history';
+import { commit, redo, startHistory, undo, type EditLabel, type History } from './history';
 import type { KeptValues } from './kept';
 
 export type ScreenId = 'pool' | 'assumptions' | 'structure' | 'results' | 'export' | 'funding' | 'stress';
@@ -49,7 +51,7 @@ export interface AppState {
 export type Action =
   /** `dirty`: the document is not on disk in this form (a crash recovery). */
   | { type: 'load'; doc: ProjectDoc; file: AppState['file']; dirty?: boolean }
-  | { type: 'edit'; label: string; update: (doc: ProjectDoc) => ProjectDoc }
+  | { type: 'edit'; label: EditLabel; update: (doc: ProjectDoc) => ProjectDoc }
   | { type: 'undo' }
   | { type: 'redo' }
   | { type: 'saved'; doc: ProjectDoc; file: AppState['file'] }
@@ -124,9 +126,9 @@ export const isStale = (s: AppState, a: AnalysisSnapshot): boolean =>
 
 export const isDirty = (s: AppState): boolean => s.saved !== s.history.present;
 
-export function windowTitle(s: AppState): string {
-  const name = s.file?.name ?? `${s.history.present.deal.name} (unsaved)`;
-  return `${isDirty(s) ? '• ' : ''}${name} — ABS Workbench`;
+export function windowTitle(s: AppState, t: TFunction = enT): string {
+  const name = s.file?.name ?? t('app:unsavedName', { name: s.history.present.deal.name });
+  return `${isDirty(s) ? '• ' : ''}${t('app:windowTitle', { name })}`;
 }
 
 /** Replaces part of the deal, keeping everything else shared. */

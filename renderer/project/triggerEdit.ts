@@ -6,7 +6,9 @@
  * (core/deal/validate.ts). The `*Problem` functions say so in words before an edit is applied, so a field can
  * refuse it in place instead of letting the deal fail at run time.
  */
+import type { TFunction } from 'i18next';
 import { id as idSchema, type Deal, type Trigger } from '../../core/deal/schema';
+import { enT } from '../i18n/fixedT';
 
 export type ThresholdStep = Trigger['test']['schedule'][number];
 type TriggerType = Trigger['test']['type'];
@@ -29,11 +31,16 @@ function withSchedule(t: Trigger, schedule: ThresholdStep[]): Trigger {
 }
 
 /** Why `next` cannot be the id of the trigger now called `current` (null when it can). */
-export function triggerIdProblem(deal: Deal, current: string, next: string): string | null {
-  if (next.trim() === '') return 'A trigger needs an id';
-  if (!idSchema.safeParse(next).success) return 'Use up to 64 letters, digits, _ . -';
-  if (next !== current && deal.structure.triggers.some((t) => t.id === next))
-    return `Another trigger is already called ${next}`;
+export function triggerIdProblem(
+  deal: Deal,
+  current: string,
+  next: string,
+  t: TFunction = enT,
+): string | null {
+  if (next.trim() === '') return t('structure:triggers.problem.noId');
+  if (!idSchema.safeParse(next).success) return t('structure:triggers.problem.idChars');
+  if (next !== current && deal.structure.triggers.some((x) => x.id === next))
+    return t('structure:triggers.problem.idTaken', { id: next });
   return null;
 }
 
@@ -61,21 +68,29 @@ export interface TriggerWindow {
   months: number;
 }
 
-export function triggerWindow(t: Trigger): TriggerWindow | null {
-  switch (t.test.type) {
+export function triggerWindow(trigger: Trigger, t: TFunction = enT): TriggerWindow | null {
+  switch (trigger.test.type) {
     case 'delinquency':
-      return { key: 'pipelineMonths', label: 'Pipeline (months)', months: t.test.pipelineMonths };
+      return {
+        key: 'pipelineMonths',
+        label: t('structure:triggers.window.pipelineMonths'),
+        months: trigger.test.pipelineMonths,
+      };
     case 'excessSpread':
-      return { key: 'averageMonths', label: 'Averaged over (months)', months: t.test.averageMonths };
+      return {
+        key: 'averageMonths',
+        label: t('structure:triggers.window.averageMonths'),
+        months: trigger.test.averageMonths,
+      };
     default:
       return null;
   }
 }
 
-export function windowProblem(months: number): string | null {
+export function windowProblem(months: number, t: TFunction = enT): string | null {
   return Number.isInteger(months) && months >= 1 && months <= MAX_MONTHS
     ? null
-    : `A window is a whole number of months from 1 to ${MAX_MONTHS}`;
+    : t('structure:triggers.problem.window', { max: MAX_MONTHS });
 }
 
 /** Sets the pipeline or averaging window; a test without one is left unchanged. */
@@ -92,32 +107,36 @@ export function setTriggerWindow(deal: Deal, triggerId: string, months: number):
  * rate and may be set below zero (a trigger that only fires when spread turns negative); the OC ratio is pool over
  * notes, above zero.
  */
-export function thresholdProblem(type: TriggerType, v: number): string | null {
-  if (!Number.isFinite(v)) return 'Enter a number';
+export function thresholdProblem(type: TriggerType, v: number, t: TFunction = enT): string | null {
+  if (!Number.isFinite(v)) return t('structure:triggers.problem.number');
   switch (type) {
     case 'cumulativeNetLoss':
     case 'delinquency':
-      return v < 0 || v > 1 ? 'From 0% to 100%' : null;
+      return v < 0 || v > 1 ? t('structure:triggers.problem.share') : null;
     case 'excessSpread':
-      return v < -1 || v > 1 ? 'From -100% to 100%' : null;
+      return v < -1 || v > 1 ? t('structure:triggers.problem.spread') : null;
     case 'ocRatio':
-      return v <= 0 || v > 10 ? 'Above 0, at most 10×' : null;
+      return v <= 0 || v > 10 ? t('structure:triggers.problem.ratio') : null;
   }
 }
 
 /** The first thing wrong with a schedule, in words, or null: whole start periods from 1 that strictly rise. */
-export function scheduleProblem(type: TriggerType, schedule: readonly ThresholdStep[]): string | null {
-  if (schedule.length === 0) return 'A trigger needs at least one threshold step';
+export function scheduleProblem(
+  type: TriggerType,
+  schedule: readonly ThresholdStep[],
+  t: TFunction = enT,
+): string | null {
+  if (schedule.length === 0) return t('structure:triggers.problem.noSteps');
   for (let k = 0; k < schedule.length; k++) {
     const step = schedule[k] as ThresholdStep;
     const n = k + 1;
     if (!Number.isInteger(step.fromPeriod) || step.fromPeriod < 1 || step.fromPeriod > MAX_MONTHS)
-      return `Step ${n} must start at a whole period from 1 to ${MAX_MONTHS}`;
+      return t('structure:triggers.problem.stepStart', { n, max: MAX_MONTHS });
     const prev = schedule[k - 1];
     if (prev && step.fromPeriod <= prev.fromPeriod)
-      return `Step ${n} must start after step ${k} (period ${prev.fromPeriod})`;
-    const bad = thresholdProblem(type, step.threshold);
-    if (bad) return `Step ${n}: threshold ${bad.toLowerCase()}`;
+      return t('structure:triggers.problem.stepAfter', { n, k, period: prev.fromPeriod });
+    const bad = thresholdProblem(type, step.threshold, t);
+    if (bad) return t('structure:triggers.problem.stepThreshold', { n, problem: bad.toLowerCase() });
   }
   return null;
 }
@@ -126,12 +145,20 @@ export function scheduleProblem(type: TriggerType, schedule: readonly ThresholdS
  * Why step `k` cannot start at `from`, in the few words a narrow field has room for: a whole period, after the
  * step before it and before the step after it (the schedule must rise strictly).
  */
-export function stepStartProblem(schedule: readonly ThresholdStep[], k: number, from: number): string | null {
-  if (!Number.isInteger(from) || from < 1 || from > MAX_MONTHS) return `A period, 1 to ${MAX_MONTHS}`;
+export function stepStartProblem(
+  schedule: readonly ThresholdStep[],
+  k: number,
+  from: number,
+  t: TFunction = enT,
+): string | null {
+  if (!Number.isInteger(from) || from < 1 || from > MAX_MONTHS)
+    return t('structure:triggers.problem.period', { max: MAX_MONTHS });
   const prev = schedule[k - 1];
-  if (prev && from <= prev.fromPeriod) return `After period ${prev.fromPeriod}`;
+  if (prev && from <= prev.fromPeriod)
+    return t('structure:triggers.problem.after', { period: prev.fromPeriod });
   const next = schedule[k + 1];
-  if (next && from >= next.fromPeriod) return `Before period ${next.fromPeriod}`;
+  if (next && from >= next.fromPeriod)
+    return t('structure:triggers.problem.before', { period: next.fromPeriod });
   return null;
 }
 

@@ -4,17 +4,19 @@
  * `*Problem` functions catch those (and what core/deal/validate.ts would refuse at run time) before an edit is
  * applied, in words a structurer reads.
  */
+import type { TFunction } from 'i18next';
 import type { Deal, FundsSource, WaterfallStep } from '../../core/deal/schema';
+import { coreText } from '../../core/i18n/messages';
 import { validateDeal } from '../../core/deal/validate';
 import { defaultSources } from '../../core/structure/funds';
+import { enT } from '../i18n/fixedT';
 
 export const FUNDS_SOURCES: readonly FundsSource[] = ['interest', 'principal', 'reserve'];
 
-export const SOURCE_LABEL: Record<FundsSource, string> = {
-  interest: 'Interest',
-  principal: 'Principal',
-  reserve: 'Reserve',
-};
+/** What a source is called on screen. */
+export function sourceLabel(source: FundsSource, t: TFunction = enT): string {
+  return t(`structure:waterfall.source.${source}`);
+}
 
 /** The sources a step draws from, in order: its own list, or the engine's default for its kind. */
 export function stepSources(step: WaterfallStep): readonly FundsSource[] {
@@ -56,11 +58,10 @@ export function movedSources(step: WaterfallStep, source: FundsSource, by: -1 | 
   return list;
 }
 
-export function sourcesProblem(deal: Deal, from: readonly FundsSource[]): string | null {
-  if (from.length === 0) return 'A step needs at least one source';
-  if (new Set(from).size !== from.length) return 'List each source once';
-  if (from.includes('reserve') && !deal.structure.reserve)
-    return 'The deal has no reserve account to draw from';
+export function sourcesProblem(deal: Deal, from: readonly FundsSource[], t: TFunction = enT): string | null {
+  if (from.length === 0) return t('structure:waterfall.problem.noSource');
+  if (new Set(from).size !== from.length) return t('structure:waterfall.problem.sourceTwice');
+  if (from.includes('reserve') && !deal.structure.reserve) return t('structure:waterfall.problem.noReserve');
   return null;
 }
 
@@ -95,22 +96,23 @@ export function tranchesProblem(
   index: number,
   tranches: readonly string[],
   earlierOnly = false,
+  t: TFunction = enT,
 ): string | null {
   const step = deal.structure.waterfall[index];
   if (!step || (step.pay !== 'interest' && step.pay !== 'principal')) return null;
   if (tranches.length === 0)
     return step.pay === 'interest'
-      ? 'An interest step pays at least one class'
-      : 'A principal step pays at least one class';
+      ? t('structure:waterfall.problem.interestNoClass')
+      : t('structure:waterfall.problem.principalNoClass');
   const known = new Set(deal.structure.tranches.map((t) => t.id));
   const unknown = tranches.find((id) => !known.has(id));
-  if (unknown !== undefined) return `There is no tranche ${unknown}`;
+  if (unknown !== undefined) return t('structure:waterfall.problem.noTranche', { id: unknown });
   if (step.pay === 'interest') {
     for (const [j, other] of deal.structure.waterfall.entries()) {
       if (j === index || other.pay !== 'interest' || (earlierOnly && j > index)) continue;
       const twice = tranches.find((id) => other.tranches.includes(id));
       // A class in two interest steps would accrue its coupon twice.
-      if (twice !== undefined) return `${twice} already earns interest in step ${j + 1}`;
+      if (twice !== undefined) return t('structure:waterfall.problem.twice', { id: twice, n: j + 1 });
     }
   }
   return null;
@@ -126,29 +128,31 @@ export function trancheToggleProblem(
   index: number,
   trancheId: string,
   on: boolean,
+  t: TFunction = enT,
 ): string | null {
   const step = deal.structure.waterfall[index];
   if (!step || (step.pay !== 'interest' && step.pay !== 'principal')) return null;
-  if (toggledTranches(deal, step, trancheId, on).length === 0) return tranchesProblem(deal, index, []);
+  if (toggledTranches(deal, step, trancheId, on).length === 0)
+    return tranchesProblem(deal, index, [], false, t);
   if (!on || step.pay !== 'interest') return null;
   const j = deal.structure.waterfall.findIndex(
     (w, k) => k !== index && w.pay === 'interest' && w.tranches.includes(trancheId),
   );
-  return j < 0 ? null : `${trancheId} already earns interest in step ${j + 1}`;
+  return j < 0 ? null : t('structure:waterfall.problem.twice', { id: trancheId, n: j + 1 });
 }
 
 /**
  * What the run would refuse about step `index`: its classes and sources in this module's words (steps numbered
  * from 1, as the screen shows them), then anything else core/deal/validate.ts finds on the step.
  */
-export function stepProblems(deal: Deal, index: number): string[] {
+export function stepProblems(deal: Deal, index: number, t: TFunction = enT): string[] {
   const step = deal.structure.waterfall[index];
   if (!step) return [];
   const own: string[] = [];
   const tranches = stepTranches(step);
-  const classes = tranches ? tranchesProblem(deal, index, tranches, true) : null;
+  const classes = tranches ? tranchesProblem(deal, index, tranches, true, t) : null;
   if (classes) own.push(classes);
-  const sources = step.from ? sourcesProblem(deal, step.from) : null;
+  const sources = step.from ? sourcesProblem(deal, step.from, t) : null;
   if (sources) own.push(sources);
   const at = `structure.waterfall[${index}]`;
   const rest = validateDeal(deal)
@@ -157,7 +161,7 @@ export function stepProblems(deal: Deal, index: number): string[] {
         p.path === at ||
         (p.path.startsWith(`${at}.`) && !/^\.(tranches|from)\b/.test(p.path.slice(at.length))),
     )
-    .map((p) => p.message);
+    .map((p) => coreText(t, p));
   return [...own, ...rest];
 }
 

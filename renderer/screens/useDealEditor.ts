@@ -1,28 +1,44 @@
 import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Deal } from '../../core/deal/schema';
 import { useApp } from '../AppContext';
+import type { structure as structureEn } from '../i18n/locales/en/structure';
 import { validatedDeal } from '../project/dealEdit';
+import { labelText, type EditLabel, type LabelKey } from '../project/history';
 import { withDeal } from '../project/state';
+
+type UndoKey = Exclude<keyof typeof structureEn.undo, 'phase'>;
+
+/** The Undo/Redo label of a Structure edit: a key of the `structure:undo` catalog (checked here), translated when shown. */
+export function editLabel(key: UndoKey, params?: LabelKey['params']): LabelKey {
+  return params ? { key: `structure:undo.${key}`, params } : { key: `structure:undo.${key}` };
+}
+
+export type DealEdit = (label: EditLabel, update: (d: Deal) => Deal) => string | null;
 
 /**
  * Returns `edit(label, update)`: validates the edited deal against the schema, commits it to the undo history
  * when valid, and otherwise returns the message the field shows in place.
  */
-export function useDealEditor(): (label: string, update: (d: Deal) => Deal) => string | null {
+export function useDealEditor(): DealEdit {
   const { state, dispatch, notify } = useApp();
+  const { t } = useTranslation('structure');
   const deal = state.history.present.deal;
   return useCallback(
     (label, update) => {
-      const r = validatedDeal(deal, update);
+      const r = validatedDeal(deal, update, t);
       if ('error' in r) {
         // Fields show the message in place; buttons and lists have no place, so the status bar says it too.
-        notify({ kind: 'error', text: `Not applied (${label}): ${r.error}` });
+        notify({
+          kind: 'error',
+          text: t('problems.notApplied', { label: labelText(t, label), error: r.error }),
+        });
         return r.error;
       }
       dispatch({ type: 'edit', label, update: (doc) => withDeal(doc, () => r.deal) });
       return null;
     },
-    [deal, dispatch, notify],
+    [deal, dispatch, notify, t],
   );
 }
 

@@ -3,56 +3,58 @@
  * and business-day rule. Class day counts are edited in the tranche table beside each class's coupon.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { PaymentFrequency } from '../../../core/deal/schema';
 import { useApp } from '../../AppContext';
 import { TextField } from '../../components/Field';
 import {
   BUILT_IN_HOLIDAYS,
-  BUSINESS_DAY_RULE_LABEL,
+  BUSINESS_DAY_RULES,
+  businessDayRuleLabel,
   closingDateProblem,
   dealCalendar,
   effectiveClosingDate,
   firstPaymentDateProblem,
-  FREQUENCY_LABEL,
+  frequencyLabel,
+  holidaysLabel,
   holidaysProblem,
   setBusinessDayRule,
   setClosingDate,
   setFirstPaymentDate,
   setHolidays,
   setPaymentFrequency,
-  type BusinessDayRule,
   type Phase,
 } from '../../project/calendarEdit';
-import { useDealEditor } from '../useDealEditor';
+import { editLabel, useDealEditor } from '../useDealEditor';
 
 const NO_HOLIDAYS = '';
-const RULES = Object.keys(BUSINESS_DAY_RULE_LABEL) as BusinessDayRule[];
 
 export function CalendarCard() {
   const { state } = useApp();
+  const { t } = useTranslation('structure');
   const edit = useDealEditor();
   const deal = state.history.present.deal;
   const cal = dealCalendar(deal);
-  const carried = (cal.calendars ?? []).map((c) => ({ id: c.id, label: `${c.id} (carried with the deal)` }));
   const holidayChoices = [
-    { value: NO_HOLIDAYS, label: 'None (no rolling)' },
-    ...[...BUILT_IN_HOLIDAYS, ...carried.filter((c) => !BUILT_IN_HOLIDAYS.some((b) => b.id === c.id))].map(
-      (h) => ({ value: h.id, label: h.label }),
-    ),
+    { value: NO_HOLIDAYS, label: t('calendar.noHolidays') },
+    ...BUILT_IN_HOLIDAYS.map((id) => ({ value: id, label: holidaysLabel(id, t) })),
+    ...(cal.calendars ?? [])
+      .filter((c) => !BUILT_IN_HOLIDAYS.some((b) => b === c.id))
+      .map((c) => ({ value: c.id, label: t('calendar.carried', { id: c.id }) })),
   ];
   const frequency = (phase: Phase, title: string) => (
     <>
       <label>{title}</label>
       <Choice
         value={cal.paymentFrequency[phase]}
-        label={`Payment frequency ${phase}`}
+        label={t(`calendar.frequencyLabel.${phase}`)}
         testId={`calendar-frequency-${phase}`}
-        options={PaymentFrequency.options.map((f) => ({ value: f, label: FREQUENCY_LABEL[f] }))}
+        options={PaymentFrequency.options.map((f) => ({ value: f, label: frequencyLabel(f, t) }))}
         onChange={(v) => {
           const f = PaymentFrequency.safeParse(v);
           return f.success
-            ? edit(`${phase} payment frequency`, (d) => setPaymentFrequency(d, phase, f.data))
-            : `Not a frequency: ${v}`;
+            ? edit(editLabel('frequency', { phase }), (d) => setPaymentFrequency(d, phase, f.data))
+            : t('calendar.notFrequency', { value: v });
         }}
       />
     </>
@@ -60,63 +62,69 @@ export function CalendarCard() {
   return (
     <section className="card" data-testid="calendar-card">
       <div className="card-head">
-        <h2>Calendar</h2>
+        <h2>{t('calendar.title')}</h2>
       </div>
       {/* Narrow, so the selects are not stretched across the whole screen. */}
       <div className="form-grid" style={{ maxWidth: 560 }}>
         <label
-          title={`Empty: the settlement date (${effectiveClosingDate({ ...deal, closingDate: undefined })})`}
+          title={t('calendar.closingHint', {
+            date: effectiveClosingDate({ ...deal, closingDate: undefined }),
+          })}
         >
-          Closing date
+          {t('calendar.closing')}
         </label>
         <TextField
           value={deal.closingDate ?? ''}
-          label="Closing date"
+          label={t('calendar.closing')}
           testId="calendar-closingDate"
-          validate={(v) => closingDateProblem(deal, v.trim())}
-          onCommit={(v) => edit('closing date', (d) => setClosingDate(d, v.trim()))}
+          validate={(v) => closingDateProblem(deal, v.trim(), t)}
+          onCommit={(v) => edit(editLabel('closingDate'), (d) => setClosingDate(d, v.trim()))}
         />
-        <label title={`Empty: day ${deal.paymentDay} of the month after the cut-off`}>
-          First payment date
+        <label title={t('calendar.firstPaymentHint', { day: deal.paymentDay })}>
+          {t('calendar.firstPayment')}
         </label>
         <TextField
           value={deal.firstPaymentDate ?? ''}
-          label="First payment date"
+          label={t('calendar.firstPayment')}
           testId="calendar-firstPaymentDate"
-          validate={(v) => firstPaymentDateProblem(deal, v.trim())}
-          onCommit={(v) => edit('first payment date', (d) => setFirstPaymentDate(d, v.trim()))}
+          validate={(v) => firstPaymentDateProblem(deal, v.trim(), t)}
+          onCommit={(v) => edit(editLabel('firstPaymentDate'), (d) => setFirstPaymentDate(d, v.trim()))}
         />
-        {deal.structure.revolving ? frequency('revolving', 'Paid while revolving') : null}
-        {frequency('amortising', deal.structure.revolving ? 'Paid while amortising' : 'Paid')}
-        <label>Holiday calendar</label>
+        {deal.structure.revolving ? frequency('revolving', t('calendar.paidRevolving')) : null}
+        {frequency(
+          'amortising',
+          deal.structure.revolving ? t('calendar.paidAmortising') : t('calendar.paid'),
+        )}
+        <label>{t('calendar.holidays')}</label>
         <Choice
           value={cal.holidays ?? NO_HOLIDAYS}
-          label="Holiday calendar"
+          label={t('calendar.holidays')}
           testId="calendar-holidays"
           options={holidayChoices}
           onChange={(v) =>
             v === NO_HOLIDAYS
-              ? edit('no holiday calendar', (d) => setHolidays(d, undefined))
-              : (holidaysProblem(deal, v) ?? edit(`holiday calendar ${v}`, (d) => setHolidays(d, v)))
+              ? edit(editLabel('noHolidays'), (d) => setHolidays(d, undefined))
+              : (holidaysProblem(deal, v, t) ??
+                edit(editLabel('holidays', { id: v }), (d) => setHolidays(d, v)))
           }
         />
-        <label title="How a payment date on a weekend or holiday moves">Business-day rule</label>
+        <label title={t('calendar.ruleHint')}>{t('calendar.rule')}</label>
         <Choice
           value={cal.businessDayRule}
-          label="Business-day rule"
+          label={t('calendar.rule')}
           testId="calendar-businessDayRule"
           disabled={cal.holidays === undefined}
-          title={
-            cal.holidays === undefined ? 'Choose a holiday calendar first: without one no date rolls' : ''
-          }
-          options={RULES.map((r) => ({ value: r, label: BUSINESS_DAY_RULE_LABEL[r] }))}
+          title={cal.holidays === undefined ? t('calendar.ruleDisabled') : ''}
+          options={BUSINESS_DAY_RULES.map((r) => ({ value: r, label: businessDayRuleLabel(r, t) }))}
           onChange={(v) => {
-            const rule = RULES.find((r) => r === v);
-            return rule ? edit('business-day rule', (d) => setBusinessDayRule(d, rule)) : `Not a rule: ${v}`;
+            const rule = BUSINESS_DAY_RULES.find((r) => r === v);
+            return rule
+              ? edit(editLabel('businessDayRule'), (d) => setBusinessDayRule(d, rule))
+              : t('calendar.notRule', { value: v });
           }}
         />
       </div>
-      <p className="muted small">Each class&rsquo;s day count is set in the tranche table.</p>
+      <p className="muted small">{t('calendar.dayCountNote')}</p>
     </section>
   );
 }

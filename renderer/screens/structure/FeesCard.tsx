@@ -1,4 +1,5 @@
 /** Structure: the deal's fees — name, basis, amount or rate, cap, carry-forward — each validated in place. */
+import { useTranslation } from 'react-i18next';
 import type { Fee } from '../../../core/deal/schema';
 import { useApp } from '../../AppContext';
 import { NumberField, TextField } from '../../components/Field';
@@ -6,7 +7,7 @@ import { money } from '../../format';
 import { poolBalance } from '../../project/dealEdit';
 import {
   addFee,
-  FEE_BASIS_LABEL,
+  feeBasisLabel,
   feeValueProblem,
   firstPeriodFee,
   removeFee,
@@ -17,7 +18,7 @@ import {
   setFeeValue,
   type FeeBasisType,
 } from '../../project/feeEdit';
-import { useDealEditor } from '../useDealEditor';
+import { editLabel, useDealEditor } from '../useDealEditor';
 
 /** One select for the basis and, for a class fee, the class: "percentOfTranche:B". */
 function basisKey(b: Fee['basis']): string {
@@ -26,6 +27,7 @@ function basisKey(b: Fee['basis']): string {
 
 export function FeesCard() {
   const { state } = useApp();
+  const { t } = useTranslation('structure');
   const edit = useDealEditor();
   const doc = state.history.present;
   const deal = doc.deal;
@@ -35,33 +37,32 @@ export function FeesCard() {
   return (
     <section className="card">
       <div className="card-head">
-        <h2>Fees</h2>
+        <h2>{t('fees.title')}</h2>
         <select
           value=""
-          aria-label="Add fee"
+          aria-label={t('fees.add')}
           data-testid="add-fee"
           onChange={(e) => {
             const kind = e.target.value;
-            if (kind === 'fixed' || kind === 'percentOfPool') edit('add fee', (d) => addFee(d, kind));
+            if (kind === 'fixed' || kind === 'percentOfPool')
+              edit(editLabel('addFee'), (d) => addFee(d, kind));
           }}
         >
-          <option value="">+ Add fee…</option>
-          <option value="fixed">Fixed amount per period</option>
-          <option value="percentOfPool">% of pool a year</option>
+          <option value="">{t('fees.addPrompt')}</option>
+          <option value="fixed">{t('fees.addFixed')}</option>
+          <option value="percentOfPool">{t('fees.addPercent')}</option>
         </select>
       </div>
       <table className="table fees" data-testid="fees">
         <thead>
           <tr>
-            <th>Fee</th>
-            <th title="Percentages are a year, charged monthly on the balance at the start of the period">
-              Basis
+            <th>{t('fees.fee')}</th>
+            <th title={t('fees.basisHint')}>{t('fees.basis')}</th>
+            <th className="num">{t('fees.amount')}</th>
+            <th className="num" title={t('fees.capHint')}>
+              {t('fees.cap')}
             </th>
-            <th className="num">Amount / rate</th>
-            <th className="num" title="Most paid in one period; the part above it is not carried">
-              Cap / period
-            </th>
-            <th title="Unpaid fee is carried to the next period">Carry</th>
+            <th title={t('fees.carryHint')}>{t('fees.carry')}</th>
             <th />
           </tr>
         </thead>
@@ -69,36 +70,38 @@ export function FeesCard() {
           {fees.length === 0 ? (
             <tr>
               <td colSpan={6} className="muted">
-                No fees
+                {t('fees.none')}
               </td>
             </tr>
           ) : null}
           {fees.map((f) => (
-            <tr key={f.id} title={`Period 1 charge before any cap: ${money(firstPeriodFee(deal, f, pool))}`}>
+            <tr key={f.id} title={t('fees.firstPeriod', { amount: money(firstPeriodFee(deal, f, pool)) })}>
               <td>
                 <TextField
                   value={f.name ?? ''}
-                  label={`Fee ${f.id} name`}
+                  label={t('fees.nameLabel', { id: f.id })}
                   width={136}
-                  validate={(v) => (v.trim().length > 64 ? 'At most 64 characters' : null)}
-                  onCommit={(v) => edit(`fee ${f.id} name`, (d) => setFeeName(d, f.id, v))}
+                  validate={(v) => (v.trim().length > 64 ? t('fees.problem.nameLong') : null)}
+                  onCommit={(v) => edit(editLabel('feeName', { id: f.id }), (d) => setFeeName(d, f.id, v))}
                 />
               </td>
               <td>
                 <select
                   value={basisKey(f.basis)}
-                  aria-label={`Fee ${f.id} basis`}
+                  aria-label={t('fees.basisLabel', { id: f.id })}
                   data-testid={`fee-basis-${f.id}`}
                   onChange={(e) => {
                     const [type, tranche] = e.target.value.split(':') as [FeeBasisType, string?];
-                    edit(`fee ${f.id} basis`, (d) => setFeeBasisType(d, f.id, type, pool, tranche));
+                    edit(editLabel('feeBasis', { id: f.id }), (d) =>
+                      setFeeBasisType(d, f.id, type, pool, tranche),
+                    );
                   }}
                 >
-                  <option value="fixed">{FEE_BASIS_LABEL.fixed}</option>
-                  <option value="percentOfPool">{FEE_BASIS_LABEL.percentOfPool}</option>
-                  {deal.structure.tranches.map((t) => (
-                    <option key={t.id} value={`percentOfTranche:${t.id}`}>
-                      % of class {t.id}
+                  <option value="fixed">{feeBasisLabel('fixed', t)}</option>
+                  <option value="percentOfPool">{feeBasisLabel('percentOfPool', t)}</option>
+                  {deal.structure.tranches.map((x) => (
+                    <option key={x.id} value={`percentOfTranche:${x.id}`}>
+                      {t('fees.ofClass', { id: x.id })}
                     </option>
                   ))}
                 </select>
@@ -107,38 +110,42 @@ export function FeesCard() {
                 <NumberField
                   kind={f.basis.type === 'fixed' ? 'money' : 'percent'}
                   value={f.basis.type === 'fixed' ? f.basis.amount : f.basis.rate}
-                  label={`Fee ${f.id}`}
+                  label={t('fees.valueLabel', { id: f.id })}
                   testId={`fee-value-${f.id}`}
                   width={92}
                   suffix={f.basis.type === 'fixed' ? undefined : '%'}
-                  validate={(v) => feeValueProblem(f, v)}
-                  onCommit={(v) => edit(`fee ${f.id}`, (d) => setFeeValue(d, f.id, v))}
+                  validate={(v) => feeValueProblem(f, v, t)}
+                  onCommit={(v) => edit(editLabel('feeValue', { id: f.id }), (d) => setFeeValue(d, f.id, v))}
                 />
               </td>
               <td className="num">
                 <NumberField
                   kind="money"
                   value={f.capPerPeriod}
-                  label={`Fee ${f.id} cap per period`}
+                  label={t('fees.capLabel', { id: f.id })}
                   width={84}
-                  validate={(v) => (v < 0 ? 'A cap cannot be negative' : null)}
-                  onCommit={(v) => edit(`fee ${f.id} cap`, (d) => setFeeCap(d, f.id, v))}
-                  onClear={() => edit(`fee ${f.id} no cap`, (d) => setFeeCap(d, f.id, undefined))}
+                  validate={(v) => (v < 0 ? t('fees.problem.capNegative') : null)}
+                  onCommit={(v) => edit(editLabel('feeCap', { id: f.id }), (d) => setFeeCap(d, f.id, v))}
+                  onClear={() =>
+                    edit(editLabel('feeNoCap', { id: f.id }), (d) => setFeeCap(d, f.id, undefined))
+                  }
                 />
               </td>
               <td>
                 <input
                   type="checkbox"
                   checked={f.carryUnpaid}
-                  aria-label={`Fee ${f.id} carries unpaid`}
-                  onChange={(e) => edit(`fee ${f.id} carry`, (d) => setFeeCarry(d, f.id, e.target.checked))}
+                  aria-label={t('fees.carryLabel', { id: f.id })}
+                  onChange={(e) =>
+                    edit(editLabel('feeCarry', { id: f.id }), (d) => setFeeCarry(d, f.id, e.target.checked))
+                  }
                 />
               </td>
               <td className="row-actions">
                 <button
                   className="icon"
-                  title="Remove fee and its waterfall steps"
-                  onClick={() => edit(`remove fee ${f.id}`, (d) => removeFee(d, f.id))}
+                  title={t('fees.removeHint')}
+                  onClick={() => edit(editLabel('removeFee', { id: f.id }), (d) => removeFee(d, f.id))}
                 >
                   ×
                 </button>
@@ -147,10 +154,7 @@ export function FeesCard() {
           ))}
         </tbody>
       </table>
-      <p className="muted small">
-        Rates are a year, on the balance at the start of each period; an empty cap means none. Hover a fee for
-        what it charges in period 1.
-      </p>
+      <p className="muted small">{t('fees.note')}</p>
     </section>
   );
 }

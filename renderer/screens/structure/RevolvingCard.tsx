@@ -3,6 +3,7 @@
  * concentration limits and the purchase profile new receivables are bought from, or a button to add one.
  */
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Deal, Product, RepLine, Revolving } from '../../../core/deal/schema';
 import { useApp } from '../../AppContext';
 import { NumberField, TextField } from '../../components/Field';
@@ -36,21 +37,12 @@ import {
   type ConcentrationLimit,
   type LimitKey,
 } from '../../project/revolvingEdit';
-import { useDealEditor } from '../useDealEditor';
-
-type DealEdit = (label: string, update: (d: Deal) => Deal) => string | null;
-
-const PRODUCT_LABEL: Record<Product, string> = {
-  'level-pay': 'Level pay',
-  'equal-principal': 'Equal principal',
-  'interest-free-fee': 'Interest-free, fee',
-  bullet: 'Bullet (interest monthly)',
-  revolving: 'Revolving balance',
-  'single-payment': 'Single payment (principal and interest at maturity)',
-};
+import type { EditLabel } from '../../project/history';
+import { editLabel, useDealEditor, type DealEdit } from '../useDealEditor';
 
 export function RevolvingCard() {
   const { state } = useApp();
+  const { t } = useTranslation('structure');
   const deal = state.history.present.deal;
   const r = deal.structure.revolving;
   const edit = useDealEditor();
@@ -58,42 +50,39 @@ export function RevolvingCard() {
   return (
     <section className="card revolving" data-testid="revolving-card">
       <div className="card-head">
-        <h2>Revolving period</h2>
+        <h2>{t('revolving.title')}</h2>
         {r ? (
           <button
             data-testid="revolving-off"
             title={
               dropped.length > 0
-                ? `Also removes the triggers that only end revolving: ${dropped.join(', ')}`
-                : 'The pool amortises from the cut-off'
+                ? t('revolving.removeAlso', { ids: dropped.join(t('nameSep')) })
+                : t('revolving.removeHint')
             }
             onClick={() =>
               edit(
                 dropped.length > 0
-                  ? `remove the revolving period and trigger ${dropped.join(', ')}`
-                  : 'remove the revolving period',
+                  ? editLabel('revolvingOffTriggers', { ids: dropped.join(', ') })
+                  : editLabel('revolvingOff'),
                 (d) => setRevolvingOn(d, false),
               )
             }
           >
-            Remove revolving period
+            {t('revolving.remove')}
           </button>
         ) : (
           <button
             data-testid="revolving-on"
-            onClick={() => edit('add a revolving period', (d) => setRevolvingOn(d, true))}
+            onClick={() => edit(editLabel('revolvingOn'), (d) => setRevolvingOn(d, true))}
           >
-            + Add revolving period
+            {t('revolving.add')}
           </button>
         )}
       </div>
       {r ? (
         <RevolvingBody deal={deal} r={r} edit={edit} />
       ) : (
-        <p className="muted">
-          None: a static pool that amortises from the cut-off. Adding one buys new receivables shaped like the
-          pool for {defaultRevolving(deal).endPeriod} months, from principal and then interest collections.
-        </p>
+        <p className="muted">{t('revolving.none', { months: defaultRevolving(deal).endPeriod })}</p>
       )}
     </section>
   );
@@ -101,6 +90,7 @@ export function RevolvingCard() {
 
 function RevolvingBody({ deal, r, edit }: { deal: Deal; r: Revolving; edit: DealEdit }) {
   const { state } = useApp();
+  const { t } = useTranslation('structure');
   const loans = state.history.present.pool?.loans ?? null;
   // A tape can hold a million loans: scan it once per tape, not on every edit.
   const fromTape = useMemo(() => tapeSegments(loans), [loans]);
@@ -109,44 +99,42 @@ function RevolvingBody({ deal, r, edit }: { deal: Deal; r: Revolving; edit: Deal
     <>
       <div className="revolving-top">
         <div>
-          <h3>Terms</h3>
+          <h3>{t('revolving.terms')}</h3>
           <div className="form-grid">
-            <label>Last period</label>
+            <label>{t('revolving.lastPeriod')}</label>
             <NumberField
               kind="int"
               value={r.endPeriod}
-              label="Revolving end period"
+              label={t('revolving.lastPeriodLabel')}
               testId="revolving-endPeriod"
-              validate={(v) => (v < 1 ? 'The last period is 1 or later' : null)}
-              onCommit={(v) => edit('revolving end period', (d) => setRevolvingNumber(d, 'endPeriod', v))}
+              validate={(v) => (v < 1 ? t('revolving.lastPeriodProblem') : null)}
+              onCommit={(v) => edit(editLabel('revolvingEnd'), (d) => setRevolvingNumber(d, 'endPeriod', v))}
             />
-            <label>Purchase price (% par)</label>
+            <label>{t('revolving.price')}</label>
             <NumberField
               kind="number"
               value={r.purchasePrice}
-              label="Revolving purchase price"
-              validate={(v) => (v <= 0 || v > 200 ? 'Price is % of par, above 0 and at most 200' : null)}
+              label={t('revolving.priceLabel')}
+              validate={(v) => (v <= 0 || v > 200 ? t('revolving.priceProblem') : null)}
               onCommit={(v) =>
-                edit('revolving purchase price', (d) => setRevolvingNumber(d, 'purchasePrice', v))
+                edit(editLabel('revolvingPrice'), (d) => setRevolvingNumber(d, 'purchasePrice', v))
               }
             />
-            <label title="Purchases aim to restore the pool to this share of its initial balance">
-              Target pool, % of initial
-            </label>
+            <label title={t('revolving.targetHint')}>{t('revolving.target')}</label>
             <NumberField
               kind="percent"
               value={r.targetPoolShare}
-              label="Revolving target pool share"
+              label={t('revolving.targetLabel')}
               suffix="%"
-              validate={(v) => (v < 0 || v > 1 ? 'Between 0% and 100% of the initial pool' : null)}
+              validate={(v) => (v < 0 || v > 1 ? t('revolving.targetProblem') : null)}
               onCommit={(v) =>
-                edit('revolving target pool', (d) => setRevolvingNumber(d, 'targetPoolShare', v))
+                edit(editLabel('revolvingTarget'), (d) => setRevolvingNumber(d, 'targetPoolShare', v))
               }
             />
           </div>
         </div>
         <div>
-          <h3>Eligible</h3>
+          <h3>{t('revolving.eligible')}</h3>
           <div className="form-grid eligible-limits">
             {ELIGIBILITY_FIELDS.map((f) => (
               <EligibilityField
@@ -166,15 +154,15 @@ function RevolvingBody({ deal, r, edit }: { deal: Deal; r: Revolving; edit: Deal
           </div>
           <EligibleList
             listKey="products"
-            title="Products"
+            title={t('revolving.products')}
             choices={PRODUCTS}
-            labelOf={(p) => PRODUCT_LABEL[p as Product]}
+            labelOf={(p) => t(`revolving.product.${p as Product}`)}
             selected={r.eligibility.products}
             edit={edit}
           />
           <EligibleList
             listKey="segments"
-            title="Segments"
+            title={t('revolving.segments')}
             choices={segments}
             labelOf={(s) => s}
             selected={r.eligibility.segments}
@@ -190,14 +178,13 @@ function RevolvingBody({ deal, r, edit }: { deal: Deal; r: Revolving; edit: Deal
 
 interface EligibilitySpec {
   key: EligibilityLimit;
-  label: string;
   kind: 'int' | 'percent';
 }
 
 const ELIGIBILITY_FIELDS: readonly EligibilitySpec[] = [
-  { key: 'maxRemainingTerm', label: 'Max remaining term (months)', kind: 'int' },
-  { key: 'minRate', label: 'Min rate (APR)', kind: 'percent' },
-  { key: 'maxRate', label: 'Max rate (APR)', kind: 'percent' },
+  { key: 'maxRemainingTerm', kind: 'int' },
+  { key: 'minRate', kind: 'percent' },
+  { key: 'maxRate', kind: 'percent' },
 ];
 
 /** One optional eligibility limit; an emptied field lifts the limit. */
@@ -213,23 +200,31 @@ function EligibilityField({
   other: number | undefined;
   edit: DealEdit;
 }) {
+  const { t } = useTranslation('structure');
+  const label = t(`revolving.limit.${field.key}`);
   return (
     <>
-      <label>{field.label}</label>
+      <label>{label}</label>
       <NumberField
         kind={field.kind}
         value={value}
-        label={field.label}
+        label={label}
         testId={`eligibility-${field.key}`}
         suffix={field.kind === 'percent' ? '%' : undefined}
         validate={(v) => {
           if (other === undefined) return null;
-          if (field.key === 'minRate' && v > other) return 'Min rate is above the max rate';
-          if (field.key === 'maxRate' && v < other) return 'Max rate is below the min rate';
+          if (field.key === 'minRate' && v > other) return t('revolving.minAboveMax');
+          if (field.key === 'maxRate' && v < other) return t('revolving.maxBelowMin');
           return null;
         }}
-        onCommit={(v) => edit(`eligibility ${field.key}`, (d) => setEligibility(d, field.key, v))}
-        onClear={() => edit(`lift eligibility ${field.key}`, (d) => setEligibility(d, field.key, undefined))}
+        onCommit={(v) =>
+          edit(editLabel('eligibility', { limit: field.key }), (d) => setEligibility(d, field.key, v))
+        }
+        onClear={() =>
+          edit(editLabel('liftEligibility', { limit: field.key }), (d) =>
+            setEligibility(d, field.key, undefined),
+          )
+        }
       />
     </>
   );
@@ -254,12 +249,14 @@ function EligibleList({
   selected: readonly string[] | undefined;
   edit: DealEdit;
 }) {
+  const { t } = useTranslation('structure');
   const [message, setMessage] = useState<string | null>(null);
   const what = listKey === 'products' ? 'product' : 'segment';
+  const products = listKey === 'products';
   // A restricted list may name a value no line has any more: keep it visible so it can be unticked.
   const shown = [...choices, ...(selected ?? []).filter((x) => !choices.includes(x))];
-  function apply(label: string, update: (d: Deal) => Deal, next: readonly string[] | undefined): void {
-    const refused = eligibleListProblem(next, what);
+  function apply(label: EditLabel, update: (d: Deal) => Deal, next: readonly string[] | undefined): void {
+    const refused = eligibleListProblem(next, what, t);
     setMessage(refused ?? edit(label, update));
   }
   return (
@@ -269,20 +266,28 @@ function EligibleList({
     >
       <div className="eligible-title">
         <span className="muted">{title}</span>
-        <label className="check" title={`Any ${what}, including ones added later`}>
+        <label className="check" title={products ? t('revolving.anyProduct') : t('revolving.anySegment')}>
           <input
             type="checkbox"
             checked={selected === undefined}
             data-testid={`eligible-${listKey}-any`}
             onChange={(e) =>
               apply(
-                e.target.checked ? `any ${what} eligible` : `eligible ${what}s listed`,
+                editLabel(
+                  e.target.checked
+                    ? products
+                      ? 'anyProduct'
+                      : 'anySegment'
+                    : products
+                      ? 'listedProducts'
+                      : 'listedSegments',
+                ),
                 (d) => setEligibleList(d, listKey, e.target.checked ? undefined : choices),
                 e.target.checked ? undefined : choices,
               )
             }
           />
-          Any
+          {t('revolving.any')}
         </label>
       </div>
       <span className="checks">
@@ -299,13 +304,16 @@ function EligibleList({
                   const base = selected ?? choices;
                   const next = want ? [...base, v] : base.filter((x) => x !== v);
                   apply(
-                    `${labelOf(v)} ${want ? 'eligible' : 'not eligible'}`,
+                    editLabel(
+                      products ? (want ? 'productOn' : 'productOff') : want ? 'eligibleOn' : 'eligibleOff',
+                      { value: v },
+                    ),
                     (d) => toggleEligible(d, listKey, v, want, choices),
                     next,
                   );
                 }}
               />
-              {labelOf(v)}
+              {products ? labelOf(v) : <span translate="no">{labelOf(v)}</span>}
             </label>
           );
         })}
@@ -370,127 +378,145 @@ function LimitsTable({
   segments: readonly string[];
   edit: DealEdit;
 }) {
+  const { t } = useTranslation('structure');
   const shares = profileShares(r);
   const choicesOf = (key: LimitKey) =>
     key === 'product'
-      ? PRODUCTS.map((p) => ({ value: p, label: PRODUCT_LABEL[p] }))
+      ? PRODUCTS.map((p) => ({ value: p, label: t(`revolving.product.${p}`) }))
       : segments.map((s) => ({ value: s, label: s }));
-  function change(i: number, next: ConcentrationLimit, label: string): string | null {
-    return limitProblem(r, i, next) ?? edit(label, (d) => setConcentrationLimit(d, i, next));
+  function change(i: number, next: ConcentrationLimit, label: EditLabel): string | null {
+    return limitProblem(r, i, next, t) ?? edit(label, (d) => setConcentrationLimit(d, i, next));
   }
   return (
     <div>
       <div className="card-head">
-        <h3>Concentration limits</h3>
+        <h3>{t('revolving.limits')}</h3>
         <select
           value=""
-          aria-label="Add concentration limit"
+          aria-label={t('revolving.addLimit')}
           data-testid="add-limit"
           onChange={(e) => {
             const key = e.target.value;
             if (key === 'segment' || key === 'product')
-              edit(`add ${key} concentration limit`, (d) => addConcentrationLimit(d, key));
+              edit(editLabel(key === 'segment' ? 'addLimitSegment' : 'addLimitProduct'), (d) =>
+                addConcentrationLimit(d, key),
+              );
           }}
         >
-          <option value="">+ Add limit…</option>
-          <option value="segment">On a segment</option>
-          <option value="product">On a product</option>
+          <option value="">{t('revolving.addLimitPrompt')}</option>
+          <option value="segment">{t('revolving.onSegment')}</option>
+          <option value="product">{t('revolving.onProduct')}</option>
         </select>
       </div>
-      <table className="table" data-testid="limit-table">
-        <thead>
-          <tr>
-            <th>On</th>
-            <th>Group</th>
-            <th className="num" title="Most of the pool the group may be after a purchase">
-              Max of pool
-            </th>
-            <th className="num" title="The group's share of each purchase by the profile weights">
-              Of profile
-            </th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {r.concentrationLimits.length === 0 ? (
+      <div className="table-scroll" id="limit-table-host">
+        <table className="table" data-testid="limit-table">
+          <thead>
             <tr>
-              <td colSpan={5} className="muted">
-                No limits
-              </td>
+              <th>{t('revolving.on')}</th>
+              <th>{t('revolving.group')}</th>
+              <th className="num" title={t('revolving.maxOfPoolHint')}>
+                {t('revolving.maxOfPool')}
+              </th>
+              <th className="num" title={t('revolving.ofProfileHint')}>
+                {t('revolving.ofProfile')}
+              </th>
+              <th />
             </tr>
-          ) : null}
-          {r.concentrationLimits.map((c, i) => {
-            const ofProfile = r.profile.reduce(
-              (a, l, j) =>
-                a + ((c.key === 'segment' ? l.segment : l.product) === c.value ? (shares[j] ?? 0) : 0),
-              0,
-            );
-            return (
-              <tr key={`${c.key}:${c.value}:${i}`} data-testid={`limit-row-${i}`}>
-                <td>
-                  <Choice
-                    value={c.key}
-                    label={`Limit ${i + 1} kind`}
-                    options={[
-                      { value: 'segment', label: 'Segment' },
-                      { value: 'product', label: 'Product' },
-                    ]}
-                    onChange={(v) => {
-                      const key: LimitKey = v === 'product' ? 'product' : 'segment';
-                      const taken = new Set(
-                        r.concentrationLimits.filter((x, j) => j !== i && x.key === key).map((x) => x.value),
-                      );
-                      const value = choicesOf(key).find((o) => !taken.has(o.value))?.value ?? '';
-                      return change(i, { ...c, key, value }, `limit ${i + 1} on a ${key}`);
-                    }}
-                  />
-                </td>
-                <td>
-                  <Choice
-                    value={c.value}
-                    label={`Limit ${i + 1} group`}
-                    testId={`limit-${i}-value`}
-                    options={choicesOf(c.key)}
-                    onChange={(v) => change(i, { ...c, value: v }, `limit ${i + 1} on ${v}`)}
-                  />
-                </td>
-                <td className="num">
-                  <NumberField
-                    kind="percent"
-                    value={c.maxShare}
-                    width={76}
-                    suffix="%"
-                    label={`Limit ${i + 1} max share`}
-                    testId={`limit-${i}-maxShare`}
-                    validate={(v) => limitProblem(r, i, { ...c, maxShare: v })}
-                    onCommit={(v) => change(i, { ...c, maxShare: v }, `limit on ${c.value}`)}
-                  />
-                </td>
-                <td className="num muted">{pct(ofProfile, 1)}</td>
-                <td className="row-actions">
-                  <button
-                    className="icon"
-                    title="Remove limit"
-                    aria-label={`Remove limit on ${c.value}`}
-                    data-testid={`remove-limit-${i}`}
-                    onClick={() => edit(`remove limit on ${c.value}`, (d) => removeConcentrationLimit(d, i))}
-                  >
-                    ×
-                  </button>
+          </thead>
+          <tbody>
+            {r.concentrationLimits.length === 0 ? (
+              <tr>
+                <td colSpan={5} className="muted">
+                  {t('revolving.noLimits')}
                 </td>
               </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      {deal.pool.kind === 'file' ? (
-        <p className="muted small">Segments listed are the profile&rsquo;s; a loan-level pool has its own.</p>
-      ) : null}
+            ) : null}
+            {r.concentrationLimits.map((c, i) => {
+              const ofProfile = r.profile.reduce(
+                (a, l, j) =>
+                  a + ((c.key === 'segment' ? l.segment : l.product) === c.value ? (shares[j] ?? 0) : 0),
+                0,
+              );
+              return (
+                <tr key={`${c.key}:${c.value}:${i}`} data-testid={`limit-row-${i}`}>
+                  <td>
+                    <Choice
+                      value={c.key}
+                      label={t('revolving.limitKindLabel', { n: i + 1 })}
+                      options={[
+                        { value: 'segment', label: t('revolving.segment') },
+                        { value: 'product', label: t('revolving.productKind') },
+                      ]}
+                      onChange={(v) => {
+                        const key: LimitKey = v === 'product' ? 'product' : 'segment';
+                        const taken = new Set(
+                          r.concentrationLimits
+                            .filter((x, j) => j !== i && x.key === key)
+                            .map((x) => x.value),
+                        );
+                        const value = choicesOf(key).find((o) => !taken.has(o.value))?.value ?? '';
+                        return change(
+                          i,
+                          { ...c, key, value },
+                          editLabel(key === 'product' ? 'limitOnProduct' : 'limitOnSegment', { n: i + 1 }),
+                        );
+                      }}
+                    />
+                  </td>
+                  <td>
+                    <Choice
+                      value={c.value}
+                      label={t('revolving.limitGroupLabel', { n: i + 1 })}
+                      testId={`limit-${i}-value`}
+                      options={choicesOf(c.key)}
+                      onChange={(v) =>
+                        change(i, { ...c, value: v }, editLabel('limitOn', { n: i + 1, value: v }))
+                      }
+                    />
+                  </td>
+                  <td className="num">
+                    <NumberField
+                      kind="percent"
+                      value={c.maxShare}
+                      width={76}
+                      suffix="%"
+                      label={t('revolving.limitMaxLabel', { n: i + 1 })}
+                      testId={`limit-${i}-maxShare`}
+                      validate={(v) => limitProblem(r, i, { ...c, maxShare: v }, t)}
+                      onCommit={(v) =>
+                        change(i, { ...c, maxShare: v }, editLabel('limitShare', { value: c.value }))
+                      }
+                    />
+                  </td>
+                  <td className="num muted">{pct(ofProfile, 1)}</td>
+                  <td className="row-actions">
+                    <button
+                      className="icon"
+                      title={t('revolving.removeLimit')}
+                      aria-label={t('revolving.removeLimitLabel', { value: c.value })}
+                      data-testid={`remove-limit-${i}`}
+                      onClick={() =>
+                        edit(editLabel('removeLimit', { value: c.value }), (d) =>
+                          removeConcentrationLimit(d, i),
+                        )
+                      }
+                    >
+                      ×
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {deal.pool.kind === 'file' ? <p className="muted small">{t('revolving.segmentsNote')}</p> : null}
     </div>
   );
 }
 
 function ProfileTable({ r, edit }: { r: Revolving; edit: DealEdit }) {
+  const { t } = useTranslation('structure');
   const shares = profileShares(r);
   const excluded = new Map(profileExclusions(r).map((x) => [x.id, x.reasons]));
   const single = r.profile.length === 1;
@@ -500,207 +526,220 @@ function ProfileTable({ r, edit }: { r: Revolving; edit: DealEdit }) {
     key: K,
     v: RepLine[K],
   ): string | null {
-    return edit(`${line.id} ${key}`, (d) => setProfileField(d, i, key, v));
+    return edit(editLabel('lineField', { id: line.id, field: key }), (d) => setProfileField(d, i, key, v));
   }
   return (
     <div className="revolving-profile">
       <div className="card-head">
-        <h3>Purchase profile</h3>
-        <span className="muted small">
-          What new receivables look like; each purchase is split among eligible lines by share.
-        </span>
+        <h3>{t('revolving.profile')}</h3>
+        <span className="muted small">{t('revolving.profileNote')}</span>
       </div>
-      <table className="table" data-testid="profile-table">
-        <thead>
-          <tr>
-            <th>Line</th>
-            <th>Segment</th>
-            <th>Product</th>
-            <th className="num">Share</th>
-            <th className="num">Rate (APR)</th>
-            <th className="num">Fee / month</th>
-            <th className="num">Orig. term</th>
-            <th className="num">Rem. term</th>
-            <th className="num">Payment rate</th>
-            <th>Eligible</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {r.profile.map((l, i) => {
-            const why = excluded.get(l.id);
-            return (
-              <tr key={`${l.id}-${i}`} data-testid={`profile-row-${i}`}>
-                <td>
-                  <TextField
-                    value={l.id}
-                    width={140}
-                    label={`Profile line ${i + 1} id`}
-                    testId={`profile-${i}-id`}
-                    validate={(v) => profileIdProblem(r, i, v)}
-                    onCommit={(v) =>
-                      edit(`rename profile line ${l.id}`, (d) => setProfileField(d, i, 'id', v))
-                    }
-                  />
-                </td>
-                <td>
-                  <TextField
-                    value={l.segment}
-                    width={96}
-                    label={`Profile line ${l.id} segment`}
-                    testId={`profile-${i}-segment`}
-                    validate={(v) =>
-                      v.trim() === '' ? 'Name a segment' : v.length > 64 ? 'At most 64 characters' : null
-                    }
-                    onCommit={(v) => edit(`${l.id} segment`, (d) => setProfileField(d, i, 'segment', v))}
-                  />
-                </td>
-                <td>
-                  <Choice
-                    value={l.product}
-                    label={`Profile line ${l.id} product`}
-                    testId={`profile-${i}-product`}
-                    options={PRODUCTS.map((p) => ({ value: p, label: PRODUCT_LABEL[p] }))}
-                    onChange={(v) => {
-                      const p = PRODUCTS.find((x) => x === v);
-                      return p ? edit(`${l.id} product`, (d) => setProfileProduct(d, i, p)) : null;
-                    }}
-                  />
-                </td>
-                <td className="num">
-                  {single ? (
-                    '100%'
-                  ) : (
-                    <NumberField
-                      kind="percent"
-                      value={shares[i] ?? 0}
-                      width={76}
-                      suffix="%"
-                      label={`Profile line ${l.id} share`}
-                      testId={`profile-${i}-share`}
-                      validate={(v) => shareProblem(r, i, v)}
-                      onCommit={(v) => edit(`${l.id} share`, (d) => setProfileShare(d, i, v))}
-                    />
-                  )}
-                </td>
-                <td className="num">
-                  {l.product === 'interest-free-fee' ? (
-                    <span className="muted">–</span>
-                  ) : (
-                    <NumberField
-                      kind="percent"
-                      value={l.rate}
-                      width={76}
-                      suffix="%"
-                      label={`Profile line ${l.id} rate`}
-                      testId={`profile-${i}-rate`}
-                      validate={(v) => (v < 0 || v > 1 ? 'An APR between 0% and 100%' : null)}
-                      onCommit={(v) => field(i, l, 'rate', v)}
-                    />
-                  )}
-                </td>
-                <td className="num">
-                  {l.product === 'interest-free-fee' || l.monthlyFeeRate > 0 ? (
-                    <NumberField
-                      kind="percent"
-                      value={l.monthlyFeeRate}
-                      width={76}
-                      suffix="%"
-                      label={`Profile line ${l.id} monthly fee`}
-                      testId={`profile-${i}-monthlyFeeRate`}
-                      validate={(v) =>
-                        v < 0 || v > 0.1 ? 'A monthly fee on original principal, 0% to 10%' : null
+      <div className="table-scroll">
+        <table className="table" data-testid="profile-table">
+          <thead>
+            <tr>
+              <th>{t('revolving.col.line')}</th>
+              <th>{t('revolving.col.segment')}</th>
+              <th>{t('revolving.col.product')}</th>
+              <th className="num">{t('revolving.col.share')}</th>
+              <th className="num">{t('revolving.col.rate')}</th>
+              <th className="num">{t('revolving.col.monthlyFeeRate')}</th>
+              <th className="num">{t('revolving.col.originalTerm')}</th>
+              <th className="num">{t('revolving.col.remainingTerm')}</th>
+              <th className="num">{t('revolving.col.paymentRate')}</th>
+              <th>{t('revolving.col.eligible')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {r.profile.map((l, i) => {
+              const why = excluded.get(l.id);
+              return (
+                <tr key={`${l.id}-${i}`} data-testid={`profile-row-${i}`}>
+                  <td>
+                    <TextField
+                      value={l.id}
+                      width={140}
+                      label={t('revolving.lineIdLabel', { n: i + 1 })}
+                      testId={`profile-${i}-id`}
+                      validate={(v) => profileIdProblem(r, i, v, t)}
+                      onCommit={(v) =>
+                        edit(editLabel('renameLine', { id: l.id }), (d) => setProfileField(d, i, 'id', v))
                       }
-                      onCommit={(v) => field(i, l, 'monthlyFeeRate', v)}
                     />
-                  ) : (
-                    <span className="muted">–</span>
-                  )}
-                </td>
-                <td className="num">
-                  <NumberField
-                    kind="int"
-                    value={l.originalTerm}
-                    width={56}
-                    label={`Profile line ${l.id} original term`}
-                    testId={`profile-${i}-originalTerm`}
-                    validate={(v) => termProblem(l, 'originalTerm', v)}
-                    onCommit={(v) => field(i, l, 'originalTerm', v)}
-                  />
-                </td>
-                <td className="num">
-                  <NumberField
-                    kind="int"
-                    value={l.remainingTerm}
-                    width={56}
-                    label={`Profile line ${l.id} remaining term`}
-                    testId={`profile-${i}-remainingTerm`}
-                    validate={(v) => termProblem(l, 'remainingTerm', v)}
-                    onCommit={(v) => field(i, l, 'remainingTerm', v)}
-                  />
-                </td>
-                <td className="num">
-                  {l.product === 'revolving' ? (
-                    <NumberField
-                      kind="percent"
-                      value={l.paymentRate}
-                      width={76}
-                      suffix="%"
-                      label={`Profile line ${l.id} payment rate`}
-                      testId={`profile-${i}-paymentRate`}
+                  </td>
+                  <td>
+                    <TextField
+                      value={l.segment}
+                      width={96}
+                      label={t('revolving.lineSegmentLabel', { id: l.id })}
+                      testId={`profile-${i}-segment`}
                       validate={(v) =>
-                        v <= 0 || v > 1 ? 'A monthly payment rate above 0% and at most 100%' : null
+                        v.trim() === ''
+                          ? t('revolving.problem.segmentName')
+                          : v.length > 64
+                            ? t('revolving.problem.long')
+                            : null
                       }
-                      onCommit={(v) => field(i, l, 'paymentRate', v)}
+                      onCommit={(v) =>
+                        edit(editLabel('lineSegment', { id: l.id }), (d) =>
+                          setProfileField(d, i, 'segment', v),
+                        )
+                      }
                     />
-                  ) : (
-                    <span className="muted">–</span>
+                  </td>
+                  <td>
+                    <Choice
+                      value={l.product}
+                      label={t('revolving.lineProductLabel', { id: l.id })}
+                      testId={`profile-${i}-product`}
+                      options={PRODUCTS.map((p) => ({ value: p, label: t(`revolving.product.${p}`) }))}
+                      onChange={(v) => {
+                        const p = PRODUCTS.find((x) => x === v);
+                        return p
+                          ? edit(editLabel('lineProduct', { id: l.id }), (d) => setProfileProduct(d, i, p))
+                          : null;
+                      }}
+                    />
+                  </td>
+                  <td className="num">
+                    {single ? (
+                      '100%'
+                    ) : (
+                      <NumberField
+                        kind="percent"
+                        value={shares[i] ?? 0}
+                        width={76}
+                        suffix="%"
+                        label={t('revolving.lineShareLabel', { id: l.id })}
+                        testId={`profile-${i}-share`}
+                        validate={(v) => shareProblem(r, i, v, t)}
+                        onCommit={(v) =>
+                          edit(editLabel('lineShare', { id: l.id }), (d) => setProfileShare(d, i, v))
+                        }
+                      />
+                    )}
+                  </td>
+                  <td className="num">
+                    {l.product === 'interest-free-fee' ? (
+                      <span className="muted">–</span>
+                    ) : (
+                      <NumberField
+                        kind="percent"
+                        value={l.rate}
+                        width={76}
+                        suffix="%"
+                        label={t('revolving.lineRateLabel', { id: l.id })}
+                        testId={`profile-${i}-rate`}
+                        validate={(v) => (v < 0 || v > 1 ? t('revolving.problem.apr') : null)}
+                        onCommit={(v) => field(i, l, 'rate', v)}
+                      />
+                    )}
+                  </td>
+                  <td className="num">
+                    {l.product === 'interest-free-fee' || l.monthlyFeeRate > 0 ? (
+                      <NumberField
+                        kind="percent"
+                        value={l.monthlyFeeRate}
+                        width={76}
+                        suffix="%"
+                        label={t('revolving.lineFeeLabel', { id: l.id })}
+                        testId={`profile-${i}-monthlyFeeRate`}
+                        validate={(v) => (v < 0 || v > 0.1 ? t('revolving.problem.monthlyFee') : null)}
+                        onCommit={(v) => field(i, l, 'monthlyFeeRate', v)}
+                      />
+                    ) : (
+                      <span className="muted">–</span>
+                    )}
+                  </td>
+                  <td className="num">
+                    <NumberField
+                      kind="int"
+                      value={l.originalTerm}
+                      width={56}
+                      label={t('revolving.lineOriginalTermLabel', { id: l.id })}
+                      testId={`profile-${i}-originalTerm`}
+                      validate={(v) => termProblem(l, 'originalTerm', v, t)}
+                      onCommit={(v) => field(i, l, 'originalTerm', v)}
+                    />
+                  </td>
+                  <td className="num">
+                    <NumberField
+                      kind="int"
+                      value={l.remainingTerm}
+                      width={56}
+                      label={t('revolving.lineRemainingTermLabel', { id: l.id })}
+                      testId={`profile-${i}-remainingTerm`}
+                      validate={(v) => termProblem(l, 'remainingTerm', v, t)}
+                      onCommit={(v) => field(i, l, 'remainingTerm', v)}
+                    />
+                  </td>
+                  <td className="num">
+                    {l.product === 'revolving' ? (
+                      <NumberField
+                        kind="percent"
+                        value={l.paymentRate}
+                        width={76}
+                        suffix="%"
+                        label={t('revolving.linePaymentRateLabel', { id: l.id })}
+                        testId={`profile-${i}-paymentRate`}
+                        validate={(v) => (v <= 0 || v > 1 ? t('revolving.problem.paymentRate') : null)}
+                        onCommit={(v) => field(i, l, 'paymentRate', v)}
+                      />
+                    ) : (
+                      <span className="muted">–</span>
+                    )}
+                  </td>
+                  <td className="wrap">
+                    {why ? (
+                      <span className="revolving-excluded" data-testid={`profile-${i}-excluded`}>
+                        {t('revolving.excluded', { reasons: why.join(t('listSep')) })}
+                      </span>
+                    ) : (
+                      <span className="muted">{t('revolving.yes')}</span>
+                    )}
+                  </td>
+                  <td className="row-actions">
+                    <button
+                      className="icon"
+                      title={single ? t('revolving.keepOneLine') : t('revolving.removeLine')}
+                      aria-label={t('revolving.removeLineLabel', { id: l.id })}
+                      data-testid={`remove-profile-${i}`}
+                      disabled={single}
+                      onClick={() =>
+                        edit(editLabel('removeLine', { id: l.id }), (d) => removeProfileLine(d, i))
+                      }
+                    >
+                      ×
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+          <tfoot>
+            <tr>
+              <td colSpan={3}>
+                <button
+                  data-testid="add-profile-line"
+                  onClick={() => edit(editLabel('addLine'), addProfileLine)}
+                >
+                  {t('revolving.addLine')}
+                </button>
+              </td>
+              <td className="num">
+                <b>
+                  {pct(
+                    shares.reduce((a, b) => a + b, 0),
+                    0,
                   )}
-                </td>
-                <td className="wrap">
-                  {why ? (
-                    <span className="revolving-excluded" data-testid={`profile-${i}-excluded`}>
-                      No: {why.join('; ')}
-                    </span>
-                  ) : (
-                    <span className="muted">Yes</span>
-                  )}
-                </td>
-                <td className="row-actions">
-                  <button
-                    className="icon"
-                    title={single ? 'A revolving period needs at least one profile line' : 'Remove line'}
-                    aria-label={`Remove profile line ${l.id}`}
-                    data-testid={`remove-profile-${i}`}
-                    disabled={single}
-                    onClick={() => edit(`remove profile line ${l.id}`, (d) => removeProfileLine(d, i))}
-                  >
-                    ×
-                  </button>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-        <tfoot>
-          <tr>
-            <td colSpan={3}>
-              <button data-testid="add-profile-line" onClick={() => edit('add profile line', addProfileLine)}>
-                + Add line
-              </button>
-            </td>
-            <td className="num">
-              <b>
-                {pct(
-                  shares.reduce((a, b) => a + b, 0),
-                  0,
-                )}
-              </b>
-            </td>
-            <td colSpan={7} />
-          </tr>
-        </tfoot>
-      </table>
+                </b>
+              </td>
+              <td colSpan={7} />
+            </tr>
+          </tfoot>
+        </table>
+      </div>
     </div>
   );
 }

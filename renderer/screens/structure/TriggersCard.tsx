@@ -1,5 +1,6 @@
 /** Structure: performance triggers, their threshold schedules and what a breach does. */
 import { Fragment, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Deal, Trigger } from '../../../core/deal/schema';
 import { useApp } from '../../AppContext';
 import { NumberField, TextField } from '../../components/Field';
@@ -27,25 +28,19 @@ import {
   windowProblem,
   type ThresholdStep,
 } from '../../project/triggerEdit';
-import { useDealEditor } from '../useDealEditor';
+import { editLabel, useDealEditor, type DealEdit } from '../useDealEditor';
 
-type DealEdit = (label: string, update: (d: Deal) => Deal) => string | null;
-
-const TRIGGER_TYPE_LABEL: Record<TriggerType, string> = {
+/** The English name a new trigger of each test is given (dealEdit.ts), shown as the test when it is unchanged. */
+const DEFAULT_NAME: Record<TriggerType, string> = {
   cumulativeNetLoss: 'Cumulative net loss',
   delinquency: 'Delinquency',
   excessSpread: 'Excess spread',
   ocRatio: 'OC ratio',
 };
 
-const EFFECT_LABEL: Record<(typeof TRIGGER_EFFECTS)[number], string> = {
-  sequential: 'Sequential',
-  endRevolving: 'End revolving',
-  trapCash: 'Trap cash',
-};
-
 export function TriggersCard() {
   const { state } = useApp();
+  const { t: tr } = useTranslation('structure');
   const deal = state.history.present.deal;
   const s = deal.structure;
   const edit = useDealEditor();
@@ -54,21 +49,20 @@ export function TriggersCard() {
   return (
     <section className="card">
       <div className="card-head">
-        <h2>Triggers</h2>
+        <h2>{tr('triggers.title')}</h2>
         <select
           value=""
-          aria-label="Add trigger"
+          aria-label={tr('triggers.add')}
           data-testid="add-trigger"
           onChange={(e) => {
             const type = TRIGGER_TYPES.find((x) => x === e.target.value);
-            if (type)
-              edit(`add ${TRIGGER_TYPE_LABEL[type].toLowerCase()} trigger`, (d) => addTrigger(d, type));
+            if (type) edit(editLabel('addTrigger', { type }), (d) => addTrigger(d, type));
           }}
         >
-          <option value="">+ Add trigger…</option>
+          <option value="">{tr('triggers.addPrompt')}</option>
           {TRIGGER_TYPES.map((x) => (
             <option key={x} value={x}>
-              {TRIGGER_TYPE_LABEL[x]}
+              {tr(`triggers.type.${x}`)}
             </option>
           ))}
         </select>
@@ -76,9 +70,9 @@ export function TriggersCard() {
       <table className="table">
         <thead>
           <tr>
-            <th>Trigger</th>
-            <th>Thresholds</th>
-            <th>Effects</th>
+            <th>{tr('triggers.trigger')}</th>
+            <th>{tr('triggers.thresholds')}</th>
+            <th>{tr('triggers.effects')}</th>
             <th />
           </tr>
         </thead>
@@ -86,7 +80,7 @@ export function TriggersCard() {
           {s.triggers.length === 0 ? (
             <tr>
               <td colSpan={4} className="muted">
-                No triggers
+                {tr('triggers.none')}
               </td>
             </tr>
           ) : null}
@@ -94,15 +88,20 @@ export function TriggersCard() {
             <Fragment key={t.id}>
               <tr data-testid={`trigger-row-${t.id}`} className={open === t.id ? 'trigger-open' : undefined}>
                 <td className="wrap">
-                  {t.name ?? t.id}
-                  {t.name === TRIGGER_TYPE_LABEL[t.test.type] ? null : (
-                    <div className="muted small">{TRIGGER_TYPE_LABEL[t.test.type]}</div>
+                  {t.name === DEFAULT_NAME[t.test.type] ? (
+                    // A name left as the test's default reads as the test, in the user's language.
+                    tr(`triggers.type.${t.test.type}`)
+                  ) : (
+                    <>
+                      <span translate="no">{t.name ?? t.id}</span>
+                      <div className="muted small">{tr(`triggers.type.${t.test.type}`)}</div>
+                    </>
                   )}
                 </td>
                 <td className="small wrap">
                   {t.test.schedule.map((x, k) => (
                     <span key={k} className="threshold">
-                      <span className="threshold-from">from {x.fromPeriod}:</span>
+                      <span className="threshold-from">{tr('triggers.from', { period: x.fromPeriod })}</span>
                       <ThresholdField trigger={t} k={k} width={60} edit={edit} />
                     </span>
                   ))}
@@ -119,12 +118,8 @@ export function TriggersCard() {
                 <td className="row-actions">
                   <button
                     className="icon"
-                    title={
-                      open === t.id
-                        ? 'Close the trigger details'
-                        : 'Edit id, name, window and threshold steps'
-                    }
-                    aria-label={`Edit trigger ${t.id}`}
+                    title={open === t.id ? tr('triggers.close') : tr('triggers.open')}
+                    aria-label={tr('triggers.editLabel', { id: t.id })}
                     aria-expanded={open === t.id}
                     data-testid={`edit-trigger-${t.id}`}
                     onClick={() => setOpen(open === t.id ? null : t.id)}
@@ -133,10 +128,12 @@ export function TriggersCard() {
                   </button>
                   <button
                     className="icon"
-                    title="Remove trigger"
-                    aria-label={`Remove trigger ${t.id}`}
+                    title={tr('triggers.remove')}
+                    aria-label={tr('triggers.removeLabel', { id: t.id })}
                     data-testid={`remove-trigger-${t.id}`}
-                    onClick={() => edit(`remove trigger ${t.id}`, (d) => removeTrigger(d, t.id))}
+                    onClick={() =>
+                      edit(editLabel('removeTrigger', { id: t.id }), (d) => removeTrigger(d, t.id))
+                    }
                   >
                     ×
                   </button>
@@ -171,6 +168,7 @@ function TriggerEffects({
   revolving: boolean;
   edit: DealEdit;
 }) {
+  const { t } = useTranslation('structure');
   const [message, setMessage] = useState<string | null>(null);
   return (
     <span className={`field trigger-effects ${message ? 'field-invalid' : ''}`}>
@@ -179,7 +177,7 @@ function TriggerEffects({
           <label
             key={e}
             className="check"
-            title={e === 'endRevolving' && !revolving ? 'The deal has no revolving period' : undefined}
+            title={e === 'endRevolving' && !revolving ? t('triggers.noRevolving') : undefined}
           >
             <input
               type="checkbox"
@@ -188,20 +186,20 @@ function TriggerEffects({
               onChange={(ev) => {
                 const on = ev.target.checked;
                 if (!on && effects.length === 1) {
-                  setMessage('A trigger needs at least one effect');
+                  setMessage(t('triggers.needsEffect'));
                   return;
                 }
                 setMessage(
-                  edit(`${triggerId} ${on ? 'adds' : 'drops'} ${EFFECT_LABEL[e].toLowerCase()}`, (d) =>
+                  edit(editLabel(on ? 'effectOn' : 'effectOff', { id: triggerId, effect: e }), (d) =>
                     setTriggerEffect(d, triggerId, e, on),
                   ),
                 );
               }}
             />
-            {EFFECT_LABEL[e]}
+            {t(`triggers.effect.${e}`)}
           </label>
         ))}
-        <label className="check" title="Switches back when the test passes again">
+        <label className="check" title={t('triggers.curableHint')}>
           <input
             type="checkbox"
             checked={curable}
@@ -209,13 +207,13 @@ function TriggerEffects({
             onChange={(ev) => {
               const on = ev.target.checked;
               setMessage(
-                edit(`${triggerId} ${on ? 'curable' : 'not curable'}`, (d) =>
+                edit(editLabel(on ? 'curable' : 'notCurable', { id: triggerId }), (d) =>
                   setTriggerCurable(d, triggerId, on),
                 ),
               );
             }}
           />
-          Curable
+          {t('triggers.curable')}
         </label>
       </span>
       {message ? (
@@ -241,6 +239,7 @@ function ThresholdField({
   testId?: string;
   edit: DealEdit;
 }) {
+  const { t: tr } = useTranslation('structure');
   const x = t.test.schedule[k] as ThresholdStep;
   const ratio = t.test.type === 'ocRatio';
   return (
@@ -248,11 +247,13 @@ function ThresholdField({
       kind={ratio ? 'number' : 'percent'}
       value={x.threshold}
       width={width}
-      label={`${t.id} threshold from period ${x.fromPeriod}`}
+      label={tr('triggers.thresholdLabel', { id: t.id, period: x.fromPeriod })}
       testId={testId ?? `trigger-${t.id}-${k}`}
       suffix={ratio ? '×' : '%'}
-      validate={(v) => thresholdProblem(t.test.type, v)}
-      onCommit={(v) => edit(`${t.id} threshold`, (d) => setThresholdStep(d, t.id, k, { threshold: v }))}
+      validate={(v) => thresholdProblem(t.test.type, v, tr)}
+      onCommit={(v) =>
+        edit(editLabel('threshold', { id: t.id }), (d) => setThresholdStep(d, t.id, k, { threshold: v }))
+      }
     />
   );
 }
@@ -269,46 +270,51 @@ function TriggerDetail({
   edit: DealEdit;
   onRenamed: (id: string) => void;
 }) {
-  const measure = triggerWindow(t);
+  const { t: tr } = useTranslation('structure');
+  const measure = triggerWindow(t, tr);
   const sched = t.test.schedule;
   const lastFrom = sched.at(-1)?.fromPeriod ?? 0;
   return (
     <div className="trigger-detail-body">
       <div className="trigger-detail-fields">
-        <label>Id</label>
+        <label>{tr('triggers.id')}</label>
         <TextField
           value={t.id}
           width={130}
-          label={`Trigger ${t.id} id`}
+          label={tr('triggers.idLabel', { id: t.id })}
           testId={`trigger-${t.id}-id`}
-          validate={(v) => triggerIdProblem(deal, t.id, v)}
+          validate={(v) => triggerIdProblem(deal, t.id, v, tr)}
           onCommit={(v) => {
-            if (edit(`rename trigger ${t.id} to ${v}`, (d) => renameTrigger(d, t.id, v)) === null)
+            if (
+              edit(editLabel('renameTrigger', { id: t.id, to: v }), (d) => renameTrigger(d, t.id, v)) === null
+            )
               onRenamed(v);
           }}
         />
-        <label>Name</label>
+        <label>{tr('triggers.name')}</label>
         <TextField
           value={t.name ?? ''}
           width={200}
-          label={`Trigger ${t.id} name`}
+          label={tr('triggers.nameLabel', { id: t.id })}
           testId={`trigger-${t.id}-name`}
-          validate={(v) => (v.trim().length > 64 ? 'A name is at most 64 characters' : null)}
-          onCommit={(v) => edit(`name trigger ${t.id}`, (d) => setTriggerName(d, t.id, v))}
+          validate={(v) => (v.trim().length > 64 ? tr('triggers.nameLong') : null)}
+          onCommit={(v) => edit(editLabel('nameTrigger', { id: t.id }), (d) => setTriggerName(d, t.id, v))}
         />
-        <label>Test</label>
+        <label>{tr('triggers.test')}</label>
         <select
           value={t.test.type}
-          aria-label={`Trigger ${t.id} test`}
+          aria-label={tr('triggers.testLabel', { id: t.id })}
           data-testid={`trigger-${t.id}-type`}
-          title="A new test starts from its own default threshold"
+          title={tr('triggers.testHint')}
           onChange={(e) =>
-            edit(`trigger ${t.id} test`, (d) => setTriggerType(d, t.id, e.target.value as TriggerType))
+            edit(editLabel('triggerTest', { id: t.id }), (d) =>
+              setTriggerType(d, t.id, e.target.value as TriggerType),
+            )
           }
         >
           {TRIGGER_TYPES.map((k) => (
             <option key={k} value={k}>
-              {TRIGGER_TYPE_LABEL[k]}
+              {tr(`triggers.type.${k}`)}
             </option>
           ))}
         </select>
@@ -319,10 +325,14 @@ function TriggerDetail({
               kind="int"
               value={measure.months}
               width={70}
-              label={`Trigger ${t.id} ${measure.label}`}
+              label={tr('triggers.windowLabel', { id: t.id, window: measure.label })}
               testId={`trigger-${t.id}-window`}
-              validate={windowProblem}
-              onCommit={(v) => edit(`${t.id} ${measure.key}`, (d) => setTriggerWindow(d, t.id, v))}
+              validate={(v) => windowProblem(v, tr)}
+              onCommit={(v) =>
+                edit(editLabel('triggerWindow', { id: t.id, window: measure.key }), (d) =>
+                  setTriggerWindow(d, t.id, v),
+                )
+              }
             />
           </>
         ) : null}
@@ -330,8 +340,8 @@ function TriggerDetail({
       <table className="table threshold-steps" data-testid={`trigger-${t.id}-schedule`}>
         <thead>
           <tr>
-            <th className="num">From period</th>
-            <th className="num">Threshold</th>
+            <th className="num">{tr('triggers.fromPeriod')}</th>
+            <th className="num">{tr('triggers.threshold')}</th>
             <th />
           </tr>
         </thead>
@@ -343,11 +353,11 @@ function TriggerDetail({
                   kind="int"
                   value={x.fromPeriod}
                   width={96}
-                  label={`${t.id} step ${k + 1} start period`}
+                  label={tr('triggers.stepStartLabel', { id: t.id, n: k + 1 })}
                   testId={`trigger-${t.id}-step-${k}-from`}
-                  validate={(v) => stepStartProblem(sched, k, v)}
+                  validate={(v) => stepStartProblem(sched, k, v, tr)}
                   onCommit={(v) =>
-                    edit(`${t.id} step ${k + 1} start`, (d) =>
+                    edit(editLabel('stepStart', { id: t.id, n: k + 1 }), (d) =>
                       setThresholdStep(d, t.id, k, { fromPeriod: v }),
                     )
                   }
@@ -365,12 +375,14 @@ function TriggerDetail({
               <td className="row-actions">
                 <button
                   className="icon"
-                  title={sched.length === 1 ? 'A trigger keeps at least one threshold' : 'Remove this step'}
-                  aria-label={`Remove ${t.id} step ${k + 1}`}
+                  title={sched.length === 1 ? tr('triggers.keepOne') : tr('triggers.removeStep')}
+                  aria-label={tr('triggers.removeStepLabel', { id: t.id, n: k + 1 })}
                   data-testid={`trigger-${t.id}-step-${k}-remove`}
                   disabled={sched.length === 1}
                   onClick={() =>
-                    edit(`${t.id} removes step ${k + 1}`, (d) => removeThresholdStep(d, t.id, k))
+                    edit(editLabel('removeThresholdStep', { id: t.id, n: k + 1 }), (d) =>
+                      removeThresholdStep(d, t.id, k),
+                    )
                   }
                 >
                   ×
@@ -385,12 +397,14 @@ function TriggerDetail({
               <button
                 data-testid={`trigger-${t.id}-add-step`}
                 disabled={lastFrom >= 1200}
-                title="A new step starts 12 periods after the last, at the same threshold"
-                onClick={() => edit(`${t.id} adds a threshold step`, (d) => addThresholdStep(d, t.id))}
+                title={tr('triggers.addStepHint')}
+                onClick={() =>
+                  edit(editLabel('addThresholdStep', { id: t.id }), (d) => addThresholdStep(d, t.id))
+                }
               >
-                + Add step
+                {tr('triggers.addStep')}
               </button>
-              <span className="muted small"> Before its first step a trigger is not tested.</span>
+              <span className="muted small">{tr('triggers.notTested')}</span>
             </td>
           </tr>
         </tfoot>

@@ -1,5 +1,7 @@
 /** Structure: the priority of payments as an ordered, editable list of steps. */
-import { useMemo, useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useMemo, useState, type ReactNode } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { Deal, FundsSource, WaterfallStep } from '../../../core/deal/schema';
 import { useApp } from '../../AppContext';
 import {
@@ -7,7 +9,7 @@ import {
   movedSources,
   setStepSources,
   setStepTranches,
-  SOURCE_LABEL,
+  sourceLabel,
   sourcesProblem,
   stepProblems,
   stepSources,
@@ -17,36 +19,46 @@ import {
   trancheToggleProblem,
   unpaidInterestClasses,
 } from '../../project/waterfallEdit';
-import { move, useDealEditor } from '../useDealEditor';
+import { editLabel, move, useDealEditor, type DealEdit } from '../useDealEditor';
+import type { EditLabel } from '../../project/history';
 
-type DealEdit = (label: string, update: (d: Deal) => Deal) => string | null;
-
-function stepLabel(step: WaterfallStep, deal: Deal): string {
+/** A step as the list reads it; the names in it (fees, classes) are the user's, so marked not to translate. */
+function stepLabel(step: WaterfallStep, deal: Deal, t: TFunction): ReactNode {
+  const data = [<span key="data" translate="no" />];
   switch (step.pay) {
     case 'fee': {
       const fee = deal.structure.fees.find((f) => f.id === step.fee);
-      return `Fee: ${fee?.name ?? step.fee}`;
+      return (
+        <Trans t={t} i18nKey="waterfall.fee" values={{ name: fee?.name ?? step.fee }} components={data} />
+      );
     }
     case 'interest':
-      return `Interest: ${step.tranches.join(', ')}`;
     case 'principal':
-      return `Principal: ${step.tranches.join(', ')}`;
+      return (
+        <Trans
+          t={t}
+          i18nKey={step.pay === 'interest' ? 'waterfall.interest' : 'waterfall.principal'}
+          values={{ classes: step.tranches.join(t('nameSep')) }}
+          components={data}
+        />
+      );
     case 'reserveDeposit':
-      return 'Reserve account: top up to target';
+      return t('waterfall.reserveDeposit');
     case 'purchase':
-      return 'Purchase new receivables (revolving)';
+      return t('waterfall.purchase');
     case 'residual':
-      return 'Residual to seller / equity';
+      return t('waterfall.residual');
   }
 }
 
 export function WaterfallCard() {
   const { state } = useApp();
+  const { t } = useTranslation('structure');
   const deal = state.history.present.deal;
   const s = deal.structure;
   const edit = useDealEditor();
 
-  function editSteps(label: string, update: (w: WaterfallStep[]) => WaterfallStep[]): string | null {
+  function editSteps(label: EditLabel, update: (w: WaterfallStep[]) => WaterfallStep[]): string | null {
     return edit(label, (d) => ({
       ...d,
       structure: { ...d.structure, waterfall: update(d.structure.waterfall) },
@@ -56,23 +68,26 @@ export function WaterfallCard() {
   // One step open at a time; it follows its step when the step moves.
   const [open, setOpen] = useState<number | null>(null);
   // What the run would refuse, by step, so a broken step is flagged without opening it.
-  const refused = useMemo(() => deal.structure.waterfall.map((_, i) => stepProblems(deal, i)[0]), [deal]);
-  function moveStep(i: number, to: number, label: string): void {
+  const refused = useMemo(
+    () => deal.structure.waterfall.map((_, i) => stepProblems(deal, i, t)[0]),
+    [deal, t],
+  );
+  function moveStep(i: number, to: number, label: EditLabel): void {
     if (editSteps(label, (w) => move(w, i, to)) === null && open === i) setOpen(to);
   }
 
   return (
     <section className="card">
       <div className="card-head">
-        <h2>Priority of payments</h2>
-        <AddStep onAdd={(step) => editSteps('add waterfall step', (w) => [...w, step])} />
+        <h2>{t('waterfall.title')}</h2>
+        <AddStep onAdd={(step) => editSteps(editLabel('addStep'), (w) => [...w, step])} />
       </div>
       <ol className="waterfall" data-testid="waterfall">
         {s.waterfall.map((step, i) => (
           <li key={i} data-testid={`step-${i}`} className={open === i ? 'step-open' : undefined}>
             <span className="step-no">{i + 1}</span>
             <span className="step-label">
-              {stepLabel(step, deal)}
+              {stepLabel(step, deal, t)}
               {refused[i] && open !== i ? (
                 <span className="step-refused" data-testid={`step-${i}-refused`}>
                   {' '}
@@ -81,13 +96,17 @@ export function WaterfallCard() {
               ) : null}
             </span>
             <span className="step-from muted small" data-testid={`step-${i}-from`}>
-              {step.from ? `from ${step.from.join(' → ')}` : ''}
+              {step.from
+                ? t('waterfall.from', {
+                    sources: step.from.map((x) => t(`waterfall.sourceInline.${x}`)).join(' → '),
+                  })
+                : ''}
             </span>
             <span className="row-actions">
               <button
                 className="icon"
-                title={open === i ? 'Close the step editor' : 'Edit sources and classes'}
-                aria-label={`Edit step ${i + 1}`}
+                title={open === i ? t('waterfall.close') : t('waterfall.open')}
+                aria-label={t('waterfall.editStep', { n: i + 1 })}
                 aria-expanded={open === i}
                 data-testid={`edit-step-${i}`}
                 onClick={() => setOpen(open === i ? null : i)}
@@ -96,26 +115,27 @@ export function WaterfallCard() {
               </button>
               <button
                 className="icon"
-                title="Move up"
+                title={t('actions.moveUp')}
                 disabled={i === 0}
-                onClick={() => moveStep(i, i - 1, 'move step up')}
+                onClick={() => moveStep(i, i - 1, editLabel('stepUp'))}
               >
                 ↑
               </button>
               <button
                 className="icon"
-                title="Move down"
+                title={t('actions.moveDown')}
                 disabled={i === s.waterfall.length - 1}
-                onClick={() => moveStep(i, i + 1, 'move step down')}
+                onClick={() => moveStep(i, i + 1, editLabel('stepDown'))}
               >
                 ↓
               </button>
               <button
                 className="icon"
-                title="Remove"
+                title={t('actions.remove')}
                 disabled={s.waterfall.length === 1}
                 onClick={() => {
-                  if (editSteps('remove step', (w) => w.filter((_, j) => j !== i)) === null) setOpen(null);
+                  if (editSteps(editLabel('removeStep'), (w) => w.filter((_, j) => j !== i)) === null)
+                    setOpen(null);
                 }}
               >
                 ×
@@ -141,48 +161,50 @@ function StepEditor({
   deal: Deal;
   edit: DealEdit;
 }) {
+  const { t } = useTranslation('structure');
   const [sourceMessage, setSourceMessage] = useState<string | null>(null);
   const [classMessage, setClassMessage] = useState<string | null>(null);
   const n = index + 1;
   const sources = stepSources(step);
   const tranches = stepTranches(step);
   const unused = FUNDS_SOURCES.filter((x) => !sources.includes(x));
-  const problems = stepProblems(deal, index);
+  const problems = stepProblems(deal, index, t);
 
-  function applySources(label: string, from: readonly FundsSource[] | undefined): void {
-    const problem = from === undefined ? null : sourcesProblem(deal, from);
-    setSourceMessage(problem ?? edit(`step ${n} ${label}`, (d) => setStepSources(d, index, from)));
+  function applySources(label: EditLabel, from: readonly FundsSource[] | undefined): void {
+    const problem = from === undefined ? null : sourcesProblem(deal, from, t);
+    setSourceMessage(problem ?? edit(label, (d) => setStepSources(d, index, from)));
   }
 
   function toggleTranche(id: string, on: boolean): void {
     const next = toggledTranches(deal, step, id, on);
-    const problem = trancheToggleProblem(deal, index, id, on);
+    const problem = trancheToggleProblem(deal, index, id, on, t);
     setClassMessage(
-      problem ?? edit(`step ${n} ${on ? 'pays' : 'drops'} ${id}`, (d) => setStepTranches(d, index, next)),
+      problem ??
+        edit(editLabel(on ? 'stepPays' : 'stepDrops', { n, id }), (d) => setStepTranches(d, index, next)),
     );
   }
 
   const reserveLimited =
     sources.includes('reserve') && step.pay !== 'fee' && step.pay !== 'interest'
-      ? 'The reserve pays this step only in the final period (if it covers principal at maturity)'
+      ? t('waterfall.reserveLimited')
       : null;
 
   return (
     <div className="step-editor" data-testid={`step-${index}-editor`}>
       {tranches ? (
         <div className="step-editor-row">
-          <span className="step-editor-label">Classes</span>
+          <span className="step-editor-label">{t('waterfall.classes')}</span>
           <span className={`field ${classMessage ? 'field-invalid' : ''}`}>
             <span className="checks">
-              {deal.structure.tranches.map((t) => (
-                <label key={t.id} className="check">
+              {deal.structure.tranches.map((x) => (
+                <label key={x.id} className="check">
                   <input
                     type="checkbox"
-                    checked={tranches.includes(t.id)}
-                    data-testid={`step-${index}-tranche-${t.id}`}
-                    onChange={(e) => toggleTranche(t.id, e.target.checked)}
+                    checked={tranches.includes(x.id)}
+                    data-testid={`step-${index}-tranche-${x.id}`}
+                    onChange={(e) => toggleTranche(x.id, e.target.checked)}
                   />
-                  {t.id}
+                  <span translate="no">{x.id}</span>
                 </label>
               ))}
             </span>
@@ -195,7 +217,7 @@ function StepEditor({
         </div>
       ) : null}
       <div className="step-editor-row">
-        <span className="step-editor-label">Draws from</span>
+        <span className="step-editor-label">{t('waterfall.drawsFrom')}</span>
         <span className={`field ${sourceMessage ? 'field-invalid' : ''}`}>
           <span className="checks">
             {sources.map((x, k) => (
@@ -205,17 +227,30 @@ function StepEditor({
                     type="checkbox"
                     checked
                     data-testid={`step-${index}-source-${x}`}
-                    onChange={() => applySources(`stops drawing ${x}`, toggledSources(step, x, false))}
+                    onChange={() =>
+                      applySources(
+                        editLabel('stepSourceOff', { n, source: x }),
+                        toggledSources(step, x, false),
+                      )
+                    }
                   />
-                  {k + 1}. {SOURCE_LABEL[x]}
+                  {k + 1}. {sourceLabel(x, t)}
                 </label>
                 {k > 0 ? (
                   <button
                     className="icon"
-                    title={`Draw ${x} before ${sources[k - 1] ?? ''}`}
-                    aria-label={`Draw ${x} earlier`}
+                    title={t('waterfall.drawEarlier', {
+                      source: t(`waterfall.sourceInline.${x}`),
+                      before: t(`waterfall.sourceInline.${sources[k - 1] ?? x}`),
+                    })}
+                    aria-label={t('waterfall.drawEarlierLabel', { source: t(`waterfall.sourceInline.${x}`) })}
                     data-testid={`step-${index}-source-${x}-earlier`}
-                    onClick={() => applySources(`draws ${x} earlier`, movedSources(step, x, -1))}
+                    onClick={() =>
+                      applySources(
+                        editLabel('stepSourceEarlier', { n, source: x }),
+                        movedSources(step, x, -1),
+                      )
+                    }
                   >
                     ←
                   </button>
@@ -228,22 +263,24 @@ function StepEditor({
                   type="checkbox"
                   checked={false}
                   data-testid={`step-${index}-source-${x}`}
-                  onChange={() => applySources(`draws ${x}`, toggledSources(step, x, true))}
+                  onChange={() =>
+                    applySources(editLabel('stepSourceOn', { n, source: x }), toggledSources(step, x, true))
+                  }
                 />
-                {SOURCE_LABEL[x]}
+                {sourceLabel(x, t)}
               </label>
             ))}
             {step.from ? (
               <button
                 className="link-button"
                 data-testid={`step-${index}-sources-default`}
-                title="Draw as the engine does for this kind of step"
-                onClick={() => applySources('draws by default', undefined)}
+                title={t('waterfall.defaultHint')}
+                onClick={() => applySources(editLabel('stepSourceDefault', { n }), undefined)}
               >
-                Default
+                {t('waterfall.default')}
               </button>
             ) : (
-              <span className="muted small">(default)</span>
+              <span className="muted small">{t('waterfall.isDefault')}</span>
             )}
           </span>
           {sourceMessage ? (
@@ -268,12 +305,13 @@ function StepEditor({
 
 function AddStep({ onAdd }: { onAdd: (step: WaterfallStep) => void }) {
   const { state } = useApp();
+  const { t } = useTranslation('structure');
   const deal = state.history.present.deal;
-  const ids = deal.structure.tranches.map((t) => t.id);
+  const ids = deal.structure.tranches.map((x) => x.id);
   return (
     <select
       value=""
-      aria-label="Add waterfall step"
+      aria-label={t('waterfall.addStep')}
       onChange={(e) => {
         const v = e.target.value;
         if (v.startsWith('fee:')) onAdd({ pay: 'fee', fee: v.slice(4) });
@@ -282,17 +320,17 @@ function AddStep({ onAdd }: { onAdd: (step: WaterfallStep) => void }) {
         else if (v === 'reserveDeposit' || v === 'purchase' || v === 'residual') onAdd({ pay: v });
       }}
     >
-      <option value="">+ Add step…</option>
+      <option value="">{t('waterfall.addStepPrompt')}</option>
       {deal.structure.fees.map((f) => (
         <option key={f.id} value={`fee:${f.id}`}>
-          Fee: {f.name ?? f.id}
+          {t('waterfall.feeOption', { name: f.name ?? f.id })}
         </option>
       ))}
-      <option value="interest">Interest (classes without one)</option>
-      <option value="principal">Principal (all classes)</option>
-      <option value="reserveDeposit">Reserve deposit</option>
-      <option value="purchase">Purchase (revolving)</option>
-      <option value="residual">Residual</option>
+      <option value="interest">{t('waterfall.addInterest')}</option>
+      <option value="principal">{t('waterfall.addPrincipal')}</option>
+      <option value="reserveDeposit">{t('waterfall.addReserve')}</option>
+      <option value="purchase">{t('waterfall.addPurchase')}</option>
+      <option value="residual">{t('waterfall.addResidual')}</option>
     </select>
   );
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { tableOf } from '../../../core/io/report/reportTable';
 import {
   columnWidth,
+  headerPieces,
   isTextColumn,
   naturalWidth,
   reportCellText,
@@ -88,5 +89,14 @@ describe('report column widths', () => {
         },
       ),
     );
+  });
+});
+
+describe('Chinese headers', () => {
+  it('wrap within Chinese, so a long Chinese header does not widen its column to its whole length', () => {
+    expect(headerPieces('Mortgage yield')).toEqual(['Mortgage', 'yield']);
+    expect(headerPieces('加权平均期限（年） WAL')).toEqual(['加权平均', '期限（年', '）', 'WAL']);
+    const long = '按债券等价收益率计算的年化收益率';
+    expect(columnWidth(long, ['1.00'], measure)).toBe(4 * 8 + 20);
   });
 });

@@ -1,9 +1,115 @@
 /** The `app` namespace (the shell: top bar, navigation, status line) in English. */
 export const app = {
+  brand: 'Workbench',
+  /** The window title: a file name or the deal's name. */
+  windowTitle: '{{name}} — ABS Workbench',
+  unsavedName: '{{name}} (unsaved)',
   display: {
+    settings: 'Display',
+    settingsHint: 'Language and the unit amounts are shown in',
     language: 'Language',
     languageHint: 'Interface and report language',
     scale: 'Amounts in',
     scaleHint: 'The unit amounts are shown in, on screens and in the report; figures are unchanged',
+  },
+  nav: {
+    pool: { label: '$t(glossary:pool)', hint: 'Loan tape, stratification' },
+    assumptions: { label: '$t(glossary:assumptions)', hint: 'Scenarios, curves' },
+    structure: { label: '$t(glossary:structure)', hint: 'Tranches, waterfall' },
+    results: { label: '$t(glossary:results)', hint: 'Cash flows, analytics' },
+    export: { label: '$t(glossary:export)', hint: 'Excel report' },
+    funding: { label: '$t(glossary:funding)', hint: 'Mixes, liquidity, cost' },
+    stress: { label: '$t(glossary:stress)', hint: 'Grids, rating stresses, Monte Carlo' },
+  },
+  doc: {
+    unsavedChanges: 'Unsaved changes',
+    notSaved: 'not saved',
+  },
+  toolbar: {
+    new: 'New',
+    newHint: 'New project ({{keys}})',
+    open: 'Open…',
+    openHint: 'Open project or deal file ({{keys}})',
+    save: 'Save',
+    saveHint: 'Save ({{keys}})',
+    undo: 'Undo',
+    undoHint: 'Undo {{label}} ({{keys}})',
+    undoNothing: 'Nothing to undo ({{keys}})',
+    redo: 'Redo',
+    redoHint: 'Redo {{label}} ({{keys}})',
+    redoNothing: 'Nothing to redo ({{keys}})',
+    run: 'Run ▸',
+    runHint: 'Run the deal on the chosen scenario ({{keys}})',
+    scenario: 'Scenario',
+  },
+  jobs: {
+    runDeal: 'Running deal',
+    writeReport: 'Writing tranche report',
+    cancelled: '{{label}}: cancelled',
+    /** Progress the engine worker reports (renderer/engine/worker.ts), by step. */
+    progress: {
+      run: 'Projecting the pool and running the waterfall',
+      report: 'Writing the tranche report',
+      breakevens: 'Solving break-even default rates',
+      funding: 'Projecting the book and evaluating funding mixes',
+      optimise: 'Optimising the mix and tracing the frontier (HiGHS)',
+      gridCell: 'Running grid cell {{done}} of {{total}}',
+      ratingStresses: 'Running rating-agency stresses',
+      calibrate: 'Calibrating the loss distribution',
+      monteCarlo: 'Monte Carlo: deal run {{done}} of {{total}}',
+      scenario: 'Running scenario {{name}}',
+      reading: 'Reading {{name}}',
+    },
+  },
+  notice: {
+    runOk_one: 'Run complete: {{count}} period, every period reconciles',
+    runOk_other: 'Run complete: {{count}} periods, every period reconciles',
+    runNotReconciled_one: 'Run complete, but {{count}} period does not reconcile',
+    runNotReconciled_other: 'Run complete, but {{count}} periods do not reconcile',
+    runFirst: 'Run the deal before exporting the tranche report.',
+    exported: 'Exported {{name}}',
+    savingLarge: 'Saving the project with its {{loans}} loans…',
+    saved: 'Saved {{name}}',
+    saveFailed: 'Save failed: {{error}}',
+    opened: 'Opened {{name}}',
+    dismiss: 'Dismiss',
+  },
+  recovery: {
+    recovered: 'Unsaved work from a previous session was recovered.',
+    reimport:
+      'The {{loans}}-loan pool imported from {{file}} was not autosaved: import {{file}} again on the Pool screen.',
+    restore: 'Restore',
+    discard: 'Discard',
+  },
+  status: {
+    ready: 'Ready',
+    cancel: 'Cancel',
+    pool: 'Pool: {{file}} ({{loans}} loans)',
+    poolNotAutosaved: 'Pool: {{file}} ({{loans}} loans, not autosaved)',
+    repLines: 'Pool: deal rep lines',
+    browser: 'Browser',
+    desktop: 'Desktop',
+  },
+  recent: 'Recent',
+  autosave: {
+    tooLarge:
+      'Autosave keeps the deal and assumptions; this {{loans}}-loan pool is too large to autosave. Save the project ({{keys}}) to keep it.',
+  },
+  undo: {
+    changeScenario: 'change scenario',
+  },
+  run: {
+    refused: 'Not run: {{problems}}.',
+    pendingOne:
+      "Not run: this edit was not applied: {{named}}. Correct it, or press Escape in the field to keep the deal's value.",
+    pendingMany:
+      "Not run: {{count}} edits were not applied: {{named}}. Correct them, or press Escape in the field to keep the deal's value.",
+    pendingField: '{{field}} ({{message}})',
+    aField: 'a field',
+    fixResize:
+      '{{message}}: on Structure, resize the tranches to the pool (or import the whole tape on Pool)',
+    fixPool: '{{message}}: import a tape or add rep lines on Pool',
+    fixOnAssumptions: '{{message}} ({{path}}): fix it on Assumptions',
+    fixOnStructure: '{{message}} ({{path}}): fix it on Structure',
   },
 };
