@@ -22,7 +22,8 @@ import { FeesCard } from './structure/FeesCard';
 import { TriggersCard } from './structure/TriggersCard';
 import { WaterfallCard } from './structure/WaterfallCard';
 import type { EditLabel } from '../project/history';
-import { editLabel, move, replaceAt, useDealEditor } from './useDealEditor';
+import { move, replaceAt, useDealEditor } from './useDealEditor';
+import { editLabel } from './structure/editLabel';
 
 const SENIORITIES: Tranche['seniority'][] = ['senior', 'mezzanine', 'subordinated', 'equity'];
 

@@ -2,17 +2,9 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Deal } from '../../core/deal/schema';
 import { useApp } from '../AppContext';
-import type { structure as structureEn } from '../i18n/locales/en/structure';
 import { validatedDeal } from '../project/dealEdit';
-import { labelText, type EditLabel, type LabelKey } from '../project/history';
+import { labelText, type EditLabel } from '../project/history';
 import { withDeal } from '../project/state';
-
-type UndoKey = Exclude<keyof typeof structureEn.undo, 'phase'>;
-
-/** The Undo/Redo label of a Structure edit: a key of the `structure:undo` catalog (checked here), translated when shown. */
-export function editLabel(key: UndoKey, params?: LabelKey['params']): LabelKey {
-  return params ? { key: `structure:undo.${key}`, params } : { key: `structure:undo.${key}` };
-}
 
 export type DealEdit = (label: EditLabel, update: (d: Deal) => Deal) => string | null;
 

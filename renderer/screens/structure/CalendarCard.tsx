@@ -25,7 +25,8 @@ import {
   setPaymentFrequency,
   type Phase,
 } from '../../project/calendarEdit';
-import { editLabel, useDealEditor } from '../useDealEditor';
+import { useDealEditor } from '../useDealEditor';
+import { editLabel } from './editLabel';
 
 const NO_HOLIDAYS = '';
 

@@ -18,7 +18,8 @@ import {
   setFeeValue,
   type FeeBasisType,
 } from '../../project/feeEdit';
-import { editLabel, useDealEditor } from '../useDealEditor';
+import { useDealEditor } from '../useDealEditor';
+import { editLabel } from './editLabel';
 
 /** One select for the basis and, for a class fee, the class: "percentOfTranche:B". */
 function basisKey(b: Fee['basis']): string {

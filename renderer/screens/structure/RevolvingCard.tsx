@@ -38,7 +38,8 @@ import {
   type LimitKey,
 } from '../../project/revolvingEdit';
 import type { EditLabel } from '../../project/history';
-import { editLabel, useDealEditor, type DealEdit } from '../useDealEditor';
+import { useDealEditor, type DealEdit } from '../useDealEditor';
+import { editLabel } from './editLabel';
 
 export function RevolvingCard() {
   const { state } = useApp();

@@ -28,7 +28,8 @@ import {
   windowProblem,
   type ThresholdStep,
 } from '../../project/triggerEdit';
-import { editLabel, useDealEditor, type DealEdit } from '../useDealEditor';
+import { useDealEditor, type DealEdit } from '../useDealEditor';
+import { editLabel } from './editLabel';
 
 /** The English name a new trigger of each test is given (dealEdit.ts), shown as the test when it is unchanged. */
 const DEFAULT_NAME: Record<TriggerType, string> = {

@@ -19,7 +19,8 @@ import {
   trancheToggleProblem,
   unpaidInterestClasses,
 } from '../../project/waterfallEdit';
-import { editLabel, move, useDealEditor, type DealEdit } from '../useDealEditor';
+import { move, useDealEditor, type DealEdit } from '../useDealEditor';
+import { editLabel } from './editLabel';
 import type { EditLabel } from '../../project/history';
 
 /** A step as the list reads it; the names in it (fees, classes) are the user's, so marked not to translate. */

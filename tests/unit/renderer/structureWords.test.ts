@@ -16,7 +16,7 @@ import { reimportText } from '../../../renderer/project/autosave';
 import { limitProblem, termProblem } from '../../../renderer/project/revolvingEdit';
 import { scheduleProblem, stepStartProblem, triggerIdProblem } from '../../../renderer/project/triggerEdit';
 import { sourcesProblem, tranchesProblem } from '../../../renderer/project/waterfallEdit';
-import { editLabel } from '../../../renderer/screens/useDealEditor';
+import { editLabel } from '../../../renderer/screens/structure/editLabel';
 
 const en = fixedT('en');
 const zh = fixedT('zh-CN');
