@@ -66,13 +66,41 @@ function numberWidth(v: number, format: ColumnFormat): number {
   }
 }
 
+/** How a writer shows money and the words it writes itself; the defaults are the report in English and in units. */
+export interface SheetWriterOptions {
+  /** Money cells hold `amount / factor` (an amount scale: 1e4 for 万). */
+  factor?: number;
+  moneyFormat?: string;
+  /** Written for a number that is not finite. */
+  na?: string;
+  /** The label of a totals row. */
+  total?: string;
+}
+
 export class SheetWriter {
   private readonly ws: WorkSheet = {};
+  private readonly factor: number;
+  private readonly moneyFormat: string;
+  readonly na: string;
+  readonly total: string;
   private lastRow = 0;
   private lastCol = 0;
   private readonly widths: number[] = [];
   /** Rows kept visible while scrolling (written after SheetJS, which cannot write panes: see freezePanes.ts). */
   freezeRows = 0;
+
+  constructor(opts: SheetWriterOptions = {}) {
+    this.factor = opts.factor ?? 1;
+    this.moneyFormat = opts.moneyFormat ?? FORMAT_CODE.money;
+    this.na = opts.na ?? 'n/a';
+    this.total = opts.total ?? 'Total';
+  }
+
+  /** A value as its cell holds it: money divided by the scale (exactly itself in units), its format code. */
+  private scaled(value: number, format: Exclude<ColumnFormat, 'text'>): { v: number; z: string } {
+    if (format !== 'money') return { v: value, z: FORMAT_CODE[format] };
+    return { v: this.factor === 1 ? value : value / this.factor, z: this.moneyFormat };
+  }
 
   private put(r: number, c: number, cell: CellObject, width: number): void {
     this.ws[cellAddress(r, c)] = cell;
@@ -89,10 +117,11 @@ export class SheetWriter {
 
   number(r: number, c: number, value: number, format: Exclude<ColumnFormat, 'text'>): void {
     if (!Number.isFinite(value)) {
-      this.text(r, c, 'n/a');
+      this.text(r, c, this.na);
       return;
     }
-    this.put(r, c, { t: 'n', v: value, z: FORMAT_CODE[format] }, numberWidth(value, format));
+    const { v, z } = this.scaled(value, format);
+    this.put(r, c, { t: 'n', v, z }, numberWidth(v, format));
   }
 
   /** An ISO date as a real Excel date; anything else is written as text so nothing is lost. */
@@ -108,7 +137,8 @@ export class SheetWriter {
 
   /** A live formula with its cached value, so readers that do not recalculate still show the engine's number. */
   formula(r: number, c: number, f: string, cached: number, format: Exclude<ColumnFormat, 'text'>): void {
-    this.put(r, c, { t: 'n', f, v: cached, z: FORMAT_CODE[format] }, numberWidth(cached, format));
+    const { v, z } = this.scaled(cached, format);
+    this.put(r, c, { t: 'n', f, v, z }, numberWidth(v, format));
   }
 
   /** A value of a declared column format; null leaves the cell empty, a string in a number column stays text. */

@@ -9,6 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { envLang, langFromLocale, translator } from '../../../core/i18n';
 import { resources } from '../../../renderer/i18n';
 import { loadDisplaySettings } from '../../../renderer/i18n/settings';
+import { LATIN_ALLOWED, latinWords } from '../../support/latin';
+
+/** Kept exported here for callers of the old location; the list lives in tests/support/latin.ts. */
+export { LATIN_ALLOWED };
 
 type Tree = { readonly [k: string]: string | Tree };
 
@@ -20,24 +24,6 @@ function leaves(tree: Tree, prefix = ''): [string, string][] {
 
 const en = resources.en as unknown as Record<string, Tree>;
 const zh = resources['zh-CN'] as unknown as Record<string, Tree>;
-
-/**
- * Latin words a Chinese practitioner writes as they are: market acronyms, units, file formats. Anything else
- * in a Chinese value is an untranslated word.
- */
-export const LATIN_ALLOWED = new Set(
-  (
-    'ABS CPR CDR SMM MDR WAL OC IC IRR APR CNL CGL LTV DPD PSA SIFMA ACT SSE IB CN US USD CNY HKD EUR ' +
-    'CSV XLSX XLS JSON PDF GBK UTF Excel Monte Carlo Vasicek Mack LP HiGHS ID Tab Ctrl Shift Enter Esc English ' +
-    'x bp bps Q M Y'
-  ).split(' '),
-);
-
-function latinWords(s: string): string[] {
-  // Interpolation variables and nested glossary references are not text.
-  const text = s.replace(/\{\{[^}]*\}\}/g, '').replace(/\$t\([^)]*\)/g, '');
-  return (text.match(/[A-Za-z]+/g) ?? []).filter((w) => !LATIN_ALLOWED.has(w));
-}
 
 function variables(s: string): string[] {
   return [...s.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]!).sort();
