@@ -13,6 +13,7 @@ import {
   type ProjectDoc,
 } from './project/document';
 import { DisplaySwitch } from './components/DisplaySwitch';
+import { useDisplay } from './i18n/DisplayContext';
 import { integer } from './format';
 import { autosaveText, omittedPool, poolAutosaved, reimportText } from './project/autosave';
 import { blankDeal, sampleDeals } from './project/samples';
@@ -62,6 +63,10 @@ export function App({ host, initial }: { host: Host; initial?: AppState }) {
   const [recovery, setRecovery] = useState<string | null>(null);
   const stateRef = useRef(state);
   stateRef.current = state;
+  // The report is written in the app's language and amount unit (read at export time, like the state).
+  const display = useDisplay();
+  const displayRef = useRef(display);
+  displayRef.current = display;
   const doc = state.history.present;
 
   const notify = useCallback((n: Notice) => setNotice(n), []);
@@ -138,6 +143,8 @@ export function App({ host, initial }: { host: Host; initial?: AppState }) {
             result: run.result,
             breakevens: run.breakevens,
             tables: chosen.flatMap((a) => a.tables),
+            lang: displayRef.current.lang,
+            amounts: displayRef.current.scale,
           },
           onProgress,
         ),
