@@ -48,6 +48,28 @@ export function excelDateSerial(iso: string): number | null {
   return Number.isFinite(ms) ? ms / DAY_MS + UNIX_EPOCH_SERIAL : null;
 }
 
+/**
+ * Columns a text takes: East Asian wide characters (CJK, kana, Hangul, full-width forms) take two, so a column
+ * of Chinese headers opens wide enough to read rather than cut at half its text.
+ */
+export function textWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0) as number;
+    const wide =
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6) ||
+      (c >= 0x20000 && c <= 0x3fffd);
+    width += wide ? 2 : 1;
+  }
+  return width;
+}
+
 /** Display width estimate in characters, so columns open wide enough to show their numbers instead of ####. */
 function numberWidth(v: number, format: ColumnFormat): number {
   switch (format) {
@@ -112,7 +134,7 @@ export class SheetWriter {
   /** Text from anywhere (users included), neutralised against formula injection. `fit: false` keeps titles from widening a column. */
   text(r: number, c: number, value: string, fit = true): void {
     const v = neutraliseText(value);
-    this.put(r, c, { t: 's', v }, fit ? v.length + 2 : 0);
+    this.put(r, c, { t: 's', v }, fit ? textWidth(v) + 2 : 0);
   }
 
   number(r: number, c: number, value: number, format: Exclude<ColumnFormat, 'text'>): void {

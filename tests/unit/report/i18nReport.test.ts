@@ -13,8 +13,10 @@ import { Deal } from '../../../core/deal/schema';
 import { translator } from '../../../core/i18n';
 import { SCALE_FACTOR, type AmountScale } from '../../../core/i18n/amounts';
 import { buildTrancheReport } from '../../../core/io/report';
-import { poolColumns, trancheColumns } from '../../../core/io/report/cashflowSheets';
+import { poolColumns, poolSheet, trancheColumns } from '../../../core/io/report/cashflowSheets';
+import { reportText } from '../../../core/io/report/reportText';
 import { safeSheetName, trancheReportSheetNames } from '../../../core/io/report/sheetName';
+import { textWidth } from '../../../core/io/report/sheetWriter';
 import type { RunResult } from '../../../core/result';
 import { runDeal } from '../../../core/run';
 import { latinWords } from '../../support/latin';
@@ -363,4 +365,17 @@ describe.skipIf(!version)(`LibreOffice (${version ?? 'absent'}) opens the Chines
       }
     });
   }
+});
+
+describe('column widths', () => {
+  it('counts a Chinese character as two columns, so Chinese headers are not cut', () => {
+    expect(textWidth('加权平均期限（年）')).toBe(18);
+    expect(textWidth('WAL (years)')).toBe(11);
+    expect(textWidth('A档现金流')).toBe(9);
+    const fixture = runs[0]!;
+    const pool = poolSheet(fixture.result, reportText('zh-CN', 'unit', 'CNY')).toSheet();
+    const header = poolColumns(zh).findIndex((c) => c.key === 'cumulativeNetLossPct');
+    // 累计净损失率（占初始资产池余额）: 16 wide characters.
+    expect(pool['!cols']?.[header]?.wch).toBeGreaterThanOrEqual(32);
+  });
 });
