@@ -14,6 +14,7 @@ import {
 } from './project/document';
 import { DisplaySwitch } from './components/DisplaySwitch';
 import { useDisplay } from './i18n/DisplayContext';
+import { translator } from '../core/i18n';
 import { integer } from './format';
 import { autosaveText, omittedPool, poolAutosaved, reimportText } from './project/autosave';
 import { blankDeal, sampleDeals } from './project/samples';
@@ -150,7 +151,11 @@ export function App({ host, initial }: { host: Host; initial?: AppState }) {
         ),
       );
       if (!bytes) return;
-      const name = `${run.doc.deal.name.replace(/[^A-Za-z0-9 _.-]+/g, '').trim() || 'deal'} - ${run.result.scenario.name} - tranche report.xlsx`;
+      // Named in the report's language; a Chinese deal name keeps its characters (only path-unsafe ones go).
+      const deal = run.doc.deal.name.replace(/[^\p{L}\p{N} _.-]+/gu, '').trim();
+      const scenario = run.result.scenario.name;
+      const t = translator(displayRef.current.lang);
+      const name = `${deal ? t('report:fileName', { deal, scenario }) : t('report:fileNameNoDeal', { scenario })}.xlsx`;
       const ok = await host.exportFile(
         name,
         bytes,

@@ -60,6 +60,7 @@ describe('Export in Chinese and English', () => {
     await app.screenshot('export-zh');
     const file = await exportPage.exportXlsx();
     const wb = XLSX.read(file.bytes, { type: 'buffer' });
+    expect(file.name).toMatch(/ - base - 证券档次报告\.xlsx$/);
     expect(wb.SheetNames.slice(0, 3)).toEqual(['概要', '假设', '资产池现金流']);
     expect(String(unitLine(wb, '概要', '金额单位'))).toMatch(/^万元/);
     expect(summaryRow(wb, '概要', 'A')).toContain(classABalance() / 1e4);
@@ -75,6 +76,7 @@ describe('Export in Chinese and English', () => {
     await app.screenshot('export-en');
     const file = await exportPage.exportXlsx();
     const wb = XLSX.read(file.bytes, { type: 'buffer' });
+    expect(file.name).toMatch(/^Revolving consumer-installment ABS .* - base - tranche report\.xlsx$/);
     expect(wb.SheetNames.slice(0, 3)).toEqual(['Summary', 'Assumptions', 'Pool cash flows']);
     expect(unitLine(wb, 'Summary', 'Amounts in')).toBe('CNY');
     expect(summaryRow(wb, 'Summary', 'A')).toContain(classABalance());

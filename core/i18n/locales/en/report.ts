@@ -18,6 +18,9 @@ export const report = {
     subject: 'Scenario {{scenario}}',
     comments: 'Engine {{engine}}, run at {{runAt}}',
   },
+  /** The workbook's file name, without its extension; `deal` is the deal's name as a file name allows it. */
+  fileName: '{{deal}} - {{scenario}} - tranche report',
+  fileNameNoDeal: 'deal - {{scenario}} - tranche report',
   /** Appended to a sheet title: the unit its amounts are in. */
   titleUnit: '{{title}} (amounts in {{unit}})',
   na: 'n/a',

@@ -19,6 +19,8 @@ export const report: Catalog<typeof en> = {
     subject: '情景：{{scenario}}',
     comments: '引擎版本 {{engine}}，运行于 {{runAt}}',
   },
+  fileName: '{{deal}} - {{scenario}} - $t(glossary:report)',
+  fileNameNoDeal: '$t(glossary:deal) - {{scenario}} - $t(glossary:report)',
   titleUnit: '{{title}}（金额单位：{{unit}}）',
   na: '不适用',
   none: '无',
