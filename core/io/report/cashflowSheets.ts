@@ -221,6 +221,7 @@ interface TotalCandidate {
 }
 
 const TRAPPED_LABEL = 'residual (trapped in reserve)';
+let english: ReportText | undefined;
 
 /**
  * A waterfall step's label (core/structure/waterfall.ts stepLabel) in the report's language, from the deal's step.
@@ -247,7 +248,7 @@ export function stepLabelText(text: ReportText, step: WaterfallStep | undefined,
         return t('report:waterfall.stepLabel.residual');
     }
   };
-  const english = ENGLISH('USD');
+  english ??= ENGLISH('USD');
   if (label(english.t, english.list) !== engine) return engine;
   return label(text.t, text.list) ?? engine;
 }
@@ -261,10 +262,17 @@ export function waterfallSheet(
   const periods = result.waterfall;
   // A step's label can change by period (a residual trapped in the reserve), so a column lists every label it had.
   const labelSets = new Map<number, string[]>();
+  // Translated once per step and engine label, not once per period.
+  const translated = new Map<string, string>();
   for (const p of periods) {
     for (const s of p.steps) {
       const seen = labelSets.get(s.step) ?? [];
-      const label = stepLabelText(text, deal.structure.waterfall[s.step], s.label);
+      const cacheKey = `${s.step}\u0000${s.label}`;
+      let label = translated.get(cacheKey);
+      if (label === undefined) {
+        label = stepLabelText(text, deal.structure.waterfall[s.step], s.label);
+        translated.set(cacheKey, label);
+      }
       if (!seen.includes(label)) seen.push(label);
       labelSets.set(s.step, seen);
     }
@@ -317,6 +325,8 @@ export function waterfallSheet(
   const col = new Map(columns.map((c, j) => [c.key, j]));
   const at = (key: string): number => col.get(key) as number;
 
+  const yes = t('report:yes');
+  const no = t('report:no');
   const rows: Row[] = periods.map((p) => {
     const row: Row = {
       period: p.period,
@@ -333,7 +343,7 @@ export function waterfallSheet(
         ? { collectionBegin: p.collectionAccount?.begin ?? 0, collectionEnd: p.collectionAccount?.end ?? 0 }
         : {}),
       difference: p.difference,
-      revolving: p.revolving ? t('report:yes') : t('report:no'),
+      revolving: p.revolving ? yes : no,
       triggersBreached: text.list(p.triggersBreached),
     };
     delete row.total;
