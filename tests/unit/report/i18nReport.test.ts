@@ -277,6 +277,37 @@ describe('amounts in a chosen unit', () => {
     });
   }
 
+  it('scales the money of an extra sheet (stress, funding) too, and says so in its title', () => {
+    const table = {
+      sheetName: 'Grid',
+      title: 'Grid A loss',
+      columns: [
+        { key: 'cdr', header: 'CDR', format: 'percent' as const },
+        { key: 'loss', header: 'Loss', format: 'money' as const },
+      ],
+      rows: [
+        { cdr: 0.1, loss: 12_345.67 },
+        { cdr: 0.2, loss: 20_000 },
+      ],
+      totals: ['loss'],
+    };
+    const wb = readReport(
+      buildTrancheReport({
+        deal: fixture.deal,
+        result: fixture.result,
+        lang: 'zh-CN',
+        amounts: 'wan',
+        extras: { tables: [table] },
+      }),
+    );
+    const grid = sheet(wb, 'Grid');
+    expect(at(grid, 0, 0)?.v).toBe('Grid A loss（金额单位：万元）');
+    expect(at(grid, 2, 1)?.v).toBe(12_345.67 / 1e4);
+    expect(at(grid, 2, 0)?.v).toBe(0.1);
+    expect(at(grid, 4, 1)).toMatchObject({ f: 'SUM(B3:B4)', v: 32_345.67 / 1e4 });
+    expect(at(grid, 4, 0)?.v).toBe('合计');
+  });
+
   it('states its unit on the Summary and in each sheet title, and why the Waterfall is in units', () => {
     const wb = build(fixture, 'zh-CN', 'wan');
     const summary = sheet(wb, '概要');
