@@ -14,6 +14,8 @@ import {
   type ProjectDoc,
 } from './project/document';
 import { DisplaySwitch } from './components/DisplaySwitch';
+import { useDisplay } from './i18n/DisplayContext';
+import { translator } from '../core/i18n';
 import { integer } from './format';
 import { autosaveText, omittedPool, poolAutosaved, reimportText } from './project/autosave';
 import { blankDeal, sampleDeals } from './project/samples';
@@ -67,6 +69,10 @@ export function App({ host, initial }: { host: Host; initial?: AppState }) {
   const [recovery, setRecovery] = useState<string | null>(null);
   const stateRef = useRef(state);
   stateRef.current = state;
+  // The report is written in the app's language and amount unit (read at export time, like the state).
+  const display = useDisplay();
+  const displayRef = useRef(display);
+  displayRef.current = display;
   const doc = state.history.present;
 
   const notify = useCallback((n: Notice) => setNotice(n), []);
@@ -144,12 +150,18 @@ export function App({ host, initial }: { host: Host; initial?: AppState }) {
             result: run.result,
             breakevens: run.breakevens,
             tables: chosen.flatMap((a) => a.tables),
+            lang: displayRef.current.lang,
+            amounts: displayRef.current.scale,
           },
           onProgress,
         ),
       );
       if (!bytes) return;
-      const name = `${run.doc.deal.name.replace(/[^A-Za-z0-9 _.-]+/g, '').trim() || 'deal'} - ${run.result.scenario.name} - tranche report.xlsx`;
+      // Named in the report's language; a Chinese deal name keeps its characters (only path-unsafe ones go).
+      const deal = run.doc.deal.name.replace(/[^\p{L}\p{N} _.-]+/gu, '').trim();
+      const scenario = run.result.scenario.name;
+      const t = translator(displayRef.current.lang);
+      const name = `${deal ? t('report:fileName', { deal, scenario }) : t('report:fileNameNoDeal', { scenario })}.xlsx`;
       const ok = await host.exportFile(
         name,
         bytes,

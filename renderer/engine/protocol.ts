@@ -9,6 +9,8 @@ import type { MonteCarloResult } from '../../core/scenario/monteCarlo';
 import type { RatingStressResult } from '../../core/scenario/ratingStress';
 import type { FundingScreenModel } from '../../core/funding/report';
 import type { ReportTable } from '../../core/io/report/reportTable';
+import type { AmountScale } from '../../core/i18n/amounts';
+import type { Lang } from '../../core/i18n/lang';
 import type {
   SheetImportRequest,
   SheetInspectRequest,
@@ -33,6 +35,9 @@ export interface ReportRequest {
   breakevens: BreakevenResult[] | null;
   /** Extra sheets: the stress and funding analyses the user chose on the Export screen. */
   tables: ReportTable[];
+  /** The app's language and amount unit: the report is written in them. */
+  lang: Lang;
+  amounts: AmountScale;
 }
 
 export interface BreakevenRequest {

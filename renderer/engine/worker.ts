@@ -116,6 +116,8 @@ function handle(id: number, req: EngineRequest): Handled | Promise<Handled> {
         deal: req.deal,
         result: req.result,
         extras: { ...(breakevens ? { breakevens } : {}), tables: req.tables },
+        lang: req.lang,
+        amounts: req.amounts,
       });
       return { value: bytes, transfer: [bytes.buffer] };
     }

@@ -1,14 +1,20 @@
 /**
  * Export: the Excel tranche report of the last run, through the host's save dialog or a download, with the
- * stress and funding analyses of this session as extra sheets when the user keeps them in.
+ * stress and funding analyses of this session as extra sheets when the user keeps them in. The report is written
+ * in the app's language and amount unit.
  */
 import { useState } from 'react';
-import { trancheReportSheetNames } from '../../core/io/report/sheetName';
+import { Trans, useTranslation } from 'react-i18next';
+import { reportText } from '../../core/io/report/reportText';
+import { reportSheetNames, trancheReportSheetNames } from '../../core/io/report/sheetName';
 import { useApp } from '../AppContext';
 import { years } from '../format';
+import { useDisplay } from '../i18n/DisplayContext';
 import { isStale, type AnalysisId } from '../project/state';
 
 export function ExportScreen() {
+  const { t } = useTranslation('exportScreen');
+  const { lang, scale } = useDisplay();
   const { state, exportReport, runDeal } = useApp();
   const run = state.run;
   const stale = run !== null && run.doc !== state.history.present;
@@ -24,44 +30,55 @@ export function ExportScreen() {
       else next.add(id);
       return next;
     });
-  const trancheSheets = run ? trancheReportSheetNames(run.result) : [];
+  // The sheet names and unit the workbook will have: the report's own words in the app's language and unit.
+  const report = reportText(lang, scale, run?.result.deal.currency ?? state.history.present.deal.currency);
+  const trancheSheets = run ? trancheReportSheetNames(run.result, report.t) : [];
   return (
     <div className="screen-body">
       <div className="screen-head">
-        <h1>Export</h1>
-        <p className="muted">
-          The tranche report is an Excel workbook: summary analytics, per-tranche cash flows, pool cash flows
-          and the period reconciliation, with live totals a reviewer can recalculate.
-        </p>
+        <h1>{t('title')}</h1>
+        <p className="muted">{t('intro')}</p>
       </div>
       <section className="card narrow">
         <div className="card-head">
-          <h2>Excel tranche report</h2>
+          <h2>{t('cardTitle')}</h2>
         </div>
         {run ? (
           <>
             <p>
-              From the run of <b>{run.result.deal.name}</b> under scenario <b>{run.result.scenario.name}</b> (
-              {run.result.tranches.length} classes, {run.result.pool.periods.length} periods; senior WAL{' '}
-              {years(run.result.tranches[0]?.wal)} years).
+              <Trans
+                t={t}
+                i18nKey="fromRun"
+                count={run.result.tranches.length}
+                values={{
+                  deal: run.result.deal.name,
+                  scenario: run.result.scenario.name,
+                  periods: run.result.pool.periods.length,
+                  wal: years(run.result.tranches[0]?.wal),
+                }}
+                components={{ b: <b translate="no" /> }}
+              />
             </p>
-            {stale ? (
-              <p className="warn">
-                The deal has changed since this run; the report shows the last run. Run again to include your
-                edits.
-              </p>
-            ) : null}
-            <h3 className="export-heading">Sheets</h3>
+            {stale ? <p className="warn">{t('stale')}</p> : null}
+            <p className="small" data-testid="export-format">
+              {scale === 'unit'
+                ? t('formatUnits', { language: t(`common:language.${lang}`), units: report.units })
+                : t('format', {
+                    language: t(`common:language.${lang}`),
+                    unit: report.unit,
+                    units: report.units,
+                  })}
+            </p>
+            <h3 className="export-heading">{t('sheets')}</h3>
             <p className="small" data-testid="export-sheets">
               {trancheSheets.join(' · ')}
-              {run.breakevens ? ' · break-evens on the Summary' : ''}
+              {run.breakevens
+                ? ` · ${t('breakevens', { sheet: reportSheetNames(run.result, report.t).summary })}`
+                : ''}
             </p>
-            <h3 className="export-heading">Analyses from this session</h3>
+            <h3 className="export-heading">{t('analyses')}</h3>
             {state.analyses.length === 0 ? (
-              <p className="muted small">
-                Sensitivity grids, rating stresses, Monte Carlo, scenario comparisons and funding analyses you
-                run on the Stress and Funding screens can go in the workbook as extra sheets.
-              </p>
+              <p className="muted small">{t('noAnalyses')}</p>
             ) : (
               <ul className="export-analyses" data-testid="export-analyses">
                 {state.analyses.map((a) => (
@@ -74,10 +91,8 @@ export function ExportScreen() {
                         data-testid={`export-include-${a.id}`}
                       />{' '}
                       {a.label}
-                      <span className="muted small"> — {a.tables.map((t) => t.sheetName).join(', ')}</span>
-                      {isStale(state, a) ? (
-                        <span className="warn small"> (computed on an earlier version of the deal)</span>
-                      ) : null}
+                      <span className="muted small"> — {a.tables.map((x) => x.sheetName).join(', ')}</span>
+                      {isStale(state, a) ? <span className="warn small"> {t('staleAnalysis')}</span> : null}
                     </label>
                   </li>
                 ))}
@@ -89,16 +104,16 @@ export function ExportScreen() {
                 onClick={() => void exportReport(included)}
                 data-testid="export-xlsx"
               >
-                Export tranche report (.xlsx)
+                {t('export')}
               </button>
-              {stale ? <button onClick={() => void runDeal()}>Run again</button> : null}
+              {stale ? <button onClick={() => void runDeal()}>{t('runAgain')}</button> : null}
             </div>
           </>
         ) : (
           <div className="actions">
-            <p className="muted">Run the deal first.</p>
+            <p className="muted">{t('runFirst')}</p>
             <button className="primary" onClick={() => void runDeal()}>
-              Run
+              {t('run')}
             </button>
           </div>
         )}

@@ -1,19 +1,25 @@
 /**
- * Latin words a Chinese practitioner writes as they are: market acronyms, units, file formats, product names.
- * Any other Latin word in Chinese text (a catalog value, a screen, a report) is an untranslated word.
+ * Latin words a Chinese practitioner writes as they are: market acronyms, units, file formats. Any other Latin
+ * word in Chinese text (a catalog value, a screen, a sheet or header of the Chinese report) is untranslated.
  */
 export const LATIN_ALLOWED: ReadonlySet<string> = new Set(
   (
-    'ABS CPR CDR SMM MDR WAL OC IC IRR APR CNL CGL LTV DPD PSA SIFMA ACT SSE IB CN US USD CNY HKD EUR ' +
+    'ABS CPR CDR SMM MDR WAL OC IC IRR APR CNL CGL LTV DPD PSA SDA SIFMA ACT SSE IB CN US USD CNY HKD EUR ' +
     'CSV XLSX XLS JSON PDF GBK UTF Excel Monte Carlo Vasicek Mack LP HiGHS ID Tab Ctrl Shift Enter Esc English ' +
-    'SDA x bp bps Q M Y'
+    'x bp bps Q M Y'
   ).split(' '),
 );
 
-/** The Latin words in `s` that are not allowed in Chinese text (interpolation variables are not text). */
-export function untranslatedWords(s: string): string[] {
-  const text = s.replace(/\{\{[^}]*\}\}/g, '').replace(/\$t\([^)]*\)/g, '');
-  return (text.match(/[A-Za-z]+/g) ?? []).filter((w) => !LATIN_ALLOWED.has(w));
+/**
+ * The Latin words of `text` that are not on the list. Interpolation variables, nested terms and the tags a
+ * `<Trans>` maps to elements (`<b>…</b>`, `<0>…</0>`) are not text.
+ */
+export function untranslatedWords(text: string): string[] {
+  const plain = text
+    .replace(/\{\{[^}]*\}\}/g, '')
+    .replace(/\$t\([^)]*\)/g, '')
+    .replace(/<\/?[A-Za-z0-9]+\s*\/?>/g, '');
+  return (plain.match(/[A-Za-z]+/g) ?? []).filter((w) => !LATIN_ALLOWED.has(w));
 }
 
 /** True when `s` holds a CJK ideograph or full-width punctuation (Chinese text on an English screen). */

@@ -6,10 +6,20 @@
  */
 import { resolveCurve } from '../../assumptions/curve';
 import { type PeriodTables, resolveScenario } from '../../assumptions/scenarioTables';
-import type { Curve, Deal, DefaultAssumption, PrepaymentAssumption, Scenario } from '../../deal/schema';
+import type {
+  Curve,
+  Deal,
+  DefaultAssumption,
+  PrepaymentAssumption,
+  Scenario,
+  Trigger,
+  WaterfallStep,
+} from '../../deal/schema';
+import type { TFunction } from '../../i18n';
 import type { RunResult } from '../../result';
 import { type ReportColumn, writeTable } from './reportTable';
-import { SheetWriter } from './sheetWriter';
+import { reportText, type ReportText } from './reportText';
+import type { SheetWriter } from './sheetWriter';
 
 type Row = Record<string, string | number | null>;
 
@@ -24,49 +34,125 @@ function sameTables(a: PeriodTables, b: PeriodTables): boolean {
   return eq(a.smm, b.smm) && eq(a.mdr, b.mdr) && eq(a.cnl, b.cnl) && eq(a.severity, b.severity);
 }
 
-function describeCurve(curve: Curve): string {
-  if (typeof curve === 'number') return `constant ${curve}`;
+function describeCurve(t: TFunction, curve: Curve): string {
+  if (typeof curve === 'number') return t('report:assumptions.constant', { value: curve });
   if ('vector' in curve) {
-    const head = curve.vector.slice(0, 12).join(', ');
-    const more = curve.vector.length > 12 ? `, … (${curve.vector.length} values)` : '';
-    return `vector by ${curve.by}: ${head}${more}; the last value holds after the vector ends`;
+    const values = curve.vector.slice(0, 12).join(', ');
+    const by =
+      curve.by === 'age' ? t('report:assumptions.curveBy.age') : t('report:assumptions.curveBy.period');
+    return curve.vector.length > 12
+      ? t('report:assumptions.vectorMore', { by, values, n: curve.vector.length })
+      : t('report:assumptions.vector', { by, values });
   }
-  return `formula: ${curve.formula}`;
+  return t('report:assumptions.formula', { formula: curve.formula });
 }
 
-function describePrepayment(p: PrepaymentAssumption): string {
+function describePrepayment(t: TFunction, p: PrepaymentAssumption): string {
   const unit =
-    p.model === 'PSA' ? 'speed (100 = 100% PSA)' : p.model === 'ABS' ? 'ABS speed' : `${p.model} rate`;
-  return `${p.model}, ${unit}: ${describeCurve(p.curve)}`;
+    p.model === 'PSA'
+      ? t('report:assumptions.unitPsa')
+      : p.model === 'ABS'
+        ? t('report:assumptions.unitAbs')
+        : t('report:assumptions.unitRate', { model: p.model });
+  return t('report:assumptions.prepaymentValue', { model: p.model, unit, curve: describeCurve(t, p.curve) });
 }
 
-function describeDefault(d: DefaultAssumption): string {
+function describeDefault(t: TFunction, d: DefaultAssumption): string {
   if (d.model === 'CNL') {
-    return `CNL timing: lifetime net loss ${d.lifetimeNetLoss} of the balance at entry, timing over ${d.timing.length} periods (listed below)`;
+    return t('report:assumptions.cnlValue', { loss: d.lifetimeNetLoss, n: d.timing.length });
   }
-  const unit = d.model === 'SDA' ? 'multiple (100 = 100% SDA)' : `${d.model} rate`;
-  return `${d.model}, ${unit}: ${describeCurve(d.curve)}`;
+  const unit =
+    d.model === 'SDA'
+      ? t('report:assumptions.unitSda')
+      : t('report:assumptions.unitRate', { model: d.model });
+  return t('report:assumptions.defaultValue', { model: d.model, unit, curve: describeCurve(t, d.curve) });
 }
 
 /** A curve as entered, by period; age-indexed curves are read at age = period (a loan originated at cut-off). */
-function curveColumn(curve: Curve, header: string, format: ReportColumn['format'], horizon: number) {
+function curveColumn(
+  t: TFunction,
+  curve: Curve,
+  header: string,
+  format: ReportColumn['format'],
+  horizon: number,
+) {
   let values: (number | string)[];
-  let note = '';
+  let shown = header;
+  const error = (e: unknown): string =>
+    t('report:assumptions.error', { message: e instanceof Error ? e.message : String(e) });
   try {
     const lookup = resolveCurve(curve);
-    if (lookup.usesAge) note = lookup.usesPeriod ? ' (period = loan age)' : ' (by loan age)';
+    if (lookup.usesAge)
+      shown = lookup.usesPeriod
+        ? t('report:assumptions.byAgePeriod', { header })
+        : t('report:assumptions.byAge', { header });
     values = [];
-    for (let t = 1; t <= horizon; t++) {
+    for (let p = 1; p <= horizon; p++) {
       try {
-        values.push(lookup.at(t, t));
+        values.push(lookup.at(p, p));
       } catch (e) {
-        values.push(`error: ${e instanceof Error ? e.message : String(e)}`);
+        values.push(error(e));
       }
     }
   } catch (e) {
-    values = [`error: ${e instanceof Error ? e.message : String(e)}`];
+    values = [error(e)];
   }
-  return { column: { key: header, header: header + note, format }, values };
+  return { column: { key: header, header: shown, format }, values };
+}
+
+function principalRuleText(t: TFunction, type: 'sequential' | 'proRata'): string {
+  return type === 'sequential'
+    ? t('report:assumptions.principalRuleType.sequential')
+    : t('report:assumptions.principalRuleType.proRata');
+}
+
+function triggerTestText(t: TFunction, type: Trigger['test']['type']): string {
+  switch (type) {
+    case 'cumulativeNetLoss':
+      return t('report:assumptions.triggerTest.cumulativeNetLoss');
+    case 'delinquency':
+      return t('report:assumptions.triggerTest.delinquency');
+    case 'excessSpread':
+      return t('report:assumptions.triggerTest.excessSpread');
+    case 'ocRatio':
+      return t('report:assumptions.triggerTest.ocRatio');
+  }
+}
+
+function triggerEffectText(t: TFunction, effect: Trigger['effects'][number]): string {
+  switch (effect) {
+    case 'sequential':
+      return t('report:assumptions.triggerEffect.sequential');
+    case 'endRevolving':
+      return t('report:assumptions.triggerEffect.endRevolving');
+    case 'trapCash':
+      return t('report:assumptions.triggerEffect.trapCash');
+  }
+}
+
+function payText(t: TFunction, pay: WaterfallStep['pay']): string {
+  switch (pay) {
+    case 'fee':
+      return t('report:assumptions.pay.fee');
+    case 'interest':
+      return t('report:assumptions.pay.interest');
+    case 'principal':
+      return t('report:assumptions.pay.principal');
+    case 'reserveDeposit':
+      return t('report:assumptions.pay.reserveDeposit');
+    case 'purchase':
+      return t('report:assumptions.pay.purchase');
+    case 'residual':
+      return t('report:assumptions.pay.residual');
+  }
+}
+
+function fundsSourceText(t: TFunction, source: 'interest' | 'principal' | 'reserve'): string {
+  return source === 'interest'
+    ? t('report:assumptions.fundsSource.interest')
+    : source === 'principal'
+      ? t('report:assumptions.fundsSource.principal')
+      : t('report:assumptions.fundsSource.reserve');
 }
 
 function rateFormat(model: string): ReportColumn['format'] {
@@ -84,7 +170,8 @@ function rateGroups(deal: Deal): { segment: string; seasoning: number }[] {
   return [...seen.values()];
 }
 
-function keyValues(w: SheetWriter, deal: Deal, result: RunResult, start: number): number {
+function keyValues(w: SheetWriter, deal: Deal, result: RunResult, start: number, text: ReportText): number {
+  const { t } = text;
   const s: Scenario = result.scenario;
   let r = start;
   const kv = (label: string, value: string | number): void => {
@@ -97,117 +184,188 @@ function keyValues(w: SheetWriter, deal: Deal, result: RunResult, start: number)
     r++;
     w.text(r++, 0, title, false);
   };
-  kv('Scenario', s.name);
-  if (s.description) kv('Description', s.description);
-  kv('Prepayment', describePrepayment(s.prepayment));
-  kv('Prepayment multiple', s.prepaymentMultiple);
-  kv('Default', describeDefault(s.default));
-  kv('Default (loss) multiple', s.defaultMultiple);
-  kv('Loss severity', describeCurve(s.severity));
-  kv('Recovery lag (months)', s.recoveryLagMonths);
-  kv('Servicer advancing', s.servicerAdvancing ? 'yes' : 'no');
+  kv(t('report:assumptions.scenario'), s.name);
+  if (s.description) kv(t('report:assumptions.description'), s.description);
+  kv(t('report:assumptions.prepayment'), describePrepayment(t, s.prepayment));
+  kv(t('report:assumptions.prepaymentMultiple'), s.prepaymentMultiple);
+  kv(t('report:assumptions.default'), describeDefault(t, s.default));
+  kv(t('report:assumptions.defaultMultiple'), s.defaultMultiple);
+  kv(t('report:assumptions.severity'), describeCurve(t, s.severity));
+  kv(t('report:assumptions.recoveryLag'), s.recoveryLagMonths);
+  kv(t('report:assumptions.servicerAdvancing'), s.servicerAdvancing ? t('report:yes') : t('report:no'));
   for (const o of s.overrides) {
     const parts = [
-      o.prepayment ? `prepayment ${describePrepayment(o.prepayment)}` : '',
-      o.default ? `default ${describeDefault(o.default)}` : '',
-      o.severity !== undefined ? `severity ${describeCurve(o.severity)}` : '',
-      o.recoveryLagMonths !== undefined ? `recovery lag ${o.recoveryLagMonths} months` : '',
+      o.prepayment
+        ? t('report:assumptions.overridePrepayment', { value: describePrepayment(t, o.prepayment) })
+        : '',
+      o.default ? t('report:assumptions.overrideDefault', { value: describeDefault(t, o.default) }) : '',
+      o.severity !== undefined
+        ? t('report:assumptions.overrideSeverity', { value: describeCurve(t, o.severity) })
+        : '',
+      o.recoveryLagMonths !== undefined
+        ? t('report:assumptions.overrideLag', { months: o.recoveryLagMonths })
+        : '',
     ].filter(Boolean);
-    kv(`Override for segment ${o.segment}`, parts.join('; ') || 'no fields');
+    kv(
+      t('report:assumptions.override', { segment: o.segment }),
+      parts.join(t('report:assumptions.overrideSeparator')) || t('report:assumptions.noFields'),
+    );
   }
-  for (const [name, curve] of Object.entries(s.indexCurves)) kv(`Index curve ${name}`, describeCurve(curve));
-  kv('Horizon (periods)', result.pool.periods.length);
-  kv('Engine version', result.engineVersion);
-  kv('Run at', result.runAt);
+  for (const [name, curve] of Object.entries(s.indexCurves))
+    kv(t('report:assumptions.indexCurve', { name }), describeCurve(t, curve));
+  kv(t('report:assumptions.horizon'), result.pool.periods.length);
+  kv(t('report:assumptions.engineVersion'), result.engineVersion);
+  kv(t('report:assumptions.runAt'), result.runAt);
 
-  heading('Structure');
+  heading(t('report:assumptions.structure'));
   const st = deal.structure;
   kv(
-    'Principal rule',
-    `${st.principalRule.normal.type}; after a trigger: ${st.principalRule.afterTrigger.type}`,
+    t('report:assumptions.principalRule'),
+    t('report:assumptions.principalRuleValue', {
+      normal: principalRuleText(t, st.principalRule.normal.type),
+      after: principalRuleText(t, st.principalRule.afterTrigger.type),
+    }),
   );
   for (const f of st.fees) {
     const b = f.basis;
     const basis =
       b.type === 'fixed'
-        ? `fixed ${b.amount} a period`
+        ? t('report:assumptions.feeFixed', { amount: b.amount })
         : b.type === 'percentOfPool'
-          ? `${b.rate} a year of the beginning pool balance`
-          : `${b.rate} a year of tranche ${b.tranche}'s beginning balance`;
-    const cap = f.capPerPeriod !== undefined ? `, capped at ${f.capPerPeriod} a period` : '';
+          ? t('report:assumptions.feePool', { rate: b.rate })
+          : t('report:assumptions.feeTranche', { rate: b.rate, tranche: b.tranche });
+    const capped =
+      f.capPerPeriod !== undefined ? t('report:assumptions.feeCap', { basis, cap: f.capPerPeriod }) : basis;
     kv(
-      `Fee ${f.id}${f.name ? ` (${f.name})` : ''}`,
-      `${basis}${cap}; unpaid ${f.carryUnpaid ? 'carried forward' : 'not carried'}`,
+      f.name
+        ? t('report:assumptions.feeNamed', { id: f.id, name: f.name })
+        : t('report:assumptions.fee', { id: f.id }),
+      f.carryUnpaid
+        ? t('report:assumptions.feeCarried', { basis: capped })
+        : t('report:assumptions.feeNotCarried', { basis: capped }),
     );
   }
   if (st.reserve) {
-    const t = st.reserve.target;
+    const target = st.reserve.target;
     kv(
-      `Reserve ${st.reserve.id}`,
-      `initial ${st.reserve.initialBalance}; target max(floor ${t.floor}, ${t.percentOfCurrentPool} of current pool, ${t.percentOfInitialPool} of initial pool)`,
+      t('report:assumptions.reserve', { id: st.reserve.id }),
+      t('report:assumptions.reserveValue', {
+        initial: st.reserve.initialBalance,
+        floor: target.floor,
+        current: target.percentOfCurrentPool,
+        initialShare: target.percentOfInitialPool,
+      }),
     );
   }
   if (st.ocTarget) {
     const o = st.ocTarget;
     kv(
-      'Overcollateralisation target',
-      `${o.percentOfCurrentPool} of current pool, ${o.percentOfInitialPool} of initial pool, floor ${o.floorPercentOfInitialPool} of initial pool`,
+      t('report:assumptions.ocTarget'),
+      t('report:assumptions.ocTargetValue', {
+        current: o.percentOfCurrentPool,
+        initial: o.percentOfInitialPool,
+        floor: o.floorPercentOfInitialPool,
+      }),
     );
   }
-  for (const t of st.triggers) {
-    const schedule = t.test.schedule.map((x) => `${x.threshold} from period ${x.fromPeriod}`).join(', ');
+  for (const trigger of st.triggers) {
+    const schedule = text.list(
+      trigger.test.schedule.map((x) =>
+        t('report:assumptions.triggerThreshold', { threshold: x.threshold, period: x.fromPeriod }),
+      ),
+    );
+    const vars = {
+      test: triggerTestText(t, trigger.test.type),
+      schedule,
+      effects: text.list(trigger.effects.map((e) => triggerEffectText(t, e))),
+    };
     kv(
-      `Trigger ${t.id}${t.name ? ` (${t.name})` : ''}`,
-      `${t.test.type}: ${schedule}; effects ${t.effects.join(', ')}${t.curable ? '; curable' : ''}`,
+      trigger.name
+        ? t('report:assumptions.triggerNamed', { id: trigger.id, name: trigger.name })
+        : t('report:assumptions.trigger', { id: trigger.id }),
+      trigger.curable
+        ? t('report:assumptions.triggerValueCurable', vars)
+        : t('report:assumptions.triggerValue', vars),
     );
   }
   if (st.revolving)
     kv(
-      'Revolving',
-      `ends after period ${st.revolving.endPeriod}; purchase price ${st.revolving.purchasePrice}% of par`,
+      t('report:assumptions.revolving'),
+      t('report:assumptions.revolvingValue', {
+        period: st.revolving.endPeriod,
+        price: st.revolving.purchasePrice,
+      }),
     );
-  if (st.cleanUpCall) kv('Clean-up call', `at ${st.cleanUpCall.poolShare} of the initial pool`);
+  if (st.cleanUpCall)
+    kv(
+      t('report:assumptions.cleanUpCall'),
+      t('report:assumptions.cleanUpCallValue', { share: st.cleanUpCall.poolShare }),
+    );
   st.waterfall.forEach((step, i) => {
-    const targets = 'tranches' in step ? ` ${step.tranches.join(', ')}` : 'fee' in step ? ` ${step.fee}` : '';
-    kv(`Waterfall step ${i + 1}`, `${step.pay}${targets}${step.from ? ` from ${step.from.join(', ')}` : ''}`);
+    const targets = 'tranches' in step ? text.list(step.tranches) : 'fee' in step ? step.fee : '';
+    const pay = payText(t, step.pay);
+    const what = targets ? t('report:assumptions.payTargets', { pay, targets }) : pay;
+    kv(
+      t('report:assumptions.waterfallStep', { n: i + 1 }),
+      step.from
+        ? t('report:assumptions.waterfallStepFrom', {
+            step: what,
+            from: text.list(step.from.map((f) => fundsSourceText(t, f))),
+          })
+        : what,
+    );
   });
 
-  heading('Deal sources');
-  if (deal.sources.length === 0) w.text(r++, 0, 'none given');
+  heading(t('report:assumptions.sources'));
+  if (deal.sources.length === 0) w.text(r++, 0, t('report:assumptions.noSources'));
   for (const line of deal.sources) w.text(r++, 0, line, false);
   return r;
 }
 
-export function assumptionsSheet(deal: Deal, result: RunResult): SheetWriter {
-  const w = new SheetWriter();
+export function assumptionsSheet(
+  deal: Deal,
+  result: RunResult,
+  text: ReportText = reportText('en', 'unit', result.deal.currency),
+): SheetWriter {
+  const { t } = text;
+  // No money in columns here: amounts inside the descriptions are the deal file's, as entered.
+  const w = text.writer(false);
   const s = result.scenario;
-  w.text(0, 0, `Assumptions: ${result.deal.name}, scenario ${s.name}`, false);
-  let r = keyValues(w, deal, result, 2);
+  w.text(0, 0, t('report:assumptions.title', { deal: result.deal.name, scenario: s.name }), false);
+  let r = keyValues(w, deal, result, 2, text);
 
   const horizon = result.pool.periods.length;
   const curves = [
     curveColumn(
+      t,
       s.prepayment.curve,
-      `Prepayment ${s.prepayment.model} curve`,
+      t('report:assumptions.curvePrepayment', { model: s.prepayment.model }),
       rateFormat(s.prepayment.model),
       horizon,
     ),
   ];
   if (s.default.model !== 'CNL') {
     curves.push(
-      curveColumn(s.default.curve, `Default ${s.default.model} curve`, rateFormat(s.default.model), horizon),
+      curveColumn(
+        t,
+        s.default.curve,
+        t('report:assumptions.curveDefault', { model: s.default.model }),
+        rateFormat(s.default.model),
+        horizon,
+      ),
     );
   }
-  curves.push(curveColumn(s.severity, 'Severity', 'percent', horizon));
+  curves.push(curveColumn(t, s.severity, t('report:assumptions.curveSeverity'), 'percent', horizon));
   for (const [name, curve] of Object.entries(s.indexCurves)) {
-    curves.push(curveColumn(curve, `Index ${name}`, 'percent', horizon));
+    curves.push(curveColumn(t, curve, t('report:assumptions.curveIndex', { name }), 'percent', horizon));
   }
   for (const o of s.overrides) {
     if (o.prepayment) {
       curves.push(
         curveColumn(
+          t,
           o.prepayment.curve,
-          `${o.segment}: prepayment ${o.prepayment.model} curve`,
+          t('report:assumptions.curveSegmentPrepayment', { segment: o.segment, model: o.prepayment.model }),
           rateFormat(o.prepayment.model),
           horizon,
         ),
@@ -216,21 +374,30 @@ export function assumptionsSheet(deal: Deal, result: RunResult): SheetWriter {
     if (o.default && o.default.model !== 'CNL') {
       curves.push(
         curveColumn(
+          t,
           o.default.curve,
-          `${o.segment}: default ${o.default.model} curve`,
+          t('report:assumptions.curveSegmentDefault', { segment: o.segment, model: o.default.model }),
           rateFormat(o.default.model),
           horizon,
         ),
       );
     }
     if (o.severity !== undefined)
-      curves.push(curveColumn(o.severity, `${o.segment}: severity`, 'percent', horizon));
+      curves.push(
+        curveColumn(
+          t,
+          o.severity,
+          t('report:assumptions.curveSegmentSeverity', { segment: o.segment }),
+          'percent',
+          horizon,
+        ),
+      );
   }
 
   curves.forEach((c, i) => (c.column.key = `curve${i}`));
   const columns: ReportColumn[] = [
-    { key: 'period', header: 'Period', format: 'integer' },
-    { key: 'date', header: 'Payment date', format: 'date' },
+    { key: 'period', header: t('report:assumptions.period'), format: 'integer' },
+    { key: 'date', header: t('report:assumptions.date'), format: 'date' },
     ...curves.map((c) => c.column),
   ];
   const rows: Row[] = result.pool.periods.map((p, i) => {
@@ -241,10 +408,10 @@ export function assumptionsSheet(deal: Deal, result: RunResult): SheetWriter {
   if (s.default.model === 'CNL') {
     let cumulative = 0;
     columns.push(
-      { key: 'cnlTiming', header: 'CNL timing share', format: 'percent' },
+      { key: 'cnlTiming', header: t('report:assumptions.cnlTiming'), format: 'percent' },
       {
         key: 'cnlCumulative',
-        header: `Cumulative net loss, share of balance at entry (× multiple ${s.defaultMultiple})`,
+        header: t('report:assumptions.cnlCumulative', { multiple: s.defaultMultiple }),
         format: 'percent',
       },
     );
@@ -266,34 +433,35 @@ export function assumptionsSheet(deal: Deal, result: RunResult): SheetWriter {
     const resolved = resolveScenario(s, horizon);
     for (const g of groups.slice(0, MAX_RATE_LOOKUPS)) {
       const tables = resolved.segment(g.segment).tables(g.seasoning);
-      const tag = `${g.segment}, seasoning ${g.seasoning}`;
+      const tag = t('report:assumptions.group', { segment: g.segment, seasoning: g.seasoning });
       const same = distinct.find((d) => sameTables(d.tables, tables));
       if (same) same.tags.push(tag);
       else distinct.push({ tags: [tag], tables });
     }
     if (groups.length > MAX_RATE_LOOKUPS) {
-      ratesNote = `Engine rates cover the first ${MAX_RATE_LOOKUPS} of ${groups.length} segment and seasoning groups.`;
+      ratesNote = t('report:assumptions.ratesCapped', { max: MAX_RATE_LOOKUPS, n: groups.length });
     }
   } catch (e) {
-    ratesNote = `Engine rates not shown: ${e instanceof Error ? e.message : String(e)}`;
+    ratesNote = t('report:assumptions.ratesFailed', { message: e instanceof Error ? e.message : String(e) });
   }
   if (distinct.length > MAX_RATE_GROUPS) {
-    ratesNote = `Engine rates are shown for ${MAX_RATE_GROUPS} of ${distinct.length} distinct rate sets.`;
+    ratesNote = t('report:assumptions.ratesShown', { max: MAX_RATE_GROUPS, n: distinct.length });
   }
+  const separator = t('report:assumptions.groupSeparator');
   distinct.slice(0, MAX_RATE_GROUPS).forEach((d, gi) => {
     const tag =
       distinct.length === 1
-        ? 'every line'
+        ? t('report:assumptions.everyLine')
         : d.tags.length > 3
-          ? `${d.tags.slice(0, 3).join('; ')}; …`
-          : d.tags.join('; ');
+          ? t('report:assumptions.groupsMore', { groups: d.tags.slice(0, 3).join(separator) })
+          : d.tags.join(separator);
     const cnl = d.tables.cnl.some((x) => x > 0);
     const keys = [
-      { key: `g${gi}smm`, header: `Engine SMM (${tag})`, table: d.tables.smm },
+      { key: `g${gi}smm`, header: t('report:assumptions.engineSmm', { tag }), table: d.tables.smm },
       cnl
-        ? { key: `g${gi}cnl`, header: `Engine CNL gross default share (${tag})`, table: d.tables.cnl }
-        : { key: `g${gi}mdr`, header: `Engine MDR (${tag})`, table: d.tables.mdr },
-      { key: `g${gi}sev`, header: `Engine severity (${tag})`, table: d.tables.severity },
+        ? { key: `g${gi}cnl`, header: t('report:assumptions.engineCnl', { tag }), table: d.tables.cnl }
+        : { key: `g${gi}mdr`, header: t('report:assumptions.engineMdr', { tag }), table: d.tables.mdr },
+      { key: `g${gi}sev`, header: t('report:assumptions.engineSeverity', { tag }), table: d.tables.severity },
     ];
     for (const k of keys) {
       columns.push({ key: k.key, header: k.header, format: 'percent' });
@@ -302,7 +470,7 @@ export function assumptionsSheet(deal: Deal, result: RunResult): SheetWriter {
   });
 
   r++;
-  w.text(r++, 0, 'By period', false);
+  w.text(r++, 0, t('report:assumptions.byPeriod'), false);
   if (ratesNote) w.text(r++, 0, ratesNote, false);
   const placed = writeTable(w, { columns, rows }, r);
   w.autofilter(placed.headerRow, placed.lastDataRow, 0, columns.length - 1);

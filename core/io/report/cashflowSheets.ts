@@ -2,15 +2,23 @@
  * The per-period sheets: pool cash flows, one sheet per tranche, and the waterfall. Each is a title row, a frozen
  * header row, one row per period and a totals row of live SUM formulas whose cached values are the engine's totals.
  */
-import type { Deal } from '../../deal/schema';
+import type { Coupon, Deal, WaterfallStep } from '../../deal/schema';
+import { translator, type TFunction } from '../../i18n';
 import type { PoolPeriodRow, RunResult, TrancheResult, WaterfallPeriod } from '../../result';
 import { columnTotal, type ReportColumn, type ReportTable, writeTable } from './reportTable';
-import { cellAddress, columnName, SheetWriter } from './sheetWriter';
+import { reportText, type ReportText } from './reportText';
+import { cellAddress, columnName, type SheetWriter } from './sheetWriter';
 
 type Row = Record<string, string | number | null>;
 
-function periodSheet(title: string, table: Pick<ReportTable, 'columns' | 'rows' | 'totals'>): SheetWriter {
-  const w = new SheetWriter();
+/** The report in English and in units, for callers that do not choose (tests, the old signatures). */
+const ENGLISH = (currency: string): ReportText => reportText('en', 'unit', currency);
+
+function periodSheet(
+  w: SheetWriter,
+  title: string,
+  table: Pick<ReportTable, 'columns' | 'rows' | 'totals'>,
+): SheetWriter {
   w.text(0, 0, title, false);
   const placed = writeTable(w, table, 1);
   w.freezeRows = 2;
@@ -18,23 +26,28 @@ function periodSheet(title: string, table: Pick<ReportTable, 'columns' | 'rows' 
   return w;
 }
 
-export const POOL_COLUMNS: ReportColumn[] = [
-  { key: 'period', header: 'Period', format: 'integer' },
-  { key: 'date', header: 'Payment date', format: 'date' },
-  { key: 'beginBalance', header: 'Beginning balance', format: 'money' },
-  { key: 'scheduledPrincipal', header: 'Scheduled principal', format: 'money' },
-  { key: 'prepayment', header: 'Prepayment', format: 'money' },
-  { key: 'default', header: 'Defaults', format: 'money' },
-  { key: 'loss', header: 'Loss', format: 'money' },
-  { key: 'recovery', header: 'Recovery', format: 'money' },
-  { key: 'interest', header: 'Interest', format: 'money' },
-  { key: 'fees', header: 'Fee income', format: 'money' },
-  { key: 'purchases', header: 'Purchases', format: 'money' },
-  { key: 'endBalance', header: 'Ending balance', format: 'money' },
-  { key: 'cumulativeNetLossPct', header: 'Cumulative net loss (% of initial pool)', format: 'percent' },
-  { key: 'count', header: 'Receivables outstanding', format: 'integer' },
-  { key: 'excessSpread', header: 'Excess spread (annualised)', format: 'percent' },
-];
+export function poolColumns(t: TFunction): ReportColumn[] {
+  return [
+    { key: 'period', header: t('report:pool.period'), format: 'integer' },
+    { key: 'date', header: t('report:pool.date'), format: 'date' },
+    { key: 'beginBalance', header: t('report:pool.beginBalance'), format: 'money' },
+    { key: 'scheduledPrincipal', header: t('report:pool.scheduledPrincipal'), format: 'money' },
+    { key: 'prepayment', header: t('report:pool.prepayment'), format: 'money' },
+    { key: 'default', header: t('report:pool.default'), format: 'money' },
+    { key: 'loss', header: t('report:pool.loss'), format: 'money' },
+    { key: 'recovery', header: t('report:pool.recovery'), format: 'money' },
+    { key: 'interest', header: t('report:pool.interest'), format: 'money' },
+    { key: 'fees', header: t('report:pool.fees'), format: 'money' },
+    { key: 'purchases', header: t('report:pool.purchases'), format: 'money' },
+    { key: 'endBalance', header: t('report:pool.endBalance'), format: 'money' },
+    { key: 'cumulativeNetLossPct', header: t('report:pool.cumulativeNetLossPct'), format: 'percent' },
+    { key: 'count', header: t('report:pool.count'), format: 'integer' },
+    { key: 'excessSpread', header: t('report:pool.excessSpread'), format: 'percent' },
+  ];
+}
+
+/** The pool sheet's columns in English (the key, header and format of each, in sheet order). */
+export const POOL_COLUMNS: ReportColumn[] = poolColumns(translator('en'));
 
 const POOL_TOTALS = [
   'scheduledPrincipal',
@@ -47,11 +60,8 @@ const POOL_TOTALS = [
   'purchases',
 ];
 
-/** What the pool sheet says about its one derived column. */
-export const POOL_FOOTING_NOTE =
-  'Each row foots to the cent: scheduled principal = beginning balance − prepayment − defaults + purchases − ' +
-  'ending balance, all rounded to cents (the engine rounds each figure separately, so its scheduled principal ' +
-  'can differ by up to two cents).';
+/** What the pool sheet says about its one derived column (in English, in units). */
+export const POOL_FOOTING_NOTE = translator('en')('report:pool.footingNote');
 
 /**
  * The pool's periods as the sheet shows them: money rounded to cents and scheduled principal derived as the
@@ -70,51 +80,120 @@ export function footedPoolPeriods(periods: readonly PoolPeriodRow[]): PoolPeriod
   });
 }
 
-export function poolSheet(result: RunResult): SheetWriter {
+export function poolSheet(result: RunResult, text = ENGLISH(result.deal.currency)): SheetWriter {
+  const { t } = text;
   const spread = new Map(result.excessSpread.map((e) => [e.period, e.annualised]));
   const rows: Row[] = footedPoolPeriods(result.pool.periods).map((p) => ({
     ...p,
     excessSpread: spread.get(p.period) ?? null,
   }));
-  const w = periodSheet(`Pool cash flows: ${result.deal.name}, scenario ${result.scenario.name}`, {
-    columns: POOL_COLUMNS,
+  const title = t('report:pool.title', { deal: result.deal.name, scenario: result.scenario.name });
+  const w = periodSheet(text.writer(true), text.titled(title, true), {
+    columns: poolColumns(t),
     rows,
     totals: POOL_TOTALS,
   });
   // Below the totals row (title, header, rows, totals, one blank row).
-  w.text(rows.length + 4, 0, POOL_FOOTING_NOTE, false);
+  const note =
+    text.factor === 1
+      ? t('report:pool.footingNote')
+      : t('report:pool.footingNoteScaled', {
+          unit: text.unit,
+          units: text.units,
+          factor: text.factor.toLocaleString('en-US'),
+        });
+  w.text(rows.length + 4, 0, note, false);
   return w;
 }
 
-export const TRANCHE_COLUMNS: ReportColumn[] = [
-  { key: 'period', header: 'Period', format: 'integer' },
-  { key: 'date', header: 'Payment date', format: 'date' },
-  { key: 'beginBalance', header: 'Beginning balance', format: 'money' },
-  { key: 'interestDue', header: 'Interest due', format: 'money' },
-  { key: 'interest', header: 'Interest paid', format: 'money' },
-  { key: 'interestShortfall', header: 'Interest shortfall carried', format: 'money' },
-  { key: 'principal', header: 'Principal paid', format: 'money' },
-  { key: 'writedown', header: 'Write-down', format: 'money' },
-  { key: 'balance', header: 'Ending balance', format: 'money' },
-  { key: 'creditEnhancement', header: 'Credit enhancement', format: 'percent' },
-  // The interest period paid on the date (deal calendar); empty in a collection month that is not a payment date.
-  { key: 'accrualStart', header: 'Accrual start', format: 'date' },
-  { key: 'accrualEnd', header: 'Accrual end', format: 'date' },
-  { key: 'accrualDays', header: 'Accrual days', format: 'integer' },
-];
+export function trancheColumns(t: TFunction): ReportColumn[] {
+  return [
+    { key: 'period', header: t('report:tranche.period'), format: 'integer' },
+    { key: 'date', header: t('report:tranche.date'), format: 'date' },
+    { key: 'beginBalance', header: t('report:tranche.beginBalance'), format: 'money' },
+    { key: 'interestDue', header: t('report:tranche.interestDue'), format: 'money' },
+    { key: 'interest', header: t('report:tranche.interest'), format: 'money' },
+    { key: 'interestShortfall', header: t('report:tranche.interestShortfall'), format: 'money' },
+    { key: 'principal', header: t('report:tranche.principal'), format: 'money' },
+    { key: 'writedown', header: t('report:tranche.writedown'), format: 'money' },
+    { key: 'balance', header: t('report:tranche.balance'), format: 'money' },
+    { key: 'creditEnhancement', header: t('report:tranche.creditEnhancement'), format: 'percent' },
+    // The interest period paid on the date (deal calendar); empty in a collection month that is not a payment date.
+    { key: 'accrualStart', header: t('report:tranche.accrualStart'), format: 'date' },
+    { key: 'accrualEnd', header: t('report:tranche.accrualEnd'), format: 'date' },
+    { key: 'accrualDays', header: t('report:tranche.accrualDays'), format: 'integer' },
+  ];
+}
 
-export function trancheSheet(deal: Deal, result: RunResult, tranche: TrancheResult): SheetWriter {
-  const spec = deal.structure.tranches.find((t) => t.id === tranche.id);
-  const name = spec?.name ? ` (${spec.name})` : '';
-  const rating = tranche.rating ? `, rated ${tranche.rating}` : '';
-  return periodSheet(
-    `Tranche ${tranche.id}${name}: ${tranche.seniority}${rating}, ${tranche.couponDescription}; scenario ${result.scenario.name}`,
-    {
-      columns: TRANCHE_COLUMNS,
-      rows: tranche.cashflows as unknown as Row[],
-      totals: ['interest', 'principal', 'writedown'],
-    },
-  );
+/** A tranche sheet's columns in English. */
+export const TRANCHE_COLUMNS: ReportColumn[] = trancheColumns(translator('en'));
+
+/** A tranche's seniority in the report's language (the deal file's own word in English). */
+export function seniorityText(t: TFunction, seniority: string): string {
+  switch (seniority) {
+    case 'senior':
+      return t('report:seniority.senior');
+    case 'mezzanine':
+      return t('report:seniority.mezzanine');
+    case 'subordinated':
+      return t('report:seniority.subordinated');
+    case 'equity':
+      return t('report:seniority.equity');
+    default:
+      return seniority;
+  }
+}
+
+/**
+ * A coupon as the engine describes it (core/structure/interest.ts describeCoupon), in the report's language; the
+ * engine's own text when the deal no longer has the class.
+ */
+export function couponText(text: ReportText, coupon: Coupon | undefined, engine: string): string {
+  if (!coupon) return engine;
+  const { t } = text;
+  const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
+  if (coupon.type === 'fixed') return t('report:coupon.fixed', { rate: pct(coupon.rate) });
+  const parts = [
+    t('report:coupon.floating', {
+      index: coupon.index,
+      sign: coupon.spread < 0 ? '-' : '+',
+      spread: pct(Math.abs(coupon.spread)),
+    }),
+  ];
+  if (coupon.floor !== undefined) parts.push(t('report:coupon.floor', { rate: pct(coupon.floor) }));
+  if (coupon.cap !== undefined) parts.push(t('report:coupon.cap', { rate: pct(coupon.cap) }));
+  return text.list(parts);
+}
+
+export function trancheSheet(
+  deal: Deal,
+  result: RunResult,
+  tranche: TrancheResult,
+  text = ENGLISH(result.deal.currency),
+): SheetWriter {
+  const { t } = text;
+  const spec = deal.structure.tranches.find((x) => x.id === tranche.id);
+  const vars = {
+    id: tranche.id,
+    name: spec?.name ?? '',
+    seniority: seniorityText(t, tranche.seniority),
+    rating: tranche.rating ?? '',
+    coupon: couponText(text, spec?.coupon, tranche.couponDescription),
+    scenario: result.scenario.name,
+  };
+  const title =
+    spec?.name && tranche.rating
+      ? t('report:tranche.titleNamedRated', vars)
+      : spec?.name
+        ? t('report:tranche.titleNamed', vars)
+        : tranche.rating
+          ? t('report:tranche.titleRated', vars)
+          : t('report:tranche.title', vars);
+  return periodSheet(text.writer(true), text.titled(title, true), {
+    columns: trancheColumns(t),
+    rows: tranche.cashflows as unknown as Row[],
+    totals: ['interest', 'principal', 'writedown'],
+  });
 }
 
 const cents = (v: number): number => Math.round(v * 100);
@@ -141,14 +220,60 @@ interface TotalCandidate {
   note: string;
 }
 
-export function waterfallSheet(deal: Deal, result: RunResult): SheetWriter {
+const TRAPPED_LABEL = 'residual (trapped in reserve)';
+let english: ReportText | undefined;
+
+/**
+ * A waterfall step's label (core/structure/waterfall.ts stepLabel) in the report's language, from the deal's step.
+ * A label the engine wrote otherwise than this derivation in English foresees is shown as the engine wrote it.
+ */
+export function stepLabelText(text: ReportText, step: WaterfallStep | undefined, engine: string): string {
+  const label = (t: TFunction, list: (xs: readonly string[]) => string): string | null => {
+    if (engine === TRAPPED_LABEL) return t('report:waterfall.stepLabel.residualTrapped');
+    if (!step) return null;
+    switch (step.pay) {
+      case 'fee':
+        return step.part === 'capExcess'
+          ? t('report:waterfall.stepLabel.feeCapExcess', { fee: step.fee })
+          : t('report:waterfall.stepLabel.fee', { fee: step.fee });
+      case 'interest':
+        return t('report:waterfall.stepLabel.interest', { tranches: list(step.tranches) });
+      case 'principal':
+        return t('report:waterfall.stepLabel.principal', { tranches: list(step.tranches) });
+      case 'reserveDeposit':
+        return t('report:waterfall.stepLabel.reserveDeposit');
+      case 'purchase':
+        return t('report:waterfall.stepLabel.purchase');
+      case 'residual':
+        return t('report:waterfall.stepLabel.residual');
+    }
+  };
+  english ??= ENGLISH('USD');
+  if (label(english.t, english.list) !== engine) return engine;
+  return label(text.t, text.list) ?? engine;
+}
+
+export function waterfallSheet(
+  deal: Deal,
+  result: RunResult,
+  text = ENGLISH(result.deal.currency),
+): SheetWriter {
+  const { t } = text;
   const periods = result.waterfall;
   // A step's label can change by period (a residual trapped in the reserve), so a column lists every label it had.
   const labelSets = new Map<number, string[]>();
+  // Translated once per step and engine label, not once per period.
+  const translated = new Map<string, string>();
   for (const p of periods) {
     for (const s of p.steps) {
       const seen = labelSets.get(s.step) ?? [];
-      if (!seen.includes(s.label)) seen.push(s.label);
+      const cacheKey = `${s.step}\u0000${s.label}`;
+      let label = translated.get(cacheKey);
+      if (label === undefined) {
+        label = stepLabelText(text, deal.structure.waterfall[s.step], s.label);
+        translated.set(cacheKey, label);
+      }
+      if (!seen.includes(label)) seen.push(label);
       labelSets.set(s.step, seen);
     }
   }
@@ -161,47 +286,47 @@ export function waterfallSheet(deal: Deal, result: RunResult): SheetWriter {
   );
 
   const holds = periods.some((p) => p.paymentDate === false);
+  const stepHeader = (s: number): string =>
+    t('report:waterfall.step', { n: s + 1, label: stepLabels.get(s) ?? '' });
   const columns: ReportColumn[] = [
-    { key: 'period', header: 'Period', format: 'integer' },
-    { key: 'date', header: 'Payment date', format: 'date' },
-    { key: 'interestCollections', header: 'Source: interest collections', format: 'money' },
-    { key: 'principalCollections', header: 'Source: principal collections', format: 'money' },
-    { key: 'recoveries', header: 'Source: recoveries', format: 'money' },
-    { key: 'reserveDraw', header: 'Source: reserve draw', format: 'money' },
-    { key: 'cleanUpCallProceeds', header: 'Source: clean-up call proceeds', format: 'money' },
-    { key: 'sourcesTotal', header: 'Total sources', format: 'money' },
-    ...steps.map((s): ReportColumn => ({
-      key: `step${s}`,
-      header: `${s + 1}. ${stepLabels.get(s)}`,
-      format: 'money',
-    })),
-    { key: 'usesTotal', header: 'Total uses', format: 'money' },
-    { key: 'reserveBegin', header: 'Reserve: beginning', format: 'money' },
-    { key: 'reserveDeposit', header: 'Reserve: deposit', format: 'money' },
-    { key: 'reserveDrawn', header: 'Reserve: draw', format: 'money' },
-    { key: 'reserveEnd', header: 'Reserve: ending', format: 'money' },
-    { key: 'reserveTarget', header: 'Reserve: target', format: 'money' },
+    { key: 'period', header: t('report:waterfall.period'), format: 'integer' },
+    { key: 'date', header: t('report:waterfall.date'), format: 'date' },
+    { key: 'interestCollections', header: t('report:waterfall.interestCollections'), format: 'money' },
+    { key: 'principalCollections', header: t('report:waterfall.principalCollections'), format: 'money' },
+    { key: 'recoveries', header: t('report:waterfall.recoveries'), format: 'money' },
+    { key: 'reserveDraw', header: t('report:waterfall.reserveDraw'), format: 'money' },
+    { key: 'cleanUpCallProceeds', header: t('report:waterfall.cleanUpCallProceeds'), format: 'money' },
+    { key: 'sourcesTotal', header: t('report:waterfall.sourcesTotal'), format: 'money' },
+    ...steps.map((s): ReportColumn => ({ key: `step${s}`, header: stepHeader(s), format: 'money' })),
+    { key: 'usesTotal', header: t('report:waterfall.usesTotal'), format: 'money' },
+    { key: 'reserveBegin', header: t('report:waterfall.reserveBegin'), format: 'money' },
+    { key: 'reserveDeposit', header: t('report:waterfall.reserveDeposit'), format: 'money' },
+    { key: 'reserveDrawn', header: t('report:waterfall.reserveDrawn'), format: 'money' },
+    { key: 'reserveEnd', header: t('report:waterfall.reserveEnd'), format: 'money' },
+    { key: 'reserveTarget', header: t('report:waterfall.reserveTarget'), format: 'money' },
     // Deals paying less often than monthly hold collections between payment dates (the deal calendar).
     ...(holds
       ? ([
-          { key: 'collectionBegin', header: 'Collection account: beginning', format: 'money' },
-          { key: 'collectionEnd', header: 'Collection account: ending', format: 'money' },
+          { key: 'collectionBegin', header: t('report:waterfall.collectionBegin'), format: 'money' },
+          { key: 'collectionEnd', header: t('report:waterfall.collectionEnd'), format: 'money' },
         ] as ReportColumn[])
       : []),
     // The header stays the same whatever the deal (readers find the column by it); the note below says what
     // it subtracts when the deal holds collections between payment dates.
-    { key: 'difference', header: 'Sources − uses − change in reserve', format: 'money' },
-    { key: 'revolving', header: 'Revolving', format: 'text' },
-    { key: 'triggersBreached', header: 'Triggers breached', format: 'text' },
+    { key: 'difference', header: t('report:waterfall.difference'), format: 'money' },
+    { key: 'revolving', header: t('report:waterfall.revolving'), format: 'text' },
+    { key: 'triggersBreached', header: t('report:waterfall.triggersBreached'), format: 'text' },
     ...shortSteps.map((s): ReportColumn => ({
       key: `unpaid${s}`,
-      header: `Unpaid (due − paid): ${s + 1}. ${stepLabels.get(s)}`,
+      header: t('report:waterfall.unpaid', { step: stepHeader(s) }),
       format: 'money',
     })),
   ];
   const col = new Map(columns.map((c, j) => [c.key, j]));
   const at = (key: string): number => col.get(key) as number;
 
+  const yes = t('report:yes');
+  const no = t('report:no');
   const rows: Row[] = periods.map((p) => {
     const row: Row = {
       period: p.period,
@@ -218,8 +343,8 @@ export function waterfallSheet(deal: Deal, result: RunResult): SheetWriter {
         ? { collectionBegin: p.collectionAccount?.begin ?? 0, collectionEnd: p.collectionAccount?.end ?? 0 }
         : {}),
       difference: p.difference,
-      revolving: p.revolving ? 'yes' : 'no',
-      triggersBreached: p.triggersBreached.join(', '),
+      revolving: p.revolving ? yes : no,
+      triggersBreached: text.list(p.triggersBreached),
     };
     delete row.total;
     for (const s of p.steps) {
@@ -239,7 +364,10 @@ export function waterfallSheet(deal: Deal, result: RunResult): SheetWriter {
   const sourceCandidates: TotalCandidate[] = sourceSets.map((fields) => ({
     cents: (p) => fields.reduce((sum, f) => sum + cents(p.sources[f]), 0),
     formula: (r) => sumCells(r, fields),
-    note: `Total sources = ${fields.map((f) => columnName(at(f))).join(' + ')}${fields.length < SOURCE_FIELDS.length ? ' (a reserve draw is a transfer from the reserve, not cash entering the deal)' : ''}.`,
+    note:
+      fields.length < SOURCE_FIELDS.length
+        ? t('report:waterfall.sourcesNoDraw', { columns: fields.map((f) => columnName(at(f))).join(' + ') })
+        : t('report:waterfall.sourcesAll', { columns: fields.map((f) => columnName(at(f))).join(' + ') }),
   }));
   const stepsCents = (p: WaterfallPeriod, set: number[]): number =>
     set.reduce((sum, s) => sum + cents(paid(p, s)), 0);
@@ -249,12 +377,12 @@ export function waterfallSheet(deal: Deal, result: RunResult): SheetWriter {
     {
       cents: (p) => stepsCents(p, steps) - cents(p.reserve.deposit),
       formula: (r) => `${sumCells(r, stepKeys)}-${cellAddress(r, at('reserveDeposit'))}`,
-      note: 'Total uses = sum of the step columns − reserve deposit (cash put into the reserve, trapped cash included, stays in the deal and shows as the change in reserve).',
+      note: t('report:waterfall.usesNetDeposit'),
     },
     {
       cents: (p) => stepsCents(p, steps),
       formula: (r) => sumCells(r, stepKeys),
-      note: 'Total uses = sum of the step columns.',
+      note: t('report:waterfall.usesAll'),
     },
     ...(depositSteps.length > 0
       ? [
@@ -265,7 +393,7 @@ export function waterfallSheet(deal: Deal, result: RunResult): SheetWriter {
                 r,
                 otherSteps.map((s) => `step${s}`),
               ),
-            note: 'Total uses = sum of the step columns except reserve deposits (they show as the change in reserve).',
+            note: t('report:waterfall.usesNoDeposit'),
           },
         ]
       : []),
@@ -280,8 +408,10 @@ export function waterfallSheet(deal: Deal, result: RunResult): SheetWriter {
   const sourceRule = pick(sourceCandidates, (p) => p.sources.total);
   const useRule = pick(useCandidates, (p) => p.uses.total);
 
-  const w = new SheetWriter();
-  w.text(0, 0, `Waterfall: ${result.deal.name}, scenario ${result.scenario.name}`, false);
+  // In units to the cent whatever the report's unit: the difference column is a ROUND(…, 2) reconciliation.
+  const w = text.writer(false);
+  const title = t('report:waterfall.title', { deal: result.deal.name, scenario: result.scenario.name });
+  w.text(0, 0, text.titled(title, false), false);
   const placed = writeTable(w, { columns, rows, totals: [] }, 1);
   periods.forEach((p, i) => {
     const r = placed.firstDataRow + i;
@@ -315,7 +445,7 @@ export function waterfallSheet(deal: Deal, result: RunResult): SheetWriter {
           'triggersBreached',
         ].includes(k),
     );
-  w.text(totalsRow, 0, 'Total');
+  w.text(totalsRow, 0, w.total);
   if (periods.length > 0) {
     for (const key of flowKeys) {
       const c = at(key);
@@ -337,47 +467,38 @@ export function waterfallSheet(deal: Deal, result: RunResult): SheetWriter {
 
   let noteRow = totalsRow + 2;
   const note = (text: string): void => w.text(noteRow++, 0, text, false);
-  note(
-    sourceRule
-      ? `${sourceRule.note} Live formula.`
-      : 'Total sources is the engine figure: no sum of the source columns reproduces it in every period.',
-  );
-  note(
-    useRule
-      ? `${useRule.note} Live formula.`
-      : 'Total uses is the engine figure: no sum of the step columns reproduces it in every period.',
-  );
-  note(
-    holds
-      ? 'The difference column recomputes sources − uses − (reserve ending − reserve beginning) − (collection account ending − beginning): between payment dates collections wait in the collection account. It is 0.00 in a period that reconciles.'
-      : 'The difference column recomputes sources − uses − (reserve ending − reserve beginning); it is 0.00 in a period that reconciles.',
-  );
+  note(sourceRule ? sourceRule.note : t('report:waterfall.sourcesEngine'));
+  note(useRule ? useRule.note : t('report:waterfall.usesEngine'));
+  note(holds ? t('report:waterfall.differenceNoteHolds') : t('report:waterfall.differenceNote'));
+  if (text.factor !== 1) note(t('report:waterfall.unitNote', { units: text.units }));
   return w;
 }
 
 /** Revolving purchases by period and the profile lines eligibility kept out, when the deal revolves. */
-export function revolvingSheet(result: RunResult): SheetWriter | null {
+export function revolvingSheet(result: RunResult, text = ENGLISH(result.deal.currency)): SheetWriter | null {
   const rev = result.revolving;
   if (!rev) return null;
+  const { t } = text;
   const dateOf = new Map(result.pool.periods.map((p) => [p.period, p.date]));
-  const w = new SheetWriter();
-  w.text(0, 0, `Revolving purchases: ${result.deal.name}, scenario ${result.scenario.name}`, false);
+  const w = text.writer(true);
+  const title = t('report:revolving.title', { deal: result.deal.name, scenario: result.scenario.name });
+  w.text(0, 0, text.titled(title, true), false);
   const placed = writeTable(
     w,
     {
       columns: [
-        { key: 'period', header: 'Period', format: 'integer' },
-        { key: 'date', header: 'Payment date', format: 'date' },
-        { key: 'par', header: 'Par bought', format: 'money' },
-        { key: 'cash', header: 'Cash paid', format: 'money' },
-        { key: 'limitedBy', header: 'Cut back by concentration limits', format: 'text' },
+        { key: 'period', header: t('report:revolving.period'), format: 'integer' },
+        { key: 'date', header: t('report:revolving.date'), format: 'date' },
+        { key: 'par', header: t('report:revolving.par'), format: 'money' },
+        { key: 'cash', header: t('report:revolving.cash'), format: 'money' },
+        { key: 'limitedBy', header: t('report:revolving.limitedBy'), format: 'text' },
       ],
       rows: rev.purchases.map((p) => ({
         period: p.period,
         date: dateOf.get(p.period) ?? null,
         par: p.par,
         cash: p.cash,
-        limitedBy: p.limitedBy.join(', '),
+        limitedBy: text.list(p.limitedBy),
       })),
       totals: ['par', 'cash'],
     },
@@ -386,8 +507,8 @@ export function revolvingSheet(result: RunResult): SheetWriter | null {
   w.freezeRows = 2;
   w.autofilter(placed.headerRow, placed.lastDataRow, 0, 4);
   let r = placed.nextRow + 1;
-  w.text(r++, 0, 'Profile lines excluded by eligibility', false);
-  if (rev.excludedProfileLines.length === 0) w.text(r++, 0, 'none');
+  w.text(r++, 0, t('report:revolving.excluded'), false);
+  if (rev.excludedProfileLines.length === 0) w.text(r++, 0, t('report:none'));
   for (const line of rev.excludedProfileLines) {
     w.text(r, 0, line.id);
     w.text(r++, 1, line.reasons.join('; '), false);

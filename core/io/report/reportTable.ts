@@ -97,7 +97,7 @@ export function writeTable(
   if (totals.size > 0) {
     totalsRow = r;
     const firstKey = table.columns[0]?.key;
-    if (firstKey !== undefined && !totals.has(firstKey)) w.text(totalsRow, col, 'Total');
+    if (firstKey !== undefined && !totals.has(firstKey)) w.text(totalsRow, col, w.total);
     table.columns.forEach((column, j) => {
       if (!totals.has(column.key)) return;
       const format = column.format === 'text' || column.format === 'date' ? 'number' : column.format;
@@ -118,10 +118,12 @@ export function writeTable(
   return { headerRow, firstDataRow: headerRow + 1, lastDataRow, totalsRow, nextRow: r };
 }
 
-/** A table on its own sheet: a title row, a frozen header and an autofilter over header and data. */
-export function tableSheet(table: ReportTable): SheetWriter {
-  const w = new SheetWriter();
-  w.text(0, 0, table.title, false);
+/**
+ * A table on its own sheet: a title row, a frozen header and an autofilter over header and data. `w` is the writer
+ * to fill (the report's language and amount unit), `title` the title to show (the table's own by default).
+ */
+export function tableSheet(table: ReportTable, w = new SheetWriter(), title = table.title): SheetWriter {
+  w.text(0, 0, title, false);
   const placed = writeTable(w, table, 1);
   w.freezeRows = 2;
   if (table.columns.length > 0)

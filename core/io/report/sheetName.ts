@@ -3,6 +3,8 @@
  * apostrophe, not "History" (Excel reserves it for change tracking), unique ignoring case. Names come from users
  * (tranche ids, scenario names, tables other modules pass in), so anything must map to a name Excel opens.
  */
+import { translator, type TFunction } from '../../i18n';
+
 const MAX_LENGTH = 31;
 const FORBIDDEN = new Set(['[', ']', ':', '*', '?', '/', '\\']);
 const RESERVED = 'history';
@@ -62,20 +64,50 @@ export function safeSheetName(name: string, taken: Set<string>): string {
   return candidate;
 }
 
+/** The tranche report's own sheet names in one language, before they are made Excel-safe. */
+export interface ReportSheetNames {
+  summary: string;
+  assumptions: string;
+  pool: string;
+  /** One per tranche, in the run's order. */
+  tranches: string[];
+  waterfall: string;
+  revolving: string;
+}
+
+export function reportSheetNames(
+  result: { tranches: readonly { id: string }[] },
+  t: TFunction,
+): ReportSheetNames {
+  return {
+    summary: t('report:sheets.summary'),
+    assumptions: t('report:sheets.assumptions'),
+    pool: t('report:sheets.pool'),
+    tranches: result.tranches.map((x) => t('report:sheets.tranche', { id: x.id })),
+    waterfall: t('report:sheets.waterfall'),
+    revolving: t('report:sheets.revolving'),
+  };
+}
+
 /**
  * The tranche report's own sheets, in the order `buildTrancheReport` writes them (extra tables follow), so a
  * screen can list them without loading the spreadsheet library. A test reads a written report back against it.
+ * `t` gives the report's language (English by default).
  */
-export function trancheReportSheetNames(result: {
-  tranches: readonly { id: string }[];
-  revolving?: unknown;
-}): string[] {
+export function trancheReportSheetNames(
+  result: {
+    tranches: readonly { id: string }[];
+    revolving?: unknown;
+  },
+  t: TFunction = translator('en'),
+): string[] {
+  const n = reportSheetNames(result, t);
   return [
-    'Summary',
-    'Assumptions',
-    'Pool cash flows',
-    ...result.tranches.map((t) => `Tranche ${t.id}`),
-    'Waterfall',
-    ...(result.revolving ? ['Revolving purchases'] : []),
+    n.summary,
+    n.assumptions,
+    n.pool,
+    ...n.tranches,
+    n.waterfall,
+    ...(result.revolving ? [n.revolving] : []),
   ];
 }

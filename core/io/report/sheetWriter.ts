@@ -48,6 +48,28 @@ export function excelDateSerial(iso: string): number | null {
   return Number.isFinite(ms) ? ms / DAY_MS + UNIX_EPOCH_SERIAL : null;
 }
 
+/**
+ * Columns a text takes: East Asian wide characters (CJK, kana, Hangul, full-width forms) take two, so a column
+ * of Chinese headers opens wide enough to read rather than cut at half its text.
+ */
+export function textWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0) as number;
+    const wide =
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6) ||
+      (c >= 0x20000 && c <= 0x3fffd);
+    width += wide ? 2 : 1;
+  }
+  return width;
+}
+
 /** Display width estimate in characters, so columns open wide enough to show their numbers instead of ####. */
 function numberWidth(v: number, format: ColumnFormat): number {
   switch (format) {
@@ -66,13 +88,41 @@ function numberWidth(v: number, format: ColumnFormat): number {
   }
 }
 
+/** How a writer shows money and the words it writes itself; the defaults are the report in English and in units. */
+export interface SheetWriterOptions {
+  /** Money cells hold `amount / factor` (an amount scale: 1e4 for 万). */
+  factor?: number;
+  moneyFormat?: string;
+  /** Written for a number that is not finite. */
+  na?: string;
+  /** The label of a totals row. */
+  total?: string;
+}
+
 export class SheetWriter {
   private readonly ws: WorkSheet = {};
+  private readonly factor: number;
+  private readonly moneyFormat: string;
+  readonly na: string;
+  readonly total: string;
   private lastRow = 0;
   private lastCol = 0;
   private readonly widths: number[] = [];
   /** Rows kept visible while scrolling (written after SheetJS, which cannot write panes: see freezePanes.ts). */
   freezeRows = 0;
+
+  constructor(opts: SheetWriterOptions = {}) {
+    this.factor = opts.factor ?? 1;
+    this.moneyFormat = opts.moneyFormat ?? FORMAT_CODE.money;
+    this.na = opts.na ?? 'n/a';
+    this.total = opts.total ?? 'Total';
+  }
+
+  /** A value as its cell holds it: money divided by the scale (exactly itself in units), its format code. */
+  private scaled(value: number, format: Exclude<ColumnFormat, 'text'>): { v: number; z: string } {
+    if (format !== 'money') return { v: value, z: FORMAT_CODE[format] };
+    return { v: this.factor === 1 ? value : value / this.factor, z: this.moneyFormat };
+  }
 
   private put(r: number, c: number, cell: CellObject, width: number): void {
     this.ws[cellAddress(r, c)] = cell;
@@ -84,15 +134,16 @@ export class SheetWriter {
   /** Text from anywhere (users included), neutralised against formula injection. `fit: false` keeps titles from widening a column. */
   text(r: number, c: number, value: string, fit = true): void {
     const v = neutraliseText(value);
-    this.put(r, c, { t: 's', v }, fit ? v.length + 2 : 0);
+    this.put(r, c, { t: 's', v }, fit ? textWidth(v) + 2 : 0);
   }
 
   number(r: number, c: number, value: number, format: Exclude<ColumnFormat, 'text'>): void {
     if (!Number.isFinite(value)) {
-      this.text(r, c, 'n/a');
+      this.text(r, c, this.na);
       return;
     }
-    this.put(r, c, { t: 'n', v: value, z: FORMAT_CODE[format] }, numberWidth(value, format));
+    const { v, z } = this.scaled(value, format);
+    this.put(r, c, { t: 'n', v, z }, numberWidth(v, format));
   }
 
   /** An ISO date as a real Excel date; anything else is written as text so nothing is lost. */
@@ -108,7 +159,8 @@ export class SheetWriter {
 
   /** A live formula with its cached value, so readers that do not recalculate still show the engine's number. */
   formula(r: number, c: number, f: string, cached: number, format: Exclude<ColumnFormat, 'text'>): void {
-    this.put(r, c, { t: 'n', f, v: cached, z: FORMAT_CODE[format] }, numberWidth(cached, format));
+    const { v, z } = this.scaled(cached, format);
+    this.put(r, c, { t: 'n', f, v, z }, numberWidth(v, format));
   }
 
   /** A value of a declared column format; null leaves the cell empty, a string in a number column stays text. */

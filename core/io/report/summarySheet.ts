@@ -5,8 +5,10 @@
  */
 import type { Deal } from '../../deal/schema';
 import type { RunResult } from '../../result';
+import { couponText, seniorityText } from './cashflowSheets';
 import { columnTotal, type ReportColumn, writeTable } from './reportTable';
-import { type ColumnFormat, SheetWriter } from './sheetWriter';
+import { reportText, type ReportText } from './reportText';
+import type { ColumnFormat, SheetWriter } from './sheetWriter';
 
 export interface Breakeven {
   trancheId: string;
@@ -44,16 +46,22 @@ function initialCount(deal: Deal, result: RunResult): number | null {
   return deal.pool.lines.reduce((n, l) => n + l.count, 0);
 }
 
-export function summarySheet(deal: Deal, result: RunResult, opts: SummaryOptions): SheetWriter {
-  const w = new SheetWriter();
+export function summarySheet(
+  deal: Deal,
+  result: RunResult,
+  opts: SummaryOptions,
+  text: ReportText = reportText('en', 'unit', result.deal.currency),
+): SheetWriter {
+  const { t } = text;
+  const w = text.writer(true);
   const dateOf = new Map(result.pool.periods.map((p) => [p.period, p.date]));
-  w.text(0, 0, `Tranche report: ${result.deal.name}`, false);
+  w.text(0, 0, t('report:summary.title', { deal: result.deal.name }), false);
   let r = 2;
-  const label = (text: string): void => w.text(r, 0, text);
-  const kv = (text: string, v: string | number | boolean | null, format: ColumnFormat = 'text'): void => {
-    label(text);
+  const label = (s: string): void => w.text(r, 0, s);
+  const kv = (s: string, v: string | number | boolean | null, format: ColumnFormat = 'text'): void => {
+    label(s);
     if (typeof v === 'boolean') w.bool(r, 1, v);
-    else if (v === null) w.text(r, 1, 'n/a');
+    else if (v === null) w.text(r, 1, w.na);
     else w.value(r, 1, v, format);
     r++;
   };
@@ -62,20 +70,30 @@ export function summarySheet(deal: Deal, result: RunResult, opts: SummaryOptions
     w.text(r++, 0, title, false);
   };
 
-  kv('Deal', result.deal.name);
+  kv(t('report:summary.deal'), result.deal.name);
   if (deal.description) {
     // A long description would widen the value column for every figure below it.
-    label('Description');
+    label(t('report:summary.description'));
     w.text(r++, 1, deal.description, false);
   }
-  kv('Currency', result.deal.currency);
-  kv('Cut-off date', result.deal.cutoffDate, 'date');
-  kv('Settlement date', result.deal.settlementDate, 'date');
-  kv('Scenario', result.scenario.name);
-  kv('Engine version', result.engineVersion);
-  kv('Run at', result.runAt);
+  kv(t('report:summary.currency'), result.deal.currency);
+  // Not fitted: the scaled form is a sentence and would widen the value column.
+  label(t('report:summary.amountUnit'));
+  w.text(
+    r++,
+    1,
+    text.factor === 1
+      ? text.units
+      : t('report:summary.amountUnitValue', { unit: text.unit, units: text.units }),
+    text.factor === 1,
+  );
+  kv(t('report:summary.cutoffDate'), result.deal.cutoffDate, 'date');
+  kv(t('report:summary.settlementDate'), result.deal.settlementDate, 'date');
+  kv(t('report:summary.scenario'), result.scenario.name);
+  kv(t('report:summary.engineVersion'), result.engineVersion);
+  kv(t('report:summary.runAt'), result.runAt);
 
-  section('Pool');
+  section(t('report:summary.pool'));
   const periods = result.pool.periods;
   const defaults = columnTotal(
     periods.map((p) => p.default),
@@ -85,75 +103,83 @@ export function summarySheet(deal: Deal, result: RunResult, opts: SummaryOptions
     periods.map((p) => p.recovery),
     'money',
   );
-  kv('Initial balance', result.pool.initialBalance, 'money');
-  kv('Number of receivables', initialCount(deal, result), 'integer');
-  kv('Weighted average APR (by balance)', weightedAverageRate(deal, result), 'percent');
-  kv('Periods projected', periods.length, 'integer');
-  kv('Cumulative defaults', defaults, 'money');
-  kv('Cumulative recoveries', recoveries, 'money');
+  kv(t('report:summary.initialBalance'), result.pool.initialBalance, 'money');
+  kv(t('report:summary.receivables'), initialCount(deal, result), 'integer');
+  kv(t('report:summary.waApr'), weightedAverageRate(deal, result), 'percent');
+  kv(t('report:summary.periods'), periods.length, 'integer');
+  kv(t('report:summary.cumulativeDefaults'), defaults, 'money');
+  kv(t('report:summary.cumulativeRecoveries'), recoveries, 'money');
   kv(
-    'Cumulative losses',
+    t('report:summary.cumulativeLosses'),
     columnTotal(
       periods.map((p) => p.loss),
       'money',
     ),
     'money',
   );
-  kv('Cumulative net loss (defaults − recoveries)', Math.round((defaults - recoveries) * 100) / 100, 'money');
-  kv('Cumulative net loss, % of initial pool', periods.at(-1)?.cumulativeNetLossPct ?? 0, 'percent');
+  kv(t('report:summary.cumulativeNetLoss'), Math.round((defaults - recoveries) * 100) / 100, 'money');
+  kv(t('report:summary.cumulativeNetLossPct'), periods.at(-1)?.cumulativeNetLossPct ?? 0, 'percent');
 
-  section('Tranches');
+  section(t('report:summary.tranches'));
   const breakevens = new Map((opts.breakevens ?? []).map((b) => [b.trancheId, b]));
   const hasMultiple = (opts.breakevens ?? []).some((b) => b.lossMultiple !== undefined);
   const columns: ReportColumn[] = [
-    { key: 'id', header: 'Class', format: 'text' },
-    { key: 'name', header: 'Name', format: 'text' },
-    { key: 'seniority', header: 'Seniority', format: 'text' },
-    { key: 'rating', header: 'Rating', format: 'text' },
-    { key: 'originalBalance', header: 'Original balance', format: 'money' },
-    { key: 'poolShare', header: '% of pool', format: 'percent' },
-    { key: 'couponDescription', header: 'Coupon', format: 'text' },
-    { key: 'price', header: 'Price (% of par)', format: 'number' },
-    { key: 'paymentDelayDays', header: 'Payment delay (days)', format: 'integer' },
-    { key: 'wal', header: 'WAL (years)', format: 'number' },
-    { key: 'windowFirst', header: 'Principal window: first period', format: 'integer' },
-    { key: 'windowLast', header: 'Principal window: last period', format: 'integer' },
-    { key: 'yield', header: 'Yield (bond-equivalent)', format: 'percent' },
-    { key: 'mortgageYield', header: 'Mortgage-equivalent yield', format: 'percent' },
-    { key: 'macaulayDuration', header: 'Macaulay duration', format: 'number' },
-    { key: 'modifiedDuration', header: 'Modified duration', format: 'number' },
-    { key: 'convexity', header: 'Convexity', format: 'number' },
-    { key: 'principalLoss', header: 'Principal loss', format: 'money' },
-    { key: 'interestShortfall', header: 'Interest shortfall', format: 'money' },
+    { key: 'id', header: t('report:trancheTable.id'), format: 'text' },
+    { key: 'name', header: t('report:trancheTable.name'), format: 'text' },
+    { key: 'seniority', header: t('report:trancheTable.seniority'), format: 'text' },
+    { key: 'rating', header: t('report:trancheTable.rating'), format: 'text' },
+    { key: 'originalBalance', header: t('report:trancheTable.originalBalance'), format: 'money' },
+    { key: 'poolShare', header: t('report:trancheTable.poolShare'), format: 'percent' },
+    { key: 'couponDescription', header: t('report:trancheTable.coupon'), format: 'text' },
+    { key: 'price', header: t('report:trancheTable.price'), format: 'number' },
+    { key: 'paymentDelayDays', header: t('report:trancheTable.paymentDelayDays'), format: 'integer' },
+    { key: 'wal', header: t('report:trancheTable.wal'), format: 'number' },
+    { key: 'windowFirst', header: t('report:trancheTable.windowFirst'), format: 'integer' },
+    { key: 'windowLast', header: t('report:trancheTable.windowLast'), format: 'integer' },
+    { key: 'yield', header: t('report:trancheTable.yield'), format: 'percent' },
+    { key: 'mortgageYield', header: t('report:trancheTable.mortgageYield'), format: 'percent' },
+    { key: 'macaulayDuration', header: t('report:trancheTable.macaulayDuration'), format: 'number' },
+    { key: 'modifiedDuration', header: t('report:trancheTable.modifiedDuration'), format: 'number' },
+    { key: 'convexity', header: t('report:trancheTable.convexity'), format: 'number' },
+    { key: 'principalLoss', header: t('report:trancheTable.principalLoss'), format: 'money' },
+    { key: 'interestShortfall', header: t('report:trancheTable.interestShortfall'), format: 'money' },
   ];
-  if (opts.breakevens) columns.push({ key: 'breakevenCdr', header: 'Break-even CDR', format: 'percent' });
+  if (opts.breakevens)
+    columns.push({ key: 'breakevenCdr', header: t('report:trancheTable.breakevenCdr'), format: 'percent' });
   if (hasMultiple)
-    columns.push({ key: 'breakevenMultiple', header: 'Break-even loss multiple', format: 'number' });
-  const rows: Row[] = result.tranches.map((t) => {
-    const spec = deal.structure.tranches.find((s) => s.id === t.id);
-    const b = breakevens.get(t.id);
+    columns.push({
+      key: 'breakevenMultiple',
+      header: t('report:trancheTable.breakevenMultiple'),
+      format: 'number',
+    });
+  const na = w.na;
+  const none = t('report:none');
+  const notFound = t('report:notFound');
+  const rows: Row[] = result.tranches.map((tr) => {
+    const spec = deal.structure.tranches.find((s) => s.id === tr.id);
+    const b = breakevens.get(tr.id);
     return {
-      id: t.id,
+      id: tr.id,
       name: spec?.name ?? null,
-      seniority: t.seniority,
-      rating: t.rating ?? null,
-      originalBalance: t.originalBalance,
-      poolShare: t.poolShare,
-      couponDescription: t.couponDescription,
-      price: t.price,
-      paymentDelayDays: t.paymentDelayDays,
-      wal: t.wal ?? 'n/a',
-      windowFirst: t.principalWindow?.first ?? 'none',
-      windowLast: t.principalWindow?.last ?? 'none',
-      yield: t.yield ?? 'n/a',
-      mortgageYield: t.mortgageYield ?? 'n/a',
-      macaulayDuration: t.macaulayDuration ?? 'n/a',
-      modifiedDuration: t.modifiedDuration ?? 'n/a',
-      convexity: t.convexity ?? 'n/a',
-      principalLoss: t.principalLoss,
-      interestShortfall: t.interestShortfall,
-      breakevenCdr: b ? (b.cdr ?? 'not found') : null,
-      breakevenMultiple: b && b.lossMultiple !== undefined ? (b.lossMultiple ?? 'not found') : null,
+      seniority: seniorityText(text.t, tr.seniority),
+      rating: tr.rating ?? null,
+      originalBalance: tr.originalBalance,
+      poolShare: tr.poolShare,
+      couponDescription: couponText(text, spec?.coupon, tr.couponDescription),
+      price: tr.price,
+      paymentDelayDays: tr.paymentDelayDays,
+      wal: tr.wal ?? na,
+      windowFirst: tr.principalWindow?.first ?? none,
+      windowLast: tr.principalWindow?.last ?? none,
+      yield: tr.yield ?? na,
+      mortgageYield: tr.mortgageYield ?? na,
+      macaulayDuration: tr.macaulayDuration ?? na,
+      modifiedDuration: tr.modifiedDuration ?? na,
+      convexity: tr.convexity ?? na,
+      principalLoss: tr.principalLoss,
+      interestShortfall: tr.interestShortfall,
+      breakevenCdr: b ? (b.cdr ?? notFound) : null,
+      breakevenMultiple: b && b.lossMultiple !== undefined ? (b.lossMultiple ?? notFound) : null,
     };
   });
   const placed = writeTable(
@@ -164,58 +190,70 @@ export function summarySheet(deal: Deal, result: RunResult, opts: SummaryOptions
   w.autofilter(placed.headerRow, placed.lastDataRow, 0, columns.length - 1);
   r = placed.nextRow;
 
-  section('Trigger events');
+  section(t('report:summary.triggerEvents'));
   if (result.triggerEvents.length === 0) {
-    w.text(r++, 0, 'No trigger was breached.');
+    w.text(r++, 0, t('report:summary.noTrigger'));
   } else {
-    ['Trigger', 'Name', 'Period', 'Payment date', 'Event', 'Measured value', 'Threshold'].forEach((h, c) =>
-      w.text(r, c, h),
-    );
+    [
+      t('report:triggerTable.trigger'),
+      t('report:triggerTable.name'),
+      t('report:triggerTable.period'),
+      t('report:triggerTable.date'),
+      t('report:triggerTable.event'),
+      t('report:triggerTable.value'),
+      t('report:triggerTable.threshold'),
+    ].forEach((h, c) => w.text(r, c, h));
     r++;
     for (const e of result.triggerEvents) {
-      const spec = deal.structure.triggers.find((t) => t.id === e.id);
+      const spec = deal.structure.triggers.find((x) => x.id === e.id);
       // An OC ratio is a multiple of the notes; every other test measures a share.
       const format = spec?.test.type === 'ocRatio' ? 'number' : 'percent';
       w.text(r, 0, e.id);
       if (spec?.name) w.text(r, 1, spec.name);
       w.number(r, 2, e.period, 'integer');
       w.date(r, 3, e.date);
-      w.text(r, 4, e.kind);
+      w.text(r, 4, e.kind === 'breached' ? t('report:triggerKind.breached') : t('report:triggerKind.cured'));
       w.number(r, 5, e.value, format);
       w.number(r, 6, e.threshold, format);
       r++;
     }
   }
 
-  section('Events and checks');
+  section(t('report:summary.eventsAndChecks'));
   const cleanUp = deal.structure.cleanUpCall;
+  const dateNa = t('report:summary.dateNa');
+  const called = result.cleanUpCallPeriod;
   kv(
-    'Clean-up call',
-    result.cleanUpCallPeriod !== null
-      ? `exercised in period ${result.cleanUpCallPeriod} (${dateOf.get(result.cleanUpCallPeriod) ?? 'date n/a'})`
+    t('report:summary.cleanUpCall'),
+    called !== null
+      ? t('report:summary.cleanUpExercised', { period: called, date: dateOf.get(called) ?? dateNa })
       : cleanUp
-        ? `not exercised (threshold ${(cleanUp.poolShare * 100).toFixed(2)}% of the initial pool)`
-        : 'none in the deal',
+        ? t('report:summary.cleanUpNotExercised', { share: (cleanUp.poolShare * 100).toFixed(2) })
+        : t('report:summary.cleanUpNone'),
   );
+  const ended = result.revolvingEndPeriod;
+  const endVars = { period: ended ?? 0, date: ended !== null ? (dateOf.get(ended) ?? dateNa) : dateNa };
   kv(
-    'Revolving period end',
-    result.revolvingEndPeriod !== null
-      ? `period ${result.revolvingEndPeriod} (${dateOf.get(result.revolvingEndPeriod) ?? 'date n/a'})${
-          deal.structure.revolving && result.revolvingEndPeriod < deal.structure.revolving.endPeriod
-            ? ', early (trigger)'
-            : ''
-        }`
+    t('report:summary.revolvingEnd'),
+    ended !== null
+      ? deal.structure.revolving && ended < deal.structure.revolving.endPeriod
+        ? t('report:summary.revolvingEndEarly', endVars)
+        : t('report:summary.revolvingEndPeriod', endVars)
       : deal.structure.revolving
-        ? 'did not revolve'
-        : 'not a revolving deal',
+        ? t('report:summary.didNotRevolve')
+        : t('report:summary.notRevolving'),
   );
-  kv('Cash conserved (every period reconciles to the cent)', result.checks.cashConserved);
+  kv(t('report:summary.cashConserved'), result.checks.cashConserved);
   kv(
-    'Periods that did not reconcile',
+    t('report:summary.unreconciled'),
     result.checks.failures.length === 0
-      ? 'none'
-      : result.checks.failures.map((f) => `${f.period} (${f.difference.toFixed(2)})`).join(', '),
+      ? t('report:none')
+      : text.list(
+          result.checks.failures.map((f) =>
+            t('report:summary.unreconciledPeriod', { period: f.period, difference: f.difference.toFixed(2) }),
+          ),
+        ),
   );
-  if (opts.freezeNote) kv('Note', opts.freezeNote);
+  if (opts.freezeNote) kv(t('report:summary.note'), opts.freezeNote);
   return w;
 }

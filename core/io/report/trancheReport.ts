@@ -4,12 +4,15 @@
  */
 import * as XLSX from 'xlsx';
 import type { Deal } from '../../deal/schema';
+import type { AmountScale } from '../../i18n/amounts';
+import type { Lang } from '../../i18n/lang';
 import type { RunResult } from '../../result';
 import { assumptionsSheet } from './assumptionsSheet';
 import { poolSheet, revolvingSheet, trancheSheet, waterfallSheet } from './cashflowSheets';
 import { canFreezePanes, freezeHeaderRows } from './freezePanes';
 import { type ReportTable, tableSheet } from './reportTable';
-import { safeSheetName } from './sheetName';
+import { reportText } from './reportText';
+import { reportSheetNames, safeSheetName } from './sheetName';
 import type { SheetWriter } from './sheetWriter';
 import { type Breakeven, summarySheet } from './summarySheet';
 
@@ -18,10 +21,14 @@ export interface ReportInput {
   result: RunResult;
   /** Optional sheets when those were run (scenario grid, scenario comparison, funding), as plain table data. */
   extras?: { breakevens?: Breakeven[]; tables?: ReportTable[] };
+  /** The report's language (sheet names, titles, headers, notes); English by default. */
+  lang?: Lang;
+  /**
+   * The unit amounts are shown in (万元, CNY millions); units by default. The Waterfall sheet stays in units
+   * whatever this says: it reconciles each period to the cent.
+   */
+  amounts?: AmountScale;
 }
-
-const FREEZE_NOTE =
-  'Header rows are not frozen: this build of SheetJS cannot write frozen panes (use View > Freeze Panes).';
 
 /** A valid date for the workbook's properties, or undefined so none is written rather than an invalid one. */
 function runDate(runAt: string): Date | undefined {
@@ -35,6 +42,9 @@ function runDate(runAt: string): Date | undefined {
  */
 export function buildTrancheReport(input: ReportInput): Uint8Array {
   const { deal, result, extras } = input;
+  const text = reportText(input.lang ?? 'en', input.amounts ?? 'unit', result.deal.currency);
+  const { t } = text;
+  const names = reportSheetNames(result, t);
   const freezable = canFreezePanes();
   const taken = new Set<string>();
   const sheets: { name: string; writer: SheetWriter }[] = [];
@@ -43,27 +53,40 @@ export function buildTrancheReport(input: ReportInput): Uint8Array {
   };
 
   add(
-    'Summary',
-    summarySheet(deal, result, {
-      breakevens: extras?.breakevens,
-      freezeNote: freezable ? undefined : FREEZE_NOTE,
-    }),
+    names.summary,
+    summarySheet(
+      deal,
+      result,
+      {
+        breakevens: extras?.breakevens,
+        freezeNote: freezable ? undefined : t('report:freezeNote'),
+      },
+      text,
+    ),
   );
-  add('Assumptions', assumptionsSheet(deal, result));
-  add('Pool cash flows', poolSheet(result));
-  for (const t of result.tranches) add(`Tranche ${t.id}`, trancheSheet(deal, result, t));
-  add('Waterfall', waterfallSheet(deal, result));
-  const revolving = revolvingSheet(result);
-  if (revolving) add('Revolving purchases', revolving);
-  for (const table of extras?.tables ?? []) add(table.sheetName, tableSheet(table));
+  add(names.assumptions, assumptionsSheet(deal, result, text));
+  add(names.pool, poolSheet(result, text));
+  result.tranches.forEach((tr, i) => add(names.tranches[i] as string, trancheSheet(deal, result, tr, text)));
+  add(names.waterfall, waterfallSheet(deal, result, text));
+  const revolving = revolvingSheet(result, text);
+  if (revolving) add(names.revolving, revolving);
+  // Other modules' tables (stress, funding) come with their own names and headers; their money is scaled too,
+  // and their title says so.
+  for (const table of extras?.tables ?? []) {
+    const money = table.columns.some((c) => c.format === 'money');
+    add(
+      table.sheetName,
+      tableSheet(table, text.writer(true), money ? text.titled(table.title, true) : table.title),
+    );
+  }
 
   const wb = XLSX.utils.book_new();
   for (const s of sheets) XLSX.utils.book_append_sheet(wb, s.writer.toSheet(), s.name);
   wb.Props = {
-    Title: `${result.deal.name}: tranche report`,
-    Subject: `Scenario ${result.scenario.name}`,
+    Title: t('report:props.title', { deal: result.deal.name }),
+    Subject: t('report:props.subject', { scenario: result.scenario.name }),
     Author: 'ABS Workbench',
-    Comments: `Engine ${result.engineVersion}, run at ${result.runAt}`,
+    Comments: t('report:props.comments', { engine: result.engineVersion, runAt: result.runAt }),
     CreatedDate: runDate(result.runAt),
   };
   // Uncompressed first: the package is re-zipped (compressed) once the panes are in, so deflate runs only once.

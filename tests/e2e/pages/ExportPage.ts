@@ -13,4 +13,14 @@ export class ExportPage {
     const path = await download.path();
     return { name: download.suggestedFilename(), bytes: await readFile(path) };
   }
+
+  /** The sheet names the screen lists before writing. */
+  sheets(): Promise<string> {
+    return this.page.getByTestId('export-sheets').innerText();
+  }
+
+  /** The line saying which language and amount unit the report is written in. */
+  format(): Promise<string> {
+    return this.page.getByTestId('export-format').innerText();
+  }
 }

@@ -5,6 +5,7 @@
  */
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import { DealFileError } from '../../../deal/load';
+import { AMOUNT_SCALES, isAmountScale, type AmountScale } from '../../../i18n/amounts';
 import {
   DealCalendar,
   type Curve,
@@ -18,6 +19,7 @@ import type { RunResult } from '../../../result';
 import { DealError, runDeal } from '../../../run';
 import { loadDeal } from '../../dealFile';
 import { CliError } from '../errors';
+import { cliLang } from '../lang';
 import {
   formatMoney,
   formatNumber,
@@ -29,7 +31,7 @@ import {
   type Column,
 } from '../format';
 
-export const RUN_HELP = `usage: abs-workbench run <deal.json> [--scenario NAME] [--calendar FILE]... [--json] [--xlsx FILE]
+export const RUN_HELP = `usage: abs-workbench run <deal.json> [--scenario NAME] [--calendar FILE]... [--json] [--xlsx FILE [--amounts UNIT]]
 
 Runs the deal under one scenario (default: the deal's first) and prints the pool summary, the tranche
 analytics (WAL, principal window, bond-equivalent and mortgage yield, durations, convexity, losses), trigger
@@ -38,7 +40,9 @@ events and the cash reconciliation.
   --calendar FILE  a holiday calendar file (samples/calendar.schema.json); it replaces a built-in calendar
                    of the same id (CN-SSE, CN-IB, US-SIFMA); the deal names the one it uses
   --json           the full RunResult as JSON (money in cents, rates as decimals)
-  --xlsx FILE      also write the Excel tranche report to FILE
+  --xlsx FILE      also write the Excel tranche report to FILE, in the --lang language (en or zh-CN)
+  --amounts UNIT   the report's amount unit: ${AMOUNT_SCALES.join(', ')} (default unit; wan = 万, yi = 亿);
+                   the Waterfall sheet stays in units, to the cent
 `;
 
 /** Exit code when a period does not reconcile: the engine, not the input, is wrong. */
@@ -50,6 +54,7 @@ interface RunArgs {
   calendars: string[];
   json: boolean;
   xlsx?: string;
+  amounts: AmountScale;
 }
 
 function parseArgs(args: readonly string[]): RunArgs | 'help' {
@@ -57,6 +62,7 @@ function parseArgs(args: readonly string[]): RunArgs | 'help' {
   let scenario: string | undefined;
   let xlsx: string | undefined;
   let json = false;
+  let amounts: AmountScale = 'unit';
   const calendars: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
@@ -76,7 +82,12 @@ function parseArgs(args: readonly string[]): RunArgs | 'help' {
     else if (flag === '--scenario') scenario = value();
     else if (flag === '--xlsx') xlsx = value();
     else if (flag === '--calendar') calendars.push(value());
-    else if (flag.startsWith('-') && flag !== '-')
+    else if (flag === '--amounts') {
+      const v = value();
+      if (!isAmountScale(v))
+        throw new CliError(`--amounts ${v}: use one of ${AMOUNT_SCALES.join(', ')}\n\n${RUN_HELP}`, 2);
+      amounts = v;
+    } else if (flag.startsWith('-') && flag !== '-')
       throw new CliError(`unknown option '${flag}'\n\n${RUN_HELP}`, 2);
     else if (dealPath === undefined) dealPath = a;
     else throw new CliError(`one deal file at a time (got '${dealPath}' and '${a}')`, 2);
@@ -86,6 +97,7 @@ function parseArgs(args: readonly string[]): RunArgs | 'help' {
     dealPath,
     json,
     calendars,
+    amounts,
     ...(scenario !== undefined ? { scenario } : {}),
     ...(xlsx !== undefined ? { xlsx } : {}),
   };
@@ -127,7 +139,7 @@ export async function main(args: string[]): Promise<number> {
     throw e;
   }
 
-  if (parsed.xlsx !== undefined) await writeReport(parsed.xlsx, deal, result);
+  if (parsed.xlsx !== undefined) await writeReport(parsed.xlsx, deal, result, parsed.amounts);
   // On stderr as well, so a --json run still shows them without corrupting its output.
   for (const w of result.projectionNotes?.warnings ?? []) {
     process.stderr.write(`abs-workbench run: ${dealPath}: warning: ${w}\n`);
@@ -163,10 +175,10 @@ function withCalendars(deal: Deal, files: readonly CalendarFile[]): Deal {
 }
 
 /** Writes the Excel report next to its final name, then renames, so a failed write never leaves half a file. */
-async function writeReport(file: string, deal: Deal, result: RunResult): Promise<void> {
+async function writeReport(file: string, deal: Deal, result: RunResult, amounts: AmountScale): Promise<void> {
   // Loaded on demand: the spreadsheet library is large and only this option needs it.
   const report = await import('../../../io/report');
-  const bytes = report.buildTrancheReport({ deal, result });
+  const bytes = report.buildTrancheReport({ deal, result, lang: cliLang(), amounts });
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     await writeFile(tmp, bytes);
