@@ -1,9 +1,10 @@
 /**
  * `abs-workbench <command>`: each command is its own module under ./commands exporting
  * `main(args): Promise<number>` (the exit code), loaded on demand so `run` never pays for `import`'s parsers.
+ * The language (`--lang`, else the locale) is set first, so every message, zod's included, uses it.
  */
 import { CliError } from './errors';
-import { takeLangFlag } from './lang';
+import { cliT, takeLangFlag } from './lang';
 
 const COMMANDS: Record<
   string,
@@ -30,7 +31,7 @@ const COMMANDS: Record<
 
 function usage(): string {
   return [
-    'usage: abs-workbench <command> [options] [--lang en|zh-CN]',
+    cliT()('cli:usage', { synopsis: 'abs-workbench <command> [options] [--lang en|zh-CN]' }),
     '',
     ...Object.values(COMMANDS).map((c) => `  ${c.summary}`),
   ].join('\n');
@@ -52,7 +53,7 @@ export async function cli(argv: string[]): Promise<number> {
   }
   const command = COMMANDS[name];
   if (!command) {
-    process.stderr.write(`abs-workbench: unknown command '${name}'\n${usage()}\n`);
+    process.stderr.write(`abs-workbench: ${cliT()('cli:error.unknownCommand', { name })}\n${usage()}\n`);
     return 2;
   }
   try {
