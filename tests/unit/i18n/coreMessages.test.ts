@@ -55,7 +55,8 @@ describe('the core catalog', () => {
       const text = readFileSync(file, 'utf8');
       // Codes are the first or second argument of the calls that make a coded message.
       const call = `(?:coreMessage|customIssue|codedRefinement|checkMessage|problem|unique|add)\\(\\s*(?:[^,()]*,\\s*)?`;
-      for (const m of text.matchAll(new RegExp(`${call}'((?:${areas})\\.[A-Za-z]+)'`, 'g'))) used.add(m[1]!);
+      for (const m of text.matchAll(new RegExp(`${call}'((?:${areas})(?:\\.[A-Za-z]+)+)'`, 'g')))
+        used.add(m[1]!);
     }
     expect(used.size).toBeGreaterThan(50);
     expect([...used].filter((c) => !codes.has(c))).toEqual([]);

@@ -249,5 +249,6 @@ export const cli = {
       noOptimise: 'skip the optimiser',
     },
     optimiser: 'Optimiser: {{status}} (HiGHS: {{solverStatus}})',
+    status: { optimal: 'optimal', stopped: 'stopped', infeasible: 'infeasible', error: 'error' },
   },
 };

@@ -142,5 +142,16 @@ export const core = {
     noScenario: 'no scenario given or found',
     missingIndex:
       "index curve '{{name}}' is not given (add it to {{field}} as a rate or a vector of monthly rates)",
+    family: {
+      bankLine: "commitment of bank line '{{id}}'",
+      retail: "monthly raise capacity of retail '{{id}}'",
+      equityAvailable: "equity available ('{{id}}' maximum less excess losses, and monthly raise)",
+      minEquity: 'equity at least {{share}} of the need',
+      noGapBase: 'no funding gap in the base case',
+      noGapStress: "no funding gap under stress '{{stress}}'",
+      equityForHaircuts: 'equity carries retained notes and line haircuts',
+      maxShare: "'{{id}}' at most {{share}} of funding",
+      liquidityBuffer: 'liquidity buffer of {{share}} of receivables',
+    },
   },
 };

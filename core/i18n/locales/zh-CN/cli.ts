@@ -243,5 +243,11 @@ export const cli: Catalog<typeof en> = {
       noOptimise: '不运行优化器',
     },
     optimiser: '优化器：{{status}}（HiGHS：{{solverStatus}}）',
+    status: {
+      optimal: '最优',
+      stopped: '已中止（达到时间或迭代上限）',
+      infeasible: '无可行解',
+      error: '出错',
+    },
   },
 };

@@ -126,5 +126,16 @@ export const core: Catalog<typeof en> = {
     loanLevelPool: '交易文件“{{path}}”使用逐笔贷款资产池文件；融资测算需要代表性资产组',
     noScenario: '未指定情景，也未找到情景',
     missingIndex: '未给出基准利率曲线“{{name}}”（请在 {{field}} 中以利率或月度利率序列添加）',
+    family: {
+      bankLine: '银行授信“{{id}}”的承诺额度',
+      retail: '个人资金“{{id}}”的每月募集能力',
+      equityAvailable: '可用自有资金（“{{id}}”上限扣除超额损失，以及每月新增）',
+      minEquity: '自有资金不低于资金需求的 {{share}}',
+      noGapBase: '基准情景下无资金缺口',
+      noGapStress: '压力情景“{{stress}}”下无资金缺口',
+      equityForHaircuts: '自有资金承担自留证券及授信折扣',
+      maxShare: '“{{id}}”不超过融资总额的 {{share}}',
+      liquidityBuffer: '流动性缓冲为应收账款的 {{share}}',
+    },
   },
 };

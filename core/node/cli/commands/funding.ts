@@ -125,7 +125,13 @@ export async function main(args: string[]): Promise<number> {
     else out.push(textTable(t));
   }
   const o = result.optimisation;
-  if (o) out.push(t('cli:funding.optimiser', { status: o.status, solverStatus: o.solverStatus }));
+  if (o)
+    out.push(
+      t('cli:funding.optimiser', {
+        status: t(`cli:funding.status.${o.status}`),
+        solverStatus: o.solverStatus,
+      }),
+    );
   process.stdout.write(out.join('\n\n') + '\n');
   return 0;
 }
