@@ -8,7 +8,7 @@
  */
 import type { TFunction } from 'i18next';
 import { translator } from './index';
-import type { core } from './locales/en/core';
+import { core as coreEn } from './locales/en/core';
 
 export type MessageParams = Readonly<Record<string, string | number>>;
 
@@ -28,14 +28,36 @@ type Leaves<T, P extends string = ''> = {
 }[keyof T & string];
 
 /** Every code the engine may put on a message: a key of the `core` catalog, checked when compiled. */
-export type CoreCode = Leaves<typeof core>;
+export type CoreCode = Leaves<typeof coreEn>;
 
 /** A coded message with its English text. */
 export function coreMessage(
   code: CoreCode,
   params: MessageParams = {},
 ): { code: CoreCode; params: MessageParams; message: string } {
-  return { code, params, message: translator('en')(`core:${code}`, { ...params }) };
+  return { code, params, message: englishText(code, params) };
+}
+
+type Tree = { readonly [k: string]: string | Tree };
+
+/**
+ * The English text of a code, interpolated directly: the engine makes these on every run (projection notes),
+ * where going through i18next costs tens of microseconds each. The English core catalog uses only `{{name}}`
+ * variables and the `_context` forms, which is all this reads; tests check it against i18next's rendering.
+ */
+function englishText(code: CoreCode, params: MessageParams): string {
+  const parts = code.split('.');
+  const last = parts.pop()!;
+  let node: Tree | string | undefined = coreEn as unknown as Tree;
+  for (const p of parts) node = typeof node === 'object' ? node[p] : undefined;
+  if (typeof node !== 'object') return translator('en')(`core:${code}`, { ...params });
+  const context = params.context;
+  const withContext = context !== undefined ? node[`${last}_${String(context)}`] : undefined;
+  const text = typeof withContext === 'string' ? withContext : node[last];
+  if (typeof text !== 'string') return translator('en')(`core:${code}`, { ...params });
+  return text.replace(/\{\{(\w+)\}\}/g, (m: string, name: string) =>
+    params[name] !== undefined ? String(params[name]) : m,
+  );
 }
 
 export function coreText(t: TFunction, m: CoreMessage): string {
