@@ -76,6 +76,7 @@ export const cli = {
       periods: 'Periods',
       scheduledPrincipal: 'Scheduled principal',
       prepayments: 'Prepayments',
+      defaultAmount: 'Defaults',
       losses: 'Losses',
       recoveries: 'Recoveries',
       interest: 'Interest',

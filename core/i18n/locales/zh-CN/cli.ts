@@ -71,6 +71,7 @@ export const cli: Catalog<typeof en> = {
       periods: '期数',
       scheduledPrincipal: '计划本金',
       prepayments: '早偿金额',
+      defaultAmount: '违约金额',
       losses: '损失金额',
       recoveries: '回收金额',
       interest: '利息',

@@ -298,7 +298,7 @@ function poolSummary(t: TFunction, r: RunResult): string {
     ],
     [label('scheduledPrincipal'), formatMoney(sum(rows, (p) => p.scheduledPrincipal))],
     [label('prepayments'), formatMoney(sum(rows, (p) => p.prepayment))],
-    [label('defaults'), formatMoney(sum(rows, (p) => p.default))],
+    [label('defaultAmount'), formatMoney(sum(rows, (p) => p.default))],
     [label('losses'), formatMoney(sum(rows, (p) => p.loss))],
     [label('recoveries'), formatMoney(sum(rows, (p) => p.recovery))],
     [label('interest'), formatMoney(sum(rows, (p) => p.interest))],
