@@ -3,6 +3,7 @@
  * report writes. Money here is a number rounded to cents (the waterfall computes in decimal.js and converts
  * at the edge); every figure traces to a period, a waterfall step and the scenario that produced it.
  */
+import type { CoreMessage } from './i18n/messages';
 import type { Deal, Scenario } from './deal/schema';
 import type { ProjectionNotes } from './projection/notes';
 
@@ -162,6 +163,8 @@ export interface RunResult {
    * years (weekends and fixed-date holidays only). Empty or absent when there is nothing to say.
    */
   calendarNotes?: string[];
+  /** The same notes with their codes (`coreText` shows one in the user's language). */
+  calendarNoteMessages?: CoreMessage[];
   scenario: Scenario;
   pool: {
     initialBalance: number;

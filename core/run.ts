@@ -5,6 +5,7 @@
 import { analyzeTranche, principalWindow, type TrancheFlow } from './analytics';
 import type { Deal, RepLine, Scenario } from './deal/schema';
 import { missingIndices, validateDeal, type DealProblem } from './deal/validate';
+import { coreMessage } from './i18n/messages';
 import { PRODUCT_CODES, type LoanPool } from './pool/loanPool';
 import { projectionNotes } from './projection/notes';
 import { defaultHorizon, projectPool, type PoolInput } from './projection/project';
@@ -50,7 +51,10 @@ function pickScenario(deal: Deal, s: RunOptions['scenario']): Scenario {
     throw new DealError([
       {
         path: 'scenarios',
-        message: `no scenario '${s}' (the deal has ${deal.scenarios.map((x) => `'${x.name}'`).join(', ')})`,
+        ...coreMessage('run.noScenario', {
+          name: s,
+          names: deal.scenarios.map((x) => `'${x.name}'`).join(', '),
+        }),
       },
     ]);
   }
@@ -219,9 +223,7 @@ function scheduleOf(deal: Deal, periods: number): PaymentSchedule {
     return paymentSchedule(deal, periods, deal.calendar?.calendars ?? []);
   } catch (e) {
     if (e instanceof UnknownCalendarError) {
-      throw new DealError([
-        { path: 'calendar.holidays', message: e.message.replace(/^calendar\.holidays: /, '') },
-      ]);
+      throw new DealError([{ path: 'calendar.holidays', ...e.problem }]);
     }
     throw e;
   }
@@ -243,16 +245,13 @@ export function runDeal(deal: Deal, pool: PoolInput, opts: RunOptions = {}): Run
   const scenario = pickScenario(deal, opts.scenario);
   const problems = validateDeal(deal);
   if (typeof opts.scenario === 'object') {
-    for (const m of missingIndices(deal, scenario))
-      problems.push({ path: 'scenario.indexCurves', message: m });
+    for (const m of missingIndices(deal, scenario)) problems.push({ path: 'scenario.indexCurves', ...m });
   }
   if (problems.length > 0) throw new DealError(problems);
 
   const periods = opts.periods ?? horizon(deal, pool, scenario);
   if (!Number.isInteger(periods) || periods < 1) {
-    throw new DealError([
-      { path: 'horizonMonths', message: `periods must be a whole number ≥ 1, got ${periods}` },
-    ]);
+    throw new DealError([{ path: 'horizonMonths', ...coreMessage('run.badPeriods', { periods }) }]);
   }
   const schedule = scheduleOf(deal, periods);
   const { base, composition } = projectBase(deal, pool, scenario, periods);
@@ -362,6 +361,7 @@ export function runDealOnProjection(
       closingDate: schedule.closingDate,
     },
     calendarNotes: schedule.notes,
+    calendarNoteMessages: schedule.noteMessages,
     scenario,
     pool: { initialBalance: w.initialBalance, periods: w.poolPeriods },
     tranches,

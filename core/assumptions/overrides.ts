@@ -3,6 +3,7 @@
  * silently ignored (a typo, a pool re-imported with other grades), so the run's assumptions would not be the
  * ones the file states: a deal file loaded for a run is refused, and the UI and the run notes warn.
  */
+import { coreMessage } from '../i18n/messages';
 import type { RepLine, Scenario } from '../deal/schema';
 import type { DealProblem } from '../deal/validate';
 import type { PoolInput } from '../projection/project';
@@ -46,7 +47,11 @@ export function unknownOverrideSegments(
       if (known.has(o.segment)) return;
       out.push({
         path: `scenarios[${k}].overrides[${j}].segment`,
-        message: `scenario '${sc.name}' overrides segment '${o.segment}', which the pool does not have (its segments: ${quoted(segments)})`,
+        ...coreMessage('deal.unknownSegment', {
+          scenario: sc.name,
+          segment: o.segment,
+          segments: quoted(segments),
+        }),
       });
     });
   });

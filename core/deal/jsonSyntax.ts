@@ -5,6 +5,8 @@
  * hostile, deeply nested file cannot overflow the call stack.
  */
 
+import { coreMessage, type CoreCode, type CoreMessage, type MessageParams } from '../i18n/messages';
+
 export interface JsonSyntaxError {
   /** 1-based. */
   line: number;
@@ -12,6 +14,8 @@ export interface JsonSyntaxError {
   column: number;
   offset: number;
   reason: string;
+  /** `reason`, coded for the user's language. */
+  problem: CoreMessage;
 }
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
@@ -31,11 +35,17 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line, column: offset - lineStart + 1 };
 }
 
-function describe(ch: string | undefined): string {
-  if (ch === undefined) return 'end of input';
-  if (ch === '\n') return 'line break';
-  return `'${ch}'`;
+/**
+ * The character found, as params of a `core:json.*` message: the end of input and a line break are worded by
+ * the catalog (i18next context `end` / `lineBreak`), any other character is quoted as it is.
+ */
+function describe(ch: string | undefined): MessageParams {
+  if (ch === undefined) return { context: 'end' };
+  if (ch === '\n') return { context: 'lineBreak' };
+  return { what: `'${ch}'` };
 }
+
+const problem = (code: CoreCode, params: MessageParams = {}): CoreMessage => coreMessage(code, params);
 
 /** The first syntax error in `text`, or null when it is valid JSON. */
 export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
@@ -52,7 +62,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
       else break;
     }
   };
-  const string = (): string | null => {
+  const string = (): CoreMessage | null => {
     i++; // opening quote
     while (i < n) {
       const c = text[i]!;
@@ -64,34 +74,34 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
         const e = text[i + 1];
         if (e === 'u') {
           HEX4.lastIndex = i + 2;
-          if (!HEX4.test(text)) return 'invalid \\u escape (expected 4 hex digits)';
+          if (!HEX4.test(text)) return problem('json.badUnicodeEscape', { escape: '\\u' });
           i += 6;
         } else if (e !== undefined && ESCAPES.has(e)) i += 2;
-        else return `invalid escape '\\${e ?? ''}' in string`;
+        else return problem('json.badEscape', { escape: `\\${e ?? ''}` });
         continue;
       }
-      if (text.charCodeAt(i) < 0x20) return `${describe(c)} inside a string (strings cannot span lines)`;
+      if (text.charCodeAt(i) < 0x20) return problem('json.controlInString', describe(c));
       i++;
     }
-    return 'unterminated string';
+    return problem('json.unterminatedString');
   };
   /** A property name and its colon; leaves `i` at the value. */
-  const member = (): string | null => {
+  const member = (): CoreMessage | null => {
     ws();
-    if (text[i] !== '"') return `unexpected ${describe(text[i])}: expected a property name in double quotes`;
+    if (text[i] !== '"') return problem('json.expectedName', describe(text[i]));
     const bad = string();
     if (bad) return bad;
     ws();
-    if (text[i] !== ':') return `unexpected ${describe(text[i])}: expected ':' after the property name`;
+    if (text[i] !== ':') return problem('json.expectedColon', describe(text[i]));
     i++;
     return null;
   };
 
-  const reason = ((): string | null => {
+  const reason = ((): CoreMessage | null => {
     for (;;) {
       ws();
       const c = text[i];
-      if (c === undefined) return 'unexpected end of input: expected a value';
+      if (c === undefined) return problem('json.expectedValue', describe(c));
       if (c === '{' || c === '[') {
         i++;
         ws();
@@ -109,18 +119,17 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
         if (bad) return bad;
       } else if (c === '-' || (c >= '0' && c <= '9')) {
         NUMBER.lastIndex = i;
-        if (!NUMBER.test(text)) return 'invalid number';
+        if (!NUMBER.test(text)) return problem('json.badNumber');
         i = NUMBER.lastIndex;
       } else {
         LITERAL.lastIndex = i;
-        if (!LITERAL.test(text)) return `unexpected ${describe(c)}: expected a value`;
+        if (!LITERAL.test(text)) return problem('json.expectedValue', describe(c));
         i = LITERAL.lastIndex;
       }
       // A value is complete: close containers or move to the next element.
       for (;;) {
         ws();
-        if (stack.length === 0)
-          return i < n ? `unexpected ${describe(text[i])} after the end of the document` : null;
+        if (stack.length === 0) return i < n ? problem('json.afterEnd', describe(text[i])) : null;
         const top = stack[stack.length - 1];
         const closer = top === OBJECT ? '}' : ']';
         const d = text[i];
@@ -132,12 +141,12 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
           }
           break;
         }
-        if (d !== closer) return `unexpected ${describe(d)}: expected ',' or '${closer}'`;
+        if (d !== closer) return problem('json.expectedCommaOr', { ...describe(d), closer: `'${closer}'` });
         i++;
         stack.pop();
       }
     }
   })();
   if (reason === null) return null;
-  return { ...lineColumn(text, i), offset: i, reason };
+  return { ...lineColumn(text, i), offset: i, reason: reason.message, problem: reason };
 }

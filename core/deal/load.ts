@@ -7,18 +7,34 @@
  *    change the deal), real calendar dates, and the structure's cross-references (`validate.ts`: every id a
  *    waterfall step or fee names must exist), as Hastructure's DealValidation checks them before a run.
  */
+import type { TFunction } from 'i18next';
+import { checkMessageOf, coreMessage, coreText, issueCoreMessage, type CoreMessage } from '../i18n/messages';
 import type { z } from 'zod';
-import { parseIsoDate } from '../time/isoDate';
+import { IsoDateError, parseIsoDate } from '../time/isoDate';
 import { Deal, DEAL_SCHEMA_VERSION } from './schema';
 import { validateDeal } from './validate';
 
-export interface DealIssue {
+export interface DealIssue extends CoreMessage {
   /**
    * Field path as written in the file, e.g. `structure.tranches[1].coupon.rate` (`(root)` for the document),
    * a place such as `line 3, column 7`, or '' for a problem with the file as a whole.
    */
   path: string;
-  message: string;
+  /** When `path` is a place in the text rather than a field path: the place, coded. */
+  place?: CoreMessage;
+  /** A file this one refers to failed (a funding case's deal file): its issues, rendered as `params.message`. */
+  inner?: { file: string; issues: readonly DealIssue[] };
+}
+
+/** One line per issue, `<file>: <field path>: <reason>`, in the language of `t`. */
+export function dealIssueLines(t: TFunction, file: string, issues: readonly DealIssue[]): string[] {
+  return issues.map((i) => {
+    const path = i.place ? coreText(t, i.place) : i.path;
+    const m = i.inner
+      ? { ...i, params: { ...i.params, message: dealIssueLines(t, i.inner.file, i.inner.issues).join('\n') } }
+      : i;
+    return path ? `${file}: ${path}: ${coreText(t, m)}` : `${file}: ${coreText(t, m)}`;
+  });
 }
 
 export class DealFileError extends Error {
@@ -30,6 +46,11 @@ export class DealFileError extends Error {
       issues.map((i) => (i.path ? `${file}: ${i.path}: ${i.message}` : `${file}: ${i.message}`)).join('\n'),
     );
     this.name = 'DealFileError';
+  }
+
+  /** The message in the language of `t` (the English one is `message`). */
+  text(t: TFunction): string {
+    return dealIssueLines(t, this.file, this.issues).join('\n');
   }
 }
 
@@ -60,7 +81,7 @@ export function migrateDeal(json: unknown, file = '<deal>'): unknown {
     throw new DealFileError(file, [
       {
         path: 'schemaVersion',
-        message: `version ${version} was written by a newer ABS Workbench; this one reads up to ${DEAL_SCHEMA_VERSION}`,
+        ...coreMessage('file.newerVersion', { version, supported: DEAL_SCHEMA_VERSION }),
       },
     ]);
   }
@@ -91,34 +112,44 @@ export function zodIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly 
     if (issue.code === 'invalid_union' && issue.errors.length > 0) {
       // A branch whose issues all sit below the value, none of them a missing field, matched the value's
       // shape: its issues are the real ones, the other branches' are noise.
-      const shaped = issue.errors.filter((branch) =>
-        branch.every(
-          (i) => i.path.length > 0 && !(i.code === 'invalid_type' && /received undefined$/.test(i.message)),
-        ),
-      );
+      const shaped = issue.errors.filter((branch) => branch.every((i) => i.path.length > 0 && !isMissing(i)));
       if (shaped.length === 1) {
         out.push(...zodIssues(shaped[0]!, path));
         continue;
       }
       const tried = issue.errors.map((branch) =>
-        branch.map((i) => `${i.path.length ? formatPath(i.path) + ' ' : ''}${reason(i)}`).join(', '),
+        branch.map((i) => `${i.path.length ? formatPath(i.path) + ' ' : ''}${reason(i).message}`).join(', '),
       );
       out.push({
         path: formatPath(path),
-        message: `matches none of its accepted forms (${tried.join(' | ')})`,
+        ...coreMessage('file.noneOfForms', { tried: tried.join(' | ') }),
       });
       continue;
     }
-    out.push({ path: formatPath(path), message: reason(issue) });
+    out.push({ path: formatPath(path), ...reason(issue) });
   }
   return out;
 }
 
-function reason(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) {
-    return `missing (expected ${issue.expected})`;
+/**
+ * A required field absent from the file. zod words it in its configured language (English "… received
+ * undefined", Chinese "… 实际接收 undefined"); both name the received type last.
+ */
+function isMissing(issue: z.core.$ZodIssue): boolean {
+  return issue.code === 'invalid_type' && /\bundefined$/.test(issue.message);
+}
+
+/**
+ * An issue's reason: coded when the engine wrote it (custom checks, literal check messages), else zod's own
+ * message, which zod words in the language set with `z.config` (core/i18n/zodLocale.ts).
+ */
+function reason(issue: z.core.$ZodIssue): CoreMessage {
+  if (isMissing(issue) && issue.code === 'invalid_type') {
+    return coreMessage('file.missing', { expected: issue.expected });
   }
-  return issue.message.replace(/^Invalid input: /, '');
+  const coded = issueCoreMessage(issue) ?? checkMessageOf(issue.message);
+  if (coded) return coded;
+  return { message: issue.message.replace(/^(?:Invalid input: |无效输入：)/, '') };
 }
 
 function isRecord(x: unknown): x is Record<string, unknown> {
@@ -139,7 +170,8 @@ export function unknownKeys(input: unknown, output: unknown, path: PathKey[] = [
   } else if (isRecord(input) && isRecord(output)) {
     for (const key of Object.keys(input)) {
       if (IGNORED_KEYS.has(key)) continue;
-      if (!(key in output)) out.push({ path: formatPath([...path, key]), message: 'unknown field' });
+      if (!(key in output))
+        out.push({ path: formatPath([...path, key]), ...coreMessage('file.unknownField') });
       else out.push(...unknownKeys(input[key], output[key], [...path, key]));
     }
   }
@@ -153,7 +185,7 @@ export function unknownKeys(input: unknown, output: unknown, path: PathKey[] = [
  */
 export function dealConsistency(deal: Deal): DealIssue[] {
   const issues: DealIssue[] = [];
-  const add = (path: PathKey[], message: string) => issues.push({ path: formatPath(path), message });
+  const add = (path: PathKey[], m: CoreMessage) => issues.push({ path: formatPath(path), ...m });
 
   for (const key of ['cutoffDate', 'settlementDate'] as const) {
     const value = deal[key];
@@ -161,7 +193,8 @@ export function dealConsistency(deal: Deal): DealIssue[] {
     try {
       parseIsoDate(value);
     } catch (e) {
-      add([key], (e as Error).message);
+      if (!(e instanceof IsoDateError)) throw e;
+      add([key], e.problem);
     }
   }
 
@@ -169,7 +202,8 @@ export function dealConsistency(deal: Deal): DealIssue[] {
 
   const names = new Set<string>();
   deal.scenarios.forEach((sc, i) => {
-    if (names.has(sc.name)) add(['scenarios', i, 'name'], `duplicate scenario name '${sc.name}'`);
+    if (names.has(sc.name))
+      add(['scenarios', i, 'name'], coreMessage('deal.duplicateScenario', { name: sc.name }));
     names.add(sc.name);
     const cnl = [sc.default, ...sc.overrides.map((o) => o.default)];
     cnl.forEach((d, k) => {
@@ -179,7 +213,7 @@ export function dealConsistency(deal: Deal): DealIssue[] {
       if (Math.abs(sum - 1) > 1e-4) {
         const at: PathKey[] =
           k === 0 ? ['scenarios', i, 'default'] : ['scenarios', i, 'overrides', k - 1, 'default'];
-        add([...at, 'timing'], `timing must sum to 1 (sums to ${sum.toFixed(6)})`);
+        add([...at, 'timing'], coreMessage('deal.cnlTiming', { sum: sum.toFixed(6) }));
       }
     });
   });
@@ -187,7 +221,7 @@ export function dealConsistency(deal: Deal): DealIssue[] {
   if (deal.pool.kind === 'repLines') {
     const ids = new Set<string>();
     deal.pool.lines.forEach((l, i) => {
-      if (ids.has(l.id)) add(['pool', 'lines', i, 'id'], `duplicate line id '${l.id}'`);
+      if (ids.has(l.id)) add(['pool', 'lines', i, 'id'], coreMessage('deal.duplicateLine', { id: l.id }));
       ids.add(l.id);
     });
   }

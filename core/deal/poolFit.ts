@@ -3,6 +3,7 @@
  * 800m capital structure over a 23.4m imported tape passes both and then reports a −190% yield and a 578m loss
  * that reconcile to the cent. Run refuses such a deal and Results flags it, both reading this check.
  */
+import { coreMessage } from '../i18n/messages';
 import type { Deal } from './schema';
 import { validateDeal, type DealProblem } from './validate';
 
@@ -16,16 +17,18 @@ const amount = (x: number): string =>
 export function poolFitProblems(deal: Deal, poolBalance: number): DealProblem[] {
   const notes = deal.structure.tranches.reduce((s, t) => s + t.balance, 0);
   if (!(poolBalance > 0)) {
-    return notes > 0 ? [{ path: 'pool', message: 'the pool has no balance to pay the notes from' }] : [];
+    return notes > 0 ? [{ path: 'pool', ...coreMessage('deal.poolEmpty') }] : [];
   }
   if (notes <= poolBalance + CENT_TOLERANCE) return [];
   const times = notes / poolBalance;
   return [
     {
       path: 'structure.tranches',
-      message:
-        `the notes total ${amount(notes)} but the pool is ${amount(poolBalance)} ` +
-        `(${times >= 10 ? Math.round(times) : times.toFixed(2)}× the pool)`,
+      ...coreMessage('deal.notesOverPool', {
+        notes: amount(notes),
+        pool: amount(poolBalance),
+        times: times >= 10 ? String(Math.round(times)) : times.toFixed(2),
+      }),
     },
   ];
 }

@@ -6,29 +6,37 @@
  * Conventions (../shared/DESIGN.md): periods are months, period 0 is the cut-off; rates are annual
  * decimals (0.12 = 12%); money is a plain number in the deal's currency.
  */
+import {
+  checkMessage,
+  codedRefinement,
+  customIssue,
+  type CoreCode,
+  type CoreMessage,
+} from '../i18n/messages';
 import { z } from 'zod';
 import { CalendarFile } from '../time/holidayCalendar';
-import { parseIsoDate } from '../time/isoDate';
+import { IsoDateError, parseIsoDate } from '../time/isoDate';
 
 export const DEAL_SCHEMA_VERSION = 1;
 
 /** Field primitives shared by every JSON file the engine reads (deal, funding case). */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, checkMessage('calendar.dateFormat', { format: 'YYYY-MM-DD' }))
   .superRefine((s, ctx) => {
     // Date.parse rolls 2020-02-30 over to March 1st, so the day is checked against the month's length.
     const error = calendarDateError(s);
-    if (error !== undefined) ctx.addIssue({ code: 'custom', message: error });
+    if (error !== undefined) ctx.addIssue(customIssue(error.code as CoreCode, error.params));
   });
 /** Why `s` (already YYYY-MM-DD) is not a date, or undefined when it is one. */
-function calendarDateError(s: string): string | undefined {
+function calendarDateError(s: string): CoreMessage | undefined {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return undefined; // the regex has reported it
   try {
     parseIsoDate(s);
     return undefined;
   } catch (e) {
-    return (e as Error).message;
+    if (e instanceof IsoDateError) return e.problem;
+    throw e;
   }
 }
 export const money = z.number().finite().nonnegative();
@@ -172,11 +180,11 @@ export const RepLine = z
     count: z.number().int().nonnegative().default(1),
   })
   .refine((l) => l.remainingTerm <= l.originalTerm, {
-    message: 'remainingTerm exceeds originalTerm',
+    ...codedRefinement('deal.exceeds', { field: 'remainingTerm', limit: 'originalTerm' }),
     path: ['remainingTerm'],
   })
   .refine((l) => l.product !== 'revolving' || l.paymentRate > 0, {
-    message: 'a revolving line needs a paymentRate above 0',
+    ...codedRefinement('deal.revolvingNoPaymentRate', { field: 'paymentRate' }),
     path: ['paymentRate'],
   });
 export type RepLine = z.infer<typeof RepLine>;

@@ -2,6 +2,7 @@
  * A funding case with the deal files it names already read: the host (CLI, Electron, browser) reads files, this
  * resolves what the case points at. Paths are the strings written in the case, as the host read them.
  */
+import { coreMessage, type CoreMessage } from '../i18n/messages';
 import type { Deal, RepLine } from '../deal/schema';
 import { fundingCurves, type FundingInputs } from './analyse';
 import { securitizationClasses } from './terms';
@@ -10,9 +11,10 @@ import type { FundingCase } from './schema';
 export class FundingInputError extends Error {
   constructor(
     readonly field: string,
-    message: string,
+    /** Why, coded for the user's language. */
+    readonly problem: CoreMessage,
   ) {
-    super(`${field}: ${message}`);
+    super(`${field}: ${problem.message}`);
     this.name = 'FundingInputError';
   }
 }
@@ -38,21 +40,29 @@ export function resolveFundingInputs(
   if (pool.kind === 'repLines') poolLines = pool.lines;
   else {
     const deal = dealsByPath[pool.path];
-    if (!deal) throw new FundingInputError('book.currentPool.path', `deal file '${pool.path}' was not read`);
+    if (!deal)
+      throw new FundingInputError(
+        'book.currentPool.path',
+        coreMessage('funding.dealNotRead', { path: pool.path }),
+      );
     if (deal.pool.kind !== 'repLines')
       throw new FundingInputError(
         'book.currentPool.path',
-        `deal file '${pool.path}' has a loan-level pool file; the funding book needs rep lines`,
+        coreMessage('funding.loanLevelPool', { path: pool.path }),
       );
     poolLines = deal.pool.lines;
     scenario ??= deal.scenarios[0];
   }
-  if (!scenario) throw new FundingInputError('scenario', 'no scenario given or found');
+  if (!scenario) throw new FundingInputError('scenario', coreMessage('funding.noScenario'));
   const deals: Record<string, Deal> = {};
   c.fundingSources.forEach((s, i) => {
     if (s.type !== 'securitization' || !s.deal) return;
     const deal = dealsByPath[s.deal];
-    if (!deal) throw new FundingInputError(`fundingSources[${i}].deal`, `deal file '${s.deal}' was not read`);
+    if (!deal)
+      throw new FundingInputError(
+        `fundingSources[${i}].deal`,
+        coreMessage('funding.dealNotRead', { path: s.deal }),
+      );
     deals[s.id] = deal;
   });
   const inputs = { fundingCase: c, poolLines, scenario, deals };
@@ -65,10 +75,7 @@ function checkIndexCurves(inputs: FundingInputs): void {
   const curves = fundingCurves(inputs.fundingCase, inputs.scenario);
   const missing = (name: string, field: string): void => {
     if (curves[name] === undefined)
-      throw new FundingInputError(
-        field,
-        `index curve '${name}' is not given (add it to indexCurves as a rate or a vector of monthly rates)`,
-      );
+      throw new FundingInputError(field, coreMessage('funding.missingIndex', { name, field: 'indexCurves' }));
   };
   inputs.fundingCase.fundingSources.forEach((s, i) => {
     if (s.type === 'bankLine') missing(s.index, `fundingSources[${i}].index`);

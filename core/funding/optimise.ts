@@ -7,6 +7,7 @@
  * stress's cost. Securitization issues are binary decisions (minimum size, fixed cost); everything else is
  * continuous. Costs and constraints are those of `evaluate.ts` and `simulate.ts`, term for term.
  */
+import { coreMessage, type CoreMessage } from '../i18n/messages';
 import { emptyPath, pledgeable, type Allocation, type SourcePath } from './allocation';
 import { evaluateAllocation, type MixEvaluation } from './evaluate';
 import { addExpr, addTerm, LpModel, type Expr, type LpSolver } from './lpModel';
@@ -19,6 +20,8 @@ export type ConstraintFamily = string;
 export interface BindingConstraint {
   family: ConstraintFamily;
   description: string;
+  /** `description`, coded for the user's language (`coreText`). */
+  descriptionMessage?: CoreMessage;
   /** Total slack needed (money, summed over months and scenarios). */
   amount: number;
   months: number[];
@@ -74,7 +77,7 @@ interface Built {
   model: LpModel;
   scale: number;
   maxNeed: number;
-  families: Map<string, string>;
+  families: Map<string, CoreMessage>;
 }
 
 function v(kind: string, j: number, k: number, t: number): string {
@@ -127,11 +130,11 @@ function build(scenarios: readonly ScenarioTerms[], opt: Optimisation, buffer: n
   const base = scenarios[0] as ScenarioTerms;
   const H = base.book.months;
   const model = new LpModel();
-  const families = new Map<string, string>();
+  const families = new Map<string, CoreMessage>();
   const maxNeed = Math.max(1, ...scenarios.flatMap((sc) => Array.from(sc.book.need)));
   // Money in units that put the largest need near 1,000: HiGHS's tolerances are absolute.
   const scale = Math.pow(10, Math.round(Math.log10(maxNeed)) - 3);
-  const family = (f: string, description: string): string => {
+  const family = (f: string, description: CoreMessage): string => {
     families.set(f, description);
     return f;
   };
@@ -184,7 +187,10 @@ function build(scenarios: readonly ScenarioTerms[], opt: Optimisation, buffer: n
               terms: addTerm(new Map(), D, 1),
               sense: '<=',
               rhs: (s.source.commitment * open) / scale,
-              family: family(`capacity:${s.source.id}`, `commitment of bank line '${s.source.id}'`),
+              family: family(
+                `capacity:${s.source.id}`,
+                coreMessage('funding.family.bankLine', { id: s.source.id }),
+              ),
               scenario: sc.name,
               month: t,
             });
@@ -213,7 +219,10 @@ function build(scenarios: readonly ScenarioTerms[], opt: Optimisation, buffer: n
               terms: addTerm(new Map(), R, 1),
               sense: '<=',
               rhs: (s.raiseCapacity[t] ?? 0) / scale,
-              family: family(`capacity:${s.source.id}`, `monthly raise capacity of retail '${s.source.id}'`),
+              family: family(
+                `capacity:${s.source.id}`,
+                coreMessage('funding.family.retail', { id: s.source.id }),
+              ),
               scenario: sc.name,
               month: t,
             });
@@ -281,7 +290,7 @@ function build(scenarios: readonly ScenarioTerms[], opt: Optimisation, buffer: n
             addTerm(model.objective, E, weight * (s.source.costOfEquity / 12 + carry));
             const capF = family(
               `capacity:${s.source.id}`,
-              `equity available ('${s.source.id}' maximum less excess losses, and monthly raise)`,
+              coreMessage('funding.family.equityAvailable', { id: s.source.id }),
             );
             model.addRow({
               name: `emax_${j}_${k}_${t}`,
@@ -321,7 +330,7 @@ function build(scenarios: readonly ScenarioTerms[], opt: Optimisation, buffer: n
                 rhs: s.minimumShare * need,
                 family: family(
                   'minEquity',
-                  `equity at least ${(s.minimumShare * 100).toFixed(1)}% of the need`,
+                  coreMessage('funding.family.minEquity', { share: `${(s.minimumShare * 100).toFixed(1)}%` }),
                 ),
                 scenario: sc.name,
                 month: t,
@@ -346,7 +355,9 @@ function build(scenarios: readonly ScenarioTerms[], opt: Optimisation, buffer: n
         family: strict
           ? family(
               `fundingGap:${sc.name}`,
-              k === 0 ? 'no funding gap in the base case' : `no funding gap under stress '${sc.name}'`,
+              k === 0
+                ? coreMessage('funding.family.noGapBase')
+                : coreMessage('funding.family.noGapStress', { stress: sc.name }),
             )
           : undefined,
         scenario: sc.name,
@@ -382,7 +393,7 @@ function build(scenarios: readonly ScenarioTerms[], opt: Optimisation, buffer: n
         terms: req,
         sense: '>=',
         rhs: 0,
-        family: family('equityForHaircuts', 'equity carries retained notes and line haircuts'),
+        family: family('equityForHaircuts', coreMessage('funding.family.equityForHaircuts')),
         scenario: sc.name,
         month: t,
       });
@@ -400,7 +411,7 @@ function build(scenarios: readonly ScenarioTerms[], opt: Optimisation, buffer: n
           rhs: 0,
           family: family(
             `maxShare:${s.source.id}`,
-            `'${s.source.id}' at most ${(m * 100).toFixed(1)}% of funding`,
+            coreMessage('funding.family.maxShare', { id: s.source.id, share: `${(m * 100).toFixed(1)}%` }),
           ),
           scenario: sc.name,
           month: t,
@@ -435,7 +446,7 @@ function build(scenarios: readonly ScenarioTerms[], opt: Optimisation, buffer: n
           rhs: (1 + buffer) * receivables,
           family: family(
             'liquidityBuffer',
-            `liquidity buffer of ${(buffer * 100).toFixed(1)}% of receivables`,
+            coreMessage('funding.family.liquidityBuffer', { share: `${(buffer * 100).toFixed(1)}%` }),
           ),
           scenario: sc.name,
           month: t,
@@ -577,7 +588,8 @@ function explain(built: Built, solver: LpSolver, opt: Optimisation): Infeasibili
       const f = row.family as string;
       const b = byFamily.get(f) ?? {
         family: f,
-        description: built.families.get(f) ?? f,
+        description: built.families.get(f)?.message ?? f,
+        ...(built.families.has(f) ? { descriptionMessage: built.families.get(f) } : {}),
         amount: 0,
         months: [],
         scenarios: [],

@@ -4,6 +4,7 @@
  * the optimisation constraints. Conventions follow the deal file: periods are months, period 0 is the start
  * date, rates are annual decimals, money is a plain number in the case's currency.
  */
+import { customIssue } from '../i18n/messages';
 import { z } from 'zod';
 import { RepLine, Scenario, id, isoDate, money, rate, share } from '../deal/schema';
 
@@ -271,50 +272,32 @@ export const FundingCase = z
     const ids = new Set<string>();
     c.fundingSources.forEach((s, i) => {
       if (ids.has(s.id))
-        ctx.addIssue({
-          code: 'custom',
-          message: `duplicate source id '${s.id}'`,
-          path: ['fundingSources', i, 'id'],
-        });
+        ctx.addIssue(customIssue('funding.duplicateSource', { id: s.id }, ['fundingSources', i, 'id']));
       ids.add(s.id);
     });
     c.mixes.forEach((m, i) => {
       const named = m.kind === 'shares' ? Object.keys(m.shares) : m.order;
       for (const n of named)
         if (!ids.has(n))
-          ctx.addIssue({
-            code: 'custom',
-            message: `unknown source id '${n}'`,
-            path: ['mixes', i, m.kind === 'shares' ? 'shares' : 'order'],
-          });
+          ctx.addIssue(
+            customIssue('funding.unknownSource', { id: n }, [
+              'mixes',
+              i,
+              m.kind === 'shares' ? 'shares' : 'order',
+            ]),
+          );
     });
     for (const n of Object.keys(c.optimisation?.maxShare ?? {}))
       if (!ids.has(n))
-        ctx.addIssue({
-          code: 'custom',
-          message: `unknown source id '${n}'`,
-          path: ['optimisation', 'maxShare', n],
-        });
+        ctx.addIssue(customIssue('funding.unknownSource', { id: n }, ['optimisation', 'maxShare', n]));
     if (c.fundingSources.filter((s) => s.type === 'equity').length !== 1)
-      ctx.addIssue({
-        code: 'custom',
-        message: 'a case needs exactly one equity source',
-        path: ['fundingSources'],
-      });
+      ctx.addIssue(customIssue('funding.oneEquity', {}, ['fundingSources']));
     c.fundingSources.forEach((s, i) => {
       if (s.type === 'securitization' && !s.deal && !s.classes)
-        ctx.addIssue({
-          code: 'custom',
-          message: 'give a deal file or classes',
-          path: ['fundingSources', i, 'classes'],
-        });
+        ctx.addIssue(customIssue('funding.dealOrClasses', {}, ['fundingSources', i, 'classes']));
     });
     if (c.book.currentPool.kind === 'repLines' && !c.scenario)
-      ctx.addIssue({
-        code: 'custom',
-        message: 'give a scenario (no deal file to take it from)',
-        path: ['scenario'],
-      });
+      ctx.addIssue(customIssue('funding.scenarioNeeded', {}, ['scenario']));
   });
 export type FundingCase = z.infer<typeof FundingCase>;
 export type FundingCaseInput = z.input<typeof FundingCase>;

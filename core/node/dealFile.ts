@@ -3,6 +3,7 @@
  * errors with line and column, schema errors with field paths (core/deal/load.ts), and the pool the deal
  * points at. Every failure is a DealFileError naming the file.
  */
+import { coreMessage, type CoreMessage } from '../i18n/messages';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { dealSegments, unknownOverrideSegments } from '../assumptions/overrides';
@@ -33,25 +34,22 @@ export async function readJsonFile(path: string, maxBytes: number, label = path)
   let size: number;
   try {
     const info = await stat(path);
-    if (!info.isFile()) throw new DealFileError(label, [{ path: '', message: 'not a file' }]);
+    if (!info.isFile()) throw new DealFileError(label, [{ path: '', ...coreMessage('file.notAFile') }]);
     size = info.size;
   } catch (e) {
     if (e instanceof DealFileError) throw e;
-    throw new DealFileError(label, [{ path: '', message: ioReason(e) }]);
+    throw new DealFileError(label, [{ path: '', ...ioReason(e) }]);
   }
   if (size > maxBytes) {
     throw new DealFileError(label, [
-      {
-        path: '',
-        message: `${formatSize(size)} is over the ${formatSize(maxBytes)} limit for this kind of file`,
-      },
+      { path: '', ...coreMessage('file.tooLarge', { size: formatSize(size), limit: formatSize(maxBytes) }) },
     ]);
   }
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
-    throw new DealFileError(label, [{ path: '', message: ioReason(e) }]);
+    throw new DealFileError(label, [{ path: '', ...ioReason(e) }]);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // Editors on Windows save a BOM.
   try {
@@ -60,8 +58,12 @@ export async function readJsonFile(path: string, maxBytes: number, label = path)
     const where = findJsonSyntaxError(text);
     throw new DealFileError(label, [
       where
-        ? { path: `line ${where.line}, column ${where.column}`, message: `invalid JSON: ${where.reason}` }
-        : { path: '', message: 'invalid JSON' },
+        ? {
+            path: `line ${where.line}, column ${where.column}`,
+            place: coreMessage('file.lineColumn', { line: where.line, column: where.column }),
+            ...jsonReason(where.problem),
+          }
+        : { path: '', ...coreMessage('file.invalidJson') },
     ]);
   }
 }
@@ -89,12 +91,17 @@ async function poolOf(deal: Deal, dealPath: string): Promise<PoolInput> {
   return { kind: 'loans', pool: poolFileToLoanPool(parsed.data) };
 }
 
-function ioReason(e: unknown): string {
+/** `invalid JSON: <reason>`, the reason in the user's language too (nested as a parameter's own message). */
+function jsonReason(reason: CoreMessage): CoreMessage {
+  return { ...coreMessage('file.invalidJsonAt', { reason: reason.message }), nested: { reason } };
+}
+
+function ioReason(e: unknown): CoreMessage {
   const code = (e as { code?: unknown }).code;
-  if (code === 'ENOENT') return 'file not found';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'not a file';
-  return e instanceof Error ? e.message : String(e);
+  if (code === 'ENOENT') return coreMessage('file.notFound');
+  if (code === 'EACCES' || code === 'EPERM') return coreMessage('file.permissionDenied');
+  if (code === 'EISDIR') return coreMessage('file.notAFile');
+  return { message: e instanceof Error ? e.message : String(e) };
 }
 
 function formatSize(bytes: number): string {

@@ -3,6 +3,7 @@
  * Columns, not rows (one array per field, like LoanPool), plus provenance: the source file, the mapping
  * used and the row counts, so a pool can always be traced back to the tape and the rejects it left behind.
  */
+import { customIssue } from '../i18n/messages';
 import { z } from 'zod';
 import { STATUS_CODES, type LoanStatus } from '../io/tape/fields';
 import { TapeMapping } from '../io/tape/mapping';
@@ -95,28 +96,27 @@ export const PoolFile = z
     for (const [name, arr] of Object.entries(pf.columns)) {
       if (name === 'segmentNames' || name === 'regionNames') continue;
       if (arr.length !== pf.size) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['columns', name],
-          message: `has ${arr.length} values, size is ${pf.size}`,
-        });
+        ctx.addIssue(
+          customIssue('file.columnLength', { length: arr.length, field: 'size', size: pf.size }, [
+            'columns',
+            name,
+          ]),
+        );
       }
     }
     const segs = pf.columns.segmentNames.length;
     if (pf.columns.segment.some((s) => s >= segs)) {
-      ctx.addIssue({ code: 'custom', path: ['columns', 'segment'], message: 'index outside segmentNames' });
+      ctx.addIssue(customIssue('file.indexOutside', { field: 'segmentNames' }, ['columns', 'segment']));
     }
     const regs = pf.columns.regionNames.length;
     if (pf.columns.region.some((r) => r !== null && r >= regs)) {
-      ctx.addIssue({ code: 'custom', path: ['columns', 'region'], message: 'index outside regionNames' });
+      ctx.addIssue(customIssue('file.indexOutside', { field: 'regionNames' }, ['columns', 'region']));
     }
     pf.columns.remainingTerm.forEach((r, i) => {
       if (r > pf.columns.originalTerm[i]!) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['columns', 'remainingTerm', i],
-          message: 'exceeds originalTerm',
-        });
+        ctx.addIssue(
+          customIssue('file.exceedsField', { field: 'originalTerm' }, ['columns', 'remainingTerm', i]),
+        );
       }
     });
   });

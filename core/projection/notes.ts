@@ -4,6 +4,7 @@
  * outstanding when the run ends. Plain sentences, because the CLI prints them, the result JSON carries them and
  * the Results screen lists them.
  */
+import { coreMessage, type CoreMessage } from '../i18n/messages';
 import { dealSegments, unknownOverrideSegments, type DealPurchases } from '../assumptions/overrides';
 import { effectiveDefaultStop, type DefaultStop } from '../assumptions/scenarioTables';
 import type { RepLine, Scenario } from '../deal/schema';
@@ -18,6 +19,9 @@ export interface ProjectionNotes {
   conventions: string[];
   /** Things the user should check: ignored inputs, budgets not spent, balance left at the end. */
   warnings: string[];
+  /** `conventions` and `warnings` with their codes, for a host that shows them in the user's language. */
+  conventionMessages: CoreMessage[];
+  warningMessages: CoreMessage[];
   /** Loans under a CNL model: lifetime net loss stated and realised, as shares of their cut-off balance. */
   cnl: { stated: number; realised: number; retimed: number } | null;
   /** Balance still performing and defaulted balance not yet liquidated after the last period. */
@@ -29,9 +33,11 @@ const money = (x: number): string => x.toLocaleString('en-US', { maximumFraction
 
 /** Sentences on the default-stop rule, for the CLI, the result and the Assumptions screen alike. */
 export function defaultStopSentence(stop: DefaultStop): string {
-  return stop === 'maturity'
-    ? 'Rate-model defaults run to each loan’s maturity; the horizon runs the recovery lag past maturity so they are liquidated.'
-    : 'Rate-model defaults stop in each loan’s last recovery-lag months (SIFMA Standard Formulas).';
+  return defaultStopMessage(stop).message;
+}
+
+export function defaultStopMessage(stop: DefaultStop): CoreMessage {
+  return coreMessage(stop === 'maturity' ? 'notes.stopMaturity' : 'notes.stopLag');
 }
 
 interface ProductScan {
@@ -79,56 +85,48 @@ export function projectionNotes(
   end?: { period: number; performing: number; called: boolean },
 ): ProjectionNotes {
   const defaultStop = effectiveDefaultStop(scenario);
-  const conventions = [defaultStopSentence(defaultStop)];
-  const warnings: string[] = [];
+  const conventions: CoreMessage[] = [defaultStopMessage(defaultStop)];
+  const warnings: CoreMessage[] = [];
   if (scenario.servicerAdvancing && scenario.defaultStop === 'maturity') {
-    warnings.push(
-      'Servicer advancing uses the SIFMA default stop (none in the last recovery-lag months), not "maturity": an advanced loan needs a balance left to liquidate.',
-    );
+    warnings.push(coreMessage('notes.advancingStop', { stop: 'maturity' }));
   }
-  for (const p of unknownOverrideSegments([scenario], dealSegments(deal, pool))) warnings.push(p.message);
+  for (const p of unknownOverrideSegments([scenario], dealSegments(deal, pool))) {
+    const { path: _path, ...m } = p;
+    warnings.push(m);
+  }
 
   const s = scan(pool, deal.structure.revolving?.profile ?? []);
   if (s.present.has('interest-free-fee')) {
-    conventions.push(
-      'Interest-free fee plans pay their fee on original principal while still paying, including the month they prepay; their rate is ignored.',
-    );
+    conventions.push(coreMessage('notes.feePlans'));
   }
   if (s.feePlansWithRate > 0) {
-    warnings.push(
-      `${s.feePlansWithRate} interest-free fee plan(s) carry a rate above 0: fee plans earn only their fee, so the rate is ignored.`,
-    );
+    warnings.push(coreMessage('notes.feePlansWithRate', { count: s.feePlansWithRate }));
   }
   if (s.seasonedFeeWithoutOriginal > 0) {
     warnings.push(
-      `${s.seasonedFeeWithoutOriginal} seasoned fee plan(s) have no original balance above their current balance: their fee is charged on the current balance, which understates it if the tape lacks originalBalance.`,
+      coreMessage('notes.seasonedFeePlans', {
+        count: s.seasonedFeeWithoutOriginal,
+        field: 'originalBalance',
+      }),
     );
   }
   if (s.present.has('revolving')) {
-    conventions.push(
-      `Revolving lines repay at their payment rate with no new draws on the same accounts; a fee is charged on the current balance; a line is followed at most ${REVOLVING_HORIZON_CAP} months.`,
-    );
+    conventions.push(coreMessage('notes.revolvingLines', { months: REVOLVING_HORIZON_CAP }));
   }
   if (s.present.has('single-payment')) {
-    conventions.push(
-      'Single-payment loans pay principal and simple interest since origination in one sum at maturity (or when prepaid); a default loses the accrued interest.',
-    );
+    conventions.push(coreMessage('notes.singlePayment'));
   }
 
   let cnl: ProjectionNotes['cnl'] = null;
   const b = projection.cnlBudget;
   if (b && b.balance > 0) {
     cnl = { stated: b.stated / b.balance, realised: b.realised / b.balance, retimed: b.retimed };
+    conventions.push(coreMessage('notes.cnlTiming'));
     conventions.push(
-      'CNL is timed from the cut-off on each loan’s cut-off balance and ignores prepayment; a timing curve longer than a loan’s remaining life is re-timed within it.',
-    );
-    conventions.push(
-      `CNL stated ${pct(cnl.stated)}, realised ${pct(cnl.realised)} of the CNL loans’ cut-off balance.`,
+      coreMessage('notes.cnlStated', { stated: pct(cnl.stated), realised: pct(cnl.realised) }),
     );
     if (cnl.realised < cnl.stated - 1e-6) {
-      warnings.push(
-        `CNL realised ${pct(cnl.realised)} is below the ${pct(cnl.stated)} stated: the budget exceeded the balance still performing in some months (fast prepayment, late timing) or fell after the horizon.`,
-      );
+      warnings.push(coreMessage('notes.cnlShort', { realised: pct(cnl.realised), stated: pct(cnl.stated) }));
     }
   }
 
@@ -136,12 +134,20 @@ export function projectionNotes(
   const performing = end?.performing ?? projection.endBalance[H] ?? 0;
   const pendingDefaults = projection.pendingDefaults[H] ?? 0;
   if (end?.called !== true && (performing >= 0.005 || pendingDefaults >= 0.005)) {
-    const why = s.present.has('revolving')
-      ? ` (revolving lines stop being followed after ${REVOLVING_HORIZON_CAP} months)`
-      : '';
+    const params = { period: H, performing: money(performing), pending: money(pendingDefaults) };
     warnings.push(
-      `At the end of period ${H}, ${money(performing)} is still performing and ${money(pendingDefaults)} of defaults await liquidation${why}: this run collects none of it and books no loss on it.`,
+      s.present.has('revolving')
+        ? coreMessage('notes.leftAtEndRevolving', { ...params, months: REVOLVING_HORIZON_CAP })
+        : coreMessage('notes.leftAtEnd', params),
     );
   }
-  return { defaultStop, conventions, warnings, cnl, leftAtEnd: { period: H, performing, pendingDefaults } };
+  return {
+    defaultStop,
+    conventions: conventions.map((m) => m.message),
+    warnings: warnings.map((m) => m.message),
+    conventionMessages: conventions,
+    warningMessages: warnings,
+    cnl,
+    leftAtEnd: { period: H, performing, pendingDefaults },
+  };
 }

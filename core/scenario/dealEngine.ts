@@ -58,7 +58,7 @@ export function dealEngine(deal: Deal, pool: PoolInput, opts: DealEngineOptions 
       }
       const missing = missingIndices(deal, scenario);
       if (missing.length > 0)
-        throw new DealError(missing.map((m) => ({ path: 'scenario.indexCurves', message: m })));
+        throw new DealError(missing.map((m) => ({ path: 'scenario.indexCurves', ...m })));
       return runDealOnProjection(deal, scenario, projection, { analytics });
     },
     poolLoss: (scenario) => {

@@ -8,22 +8,24 @@
  * A user adds or updates a calendar by writing a file in this format (`samples/calendar.schema.json`) and passing
  * it to the CLI with `--calendar FILE`; a file whose id matches a built-in one replaces it.
  */
+import { checkMessage, customIssue, type CoreCode } from '../i18n/messages';
 import { z } from 'zod';
 import cnIb from './calendars/cn-ib.calendar.json';
 import cnSse from './calendars/cn-sse.calendar.json';
 import usSifma from './calendars/us-sifma.calendar.json';
 import type { BusinessDays } from './businessDay';
 import { isWeekend } from './businessDay';
-import { daysInMonth, parseIsoDate } from './isoDate';
+import { daysInMonth, IsoDateError, parseIsoDate } from './isoDate';
 
 const calendarDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, checkMessage('calendar.dateFormat', { format: 'YYYY-MM-DD' }))
   .superRefine((s, ctx) => {
     try {
       parseIsoDate(s);
     } catch (e) {
-      ctx.addIssue({ code: 'custom', message: (e as Error).message });
+      if (!(e instanceof IsoDateError)) throw e;
+      ctx.addIssue(customIssue(e.problem.code as CoreCode, e.problem.params));
     }
   });
 /** zod runs the file's own checks even when a field failed, so they must not throw on a bad date. */
@@ -45,7 +47,7 @@ export const CalendarFile = z
       .string()
       .min(1)
       .max(32)
-      .regex(/^[A-Za-z0-9_.-]+$/, 'use letters, digits, _ . -'),
+      .regex(/^[A-Za-z0-9_.-]+$/, checkMessage('calendar.idCharacters')),
     name: z.string().min(1).max(200),
     description: z.string().max(2000).optional(),
     /** Where the dates come from: the authority's published lists (required: a calendar nobody can check is no use). */
@@ -69,16 +71,12 @@ export const CalendarFile = z
   })
   .superRefine((c, ctx) => {
     if (c.publishedThrough < c.firstYear) {
-      ctx.addIssue({ code: 'custom', path: ['publishedThrough'], message: 'is before firstYear' });
+      ctx.addIssue(customIssue('calendar.beforeFirstYear', { field: 'firstYear' }, ['publishedThrough']));
     }
     c.fixedDateHolidays.forEach((f, i) => {
       // February 29th is allowed: it is a date in leap years.
       if (f.day > daysInMonth(2000, f.month)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['fixedDateHolidays', i, 'day'],
-          message: 'no such day in the month',
-        });
+        ctx.addIssue(customIssue('calendar.noSuchDay', {}, ['fixedDateHolidays', i, 'day']));
       }
     });
     const inRange = (d: string): boolean => {
@@ -87,20 +85,23 @@ export const CalendarFile = z
     };
     c.holidays.forEach((h, i) => {
       if (!inRange(h.date)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['holidays', i, 'date'],
-          message: `${h.date} is outside firstYear–publishedThrough (${c.firstYear}–${c.publishedThrough})`,
-        });
+        ctx.addIssue(
+          customIssue(
+            'calendar.outsideYears',
+            {
+              date: h.date,
+              fields: 'firstYear–publishedThrough',
+              firstYear: c.firstYear,
+              publishedThrough: c.publishedThrough,
+            },
+            ['holidays', i, 'date'],
+          ),
+        );
       }
     });
     c.workingWeekends.forEach((d, i) => {
       if (isDate(d) && !isWeekend(d)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['workingWeekends', i],
-          message: `${d} is not a Saturday or Sunday`,
-        });
+        ctx.addIssue(customIssue('calendar.notWeekend', { date: d }, ['workingWeekends', i]));
       }
     });
   });

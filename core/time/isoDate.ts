@@ -3,6 +3,8 @@
  * so everything goes through `Date.UTC`: a local-time `Date` would shift a date across midnight.
  */
 
+import { coreMessage, type CoreMessage } from '../i18n/messages';
+
 export interface CalendarDate {
   year: number;
   /** 1–12. */
@@ -23,15 +25,23 @@ export function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
+/** A string that is not a date; `problem` says why, coded. */
+export class IsoDateError extends RangeError {
+  constructor(readonly problem: CoreMessage) {
+    super(problem.message);
+    this.name = 'IsoDateError';
+  }
+}
+
 /** Parses YYYY-MM-DD; throws on anything else, including 2025-02-30 (Date.parse would roll it to March). */
 export function parseIsoDate(s: string): CalendarDate {
   const m = ISO.exec(s);
-  if (!m) throw new RangeError(`'${s}' is not a date as YYYY-MM-DD`);
+  if (!m) throw new IsoDateError(coreMessage('file.notIsoDate', { value: s, format: 'YYYY-MM-DD' }));
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = Number(m[3]);
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-    throw new RangeError(`'${s}' is not a calendar date`);
+    throw new IsoDateError(coreMessage('file.notCalendarDate', { value: s }));
   }
   return { year, month, day };
 }

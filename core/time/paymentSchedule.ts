@@ -5,6 +5,7 @@
  * trigger can end revolving early), and the dates interest accrues between. With no calendar and no first payment
  * or closing date the schedule is today's: monthly, unrolled, accrual from the cut-off.
  */
+import { coreMessage, type CoreMessage } from '../i18n/messages';
 import { adjustDate, type BusinessDayRule } from './businessDay';
 import { findCalendar, type CalendarFile } from './holidayCalendar';
 import { paymentDate, settlementDateOf } from './schedule';
@@ -47,14 +48,22 @@ export interface PaymentSchedule {
   triggersOnPaymentDates: boolean;
   /** What outputs must say about the dates, e.g. rolled beyond the calendar's published years. */
   notes: string[];
+  /** The same notes with their codes, for a host that shows them in the user's language. */
+  noteMessages: CoreMessage[];
 }
 
 /** Thrown when the deal names a calendar nobody has: the message names the field. */
 export class UnknownCalendarError extends Error {
+  /** The problem at `calendar.holidays`, coded. */
+  readonly problem: CoreMessage;
   constructor(readonly id: string) {
-    super(
-      `calendar.holidays: no holiday calendar '${id}' (built in: CN-SSE, CN-IB, US-SIFMA; or pass --calendar FILE)`,
-    );
+    const problem = coreMessage('calendar.unknown', {
+      id,
+      builtIn: 'CN-SSE, CN-IB, US-SIFMA',
+      option: '--calendar FILE',
+    });
+    super(`calendar.holidays: ${problem.message}`);
+    this.problem = problem;
     this.name = 'UnknownCalendarError';
   }
 }
@@ -102,19 +111,15 @@ export function paymentSchedule(
         Number(first.slice(5, 7)) -
         Number(deal.cutoffDate.slice(5, 7));
 
-  const notes: string[] = [];
+  const noteMessages: CoreMessage[] = [];
   const range = holidays ? `${holidays.firstYear}–${holidays.publishedThrough}` : '';
   if (holidays && before) {
-    notes.push(
-      `Payment dates before ${holidays.firstYear} are rolled on weekends and fixed-date holidays only: the ` +
-        `${holidays.id} calendar lists published holidays for ${range}.`,
+    noteMessages.push(
+      coreMessage('calendar.rolledBefore', { firstYear: holidays.firstYear, id: holidays.id, range }),
     );
   }
   if (holidays && beyond !== null) {
-    notes.push(
-      `Payment dates in ${beyond} and later are rolled on weekends and fixed-date holidays only: the ${holidays.id} ` +
-        `calendar lists published holidays for ${range}.`,
-    );
+    noteMessages.push(coreMessage('calendar.rolledBeyond', { year: beyond, id: holidays.id, range }));
   }
   return {
     dates,
@@ -125,6 +130,7 @@ export function paymentSchedule(
     amortisingMonths: FREQUENCY_MONTHS[cal?.paymentFrequency.amortising ?? 'monthly'],
     reinvestmentRate: cal?.reinvestmentRate ?? 0,
     triggersOnPaymentDates: cal?.triggerTests === 'paymentDates',
-    notes,
+    notes: noteMessages.map((m) => m.message),
+    noteMessages,
   };
 }

@@ -14,9 +14,11 @@ import {
   NoArgs,
   OpenRecentArgs,
   SaveProjectArgs,
+  SetLanguageArgs,
   SetTitleArgs,
   WriteAutosaveArgs,
 } from './ipcSchemas';
+import type { Lang } from '../../core/i18n/lang';
 
 export interface HostFs extends AtomicFs {
   readFile(path: string): Promise<Uint8Array>;
@@ -31,6 +33,8 @@ export interface HostDeps {
   showOpenDialog(kind: 'project' | 'tape'): Promise<string | null>;
   showSaveDialog(kind: 'project' | 'export', defaultName: string): Promise<string | null>;
   setTitle(title: string): void;
+  /** The app's language changed: the main process rebuilds its menu in it. */
+  setLanguage(lang: Lang): void;
   /** Where recents and the autosave live (Electron's userData directory). */
   userDataDir: string;
   /** A UUID; tokens must be unguessable. */
@@ -176,6 +180,11 @@ export function createHostService(deps: HostDeps) {
     [CHANNELS.setTitle]: async (args) => {
       const [title] = SetTitleArgs.parse(args);
       deps.setTitle(title.replace(/[\p{Cc}]/gu, ' '));
+      return undefined;
+    },
+    [CHANNELS.setLanguage]: async (args) => {
+      const [lang] = SetLanguageArgs.parse(args);
+      deps.setLanguage(lang);
       return undefined;
     },
   };

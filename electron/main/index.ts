@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CHANNELS, MENU_EVENT } from '../shared/channels';
 import { createHostService, type HostFs } from './hostService';
+import type { Lang } from '../../core/i18n/lang';
 import { menuSpec } from './menu';
 import {
   allowNavigation,
@@ -52,6 +53,7 @@ const host = createHostService({
   randomId: randomUUID,
   trustedOrigins,
   setTitle: (title) => mainWindow?.setTitle(title),
+  setLanguage: (lang) => Menu.setApplicationMenu(buildMenu(lang)),
   showOpenDialog: async (kind) => {
     if (!mainWindow) return null;
     const r = await dialog.showOpenDialog(mainWindow, { properties: ['openFile'], filters: filters[kind] });
@@ -66,12 +68,12 @@ const host = createHostService({
   },
 });
 
-function buildMenu(): Menu {
-  const template: MenuItemConstructorOptions[] = menuSpec(!app.isPackaged).map((m) => ({
+function buildMenu(lang: Lang = 'en'): Menu {
+  const template: MenuItemConstructorOptions[] = menuSpec(!app.isPackaged, lang).map((m) => ({
     label: m.label,
     submenu: m.items.map((item): MenuItemConstructorOptions => {
       if ('separator' in item) return { type: 'separator' };
-      if ('role' in item) return { role: item.role };
+      if ('role' in item) return { role: item.role, label: item.label };
       return {
         label: item.label,
         accelerator: item.accelerator,

@@ -2,6 +2,7 @@
  * Every IPC payload is parsed here before the main process acts on it: the renderer is treated as untrusted.
  */
 import { z } from 'zod';
+import { LANGS } from '../../core/i18n/lang';
 
 export const MAX_PROJECT_BYTES = 512 * 1024 * 1024;
 export const MAX_TAPE_BYTES = 1024 * 1024 * 1024;
@@ -29,4 +30,5 @@ export const ExportFileArgs = z.tuple([
 export const OpenRecentArgs = z.tuple([FileTokenArg]);
 export const WriteAutosaveArgs = z.tuple([z.string().max(MAX_PROJECT_BYTES).nullable()]);
 export const SetTitleArgs = z.tuple([z.string().max(300)]);
+export const SetLanguageArgs = z.tuple([z.enum(LANGS)]);
 export const NoArgs = z.tuple([]);

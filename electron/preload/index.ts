@@ -17,6 +17,7 @@ const host = {
   readAutosave: () => ipcRenderer.invoke(CHANNELS.readAutosave),
   writeAutosave: (text) => ipcRenderer.invoke(CHANNELS.writeAutosave, text),
   setTitle: (title) => ipcRenderer.invoke(CHANNELS.setTitle, title),
+  setLanguage: (lang) => ipcRenderer.invoke(CHANNELS.setLanguage, lang),
   onMenuCommand: (listener) => {
     const wrapped = (_event: unknown, command: unknown) => {
       if ((MENU_COMMANDS as readonly unknown[]).includes(command)) listener(command as MenuCommand);

@@ -12,6 +12,7 @@ export const CHANNELS = {
   readAutosave: 'autosave:read',
   writeAutosave: 'autosave:write',
   setTitle: 'window:setTitle',
+  setLanguage: 'window:setLanguage',
 } as const;
 
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];

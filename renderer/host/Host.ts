@@ -4,6 +4,8 @@
  * the host handed out after a dialog, so a compromised page cannot name a path of its choosing.
  */
 
+import type { Lang } from '../../core/i18n/lang';
+
 /** Opaque handle for a file the user picked; meaningful only to the host that issued it. */
 export type FileToken = string;
 
@@ -58,6 +60,11 @@ export interface Host {
   /** Stores the project for crash recovery; null clears it (clean close, or a fresh save). */
   writeAutosave(text: string | null): Promise<void>;
   setTitle(title: string): Promise<void>;
+  /**
+   * The app's language changed: the desktop host rebuilds its menu in it. Optional: the browser has no menu of
+   * its own.
+   */
+  setLanguage?(lang: Lang): Promise<void>;
   /** Subscribes to menu commands and keyboard accelerators; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

@@ -109,6 +109,8 @@ export function createBrowserHost(storage: KeyValueStore = window.localStorage):
     async setTitle(title) {
       document.title = title;
     },
+    // The browser's menu is its own: nothing to rebuild.
+    async setLanguage() {},
     onMenuCommand(listener: (command: MenuCommand) => void) {
       const onKey = (e: KeyboardEvent) => {
         const command = shortcutCommand(e);

@@ -5,6 +5,8 @@
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { setFormatSettings } from '../format';
+import { getHost } from '../host';
+import { applyHostLanguage } from '../host/language';
 import { DisplayContext, type DisplayApi } from './DisplayContext';
 import { i18n, initI18n } from './index';
 import { loadDisplaySettings, saveDisplaySettings, type DisplaySettings } from './settings';
@@ -22,6 +24,7 @@ function apply(s: DisplaySettings): void {
   initI18n(s.lang);
   setFormatSettings(s);
   document.documentElement.lang = s.lang;
+  applyHostLanguage(s.lang, getHost());
 }
 
 export function DisplayRoot({ children }: { children: ReactNode }) {

@@ -1,8 +1,27 @@
 /**
  * Text tables and number formats for the CLI's human-readable output. Numbers are formatted in one fixed locale
- * (en-US: `,` thousands, `.` decimals) so output does not change with the machine's settings and tests can
- * compare it; missing values print as a dash.
+ * (en-US: `,` thousands, `.` decimals — what Chinese financial tables use too) so output does not change with
+ * the machine's settings and tests can compare it; missing values print as a dash. Columns are padded by the
+ * width a terminal gives each character: a Chinese character takes two cells.
  */
+import type { TFunction } from '../../i18n';
+
+/** East Asian wide and fullwidth characters: CJK, Hangul, fullwidth forms and punctuation. */
+const WIDE =
+  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/g;
+
+/** Terminal cells `s` takes. */
+export function displayWidth(s: string): number {
+  return s.length + (s.match(WIDE)?.length ?? 0);
+}
+
+export function padEndTo(s: string, width: number): string {
+  return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
+}
+
+export function padStartTo(s: string, width: number): string {
+  return ' '.repeat(Math.max(0, width - displayWidth(s))) + s;
+}
 
 export const MISSING = '-';
 
@@ -47,12 +66,14 @@ export function renderTable(
   rows: readonly (readonly string[])[],
 ): string {
   const cols = columns.map((c) => (typeof c === 'string' ? { header: c } : c));
-  const widths = cols.map((c, i) => Math.max(c.header.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const widths = cols.map((c, i) =>
+    Math.max(displayWidth(c.header), ...rows.map((r) => displayWidth(r[i] ?? ''))),
+  );
   const line = (cells: readonly string[]) =>
     cols
       .map((c, i) => {
         const cell = cells[i] ?? '';
-        return (c.align ?? 'right') === 'left' ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!);
+        return (c.align ?? 'right') === 'left' ? padEndTo(cell, widths[i]!) : padStartTo(cell, widths[i]!);
       })
       .join('  ')
       .trimEnd();
@@ -63,13 +84,39 @@ export function renderTable(
   ].join('\n');
 }
 
-/** Label/value pairs, labels padded to one width. */
-export function renderPairs(pairs: readonly (readonly [string, string])[]): string {
-  const width = Math.max(0, ...pairs.map(([k]) => k.length));
-  return pairs.map(([k, v]) => `${(k + ':').padEnd(width + 1)}  ${v}`).join('\n');
+/** Label/value pairs, labels padded to one width; `colon` is the language's (`：` in Chinese). */
+export function renderPairs(pairs: readonly (readonly [string, string])[], colon = ':'): string {
+  const width = Math.max(0, ...pairs.map(([k]) => displayWidth(k + colon)));
+  return pairs.map(([k, v]) => `${padEndTo(k + colon, width)}  ${v}`).join('\n');
 }
 
 /** A section title underlined, as the tables' headers are. */
 export function heading(title: string): string {
-  return `${title}\n${'='.repeat(title.length)}`;
+  return `${title}\n${'='.repeat(displayWidth(title))}`;
+}
+
+/** One option of a command's help: the flag as typed, and what it does (lines after the first are indented). */
+export type HelpOption = readonly [flag: string, description: string];
+
+/**
+ * A command's help: `usage:` line, an optional paragraph, then sections of options with their descriptions in
+ * one column (`flagWidth` cells from the indent).
+ */
+export function helpText(
+  t: TFunction,
+  synopsis: string,
+  sections: readonly { title?: string; about?: string; options: readonly HelpOption[] }[],
+  flagWidth: number,
+): string {
+  const out = [t('cli:usage', { synopsis })];
+  for (const s of sections) {
+    if (s.about !== undefined) out.push(s.about);
+    if (s.title !== undefined) out.push(s.title);
+    for (const [flag, description] of s.options) {
+      const [first, ...rest] = description.split('\n');
+      out.push(`  ${padEndTo(flag, flagWidth)} ${first}`.trimEnd());
+      for (const r of rest) out.push(`  ${' '.repeat(flagWidth)} ${r}`);
+    }
+  }
+  return out.join('\n') + '\n';
 }

@@ -5,6 +5,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import { DealFileError, unknownKeys, zodIssues } from '../../deal/load';
+import { coreMessage } from '../../i18n/messages';
 import type { Deal } from '../../deal/schema';
 import type { FundingInputs } from '../../funding/analyse';
 import { FundingInputError, referencedDealPaths, resolveFundingInputs } from '../../funding/inputs';
@@ -34,7 +35,11 @@ export async function loadFundingCase(path: string): Promise<FundingInputs> {
     } catch (e) {
       if (e instanceof DealFileError)
         throw new DealFileError(path, [
-          { path: ref.field, message: `deal file '${ref.path}': ${e.message}` },
+          {
+            path: ref.field,
+            ...coreMessage('file.dealFileError', { path: ref.path, message: e.message }),
+            inner: { file: e.file, issues: e.issues },
+          },
         ]);
       throw e;
     }
@@ -42,8 +47,7 @@ export async function loadFundingCase(path: string): Promise<FundingInputs> {
   try {
     return resolveFundingInputs(fundingCase, deals);
   } catch (e) {
-    if (e instanceof FundingInputError)
-      throw new DealFileError(path, [{ path: e.field, message: e.message.slice(e.field.length + 2) }]);
+    if (e instanceof FundingInputError) throw new DealFileError(path, [{ path: e.field, ...e.problem }]);
     throw e;
   }
 }

@@ -13,7 +13,7 @@ const sample = (): Deal =>
 
 describe('notes against the pool', () => {
   it('flags the 800m sample structure over a 23.4m tape: 800 / 23.4 = 34.19, about 34× the pool', () => {
-    expect(poolFitProblems(sample(), 23_400_000)).toEqual([
+    expect(poolFitProblems(sample(), 23_400_000)).toMatchObject([
       {
         path: 'structure.tranches',
         message: 'the notes total 800,000,000.00 but the pool is 23,400,000.00 (34× the pool)',

@@ -7,6 +7,7 @@ import { createHostService, type HostDeps } from '../../../electron/main/hostSer
 import { CHANNELS } from '../../../electron/shared/channels';
 import { APP_ORIGIN } from '../../../electron/main/trustedUrl';
 import { menuSpec } from '../../../electron/main/menu';
+import type { Lang } from '../../../core/i18n/lang';
 import { MENU_COMMANDS } from '../../../renderer/host/Host';
 
 const APP = 'app://workbench/index.html';
@@ -14,6 +15,7 @@ const APP = 'app://workbench/index.html';
 async function setup(dialogs: { open?: (string | null)[]; save?: (string | null)[] } = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'abs-host-'));
   const titles: string[] = [];
+  const langs: Lang[] = [];
   const opens = [...(dialogs.open ?? [])];
   const saves = [...(dialogs.save ?? [])];
   const deps: HostDeps = {
@@ -28,11 +30,12 @@ async function setup(dialogs: { open?: (string | null)[]; save?: (string | null)
     showOpenDialog: async () => opens.shift() ?? null,
     showSaveDialog: async () => saves.shift() ?? null,
     setTitle: (t) => titles.push(t),
+    setLanguage: (l) => langs.push(l),
     userDataDir: join(dir, 'userData'),
     randomId: randomUUID,
     trustedOrigins: [APP_ORIGIN],
   };
-  return { dir, titles, host: createHostService(deps) };
+  return { dir, titles, langs, host: createHostService(deps) };
 }
 
 describe('host service: sender and payload checks', () => {
@@ -177,5 +180,56 @@ describe('menu', () => {
       menuSpec(dev).flatMap((m) => m.items.flatMap((i) => ('role' in i ? [i.role] : [])));
     expect(roles(false)).not.toContain('toggleDevTools');
     expect(roles(true)).toContain('toggleDevTools');
+  });
+});
+
+describe("menu in the app's language", () => {
+  const labels = (lang: Lang) =>
+    menuSpec(true, lang).flatMap((m) => [
+      m.label,
+      ...m.items.flatMap((i) => ('label' in i ? [i.label] : [])),
+    ]);
+
+  it('is in English by default, with the labels it always had', () => {
+    expect(menuSpec(false).map((m) => m.label)).toEqual(['File', 'Edit', 'Deal', 'View']);
+    expect(labels('en')).toEqual(
+      expect.arrayContaining(['New Project', 'Open…', 'Save As…', 'Export Tranche Report…']),
+    );
+  });
+
+  it('is in Chinese for zh-CN, platform items included, commands and shortcuts unchanged', () => {
+    const zh = menuSpec(true, 'zh-CN');
+    expect(zh.map((m) => m.label)).toEqual(['文件', '编辑', '交易', '视图']);
+    expect(labels('zh-CN')).toEqual(
+      expect.arrayContaining([
+        '新建项目',
+        '打开…',
+        '另存为…',
+        '导出证券档次报告…',
+        '撤销',
+        '退出',
+        '复制',
+        '放大',
+      ]),
+    );
+    // No label is left in English.
+    for (const label of labels('zh-CN')) expect(label, label).not.toMatch(/[A-Za-z]/);
+    const strip = (spec: ReturnType<typeof menuSpec>) =>
+      spec.map((m) =>
+        m.items.map((i) => ('command' in i ? [i.command, i.accelerator] : 'role' in i ? i.role : '-')),
+      );
+    expect(strip(zh)).toEqual(strip(menuSpec(true, 'en')));
+  });
+
+  it('the renderer names the language through the host; anything else is refused', async () => {
+    const { host, langs } = await setup();
+    await host.handle(APP, CHANNELS.setLanguage, ['zh-CN']);
+    await host.handle(APP, CHANNELS.setLanguage, ['en']);
+    expect(langs).toEqual(['zh-CN', 'en']);
+    await expect(host.handle(APP, CHANNELS.setLanguage, ['fr'])).rejects.toThrow(/invalid IPC payload/);
+    await expect(host.handle('https://evil.example/', CHANNELS.setLanguage, ['en'])).rejects.toThrow(
+      /untrusted/,
+    );
+    expect(langs).toEqual(['zh-CN', 'en']);
   });
 });

@@ -107,7 +107,7 @@ describe('scenario choice and errors', () => {
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(DealError);
-      expect((e as DealError).problems).toEqual([
+      expect((e as DealError).problems).toMatchObject([
         {
           path: 'scenarios[0].indexCurves',
           message: "scenario 'base' has no index curve 'SOFR' (tranche A)",
@@ -171,7 +171,7 @@ describe('validateDeal', () => {
         ],
       },
     });
-    expect(validateDeal(bad)).toEqual([
+    expect(validateDeal(bad)).toMatchObject([
       { path: 'structure.tranches[5].id', message: "duplicate tranche id 'A'" },
       { path: 'structure.waterfall[0].fee', message: "no fee 'nope'" },
       { path: 'structure.waterfall[1].tranches[2]', message: "no tranche 'Z'" },
@@ -200,7 +200,7 @@ describe('validateDeal', () => {
         waterfall: [...deal.structure.waterfall, { pay: 'fee', fee: 'other', part: 'capExcess' }],
       },
     });
-    expect(validateDeal(bad)).toEqual([
+    expect(validateDeal(bad)).toMatchObject([
       {
         path: `structure.waterfall[${deal.structure.waterfall.length}].part`,
         message: "fee 'other' has no capPerPeriod, so it has no excess to pay",
@@ -217,7 +217,7 @@ describe('validateDeal', () => {
         revolving: { endPeriod: 3, profile: [deal.pool.kind === 'repLines' ? deal.pool.lines[0] : null] },
       },
     });
-    expect(validateDeal(rev)).toEqual([
+    expect(validateDeal(rev)).toMatchObject([
       {
         path: 'structure.waterfall',
         message: 'the deal revolves but no step buys receivables (add { "pay": "purchase" })',

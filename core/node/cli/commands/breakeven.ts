@@ -13,25 +13,33 @@ import {
 import { dealEngine } from '../../../scenario/dealEngine';
 import { pickScenario } from '../../../scenario/engine';
 import { loadDeal } from '../../dealFile';
+import type { TFunction } from '../../../i18n';
 import { CliError } from '../errors';
+import { displayWidth, helpText, padEndTo, padStartTo } from '../format';
+import { cliT } from '../lang';
 import { asCliError } from './grid';
 
-export const BREAKEVEN_HELP = `usage: abs-workbench breakeven <deal.json> --tranche ID|all [options]
-
-Per class: the largest default stress up to which it receives all interest and principal at every stress
-(break-even), the first stress at which it does not, and where it first loses a cent of principal. A scan of
-the whole range (every 2% of the value, at least 0.25% CDR / 0.05x) finds the first failure, then bisection
-pins it to 0.01% CDR (0.0001 as a decimal) or 0.01x. Pass/fail need not be monotone: on a revolving deal a
-harsher stress can end revolving sooner and realise less, so a class can be whole again above its first
-failure; those windows are listed under the table.
-Options:
-  --tranche ID|all   the class, or every class (required)
-  --scenario NAME    base scenario (default: the deal's first); its prepayment is held unless --cpr is given
-  --mode M           cdr | multiple | both (default both): constant CDR replacing the default model, or a
-                     multiple of the base case's default curve / CNL
-  --cpr PCT          hold prepayment at this constant CPR, in percent, instead of the scenario's
-  --json             machine-readable output (rates as decimals)
-`;
+/** `breakeven --help`, in the process's language. */
+export function breakevenHelp(t: TFunction = cliT()): string {
+  return helpText(
+    t,
+    'abs-workbench breakeven <deal.json> --tranche ID|all [options]',
+    [
+      {
+        about: `\n${t('cli:breakeven.about')}`,
+        title: t('cli:breakeven.optionsHeading'),
+        options: [
+          ['--tranche ID|all', t('cli:breakeven.option.tranche')],
+          ['--scenario NAME', t('cli:breakeven.option.scenario', { flag: '--cpr' })],
+          ['--mode M', t('cli:breakeven.option.mode', { modes: 'cdr | multiple | both' })],
+          ['--cpr PCT', t('cli:breakeven.option.cpr')],
+          ['--json', t('cli:breakeven.option.json')],
+        ],
+      },
+    ],
+    18,
+  );
+}
 
 interface BreakevenArgs {
   file: string;
@@ -49,11 +57,12 @@ export function parseBreakevenArgs(args: string[]): BreakevenArgs {
   let modes: BreakevenMode[] = ['cdr', 'lossMultiple'];
   let cpr: number | undefined;
   let json = false;
+  const t = cliT();
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const value = (): string => {
       const v = args[++i];
-      if (v === undefined) throw new CliError(`${a} needs a value`);
+      if (v === undefined) throw new CliError(t('cli:error.needsValue', { flag: a }));
       return v;
     };
     if (a === '--tranche') tranche = value();
@@ -63,21 +72,24 @@ export function parseBreakevenArgs(args: string[]): BreakevenArgs {
       if (m === 'cdr') modes = ['cdr'];
       else if (m === 'multiple') modes = ['lossMultiple'];
       else if (m === 'both') modes = ['cdr', 'lossMultiple'];
-      else throw new CliError(`--mode ${m}: expected cdr, multiple or both`);
+      else throw new CliError(t('cli:breakeven.badMode', { flag: a, mode: m, modes: 'cdr, multiple, both' }));
     } else if (a === '--cpr') {
       const v = value();
       cpr = Number(v);
       if (!Number.isFinite(cpr) || cpr < 0 || cpr > 100)
-        throw new CliError(`--cpr ${v}: expected a percent from 0 to 100`);
+        throw new CliError(t('cli:breakeven.badCpr', { flag: a, value: v }));
       cpr /= 100;
     } else if (a === '--json') json = true;
-    else if (a.startsWith('--')) throw new CliError(`unknown option ${a}\n${BREAKEVEN_HELP}`);
+    else if (a.startsWith('--'))
+      throw new CliError(`${t('cli:error.unknownOption', { flag: a })}\n${breakevenHelp(t)}`);
     else if (file === undefined) file = a;
-    else throw new CliError(`unexpected argument '${a}' (one deal file only)`);
+    else throw new CliError(t('cli:error.unexpectedArgument', { arg: a }));
   }
-  if (file === undefined) throw new CliError(`no deal file given\n${BREAKEVEN_HELP}`);
+  if (file === undefined) throw new CliError(`${t('cli:error.noDealFile')}\n${breakevenHelp(t)}`);
   if (tranche === undefined)
-    throw new CliError(`--tranche ID (or --tranche all) is required\n${BREAKEVEN_HELP}`);
+    throw new CliError(
+      `${t('cli:breakeven.trancheRequired', { flag: '--tranche ID (or --tranche all)' })}\n${breakevenHelp(t)}`,
+    );
   return {
     file,
     tranche,
@@ -91,74 +103,90 @@ export function parseBreakevenArgs(args: string[]): BreakevenArgs {
 const pct = (v: number | null, digits = 2): string => (v === null ? '-' : `${(v * 100).toFixed(digits)}%`);
 
 function cellOf(
+  t: TFunction,
   a: BreakevenAnswer | undefined,
   field: 'breakeven' | 'firstFailure' | 'firstPrincipalLoss',
 ): string {
   if (!a) return '';
   const v = a[field];
-  if (field === 'breakeven' && a.wholeAtMax) return a.mode === 'cdr' ? `≥ ${pct(a.max)}` : `≥ ${a.max}x`;
-  if (v === null) return field === 'breakeven' ? 'fails at 0' : 'none';
+  if (field === 'breakeven' && a.wholeAtMax)
+    return t('cli:breakeven.atLeast', { value: a.mode === 'cdr' ? pct(a.max) : `${a.max}x` });
+  if (v === null) return field === 'breakeven' ? t('cli:breakeven.failsAtZero') : t('cli:breakeven.none');
   return a.mode === 'cdr' ? pct(v) : `${v.toFixed(2)}x`;
 }
 
 const valueOf = (mode: BreakevenMode, v: number): string => (mode === 'cdr' ? pct(v) : `${v.toFixed(2)}x`);
 
 /** One line per class and mode whose pass/fail is not monotone: the windows where it is whole again. */
-export function nonMonotoneNotes(results: readonly BreakevenResult[]): string[] {
+export function nonMonotoneNotes(results: readonly BreakevenResult[], t: TFunction = cliT()): string[] {
   const notes: string[] = [];
   for (const r of results) {
     for (const a of r.answers) {
       if (a.monotone) continue;
       const windows = a.wholeAgain.map((w) => `${valueOf(a.mode, w.from)}–${valueOf(a.mode, w.to)}`);
+      const params = {
+        tranche: r.trancheId,
+        mode: t(`cli:breakeven.mode.${a.mode}`),
+        first: a.firstFailure === null ? '-' : valueOf(a.mode, a.firstFailure),
+        windows: windows.join(t('cli:listSeparator')),
+      };
       notes.push(
-        `Class ${r.trancheId} (${a.mode === 'cdr' ? 'CDR' : 'multiple'}): not monotone: fails first at ${
-          a.firstFailure === null ? '-' : valueOf(a.mode, a.firstFailure)
-        }${windows.length > 0 ? ` but is whole again at ${windows.join(', ')}` : ''}${
-          a.wholeAgain.length === 0 ? ' and its principal loss comes and goes above that' : ''
-        } (a harsher stress can trip a trigger, end revolving sooner and realise less).`,
+        windows.length > 0
+          ? t('cli:breakeven.notMonotone', params)
+          : t('cli:breakeven.notMonotoneNoWindows', params),
       );
     }
   }
   return notes;
 }
 
-export function formatBreakevenTable(results: BreakevenResult[], modes: BreakevenMode[]): string {
-  const header = ['Class'];
-  const cols = ['realised loss', 'lifetime loss', 'first failure', 'first principal loss'];
-  if (modes.includes('cdr')) header.push('CDR break-even', ...cols);
-  if (modes.includes('lossMultiple')) header.push('Multiple break-even', ...cols);
+export function formatBreakevenTable(
+  results: BreakevenResult[],
+  modes: BreakevenMode[],
+  t: TFunction = cliT(),
+): string {
+  const header = [t('cli:breakeven.column.class')];
+  const cols = [
+    t('cli:breakeven.column.realisedLoss'),
+    t('cli:breakeven.column.lifetimeLoss'),
+    t('cli:breakeven.column.firstFailure'),
+    t('cli:breakeven.column.firstPrincipalLoss'),
+  ];
+  if (modes.includes('cdr')) header.push(t('cli:breakeven.column.cdrBreakeven'), ...cols);
+  if (modes.includes('lossMultiple')) header.push(t('cli:breakeven.column.multipleBreakeven'), ...cols);
   const rows = results.map((r) => {
     const row = [r.trancheId];
     for (const mode of modes) {
       const a = r.answers.find((x) => x.mode === mode);
       row.push(
-        cellOf(a, 'breakeven'),
+        cellOf(t, a, 'breakeven'),
         pct(a?.poolLossAtBreakeven ?? null),
         pct(a?.lifetimeLossAtBreakeven ?? null),
-        cellOf(a, 'firstFailure'),
-        cellOf(a, 'firstPrincipalLoss'),
+        cellOf(t, a, 'firstFailure'),
+        cellOf(t, a, 'firstPrincipalLoss'),
       );
     }
     return row;
   });
-  const widths = header.map((_, c) => Math.max(...[header, ...rows].map((r) => r[c]!.length)));
+  const widths = header.map((_, c) => Math.max(...[header, ...rows].map((r) => displayWidth(r[c]!))));
   const line = (r: string[]): string =>
-    r.map((s, c) => (c === 0 ? s.padEnd(widths[c]!) : s.padStart(widths[c]!))).join('  ');
+    r.map((s, c) => (c === 0 ? padEndTo(s, widths[c]!) : padStartTo(s, widths[c]!))).join('  ');
   const first = results[0];
-  const notes = nonMonotoneNotes(results);
+  const notes = nonMonotoneNotes(results, t);
   return [
-    `Break-even stresses, scenario ${first?.scenarioName ?? ''} (CDR to 0.01%, multiple to 0.01; whole at every stress up to the break-even)`,
+    t('cli:breakeven.title', { scenario: first?.scenarioName ?? '' }),
     line(header),
     ...rows.map(line),
     '',
-    'Realised loss: the loss the deal books at the break-even, over the initial pool (on a revolving deal it includes the receivables bought while revolving, so it can fall as the stress rises). Lifetime loss: the original pool alone over its life, no purchases and no clean-up call (it rises with the stress).',
+    t('cli:breakeven.explanation'),
     ...(notes.length > 0 ? ['', ...notes] : []),
   ].join('\n');
 }
 
 export async function main(args: string[]): Promise<number> {
+  const t = cliT();
   if (args.includes('--help') || args.includes('-h')) {
-    process.stdout.write(BREAKEVEN_HELP);
+    process.stdout.write(breakevenHelp(t));
     return 0;
   }
   try {
@@ -168,7 +196,13 @@ export async function main(args: string[]): Promise<number> {
     const base: Scenario = pickScenario(engine, parsed.scenario);
     const ids = deal.structure.tranches.map((t) => t.id);
     if (parsed.tranche !== 'all' && !ids.includes(parsed.tranche)) {
-      throw new CliError(`${parsed.file}: no tranche '${parsed.tranche}' (the deal has: ${ids.join(', ')})`);
+      throw new CliError(
+        t('cli:breakeven.noTranche', {
+          file: parsed.file,
+          id: parsed.tranche,
+          ids: ids.join(t('cli:listSeparator')),
+        }),
+      );
     }
     const results = solveBreakevens(engine, base, {
       tranches: parsed.tranche === 'all' ? ids : [parsed.tranche],
@@ -178,9 +212,9 @@ export async function main(args: string[]): Promise<number> {
         : {}),
     });
     if (parsed.json) process.stdout.write(JSON.stringify({ scenario: base.name, tranches: results }) + '\n');
-    else process.stdout.write(formatBreakevenTable(results, parsed.modes) + '\n');
+    else process.stdout.write(formatBreakevenTable(results, parsed.modes, t) + '\n');
     return 0;
   } catch (err) {
-    throw asCliError(err);
+    throw asCliError(err, t);
   }
 }

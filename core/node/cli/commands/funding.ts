@@ -9,15 +9,28 @@ import type { ReportTable } from '../../../io/report/reportTable';
 import { fundingReportTables } from '../../../funding/report';
 import { loadFundingCase } from '../../funding/caseFile';
 import { loadHighsSolver } from '../../funding/highs';
+import type { TFunction } from '../../../i18n';
 import { CliError } from '../errors';
+import { displayWidth, helpText, padEndTo, padStartTo } from '../format';
+import { cliT } from '../lang';
 
-export const FUNDING_HELP = `usage: abs-workbench funding <case.json> [--json] [--no-optimise]
-
-Compares the case's funding mixes under its base case and stresses; with an "optimisation" block, also finds
-the cheapest mix (HiGHS) and the cost against liquidity-buffer frontier, or names the binding constraints.
-  --json          machine-readable output (rates as decimals, money in the case's currency)
-  --no-optimise   skip the optimiser
-`;
+/** `funding --help`, in the process's language. */
+export function fundingHelp(t: TFunction = cliT()): string {
+  return helpText(
+    t,
+    'abs-workbench funding <case.json> [--json] [--no-optimise]',
+    [
+      {
+        about: `\n${t('cli:funding.about', { block: 'optimisation' })}`,
+        options: [
+          ['--json', t('cli:funding.option.json')],
+          ['--no-optimise', t('cli:funding.option.noOptimise')],
+        ],
+      },
+    ],
+    15,
+  );
+}
 
 function fmt(
   v: string | number | null | undefined,
@@ -41,10 +54,14 @@ function fmt(
 export function textTable(t: ReportTable, keys?: string[]): string {
   const cols = keys ? t.columns.filter((c) => keys.includes(c.key)) : t.columns;
   const cells = t.rows.map((r) => cols.map((c) => fmt(r[c.key], c.format)));
-  const widths = cols.map((c, j) => Math.max(c.header.length, ...cells.map((row) => (row[j] ?? '').length)));
+  const widths = cols.map((c, j) =>
+    Math.max(displayWidth(c.header), ...cells.map((row) => displayWidth(row[j] ?? ''))),
+  );
   const line = (xs: string[]): string =>
     xs
-      .map((x, j) => (cols[j]?.format === 'text' ? x.padEnd(widths[j] ?? 0) : x.padStart(widths[j] ?? 0)))
+      .map((x, j) =>
+        cols[j]?.format === 'text' ? padEndTo(x, widths[j] ?? 0) : padStartTo(x, widths[j] ?? 0),
+      )
       .join('  ')
       .trimEnd();
   return [t.title, line(cols.map((c) => c.header)), ...cells.map(line)].join('\n');
@@ -55,16 +72,18 @@ function toJson(result: FundingResult): string {
 }
 
 export async function main(args: string[]): Promise<number> {
+  const t = cliT();
   if (args.includes('--help') || args.includes('-h')) {
-    process.stdout.write(FUNDING_HELP);
+    process.stdout.write(fundingHelp(t));
     return 0;
   }
   const json = args.includes('--json');
   const optimise = !args.includes('--no-optimise');
   const unknown = args.filter((a) => a.startsWith('-') && !['--json', '--no-optimise'].includes(a));
-  if (unknown.length > 0) throw new CliError(`unknown option ${unknown[0]}\n${FUNDING_HELP}`, 2);
+  if (unknown.length > 0)
+    throw new CliError(`${t('cli:error.unknownOption', { flag: unknown[0] })}\n${fundingHelp(t)}`, 2);
   const files = args.filter((a) => !a.startsWith('-'));
-  if (files.length !== 1) throw new CliError(`expected one case file\n${FUNDING_HELP}`, 2);
+  if (files.length !== 1) throw new CliError(`${t('cli:error.oneCaseFile')}\n${fundingHelp(t)}`, 2);
   const file = files[0] as string;
 
   let result: FundingResult;
@@ -73,7 +92,7 @@ export async function main(args: string[]): Promise<number> {
     const solver = optimise && inputs.fundingCase.optimisation ? await loadHighsSolver() : undefined;
     result = analyseFunding(inputs, { solver });
   } catch (e) {
-    if (e instanceof DealFileError) throw new CliError(e.message);
+    if (e instanceof DealFileError) throw new CliError(e.text(t));
     throw e;
   }
   if (json) {
@@ -106,7 +125,13 @@ export async function main(args: string[]): Promise<number> {
     else out.push(textTable(t));
   }
   const o = result.optimisation;
-  if (o) out.push(`Optimiser: ${o.status} (HiGHS: ${o.solverStatus})`);
+  if (o)
+    out.push(
+      t('cli:funding.optimiser', {
+        status: t(`cli:funding.status.${o.status}`),
+        solverStatus: o.solverStatus,
+      }),
+    );
   process.stdout.write(out.join('\n\n') + '\n');
   return 0;
 }

@@ -4,12 +4,11 @@
  */
 import { DealFileError } from '../../../deal/load';
 import type { Axis, AxisKind } from '../../../scenario/axis';
-import { axisIsRate, axisLabel } from '../../../scenario/axis';
+import { axisIsRate } from '../../../scenario/axis';
 import {
   formatAxisValue,
   GRID_METRICS,
   gridMatrix,
-  metricLabel,
   type GridMetric,
   type GridResult,
   type GridSpec,
@@ -17,7 +16,11 @@ import {
 import { DealError } from '../../../run';
 import { loadDeal } from '../../dealFile';
 import { runGrid } from '../../workers/stress';
+import type { TFunction } from '../../../i18n';
 import { CliError } from '../errors';
+import { displayWidth, helpText, padEndTo, padStartTo } from '../format';
+import { cliT } from '../lang';
+import { dealErrorText } from '../problems';
 
 const AXIS_FLAGS: Record<string, AxisKind> = {
   '--cdr': 'cdr',
@@ -30,31 +33,49 @@ const AXIS_FLAGS: Record<string, AxisKind> = {
   '--rate-shift': 'rateShift',
 };
 
-export const GRID_HELP = `usage: abs-workbench grid <deal.json> AXIS AXIS [options]
+const RANGE = 'FROM:TO:STEP';
 
-Two axes (the first names the rows, the second the columns), each FROM:TO:STEP:
-  --cdr              constant annual default rate, in percent (replaces the default model), e.g. --cdr 0:20:1
-  --cpr              constant annual prepayment rate, in percent (replaces the prepayment model)
-  --abs              ABS prepayment speed, in percent (e.g. --abs 0:3:0.5)
-  --loss-multiple    multiple of the base case's default curve or CNL (e.g. --loss-multiple 0:5:0.5)
-  --prepay-multiple  multiple of the base case's prepayment speed
-  --severity         loss severity, in percent
-  --lag              recovery lag, in months
-  --rate-shift       parallel shift of every index curve, in percent (e.g. --rate-shift -1:2:0.5)
-Options:
-  --tranche ID       class to show (default: the first)
-  --metric M         ${GRID_METRICS.join(' | ')} (default: loss = principal loss % of original)
-  --scenario NAME    base scenario (default: the deal's first)
-  --workers N        worker threads besides this one, which also computes (default: 1; 0 = this thread only)
-  --json             machine-readable output: every cell with every class's metrics, rates as decimals
-`;
+/** `grid --help`, in the process's language. */
+export function gridHelp(t: TFunction = cliT()): string {
+  return helpText(
+    t,
+    'abs-workbench grid <deal.json> AXIS AXIS [options]',
+    [
+      {
+        about: `\n${t('cli:grid.about', { range: RANGE })}`,
+        options: [
+          ['--cdr', t('cli:grid.option.cdr', { example: '--cdr 0:20:1' })],
+          ['--cpr', t('cli:grid.option.cpr')],
+          ['--abs', t('cli:grid.option.abs', { example: '--abs 0:3:0.5' })],
+          ['--loss-multiple', t('cli:grid.option.lossMultiple', { example: '--loss-multiple 0:5:0.5' })],
+          ['--prepay-multiple', t('cli:grid.option.prepayMultiple')],
+          ['--severity', t('cli:grid.option.severity')],
+          ['--lag', t('cli:grid.option.lag')],
+          ['--rate-shift', t('cli:grid.option.rateShift', { example: '--rate-shift -1:2:0.5' })],
+        ],
+      },
+      {
+        title: t('cli:grid.optionsHeading'),
+        options: [
+          ['--tranche ID', t('cli:grid.option.tranche')],
+          ['--metric M', t('cli:grid.option.metric', { metrics: GRID_METRICS.join(' | ') })],
+          ['--scenario NAME', t('cli:grid.option.scenario')],
+          ['--workers N', t('cli:grid.option.workers')],
+          ['--json', t('cli:grid.option.json')],
+        ],
+      },
+    ],
+    18,
+  );
+}
 
 function parseRange(flag: string, kind: AxisKind, text: string | undefined): Axis {
-  if (text === undefined) throw new CliError(`${flag} needs FROM:TO:STEP`);
+  const t = cliT();
+  if (text === undefined) throw new CliError(t('cli:grid.needsRange', { flag, range: RANGE }));
   const parts = text.split(':');
   const nums = parts.map((p) => (p.trim() === '' ? NaN : Number(p)));
   if ((parts.length !== 3 && parts.length !== 1) || nums.some((n) => !Number.isFinite(n))) {
-    throw new CliError(`${flag} ${text}: expected FROM:TO:STEP (numbers), e.g. ${flag} 0:20:1`);
+    throw new CliError(t('cli:grid.badRange', { flag, text, range: RANGE }));
   }
   const scale = axisIsRate(kind) ? 0.01 : 1;
   const [from, to = from, step = 1] = nums as [number, number?, number?];
@@ -77,22 +98,25 @@ export function parseGridArgs(args: string[]): GridArgs {
   let scenario: string | undefined;
   let workers = 1;
   let json = false;
+  const t = cliT();
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const value = (): string => {
       const v = args[++i];
-      if (v === undefined) throw new CliError(`${a} needs a value`);
+      if (v === undefined) throw new CliError(t('cli:error.needsValue', { flag: a }));
       return v;
     };
     if (a in AXIS_FLAGS) {
       const kind = AXIS_FLAGS[a]!;
-      if (axes.some((x) => x.kind === kind)) throw new CliError(`${a} given twice`);
+      if (axes.some((x) => x.kind === kind)) throw new CliError(t('cli:grid.givenTwice', { flag: a }));
       axes.push(parseRange(a, kind, args[++i]));
     } else if (a === '--tranche') tranche = value();
     else if (a === '--metric') {
       const m = value();
       if (!(GRID_METRICS as readonly string[]).includes(m)) {
-        throw new CliError(`--metric ${m}: expected one of ${GRID_METRICS.join(', ')}`);
+        throw new CliError(
+          t('cli:grid.badMetric', { flag: a, metric: m, metrics: GRID_METRICS.join(t('cli:listSeparator')) }),
+        );
       }
       metric = m as GridMetric;
     } else if (a === '--scenario') scenario = value();
@@ -100,17 +124,18 @@ export function parseGridArgs(args: string[]): GridArgs {
       const v = value();
       workers = Number(v);
       if (!Number.isInteger(workers) || workers < 0 || workers > 64) {
-        throw new CliError(`--workers ${v}: expected a whole number from 0 to 64`);
+        throw new CliError(t('cli:grid.badWorkers', { flag: a, value: v }));
       }
     } else if (a === '--json') json = true;
-    else if (a.startsWith('--')) throw new CliError(`unknown option ${a}\n${GRID_HELP}`);
+    else if (a.startsWith('--'))
+      throw new CliError(`${t('cli:error.unknownOption', { flag: a })}\n${gridHelp(t)}`);
     else if (file === undefined) file = a;
-    else throw new CliError(`unexpected argument '${a}' (one deal file only)`);
+    else throw new CliError(t('cli:error.unexpectedArgument', { arg: a }));
   }
-  if (file === undefined) throw new CliError(`no deal file given\n${GRID_HELP}`);
+  if (file === undefined) throw new CliError(`${t('cli:error.noDealFile')}\n${gridHelp(t)}`);
   if (axes.length !== 2) {
     throw new CliError(
-      `give exactly two axes (got ${axes.length}), e.g. --cdr 0:20:1 --cpr 0:30:5\n${GRID_HELP}`,
+      `${t('cli:grid.twoAxes', { count: axes.length, example: '--cdr 0:20:1 --cpr 0:30:5' })}\n${gridHelp(t)}`,
     );
   }
   return {
@@ -137,20 +162,25 @@ function formatMetric(metric: GridMetric, v: number | null): string {
   }
 }
 
-export function formatGridTable(grid: GridResult): string {
+export function formatGridTable(grid: GridResult, t: TFunction = cliT()): string {
   const { spec } = grid;
   const matrix = gridMatrix(grid);
-  const corner = `${axisLabel(spec.y.kind)} \\ ${axisLabel(spec.x.kind)}`;
+  const axis = (kind: AxisKind): string => t(`cli:grid.axis.${kind}`);
+  const corner = `${axis(spec.y.kind)} \\ ${axis(spec.x.kind)}`;
   const header = [corner, ...grid.xValues.map((v) => formatAxisValue(spec.x.kind, v))];
   const body = matrix.map((row, iy) => [
     formatAxisValue(spec.y.kind, grid.yValues[iy]!),
     ...row.map((v) => formatMetric(spec.metric, v)),
   ]);
-  const widths = header.map((_, c) => Math.max(...[header, ...body].map((r) => r[c]!.length)));
+  const widths = header.map((_, c) => Math.max(...[header, ...body].map((r) => displayWidth(r[c]!))));
   const line = (r: string[]): string =>
-    r.map((s, c) => (c === 0 ? s.padEnd(widths[c]!) : s.padStart(widths[c]!))).join('  ');
+    r.map((s, c) => (c === 0 ? padEndTo(s, widths[c]!) : padStartTo(s, widths[c]!))).join('  ');
   return [
-    `${metricLabel(spec.metric)} of class ${spec.tranche}, scenario ${grid.scenarioName}`,
+    t('cli:grid.title', {
+      metric: t(`cli:grid.metric.${spec.metric}`),
+      tranche: spec.tranche,
+      scenario: grid.scenarioName,
+    }),
     line(header),
     ...body.map(line),
   ].join('\n');
@@ -169,18 +199,19 @@ export function gridJson(grid: GridResult): unknown {
   };
 }
 
-/** Turns expected failures (bad file, bad deal, bad axis) into one clear CLI message. */
-export function asCliError(err: unknown): unknown {
+/** Turns expected failures (bad file, bad deal, bad axis) into one clear CLI message in the process's language. */
+export function asCliError(err: unknown, t: TFunction = cliT()): unknown {
   if (err instanceof CliError) return err;
-  if (err instanceof DealFileError || err instanceof DealError || err instanceof RangeError) {
-    return new CliError(err.message);
-  }
+  if (err instanceof DealFileError) return new CliError(err.text(t));
+  if (err instanceof DealError) return new CliError(dealErrorText(t, err));
+  if (err instanceof RangeError) return new CliError(err.message);
   return err;
 }
 
 export async function main(args: string[]): Promise<number> {
+  const t = cliT();
   if (args.includes('--help') || args.includes('-h')) {
-    process.stdout.write(GRID_HELP);
+    process.stdout.write(gridHelp(t));
     return 0;
   }
   try {
@@ -196,7 +227,7 @@ export async function main(args: string[]): Promise<number> {
       ...(progress
         ? {
             onProgress: (done: number, total: number) =>
-              process.stderr.write(`\rgrid: ${done}/${total} cells`),
+              process.stderr.write(`\r${t('cli:grid.progress', { done, total })}`),
           }
         : {}),
     });
@@ -204,8 +235,8 @@ export async function main(args: string[]): Promise<number> {
     const bad = grid.cells.filter((c) => !c.cashConserved).length;
     if (parsed.json) process.stdout.write(JSON.stringify(gridJson(grid)) + '\n');
     else {
-      process.stdout.write(formatGridTable(grid) + '\n');
-      if (bad > 0) process.stdout.write(`warning: ${bad} cell(s) failed the cash reconciliation check\n`);
+      process.stdout.write(formatGridTable(grid, t) + '\n');
+      if (bad > 0) process.stdout.write(`${t('cli:grid.failedCells', { count: bad })}\n`);
     }
     return 0;
   } catch (err) {

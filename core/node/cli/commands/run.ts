@@ -5,45 +5,64 @@
  */
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import { DealFileError } from '../../../deal/load';
-import { AMOUNT_SCALES, isAmountScale, type AmountScale } from '../../../i18n/amounts';
 import {
   DealCalendar,
   type Curve,
   type Deal,
   type DefaultAssumption,
+  type PaymentFrequency,
   type Scenario,
 } from '../../../deal/schema';
+import type { TFunction } from '../../../i18n';
+import { AMOUNT_SCALES, isAmountScale, type AmountScale } from '../../../i18n/amounts';
+import type { cli as cliEn } from '../../../i18n/locales/en/cli';
+import { coreText } from '../../../i18n/messages';
 import type { CalendarFile } from '../../../time/holidayCalendar';
 import { loadCalendarFile } from '../../calendarFile';
 import type { RunResult } from '../../../result';
 import { DealError, runDeal } from '../../../run';
 import { loadDeal } from '../../dealFile';
 import { CliError } from '../errors';
-import { cliLang } from '../lang';
 import {
   formatMoney,
   formatNumber,
   formatPercent,
   heading,
+  helpText,
   MISSING,
   renderPairs,
   renderTable,
   type Column,
 } from '../format';
+import { cliLang, cliT } from '../lang';
+import { dealErrorLines } from '../problems';
 
-export const RUN_HELP = `usage: abs-workbench run <deal.json> [--scenario NAME] [--calendar FILE]... [--json] [--xlsx FILE [--amounts UNIT]]
-
-Runs the deal under one scenario (default: the deal's first) and prints the pool summary, the tranche
-analytics (WAL, principal window, bond-equivalent and mortgage yield, durations, convexity, losses), trigger
-events and the cash reconciliation.
-  --scenario NAME  a scenario of the deal
-  --calendar FILE  a holiday calendar file (samples/calendar.schema.json); it replaces a built-in calendar
-                   of the same id (CN-SSE, CN-IB, US-SIFMA); the deal names the one it uses
-  --json           the full RunResult as JSON (money in cents, rates as decimals)
-  --xlsx FILE      also write the Excel tranche report to FILE, in the --lang language (en or zh-CN)
-  --amounts UNIT   the report's amount unit: ${AMOUNT_SCALES.join(', ')} (default unit; wan = 万, yi = 亿);
-                   the Waterfall sheet stays in units, to the cent
-`;
+/** `run --help`, in the process's language. */
+export function runHelp(t: TFunction = cliT()): string {
+  return helpText(
+    t,
+    'abs-workbench run <deal.json> [--scenario NAME] [--calendar FILE]... [--json] [--xlsx FILE [--amounts UNIT]]',
+    [
+      {
+        about: `\n${t('cli:run.about')}`,
+        options: [
+          ['--scenario NAME', t('cli:run.option.scenario')],
+          [
+            '--calendar FILE',
+            t('cli:run.option.calendar', {
+              schema: 'samples/calendar.schema.json',
+              builtIn: 'CN-SSE, CN-IB, US-SIFMA',
+            }),
+          ],
+          ['--json', t('cli:run.option.json')],
+          ['--xlsx FILE', t('cli:run.option.xlsx', { file: 'FILE' })],
+          ['--amounts UNIT', t('cli:run.option.amounts', { units: AMOUNT_SCALES.join(', ') })],
+        ],
+      },
+    ],
+    16,
+  );
+}
 
 /** Exit code when a period does not reconcile: the engine, not the input, is wrong. */
 export const EXIT_NOT_RECONCILED = 3;
@@ -57,7 +76,7 @@ interface RunArgs {
   amounts: AmountScale;
 }
 
-function parseArgs(args: readonly string[]): RunArgs | 'help' {
+function parseArgs(args: readonly string[], t: TFunction): RunArgs | 'help' {
   let dealPath: string | undefined;
   let scenario: string | undefined;
   let xlsx: string | undefined;
@@ -73,7 +92,7 @@ function parseArgs(args: readonly string[]): RunArgs | 'help' {
     const value = (): string => {
       const v = inline ?? args[++i];
       if (v === undefined || v === '' || (inline === undefined && v.startsWith('--'))) {
-        throw new CliError(`${flag} needs a value\n\n${RUN_HELP}`, 2);
+        throw new CliError(`${t('cli:error.needsValue', { flag })}\n\n${runHelp(t)}`, 2);
       }
       return v;
     };
@@ -84,29 +103,32 @@ function parseArgs(args: readonly string[]): RunArgs | 'help' {
     else if (flag === '--calendar') calendars.push(value());
     else if (flag === '--amounts') {
       const v = value();
-      if (!isAmountScale(v))
-        throw new CliError(`--amounts ${v}: use one of ${AMOUNT_SCALES.join(', ')}\n\n${RUN_HELP}`, 2);
+      if (!isAmountScale(v)) {
+        const text = t('cli:run.badAmounts', { value: v, units: AMOUNT_SCALES.join(', ') });
+        throw new CliError(`${text}\n\n${runHelp(t)}`, 2);
+      }
       amounts = v;
     } else if (flag.startsWith('-') && flag !== '-')
-      throw new CliError(`unknown option '${flag}'\n\n${RUN_HELP}`, 2);
+      throw new CliError(`${t('cli:error.unknownOptionQuoted', { flag })}\n\n${runHelp(t)}`, 2);
     else if (dealPath === undefined) dealPath = a;
-    else throw new CliError(`one deal file at a time (got '${dealPath}' and '${a}')`, 2);
+    else throw new CliError(t('cli:error.oneDealFile', { first: dealPath, second: a }), 2);
   }
-  if (dealPath === undefined) throw new CliError(`no deal file given\n\n${RUN_HELP}`, 2);
+  if (dealPath === undefined) throw new CliError(`${t('cli:error.noDealFile')}\n\n${runHelp(t)}`, 2);
   return {
     dealPath,
     json,
-    calendars,
     amounts,
+    calendars,
     ...(scenario !== undefined ? { scenario } : {}),
     ...(xlsx !== undefined ? { xlsx } : {}),
   };
 }
 
 export async function main(args: string[]): Promise<number> {
-  const parsed = parseArgs(args);
+  const t = cliT();
+  const parsed = parseArgs(args, t);
   if (parsed === 'help') {
-    process.stdout.write(RUN_HELP);
+    process.stdout.write(runHelp(t));
     return 0;
   }
   const { dealPath } = parsed;
@@ -117,7 +139,7 @@ export async function main(args: string[]): Promise<number> {
     loaded = await loadDeal(dealPath);
     calendarFiles = await Promise.all(parsed.calendars.map((f) => loadCalendarFile(f)));
   } catch (e) {
-    if (e instanceof DealFileError) throw new CliError(e.message);
+    if (e instanceof DealFileError) throw new CliError(e.text(t));
     throw e;
   }
   const { pool } = loaded;
@@ -125,7 +147,11 @@ export async function main(args: string[]): Promise<number> {
 
   if (parsed.scenario !== undefined && !deal.scenarios.some((s) => s.name === parsed.scenario)) {
     throw new CliError(
-      `${dealPath}: no scenario '${parsed.scenario}'; available: ${deal.scenarios.map((s) => s.name).join(', ')}`,
+      t('cli:run.noScenario', {
+        file: dealPath,
+        name: parsed.scenario,
+        names: deal.scenarios.map((s) => s.name).join(t('cli:listSeparator')),
+      }),
     );
   }
 
@@ -134,30 +160,34 @@ export async function main(args: string[]): Promise<number> {
     result = runDeal(deal, pool, parsed.scenario !== undefined ? { scenario: parsed.scenario } : {});
   } catch (e) {
     if (e instanceof DealError) {
-      throw new CliError(e.problems.map((p) => `${dealPath}: ${p.path}: ${p.message}`).join('\n'));
+      throw new CliError(dealErrorLines(t, dealPath, e));
     }
     throw e;
   }
 
-  if (parsed.xlsx !== undefined) await writeReport(parsed.xlsx, deal, result, parsed.amounts);
+  if (parsed.xlsx !== undefined) await writeReport(parsed.xlsx, deal, result, parsed.amounts, t);
   // On stderr as well, so a --json run still shows them without corrupting its output.
-  for (const w of result.projectionNotes?.warnings ?? []) {
-    process.stderr.write(`abs-workbench run: ${dealPath}: warning: ${w}\n`);
+  for (const w of warningsOf(result, t)) {
+    process.stderr.write(`abs-workbench run: ${t('cli:run.warning', { file: dealPath, text: w })}\n`);
   }
 
   if (parsed.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
   else {
-    process.stdout.write(renderRun(deal, result, dealPath) + '\n');
-    if (parsed.xlsx !== undefined) process.stdout.write(`\nExcel report written to ${parsed.xlsx}\n`);
+    process.stdout.write(renderRun(deal, result, dealPath, t) + '\n');
+    if (parsed.xlsx !== undefined)
+      process.stdout.write(`\n${t('cli:run.reportWritten', { file: parsed.xlsx })}\n`);
   }
 
   if (!result.checks.cashConserved) {
+    const periods = result.checks.failures
+      .map((f) => t('cli:run.periodDifference', { period: f.period, difference: formatMoney(f.difference) }))
+      .join(t('cli:listSeparator'));
     process.stderr.write(
-      `abs-workbench run: ${dealPath}: cash does not reconcile in ${result.checks.failures.length} period(s): ` +
-        result.checks.failures
-          .map((f) => `period ${f.period} (difference ${formatMoney(f.difference)})`)
-          .join(', ') +
-        '\n',
+      `abs-workbench run: ${t('cli:run.notReconciled', {
+        file: dealPath,
+        count: result.checks.failures.length,
+        periods,
+      })}\n`,
     );
     return EXIT_NOT_RECONCILED;
   }
@@ -175,7 +205,13 @@ function withCalendars(deal: Deal, files: readonly CalendarFile[]): Deal {
 }
 
 /** Writes the Excel report next to its final name, then renames, so a failed write never leaves half a file. */
-async function writeReport(file: string, deal: Deal, result: RunResult, amounts: AmountScale): Promise<void> {
+async function writeReport(
+  file: string,
+  deal: Deal,
+  result: RunResult,
+  amounts: AmountScale,
+  t: TFunction,
+): Promise<void> {
   // Loaded on demand: the spreadsheet library is large and only this option needs it.
   const report = await import('../../../io/report');
   const bytes = report.buildTrancheReport({ deal, result, lang: cliLang(), amounts });
@@ -187,52 +223,74 @@ async function writeReport(file: string, deal: Deal, result: RunResult, amounts:
     await unlink(tmp).catch(() => undefined);
     const code = (e as { code?: string }).code;
     const reason =
-      code === 'ENOENT' ? 'folder does not exist' : code === 'EACCES' ? 'permission denied' : String(e);
-    throw new CliError(`${file}: cannot write the Excel report: ${reason}`);
+      code === 'ENOENT'
+        ? t('cli:run.folderMissing')
+        : code === 'EACCES'
+          ? t('cli:run.permissionDenied')
+          : String(e);
+    throw new CliError(t('cli:run.cannotWriteReport', { file, reason }));
   }
 }
 
-function describeCurve(c: Curve, asPercent: boolean): string {
+type RunLabel = keyof (typeof cliEn)['run']['label'];
+type RunColumn = keyof (typeof cliEn)['run']['column'];
+
+/** The projection's warnings in the language of `t`. */
+function warningsOf(r: RunResult, t: TFunction): string[] {
+  return (r.projectionNotes?.warningMessages ?? []).map((m) => coreText(t, m));
+}
+
+function describeCurve(t: TFunction, c: Curve, asPercent: boolean): string {
   const v = (x: number) => (asPercent ? formatPercent(x) : formatNumber(x, 2));
   if (typeof c === 'number') return v(c);
   if ('vector' in c) {
     const n = c.vector.length;
     const first = c.vector[0]!;
     const last = c.vector[n - 1]!;
-    return n === 1 ? v(first) : `vector by ${c.by} (${n} values, ${v(first)} to ${v(last)}, last holds)`;
+    return n === 1
+      ? v(first)
+      : t('cli:run.value.vector', {
+          by: t(`cli:run.value.vectorBy.${c.by}`),
+          count: n,
+          first: v(first),
+          last: v(last),
+        });
   }
-  return `formula ${c.formula}`;
+  return t('cli:run.value.formula', { formula: c.formula });
 }
 
-function describeDefault(d: DefaultAssumption): string {
+function describeDefault(t: TFunction, d: DefaultAssumption): string {
   if (d.model === 'CNL') {
-    return `CNL timing: lifetime net loss ${formatPercent(d.lifetimeNetLoss)} over ${d.timing.length} periods`;
+    return t('cli:run.value.cnlTiming', { loss: formatPercent(d.lifetimeNetLoss), count: d.timing.length });
   }
-  return `${d.model} ${describeCurve(d.curve, d.model !== 'SDA')}`;
+  return `${d.model} ${describeCurve(t, d.curve, d.model !== 'SDA')}`;
 }
 
-function describeScenario(s: Scenario): string {
+function describeScenario(t: TFunction, s: Scenario): string {
   const prepay = s.prepayment;
+  const label = (k: RunLabel): string => t(`cli:run.label.${k}`);
   const pairs: [string, string][] = [
-    ['Scenario', s.name],
-    ...(s.description ? ([['Description', s.description]] as [string, string][]) : []),
-    ['Prepayment', `${prepay.model} ${describeCurve(prepay.curve, prepay.model !== 'PSA')}`],
-    ['Defaults', describeDefault(s.default)],
-    ['Severity', describeCurve(s.severity, true)],
-    ['Recovery lag', `${s.recoveryLagMonths} months`],
+    [label('scenario'), s.name],
+    ...(s.description ? ([[label('description'), s.description]] as [string, string][]) : []),
+    [label('prepayment'), `${prepay.model} ${describeCurve(t, prepay.curve, prepay.model !== 'PSA')}`],
+    [label('defaults'), describeDefault(t, s.default)],
+    [label('severity'), describeCurve(t, s.severity, true)],
+    [label('recoveryLag'), t('cli:run.value.months', { count: s.recoveryLagMonths })],
     [
-      'Default stop',
-      s.defaultStop === 'maturity'
-        ? 'maturity (defaults run to each loan’s last month)'
-        : 'lag before maturity (SIFMA: none in the last recovery-lag months)',
+      label('defaultStop'),
+      s.defaultStop === 'maturity' ? t('cli:run.value.stopMaturity') : t('cli:run.value.stopLag'),
     ],
     [
-      'Multiples',
-      `defaults ${formatNumber(s.defaultMultiple, 2)}x, prepayment ${formatNumber(s.prepaymentMultiple, 2)}x`,
+      label('multiples'),
+      t('cli:run.value.multiples', {
+        defaults: formatNumber(s.defaultMultiple, 2),
+        prepayment: formatNumber(s.prepaymentMultiple, 2),
+      }),
     ],
   ];
-  if (s.overrides.length > 0) pairs.push(['Overrides', s.overrides.map((o) => o.segment).join(', ')]);
-  return renderPairs(pairs);
+  if (s.overrides.length > 0)
+    pairs.push([label('overrides'), s.overrides.map((o) => o.segment).join(t('cli:listSeparator'))]);
+  return renderPairs(pairs, t('cli:colon'));
 }
 
 function sum(
@@ -242,90 +300,125 @@ function sum(
   return rows.reduce((a, r) => a + f(r), 0);
 }
 
-function poolSummary(r: RunResult): string {
+function poolSummary(t: TFunction, r: RunResult): string {
   const rows = r.pool.periods.filter((p) => p.period > 0);
   const last = rows[rows.length - 1];
+  const label = (k: RunLabel): string => t(`cli:run.label.${k}`);
   const pairs: [string, string][] = [
-    ['Initial balance', formatMoney(r.pool.initialBalance)],
-    ['Periods', `${rows.length} (${rows[0]?.date ?? MISSING} to ${last?.date ?? MISSING})`],
-    ['Scheduled principal', formatMoney(sum(rows, (p) => p.scheduledPrincipal))],
-    ['Prepayments', formatMoney(sum(rows, (p) => p.prepayment))],
-    ['Defaults', formatMoney(sum(rows, (p) => p.default))],
-    ['Losses', formatMoney(sum(rows, (p) => p.loss))],
-    ['Recoveries', formatMoney(sum(rows, (p) => p.recovery))],
-    ['Interest', formatMoney(sum(rows, (p) => p.interest))],
-    ['Fee income', formatMoney(sum(rows, (p) => p.fees))],
+    [label('initialBalance'), formatMoney(r.pool.initialBalance)],
+    [
+      label('periods'),
+      t('cli:run.value.periodRange', {
+        count: rows.length,
+        from: rows[0]?.date ?? MISSING,
+        to: last?.date ?? MISSING,
+      }),
+    ],
+    [label('scheduledPrincipal'), formatMoney(sum(rows, (p) => p.scheduledPrincipal))],
+    [label('prepayments'), formatMoney(sum(rows, (p) => p.prepayment))],
+    [label('defaultAmount'), formatMoney(sum(rows, (p) => p.default))],
+    [label('losses'), formatMoney(sum(rows, (p) => p.loss))],
+    [label('recoveries'), formatMoney(sum(rows, (p) => p.recovery))],
+    [label('interest'), formatMoney(sum(rows, (p) => p.interest))],
+    [label('feeIncome'), formatMoney(sum(rows, (p) => p.fees))],
   ];
   const purchases = sum(rows, (p) => p.purchases);
-  if (purchases > 0) pairs.push(['Purchases (revolving)', formatMoney(purchases)]);
+  if (purchases > 0) pairs.push([label('purchases'), formatMoney(purchases)]);
   pairs.push(
-    ['End balance', formatMoney(last?.endBalance ?? r.pool.initialBalance)],
-    ['Cumulative net loss', formatPercent(last?.cumulativeNetLossPct ?? 0)],
+    [label('endBalance'), formatMoney(last?.endBalance ?? r.pool.initialBalance)],
+    [label('cnl'), formatPercent(last?.cumulativeNetLossPct ?? 0)],
   );
-  if (r.revolvingEndPeriod !== null) pairs.push(['Revolving ended', `period ${r.revolvingEndPeriod}`]);
+  if (r.revolvingEndPeriod !== null)
+    pairs.push([label('revolvingEnded'), t('cli:run.value.period', { period: r.revolvingEndPeriod })]);
   pairs.push([
-    'Clean-up call',
-    r.cleanUpCallPeriod === null ? 'not exercised' : `period ${r.cleanUpCallPeriod}`,
+    label('cleanUpCall'),
+    r.cleanUpCallPeriod === null
+      ? t('cli:run.value.notExercised')
+      : t('cli:run.value.period', { period: r.cleanUpCallPeriod }),
   ]);
-  return renderPairs(pairs);
+  return renderPairs(pairs, t('cli:colon'));
 }
 
-function trancheTable(r: RunResult): string {
-  const cols: (Column | string)[] = [
-    { header: 'Class', align: 'left' },
-    { header: 'Seniority', align: 'left' },
-    { header: 'Rating', align: 'left' },
-    'Balance',
-    'Pool %',
-    { header: 'Coupon', align: 'left' },
-    'Price',
-    'WAL (y)',
-    'Window',
-    'Yield (BEY)',
-    'Mortgage yld',
-    'Mod. dur.',
-    'Convexity',
-    'Principal loss',
-    'Int. shortfall',
-    { header: 'Expected final', align: 'left' },
-    { header: 'Legal final', align: 'left' },
+/** A class's coupon in the language of `t`; the result's English description when the deal has no such class. */
+function couponText(t: TFunction, deal: Deal, id: string, fallback: string): string {
+  const c = deal.structure.tranches.find((x) => x.id === id)?.coupon;
+  if (!c) return fallback;
+  const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
+  if (c.type === 'fixed') return t('cli:run.value.fixedCoupon', { rate: pct(c.rate) });
+  const parts = [
+    t('cli:run.value.floatingCoupon', {
+      index: c.index,
+      sign: c.spread < 0 ? '-' : '+',
+      spread: pct(Math.abs(c.spread)),
+    }),
   ];
-  const rows = r.tranches.map((t) => [
-    t.id,
-    t.seniority,
-    t.rating ?? MISSING,
-    formatMoney(t.originalBalance),
-    formatPercent(t.poolShare),
-    t.couponDescription,
-    formatNumber(t.price, 3),
-    formatNumber(t.wal, 2),
-    t.principalWindow ? `${t.principalWindow.first}-${t.principalWindow.last}` : MISSING,
-    formatPercent(t.yield, 3),
-    formatPercent(t.mortgageYield, 3),
-    formatNumber(t.modifiedDuration, 3),
-    formatNumber(t.convexity, 3),
-    formatMoney(t.principalLoss),
-    formatMoney(t.interestShortfall),
-    t.expectedFinalDate ?? MISSING,
-    t.legalFinalDate ?? MISSING,
+  if (c.floor !== undefined) parts.push(t('cli:run.value.floor', { rate: pct(c.floor) }));
+  if (c.cap !== undefined) parts.push(t('cli:run.value.cap', { rate: pct(c.cap) }));
+  return parts.join(t('cli:listSeparator'));
+}
+
+const SENIORITIES = ['senior', 'mezzanine', 'subordinated', 'equity'] as const;
+type Seniority = (typeof SENIORITIES)[number];
+const isSeniority = (s: string): s is Seniority => (SENIORITIES as readonly string[]).includes(s);
+
+function trancheTable(t: TFunction, deal: Deal, r: RunResult): string {
+  const h = (k: RunColumn): string => t(`cli:run.column.${k}`);
+  const cols: (Column | string)[] = [
+    { header: h('class'), align: 'left' },
+    { header: h('seniority'), align: 'left' },
+    { header: h('rating'), align: 'left' },
+    h('balance'),
+    h('poolShare'),
+    { header: h('coupon'), align: 'left' },
+    h('price'),
+    h('wal'),
+    h('window'),
+    h('yield'),
+    h('mortgageYield'),
+    h('modifiedDuration'),
+    h('convexity'),
+    h('principalLoss'),
+    h('interestShortfall'),
+    { header: h('expectedFinal'), align: 'left' },
+    { header: h('legalFinal'), align: 'left' },
+  ];
+  const rows = r.tranches.map((tr) => [
+    tr.id,
+    isSeniority(tr.seniority) ? t(`cli:run.value.seniority.${tr.seniority}`) : tr.seniority,
+    tr.rating ?? MISSING,
+    formatMoney(tr.originalBalance),
+    formatPercent(tr.poolShare),
+    couponText(t, deal, tr.id, tr.couponDescription),
+    formatNumber(tr.price, 3),
+    formatNumber(tr.wal, 2),
+    tr.principalWindow ? `${tr.principalWindow.first}-${tr.principalWindow.last}` : MISSING,
+    formatPercent(tr.yield, 3),
+    formatPercent(tr.mortgageYield, 3),
+    formatNumber(tr.modifiedDuration, 3),
+    formatNumber(tr.convexity, 3),
+    formatMoney(tr.principalLoss),
+    formatMoney(tr.interestShortfall),
+    tr.expectedFinalDate ?? MISSING,
+    tr.legalFinalDate ?? MISSING,
   ]);
   return renderTable(cols, rows);
 }
 
-function triggerTable(r: RunResult): string {
-  if (r.triggerEvents.length === 0) return 'No trigger breached.';
+function triggerTable(t: TFunction, r: RunResult): string {
+  if (r.triggerEvents.length === 0) return t('cli:run.noTriggers');
+  const h = (k: RunColumn): string => t(`cli:run.column.${k}`);
   return renderTable(
     [
-      { header: 'Trigger', align: 'left' },
-      { header: 'Event', align: 'left' },
-      'Period',
-      'Date',
-      'Value',
-      'Threshold',
+      { header: h('trigger'), align: 'left' },
+      { header: h('event'), align: 'left' },
+      h('period'),
+      h('date'),
+      h('value'),
+      h('threshold'),
     ],
     r.triggerEvents.map((e) => [
       e.id,
-      e.kind,
+      t(`cli:run.value.event.${e.kind}`),
       String(e.period),
       e.date,
       formatNumber(e.value, 4),
@@ -335,85 +428,106 @@ function triggerTable(r: RunResult): string {
 }
 
 /** The projection's conventions, CNL stated against realised, and warnings, as the run result carries them. */
-function projectionSection(r: RunResult): string {
+function projectionSection(t: TFunction, r: RunResult): string {
   const n = r.projectionNotes;
-  if (!n) return 'No projection notes (run on a ready projection).';
+  if (!n) return t('cli:run.noProjectionNotes');
   const pairs: [string, string][] = [
-    ['Default stop used', n.defaultStop === 'maturity' ? 'maturity' : 'lag before maturity (SIFMA)'],
+    [
+      t('cli:run.label.defaultStopUsed'),
+      n.defaultStop === 'maturity' ? t('cli:run.value.stopUsedMaturity') : t('cli:run.value.stopUsedLag'),
+    ],
   ];
   if (n.cnl) {
     pairs.push([
-      'CNL stated / realised',
-      `${formatPercent(n.cnl.stated)} / ${formatPercent(n.cnl.realised)}`,
+      t('cli:run.label.cnlStatedRealised'),
+      t('cli:run.value.slash', { a: formatPercent(n.cnl.stated), b: formatPercent(n.cnl.realised) }),
     ]);
     if (n.cnl.retimed > 0)
-      pairs.push(['CNL re-timed', `${n.cnl.retimed} loan(s) maturing before the curve ends`]);
+      pairs.push([t('cli:run.label.cnlRetimed'), t('cli:run.value.retimed', { count: n.cnl.retimed })]);
   }
+  const conventions = n.conventionMessages.map((m) => coreText(t, m));
   return [
-    renderPairs(pairs),
-    ...n.conventions.map((c) => `- ${c}`),
-    ...n.warnings.map((w) => `WARNING: ${w}`),
+    renderPairs(pairs, t('cli:colon')),
+    ...conventions.map((c) => `- ${c}`),
+    ...warningsOf(r, t).map((w) => t('cli:run.warningLine', { text: w })),
   ].join('\n');
 }
 
-function reconciliation(r: RunResult): string {
+function reconciliation(t: TFunction, r: RunResult): string {
   const periods = r.waterfall.length;
-  if (r.checks.cashConserved) {
-    return `Cash conserved: every period reconciles to the cent (sources = uses + change in reserve), ${periods} periods.`;
-  }
+  if (r.checks.cashConserved) return t('cli:run.conserved', { count: periods });
   return [
-    `CASH NOT CONSERVED in ${r.checks.failures.length} of ${periods} periods:`,
-    ...r.checks.failures.map((f) => `  period ${f.period}: difference ${formatMoney(f.difference)}`),
+    t('cli:run.notConserved', { count: r.checks.failures.length, periods }),
+    ...r.checks.failures.map(
+      (f) => `  ${t('cli:run.failure', { period: f.period, difference: formatMoney(f.difference) })}`,
+    ),
   ].join('\n');
 }
 
-function paymentsLine(deal: Deal): string {
+function paymentsLine(t: TFunction, deal: Deal): string {
   const c = deal.calendar;
-  const freq = c
+  const freq = (f: PaymentFrequency): string => t(`cli:run.value.frequency.${f}`);
+  const frequency = c
     ? c.paymentFrequency.revolving === c.paymentFrequency.amortising
-      ? c.paymentFrequency.amortising
-      : `${c.paymentFrequency.revolving} while revolving, ${c.paymentFrequency.amortising} amortising`
-    : 'monthly';
-  const first = deal.firstPaymentDate !== undefined ? `, first ${deal.firstPaymentDate}` : '';
-  const roll = c?.holidays !== undefined ? `, ${c.businessDayRule} on ${c.holidays}` : '';
-  return `${freq} on day ${deal.paymentDay}${first}${roll}, delay ${deal.paymentDelayDays} days`;
+      ? freq(c.paymentFrequency.amortising)
+      : t('cli:run.value.frequencyByPhase', {
+          revolving: freq(c.paymentFrequency.revolving),
+          amortising: freq(c.paymentFrequency.amortising),
+        })
+    : freq('monthly');
+  const parts = [t('cli:run.value.paymentDay', { frequency, day: deal.paymentDay })];
+  if (deal.firstPaymentDate !== undefined)
+    parts.push(t('cli:run.value.firstPayment', { date: deal.firstPaymentDate }));
+  if (c?.holidays !== undefined)
+    parts.push(
+      t('cli:run.value.rolled', { rule: t(`cli:run.value.rule.${c.businessDayRule}`), calendar: c.holidays }),
+    );
+  parts.push(t('cli:run.value.delay', { days: deal.paymentDelayDays }));
+  return parts.join(t('cli:listSeparator'));
 }
 
-/** The human-readable report of one run. */
-export function renderRun(deal: Deal, r: RunResult, file: string): string {
-  const header = renderPairs([
-    ['Deal', deal.name],
-    ['File', file],
-    ['Currency', r.deal.currency],
-    ['Cut-off', r.deal.cutoffDate],
-    ['Settlement', r.deal.settlementDate],
-    ['Closing', r.deal.closingDate ?? r.deal.settlementDate],
-    ['Payments', paymentsLine(deal)],
-    ['Engine', `${r.engineVersion}, run ${r.runAt}`],
-  ]);
+/** The human-readable report of one run, in the language of `t` (the process's by default). */
+export function renderRun(deal: Deal, r: RunResult, file: string, t: TFunction = cliT()): string {
+  const label = (k: RunLabel): string => t(`cli:run.label.${k}`);
+  const header = renderPairs(
+    [
+      [label('deal'), deal.name],
+      [label('file'), file],
+      [label('currency'), r.deal.currency],
+      [label('cutoff'), r.deal.cutoffDate],
+      [label('settlement'), r.deal.settlementDate],
+      [label('closing'), r.deal.closingDate ?? r.deal.settlementDate],
+      [label('payments'), paymentsLine(t, deal)],
+      [label('engine'), t('cli:run.value.engine', { version: r.engineVersion, at: r.runAt })],
+    ],
+    t('cli:colon'),
+  );
+  const calendarNotes = r.calendarNoteMessages
+    ? r.calendarNoteMessages.map((m) => coreText(t, m))
+    : (r.calendarNotes ?? []);
   return [
-    heading('Deal'),
+    heading(t('cli:run.heading.deal')),
     header,
     '',
-    heading('Scenario'),
-    describeScenario(r.scenario),
+    heading(t('cli:run.heading.scenario')),
+    describeScenario(t, r.scenario),
     '',
-    heading('Pool'),
-    poolSummary(r),
+    heading(t('cli:run.heading.pool')),
+    poolSummary(t, r),
     '',
-    heading('Projection'),
-    projectionSection(r),
+    heading(t('cli:run.heading.projection')),
+    projectionSection(t, r),
     '',
-    heading(`Tranches (${r.deal.currency}; yields on 30/360 from settlement, delay included)`),
-    trancheTable(r),
+    heading(t('cli:run.heading.tranches', { currency: r.deal.currency })),
+    trancheTable(t, deal, r),
     '',
-    ...(r.calendarNotes && r.calendarNotes.length > 0
-      ? [heading('Calendar'), r.calendarNotes.join('\n'), '']
+    ...(calendarNotes.length > 0
+      ? [heading(t('cli:run.heading.calendar')), calendarNotes.join('\n'), '']
       : []),
-    heading('Trigger events'),
-    triggerTable(r),
+    heading(t('cli:run.heading.triggers')),
+    triggerTable(t, r),
     '',
-    heading('Reconciliation'),
-    reconciliation(r),
+    heading(t('cli:run.heading.reconciliation')),
+    reconciliation(t, r),
   ].join('\n');
 }
