@@ -39,7 +39,7 @@ export const cli = {
         "the report's amount unit: {{units}} (default unit; wan = 万, yi = 亿);\nthe Waterfall sheet stays in units, to the cent",
     },
     noScenario: "{{file}}: no scenario '{{name}}'; available: {{names}}",
-    badAmounts: '--amounts {{value}}: use one of {{units}}',
+    badAmounts: '{{flag}} {{value}}: use one of {{units}}',
     warning: '{{file}}: warning: {{text}}',
     reportWritten: 'Excel report written to {{file}}',
     cannotWriteReport: '{{file}}: cannot write the Excel report: {{reason}}',

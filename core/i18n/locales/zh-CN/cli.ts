@@ -33,7 +33,7 @@ export const cli: Catalog<typeof en> = {
       amounts: '报告的金额单位，可选 {{units}}（默认按元列示）；\n现金流支付顺序表始终以元列示，精确到分',
     },
     noScenario: '{{file}}：不存在情景“{{name}}”；可选情景：{{names}}',
-    badAmounts: '--amounts {{value}}：请使用 {{units}} 之一',
+    badAmounts: '{{flag}} {{value}}：请使用 {{units}} 之一',
     warning: '{{file}}：警告：{{text}}',
     reportWritten: 'Excel 报告已写入 {{file}}',
     cannotWriteReport: '{{file}}：无法写入 Excel 报告：{{reason}}',

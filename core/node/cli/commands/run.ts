@@ -104,7 +104,7 @@ function parseArgs(args: readonly string[], t: TFunction): RunArgs | 'help' {
     else if (flag === '--amounts') {
       const v = value();
       if (!isAmountScale(v)) {
-        const text = t('cli:run.badAmounts', { value: v, units: AMOUNT_SCALES.join(', ') });
+        const text = t('cli:run.badAmounts', { flag, value: v, units: AMOUNT_SCALES.join(', ') });
         throw new CliError(`${text}\n\n${runHelp(t)}`, 2);
       }
       amounts = v;
