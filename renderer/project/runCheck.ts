@@ -15,9 +15,9 @@ import { pendingEditsText, type PendingEdit } from './pendingEdits';
 
 /** One problem with the way to fix it. */
 export function problemWithFix(p: DealProblem, t: TFunction = enT): string {
-  // The engine's message in the user's language (English until core gives the problem a code).
+  // The engine's message in the user's language, by its code.
   const message = coreText(t, p);
-  if (p.path === 'structure.tranches' && p.message.startsWith('the notes total')) {
+  if (p.code === 'deal.notesOverPool') {
     return t('app:run.fixResize', { message });
   }
   if (p.path === 'pool') return t('app:run.fixPool', { message });

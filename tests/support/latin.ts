@@ -6,7 +6,7 @@ export const LATIN_ALLOWED: ReadonlySet<string> = new Set(
   (
     'ABS CPR CDR SMM MDR WAL OC IC IRR APR CNL CGL LTV DPD PSA SDA SIFMA ACT SSE IB CN US USD CNY HKD EUR ' +
     'CSV XLSX XLS JSON PDF GBK UTF Excel Monte Carlo Vasicek Mack LP HiGHS ID Tab Ctrl Shift Enter Esc English ' +
-    'x bp bps Q M Y'
+    'bp bps'
   ).split(' '),
 );
 
@@ -19,7 +19,8 @@ export function untranslatedWords(text: string): string[] {
     .replace(/\{\{[^}]*\}\}/g, '')
     .replace(/\$t\([^)]*\)/g, '')
     .replace(/<\/?[A-Za-z0-9]+\s*\/?>/g, '');
-  return (plain.match(/[A-Za-z]+/g) ?? []).filter((w) => !LATIN_ALLOWED.has(w));
+  // A single letter is an id or a key (class A, Ctrl+N), not a word.
+  return (plain.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !LATIN_ALLOWED.has(w));
 }
 
 /** True when `s` holds a CJK ideograph or full-width punctuation (Chinese text on an English screen). */

@@ -8,7 +8,7 @@ import { coreText, type CoreMessage } from '../../../core/i18n/messages';
 import type { RunResult } from '../../../core/result';
 import { pct } from '../../format';
 
-/** An engine note: a plain English sentence today, a coded message once the engine's codes land. */
+/** An engine note: a coded message, or the English sentence of a result saved before the codes. */
 type Note = string | CoreMessage;
 
 function useNoteText(): (n: Note) => string {
@@ -20,9 +20,11 @@ export function RunNotes({ r }: { r: RunResult }) {
   const { t } = useTranslation('results');
   const text = useNoteText();
   const notes = r.projectionNotes;
-  const warnings: readonly Note[] = notes?.warnings ?? [];
-  const conventions: readonly Note[] = notes?.conventions ?? [];
-  const calendar: readonly Note[] = r.calendarNotes ?? [];
+  // The coded messages when the run carries them (every run since the engine coded its notes); a result saved
+  // before that has only the English sentences.
+  const warnings: readonly Note[] = notes?.warningMessages ?? notes?.warnings ?? [];
+  const conventions: readonly Note[] = notes?.conventionMessages ?? notes?.conventions ?? [];
+  const calendar: readonly Note[] = r.calendarNoteMessages ?? r.calendarNotes ?? [];
   return (
     <>
       {notes ? (
