@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import * as XLSX from 'xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Deal } from '../../core/deal/schema';
 import { MAPPING_PRESETS, TapeMapping, mappingFrom } from '../../core/io/tape/mapping';
@@ -14,6 +15,7 @@ import { importTapeText } from '../../core/io/tape/tapeStream';
 import { poolSummary } from '../../core/pool/strat';
 import { runDeal } from '../../core/run';
 import { scaleTranchesToPool } from '../../renderer/project/dealEdit';
+import { ExportPage } from './pages/ExportPage';
 import { PoolPage } from './pages/PoolPage';
 import { ResultsPage } from './pages/ResultsPage';
 import { WorkbenchPage } from './pages/WorkbenchPage';
@@ -143,6 +145,27 @@ describe('a Chinese platform tape, in Chinese', () => {
     }
     expect(await results.reconciled()).toBe(true);
     await app.screenshot('cn-tape-6-results');
+    expect(app.errors).toEqual([]);
+  });
+
+  it("exports the Chinese report in 万元 and reads it back: Chinese sheets, the engine's balances / 10,000", async () => {
+    await page.getByTestId('scale-picker').selectOption('wan');
+    await app.go('export');
+    const exportPage = new ExportPage(page);
+    expect(await exportPage.format()).toContain('报告语言：中文；金额单位：万元');
+    const file = await exportPage.exportXlsx();
+    const wb = XLSX.read(file.bytes, { type: 'buffer' });
+    expect(wb.SheetNames.slice(0, 3)).toEqual(['概要', '假设', '资产池现金流']);
+    const ids = want.result.tranches.map((t) => t.id);
+    expect(wb.SheetNames).toEqual(expect.arrayContaining(ids.map((id) => `${id}档现金流`)));
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['概要']!, { header: 1 });
+    for (const t of want.result.tranches) {
+      // The Summary holds each class's original balance divided by the unit, unrounded.
+      const row = rows.find((r) => r[0] === t.id);
+      expect(row, t.id).toContain(t.originalBalance / 1e4);
+    }
+    await page.getByTestId('scale-picker').selectOption('unit');
+    await app.screenshot('cn-tape-7-export');
     expect(app.errors).toEqual([]);
   });
 });
