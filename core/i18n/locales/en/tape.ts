@@ -126,6 +126,9 @@ export const tape = {
     wrote_one: 'wrote {{file}} ({{count}} loan)',
     wrote_other: 'wrote {{file}} ({{count}} loans)',
     wroteMapping: 'wrote the mapping with its value map to {{file}}',
+    columnProblems: '{{file}}: {{count}} column-level problem(s), no pool written: {{problems}}',
+    problemSeparator: '; ',
+    noneAccepted: '{{file}}: no row was accepted ({{rejected}} rejected), no pool written',
   },
   progress: {
     reading: 'Reading {{file}}',

@@ -123,6 +123,9 @@ export const tape: Catalog<typeof en> = {
     wrote_one: '已写入 {{file}}（{{count}} 笔贷款）',
     wrote_other: '已写入 {{file}}（{{count}} 笔贷款）',
     wroteMapping: '已将映射及代码对照表写入 {{file}}',
+    columnProblems: '{{file}}：有 {{count}} 处列级问题，未写出资产池：{{problems}}',
+    problemSeparator: '；',
+    noneAccepted: '{{file}}：没有一行被接受（拒绝 {{rejected}} 行），未写出资产池',
   },
   progress: {
     reading: '正在读取 {{file}}',
