@@ -219,7 +219,7 @@ describe('the tape import report in Chinese', () => {
       s
         .replace(/“[^”]*”/g, '')
         .replace(/[A-Za-z][\w.-]*/g, (w) =>
-          (POOL_FIELDS as readonly string[]).includes(w) || /[.\-]|[a-z][A-Z]|^[A-Z]+$/.test(w) ? '' : w,
+          (POOL_FIELDS as readonly string[]).includes(w) || /[.-]|[a-z][A-Z]|^[A-Z]+$/.test(w) ? '' : w,
         ),
     );
 
