@@ -28,6 +28,8 @@ export const core = {
     missingIndex: "scenario '{{scenario}}' has no index curve '{{index}}' (tranche {{tranche}})",
     unknownSegment:
       "scenario '{{scenario}}' overrides segment '{{segment}}', which the pool does not have (its segments: {{segments}})",
+    /** The segments of a pool that has none, inside unknownSegment. */
+    noSegments: 'none',
     duplicateScenario: "duplicate scenario name '{{name}}'",
     duplicateLine: "duplicate line id '{{id}}'",
     cnlTiming: 'timing must sum to 1 (sums to {{sum}})',
@@ -152,6 +154,46 @@ export const core = {
       equityForHaircuts: 'equity carries retained notes and line haircuts',
       maxShare: "'{{id}}' at most {{share}} of funding",
       liquidityBuffer: 'liquidity buffer of {{share}} of receivables',
+    },
+  },
+  /** Why a revolving profile line is not bought (core/structure/revolving.ts); product and segment are the deal's ids. */
+  revolving: {
+    termAbove: 'remaining term {{term}} above {{max}}',
+    rateBelow: 'rate {{rate}} below {{min}}',
+    rateAbove: 'rate {{rate}} above {{max}}',
+    productNotEligible: 'product {{product}} not eligible',
+    segmentNotEligible: 'segment {{segment}} not eligible',
+  },
+  /** Grid axes (core/scenario/axis.ts); `{{kind}}` is the axis as the command line names it. */
+  scenario: {
+    axisNotNumbers: '{{kind}} axis: from, to and step must be numbers',
+    axisStep: '{{kind}} axis: step must be above 0',
+    axisToBelowFrom: "{{kind}} axis: 'to' ({{to}}) is below 'from' ({{from}})",
+    axisTooMany: '{{kind}} axis has {{count}} points; at most {{max}}',
+    valueNotNumber: '{{kind}} value {{value}}: not a number',
+    valueShare: '{{kind}} value {{value}}: must be between 0 and 1 (0%–100%)',
+    valueMultiple: '{{kind}} value {{value}}: must be between 0 and 100',
+    valueLag: '{{kind}} value {{value}}: must be between 0 and 1200 months',
+    valueShift: '{{kind}} value {{value}}: must be between −100% and +100%',
+    axesClash: 'the {{a}} and {{b}} axes both set {{what}}; choose two different assumptions',
+    /** The axes by name, as the grid command's table shows them (cli:grid.axis). */
+    axis: {
+      cdr: 'CDR',
+      cpr: 'CPR',
+      absSpeed: 'ABS speed',
+      lossMultiple: 'Loss multiple',
+      prepaymentMultiple: 'Prepayment multiple',
+      severity: 'Severity',
+      lagMonths: 'Recovery lag (months)',
+      rateShift: 'Base-rate shift',
+    },
+    /** What an axis sets outright. */
+    sets: {
+      defaultModel: 'the default model',
+      prepaymentModel: 'the prepayment model',
+      severity: 'the severity',
+      recoveryLag: 'the recovery lag',
+      axis: 'the {{axis}}',
     },
   },
   /**
