@@ -661,7 +661,7 @@ function ReportStep({
   const reasons = useMemo(() => rejectReasonsTable(r.byReason, t), [r.byReason, t]);
   const cols = useMemo(() => rejectCols(t, lang), [t, lang]);
   // The engine's sentences (how values were read, warnings, errors) in the interface language.
-  const texts = useMemo(() => reportTexts(r, t), [r, t]);
+  const texts = useMemo(() => reportTexts(r, t, lang), [r, t, lang]);
   return (
     <section className="card" data-testid="report-step">
       <WizardSteps active={2} />

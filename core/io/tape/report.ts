@@ -7,7 +7,7 @@ import { Product } from '../../deal/schema';
 import { translator, type Lang, type TFunction } from '../../i18n';
 import { checkMessageOf, coreText, type CoreMessage } from '../../i18n/messages';
 import { neutraliseText } from '../report/cellText';
-import { STATUS_CODES, type PoolField } from './fields';
+import { FIELD_SPECS, STATUS_CODES, type PoolField } from './fields';
 
 export const REJECT_REASONS = {
   'wrong-cell-count': 'row has a different number of cells than the header',
@@ -139,10 +139,41 @@ export function rejectsToCsv(rejects: readonly RejectedRow[]): string {
 }
 
 /** A text the report carries in the language of `t`: its coded form when there is one, else as written. */
-function textOf(t: TFunction, plain: string, coded?: CoreMessage): string {
+function textOf(t: TFunction, plain: string, coded: CoreMessage | undefined, lang: Lang): string {
   const m = coded ?? checkMessageOf(plain);
-  return m ? coreText(t, m) : plain;
+  return m ? coreText(t, lang === 'en' ? m : localised(t, m)) : plain;
 }
+
+const FIELD_PARAMS = ['field', 'from', 'original'] as const;
+const isPoolField = (v: unknown): v is PoolField => typeof v === 'string' && v in FIELD_SPECS;
+
+/**
+ * Outside English, the pool fields, products and statuses a rule names read as the tape catalog words them
+ * (剩余期数, 等额本息, 核销) rather than as the mapping file's ids; the English keeps the ids it always printed.
+ */
+function localised(t: TFunction, m: CoreMessage): CoreMessage {
+  const params: Record<string, string | number> = { ...m.params };
+  for (const k of FIELD_PARAMS) {
+    const v = params[k];
+    // The catalog's label without its parenthesised hint: 还款方式（等额本息、先息后本等） → 还款方式.
+    if (isPoolField(v)) params[k] = t(`tape:fields.${v}`).replace(/\s*[（(][^（(]*[）)]$/, '');
+  }
+  const product = params.product;
+  if (typeof product === 'string' && product in PRODUCT_NAMES) params.product = t(`tape:product.${product}`);
+  if (m.code === 'tapeImport.statusesExcluded' && typeof params.statuses === 'string')
+    params.statuses = params.statuses
+      .split(', ')
+      .map((x) => t(`tape:status.${x}`, { defaultValue: x }))
+      .join(t('tape:report.listSeparator'));
+  const nested = m.nested
+    ? Object.fromEntries(Object.entries(m.nested).map(([k, v]) => [k, localised(t, v)]))
+    : undefined;
+  return { ...m, params, ...(nested ? { nested } : {}) };
+}
+
+const PRODUCT_NAMES: Readonly<Record<string, true>> = Object.fromEntries(
+  Product.options.map((p) => [p, true]),
+);
 
 /**
  * The report's sentences in the language of `t`: how values were read, warnings, errors, the mapping's notes (a
@@ -151,16 +182,17 @@ function textOf(t: TFunction, plain: string, coded?: CoreMessage): string {
 export function reportTexts(
   r: ImportReport,
   t: TFunction,
+  lang: Lang = 'en',
 ): { rules: string[]; warnings: string[]; errors: string[]; notes: string[]; encodingNote?: string } {
   const list = (plain: readonly string[], coded?: readonly CoreMessage[]): string[] =>
-    plain.map((x, i) => textOf(t, x, coded?.[i]?.message === x ? coded[i] : undefined));
+    plain.map((x, i) => textOf(t, x, coded?.[i]?.message === x ? coded[i] : undefined, lang));
   const note = r.source.encodingNote;
   return {
     rules: list(r.rules, r.ruleMessages),
     warnings: list(r.warnings, r.warningMessages),
     errors: list(r.errors, r.errorMessages),
     notes: list(r.mapping.notes),
-    ...(note !== undefined ? { encodingNote: textOf(t, note, r.source.encodingNoteMessage) } : {}),
+    ...(note !== undefined ? { encodingNote: textOf(t, note, r.source.encodingNoteMessage, lang) } : {}),
   };
 }
 
@@ -219,7 +251,7 @@ export function formatReport(
 ): string {
   const out: string[] = [];
   const src = r.source;
-  const texts = reportTexts(r, t);
+  const texts = reportTexts(r, t, lang);
   out.push(
     src.bytes !== undefined
       ? t('tape:report.sourceBytes', { name: src.name, format: src.format, bytes: src.bytes })

@@ -259,17 +259,17 @@ describe('the tape import report in Chinese', () => {
     const english = reportTexts(report, en);
     expect(english).toMatchObject({ rules: report.rules, warnings: report.warnings, errors: report.errors });
 
-    const chinese = reportTexts(report, zh);
+    const chinese = reportTexts(report, zh, 'zh-CN');
     for (const s of [...chinese.rules, ...chinese.warnings, ...chinese.errors]) {
       expect(s, s).toMatch(CJK);
       expect(zhText(s), s).toEqual([]);
     }
     expect(chinese.warnings).toContain('表头“balance”出现多次，取第一列');
     expect(chinese.errors.join('\n')).toContain(
-      '列“originationDate”（originationDate）：3 个斜杠日期既可读作 DD/MM/YYYY 也可读作 MM/DD/YYYY',
+      '列“originationDate”（放款日期）：3 个斜杠日期既可读作 DD/MM/YYYY 也可读作 MM/DD/YYYY',
     );
     expect(chinese.rules).toContain(
-      'rate（“rate”）：2 个无单位的值按百分数读取（除以 100）：该列无单位的值大于 1',
+      '年化利率（“rate”）：2 个无单位的值按百分数读取（除以 100）：该列无单位的值大于 1',
     );
   });
 
@@ -287,8 +287,8 @@ describe('the tape import report in Chinese', () => {
     expect(daily).toBe(
       "rate ('日利率（‰）'): a daily rate, made annual: 1 × 360 (the tape's daily-rate basis), 1 × 365 (the tape's daily-rate basis), 1 × 360 (basis empty; the mapping's dailyRateBasis, 360 unless stated)",
     );
-    expect(reportTexts(report, zh).rules).toContain(
-      'rate（“日利率（‰）”）：日利率，折为年利率：1 笔 × 360（资产清单的日利率计算基础），1 笔 × 365（资产清单的日利率计算基础），1 笔 × 360（计算基础为空；取映射的 dailyRateBasis，未指定时为 360）',
+    expect(reportTexts(report, zh, 'zh-CN').rules).toContain(
+      '年化利率（“日利率（‰）”）：日利率，折为年利率：1 笔 × 360（资产清单的日利率计算基础），1 笔 × 365（资产清单的日利率计算基础），1 笔 × 360（计算基础为空；取映射的 dailyRateBasis，未指定时为 360）',
     );
   });
 
@@ -322,7 +322,14 @@ describe('the tape import report in Chinese', () => {
       'x.csv',
     );
     const out = formatReport(report, 20, zh, 'zh-CN');
-    expect(out).toContain('segment 未映射：全部贷款归入细分“all”');
+    expect(out).toContain('分层未映射：全部贷款归入细分“all”');
+    const withStatus = importTapeText(
+      'id,balance,rate,originalTerm,remainingTerm,status\nL1,100,0.1,12,6,current\n',
+      'x.csv',
+    ).report;
+    expect(formatReport(withStatus, 20, zh, 'zh-CN')).toContain(
+      '剔除出资产池的贷款状态：违约、核销、结清、回购',
+    );
     expect(out).not.toContain('not mapped');
     expect(formatReport(report, 20, en)).toContain("segment not mapped: every loan is in segment 'all'");
   });

@@ -109,6 +109,8 @@ export const tape = {
     notListed: '({{count}} more rejected rows are counted above but not listed: the list is capped)',
     noData: 'no-data codes (imported as missing):',
     rules: 'how values were read:',
+    /** Between the statuses a rule lists. */
+    listSeparator: ', ',
     warning: 'warning: {{text}}',
     error: 'error: {{text}}',
   },

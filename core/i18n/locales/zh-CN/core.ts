@@ -197,24 +197,24 @@ export const core: Catalog<typeof en> = {
     cutoffFromColumn: '初始起算日 {{date}} 取自资产清单的起算日列',
     cutoffFromMapping: '初始起算日 {{date}} 取自映射',
     derivedFromMaturity:
-      '{{count}} 笔贷款的 {{field}} 由 {{from}} 与起算日 {{cutoff}} 推算（起算日后至到期日的还款期数）',
+      '{{count}} 笔贷款的{{field}}由{{from}}与起算日 {{cutoff}} 推算（起算日后至到期日的还款期数）',
     derivedFromOrigination:
-      '{{count}} 笔贷款的 {{field}} 按 {{original}} 减去 {{from}} 至起算日 {{cutoff}} 的整月数推算',
+      '{{count}} 笔贷款的{{field}}按{{original}}减去{{from}}至起算日 {{cutoff}} 的整月数推算',
     remainingNotDerivable:
-      '{{field}} 未映射且无法推算：请映射剩余期数列，或映射到期日／放款日并给出初始起算日',
-    originalNotMapped: '{{field}} 未映射：取当前余额',
-    originalEmpty: '{{field}} 有 {{count}} 行为空：取当前余额',
-    productNotMapped: '{{field}} 未映射：全部贷款按 {{product}} 处理',
+      '{{field}}未映射且无法推算：请映射剩余期数列，或映射到期日／放款日并给出初始起算日',
+    originalNotMapped: '{{field}}未映射：取当前余额',
+    originalEmpty: '{{field}}有 {{count}} 行为空：取当前余额',
+    productNotMapped: '{{field}}未映射：全部贷款按{{product}}处理',
     repaymentMethod:
-      '{{field}}（“{{column}}”）决定产品类型类贷款（分期、现金贷等）的摊还方式；为空时按 {{product}}',
+      '{{field}}（“{{column}}”）决定产品类型类贷款（分期、现金贷等）的摊还方式；为空时按{{product}}',
     repaymentMethodOnly:
-      '{{field}}（“{{column}}”）决定产品类型类贷款（分期、现金贷等）的摊还方式（无产品列，适用于全部贷款）；为空时按 {{product}}',
+      '{{field}}（“{{column}}”）决定产品类型类贷款（分期、现金贷等）的摊还方式（无产品列，适用于全部贷款）；为空时按{{product}}',
     classification:
       '{{field}}（“{{column}}”）：正常为正常类，关注为逾期（保留），次级／可疑为违约，损失为核销（剔除）；贷款状态与五级分类取较差者',
     amountUnit: '{{field}}（“{{column}}”）：金额单位为{{unit}}（按表头），折算为元',
     amountUnitStated: '{{field}}（“{{column}}”）：金额单位为{{unit}}（映射指定），折算为元',
-    segmentNotMapped: '{{field}} 未映射：全部贷款归入细分“{{segment}}”',
-    statusNotMapped: '{{field}} 未映射：不按贷款状态剔除贷款',
+    segmentNotMapped: '{{field}}未映射：全部贷款归入细分“{{segment}}”',
+    statusNotMapped: '{{field}}未映射：不按贷款状态剔除贷款',
     statusesExcluded: '剔除出资产池的贷款状态：{{statuses}}',
     decidedByMapping: '映射指定',
     decidedByCell: '由“{{value}}”判断',

@@ -106,6 +106,7 @@ export const tape: Catalog<typeof en> = {
     notListed: '（另有 {{count}} 行拒绝行已计入上述统计，但未逐行列出）',
     noData: '无数据代码（按缺失导入）：',
     rules: '取值规则：',
+    listSeparator: '、',
     warning: '提示：{{text}}',
     error: '错误：{{text}}',
   },

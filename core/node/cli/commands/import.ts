@@ -247,7 +247,7 @@ export async function main(args: string[]): Promise<number> {
       t('tape:cli.columnProblems', {
         file: tape,
         count: report.errors.length,
-        problems: reportTexts(report, t).errors.join(t('tape:cli.problemSeparator')),
+        problems: reportTexts(report, t, cliLang()).errors.join(t('tape:cli.problemSeparator')),
       }),
     );
   }
