@@ -207,8 +207,9 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
     const { value, transfer } = await handle(id, request);
     self.postMessage({ id, type: 'done', value } satisfies FromWorker, transfer);
   } catch (err) {
-    console.error(err);
     const problem = problemOf(err);
+    // A coded refusal (a bad axis) is the user's to fix and is shown to them; anything else is a fault to log.
+    if (!problem) console.error(err);
     self.postMessage({
       id,
       type: 'error',
