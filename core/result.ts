@@ -6,6 +6,7 @@
 import type { CoreMessage } from './i18n/messages';
 import type { Deal, Scenario } from './deal/schema';
 import type { ProjectionNotes } from './projection/notes';
+import type { ExcludedLine } from './structure/revolving';
 
 export interface PoolPeriodRow {
   period: number;
@@ -149,7 +150,7 @@ export interface TriggerEvent {
 /** What the revolving period bought and left out. */
 export interface RevolvingReport {
   /** Profile lines failing the eligibility criteria (never bought). */
-  excludedProfileLines: { id: string; reasons: string[] }[];
+  excludedProfileLines: ExcludedLine[];
   /** Purchases by period: par bought, cash paid, and the concentration limits that cut the purchase back. */
   purchases: { period: number; par: number; cash: number; limitedBy: string[] }[];
 }

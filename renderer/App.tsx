@@ -2,7 +2,8 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppContext, useApp as useApp_, type AppApi, type Notice } from './AppContext';
-import { JobCancelled, type JobProgress } from './engine/client';
+import { EngineError, JobCancelled, type JobProgress } from './engine/client';
+import { coreText } from '../core/i18n/messages';
 import { engine } from './engine/engineWorker';
 import type { Host, MenuCommand } from './host/Host';
 import {
@@ -89,7 +90,16 @@ export function App({ host, initial }: { host: Host; initial?: AppState }) {
       } catch (err) {
         if (err instanceof JobCancelled)
           setNotice({ kind: 'info', text: tRef.current('jobs.cancelled', { label }) });
-        else setNotice({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
+        else
+          setNotice({
+            kind: 'error',
+            text:
+              err instanceof EngineError
+                ? coreText(tRef.current, err.problem)
+                : err instanceof Error
+                  ? err.message
+                  : String(err),
+          });
         return null;
       } finally {
         setJob(null);

@@ -3,7 +3,7 @@
  * silently ignored (a typo, a pool re-imported with other grades), so the run's assumptions would not be the
  * ones the file states: a deal file loaded for a run is refused, and the UI and the run notes warn.
  */
-import { coreMessage } from '../i18n/messages';
+import { coreMessage, type CoreMessage } from '../i18n/messages';
 import type { RepLine, Scenario } from '../deal/schema';
 import type { DealProblem } from '../deal/validate';
 import type { PoolInput } from '../projection/project';
@@ -32,8 +32,20 @@ export function dealSegments(deal: DealPurchases, pool: PoolInput): string[] {
   return out;
 }
 
-const quoted = (names: readonly string[]): string =>
-  names.length === 0 ? 'none' : names.map((n) => `'${n}'`).join(', ');
+/** The pool's segments quoted, or the word for none in the reader's language (nested, so it is translated too). */
+function unknownSegment(scenario: string, segment: string, segments: readonly string[]): CoreMessage {
+  if (segments.length > 0)
+    return coreMessage('deal.unknownSegment', {
+      scenario,
+      segment,
+      segments: segments.map((n) => `'${n}'`).join(', '),
+    });
+  const none = coreMessage('deal.noSegments');
+  return {
+    ...coreMessage('deal.unknownSegment', { scenario, segment, segments: none.message }),
+    nested: { segments: none },
+  };
+}
 
 /** One problem per override naming a segment outside `segments`, with the path of the override's field. */
 export function unknownOverrideSegments(
@@ -47,11 +59,7 @@ export function unknownOverrideSegments(
       if (known.has(o.segment)) return;
       out.push({
         path: `scenarios[${k}].overrides[${j}].segment`,
-        ...coreMessage('deal.unknownSegment', {
-          scenario: sc.name,
-          segment: o.segment,
-          segments: quoted(segments),
-        }),
+        ...unknownSegment(sc.name, o.segment, segments),
       });
     });
   });

@@ -16,6 +16,8 @@
  * swept value holds for the whole pool rather than only the segments without an override.
  */
 import type { Curve, Scenario } from '../deal/schema';
+import { CodedRangeError } from '../i18n/codedError';
+import { coreMessage, type CoreCode, type CoreMessage, type MessageParams } from '../i18n/messages';
 
 export const AXIS_KINDS = [
   'cdr',
@@ -43,16 +45,21 @@ export const MAX_AXIS_POINTS = 201;
 export function axisValues(axis: Axis): number[] {
   const { from, to, step } = axis;
   if (![from, to, step].every(Number.isFinite))
-    throw new RangeError(`${axis.kind} axis: from, to and step must be numbers`);
-  if (from === to) return [from];
-  if (!(step > 0)) throw new RangeError(`${axis.kind} axis: step must be above 0`);
-  if (to < from) throw new RangeError(`${axis.kind} axis: 'to' (${to}) is below 'from' (${from})`);
+    throw axisError('scenario.axisNotNumbers', { kind: axis.kind });
+  if (from === to) {
+    validateValue(axis.kind, from);
+    return [from];
+  }
+  if (!(step > 0)) throw axisError('scenario.axisStep', { kind: axis.kind });
+  if (to < from) throw axisError('scenario.axisToBelowFrom', { kind: axis.kind, to, from });
   const n = Math.floor((to - from) / step + 1e-9) + 1;
   if (n > MAX_AXIS_POINTS) {
-    throw new RangeError(`${axis.kind} axis has ${n} points; at most ${MAX_AXIS_POINTS}`);
+    throw axisError('scenario.axisTooMany', { kind: axis.kind, count: n, max: MAX_AXIS_POINTS });
   }
   const out: number[] = [];
   for (let i = 0; i < n; i++) out.push(Math.round((from + i * step) * 1e10) / 1e10);
+  // Checked here, where the grid is laid out, so a bad value is one clear message rather than a failed worker job.
+  for (const v of out) validateValue(axis.kind, v);
   return out;
 }
 
@@ -85,28 +92,28 @@ export function axisLabel(kind: AxisKind): string {
 }
 
 function validateValue(kind: AxisKind, value: number): void {
-  const bad = (why: string): never => {
-    throw new RangeError(`${kind} value ${value}: ${why}`);
+  const bad = (code: CoreCode): never => {
+    throw axisError(code, { kind, value });
   };
-  if (!Number.isFinite(value)) bad('not a number');
+  if (!Number.isFinite(value)) bad('scenario.valueNotNumber');
   switch (kind) {
     case 'cdr':
     case 'cpr':
     case 'severity':
-      if (value < 0 || value > 1) bad('must be between 0 and 1 (0%–100%)');
+      if (value < 0 || value > 1) bad('scenario.valueShare');
       break;
     case 'absSpeed':
-      if (value < 0 || value >= 1) bad('must be between 0 and 1 (0%–100%)');
+      if (value < 0 || value >= 1) bad('scenario.valueShare');
       break;
     case 'lossMultiple':
     case 'prepaymentMultiple':
-      if (value < 0 || value > 100) bad('must be between 0 and 100');
+      if (value < 0 || value > 100) bad('scenario.valueMultiple');
       break;
     case 'lagMonths':
-      if (value < 0 || value > 1200) bad('must be between 0 and 1200 months');
+      if (value < 0 || value > 1200) bad('scenario.valueLag');
       break;
     case 'rateShift':
-      if (value < -1 || value > 1) bad('must be between −100% and +100%');
+      if (value < -1 || value > 1) bad('scenario.valueShift');
       break;
   }
 }
@@ -135,29 +142,41 @@ function stripOverrides(
  * Which assumption an axis sets outright (null for axes that scale or shift what is already there). Two
  * axes that set the same assumption cannot form a grid: every cell would show only the one applied last.
  */
-function replacedAssumption(kind: AxisKind): string | null {
+function replacedAssumption(kind: AxisKind): CoreCode | null {
   switch (kind) {
     case 'cdr':
-      return 'the default model';
+      return 'scenario.sets.defaultModel';
     case 'cpr':
     case 'absSpeed':
-      return 'the prepayment model';
+      return 'scenario.sets.prepaymentModel';
     case 'severity':
-      return 'the severity';
+      return 'scenario.sets.severity';
     case 'lagMonths':
-      return 'the recovery lag';
+      return 'scenario.sets.recoveryLag';
     default:
       return null;
   }
 }
 
+function axisError(code: CoreCode, params: MessageParams): CodedRangeError {
+  return new CodedRangeError(coreMessage(code, params));
+}
+
+/** An axis by name, in every language (`scenario.axis.*` spells it as `axisLabel` does in English). */
+const axisNameMessage = (kind: AxisKind): CoreMessage => coreMessage(`scenario.axis.${kind}`);
+
 /** Throws when two axes cannot combine (both set the same assumption), naming both. */
 export function checkAxesCombine(a: AxisKind, b: AxisKind): void {
   const ra = replacedAssumption(a);
   if (a === b || (ra !== null && ra === replacedAssumption(b))) {
-    throw new RangeError(
-      `the ${axisLabel(a)} and ${axisLabel(b)} axes both set ${ra ?? `the ${axisLabel(a)}`}; choose two different assumptions`,
-    );
+    const nameA = axisNameMessage(a);
+    const what: CoreMessage =
+      ra !== null
+        ? coreMessage(ra)
+        : { ...coreMessage('scenario.sets.axis', { axis: nameA.message }), nested: { axis: nameA } };
+    const nested = { a: nameA, b: axisNameMessage(b), what };
+    const params = Object.fromEntries(Object.entries(nested).map(([k, v]) => [k, v.message]));
+    throw new CodedRangeError({ ...coreMessage('scenario.axesClash', params), nested });
   }
 }
 

@@ -7,28 +7,38 @@
  * the waterfall).
  */
 import type { Eligibility, RepLine, Revolving } from '../deal/schema';
+import { coreMessage, type CoreMessage } from '../i18n/messages';
 import { groupKey } from './poolLedger';
 
 export interface ExcludedLine {
   id: string;
   reasons: string[];
+  /** `reasons` coded (the same English in `message`), for the reader's language. */
+  reasonMessages?: CoreMessage[];
 }
 
-/** Why a profile line fails the eligibility criteria (empty when it is eligible). */
-export function eligibilityFailures(line: RepLine, e: Eligibility): string[] {
-  const out: string[] = [];
+/** Why a profile line fails the eligibility criteria, coded (empty when it is eligible). */
+export function eligibilityFailureMessages(line: RepLine, e: Eligibility): CoreMessage[] {
+  const out: CoreMessage[] = [];
   if (e.maxRemainingTerm !== undefined && line.remainingTerm > e.maxRemainingTerm) {
-    out.push(`remaining term ${line.remainingTerm} above ${e.maxRemainingTerm}`);
+    out.push(coreMessage('revolving.termAbove', { term: line.remainingTerm, max: e.maxRemainingTerm }));
   }
-  if (e.minRate !== undefined && line.rate < e.minRate) out.push(`rate ${line.rate} below ${e.minRate}`);
-  if (e.maxRate !== undefined && line.rate > e.maxRate) out.push(`rate ${line.rate} above ${e.maxRate}`);
+  if (e.minRate !== undefined && line.rate < e.minRate)
+    out.push(coreMessage('revolving.rateBelow', { rate: line.rate, min: e.minRate }));
+  if (e.maxRate !== undefined && line.rate > e.maxRate)
+    out.push(coreMessage('revolving.rateAbove', { rate: line.rate, max: e.maxRate }));
   if (e.products !== undefined && !e.products.includes(line.product)) {
-    out.push(`product ${line.product} not eligible`);
+    out.push(coreMessage('revolving.productNotEligible', { product: line.product }));
   }
   if (e.segments !== undefined && !e.segments.includes(line.segment)) {
-    out.push(`segment ${line.segment} not eligible`);
+    out.push(coreMessage('revolving.segmentNotEligible', { segment: line.segment }));
   }
   return out;
+}
+
+/** The same in English. */
+export function eligibilityFailures(line: RepLine, e: Eligibility): string[] {
+  return eligibilityFailureMessages(line, e).map((m) => m.message);
 }
 
 /** Keys (`segment:…`, `product:…`) the concentration limits name: the ledger tracks these. */

@@ -54,7 +54,7 @@ import { allocateByLevel, seniorityLevels, writeDowns } from './lossAllocation';
 import { PoolLedger, type PoolGroup } from './poolLedger';
 import { allocatePrincipal, firstPriorityDue, ocTargetAmount, principalDue } from './principal';
 import { reserveTarget } from './reserve';
-import { eligibilityFailures, limitKeys, planPurchase, type ExcludedLine } from './revolving';
+import { eligibilityFailureMessages, limitKeys, planPurchase, type ExcludedLine } from './revolving';
 import { TriggerBook, type TriggerMeasures } from './triggers';
 
 export interface WaterfallInput {
@@ -180,8 +180,9 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
   const eligible: number[] = [];
   if (rev) {
     rev.profile.forEach((line, i) => {
-      const reasons = eligibilityFailures(line, rev.eligibility);
-      if (reasons.length > 0) excluded.push({ id: line.id, reasons });
+      const reasonMessages = eligibilityFailureMessages(line, rev.eligibility);
+      if (reasonMessages.length > 0)
+        excluded.push({ id: line.id, reasons: reasonMessages.map((m) => m.message), reasonMessages });
       else eligible.push(i);
     });
   }

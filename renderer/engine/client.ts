@@ -2,6 +2,7 @@
  * The UI side of the engine worker: one job at a time per client, progress callbacks, and Cancel, which
  * terminates the worker (the only way to stop a synchronous engine loop) and starts a fresh one.
  */
+import type { CoreMessage } from '../../core/i18n/messages';
 import type { EngineRequest, EngineResponses, FromWorker, ProgressKey, ToWorker } from './protocol';
 
 export interface JobProgress {
@@ -11,6 +12,14 @@ export interface JobProgress {
   /** The step's catalog key (`app:jobs.progress.<key>`) and its values, so the status bar translates it. */
   key?: ProgressKey;
   params?: Readonly<Record<string, string | number>>;
+}
+
+/** A job the engine refused with a coded message: `problem` words it in the interface language. */
+export class EngineError extends Error {
+  constructor(readonly problem: CoreMessage) {
+    super(problem.message);
+    this.name = 'EngineError';
+  }
 }
 
 export class JobCancelled extends Error {
@@ -56,7 +65,7 @@ export class EngineClient {
         } else {
           this.pending.delete(msg.id);
           if (msg.type === 'done') p.resolve(msg.value);
-          else p.reject(new Error(msg.message));
+          else p.reject(msg.problem ? new EngineError(msg.problem) : new Error(msg.message));
         }
       },
       (message) => this.failAll(new Error(message || 'The engine stopped unexpectedly')),

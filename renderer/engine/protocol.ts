@@ -1,4 +1,5 @@
 /** Messages between the UI thread and the engine worker. Everything here is structured-cloneable. */
+import type { CoreMessage } from '../../core/i18n/messages';
 import type { Deal } from '../../core/deal/schema';
 import type { LoanPool } from '../../core/pool/loanPool';
 import type { RunResult } from '../../core/result';
@@ -143,4 +144,5 @@ export type FromWorker =
       params?: Readonly<Record<string, string | number>>;
     }
   | { id: number; type: 'done'; value: unknown }
-  | { id: number; type: 'error'; message: string };
+  /** `problem`: the engine's coded message (core/i18n/codedError.ts), shown in the interface language. */
+  | { id: number; type: 'error'; message: string; problem?: CoreMessage };

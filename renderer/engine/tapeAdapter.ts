@@ -4,6 +4,7 @@
  * (sheetReader.ts): no untrusted workbook is parsed in this worker's realm.
  */
 import { translator } from '../../core/i18n';
+import { coreMessage, type CoreMessage } from '../../core/i18n/messages';
 import { detectEncoding, type TapeEncoding } from '../../core/io/tape/encoding';
 import type { TapeMapping } from '../../core/io/tape/mapping';
 import type { ImportReport } from '../../core/io/tape/report';
@@ -31,6 +32,11 @@ function isSpreadsheet(name: string, bytes: Uint8Array): boolean {
   );
 }
 
+const noted = (m: CoreMessage): { note: string; noteMessage: CoreMessage } => ({
+  note: m.message,
+  noteMessage: m,
+});
+
 /**
  * Decodes a delimited tape the way the CLI reader does (`detectEncoding`: BOM, UTF-16 byte pattern, valid UTF-8,
  * else GB18030, which Chinese originators' Excel exports write), with the browser's TextDecoder.
@@ -40,7 +46,7 @@ export function decodeTape(
   bytes: Uint8Array,
   fileBytes: number = bytes.byteLength,
   chosen?: TapeEncoding,
-): { text: string; encoding: string; note: string } {
+): { text: string; encoding: string; note: string; noteMessage: CoreMessage } {
   if (fileBytes > MAX_TAPE_BYTES) {
     throw new Error(
       `${name} is larger than ${MAX_TAPE_BYTES / 1024 / 1024} MB; import it with the command line`,
@@ -56,7 +62,11 @@ export function decodeTape(
     // The user's choice wins; a byte-order mark of that encoding is still not text.
     const bom = guess.encoding === chosen ? guess.bom : 0;
     const text = new TextDecoder(chosen, { ignoreBOM: bom === 0 }).decode(bytes.subarray(bom));
-    return { text, encoding: chosen, note: `chosen in the import wizard (detected: ${guess.encoding})` };
+    return {
+      text,
+      encoding: chosen,
+      ...noted(coreMessage('tapeImport.encoding.chosen', { detected: guess.encoding })),
+    };
   }
   const body = bytes.subarray(guess.bom);
   if (guess.encoding === 'utf-8') {
@@ -65,27 +75,32 @@ export function decodeTape(
       return {
         text: new TextDecoder('utf-8', { fatal: true }).decode(body),
         encoding: 'utf-8',
-        note: guess.note,
+        ...noted(guess.noteMessage),
       };
     } catch {
       return {
         text: new TextDecoder('gb18030').decode(body),
         encoding: 'gb18030',
-        note: 'invalid UTF-8 after the first megabyte, read as GB18030 (GBK superset)',
+        ...noted(coreMessage('tapeImport.encoding.invalidUtf8Later', { fallback: 'GB18030' })),
       };
     }
   }
-  return { text: new TextDecoder(guess.encoding).decode(body), encoding: guess.encoding, note: guess.note };
+  return {
+    text: new TextDecoder(guess.encoding).decode(body),
+    encoding: guess.encoding,
+    ...noted(guess.noteMessage),
+  };
 }
 
 export function inspectTape(req: TapeInspectRequest): TapeInspection {
   const fileBytes = req.fileBytes ?? req.bytes.byteLength;
-  const { text, encoding, note } = decodeTape(req.name, req.bytes, fileBytes, req.encoding);
+  const { text, encoding, note, noteMessage } = decodeTape(req.name, req.bytes, fileBytes, req.encoding);
   const partial = fileBytes > req.bytes.byteLength;
   const p = previewTape(text, 30, undefined, partial);
   return {
     encoding,
     encodingNote: note,
+    encodingNoteMessage: noteMessage,
     ...(partial ? { headBytes: req.bytes.byteLength } : {}),
     delimiter: p.delimiter,
     headers: p.headers,
@@ -102,9 +117,21 @@ export function importTape(
   const t = translator(req.lang ?? 'en');
   const locale = req.lang ?? 'en-US';
   const started = Date.now();
-  const { text, encoding, note } = decodeTape(req.name, req.bytes, req.bytes.byteLength, req.encoding);
+  const { text, encoding, note, noteMessage } = decodeTape(
+    req.name,
+    req.bytes,
+    req.bytes.byteLength,
+    req.encoding,
+  );
   const stream = new TapeStream(
-    { name: req.name, format: 'csv', bytes: req.bytes.byteLength, encoding, encodingNote: note },
+    {
+      name: req.name,
+      format: 'csv',
+      bytes: req.bytes.byteLength,
+      encoding,
+      encodingNote: note,
+      encodingNoteMessage: noteMessage,
+    },
     { mapping: req.mapping },
   );
   const body = text.replace(/^\uFEFF/, '');

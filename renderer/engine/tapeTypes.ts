@@ -7,6 +7,7 @@ import type { ImportReport } from '../../core/io/tape/report';
 import type { Lang } from '../../core/i18n/lang';
 import type { MappingSuggestion, TapeMapping } from '../../core/io/tape/mapping';
 import type { TapeEncoding } from '../../core/io/tape/encoding';
+import type { CoreMessage } from '../../core/i18n/messages';
 
 export interface TapeInspectRequest {
   kind: 'tapeInspect';
@@ -62,6 +63,8 @@ export interface TapeInspection {
   encoding: string;
   /** Why that encoding: the detector's reason, or that it was chosen in the wizard. */
   encodingNote?: string;
+  /** The same, coded, for the interface language. */
+  encodingNoteMessage?: CoreMessage;
   /**
    * Set when only the tape's first bytes were read: the encoding is theirs. GB18030 there holds for the whole
    * file, but UTF-8 may not (GBK text further down); the import decides from every byte.

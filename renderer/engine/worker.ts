@@ -3,6 +3,7 @@
  * The engine worker: runs the pure core off the UI thread. Cancel is `terminate()` on the UI side, because
  * the engine's loops are synchronous; the worker keeps no state between jobs.
  */
+import { problemOf } from '../../core/i18n/codedError';
 import type { Deal } from '../../core/deal/schema';
 import { analyseFunding } from '../../core/funding/analyse';
 import { resolveFundingInputs } from '../../core/funding/inputs';
@@ -206,11 +207,14 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
     const { value, transfer } = await handle(id, request);
     self.postMessage({ id, type: 'done', value } satisfies FromWorker, transfer);
   } catch (err) {
-    console.error(err);
+    const problem = problemOf(err);
+    // A coded refusal (a bad axis) is the user's to fix and is shown to them; anything else is a fault to log.
+    if (!problem) console.error(err);
     self.postMessage({
       id,
       type: 'error',
       message: err instanceof Error ? err.message : String(err),
+      ...(problem ? { problem } : {}),
     } satisfies FromWorker);
   }
 };

@@ -6,7 +6,8 @@
  */
 import { Product, type Deal, type RepLine, type Revolving, type WaterfallStep } from '../../core/deal/schema';
 import type { LoanPool } from '../../core/pool/loanPool';
-import { eligibilityFailures } from '../../core/structure/revolving';
+import { eligibilityFailureMessages } from '../../core/structure/revolving';
+import type { CoreMessage } from '../../core/i18n/messages';
 import type { TFunction } from 'i18next';
 import { enT } from '../i18n/fixedT';
 
@@ -223,9 +224,14 @@ export function termProblem(
 }
 
 /** Why a profile line would never be bought under the current eligibility criteria (empty when eligible). */
-export function profileExclusions(r: Revolving): { id: string; reasons: string[] }[] {
+export function profileExclusions(
+  r: Revolving,
+): { id: string; reasons: string[]; messages: CoreMessage[] }[] {
   return r.profile
-    .map((l) => ({ id: l.id, reasons: eligibilityFailures(l, r.eligibility) }))
+    .map((l) => {
+      const messages = eligibilityFailureMessages(l, r.eligibility);
+      return { id: l.id, reasons: messages.map((m) => m.message), messages };
+    })
     .filter((x) => x.reasons.length > 0);
 }
 

@@ -10,8 +10,9 @@ import { Trans, useTranslation } from 'react-i18next';
 import { FIELD_SPECS, POOL_FIELDS, type PoolField } from '../../core/io/tape/fields';
 import type { TapeMapping } from '../../core/io/tape/mapping';
 import type { TapeEncoding } from '../../core/io/tape/encoding';
+import { coreText } from '../../core/i18n/messages';
 import type { RepLine } from '../../core/deal/schema';
-import { rejectsToCsv, type RejectedRow } from '../../core/io/tape/report';
+import { rejectsToCsv, reportTexts, type RejectedRow } from '../../core/io/tape/report';
 import { poolSummary } from '../../core/pool/strat';
 import { useApp } from '../AppContext';
 import { Kpi } from '../components/Kpi';
@@ -432,7 +433,14 @@ function MappingStep({
             </select>
           </label>
         ) : (
-          <label className="sheet-pick" title={inspection.encodingNote}>
+          <label
+            className="sheet-pick"
+            title={
+              inspection.encodingNoteMessage
+                ? coreText(t, inspection.encodingNoteMessage)
+                : inspection.encodingNote
+            }
+          >
             {t('mapping.encoding')}{' '}
             <select
               value={inspection.encoding}
@@ -652,6 +660,8 @@ function ReportStep({
   const total = poolSummary(result.pool).totalBalance;
   const reasons = useMemo(() => rejectReasonsTable(r.byReason, t), [r.byReason, t]);
   const cols = useMemo(() => rejectCols(t, lang), [t, lang]);
+  // The engine's sentences (how values were read, warnings, errors) in the interface language.
+  const texts = useMemo(() => reportTexts(r, t, lang), [r, t, lang]);
   return (
     <section className="card" data-testid="report-step">
       <WizardSteps active={2} />
@@ -705,7 +715,7 @@ function ReportStep({
           onSave={onSaveMapping}
         />
       ) : null}
-      {r.errors.map((e) => (
+      {texts.errors.map((e) => (
         <p key={e} className="bad">
           {e}
         </p>
@@ -727,7 +737,7 @@ function ReportStep({
           </div>
         </div>
       ) : null}
-      {r.warnings.map((w) => (
+      {texts.warnings.map((w) => (
         <p key={w} className="warn">
           {w}
         </p>
@@ -754,11 +764,11 @@ function ReportStep({
         <div>
           {/* Wide enough for the longest reason in one line beside its count. */}
           <ReportGrid table={reasons} testId="reject-reasons" firstWidth={330} />
-          {r.rules.length > 0 ? (
+          {texts.rules.length > 0 ? (
             <details>
-              <summary className="muted small">{t('report.rules', { count: r.rules.length })}</summary>
+              <summary className="muted small">{t('report.rules', { count: texts.rules.length })}</summary>
               <ul className="small">
-                {r.rules.map((x) => (
+                {texts.rules.map((x) => (
                   <li key={x}>{x}</li>
                 ))}
               </ul>
@@ -824,6 +834,8 @@ const ENCODINGS: readonly TapeEncoding[] = ['utf-8', 'gb18030', 'utf-16le', 'utf
 
 /** The detector's answer, also once the user has chosen another encoding (the note names it). */
 function detectedEncoding(inspection: TapeInspection): string {
+  const detected = inspection.encodingNoteMessage?.params?.detected;
+  if (detected !== undefined) return String(detected);
   const m = /\(detected: ([a-z0-9-]+)\)/.exec(inspection.encodingNote ?? '');
   return m ? m[1]! : inspection.encoding;
 }

@@ -20,6 +20,7 @@ import { PoolPage } from './pages/PoolPage';
 import { ResultsPage } from './pages/ResultsPage';
 import { WorkbenchPage } from './pages/WorkbenchPage';
 import { openApp, type AppSession } from './support/session';
+import { untranslatedWords } from '../support/latin';
 
 const TAPE = 'samples/tapes/sample-tape-cn-platform-gbk.csv';
 const SAMPLE = 'samples/deals/revolving-installment.deal.json';
@@ -97,6 +98,39 @@ describe('a Chinese platform tape, in Chinese', () => {
     expect(await card.innerText()).toMatch(/无法识别的代码/);
     expect(await page.getByTestId('apply-codes').isEnabled()).toBe(false);
     await app.screenshot('cn-tape-2-report-unknown-codes');
+  });
+
+  it('words the engine’s notes on the tape in Chinese: how values were read, no English sentence', async () => {
+    const step = page.getByTestId('report-step');
+    await step.locator('details summary').click();
+    const rules = step.locator('details li');
+    expect(await rules.count()).toBe(want.before.rules.length);
+    await step.locator('details').scrollIntoViewIfNeeded();
+    await app.screenshot('cn-tape-2b-report-rules');
+    const texts = await step.evaluate(`(() => {
+      const out = [];
+      const walker = document.createTreeWalker(document.querySelector('[data-testid="report-step"]'), NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement; const text = (n.textContent || '').trim();
+        if (!el || !text || el.closest('[translate="no"], .ag-cell, option')) continue;
+        out.push(text);
+      }
+      return out;
+    })()`);
+    const rulesText = (await rules.allInnerTexts()).join('\n');
+    expect(rulesText).toContain('未偿本金余额（“贷款余额（万元）”）：金额单位为万元（按表头），折算为元');
+    expect(rulesText).toContain('日利率，折为年利率');
+    expect(rulesText).toContain('剔除出资产池的贷款状态：违约、核销、结清、回购');
+    // A tape's own headers are quoted (“贷款余额（万元）”); a mapping file's keys (dateFormats.cutoffDate,
+    // dailyRateBasis) and date patterns (YMD) are what a user writes, so they stay as written.
+    const english = (texts as string[]).flatMap((x) =>
+      untranslatedWords(
+        x
+          .replace(/“[^”]*”/g, '')
+          .replace(/[A-Za-z][\w.-]*/g, (w) => (/[.-]|[a-z][A-Z]|^[A-Z]+$/.test(w) ? '' : w)),
+      ),
+    );
+    expect(english).toEqual([]);
   });
 
   it('maps them in the wizard, saves the mapping with its value map, and imports their rows', async () => {

@@ -81,6 +81,20 @@ describe('stress screen in Chinese', () => {
     expect(await page.getByTestId('grid-form-problem').count()).toBe(0);
   });
 
+  it('words the engine’s refusal of two axes on one assumption in Chinese', async () => {
+    await stress.setAxis('y', 'absSpeed', '0', '2', '1');
+    await stress.setAxis('y', 'cpr', '0', '20', '10');
+    await stress.setAxis('x', 'absSpeed', '0', '2', '1');
+    await page.getByTestId('run-grid').click();
+    const notice = page.getByTestId('notice');
+    await notice.waitFor();
+    expect(await notice.innerText()).toContain(
+      'ABS 早偿速度与CPR两个维度都设定早偿模型；请选择两个不同的假设',
+    );
+    await app.screenshot('stress-zh-grid-axes-clash');
+    await stress.setAxis('x', 'cdr', '0', '10', '5');
+  });
+
   it('solves the break-evens: the engine’s figures, Chinese headers and explanations', async () => {
     await stress.tab('breakeven');
     expect(await page.getByTestId('stress-tab-breakeven').innerText()).toBe('临界值');

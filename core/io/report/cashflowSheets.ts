@@ -4,6 +4,7 @@
  */
 import type { Coupon, Deal, WaterfallStep } from '../../deal/schema';
 import { translator, type TFunction } from '../../i18n';
+import { coreText } from '../../i18n/messages';
 import type { PoolPeriodRow, RunResult, TrancheResult, WaterfallPeriod } from '../../result';
 import { columnTotal, type ReportColumn, type ReportTable, writeTable } from './reportTable';
 import { reportText, type ReportText } from './reportText';
@@ -511,7 +512,8 @@ export function revolvingSheet(result: RunResult, text = ENGLISH(result.deal.cur
   if (rev.excludedProfileLines.length === 0) w.text(r++, 0, t('report:none'));
   for (const line of rev.excludedProfileLines) {
     w.text(r, 0, line.id);
-    w.text(r++, 1, line.reasons.join('; '), false);
+    const reasons = line.reasonMessages?.map((m) => coreText(t, m)) ?? line.reasons;
+    w.text(r++, 1, reasons.join(t('report:revolving.reasonSeparator')), false);
   }
   return w;
 }

@@ -5,24 +5,35 @@
  * browser's TextDecoder and the Node reader with its streaming decoders.
  */
 
+import { coreMessage, type CoreMessage } from '../../i18n/messages';
+
 export type TapeEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
 export interface EncodingGuess {
   encoding: TapeEncoding;
   /** Bytes of BOM to skip. */
   bom: number;
-  /** Why this encoding. */
+  /** Why this encoding (English). */
   note: string;
+  /** The same, coded for the user's language. */
+  noteMessage: CoreMessage;
 }
+
+const guess = (encoding: TapeEncoding, bom: number, m: CoreMessage): EncodingGuess => ({
+  encoding,
+  bom,
+  note: m.message,
+  noteMessage: m,
+});
 
 /** Guesses the encoding from the first bytes of a file (pass up to a megabyte). */
 export function detectEncoding(head: Uint8Array): EncodingGuess {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
-    return { encoding: 'utf-8', bom: 3, note: 'UTF-8 byte-order mark' };
+    return guess('utf-8', 3, coreMessage('tapeImport.encoding.bom', { encoding: 'UTF-8' }));
   if (head[0] === 0xff && head[1] === 0xfe)
-    return { encoding: 'utf-16le', bom: 2, note: 'UTF-16LE byte-order mark' };
+    return guess('utf-16le', 2, coreMessage('tapeImport.encoding.bom', { encoding: 'UTF-16LE' }));
   if (head[0] === 0xfe && head[1] === 0xff)
-    return { encoding: 'utf-16be', bom: 2, note: 'UTF-16BE byte-order mark' };
+    return guess('utf-16be', 2, coreMessage('tapeImport.encoding.bom', { encoding: 'UTF-16BE' }));
   // ASCII text in UTF-16 without a BOM: every other byte is NUL.
   const n = Math.min(head.length, 4096) & ~1;
   if (n >= 4) {
@@ -34,26 +45,30 @@ export function detectEncoding(head: Uint8Array): EncodingGuess {
     }
     const half = n / 2;
     if (oddZero > half * 0.4 && evenZero < half * 0.05)
-      return { encoding: 'utf-16le', bom: 0, note: 'no BOM; NUL byte pattern of UTF-16LE' };
+      return guess('utf-16le', 0, coreMessage('tapeImport.encoding.nul', { encoding: 'UTF-16LE' }));
     if (evenZero > half * 0.4 && oddZero < half * 0.05)
-      return { encoding: 'utf-16be', bom: 0, note: 'no BOM; NUL byte pattern of UTF-16BE' };
+      return guess('utf-16be', 0, coreMessage('tapeImport.encoding.nul', { encoding: 'UTF-16BE' }));
   }
   const bad = firstInvalidUtf8(head);
   if (bad < 0) {
     const w = weighUtf8AsGbk(head);
     if (w.gbk > 0 && w.gbk >= w.utf8)
-      return {
-        encoding: 'gb18030',
-        bom: 0,
-        note: `no BOM; valid UTF-8 bytes, but ${w.gbk} of ${w.gbk + w.utf8} non-ASCII words read as UTF-8 are not text (combining marks without a letter, mixed or rare scripts) and read as GB18030 Chinese`,
-      };
-    return { encoding: 'utf-8', bom: 0, note: 'no BOM; the head of the file is valid UTF-8' };
+      return guess(
+        'gb18030',
+        0,
+        coreMessage('tapeImport.encoding.utf8ButGbk', {
+          gbk: w.gbk,
+          words: w.gbk + w.utf8,
+          fallback: 'GB18030',
+        }),
+      );
+    return guess('utf-8', 0, coreMessage('tapeImport.encoding.validUtf8'));
   }
-  return {
-    encoding: 'gb18030',
-    bom: 0,
-    note: `no BOM; invalid UTF-8 at byte ${bad}, read as GB18030 (GBK superset)`,
-  };
+  return guess(
+    'gb18030',
+    0,
+    coreMessage('tapeImport.encoding.invalidUtf8', { byte: bad, fallback: 'GB18030' }),
+  );
 }
 
 /**

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { Product } from '../../deal/schema';
 import { FIELD_SPECS, POOL_FIELDS, STATUS_CODES, type PoolField } from './fields';
+import { checkMessage } from '../../i18n/messages';
 
 /** The coded columns whose values map through tables (and through the mapping's `values`). */
 export const CODED_FIELDS = ['status', 'classification', 'product', 'repaymentMethod'] as const;
@@ -167,8 +168,12 @@ const LENDINGCLUB: TapeMappingInput = {
   rateScale: { rate: 'auto' },
   defaults: { product: 'level-pay' },
   notes: [
-    'LendingClub loans are fully amortising level-pay instalment loans (36 or 60 months).',
-    'remainingTerm is derived from issue_d, term and the cut-off date (the tape has no remaining term).',
+    checkMessage('tapeImport.preset.lendingclubLevelPay', { platform: 'LendingClub' }),
+    checkMessage('tapeImport.preset.lendingclubRemaining', {
+      field: 'remainingTerm',
+      issued: 'issue_d',
+      term: 'term',
+    }),
   ],
 };
 
@@ -199,12 +204,17 @@ const ESMA_CONSUMER: TapeMappingInput = {
   rateScale: { rate: 'auto' },
   productCodes: { frxx: 'level-pay', dexx: 'equal-principal', fixe: 'level-pay', bllt: 'bullet' },
   notes: [
-    'Confirmed codes: CMRL2 Original Underlying Exposure Identifier, CMRL6 Data Cut-Off Date.',
-    'Origination Date, Maturity Date, Original Term, Original/Current Principal Balance, Current Interest Rate, ' +
-      'Number Of Days In Arrears, Account Status, Geographic Region – Obligor and Amortisation Type are matched by ' +
-      'field name; their CMRL codes are not confirmed.',
-    'Amortisation type codes FRXX/DEXX/FIXE/BLLT follow the sibling templates and are not confirmed for Annex 6.',
-    'ND1–ND5 cells import as missing with the reason kept.',
+    checkMessage('tapeImport.preset.esmaConfirmed', {
+      codes: 'CMRL2 Original Underlying Exposure Identifier, CMRL6 Data Cut-Off Date',
+    }),
+    checkMessage('tapeImport.preset.esmaByName', {
+      fields:
+        'Origination Date, Maturity Date, Original Term, Original/Current Principal Balance, Current Interest Rate, ' +
+        'Number Of Days In Arrears, Account Status, Geographic Region – Obligor and Amortisation Type',
+      prefix: 'CMRL',
+    }),
+    checkMessage('tapeImport.preset.esmaAmortisation', { codes: 'FRXX/DEXX/FIXE/BLLT', annex: 'Annex 6' }),
+    checkMessage('tapeImport.preset.esmaNoData', { codes: 'ND1–ND5' }),
   ],
 };
 
@@ -240,9 +250,9 @@ const CN_PLATFORM: TapeMappingInput = {
     score: ['信用评分', '评分'],
   },
   notes: [
-    'Field names after the public Chinese ABS data standard (lwwwl/asset-data-standard) and common platform exports.',
-    '分期 / 商品分期 / 现金贷 and the like name the product, not its amortisation: the 还款方式 column decides it (等额本息 when absent).',
-    '五级分类: 正常 current, 关注 performing but watched (delinquent), 次级 / 可疑 defaulted, 损失 charged off; the worse of status and classification counts.',
+    checkMessage('tapeImport.preset.cnFields', { source: 'lwwwl/asset-data-standard' }),
+    checkMessage('tapeImport.preset.cnProduct'),
+    checkMessage('tapeImport.preset.cnClassification'),
   ],
 };
 

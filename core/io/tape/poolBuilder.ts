@@ -6,6 +6,7 @@
  * Checks that need the whole column run in `finish()`: the day/month order of slash dates is only known
  * once a day above 12 has shown up somewhere, and so are the checks and derivations that use those dates.
  */
+import { coreMessage, type CoreCode, type CoreMessage, type MessageParams } from '../../i18n/messages';
 import { PRODUCT_CODES } from '../../pool/loanPool';
 import { NO_REGION, NO_STATUS, type ImportedPool } from '../../pool/poolFile';
 import {
@@ -131,7 +132,7 @@ export class PoolBuilder {
     balance: 0,
     originalBalance: 0,
   };
-  private readonly moneyUnitFrom: Partial<Record<'balance' | 'originalBalance', string>> = {};
+  private readonly moneyUnitFrom: Partial<Record<'balance' | 'originalBalance', CoreMessage>> = {};
   private readonly ratePeriod: RatePeriod;
   private readonly basisCounts = { tape360: 0, tape365: 0, stated: 0 };
   private readonly defaultProduct: number;
@@ -193,7 +194,7 @@ export class PoolBuilder {
     monthlyFeeRate: null,
     paymentRate: null,
   };
-  private readonly decidedBy: Partial<Record<AmountField, string>> = {};
+  private readonly decidedBy: Partial<Record<AmountField, CoreMessage>> = {};
   /** Cells read before their column decided that differ by separator ('12.500'): row, field, comma reading. */
   private readonly pendingK: number[] = [];
   private readonly pendingField: AmountField[] = [];
@@ -208,7 +209,7 @@ export class PoolBuilder {
   private readonly byReason: Partial<Record<RejectReason, number>> = {};
   private rejects: RejectedRow[] = [];
   private rejectsNotListed = 0;
-  private readonly warnings: string[] = [];
+  private readonly warnings: CoreMessage[] = [];
 
   constructor(
     private readonly headers: readonly string[],
@@ -225,7 +226,7 @@ export class PoolBuilder {
     headers.forEach((h) => {
       // The same normalisation as column matching, so two headers that match one field are both named.
       const k = normalizeHeader(h);
-      if (k && seen.has(k)) this.warnings.push(`header '${h}' appears more than once; the first is used`);
+      if (k && seen.has(k)) this.warnings.push(coreMessage('tapeImport.duplicateHeader', { header: h }));
       seen.add(k);
     });
     const missing = (['id', 'balance', 'rate', 'originalTerm'] as const).filter(
@@ -263,8 +264,14 @@ export class PoolBuilder {
       const unit = stated ?? fromHeader;
       if (unit !== null && unit !== undefined) {
         this.moneyExp[f] = MONEY_UNIT_EXP[unit];
-        this.moneyUnitFrom[f] =
-          `${f} ('${headers[idx ?? 0] ?? ''}'): amounts in ${MONEY_UNIT_NAME[unit]}${stated ? ' (stated by the mapping)' : ' (as the header states)'}, read as 元`;
+        this.moneyUnitFrom[f] = coreMessage(
+          stated ? 'tapeImport.amountUnitStated' : 'tapeImport.amountUnit',
+          {
+            field: f,
+            column: headers[idx ?? 0] ?? '',
+            unit: MONEY_UNIT_NAME[unit],
+          },
+        );
       }
     }
     this.ratePeriod =
@@ -274,7 +281,7 @@ export class PoolBuilder {
     if (stated !== undefined)
       for (const f of AMOUNT_FIELDS) {
         this.decimal[f] = stated;
-        this.decidedBy[f] = 'as the mapping states';
+        this.decidedBy[f] = coreMessage('tapeImport.decidedByMapping');
       }
     this.defaultProduct = PRODUCT_CODES.indexOf(this.mapping.defaults.product ?? 'level-pay');
     this.defaultSegment = this.mapping.defaults.segment ?? 'all';
@@ -398,14 +405,14 @@ export class PoolBuilder {
     if (Number.isNaN(point)) {
       if (!Number.isNaN(comma)) {
         this.decimal[field] = ',';
-        this.decidedBy[field] = `as '${raw.trim()}' shows`;
+        this.decidedBy[field] = coreMessage('tapeImport.decidedByCell', { value: raw.trim() });
         out.percent = this.alt.percent;
       }
       return comma;
     }
     if (Number.isNaN(comma)) {
       this.decimal[field] = '.';
-      this.decidedBy[field] = `as '${raw.trim()}' shows`;
+      this.decidedBy[field] = coreMessage('tapeImport.decidedByCell', { value: raw.trim() });
     } else if (point !== comma) {
       this.pendingK.push(k);
       this.pendingField.push(field);
@@ -422,7 +429,7 @@ export class PoolBuilder {
       field,
       raw,
       'mixed-decimal',
-      `${field} '${raw.trim()}' is a number only with the other decimal separator, but column '${this.colHeader(field)}' is written with ${sep} (${this.decidedBy[field] ?? ''})`,
+      `${field} '${raw.trim()}' is a number only with the other decimal separator, but column '${this.colHeader(field)}' is written with ${sep} (${this.decidedBy[field]?.message ?? ''})`,
     );
   }
 
@@ -888,8 +895,8 @@ export class PoolBuilder {
 
   /** Ends the import: resolves column-level decisions, runs the date checks and returns pool and report. */
   finish(extra?: { blankLines?: number; elapsedMs?: number }): BuildResult {
-    const rules: string[] = [];
-    const errors: string[] = [];
+    const rules: CoreMessage[] = [];
+    const errors: CoreMessage[] = [];
     const warnings = this.warnings;
     const n = this.n;
     const keep = new Uint8Array(n).fill(1);
@@ -908,21 +915,50 @@ export class PoolBuilder {
       orders[f] = r.order;
       if (r.order) {
         rules.push(
-          `${f} ('${colName(f)}'): slash dates read as ${r.order === 'DMY' ? 'DD/MM/YYYY' : 'MM/DD/YYYY'} (a ${r.order === 'DMY' ? 'first' : 'second'} part above 12 decides the column)`,
+          coreMessage(r.order === 'DMY' ? 'tapeImport.slashOrderDMY' : 'tapeImport.slashOrderMDY', {
+            field: f,
+            column: colName(f),
+            format: r.order === 'DMY' ? 'DD/MM/YYYY' : 'MM/DD/YYYY',
+          }),
         );
       } else {
         errors.push(
           r.why === 'ambiguous'
-            ? `column '${colName(f)}' (${f}): ${ev.cells} slash dates could be DD/MM/YYYY or MM/DD/YYYY (no day above 12); state the format in the mapping (dateFormats.${f}: "DMY" or "MDY")`
-            : `column '${colName(f)}' (${f}): slash dates in both DD/MM and MM/DD order (${ev.firstAbove12} with a first part above 12, ${ev.secondAbove12} with a second part above 12); state the format in the mapping (dateFormats.${f})`,
+            ? coreMessage('tapeImport.slashAmbiguous', {
+                column: colName(f),
+                field: f,
+                cells: ev.cells,
+                dmy: 'DD/MM/YYYY',
+                mdy: 'MM/DD/YYYY',
+                key: `dateFormats.${f}`,
+                dmyCode: 'DMY',
+                mdyCode: 'MDY',
+              })
+            : coreMessage('tapeImport.slashMixed', {
+                column: colName(f),
+                field: f,
+                first: ev.firstAbove12,
+                second: ev.secondAbove12,
+                dm: 'DD/MM',
+                md: 'MM/DD',
+                key: `dateFormats.${f}`,
+              }),
         );
       }
     }
     for (const f of DATE_FIELDS) {
       const seen = this.dateFormatsSeen[f];
       if (seen.size > 0) {
+        const formats = joined(
+          'tapeImport.joinComma',
+          [...seen.entries()].map(([fmt, c]) => coreMessage('tapeImport.countAs', { count: c, format: fmt })),
+        );
         rules.push(
-          `${f} ('${colName(f)}'): ${[...seen.entries()].map(([fmt, c]) => `${c} as ${fmt}`).join(', ')}${m.dateFormats[f] ? ' (format stated by the mapping)' : ''}`,
+          withNested(
+            m.dateFormats[f] ? 'tapeImport.dateFormatsStated' : 'tapeImport.dateFormats',
+            { field: f, column: colName(f) },
+            { formats },
+          ),
         );
       }
     }
@@ -1059,42 +1095,62 @@ export class PoolBuilder {
     }
     if (derivedFromMaturity > 0)
       rules.push(
-        `remainingTerm derived from maturityDate and the cut-off ${cutoff} for ${derivedFromMaturity} loans (payments after the cut-off up to maturity)`,
+        coreMessage('tapeImport.derivedFromMaturity', {
+          field: 'remainingTerm',
+          from: 'maturityDate',
+          cutoff: String(cutoff),
+          count: derivedFromMaturity,
+        }),
       );
     if (derivedFromOrigination > 0)
       rules.push(
-        `remainingTerm derived as originalTerm − whole months from originationDate to the cut-off ${cutoff} for ${derivedFromOrigination} loans`,
+        coreMessage('tapeImport.derivedFromOrigination', {
+          field: 'remainingTerm',
+          original: 'originalTerm',
+          from: 'originationDate',
+          cutoff: String(cutoff),
+          count: derivedFromOrigination,
+        }),
       );
     if (!rtMapped && derivedFromMaturity + derivedFromOrigination === 0 && n > 0) {
-      errors.push(
-        'remainingTerm is not mapped and cannot be derived: map a remaining-term column, or a maturity/origination date and give a cut-off date',
-      );
+      errors.push(coreMessage('tapeImport.remainingNotDerivable', { field: 'remainingTerm' }));
     }
     if (defaultedOriginal > 0) {
       rules.push(
         this.cols.originalBalance === undefined
-          ? 'originalBalance not mapped: set to the current balance'
-          : `originalBalance empty on ${defaultedOriginal} rows: set to the current balance`,
+          ? coreMessage('tapeImport.originalNotMapped', { field: 'originalBalance' })
+          : coreMessage('tapeImport.originalEmpty', { field: 'originalBalance', count: defaultedOriginal }),
       );
     }
+    const defaultProduct = PRODUCT_CODES[this.defaultProduct]!;
     if (this.cols.product === undefined && this.cols.repaymentMethod === undefined)
-      rules.push(`product not mapped: every loan is ${PRODUCT_CODES[this.defaultProduct]}`);
+      rules.push(coreMessage('tapeImport.productNotMapped', { field: 'product', product: defaultProduct }));
     else if (this.cols.repaymentMethod !== undefined)
       rules.push(
-        `repaymentMethod ('${colName('repaymentMethod')}') decides the amortisation of loans whose product is a product type (分期, 现金贷 …)${this.cols.product === undefined ? ' (every loan: no product column)' : ''}; ${PRODUCT_CODES[this.defaultProduct]} when it is empty`,
+        coreMessage(
+          this.cols.product === undefined ? 'tapeImport.repaymentMethodOnly' : 'tapeImport.repaymentMethod',
+          { field: 'repaymentMethod', column: colName('repaymentMethod'), product: defaultProduct },
+        ),
       );
     if (this.cols.classification !== undefined)
       rules.push(
-        `classification ('${colName('classification')}'): 正常 current, 关注 delinquent (kept), 次级 / 可疑 default and 损失 charged off (excluded); the worse of status and classification counts`,
+        coreMessage('tapeImport.classification', {
+          field: 'classification',
+          column: colName('classification'),
+        }),
       );
     for (const f of ['balance', 'originalBalance'] as const) {
       const r = this.moneyUnitFrom[f];
       if (r) rules.push(r);
     }
     if (this.cols.segment === undefined)
-      rules.push(`segment not mapped: every loan is in segment '${this.defaultSegment}'`);
-    if (this.cols.status === undefined) rules.push('status not mapped: no loan excluded by status');
-    else rules.push(`statuses excluded from the pool: ${[...EXCLUDED_STATUSES].join(', ')}`);
+      rules.push(
+        coreMessage('tapeImport.segmentNotMapped', { field: 'segment', segment: this.defaultSegment }),
+      );
+    if (this.cols.status === undefined)
+      rules.push(coreMessage('tapeImport.statusNotMapped', { field: 'status' }));
+    else
+      rules.push(coreMessage('tapeImport.statusesExcluded', { statuses: [...EXCLUDED_STATUSES].join(', ') }));
 
     // Duplicate identifiers among the rows that passed every other check, in file order: the first valid
     // row keeps the id whatever invalid rows carried it before.
@@ -1184,17 +1240,20 @@ export class PoolBuilder {
       rejectsNotListed: this.rejectsNotListed,
       noData,
       unknownValues,
-      rules,
-      warnings,
-      errors,
+      rules: rules.map((x) => x.message),
+      warnings: warnings.map((x) => x.message),
+      errors: errors.map((x) => x.message),
+      ruleMessages: rules,
+      warningMessages: warnings,
+      errorMessages: errors,
       ...(extra?.elapsedMs !== undefined ? { elapsedMs: extra.elapsedMs } : {}),
     };
     return { pool, report, mapping: m };
   }
 
-  private resolveCutoff(rules: string[], warnings: string[], errors: string[]): string | null {
+  private resolveCutoff(rules: CoreMessage[], warnings: CoreMessage[], errors: CoreMessage[]): string | null {
     if (this.opts.cutoffDate) {
-      rules.push(`cut-off date ${this.opts.cutoffDate} given for this import`);
+      rules.push(coreMessage('tapeImport.cutoffGiven', { date: this.opts.cutoffDate }));
       return this.opts.cutoffDate;
     }
     if (this.cutoffCells.size > 0) {
@@ -1213,23 +1272,28 @@ export class PoolBuilder {
           if (r.order) days.push(pairToDay(d.y, d.a, d.b, r.order));
           else
             errors.push(
-              `cut-off date '${raw}' could be DD/MM or MM/DD; state dateFormats.cutoffDate in the mapping`,
+              coreMessage('tapeImport.cutoffOrder', {
+                value: raw,
+                dm: 'DD/MM',
+                md: 'MM/DD',
+                key: 'dateFormats.cutoffDate',
+              }),
             );
-        } else errors.push(`cut-off date '${raw}' is not a date`);
+        } else errors.push(coreMessage('tapeImport.cutoffBad', { value: raw }));
       }
       const good = days.filter((d) => !Number.isNaN(d));
       if (good.length > 0) {
         const latest = Math.max(...good);
         if (new Set(good).size > 1)
           warnings.push(
-            `the cut-off column carries ${new Set(good).size} different dates; the latest, ${dayToIso(latest)}, is used`,
+            coreMessage('tapeImport.cutoffSeveral', { count: new Set(good).size, date: dayToIso(latest) }),
           );
-        rules.push(`cut-off date ${dayToIso(latest)} read from the tape's cut-off column`);
+        rules.push(coreMessage('tapeImport.cutoffFromColumn', { date: dayToIso(latest) }));
         return dayToIso(latest);
       }
     }
     if (this.mapping.cutoffDate) {
-      rules.push(`cut-off date ${this.mapping.cutoffDate} from the mapping`);
+      rules.push(coreMessage('tapeImport.cutoffFromMapping', { date: this.mapping.cutoffDate }));
       return this.mapping.cutoffDate;
     }
     return null;
@@ -1254,7 +1318,12 @@ export class PoolBuilder {
    * Settles the cells read before their column showed its decimal separator. A column that never showed
    * one follows the tape's other columns (one locale writes a whole file), and decimal points otherwise.
    */
-  private settleDecimals(keep: Uint8Array, rejectAt: RejectAt, rules: string[], warnings: string[]): void {
+  private settleDecimals(
+    keep: Uint8Array,
+    rejectAt: RejectAt,
+    rules: CoreMessage[],
+    warnings: CoreMessage[],
+  ): void {
     const shown = new Set(AMOUNT_FIELDS.map((f) => this.decimal[f]).filter((d) => d !== null));
     const tapeWide: DecimalSeparator | null = shown.size === 1 ? [...shown][0]! : null;
     const final: Record<AmountField, DecimalSeparator> = {
@@ -1267,17 +1336,33 @@ export class PoolBuilder {
     for (const f of AMOUNT_FIELDS) {
       const own = this.decimal[f];
       final[f] = own ?? tapeWide ?? '.';
-      if (own === ',')
-        rules.push(`${f} ('${this.colHeader(f)}'): decimal commas, ${this.decidedBy[f] ?? ''}`);
+      const column = this.colHeader(f);
+      if (own === ',') {
+        const by = this.decidedBy[f];
+        rules.push(
+          withNested(
+            'tapeImport.decimalCommas',
+            { field: f, column, decidedBy: '' },
+            by ? { decidedBy: by } : {},
+          ),
+        );
+      }
       const sample = this.pendingSample[f];
       if (sample === undefined || own !== null) continue;
       if (tapeWide !== null)
         rules.push(
-          `${f} ('${this.colHeader(f)}'): values such as '${sample}' read with decimal ${tapeWide === ',' ? 'commas' : 'points'}, as the tape's other number columns are written`,
+          coreMessage(
+            tapeWide === ',' ? 'tapeImport.decimalFollowsCommas' : 'tapeImport.decimalFollowsPoints',
+            {
+              field: f,
+              column,
+              sample,
+            },
+          ),
         );
       else
         warnings.push(
-          `column '${this.colHeader(f)}' (${f}): values such as '${sample}' read either way and nothing in the tape shows its decimal separator; read with decimal points (state decimalSeparator in the mapping if that is wrong)`,
+          coreMessage('tapeImport.decimalUndecided', { column, field: f, sample, key: 'decimalSeparator' }),
         );
     }
     for (let i = 0; i < this.pendingK.length; i++) {
@@ -1299,7 +1384,12 @@ export class PoolBuilder {
    * value on the other side (0.99 among 12.5s, 10.65 among 0.1065s) is rejected: it is a different
    * number in each reading, and one column is written one way.
    */
-  private scaleRates(keep: Uint8Array, rejectAt: RejectAt, rules: string[], warnings: string[]): void {
+  private scaleRates(
+    keep: Uint8Array,
+    rejectAt: RejectAt,
+    rules: CoreMessage[],
+    warnings: CoreMessage[],
+  ): void {
     const n = this.n;
     // A daily rate is a few per ten thousand and a monthly one about a hundredth: the bare-value threshold that
     // tells percent-style from decimal-style follows the period the rate is quoted in.
@@ -1392,36 +1482,60 @@ export class PoolBuilder {
           );
         }
       }
-      const parts: string[] = [];
-      if (signed) parts.push(`${signed} with '%' divided by 100`);
+      const parts: CoreMessage[] = [];
+      if (signed) parts.push(coreMessage('tapeImport.rateSigned', { count: signed }));
       if (asPercent)
         parts.push(
           stated === 'percent'
-            ? `${asPercent} bare values read as percent (stated by the mapping)`
-            : `${asPercent} bare values read as percent (divided by 100): the column's bare values are above ${threshold[f]}`,
+            ? coreMessage('tapeImport.ratePercentStated', { count: asPercent })
+            : coreMessage('tapeImport.ratePercent', { count: asPercent, threshold: threshold[f] }),
         );
-      if (asDecimal) parts.push(`${asDecimal} bare values read as decimals`);
+      if (asDecimal) parts.push(coreMessage('tapeImport.rateDecimal', { count: asDecimal }));
       if (asSigned)
         parts.push(
-          `${asSigned} bare values read in ${bySign === '%' ? 'percent' : 'per mille'}, as the header states`,
+          coreMessage(bySign === '%' ? 'tapeImport.rateHeaderPercent' : 'tapeImport.rateHeaderPerMille', {
+            count: asSigned,
+          }),
         );
-      if (parts.length > 0) rules.push(`${f} ('${this.colHeader(f)}'): ${parts.join('; ')}`);
+      const column = this.colHeader(f);
+      if (parts.length > 0)
+        rules.push(
+          withNested(
+            'tapeImport.rateParts',
+            { field: f, column },
+            { parts: joined('tapeImport.joinSemicolon', parts) },
+          ),
+        );
       if (f === 'rate' && this.ratePeriod === 'monthly')
-        rules.push(`rate ('${this.colHeader(f)}'): a monthly rate, made annual × 12`);
+        rules.push(coreMessage('tapeImport.rateMonthly', { field: 'rate', column }));
       if (f === 'rate' && this.ratePeriod === 'daily') {
         const c = this.basisCounts;
-        const how = [
-          c.tape360 ? `${c.tape360} × 360 (the tape's daily-rate basis)` : '',
-          c.tape365 ? `${c.tape365} × 365 (the tape's daily-rate basis)` : '',
-          c.stated
-            ? `${c.stated} × ${this.mapping.dailyRateBasis} (${this.cols.dailyRateBasis === undefined ? 'no daily-rate basis column' : 'basis empty'}; the mapping's dailyRateBasis, 360 unless stated)`
-            : '',
-        ].filter((x) => x !== '');
-        rules.push(`rate ('${this.colHeader(f)}'): a daily rate, made annual: ${how.join(', ')}`);
+        const how: CoreMessage[] = [];
+        if (c.tape360) how.push(coreMessage('tapeImport.basisTape', { count: c.tape360, basis: 360 }));
+        if (c.tape365) how.push(coreMessage('tapeImport.basisTape', { count: c.tape365, basis: 365 }));
+        if (c.stated)
+          how.push(
+            coreMessage(
+              this.cols.dailyRateBasis === undefined ? 'tapeImport.basisNoColumn' : 'tapeImport.basisEmpty',
+              { count: c.stated, basis: this.mapping.dailyRateBasis, key: 'dailyRateBasis' },
+            ),
+          );
+        rules.push(
+          withNested(
+            'tapeImport.rateDaily',
+            { field: 'rate', column },
+            { how: joined('tapeImport.joinComma', how) },
+          ),
+        );
       }
       if (misfits > 0)
         warnings.push(
-          `column '${this.colHeader(f)}' mixes percent-style (e.g. 10.65) and decimal-style (e.g. 0.1065) values: ${misfits} rows that do not fit the column's scale are rejected (rate-scale-mismatch); state rateScale.${f} in the mapping to read them`,
+          coreMessage('tapeImport.rateMixed', {
+            column,
+            count: misfits,
+            reason: 'rate-scale-mismatch',
+            key: `rateScale.${f}`,
+          }),
         );
     }
   }
@@ -1438,6 +1552,28 @@ type RejectAt = (
 function copyInto<T extends Uint8Array | Uint16Array | Uint32Array>(dst: T, src: T): T {
   dst.set(src);
   return dst;
+}
+
+/**
+ * A coded message with message parameters inside it (a list, a reason): the English reads as before, and a host
+ * renders each inner message in its own language too.
+ */
+function withNested(
+  code: CoreCode,
+  params: MessageParams,
+  nested: Readonly<Record<string, CoreMessage>>,
+): CoreMessage {
+  const english = Object.fromEntries(Object.entries(nested).map(([k, v]) => [k, v.message]));
+  return { ...coreMessage(code, { ...params, ...english }), nested };
+}
+
+/** Parts of one sentence joined two by two, so each language words its own separator. */
+function joined(
+  code: 'tapeImport.joinComma' | 'tapeImport.joinSemicolon',
+  parts: CoreMessage[],
+): CoreMessage {
+  if (parts.length === 0) return { message: '' };
+  return parts.reduce((a, b) => withNested(code, {}, { a, b }));
 }
 
 function describeRef(ref: string | readonly string[] | undefined): string {

@@ -5,8 +5,9 @@
  */
 import { Product } from '../../deal/schema';
 import { translator, type Lang, type TFunction } from '../../i18n';
+import { checkMessageOf, coreText, type CoreMessage } from '../../i18n/messages';
 import { neutraliseText } from '../report/cellText';
-import { STATUS_CODES, type PoolField } from './fields';
+import { FIELD_SPECS, STATUS_CODES, type PoolField } from './fields';
 
 export const REJECT_REASONS = {
   'wrong-cell-count': 'row has a different number of cells than the header',
@@ -81,6 +82,8 @@ export interface ImportReport {
     encoding?: string;
     /** Why that encoding (BOM, valid UTF-8, fallback…). */
     encodingNote?: string;
+    /** The same, coded, so a host shows it in its user's language. */
+    encodingNoteMessage?: CoreMessage;
     delimiter?: string;
     delimiterConfidence?: number;
     sheet?: string;
@@ -114,6 +117,10 @@ export interface ImportReport {
   warnings: string[];
   /** Column-level problems (e.g. ambiguous date order) that made rows fail; fix the mapping and re-import. */
   errors: string[];
+  /** `rules`, `warnings` and `errors` coded (the same English in `message`), for the user's language. */
+  ruleMessages?: CoreMessage[];
+  warningMessages?: CoreMessage[];
+  errorMessages?: CoreMessage[];
   elapsedMs?: number;
 }
 
@@ -129,6 +136,64 @@ export function rejectsToCsv(rejects: readonly RejectedRow[]): string {
     lines.push([String(r.row), r.column, r.field ?? '', r.value, r.reason, r.message].map(csvCell).join(','));
   }
   return lines.join('\r\n') + '\r\n';
+}
+
+/** A text the report carries in the language of `t`: its coded form when there is one, else as written. */
+function textOf(t: TFunction, plain: string, coded: CoreMessage | undefined, lang: Lang): string {
+  const m = coded ?? checkMessageOf(plain);
+  return m ? coreText(t, lang === 'en' ? m : localised(t, m)) : plain;
+}
+
+const FIELD_PARAMS = ['field', 'from', 'original'] as const;
+const isPoolField = (v: unknown): v is PoolField => typeof v === 'string' && v in FIELD_SPECS;
+
+/**
+ * Outside English, the pool fields, products and statuses a rule names read as the tape catalog words them
+ * (剩余期数, 等额本息, 核销) rather than as the mapping file's ids; the English keeps the ids it always printed.
+ */
+function localised(t: TFunction, m: CoreMessage): CoreMessage {
+  const params: Record<string, string | number> = { ...m.params };
+  for (const k of FIELD_PARAMS) {
+    const v = params[k];
+    // The catalog's label without its parenthesised hint: 还款方式（等额本息、先息后本等） → 还款方式.
+    if (isPoolField(v)) params[k] = t(`tape:fields.${v}`).replace(/\s*[（(][^（(]*[）)]$/, '');
+  }
+  const product = params.product;
+  if (typeof product === 'string' && product in PRODUCT_NAMES) params.product = t(`tape:product.${product}`);
+  if (m.code === 'tapeImport.statusesExcluded' && typeof params.statuses === 'string')
+    params.statuses = params.statuses
+      .split(', ')
+      .map((x) => t(`tape:status.${x}`, { defaultValue: x }))
+      .join(t('tape:report.listSeparator'));
+  const nested = m.nested
+    ? Object.fromEntries(Object.entries(m.nested).map(([k, v]) => [k, localised(t, v)]))
+    : undefined;
+  return { ...m, params, ...(nested ? { nested } : {}) };
+}
+
+const PRODUCT_NAMES: Readonly<Record<string, true>> = Object.fromEntries(
+  Product.options.map((p) => [p, true]),
+);
+
+/**
+ * The report's sentences in the language of `t`: how values were read, warnings, errors, the mapping's notes (a
+ * built-in mapping's in that language, a user's as written) and the encoding note.
+ */
+export function reportTexts(
+  r: ImportReport,
+  t: TFunction,
+  lang: Lang = 'en',
+): { rules: string[]; warnings: string[]; errors: string[]; notes: string[]; encodingNote?: string } {
+  const list = (plain: readonly string[], coded?: readonly CoreMessage[]): string[] =>
+    plain.map((x, i) => textOf(t, x, coded?.[i]?.message === x ? coded[i] : undefined, lang));
+  const note = r.source.encodingNote;
+  return {
+    rules: list(r.rules, r.ruleMessages),
+    warnings: list(r.warnings, r.warningMessages),
+    errors: list(r.errors, r.errorMessages),
+    notes: list(r.mapping.notes),
+    ...(note !== undefined ? { encodingNote: textOf(t, note, r.source.encodingNoteMessage, lang) } : {}),
+  };
 }
 
 const describeDelimiter = (t: TFunction, d: string): string =>
@@ -186,6 +251,7 @@ export function formatReport(
 ): string {
   const out: string[] = [];
   const src = r.source;
+  const texts = reportTexts(r, t, lang);
   out.push(
     src.bytes !== undefined
       ? t('tape:report.sourceBytes', { name: src.name, format: src.format, bytes: src.bytes })
@@ -193,8 +259,8 @@ export function formatReport(
   );
   if (src.encoding)
     out.push(
-      src.encodingNote
-        ? t('tape:report.encodingNote', { encoding: src.encoding, note: src.encodingNote })
+      texts.encodingNote
+        ? t('tape:report.encodingNote', { encoding: src.encoding, note: texts.encodingNote })
         : t('tape:report.encoding', { encoding: src.encoding }),
     );
   if (src.delimiter !== undefined) {
@@ -225,7 +291,7 @@ export function formatReport(
         : t('tape:report.mappingSuggested', { name: r.mapping.name }),
   );
   for (const [f, c] of Object.entries(r.mapping.columns)) out.push(`  ${f.padEnd(16)} <- ${c}`);
-  for (const n of r.mapping.notes) out.push('  ' + t('tape:report.note', { note: n }));
+  for (const n of texts.notes) out.push('  ' + t('tape:report.note', { note: n }));
   out.push(r.cutoffDate ? t('tape:report.cutoff', { date: r.cutoffDate }) : t('tape:report.cutoffNone'));
   const counts = { read: r.rowsRead, accepted: r.accepted, rejected: r.rejected, blank: r.blankLines };
   out.push(r.blankLines ? t('tape:report.countsBlank', counts) : t('tape:report.counts', counts));
@@ -248,11 +314,11 @@ export function formatReport(
         `  ${n.column} ${n.code} × ${n.count}: ${t(`tape:noData.${n.code}`, { defaultValue: n.meaning })}`,
       );
   }
-  if (r.rules.length > 0) {
+  if (texts.rules.length > 0) {
     out.push(t('tape:report.rules'));
-    for (const x of r.rules) out.push(`  ${x}`);
+    for (const x of texts.rules) out.push(`  ${x}`);
   }
-  for (const w of r.warnings) out.push(t('tape:report.warning', { text: w }));
-  for (const e of r.errors) out.push(t('tape:report.error', { text: e }));
+  for (const w of texts.warnings) out.push(t('tape:report.warning', { text: w }));
+  for (const e of texts.errors) out.push(t('tape:report.error', { text: e }));
   return out.join('\n');
 }

@@ -4,6 +4,7 @@
  * UTF-8 but a later chunk is not, the file is read again as GB18030 and the report says so.
  */
 import { open, stat } from 'node:fs/promises';
+import { coreMessage, type CoreMessage } from '../../i18n/messages';
 import { basename } from 'node:path';
 import { TapeLimitError } from '../../io/tape/csv';
 import type { BuildResult } from '../../io/tape/poolBuilder';
@@ -43,13 +44,20 @@ export async function importCsvFile(path: string, opts: FileImportOptions = {}):
     const head = new Uint8Array(Math.min(info.size, 1024 * 1024));
     await fh.read(head, 0, head.length, 0);
     const guess = opts.encoding
-      ? { encoding: opts.encoding, bom: bomLength(head, opts.encoding), note: 'stated' }
+      ? {
+          encoding: opts.encoding,
+          bom: bomLength(head, opts.encoding),
+          noteMessage: coreMessage('tapeImport.encoding.stated'),
+        }
       : detectEncoding(head);
     try {
-      return await readAll(fh, path, info.size, guess.encoding, guess.bom, guess.note, opts, t0);
+      return await readAll(fh, path, info.size, guess.encoding, guess.bom, guess.noteMessage, opts, t0);
     } catch (e) {
       if (e instanceof DecodeError && guess.encoding === 'utf-8' && !opts.encoding && guess.bom === 0) {
-        const note = `the head was valid UTF-8 but byte ${e.byteOffset} is not; re-read as GB18030 (GBK superset)`;
+        const note = coreMessage('tapeImport.encoding.reReadGbk', {
+          byte: e.byteOffset,
+          fallback: 'GB18030',
+        });
         return await readAll(fh, path, info.size, 'gb18030', 0, note, opts, t0);
       }
       if (e instanceof DecodeError) throw new DecodeError(`${path}: ${e.message}`, e.byteOffset);
@@ -73,12 +81,19 @@ async function readAll(
   size: number,
   encoding: TapeEncoding,
   bom: number,
-  note: string,
+  note: CoreMessage,
   opts: FileImportOptions,
   t0: number,
 ): Promise<BuildResult> {
   const stream = new TapeStream(
-    { name: basename(path), format: 'csv', bytes: size, encoding, encodingNote: note },
+    {
+      name: basename(path),
+      format: 'csv',
+      bytes: size,
+      encoding,
+      encodingNote: note.message,
+      encodingNoteMessage: note,
+    },
     opts,
   );
   const decoder = makeDecoder(encoding);

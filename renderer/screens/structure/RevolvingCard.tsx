@@ -5,6 +5,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Deal, Product, RepLine, Revolving } from '../../../core/deal/schema';
+import { coreText } from '../../../core/i18n/messages';
 import { useApp } from '../../AppContext';
 import { NumberField, TextField } from '../../components/Field';
 import { pct } from '../../format';
@@ -519,7 +520,8 @@ function LimitsTable({
 function ProfileTable({ r, edit }: { r: Revolving; edit: DealEdit }) {
   const { t } = useTranslation('structure');
   const shares = profileShares(r);
-  const excluded = new Map(profileExclusions(r).map((x) => [x.id, x.reasons]));
+  // The engine's reasons, in the interface language.
+  const excluded = new Map(profileExclusions(r).map((x) => [x.id, x.messages.map((m) => coreText(t, m))]));
   const single = r.profile.length === 1;
   function field<K extends 'rate' | 'monthlyFeeRate' | 'paymentRate' | 'originalTerm' | 'remainingTerm'>(
     i: number,

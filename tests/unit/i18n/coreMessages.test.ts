@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DealFileError, parseDeal } from '../../../core/deal/load';
 import { poolFitProblems } from '../../../core/deal/poolFit';
-import { Deal } from '../../../core/deal/schema';
+import { Deal, RepLine } from '../../../core/deal/schema';
 import { validateDeal } from '../../../core/deal/validate';
 import { FundingCase } from '../../../core/funding/schema';
 import { translator } from '../../../core/i18n';
@@ -23,6 +23,16 @@ import { DealError, runDeal } from '../../../core/run';
 import { CalendarFile } from '../../../core/time/holidayCalendar';
 import { zodIssues } from '../../../core/deal/load';
 import { minimalDeal } from '../deal/minimalDeal';
+import { hasChinese, untranslatedWords } from '../../support/latin';
+import { unknownOverrideSegments } from '../../../core/assumptions/overrides';
+import { CodedRangeError, problemOf } from '../../../core/i18n/codedError';
+import { axisValues, checkAxesCombine } from '../../../core/scenario/axis';
+import { eligibilityFailureMessages } from '../../../core/structure/revolving';
+import { detectEncoding } from '../../../core/io/tape/encoding';
+import { MAPPING_PRESETS } from '../../../core/io/tape/mapping';
+import { POOL_FIELDS } from '../../../core/io/tape/fields';
+import { formatReport, reportTexts, type ImportReport } from '../../../core/io/tape/report';
+import { importTapeText } from '../../../core/io/tape/tapeStream';
 
 type Tree = { readonly [k: string]: string | Tree };
 const leaves = (tree: Tree, prefix = ''): [string, string][] =>
@@ -78,7 +88,13 @@ describe('the core catalog', () => {
         const out = coreText(t, m);
         expect(out, `${lang} ${key}`).not.toMatch(/\{\{|\$t\(|^core:/);
         for (const v of vars) expect(out, `${lang} ${key}`).toContain(`«${v}»`);
-        if (lang === 'zh-CN') expect(out, key).toMatch(CJK);
+        // A separator that joins two parts of a sentence is punctuation only (full-width in Chinese).
+        // and a market acronym (CDR) is written as it is.
+        if (lang === 'zh-CN')
+          expect(
+            hasChinese(out) || untranslatedWords(out.replace(/«\w+»/g, '')).length === 0,
+            `${key}: ${out}`,
+          ).toBe(true);
         else expect(out, key).toBe(text.replace(/\{\{(\w+)\}\}/g, '«$1»'));
       }
     }
@@ -201,5 +217,239 @@ describe('engine messages in Chinese', () => {
     expect(notes.warningMessages.map((m) => m.message)).toEqual(notes.warnings);
     expect(notes.conventionMessages.every((m) => CJK.test(coreText(zh, m)))).toBe(true);
     expect(r.calendarNoteMessages?.map((m) => m.message)).toEqual(r.calendarNotes);
+  });
+});
+
+describe('the tape import report in Chinese', () => {
+  // User data (a column's header, in quotes) and the names a mapping file uses (fields, keys, date patterns, codes)
+  // are parameters, written as they are in every language; any other Latin word is untranslated.
+  const zhText = (s: string): string[] =>
+    untranslatedWords(
+      s
+        .replace(/“[^”]*”/g, '')
+        .replace(/[A-Za-z][\w.-]*/g, (w) =>
+          (POOL_FIELDS as readonly string[]).includes(w) || /[.-]|[a-z][A-Z]|^[A-Z]+$/.test(w) ? '' : w,
+        ),
+    );
+
+  it('rules, warnings and errors are coded, read as before in English and in Chinese with their params', () => {
+    // A mixed-scale rate column, an ambiguous slash date and a repeated header: a rule, a warning and an error each.
+    const { report } = importTapeText(
+      [
+        'id,balance,rate,originalTerm,remainingTerm,originationDate,balance',
+        'L1,100,10.5,12,6,03/04/2024,1',
+        'L2,200,0.105,12,6,05/06/2024,1',
+        'L3,300,12.5,12,6,07/08/2024,1',
+      ].join('\n'),
+      'mixed.csv',
+    );
+    expect(report.warnings.length).toBeGreaterThan(0);
+    expect(report.errors.length).toBeGreaterThan(0);
+    expect(report.ruleMessages!.map((m) => m.message)).toEqual(report.rules);
+    expect(report.warningMessages!.map((m) => m.message)).toEqual(report.warnings);
+    expect(report.errorMessages!.map((m) => m.message)).toEqual(report.errors);
+    // English exactly as the importer wrote it before the codes.
+    expect(report.warnings).toContain("header 'balance' appears more than once; the first is used");
+    expect(report.errors).toContain(
+      `column 'originationDate' (originationDate): 3 slash dates could be DD/MM/YYYY or MM/DD/YYYY (no day above 12); state the format in the mapping (dateFormats.originationDate: "DMY" or "MDY")`,
+    );
+    expect(report.rules).toContain(
+      "rate ('rate'): 2 bare values read as percent (divided by 100): the column's bare values are above 1",
+    );
+    const english = reportTexts(report, en);
+    expect(english).toMatchObject({ rules: report.rules, warnings: report.warnings, errors: report.errors });
+
+    const chinese = reportTexts(report, zh, 'zh-CN');
+    for (const s of [...chinese.rules, ...chinese.warnings, ...chinese.errors]) {
+      expect(s, s).toMatch(CJK);
+      expect(zhText(s), s).toEqual([]);
+    }
+    expect(chinese.warnings).toContain('表头“balance”出现多次，取第一列');
+    expect(chinese.errors.join('\n')).toContain(
+      '列“originationDate”（放款日期）：3 个斜杠日期既可读作 DD/MM/YYYY 也可读作 MM/DD/YYYY',
+    );
+    expect(chinese.rules).toContain(
+      '年化利率（“rate”）：2 个无单位的值按百分数读取（除以 100）：该列无单位的值大于 1',
+    );
+  });
+
+  it('a list inside a rule joins in each language: daily-rate bases, date formats', () => {
+    const { report } = importTapeText(
+      [
+        '借据号,贷款余额,日利率（‰）,日利率计算基础,期数,剩余期数,放款日期',
+        'A1,100,0.5,360,12,6,2024-03-01',
+        'A2,100,0.5,365,12,6,20240301',
+        'A3,100,0.5,,12,6,2024年3月1日',
+      ].join('\n'),
+      'cn.csv',
+    );
+    const daily = report.rules.find((r) => r.includes('daily rate'))!;
+    expect(daily).toBe(
+      "rate ('日利率（‰）'): a daily rate, made annual: 1 × 360 (the tape's daily-rate basis), 1 × 365 (the tape's daily-rate basis), 1 × 360 (basis empty; the mapping's dailyRateBasis, 360 unless stated)",
+    );
+    expect(reportTexts(report, zh, 'zh-CN').rules).toContain(
+      '年化利率（“日利率（‰）”）：日利率，折为年利率：1 笔 × 360（资产清单的日利率计算基础），1 笔 × 365（资产清单的日利率计算基础），1 笔 × 360（计算基础为空；取映射的 dailyRateBasis，未指定时为 360）',
+    );
+  });
+
+  it('the encoding note and a built-in mapping’s notes read in Chinese; a user’s note stays as written', () => {
+    const gbk = detectEncoding(new Uint8Array([0xd5, 0xfd, 0xb3, 0xa3, 0x2c, 0xff]));
+    expect(gbk.note).toBe('no BOM; invalid UTF-8 at byte 0, read as GB18030 (GBK superset)');
+    expect(coreText(zh, gbk.noteMessage)).toBe(
+      '无字节顺序标记；第 0 字节不是有效的 UTF-8，按 GB18030（GBK 的超集）读取',
+    );
+    const bom = detectEncoding(new Uint8Array([0xef, 0xbb, 0xbf, 0x41]));
+    expect(bom.note).toBe('UTF-8 byte-order mark');
+    expect(coreText(zh, bom.noteMessage)).toBe('UTF-8 字节顺序标记');
+
+    for (const preset of Object.values(MAPPING_PRESETS))
+      for (const note of preset.notes) {
+        const out = reportTexts({ ...emptyReport, mapping: { ...emptyReport.mapping, notes: [note] } }, zh)
+          .notes[0]!;
+        expect(out, note).toMatch(CJK);
+        expect(out, note).not.toBe(note);
+      }
+    expect(MAPPING_PRESETS['cn-platform']!.notes[0]).toBe(
+      'Field names after the public Chinese ABS data standard (lwwwl/asset-data-standard) and common platform exports.',
+    );
+    const mine = { ...emptyReport, mapping: { ...emptyReport.mapping, notes: ['our own layout'] } };
+    expect(reportTexts(mine, zh).notes).toEqual(['our own layout']);
+  });
+
+  it('the CLI report prints them in Chinese', () => {
+    const { report } = importTapeText(
+      'id,balance,rate,originalTerm,remainingTerm\nL1,100,0.1,12,6\n',
+      'x.csv',
+    );
+    const out = formatReport(report, 20, zh, 'zh-CN');
+    expect(out).toContain('分层未映射：全部贷款归入细分“all”');
+    const withStatus = importTapeText(
+      'id,balance,rate,originalTerm,remainingTerm,status\nL1,100,0.1,12,6,current\n',
+      'x.csv',
+    ).report;
+    expect(formatReport(withStatus, 20, zh, 'zh-CN')).toContain(
+      '剔除出资产池的贷款状态：违约、核销、结清、回购',
+    );
+    expect(out).not.toContain('not mapped');
+    expect(formatReport(report, 20, en)).toContain("segment not mapped: every loan is in segment 'all'");
+  });
+});
+
+const emptyReport: ImportReport = {
+  source: { name: 'x.csv', format: 'csv' },
+  mapping: { name: 'm', columns: {}, suggested: false, notes: [] },
+  cutoffDate: null,
+  rowsRead: 0,
+  accepted: 0,
+  rejected: 0,
+  blankLines: 0,
+  byReason: {},
+  rejects: [],
+  rejectsNotListed: 0,
+  noData: [],
+  unknownValues: [],
+  rules: [],
+  warnings: [],
+  errors: [],
+};
+
+describe('grid axes, revolving eligibility and an empty segment list in Chinese', () => {
+  const thrown = (f: () => unknown): CodedRangeError => {
+    try {
+      f();
+    } catch (e) {
+      return e as CodedRangeError;
+    }
+    throw new Error('expected an error');
+  };
+
+  it('axis range errors keep their English and read in Chinese with their values', () => {
+    const cases: [() => unknown, string, string][] = [
+      [
+        () => axisValues({ kind: 'cdr', from: 0.05, to: 0.01, step: 0.01 }),
+        "cdr axis: 'to' (0.01) is below 'from' (0.05)",
+        'cdr 维度：终点（0.01）小于起点（0.05）',
+      ],
+      [
+        () => axisValues({ kind: 'cdr', from: 0, to: 0.2, step: 0 }),
+        'cdr axis: step must be above 0',
+        'cdr 维度：步长须大于 0',
+      ],
+      [
+        () => axisValues({ kind: 'cdr', from: 0, to: 1, step: 0.001 }),
+        'cdr axis has 1001 points; at most 201',
+        'cdr 维度有 1001 个取值，最多 201 个',
+      ],
+      [
+        () => axisValues({ kind: 'lossMultiple', from: 0, to: 200, step: 20 }),
+        'lossMultiple value 120: must be between 0 and 100',
+        'lossMultiple 取值 120：须在 0 至 100 之间',
+      ],
+      [
+        () => checkAxesCombine('absSpeed', 'cpr'),
+        'the ABS speed and CPR axes both set the prepayment model; choose two different assumptions',
+        'ABS 早偿速度与CPR两个维度都设定早偿模型；请选择两个不同的假设',
+      ],
+      [
+        () => checkAxesCombine('lossMultiple', 'lossMultiple'),
+        'the Loss multiple and Loss multiple axes both set the Loss multiple; choose two different assumptions',
+        '损失倍数与损失倍数两个维度都设定损失倍数这一假设；请选择两个不同的假设',
+      ],
+    ];
+    for (const [f, english, chinese] of cases) {
+      const e = thrown(f);
+      // Still a RangeError with the English the CLI printed before; the code rides along.
+      expect(e).toBeInstanceOf(RangeError);
+      expect(e.message).toBe(english);
+      expect(coreText(zh, problemOf(e)!)).toBe(chinese);
+    }
+    expect(problemOf(new RangeError('plain'))).toBeUndefined();
+    // Across a worker boundary the error is a plain object that still carries its problem.
+    expect(problemOf({ message: 'x', problem: { code: 'scenario.axisStep', message: 'y' } })?.code).toBe(
+      'scenario.axisStep',
+    );
+  });
+
+  it('revolving exclusion reasons are coded, English unchanged', () => {
+    const line = {
+      ...RepLine.parse({
+        id: 'L',
+        product: 'level-pay',
+        balance: 1,
+        rate: 0.1,
+        originalTerm: 48,
+        remainingTerm: 1,
+      }),
+      remainingTerm: 48,
+      rate: 0.3,
+      product: 'bullet' as const,
+      segment: 'B',
+    };
+    const m = eligibilityFailureMessages(line, {
+      maxRemainingTerm: 24,
+      maxRate: 0.24,
+      products: ['level-pay'],
+      segments: ['A'],
+    });
+    expect(m.map((x) => x.message)).toEqual([
+      'remaining term 48 above 24',
+      'rate 0.3 above 0.24',
+      'product bullet not eligible',
+      'segment B not eligible',
+    ]);
+    expect(m.map((x) => coreText(zh, x))).toEqual([
+      '剩余期限 48 超过 24',
+      '利率 0.3 高于 0.24',
+      '产品 bullet 不符合合格标准',
+      '细分 B 不符合合格标准',
+    ]);
+  });
+
+  it('a pool without segments is "none" in English and 无 in Chinese', () => {
+    const [p] = unknownOverrideSegments([{ name: 'base', overrides: [{ segment: 'X' }] }] as never, []);
+    expect(p!.message).toBe(
+      "scenario 'base' overrides segment 'X', which the pool does not have (its segments: none)",
+    );
+    expect(coreText(zh, p!)).toBe('情景“base”覆盖了资产池中不存在的细分“X”（资产池的细分为：无）');
   });
 });

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
+import { translator } from '../../../core/i18n';
+import { coreText } from '../../../core/i18n/messages';
 import { describe, expect, it } from 'vitest';
 import { Deal } from '../../../core/deal/schema';
 import type { LoanPool } from '../../../core/pool/loanPool';
@@ -222,9 +224,12 @@ describe('eligibility by product and segment', () => {
   it('turning a product off excludes its profile line, with the engine’s reason', () => {
     const d = apply(sample(), (x) => toggleEligible(x, 'products', 'level-pay', false, PRODUCTS));
     expect(rev(d).eligibility.products).toEqual(['interest-free-fee']);
-    expect(profileExclusions(rev(d))).toEqual([
+    expect(profileExclusions(rev(d))).toMatchObject([
       { id: 'new-level-12m', reasons: ['product level-pay not eligible'] },
     ]);
+    // The same reason in the interface language.
+    const [why] = profileExclusions(rev(d))[0]!.messages;
+    expect(coreText(translator('zh-CN'), why!)).toBe('产品 level-pay 不符合合格标准');
     const back = apply(d, (x) => toggleEligible(x, 'products', 'level-pay', true, PRODUCTS));
     // Back on, in the schema's product order.
     expect(rev(back).eligibility.products).toEqual(['level-pay', 'interest-free-fee']);
@@ -244,9 +249,12 @@ describe('eligibility by product and segment', () => {
   it('excluding a product through the helpers stops the engine buying it', () => {
     const d = apply(sample(), (x) => toggleEligible(x, 'products', 'level-pay', false, PRODUCTS));
     const r = run(d);
-    expect(r.revolving?.excludedProfileLines).toEqual([
+    expect(r.revolving?.excludedProfileLines).toMatchObject([
       { id: 'new-level-12m', reasons: ['product level-pay not eligible'] },
     ]);
+    expect(r.revolving?.excludedProfileLines[0]?.reasonMessages?.[0]?.code).toBe(
+      'revolving.productNotEligible',
+    );
     expect(r.checks.cashConserved).toBe(true);
   });
 });

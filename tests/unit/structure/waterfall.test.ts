@@ -319,7 +319,17 @@ describe('revolving purchase with a concentration limit', () => {
 
   it('excludes ineligible lines and reports them', () => {
     expect(r.revolving?.excludedProfileLines).toEqual([
-      { id: 'LONG', reasons: ['remaining term 48 above 24'] },
+      {
+        id: 'LONG',
+        reasons: ['remaining term 48 above 24'],
+        reasonMessages: [
+          {
+            code: 'revolving.termAbove',
+            params: { term: 48, max: 24 },
+            message: 'remaining term 48 above 24',
+          },
+        ],
+      },
     ]);
   });
 

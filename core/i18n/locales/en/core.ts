@@ -28,6 +28,8 @@ export const core = {
     missingIndex: "scenario '{{scenario}}' has no index curve '{{index}}' (tranche {{tranche}})",
     unknownSegment:
       "scenario '{{scenario}}' overrides segment '{{segment}}', which the pool does not have (its segments: {{segments}})",
+    /** The segments of a pool that has none, inside unknownSegment. */
+    noSegments: 'none',
     duplicateScenario: "duplicate scenario name '{{name}}'",
     duplicateLine: "duplicate line id '{{id}}'",
     cnlTiming: 'timing must sum to 1 (sums to {{sum}})',
@@ -152,6 +154,150 @@ export const core = {
       equityForHaircuts: 'equity carries retained notes and line haircuts',
       maxShare: "'{{id}}' at most {{share}} of funding",
       liquidityBuffer: 'liquidity buffer of {{share}} of receivables',
+    },
+  },
+  /** Why a revolving profile line is not bought (core/structure/revolving.ts); product and segment are the deal's ids. */
+  revolving: {
+    termAbove: 'remaining term {{term}} above {{max}}',
+    rateBelow: 'rate {{rate}} below {{min}}',
+    rateAbove: 'rate {{rate}} above {{max}}',
+    productNotEligible: 'product {{product}} not eligible',
+    segmentNotEligible: 'segment {{segment}} not eligible',
+  },
+  /** Grid axes (core/scenario/axis.ts); `{{kind}}` is the axis as the command line names it. */
+  scenario: {
+    axisNotNumbers: '{{kind}} axis: from, to and step must be numbers',
+    axisStep: '{{kind}} axis: step must be above 0',
+    axisToBelowFrom: "{{kind}} axis: 'to' ({{to}}) is below 'from' ({{from}})",
+    axisTooMany: '{{kind}} axis has {{count}} points; at most {{max}}',
+    valueNotNumber: '{{kind}} value {{value}}: not a number',
+    valueShare: '{{kind}} value {{value}}: must be between 0 and 1 (0%–100%)',
+    valueMultiple: '{{kind}} value {{value}}: must be between 0 and 100',
+    valueLag: '{{kind}} value {{value}}: must be between 0 and 1200 months',
+    valueShift: '{{kind}} value {{value}}: must be between −100% and +100%',
+    axesClash: 'the {{a}} and {{b}} axes both set {{what}}; choose two different assumptions',
+    /** The axes by name, as the grid command's table shows them (cli:grid.axis). */
+    axis: {
+      cdr: 'CDR',
+      cpr: 'CPR',
+      absSpeed: 'ABS speed',
+      lossMultiple: 'Loss multiple',
+      prepaymentMultiple: 'Prepayment multiple',
+      severity: 'Severity',
+      lagMonths: 'Recovery lag (months)',
+      rateShift: 'Base-rate shift',
+    },
+    /** What an axis sets outright. */
+    sets: {
+      defaultModel: 'the default model',
+      prepaymentModel: 'the prepayment model',
+      severity: 'the severity',
+      recoveryLag: 'the recovery lag',
+      axis: 'the {{axis}}',
+    },
+  },
+  /**
+   * The tape import report (core/io/tape): how values were read, warnings, column-level errors, the encoding
+   * note and the built-in mappings' notes. Field names, mapping keys, date patterns and encodings are
+   * parameters: they name the mapping file's keys and the tape's own columns as written, in every language.
+   */
+  tapeImport: {
+    /** Joins two parts of one sentence; a longer list nests them. */
+    joinComma: '{{a}}, {{b}}',
+    joinSemicolon: '{{a}}; {{b}}',
+    duplicateHeader: "header '{{header}}' appears more than once; the first is used",
+    slashOrderDMY:
+      "{{field}} ('{{column}}'): slash dates read as {{format}} (a first part above 12 decides the column)",
+    slashOrderMDY:
+      "{{field}} ('{{column}}'): slash dates read as {{format}} (a second part above 12 decides the column)",
+    slashAmbiguous:
+      'column \'{{column}}\' ({{field}}): {{cells}} slash dates could be {{dmy}} or {{mdy}} (no day above 12); state the format in the mapping ({{key}}: "{{dmyCode}}" or "{{mdyCode}}")',
+    slashMixed:
+      "column '{{column}}' ({{field}}): slash dates in both {{dm}} and {{md}} order ({{first}} with a first part above 12, {{second}} with a second part above 12); state the format in the mapping ({{key}})",
+    countAs: '{{count}} as {{format}}',
+    dateFormats: "{{field}} ('{{column}}'): {{formats}}",
+    dateFormatsStated: "{{field}} ('{{column}}'): {{formats}} (format stated by the mapping)",
+    cutoffGiven: 'cut-off date {{date}} given for this import',
+    cutoffOrder: "cut-off date '{{value}}' could be {{dm}} or {{md}}; state {{key}} in the mapping",
+    cutoffBad: "cut-off date '{{value}}' is not a date",
+    cutoffSeveral: 'the cut-off column carries {{count}} different dates; the latest, {{date}}, is used',
+    cutoffFromColumn: "cut-off date {{date}} read from the tape's cut-off column",
+    cutoffFromMapping: 'cut-off date {{date}} from the mapping',
+    derivedFromMaturity:
+      '{{field}} derived from {{from}} and the cut-off {{cutoff}} for {{count}} loans (payments after the cut-off up to maturity)',
+    derivedFromOrigination:
+      '{{field}} derived as {{original}} − whole months from {{from}} to the cut-off {{cutoff}} for {{count}} loans',
+    remainingNotDerivable:
+      '{{field}} is not mapped and cannot be derived: map a remaining-term column, or a maturity/origination date and give a cut-off date',
+    originalNotMapped: '{{field}} not mapped: set to the current balance',
+    originalEmpty: '{{field}} empty on {{count}} rows: set to the current balance',
+    productNotMapped: '{{field}} not mapped: every loan is {{product}}',
+    repaymentMethod:
+      "{{field}} ('{{column}}') decides the amortisation of loans whose product is a product type (分期, 现金贷 …); {{product}} when it is empty",
+    repaymentMethodOnly:
+      "{{field}} ('{{column}}') decides the amortisation of loans whose product is a product type (分期, 现金贷 …) (every loan: no product column); {{product}} when it is empty",
+    classification:
+      "{{field}} ('{{column}}'): 正常 current, 关注 delinquent (kept), 次级 / 可疑 default and 损失 charged off (excluded); the worse of status and classification counts",
+    amountUnit: "{{field}} ('{{column}}'): amounts in {{unit}} (as the header states), read as 元",
+    amountUnitStated: "{{field}} ('{{column}}'): amounts in {{unit}} (stated by the mapping), read as 元",
+    segmentNotMapped: "{{field}} not mapped: every loan is in segment '{{segment}}'",
+    statusNotMapped: '{{field}} not mapped: no loan excluded by status',
+    statusesExcluded: 'statuses excluded from the pool: {{statuses}}',
+    decidedByMapping: 'as the mapping states',
+    decidedByCell: "as '{{value}}' shows",
+    decimalCommas: "{{field}} ('{{column}}'): decimal commas, {{decidedBy}}",
+    decimalFollowsCommas:
+      "{{field}} ('{{column}}'): values such as '{{sample}}' read with decimal commas, as the tape's other number columns are written",
+    decimalFollowsPoints:
+      "{{field}} ('{{column}}'): values such as '{{sample}}' read with decimal points, as the tape's other number columns are written",
+    decimalUndecided:
+      "column '{{column}}' ({{field}}): values such as '{{sample}}' read either way and nothing in the tape shows its decimal separator; read with decimal points (state {{key}} in the mapping if that is wrong)",
+    rateSigned: "{{count}} with '%' divided by 100",
+    ratePercentStated: '{{count}} bare values read as percent (stated by the mapping)',
+    ratePercent:
+      "{{count}} bare values read as percent (divided by 100): the column's bare values are above {{threshold}}",
+    rateDecimal: '{{count}} bare values read as decimals',
+    rateHeaderPercent: '{{count}} bare values read in percent, as the header states',
+    rateHeaderPerMille: '{{count}} bare values read in per mille, as the header states',
+    rateParts: "{{field}} ('{{column}}'): {{parts}}",
+    rateMonthly: "{{field}} ('{{column}}'): a monthly rate, made annual × 12",
+    rateDaily: "{{field}} ('{{column}}'): a daily rate, made annual: {{how}}",
+    basisTape: "{{count}} × {{basis}} (the tape's daily-rate basis)",
+    basisNoColumn:
+      "{{count}} × {{basis}} (no daily-rate basis column; the mapping's {{key}}, 360 unless stated)",
+    basisEmpty: "{{count}} × {{basis}} (basis empty; the mapping's {{key}}, 360 unless stated)",
+    rateMixed:
+      "column '{{column}}' mixes percent-style (e.g. 10.65) and decimal-style (e.g. 0.1065) values: {{count}} rows that do not fit the column's scale are rejected ({{reason}}); state {{key}} in the mapping to read them",
+    /** Why the importer read the bytes in that encoding (core/io/tape/encoding.ts, the hosts' decoders). */
+    encoding: {
+      bom: '{{encoding}} byte-order mark',
+      nul: 'no BOM; NUL byte pattern of {{encoding}}',
+      utf8ButGbk:
+        'no BOM; valid UTF-8 bytes, but {{gbk}} of {{words}} non-ASCII words read as UTF-8 are not text (combining marks without a letter, mixed or rare scripts) and read as {{fallback}} Chinese',
+      validUtf8: 'no BOM; the head of the file is valid UTF-8',
+      invalidUtf8: 'no BOM; invalid UTF-8 at byte {{byte}}, read as {{fallback}} (GBK superset)',
+      invalidUtf8Later: 'invalid UTF-8 after the first megabyte, read as {{fallback}} (GBK superset)',
+      chosen: 'chosen in the import wizard (detected: {{detected}})',
+      stated: 'stated',
+      reReadGbk: 'the head was valid UTF-8 but byte {{byte}} is not; re-read as {{fallback}} (GBK superset)',
+    },
+    /** The built-in mappings' notes (core/io/tape/mapping.ts). */
+    preset: {
+      lendingclubLevelPay:
+        '{{platform}} loans are fully amortising level-pay instalment loans (36 or 60 months).',
+      lendingclubRemaining:
+        '{{field}} is derived from {{issued}}, {{term}} and the cut-off date (the tape has no remaining term).',
+      esmaConfirmed: 'Confirmed codes: {{codes}}.',
+      esmaByName: '{{fields}} are matched by field name; their {{prefix}} codes are not confirmed.',
+      esmaAmortisation:
+        'Amortisation type codes {{codes}} follow the sibling templates and are not confirmed for {{annex}}.',
+      esmaNoData: '{{codes}} cells import as missing with the reason kept.',
+      cnFields:
+        'Field names after the public Chinese ABS data standard ({{source}}) and common platform exports.',
+      cnProduct:
+        '分期 / 商品分期 / 现金贷 and the like name the product, not its amortisation: the 还款方式 column decides it (等额本息 when absent).',
+      cnClassification:
+        '五级分类: 正常 current, 关注 performing but watched (delinquent), 次级 / 可疑 defaulted, 损失 charged off; the worse of status and classification counts.',
     },
   },
 };

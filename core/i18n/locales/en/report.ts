@@ -226,6 +226,7 @@ export const report = {
     cash: 'Cash paid',
     limitedBy: 'Cut back by concentration limits',
     excluded: 'Profile lines excluded by eligibility',
+    reasonSeparator: '; ',
   },
   assumptions: {
     title: 'Assumptions: {{deal}}, scenario {{scenario}}',

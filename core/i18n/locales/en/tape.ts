@@ -109,6 +109,8 @@ export const tape = {
     notListed: '({{count}} more rejected rows are counted above but not listed: the list is capped)',
     noData: 'no-data codes (imported as missing):',
     rules: 'how values were read:',
+    /** Between the statuses a rule lists. */
+    listSeparator: ', ',
     warning: 'warning: {{text}}',
     error: 'error: {{text}}',
   },
@@ -126,6 +128,9 @@ export const tape = {
     wrote_one: 'wrote {{file}} ({{count}} loan)',
     wrote_other: 'wrote {{file}} ({{count}} loans)',
     wroteMapping: 'wrote the mapping with its value map to {{file}}',
+    columnProblems: '{{file}}: {{count}} column-level problem(s), no pool written: {{problems}}',
+    problemSeparator: '; ',
+    noneAccepted: '{{file}}: no row was accepted ({{rejected}} rejected), no pool written',
   },
   progress: {
     reading: 'Reading {{file}}',

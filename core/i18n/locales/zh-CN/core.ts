@@ -26,6 +26,7 @@ export const core: Catalog<typeof en> = {
     missingIndex: '情景“{{scenario}}”缺少基准利率曲线“{{index}}”（证券档次 {{tranche}}）',
     unknownSegment:
       '情景“{{scenario}}”覆盖了资产池中不存在的细分“{{segment}}”（资产池的细分为：{{segments}}）',
+    noSegments: '无',
     duplicateScenario: '情景名称“{{name}}”重复',
     duplicateLine: '资产组编号“{{id}}”重复',
     cnlTiming: '分布曲线之和须为 1（当前为 {{sum}}）',
@@ -136,6 +137,132 @@ export const core: Catalog<typeof en> = {
       equityForHaircuts: '自有资金承担自留证券及授信折扣',
       maxShare: '“{{id}}”不超过融资总额的 {{share}}',
       liquidityBuffer: '流动性缓冲为应收账款的 {{share}}',
+    },
+  },
+  revolving: {
+    termAbove: '剩余期限 {{term}} 超过 {{max}}',
+    rateBelow: '利率 {{rate}} 低于 {{min}}',
+    rateAbove: '利率 {{rate}} 高于 {{max}}',
+    productNotEligible: '产品 {{product}} 不符合合格标准',
+    segmentNotEligible: '细分 {{segment}} 不符合合格标准',
+  },
+  scenario: {
+    axisNotNumbers: '{{kind}} 维度：起点、终点和步长须为数字',
+    axisStep: '{{kind}} 维度：步长须大于 0',
+    axisToBelowFrom: '{{kind}} 维度：终点（{{to}}）小于起点（{{from}}）',
+    axisTooMany: '{{kind}} 维度有 {{count}} 个取值，最多 {{max}} 个',
+    valueNotNumber: '{{kind}} 取值 {{value}}：不是数字',
+    valueShare: '{{kind}} 取值 {{value}}：须在 0 至 1 之间（0%–100%）',
+    valueMultiple: '{{kind}} 取值 {{value}}：须在 0 至 100 之间',
+    valueLag: '{{kind}} 取值 {{value}}：须在 0 至 1200 个月之间',
+    valueShift: '{{kind}} 取值 {{value}}：须在 −100% 至 +100% 之间',
+    axesClash: '{{a}}与{{b}}两个维度都设定{{what}}；请选择两个不同的假设',
+    axis: {
+      cdr: 'CDR',
+      cpr: 'CPR',
+      absSpeed: 'ABS 早偿速度',
+      lossMultiple: '损失倍数',
+      prepaymentMultiple: '早偿倍数',
+      severity: '违约损失率',
+      lagMonths: '回收滞后期（月）',
+      rateShift: '基准利率平移',
+    },
+    sets: {
+      defaultModel: '违约模型',
+      prepaymentModel: '早偿模型',
+      severity: '违约损失率',
+      recoveryLag: '回收滞后期',
+      axis: '{{axis}}这一假设',
+    },
+  },
+  tapeImport: {
+    joinComma: '{{a}}，{{b}}',
+    joinSemicolon: '{{a}}；{{b}}',
+    duplicateHeader: '表头“{{header}}”出现多次，取第一列',
+    slashOrderDMY:
+      '{{field}}（“{{column}}”）：斜杠日期按 {{format}} 读取（有首段大于 12 的值，据此确定全列顺序）',
+    slashOrderMDY:
+      '{{field}}（“{{column}}”）：斜杠日期按 {{format}} 读取（有第二段大于 12 的值，据此确定全列顺序）',
+    slashAmbiguous:
+      '列“{{column}}”（{{field}}）：{{cells}} 个斜杠日期既可读作 {{dmy}} 也可读作 {{mdy}}（没有大于 12 的日）；请在映射中写明格式（{{key}}: "{{dmyCode}}" 或 "{{mdyCode}}"）',
+    slashMixed:
+      '列“{{column}}”（{{field}}）：斜杠日期 {{dm}} 与 {{md}} 两种顺序并存（{{first}} 个首段大于 12，{{second}} 个第二段大于 12）；请在映射中写明格式（{{key}}）',
+    countAs: '{{format}} 格式 {{count}} 个',
+    dateFormats: '{{field}}（“{{column}}”）：{{formats}}',
+    dateFormatsStated: '{{field}}（“{{column}}”）：{{formats}}（格式由映射指定）',
+    cutoffGiven: '本次导入指定初始起算日 {{date}}',
+    cutoffOrder: '初始起算日“{{value}}”既可读作 {{dm}} 也可读作 {{md}}；请在映射中写明 {{key}}',
+    cutoffBad: '初始起算日“{{value}}”不是日期',
+    cutoffSeveral: '起算日列有 {{count}} 个不同日期，取最晚的 {{date}}',
+    cutoffFromColumn: '初始起算日 {{date}} 取自资产清单的起算日列',
+    cutoffFromMapping: '初始起算日 {{date}} 取自映射',
+    derivedFromMaturity:
+      '{{count}} 笔贷款的{{field}}由{{from}}与起算日 {{cutoff}} 推算（起算日后至到期日的还款期数）',
+    derivedFromOrigination:
+      '{{count}} 笔贷款的{{field}}按{{original}}减去{{from}}至起算日 {{cutoff}} 的整月数推算',
+    remainingNotDerivable:
+      '{{field}}未映射且无法推算：请映射剩余期数列，或映射到期日／放款日并给出初始起算日',
+    originalNotMapped: '{{field}}未映射：取当前余额',
+    originalEmpty: '{{field}}有 {{count}} 行为空：取当前余额',
+    productNotMapped: '{{field}}未映射：全部贷款按{{product}}处理',
+    repaymentMethod:
+      '{{field}}（“{{column}}”）决定产品类型类贷款（分期、现金贷等）的摊还方式；为空时按{{product}}',
+    repaymentMethodOnly:
+      '{{field}}（“{{column}}”）决定产品类型类贷款（分期、现金贷等）的摊还方式（无产品列，适用于全部贷款）；为空时按{{product}}',
+    classification:
+      '{{field}}（“{{column}}”）：正常为正常类，关注为逾期（保留），次级／可疑为违约，损失为核销（剔除）；贷款状态与五级分类取较差者',
+    amountUnit: '{{field}}（“{{column}}”）：金额单位为{{unit}}（按表头），折算为元',
+    amountUnitStated: '{{field}}（“{{column}}”）：金额单位为{{unit}}（映射指定），折算为元',
+    segmentNotMapped: '{{field}}未映射：全部贷款归入细分“{{segment}}”',
+    statusNotMapped: '{{field}}未映射：不按贷款状态剔除贷款',
+    statusesExcluded: '剔除出资产池的贷款状态：{{statuses}}',
+    decidedByMapping: '映射指定',
+    decidedByCell: '由“{{value}}”判断',
+    decimalCommas: '{{field}}（“{{column}}”）：以逗号为小数点，{{decidedBy}}',
+    decimalFollowsCommas:
+      '{{field}}（“{{column}}”）：“{{sample}}”等值按逗号小数点读取，与资产清单其他数值列一致',
+    decimalFollowsPoints:
+      '{{field}}（“{{column}}”）：“{{sample}}”等值按句点小数点读取，与资产清单其他数值列一致',
+    decimalUndecided:
+      '列“{{column}}”（{{field}}）：“{{sample}}”等值两种读法均可，资产清单中无法判断小数点；已按句点读取（如有误，请在映射中写明 {{key}}）',
+    rateSigned: '{{count}} 个带“%”的值除以 100',
+    ratePercentStated: '{{count}} 个无单位的值按百分数读取（映射指定）',
+    ratePercent: '{{count}} 个无单位的值按百分数读取（除以 100）：该列无单位的值大于 {{threshold}}',
+    rateDecimal: '{{count}} 个无单位的值按小数读取',
+    rateHeaderPercent: '{{count}} 个无单位的值按表头所示以百分数读取',
+    rateHeaderPerMille: '{{count}} 个无单位的值按表头所示以千分数读取',
+    rateParts: '{{field}}（“{{column}}”）：{{parts}}',
+    rateMonthly: '{{field}}（“{{column}}”）：月利率，乘以 12 折为年利率',
+    rateDaily: '{{field}}（“{{column}}”）：日利率，折为年利率：{{how}}',
+    basisTape: '{{count}} 笔 × {{basis}}（资产清单的日利率计算基础）',
+    basisNoColumn: '{{count}} 笔 × {{basis}}（无日利率计算基础列；取映射的 {{key}}，未指定时为 360）',
+    basisEmpty: '{{count}} 笔 × {{basis}}（计算基础为空；取映射的 {{key}}，未指定时为 360）',
+    rateMixed:
+      '列“{{column}}”百分数写法（如 10.65）与小数写法（如 0.1065）混用：{{count}} 行与该列写法不符，已剔除（{{reason}}）；如需读入，请在映射中写明 {{key}}',
+    encoding: {
+      bom: '{{encoding}} 字节顺序标记',
+      nul: '无字节顺序标记；零字节分布符合 {{encoding}}',
+      utf8ButGbk:
+        '无字节顺序标记；字节是有效的 UTF-8，但按 UTF-8 读出的 {{words}} 个多字节词中有 {{gbk}} 个不成文字（孤立的组合符号、混杂或罕见文字），改按 {{fallback}} 中文读取',
+      validUtf8: '无字节顺序标记；文件开头是有效的 UTF-8',
+      invalidUtf8: '无字节顺序标记；第 {{byte}} 字节不是有效的 UTF-8，按 {{fallback}}（GBK 的超集）读取',
+      invalidUtf8Later: '第一兆字节之后出现无效的 UTF-8，按 {{fallback}}（GBK 的超集）读取',
+      chosen: '在导入向导中选定（检测结果：{{detected}}）',
+      stated: '按指定编码',
+      reReadGbk: '文件开头是有效的 UTF-8，但第 {{byte}} 字节不是；改按 {{fallback}}（GBK 的超集）重读',
+    },
+    preset: {
+      lendingclubLevelPay: '{{platform}} 贷款均为全额摊还的等额本息分期贷款（36 或 60 个月）。',
+      lendingclubRemaining: '{{field}} 由 {{issued}}、{{term}} 与初始起算日推算（资产清单无剩余期数）。',
+      esmaConfirmed: '已确认的字段代码：{{codes}}。',
+      esmaByName: '{{fields}} 按字段名称匹配；其 {{prefix}} 代码未经确认。',
+      esmaAmortisation: '摊还方式代码 {{codes}} 沿用同类模板，未经 {{annex}} 确认。',
+      esmaNoData: '{{codes}} 单元格按缺失值导入，并保留缺失原因。',
+      cnFields: '字段名称参照公开的中国 ABS 数据标准（{{source}}）及平台常见导出格式。',
+      cnProduct:
+        '分期／商品分期／现金贷等表示产品，而非摊还方式：摊还方式由“还款方式”列决定（无该列时为等额本息）。',
+      cnClassification:
+        '五级分类：正常为正常类，关注为仍在还款但需关注（逾期），次级／可疑为违约，损失为核销；贷款状态与五级分类取较差者。',
     },
   },
 };

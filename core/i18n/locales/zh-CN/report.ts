@@ -214,6 +214,7 @@ export const report: Catalog<typeof en> = {
     cash: '支付价款',
     limitedBy: '受集中度限制削减',
     excluded: '因不符合合格标准而排除的资产组合',
+    reasonSeparator: '；',
   },
   assumptions: {
     title: '$t(glossary:assumptions)：{{deal}}，情景：{{scenario}}',

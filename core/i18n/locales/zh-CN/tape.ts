@@ -106,6 +106,7 @@ export const tape: Catalog<typeof en> = {
     notListed: '（另有 {{count}} 行拒绝行已计入上述统计，但未逐行列出）',
     noData: '无数据代码（按缺失导入）：',
     rules: '取值规则：',
+    listSeparator: '、',
     warning: '提示：{{text}}',
     error: '错误：{{text}}',
   },
@@ -123,6 +124,9 @@ export const tape: Catalog<typeof en> = {
     wrote_one: '已写入 {{file}}（{{count}} 笔贷款）',
     wrote_other: '已写入 {{file}}（{{count}} 笔贷款）',
     wroteMapping: '已将映射及代码对照表写入 {{file}}',
+    columnProblems: '{{file}}：有 {{count}} 处列级问题，未写出资产池：{{problems}}',
+    problemSeparator: '；',
+    noneAccepted: '{{file}}：没有一行被接受（拒绝 {{rejected}} 行），未写出资产池',
   },
   progress: {
     reading: '正在读取 {{file}}',

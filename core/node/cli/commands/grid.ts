@@ -21,6 +21,8 @@ import { CliError } from '../errors';
 import { displayWidth, helpText, padEndTo, padStartTo } from '../format';
 import { cliT } from '../lang';
 import { dealErrorText } from '../problems';
+import { problemOf } from '../../../i18n/codedError';
+import { coreText } from '../../../i18n/messages';
 
 const AXIS_FLAGS: Record<string, AxisKind> = {
   '--cdr': 'cdr',
@@ -204,6 +206,8 @@ export function asCliError(err: unknown, t: TFunction = cliT()): unknown {
   if (err instanceof CliError) return err;
   if (err instanceof DealFileError) return new CliError(err.text(t));
   if (err instanceof DealError) return new CliError(dealErrorText(t, err));
+  const problem = problemOf(err);
+  if (problem) return new CliError(coreText(t, problem));
   if (err instanceof RangeError) return new CliError(err.message);
   return err;
 }

@@ -18,7 +18,7 @@ import { TapeFormatError, TapeLimitError } from '../../../io/tape/csv';
 import { Product } from '../../../deal/schema';
 import { STATUS_CODES } from '../../../io/tape/fields';
 import { CODED_FIELDS, mappingFrom, type CodedField, type TapeMapping } from '../../../io/tape/mapping';
-import { formatReport, rejectsToCsv } from '../../../io/tape/report';
+import { formatReport, rejectsToCsv, reportTexts } from '../../../io/tape/report';
 import { cliLang, cliT } from '../lang';
 import { poolFileJsonChunks } from '../../../pool/poolFile';
 import { formatStratTable, formatSummary, poolSummary, stratify } from '../../../pool/strat';
@@ -244,11 +244,15 @@ export async function main(args: string[]): Promise<number> {
   }
   if (report.errors.length > 0) {
     throw new CliError(
-      `${tape}: ${report.errors.length} column-level problem(s), no pool written: ${report.errors.join('; ')}`,
+      t('tape:cli.columnProblems', {
+        file: tape,
+        count: report.errors.length,
+        problems: reportTexts(report, t, cliLang()).errors.join(t('tape:cli.problemSeparator')),
+      }),
     );
   }
   if (pool.size === 0)
-    throw new CliError(`${tape}: no row was accepted (${report.rejected} rejected), no pool written`);
+    throw new CliError(t('tape:cli.noneAccepted', { file: tape, rejected: report.rejected }));
   const out = flags.get('--out');
   if (out) {
     const pieces = poolFileJsonChunks(pool, {
