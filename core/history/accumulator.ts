@@ -23,6 +23,7 @@
  */
 import { B_CHARGED_OFF, B_PAID, BUCKETS, dpdBucket, type HistoryStatus } from './fields';
 import { monthLabel } from './months';
+import { cli as cliEn } from '../i18n/locales/en/cli';
 
 /** One parsed row, reused by the reader (never retained). */
 export interface HistoryRow {
@@ -42,20 +43,8 @@ export interface HistoryRow {
   segment: string;
 }
 
-export const HISTORY_REJECT_REASONS = {
-  missingValue: 'a required value is blank',
-  badNumber: 'not a number',
-  negativeAmount: 'a negative amount',
-  badMonth: 'not a date or month',
-  unknownStatus: 'unknown status code',
-  asOfBeforeOrigination: 'as-of month before the origination month',
-  duplicateLoanMonth: 'a second row for the same loan and month',
-  outOfOrder: "snapshot out of order: earlier than this loan's previous row",
-  balanceRose: 'balance rose from the previous month (no purchase in a static pool)',
-  balanceAboveOriginal: 'balance above the original balance',
-  loanChanged: "origination date or original balance differs from the loan's first row",
-  delinquentWithoutDays: 'status delinquent without days past due',
-} as const;
+/** Why a history row was rejected, in English: the CLI catalog's words, so the report and the CLI never differ. */
+export const HISTORY_REJECT_REASONS = cliEn.vintage.reasons;
 export type HistoryRejectReason = keyof typeof HISTORY_REJECT_REASONS;
 
 export interface HistoryReject {

@@ -5,41 +5,13 @@
  */
 import { Product } from '../../deal/schema';
 import { translator, type Lang, type TFunction } from '../../i18n';
+import { tape as tapeEn } from '../../i18n/locales/en/tape';
 import { checkMessageOf, coreText, type CoreMessage } from '../../i18n/messages';
 import { neutraliseText } from '../report/cellText';
 import { FIELD_SPECS, STATUS_CODES, type PoolField } from './fields';
 
-export const REJECT_REASONS = {
-  'wrong-cell-count': 'row has a different number of cells than the header',
-  'empty-row': 'every cell is empty',
-  'missing-required': 'a required field is empty',
-  'no-data-required': 'a required field carries an ESMA no-data code',
-  'bad-number': 'not a number',
-  'bad-date': 'not a date',
-  'ambiguous-date': 'slash date whose order (DD/MM or MM/DD) the column does not decide',
-  'bad-term': 'not a whole number of months',
-  'negative-balance': 'negative balance',
-  'rate-out-of-range': 'rate outside the accepted range after scaling',
-  'term-out-of-range': 'term outside 1–1200 months',
-  'remaining-exceeds-original': 'remaining term exceeds original term',
-  matured: 'no remaining term at the cut-off',
-  'no-remaining-term': 'remaining term neither given nor derivable',
-  'maturity-before-origination': 'maturity date not after origination date',
-  'duplicate-id': 'loan identifier already seen',
-  'unsafe-id': 'identifier looks like a spreadsheet formula or holds control characters',
-  'excluded-status': 'status leaves the pool at cut-off (defaulted, charged off, paid off, repurchased)',
-  'unknown-status': 'status code not recognised',
-  'unknown-product': 'product code not recognised',
-  'unknown-classification': 'five-category classification not recognised',
-  'unknown-repayment-method': 'repayment method not recognised',
-  'bad-rate-basis': 'daily-rate basis is not 360 or 365',
-  'missing-payment-rate': 'revolving balance without a monthly payment rate',
-  'zero-balance': 'no principal left at the cut-off (a performing loan has a positive balance)',
-  'originated-after-cutoff': 'origination date after the cut-off date',
-  'maturity-before-cutoff': 'maturity date on or before the cut-off while a remaining term is stated',
-  'mixed-decimal': 'number written with the other decimal separator than the rest of its column',
-  'rate-scale-mismatch': "bare rate that does not fit its column's scale (percent or decimal)",
-} as const;
+/** Why a row was rejected, in English: the tape catalog's words, so the report and the screens never differ. */
+export const REJECT_REASONS = tapeEn.reason;
 export type RejectReason = keyof typeof REJECT_REASONS;
 
 export interface RejectedRow {
