@@ -224,3 +224,49 @@ export function TextField({
     </span>
   );
 }
+
+/** A select whose refused change (onChange returns the reason) is explained beside it, as the other fields' are. */
+export function ChoiceField({
+  value,
+  label,
+  testId,
+  options,
+  onChange,
+  disabled,
+  title,
+}: {
+  value: string;
+  label: string;
+  testId?: string;
+  options: readonly { value: string; label: string }[];
+  onChange: (v: string) => string | null;
+  disabled?: boolean;
+  title?: string;
+}) {
+  const [message, setMessage] = useState<string | null>(null);
+  const known = options.some((o) => o.value === value);
+  return (
+    <span className={`field ${message ? 'field-invalid' : ''}`}>
+      <select
+        value={value}
+        aria-label={label}
+        data-testid={testId}
+        disabled={disabled}
+        title={title}
+        onChange={(e) => setMessage(onChange(e.target.value))}
+      >
+        {known ? null : <option value={value}>{value}</option>}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {message ? (
+        <span className="field-message" role="alert">
+          {message}
+        </span>
+      ) : null}
+    </span>
+  );
+}

@@ -2,11 +2,10 @@
  * Structure: the deal calendar — closing and first payment dates, payment frequency per phase, holiday calendar
  * and business-day rule. Class day counts are edited in the tranche table beside each class's coupon.
  */
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PaymentFrequency } from '../../../core/deal/schema';
 import { useApp } from '../../AppContext';
-import { TextField } from '../../components/Field';
+import { ChoiceField, TextField } from '../../components/Field';
 import {
   BUILT_IN_HOLIDAYS,
   BUSINESS_DAY_RULES,
@@ -46,7 +45,7 @@ export function CalendarCard() {
   const frequency = (phase: Phase, title: string) => (
     <>
       <label>{title}</label>
-      <Choice
+      <ChoiceField
         value={cal.paymentFrequency[phase]}
         label={t(`calendar.frequencyLabel.${phase}`)}
         testId={`calendar-frequency-${phase}`}
@@ -97,7 +96,7 @@ export function CalendarCard() {
           deal.structure.revolving ? t('calendar.paidAmortising') : t('calendar.paid'),
         )}
         <label>{t('calendar.holidays')}</label>
-        <Choice
+        <ChoiceField
           value={cal.holidays ?? NO_HOLIDAYS}
           label={t('calendar.holidays')}
           testId="calendar-holidays"
@@ -110,7 +109,7 @@ export function CalendarCard() {
           }
         />
         <label title={t('calendar.ruleHint')}>{t('calendar.rule')}</label>
-        <Choice
+        <ChoiceField
           value={cal.businessDayRule}
           label={t('calendar.rule')}
           testId="calendar-businessDayRule"
@@ -127,51 +126,5 @@ export function CalendarCard() {
       </div>
       <p className="muted small">{t('calendar.dayCountNote')}</p>
     </section>
-  );
-}
-
-/** A select whose refused change is explained beside it, as the other fields' messages are. */
-function Choice({
-  value,
-  label,
-  testId,
-  options,
-  onChange,
-  disabled,
-  title,
-}: {
-  value: string;
-  label: string;
-  testId: string;
-  options: readonly { value: string; label: string }[];
-  onChange: (v: string) => string | null;
-  disabled?: boolean;
-  title?: string;
-}) {
-  const [message, setMessage] = useState<string | null>(null);
-  const known = options.some((o) => o.value === value);
-  return (
-    <span className={`field ${message ? 'field-invalid' : ''}`}>
-      <select
-        value={value}
-        aria-label={label}
-        data-testid={testId}
-        disabled={disabled}
-        title={title}
-        onChange={(e) => setMessage(onChange(e.target.value))}
-      >
-        {known ? null : <option value={value}>{value}</option>}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {message ? (
-        <span className="field-message" role="alert">
-          {message}
-        </span>
-      ) : null}
-    </span>
   );
 }

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { Deal, Product, RepLine, Revolving } from '../../../core/deal/schema';
 import { coreText } from '../../../core/i18n/messages';
 import { useApp } from '../../AppContext';
-import { NumberField, TextField } from '../../components/Field';
+import { ChoiceField, NumberField, TextField } from '../../components/Field';
 import { pct } from '../../format';
 import { setEligibility, type EligibilityLimit } from '../../project/dealEdit';
 import {
@@ -329,46 +329,6 @@ function EligibleList({
   );
 }
 
-/** A select whose refused change is explained under it, like the text fields. */
-function Choice({
-  value,
-  options,
-  onChange,
-  label,
-  testId,
-}: {
-  value: string;
-  options: readonly { value: string; label: string }[];
-  onChange: (v: string) => string | null;
-  label: string;
-  testId?: string;
-}) {
-  const [message, setMessage] = useState<string | null>(null);
-  const known = options.some((o) => o.value === value);
-  return (
-    <span className={`field ${message ? 'field-invalid' : ''}`}>
-      <select
-        value={value}
-        aria-label={label}
-        data-testid={testId}
-        onChange={(e) => setMessage(onChange(e.target.value))}
-      >
-        {known ? null : <option value={value}>{value}</option>}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {message ? (
-        <span className="field-message" role="alert">
-          {message}
-        </span>
-      ) : null}
-    </span>
-  );
-}
-
 function LimitsTable({
   deal,
   r,
@@ -442,7 +402,7 @@ function LimitsTable({
               return (
                 <tr key={`${c.key}:${c.value}:${i}`} data-testid={`limit-row-${i}`}>
                   <td>
-                    <Choice
+                    <ChoiceField
                       value={c.key}
                       label={t('revolving.limitKindLabel', { n: i + 1 })}
                       options={[
@@ -466,7 +426,7 @@ function LimitsTable({
                     />
                   </td>
                   <td>
-                    <Choice
+                    <ChoiceField
                       value={c.value}
                       label={t('revolving.limitGroupLabel', { n: i + 1 })}
                       testId={`limit-${i}-value`}
@@ -592,7 +552,7 @@ function ProfileTable({ r, edit }: { r: Revolving; edit: DealEdit }) {
                     />
                   </td>
                   <td>
-                    <Choice
+                    <ChoiceField
                       value={l.product}
                       label={t('revolving.lineProductLabel', { id: l.id })}
                       testId={`profile-${i}-product`}
