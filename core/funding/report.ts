@@ -459,6 +459,8 @@ export interface FundingStack {
 }
 
 export interface FundingScreenModel {
+  /** The analysis itself, which the app keeps so its report sheets are written in the report's language. */
+  result: FundingResult;
   tables: ReportTable[];
   stacks: FundingStack[];
   frontier: {
@@ -475,6 +477,7 @@ export interface FundingScreenModel {
 export function fundingScreenModel(result: FundingResult, t: TFunction = english()): FundingScreenModel {
   const o = result.optimisation;
   return {
+    result,
     tables: fundingReportTables(result, t),
     stacks: allEvaluations(result).map((e) => ({
       mix: e.mix,

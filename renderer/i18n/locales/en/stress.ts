@@ -98,7 +98,6 @@ export const stress = {
       'This grid was run without yield/duration analytics; run it again with this metric selected.',
     uniform: 'Every cell is {{value}}: {{metric}} of class {{tranche}} does not move over these ranges.',
     tooltip: '{{y}} {{yValue}}, {{x}} {{xValue}}',
-    corner: '{{y}} \\ {{x}}',
   },
   breakeven: {
     title: 'Break-even stresses',
@@ -221,27 +220,5 @@ export const stress = {
     balanceAxis: 'Class {{id}} balance ({{unit}})',
     amounts: 'Amounts in {{unit}}',
     empty: "Compare the deal's scenarios side by side.",
-    /** The comparison tables' headers (core/scenario/compare.ts), by column key. */
-    col: {
-      tranche: '$t(glossary:class)',
-      scenario: '$t(glossary:scenario)',
-      wal: '$t(glossary:wal) (years)',
-      yield: '$t(glossary:yield) (BEY)',
-      modifiedDuration: '$t(glossary:modifiedDuration)',
-      principalWindow: '$t(glossary:principalWindow)',
-      principalLoss: '$t(glossary:principalLoss)',
-      lossPct: 'Loss % of original',
-      interestShortfall: '$t(glossary:interestShortfall)',
-    },
-    poolCol: {
-      scenario: '$t(glossary:scenario)',
-      initialBalance: 'Initial balance',
-      totalInterest: '$t(glossary:interest)',
-      totalPrepayment: 'Prepayments',
-      totalDefault: 'Defaults',
-      totalLoss: 'Losses',
-      lossPct: 'Loss % of pool',
-      lastPeriod: 'Pool paid off (period)',
-    },
   },
 };
