@@ -7,7 +7,7 @@ import { translator } from '../i18n';
 import { tableOf, type ColumnOf, type ReportTable } from '../io/report/reportTable';
 import type { BreakevenAnswer, BreakevenMode, BreakevenResult } from './breakeven';
 import type { MonteCarloResult } from './monteCarlo';
-import { ratingStressNotes, type RatingStressResult } from './ratingStress';
+import { DEFAULT_RATING_LEVELS, ratingStressNotes, type RatingStressResult } from './ratingStress';
 
 export type { ReportTable };
 
@@ -87,6 +87,36 @@ export function breakevenReportTable(
   );
 }
 
+/** The S&P deal the default AAA to A multiples come from, named as it is (not translated). */
+const SOURCE_DEAL = 'SoFi 2019-2';
+
+/**
+ * Where a level's loss multiple comes from, in the language of `t`: the engine's default levels cite their
+ * sources in English and are said by level; a level a user defined keeps the source as written.
+ */
+export function ratingSourceText(
+  t: TFunction,
+  level: Pick<RatingStressResult['levels'][number], 'rating' | 'source'>,
+): string {
+  const known = DEFAULT_RATING_LEVELS.find((d) => d.rating === level.rating && d.source === level.source);
+  if (!known) return level.source;
+  const params = { deal: SOURCE_DEAL, rating: known.rating };
+  switch (known.rating) {
+    case 'AAA':
+      return t('sheets:rating.levelSource.AAA', params);
+    case 'AA':
+      return t('sheets:rating.levelSource.AA', params);
+    case 'A':
+      return t('sheets:rating.levelSource.A', params);
+    case 'BBB':
+      return t('sheets:rating.levelSource.BBB', params);
+    case 'BB':
+      return t('sheets:rating.levelSource.BB', params);
+    default:
+      return level.source;
+  }
+}
+
 export function ratingStressReportTable(r: RatingStressResult, t: TFunction = englishSheets()): ReportTable {
   type Level = RatingStressResult['levels'][number];
   const ids = Object.keys(r.highestPassing);
@@ -124,7 +154,12 @@ export function ratingStressReportTable(r: RatingStressResult, t: TFunction = en
               : t('sheets:rating.pass')
             : t('sheets:rating.fail'),
       })),
-      { key: 'source', header: t('sheets:rating.source'), format: 'text', value: (l) => l.source },
+      {
+        key: 'source',
+        header: t('sheets:rating.source'),
+        format: 'text',
+        value: (l) => ratingSourceText(t, l),
+      },
     ],
     r.levels,
   );

@@ -103,7 +103,11 @@ function userWords(a: AnalysisData): string[] {
     for (const e of [...a.result.mixes, ...(a.result.optimisation?.evaluations ?? [])]) out.add(e.mix);
     for (const s of a.result.scenarios) out.add(s.name);
   }
-  if (a.id === 'ratingStresses') for (const l of a.result.levels) out.add(l.rating);
+  if (a.id === 'ratingStresses') {
+    for (const l of a.result.levels) out.add(l.rating);
+    // The S&P deal the default levels cite, by its name.
+    out.add('SoFi');
+  }
   return [...out].sort((x, y) => y.length - x.length);
 }
 
@@ -117,11 +121,8 @@ function leftover(text: string, user: readonly string[]): string[] {
   return untranslatedWords(rest);
 }
 
-/**
- * Columns that still carry the model's English line: a funding source's terms and a rating level's source
- * citation (translated on the screens, not yet in core).
- */
-const ENGLISH_COLUMNS = new Set(['条款', '依据']);
+/** A funding source's terms still carry the model's English line (translated on the screen, not yet in core). */
+const ENGLISH_COLUMNS = new Set(['条款']);
 
 describe('stress and funding sheets in a Chinese report', () => {
   it('have Chinese sheet names, titles and headers, and the English workbook’s numbers cell for cell', () => {

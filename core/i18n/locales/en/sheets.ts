@@ -107,6 +107,14 @@ export const sheets = {
     lifetimeLoss: 'Original pool lifetime loss (what the cases are matched to)',
     class: 'Class {{id}}',
     source: 'Source',
+    /** The default levels' sources (core/scenario/ratingStress.ts), by level; a user's own level keeps its text. */
+    levelSource: {
+      AAA: 'S&P {{deal}}: base-case CNL 8.3%, break-even support {{rating}} 41–42% (≥ 5.0×)',
+      AA: 'S&P {{deal}}: break-even support {{rating}} 36–37% (4.4×)',
+      A: 'S&P {{deal}}: break-even support {{rating}} 24–28% (2.9×)',
+      BBB: 'S&P subprime auto reference: {{rating}} 1.40× on a high base case',
+      BB: 'S&P subprime auto reference: {{rating}} 1.25× on a high base case',
+    },
     pass: 'pass',
     passAboveFailure: 'pass, but a milder level fails',
     fail: 'fail',

@@ -108,6 +108,13 @@ export const sheets: Catalog<typeof en> = {
     lifetimeLoss: '初始资产池累计损失（各情形据此匹配）',
     class: '{{id}}档',
     source: '依据',
+    levelSource: {
+      AAA: '标普 {{deal}}：基准情景累计净损失率 8.3%，{{rating}} 级临界信用支持 41–42%（≥ 5.0×）',
+      AA: '标普 {{deal}}：{{rating}} 级临界信用支持 36–37%（4.4×）',
+      A: '标普 {{deal}}：{{rating}} 级临界信用支持 24–28%（2.9×）',
+      BBB: '标普次级汽车贷款参考：基准情景较高时 {{rating}} 级 1.40×',
+      BB: '标普次级汽车贷款参考：基准情景较高时 {{rating}} 级 1.25×',
+    },
     pass: '通过',
     passAboveFailure: '通过，但较温和级别未通过',
     fail: '未通过',
