@@ -7,6 +7,7 @@ import type { TFunction } from 'i18next';
 import { translator } from '../i18n';
 import { coreText } from '../i18n/messages';
 import { tableOf, type ColumnOf, type ReportTable } from '../io/report/reportTable';
+import { termsText } from './termsText';
 import { addMonths } from '../time/isoDate';
 import type { FundingResult } from './analyse';
 import type { MixEvaluation } from './evaluate';
@@ -385,7 +386,12 @@ export function fundingTermsTable(result: FundingResult, t: TFunction = english(
       value: (s) => s.advanceOrSoldShare,
     },
     { key: 'life', header: t('sheets:funding.col.life'), format: 'number', value: (s) => s.lifeYears },
-    { key: 'terms', header: t('sheets:funding.col.terms'), format: 'text', value: (s) => s.terms },
+    {
+      key: 'terms',
+      header: t('sheets:funding.col.terms'),
+      format: 'text',
+      value: (s) => termsText(s.terms, t) ?? s.terms,
+    },
   ];
   return tableOf(
     { sheetName: t('sheets:funding.termsSheet'), title: t('sheets:funding.termsTitle') },

@@ -132,7 +132,7 @@ describe('abs-workbench in Chinese', () => {
     expect(zh.out).toContain('各融资来源的余额、占比与成本');
     expect(zh.out).toMatch(/^融资组合\s+情景\s+足额融资/m);
     expect(zh.out).toContain('银行授信');
-    expect(zh.out).not.toMatch(/\b(?:yes|no|uncommitted|bankLine|forwardFlow)\b/);
+    expect(zh.out).not.toMatch(/\b(?:yes|no|committed|uncommitted|bankLine|forwardFlow|tenor)\b/);
     expect(figures(zh.out)).toEqual(figures(en.out));
   }, 60_000);
 
