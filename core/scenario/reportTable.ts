@@ -7,7 +7,8 @@ import { translator } from '../i18n';
 import { tableOf, type ColumnOf, type ReportTable } from '../io/report/reportTable';
 import type { BreakevenAnswer, BreakevenMode, BreakevenResult } from './breakeven';
 import type { MonteCarloResult } from './monteCarlo';
-import { DEFAULT_RATING_LEVELS, ratingStressNotes, type RatingStressResult } from './ratingStress';
+import { coreText } from '../i18n/messages';
+import { DEFAULT_RATING_LEVELS, ratingStressNoteMessages, type RatingStressResult } from './ratingStress';
 
 export type { ReportTable };
 
@@ -125,7 +126,7 @@ export function ratingStressReportTable(r: RatingStressResult, t: TFunction = en
       sheetName: t('sheets:rating.sheet'),
       title: [
         t('sheets:rating.title', { scenario: r.scenarioName, loss: (r.baseLossPct * 100).toFixed(2) }),
-        ...Object.values(ratingStressNotes(r)),
+        ...Object.values(ratingStressNoteMessages(r)).map((m) => coreText(t, m)),
       ].join(' '),
     },
     [

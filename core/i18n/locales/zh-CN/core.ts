@@ -138,4 +138,11 @@ export const core: Catalog<typeof en> = {
       liquidityBuffer: '流动性缓冲为应收账款的 {{share}}',
     },
   },
+  rating: {
+    passAboveFailure:
+      '{{id}}档通过 {{above}}，却未通过较温和的 {{failed}}（{{multiple}}×）：{{why}}。所通过的最高级别只计其以下各较温和级别均通过的级别。',
+    lessLoss:
+      '压力较大的情形在交易内实现的损失反而更少（{{harsher}}，对比 {{milder}}）：损失触发事件更早触发，循环购买提前结束，买入的资产更少（或清仓回购截断了损失）',
+    triggerHelps: '触发事件或清仓回购改变了现金流，使更多损失反而有利于该档',
+  },
 };
