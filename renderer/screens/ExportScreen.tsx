@@ -98,7 +98,10 @@ export function ExportScreen() {
                         data-testid={`export-include-${a.id}`}
                       />{' '}
                       {analysisLabelText(t, a.label)}
-                      <span className="muted small"> — {(analysisSheets.get(a.id) ?? []).join(', ')}</span>
+                      <span className="muted small">
+                        {' '}
+                        — {(analysisSheets.get(a.id) ?? []).join(report.t('sheets:listSeparator'))}
+                      </span>
                       {isStale(state, a) ? <span className="warn small"> {t('staleAnalysis')}</span> : null}
                     </label>
                   </li>
