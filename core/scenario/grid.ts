@@ -68,23 +68,6 @@ export interface GridResult {
   cells: GridCellResult[];
 }
 
-export function metricLabel(metric: GridMetric): string {
-  switch (metric) {
-    case 'wal':
-      return 'WAL (years)';
-    case 'yield':
-      return 'Yield (BEY)';
-    case 'loss':
-      return 'Principal loss (% of original)';
-    case 'duration':
-      return 'Modified duration';
-    case 'lastPeriod':
-      return 'Last principal period';
-    case 'interestShortfall':
-      return 'Interest shortfall';
-  }
-}
-
 /** Yield and duration need the analytics pass; the other metrics come from the cash flows. */
 export function metricNeedsAnalytics(metric: GridMetric): boolean {
   return metric === 'yield' || metric === 'duration' || metric === 'wal';

@@ -15,7 +15,7 @@ export type { ReportTable };
 type Col<T> = ColumnOf<T>;
 
 /** The English sheets, as the workbook wrote them before it had a language (tests compare them byte for byte). */
-export const englishSheets = (): TFunction => translator('en');
+const englishSheets = (): TFunction => translator('en');
 
 function breakevenColumns(mode: BreakevenMode, t: TFunction): Col<BreakevenResult>[] {
   const k = mode === 'cdr' ? 'cdr' : 'multiple';
