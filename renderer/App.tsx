@@ -34,6 +34,7 @@ import {
   type ScreenId,
 } from './project/state';
 import { canRedo, canUndo, labelText, redoLabel, undoLabel } from './project/history';
+import { analysisTables } from './project/analyses';
 import { AssumptionsScreen } from './screens/AssumptionsScreen';
 import { ExportScreen } from './screens/ExportScreen';
 import { FundingScreen } from './screens/FundingScreen';
@@ -159,7 +160,8 @@ export function App({ host, initial }: { host: Host; initial?: AppState }) {
             deal: run.doc.deal,
             result: run.result,
             breakevens: run.breakevens,
-            tables: chosen.flatMap((a) => a.tables),
+            // Written now, in the report's language (the app's may have changed since they ran).
+            tables: chosen.flatMap((a) => analysisTables(a, translator(displayRef.current.lang))),
             lang: displayRef.current.lang,
             amounts: displayRef.current.scale,
           },

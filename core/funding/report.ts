@@ -3,7 +3,11 @@
  * chart series for the screen — funding stacked by source against the need each month, and the cost–liquidity
  * frontier. Everything is plain data; no chart or sheet library is touched here.
  */
+import type { TFunction } from 'i18next';
+import { translator } from '../i18n';
+import { coreText } from '../i18n/messages';
 import { tableOf, type ColumnOf, type ReportTable } from '../io/report/reportTable';
+import { termsText } from './termsText';
 import { addMonths } from '../time/isoDate';
 import type { FundingResult } from './analyse';
 import type { MixEvaluation } from './evaluate';
@@ -17,134 +21,203 @@ function allEvaluations(result: FundingResult): MixEvaluation[] {
   return [...result.mixes, ...(result.optimisation?.evaluations ?? [])];
 }
 
-const yesNo = (b: boolean): string => (b ? 'yes' : 'no');
-const commitment = (committed: boolean): string => (committed ? 'committed' : 'uncommitted');
+/** The English tables, as the workbook and the CLI wrote them before they had a language. */
+const english = (): TFunction => translator('en');
+
+const yesNo = (t: TFunction, b: boolean): string => (b ? t('sheets:yes') : t('sheets:no'));
+const commitment = (t: TFunction, committed: boolean): string =>
+  committed ? t('sheets:funding.committed') : t('sheets:funding.uncommitted');
 
 /** Mix and scenario lead every per-mix table. */
-function mixColumns<T extends { e: MixEvaluation }>(): Col<T>[] {
+function mixColumns<T extends { e: MixEvaluation }>(t: TFunction): Col<T>[] {
   return [
-    { key: 'mix', header: 'Mix', format: 'text', value: (x) => x.e.mix },
-    { key: 'scenario', header: 'Scenario', format: 'text', value: (x) => x.e.scenario },
+    { key: 'mix', header: t('sheets:funding.col.mix'), format: 'text', value: (x) => x.e.mix },
+    { key: 'scenario', header: t('sheets:funding.col.scenario'), format: 'text', value: (x) => x.e.scenario },
   ];
 }
 
-export function fundingSummaryTable(result: FundingResult): ReportTable {
+export function fundingSummaryTable(result: FundingResult, t: TFunction = english()): ReportTable {
   type X = { e: MixEvaluation };
   const columns: Col<X>[] = [
-    ...mixColumns<X>(),
-    { key: 'feasible', header: 'Funds the book', format: 'text', value: (x) => yesNo(x.e.feasible) },
-    { key: 'firstGapMonth', header: 'First gap (month)', format: 'integer', value: (x) => x.e.firstGapMonth },
+    ...mixColumns<X>(t),
+    {
+      key: 'feasible',
+      header: t('sheets:funding.col.feasible'),
+      format: 'text',
+      value: (x) => yesNo(t, x.e.feasible),
+    },
+    {
+      key: 'firstGapMonth',
+      header: t('sheets:funding.col.firstGapMonth'),
+      format: 'integer',
+      value: (x) => x.e.firstGapMonth,
+    },
     {
       key: 'runwayMonths',
-      header: 'Runway from stress (months)',
+      header: t('sheets:funding.col.runwayMonths'),
       format: 'integer',
       value: (x) => x.e.runwayMonths,
     },
-    { key: 'totalCost', header: 'Total cost', format: 'money', value: (x) => x.e.totalCost },
+    {
+      key: 'totalCost',
+      header: t('sheets:funding.col.totalCost'),
+      format: 'money',
+      value: (x) => x.e.totalCost,
+    },
     {
       key: 'weightedAverageCost',
-      header: 'Weighted average cost',
+      header: t('sheets:funding.col.weightedAverageCost'),
       format: 'percent',
       value: (x) => x.e.weightedAverageCost,
     },
-    { key: 'irr', header: 'All-in IRR', format: 'percent', value: (x) => x.e.irr },
+    { key: 'irr', header: t('sheets:funding.col.irr'), format: 'percent', value: (x) => x.e.irr },
     {
       key: 'costPerReceivable',
-      header: 'Cost per receivable (annual)',
+      header: t('sheets:funding.col.costPerReceivable'),
       format: 'percent',
       value: (x) => x.e.costPerReceivable,
     },
-    { key: 'maxGap', header: 'Largest gap', format: 'money', value: (x) => x.e.maxGap },
+    { key: 'maxGap', header: t('sheets:funding.col.maxGap'), format: 'money', value: (x) => x.e.maxGap },
     {
       key: 'maxCommittedGap',
-      header: 'Largest gap on committed only',
+      header: t('sheets:funding.col.maxCommittedGap'),
       format: 'money',
       value: (x) => x.e.maxCommittedGap,
     },
     {
       key: 'minHeadroom',
-      header: 'Least committed headroom',
+      header: t('sheets:funding.col.minHeadroom'),
       format: 'money',
       value: (x) => x.e.minHeadroom,
     },
     {
       key: 'minUncommittedHeadroom',
-      header: 'Least uncommitted headroom',
+      header: t('sheets:funding.col.minUncommittedHeadroom'),
       format: 'money',
       value: (x) => x.e.minUncommittedHeadroom,
     },
     {
       key: 'maxOverPledged',
-      header: 'Most receivables pledged twice',
+      header: t('sheets:funding.col.maxOverPledged'),
       format: 'money',
       value: (x) => x.e.maxOverPledged,
     },
-    { key: 'minLiquidity', header: 'Least liquidity', format: 'money', value: (x) => x.e.minLiquidity },
+    {
+      key: 'minLiquidity',
+      header: t('sheets:funding.col.minLiquidity'),
+      format: 'money',
+      value: (x) => x.e.minLiquidity,
+    },
     {
       key: 'fundingWalYears',
-      header: 'Funding WAL (years)',
+      header: t('sheets:funding.col.fundingWalYears'),
       format: 'number',
       value: (x) => x.e.fundingWalYears,
     },
-    { key: 'assetWalYears', header: 'Asset WAL (years)', format: 'number', value: (x) => x.e.assetWalYears },
+    {
+      key: 'assetWalYears',
+      header: t('sheets:funding.col.assetWalYears'),
+      format: 'number',
+      value: (x) => x.e.assetWalYears,
+    },
     {
       key: 'maturityMismatchYears',
-      header: 'Maturity mismatch (years)',
+      header: t('sheets:funding.col.maturityMismatchYears'),
       format: 'number',
       value: (x) => x.e.maturityMismatchYears,
     },
     {
       key: 'refinancingWall',
-      header: 'Refinancing wall (3 months)',
+      header: t('sheets:funding.col.refinancingWall'),
       format: 'money',
       value: (x) => x.e.refinancingWall.amount,
     },
     {
       key: 'refinancingWallFrom',
-      header: 'Wall from month',
+      header: t('sheets:funding.col.refinancingWallFrom'),
       format: 'integer',
       value: (x) => x.e.refinancingWall.fromMonth,
     },
     {
       key: 'concentrationHhi',
-      header: 'Concentration (HHI)',
+      header: t('sheets:funding.col.concentrationHhi'),
       format: 'number',
       value: (x) => x.e.concentrationHhi,
     },
   ];
   return tableOf(
     {
-      sheetName: 'Funding summary',
-      title: `${result.name}: cost and liquidity by mix and scenario (${result.currency})`,
+      sheetName: t('sheets:funding.summarySheet'),
+      title: t('sheets:funding.summaryTitle', { name: result.name, currency: result.currency }),
     },
     columns,
     allEvaluations(result).map((e) => ({ e })),
   );
 }
 
-export function fundingSourcesTable(result: FundingResult): ReportTable {
+export function fundingSourcesTable(result: FundingResult, t: TFunction = english()): ReportTable {
   type X = { e: MixEvaluation; s: MixEvaluation['sources'][number] };
   const columns: Col<X>[] = [
-    ...mixColumns<X>(),
-    { key: 'source', header: 'Source', format: 'text', value: (x) => x.s.name },
-    { key: 'type', header: 'Type', format: 'text', value: (x) => x.s.type },
-    { key: 'committed', header: 'Committed', format: 'text', value: (x) => commitment(x.s.committed) },
-    { key: 'averageBalance', header: 'Average balance', format: 'money', value: (x) => x.s.averageBalance },
-    { key: 'maxBalance', header: 'Largest balance', format: 'money', value: (x) => x.s.maxBalance },
-    { key: 'averageShare', header: 'Average share', format: 'percent', value: (x) => x.s.averageShare },
-    { key: 'maxShare', header: 'Largest share', format: 'percent', value: (x) => x.s.maxShare },
-    { key: 'totalCost', header: 'Total cost', format: 'money', value: (x) => x.s.totalCost },
-    { key: 'annualCost', header: 'Annual cost', format: 'percent', value: (x) => x.s.annualCost },
-    { key: 'irr', header: 'IRR of flows', format: 'percent', value: (x) => x.s.irr },
+    ...mixColumns<X>(t),
+    { key: 'source', header: t('sheets:funding.col.source'), format: 'text', value: (x) => x.s.name },
+    {
+      key: 'type',
+      header: t('sheets:funding.col.type'),
+      format: 'text',
+      value: (x) => t(`sheets:funding.type.${x.s.type}`),
+    },
+    {
+      key: 'committed',
+      header: t('sheets:funding.col.committed'),
+      format: 'text',
+      value: (x) => commitment(t, x.s.committed),
+    },
+    {
+      key: 'averageBalance',
+      header: t('sheets:funding.col.averageBalance'),
+      format: 'money',
+      value: (x) => x.s.averageBalance,
+    },
+    {
+      key: 'maxBalance',
+      header: t('sheets:funding.col.maxBalance'),
+      format: 'money',
+      value: (x) => x.s.maxBalance,
+    },
+    {
+      key: 'averageShare',
+      header: t('sheets:funding.col.averageShare'),
+      format: 'percent',
+      value: (x) => x.s.averageShare,
+    },
+    {
+      key: 'maxShare',
+      header: t('sheets:funding.col.maxShare'),
+      format: 'percent',
+      value: (x) => x.s.maxShare,
+    },
+    {
+      key: 'totalCost',
+      header: t('sheets:funding.col.totalCost'),
+      format: 'money',
+      value: (x) => x.s.totalCost,
+    },
+    {
+      key: 'annualCost',
+      header: t('sheets:funding.col.annualCost'),
+      format: 'percent',
+      value: (x) => x.s.annualCost,
+    },
+    { key: 'irr', header: t('sheets:funding.col.sourceIrr'), format: 'percent', value: (x) => x.s.irr },
   ];
   return tableOf(
-    { sheetName: 'Funding by source', title: 'Balance, share and cost of each source' },
+    { sheetName: t('sheets:funding.sourcesSheet'), title: t('sheets:funding.sourcesTitle') },
     columns,
     allEvaluations(result).flatMap((e) => e.sources.map((s) => ({ e, s }))),
   );
 }
 
-export function fundingMonthlyTable(result: FundingResult): ReportTable {
+export function fundingMonthlyTable(result: FundingResult, t: TFunction = english()): ReportTable {
   type X = { e: MixEvaluation; m: MixEvaluation['months'][number] };
   const ids =
     result.mixes[0]?.sources.map((s) => s.id) ??
@@ -157,22 +230,27 @@ export function fundingMonthlyTable(result: FundingResult): ReportTable {
     value: (x) => x.m[key] as number,
   });
   const columns: Col<X>[] = [
-    ...mixColumns<X>(),
-    { key: 'month', header: 'Month', format: 'integer', value: (x) => x.m.month },
-    { key: 'date', header: 'Date', format: 'date', value: (x) => addMonths(result.startDate, x.m.month) },
-    money('receivables', 'Receivables'),
-    money('need', 'Funding need'),
-    money('funded', 'Funded'),
-    money('gap', 'Gap'),
-    money('committedAvailable', 'Committed available'),
-    money('uncommittedAvailable', 'Uncommitted available'),
-    money('committedGap', 'Gap on committed only'),
-    money('headroom', 'Line headroom'),
-    money('uncommittedHeadroom', 'Uncommitted line headroom'),
-    money('overPledged', 'Pledged twice'),
-    money('cash', 'Cash'),
-    money('maturing', 'Maturing'),
-    money('cost', 'Cost'),
+    ...mixColumns<X>(t),
+    { key: 'month', header: t('sheets:funding.col.month'), format: 'integer', value: (x) => x.m.month },
+    {
+      key: 'date',
+      header: t('sheets:funding.col.date'),
+      format: 'date',
+      value: (x) => addMonths(result.startDate, x.m.month),
+    },
+    money('receivables', t('sheets:funding.col.receivables')),
+    money('need', t('sheets:funding.col.need')),
+    money('funded', t('sheets:funding.col.funded')),
+    money('gap', t('sheets:funding.col.gap')),
+    money('committedAvailable', t('sheets:funding.col.committedAvailable')),
+    money('uncommittedAvailable', t('sheets:funding.col.uncommittedAvailable')),
+    money('committedGap', t('sheets:funding.col.committedGap')),
+    money('headroom', t('sheets:funding.col.headroom')),
+    money('uncommittedHeadroom', t('sheets:funding.col.uncommittedHeadroom')),
+    money('overPledged', t('sheets:funding.col.overPledged')),
+    money('cash', t('sheets:funding.col.cash')),
+    money('maturing', t('sheets:funding.col.maturing')),
+    money('cost', t('sheets:funding.col.cost')),
     ...ids.map((id): Col<X> => ({
       key: `bal:${id}`,
       header: id,
@@ -182,93 +260,147 @@ export function fundingMonthlyTable(result: FundingResult): ReportTable {
   ];
   return tableOf(
     {
-      sheetName: 'Funding monthly',
-      title:
-        'Need, funding by source, gaps (committed and uncommitted apart), headroom and maturities by month',
+      sheetName: t('sheets:funding.monthlySheet'),
+      title: t('sheets:funding.monthlyTitle'),
     },
     columns,
     allEvaluations(result).flatMap((e) => e.months.map((m) => ({ e, m }))),
   );
 }
 
-export function fundingFrontierTable(result: FundingResult): ReportTable | null {
+export function fundingFrontierTable(result: FundingResult, t: TFunction = english()): ReportTable | null {
   const o = result.optimisation;
   if (!o) return null;
   type X = (typeof o.frontier)[number];
   const ids = Object.keys(o.frontier.find((p) => p.feasible)?.averageShares ?? {});
   const columns: Col<X>[] = [
-    { key: 'buffer', header: 'Liquidity buffer', format: 'percent', value: (p) => p.liquidityBuffer },
-    { key: 'feasible', header: 'Feasible', format: 'text', value: (p) => yesNo(p.feasible) },
-    { key: 'totalCost', header: 'Total cost', format: 'money', value: (p) => p.totalCost },
+    {
+      key: 'buffer',
+      header: t('sheets:funding.col.buffer'),
+      format: 'percent',
+      value: (p) => p.liquidityBuffer,
+    },
+    {
+      key: 'feasible',
+      header: t('sheets:funding.col.frontierFeasible'),
+      format: 'text',
+      value: (p) => yesNo(t, p.feasible),
+    },
+    {
+      key: 'totalCost',
+      header: t('sheets:funding.col.totalCost'),
+      format: 'money',
+      value: (p) => p.totalCost,
+    },
     {
       key: 'weightedAverageCost',
-      header: 'Weighted average cost',
+      header: t('sheets:funding.col.weightedAverageCost'),
       format: 'percent',
       value: (p) => p.weightedAverageCost,
     },
-    { key: 'minLiquidity', header: 'Least liquidity', format: 'money', value: (p) => p.minLiquidity },
+    {
+      key: 'minLiquidity',
+      header: t('sheets:funding.col.minLiquidity'),
+      format: 'money',
+      value: (p) => p.minLiquidity,
+    },
     ...ids.map((id): Col<X> => ({
       key: `share:${id}`,
-      header: `${id} share`,
+      header: t('sheets:funding.col.share', { id }),
       format: 'percent',
       value: (p) => p.averageShares[id] ?? null,
     })),
   ];
   return tableOf(
     {
-      sheetName: 'Funding frontier',
-      title: 'Cheapest mix for each liquidity buffer (cost against liquidity)',
+      sheetName: t('sheets:funding.frontierSheet'),
+      title: t('sheets:funding.frontierTitle'),
     },
     columns,
     o.frontier,
   );
 }
 
-export function fundingBindingTable(result: FundingResult): ReportTable | null {
+export function fundingBindingTable(result: FundingResult, t: TFunction = english()): ReportTable | null {
   const inf = result.optimisation?.infeasibility;
   if (!inf) return null;
   const columns: Col<BindingConstraint>[] = [
-    { key: 'family', header: 'Constraint', format: 'text', value: (b) => b.family },
-    { key: 'description', header: 'Meaning', format: 'text', value: (b) => b.description },
-    { key: 'amount', header: 'Shortfall (sum over months)', format: 'money', value: (b) => b.amount },
-    { key: 'months', header: 'Months', format: 'text', value: (b) => b.months.join(' ') },
-    { key: 'scenarios', header: 'Scenarios', format: 'text', value: (b) => b.scenarios.join(', ') },
+    { key: 'family', header: t('sheets:funding.col.family'), format: 'text', value: (b) => b.family },
+    {
+      key: 'description',
+      header: t('sheets:funding.col.description'),
+      format: 'text',
+      value: (b) => (b.descriptionMessage ? coreText(t, b.descriptionMessage) : b.description),
+    },
+    { key: 'amount', header: t('sheets:funding.col.amount'), format: 'money', value: (b) => b.amount },
+    {
+      key: 'months',
+      header: t('sheets:funding.col.months'),
+      format: 'text',
+      value: (b) => b.months.join(' '),
+    },
+    {
+      key: 'scenarios',
+      header: t('sheets:funding.col.scenarios'),
+      format: 'text',
+      value: (b) => b.scenarios.join(t('sheets:listSeparator')),
+    },
     {
       key: 'alone',
-      header: 'Relaxing it alone restores feasibility',
+      header: t('sheets:funding.col.alone'),
       format: 'text',
-      value: (b) => yesNo(inf.relaxingAloneRestores.includes(b.family)),
+      value: (b) => yesNo(t, inf.relaxingAloneRestores.includes(b.family)),
     },
   ];
   return tableOf(
     {
-      sheetName: 'Funding binding',
-      title: 'Why no mix meets the constraints: what must bend, and by how much',
+      sheetName: t('sheets:funding.bindingSheet'),
+      title: t('sheets:funding.bindingTitle'),
     },
     columns,
     inf.binding,
   );
 }
 
-export function fundingTermsTable(result: FundingResult): ReportTable {
+export function fundingTermsTable(result: FundingResult, t: TFunction = english()): ReportTable {
   type X = FundingResult['sourceTerms'][number];
   const columns: Col<X>[] = [
-    { key: 'source', header: 'Source', format: 'text', value: (s) => s.name },
-    { key: 'type', header: 'Type', format: 'text', value: (s) => s.type },
-    { key: 'committed', header: 'Committed', format: 'text', value: (s) => commitment(s.committed) },
-    { key: 'rate', header: 'Annual rate (month 1)', format: 'percent', value: (s) => s.rate },
-    { key: 'share', header: 'Advance / sold share', format: 'percent', value: (s) => s.advanceOrSoldShare },
-    { key: 'life', header: 'Life (years)', format: 'number', value: (s) => s.lifeYears },
-    { key: 'terms', header: 'Terms', format: 'text', value: (s) => s.terms },
+    { key: 'source', header: t('sheets:funding.col.source'), format: 'text', value: (s) => s.name },
+    {
+      key: 'type',
+      header: t('sheets:funding.col.type'),
+      format: 'text',
+      value: (s) => t(`sheets:funding.type.${s.type}`),
+    },
+    {
+      key: 'committed',
+      header: t('sheets:funding.col.committed'),
+      format: 'text',
+      value: (s) => commitment(t, s.committed),
+    },
+    { key: 'rate', header: t('sheets:funding.col.rate'), format: 'percent', value: (s) => s.rate },
+    {
+      key: 'share',
+      header: t('sheets:funding.col.advanceShare'),
+      format: 'percent',
+      value: (s) => s.advanceOrSoldShare,
+    },
+    { key: 'life', header: t('sheets:funding.col.life'), format: 'number', value: (s) => s.lifeYears },
+    {
+      key: 'terms',
+      header: t('sheets:funding.col.terms'),
+      format: 'text',
+      value: (s) => termsText(s.terms, t) ?? s.terms,
+    },
   ];
   return tableOf(
-    { sheetName: 'Funding terms', title: 'Funding sources and their terms (base case)' },
+    { sheetName: t('sheets:funding.termsSheet'), title: t('sheets:funding.termsTitle') },
     columns,
     result.sourceTerms,
   );
 }
 
-export function fundingBookTable(result: FundingResult): ReportTable {
+export function fundingBookTable(result: FundingResult, t: TFunction = english()): ReportTable {
   type X = { s: FundingResult['scenarios'][number]; t: number };
   const money = (
     key: 'originations' | 'collections' | 'defaults' | 'losses' | 'receivables' | 'need',
@@ -280,23 +412,27 @@ export function fundingBookTable(result: FundingResult): ReportTable {
     value: (x) => x.s.book[key][x.t] ?? 0,
   });
   const columns: Col<X>[] = [
-    { key: 'scenario', header: 'Scenario', format: 'text', value: (x) => x.s.name },
-    { key: 'month', header: 'Month', format: 'integer', value: (x) => x.t },
-    { key: 'date', header: 'Date', format: 'date', value: (x) => addMonths(result.startDate, x.t) },
-    money('originations', 'Originations'),
-    money('collections', 'Collections'),
-    money('defaults', 'Charge-offs'),
-    money('losses', 'Losses'),
-    money('receivables', 'Receivables'),
-    money('need', 'Funding need'),
+    { key: 'scenario', header: t('sheets:funding.col.scenario'), format: 'text', value: (x) => x.s.name },
+    { key: 'month', header: t('sheets:funding.col.month'), format: 'integer', value: (x) => x.t },
+    {
+      key: 'date',
+      header: t('sheets:funding.col.date'),
+      format: 'date',
+      value: (x) => addMonths(result.startDate, x.t),
+    },
+    money('originations', t('sheets:funding.col.originations')),
+    money('collections', t('sheets:funding.col.collections')),
+    money('defaults', t('sheets:funding.col.defaults')),
+    money('losses', t('sheets:funding.col.losses')),
+    money('receivables', t('sheets:funding.col.receivables')),
+    money('need', t('sheets:funding.col.need')),
   ];
   const items: X[] = [];
   for (const s of result.scenarios) for (let t = 1; t <= s.book.months; t++) items.push({ s, t });
   return tableOf(
     {
-      sheetName: 'Funding book',
-      title:
-        'The book to fund by scenario: originations, collections, charge-offs, losses, receivables and need',
+      sheetName: t('sheets:funding.bookSheet'),
+      title: t('sheets:funding.bookTitle'),
     },
     columns,
     items,
@@ -304,15 +440,15 @@ export function fundingBookTable(result: FundingResult): ReportTable {
 }
 
 /** Extra sheets for the Excel report. */
-export function fundingReportTables(result: FundingResult): ReportTable[] {
+export function fundingReportTables(result: FundingResult, t: TFunction = english()): ReportTable[] {
   return [
-    fundingTermsTable(result),
-    fundingSummaryTable(result),
-    fundingSourcesTable(result),
-    fundingMonthlyTable(result),
-    fundingBookTable(result),
-    fundingFrontierTable(result),
-    fundingBindingTable(result),
+    fundingTermsTable(result, t),
+    fundingSummaryTable(result, t),
+    fundingSourcesTable(result, t),
+    fundingMonthlyTable(result, t),
+    fundingBookTable(result, t),
+    fundingFrontierTable(result, t),
+    fundingBindingTable(result, t),
   ].filter((t): t is ReportTable => t !== null);
 }
 
@@ -329,6 +465,8 @@ export interface FundingStack {
 }
 
 export interface FundingScreenModel {
+  /** The analysis itself, which the app keeps so its report sheets are written in the report's language. */
+  result: FundingResult;
   tables: ReportTable[];
   stacks: FundingStack[];
   frontier: {
@@ -342,10 +480,11 @@ export interface FundingScreenModel {
 }
 
 /** Everything the Funding screen draws. */
-export function fundingScreenModel(result: FundingResult): FundingScreenModel {
+export function fundingScreenModel(result: FundingResult, t: TFunction = english()): FundingScreenModel {
   const o = result.optimisation;
   return {
-    tables: fundingReportTables(result),
+    result,
+    tables: fundingReportTables(result, t),
     stacks: allEvaluations(result).map((e) => ({
       mix: e.mix,
       scenario: e.scenario,

@@ -1,6 +1,6 @@
 /**
  * The translation layer the CLI, the Excel report and the app share: i18next, one instance per language, with
- * the core namespaces (glossary, common, core, report, cli, tape, menu: the desktop menu). The renderer adds its screens' namespaces to
+ * the core namespaces (glossary, common, core, report, sheets: the stress and funding sheets, cli, tape, menu: the desktop menu). The renderer adds its screens' namespaces to
  * the same resources (renderer/i18n). Interpolated values are not HTML-escaped here: React escapes what it
  * renders, and a workbook cell or a terminal line is not HTML.
  */
@@ -12,12 +12,14 @@ import { common as commonEn } from './locales/en/common';
 import { core as coreEn } from './locales/en/core';
 import { menu as menuEn } from './locales/en/menu';
 import { report as reportEn } from './locales/en/report';
+import { sheets as sheetsEn } from './locales/en/sheets';
 import { tape as tapeEn } from './locales/en/tape';
 import { cli as cliZh } from './locales/zh-CN/cli';
 import { common as commonZh } from './locales/zh-CN/common';
 import { core as coreZh } from './locales/zh-CN/core';
 import { menu as menuZh } from './locales/zh-CN/menu';
 import { report as reportZh } from './locales/zh-CN/report';
+import { sheets as sheetsZh } from './locales/zh-CN/sheets';
 import { tape as tapeZh } from './locales/zh-CN/tape';
 
 export type { Lang } from './lang';
@@ -31,6 +33,7 @@ export const coreResources = {
     common: commonEn,
     core: coreEn,
     report: reportEn,
+    sheets: sheetsEn,
     cli: cliEn,
     tape: tapeEn,
     menu: menuEn,
@@ -40,6 +43,7 @@ export const coreResources = {
     common: commonZh,
     core: coreZh,
     report: reportZh,
+    sheets: sheetsZh,
     cli: cliZh,
     tape: tapeZh,
     menu: menuZh,

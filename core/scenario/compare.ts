@@ -5,6 +5,8 @@
  */
 import type { RunResult } from '../result';
 import { runPoolLoss } from './engine';
+import type { TFunction } from 'i18next';
+import { translator } from '../i18n';
 import type { ReportTable } from './reportTable';
 import { tableOf } from '../io/report/reportTable';
 
@@ -128,35 +130,53 @@ function groupByTranche(rows: readonly ComparisonTrancheRow[]): ComparisonTranch
 }
 
 /** The comparison as report sheets: class metrics and pool metrics by scenario. */
-export function scenarioComparisonTables(cmp: ScenarioComparison): ReportTable[] {
+export function scenarioComparisonTables(
+  cmp: ScenarioComparison,
+  t: TFunction = translator('en'),
+): ReportTable[] {
   return [
     tableOf<ComparisonTrancheRow>(
       {
-        sheetName: 'Scenarios - classes',
-        title: `Class metrics by scenario (${cmp.scenarios.join(', ')})`,
+        sheetName: t('sheets:compare.classesSheet'),
+        title: t('sheets:compare.classesTitle', { scenarios: cmp.scenarios.join(t('sheets:listSeparator')) }),
       },
       [
-        { key: 'tranche', header: 'Class', format: 'text', value: (r) => r.tranche },
-        { key: 'scenario', header: 'Scenario', format: 'text', value: (r) => r.scenario },
-        { key: 'wal', header: 'WAL (years)', format: 'number', value: (r) => r.wal },
-        { key: 'yield', header: 'Yield (BEY)', format: 'percent', value: (r) => r.yield },
+        { key: 'tranche', header: t('sheets:compare.col.tranche'), format: 'text', value: (r) => r.tranche },
+        {
+          key: 'scenario',
+          header: t('sheets:compare.col.scenario'),
+          format: 'text',
+          value: (r) => r.scenario,
+        },
+        { key: 'wal', header: t('sheets:compare.col.wal'), format: 'number', value: (r) => r.wal },
+        { key: 'yield', header: t('sheets:compare.col.yield'), format: 'percent', value: (r) => r.yield },
         {
           key: 'modifiedDuration',
-          header: 'Modified duration',
+          header: t('sheets:compare.col.modifiedDuration'),
           format: 'number',
           value: (r) => r.modifiedDuration,
         },
         {
           key: 'principalWindow',
-          header: 'Principal window',
+          header: t('sheets:compare.col.principalWindow'),
           format: 'text',
           value: (r) => r.principalWindow,
         },
-        { key: 'principalLoss', header: 'Principal loss', format: 'money', value: (r) => r.principalLoss },
-        { key: 'lossPct', header: 'Loss % of original', format: 'percent', value: (r) => r.lossPct },
+        {
+          key: 'principalLoss',
+          header: t('sheets:compare.col.principalLoss'),
+          format: 'money',
+          value: (r) => r.principalLoss,
+        },
+        {
+          key: 'lossPct',
+          header: t('sheets:compare.col.lossPct'),
+          format: 'percent',
+          value: (r) => r.lossPct,
+        },
         {
           key: 'interestShortfall',
-          header: 'Interest shortfall',
+          header: t('sheets:compare.col.interestShortfall'),
           format: 'money',
           value: (r) => r.interestShortfall,
         },
@@ -164,18 +184,53 @@ export function scenarioComparisonTables(cmp: ScenarioComparison): ReportTable[]
       groupByTranche(cmp.tranches),
     ),
     tableOf<ComparisonPoolRow>(
-      { sheetName: 'Scenarios - pool', title: 'Pool totals by scenario' },
+      { sheetName: t('sheets:compare.poolSheet'), title: t('sheets:compare.poolTitle') },
       [
-        { key: 'scenario', header: 'Scenario', format: 'text', value: (r) => r.scenario },
-        { key: 'initialBalance', header: 'Initial balance', format: 'money', value: (r) => r.initialBalance },
-        { key: 'totalInterest', header: 'Interest', format: 'money', value: (r) => r.totalInterest },
-        { key: 'totalPrepayment', header: 'Prepayments', format: 'money', value: (r) => r.totalPrepayment },
-        { key: 'totalDefault', header: 'Defaults', format: 'money', value: (r) => r.totalDefault },
-        { key: 'totalLoss', header: 'Losses', format: 'money', value: (r) => r.totalLoss },
-        { key: 'lossPct', header: 'Loss % of pool', format: 'percent', value: (r) => r.lossPct },
+        {
+          key: 'scenario',
+          header: t('sheets:compare.poolCol.scenario'),
+          format: 'text',
+          value: (r) => r.scenario,
+        },
+        {
+          key: 'initialBalance',
+          header: t('sheets:compare.poolCol.initialBalance'),
+          format: 'money',
+          value: (r) => r.initialBalance,
+        },
+        {
+          key: 'totalInterest',
+          header: t('sheets:compare.poolCol.totalInterest'),
+          format: 'money',
+          value: (r) => r.totalInterest,
+        },
+        {
+          key: 'totalPrepayment',
+          header: t('sheets:compare.poolCol.totalPrepayment'),
+          format: 'money',
+          value: (r) => r.totalPrepayment,
+        },
+        {
+          key: 'totalDefault',
+          header: t('sheets:compare.poolCol.totalDefault'),
+          format: 'money',
+          value: (r) => r.totalDefault,
+        },
+        {
+          key: 'totalLoss',
+          header: t('sheets:compare.poolCol.totalLoss'),
+          format: 'money',
+          value: (r) => r.totalLoss,
+        },
+        {
+          key: 'lossPct',
+          header: t('sheets:compare.poolCol.lossPct'),
+          format: 'percent',
+          value: (r) => r.lossPct,
+        },
         {
           key: 'lastPeriod',
-          header: 'Pool paid off (period)',
+          header: t('sheets:compare.poolCol.lastPeriod'),
           format: 'integer',
           value: (r) => r.lastPeriod,
         },

@@ -4,9 +4,11 @@
  * runs one (in a worker_threads worker, a browser Web Worker or in-line), and `assembleGrid` puts the cells back
  * in order. Every cell keeps all metrics for all classes, so the UI can switch metric or class without rerunning.
  */
+import type { TFunction } from 'i18next';
 import type { Scenario } from '../deal/schema';
+import { translator } from '../i18n';
 import type { RunResult } from '../result';
-import { applyAxes, axisIsRate, checkAxesCombine, axisLabel, axisValues, type Axis } from './axis';
+import { applyAxes, axisIsRate, checkAxesCombine, axisValues, type Axis } from './axis';
 import { runPoolLoss, type StressEngine } from './engine';
 import type { ReportTable } from './reportTable';
 
@@ -64,23 +66,6 @@ export interface GridResult {
   trancheIds: string[];
   /** In `gridJobs` order. */
   cells: GridCellResult[];
-}
-
-export function metricLabel(metric: GridMetric): string {
-  switch (metric) {
-    case 'wal':
-      return 'WAL (years)';
-    case 'yield':
-      return 'Yield (BEY)';
-    case 'loss':
-      return 'Principal loss (% of original)';
-    case 'duration':
-      return 'Modified duration';
-    case 'lastPeriod':
-      return 'Last principal period';
-    case 'interestShortfall':
-      return 'Interest shortfall';
-  }
 }
 
 /** Yield and duration need the analytics pass; the other metrics come from the cash flows. */
@@ -251,30 +236,49 @@ export function formatAxisValue(kind: Axis['kind'], v: number): string {
   return `${Number(v.toFixed(4))}x`;
 }
 
+/** An axis value as a short header in the sheet's language: percent for rates, plain for multiples and months. */
+function axisValueText(t: TFunction, kind: Axis['kind'], v: number): string {
+  if (axisIsRate(kind)) return t('sheets:grid.percent', { v: Number((v * 100).toFixed(4)) });
+  if (kind === 'lagMonths') return t('sheets:grid.months', { v: Math.round(v) });
+  return t('sheets:grid.times', { v: Number(v.toFixed(4)) });
+}
+
 /** The grid as an Excel sheet for the report: one row per y value, one column per x value. */
 export function gridReportTable(
   grid: GridResult,
+  t: TFunction = translator('en'),
   tranche = grid.spec.tranche,
   metric = grid.spec.metric,
 ): ReportTable {
   const { x, y } = grid.spec;
   const matrix = gridMatrix(grid, tranche, metric);
+  const xName = t(`sheets:grid.axis.${x.kind}`);
+  const yName = t(`sheets:grid.axis.${y.kind}`);
   const columns: ReportTable['columns'] = [
-    { key: 'y', header: `${axisLabel(y.kind)} \\ ${axisLabel(x.kind)}`, format: 'text' },
+    { key: 'y', header: t('sheets:grid.corner', { y: yName, x: xName }), format: 'text' },
     ...grid.xValues.map((v, i) => ({
       key: `x${i}`,
-      header: formatAxisValue(x.kind, v),
+      header: axisValueText(t, x.kind, v),
       format: metricFormat(metric),
     })),
   ];
   const rows = matrix.map((row, iy) => {
-    const r: Record<string, string | number | null> = { y: formatAxisValue(y.kind, grid.yValues[iy]!) };
+    const r: Record<string, string | number | null> = { y: axisValueText(t, y.kind, grid.yValues[iy]!) };
     row.forEach((v, ix) => (r[`x${ix}`] = v));
     return r;
   });
   return {
-    sheetName: `Grid ${tranche} ${metric}`.slice(0, 31),
-    title: `${metricLabel(metric)} of class ${tranche}: ${axisLabel(y.kind)} (rows) × ${axisLabel(x.kind)} (columns), scenario ${grid.scenarioName}`,
+    sheetName: t('sheets:grid.sheet', { tranche, metric: t(`sheets:grid.metricShort.${metric}`) }).slice(
+      0,
+      31,
+    ),
+    title: t('sheets:grid.title', {
+      metric: t(`sheets:grid.metric.${metric}`),
+      tranche,
+      y: yName,
+      x: xName,
+      scenario: grid.scenarioName,
+    }),
     columns,
     rows,
   };

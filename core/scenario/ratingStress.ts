@@ -15,6 +15,7 @@
  *   harsher level passed above a failed milder one is reported in `passesAboveFailure`, not counted.
  */
 import type { Curve, DefaultAssumption, Scenario } from '../deal/schema';
+import { coreMessage, type CoreMessage } from '../i18n/messages';
 import { trancheIsWhole, runPoolLoss, type StressEngine } from './engine';
 
 export interface RatingLevel {
@@ -256,12 +257,13 @@ const worstRealised = (l: RatingStressLevelResult): number => Math.max(...l.case
 const pctText = (v: number): string => `${(v * 100).toFixed(2)}%`;
 
 /**
- * Plain-English notes, one per class with a harsher level passed above a failed milder one, with the reason
+ * Coded notes (`coreText` says them in a host's language), one per class with a harsher level passed above a
+ * failed milder one, with the reason
  * the run shows: a harsher level that realised less loss (a revolving deal ending revolving sooner, or a
  * clean-up call cutting losses off), or otherwise a trigger changing the cash flows.
  */
-export function ratingStressNotes(r: RatingStressResult): Record<string, string> {
-  const notes: Record<string, string> = {};
+export function ratingStressNoteMessages(r: RatingStressResult): Record<string, CoreMessage> {
+  const notes: Record<string, CoreMessage> = {};
   for (const [id, above] of Object.entries(r.passesAboveFailure)) {
     if (above.length === 0) continue;
     const mildestFirst = [...r.levels].sort((a, b) => a.multiple - b.multiple);
@@ -270,13 +272,26 @@ export function ratingStressNotes(r: RatingStressResult): Record<string, string>
     if (!failed || !harsher) continue;
     const lessLoss = worstRealised(harsher) < worstRealised(failed) - 1e-9;
     const why = lessLoss
-      ? `the harsher stress realises less loss inside the deal (${pctText(worstRealised(harsher))} against ${pctText(
-          worstRealised(failed),
-        )}): it trips the loss trigger sooner, so revolving ends sooner and fewer receivables are bought (or a clean-up call cuts the losses off)`
-      : 'a trigger or the clean-up call changes the cash flows so that more loss helps this class';
-    notes[id] =
-      `Class ${id} passes ${above.join(', ')} but fails the milder ${failed.rating} (${failed.multiple.toFixed(2)}×): ${why}. ` +
-      `Its highest level passed counts only levels with every milder level passed.`;
+      ? coreMessage('rating.lessLoss', {
+          harsher: pctText(worstRealised(harsher)),
+          milder: pctText(worstRealised(failed)),
+        })
+      : coreMessage('rating.triggerHelps');
+    notes[id] = {
+      ...coreMessage('rating.passAboveFailure', {
+        id,
+        above: above.join(', '),
+        failed: failed.rating,
+        multiple: failed.multiple.toFixed(2),
+        why: why.message,
+      }),
+      nested: { why },
+    };
   }
   return notes;
+}
+
+/** The same notes in English. */
+export function ratingStressNotes(r: RatingStressResult): Record<string, string> {
+  return Object.fromEntries(Object.entries(ratingStressNoteMessages(r)).map(([id, m]) => [id, m.message]));
 }

@@ -6,11 +6,11 @@ import type { TFunction } from 'i18next';
 import type { Deal } from '../../core/deal/schema';
 import { enT } from '../i18n/fixedT';
 import type { RunResult } from '../../core/result';
-import type { ReportTable } from '../../core/io/report/reportTable';
 import type { BreakevenResult } from '../../core/scenario/breakeven';
 import type { FileToken } from '../host/Host';
 import type { ProjectDoc } from './document';
 import { commit, redo, startHistory, undo, type EditLabel, type History } from './history';
+import type { AnalysisData, AnalysisLabel } from './analyses';
 import type { KeptValues } from './kept';
 
 export type ScreenId = 'pool' | 'assumptions' | 'structure' | 'results' | 'export' | 'funding' | 'stress';
@@ -23,17 +23,15 @@ export interface RunSnapshot {
   breakevens: BreakevenResult[] | null;
 }
 
-/** Stress and funding work done this session, kept so the Excel report can carry it as extra sheets. */
-export type AnalysisId = 'grid' | 'ratingStresses' | 'monteCarlo' | 'scenarioComparison' | 'funding';
+export type { AnalysisId } from './analyses';
 
-export interface AnalysisSnapshot {
-  id: AnalysisId;
-  /** What the Export screen calls it, e.g. "Sensitivity grid: CDR × CPR, WAL of A". */
-  label: string;
+/** Stress and funding work done this session, kept so the Excel report can carry it as extra sheets. */
+export type AnalysisSnapshot = AnalysisData & {
+  /** What the Export screen calls it, e.g. "Sensitivity grid: CDR × CPR, WAL of A" (see analyses.ts). */
+  label: AnalysisLabel;
   /** The document it was computed from, or null when it does not depend on the deal (the funding cases). */
   doc: ProjectDoc | null;
-  tables: ReportTable[];
-}
+};
 
 export interface AppState {
   history: History<ProjectDoc>;

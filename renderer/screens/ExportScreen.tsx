@@ -3,13 +3,14 @@
  * stress and funding analyses of this session as extra sheets when the user keeps them in. The report is written
  * in the app's language and amount unit.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { reportText } from '../../core/io/report/reportText';
 import { reportSheetNames, trancheReportSheetNames } from '../../core/io/report/sheetName';
 import { useApp } from '../AppContext';
 import { years } from '../format';
 import { useDisplay } from '../i18n/DisplayContext';
+import { analysisLabelText, analysisTables } from '../project/analyses';
 import { isStale, type AnalysisId } from '../project/state';
 
 export function ExportScreen() {
@@ -33,6 +34,12 @@ export function ExportScreen() {
   // The sheet names and unit the workbook will have: the report's own words in the app's language and unit.
   const report = reportText(lang, scale, run?.result.deal.currency ?? state.history.present.deal.currency);
   const trancheSheets = run ? trancheReportSheetNames(run.result, report.t) : [];
+  // Each analysis's sheets as the report will name them, in its language.
+  const reportT = report.t;
+  const analysisSheets = useMemo(
+    () => new Map(state.analyses.map((a) => [a.id, analysisTables(a, reportT).map((x) => x.sheetName)])),
+    [state.analyses, reportT],
+  );
   return (
     <div className="screen-body">
       <div className="screen-head">
@@ -90,8 +97,11 @@ export function ExportScreen() {
                         onChange={(e) => toggle(a.id, e.target.checked)}
                         data-testid={`export-include-${a.id}`}
                       />{' '}
-                      {a.label}
-                      <span className="muted small"> — {a.tables.map((x) => x.sheetName).join(', ')}</span>
+                      {analysisLabelText(t, a.label)}
+                      <span className="muted small">
+                        {' '}
+                        — {(analysisSheets.get(a.id) ?? []).join(report.t('sheets:listSeparator'))}
+                      </span>
                       {isStale(state, a) ? <span className="warn small"> {t('staleAnalysis')}</span> : null}
                     </label>
                   </li>

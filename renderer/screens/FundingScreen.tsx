@@ -4,7 +4,6 @@
  * samples/funding; deal files they name resolve to the bundled sample deals. Optimise adds the cheapest mix
  * and the cost–liquidity frontier (HiGHS, WebAssembly in the engine worker).
  */
-import type { TFunction } from 'i18next';
 import { useMemo, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Deal } from '../../core/deal/schema';
@@ -17,6 +16,7 @@ import { ReportGrid } from '../components/ReportGrid';
 import { engine } from '../engine/engineWorker';
 import { amountUnit, money } from '../format';
 import { useDisplay } from '../i18n/DisplayContext';
+import type { AnalysisLabel } from '../project/analyses';
 import { keptKey } from '../project/kept';
 import { fundingTableTitleKey, fundingView } from '../project/fundingColumns';
 import { fundingText } from '../project/fundingWords';
@@ -126,12 +126,13 @@ function Table({
   );
 }
 
-/** The label the Export screen gives a funding analysis. */
-function snapshotLabel(t: TFunction, name: string, edited: boolean, optimised: boolean): string {
-  if (edited && optimised) return t('funding:snapshot.editedOptimised', { name });
-  if (edited) return t('funding:snapshot.edited', { name });
-  if (optimised) return t('funding:snapshot.optimised', { name });
-  return t('funding:snapshot.plain', { name });
+/** The label the Export screen gives a funding analysis, said in the language of the moment it is read. */
+function snapshotLabel(name: string, edited: boolean, optimised: boolean): AnalysisLabel {
+  const params = { name };
+  if (edited && optimised) return { key: 'funding:snapshot.editedOptimised', params };
+  if (edited) return { key: 'funding:snapshot.edited', params };
+  if (optimised) return { key: 'funding:snapshot.optimised', params };
+  return { key: 'funding:snapshot.plain', params };
 }
 
 /**
@@ -188,9 +189,9 @@ export function FundingScreen() {
         type: 'analysis',
         snapshot: {
           id: 'funding',
-          label: snapshotLabel(t, baseName(selected), Object.keys(edits).length > 0, optimise),
+          label: snapshotLabel(baseName(selected), Object.keys(edits).length > 0, optimise),
           doc: null,
-          tables: m.tables,
+          result: m.result,
         },
       });
     }

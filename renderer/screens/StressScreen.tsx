@@ -4,15 +4,8 @@
  * results stay on the screen until the next run of the same kind, and are marked when the deal has changed.
  */
 import { useTranslation } from 'react-i18next';
-import { scenarioComparisonTables } from '../../core/scenario/compare';
-import { gridReportTable } from '../../core/scenario/grid';
-import {
-  monteCarloReportTables,
-  ratingStressReportTable,
-  type ReportTable,
-} from '../../core/scenario/reportTable';
 import { useApp } from '../AppContext';
-import type { AnalysisId } from '../project/state';
+import type { AnalysisData, AnalysisLabel } from '../project/analyses';
 import { integer } from '../format';
 import { useKept } from './useKept';
 import { BreakevenPanel } from './stress/BreakevenPanel';
@@ -20,23 +13,21 @@ import { ComparePanel } from './stress/ComparePanel';
 import { GridPanel } from './stress/GridPanel';
 import { MonteCarloPanel } from './stress/MonteCarloPanel';
 import { RatingPanel } from './stress/RatingPanel';
-import { axisName } from '../project/stressForms';
 import { KEPT, TABS, type Held } from './stress/shared';
 
 export function StressScreen() {
   const { state, dispatch } = useApp();
   const { t } = useTranslation('stress');
   const doc = state.history.present;
-  // Each result also goes to the app state, so the Export screen can put it in the tranche report. Its label is
-  // written in the language of the moment it was run (the snapshot holds text, not a key).
+  // Each result also goes to the app state, so the Export screen can put it in the tranche report: its data
+  // (the sheets are written in the report's language) and a label said in the language of the moment.
   function keep<T>(
-    id: AnalysisId,
     set: (h: Held<T>) => void,
-    describe: (v: T) => { label: string; tables: ReportTable[] },
+    describe: (v: T) => AnalysisData & { label: AnalysisLabel },
   ): (h: Held<T>) => void {
     return (h) => {
       set(h);
-      dispatch({ type: 'analysis', snapshot: { id, doc: h.doc, ...describe(h.value) } });
+      dispatch({ type: 'analysis', snapshot: { ...describe(h.value), doc: h.doc } });
     };
   }
   const [tab, setTab] = useKept(KEPT.tab);
@@ -73,13 +64,17 @@ export function StressScreen() {
       {tab === 'grid' && (
         <GridPanel
           held={grid}
-          onResult={keep('grid', setGrid, (g) => ({
-            label: t('kept.grid', {
-              metric: t(`metric.${g.spec.metric}`),
-              y: axisName(t, g.spec.y.kind),
-              x: axisName(t, g.spec.x.kind),
-            }),
-            tables: g.trancheIds.map((id) => gridReportTable(g, id)),
+          onResult={keep(setGrid, (g) => ({
+            id: 'grid',
+            grid: g,
+            label: {
+              key: 'stress:kept.grid',
+              keyParams: {
+                metric: `stress:metric.${g.spec.metric}`,
+                y: `stress:axis.${g.spec.y.kind}`,
+                x: `stress:axis.${g.spec.x.kind}`,
+              },
+            },
           }))}
         />
       )}
@@ -88,27 +83,33 @@ export function StressScreen() {
       {tab === 'rating' && (
         <RatingPanel
           held={rating}
-          onResult={keep('ratingStresses', setRating, (r) => ({
-            label: t('kept.rating', { scenario: r.scenarioName }),
-            tables: [ratingStressReportTable(r)],
+          onResult={keep(setRating, (r) => ({
+            id: 'ratingStresses',
+            result: r,
+            label: { key: 'stress:kept.rating', params: { scenario: r.scenarioName } },
           }))}
         />
       )}
       {tab === 'monteCarlo' && (
         <MonteCarloPanel
           held={mc}
-          onResult={keep('monteCarlo', setMc, (r) => ({
-            label: t('kept.monteCarlo', { paths: integer(r.plan.paths), seed: r.plan.seed }),
-            tables: monteCarloReportTables(r),
+          onResult={keep(setMc, (r) => ({
+            id: 'monteCarlo',
+            result: r,
+            label: {
+              key: 'stress:kept.monteCarlo',
+              params: { paths: integer(r.plan.paths), seed: r.plan.seed },
+            },
           }))}
         />
       )}
       {tab === 'compare' && (
         <ComparePanel
           held={cmp}
-          onResult={keep('scenarioComparison', setCmp, (c) => ({
-            label: t('kept.compare', { scenarios: c.scenarios.join(', ') }),
-            tables: scenarioComparisonTables(c),
+          onResult={keep(setCmp, (c) => ({
+            id: 'scenarioComparison',
+            comparison: c,
+            label: { key: 'stress:kept.compare', params: { scenarios: c.scenarios.join(', ') } },
           }))}
         />
       )}

@@ -1,9 +1,11 @@
 /**
  * The Stress screen in Chinese (issue 13): a 3 × 3 grid and the break-evens run in the worker and read back with
  * Chinese headers, units and explanations and the engine's figures; a form problem speaks Chinese; every tab is
- * photographed in Chinese; switching to English re-renders the same results in English.
+ * photographed in Chinese; switching to English re-renders the same results in English; the kept analyses are
+ * listed on Export in the language of the moment and go into the Chinese report as Chinese sheets.
  */
 import { readFileSync } from 'node:fs';
+import * as XLSX from 'xlsx';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Deal } from '../../core/deal/schema';
@@ -12,6 +14,7 @@ import { dealEngine } from '../../core/scenario/dealEngine';
 import { gridMatrix, runGridInline } from '../../core/scenario/grid';
 import { i18n, initI18n } from '../../renderer/i18n';
 import { breakevenNote, breakevenValue } from '../../renderer/screens/stress/breakevenText';
+import { ExportPage } from './pages/ExportPage';
 import { StressPage } from './pages/StressPage';
 import { WorkbenchPage } from './pages/WorkbenchPage';
 import { openApp, type AppSession } from './support/session';
@@ -172,6 +175,32 @@ describe('stress screen in Chinese', () => {
     await stress.tab('grid');
     expect(await stress.header('grid-table', 'y')).toBe('CPR \\ CDR');
     await app.screenshot('stress-en-grid-after-switch');
+    expect(app.errors).toEqual([]);
+    expect(await missing()).toEqual([]);
+  });
+
+  it('lists the kept analyses in the language of the moment and writes them as Chinese sheets', async () => {
+    // The grid, rating stresses, Monte Carlo and comparison above ran on this deal, in Chinese then shown in English.
+    await app.run();
+    await app.go('export');
+    const listed = () => page.getByTestId('export-analyses').locator('li').allInnerTexts();
+    const en = await listed();
+    expect(en).toHaveLength(4);
+    expect(en.join('\n')).toContain('Sensitivity grid: WAL (years), CPR × CDR — Grid A wal');
+    expect(en.join('\n')).toContain('Rating stresses on scenario base — Rating stresses');
+    await page.getByTestId('language-picker').selectOption('zh-CN');
+    const zhListed = await listed();
+    expect(zhListed.join('\n')).toContain('敏感性分析：加权平均期限（年），');
+    expect(zhListed.join('\n')).toContain('情景 base 的评级压力测试 — 评级压力测试');
+    await app.screenshot('export-zh-analyses');
+    const file = await new ExportPage(page).exportXlsx();
+    const wb = XLSX.read(file.bytes, { type: 'buffer' });
+    expect(wb.SheetNames).toEqual(
+      expect.arrayContaining(['评级压力测试', '情景比较 - 各档', '情景比较 - 资产池', '蒙特卡洛模拟']),
+    );
+    expect(wb.SheetNames.some((n) => n.startsWith('敏感性 A档'))).toBe(true);
+    const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets['评级压力测试']!, { range: 1 });
+    expect(rows.map((r) => r['级别'])).toEqual(['AAA', 'AA', 'A', 'BBB', 'BB']);
     expect(app.errors).toEqual([]);
     expect(await missing()).toEqual([]);
   });

@@ -9,7 +9,6 @@ import { engine } from '../../engine/engineWorker';
 import { amountUnit, money } from '../../format';
 import { useDisplay } from '../../i18n/DisplayContext';
 import { compactAmount } from './compactAmount';
-import { relabel } from './relabel';
 import { useKept } from '../useKept';
 import { base, KEPT, type Held } from './shared';
 import { Stale } from './Stale';
@@ -59,12 +58,8 @@ export function ComparePanel({
   }, [c, shown, t, lang, scale, doc.deal.currency]);
   const tables = useMemo(() => {
     if (!c) return null;
-    const [classes, pool] = scenarioComparisonTables(c);
-    return [
-      relabel(classes!, (key, fallback) => t(`compare.col.${key}`, { defaultValue: fallback })),
-      relabel(pool!, (key, fallback) => t(`compare.poolCol.${key}`, { defaultValue: fallback })),
-    ];
-    // lang and scale: headers come through t, money cells through money().
+    // The report's tables in the screen's language; lang and scale: money cells read them through money().
+    return scenarioComparisonTables(c, t);
   }, [c, t, lang, scale]);
   return (
     <>

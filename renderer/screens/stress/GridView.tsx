@@ -113,18 +113,10 @@ export function GridView({
     // lang and scale: the labels and money figures above read them through t and money().
   }, [grid, matrix, range, metric, x.kind, y.kind, t, lang, scale]);
   const table = useMemo(() => {
-    // The report's table (English, as the workbook writes it) with the screen's headers and row labels.
-    const report = gridReportTable(grid, tranche, metric);
-    return {
-      ...report,
-      columns: report.columns.map((c, i) =>
-        i === 0
-          ? { ...c, header: t('grid.corner', { y: axisName(t, y.kind), x: axisName(t, x.kind) }) }
-          : { ...c, header: axisValueText(t, x.kind, grid.xValues[i - 1]!) },
-      ),
-      rows: report.rows.map((r, iy) => ({ ...r, y: axisValueText(t, y.kind, grid.yValues[iy]!) })),
-    };
-  }, [grid, tranche, metric, t, lang, scale, x.kind, y.kind]);
+    // The report's table, in the screen's language.
+    return gridReportTable(grid, t, tranche, metric);
+    // lang and scale: money cells read them through money().
+  }, [grid, tranche, metric, t, lang, scale]);
   const reconciles = grid.cells.every((c) => c.cashConserved);
   const counts = { rows: grid.yValues.length, cols: grid.xValues.length, scenario: grid.scenarioName };
   const height = Math.max(260, Math.min(560, 90 + grid.yValues.length * 34));

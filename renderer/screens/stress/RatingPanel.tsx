@@ -1,6 +1,6 @@
 /** The rating-agency stresses tab: the run, each class's highest level passed, and the levels table. */
 import { useTranslation } from 'react-i18next';
-import { ratingStressNotes, type RatingStressResult } from '../../../core/scenario/ratingStress';
+import { ratingStressNoteMessages, type RatingStressResult } from '../../../core/scenario/ratingStress';
 import { useApp } from '../../AppContext';
 import { Kpi } from '../../components/Kpi';
 import { engine } from '../../engine/engineWorker';
@@ -28,7 +28,7 @@ export function RatingPanel({
   }
   const r = held?.value ?? null;
   const ids = r ? Object.keys(r.highestPassing) : [];
-  const notes = r ? ratingStressNotes(r) : {};
+  const notes = r ? ratingStressNoteMessages(r) : {};
   return (
     <>
       <section className="card">

@@ -122,6 +122,20 @@ describe('abs-workbench in Chinese', () => {
     expect(be.out).toContain('CDR 临界值');
   }, 60_000);
 
+  it('funding prints its tables in Chinese over the same figures', async () => {
+    const file = fileURLToPath(
+      new URL('../../../samples/funding/revolving-consumer.case.json', import.meta.url),
+    );
+    const en = await program(['funding', file, '--no-optimise', '--lang', 'en']);
+    const zh = await program(['funding', file, '--no-optimise', '--lang', 'zh-CN']);
+    expect(en.out).toContain('Balance, share and cost of each source');
+    expect(zh.out).toContain('各融资来源的余额、占比与成本');
+    expect(zh.out).toMatch(/^融资组合\s+情景\s+足额融资/m);
+    expect(zh.out).toContain('银行授信');
+    expect(zh.out).not.toMatch(/\b(?:yes|no|committed|uncommitted|bankLine|forwardFlow|tenor)\b/);
+    expect(figures(zh.out)).toEqual(figures(en.out));
+  }, 60_000);
+
   it('errors are Chinese: a missing file, a bad deal, a bad option, an unknown command', async () => {
     const missing = join(dir, 'missing.json');
     expect((await program(['run', missing, '--lang', 'zh-CN'])).err).toBe(

@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Deal } from '../../../core/deal/schema';
+import type { FundingResult } from '../../../core/funding/analyse';
+import { enT } from '../../../renderer/i18n/fixedT';
+import { analysisLabelText } from '../../../renderer/project/analyses';
 import { importTapeText } from '../../../core/io/tape/tapeStream';
 import {
   dealProblems,
@@ -23,6 +26,7 @@ import {
   reducer,
   suggestedFileName,
   windowTitle,
+  type AnalysisSnapshot,
 } from '../../../renderer/project/state';
 
 const sample = (): Deal =>
@@ -186,21 +190,34 @@ describe('app state', () => {
 
   it('keeps the latest result of each analysis for the report, stale once the deal is edited', () => {
     let s = initialState(newProject(sample()));
-    const table = (sheetName: string) => ({ sheetName, title: sheetName, columns: [], rows: [] });
     const at = s.history.present;
+    const rating = (scenario: string): AnalysisSnapshot => ({
+      id: 'ratingStresses',
+      result: {
+        scenarioName: scenario,
+        baseLossPct: 0,
+        levels: [],
+        highestPassing: {},
+        passesAboveFailure: {},
+      },
+      label: { key: 'stress:kept.rating', params: { scenario } },
+      doc: at,
+    });
+    s = reducer(s, { type: 'analysis', snapshot: rating('first') });
     s = reducer(s, {
       type: 'analysis',
-      snapshot: { id: 'grid', label: 'grid 1', doc: at, tables: [table('Grid 1')] },
+      snapshot: {
+        id: 'funding',
+        result: {} as FundingResult,
+        label: { key: 'funding:snapshot.plain', params: { name: 'case' } },
+        doc: null,
+      },
     });
-    s = reducer(s, {
-      type: 'analysis',
-      snapshot: { id: 'funding', label: 'funding', doc: null, tables: [table('Funding')] },
-    });
-    s = reducer(s, {
-      type: 'analysis',
-      snapshot: { id: 'grid', label: 'grid 2', doc: at, tables: [table('Grid 2')] },
-    });
-    expect(s.analyses.map((a) => a.label)).toEqual(['grid 2', 'funding']);
+    s = reducer(s, { type: 'analysis', snapshot: rating('second') });
+    expect(s.analyses.map((a) => analysisLabelText(enT, a.label))).toEqual([
+      'Rating stresses on scenario second',
+      'Funding: case',
+    ]);
     expect(s.analyses.map((a) => isStale(s, a))).toEqual([false, false]);
     s = reducer(s, { type: 'edit', label: 'scenario', update: (d) => ({ ...d, scenario: 'stress' }) });
     // The grid was run on the deal before the edit; the funding cases do not depend on it.

@@ -1,3 +1,5 @@
+import { translator } from '../../../core/i18n';
+import { coreText } from '../../../core/i18n/messages';
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../../core/deal/schema';
 import { dealEngine } from '../../../core/scenario/dealEngine';
@@ -5,6 +7,7 @@ import {
   DEFAULT_RATING_LEVELS,
   reshapeCnlTiming,
   reshapeLossTiming,
+  ratingStressNoteMessages,
   ratingStressNotes,
   runRatingStresses,
 } from '../../../core/scenario/ratingStress';
@@ -130,5 +133,10 @@ describe('rating stresses on a deal whose realised loss is not monotone (issue 2
     expect(notes.B).toContain('Class B passes X but fails the milder Y (1.30×)');
     expect(notes.B).toContain('realises less loss inside the deal (10.00% against 13.00%)');
     expect(Object.keys(notes)).toEqual(['B']);
+    // Coded, so the Chinese screen and report say it in Chinese.
+    const zh = coreText(translator('zh-CN'), ratingStressNoteMessages(r).B!);
+    expect(zh).toContain('B档通过 X，却未通过较温和的 Y（1.30×）');
+    expect(zh).toContain('（10.00%，对比 13.00%）');
+    expect(coreText(translator('en'), ratingStressNoteMessages(r).B!)).toBe(notes.B);
   });
 });

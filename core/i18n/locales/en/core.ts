@@ -300,4 +300,12 @@ export const core = {
         '五级分类: 正常 current, 关注 performing but watched (delinquent), 次级 / 可疑 defaulted, 损失 charged off; the worse of status and classification counts.',
     },
   },
+  /** Rating stresses (core/scenario/ratingStress.ts): a class that passes a harsher level than one it fails. */
+  rating: {
+    passAboveFailure:
+      'Class {{id}} passes {{above}} but fails the milder {{failed}} ({{multiple}}×): {{why}}. Its highest level passed counts only levels with every milder level passed.',
+    lessLoss:
+      'the harsher stress realises less loss inside the deal ({{harsher}} against {{milder}}): it trips the loss trigger sooner, so revolving ends sooner and fewer receivables are bought (or a clean-up call cuts the losses off)',
+    triggerHelps: 'a trigger or the clean-up call changes the cash flows so that more loss helps this class',
+  },
 };

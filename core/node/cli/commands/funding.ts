@@ -6,7 +6,13 @@
 import { DealFileError } from '../../../deal/load';
 import { analyseFunding, type FundingResult } from '../../../funding/analyse';
 import type { ReportTable } from '../../../io/report/reportTable';
-import { fundingReportTables } from '../../../funding/report';
+import {
+  fundingBindingTable,
+  fundingFrontierTable,
+  fundingSourcesTable,
+  fundingSummaryTable,
+  fundingTermsTable,
+} from '../../../funding/report';
 import { loadFundingCase } from '../../funding/caseFile';
 import { loadHighsSolver } from '../../funding/highs';
 import type { TFunction } from '../../../i18n';
@@ -99,31 +105,32 @@ export async function main(args: string[]): Promise<number> {
     process.stdout.write(toJson(result) + '\n');
     return 0;
   }
-  const tables = fundingReportTables(result);
-  const out: string[] = [];
-  for (const t of tables) {
-    if (t.sheetName === 'Funding monthly' || t.sheetName === 'Funding book') continue;
-    if (t.sheetName === 'Funding summary')
-      out.push(
-        textTable(t, [
-          'mix',
-          'scenario',
-          'feasible',
-          'firstGapMonth',
-          'runwayMonths',
-          'totalCost',
-          'weightedAverageCost',
-          'irr',
-          'costPerReceivable',
-          'maxGap',
-          'minHeadroom',
-          'maturityMismatchYears',
-          'refinancingWall',
-          'concentrationHhi',
-        ]),
-      );
-    else out.push(textTable(t));
-  }
+  // The report's sheets in the CLI's language, less the month-by-month ones (too long for a terminal) and the
+  // summary's columns a terminal has no room for.
+  const frontier = fundingFrontierTable(result, t);
+  const binding = fundingBindingTable(result, t);
+  const out: string[] = [
+    textTable(fundingTermsTable(result, t)),
+    textTable(fundingSummaryTable(result, t), [
+      'mix',
+      'scenario',
+      'feasible',
+      'firstGapMonth',
+      'runwayMonths',
+      'totalCost',
+      'weightedAverageCost',
+      'irr',
+      'costPerReceivable',
+      'maxGap',
+      'minHeadroom',
+      'maturityMismatchYears',
+      'refinancingWall',
+      'concentrationHhi',
+    ]),
+    textTable(fundingSourcesTable(result, t)),
+    ...(frontier ? [textTable(frontier)] : []),
+    ...(binding ? [textTable(binding)] : []),
+  ];
   const o = result.optimisation;
   if (o)
     out.push(

@@ -98,7 +98,6 @@ export const stress = {
       'This grid was run without yield/duration analytics; run it again with this metric selected.',
     uniform: 'Every cell is {{value}}: {{metric}} of class {{tranche}} does not move over these ranges.',
     tooltip: '{{y}} {{yValue}}, {{x}} {{xValue}}',
-    corner: '{{y}} \\ {{x}}',
   },
   breakeven: {
     title: 'Break-even stresses',
@@ -155,14 +154,6 @@ export const stress = {
       pass: 'pass',
       fail: 'fail',
       passAboveFailure: 'pass, but a milder level fails',
-    },
-    /** The default levels' sources (core/scenario/ratingStress.ts), by level. */
-    source: {
-      AAA: 'S&P {{deal}}: base-case CNL 8.3%, break-even support {{rating}} 41–42% (≥ 5.0×)',
-      AA: 'S&P {{deal}}: break-even support {{rating}} 36–37% (4.4×)',
-      A: 'S&P {{deal}}: break-even support {{rating}} 24–28% (2.9×)',
-      BBB: 'S&P subprime auto reference: {{rating}} 1.40× on a high base case',
-      BB: 'S&P subprime auto reference: {{rating}} 1.25× on a high base case',
     },
   },
   mc: {
@@ -221,27 +212,5 @@ export const stress = {
     balanceAxis: 'Class {{id}} balance ({{unit}})',
     amounts: 'Amounts in {{unit}}',
     empty: "Compare the deal's scenarios side by side.",
-    /** The comparison tables' headers (core/scenario/compare.ts), by column key. */
-    col: {
-      tranche: '$t(glossary:class)',
-      scenario: '$t(glossary:scenario)',
-      wal: '$t(glossary:wal) (years)',
-      yield: '$t(glossary:yield) (BEY)',
-      modifiedDuration: '$t(glossary:modifiedDuration)',
-      principalWindow: '$t(glossary:principalWindow)',
-      principalLoss: '$t(glossary:principalLoss)',
-      lossPct: 'Loss % of original',
-      interestShortfall: '$t(glossary:interestShortfall)',
-    },
-    poolCol: {
-      scenario: '$t(glossary:scenario)',
-      initialBalance: 'Initial balance',
-      totalInterest: '$t(glossary:interest)',
-      totalPrepayment: 'Prepayments',
-      totalDefault: 'Defaults',
-      totalLoss: 'Losses',
-      lossPct: 'Loss % of pool',
-      lastPeriod: 'Pool paid off (period)',
-    },
   },
 };

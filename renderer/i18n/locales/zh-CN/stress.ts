@@ -92,7 +92,6 @@ export const stress: Catalog<typeof en> = {
     noAnalytics: '本次分析未计算收益率和久期，请选中该指标后重新运行。',
     uniform: '所有格点均为 {{value}}：在上述区间内，{{tranche}}档{{metric}}不随压力变化。',
     tooltip: '{{y}} {{yValue}}，{{x}} {{xValue}}',
-    corner: '{{y}} \\ {{x}}',
   },
   breakeven: {
     title: '临界压力测试',
@@ -149,13 +148,6 @@ export const stress: Catalog<typeof en> = {
       pass: '通过',
       fail: '未通过',
       passAboveFailure: '通过，但较温和级别未通过',
-    },
-    source: {
-      AAA: '标普 {{deal}}：基准情景累计净损失率 8.3%，{{rating}} 级临界信用支持 41–42%（≥ 5.0×）',
-      AA: '标普 {{deal}}：{{rating}} 级临界信用支持 36–37%（4.4×）',
-      A: '标普 {{deal}}：{{rating}} 级临界信用支持 24–28%（2.9×）',
-      BBB: '标普次级汽车贷款参考：基准情景较高时 {{rating}} 级 1.40×',
-      BB: '标普次级汽车贷款参考：基准情景较高时 {{rating}} 级 1.25×',
     },
   },
   mc: {
@@ -214,26 +206,5 @@ export const stress: Catalog<typeof en> = {
     balanceAxis: '{{id}}档余额（{{unit}}）',
     amounts: '金额单位：{{unit}}',
     empty: '将交易的各情景并列比较。',
-    col: {
-      tranche: '$t(glossary:tranche)',
-      scenario: '$t(glossary:scenario)',
-      wal: '$t(glossary:wal)（年）',
-      yield: '$t(glossary:yield)（债券等价）',
-      modifiedDuration: '$t(glossary:modifiedDuration)',
-      principalWindow: '$t(glossary:principalWindow)',
-      principalLoss: '$t(glossary:principalLoss)',
-      lossPct: '损失占初始本金%',
-      interestShortfall: '$t(glossary:interestShortfall)',
-    },
-    poolCol: {
-      scenario: '$t(glossary:scenario)',
-      initialBalance: '初始余额',
-      totalInterest: '$t(glossary:interest)',
-      totalPrepayment: '早偿',
-      totalDefault: '违约',
-      totalLoss: '损失',
-      lossPct: '损失占资产池%',
-      lastPeriod: '资产池清偿完毕（期）',
-    },
   },
 };
