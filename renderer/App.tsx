@@ -90,7 +90,7 @@ export function App({ host, initial }: { host: Host; initial?: AppState }) {
         return await work((progress) => setJob({ label, progress }));
       } catch (err) {
         if (err instanceof JobCancelled)
-          setNotice({ kind: 'info', text: tRef.current('jobs.cancelled', { label }) });
+          setNotice({ kind: 'info', text: { key: 'app:jobs.cancelled', params: { label } } });
         else
           setNotice({
             kind: 'error',
@@ -133,11 +133,11 @@ export function App({ host, initial }: { host: Host; initial?: AppState }) {
         result.checks.cashConserved
           ? {
               kind: 'success',
-              text: tRef.current('notice.runOk', { count: result.pool.periods.length }),
+              text: { key: 'app:notice.runOk', params: { count: result.pool.periods.length } },
             }
           : {
               kind: 'error',
-              text: tRef.current('notice.runNotReconciled', { count: result.checks.failures.length }),
+              text: { key: 'app:notice.runNotReconciled', params: { count: result.checks.failures.length } },
             },
       );
     }
@@ -147,7 +147,7 @@ export function App({ host, initial }: { host: Host; initial?: AppState }) {
     async (include?: readonly AnalysisId[]) => {
       const s = stateRef.current;
       if (!s.run) {
-        setNotice({ kind: 'error', text: tRef.current('notice.runFirst') });
+        setNotice({ kind: 'error', text: { key: 'app:notice.runFirst' } });
         return;
       }
       const run = s.run;
@@ -179,7 +179,7 @@ export function App({ host, initial }: { host: Host; initial?: AppState }) {
         bytes,
         'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       );
-      if (ok) setNotice({ kind: 'success', text: tRef.current('notice.exported', { name }) });
+      if (ok) setNotice({ kind: 'success', text: { key: 'app:notice.exported', params: { name } } });
     },
     [host, job_],
   );
@@ -194,7 +194,7 @@ export function App({ host, initial }: { host: Host; initial?: AppState }) {
         if (sliced) {
           setNotice({
             kind: 'info',
-            text: tRef.current('notice.savingLarge', { loans: integer(d.pool!.loans.size) }),
+            text: { key: 'app:notice.savingLarge', params: { loans: integer(d.pool!.loans.size) } },
           });
         }
         const options = { saveAs, token: s.file?.token ?? null, suggestedName: suggestedFileName(s) };
@@ -205,13 +205,16 @@ export function App({ host, initial }: { host: Host; initial?: AppState }) {
         if (!saved) return;
         dispatch({ type: 'saved', doc: s.history.present, file: saved });
         await host.writeAutosave(null);
-        setNotice({ kind: 'success', text: tRef.current('notice.saved', { name: saved.name }) });
+        setNotice({ kind: 'success', text: { key: 'app:notice.saved', params: { name: saved.name } } });
       } catch (err) {
         setNotice({
           kind: 'error',
-          text: tRef.current('notice.saveFailed', {
-            error: err instanceof Error ? err.message : String(err),
-          }),
+          text: {
+            key: 'app:notice.saveFailed',
+            params: {
+              error: err instanceof Error ? err.message : String(err),
+            },
+          },
         });
       }
     },
@@ -224,7 +227,7 @@ export function App({ host, initial }: { host: Host; initial?: AppState }) {
       try {
         const d = parseProject(new TextDecoder().decode(opened.bytes), opened.name);
         dispatch({ type: 'load', doc: d, file: { token: opened.token, name: opened.name } });
-        setNotice({ kind: 'success', text: tRef.current('notice.opened', { name: opened.name }) });
+        setNotice({ kind: 'success', text: { key: 'app:notice.opened', params: { name: opened.name } } });
       } catch (err) {
         setNotice({ kind: 'error', text: err instanceof ProjectFileError ? err.message : String(err) });
       }
@@ -448,7 +451,7 @@ export function App({ host, initial }: { host: Host; initial?: AppState }) {
             </div>
           ) : notice ? (
             <div className={`notice notice-${notice.kind}`} data-testid="notice" role="status">
-              {notice.text}
+              {labelText(t, notice.text)}
               <button className="link" onClick={() => setNotice(null)} aria-label={t('notice.dismiss')}>
                 ×
               </button>

@@ -1,11 +1,13 @@
 import { createContext, useContext, type Dispatch } from 'react';
 import type { Host } from './host/Host';
 import type { JobProgress } from './engine/client';
+import type { EditLabel } from './project/history';
 import type { Action, AnalysisId, AppState } from './project/state';
 
 export interface Notice {
   kind: 'error' | 'info' | 'success';
-  text: string;
+  /** A catalog key with its parameters is shown in the language of the moment, as undo labels are. */
+  text: EditLabel;
 }
 
 export interface AppApi {

@@ -29,4 +29,15 @@ describe('language and amount unit', () => {
     await page.getByTestId('scale-picker').selectOption('unit');
     expect(app.errors).toEqual([]);
   });
+
+  it('says the last notice again in the language switched to', async () => {
+    const { page, app } = session;
+    await page.getByTestId('language-picker').selectOption('zh-CN');
+    await app.run();
+    expect(await app.notice()).toMatch(/^运行完成：共 \d+ 期，每期均勾稽一致/);
+    await page.getByTestId('language-picker').selectOption('en');
+    expect(await app.notice()).toMatch(/^Run complete: \d+ periods, every period reconciles/);
+    await page.getByTestId('language-picker').selectOption('zh-CN');
+    expect(app.errors).toEqual([]);
+  });
 });
