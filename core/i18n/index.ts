@@ -50,8 +50,6 @@ export const coreResources = {
   },
 } as const;
 
-export const CORE_NAMESPACES = Object.keys(coreResources.en) as (keyof (typeof coreResources)['en'])[];
-
 /** i18next options both hosts use, so a sentence renders the same in the app, the report and the CLI. */
 export const I18N_OPTIONS = {
   fallbackLng: 'en',
@@ -61,22 +59,34 @@ export const I18N_OPTIONS = {
   // each other (catalog.ts) and the app's walk test fails on any fallback.
 } as const;
 
+/**
+ * A `t` for one language over the given catalogs, in an i18next instance of its own (so it never follows the
+ * app's language switch): the core's translator below, and the renderer's fixedT over every namespace.
+ */
+export function fixedTranslator(
+  resources: Readonly<Record<Lang, Readonly<Record<string, object>>>>,
+  defaultNS: string,
+  lang: Lang,
+): TFunction {
+  const inst = i18next.createInstance();
+  void inst.init({
+    ...I18N_OPTIONS,
+    lng: lang,
+    resources,
+    ns: Object.keys(resources.en),
+    defaultNS,
+    initAsync: false,
+  });
+  return inst.t.bind(inst) as TFunction;
+}
+
 const cache = new Map<Lang, TFunction>();
 
 /** A `t` for one language over the core namespaces, e.g. `translator('zh-CN')('glossary:wal')`. */
 export function translator(lang: Lang): TFunction {
   const hit = cache.get(lang);
   if (hit) return hit;
-  const inst = i18next.createInstance();
-  void inst.init({
-    ...I18N_OPTIONS,
-    lng: lang,
-    resources: coreResources,
-    ns: CORE_NAMESPACES,
-    defaultNS: 'core',
-    initAsync: false,
-  });
-  const t = inst.t.bind(inst) as TFunction;
+  const t = fixedTranslator(coreResources, 'core', lang);
   cache.set(lang, t);
   return t;
 }

@@ -2,8 +2,7 @@
  * A `t` for one language over every renderer namespace, without the app's shared instance: what pure modules
  * fall back to (English) when no caller's `t` is given, and what unit tests check both languages with.
  */
-import i18next, { type TFunction } from 'i18next';
-import { I18N_OPTIONS, type Lang } from '../../core/i18n';
+import { fixedTranslator, type Lang, type TFunction } from '../../core/i18n';
 import { resources } from './index';
 
 const cache = new Map<Lang, TFunction>();
@@ -11,16 +10,7 @@ const cache = new Map<Lang, TFunction>();
 export function fixedT(lang: Lang): TFunction {
   const hit = cache.get(lang);
   if (hit) return hit;
-  const inst = i18next.createInstance();
-  void inst.init({
-    ...I18N_OPTIONS,
-    lng: lang,
-    resources,
-    ns: Object.keys(resources.en),
-    defaultNS: 'app',
-    initAsync: false,
-  });
-  const t = inst.t.bind(inst) as TFunction;
+  const t = fixedTranslator(resources, 'app', lang);
   cache.set(lang, t);
   return t;
 }
