@@ -9,9 +9,13 @@ import type { Lang } from '../core/i18n/lang';
 import { i18n } from './i18n';
 
 let scale: AmountScale = 'unit';
-let locale = 'en-US';
 
-const moneyFmt = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** One formatter per language, built once: money() formats every cell of a million-row grid. */
+const MONEY_FMT: Readonly<Record<Lang, Intl.NumberFormat>> = {
+  en: new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+  'zh-CN': new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+};
+let moneyFmt = MONEY_FMT.en;
 const moneyWholeFmt = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const intFmt = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
@@ -20,7 +24,7 @@ const DASH = '–';
 /** Called by the display settings; screens re-render after it. */
 export function setFormatSettings(s: { lang: Lang; scale: AmountScale }): void {
   scale = s.scale;
-  locale = s.lang === 'zh-CN' ? 'zh-CN' : 'en-US';
+  moneyFmt = MONEY_FMT[s.lang];
 }
 
 export function amountScale(): AmountScale {
@@ -30,12 +34,7 @@ export function amountScale(): AmountScale {
 function fixed2(v: number): string {
   // Avoid "-0.00" for values that round to zero.
   const rounded = Math.round(v * 100) / 100;
-  return locale === 'en-US'
-    ? moneyFmt.format(rounded === 0 ? 0 : rounded)
-    : (rounded === 0 ? 0 : rounded).toLocaleString(locale, {
-        minimumFractionDigits: 2,
-        maximumFractionDigits: 2,
-      });
+  return moneyFmt.format(rounded === 0 ? 0 : rounded);
 }
 
 /** An amount in the user's scale, two decimals: 12,345,678.9 in 万元 → "1,234.57". */
