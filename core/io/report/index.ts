@@ -4,3 +4,4 @@ export { tableToCsv, type ReportTable, type ReportColumn } from './reportTable';
 export { safeSheetName } from './sheetName';
 export { neutraliseText, isFormulaLike } from './cellText';
 export type { Breakeven } from './summarySheet';
+export type { ReportChart, ReportChartId } from './reportChart';

@@ -12,6 +12,7 @@ import { poolSheet, revolvingSheet, trancheSheet, waterfallSheet } from './cashf
 import { canFreezePanes, freezeHeaderRows } from './freezePanes';
 import { type ReportTable, tableSheet } from './reportTable';
 import { reportText } from './reportText';
+import type { ReportChart } from './reportChart';
 import { reportSheetNames, safeSheetName } from './sheetName';
 import type { SheetWriter } from './sheetWriter';
 import { type Breakeven, summarySheet } from './summarySheet';
@@ -28,6 +29,8 @@ export interface ReportInput {
    * whatever this says: it reconciles each period to the cent.
    */
   amounts?: AmountScale;
+  /** Pictures for the Summary sheet (note-balance run-off, cumulative loss, excess spread), rasterised by the host. */
+  charts?: readonly ReportChart[];
 }
 
 /** A valid date for the workbook's properties, or undefined so none is written rather than an invalid one. */
