@@ -108,6 +108,8 @@ export const ScenarioProvenance = z
     date: isoDate,
     /** How the scenario was stressed from the base, if it was (a multiple, or base + k × standard error). */
     stress: z.string().max(200).optional(),
+    /** The history field segmented by (e.g. grade): the scenario's overrides were each fitted on one segment. */
+    segmentField: z.string().min(1).max(64).optional(),
   })
   .describe('Where a scenario fitted on performance history came from: file, vintages, method, date.');
 export type ScenarioProvenance = z.infer<typeof ScenarioProvenance>;

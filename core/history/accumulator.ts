@@ -164,6 +164,9 @@ class Group {
 
 export class HistoryAccumulator {
   private readonly ids = new Map<string, number>();
+  /** Loan ids by index, and the index of the last row's loan: see `loanIndex`. */
+  private readonly idList: string[] = [];
+  private lastK = -1;
   private readonly loans = new Grow();
   private readonly groups: Group[] = [];
   private readonly groupIndex = new Map<string, number>();
@@ -199,7 +202,7 @@ export class HistoryAccumulator {
       return;
     }
     const L = this.loans;
-    let k = this.ids.get(r.loanId);
+    let k = this.loanIndex(r.loanId);
     const first = k === undefined;
     if (k === undefined) {
       k = this.ids.size;
@@ -246,6 +249,8 @@ export class HistoryAccumulator {
     let g: number;
     if (first) {
       this.ids.set(r.loanId, k);
+      this.idList.push(r.loanId);
+      this.lastK = k;
       L.origMonth[k] = r.origination;
       L.origBalance[k] = r.originalBalance;
       L.lastBucket[k] = 0;
@@ -297,6 +302,17 @@ export class HistoryAccumulator {
     L.lastBucket[k] = bucket;
     if (r.asOf > this.lastAsOf) this.lastAsOf = r.asOf;
     this.rowsAccepted++;
+  }
+
+  /**
+   * A monthly snapshot tape lists the loans in the same order every month, so the loan after the last row's
+   * is usually the next row's: one string comparison instead of a hash lookup, ten million times.
+   */
+  private loanIndex(id: string): number | undefined {
+    const guess = this.lastK + 1;
+    const k = this.idList[guess] === id ? guess : this.ids.get(id);
+    if (k !== undefined) this.lastK = k;
+    return k;
   }
 
   get loanCount(): number {

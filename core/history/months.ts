@@ -19,20 +19,30 @@ export function monthLabel(index: number): string {
 const YM = /^(\d{4})[-/.]?(\d{1,2})$/;
 const ZH_YM = /^(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?$/;
 
-/** The month a cell names, or NaN. Unresolved slash dates (day/month order unknown) are NaN, not a guess. */
-export function readMonth(raw: string): number {
-  // Fast path for what machine exports write: YYYY-MM or YYYY-MM-DD (the day is checked by readDate below).
-  if (raw.length === 7 && raw.charCodeAt(4) === 45) {
-    const y = digits(raw, 0, 4);
-    const m = digits(raw, 5, 7);
+/**
+ * The month in text[from, to) when it is written as machine exports write it, YYYY-MM or YYYY-MM-DD (the day
+ * checked), else NaN: the fast path of readMonth, also used on a line not yet split into cells.
+ */
+export function monthAt(text: string, from: number, to: number): number {
+  const n = to - from;
+  if (n === 7 && text.charCodeAt(from + 4) === 45) {
+    const y = digits(text, from, from + 4);
+    const m = digits(text, from + 5, from + 7);
     if (y >= 0 && m >= 1 && m <= 12) return monthIndex(y, m);
   }
-  if (raw.length === 10 && raw.charCodeAt(4) === 45 && raw.charCodeAt(7) === 45) {
-    const y = digits(raw, 0, 4);
-    const m = digits(raw, 5, 7);
-    const d = digits(raw, 8, 10);
+  if (n === 10 && text.charCodeAt(from + 4) === 45 && text.charCodeAt(from + 7) === 45) {
+    const y = digits(text, from, from + 4);
+    const m = digits(text, from + 5, from + 7);
+    const d = digits(text, from + 8, from + 10);
     if (y >= 0 && m >= 1 && d >= 1 && isValidCivil(y, m, d)) return monthIndex(y, m);
   }
+  return NaN;
+}
+
+/** The month a cell names, or NaN. Unresolved slash dates (day/month order unknown) are NaN, not a guess. */
+export function readMonth(raw: string): number {
+  const fast = monthAt(raw, 0, raw.length);
+  if (!Number.isNaN(fast)) return fast;
   const s = raw.trim();
   const ym = YM.exec(s);
   if (ym) {

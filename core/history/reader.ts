@@ -4,8 +4,8 @@
  * and pushed, a bad cell rejects its row with the column and the reason. Reuses the tape importer's tokenizer
  * and number reader.
  */
-import { CsvTokenizer, sniffDelimiter, type RowSink } from '../io/tape/csv';
-import { parseNumber } from '../io/tape/values';
+import { CsvTokenizer, sniffDelimiter, type LineSink, type RowSink } from '../io/tape/csv';
+import { parseNumber, plainNumberAt } from '../io/tape/values';
 import { HistoryAccumulator, type HistoryRejectReason, type HistoryRow } from './accumulator';
 import {
   findHistoryColumn,
@@ -15,7 +15,7 @@ import {
   REQUIRED_HISTORY_FIELDS,
   type HistoryField,
 } from './fields';
-import { readMonth } from './months';
+import { monthAt, readMonth } from './months';
 
 export class HistoryFormatError extends Error {
   constructor(message: string) {
@@ -53,6 +53,18 @@ export function looksLikeHistory(header: readonly string[]): boolean {
   );
 }
 
+/**
+ * text[from, to) when trimming would not change it (no blank or non-ASCII character at either end, where trim's
+ * Unicode spaces could be), else undefined.
+ */
+function bareText(text: string, from: number, to: number): string | undefined {
+  if (from === to) return '';
+  const a = text.charCodeAt(from);
+  const z = text.charCodeAt(to - 1);
+  if (a <= 32 || a >= 127 || z <= 32 || z >= 127) return undefined;
+  return text.slice(from, to);
+}
+
 export class HistoryRowReader {
   private readonly row: HistoryRow = {
     loanId: '',
@@ -68,11 +80,16 @@ export class HistoryRowReader {
     segment: '',
   };
 
+  /** Where each cell of the line being read starts (cell k is [starts[k], starts[k + 1] − 1)). */
+  private readonly starts: Int32Array;
+
   constructor(
     private readonly cols: HistoryColumns,
     private readonly header: readonly string[],
     readonly acc: HistoryAccumulator,
-  ) {}
+  ) {
+    this.starts = new Int32Array(header.length + 1);
+  }
 
   private fail(
     line: number,
@@ -122,6 +139,92 @@ export class HistoryRowReader {
       return undefined;
     }
     return v;
+  }
+
+  /**
+   * The common row, read from the unsplit line: every cell plain (ids and segments without surrounding blanks,
+   * months as YYYY-MM or YYYY-MM-DD, unsigned plain decimals, a known status code). Any other line returns false
+   * and goes through `read` as split cells, which also gives every reject its reason; what this path accepts,
+   * `read` would read to the same row (tests/property/historyLines.test.ts). A history has ten million lines:
+   * not splitting them saves a dozen strings per line.
+   */
+  readLine(buf: string, start: number, end: number, delim: number, line: number): boolean {
+    const st = this.starts;
+    const n = this.header.length;
+    let k = 0;
+    st[0] = start;
+    for (let i = start; i < end; i++) {
+      const ch = buf.charCodeAt(i);
+      if (ch === delim) {
+        if (++k >= n) return false;
+        st[k] = i + 1;
+      } else if (ch === 13) return false;
+    }
+    if (k !== n - 1) return false;
+    st[n] = end + 1;
+    const c = this.cols;
+    const r = this.row;
+    const id = bareText(buf, st[c.loanId!]!, st[c.loanId! + 1]! - 1);
+    if (id === undefined || id === '') return false;
+    const asOf = monthAt(buf, st[c.asOf!]!, st[c.asOf! + 1]! - 1);
+    const orig = monthAt(buf, st[c.originationDate!]!, st[c.originationDate! + 1]! - 1);
+    const ob = plainNumberAt(buf, st[c.originalBalance!]!, st[c.originalBalance! + 1]! - 1);
+    const cb = plainNumberAt(buf, st[c.currentBalance!]!, st[c.currentBalance! + 1]! - 1);
+    const co = this.optional(buf, c.chargeOffAmount, 0);
+    const rec = this.optional(buf, c.recoveryAmount, 0);
+    const dpd = this.optional(buf, c.daysPastDue, NaN);
+    const term = this.optional(buf, c.originalTerm, NaN);
+    if (
+      Number.isNaN(asOf) ||
+      Number.isNaN(orig) ||
+      Number.isNaN(ob) ||
+      Number.isNaN(cb) ||
+      co === undefined ||
+      rec === undefined ||
+      dpd === undefined ||
+      term === undefined
+    )
+      return false;
+    let status: HistoryRow['status'];
+    if (c.status !== undefined) {
+      const a = st[c.status]!;
+      const b = st[c.status + 1]! - 1;
+      if (a === b) {
+        if (c.daysPastDue === undefined) return false;
+      } else {
+        status = readHistoryStatus(buf.slice(a, b));
+        if (status === undefined) return false;
+      }
+    }
+    let segment = '';
+    if (c.segment !== undefined) {
+      const s = bareText(buf, st[c.segment]!, st[c.segment + 1]! - 1);
+      if (s === undefined) return false;
+      segment = s;
+    }
+    r.loanId = id;
+    r.asOf = asOf;
+    r.origination = orig;
+    r.originalBalance = ob;
+    r.currentBalance = cb;
+    r.chargeOff = co;
+    r.recovery = rec;
+    r.daysPastDue = dpd;
+    r.originalTerm = term;
+    r.status = status;
+    r.segment = segment;
+    this.acc.push(r, line);
+    return true;
+  }
+
+  /** An optional numeric cell of the line: `blank` when empty, its value when plain, undefined otherwise. */
+  private optional(buf: string, col: number | undefined, blank: number): number | undefined {
+    if (col === undefined) return blank;
+    const a = this.starts[col]!;
+    const b = this.starts[col + 1]! - 1;
+    if (a === b) return blank;
+    const v = plainNumberAt(buf, a, b);
+    return Number.isNaN(v) ? undefined : v;
   }
 
   /** Parses and pushes one data row. */
@@ -197,6 +300,8 @@ export class HistoryStream {
   private tokenizer: CsvTokenizer | undefined;
   private reader: HistoryRowReader | undefined;
   private readonly sink: RowSink;
+  private readonly lines: LineSink;
+  private delim = 0;
   rowsRead = 0;
 
   constructor(private readonly opts: HistoryReadOptions = {}) {
@@ -209,14 +314,20 @@ export class HistoryStream {
       this.rowsRead++;
       this.reader.read(cells, line);
     };
+    this.lines = (buf, start, end, line) => {
+      if (this.reader === undefined || !this.reader.readLine(buf, start, end, this.delim, line)) return false;
+      this.rowsRead++;
+      return true;
+    };
   }
 
   push(text: string): void {
     if (this.tokenizer === undefined) {
       const d = this.opts.delimiter ?? sniffDelimiter(text.slice(0, 64 * 1024)).delimiter;
       this.tokenizer = new CsvTokenizer(d);
+      this.delim = d.charCodeAt(0);
     }
-    this.tokenizer.push(text, this.sink);
+    this.tokenizer.push(text, this.sink, this.lines);
   }
 
   /** Blank lines skipped (reported, so nothing leaves unseen). */
@@ -225,7 +336,7 @@ export class HistoryStream {
   }
 
   end(): HistoryAccumulator {
-    this.tokenizer?.end(this.sink);
+    this.tokenizer?.end(this.sink, this.lines);
     if (this.reader === undefined) throw new HistoryFormatError('no header row');
     return this.acc;
   }

@@ -10,10 +10,31 @@
  *   month on book), the last observed value holding after it.
  * - stressed: the lifetime rate + k × its standard error (Mack's total S.E. / Σ original balance), or the base
  *   with a loss multiple (the scenario's defaultMultiple).
- * The scenario keeps where it came from (`provenance`: file, vintages, method, date).
+ * - per segment (`--segment grade`): the scenario's own curves are fitted on the whole book (each vintage's
+ *   segments summed), and each segment with history enough to fit gets an override with its own lifetime CNL,
+ *   timing, CPR vector and severity, fitted the same way on its vintages alone (the same k × its own standard
+ *   error when stressed). A pool line or loan of a segment the history lacks runs on the book's curves.
+ * The scenario keeps where it came from (`provenance`: file, vintages, method, date, segment field).
  */
 import type { ScenarioInput } from '../deal/schema';
-import { annualise, type VintageCurves } from './analysis';
+import type { VintageSums } from './accumulator';
+import { annualise, poolSums, type VintageCurves } from './analysis';
+
+/** What a fit on one set of vintages (the book, or one segment's) gives the scenario. */
+export interface HistoryFit {
+  method: 'chain-ladder' | 'timing';
+  /** Expected lifetime net loss rate (share of original balance). */
+  lifetimeNetLoss: number;
+  /** Its standard error (share of original balance), when the method gives one. */
+  standardError: number | null;
+  /** Marginal timing shares by month on book 1 … H. */
+  marginalTiming: readonly number[];
+  curves: readonly VintageCurves[];
+}
+
+export interface SegmentFit extends HistoryFit {
+  segment: string;
+}
 
 export interface ScenarioFromHistory {
   name: string;
@@ -31,6 +52,35 @@ export interface ScenarioFromHistory {
   /** A loss multiple on the base. */
   multiple?: number;
   date: string;
+  /** The field the history was segmented by, and each segment's own fit (overrides). */
+  segmentField?: string;
+  segments?: readonly SegmentFit[];
+}
+
+/**
+ * A history's sums split for a segmented scenario: the book with each vintage's segments summed (what the
+ * scenario's own curves are fitted on), and each segment's vintages, both in vintage order.
+ */
+export function bookAndSegments(sums: readonly VintageSums[]): {
+  book: VintageSums[];
+  segments: Map<string, VintageSums[]>;
+} {
+  const byVintage = new Map<string, VintageSums[]>();
+  const segments = new Map<string, VintageSums[]>();
+  for (const x of sums) {
+    byVintage.set(x.vintage, [...(byVintage.get(x.vintage) ?? []), x]);
+    segments.set(x.segment, [...(segments.get(x.segment) ?? []), x]);
+  }
+  const order = (a: VintageSums, b: VintageSums): number =>
+    a.vintage < b.vintage ? -1 : a.vintage > b.vintage ? 1 : 0;
+  const book = [...byVintage].map(([vintage, list]) => poolSums(list, vintage)).sort(order);
+  for (const list of segments.values()) list.sort(order);
+  return { book, segments: new Map([...segments].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
+}
+
+/** The lifetime net loss a fit gives, stressed by k standard errors and kept within [0, 1]. */
+function stressedLifetime(fit: Pick<HistoryFit, 'lifetimeNetLoss' | 'standardError'>, k: number): number {
+  return Math.min(1, Math.max(0, fit.lifetimeNetLoss + (fit.standardError ?? 0) * k));
 }
 
 export function timingVector(marginal: readonly number[]): number[] {
@@ -73,7 +123,7 @@ export function severityOf(curves: readonly VintageCurves[]): number {
 export function scenarioFromHistory(a: ScenarioFromHistory): ScenarioInput {
   const base = a.lifetimeNetLoss;
   const k = a.stressK ?? 0;
-  const lifetime = Math.min(1, Math.max(0, base + (a.standardError ?? 0) * k));
+  const lifetime = stressedLifetime(a, k);
   const vintages = [...new Set(a.curves.map((c) => c.vintage))];
   return {
     name: a.name,
@@ -82,18 +132,37 @@ export function scenarioFromHistory(a: ScenarioFromHistory): ScenarioInput {
       `${a.method === 'chain-ladder' ? 'chain ladder' : 'timing curve'}` +
       (k !== 0
         ? `, lifetime net loss ${base.toFixed(6)} + ${k} × S.E. ${(a.standardError ?? 0).toFixed(6)}`
+        : '') +
+      (a.segmentField !== undefined && a.segments !== undefined && a.segments.length > 0
+        ? `; overrides fitted per ${a.segmentField}: ${a.segments.map((g) => g.segment).join(', ')}`
         : ''),
     prepayment: { model: 'CPR', curve: { vector: pooledCpr(a.curves), by: 'age' } },
     default: { model: 'CNL', lifetimeNetLoss: lifetime, timing: timingVector(a.marginalTiming) },
     severity: severityOf(a.curves),
     recoveryLagMonths: 0,
     ...(a.multiple !== undefined ? { defaultMultiple: a.multiple } : {}),
+    ...(a.segments !== undefined && a.segments.length > 0
+      ? {
+          overrides: a.segments.map((g) => ({
+            segment: g.segment,
+            prepayment: { model: 'CPR' as const, curve: { vector: pooledCpr(g.curves), by: 'age' as const } },
+            default: {
+              model: 'CNL' as const,
+              lifetimeNetLoss: stressedLifetime(g, k),
+              timing: timingVector(g.marginalTiming),
+            },
+            severity: severityOf(g.curves),
+            recoveryLagMonths: 0,
+          })),
+        }
+      : {}),
     provenance: {
       source: 'vintage-analysis',
       historyFile: a.historyFile,
       vintages,
       method: a.method,
       date: a.date,
+      ...(a.segmentField !== undefined ? { segmentField: a.segmentField } : {}),
       ...(k !== 0 ? { stress: `lifetime net loss + ${k} x standard error` } : {}),
       ...(a.multiple !== undefined ? { stress: `loss multiple ${a.multiple}` } : {}),
     },

@@ -81,6 +81,12 @@ export async function loadDeal(path: string): Promise<LoadedDeal> {
   return { deal, pool, file };
 }
 
+/** The segments a deal file's scenarios may override: its pool's and its purchases' (the pool read as for a run). */
+export async function dealFileSegments(path: string): Promise<string[]> {
+  const deal = parseDeal(await readJsonFile(resolve(path), MAX_DEAL_FILE_BYTES, path), path);
+  return dealSegments(deal, await poolOf(deal, path));
+}
+
 async function poolOf(deal: Deal, dealPath: string): Promise<PoolInput> {
   if (deal.pool.kind === 'repLines') return { kind: 'repLines', lines: deal.pool.lines };
   // Relative to the deal file, so a deal and its pool move together; the label keeps what the user sees short.

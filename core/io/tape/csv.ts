@@ -32,6 +32,13 @@ export const DEFAULT_CSV_LIMITS: CsvLimits = { maxCellChars: 100_000, maxCells: 
 
 export type RowSink = (cells: string[], line: number) => void;
 
+/**
+ * A reader that can take a quote-free line straight from the text, without it being split into cells:
+ * `buf[start, end)` is the line (no line end), `line` its 1-based number. It returns false to have the line
+ * split and sent to the RowSink as usual, so it only takes the lines it reads exactly as the split would.
+ */
+export type LineSink = (buf: string, start: number, end: number, line: number) => boolean;
+
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
@@ -55,33 +62,33 @@ export class CsvTokenizer {
     this.delimiter = delimiter;
   }
 
-  push(chunk: string, emit: RowSink): void {
+  push(chunk: string, emit: RowSink, lines?: LineSink): void {
     if (this.rest.length === 0) {
-      this.parse(chunk, false, emit);
+      this.parse(chunk, false, emit, lines);
       return;
     }
     // Finish the pending row with the chunk's first line only, then parse the chunk in place: concatenating
     // the whole chunk to the leftover would copy every chunk once more.
     const lf = chunk.indexOf('\n');
     if (lf >= 0) {
-      this.parse(this.rest + chunk.slice(0, lf + 1), false, emit);
+      this.parse(this.rest + chunk.slice(0, lf + 1), false, emit, lines);
       if (this.rest.length === 0) {
-        this.parse(chunk.slice(lf + 1), false, emit);
+        this.parse(chunk.slice(lf + 1), false, emit, lines);
         return;
       }
       // The pending row goes on past that line (a quoted newline): fall back to one text.
-      this.parse(this.rest + chunk.slice(lf + 1), false, emit);
+      this.parse(this.rest + chunk.slice(lf + 1), false, emit, lines);
       return;
     }
-    this.parse(this.rest + chunk, false, emit);
+    this.parse(this.rest + chunk, false, emit, lines);
   }
 
-  end(emit: RowSink): void {
-    this.parse(this.rest, true, emit);
+  end(emit: RowSink, lines?: LineSink): void {
+    this.parse(this.rest, true, emit, lines);
     this.rest = '';
   }
 
-  private parse(buf: string, final: boolean, emit: RowSink): void {
+  private parse(buf: string, final: boolean, emit: RowSink, lines?: LineSink): void {
     const len = buf.length;
     const delim = this.delim;
     const { maxCellChars, maxCells } = this.limits;
@@ -110,6 +117,11 @@ export class CsvTokenizer {
       if (nextLf < i) nextLf = indexOrEnd(buf, '\n', i);
       if (nextLf < len && nextLf < nextQuote && nextLf - i <= maxCellChars) {
         const end = buf.charCodeAt(nextLf - 1) === CR ? nextLf - 1 : nextLf;
+        if (lines !== undefined && lines(buf, i, end, rowLine)) {
+          i = nextLf + 1;
+          line++;
+          continue;
+        }
         const text = buf.slice(i, end);
         if (text.indexOf('\r') < 0) {
           const cells = text.split(this.delimiter);

@@ -14,6 +14,7 @@ const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 const HISTORY = here('../../../samples/history/consumer-history.csv');
 const HISTORY_ZH = here('../../../samples/history/consumer-history-zh.csv');
 const DEAL = here('../../../samples/deals/revolving-installment.deal.json');
+const LEVEL_PAY = here('../../../samples/deals/level-pay-consumer.deal.json');
 const dir = mkdtempSync(join(tmpdir(), 'abs-vintage-cli-'));
 
 async function run(
@@ -120,6 +121,78 @@ describe('vintage CLI', () => {
     expect((JSON.parse(readFileSync(deal, 'utf8')) as { scenarios: unknown[] }).scenarios).toHaveLength(5);
     const r = await run(runMain, deal, '--scenario', 'history-base', '--json');
     expect(r.code).toBe(0);
+  });
+
+  it('--segment --into: the book’s curves for the scenario, each grade’s own fit as the override of the pool segment it is mapped to', async () => {
+    const deal = join(dir, 'segmented.deal.json');
+    copyFileSync(LEVEL_PAY, deal);
+    // Grade A's override must be what a history of grade A alone gives, fitted the same way.
+    const lines = readFileSync(HISTORY, 'utf8').trimEnd().split('\n');
+    const onlyA = join(dir, 'grade-a.csv');
+    writeFileSync(onlyA, [lines[0]!, ...lines.slice(1).filter((l) => l.endsWith(',A'))].join('\n') + '\n');
+    const plain = join(dir, 'plain.deal.json');
+    copyFileSync(LEVEL_PAY, plain);
+    await run(main, HISTORY, '--into', plain, '--scenario', 'book', '--json');
+    await run(main, onlyA, '--into', plain, '--scenario', 'grade-a', '--json');
+
+    const r = await run(
+      main,
+      HISTORY,
+      '--segment',
+      'grade',
+      '--into',
+      deal,
+      '--scenario',
+      'by-grade',
+      '--segment-map',
+      'A=prime,B=near-prime',
+      '--json',
+    );
+    expect(r.code).toBe(0);
+    type Written = {
+      name: string;
+      default: { lifetimeNetLoss: number; timing: number[] };
+      overrides?: {
+        segment: string;
+        default: { lifetimeNetLoss: number; timing: number[] };
+        severity: number;
+      }[];
+      provenance?: { segmentField?: string };
+    };
+    const find = (file: string, name: string): Written =>
+      (JSON.parse(readFileSync(file, 'utf8')) as { scenarios: Written[] }).scenarios.find(
+        (s) => s.name === name,
+      )!;
+    const s = find(deal, 'by-grade');
+    const book = find(plain, 'book');
+    const gradeA = find(plain, 'grade-a');
+    expect(s.provenance?.segmentField).toBe('grade');
+    // The scenario's own curve is the book's (each vintage's grades summed), as without --segment.
+    expect(s.default.lifetimeNetLoss).toBeCloseTo(book.default.lifetimeNetLoss, 12);
+    expect(s.overrides!.map((o) => o.segment)).toEqual(['prime', 'near-prime']);
+    const prime = s.overrides![0]!;
+    expect(prime.default.lifetimeNetLoss).toBeCloseTo(gradeA.default.lifetimeNetLoss, 12);
+    expect(prime.default.timing).toEqual(gradeA.default.timing.map((x) => expect.closeTo(x, 12) as number));
+    // The generator's grade B rolls to charge-off faster than A: its lifetime loss is higher, the book between.
+    const nearPrime = s.overrides![1]!;
+    expect(prime.default.lifetimeNetLoss).toBeLessThan(s.default.lifetimeNetLoss);
+    expect(nearPrime.default.lifetimeNetLoss).toBeGreaterThan(s.default.lifetimeNetLoss);
+    const ran = await run(runMain, deal, '--scenario', 'by-grade', '--json');
+    expect(ran.code).toBe(0);
+  });
+
+  it('--segment --into refuses a history whose segments the pool does not have, naming both', async () => {
+    const deal = join(dir, 'unmapped.deal.json');
+    copyFileSync(LEVEL_PAY, deal);
+    await expect(run(main, HISTORY, '--segment', 'grade', '--into', deal, '--scenario', 'x')).rejects.toThrow(
+      /\(A, B\).*\(prime, near-prime\).*--segment-map/,
+    );
+    await expect(run(main, HISTORY, '--segment-map', 'A=prime')).rejects.toThrow(
+      /--segment-map needs --segment/,
+    );
+    await expect(
+      run(main, HISTORY, '--segment', 'grade', '--into', deal, '--scenario', 'x', '--segment-map', 'A'),
+    ).rejects.toThrow(/"A" is not HISTORY=POOL/);
   });
 
   it('bad arguments exit non-zero with the reason', async () => {

@@ -340,5 +340,13 @@ export const cli = {
       'wrote scenario {{scenario}} into {{file}} (lifetime net loss {{cnl}} = base {{base}} + {{k}} × S.E.)',
     noScenarioFromTable:
       'a scenario needs loss rates: use a loan-level history, or a vintage table in percent',
+    segmentNeedsInto: '{{map}} needs {{segment}} and {{into}}',
+    badSegmentMap: '{{map}}: "{{pair}}" is not HISTORY=POOL (e.g. {{example}})',
+    noSegmentInPool:
+      "none of the history's {{field}} values ({{history}}) is a segment of the deal's pool ({{pool}}): name them with {{map}} {{example}}",
+    wroteSegment: '  {{field}} {{segment}}: lifetime net loss {{cnl}}',
+    segmentNotInPool: "  {{field}} {{segment}}: not a segment of the deal's pool, no override written",
+    segmentWithoutFit: '  {{field}} {{segment}}: too little history to fit, it runs on the book’s curves',
+    poolSegmentOnBook: "  pool segment {{segment}}: not in the history, it runs on the book's curves",
   },
 };

@@ -330,5 +330,13 @@ export const cli: Catalog<typeof en> = {
     wroteStress:
       '已将情景 {{scenario}} 写入 {{file}}（累计净损失率 {{cnl}} = 基准 {{base}} + {{k}} × 标准误）',
     noScenarioFromTable: '生成情景需要损失率：请使用逐笔表现数据，或以百分比表示的静态池表',
+    segmentNeedsInto: '{{map}} 需同时给出 {{segment}} 与 {{into}}',
+    badSegmentMap: '{{map}}：“{{pair}}”不是“历史分组=资产池分组”的形式（例如 {{example}}）',
+    noSegmentInPool:
+      '历史数据的 {{field}} 取值（{{history}}）都不是本交易资产池的分组（{{pool}}）：请用 {{map}} {{example}} 指定对应关系',
+    wroteSegment: '  {{field}} {{segment}}：累计净损失率 {{cnl}}',
+    segmentNotInPool: '  {{field}} {{segment}}：不是本交易资产池的分组，未写入分组假设',
+    segmentWithoutFit: '  {{field}} {{segment}}：历史数据不足以拟合，沿用全部资产的曲线',
+    poolSegmentOnBook: '  资产池分组 {{segment}}：历史数据中没有，沿用全部资产的曲线',
   },
 };

@@ -13,7 +13,7 @@
 import { open, rename, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { poolSums, rollRates, vintageCurves, type VintageCurves } from '../../../history/analysis';
-import type { HistoryAccumulator } from '../../../history/accumulator';
+import type { HistoryAccumulator, VintageSums } from '../../../history/accumulator';
 import { backtest, type BacktestResult } from '../../../history/backtest';
 import {
   chainLadder,
@@ -28,13 +28,18 @@ import {
   looksLikeHistory,
   readHistoryRows,
 } from '../../../history/reader';
-import { scenarioFromHistory } from '../../../history/scenario';
+import {
+  bookAndSegments,
+  scenarioFromHistory,
+  type HistoryFit,
+  type SegmentFit,
+} from '../../../history/scenario';
 import { historyTriangle, readVintageTable, type VintageTable } from '../../../history/table';
 import { lifetimeRange, timingCurve, type TimingResult } from '../../../history/timing';
 import { parseCsvText, sniffDelimiter, TapeFormatError, TapeLimitError } from '../../../io/tape/csv';
 import { parseDeal } from '../../../deal/load';
 import { DealFileError } from '../../../deal/load';
-import { MAX_DEAL_FILE_BYTES, readJsonFile } from '../../dealFile';
+import { dealFileSegments, MAX_DEAL_FILE_BYTES, readJsonFile } from '../../dealFile';
 import { DecodeError, detectEncoding, makeDecoder } from '../../import/decode';
 import { readSpreadsheetRows, spreadsheetKind } from '../../import/xlsxFile';
 import { CliError } from '../errors';
@@ -43,6 +48,7 @@ import { cliT } from '../lang';
 
 const VALUE_FLAGS = [
   '--segment',
+  '--segment-map',
   '--method',
   '--factors',
   '--last-n',
@@ -60,7 +66,7 @@ const METHODS = ['chain-ladder', 'timing', 'both'] as const;
 type Method = (typeof METHODS)[number];
 const FACTORS: readonly FactorMethod[] = ['volume', 'simple', 'last-n'];
 const USAGE =
-  'vintage <history.csv|table.csv|xlsx> [--segment FIELD] [--method chain-ladder|timing|both] [--factors volume|simple|last-n] [--last-n N] [--tail N|loglinear] [--horizon N] [--holdout N] [--into deal.json --scenario NAME] [--stress K | --multiple M] [--rejects FILE] [--json]';
+  'vintage <history.csv|table.csv|xlsx> [--segment FIELD] [--method chain-ladder|timing|both] [--factors volume|simple|last-n] [--last-n N] [--tail N|loglinear] [--horizon N] [--holdout N] [--into deal.json --scenario NAME [--segment-map HIST=POOL,…]] [--stress K | --multiple M] [--rejects FILE] [--json]';
 /** Tables are small (a few hundred vintages); a history is streamed and may be gigabytes. */
 const MAX_TABLE_BYTES = 20 * 1024 * 1024;
 const MAX_HISTORY_BYTES = 4 * 1024 ** 3;
@@ -90,6 +96,11 @@ function parseArgs(args: readonly string[]): Args {
   if (file === undefined) throw new CliError(t('cli:vintage.usage', { usage: USAGE }), 2);
   if (flags.has('--into') !== flags.has('--scenario'))
     throw new CliError(t('cli:vintage.intoNeedsScenario', { into: '--into', scenario: '--scenario' }), 2);
+  if (flags.has('--segment-map') && !(flags.has('--segment') && flags.has('--into')))
+    throw new CliError(
+      t('cli:vintage.segmentNeedsInto', { map: '--segment-map', segment: '--segment', into: '--into' }),
+      2,
+    );
   return { file, flags, json };
 }
 
@@ -448,6 +459,24 @@ function text(a: Analysis, method: Method, fmt: (x: number | null) => string, sc
   return out.join('\n');
 }
 
+/** `--segment-map A=prime,B=near-prime`: history segment value → the deal pool's segment name. */
+function segmentMap(flags: Map<string, string>): Map<string, string> {
+  const t = cliT();
+  const out = new Map<string, string>();
+  const raw = flags.get('--segment-map');
+  if (raw === undefined) return out;
+  for (const pair of raw.split(',')) {
+    const m = /^([^=]+)=([^=]+)$/.exec(pair.trim());
+    if (!m)
+      throw new CliError(
+        t('cli:vintage.badSegmentMap', { map: '--segment-map', pair, example: 'A=prime,B=near-prime' }),
+        2,
+      );
+    out.set(m[1]!.trim(), m[2]!.trim());
+  }
+  return out;
+}
+
 async function writeAtomic(path: string, body: string): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   await writeFile(tmp, body, 'utf8');
@@ -560,36 +589,117 @@ export async function main(args: string[]): Promise<number> {
   );
   const roll = rollRates(poolSums(sums, 'all').transitions);
 
-  let wrote: { scenario: string; cnl: number; base: number; months: number } | null = null;
+  let wrote: {
+    scenario: string;
+    cnl: number;
+    base: number;
+    months: number;
+    segments?: { segment: string; cnl: number }[];
+    segmentsWithoutFit?: string[];
+    segmentsNotInPool?: string[];
+    poolSegmentsOnBook?: string[];
+  } | null = null;
   if (flags.has('--into')) {
-    const life = lifetimeOf(a, 1);
-    const useTiming = method === 'timing' || life.chainLadder === null;
-    const base = (useTiming ? life.timing : life.chainLadder)?.expected;
-    if (base === undefined) throw new CliError(t('cli:vintage.noScenarioFromTable'));
-    const totalOriginal = curves.reduce((s, c) => s + c.originalBalance, 0);
-    const se =
-      !useTiming && a.cl.total.standardError !== null && totalOriginal > 0
-        ? a.cl.total.standardError / totalOriginal
-        : null;
+    const segment = flags.get('--segment');
+    // The fit the scenario's curves come from, on the book or on one segment's vintages.
+    const fit = (cs: VintageCurves[], an: Analysis): HistoryFit | null => {
+      const life = lifetimeOf(an, 1);
+      const useTiming = method === 'timing' || life.chainLadder === null;
+      const lifetimeNetLoss = (useTiming ? life.timing : life.chainLadder)?.expected;
+      if (lifetimeNetLoss === undefined) return null;
+      const totalOriginal = cs.reduce((s, c) => s + c.originalBalance, 0);
+      const standardError =
+        !useTiming && an.cl.total.standardError !== null && totalOriginal > 0
+          ? an.cl.total.standardError / totalOriginal
+          : null;
+      return {
+        method: useTiming ? 'timing' : 'chain-ladder',
+        lifetimeNetLoss,
+        standardError,
+        marginalTiming: an.timing.marginal,
+        curves: cs,
+      };
+    };
+    const fitOn = (list: readonly VintageSums[]): HistoryFit | null => {
+      const cs = list.map(vintageCurves);
+      return fit(
+        cs,
+        analyse(
+          historyTriangle(cs, 'netLoss'),
+          flags,
+          cs.map((c) => c.originalBalance),
+        ),
+      );
+    };
+    const split = segment === undefined ? null : bookAndSegments(sums);
+    const book = split === null ? fit(curves, a) : fitOn(split.book);
+    if (book === null) throw new CliError(t('cli:vintage.noScenarioFromTable'));
+    // Overrides only for segments the deal's pool has (a run refuses any other), named as the pool names them.
+    const segments: SegmentFit[] = [];
+    const withoutFit: string[] = [];
+    const notInPool: string[] = [];
+    let onBook: string[] = [];
+    if (split !== null) {
+      const rename = segmentMap(flags);
+      const poolSegments = await dealFileSegments(flags.get('--into')!).catch((e: unknown) => {
+        throw e instanceof DealFileError ? new CliError(e.message) : e;
+      });
+      const historySegments = [...split.segments.keys()].filter((n) => n !== '');
+      if (!historySegments.some((n) => poolSegments.includes(rename.get(n) ?? n)))
+        throw new CliError(
+          t('cli:vintage.noSegmentInPool', {
+            field: segment,
+            history: historySegments.join(', '),
+            pool: poolSegments.join(', '),
+            map: '--segment-map',
+            // The history's values against the pool's, in order: a start the user edits.
+            example: historySegments
+              .map((h, i) => `${h}=${poolSegments[i] ?? poolSegments[0] ?? h}`)
+              .join(','),
+          }),
+        );
+      // History values mapped to one pool segment are fitted together, each vintage's rows summed.
+      const byTarget = new Map<string, VintageSums[]>();
+      for (const [name, list] of split.segments) {
+        if (name === '') continue;
+        const target = rename.get(name) ?? name;
+        if (poolSegments.includes(target)) byTarget.set(target, [...(byTarget.get(target) ?? []), ...list]);
+        else notInPool.push(name);
+      }
+      for (const [target, list] of byTarget) {
+        const f = fitOn(bookAndSegments(list).book);
+        if (f === null) withoutFit.push(target);
+        else segments.push({ ...f, segment: target });
+      }
+      onBook = poolSegments.filter((p) => !segments.some((g) => g.segment === p));
+    }
     const scenario = scenarioFromHistory({
       name: flags.get('--scenario')!,
       historyFile: basename(file),
-      method: useTiming ? 'timing' : 'chain-ladder',
-      lifetimeNetLoss: base,
-      standardError: se,
-      marginalTiming: a.timing.marginal,
-      curves,
+      ...book,
       ...(stressK !== undefined ? { stressK } : {}),
       ...(multiple !== undefined ? { multiple } : {}),
       date: new Date().toISOString().slice(0, 10),
+      ...(segment !== undefined ? { segmentField: segment, segments } : {}),
     });
     await writeScenario(flags.get('--into')!, scenario);
     const d = scenario.default;
     wrote = {
       scenario: scenario.name,
-      cnl: d.model === 'CNL' ? d.lifetimeNetLoss : base,
-      base,
+      cnl: d.model === 'CNL' ? d.lifetimeNetLoss : book.lifetimeNetLoss,
+      base: book.lifetimeNetLoss,
       months: d.model === 'CNL' ? d.timing.length : 0,
+      ...(segment !== undefined
+        ? {
+            segments: (scenario.overrides ?? []).map((o) => ({
+              segment: o.segment,
+              cnl: o.default?.model === 'CNL' ? o.default.lifetimeNetLoss : 0,
+            })),
+            segmentsWithoutFit: withoutFit,
+            segmentsNotInPool: notInPool,
+            poolSegmentsOnBook: onBook,
+          }
+        : {}),
     };
   }
 
@@ -714,6 +824,15 @@ export async function main(args: string[]): Promise<number> {
             months: wrote.months,
           }),
     );
+    const field = flags.get('--segment');
+    for (const g of wrote.segments ?? [])
+      out.push(t('cli:vintage.wroteSegment', { field, segment: g.segment, cnl: formatPercent(g.cnl) }));
+    for (const segment of wrote.segmentsNotInPool ?? [])
+      out.push(t('cli:vintage.segmentNotInPool', { field, segment }));
+    for (const segment of wrote.segmentsWithoutFit ?? [])
+      out.push(t('cli:vintage.segmentWithoutFit', { field, segment }));
+    for (const segment of wrote.poolSegmentsOnBook ?? [])
+      out.push(t('cli:vintage.poolSegmentOnBook', { segment }));
   }
   process.stdout.write(out.join('\n') + '\n');
   return 0;
