@@ -35,6 +35,7 @@ const POOL_ITEMS: Record<string, readonly string[]> = {
   'pool.delinquent.dpd31_60': ['delinquent 31-60 days', '逾期31-60天', '逾期31至60天'],
   'pool.delinquent.dpd61_90': ['delinquent 61-90 days', '逾期61-90天', '逾期61至90天'],
   'pool.delinquent.dpd90plus': ['delinquent 90+ days', '逾期90天以上', '逾期超过90天'],
+  feesPaid: ['fees paid', '费用支出', '税费及费用', '优先支付的税费'],
   'reserve.beginBalance': ['reserve begin balance', '储备账户期初余额'],
   'reserve.deposits': ['reserve deposits', '储备账户存入'],
   'reserve.draws': ['reserve draws', '储备账户提取'],
@@ -151,7 +152,7 @@ export function readReportItems(rows: readonly (readonly string[])[], firstLine 
       return;
     }
     const value = scale > 0 ? shiftDecimal(n, scale) : n;
-    if (key === 'period') top.period = value;
+    if (key === 'period' || key === 'feesPaid') top[key] = value;
     else if (path[0] === 'pool' && path[1] === 'delinquent')
       (pool.delinquent as Record<string, unknown>)[path[2]!] = value;
     else if (path[0] === 'pool') pool[path[1]!] = value;

@@ -69,6 +69,8 @@ export const ServicerReport = z
       )
       .min(1)
       .max(50),
+    /** Senior fees and expenses paid (trustee, servicer, taxes): for the excess spread. */
+    feesPaid: amount.default(0),
     reserve: z
       .object({
         beginBalance: amount,
