@@ -3,73 +3,10 @@
  * any measure (both sides use one definition), and its reports must reconcile; a hand-worked month checks each
  * definition: MDR = defaults / begin, SMM = prepayments / (begin − scheduled), both annualised over 12 months.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseDeal } from '../../../core/deal/load';
-import { runDeal } from '../../../core/run';
-import type { RunResult } from '../../../core/result';
 import { actualAgainstProjected } from '../../../core/surveillance/compare';
 import { historyProblems, ServicerReport } from '../../../core/surveillance/servicerReport';
-
-const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
-
-function sampleRun(file: string): RunResult {
-  const deal = parseDeal(JSON.parse(readFileSync(here(`../../../samples/deals/${file}`), 'utf8')), file);
-  if (deal.pool.kind !== 'repLines') throw new Error('rep lines expected');
-  return runDeal(deal, { kind: 'repLines', lines: deal.pool.lines });
-}
-
-const cents = (x: number): number => Math.round(x * 100) / 100;
-
-/**
- * The reports a servicer would publish if the pool and the notes did exactly what the run projected: every
- * figure in cents, as a trustee publishes it, the pool's end balance rolled forward from them (the run's own
- * balances are unrounded, so the two drift apart by at most a cent a month).
- */
-function reportsOf(run: RunResult, periods: number): ServicerReport[] {
-  let begin = cents(run.pool.periods[0]!.beginBalance);
-  return run.pool.periods.slice(0, periods).map((r) => {
-    const scheduled = cents(r.scheduledPrincipal);
-    const prepayments = cents(r.prepayment);
-    const defaults = cents(r.default);
-    const purchases = cents(r.purchases);
-    const end = cents(begin - scheduled - prepayments - defaults + purchases);
-    const report = ServicerReport.parse({
-      period: r.period,
-      paymentDate: r.date,
-      pool: {
-        beginBalance: begin,
-        principalCollections: cents(scheduled + prepayments),
-        prepayments,
-        // The pool's fee income (instalment fees) is collected as revenue beside interest.
-        interestCollections: cents(r.interest + r.fees),
-        defaults,
-        recoveries: cents(r.recovery),
-        purchases,
-        endBalance: end,
-      },
-      // The deal's senior fees: what the fee steps had due on this date.
-      feesPaid: (run.waterfall[r.period - 1]?.steps ?? [])
-        .filter((w) => w.label.startsWith('fee '))
-        .reduce((x, w) => x + w.due, 0),
-      classes: run.tranches.map((t) => {
-        const c = t.cashflows[r.period - 1]!;
-        return {
-          id: t.id,
-          beginBalance: c.beginBalance,
-          interestPaid: c.interest,
-          principalPaid: c.principal,
-          writeDown: Math.max(0, c.writedown),
-          interestShortfall: c.interestShortfall,
-          endBalance: c.balance,
-        };
-      }),
-    });
-    begin = end;
-    return report;
-  });
-}
+import { reportsOf, sampleRun } from './fixtures';
 
 describe('actual against projected', () => {
   // The revolving sample pays quarterly while it revolves: a month that is not a payment date has accrual estimates in its excess
