@@ -5,7 +5,8 @@ import { parseDeal } from '../../../core/deal/load';
 import type { Deal } from '../../../core/deal/schema';
 import { runDeal } from '../../../core/run';
 import type { RunResult } from '../../../core/result';
-import { ServicerReport } from '../../../core/surveillance/servicerReport';
+import type { ServicerReport } from '../../../core/surveillance/servicerReport';
+import { servicerReportsFromRun } from '../../../samples/generator/servicerReports';
 
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 
@@ -23,53 +24,7 @@ export function sampleRun(file: string, scenario?: string): RunResult {
   );
 }
 
-const cents = (x: number): number => Math.round(x * 100) / 100;
-
-/**
- * The reports a servicer would publish if the pool and the notes did exactly what the run projected: every
- * figure in cents, as a trustee publishes it, the pool's end balance rolled forward from them (the run's own
- * balances are unrounded, so the two drift apart by at most a cent a month).
- */
+/** The reports of a servicer whose pool did exactly what the run projected. */
 export function reportsOf(run: RunResult, periods: number): ServicerReport[] {
-  let begin = cents(run.pool.periods[0]!.beginBalance);
-  return run.pool.periods.slice(0, periods).map((r) => {
-    const scheduled = cents(r.scheduledPrincipal);
-    const prepayments = cents(r.prepayment);
-    const defaults = cents(r.default);
-    const purchases = cents(r.purchases);
-    const end = cents(begin - scheduled - prepayments - defaults + purchases);
-    const report = ServicerReport.parse({
-      period: r.period,
-      paymentDate: r.date,
-      pool: {
-        beginBalance: begin,
-        principalCollections: cents(scheduled + prepayments),
-        prepayments,
-        // The pool's fee income (instalment fees) is collected as revenue beside interest.
-        interestCollections: cents(r.interest + r.fees),
-        defaults,
-        recoveries: cents(r.recovery),
-        purchases,
-        endBalance: end,
-      },
-      // The deal's senior fees: what the fee steps had due on this date.
-      feesPaid: (run.waterfall[r.period - 1]?.steps ?? [])
-        .filter((w) => w.label.startsWith('fee '))
-        .reduce((x, w) => x + w.due, 0),
-      classes: run.tranches.map((t) => {
-        const c = t.cashflows[r.period - 1]!;
-        return {
-          id: t.id,
-          beginBalance: c.beginBalance,
-          interestPaid: c.interest,
-          principalPaid: c.principal,
-          writeDown: Math.max(0, c.writedown),
-          interestShortfall: c.interestShortfall,
-          endBalance: c.balance,
-        };
-      }),
-    });
-    begin = end;
-    return report;
-  });
+  return servicerReportsFromRun(run, { periods });
 }
