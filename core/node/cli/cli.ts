@@ -32,6 +32,10 @@ const COMMANDS: Record<
       'vintage <history.csv|table.csv|xlsx> [--segment FIELD] [--method chain-ladder|timing|both] [--into deal.json --scenario NAME] [--json]',
     load: () => import('./commands/vintage'),
   },
+  surveil: {
+    summary: 'surveil <deal.json> --reports DIR [--scenario NAME] [--json]',
+    load: () => import('./commands/surveil'),
+  },
 };
 
 function usage(): string {

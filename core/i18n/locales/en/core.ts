@@ -308,4 +308,31 @@ export const core = {
       'the harsher stress realises less loss inside the deal ({{harsher}} against {{milder}}): it trips the loss trigger sooner, so revolving ends sooner and fewer receivables are bought (or a clean-up call cuts the losses off)',
     triggerHelps: 'a trigger or the clean-up call changes the cash flows so that more loss helps this class',
   },
+  /** Servicer (trustee) reports that do not add up (core/surveillance/servicerReport.ts). */
+  surveillance: {
+    poolRollForward:
+      'the pool does not roll forward: begin {{begin}} − principal {{principal}} − defaults {{defaults}} − repurchases {{repurchases}} + purchases {{purchases}} = {{expected}}, but the report ends at {{end}}',
+    prepaymentsAbovePrincipal:
+      'prepayments {{prepayments}} exceed the principal collections {{principal}} they are part of',
+    delinquentAboveEnd: 'delinquent balances {{delinquent}} exceed the pool end balance {{end}}',
+    duplicateClass: "class '{{id}}' is listed twice",
+    classRollForward:
+      "class '{{id}}' does not roll forward: begin {{begin}} − principal paid {{principal}} − write-down {{writeDown}} = {{expected}}, but the report ends at {{end}}",
+    reserveRollForward:
+      'the reserve does not roll forward: begin {{begin}} + deposits {{deposits}} − draws {{draws}} = {{expected}}, but the report ends at {{end}}',
+    periodGap: 'period {{period}} follows period {{previous}}: a month is missing',
+    dateNotAfter: 'payment date {{date}} is not after the previous report’s {{previous}}',
+    poolBeginNotPreviousEnd:
+      'pool begin balance {{begin}} is not the previous month’s end balance {{previous}}',
+    classBeginNotPreviousEnd:
+      "class '{{id}}' begins at {{begin}}, not at the previous month’s end balance {{previous}}",
+    reserveBeginNotPreviousEnd:
+      'reserve begins at {{begin}}, not at the previous month’s end balance {{previous}}',
+    classMissing: "class '{{id}}' was in the previous month’s report and is missing from this one",
+    unknownClass: "class '{{id}}' is not a class of the deal ({{classes}})",
+    duplicatePeriod: 'two reports for period {{period}}',
+    unknownItem: "line {{line}}: '{{item}}' is not a servicer report item",
+    badValue: "line {{line}}: '{{value}}' is not a number ({{item}})",
+    duplicateItem: "line {{line}}: '{{item}}' is given twice",
+  },
 };

@@ -272,4 +272,26 @@ export const core: Catalog<typeof en> = {
       '压力较大的情形在交易内实现的损失反而更少（{{harsher}}，对比 {{milder}}）：损失触发事件更早触发，循环购买提前结束，买入的资产更少（或清仓回购截断了损失）',
     triggerHelps: '触发事件或清仓回购改变了现金流，使更多损失反而有利于该档',
   },
+  surveillance: {
+    poolRollForward:
+      '资产池余额不衔接：期初 {{begin}} − 本金回收 {{principal}} − 违约 {{defaults}} − 赎回 {{repurchases}} + 循环购买 {{purchases}} = {{expected}}，但报告期末为 {{end}}',
+    prepaymentsAbovePrincipal: '提前还款 {{prepayments}} 超过其所属的本金回收 {{principal}}',
+    delinquentAboveEnd: '逾期余额 {{delinquent}} 超过资产池期末余额 {{end}}',
+    duplicateClass: '证券档次“{{id}}”重复列出',
+    classRollForward:
+      '证券档次“{{id}}”余额不衔接：期初 {{begin}} − 本金兑付 {{principal}} − 核减 {{writeDown}} = {{expected}}，但报告期末为 {{end}}',
+    reserveRollForward:
+      '储备账户余额不衔接：期初 {{begin}} + 存入 {{deposits}} − 提取 {{draws}} = {{expected}}，但报告期末为 {{end}}',
+    periodGap: '第 {{period}} 期紧接第 {{previous}} 期之后：缺少月份',
+    dateNotAfter: '兑付日 {{date}} 不晚于上期报告的 {{previous}}',
+    poolBeginNotPreviousEnd: '资产池期初余额 {{begin}} 不等于上月期末余额 {{previous}}',
+    classBeginNotPreviousEnd: '证券档次“{{id}}”期初余额 {{begin}} 不等于上月期末余额 {{previous}}',
+    reserveBeginNotPreviousEnd: '储备账户期初余额 {{begin}} 不等于上月期末余额 {{previous}}',
+    classMissing: '证券档次“{{id}}”在上月报告中存在，本月报告中缺失',
+    unknownClass: '“{{id}}”不是本交易的证券档次（{{classes}}）',
+    duplicatePeriod: '第 {{period}} 期有两份报告',
+    unknownItem: '第 {{line}} 行：“{{item}}”不是受托机构报告的项目',
+    badValue: '第 {{line}} 行：“{{value}}”不是数字（{{item}}）',
+    duplicateItem: '第 {{line}} 行：“{{item}}”重复给出',
+  },
 };
