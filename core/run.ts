@@ -218,7 +218,7 @@ function withAnalytics(tr: TrancheResult, times: Float64Array, accrued: number):
 }
 
 /** The deal's payment schedule; a calendar id nobody has is a DealError naming the field. */
-function scheduleOf(deal: Deal, periods: number): PaymentSchedule {
+export function scheduleOf(deal: Deal, periods: number): PaymentSchedule {
   try {
     return paymentSchedule(deal, periods, deal.calendar?.calendars ?? []);
   } catch (e) {
@@ -347,7 +347,7 @@ export function runDealOnProjection(
       legalFinalDate: deal.structure.tranches[i]?.legalFinalDate ?? legalFinal,
     };
     if (times) return withAnalytics(withDelay, times, accruedAtSettlement(tr, deal));
-    return { ...withDelay, principalWindow: principalWindow(tr.cashflows.map((c) => ({ ...c, t: 0 }))) };
+    return { ...withDelay, principalWindow: principalWindow(tr.cashflows) };
   });
 
   return {

@@ -30,7 +30,14 @@ export function arrays(pool: PoolInput): LoanArrays {
 export function projectPool(pool: PoolInput, scenario: Scenario, periods: number): PoolProjection {
   if (!Number.isInteger(periods) || periods < 0)
     throw new RangeError(`periods must be a whole number ≥ 0, got ${periods}`);
-  return runoff(arrays(pool), resolveScenario(scenario, periods), periods);
+  return projectArrays(arrays(pool), scenario, periods);
+}
+
+/** projectPool on arrays already built: callers projecting one pool under many scenarios build them once. */
+export function projectArrays(a: LoanArrays, scenario: Scenario, periods: number): PoolProjection {
+  if (!Number.isInteger(periods) || periods < 0)
+    throw new RangeError(`periods must be a whole number ≥ 0, got ${periods}`);
+  return runoff(a, resolveScenario(scenario, periods), periods);
 }
 
 /**
