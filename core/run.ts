@@ -9,7 +9,8 @@ import { coreMessage } from './i18n/messages';
 import { PRODUCT_CODES, type LoanPool } from './pool/loanPool';
 import { projectionNotes } from './projection/notes';
 import { defaultHorizon, projectPool, type PoolInput } from './projection/project';
-import { PROJECTION_SERIES, type PoolProjection } from './projection/types';
+import type { PoolProjection } from './projection/types';
+import { sumProjections } from './projection/combine';
 import type { RunResult, TrancheResult } from './result';
 import type { PoolGroup } from './structure/poolLedger';
 import { runWaterfall } from './structure/waterfall';
@@ -120,35 +121,6 @@ function subsetPool(p: LoanPool, idx: readonly number[]): LoanPool {
     originalTerm: pick(p.originalTerm, (n) => new Uint16Array(n)),
     remainingTerm: pick(p.remainingTerm, (n) => new Uint16Array(n)),
     paymentRate: pick(p.paymentRate, (n) => new Float64Array(n)),
-  };
-}
-
-const FIELDS = PROJECTION_SERIES;
-
-function sumProjections(parts: readonly PoolProjection[], periods: number): PoolProjection {
-  const out = {
-    periods,
-    ...Object.fromEntries(FIELDS.map((f) => [f, new Float64Array(periods + 1)])),
-  } as unknown as PoolProjection;
-  for (const p of parts) {
-    for (const f of FIELDS) {
-      const dst = out[f];
-      const src = p[f];
-      for (let t = 0; t <= periods; t++) dst[t] += src[t];
-    }
-  }
-  const budgets = parts.flatMap((p) => (p.cnlBudget ? [p.cnlBudget] : []));
-  if (budgets.length === 0) return out;
-  const total = (k: 'stated' | 'realised' | 'retimed' | 'balance'): number =>
-    budgets.reduce((s, b) => s + b[k], 0);
-  return {
-    ...out,
-    cnlBudget: {
-      stated: total('stated'),
-      realised: total('realised'),
-      retimed: total('retimed'),
-      balance: total('balance'),
-    },
   };
 }
 
