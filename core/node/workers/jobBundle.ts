@@ -49,9 +49,10 @@ const pending = new Map<string, Promise<URL | null>>();
 export function jobBundle(module: URL): Promise<URL | null> {
   if (!/\.[cm]?tsx?$/.test(module.pathname)) return Promise.resolve(module);
   if (process.env.ABS_JOB_BUNDLE === '0') return Promise.resolve(null);
+  // Callers at the same time share one build; a later call checks the inputs again (a few ms of stat calls).
   let p = pending.get(module.href);
   if (!p) {
-    p = build(module);
+    p = build(module).finally(() => pending.delete(module.href));
     pending.set(module.href, p);
   }
   return p;
