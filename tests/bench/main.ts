@@ -49,6 +49,8 @@ function print(g: Figure): void {
   process.stdout.write(
     `${ok ? 'within ' : 'OVER   '} ${g.name}: ${g.value.toPrecision(4)} ${g.unit} | reference ${g.reference.toPrecision(4)} ${g.unit} | ratio ${g.ratio.toFixed(3)} | budget ${g.budget.better === 'higher' ? '>=' : '<='} ${g.budget.limit}${notes}\n`,
   );
+  if (g.referenceLeavesOut)
+    process.stdout.write(`         the reference leaves out: ${g.referenceLeavesOut}\n`);
 }
 
 const figures: Figure[] = [];
