@@ -9,7 +9,8 @@ import { coreMessage } from './i18n/messages';
 import { PRODUCT_CODES, type LoanPool } from './pool/loanPool';
 import { projectionNotes } from './projection/notes';
 import { defaultHorizon, projectPool, type PoolInput } from './projection/project';
-import { PROJECTION_SERIES, type PoolProjection } from './projection/types';
+import type { PoolProjection } from './projection/types';
+import { sumProjections } from './projection/combine';
 import type { RunResult, TrancheResult } from './result';
 import type { PoolGroup } from './structure/poolLedger';
 import { runWaterfall } from './structure/waterfall';
@@ -123,35 +124,6 @@ function subsetPool(p: LoanPool, idx: readonly number[]): LoanPool {
   };
 }
 
-const FIELDS = PROJECTION_SERIES;
-
-function sumProjections(parts: readonly PoolProjection[], periods: number): PoolProjection {
-  const out = {
-    periods,
-    ...Object.fromEntries(FIELDS.map((f) => [f, new Float64Array(periods + 1)])),
-  } as unknown as PoolProjection;
-  for (const p of parts) {
-    for (const f of FIELDS) {
-      const dst = out[f];
-      const src = p[f];
-      for (let t = 0; t <= periods; t++) dst[t] += src[t];
-    }
-  }
-  const budgets = parts.flatMap((p) => (p.cnlBudget ? [p.cnlBudget] : []));
-  if (budgets.length === 0) return out;
-  const total = (k: 'stated' | 'realised' | 'retimed' | 'balance'): number =>
-    budgets.reduce((s, b) => s + b[k], 0);
-  return {
-    ...out,
-    cnlBudget: {
-      stated: total('stated'),
-      realised: total('realised'),
-      retimed: total('retimed'),
-      balance: total('balance'),
-    },
-  };
-}
-
 /** Projects the base pool; split into slices when concentration limits need the pool's composition. */
 function projectBase(
   deal: Deal,
@@ -218,7 +190,7 @@ function withAnalytics(tr: TrancheResult, times: Float64Array, accrued: number):
 }
 
 /** The deal's payment schedule; a calendar id nobody has is a DealError naming the field. */
-function scheduleOf(deal: Deal, periods: number): PaymentSchedule {
+export function scheduleOf(deal: Deal, periods: number): PaymentSchedule {
   try {
     return paymentSchedule(deal, periods, deal.calendar?.calendars ?? []);
   } catch (e) {
@@ -347,7 +319,7 @@ export function runDealOnProjection(
       legalFinalDate: deal.structure.tranches[i]?.legalFinalDate ?? legalFinal,
     };
     if (times) return withAnalytics(withDelay, times, accruedAtSettlement(tr, deal));
-    return { ...withDelay, principalWindow: principalWindow(tr.cashflows.map((c) => ({ ...c, t: 0 }))) };
+    return { ...withDelay, principalWindow: principalWindow(tr.cashflows) };
   });
 
   return {

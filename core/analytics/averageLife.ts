@@ -17,7 +17,9 @@ export function weightedAverageLife(flows: readonly TrancheFlow[]): number | nul
 }
 
 /** First and last period paying principal; null when the class never receives any. */
-export function principalWindow(flows: readonly TrancheFlow[]): { first: number; last: number } | null {
+export function principalWindow(
+  flows: readonly Pick<TrancheFlow, 'period' | 'principal'>[],
+): { first: number; last: number } | null {
   let first = -1;
   let last = -1;
   for (const f of flows) {

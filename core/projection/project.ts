@@ -8,6 +8,7 @@ import { PRODUCT_CODES } from '../pool/loanPool';
 import { resolveScenario } from '../assumptions/scenarioTables';
 import { loanPoolArrays, repLineArrays, type LoanArrays } from './loanArrays';
 import { runoff } from './runoff';
+import { SHARD_LOANS, shardRanges, sliceArrays, sumProjections } from './combine';
 import type { PoolProjection } from './types';
 
 export type PoolInput = { kind: 'repLines'; lines: readonly RepLine[] } | { kind: 'loans'; pool: LoanPool };
@@ -30,7 +31,21 @@ export function arrays(pool: PoolInput): LoanArrays {
 export function projectPool(pool: PoolInput, scenario: Scenario, periods: number): PoolProjection {
   if (!Number.isInteger(periods) || periods < 0)
     throw new RangeError(`periods must be a whole number ≥ 0, got ${periods}`);
-  return runoff(arrays(pool), resolveScenario(scenario, periods), periods);
+  return projectArrays(arrays(pool), scenario, periods);
+}
+
+/** projectPool on arrays already built: callers projecting one pool under many scenarios build them once. */
+export function projectArrays(a: LoanArrays, scenario: Scenario, periods: number): PoolProjection {
+  if (!Number.isInteger(periods) || periods < 0)
+    throw new RangeError(`periods must be a whole number ≥ 0, got ${periods}`);
+  const resolved = resolveScenario(scenario, periods);
+  if (a.size <= SHARD_LOANS) return runoff(a, resolved, periods);
+  // Shard by shard, so that projecting the shards on several threads (core/node/workers/projection.ts) adds
+  // the same numbers in the same order and gives the same bits.
+  return sumProjections(
+    shardRanges(a.size).map(([start, end]) => runoff(sliceArrays(a, start, end), resolved, periods)),
+    periods,
+  );
 }
 
 /**

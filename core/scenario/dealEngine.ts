@@ -9,9 +9,11 @@
  */
 import type { Deal, Scenario } from '../deal/schema';
 import { missingIndices, validateDeal } from '../deal/validate';
-import { defaultHorizon, projectPool, type PoolInput } from '../projection/project';
+import { arrays, defaultHorizon, projectArrays, projectPool, type PoolInput } from '../projection/project';
+import type { LoanArrays } from '../projection/loanArrays';
 import type { PoolProjection } from '../projection/types';
-import { DealError, runDeal, runDealOnProjection } from '../run';
+import type { PaymentSchedule } from '../time';
+import { DealError, runDeal, runDealOnProjection, scheduleOf } from '../run';
 import { runPoolLoss, type StressEngine } from './engine';
 import { buildStressPool, projectStressPool, stressPoolHorizon, type StressPool } from './stressPool';
 
@@ -44,22 +46,39 @@ export function dealEngine(deal: Deal, pool: PoolInput, opts: DealEngineOptions 
     if (!g) return null;
     return projectStressPool(g, s, Math.max(1, deal.horizonMonths ?? stressPoolHorizon(g, s)));
   };
+  // What a run re-derived every time though it does not depend on the scenario: the pool's arrays and, per
+  // horizon, the payment schedule (date arithmetic, a large share of a small deal's run).
+  let poolArrays: LoanArrays | undefined;
+  const schedules = new Map<number, PaymentSchedule>();
+  /** runDeal's projection of a non-revolving deal (its own horizon rule), or null when runDeal must run. */
+  const plainProjection = (s: Scenario): PoolProjection | null => {
+    if (deal.structure.revolving) return null;
+    const periods = deal.horizonMonths ?? Math.max(1, defaultHorizon(pool, s));
+    if (!Number.isInteger(periods) || periods < 1) return null;
+    poolArrays ??= arrays(pool);
+    return projectArrays(poolArrays, s, periods);
+  };
+  const scheduleFor = (periods: number): PaymentSchedule => {
+    let sch = schedules.get(periods);
+    if (!sch) schedules.set(periods, (sch = scheduleOf(deal, periods)));
+    return sch;
+  };
   return {
     scenarios: deal.scenarios,
     trancheIds: deal.structure.tranches.map((t) => t.id),
     run: (scenario, o) => {
       const analytics = o?.analytics ?? true;
-      const projection = fastProjection(scenario);
+      // runDeal's checks, with the deal's own validated once.
+      const problems = validated ? [] : validateDeal(deal);
+      for (const m of missingIndices(deal, scenario)) problems.push({ path: 'scenario.indexCurves', ...m });
+      if (problems.length > 0) throw new DealError(problems);
+      validated = true;
+      const projection = fastProjection(scenario) ?? plainProjection(scenario);
       if (!projection) return runDeal(deal, pool, { scenario, analytics });
-      if (!validated) {
-        const problems = validateDeal(deal);
-        if (problems.length > 0) throw new DealError(problems);
-        validated = true;
-      }
-      const missing = missingIndices(deal, scenario);
-      if (missing.length > 0)
-        throw new DealError(missing.map((m) => ({ path: 'scenario.indexCurves', ...m })));
-      return runDealOnProjection(deal, scenario, projection, { analytics });
+      return runDealOnProjection(deal, scenario, projection, {
+        analytics,
+        schedule: scheduleFor(projection.periods),
+      });
     },
     poolLoss: (scenario) => {
       if (deal.structure.revolving) return runPoolLoss(runDeal(deal, pool, { scenario, analytics: false }));

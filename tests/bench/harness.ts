@@ -13,6 +13,8 @@ export interface Figure {
   ratio: number;
   /** The budget in the same unit as value, with its direction. */
   budget: { limit: number; better: 'higher' | 'lower' };
+  /** What the reference loop does not do that the measured code does (printed under the figure). */
+  referenceLeavesOut?: string;
   /** Extra facts (peak memory, scaling…). */
   notes?: Record<string, number | string>;
 }

@@ -13,6 +13,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { cpus } from 'node:os';
+import { jobBundle } from './jobBundle';
 
 /** What a job module exports. */
 export interface JobModule<TInit, TJob, TOut> {
@@ -142,9 +143,13 @@ function runInWorkers<TInit, TJob, TOut>(
       w.postMessage({ batch: b, jobs: ids.map((j) => jobs[j]) });
     };
 
-    for (let i = 0; i < count; i++) {
+    const spawn = (bundle: URL | null): void => {
+      if (settled) return;
+      for (let i = 0; i < count; i++) start(bundle);
+    };
+    const start = (bundle: URL | null): void => {
       const w = new Worker(new URL('./worker.mjs', import.meta.url), {
-        workerData: { module: opts.module.href, init: opts.init },
+        workerData: { module: (bundle ?? opts.module).href, bundled: bundle !== null, init: opts.init },
       });
       workers.push(w);
       w.on('message', (msg: WorkerMessage<TOut>) => {
@@ -167,7 +172,9 @@ function runInWorkers<TInit, TJob, TOut>(
       w.on('exit', (code) => {
         if (!settled && code !== 0) fail(new Error(`a worker stopped with exit code ${code}`));
       });
-    }
+    };
+    // The bundle is looked up (or built) while this thread already computes.
+    void jobBundle(opts.module).then(spawn, () => spawn(null));
 
     if (inline) {
       void (async () => {

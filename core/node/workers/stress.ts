@@ -26,6 +26,7 @@ import {
   type MonteCarloResult,
   type MonteCarloSpec,
 } from '../../scenario/monteCarlo';
+import { jobBundle } from './jobBundle';
 import { runJobs } from './pool';
 import type { GridInit } from './jobs/gridCells';
 import type { MonteCarloInit } from './jobs/monteCarloPaths';
@@ -74,6 +75,9 @@ export async function runMonteCarlo(
   opts: ParallelOptions = {},
 ): Promise<MonteCarloResult> {
   const base = pickScenario({ scenarios: deal.scenarios }, spec.scenario);
+  const pathsModule = new URL('./jobs/monteCarloPaths.ts', import.meta.url);
+  // Checked (or built) while this thread plans, so the workers start as soon as the paths are handed out.
+  if ((opts.workers ?? 1) > 0) void jobBundle(pathsModule).catch(() => null);
   const engine = dealEngine(deal, pool);
   const plan = planMonteCarlo(engine, base, spec);
   const ids = deal.structure.tranches.map((t) => t.id);
@@ -95,7 +99,7 @@ export async function runMonteCarlo(
   }
   const jobs = Array.from({ length: plan.paths }, (_, i) => i);
   const paths = await runJobs<MonteCarloInit, number, MonteCarloPath>({
-    module: new URL('./jobs/monteCarloPaths.ts', import.meta.url),
+    module: pathsModule,
     init: { deal, pool, base, plan },
     jobs,
     ...opts,

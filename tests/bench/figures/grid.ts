@@ -138,6 +138,8 @@ export async function run({ quick }: { quick: boolean }): Promise<Figure[]> {
       unit: 's',
       reference: refMs / 1000,
       budget: { limit: 10, better: 'lower' },
+      referenceLeavesOut:
+        'the waterfall per cell, interest, fees, severity and lag, level-pay schedules (equal principal only); it projects every loan in every cell where the engine groups loans, on one thread',
       notes: {
         oneThreadS: (oneMs / 1000).toFixed(2),
         twoThreadsS: (twoMs / 1000).toFixed(2),

@@ -73,12 +73,13 @@ describe('worker pool', () => {
 describe('stress runs over workers', () => {
   const { deal, pool } = fixtureDeal();
 
-  it('Monte Carlo: identical in this thread, on 1 worker, on 2 workers, and shared', async () => {
+  it('Monte Carlo: identical in this thread, on 1, 2 and 3 workers, and shared', async () => {
     const spec = { paths: 60, seed: 5, correlation: 0.15 };
     const a = await runMonteCarlo(deal, pool, spec, { workers: 0 });
     // inline: false makes the worker threads do every path, so this really compares thread counts.
     expect(await runMonteCarlo(deal, pool, spec, { workers: 1, inline: false })).toEqual(a);
     expect(await runMonteCarlo(deal, pool, spec, { workers: 2, inline: false })).toEqual(a);
+    expect(await runMonteCarlo(deal, pool, spec, { workers: 3, inline: false })).toEqual(a);
     expect(await runMonteCarlo(deal, pool, spec, { workers: 1 })).toEqual(a);
     const interpolated = { ...spec, method: 'interpolated' as const, nodes: 16 };
     expect(await runMonteCarlo(deal, pool, interpolated, { workers: 1, inline: false })).toEqual(
