@@ -105,6 +105,7 @@ const result = await esbuild.build({
   tsconfig: join(ROOT, 'tsconfig.node.json'),
   plugins: [workerUrls],
   metafile: true,
+  absWorkingDir: ROOT,
   logLevel: 'warning',
   legalComments: 'none',
   // Bundled CommonJS packages (iconv-lite, decimal.js…) call require() for Node built-ins; ESM has none.

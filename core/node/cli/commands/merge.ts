@@ -101,7 +101,12 @@ export function mergeParts(
     const twin = byShard.get(p.shard.index);
     if (twin !== undefined)
       throw new CliError(
-        t('cli:merge.duplicateShard', { file, other: twin, index: p.shard.index, count: p.shard.count }),
+        t('cli:merge.duplicateShard', {
+          file: twin,
+          other: file,
+          index: p.shard.index,
+          count: p.shard.count,
+        }),
       );
     byShard.set(p.shard.index, file);
     if (JSON.stringify(p.context) !== contextText)
