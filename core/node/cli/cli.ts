@@ -11,16 +11,25 @@ const COMMANDS: Record<
   { summary: string; load: () => Promise<{ main: (args: string[]) => Promise<number> }> }
 > = {
   run: {
-    summary: 'run <deal.json> [--scenario NAME] [--json] [--xlsx FILE]',
+    summary: 'run <deal.json>... [--scenario NAME] [--json] [--xlsx FILE] [--shard i/n --out FILE]',
     load: () => import('./commands/run'),
   },
   grid: {
-    summary: 'grid <deal.json> --cdr FROM:TO:STEP --cpr FROM:TO:STEP [--json]',
+    summary: 'grid <deal.json> --cdr FROM:TO:STEP --cpr FROM:TO:STEP [--json] [--shard i/n --out FILE]',
     load: () => import('./commands/grid'),
   },
   breakeven: {
-    summary: 'breakeven <deal.json> --tranche ID [--json]',
+    summary: 'breakeven <deal.json> --tranche ID [--scenario NAME|all]... [--json] [--shard i/n --out FILE]',
     load: () => import('./commands/breakeven'),
+  },
+  montecarlo: {
+    summary:
+      'montecarlo <deal.json> --paths N [--seed S] --correlation PCT|--loss-vol PCT [--json] [--shard i/n --out FILE]',
+    load: () => import('./commands/montecarlo'),
+  },
+  merge: {
+    summary: 'merge <part.json>... [--json] [--out FILE]',
+    load: () => import('./commands/merge'),
   },
   import: {
     summary: 'import <tape.csv|tape.xlsx> [--mapping NAME|FILE] --out pool.json',

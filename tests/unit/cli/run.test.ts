@@ -151,7 +151,10 @@ describe('abs-workbench run', () => {
     expect(unknown.exitCode).toBe(2);
     expect(unknown.message).toMatch(/^unknown option '--csv'/);
     expect((await failure(SAMPLE, '--scenario')).message).toMatch(/^--scenario needs a value/);
-    expect((await failure(SAMPLE, SAMPLE)).message).toMatch(/^one deal file at a time/);
+    // Several deal files run one after another (issue 17), but one workbook holds one deal's report.
+    expect((await failure(SAMPLE, SAMPLE, '--xlsx', 'x.xlsx')).message).toMatch(
+      /^--xlsx writes one deal’s report/,
+    );
     const help = await run('--help');
     expect(help.code).toBe(0);
     expect(help.out).toMatch(/^usage: abs-workbench run <deal\.json>/);

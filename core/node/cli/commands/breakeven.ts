@@ -1,7 +1,10 @@
 /**
- * `abs-workbench breakeven <deal.json> --tranche ID|all [--scenario NAME] [--mode cdr|multiple|both]
- *  [--cpr PCT] [--json]`: per class, the largest constant CDR and the largest multiple of the base-case default
- * curve at which it still receives all interest and principal, and where it first loses principal.
+ * `abs-workbench breakeven <deal.json> --tranche ID|all [--scenario NAME|all]... [--mode cdr|multiple|both]
+ *  [--cpr PCT] [--json] [--shard i/n --out FILE]`: per class, the largest constant CDR and the largest multiple of
+ * the base-case default curve at which it still receives all interest and principal, and where it first loses
+ * principal. Several scenarios make a set, which `--shard` splits by scenario: one scenario's classes share
+ * their runs (solveBreakevens caches each stress point), so a scenario is the unit that shards without changing
+ * a single number of the answer.
  */
 import type { Scenario } from '../../../deal/schema';
 import {
@@ -18,6 +21,17 @@ import { CliError } from '../errors';
 import { displayWidth, helpText, padEndTo, padStartTo } from '../format';
 import { cliT } from '../lang';
 import { asCliError } from './grid';
+import {
+  dealInputFiles,
+  inputsHash,
+  makePart,
+  parseShard,
+  requireOut,
+  shardPositions,
+  writePart,
+  type Shard,
+} from '../shard';
+import type { MergedParts } from './merge';
 
 /** `breakeven --help`, in the process's language. */
 export function breakevenHelp(t: TFunction = cliT()): string {
@@ -34,6 +48,8 @@ export function breakevenHelp(t: TFunction = cliT()): string {
           ['--mode M', t('cli:breakeven.option.mode', { modes: 'cdr | multiple | both' })],
           ['--cpr PCT', t('cli:breakeven.option.cpr')],
           ['--json', t('cli:breakeven.option.json')],
+          ['--shard i/n', t('cli:shard.option.shard', { unit: t('cli:shard.unit.scenarios'), out: '--out' })],
+          ['--out FILE', t('cli:shard.option.out', { flag: '--shard', merge: 'abs-workbench merge' })],
         ],
       },
     ],
@@ -44,19 +60,24 @@ export function breakevenHelp(t: TFunction = cliT()): string {
 interface BreakevenArgs {
   file: string;
   tranche: string;
-  scenario?: string;
+  /** As given: none (the deal's first), one or more names, or `all`. */
+  scenarios: string[];
   modes: BreakevenMode[];
   cpr?: number;
   json: boolean;
+  shard?: Shard;
+  out?: string;
 }
 
 export function parseBreakevenArgs(args: string[]): BreakevenArgs {
   let file: string | undefined;
   let tranche: string | undefined;
-  let scenario: string | undefined;
+  const scenarios: string[] = [];
   let modes: BreakevenMode[] = ['cdr', 'lossMultiple'];
   let cpr: number | undefined;
   let json = false;
+  let shard: Shard | undefined;
+  let out: string | undefined;
   const t = cliT();
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
@@ -66,7 +87,9 @@ export function parseBreakevenArgs(args: string[]): BreakevenArgs {
       return v;
     };
     if (a === '--tranche') tranche = value();
-    else if (a === '--scenario') scenario = value();
+    else if (a === '--scenario') scenarios.push(value());
+    else if (a === '--shard') shard = parseShard(args[++i], a);
+    else if (a === '--out') out = value();
     else if (a === '--mode') {
       const m = value();
       if (m === 'cdr') modes = ['cdr'];
@@ -90,13 +113,16 @@ export function parseBreakevenArgs(args: string[]): BreakevenArgs {
     throw new CliError(
       `${t('cli:breakeven.trancheRequired', { flag: '--tranche ID (or --tranche all)' })}\n${breakevenHelp(t)}`,
     );
+  requireOut(shard, out);
   return {
     file,
     tranche,
+    scenarios,
     modes,
     json,
-    ...(scenario ? { scenario } : {}),
     ...(cpr !== undefined ? { cpr } : {}),
+    ...(shard ? { shard } : {}),
+    ...(out !== undefined ? { out } : {}),
   };
 }
 
@@ -183,6 +209,37 @@ export function formatBreakevenTable(
   ].join('\n');
 }
 
+/** One scenario's answer, as `--json` prints it. */
+interface ScenarioBreakevens {
+  scenario: string;
+  tranches: BreakevenResult[];
+}
+
+/** What a break-even part carries besides its scenarios' answers. */
+interface BreakevenContext {
+  modes: BreakevenMode[];
+  /** One scenario asked for: printed as before sets existed (`{scenario, tranches}`). */
+  single: boolean;
+}
+
+/** Prints the answers, table or `--json`; shared by the unsharded run and `merge`. */
+function printBreakevens(
+  list: readonly ScenarioBreakevens[],
+  c: BreakevenContext,
+  json: boolean,
+  write: (s: string) => void,
+  t: TFunction,
+): number {
+  if (json) write(JSON.stringify(c.single ? list[0] : { scenarios: list }) + '\n');
+  else write(list.map((x) => formatBreakevenTable(x.tranches, c.modes, t)).join('\n\n') + '\n');
+  return 0;
+}
+
+/** `merge` of break-even parts: the scenarios in the order asked, printed as one run prints them. */
+export function printMerged(m: MergedParts, json: boolean, write: (s: string) => void): number {
+  return printBreakevens(m.items as ScenarioBreakevens[], m.context as BreakevenContext, json, write, cliT());
+}
+
 export async function main(args: string[]): Promise<number> {
   const t = cliT();
   if (args.includes('--help') || args.includes('-h')) {
@@ -193,7 +250,13 @@ export async function main(args: string[]): Promise<number> {
     const parsed = parseBreakevenArgs(args);
     const { deal, pool } = await loadDeal(parsed.file);
     const engine = dealEngine(deal, pool);
-    const base: Scenario = pickScenario(engine, parsed.scenario);
+    const names = parsed.scenarios.includes('all')
+      ? deal.scenarios.map((s) => s.name)
+      : parsed.scenarios.length > 0
+        ? parsed.scenarios
+        : [undefined];
+    // Every name is checked before any work, so a typo in the last one does not cost the first ones' runs.
+    const bases: Scenario[] = names.map((n) => pickScenario(engine, n));
     const ids = deal.structure.tranches.map((t) => t.id);
     if (parsed.tranche !== 'all' && !ids.includes(parsed.tranche)) {
       throw new CliError(
@@ -204,16 +267,33 @@ export async function main(args: string[]): Promise<number> {
         }),
       );
     }
-    const results = solveBreakevens(engine, base, {
-      tranches: parsed.tranche === 'all' ? ids : [parsed.tranche],
-      modes: parsed.modes,
-      ...(parsed.cpr !== undefined
-        ? { prepayment: { model: 'CPR' as const, curve: parsed.cpr }, prepaymentMultiple: 1 }
-        : {}),
+    const solve = (base: Scenario): ScenarioBreakevens => ({
+      scenario: base.name,
+      tranches: solveBreakevens(engine, base, {
+        tranches: parsed.tranche === 'all' ? ids : [parsed.tranche],
+        modes: parsed.modes,
+        ...(parsed.cpr !== undefined
+          ? { prepayment: { model: 'CPR' as const, curve: parsed.cpr }, prepaymentMultiple: 1 }
+          : {}),
+      }),
     });
-    if (parsed.json) process.stdout.write(JSON.stringify({ scenario: base.name, tranches: results }) + '\n');
-    else process.stdout.write(formatBreakevenTable(results, parsed.modes, t) + '\n');
-    return 0;
+    const context: BreakevenContext = {
+      modes: parsed.modes,
+      single: parsed.scenarios.length <= 1 && !parsed.scenarios.includes('all'),
+    };
+    if (parsed.shard) {
+      const mine = shardPositions(bases.length, parsed.shard);
+      const hash = await inputsHash('breakeven', await dealInputFiles(parsed.file), {
+        tranche: parsed.tranche,
+        scenarios: bases.map((b) => b.name),
+        modes: parsed.modes,
+        cpr: parsed.cpr ?? null,
+      });
+      const items = mine.map((j) => ({ index: j, value: solve(bases[j]!) }));
+      await writePart(parsed.out!, makePart('breakeven', hash, parsed.shard, bases.length, context, items));
+      return 0;
+    }
+    return printBreakevens(bases.map(solve), context, parsed.json, (s) => process.stdout.write(s), t);
   } catch (err) {
     throw asCliError(err, t);
   }

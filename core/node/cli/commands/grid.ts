@@ -1,14 +1,19 @@
 /**
  * `abs-workbench grid <deal.json> --cdr FROM:TO:STEP --cpr FROM:TO:STEP [--tranche ID] [--metric M]
- *  [--scenario NAME] [--workers N] [--json]`: a sensitivity grid, one deal run per cell, spread over worker threads.
+ *  [--scenario NAME] [--workers N] [--json] [--shard i/n --out FILE]`: a sensitivity grid, one deal run per cell,
+ * spread over worker threads; with `--shard`, this process's share of the cells to a part file (../shard.ts).
  */
 import { DealFileError } from '../../../deal/load';
 import type { Axis, AxisKind } from '../../../scenario/axis';
 import { axisIsRate } from '../../../scenario/axis';
 import {
+  assembleGrid,
   formatAxisValue,
   GRID_METRICS,
+  gridJobs,
   gridMatrix,
+  type GridCell,
+  type GridCellResult,
   type GridMetric,
   type GridResult,
   type GridSpec,
@@ -16,6 +21,9 @@ import {
 import { DealError } from '../../../run';
 import { loadDeal } from '../../dealFile';
 import { runGrid } from '../../workers/stress';
+import { runJobs } from '../../workers/pool';
+import type { GridInit } from '../../workers/jobs/gridCells';
+import { pickScenario } from '../../../scenario/engine';
 import type { TFunction } from '../../../i18n';
 import { CliError } from '../errors';
 import { displayWidth, helpText, padEndTo, padStartTo } from '../format';
@@ -23,6 +31,17 @@ import { cliT } from '../lang';
 import { dealErrorText } from '../problems';
 import { problemOf } from '../../../i18n/codedError';
 import { coreText } from '../../../i18n/messages';
+import {
+  dealInputFiles,
+  inputsHash,
+  makePart,
+  parseShard,
+  requireOut,
+  shardPositions,
+  writePart,
+  type Shard,
+} from '../shard';
+import type { MergedParts } from './merge';
 
 const AXIS_FLAGS: Record<string, AxisKind> = {
   '--cdr': 'cdr',
@@ -64,6 +83,8 @@ export function gridHelp(t: TFunction = cliT()): string {
           ['--scenario NAME', t('cli:grid.option.scenario')],
           ['--workers N', t('cli:grid.option.workers')],
           ['--json', t('cli:grid.option.json')],
+          ['--shard i/n', t('cli:shard.option.shard', { unit: t('cli:shard.unit.cells'), out: '--out' })],
+          ['--out FILE', t('cli:shard.option.out', { flag: '--shard', merge: 'abs-workbench merge' })],
         ],
       },
     ],
@@ -90,6 +111,8 @@ export interface GridArgs {
   workers: number;
   json: boolean;
   trancheGiven: boolean;
+  shard?: Shard;
+  out?: string;
 }
 
 export function parseGridArgs(args: string[]): GridArgs {
@@ -100,6 +123,8 @@ export function parseGridArgs(args: string[]): GridArgs {
   let scenario: string | undefined;
   let workers = 1;
   let json = false;
+  let shard: Shard | undefined;
+  let out: string | undefined;
   const t = cliT();
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
@@ -108,7 +133,9 @@ export function parseGridArgs(args: string[]): GridArgs {
       if (v === undefined) throw new CliError(t('cli:error.needsValue', { flag: a }));
       return v;
     };
-    if (a in AXIS_FLAGS) {
+    if (a === '--shard') shard = parseShard(args[++i], a);
+    else if (a === '--out') out = value();
+    else if (a in AXIS_FLAGS) {
       const kind = AXIS_FLAGS[a]!;
       if (axes.some((x) => x.kind === kind)) throw new CliError(t('cli:grid.givenTwice', { flag: a }));
       axes.push(parseRange(a, kind, args[++i]));
@@ -140,7 +167,10 @@ export function parseGridArgs(args: string[]): GridArgs {
       `${t('cli:grid.twoAxes', { count: axes.length, example: '--cdr 0:20:1 --cpr 0:30:5' })}\n${gridHelp(t)}`,
     );
   }
+  requireOut(shard, out);
   return {
+    ...(shard ? { shard } : {}),
+    ...(out !== undefined ? { out } : {}),
     file,
     spec: { y: axes[0]!, x: axes[1]!, metric, tranche: tranche ?? '', ...(scenario ? { scenario } : {}) },
     workers,
@@ -212,6 +242,31 @@ export function asCliError(err: unknown, t: TFunction = cliT()): unknown {
   return err;
 }
 
+/** What a grid part carries besides its cells: enough to assemble and print the whole grid. */
+interface GridContext {
+  spec: GridSpec;
+  scenarioName: string;
+  trancheIds: string[];
+}
+
+/** Prints a whole grid, table or `--json`; the exit code. Shared by the unsharded run and `merge`. */
+function printGrid(grid: GridResult, json: boolean, write: (s: string) => void, t: TFunction): number {
+  const bad = grid.cells.filter((c) => !c.cashConserved).length;
+  if (json) write(JSON.stringify(gridJson(grid)) + '\n');
+  else {
+    write(formatGridTable(grid, t) + '\n');
+    if (bad > 0) write(`${t('cli:grid.failedCells', { count: bad })}\n`);
+  }
+  return 0;
+}
+
+/** `merge` of grid parts: the cells in index order, assembled and printed as one run prints them. */
+export function printMerged(m: MergedParts, json: boolean, write: (s: string) => void): number {
+  const c = m.context as GridContext;
+  const grid = assembleGrid(c.spec, c.scenarioName, c.trancheIds, m.items as GridCellResult[]);
+  return printGrid(grid, json, write, cliT());
+}
+
 export async function main(args: string[]): Promise<number> {
   const t = cliT();
   if (args.includes('--help') || args.includes('-h')) {
@@ -226,24 +281,61 @@ export async function main(args: string[]): Promise<number> {
       tranche: parsed.trancheGiven ? parsed.spec.tranche : deal.structure.tranches[0]!.id,
     };
     const progress = !parsed.json && process.stderr.isTTY;
-    const grid = await runGrid(deal, pool, spec, {
-      workers: parsed.workers,
-      ...(progress
-        ? {
-            onProgress: (done: number, total: number) =>
-              process.stderr.write(`\r${t('cli:grid.progress', { done, total })}`),
-          }
-        : {}),
-    });
-    if (progress) process.stderr.write('\n');
-    const bad = grid.cells.filter((c) => !c.cashConserved).length;
-    if (parsed.json) process.stdout.write(JSON.stringify(gridJson(grid)) + '\n');
-    else {
-      process.stdout.write(formatGridTable(grid, t) + '\n');
-      if (bad > 0) process.stdout.write(`${t('cli:grid.failedCells', { count: bad })}\n`);
+    const onProgress = progress
+      ? {
+          onProgress: (done: number, total: number) =>
+            process.stderr.write(`\r${t('cli:grid.progress', { done, total })}`),
+        }
+      : {};
+    if (parsed.shard) {
+      await runGridShard(parsed.file, deal, pool, spec, parsed.shard, parsed.out!, {
+        workers: parsed.workers,
+        ...onProgress,
+      });
+      if (progress) process.stderr.write('\n');
+      return 0;
     }
-    return 0;
+    const grid = await runGrid(deal, pool, spec, { workers: parsed.workers, ...onProgress });
+    if (progress) process.stderr.write('\n');
+    return printGrid(grid, parsed.json, (s) => process.stdout.write(s), t);
   } catch (err) {
     throw asCliError(err);
   }
+}
+
+/** This shard's cells (round-robin over `gridJobs` order), spread over worker threads, to a part file. */
+async function runGridShard(
+  file: string,
+  deal: Awaited<ReturnType<typeof loadDeal>>['deal'],
+  pool: Awaited<ReturnType<typeof loadDeal>>['pool'],
+  spec: GridSpec,
+  shard: Shard,
+  out: string,
+  opts: { workers: number; onProgress?: (done: number, total: number) => void },
+): Promise<void> {
+  const base = pickScenario({ scenarios: deal.scenarios }, spec.scenario);
+  const trancheIds = deal.structure.tranches.map((x) => x.id);
+  if (!trancheIds.includes(spec.tranche))
+    throw new RangeError(`no tranche '${spec.tranche}' (the deal has: ${trancheIds.join(', ')})`);
+  const all = gridJobs(spec);
+  const mine = shardPositions(all.length, shard).map((j) => all[j]!);
+  const cells = await runJobs<GridInit, GridCell, GridCellResult>({
+    module: new URL('../../workers/jobs/gridCells.ts', import.meta.url),
+    init: { deal, pool, base, spec },
+    jobs: mine,
+    ...opts,
+  });
+  const context: GridContext = { spec, scenarioName: base.name, trancheIds };
+  const hash = await inputsHash('grid', await dealInputFiles(file), { spec });
+  await writePart(
+    out,
+    makePart(
+      'grid',
+      hash,
+      shard,
+      all.length,
+      context,
+      cells.map((c) => ({ index: c.index, value: c })),
+    ),
+  );
 }

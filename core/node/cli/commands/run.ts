@@ -1,7 +1,9 @@
 /**
- * `abs-workbench run <deal.json> [--scenario NAME] [--json] [--xlsx FILE]`: one deal run. `--json` prints the
- * whole RunResult (DESIGN.md's machine-readable contract); otherwise readable tables. Bad input exits non-zero
- * with the file, the field and the reason; a run whose periods do not reconcile exits 3.
+ * `abs-workbench run <deal.json>... [--scenario NAME] [--json] [--xlsx FILE] [--shard i/n --out FILE]`: deal runs.
+ * `--json` prints the whole RunResult (DESIGN.md's machine-readable contract) — for several deals
+ * `{"runs": [{"file", "result"}…]}` in the order given; otherwise readable tables. `--shard` runs this process's
+ * share of the deals into a part file (../shard.ts). Bad input exits non-zero with the file, the field and the
+ * reason; a run whose periods do not reconcile exits 3.
  */
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import { DealFileError } from '../../../deal/load';
@@ -36,12 +38,23 @@ import {
 } from '../format';
 import { cliLang, cliT } from '../lang';
 import { dealErrorLines } from '../problems';
+import {
+  dealInputFiles,
+  inputsHash,
+  makePart,
+  parseShard,
+  requireOut,
+  shardPositions,
+  writePart,
+  type Shard,
+} from '../shard';
+import type { MergedParts } from './merge';
 
 /** `run --help`, in the process's language. */
 export function runHelp(t: TFunction = cliT()): string {
   return helpText(
     t,
-    'abs-workbench run <deal.json> [--scenario NAME] [--calendar FILE]... [--json] [--xlsx FILE [--amounts UNIT]]',
+    'abs-workbench run <deal.json>... [--scenario NAME] [--calendar FILE]... [--json] [--xlsx FILE [--amounts UNIT]]',
     [
       {
         about: `\n${t('cli:run.about')}`,
@@ -57,6 +70,8 @@ export function runHelp(t: TFunction = cliT()): string {
           ['--json', t('cli:run.option.json')],
           ['--xlsx FILE', t('cli:run.option.xlsx', { file: 'FILE' })],
           ['--amounts UNIT', t('cli:run.option.amounts', { units: AMOUNT_SCALES.join(', ') })],
+          ['--shard i/n', t('cli:shard.option.shard', { unit: t('cli:shard.unit.deals'), out: '--out' })],
+          ['--out FILE', t('cli:shard.option.out', { flag: '--shard', merge: 'abs-workbench merge' })],
         ],
       },
     ],
@@ -68,18 +83,22 @@ export function runHelp(t: TFunction = cliT()): string {
 export const EXIT_NOT_RECONCILED = 3;
 
 interface RunArgs {
-  dealPath: string;
+  dealPaths: string[];
   scenario?: string;
   calendars: string[];
   json: boolean;
   xlsx?: string;
   amounts: AmountScale;
+  shard?: Shard;
+  out?: string;
 }
 
 function parseArgs(args: readonly string[], t: TFunction): RunArgs | 'help' {
-  let dealPath: string | undefined;
+  const dealPaths: string[] = [];
   let scenario: string | undefined;
   let xlsx: string | undefined;
+  let shard: Shard | undefined;
+  let out: string | undefined;
   let json = false;
   let amounts: AmountScale = 'unit';
   const calendars: string[] = [];
@@ -101,6 +120,8 @@ function parseArgs(args: readonly string[], t: TFunction): RunArgs | 'help' {
     else if (flag === '--scenario') scenario = value();
     else if (flag === '--xlsx') xlsx = value();
     else if (flag === '--calendar') calendars.push(value());
+    else if (flag === '--shard') shard = parseShard(inline ?? args[++i], flag);
+    else if (flag === '--out') out = value();
     else if (flag === '--amounts') {
       const v = value();
       if (!isAmountScale(v)) {
@@ -110,12 +131,17 @@ function parseArgs(args: readonly string[], t: TFunction): RunArgs | 'help' {
       amounts = v;
     } else if (flag.startsWith('-') && flag !== '-')
       throw new CliError(`${t('cli:error.unknownOptionQuoted', { flag })}\n\n${runHelp(t)}`, 2);
-    else if (dealPath === undefined) dealPath = a;
-    else throw new CliError(t('cli:error.oneDealFile', { first: dealPath, second: a }), 2);
+    else dealPaths.push(a);
   }
-  if (dealPath === undefined) throw new CliError(`${t('cli:error.noDealFile')}\n\n${runHelp(t)}`, 2);
+  if (dealPaths.length === 0) throw new CliError(`${t('cli:error.noDealFile')}\n\n${runHelp(t)}`, 2);
+  // One workbook per run: with several deals (or a share of them) it would not say which.
+  if (xlsx !== undefined && (dealPaths.length > 1 || shard !== undefined))
+    throw new CliError(t('cli:shard.xlsxOneDeal', { flag: '--xlsx', shard: '--shard' }), 2);
+  requireOut(shard, out);
   return {
-    dealPath,
+    dealPaths,
+    ...(shard ? { shard } : {}),
+    ...(out !== undefined ? { out } : {}),
     json,
     amounts,
     calendars,
@@ -124,20 +150,24 @@ function parseArgs(args: readonly string[], t: TFunction): RunArgs | 'help' {
   };
 }
 
-export async function main(args: string[]): Promise<number> {
-  const t = cliT();
-  const parsed = parseArgs(args, t);
-  if (parsed === 'help') {
-    process.stdout.write(runHelp(t));
-    return 0;
-  }
-  const { dealPath } = parsed;
+/** One deal's run, as a part carries it and the printers read it. */
+interface DealRun {
+  /** As given on the command line. */
+  file: string;
+  deal: Deal;
+  result: RunResult;
+}
 
+/** Loads, checks and runs one deal file; bad input becomes a CliError naming the file. */
+async function runOne(
+  dealPath: string,
+  parsed: RunArgs,
+  calendarFiles: readonly CalendarFile[],
+  t: TFunction,
+): Promise<DealRun> {
   let loaded: Awaited<ReturnType<typeof loadDeal>>;
-  let calendarFiles: CalendarFile[];
   try {
     loaded = await loadDeal(dealPath);
-    calendarFiles = await Promise.all(parsed.calendars.map((f) => loadCalendarFile(f)));
   } catch (e) {
     if (e instanceof DealFileError) throw new CliError(e.text(t));
     throw e;
@@ -155,21 +185,103 @@ export async function main(args: string[]): Promise<number> {
     );
   }
 
-  let result: RunResult;
   try {
-    result = runDeal(deal, pool, parsed.scenario !== undefined ? { scenario: parsed.scenario } : {});
+    const result = runDeal(deal, pool, parsed.scenario !== undefined ? { scenario: parsed.scenario } : {});
+    return { file: dealPath, deal, result };
   } catch (e) {
     if (e instanceof DealError) {
       throw new CliError(dealErrorLines(t, dealPath, e));
     }
     throw e;
   }
+}
 
-  if (parsed.xlsx !== undefined) await writeReport(parsed.xlsx, deal, result, parsed.amounts, t);
-  // On stderr as well, so a --json run still shows them without corrupting its output.
-  for (const w of warningsOf(result, t)) {
-    process.stderr.write(`abs-workbench run: ${t('cli:run.warning', { file: dealPath, text: w })}\n`);
+/** Warnings, on stderr so a --json run still shows them without corrupting its output. */
+function writeWarnings(run: DealRun, t: TFunction): void {
+  for (const w of warningsOf(run.result, t)) {
+    process.stderr.write(`abs-workbench run: ${t('cli:run.warning', { file: run.file, text: w })}\n`);
   }
+}
+
+/** Reports a run whose periods do not reconcile (stderr); true when it does reconcile. */
+function checkReconciled(run: DealRun, t: TFunction): boolean {
+  const { result } = run;
+  if (result.checks.cashConserved) return true;
+  const periods = result.checks.failures
+    .map((f) => t('cli:run.periodDifference', { period: f.period, difference: formatMoney(f.difference) }))
+    .join(t('cli:listSeparator'));
+  process.stderr.write(
+    `abs-workbench run: ${t('cli:run.notReconciled', {
+      file: run.file,
+      count: result.checks.failures.length,
+      periods,
+    })}\n`,
+  );
+  return false;
+}
+
+/** Several deals' output: `{"runs": […]}` or each deal's tables under a rule; the exit code. */
+function printRuns(
+  runs: readonly DealRun[],
+  json: boolean,
+  write: (s: string) => void,
+  t: TFunction,
+): number {
+  for (const r of runs) writeWarnings(r, t);
+  if (json)
+    write(JSON.stringify({ runs: runs.map((r) => ({ file: r.file, result: r.result })) }, null, 2) + '\n');
+  else
+    write(runs.map((r) => renderRun(r.deal, r.result, r.file, t)).join(`\n\n${'='.repeat(72)}\n\n`) + '\n');
+  let ok = true;
+  for (const r of runs) ok = checkReconciled(r, t) && ok;
+  return ok ? 0 : EXIT_NOT_RECONCILED;
+}
+
+/** What a run part carries besides its deals: whether one deal was given (printed as a single run). */
+interface RunContext {
+  single: boolean;
+}
+
+/** `merge` of run parts: the deals in the order given, printed as one process prints them. */
+export function printMerged(m: MergedParts, json: boolean, write: (s: string) => void): number {
+  const t = cliT();
+  const runs = m.items as DealRun[];
+  if ((m.context as RunContext).single) {
+    const r = runs[0]!;
+    writeWarnings(r, t);
+    write(json ? JSON.stringify(r.result, null, 2) + '\n' : renderRun(r.deal, r.result, r.file, t) + '\n');
+    return checkReconciled(r, t) ? 0 : EXIT_NOT_RECONCILED;
+  }
+  return printRuns(runs, json, write, t);
+}
+
+export async function main(args: string[]): Promise<number> {
+  const t = cliT();
+  const parsed = parseArgs(args, t);
+  if (parsed === 'help') {
+    process.stdout.write(runHelp(t));
+    return 0;
+  }
+
+  let calendarFiles: CalendarFile[];
+  try {
+    calendarFiles = await Promise.all(parsed.calendars.map((f) => loadCalendarFile(f)));
+  } catch (e) {
+    if (e instanceof DealFileError) throw new CliError(e.text(t));
+    throw e;
+  }
+
+  if (parsed.shard) return runShard(parsed, parsed.shard, parsed.out!, calendarFiles, t);
+  if (parsed.dealPaths.length > 1) {
+    const runs: DealRun[] = [];
+    for (const p of parsed.dealPaths) runs.push(await runOne(p, parsed, calendarFiles, t));
+    return printRuns(runs, parsed.json, (s) => process.stdout.write(s), t);
+  }
+
+  const run = await runOne(parsed.dealPaths[0]!, parsed, calendarFiles, t);
+  const { deal, result, file: dealPath } = run;
+  if (parsed.xlsx !== undefined) await writeReport(parsed.xlsx, deal, result, parsed.amounts, t);
+  writeWarnings(run, t);
 
   if (parsed.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
   else {
@@ -177,20 +289,34 @@ export async function main(args: string[]): Promise<number> {
     if (parsed.xlsx !== undefined)
       process.stdout.write(`\n${t('cli:run.reportWritten', { file: parsed.xlsx })}\n`);
   }
+  return checkReconciled(run, t) ? 0 : EXIT_NOT_RECONCILED;
+}
 
-  if (!result.checks.cashConserved) {
-    const periods = result.checks.failures
-      .map((f) => t('cli:run.periodDifference', { period: f.period, difference: formatMoney(f.difference) }))
-      .join(t('cli:listSeparator'));
-    process.stderr.write(
-      `abs-workbench run: ${t('cli:run.notReconciled', {
-        file: dealPath,
-        count: result.checks.failures.length,
-        periods,
-      })}\n`,
-    );
-    return EXIT_NOT_RECONCILED;
+/**
+ * This shard's deals (round-robin over the order given) to a part file. Every deal file is hashed, this
+ * shard's or not, so parts of different deal lists never merge.
+ */
+async function runShard(
+  parsed: RunArgs,
+  shard: Shard,
+  out: string,
+  calendarFiles: readonly CalendarFile[],
+  t: TFunction,
+): Promise<number> {
+  const items: { index: number; value: DealRun }[] = [];
+  for (const j of shardPositions(parsed.dealPaths.length, shard)) {
+    items.push({ index: j, value: await runOne(parsed.dealPaths[j]!, parsed, calendarFiles, t) });
   }
+  const files: string[] = [];
+  for (const p of parsed.dealPaths) files.push(...(await dealInputFiles(p)));
+  files.push(...parsed.calendars);
+  const hash = await inputsHash('run', files, {
+    deals: parsed.dealPaths.length,
+    calendars: parsed.calendars.length,
+    scenario: parsed.scenario ?? null,
+  });
+  const context: RunContext = { single: parsed.dealPaths.length === 1 };
+  await writePart(out, makePart('run', hash, shard, parsed.dealPaths.length, context, items));
   return 0;
 }
 
