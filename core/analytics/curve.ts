@@ -20,6 +20,7 @@
  */
 import { z } from 'zod';
 import { DayCount, isoDate } from '../deal/schema';
+import { checkMessage, customIssue } from '../i18n/messages';
 import { yearFraction, type DayCountConvention } from '../time/dayCount';
 import { addMonths } from '../time/isoDate';
 
@@ -36,7 +37,7 @@ const FREQUENCY: Record<Exclude<CurveCompounding, 'continuous'>, number> = {
 };
 
 /** A tenor as a number of months or years: 3M, 18M, 1Y, 30Y. */
-const tenor = z.string().regex(/^[1-9][0-9]{0,3}[MY]$/, 'a tenor such as 3M or 10Y');
+const tenor = z.string().regex(/^[1-9][0-9]{0,3}[MY]$/, checkMessage('curve.tenor', { example: '3M, 10Y' }));
 
 export const CurvePillar = z.object({
   tenor,
@@ -79,11 +80,7 @@ export const CurveFile = z
     c.pillars.forEach((p, i) => {
       const m = tenorMonths(p.tenor);
       if (m <= last) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['pillars', i, 'tenor'],
-          message: `tenors must increase (${p.tenor} follows a tenor at least as long)`,
-        });
+        ctx.addIssue(customIssue('curve.tenorsIncrease', { tenor: p.tenor }, ['pillars', i, 'tenor']));
       }
       last = Math.max(last, m);
     });

@@ -308,4 +308,10 @@ export const core = {
       'the harsher stress realises less loss inside the deal ({{harsher}} against {{milder}}): it trips the loss trigger sooner, so revolving ends sooner and fewer receivables are bought (or a clean-up call cuts the losses off)',
     triggerHelps: 'a trigger or the clean-up call changes the cash flows so that more loss helps this class',
   },
+  /** Discount-curve files (core/analytics/curve.ts). */
+  curve: {
+    tenor: 'a tenor such as {{example}}',
+    parNeedsFrequency: 'par yields need a coupon frequency ({{choices}}), not {{value}}',
+    tenorsIncrease: 'tenors must increase ({{tenor}} follows a tenor at least as long)',
+  },
 };

@@ -272,4 +272,10 @@ export const core: Catalog<typeof en> = {
       '压力较大的情形在交易内实现的损失反而更少（{{harsher}}，对比 {{milder}}）：损失触发事件更早触发，循环购买提前结束，买入的资产更少（或清仓回购截断了损失）',
     triggerHelps: '触发事件或清仓回购改变了现金流，使更多损失反而有利于该档',
   },
+  /** 贴现曲线文件（core/analytics/curve.ts）。 */
+  curve: {
+    tenor: '期限应形如 {{example}}',
+    parNeedsFrequency: '平价收益率须注明付息频率（{{choices}}），不能为 {{value}}',
+    tenorsIncrease: '期限须递增（{{tenor}} 不长于其前一期限）',
+  },
 };
