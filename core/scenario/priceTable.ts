@@ -13,6 +13,9 @@ import {
 } from '../analytics/classPricing';
 import type { DiscountCurve } from '../analytics/curve';
 import type { Deal, Scenario } from '../deal/schema';
+import type { TFunction } from 'i18next';
+import { translator } from '../i18n';
+import type { ReportTable } from '../io/report/reportTable';
 import { applyAxis } from './axis';
 import { findTranche, type StressEngine } from './engine';
 
@@ -82,5 +85,62 @@ export function priceYieldTable(engine: StressEngine, deal: Deal, opts: PriceTab
     curveAsOf: opts.curve.asOf,
     rows: [...opts.rows],
     columns,
+  };
+}
+
+const bp = (x: number | null): number | null => (x === null ? null : Number((x * 10_000).toFixed(2)));
+
+/**
+ * The table as a report sheet: one row per price (or spread), and per scenario its yield, Z-spread (or price),
+ * modified duration, spread to the curve and WAL, so it goes into the Excel report with the other analyses.
+ */
+export function priceTableReportTable(
+  table: PriceTable,
+  curveName: string,
+  t: TFunction = translator('en'),
+): ReportTable {
+  const byPrice = table.rows[0]?.kind !== 'spread';
+  const columns: ReportTable['columns'] = [
+    {
+      key: 'quote',
+      header: byPrice ? t('sheets:priceTable.price') : t('sheets:priceTable.spread'),
+      format: 'number',
+    },
+  ];
+  table.columns.forEach((c, j) => {
+    const scenario = c.scenario;
+    columns.push(
+      { key: `y${j}`, header: t('sheets:priceTable.yield', { scenario }), format: 'percent' },
+      byPrice
+        ? { key: `z${j}`, header: t('sheets:priceTable.zSpread', { scenario }), format: 'number' }
+        : { key: `p${j}`, header: t('sheets:priceTable.cleanPrice', { scenario }), format: 'number' },
+      { key: `d${j}`, header: t('sheets:priceTable.modifiedDuration', { scenario }), format: 'number' },
+      { key: `s${j}`, header: t('sheets:priceTable.spreadToCurve', { scenario }), format: 'number' },
+      { key: `w${j}`, header: t('sheets:priceTable.wal', { scenario }), format: 'number' },
+    );
+  });
+  const rows = table.rows.map((q, i) => {
+    const row: ReportTable['rows'][number] = { quote: q.kind === 'price' ? q.clean : bp(q.spread) };
+    table.columns.forEach((c, j) => {
+      const cell = c.cells[i]!;
+      row[`y${j}`] = cell.yield;
+      if (byPrice) row[`z${j}`] = bp(cell.zSpread);
+      else row[`p${j}`] = cell.cleanPrice;
+      row[`d${j}`] = cell.modifiedDuration;
+      row[`s${j}`] = bp(cell.spreadToCurveAtWal);
+      row[`w${j}`] = c.wal;
+    });
+    return row;
+  });
+  return {
+    sheetName: t('sheets:priceTable.sheet', { tranche: table.trancheId }),
+    title: t('sheets:priceTable.title', {
+      tranche: table.trancheId,
+      curve: curveName,
+      asOf: table.curveAsOf,
+      settlement: table.settlementDate,
+    }),
+    columns,
+    rows,
   };
 }
