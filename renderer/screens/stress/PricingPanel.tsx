@@ -237,7 +237,9 @@ function PriceYieldGrid({ table }: { table: PriceTable }) {
       headerName,
       type: 'rightAligned',
       valueGetter: (p: { data?: PriceRow }) => (p.data ? text(p.data.cells[j]!) : ''),
-      width: 108,
+      // Shrink to fit the card (three scenarios × four figures) rather than scroll sideways over the last row.
+      flex: 1,
+      minWidth: 84,
       wrapHeaderText: true,
       autoHeaderHeight: true,
     });

@@ -251,7 +251,7 @@ export const stress = {
     goals: {
       size: '$t(glossary:classSizing)',
       parCoupon: '$t(glossary:parCoupon)',
-      targetYield: 'Stress at a $t(glossary:targetYield)',
+      targetYield: 'Stress at a target yield',
     },
     class: 'Class',
     stressKind: 'Stress',
