@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { zeroCurve } from '../../../core/analytics/curve';
 import { dealEngine } from '../../../core/scenario/dealEngine';
-import { cprColumns, priceRows, priceYieldTable, spreadRows } from '../../../core/scenario/priceTable';
+import { translator } from '../../../core/i18n';
+import {
+  cprColumns,
+  priceRows,
+  priceTableReportTable,
+  priceYieldTable,
+  spreadRows,
+} from '../../../core/scenario/priceTable';
 import { fixtureDeal } from './fixtures';
 
 describe('price/yield table (decrement and yield table)', () => {
@@ -63,5 +70,32 @@ describe('price/yield table (decrement and yield table)', () => {
     expect(cols.map((c) => c.name)).toEqual(['CPR 0%', 'CPR 15%']);
     expect(cols[1]!.prepayment).toEqual({ model: 'CPR', curve: 0.15 });
     expect(cols[1]!.default).toEqual(deal.scenarios[0]!.default);
+  });
+});
+
+describe('price/yield table as a report sheet', () => {
+  const { deal, pool } = fixtureDeal();
+  const curve = zeroCurve('2025-01-31', [1], [0.02], { compounding: 'annual' });
+  const table = priceYieldTable(dealEngine(deal, pool), deal, {
+    tranche: 'B',
+    columns: deal.scenarios,
+    rows: priceRows(99, 100, 0.5),
+    curve,
+  });
+
+  it('one row per price; per scenario yield, Z-spread in bp, duration, spread to curve and WAL', () => {
+    const sheet = priceTableReportTable(table, 'flat 2%');
+    expect(sheet.rows.map((r) => r['quote'])).toEqual([99, 99.5, 100]);
+    expect(sheet.columns).toHaveLength(1 + 5 * deal.scenarios.length);
+    const cell = table.columns[1]!.cells[2]!;
+    expect(sheet.rows[2]!['y1']).toBe(cell.yield);
+    expect(sheet.rows[2]!['z1']).toBe(Number((cell.zSpread! * 10_000).toFixed(2)));
+    expect(sheet.title).toContain('flat 2%');
+  });
+
+  it('written in Chinese with the Chinese translator', () => {
+    const sheet = priceTableReportTable(table, 'flat 2%', translator('zh-CN'));
+    expect(sheet.columns[0]!.header).toBe('净价');
+    expect(sheet.title).toMatch(/^价格收益率表/);
   });
 });
