@@ -155,7 +155,7 @@ function projectBase(
  * payment's interest due, pro rata to the part of its accrual period (in the class's own day count) that has run
  * by settlement. Nothing when the class settles on its closing date (the default).
  */
-function accruedAtSettlement(tr: TrancheResult, deal: Deal): number {
+export function accruedAtSettlement(tr: TrancheResult, deal: Deal): number {
   const settlement = settlementDateOf(deal);
   const first = tr.cashflows.find((c) => c.accrualStart != null);
   const start = first?.accrualStart;

@@ -152,6 +152,20 @@ const TERMS = {
   // The two loss views a run reports (renderer/lossTerms.ts): realised at liquidation, and the charge-off view.
   netLoss: ['Cumulative net loss (defaults − recoveries)', '累计净损失率（违约 − 回收）'],
 
+  // ── Pricing off a curve and solvers (issue 15)
+  discountCurve: ['Discount curve', '贴现曲线'],
+  zSpread: ['Z-spread', 'Z 利差'],
+  discountMargin: ['Discount margin', '贴现利差'],
+  cleanPrice: ['Clean price', '净价'],
+  dirtyPrice: ['Dirty price', '全价'],
+  accruedInterest: ['Accrued interest', '应计利息'],
+  settlementDate: ['Settlement date', '结算日'],
+  priceYieldTable: ['Price/yield table', '价格收益率表'],
+  spreadToCurve: ['Spread to curve at WAL', '加权平均期限处相对曲线利差'],
+  parCoupon: ['Par coupon', '平价票面利率'],
+  classSizing: ['Class sizing', '档次规模测算'],
+  targetYield: ['Target yield', '目标收益率'],
+
   // ── Funding
   funding: ['Funding', '融资'],
   fundingSource: ['Funding source', '资金来源'],

@@ -16,3 +16,5 @@ export * from './ratingStress';
 export * from './reportTable';
 export * from './stressPool';
 export * from './vasicek';
+export * from './priceTable';
+export * from './solve';

@@ -8,6 +8,16 @@ import type { ScenarioComparison } from '../../core/scenario/compare';
 import type { GridResult, GridSpec } from '../../core/scenario/grid';
 import type { MonteCarloResult } from '../../core/scenario/monteCarlo';
 import type { RatingStressResult } from '../../core/scenario/ratingStress';
+import type { CurveFile } from '../../core/analytics/curve';
+import type { PriceQuote } from '../../core/analytics/classPricing';
+import type { PriceTable } from '../../core/scenario/priceTable';
+import type {
+  ParCouponAnswer,
+  SizingAnswer,
+  SizingObjective,
+  TargetYieldAnswer,
+} from '../../core/scenario/solve';
+import type { BreakevenMode } from '../../core/scenario/breakeven';
 import type { FundingScreenModel } from '../../core/funding/report';
 import type { ReportTable } from '../../core/io/report/reportTable';
 import type { AmountScale } from '../../core/i18n/amounts';
@@ -86,6 +96,32 @@ export interface CompareRequest extends StressBase {
   kind: 'compareScenarios';
 }
 
+/** The price/yield table of one class off a curve (the deal's scenarios as columns). */
+export interface PriceTableRequest extends StressBase {
+  kind: 'priceTable';
+  tranche: string;
+  curve: CurveFile;
+  rows: PriceQuote[];
+}
+/** One solver run (core/scenario/solve.ts); the stress of a sizing applies to the base scenario. */
+export type SolveGoal =
+  | {
+      kind: 'size';
+      tranche: string;
+      stress: { mode: BreakevenMode; value: number } | null;
+      objective: SizingObjective;
+    }
+  | { kind: 'parCoupon'; tranche: string; targetYield: number }
+  | { kind: 'targetYield'; tranche: string; targetYield: number; mode: BreakevenMode };
+export interface SolveRequest extends StressBase {
+  kind: 'solve';
+  goal: SolveGoal;
+}
+export type SolveAnswer =
+  | ({ goal: 'size' } & SizingAnswer)
+  | ({ goal: 'parCoupon' } & ParCouponAnswer)
+  | ({ goal: 'targetYield' } & TargetYieldAnswer);
+
 export type EngineRequest =
   | RunRequest
   | ReportRequest
@@ -98,7 +134,9 @@ export type EngineRequest =
   | StressGridRequest
   | RatingStressRequest
   | MonteCarloRequest
-  | CompareRequest;
+  | CompareRequest
+  | PriceTableRequest
+  | SolveRequest;
 
 export interface EngineResponses {
   run: RunResult;
@@ -113,6 +151,8 @@ export interface EngineResponses {
   ratingStress: RatingStressResult;
   monteCarlo: MonteCarloResult;
   compareScenarios: ScenarioComparison;
+  priceTable: PriceTable;
+  solve: SolveAnswer;
 }
 
 export type ToWorker = { id: number; request: EngineRequest };
@@ -129,7 +169,9 @@ export type ProgressKey =
   | 'calibrate'
   | 'monteCarlo'
   | 'scenario'
-  | 'reading';
+  | 'reading'
+  | 'pricing'
+  | 'solving';
 
 export type FromWorker =
   | {

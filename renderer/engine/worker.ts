@@ -20,6 +20,10 @@ import { compareScenarios } from '../../core/scenario/compare';
 import { runGridInline } from '../../core/scenario/grid';
 import { runMonteCarloInline, severityAsLgd } from '../../core/scenario/monteCarlo';
 import { runRatingStresses } from '../../core/scenario/ratingStress';
+import { buildCurve } from '../../core/analytics/curve';
+import { breakevenScenario } from '../../core/scenario/breakeven';
+import { priceYieldTable } from '../../core/scenario/priceTable';
+import { solveParCoupon, solveSize, solveTargetYield } from '../../core/scenario/solve';
 import type { EngineRequest, FromWorker, ProgressKey, ToWorker } from './protocol';
 import { loadBrowserHighs } from './highsBrowser';
 import { importSheet, importTape, inspectSheet, inspectTape } from './tapeAdapter';
@@ -121,6 +125,43 @@ function handle(id: number, req: EngineRequest): Handled | Promise<Handled> {
         amounts: req.amounts,
       });
       return { value: bytes, transfer: [bytes.buffer] };
+    }
+    case 'priceTable': {
+      step(0, 0, 'pricing', 'Pricing the class off the curve', { tranche: req.tranche });
+      const value = priceYieldTable(dealEngine(req.deal, poolInput(req.deal, req.loans)), req.deal, {
+        tranche: req.tranche,
+        columns: req.deal.scenarios,
+        rows: req.rows,
+        curve: buildCurve(req.curve),
+      });
+      return { value, transfer: [] };
+    }
+    case 'solve': {
+      const g = req.goal;
+      step(0, 0, 'solving', 'Solving for the class', { tranche: g.tranche });
+      const pool = poolInput(req.deal, req.loans);
+      const engineFor = (d: Deal) => dealEngine(d, pool);
+      const scenario = scenarioOf(req.deal, req.scenario);
+      if (g.kind === 'size') {
+        const stress = g.stress ? breakevenScenario(scenario, g.stress.mode, g.stress.value) : scenario;
+        const a = solveSize(req.deal, engineFor, { tranche: g.tranche, stress, objective: g.objective });
+        return { value: { goal: 'size', ...a }, transfer: [] };
+      }
+      if (g.kind === 'parCoupon') {
+        const a = solveParCoupon(req.deal, engineFor, {
+          tranche: g.tranche,
+          scenario,
+          target: { kind: 'yield', yield: g.targetYield },
+        });
+        return { value: { goal: 'parCoupon', ...a }, transfer: [] };
+      }
+      const a = solveTargetYield(req.deal, engineFor, {
+        tranche: g.tranche,
+        scenario,
+        target: g.targetYield,
+        mode: g.mode,
+      });
+      return { value: { goal: 'targetYield', ...a }, transfer: [] };
     }
     case 'breakeven': {
       step(0, 0, 'breakevens', 'Solving break-even default rates');

@@ -12,6 +12,7 @@ import { gridReportTable, type GridResult } from '../../core/scenario/grid';
 import type { MonteCarloResult } from '../../core/scenario/monteCarlo';
 import type { RatingStressResult } from '../../core/scenario/ratingStress';
 import { monteCarloReportTables, ratingStressReportTable } from '../../core/scenario/reportTable';
+import { priceTableReportTable, type PriceTable } from '../../core/scenario/priceTable';
 import type { LabelKey } from './history';
 
 /** What each analysis keeps, by its id. */
@@ -20,7 +21,8 @@ export type AnalysisData =
   | { id: 'ratingStresses'; result: RatingStressResult }
   | { id: 'monteCarlo'; result: MonteCarloResult }
   | { id: 'scenarioComparison'; comparison: ScenarioComparison }
-  | { id: 'funding'; result: FundingResult };
+  | { id: 'funding'; result: FundingResult }
+  | { id: 'priceTable'; table: PriceTable; curveName: string };
 
 export type AnalysisId = AnalysisData['id'];
 
@@ -47,5 +49,7 @@ export function analysisTables(a: AnalysisData, t: TFunction): ReportTable[] {
       return scenarioComparisonTables(a.comparison, t);
     case 'funding':
       return fundingReportTables(a.result, t);
+    case 'priceTable':
+      return [priceTableReportTable(a.table, a.curveName, t)];
   }
 }

@@ -13,6 +13,8 @@ import { ComparePanel } from './stress/ComparePanel';
 import { GridPanel } from './stress/GridPanel';
 import { MonteCarloPanel } from './stress/MonteCarloPanel';
 import { RatingPanel } from './stress/RatingPanel';
+import { PricingPanel } from './stress/PricingPanel';
+import { SolverPanel } from './stress/SolverPanel';
 import { KEPT, TABS, type Held } from './stress/shared';
 
 export function StressScreen() {
@@ -36,6 +38,8 @@ export function StressScreen() {
   const [rating, setRating] = useKept(KEPT.rating);
   const [mc, setMc] = useKept(KEPT.monteCarlo);
   const [cmp, setCmp] = useKept(KEPT.compare);
+  const [pricing, setPricing] = useKept(KEPT.pricing);
+  const [solver, setSolver] = useKept(KEPT.solver);
 
   return (
     <div className="screen-body">
@@ -113,6 +117,19 @@ export function StressScreen() {
           }))}
         />
       )}
+      {tab === 'pricing' && (
+        <PricingPanel
+          held={pricing}
+          onResult={keep(setPricing, (r) => ({
+            id: 'priceTable',
+            table: r.table,
+            curveName: r.curveName,
+            label: { key: 'stress:pricing.kept', params: { tranche: r.table.trancheId, curve: r.curveName } },
+          }))}
+        />
+      )}
+      {/* A solver's answer is a sentence and its crossings, not a report sheet. */}
+      {tab === 'solver' && <SolverPanel held={solver} onResult={setSolver} />}
     </div>
   );
 }

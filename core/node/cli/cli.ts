@@ -31,6 +31,16 @@ const COMMANDS: Record<
     summary: 'merge <part.json>... [--json] [--out FILE]',
     load: () => import('./commands/merge'),
   },
+  price: {
+    summary:
+      'price <deal.json> --curve FILE [--tranche ID|all] [--price P | --spread 150bp] [--table] [--json]',
+    load: () => import('./commands/price'),
+  },
+  solve: {
+    summary:
+      'solve <deal.json> --size ID --stress cdr:PCT | --par-coupon ID | --target-yield ID PCT [--json]',
+    load: () => import('./commands/solve'),
+  },
   import: {
     summary: 'import <tape.csv|tape.xlsx> [--mapping NAME|FILE] --out pool.json',
     load: () => import('./commands/import'),

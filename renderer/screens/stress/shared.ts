@@ -5,11 +5,14 @@ import type { ScenarioComparison } from '../../../core/scenario/compare';
 import type { GridMetric, GridResult } from '../../../core/scenario/grid';
 import type { MonteCarloResult } from '../../../core/scenario/monteCarlo';
 import type { RatingStressResult } from '../../../core/scenario/ratingStress';
+import type { CurveFile } from '../../../core/analytics/curve';
+import type { PriceTable } from '../../../core/scenario/priceTable';
+import type { SolveAnswer } from '../../engine/protocol';
 import type { ProjectDoc } from '../../project/document';
 import { keptKey } from '../../project/kept';
 import type { AxisForm, MonteCarloForm } from '../../project/stressForms';
 
-export const TABS = ['grid', 'breakeven', 'rating', 'monteCarlo', 'compare'] as const;
+export const TABS = ['grid', 'breakeven', 'rating', 'monteCarlo', 'compare', 'pricing', 'solver'] as const;
 export type Tab = (typeof TABS)[number];
 
 /** A result with the document it was computed from, so the screen can say when the deal changed since. */
@@ -57,4 +60,36 @@ export const KEPT = {
   /** Loss given default of the Monte Carlo copula: 1 (the drawn loss is net) or the scenario's severity. */
   monteCarloLgd: keptKey<'one' | 'severity'>('stress.monteCarlo.lgd', 'one'),
   compareClass: keptKey<string | null>('stress.compare.class', null),
+  /** Pricing tab: the table with the curve's name, the chosen sample curve (or a loaded file), the class and rows. */
+  pricing: keptKey<Held<{ table: PriceTable; curveName: string }> | null>('stress.pricing', null),
+  pricingCurve: keptKey<string>('stress.pricing.curve', 'cny-government-2024-03-18'),
+  pricingLoaded: keptKey<{ name: string; file: CurveFile } | null>('stress.pricing.loaded', null),
+  pricingClass: keptKey<string | null>('stress.pricing.class', null),
+  pricingRows: keptKey<{ from: string; to: string; step: string }>('stress.pricing.rows', {
+    from: '99',
+    to: '101',
+    step: '0.25',
+  }),
+  solver: keptKey<Held<SolveAnswer> | null>('stress.solver', null),
+  solverForm: keptKey<SolverForm>('stress.solver.form', {
+    goal: 'size',
+    tranche: null,
+    stressKind: 'lossMultiple',
+    stressValue: '3',
+    objective: 'whole',
+    limit: '0',
+    targetYield: '5',
+    mode: 'lossMultiple',
+  }),
 };
+
+export interface SolverForm {
+  goal: 'size' | 'parCoupon' | 'targetYield';
+  tranche: string | null;
+  stressKind: 'none' | 'cdr' | 'lossMultiple';
+  stressValue: string;
+  objective: 'whole' | 'maxLoss' | 'minYield';
+  limit: string;
+  targetYield: string;
+  mode: 'cdr' | 'lossMultiple';
+}

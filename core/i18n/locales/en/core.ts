@@ -335,4 +335,10 @@ export const core = {
     badValue: "line {{line}}: '{{value}}' is not a number ({{item}})",
     duplicateItem: "line {{line}}: '{{item}}' is given twice",
   },
+  /** Discount-curve files (core/analytics/curve.ts). */
+  curve: {
+    tenor: 'a tenor such as {{example}}',
+    parNeedsFrequency: 'par yields need a coupon frequency ({{choices}}), not {{value}}',
+    tenorsIncrease: 'tenors must increase ({{tenor}} follows a tenor at least as long)',
+  },
 };

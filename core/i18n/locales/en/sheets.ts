@@ -275,4 +275,18 @@ export const sheets = {
       losses: 'Losses',
     },
   },
+  /** The price/yield table (core/scenario/priceTable.ts). */
+  priceTable: {
+    sheet: 'Price-yield {{tranche}}',
+    title:
+      '$t(glossary:priceYieldTable), class {{tranche}}, off {{curve}} (curve date {{asOf}}), settlement {{settlement}}',
+    price: '$t(glossary:cleanPrice)',
+    spread: '$t(glossary:zSpread) (bp)',
+    yield: '{{scenario}}: $t(glossary:yield)',
+    zSpread: '{{scenario}}: $t(glossary:zSpread) (bp)',
+    cleanPrice: '{{scenario}}: $t(glossary:cleanPrice)',
+    modifiedDuration: '{{scenario}}: $t(glossary:modifiedDuration)',
+    spreadToCurve: '{{scenario}}: $t(glossary:spreadToCurve) (bp)',
+    wal: '{{scenario}}: $t(glossary:wal)',
+  },
 };

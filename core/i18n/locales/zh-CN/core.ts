@@ -294,4 +294,10 @@ export const core: Catalog<typeof en> = {
     badValue: '第 {{line}} 行：“{{value}}”不是数字（{{item}}）',
     duplicateItem: '第 {{line}} 行：“{{item}}”重复给出',
   },
+  /** 贴现曲线文件（core/analytics/curve.ts）。 */
+  curve: {
+    tenor: '期限应形如 {{example}}',
+    parNeedsFrequency: '平价收益率须注明付息频率（{{choices}}），不能为 {{value}}',
+    tenorsIncrease: '期限须递增（{{tenor}} 不长于其前一期限）',
+  },
 };

@@ -272,4 +272,18 @@ export const sheets: Catalog<typeof en> = {
       losses: '损失',
     },
   },
+  /** 价格收益率表（core/scenario/priceTable.ts）。 */
+  priceTable: {
+    sheet: '价格收益率 {{tranche}}',
+    title:
+      '$t(glossary:priceYieldTable)，证券档次 {{tranche}}，基于 {{curve}}（曲线日期 {{asOf}}），结算日 {{settlement}}',
+    price: '$t(glossary:cleanPrice)',
+    spread: '$t(glossary:zSpread)（bp）',
+    yield: '{{scenario}}：$t(glossary:yield)',
+    zSpread: '{{scenario}}：$t(glossary:zSpread)（bp）',
+    cleanPrice: '{{scenario}}：$t(glossary:cleanPrice)',
+    modifiedDuration: '{{scenario}}：$t(glossary:modifiedDuration)',
+    spreadToCurve: '{{scenario}}：$t(glossary:spreadToCurve)（bp）',
+    wal: '{{scenario}}：$t(glossary:wal)',
+  },
 };

@@ -59,6 +59,8 @@ export const app = {
       monteCarlo: 'Monte Carlo: deal run {{done}} of {{total}}',
       scenario: 'Running scenario {{name}}',
       reading: 'Reading {{name}}',
+      pricing: 'Pricing class {{tranche}} off the curve',
+      solving: 'Solving for class {{tranche}}',
     },
   },
   notice: {

@@ -59,6 +59,8 @@ export const app: Catalog<typeof en> = {
       monteCarlo: '蒙特卡洛模拟：第 {{done}}/{{total}} 次运行',
       scenario: '正在运行情景 {{name}}',
       reading: '正在读取 {{name}}',
+      pricing: '正在基于曲线为证券档次 {{tranche}} 定价',
+      solving: '正在为证券档次 {{tranche}} 求解',
     },
   },
   notice: {
