@@ -3,7 +3,7 @@
  * (inputs, live formulas, negative amounts), so a reader new to the report finds their way without the app.
  */
 import type { ReportText } from './reportText';
-import type { SheetWriter } from './sheetWriter';
+import { cellAddress, type SheetWriter } from './sheetWriter';
 
 export interface ContentsEntry {
   /** The sheet's name as written (Excel-safe). */
@@ -28,10 +28,11 @@ export function contentsSheet(entries: readonly ContentsEntry[], text: ReportTex
   w.section(r++, t('report:styled.contents.legend'));
   w.text(r, 0, t('report:styled.contents.inputSample'), true, 'input');
   w.text(r++, 1, t('report:styled.contents.input'), false);
-  w.formula(r, 0, '1+1', 2, 'integer');
-  w.text(r++, 1, t('report:styled.contents.formula'), false);
   w.number(r, 0, -1234.5, 'money');
   w.text(r++, 1, t('report:styled.contents.negative'), false);
+  // The formula sample refers to the negative sample above it, as the report's own formulas refer to cells.
+  w.formula(r, 0, `-${cellAddress(r - 1, 0)}`, 1234.5, 'money');
+  w.text(r++, 1, t('report:styled.contents.formula'), false);
   w.text(r, 0, t('report:styled.contents.totalSample'), true, 'total');
   w.text(r++, 1, t('report:styled.contents.total'), false);
   w.text(r, 0, t('report:styled.contents.commentSample'), true, 'label');

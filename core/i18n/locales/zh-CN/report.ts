@@ -346,7 +346,7 @@ export const report: Catalog<typeof en> = {
       commentNote: '此类批注说明该数字的计算方法。',
       comment: '单元格右上角的红色标记表示有批注，说明该数字的计算方法。',
       names:
-        '关键数字设有工作簿名称（公式 > 名称管理器）：Pool_CNL、Pool_CNL_Pct、Pool_InitialBalance，以及各档的 Class_<id>_WAL、_Yield、_Loss。',
+        '关键数字（资产池累计净损失、各档加权平均期限、收益率、本金损失）设有工作簿名称，可在“公式 > 名称管理器”中查看。',
     },
     holds: {
       summary: '交易、资产池、各档分析指标、触发事件、核对结果及图表',
