@@ -30,8 +30,8 @@ export interface WorkbookProperties {
   created?: Date;
 }
 
-/** Excel caps each header or footer section; a long deal name is cut rather than make the file invalid. */
-const HEADER_PART = 80;
+/** Excel caps a header at 255 characters; a part is cut well before so the left, centre and right parts do not overlap. */
+const HEADER_PART = 40;
 
 /** User text in a header or footer: `&` starts a code there, so it is doubled; long text is cut. */
 function headerText(text: string): string {
