@@ -5,7 +5,7 @@
  * writes OOXML styles and page setup, which SheetJS's community build does not; SheetJS stays the reader of
  * untrusted tapes, in its worker.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { cellStyle, WRAPPED } from './reportStyles';
 import { cellAddress, columnName, type SheetWriter, textWidth, wrappedLines } from './sheetWriter';
 
@@ -164,7 +164,9 @@ export async function writeWorkbook(
   heading: PrintHeading,
   props: WorkbookProperties,
 ): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded when a report is written: the library is large, and the app's engine worker starts without it.
+  const { default: excel } = await import('exceljs');
+  const wb = new excel.Workbook();
   wb.creator = 'ABS Workbench';
   wb.title = props.title;
   wb.subject = props.subject;
