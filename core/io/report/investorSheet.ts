@@ -76,8 +76,8 @@ export function investorSheet(
     note?: string,
   ): void => {
     label(s);
-    if (v === null || v === undefined) w.text(r, 1, na);
-    else w.value(r, 1, v, format);
+    if (v === null || v === undefined) w.text(r, 1, na, true, 'figure');
+    else w.value(r, 1, v, format, 'figure');
     if (note) w.comment(r, 0, note);
     r++;
   };

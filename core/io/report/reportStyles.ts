@@ -9,7 +9,17 @@ import type { Alignment, Borders, Fill, Font, Style } from 'exceljs';
 
 /** What a cell is in the report, which decides how it looks. */
 export type CellRole =
-  'body' | 'title' | 'caption' | 'section' | 'header' | 'label' | 'total' | 'input' | 'note' | 'link';
+  | 'body'
+  | 'title'
+  | 'caption'
+  | 'section'
+  | 'header'
+  | 'label'
+  | 'figure'
+  | 'total'
+  | 'input'
+  | 'note'
+  | 'link';
 
 export type NumberFormat = 'money' | 'percent' | 'number' | 'date' | 'integer';
 
@@ -62,6 +72,8 @@ const ROLE: Readonly<
     alignment: { vertical: 'middle', wrapText: true },
   },
   label: { font: { color: { argb: GREY_TEXT } }, alignment: { vertical: 'top', wrapText: true } },
+  /** A term sheet's value column: words and numbers alike flush right, as an arranger's term sheet sets them. */
+  figure: { alignment: { horizontal: 'right' } },
   total: {
     font: { bold: true },
     fill: solid(TOTAL_FILL),

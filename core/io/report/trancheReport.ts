@@ -72,12 +72,14 @@ export function placeCharts(w: SheetWriter, charts: readonly ReportChart[]): voi
     const width = Math.min(CHART_WIDTH_PX, chart.widthPx);
     const height = Math.round((chart.heightPx * width) / chart.widthPx);
     if (x > 0 && x + width > available) {
-      row += Math.ceil(lineHeight / PX_PER_ROW) + 1;
+      row += Math.ceil(lineHeight / PX_PER_ROW) + 2;
       x = 0;
       lineHeight = 0;
     }
     const col = columnAt(x);
-    w.pictures.push({ png: chart.png, title: chart.title, row, col, width, height });
+    // ExcelJS writes no alternative text for a picture: its title goes in the cell above it instead.
+    w.text(row, col, chart.title, false, 'caption');
+    w.pictures.push({ png: chart.png, title: chart.title, row: row + 1, col, width, height });
     x = leftOf(col) + width + PX_PER_CHAR * 2;
     lineHeight = Math.max(lineHeight, height);
   }

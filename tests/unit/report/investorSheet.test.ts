@@ -54,7 +54,9 @@ describe('credit enhancement at closing', () => {
             expect(part).toBeDefined();
             const total =
               (part?.subordination ?? 0) + (part?.overcollateralisation ?? 0) + (part?.reserve ?? 0);
-            expect(total).toBeCloseTo((pool + reserve - seniorAndSelf) / pool, 9);
+            const engine = (pool + reserve - seniorAndSelf) / pool;
+            // Relative: with a pool far smaller than the notes the shares run to millions.
+            expect(Math.abs(total - engine)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(engine)));
             expect(part?.subordination).toBeGreaterThanOrEqual(0);
           });
         },

@@ -196,6 +196,8 @@ describe('the styled report read back with ExcelJS', () => {
       // Below the tables (ExcelJS anchors are zero-based rows), within the rows printed.
       expect(img.range.tl.nativeRow).toBeGreaterThanOrEqual(lastTableRow);
       expect(img.range.tl.nativeRow + Math.ceil(ext.height / 20)).toBeLessThanOrEqual(areaRows);
+      // Its title above it (ExcelJS writes no alternative text).
+      expect(summary.getCell(img.range.tl.nativeRow, img.range.tl.nativeCol + 1).value).toBe(want.title);
     });
   });
 });
