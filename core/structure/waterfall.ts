@@ -115,7 +115,7 @@ function sumOf(xs: readonly Cents[]): Cents {
   return s;
 }
 
-const SENIORITY_RANK: Record<Tranche['seniority'], number> = {
+export const SENIORITY_RANK: Record<Tranche['seniority'], number> = {
   senior: 0,
   mezzanine: 1,
   subordinated: 2,

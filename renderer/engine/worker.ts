@@ -117,14 +117,13 @@ function handle(id: number, req: EngineRequest): Handled | Promise<Handled> {
         cdr: b.answers.find((a) => a.mode === 'cdr')?.breakeven ?? null,
         lossMultiple: b.answers.find((a) => a.mode === 'lossMultiple')?.breakeven ?? null,
       }));
-      const bytes = buildTrancheReport({
+      return buildTrancheReport({
         deal: req.deal,
         result: req.result,
         extras: { ...(breakevens ? { breakevens } : {}), tables: req.tables },
         lang: req.lang,
         amounts: req.amounts,
-      });
-      return { value: bytes, transfer: [bytes.buffer] };
+      }).then((bytes) => ({ value: bytes, transfer: [bytes.buffer] }));
     }
     case 'priceTable': {
       step(0, 0, 'pricing', 'Pricing the class off the curve', { tranche: req.tranche });

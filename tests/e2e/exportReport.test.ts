@@ -55,13 +55,13 @@ describe('Export in Chinese and English', () => {
     await page.getByTestId('scale-picker').selectOption('wan');
     await app.go('export');
     const exportPage = new ExportPage(page);
-    expect(await exportPage.sheets()).toContain('概要 · 假设 · 资产池现金流 · A档现金流');
+    expect(await exportPage.sheets()).toContain('目录 · 概要 · 投资者摘要 · 假设 · 资产池现金流 · A档现金流');
     expect(await exportPage.format()).toContain('报告语言：中文；金额单位：万元');
     await app.screenshot('export-zh');
     const file = await exportPage.exportXlsx();
     const wb = XLSX.read(file.bytes, { type: 'buffer' });
     expect(file.name).toMatch(/ - base - 证券档次报告\.xlsx$/);
-    expect(wb.SheetNames.slice(0, 3)).toEqual(['概要', '假设', '资产池现金流']);
+    expect(wb.SheetNames.slice(0, 5)).toEqual(['目录', '概要', '投资者摘要', '假设', '资产池现金流']);
     expect(String(unitLine(wb, '概要', '金额单位'))).toMatch(/^万元/);
     expect(summaryRow(wb, '概要', 'A')).toContain(classABalance() / 1e4);
     expect(app.errors).toEqual([]);
@@ -71,13 +71,21 @@ describe('Export in Chinese and English', () => {
     await page.getByTestId('language-picker').selectOption('en');
     await page.getByTestId('scale-picker').selectOption('unit');
     const exportPage = new ExportPage(page);
-    expect(await exportPage.sheets()).toContain('Summary · Assumptions · Pool cash flows · Tranche A');
+    expect(await exportPage.sheets()).toContain(
+      'Contents · Summary · Investor summary · Assumptions · Pool cash flows · Tranche A',
+    );
     expect(await exportPage.format()).toContain('Written in English, amounts in CNY');
     await app.screenshot('export-en');
     const file = await exportPage.exportXlsx();
     const wb = XLSX.read(file.bytes, { type: 'buffer' });
     expect(file.name).toMatch(/^Revolving consumer-installment ABS .* - base - tranche report\.xlsx$/);
-    expect(wb.SheetNames.slice(0, 3)).toEqual(['Summary', 'Assumptions', 'Pool cash flows']);
+    expect(wb.SheetNames.slice(0, 5)).toEqual([
+      'Contents',
+      'Summary',
+      'Investor summary',
+      'Assumptions',
+      'Pool cash flows',
+    ]);
     expect(unitLine(wb, 'Summary', 'Amounts in')).toBe('CNY');
     expect(summaryRow(wb, 'Summary', 'A')).toContain(classABalance());
     expect(app.errors).toEqual([]);

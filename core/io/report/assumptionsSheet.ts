@@ -174,15 +174,16 @@ function keyValues(w: SheetWriter, deal: Deal, result: RunResult, start: number,
   const { t } = text;
   const s: Scenario = result.scenario;
   let r = start;
+  // The values are the run's inputs as entered: in the input style (blue), as bank models show inputs.
   const kv = (label: string, value: string | number): void => {
-    w.text(r, 0, label);
-    if (typeof value === 'number') w.number(r, 1, value, 'number');
-    else w.text(r, 1, value, false);
+    w.text(r, 0, label, true, 'label');
+    if (typeof value === 'number') w.number(r, 1, value, 'number', 'input');
+    else w.text(r, 1, value, false, 'input');
     r++;
   };
   const heading = (title: string): void => {
     r++;
-    w.text(r++, 0, title, false);
+    w.section(r++, title);
   };
   kv(t('report:assumptions.scenario'), s.name);
   if (s.description) kv(t('report:assumptions.description'), s.description);
@@ -331,8 +332,11 @@ export function assumptionsSheet(
   // No money in columns here: amounts inside the descriptions are the deal file's, as entered.
   const w = text.writer(false);
   const s = result.scenario;
-  w.text(0, 0, t('report:assumptions.title', { deal: result.deal.name, scenario: s.name }), false);
-  let r = keyValues(w, deal, result, 2, text);
+  const top = w.titleBlock(
+    t('report:assumptions.title', { deal: result.deal.name, scenario: s.name }),
+    text.caption(false),
+  );
+  let r = keyValues(w, deal, result, top + 1, text);
 
   const horizon = result.pool.periods.length;
   const curves = [
@@ -470,8 +474,8 @@ export function assumptionsSheet(
   });
 
   r++;
-  w.text(r++, 0, t('report:assumptions.byPeriod'), false);
-  if (ratesNote) w.text(r++, 0, ratesNote, false);
+  w.section(r++, t('report:assumptions.byPeriod'));
+  if (ratesNote) w.note(r++, ratesNote);
   const placed = writeTable(w, { columns, rows }, r);
   w.autofilter(placed.headerRow, placed.lastDataRow, 0, columns.length - 1);
   return w;

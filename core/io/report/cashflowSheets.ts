@@ -8,7 +8,7 @@ import { coreText } from '../../i18n/messages';
 import type { PoolPeriodRow, RunResult, TrancheResult, WaterfallPeriod } from '../../result';
 import { columnTotal, type ReportColumn, type ReportTable, writeTable } from './reportTable';
 import { reportText, type ReportText } from './reportText';
-import { cellAddress, columnName, type SheetWriter } from './sheetWriter';
+import { cellAddress, columnName, type SheetWriter, TITLE_ROWS } from './sheetWriter';
 
 type Row = Record<string, string | number | null>;
 
@@ -18,11 +18,12 @@ const ENGLISH = (currency: string): ReportText => reportText('en', 'unit', curre
 function periodSheet(
   w: SheetWriter,
   title: string,
+  caption: string,
   table: Pick<ReportTable, 'columns' | 'rows' | 'totals'>,
 ): SheetWriter {
-  w.text(0, 0, title, false);
-  const placed = writeTable(w, table, 1);
-  w.freezeRows = 2;
+  const top = w.titleBlock(title, caption);
+  const placed = writeTable(w, table, top);
+  w.freezeRows = top + 1;
   w.autofilter(placed.headerRow, placed.lastDataRow, 0, table.columns.length - 1);
   return w;
 }
@@ -89,12 +90,12 @@ export function poolSheet(result: RunResult, text = ENGLISH(result.deal.currency
     excessSpread: spread.get(p.period) ?? null,
   }));
   const title = t('report:pool.title', { deal: result.deal.name, scenario: result.scenario.name });
-  const w = periodSheet(text.writer(true), text.titled(title, true), {
+  const w = periodSheet(text.writer(true), text.titled(title, true), text.caption(true), {
     columns: poolColumns(t),
     rows,
     totals: POOL_TOTALS,
   });
-  // Below the totals row (title, header, rows, totals, one blank row).
+  // Below the totals row (title block, header, rows, totals, one blank row).
   const note =
     text.factor === 1
       ? t('report:pool.footingNote')
@@ -103,7 +104,7 @@ export function poolSheet(result: RunResult, text = ENGLISH(result.deal.currency
           units: text.units,
           factor: text.factor.toLocaleString('en-US'),
         });
-  w.text(rows.length + 4, 0, note, false);
+  w.note(TITLE_ROWS + rows.length + 3, note);
   return w;
 }
 
@@ -190,7 +191,7 @@ export function trancheSheet(
         : tranche.rating
           ? t('report:tranche.titleRated', vars)
           : t('report:tranche.title', vars);
-  return periodSheet(text.writer(true), text.titled(title, true), {
+  return periodSheet(text.writer(true), text.titled(title, true), text.caption(true), {
     columns: trancheColumns(t),
     rows: tranche.cashflows as unknown as Row[],
     totals: ['interest', 'principal', 'writedown'],
@@ -412,8 +413,8 @@ export function waterfallSheet(
   // In units to the cent whatever the report's unit: the difference column is a ROUND(…, 2) reconciliation.
   const w = text.writer(false);
   const title = t('report:waterfall.title', { deal: result.deal.name, scenario: result.scenario.name });
-  w.text(0, 0, text.titled(title, false), false);
-  const placed = writeTable(w, { columns, rows, totals: [] }, 1);
+  const top = w.titleBlock(text.titled(title, false), text.caption(false));
+  const placed = writeTable(w, { columns, rows, totals: [] }, top);
   periods.forEach((p, i) => {
     const r = placed.firstDataRow + i;
     if (sourceRule) w.formula(r, at('sourcesTotal'), sourceRule.formula(r), p.sources.total, 'money');
@@ -446,7 +447,7 @@ export function waterfallSheet(
           'triggersBreached',
         ].includes(k),
     );
-  w.text(totalsRow, 0, w.total);
+  w.text(totalsRow, 0, w.total, true, 'total');
   if (periods.length > 0) {
     for (const key of flowKeys) {
       const c = at(key);
@@ -460,14 +461,16 @@ export function waterfallSheet(
           'money',
         ),
         'money',
+        'total',
       );
     }
   }
-  w.freezeRows = 2;
+  w.styleRow(totalsRow, 0, columns.length - 1, 'total');
+  w.freezeRows = top + 1;
   w.autofilter(placed.headerRow, placed.lastDataRow, 0, columns.length - 1);
 
   let noteRow = totalsRow + 2;
-  const note = (text: string): void => w.text(noteRow++, 0, text, false);
+  const note = (text: string): void => w.note(noteRow++, text);
   note(sourceRule ? sourceRule.note : t('report:waterfall.sourcesEngine'));
   note(useRule ? useRule.note : t('report:waterfall.usesEngine'));
   note(holds ? t('report:waterfall.differenceNoteHolds') : t('report:waterfall.differenceNote'));
@@ -483,7 +486,7 @@ export function revolvingSheet(result: RunResult, text = ENGLISH(result.deal.cur
   const dateOf = new Map(result.pool.periods.map((p) => [p.period, p.date]));
   const w = text.writer(true);
   const title = t('report:revolving.title', { deal: result.deal.name, scenario: result.scenario.name });
-  w.text(0, 0, text.titled(title, true), false);
+  const top = w.titleBlock(text.titled(title, true), text.caption(true));
   const placed = writeTable(
     w,
     {
@@ -503,12 +506,12 @@ export function revolvingSheet(result: RunResult, text = ENGLISH(result.deal.cur
       })),
       totals: ['par', 'cash'],
     },
-    1,
+    top,
   );
-  w.freezeRows = 2;
+  w.freezeRows = top + 1;
   w.autofilter(placed.headerRow, placed.lastDataRow, 0, 4);
   let r = placed.nextRow + 1;
-  w.text(r++, 0, t('report:revolving.excluded'), false);
+  w.section(r++, t('report:revolving.excluded'));
   if (rev.excludedProfileLines.length === 0) w.text(r++, 0, t('report:none'));
   for (const line of rev.excludedProfileLines) {
     w.text(r, 0, line.id);

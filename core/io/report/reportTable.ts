@@ -85,7 +85,7 @@ export function writeTable(
   col = 0,
 ): TablePlacement {
   const headerRow = row;
-  table.columns.forEach((column, j) => w.text(headerRow, col + j, column.header));
+  table.columns.forEach((column, j) => w.text(headerRow, col + j, column.header, true, 'header'));
   let r = headerRow + 1;
   for (const data of table.rows) {
     table.columns.forEach((column, j) => w.value(r, col + j, data[column.key], column.format));
@@ -97,7 +97,7 @@ export function writeTable(
   if (totals.size > 0) {
     totalsRow = r;
     const firstKey = table.columns[0]?.key;
-    if (firstKey !== undefined && !totals.has(firstKey)) w.text(totalsRow, col, w.total);
+    if (firstKey !== undefined && !totals.has(firstKey)) w.text(totalsRow, col, w.total, true, 'total');
     table.columns.forEach((column, j) => {
       if (!totals.has(column.key)) return;
       const format = column.format === 'text' || column.format === 'date' ? 'number' : column.format;
@@ -107,25 +107,32 @@ export function writeTable(
       );
       // With no rows a SUM would have to reference its own cell (a circular reference): write the zero itself.
       if (lastDataRow === headerRow) {
-        w.number(totalsRow as number, col + j, 0, format);
+        w.number(totalsRow as number, col + j, 0, format, 'total');
         return;
       }
       const range = `${cellAddress(headerRow + 1, col + j)}:${cellAddress(lastDataRow, col + j)}`;
-      w.formula(totalsRow as number, col + j, `SUM(${range})`, cached, format);
+      w.formula(totalsRow as number, col + j, `SUM(${range})`, cached, format, 'total');
     });
+    w.styleRow(totalsRow, col, col + table.columns.length - 1, 'total');
     r++;
   }
   return { headerRow, firstDataRow: headerRow + 1, lastDataRow, totalsRow, nextRow: r };
 }
 
 /**
- * A table on its own sheet: a title row, a frozen header and an autofilter over header and data. `w` is the writer
- * to fill (the report's language and amount unit), `title` the title to show (the table's own by default).
+ * A table on its own sheet: the title block, a frozen header and an autofilter over header and data. `w` is the
+ * writer to fill (the report's language and amount unit), `title` the title to show (the table's own by default),
+ * `caption` the title block's line of deal, scenario, run date and unit.
  */
-export function tableSheet(table: ReportTable, w = new SheetWriter(), title = table.title): SheetWriter {
-  w.text(0, 0, title, false);
-  const placed = writeTable(w, table, 1);
-  w.freezeRows = 2;
+export function tableSheet(
+  table: ReportTable,
+  w = new SheetWriter(),
+  title = table.title,
+  caption = '',
+): SheetWriter {
+  const top = w.titleBlock(title, caption);
+  const placed = writeTable(w, table, top);
+  w.freezeRows = top + 1;
   if (table.columns.length > 0)
     w.autofilter(placed.headerRow, placed.lastDataRow, 0, table.columns.length - 1);
   return w;

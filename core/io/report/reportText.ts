@@ -6,6 +6,7 @@
  */
 import { SCALE_FACTOR, type AmountScale } from '../../i18n/amounts';
 import { translator, type Lang, type TFunction } from '../../i18n';
+import { moneyFormat } from './reportStyles';
 import { SheetWriter } from './sheetWriter';
 
 const KNOWN_CURRENCIES = ['CNY', 'USD', 'HKD', 'EUR'] as const;
@@ -13,11 +14,11 @@ type KnownCurrency = (typeof KNOWN_CURRENCIES)[number];
 
 /** Cell formats of scaled money: two decimals, four in 亿 (1 亿 = 100 million, so 0.01 亿 would hide a million). */
 const MONEY_FORMAT: Readonly<Record<AmountScale, string>> = {
-  unit: '#,##0.00',
-  thousand: '#,##0.00',
-  wan: '#,##0.00',
-  million: '#,##0.00',
-  yi: '#,##0.0000',
+  unit: moneyFormat(2),
+  thousand: moneyFormat(2),
+  wan: moneyFormat(2),
+  million: moneyFormat(2),
+  yi: moneyFormat(4),
 };
 
 export interface ReportText {
@@ -35,9 +36,23 @@ export interface ReportText {
   writer(scaled: boolean): SheetWriter;
   /** User items (tranche or trigger ids) joined as the language lists them. */
   list(items: readonly string[]): string;
+  /** The title block's second line: deal, scenario, run date and the unit amounts are in. */
+  caption(scaled: boolean): string;
 }
 
-export function reportText(lang: Lang, scale: AmountScale, currency: string): ReportText {
+/** The run a report is of, for the title block on every sheet. */
+export interface ReportRun {
+  deal: string;
+  scenario: string;
+  runAt: string;
+}
+
+export function reportText(
+  lang: Lang,
+  scale: AmountScale,
+  currency: string,
+  run: ReportRun = { deal: '', scenario: '', runAt: '' },
+): ReportText {
   const t = translator(lang);
   const known = (KNOWN_CURRENCIES as readonly string[]).includes(currency);
   const name = known
@@ -58,5 +73,12 @@ export function reportText(lang: Lang, scale: AmountScale, currency: string): Re
     writer: (scaled) =>
       new SheetWriter(scaled ? { factor, moneyFormat: MONEY_FORMAT[scale], ...words } : { ...words }),
     list: (items) => items.join(t('report:listSeparator')),
+    caption: (scaled) =>
+      t('report:styled.caption', {
+        deal: run.deal,
+        scenario: run.scenario,
+        runAt: run.runAt,
+        unit: scaled ? unit : units,
+      }),
   };
 }

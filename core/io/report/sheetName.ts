@@ -66,7 +66,9 @@ export function safeSheetName(name: string, taken: Set<string>): string {
 
 /** The tranche report's own sheet names in one language, before they are made Excel-safe. */
 export interface ReportSheetNames {
+  contents: string;
   summary: string;
+  investor: string;
   assumptions: string;
   pool: string;
   /** One per tranche, in the run's order. */
@@ -80,7 +82,9 @@ export function reportSheetNames(
   t: TFunction,
 ): ReportSheetNames {
   return {
+    contents: t('report:styled.sheets.contents'),
     summary: t('report:sheets.summary'),
+    investor: t('report:styled.sheets.investor'),
     assumptions: t('report:sheets.assumptions'),
     pool: t('report:sheets.pool'),
     tranches: result.tranches.map((x) => t('report:sheets.tranche', { id: x.id })),
@@ -103,7 +107,9 @@ export function trancheReportSheetNames(
 ): string[] {
   const n = reportSheetNames(result, t);
   return [
+    n.contents,
     n.summary,
+    n.investor,
     n.assumptions,
     n.pool,
     ...n.tranches,

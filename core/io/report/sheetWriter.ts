@@ -1,20 +1,40 @@
 /**
- * A thin writer over a SheetJS worksheet: typed cells with Excel number formats, column widths from content,
- * frozen header rows and an autofilter. Cells are set directly (not through `aoa_to_sheet`) because a 10-tranche,
- * 360-period report writes tens of thousands of them and the report budget is 3 s.
+ * A sheet as the report builds it: typed cells with number formats and style roles, column widths from content,
+ * frozen header rows, an autofilter, and what printing and navigation need (print titles, page breaks, notes,
+ * defined names, links). Kept as plain data, apart from the spreadsheet library, so the sheet builders stay
+ * simple and testable; workbookWriter.ts turns it into the styled workbook.
  */
-import type { CellObject, WorkSheet } from 'xlsx';
 import { neutraliseText } from './cellText';
+import { type CellRole, FORMAT_CODE, type NumberFormat } from './reportStyles';
 
-export type ColumnFormat = 'money' | 'percent' | 'number' | 'date' | 'text' | 'integer';
+export type ColumnFormat = NumberFormat | 'text';
 
-export const FORMAT_CODE: Record<Exclude<ColumnFormat, 'text'>, string> = {
-  money: '#,##0.00',
-  percent: '0.00%',
-  number: '#,##0.0000',
-  date: 'yyyy-mm-dd',
-  integer: '#,##0',
-};
+export { FORMAT_CODE };
+
+export interface SheetCell {
+  /** null: an empty cell that only carries a style (a totals row's blank cells). */
+  v: string | number | boolean | null;
+  /** A live formula (without `=`); `v` is its cached value. */
+  f?: string;
+  /** Number format code. */
+  z?: string;
+  role: CellRole;
+  /** Another sheet of the workbook this cell links to. */
+  link?: string;
+}
+
+/** A picture placed on the sheet, anchored at a zero-based cell, `width` × `height` pixels. */
+export interface SheetPicture {
+  png: Uint8Array;
+  title: string;
+  row: number;
+  col: number;
+  width: number;
+  height: number;
+}
+
+/** Rows of every sheet's title block (title, caption). */
+export const TITLE_ROWS = 2;
 
 const MIN_WIDTH = 8;
 const MAX_WIDTH = 60;
@@ -88,6 +108,24 @@ function numberWidth(v: number, format: ColumnFormat): number {
   }
 }
 
+/**
+ * Headers and labels wrap (reportStyles.ts WRAPPED), so they need not set a column's width alone: a header asks
+ * for about half its length (two lines), a label at most LABEL_WIDTH. Without this a tranche table's headers
+ * ("Macaulay duration (years)") make every column twice as wide as its numbers, and a table fitted to one printed
+ * page wide shrinks to an unreadable scale.
+ */
+const LABEL_WIDTH = 34;
+function fittedWidth(width: number, role: CellRole): number {
+  if (role === 'header') return Math.min(width + 2, Math.max(10, Math.ceil(width / 2) + 2));
+  if (role === 'label') return Math.min(width + 2, LABEL_WIDTH);
+  return width + 2;
+}
+
+/** Lines a wrapped text of `width` columns takes in a column `columnWidth` wide. */
+export function wrappedLines(width: number, columnWidth: number): number {
+  return Math.max(1, Math.ceil(width / Math.max(1, columnWidth - 1)));
+}
+
 /** How a writer shows money and the words it writes itself; the defaults are the report in English and in units. */
 export interface SheetWriterOptions {
   /** Money cells hold `amount / factor` (an amount scale: 1e4 for 万). */
@@ -100,7 +138,8 @@ export interface SheetWriterOptions {
 }
 
 export class SheetWriter {
-  private readonly ws: WorkSheet = {};
+  /** Cells by zero-based row, then column. */
+  readonly rows: (SheetCell | undefined)[][] = [];
   private readonly factor: number;
   private readonly moneyFormat: string;
   readonly na: string;
@@ -108,8 +147,22 @@ export class SheetWriter {
   private lastRow = 0;
   private lastCol = 0;
   private readonly widths: number[] = [];
-  /** Rows kept visible while scrolling (written after SheetJS, which cannot write panes: see freezePanes.ts). */
+  /** Rows kept visible while scrolling, and repeated at the top of every printed page. */
   freezeRows = 0;
+  /** Rows repeated on each printed page when nothing is frozen (the title block). */
+  printTitleRows = 0;
+  filter: { firstRow: number; lastRow: number; firstCol: number; lastCol: number } | null = null;
+  /** Printed upright at its natural size rather than landscape fitted to one page wide. */
+  portrait = false;
+  /** Rows after which a printed page ends. */
+  readonly pageBreaks: number[] = [];
+  /** How a figure is computed, shown as the cell's comment. */
+  readonly notes: { r: number; c: number; text: string }[] = [];
+  /** Workbook names of key figures. */
+  readonly names: { r: number; c: number; name: string }[] = [];
+  readonly pictures: SheetPicture[] = [];
+  /** Columns whose width is set rather than fitted to content (zero-based column → characters). */
+  readonly fixedWidths = new Map<number, number>();
 
   constructor(opts: SheetWriterOptions = {}) {
     this.factor = opts.factor ?? 1;
@@ -119,70 +172,152 @@ export class SheetWriter {
   }
 
   /** A value as its cell holds it: money divided by the scale (exactly itself in units), its format code. */
-  private scaled(value: number, format: Exclude<ColumnFormat, 'text'>): { v: number; z: string } {
+  private scaled(value: number, format: NumberFormat): { v: number; z: string } {
     if (format !== 'money') return { v: value, z: FORMAT_CODE[format] };
     return { v: this.factor === 1 ? value : value / this.factor, z: this.moneyFormat };
   }
 
-  private put(r: number, c: number, cell: CellObject, width: number): void {
-    this.ws[cellAddress(r, c)] = cell;
+  private put(r: number, c: number, cell: SheetCell, width: number): void {
+    let row = this.rows[r];
+    if (row === undefined) {
+      row = [];
+      this.rows[r] = row;
+    }
+    row[c] = cell;
     if (r > this.lastRow) this.lastRow = r;
     if (c > this.lastCol) this.lastCol = c;
     if (width > (this.widths[c] ?? 0)) this.widths[c] = width;
   }
 
-  /** Text from anywhere (users included), neutralised against formula injection. `fit: false` keeps titles from widening a column. */
-  text(r: number, c: number, value: string, fit = true): void {
-    const v = neutraliseText(value);
-    this.put(r, c, { t: 's', v }, fit ? textWidth(v) + 2 : 0);
+  cell(r: number, c: number): SheetCell | undefined {
+    return this.rows[r]?.[c];
   }
 
-  number(r: number, c: number, value: number, format: Exclude<ColumnFormat, 'text'>): void {
+  /** Text from anywhere (users included), neutralised against formula injection. `fit: false` keeps titles from widening a column. */
+  text(r: number, c: number, value: string, fit = true, role: CellRole = 'body'): void {
+    const v = neutraliseText(value);
+    this.put(r, c, { v, role }, fit ? fittedWidth(textWidth(v), role) : 0);
+  }
+
+  number(r: number, c: number, value: number, format: NumberFormat, role: CellRole = 'body'): void {
     if (!Number.isFinite(value)) {
-      this.text(r, c, this.na);
+      this.text(r, c, this.na, true, role);
       return;
     }
     const { v, z } = this.scaled(value, format);
-    this.put(r, c, { t: 'n', v, z }, numberWidth(v, format));
+    this.put(r, c, { v, z, role }, numberWidth(v, format));
   }
 
   /** An ISO date as a real Excel date; anything else is written as text so nothing is lost. */
-  date(r: number, c: number, iso: string): void {
+  date(r: number, c: number, iso: string, role: CellRole = 'body'): void {
     const serial = excelDateSerial(iso);
-    if (serial === null) this.text(r, c, iso);
-    else this.put(r, c, { t: 'n', v: serial, z: FORMAT_CODE.date }, 12);
+    if (serial === null) this.text(r, c, iso, true, role);
+    else this.put(r, c, { v: serial, z: FORMAT_CODE.date, role }, 12);
   }
 
   bool(r: number, c: number, value: boolean): void {
-    this.put(r, c, { t: 'b', v: value }, 7);
+    this.put(r, c, { v: value, role: 'body' }, 7);
   }
 
   /** A live formula with its cached value, so readers that do not recalculate still show the engine's number. */
-  formula(r: number, c: number, f: string, cached: number, format: Exclude<ColumnFormat, 'text'>): void {
+  formula(
+    r: number,
+    c: number,
+    f: string,
+    cached: number,
+    format: NumberFormat,
+    role: CellRole = 'body',
+  ): void {
     const { v, z } = this.scaled(cached, format);
-    this.put(r, c, { t: 'n', f, v, z }, numberWidth(v, format));
+    this.put(r, c, { v, f, z, role }, numberWidth(v, format));
   }
 
   /** A value of a declared column format; null leaves the cell empty, a string in a number column stays text. */
-  value(r: number, c: number, v: string | number | null | undefined, format: ColumnFormat): void {
+  value(
+    r: number,
+    c: number,
+    v: string | number | null | undefined,
+    format: ColumnFormat,
+    role: CellRole = 'body',
+  ): void {
     if (v === null || v === undefined) return;
-    if (format === 'date' && typeof v === 'string') this.date(r, c, v);
-    else if (typeof v === 'string') this.text(r, c, v);
-    else if (format === 'text') this.text(r, c, String(v));
-    else this.number(r, c, v, format);
+    if (format === 'date' && typeof v === 'string') this.date(r, c, v, role);
+    else if (typeof v === 'string') this.text(r, c, v, true, role);
+    else if (format === 'text') this.text(r, c, String(v), true, role);
+    else this.number(r, c, v, format, role);
+  }
+
+  /** The sheet's title (row `r`), not widening its column. */
+  title(r: number, text: string): void {
+    this.text(r, 0, text, false, 'title');
+  }
+
+  /** A line under the title saying what the sheet is of (deal, scenario, run date, unit). */
+  caption(r: number, text: string): void {
+    this.text(r, 0, text, false, 'caption');
+  }
+
+  /**
+   * The title block every sheet opens with: its title, then a caption of the deal, scenario, run date and unit.
+   * Returns the first row below it. The block is repeated on every printed page unless rows below are frozen.
+   */
+  titleBlock(title: string, caption: string): number {
+    this.title(0, title);
+    this.caption(1, caption);
+    this.printTitleRows = TITLE_ROWS;
+    return TITLE_ROWS;
+  }
+
+  /** A section heading within a sheet. */
+  section(r: number, text: string): void {
+    this.text(r, 0, text, false, 'section');
+  }
+
+  /** A note below a table, in the note style, not widening its column. */
+  note(r: number, text: string): void {
+    this.text(r, 0, text, false, 'note');
+  }
+
+  /** Gives the cells of row `r`, columns `from`..`to`, the style `role`, styling the blank ones too. */
+  styleRow(r: number, from: number, to: number, role: CellRole): void {
+    for (let c = from; c <= to; c++) {
+      const cell = this.cell(r, c);
+      if (cell) cell.role = role;
+      else this.put(r, c, { v: null, role }, 0);
+    }
+  }
+
+  /** A link to another sheet of the workbook, showing `text`. */
+  link(r: number, c: number, text: string, sheet: string): void {
+    const v = neutraliseText(text);
+    this.put(r, c, { v, role: 'link', link: sheet }, textWidth(v) + 2);
+  }
+
+  /** A comment on the cell saying how its figure is computed. */
+  comment(r: number, c: number, text: string): void {
+    this.notes.push({ r, c, text });
+  }
+
+  /** A workbook name for the cell (a key figure a reader's own formulas can refer to). */
+  defineName(r: number, c: number, name: string): void {
+    this.names.push({ r, c, name });
   }
 
   autofilter(firstRow: number, lastRow: number, firstCol: number, lastCol: number): void {
-    this.ws['!autofilter'] = { ref: `${cellAddress(firstRow, firstCol)}:${cellAddress(lastRow, lastCol)}` };
+    this.filter = { firstRow, lastRow, firstCol, lastCol };
   }
 
-  toSheet(): WorkSheet {
-    this.ws['!ref'] = `A1:${cellAddress(this.lastRow, this.lastCol)}`;
-    const cols = [];
+  /** Zero-based last row and column written. */
+  get extent(): { lastRow: number; lastCol: number } {
+    return { lastRow: this.lastRow, lastCol: this.lastCol };
+  }
+
+  /** Column widths in characters, fitted to content within bounds (or as fixed). */
+  columnWidths(): number[] {
+    const cols: number[] = [];
     for (let c = 0; c <= this.lastCol; c++) {
-      cols.push({ wch: Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, this.widths[c] ?? 0)) });
+      cols.push(this.fixedWidths.get(c) ?? Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, this.widths[c] ?? 0)));
     }
-    this.ws['!cols'] = cols;
-    return this.ws;
+    return cols;
   }
 }

@@ -8,7 +8,7 @@ import type { RunResult } from '../../result';
 import { couponText, seniorityText } from './cashflowSheets';
 import { columnTotal, type ReportColumn, writeTable } from './reportTable';
 import { reportText, type ReportText } from './reportText';
-import type { ColumnFormat, SheetWriter } from './sheetWriter';
+import { type ColumnFormat, type SheetWriter, textWidth } from './sheetWriter';
 
 export interface Breakeven {
   trancheId: string;
@@ -18,11 +18,12 @@ export interface Breakeven {
 
 export interface SummaryOptions {
   breakevens?: Breakeven[];
-  /** Set when the header rows of the other sheets could not be frozen. */
-  freezeNote?: string;
 }
 
 type Row = Record<string, string | number | null>;
+
+/** Text values longer than this (in columns) do not widen the Summary's second column. */
+const LONG_VALUE = 24;
 
 /**
  * Balance-weighted annual rate of the initial pool: the run's own figure (runDeal knows the pool, rep lines or
@@ -55,19 +56,30 @@ export function summarySheet(
   const { t } = text;
   const w = text.writer(true);
   const dateOf = new Map(result.pool.periods.map((p) => [p.period, p.date]));
-  w.text(0, 0, t('report:summary.title', { deal: result.deal.name }), false);
-  let r = 2;
-  const label = (s: string): void => w.text(r, 0, s);
-  const kv = (s: string, v: string | number | boolean | null, format: ColumnFormat = 'text'): void => {
+  let r = w.titleBlock(t('report:summary.title', { deal: result.deal.name }), text.caption(true)) + 1;
+  const label = (s: string): void => w.text(r, 0, s, true, 'label');
+  const kv = (
+    s: string,
+    v: string | number | boolean | null,
+    format: ColumnFormat = 'text',
+    how?: { note: string; name?: string },
+  ): void => {
     label(s);
     if (typeof v === 'boolean') w.bool(r, 1, v);
     else if (v === null) w.text(r, 1, w.na);
+    // A sentence (the clean-up call, the revolving end) runs on into the empty cells to its right rather than
+    // widen the column the tranche table below shares.
+    else if (typeof v === 'string' && textWidth(v) > LONG_VALUE) w.text(r, 1, v, false);
     else w.value(r, 1, v, format);
+    if (how) {
+      w.comment(r, 0, how.note);
+      if (how.name) w.defineName(r, 1, how.name);
+    }
     r++;
   };
   const section = (title: string): void => {
     r++;
-    w.text(r++, 0, title, false);
+    w.section(r++, title);
   };
 
   kv(t('report:summary.deal'), result.deal.name);
@@ -103,12 +115,21 @@ export function summarySheet(
     periods.map((p) => p.recovery),
     'money',
   );
-  kv(t('report:summary.initialBalance'), result.pool.initialBalance, 'money');
+  kv(t('report:summary.initialBalance'), result.pool.initialBalance, 'money', {
+    note: t('report:styled.notes.initialBalance'),
+    name: 'Pool_InitialBalance',
+  });
   kv(t('report:summary.receivables'), initialCount(deal, result), 'integer');
-  kv(t('report:summary.waApr'), weightedAverageRate(deal, result), 'percent');
+  kv(t('report:summary.waApr'), weightedAverageRate(deal, result), 'percent', {
+    note: t('report:styled.notes.waApr'),
+  });
   kv(t('report:summary.periods'), periods.length, 'integer');
-  kv(t('report:summary.cumulativeDefaults'), defaults, 'money');
-  kv(t('report:summary.cumulativeRecoveries'), recoveries, 'money');
+  kv(t('report:summary.cumulativeDefaults'), defaults, 'money', {
+    note: t('report:styled.notes.cumulativeDefaults'),
+  });
+  kv(t('report:summary.cumulativeRecoveries'), recoveries, 'money', {
+    note: t('report:styled.notes.cumulativeRecoveries'),
+  });
   kv(
     t('report:summary.cumulativeLosses'),
     columnTotal(
@@ -116,9 +137,16 @@ export function summarySheet(
       'money',
     ),
     'money',
+    { note: t('report:styled.notes.cumulativeLosses') },
   );
-  kv(t('report:summary.cumulativeNetLoss'), Math.round((defaults - recoveries) * 100) / 100, 'money');
-  kv(t('report:summary.cumulativeNetLossPct'), periods.at(-1)?.cumulativeNetLossPct ?? 0, 'percent');
+  kv(t('report:summary.cumulativeNetLoss'), Math.round((defaults - recoveries) * 100) / 100, 'money', {
+    note: t('report:styled.notes.cumulativeNetLoss'),
+    name: 'Pool_CNL',
+  });
+  kv(t('report:summary.cumulativeNetLossPct'), periods.at(-1)?.cumulativeNetLossPct ?? 0, 'percent', {
+    note: t('report:styled.notes.cumulativeNetLossPct'),
+    name: 'Pool_CNL_Pct',
+  });
 
   section(t('report:summary.tranches'));
   const breakevens = new Map((opts.breakevens ?? []).map((b) => [b.trancheId, b]));
@@ -188,6 +216,24 @@ export function summarySheet(
     r,
   );
   w.autofilter(placed.headerRow, placed.lastDataRow, 0, columns.length - 1);
+  columns.forEach((column, c) => {
+    const note = figureNote(t, column.key);
+    if (note) w.comment(placed.headerRow, c, note);
+  });
+  const names = classNames(result.tranches.map((tr) => tr.id));
+  const nameColumns = [
+    ['wal', 'WAL'],
+    ['yield', 'Yield'],
+    ['principalLoss', 'Loss'],
+  ] as const;
+  result.tranches.forEach((tr, i) => {
+    for (const [key, suffix] of nameColumns) {
+      const c = columns.findIndex((x) => x.key === key);
+      const row = placed.firstDataRow + i;
+      // A name on an "n/a" text would mislead a formula that reads it as a number.
+      if (typeof w.cell(row, c)?.v === 'number') w.defineName(row, c, `${names[i]}_${suffix}`);
+    }
+  });
   r = placed.nextRow;
 
   section(t('report:summary.triggerEvents'));
@@ -202,7 +248,7 @@ export function summarySheet(
       t('report:triggerTable.event'),
       t('report:triggerTable.value'),
       t('report:triggerTable.threshold'),
-    ].forEach((h, c) => w.text(r, c, h));
+    ].forEach((h, c) => w.text(r, c, h, true, 'header'));
     r++;
     for (const e of result.triggerEvents) {
       const spec = deal.structure.triggers.find((x) => x.id === e.id);
@@ -254,6 +300,55 @@ export function summarySheet(
           ),
         ),
   );
-  if (opts.freezeNote) kv(t('report:summary.note'), opts.freezeNote);
   return w;
+}
+
+/** How a column of the tranche table is computed, for its header's comment; null for a plain input. */
+function figureNote(t: ReportText['t'], key: string): string | null {
+  switch (key) {
+    case 'poolShare':
+      return t('report:styled.notes.poolShare');
+    case 'price':
+      return t('report:styled.notes.price');
+    case 'wal':
+      return t('report:styled.notes.wal');
+    case 'windowFirst':
+    case 'windowLast':
+      return t('report:styled.notes.window');
+    case 'yield':
+      return t('report:styled.notes.yield');
+    case 'mortgageYield':
+      return t('report:styled.notes.mortgageYield');
+    case 'macaulayDuration':
+      return t('report:styled.notes.macaulayDuration');
+    case 'modifiedDuration':
+      return t('report:styled.notes.modifiedDuration');
+    case 'convexity':
+      return t('report:styled.notes.convexity');
+    case 'principalLoss':
+      return t('report:styled.notes.principalLoss');
+    case 'interestShortfall':
+      return t('report:styled.notes.interestShortfall');
+    case 'breakevenCdr':
+      return t('report:styled.notes.breakevenCdr');
+    case 'breakevenMultiple':
+      return t('report:styled.notes.breakevenMultiple');
+    default:
+      return null;
+  }
+}
+
+/**
+ * Workbook-name stems for the classes ("Class_A"): Excel names take letters, digits and underscores, so other
+ * characters of a class id become underscores, and a clash (ids "A-1" and "A_1") gets a numbered suffix.
+ */
+export function classNames(ids: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return ids.map((id) => {
+    const base = `Class_${id.replace(/[^A-Za-z0-9_]/g, '_')}`;
+    let name = base;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}_${n}`;
+    taken.add(name.toLowerCase());
+    return name;
+  });
 }

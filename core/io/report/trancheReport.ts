@@ -1,21 +1,23 @@
 /**
- * The tranche report: one workbook a bank or investor can open and audit. Built in memory with SheetJS and
- * returned as xlsx bytes (no file system here: the CLI, Electron and the browser each save it their own way).
+ * The tranche report: one workbook a bank or investor can open, audit and print. The sheets are built as plain
+ * data (SheetWriter) and written, styled, with ExcelJS as xlsx bytes (no file system here: the CLI, Electron and
+ * the browser each save it their own way).
  */
-import * as XLSX from 'xlsx';
 import type { Deal } from '../../deal/schema';
 import type { AmountScale } from '../../i18n/amounts';
 import type { Lang } from '../../i18n/lang';
 import type { RunResult } from '../../result';
 import { assumptionsSheet } from './assumptionsSheet';
 import { poolSheet, revolvingSheet, trancheSheet, waterfallSheet } from './cashflowSheets';
-import { canFreezePanes, freezeHeaderRows } from './freezePanes';
+import { type ContentsEntry, contentsSheet } from './contentsSheet';
+import { investorSheet } from './investorSheet';
 import { type ReportTable, tableSheet } from './reportTable';
 import { reportText } from './reportText';
 import type { ReportChart } from './reportChart';
 import { reportSheetNames, safeSheetName } from './sheetName';
 import type { SheetWriter } from './sheetWriter';
 import { type Breakeven, summarySheet } from './summarySheet';
+import { writeWorkbook } from './workbookWriter';
 
 export interface ReportInput {
   deal: Deal;
@@ -34,73 +36,127 @@ export interface ReportInput {
 }
 
 /** A valid date for the workbook's properties, or undefined so none is written rather than an invalid one. */
-function runDate(runAt: string): Date | undefined {
+function validDate(runAt: string): Date | undefined {
   const d = new Date(runAt);
   return Number.isNaN(d.getTime()) ? undefined : d;
 }
 
+/** Widest a chart is shown, in pixels: three side by side stay within a landscape page fitted to the tables. */
+const CHART_WIDTH_PX = 520;
+const PX_PER_CHAR = 7;
+const PX_PER_ROW = 20;
+
 /**
- * The report as xlsx bytes: Summary, Assumptions, Pool cash flows, one sheet per tranche, Waterfall, Revolving
- * purchases (when the deal revolves), then the extra tables.
+ * Places the charts on the Summary below its tables, side by side while they fit the width the tables take (at
+ * least two across), scaled to a common width keeping each one's aspect ratio.
  */
-export function buildTrancheReport(input: ReportInput): Uint8Array {
+export function placeCharts(w: SheetWriter, charts: readonly ReportChart[]): void {
+  const widths = w.columnWidths();
+  const columnLeft: number[] = [0];
+  for (const width of widths) columnLeft.push((columnLeft.at(-1) ?? 0) + width * PX_PER_CHAR);
+  const available = Math.max(columnLeft.at(-1) ?? 0, 2 * CHART_WIDTH_PX);
+  /** The first column starting at or right of `x` pixels (columns past the tables are 9 characters wide). */
+  const columnAt = (x: number): number => {
+    const i = columnLeft.findIndex((left) => left >= x);
+    if (i >= 0) return i;
+    const end = columnLeft.at(-1) ?? 0;
+    return widths.length + Math.ceil((x - end) / (9 * PX_PER_CHAR));
+  };
+  const leftOf = (c: number): number =>
+    columnLeft[c] ?? (columnLeft.at(-1) ?? 0) + (c - widths.length) * 9 * PX_PER_CHAR;
+  let row = w.extent.lastRow + 2;
+  let x = 0;
+  let lineHeight = 0;
+  for (const chart of charts) {
+    if (chart.widthPx <= 0 || chart.heightPx <= 0) continue;
+    const width = Math.min(CHART_WIDTH_PX, chart.widthPx);
+    const height = Math.round((chart.heightPx * width) / chart.widthPx);
+    if (x > 0 && x + width > available) {
+      row += Math.ceil(lineHeight / PX_PER_ROW) + 2;
+      x = 0;
+      lineHeight = 0;
+    }
+    const col = columnAt(x);
+    // ExcelJS writes no alternative text for a picture: its title goes in the cell above it instead.
+    w.text(row, col, chart.title, false, 'caption');
+    w.pictures.push({ png: chart.png, title: chart.title, row: row + 1, col, width, height });
+    x = leftOf(col) + width + PX_PER_CHAR * 2;
+    lineHeight = Math.max(lineHeight, height);
+  }
+}
+
+/**
+ * The report as xlsx bytes: Contents, Summary, Investor summary, Assumptions, Pool cash flows, one sheet per
+ * tranche, Waterfall, Revolving purchases (when the deal revolves), then the extra tables.
+ */
+export async function buildTrancheReport(input: ReportInput): Promise<Uint8Array> {
   const { deal, result, extras } = input;
-  const text = reportText(input.lang ?? 'en', input.amounts ?? 'unit', result.deal.currency);
+  const text = reportText(input.lang ?? 'en', input.amounts ?? 'unit', result.deal.currency, {
+    deal: result.deal.name,
+    scenario: result.scenario.name,
+    runAt: result.runAt,
+  });
   const { t } = text;
   const names = reportSheetNames(result, t);
-  const freezable = canFreezePanes();
   const taken = new Set<string>();
-  const sheets: { name: string; writer: SheetWriter }[] = [];
-  const add = (name: string, writer: SheetWriter): void => {
-    sheets.push({ name: safeSheetName(name, taken), writer });
+  const sheets: { name: string; writer: SheetWriter; holds: string }[] = [];
+  const add = (name: string, writer: SheetWriter, holds: string): void => {
+    sheets.push({ name: safeSheetName(name, taken), writer, holds });
   };
+  // Contents first: named now so no other sheet takes its name; filled once every sheet is named.
+  const contentsName = safeSheetName(names.contents, taken);
 
+  const summary = summarySheet(deal, result, { breakevens: extras?.breakevens }, text);
+  if (input.charts && input.charts.length > 0) placeCharts(summary, input.charts);
+  add(names.summary, summary, t('report:styled.holds.summary'));
   add(
-    names.summary,
-    summarySheet(
-      deal,
-      result,
-      {
-        breakevens: extras?.breakevens,
-        freezeNote: freezable ? undefined : t('report:freezeNote'),
-      },
-      text,
+    names.investor,
+    investorSheet(deal, result, extras?.breakevens, text),
+    t('report:styled.holds.investor'),
+  );
+  add(names.assumptions, assumptionsSheet(deal, result, text), t('report:styled.holds.assumptions'));
+  add(names.pool, poolSheet(result, text), t('report:styled.holds.pool'));
+  result.tranches.forEach((tr, i) =>
+    add(
+      names.tranches[i] as string,
+      trancheSheet(deal, result, tr, text),
+      t('report:styled.holds.tranche', { id: tr.id }),
     ),
   );
-  add(names.assumptions, assumptionsSheet(deal, result, text));
-  add(names.pool, poolSheet(result, text));
-  result.tranches.forEach((tr, i) => add(names.tranches[i] as string, trancheSheet(deal, result, tr, text)));
-  add(names.waterfall, waterfallSheet(deal, result, text));
+  add(names.waterfall, waterfallSheet(deal, result, text), t('report:styled.holds.waterfall'));
   const revolving = revolvingSheet(result, text);
-  if (revolving) add(names.revolving, revolving);
+  if (revolving) add(names.revolving, revolving, t('report:styled.holds.revolving'));
   // Other modules' tables (stress, funding) come with their own names and headers; their money is scaled too,
   // and their title says so.
   for (const table of extras?.tables ?? []) {
     const money = table.columns.some((c) => c.format === 'money');
     add(
       table.sheetName,
-      tableSheet(table, text.writer(true), money ? text.titled(table.title, true) : table.title),
+      tableSheet(
+        table,
+        text.writer(true),
+        money ? text.titled(table.title, true) : table.title,
+        text.caption(money),
+      ),
+      table.title,
     );
   }
+  const entries: ContentsEntry[] = sheets.map((s) => ({ sheet: s.name, holds: s.holds }));
 
-  const wb = XLSX.utils.book_new();
-  for (const s of sheets) XLSX.utils.book_append_sheet(wb, s.writer.toSheet(), s.name);
-  wb.Props = {
-    Title: t('report:props.title', { deal: result.deal.name }),
-    Subject: t('report:props.subject', { scenario: result.scenario.name }),
-    Author: 'ABS Workbench',
-    Comments: t('report:props.comments', { engine: result.engineVersion, runAt: result.runAt }),
-    CreatedDate: runDate(result.runAt),
-  };
-  // Uncompressed first: the package is re-zipped (compressed) once the panes are in, so deflate runs only once.
-  const raw = new Uint8Array(
-    XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: !freezable }) as ArrayBuffer,
-  );
-  if (!freezable) return raw;
-  return (
-    freezeHeaderRows(
-      raw,
-      sheets.map((s) => s.writer.freezeRows),
-    ) ?? raw
+  const runDate = validDate(result.runAt);
+  return writeWorkbook(
+    [{ name: contentsName, writer: contentsSheet(entries, text) }, ...sheets],
+    {
+      deal: result.deal.name,
+      scenario: t('report:styled.headerScenario', { scenario: result.scenario.name }),
+      runDate: t('report:styled.headerRunAt', { runAt: result.runAt }),
+      pageOf: t('report:styled.pageOf'),
+    },
+    {
+      title: t('report:props.title', { deal: result.deal.name }),
+      subject: t('report:props.subject', { scenario: result.scenario.name }),
+      description: t('report:props.comments', { engine: result.engineVersion, runAt: result.runAt }),
+      created: runDate,
+    },
   );
 }

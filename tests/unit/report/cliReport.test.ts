@@ -37,8 +37,14 @@ describe('run --xlsx in a language and an amount unit', () => {
     expect(await run(SAMPLE, '--xlsx', en)).toBe(0);
     const cn = readReport(readFileSync(zh));
     const plain = readReport(readFileSync(en));
-    expect(cn.SheetNames.slice(0, 3)).toEqual(['概要', '假设', '资产池现金流']);
-    expect(plain.SheetNames.slice(0, 3)).toEqual(['Summary', 'Assumptions', 'Pool cash flows']);
+    expect(cn.SheetNames.slice(0, 5)).toEqual(['目录', '概要', '投资者摘要', '假设', '资产池现金流']);
+    expect(plain.SheetNames.slice(0, 5)).toEqual([
+      'Contents',
+      'Summary',
+      'Investor summary',
+      'Assumptions',
+      'Pool cash flows',
+    ]);
     const summary = sheet(cn, '概要');
     expect(String(at(summary, find(summary, '金额单位').r, 1)?.v)).toMatch(/^万元/);
     const initial = at(summary, find(summary, '初始资产池余额').r, 1)?.v as number;
@@ -51,7 +57,7 @@ describe('run --xlsx in a language and an amount unit', () => {
     vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     expect(await main(takeLangFlag([SAMPLE, '--xlsx', file], { LANG: 'zh_CN.UTF-8' }))).toBe(0);
     vi.restoreAllMocks();
-    expect(readReport(readFileSync(file)).SheetNames[0]).toBe('概要');
+    expect(readReport(readFileSync(file)).SheetNames[1]).toBe('概要');
     const e = await run(SAMPLE, '--xlsx', file, '--amounts', 'lakh').catch((x: unknown) => x);
     expect(e).toBeInstanceOf(CliError);
     expect((e as CliError).message).toMatch(/^--amounts lakh: use one of unit, thousand, wan, million, yi/);

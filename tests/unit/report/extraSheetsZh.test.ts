@@ -87,16 +87,22 @@ beforeAll(async () => {
 }, 120_000);
 
 /** Each analysis's sheets in a workbook of the fixture's run, in `lang`. */
-function workbook(a: AnalysisData, lang: 'en' | 'zh-CN'): { wb: WorkBook; names: string[] } {
+async function workbook(a: AnalysisData, lang: 'en' | 'zh-CN'): Promise<{ wb: WorkBook; names: string[] }> {
   const tables = analysisTables(a, lang === 'en' ? en : zh);
-  const wb = readReport(buildTrancheReport({ deal, result, lang, amounts: 'unit', extras: { tables } }));
+  const wb = readReport(
+    await buildTrancheReport({ deal, result, lang, amounts: 'unit', extras: { tables } }),
+  );
   // The report's own sheets come first; the extra sheets follow in order.
   return { wb, names: wb.SheetNames.slice(wb.SheetNames.length - tables.length) };
 }
 
-/** What the user or the model named (ids, scenario, mix and source names, rating levels): not translated. */
+/**
+ * What the user or the model named (deal, ids, scenario, mix and source names, rating levels): not translated.
+ * The deal's name is in every sheet's title block.
+ */
 function userWords(a: AnalysisData): string[] {
   const out = new Set<string>([
+    deal.name,
     ...deal.structure.tranches.map((t) => t.id),
     ...deal.scenarios.map((s) => s.name),
   ]);
@@ -127,10 +133,10 @@ function leftover(text: string, user: readonly string[]): string[] {
 }
 
 describe('stress and funding sheets in a Chinese report', () => {
-  it('have Chinese sheet names, titles and headers, and the English workbook’s numbers cell for cell', () => {
+  it('have Chinese sheet names, titles and headers, and the English workbook’s numbers cell for cell', async () => {
     for (const a of analyses) {
-      const e = workbook(a, 'en');
-      const z = workbook(a, 'zh-CN');
+      const e = await workbook(a, 'en');
+      const z = await workbook(a, 'zh-CN');
       expect(z.names.length).toBe(e.names.length);
       const user = userWords(a);
       e.names.forEach((name, i) => {

@@ -16,11 +16,12 @@ import { buildTrancheReport } from '../../../core/io/report';
 import { poolColumns, poolSheet, trancheColumns } from '../../../core/io/report/cashflowSheets';
 import { reportText } from '../../../core/io/report/reportText';
 import { safeSheetName, trancheReportSheetNames } from '../../../core/io/report/sheetName';
-import { textWidth } from '../../../core/io/report/sheetWriter';
+import { textWidth, wrappedLines } from '../../../core/io/report/sheetWriter';
 import type { RunResult } from '../../../core/result';
 import { runDeal } from '../../../core/run';
 import { untranslatedWords } from '../../support/latin';
 import { DEAL_INPUT, fixtureRun, PERIODS } from './fixture';
+import { HEADER_ROW } from './reportChecks';
 import { convertToCsv, csvNumber, type Converted, INSTALL_HINT, sofficeVersion } from './libreoffice';
 import { at, find, readReport, sheet } from './readBack';
 
@@ -57,8 +58,8 @@ function cases(): Case[] {
 }
 
 const runs = cases();
-const build = (c: Case, lang: 'en' | 'zh-CN', amounts: AmountScale = 'unit'): WorkBook =>
-  readReport(buildTrancheReport({ deal: c.deal, result: c.result, lang, amounts }));
+const build = async (c: Case, lang: 'en' | 'zh-CN', amounts: AmountScale = 'unit'): Promise<WorkBook> =>
+  readReport(await buildTrancheReport({ deal: c.deal, result: c.result, lang, amounts }));
 
 /** Every cell of a sheet but the sheet's own keys (`!ref`, `!cols`…). */
 function cells(wb: WorkBook, name: string): [string, CellObject][] {
@@ -142,11 +143,16 @@ function untranslated(text: string, user: readonly string[]): string[] {
 
 describe('the tranche report in Chinese', () => {
   const fixture = runs[0]!;
-  const cn = build(fixture, 'zh-CN');
+  let cn: WorkBook;
+  beforeAll(async () => {
+    cn = await build(fixture, 'zh-CN');
+  });
 
   it('has Chinese sheet names, valid for Excel and as the Export screen lists them', () => {
     expect(cn.SheetNames).toEqual([
+      '目录',
       '概要',
+      '投资者摘要',
       '假设',
       '资产池现金流',
       'A档现金流',
@@ -173,10 +179,10 @@ describe('the tranche report in Chinese', () => {
 
   it('writes the headers in Chinese, with the glossary’s terms', () => {
     const pool = sheet(cn, '资产池现金流');
-    poolColumns(zh).forEach((col, c) => expect(at(pool, 1, c)?.v).toBe(col.header));
-    expect(at(pool, 1, 1)?.v).toBe('兑付日');
+    poolColumns(zh).forEach((col, c) => expect(at(pool, HEADER_ROW, c)?.v).toBe(col.header));
+    expect(at(pool, HEADER_ROW, 1)?.v).toBe('兑付日');
     const a = sheet(cn, 'A档现金流');
-    trancheColumns(zh).forEach((col, c) => expect(at(a, 1, c)?.v).toBe(col.header));
+    trancheColumns(zh).forEach((col, c) => expect(at(a, HEADER_ROW, c)?.v).toBe(col.header));
     const summary = sheet(cn, '概要');
     // The same 加权平均期限 the screens use, from the glossary.
     const wal = find(summary, '加权平均期限（年）');
@@ -189,15 +195,15 @@ describe('the tranche report in Chinese', () => {
     expect(at(summary, header.r + 3, 0)?.v).toBe('合计');
     expect(at(summary, find(summary, 'cnl').r, 4)?.v).toBe('触发');
     const wf = sheet(cn, '现金流支付顺序');
-    expect(find(wf, '1. 费用 servicing').r).toBe(1);
-    expect(find(wf, '5. A、B档本金').r).toBe(1);
-    expect(find(wf, '资金来源合计').r).toBe(1);
+    expect(find(wf, '1. 费用 servicing').r).toBe(HEADER_ROW);
+    expect(find(wf, '5. A、B档本金').r).toBe(HEADER_ROW);
+    expect(find(wf, '资金来源合计').r).toBe(HEADER_ROW);
   });
 
-  it('has every number, formula, date and flag of the English workbook, cell for cell', () => {
+  it('has every number, formula, date and flag of the English workbook, cell for cell', async () => {
     for (const c of runs) {
-      const e = build(c, 'en');
-      const z = build(c, 'zh-CN');
+      const e = await build(c, 'en');
+      const z = await build(c, 'zh-CN');
       expect(z.SheetNames).toHaveLength(e.SheetNames.length);
       e.SheetNames.forEach((name, i) => {
         const zname = z.SheetNames[i] as string;
@@ -219,14 +225,14 @@ describe('the tranche report in Chinese', () => {
         }
         // And nothing in Chinese that English lacks.
         for (const [addr] of cells(z, zname)) expect(es[addr], `${c.name} ${zname}!${addr}`).toBeDefined();
-        if (name !== 'Summary' && name !== 'Assumptions') expect(numbers).toBeGreaterThan(0);
+        if (!['Contents', 'Summary', 'Assumptions'].includes(name)) expect(numbers).toBeGreaterThan(0);
       });
     }
   });
 
-  it('leaves no English word in a sheet name, title, header, note or label, user data aside', () => {
+  it('leaves no English word in a sheet name, title, header, note or label, user data aside', async () => {
     for (const c of runs) {
-      const z = build(c, 'zh-CN');
+      const z = await build(c, 'zh-CN');
       const user = userStrings(c);
       const left: string[] = [];
       for (const name of z.SheetNames) {
@@ -247,29 +253,33 @@ describe('amounts in a chosen unit', () => {
   const fixture = runs[0]!;
 
   for (const scale of ['wan', 'yi', 'thousand', 'million'] as const) {
-    it(`shows money in ${scale} as the unit amount / ${SCALE_FACTOR[scale]}, the Waterfall in units`, () => {
+    it(`shows money in ${scale} as the unit amount / ${SCALE_FACTOR[scale]}, the Waterfall in units`, async () => {
       const factor = SCALE_FACTOR[scale];
       for (const lang of ['en', 'zh-CN'] as const) {
         // Every run in 万 (the Chinese default of practitioners); the fixture alone in the other units.
         for (const c of scale === 'wan' ? runs : [fixture]) {
-          const unit = build(c, lang);
-          const scaled = build(c, lang, scale);
+          const unit = await build(c, lang);
+          const scaled = await build(c, lang, scale);
           expect(scaled.SheetNames).toEqual(unit.SheetNames);
           // The Waterfall sheet reconciles to the cent with ROUND(…, 2): it stays in units.
           const waterfall = unit.SheetNames[unit.SheetNames.length - (c.result.revolving ? 2 : 1)] as string;
+          // The Contents' legend shows a sample negative amount, not one of the deal's.
+          const contents = unit.SheetNames[0];
           for (const name of unit.SheetNames) {
             const ss = sheet(scaled, name);
             for (const [addr, cell] of cells(unit, name)) {
               const other = ss[addr] as CellObject | undefined;
               if (cell.t !== 'n') continue;
-              const money = cell.z === '#,##0.00';
-              if (!money || name === waterfall) {
+              const money = cell.z === '#,##0.00;[Red](#,##0.00)';
+              if (!money || name === waterfall || name === contents) {
                 expect(other?.v, `${lang} ${scale} ${name}!${addr}`).toBe(cell.v);
                 continue;
               }
               expect(other?.v, `${lang} ${scale} ${name}!${addr}`).toBe((cell.v as number) / factor);
               expect(other?.f).toBe(cell.f);
-              expect(other?.z).toBe(scale === 'yi' ? '#,##0.0000' : '#,##0.00');
+              expect(other?.z).toBe(
+                scale === 'yi' ? '#,##0.0000;[Red](#,##0.0000)' : '#,##0.00;[Red](#,##0.00)',
+              );
             }
           }
         }
@@ -277,7 +287,7 @@ describe('amounts in a chosen unit', () => {
     });
   }
 
-  it('scales the money of an extra sheet (stress, funding) too, and says so in its title', () => {
+  it('scales the money of an extra sheet (stress, funding) too, and says so in its title', async () => {
     const table = {
       sheetName: 'Grid',
       title: 'Grid A loss',
@@ -292,7 +302,7 @@ describe('amounts in a chosen unit', () => {
       totals: ['loss'],
     };
     const wb = readReport(
-      buildTrancheReport({
+      await buildTrancheReport({
         deal: fixture.deal,
         result: fixture.result,
         lang: 'zh-CN',
@@ -302,14 +312,14 @@ describe('amounts in a chosen unit', () => {
     );
     const grid = sheet(wb, 'Grid');
     expect(at(grid, 0, 0)?.v).toBe('Grid A loss（金额单位：万元）');
-    expect(at(grid, 2, 1)?.v).toBe(12_345.67 / 1e4);
-    expect(at(grid, 2, 0)?.v).toBe(0.1);
-    expect(at(grid, 4, 1)).toMatchObject({ f: 'SUM(B3:B4)', v: 32_345.67 / 1e4 });
-    expect(at(grid, 4, 0)?.v).toBe('合计');
+    expect(at(grid, 3, 1)?.v).toBe(12_345.67 / 1e4);
+    expect(at(grid, 3, 0)?.v).toBe(0.1);
+    expect(at(grid, 5, 1)).toMatchObject({ f: 'SUM(B4:B5)', v: 32_345.67 / 1e4 });
+    expect(at(grid, 5, 0)?.v).toBe('合计');
   });
 
-  it('states its unit on the Summary and in each sheet title, and why the Waterfall is in units', () => {
-    const wb = build(fixture, 'zh-CN', 'wan');
+  it('states its unit on the Summary and in each sheet title, and why the Waterfall is in units', async () => {
+    const wb = await build(fixture, 'zh-CN', 'wan');
     const summary = sheet(wb, '概要');
     const unitRow = find(summary, '金额单位');
     expect(String(at(summary, unitRow.r, 1)?.v)).toMatch(/^万元（/);
@@ -322,16 +332,16 @@ describe('amounts in a chosen unit', () => {
     ).not.toThrow();
     // Initial pool 1,000,000 元 = 100 万元.
     const initial = find(summary, '初始资产池余额');
-    expect(at(summary, initial.r, 1)).toMatchObject({ v: 100, z: '#,##0.00' });
-    const en = build(fixture, 'en', 'million');
+    expect(at(summary, initial.r, 1)).toMatchObject({ v: 100, z: '#,##0.00;[Red](#,##0.00)' });
+    const en = await build(fixture, 'en', 'million');
     expect(String(at(sheet(en, 'Pool cash flows'), 0, 0)?.v)).toMatch(/\(amounts in CNY millions\)$/);
     expect(at(sheet(en, 'Summary'), find(sheet(en, 'Summary'), 'Amounts in').r, 1)?.v).toBe(
       'CNY millions (reconciliation on the Waterfall sheet in CNY, to the cent)',
     );
     // In units the unit is the currency, and the totals row of a tranche sheet is where it was.
-    const plain = build(fixture, 'en');
+    const plain = await build(fixture, 'en');
     expect(at(sheet(plain, 'Summary'), find(sheet(plain, 'Summary'), 'Amounts in').r, 1)?.v).toBe('CNY');
-    expect(at(sheet(plain, 'Tranche A'), 2 + PERIODS, 0)?.v).toBe('Total');
+    expect(at(sheet(plain, 'Tranche A'), HEADER_ROW + 1 + PERIODS, 0)?.v).toBe('Total');
   });
 });
 
@@ -344,11 +354,11 @@ describe.skipIf(!version)(`LibreOffice (${version ?? 'absent'}) opens the Chines
   const picks = picked.length > 1 ? [picked[0]!, picked[1]!] : picked;
   let lo: Converted;
   const books: Record<string, Uint8Array> = {};
-  beforeAll(() => {
+  beforeAll(async () => {
     for (const c of picks) {
-      books[`${c.name}-en`] = buildTrancheReport({ deal: c.deal, result: c.result });
-      books[`${c.name}-zh`] = buildTrancheReport({ deal: c.deal, result: c.result, lang: 'zh-CN' });
-      books[`${c.name}-zhwan`] = buildTrancheReport({
+      books[`${c.name}-en`] = await buildTrancheReport({ deal: c.deal, result: c.result });
+      books[`${c.name}-zh`] = await buildTrancheReport({ deal: c.deal, result: c.result, lang: 'zh-CN' });
+      books[`${c.name}-zhwan`] = await buildTrancheReport({
         deal: c.deal,
         result: c.result,
         lang: 'zh-CN',
@@ -382,8 +392,9 @@ describe.skipIf(!version)(`LibreOffice (${version ?? 'absent'}) opens the Chines
       const unit = lo.files.get(`${c.name}-zh`);
       const wan = lo.files.get(`${c.name}-zhwan`);
       const names = readReport(books[`${c.name}-zh`]!).SheetNames;
-      // Pool and tranche sheets: every number in a money column of the totals row.
-      for (const name of names.slice(2, 3 + c.result.tranches.length)) {
+      // Pool and tranche sheets (after Contents, Summary, Investor summary, Assumptions): every number in a money
+      // column of the totals row.
+      for (const name of names.slice(4, 5 + c.result.tranches.length)) {
         const u = unit?.get(name) ?? [];
         const w = wan?.get(name) ?? [];
         const totals = u.findIndex((row) => row[0] === '合计');
@@ -404,9 +415,10 @@ describe('column widths', () => {
     expect(textWidth('WAL (years)')).toBe(11);
     expect(textWidth('A档现金流')).toBe(9);
     const fixture = runs[0]!;
-    const pool = poolSheet(fixture.result, reportText('zh-CN', 'unit', 'CNY')).toSheet();
+    const pool = poolSheet(fixture.result, reportText('zh-CN', 'unit', 'CNY')).columnWidths();
     const header = poolColumns(zh).findIndex((c) => c.key === 'cumulativeNetLossPct');
-    // 累计净损失率（占初始资产池余额）: 16 wide characters.
-    expect(pool['!cols']?.[header]?.wch).toBeGreaterThanOrEqual(32);
+    // 累计净损失率（占初始资产池余额）: 16 wide characters, 32 columns, wrapped onto two lines at most.
+    expect(wrappedLines(32, pool[header] as number)).toBeLessThanOrEqual(2);
+    expect(wrappedLines(32, 16)).toBe(3);
   });
 });

@@ -12,7 +12,7 @@ import { DEAL_INPUT } from './fixture';
 import { at, find, readReport, sheet } from './readBack';
 
 describe('Summary of a deal on an imported pool', () => {
-  it('shows the loan count and the balance-weighted APR instead of n/a', () => {
+  it('shows the loan count and the balance-weighted APR instead of n/a', async () => {
     const mapping = mappingFrom({
       name: 'crafted',
       columns: {
@@ -31,7 +31,7 @@ describe('Summary of a deal on an imported pool', () => {
     );
     const deal = Deal.parse({ ...DEAL_INPUT, pool: { kind: 'file', path: 'two.pool.json' } });
     const result = runDeal(deal, { kind: 'loans', pool });
-    const ws = sheet(readReport(buildTrancheReport({ deal, result })), 'Summary');
+    const ws = sheet(readReport(await buildTrancheReport({ deal, result })), 'Summary');
     expect(at(ws, find(ws, 'Number of receivables').r, 1)?.v).toBe(2);
     // Weighted by current balance, the market convention: (1,000 × 12% + 3,000 × 18%) / 4,000 = 16.5%.
     expect(at(ws, find(ws, 'Weighted average APR (by balance)').r, 1)?.v).toBeCloseTo(0.165, 12);

@@ -33,14 +33,14 @@ describe('formula injection', () => {
     );
   });
 
-  it('writes user-named deals, tranches and scenarios as inert text in the workbook', () => {
+  it('writes user-named deals, tranches and scenarios as inert text in the workbook', async () => {
     const input = structuredClone(DEAL_INPUT);
     input.name = HOSTILE;
     input.structure.tranches[0]!.name = '+cmd|" /C calc"!A0';
     input.scenarios[0]!.name = '@SUM(1+1)*cmd|"/C calc"!A0';
     const deal = Deal.parse(input);
     const result = fixtureRun(deal);
-    const bytes = buildTrancheReport({
+    const bytes = await buildTrancheReport({
       deal,
       result,
       extras: {
@@ -56,13 +56,19 @@ describe('formula injection', () => {
     });
     const wb = readReport(bytes);
     let strings = 0;
+    let links = 0;
     for (const name of wb.SheetNames) {
       const ws = sheet(wb, name);
       for (const key of Object.keys(ws)) {
         if (key.startsWith('!')) continue;
         const c = ws[key] as CellObject;
         // Only the report's own arithmetic on cell references: SUM ranges, + and −, rounding to the cent.
-        if (c.f !== undefined) {
+        // The Contents' links: the sheet name quoted inside string literals, its quotes doubled, so no name can
+        // end the literal and add a formula of its own.
+        if (c.f !== undefined && c.f.startsWith('HYPERLINK(')) {
+          expect(c.f, `${name}!${key}`).toMatch(/^HYPERLINK\("#'(?:[^'"]|''|"")*'!A1","(?:[^"]|"")*"\)$/);
+          links++;
+        } else if (c.f !== undefined) {
           expect(c.f, `${name}!${key}`).toMatch(/^(?:SUM\(|ROUND\(|,2\)|[A-Z]{1,3}\d+|[:+\-()])+$/);
         }
         if (typeof c.v === 'string') {
@@ -72,16 +78,17 @@ describe('formula injection', () => {
       }
     }
     expect(strings).toBeGreaterThan(100);
+    expect(links).toBe(wb.SheetNames.length - 1);
     const summary = sheet(wb, 'Summary');
-    expect(summary['B3']).toMatchObject({ t: 's', v: `'${HOSTILE}` });
-    expect(summary['B3']?.f).toBeUndefined();
+    expect(summary['B4']).toMatchObject({ t: 's', v: `'${HOSTILE}` });
+    expect(summary['B4']?.f).toBeUndefined();
     expect(wb.SheetNames).toContain('-Funding');
     const funding = sheet(wb, '-Funding');
     expect(funding['A1']?.v).toBe("'=title");
-    expect(funding['A2']?.v).toBe("'=header");
-    expect(funding['A3']?.v).toBe("'-2+3");
-    expect(funding['A4']?.v).toBe("'\t=1");
-    expect(XLSX.utils.sheet_to_csv(funding).split('\n')[3]).toBe("'\t=1");
+    expect(funding['A3']?.v).toBe("'=header");
+    expect(funding['A4']?.v).toBe("'-2+3");
+    expect(funding['A5']?.v).toBe("'\t=1");
+    expect(XLSX.utils.sheet_to_csv(funding).split('\n')[4]).toBe("'\t=1");
   });
 
   it('neutralises CSV cells too, where no cell type can protect the text', () => {

@@ -110,3 +110,69 @@ export function convertToCsv(workbooks: Record<string, Uint8Array>): Converted {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** True when poppler's `pdftotext` and `pdfinfo` are on PATH (apt package poppler-utils). */
+export function popplerAvailable(): boolean {
+  return spawnSync('pdfinfo', ['-v'], { encoding: 'utf8' }).status === 0;
+}
+
+export interface Printed {
+  pages: number;
+  /** The text of page `n` (1-based), laid out as printed. */
+  page(n: number): string;
+}
+
+/**
+ * Prints `workbooks` (name → xlsx bytes) to PDF with LibreOffice, as a reader's "Save as PDF" would, honouring each
+ * sheet's print setup, and reads the pages back with poppler. `pngDir`, when given, also gets each PDF's first
+ * pages as PNG images (60 dpi) to look at.
+ */
+export function printToPdf(workbooks: Record<string, Uint8Array>, pngDir?: string): Map<string, Printed> {
+  const dir = mkdtempSync(join(tmpdir(), 'abs-report-pdf-'));
+  try {
+    const profile = join(dir, 'profile');
+    mkdirSync(join(profile, 'user'), { recursive: true });
+    const paths = Object.entries(workbooks).map(([name, bytes]) => {
+      const p = join(dir, `${name}.xlsx`);
+      writeFileSync(p, bytes);
+      return p;
+    });
+    const got = spawnSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${profile}`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        ...paths,
+      ],
+      { encoding: 'utf8', timeout: 240_000 },
+    );
+    if (got.status !== 0) throw new Error(`soffice exited ${got.status}: ${got.stdout}${got.stderr}`);
+    const out = new Map<string, Printed>();
+    for (const name of Object.keys(workbooks)) {
+      const pdf = join(dir, `${name}.pdf`);
+      const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout;
+      const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? NaN);
+      const texts: string[] = [];
+      for (let n = 1; n <= pages; n++) {
+        texts.push(
+          spawnSync('pdftotext', ['-layout', '-f', String(n), '-l', String(n), pdf, '-'], {
+            encoding: 'utf8',
+          }).stdout,
+        );
+      }
+      if (pngDir) {
+        mkdirSync(pngDir, { recursive: true });
+        spawnSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '4', pdf, join(pngDir, name)]);
+      }
+      out.set(name, { pages, page: (n) => texts[n - 1] ?? '' });
+    }
+    return out;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

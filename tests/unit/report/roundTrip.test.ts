@@ -8,7 +8,7 @@ import { at, cell, find, packageText, readReport, sheet } from './readBack';
 
 const deal = Deal.parse(DEAL_INPUT);
 const result = fixtureRun(deal);
-const bytes = buildTrancheReport({ deal, result });
+const bytes = await buildTrancheReport({ deal, result });
 const wb = readReport(bytes);
 
 /** Excel serial of an ISO date (1900 system), computed independently of the report code. */
@@ -16,10 +16,16 @@ const serial = (iso: string): number =>
   (Date.parse(`${iso}T00:00:00Z`) - Date.parse('1899-12-30T00:00:00Z')) / 86_400_000;
 const cents = (v: unknown): number => Math.round((v as number) * 100);
 
+/** Rows of every sheet's title block (title, caption): headers sit on the row below, data from the next. */
+const HEADER = 2;
+const FIRST = HEADER + 1;
+
 describe('tranche report round trip (read back with SheetJS)', () => {
   it('has the sheets in report order with Excel-valid names', () => {
     expect(wb.SheetNames).toEqual([
+      'Contents',
       'Summary',
+      'Investor summary',
       'Assumptions',
       'Pool cash flows',
       'Tranche A',
@@ -30,9 +36,9 @@ describe('tranche report round trip (read back with SheetJS)', () => {
 
   it('gives every pool column of every period back to the cent, dates as real dates', () => {
     const ws = sheet(wb, 'Pool cash flows');
-    POOL_COLUMNS.forEach((col, c) => expect(at(ws, 1, c)?.v).toBe(col.header));
+    POOL_COLUMNS.forEach((col, c) => expect(at(ws, HEADER, c)?.v).toBe(col.header));
     result.pool.periods.forEach((p, i) => {
-      const r = 2 + i;
+      const r = FIRST + i;
       expect(at(ws, r, 0)?.v).toBe(p.period);
       expect(at(ws, r, 1)?.v).toBe(serial(p.date));
       expect(at(ws, r, 1)?.z).toBe('yyyy-mm-dd');
@@ -56,17 +62,18 @@ describe('tranche report round trip (read back with SheetJS)', () => {
 
   it('writes pool totals as live SUM formulas cached at the hand-checked totals', () => {
     const ws = sheet(wb, 'Pool cash flows');
-    const totalsRow = 2 + PERIODS;
+    const totalsRow = FIRST + PERIODS;
     expect(at(ws, totalsRow, 0)?.v).toBe('Total');
     const sched = at(ws, totalsRow, 3);
-    expect(sched?.f).toBe('SUM(D3:D6)');
+    expect(sched?.f).toBe('SUM(D4:D7)');
     // 80,000 + 72,759.68 + 66,174.64 + 60,185.57
     expect(sched?.v).toBe(279_119.89);
     const interest = at(ws, totalsRow, 8);
-    expect(interest?.f).toBe('SUM(I3:I6)');
+    expect(interest?.f).toBe('SUM(I4:I7)');
     // 9,000 + 8,185.46 + 7,444.65 + 6,770.88
     expect(interest?.v).toBe(31_400.99);
-    expect(interest?.z).toBe('#,##0.00');
+    // Negative amounts red, in parentheses.
+    expect(interest?.z).toBe('#,##0.00;[Red](#,##0.00)');
     // Balances do not add up over periods: no total under them.
     expect(at(ws, totalsRow, 2)).toBeUndefined();
   });
@@ -76,7 +83,7 @@ describe('tranche report round trip (read back with SheetJS)', () => {
       const ws = sheet(wb, `Tranche ${t.id}`);
       t.cashflows.forEach((row, i) => {
         TRANCHE_COLUMNS.forEach((col, c) => {
-          const got = at(ws, 2 + i, c)?.v;
+          const got = at(ws, FIRST + i, c)?.v;
           const want = row[col.key as keyof typeof row];
           // Dates are Excel serials; an absent accrual date (not a payment date) is an empty cell.
           if (col.format === 'date') expect(got).toBe(typeof want === 'string' ? serial(want) : undefined);
@@ -87,11 +94,11 @@ describe('tranche report round trip (read back with SheetJS)', () => {
           else expect(got).toBe(row[col.key as keyof typeof row]);
         });
       });
-      expect(at(ws, 2, 9)?.z).toBe('0.00%');
+      expect(at(ws, FIRST, 9)?.z).toBe('0.00%;[Red]-0.00%');
     }
     const a = sheet(wb, 'Tranche A');
-    const principal = at(a, 2 + PERIODS, 6);
-    expect(principal?.f).toBe('SUM(G3:G6)');
+    const principal = at(a, FIRST + PERIODS, 6);
+    expect(principal?.f).toBe('SUM(G4:G7)');
     // Principal paid over the run = 800,000 − 484,231.66 still outstanding.
     expect(principal?.v).toBe(315_768.34);
   });
@@ -101,10 +108,10 @@ describe('tranche report round trip (read back with SheetJS)', () => {
     const totalSources = find(ws, 'Total sources');
     const totalUses = find(ws, 'Total uses');
     const difference = find(ws, 'Sources − uses − change in reserve');
-    expect(find(ws, '1. fee servicing').r).toBe(1);
-    expect(find(ws, '5. principal A, B').r).toBe(1);
+    expect(find(ws, '1. fee servicing').r).toBe(HEADER);
+    expect(find(ws, '5. principal A, B').r).toBe(HEADER);
     result.waterfall.forEach((p, i) => {
-      const r = 2 + i;
+      const r = FIRST + i;
       const src = at(ws, r, totalSources.c);
       expect(src?.f).toBe(`C${r + 1}+D${r + 1}+E${r + 1}+G${r + 1}`);
       expect(src?.v).toBe(p.sources.total);
@@ -156,9 +163,9 @@ describe('tranche report round trip (read back with SheetJS)', () => {
     expect(at(ws, find(ws, 'Deal sources').r + 1, 0)?.v).toBe(DEAL_INPUT.sources?.[0]);
   });
 
-  it('adds break-evens and extra tables when given', () => {
+  it('adds break-evens and extra tables when given', async () => {
     const extra = readReport(
-      buildTrancheReport({
+      await buildTrancheReport({
         deal,
         result,
         extras: {
@@ -186,8 +193,8 @@ describe('tranche report round trip (read back with SheetJS)', () => {
     );
     expect(extra.SheetNames.at(-1)).toBe('Summary (2)');
     const grid = sheet(extra, 'Summary (2)');
-    expect(cell(grid, 'B5')).toMatchObject({ f: 'SUM(B3:B4)', v: 300.3 });
-    expect(grid['!autofilter']).toEqual({ ref: 'A2:B4' });
+    expect(cell(grid, 'B6')).toMatchObject({ f: 'SUM(B4:B5)', v: 300.3 });
+    expect(grid['!autofilter']).toEqual({ ref: 'A3:B5' });
     const summary = sheet(extra, 'Summary');
     const be = find(summary, 'Break-even CDR');
     expect(at(summary, be.r + 1, be.c)?.v).toBe(0.35);
@@ -196,23 +203,23 @@ describe('tranche report round trip (read back with SheetJS)', () => {
 
   it('sets number formats, column widths, autofilters and frozen header rows', () => {
     const ws = sheet(wb, 'Pool cash flows');
-    expect(ws['!autofilter']).toEqual({ ref: `A2:O${2 + PERIODS}` });
-    const xml = packageText(bytes, 'xl/worksheets/sheet3.xml');
-    expect(xml).toContain('<pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"/>');
+    expect(ws['!autofilter']).toEqual({ ref: `A3:O${FIRST + PERIODS}` });
+    const xml = packageText(bytes, 'xl/worksheets/sheet5.xml');
+    expect(xml).toContain('<pane ySplit="3" topLeftCell="A4" activePane="bottomLeft" state="frozen"/>');
     expect(xml).toMatch(/<cols>.*<col min="3" max="3" width="[\d.]+"/);
     // The Summary mixes several tables: nothing frozen there.
-    expect(packageText(bytes, 'xl/worksheets/sheet1.xml')).not.toContain('<pane');
+    expect(packageText(bytes, 'xl/worksheets/sheet2.xml')).not.toContain('<pane');
   });
 
-  it('writes no cached value that disagrees with the engine when a class never pays principal', () => {
+  it('writes no cached value that disagrees with the engine when a class never pays principal', async () => {
     const r: RunResult = fixtureRun(deal);
     const b = r.tranches[1];
     expect(b?.principalWindow).toBeNull();
-    const ws = sheet(readReport(buildTrancheReport({ deal, result: r })), 'Tranche B');
-    expect(at(ws, 2 + PERIODS, 6)).toMatchObject({ f: 'SUM(G3:G6)', v: 0 });
+    const ws = sheet(readReport(await buildTrancheReport({ deal, result: r })), 'Tranche B');
+    expect(at(ws, FIRST + PERIODS, 6)).toMatchObject({ f: 'SUM(G4:G7)', v: 0 });
   });
 
-  it('still writes a valid workbook for an empty run and non-finite analytics', () => {
+  it('still writes a valid workbook for an empty run and non-finite analytics', async () => {
     const empty: RunResult = {
       ...fixtureRun(deal),
       pool: { initialBalance: 0, periods: [] },
@@ -221,9 +228,11 @@ describe('tranche report round trip (read back with SheetJS)', () => {
       triggerEvents: [],
     };
     empty.tranches = empty.tranches.map((t) => ({ ...t, cashflows: [], yield: Number.NaN }));
-    const back = readReport(buildTrancheReport({ deal, result: empty }));
+    const back = readReport(await buildTrancheReport({ deal, result: empty }));
     expect(back.SheetNames).toEqual([
+      'Contents',
       'Summary',
+      'Investor summary',
       'Assumptions',
       'Pool cash flows',
       'Tranche A',
@@ -234,19 +243,19 @@ describe('tranche report round trip (read back with SheetJS)', () => {
     const y = find(summary, 'Yield (bond-equivalent)');
     expect(at(summary, y.r + 1, y.c)?.v).toBe('n/a');
     // No rows: the total is a plain zero, not a SUM over its own cell.
-    expect(cell(sheet(back, 'Tranche A'), 'G3')).toMatchObject({ t: 'n', v: 0 });
-    expect(cell(sheet(back, 'Tranche A'), 'G3')?.f).toBeUndefined();
+    expect(cell(sheet(back, 'Tranche A'), 'G4')).toMatchObject({ t: 'n', v: 0 });
+    expect(cell(sheet(back, 'Tranche A'), 'G4')?.f).toBeUndefined();
   });
 
-  it('shows an unpaid column for a step that ever paid less than was due, without a total', () => {
+  it('shows an unpaid column for a step that ever paid less than was due, without a total', async () => {
     const short = fixtureRun(deal);
     const step = short.waterfall[1]?.steps[2];
     if (!step) throw new Error('fixture has no step 3 in period 2');
     step.due = step.paid + 100;
-    const ws = sheet(readReport(buildTrancheReport({ deal, result: short })), 'Waterfall');
+    const ws = sheet(readReport(await buildTrancheReport({ deal, result: short })), 'Waterfall');
     const unpaid = find(ws, 'Unpaid (due − paid): 3. interest B');
-    expect([2, 3, 4, 5].map((r) => at(ws, r, unpaid.c)?.v)).toEqual([0, 100, 0, 0]);
-    expect(at(ws, 2 + PERIODS, unpaid.c)).toBeUndefined();
+    expect([0, 1, 2, 3].map((i) => at(ws, FIRST + i, unpaid.c)?.v)).toEqual([0, 100, 0, 0]);
+    expect(at(ws, FIRST + PERIODS, unpaid.c)?.v).toBeUndefined();
     expect(() => find(ws, 'Unpaid (due − paid): 2. interest A')).toThrow();
     expect(() => find(wb.Sheets['Waterfall'] ?? {}, 'Unpaid (due − paid): 3. interest B')).toThrow();
   });

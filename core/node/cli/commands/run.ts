@@ -340,7 +340,7 @@ async function writeReport(
 ): Promise<void> {
   // Loaded on demand: the spreadsheet library is large and only this option needs it.
   const report = await import('../../../io/report');
-  const bytes = report.buildTrancheReport({ deal, result, lang: cliLang(), amounts });
+  const bytes = await report.buildTrancheReport({ deal, result, lang: cliLang(), amounts });
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     await writeFile(tmp, bytes);
