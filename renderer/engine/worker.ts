@@ -119,6 +119,7 @@ function handle(id: number, req: EngineRequest): Handled | Promise<Handled> {
         extras: { ...(breakevens ? { breakevens } : {}), tables: req.tables },
         lang: req.lang,
         amounts: req.amounts,
+        ...(req.charts ? { charts: req.charts } : {}),
       });
       return { value: bytes, transfer: [bytes.buffer] };
     }

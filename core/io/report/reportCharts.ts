@@ -227,3 +227,16 @@ export function reportChartSpecs(result: RunResult, options: ReportChartsOptions
     { id: 'excessSpread', title: spreadTitle, option: spread, ...size },
   ];
 }
+
+/**
+ * A PNG's width and height from its IHDR chunk, which the format puts first, right after the 8-byte signature:
+ * the size a host states for a picture is the size it drew, not the size it asked for.
+ */
+export function pngSize(png: Uint8Array): { width: number; height: number } {
+  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  const ihdr = String.fromCharCode(...png.subarray(12, 16));
+  if (png.length < 24 || signature.some((b, i) => png[i] !== b) || ihdr !== 'IHDR')
+    throw new Error('not a PNG image (no signature and IHDR chunk)');
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
