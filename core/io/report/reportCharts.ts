@@ -57,7 +57,7 @@ interface ChartAxisText {
   name: string;
   nameLocation: 'end' | 'middle';
   nameGap: number;
-  nameTextStyle: ChartFont;
+  nameTextStyle: ChartFont & { align?: 'left' };
 }
 
 /** The slice of an ECharts option these charts use, typed here because core cannot import ECharts' DOM types. */
@@ -97,6 +97,29 @@ export interface ReportChartsOptions {
 
 const font = (fontSize: number): ChartFont => ({ fontFamily: CHART_FONT, fontSize });
 
+/** Room for the legend: ECharts wraps it onto more rows when it outgrows the picture's width. */
+const LEGEND_ROW = 24;
+
+/**
+ * Rows the legend will take, from an estimate of its items' widths (symbol and gaps ≈ 40 px, a CJK character
+ * 12 px, any other ≈ 7 px at the legend's 12 px size): a deal with ten classes must not write its legend over the
+ * axis name.
+ */
+function legendRows(names: readonly string[]): number {
+  const available = CHART_WIDTH - 32;
+  let rows = 1;
+  let used = 0;
+  for (const name of names) {
+    const width = 40 + [...name].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 12 : 7), 0);
+    if (used > 0 && used + width > available) {
+      rows++;
+      used = 0;
+    }
+    used += width;
+  }
+  return rows;
+}
+
 function frame(
   title: string,
   subtitle: string,
@@ -118,7 +141,13 @@ function frame(
       subtextStyle: font(12),
     },
     legend: { top: 62, left: 12, textStyle: font(12) },
-    grid: { left: 20, right: 36, top: 120, bottom: 40, containLabel: true },
+    grid: {
+      left: 20,
+      right: 44,
+      top: 120 + LEGEND_ROW * (legendRows(series.map((x) => x.name)) - 1),
+      bottom: 40,
+      containLabel: true,
+    },
     xAxis: {
       type: 'category',
       data: x.data,
@@ -134,7 +163,8 @@ function frame(
       name: y.name,
       nameLocation: 'end',
       nameGap: 14,
-      nameTextStyle: font(12),
+      // From the axis rightwards: centred on the axis, a long name ran off the picture's left edge.
+      nameTextStyle: { ...font(12), align: 'left' },
       axisLabel: { ...font(11), formatter: y.percent ? '{value}%' : '{value}' },
     },
     series,

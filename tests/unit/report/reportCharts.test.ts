@@ -130,6 +130,17 @@ describe('report charts from a hand-worked run', () => {
     expect(loss.yAxis.axisLabel.formatter).toBe('{value}%');
   });
 
+  it('moves the plot down when a ten-class legend wraps onto a second row, so it never covers the axis name', () => {
+    const run = handRun();
+    const many = {
+      ...run,
+      tranches: Array.from({ length: 10 }, (_, i) => ({ ...run.tranches[0]!, id: `C${i + 1}` })),
+    };
+    const [notes, loss] = reportChartSpecs(many, { lang: 'en' });
+    expect(notes!.option.grid.top).toBeGreaterThan(loss!.option.grid.top);
+    expect(chart(specs, 'noteBalances').option.grid.top).toBe(loss!.option.grid.top);
+  });
+
   it('shows the annualised excess spread per payment date, in %', () => {
     const spread = chart(specs, 'excessSpread').option;
     expect(spread.xAxis.data).toEqual(['2024-02-15', '2024-03-15', '2024-04-15']);
