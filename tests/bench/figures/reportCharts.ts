@@ -15,11 +15,11 @@ export async function run({ quick }: { quick: boolean }): Promise<Figure[]> {
   const deal = syntheticDeal(TRANCHES);
   const result = syntheticRun(deal, periods);
   let pictures = 0;
-  const chartsMs = await bestOf(quick ? 1 : 3, () => {
-    pictures = renderReportCharts(result, { lang: 'zh-CN', amounts: 'million' }).length;
+  const chartsMs = await bestOf(quick ? 1 : 3, async () => {
+    pictures = (await renderReportCharts(result, { lang: 'zh-CN', amounts: 'million' })).length;
   });
-  const ms = await bestOf(quick ? 1 : 3, () => {
-    const charts = renderReportCharts(result, { lang: 'zh-CN', amounts: 'million' });
+  const ms = await bestOf(quick ? 1 : 3, async () => {
+    const charts = await renderReportCharts(result, { lang: 'zh-CN', amounts: 'million' });
     buildTrancheReport({ deal, result, lang: 'zh-CN', amounts: 'million', charts });
   });
   const reference = await bestOf(quick ? 1 : 3, () => {

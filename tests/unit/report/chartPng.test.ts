@@ -37,8 +37,8 @@ function sampleRun() {
 describe('report pictures rasterised in Node', () => {
   const result = sampleRun();
 
-  it('writes each chart as a PNG of the stated size, twice the logical size', () => {
-    const charts = renderReportCharts(result, { lang: 'zh-CN', amounts: 'wan' });
+  it('writes each chart as a PNG of the stated size, twice the logical size', async () => {
+    const charts = await renderReportCharts(result, { lang: 'zh-CN', amounts: 'wan' });
     expect(charts.map((c) => c.id)).toEqual(['noteBalances', 'cumulativeLoss', 'excessSpread']);
     for (const c of charts) {
       expect([...c.png.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
