@@ -35,6 +35,7 @@ import {
 } from './project/state';
 import { canRedo, canUndo, labelText, redoLabel, undoLabel } from './project/history';
 import { analysisTables } from './project/analyses';
+import { reportPictures } from './project/reportPictures';
 import { AssumptionsScreen } from './screens/AssumptionsScreen';
 import { ExportScreen } from './screens/ExportScreen';
 import { FundingScreen } from './screens/FundingScreen';
@@ -153,21 +154,25 @@ export function App({ host, initial }: { host: Host; initial?: AppState }) {
       const run = s.run;
       // By default (the menu, Ctrl+E) every analysis still true of the deal goes in; the Export screen chooses.
       const chosen = s.analyses.filter((a) => (include ? include.includes(a.id) : !isStale(s, a)));
-      const bytes = await job_(tRef.current('jobs.writeReport'), (onProgress) =>
-        engine().request(
+      const { lang, scale } = displayRef.current;
+      const bytes = await job_(tRef.current('jobs.writeReport'), async (onProgress) => {
+        const charts = await reportPictures(run.result, lang, scale);
+        return engine().request(
           {
             kind: 'report',
             deal: run.doc.deal,
             result: run.result,
             breakevens: run.breakevens,
             // Written now, in the report's language (the app's may have changed since they ran).
-            tables: chosen.flatMap((a) => analysisTables(a, translator(displayRef.current.lang))),
-            lang: displayRef.current.lang,
-            amounts: displayRef.current.scale,
+            tables: chosen.flatMap((a) => analysisTables(a, translator(lang))),
+            lang,
+            amounts: scale,
+            charts,
           },
           onProgress,
-        ),
-      );
+          charts.map((c) => c.png.buffer),
+        );
+      });
       if (!bytes) return;
       // Named in the report's language; a Chinese deal name keeps its characters (only path-unsafe ones go).
       const deal = run.doc.deal.name.replace(/[^\p{L}\p{N} _.-]+/gu, '').trim();

@@ -19,6 +19,7 @@ import type {
 } from '../../core/scenario/solve';
 import type { BreakevenMode } from '../../core/scenario/breakeven';
 import type { FundingScreenModel } from '../../core/funding/report';
+import type { ReportChart } from '../../core/io/report/reportChart';
 import type { ReportTable } from '../../core/io/report/reportTable';
 import type { AmountScale } from '../../core/i18n/amounts';
 import type { Lang } from '../../core/i18n/lang';
@@ -49,6 +50,8 @@ export interface ReportRequest {
   /** The app's language and amount unit: the report is written in them. */
   lang: Lang;
   amounts: AmountScale;
+  /** The Summary sheet's pictures, drawn on the page (a worker has no fonts to draw with); their bytes are transferred. */
+  charts?: ReportChart[];
 }
 
 export interface BreakevenRequest {

@@ -123,6 +123,7 @@ function handle(id: number, req: EngineRequest): Handled | Promise<Handled> {
         extras: { ...(breakevens ? { breakevens } : {}), tables: req.tables },
         lang: req.lang,
         amounts: req.amounts,
+        ...(req.charts ? { charts: req.charts } : {}),
       }).then((bytes) => ({ value: bytes, transfer: [bytes.buffer] }));
     }
     case 'priceTable': {

@@ -10,7 +10,7 @@ import type { RunResult, TrancheResult, WaterfallPeriod, PoolPeriodRow } from '.
 
 const TRANCHES = 10;
 
-function syntheticDeal(tranches: number): Deal {
+export function syntheticDeal(tranches: number): Deal {
   const ids = Array.from({ length: tranches }, (_, i) => `C${i + 1}`);
   const input: DealInput = {
     schemaVersion: 1,
@@ -55,7 +55,7 @@ function syntheticDeal(tranches: number): Deal {
 }
 
 /** A run of `periods` months: a pool paying down evenly, classes paid sequentially, every period reconciling. */
-function syntheticRun(deal: Deal, periods: number): RunResult {
+export function syntheticRun(deal: Deal, periods: number): RunResult {
   const r2 = (x: number): number => Math.round(x * 100) / 100;
   const date = (t: number): string => {
     const m = t + 1;

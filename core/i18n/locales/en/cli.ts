@@ -44,6 +44,7 @@ export const cli = {
     cannotWriteReport: '{{file}}: cannot write the Excel report: {{reason}}',
     folderMissing: 'folder does not exist',
     permissionDenied: 'permission denied',
+    chartsFailed: 'the charts could not be drawn, so the report is written without them: {{reason}}',
     notReconciled: '{{file}}: cash does not reconcile in {{count}} period(s): {{periods}}',
     periodDifference: 'period {{period}} (difference {{difference}})',
     heading: {

@@ -422,4 +422,19 @@ export const report = {
       reserve: 'Initial reserve account balance ÷ initial pool balance.',
     },
   },
+  /** The Summary sheet's pictures (core/io/report/reportCharts.ts): titles, legends and axis names. */
+  charts: {
+    subtitle: '{{deal}}, scenario {{scenario}}',
+    noteBalances: 'Note balances by class',
+    noteClass: 'Class {{id}}',
+    balanceAxis: 'Balance ({{unit}})',
+    cumulativeLoss: 'Cumulative gross default and net loss',
+    grossDefault: '$t(glossary:cgl)',
+    netLoss: '$t(glossary:cnl)',
+    lossAxis: '% of initial pool',
+    excessSpread: 'Excess spread (annualised)',
+    excessSpreadSeries: '$t(glossary:excessSpread)',
+    spreadAxis: '% a year',
+    dateAxis: '$t(glossary:paymentDate)',
+  },
 };

@@ -38,6 +38,7 @@ export const cli: Catalog<typeof en> = {
     cannotWriteReport: '{{file}}：无法写入 Excel 报告：{{reason}}',
     folderMissing: '文件夹不存在',
     permissionDenied: '没有写入权限',
+    chartsFailed: '图表无法生成，报告将不附图表：{{reason}}',
     notReconciled: '{{file}}：有 {{count}} 期现金勾稽不平：{{periods}}',
     periodDifference: '第 {{period}} 期（差额 {{difference}}）',
     heading: {

@@ -406,4 +406,18 @@ export const report: Catalog<typeof en> = {
       reserve: '储备账户初始余额 ÷ 初始资产池余额。',
     },
   },
+  charts: {
+    subtitle: '{{deal}}，情景：{{scenario}}',
+    noteBalances: '各档证券未偿本金余额',
+    noteClass: '{{id}}档',
+    balanceAxis: '余额（{{unit}}）',
+    cumulativeLoss: '$t(glossary:cgl)与$t(glossary:cnl)',
+    grossDefault: '$t(glossary:cgl)',
+    netLoss: '$t(glossary:cnl)',
+    lossAxis: '占初始资产池余额（%）',
+    excessSpread: '$t(glossary:excessSpread)（年化）',
+    excessSpreadSeries: '$t(glossary:excessSpread)',
+    spreadAxis: '年化（%）',
+    dateAxis: '$t(glossary:paymentDate)',
+  },
 };

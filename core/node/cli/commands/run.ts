@@ -15,7 +15,8 @@ import {
   type PaymentFrequency,
   type Scenario,
 } from '../../../deal/schema';
-import type { TFunction } from '../../../i18n';
+import type { Lang, TFunction } from '../../../i18n';
+import type { ReportChart, ReportInput } from '../../../io/report';
 import { AMOUNT_SCALES, isAmountScale, type AmountScale } from '../../../i18n/amounts';
 import type { cli as cliEn } from '../../../i18n/locales/en/cli';
 import { coreText } from '../../../i18n/messages';
@@ -330,6 +331,38 @@ function withCalendars(deal: Deal, files: readonly CalendarFile[]): Deal {
   };
 }
 
+/** Draws the report's pictures for `run`: the rasteriser is loaded on demand, like the report library. */
+export type ChartRenderer = (
+  result: RunResult,
+  options: { lang: Lang; amounts: AmountScale },
+) => Promise<readonly ReportChart[]>;
+
+const renderCharts: ChartRenderer = async (result, options) =>
+  (await import('../../report/charts')).renderReportCharts(result, options);
+
+/**
+ * The report's input with its pictures. Pictures that cannot be drawn (no rasteriser for this platform, a font
+ * error) must not cost the user the report: it is written without them, and a warning says so.
+ */
+export async function reportInput(
+  file: string,
+  deal: Deal,
+  result: RunResult,
+  amounts: AmountScale,
+  t: TFunction,
+  render: ChartRenderer = renderCharts,
+): Promise<ReportInput> {
+  const lang = cliLang();
+  let charts: readonly ReportChart[] = [];
+  try {
+    charts = await render(result, { lang, amounts });
+  } catch (e) {
+    const text = t('cli:run.chartsFailed', { reason: e instanceof Error ? e.message : String(e) });
+    process.stderr.write(`abs-workbench run: ${t('cli:run.warning', { file, text })}\n`);
+  }
+  return { deal, result, lang, amounts, ...(charts.length > 0 ? { charts } : {}) };
+}
+
 /** Writes the Excel report next to its final name, then renames, so a failed write never leaves half a file. */
 async function writeReport(
   file: string,
@@ -339,8 +372,11 @@ async function writeReport(
   t: TFunction,
 ): Promise<void> {
   // Loaded on demand: the spreadsheet library is large and only this option needs it.
-  const report = await import('../../../io/report');
-  const bytes = await report.buildTrancheReport({ deal, result, lang: cliLang(), amounts });
+  const [report, input] = await Promise.all([
+    import('../../../io/report'),
+    reportInput(file, deal, result, amounts, t),
+  ]);
+  const bytes = await report.buildTrancheReport(input);
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     await writeFile(tmp, bytes);
