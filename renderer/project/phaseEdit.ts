@@ -9,6 +9,7 @@ import type {
   Deal,
   DealPhase,
   EventOfDefault,
+  FundsSource,
   PhaseWaterfall,
   StepLimit,
   Structure,
@@ -21,6 +22,14 @@ import { enT } from '../i18n/fixedT';
 
 export const PHASES: readonly DealPhase[] = ['revolving', 'amortising', 'accelerated', 'cleanUp'];
 export type Ledger = 'revenue' | 'redemption';
+
+/** A step's sources without the one its list may not draw on (an emptied list goes back to the default). */
+function without(step: WaterfallStep, source: FundsSource): WaterfallStep {
+  if (!step.from?.includes(source)) return step;
+  const { from, ...rest } = step;
+  const kept = from.filter((x) => x !== source);
+  return (kept.length > 0 ? { ...rest, from: kept } : rest) as WaterfallStep;
+}
 
 /** Steps that belong to the redemption (principal) list when a combined list is split. */
 const REDEMPTION_KINDS: ReadonlySet<WaterfallStep['pay']> = new Set(['principal', 'purchase']);
@@ -66,8 +75,10 @@ export function setSplit(deal: Deal, phase: DealPhase, split: boolean): Deal {
   let next: PhaseWaterfall;
   if (split) {
     if (!Array.isArray(w)) return deal;
-    const interest = w.filter((s) => !REDEMPTION_KINDS.has(s.pay));
-    const principal: WaterfallStep[] = w.filter((s) => REDEMPTION_KINDS.has(s.pay));
+    const interest = w.filter((s) => !REDEMPTION_KINDS.has(s.pay)).map((s) => without(s, 'principal'));
+    const principal: WaterfallStep[] = w
+      .filter((s) => REDEMPTION_KINDS.has(s.pay))
+      .map((s) => without(s, 'interest'));
     principal.push({ pay: 'residual' });
     next = { interest: interest.length > 0 ? interest : [{ pay: 'residual' }], principal };
   } else {

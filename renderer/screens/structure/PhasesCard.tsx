@@ -79,13 +79,13 @@ export function PhasesCard() {
         <h2>{t('phases.title')}</h2>
       </div>
       <p className="muted small">{t('phases.intro')}</p>
-      <div className="phase-tabs" role="tablist" aria-label={t('phases.phasePicker')}>
+      <div className="subtabs phase-tabs" role="tablist" aria-label={t('phases.phasePicker')}>
         {PHASES.map((p) => (
           <button
             key={p}
             role="tab"
             aria-selected={p === phase}
-            className={p === phase ? 'tab active' : 'tab'}
+            className={p === phase ? 'active' : ''}
             data-testid={`phase-${p}`}
             onClick={() => setPhase(p)}
           >
@@ -94,7 +94,7 @@ export function PhasesCard() {
           </button>
         ))}
       </div>
-      <label className="check">
+      <label className="check phase-option">
         <input
           type="checkbox"
           checked={own !== undefined}
@@ -111,7 +111,7 @@ export function PhasesCard() {
         </p>
       ) : (
         <>
-          <label className="check">
+          <label className="check phase-option">
             <input
               type="checkbox"
               checked={!Array.isArray(own)}
@@ -140,9 +140,9 @@ export function PhasesCard() {
         </>
       )}
       <EventsOfDefault deal={deal} edit={edit} />
-      <div className="step-editor-row">
-        <span className={`field ${pdlMessage ? 'field-invalid' : ''}`}>
-          <label className="check">
+      <div className="pdl-row">
+        <span className={pdlMessage ? 'field-invalid' : ''}>
+          <label className="check phase-option">
             <input
               type="checkbox"
               checked={pdlOn}
@@ -194,8 +194,8 @@ function PhaseList({
         {steps.map((step, i) => (
           <li key={i} data-testid={`phase-step-${tag}-${i}`}>
             <span className="step-no">{i + 1}</span>
-            <span className="step-label">
-              {stepLabel(step, deal, t)}
+            <span className="step-label">{stepLabel(step, deal, t)}</span>
+            <span>
               {limitable(step) ? (
                 <LimitEditor
                   step={step}
@@ -303,6 +303,7 @@ function LimitEditor({
         <NumberField
           value={value}
           kind={kind === 'maxAmount' ? 'money' : 'percent'}
+          suffix={kind === 'maxAmount' ? undefined : '%'}
           width={90}
           testId={`${testId}-value`}
           label={t('phases.limit.label')}

@@ -519,7 +519,7 @@ export const structure = {
     split: 'Separate revenue and redemption',
     revenue: '$t(glossary:interestWaterfall)',
     redemption: '$t(glossary:principalWaterfall)',
-    pdlCure: 'Cure the $t(glossary:principalDeficiencyLedger): <0>{{classes}}</0>',
+    pdlCure: 'Cure the principal deficiency ledger: <0>{{classes}}</0>',
     addCure: 'Cure the principal deficiency ledger (all classes)',
     limit: {
       label: 'Limit',
