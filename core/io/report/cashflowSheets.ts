@@ -114,7 +114,7 @@ export function poolSheet(result: RunResult, text = ENGLISH(result.deal.currency
   return w;
 }
 
-export function trancheColumns(t: TFunction): ReportColumn[] {
+export function trancheColumns(t: TFunction, deficiencyLedger = false): ReportColumn[] {
   return [
     { key: 'period', header: t('report:tranche.period'), format: 'integer' },
     { key: 'date', header: t('report:tranche.date'), format: 'date' },
@@ -124,6 +124,16 @@ export function trancheColumns(t: TFunction): ReportColumn[] {
     { key: 'interestShortfall', header: t('report:tranche.interestShortfall'), format: 'money' },
     { key: 'principal', header: t('report:tranche.principal'), format: 'money' },
     { key: 'writedown', header: t('report:tranche.writedown'), format: 'money' },
+    // Deals with a principal deficiency ledger: the class's uncured deficiency after the period.
+    ...(deficiencyLedger
+      ? [
+          {
+            key: 'principalDeficiency',
+            header: t('glossary:principalDeficiencyLedger'),
+            format: 'money',
+          } as const,
+        ]
+      : []),
     { key: 'balance', header: t('report:tranche.balance'), format: 'money' },
     { key: 'creditEnhancement', header: t('report:tranche.creditEnhancement'), format: 'percent' },
     // The interest period paid on the date (deal calendar); empty in a collection month that is not a payment date.
@@ -198,7 +208,10 @@ export function trancheSheet(
           ? t('report:tranche.titleRated', vars)
           : t('report:tranche.title', vars);
   return periodSheet(text.writer(true), text.titled(title, true), {
-    columns: trancheColumns(t),
+    columns: trancheColumns(
+      t,
+      tranche.cashflows.some((c) => c.principalDeficiency !== undefined),
+    ),
     rows: tranche.cashflows as unknown as Row[],
     totals: ['interest', 'principal', 'writedown'],
   });
