@@ -671,7 +671,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
         : revolving
           ? 'revolving'
           : 'amortising';
-    const steps_ = planOf(phase);
+    const phasePlan = planOf(phase);
     // Every note is due on the final period and after acceleration.
     const allDue = final || accelerated;
     const limitContext = (listed: Cents): LimitContext => ({ period: t, listed, poolEnd, allDue });
@@ -762,7 +762,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
       steps.push(row(s, 'principal before the residual (uncured loss)', above + uncured, got, ledger));
     };
 
-    for (const { step, from, label, ids, index: s, ledger } of steps_) {
+    for (const { step, from, label, ids, index: s, ledger } of phasePlan) {
       switch (step.pay) {
         case 'fee': {
           const fee = feeById.get(step.fee);
@@ -911,7 +911,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
 
     // Cash no step took still belongs to someone: the noteholders while they are owed, then the seller (or the
     // reserve while cash is trapped).
-    if (funds.interest + funds.principal > 0) catchUp(steps_.length, ['interest', 'principal']);
+    if (funds.interest + funds.principal > 0) catchUp(phasePlan.length, ['interest', 'principal']);
     const leftover = funds.interest + funds.principal;
     if (leftover > 0) {
       const got = funds.take(leftover, ['interest', 'principal'], false);
@@ -921,7 +921,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
       } else {
         usesOut += got.total;
       }
-      steps.push(row(steps_.length, 'unallocated funds to the seller', leftover, got));
+      steps.push(row(phasePlan.length, 'unallocated funds to the seller', leftover, got));
     }
     // A reserve that may not cover principal at maturity goes back to the seller once the final period is paid.
     if (final && funds.reserve > 0) {
@@ -929,7 +929,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
       funds.release(back);
       const got = funds.take(back, ['interest'], false);
       usesOut += got.total;
-      steps.push(row(steps_.length, 'reserve returned to the seller', back, got));
+      steps.push(row(phasePlan.length, 'reserve returned to the seller', back, got));
     }
     reserveBalance = funds.reserve;
 
