@@ -43,8 +43,7 @@ export const core = {
   phases: {
     revenueFromPrincipal: 'a revenue (interest) step cannot draw on {{source}}',
     redemptionFromInterest: 'a redemption (principal) step cannot draw on {{source}}',
-    pdlWithWriteDown:
-      '{{field}} keeps the notes at their balance; it cannot be used with {{other}} {{mode}}',
+    pdlWithWriteDown: '{{field}} keeps the notes at their balance; it cannot be used with {{other}} {{mode}}',
     targetOnPrincipalOnly: 'a target balance limits principal steps only, not a {{step}} step',
     noTrigger: "no trigger '{{id}}'",
     noLegalFinal: 'no legal final date: set one on a class or in the deal calendar',

@@ -499,7 +499,8 @@ export const structure: Catalog<typeof en> = {
   },
   phases: {
     title: '交易阶段与违约事件',
-    intro: '每个阶段可设置自己的支付顺序，可合并，也可分为收入账与本金账。违约事件一旦发生，交易即永久进入加速清偿。',
+    intro:
+      '每个阶段可设置自己的支付顺序，可合并，也可分为收入账与本金账。违约事件一旦发生，交易即永久进入加速清偿。',
     phase: {
       revolving: '$t(glossary:revolvingPeriod)',
       amortising: '$t(glossary:amortisingPeriod)',
