@@ -52,6 +52,8 @@ export interface TrancheCashflowRow {
   accrualEnd?: string | null;
   /** Days of the accrual period under the class's day count (30/360 days for 30/360, actual days otherwise). */
   accrualDays?: number;
+  /** Uncured principal deficiency ledger of the class after this period (deals with a PDL only). */
+  principalDeficiency?: number;
 }
 
 export interface TrancheResult {
@@ -98,6 +100,10 @@ export interface WaterfallStepRow {
   fromInterest: number;
   fromPrincipal: number;
   fromReserve: number;
+  /** Which priority of payments the step belongs to, when the phase separates revenue and redemption. */
+  ledger?: 'revenue' | 'redemption';
+  /** What the step's cap or target (its `limit`) allowed, shown beside `due`; absent for a step without one. */
+  limitedTo?: number;
 }
 
 export interface WaterfallPeriod {
@@ -135,6 +141,19 @@ export interface WaterfallPeriod {
   difference: number;
   revolving: boolean;
   triggersBreached: string[];
+  /** The phase whose priority of payments ran (present when the structure has `phases`). */
+  phase?: 'revolving' | 'amortising' | 'accelerated' | 'cleanUp';
+}
+
+/** The event of default that accelerated the deal. */
+export interface AccelerationEvent {
+  /** First period paid under the accelerated priority of payments. */
+  period: number;
+  /** Index in `structure.phases.eventsOfDefault` and its type. */
+  event: number;
+  type: 'interestShortfall' | 'trigger' | 'unpaidAtLegalFinal';
+  /** The period whose test found the event. */
+  testedPeriod: number;
 }
 
 export interface TriggerEvent {
@@ -185,6 +204,8 @@ export interface RunResult {
    * exercised). Only a call with `requireNotesRetired: false` can leave a shortfall.
    */
   cleanUpCallShortfall?: number | null;
+  /** The event of default that accelerated the deal (absent without phases; null when none occurred). */
+  acceleration?: AccelerationEvent | null;
   /** Period revolving ended (scheduled or by trigger), if the deal revolves. */
   revolvingEndPeriod: number | null;
   /** Annualised excess spread per period: (interest collections − senior fees − note interest) × 12 / pool begin. */

@@ -300,6 +300,7 @@ export function runDealOnProjection(
     pool: projection,
     ...(opts.composition ? { composition: opts.composition } : {}),
     ...(opts.profile ? { profile: opts.profile } : {}),
+    ...(deal.calendar?.legalFinalDate ? { legalFinalDate: deal.calendar.legalFinalDate } : {}),
   });
 
   // Rolled payment dates move the cash, so yields and WAL run on them; unrolled, the faster calendar-field path.
@@ -341,6 +342,7 @@ export function runDealOnProjection(
     triggerEvents: w.triggerEvents,
     cleanUpCallPeriod: w.cleanUpCallPeriod,
     cleanUpCallShortfall: w.cleanUpCallShortfall,
+    ...(w.acceleration !== undefined ? { acceleration: w.acceleration } : {}),
     revolvingEndPeriod: w.revolvingEndPeriod,
     excessSpread: w.excessSpread,
     revolving: w.revolving,

@@ -311,6 +311,10 @@ const ThresholdSchedule = z
   .min(1)
   .describe('Threshold in force from each period on (sorted by fromPeriod)');
 
+/** When a trigger or an event of default is tested: before the period's distribution, or after it. */
+export const TestMoment = z.enum(['beforeDistribution', 'afterDistribution']);
+export type TestMoment = z.infer<typeof TestMoment>;
+
 export const Trigger = z.object({
   id,
   name: z.string().max(64).optional(),
@@ -363,6 +367,11 @@ export const Trigger = z.object({
     ),
   /** A curable trigger switches back when the test passes again; otherwise a breach is permanent. */
   curable: z.boolean().default(false),
+  testedAt: TestMoment.optional().describe(
+    'beforeDistribution (default): tested on a period before its waterfall runs; a breach takes effect in that ' +
+      'period. afterDistribution: tested on payment dates once the period is paid (the OC ratio reads the notes ' +
+      'after this payment); a breach takes effect from the next period.',
+  ),
 });
 export type Trigger = z.infer<typeof Trigger>;
 
@@ -401,6 +410,40 @@ export type Revolving = z.infer<typeof Revolving>;
 export const FundsSource = z.enum(['interest', 'principal', 'reserve']);
 export type FundsSource = z.infer<typeof FundsSource>;
 
+/**
+ * A cap or target on what a step pays (Hastructure's `Limit`): the step's due is computed as usual, then limited.
+ * The part limited away is unpaid in that step: a fee carries it as arrears (if it carries unpaid amounts), a
+ * principal step leaves it on the notes, a residual step leaves it for the steps after it.
+ */
+export const StepLimit = z
+  .union([
+    z
+      .object({
+        toTargetBalance: z.union([
+          z
+            .object({
+              schedule: z
+                .array(z.object({ fromPeriod: months.min(1), balance: money }))
+                .min(1)
+                .max(1200),
+            })
+            .strict(),
+          z.object({ percentOfPool: share }).strict(),
+        ]),
+      })
+      .strict()
+      .describe(
+        'Principal steps only: pay the listed classes down to no less than a target balance: from a schedule ' +
+          '(the last entry whose fromPeriod is at or before the period; none before the first: nothing is paid) ' +
+          'or a share of the pool end balance. Not applied on the final period or after acceleration, when ' +
+          'every note is due.',
+      ),
+    z.object({ shareOfDue: share }).strict().describe('Pay at most this share of what the step has due.'),
+    z.object({ maxAmount: money }).strict().describe('Pay at most this amount in one period.'),
+  ])
+  .describe('Cap or target on the step: a target balance (principal), a share of what is due, or an amount.');
+export type StepLimit = z.infer<typeof StepLimit>;
+
 /** The priority of payments as data (Hastructure style): it serialises, shows in the UI and is validated before a run. */
 export const WaterfallStep = z.discriminatedUnion('pay', [
   z.object({
@@ -414,6 +457,7 @@ export const WaterfallStep = z.discriminatedUnion('pay', [
         'due (default): the period fee plus arrears up to the cap. capExcess: what the cap held back, paid in ' +
           'this (subordinated) step instead of being forfeited.',
       ),
+    limit: StepLimit.optional(),
   }),
   /** Interest due on the listed tranches (pro rata among them), with carried-forward shortfall. */
   z
@@ -450,10 +494,26 @@ export const WaterfallStep = z.discriminatedUnion('pay', [
           'first allocation [A] after A interest, second [A, B] after B interest, …). On the final period every ' +
           'listed note is due.',
       ),
+    limit: StepLimit.optional(),
   }),
   /** Everything left to the seller / equity holder. */
   z
-    .object({ pay: z.literal('residual'), from: z.array(FundsSource).optional() })
+    .object({
+      pay: z.literal('pdlCure'),
+      tranches: z.array(id).min(1),
+      from: z.array(FundsSource).optional(),
+    })
+    .describe(
+      'Credits the principal deficiency ledgers of the listed classes (senior level first, pro rata within a ' +
+        'level) from revenue (interest collections by default): the cash moves to principal collections, so ' +
+        'the principal steps after it pay it to the notes. Needs structure.principalDeficiencyLedger.',
+    ),
+  z
+    .object({
+      pay: z.literal('residual'),
+      from: z.array(FundsSource).optional(),
+      limit: StepLimit.optional(),
+    })
     .describe(
       'Everything left to the seller. Before it (and before cash no step took goes to the seller) the notes are ' +
         'made whole as far as the cash goes, senior level first and pro rata within a level: interest ' +
@@ -461,6 +521,85 @@ export const WaterfallStep = z.discriminatedUnion('pay', [
     ),
 ]);
 export type WaterfallStep = z.infer<typeof WaterfallStep>;
+
+/**
+ * One phase's priority of payments: a single combined list (as `structure.waterfall`), or separate revenue
+ * (`interest`) and redemption (`principal`) priorities of payments as UK, EU and Chinese deals write them
+ * (收入分账户 / 本金分账户).
+ */
+export const PhaseWaterfall = z.union([
+  z.array(WaterfallStep).min(1).max(200),
+  z
+    .object({
+      interest: z.array(WaterfallStep).min(1).max(200),
+      principal: z.array(WaterfallStep).min(1).max(200),
+    })
+    .strict()
+    .describe(
+      'Separate priorities of payments: interest (revenue) steps draw on interest collections and the reserve ' +
+        'only, principal (redemption) steps on principal collections only (an interest step there pays a ' +
+        'shortfall of interest from principal, debiting the principal deficiency ledger). Revenue steps run ' +
+        'first, then redemption steps; the residual steps of each run last, once both have paid the notes.',
+    ),
+]);
+export type PhaseWaterfall = z.infer<typeof PhaseWaterfall>;
+
+export const DealPhase = z.enum(['revolving', 'amortising', 'accelerated', 'cleanUp']);
+export type DealPhase = z.infer<typeof DealPhase>;
+
+/** An event of default: once it occurs the deal is accelerated for good. */
+export const EventOfDefault = z.discriminatedUnion('type', [
+  z
+    .object({
+      type: z.literal('interestShortfall'),
+      tranches: z.array(id).min(1),
+      periods: z.number().int().min(1).max(120).default(1),
+    })
+    .describe(
+      'Interest on any listed class left unpaid on `periods` consecutive payment dates. Tested after the ' +
+        'distribution; the deal is accelerated from the next period.',
+    ),
+  z
+    .object({ type: z.literal('trigger'), trigger: id })
+    .describe(
+      'A breach of the named trigger, tested when the trigger is (its testedAt): before the distribution it ' +
+        'accelerates the same period, after it the next.',
+    ),
+  z
+    .object({ type: z.literal('unpaidAtLegalFinal') })
+    .describe(
+      "A class still outstanding after the payment on or after its legal final date (the class's, else the " +
+        "calendar's). Tested after the distribution; the deal is accelerated from the next period.",
+    ),
+]);
+export type EventOfDefault = z.infer<typeof EventOfDefault>;
+
+export const DealPhases = z
+  .object({
+    waterfalls: z
+      .object({
+        revolving: PhaseWaterfall.optional(),
+        amortising: PhaseWaterfall.optional(),
+        accelerated: PhaseWaterfall.optional(),
+        cleanUp: PhaseWaterfall.optional(),
+      })
+      .strict()
+      .default({})
+      .describe(
+        'Priority of payments per phase. revolving: while the deal buys receivables; amortising: afterwards; ' +
+          'accelerated: every period after an event of default; cleanUp: the period the clean-up call is ' +
+          'exercised. A phase without its own uses structure.waterfall, except accelerated, whose default pools ' +
+          'interest and principal and pays every fee, then each seniority level its interest and then its ' +
+          'principal in full (pro rata within a level), then the residual.',
+      ),
+    eventsOfDefault: z.array(EventOfDefault).max(20).default([]),
+  })
+  .describe(
+    'Deal phases and events of default. After acceleration every note is due: principal steps pay the listed ' +
+      'classes in full, senior level first; the reserve is released into available funds; purchases stop; ' +
+      'payments are monthly.',
+  );
+export type DealPhases = z.infer<typeof DealPhases>;
 
 export const Structure = z.object({
   tranches: z.array(Tranche).min(1).max(50),
@@ -506,6 +645,18 @@ export const Structure = z.object({
         'or below poolShare × initial pool; that period is the final one.',
     ),
   waterfall: z.array(WaterfallStep).min(1).max(200),
+  // Issue #15, phases and deficiency ledgers: kept together at the end of the structure.
+  phases: DealPhases.optional(),
+  principalDeficiencyLedger: z
+    .boolean()
+    .optional()
+    .describe(
+      'true: a principal deficiency ledger per class (the ledger form of writeDown economics, as UK, EU and ' +
+        "Chinese deals write it). Each period's realised losses, and principal used to pay interest, debit the " +
+        'ledgers from the most junior class up (a class at most its balance); pdlCure steps credit them from ' +
+        'revenue, senior first. Notes are not written down: a deficiency stays on the class until cured, and ' +
+        'what is unpaid after the final period is its loss. Excludes lossAllocation writeDown.',
+    ),
 });
 export type Structure = z.infer<typeof Structure>;
 

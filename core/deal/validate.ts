@@ -4,7 +4,7 @@
  * the path of the field in the deal file.
  */
 import { coreMessage, type CoreCode, type CoreMessage, type MessageParams } from '../i18n/messages';
-import type { Deal, Scenario } from './schema';
+import type { Deal, DealPhase, Scenario, WaterfallStep } from './schema';
 
 /** A problem at a field of the deal file: `message` in English, `code`/`params` for the user's language. */
 export interface DealProblem extends CoreMessage {
@@ -49,50 +49,93 @@ export function validateDeal(deal: Deal): DealProblem[] {
     }
   });
 
-  const inInterest = new Map<string, number>();
-  const inPrincipal = new Set<string>();
-  let purchaseSteps = 0;
-  s.waterfall.forEach((step, i) => {
-    const at = `structure.waterfall[${i}]`;
-    switch (step.pay) {
-      case 'fee':
-        if (!fees.has(step.fee)) add(`${at}.fee`, 'deal.noFee', { id: step.fee });
-        else if (
-          step.part === 'capExcess' &&
-          s.fees.find((f) => f.id === step.fee)?.capPerPeriod === undefined
-        ) {
-          // Without a cap nothing is held back, so the step would never pay: almost certainly a mistake.
-          add(`${at}.part`, 'deal.feeNoCap', { fee: step.fee, field: 'capPerPeriod' });
-        }
-        break;
-      case 'interest':
-      case 'principal':
-        step.tranches.forEach((id, j) => {
-          if (!tranches.has(id)) add(`${at}.tranches[${j}]`, 'deal.noTranche', { id });
-          if (step.pay === 'principal') {
-            inPrincipal.add(id);
-          } else if (inInterest.has(id)) {
-            // A second interest step would accrue the coupon twice.
-            add(`${at}.tranches[${j}]`, 'deal.interestTwice', { id, step: inInterest.get(id) ?? 0 });
-          } else {
-            inInterest.set(id, i);
+  // One priority of payments: names it uses, steps it needs, and the sources a revenue or redemption list may use.
+  const checkSteps = (
+    steps: readonly WaterfallStep[],
+    at: string,
+    ledger?: 'revenue' | 'redemption',
+  ): { inInterest: Map<string, number>; inPrincipal: Set<string>; purchases: number } => {
+    const inInterest = new Map<string, number>();
+    const inPrincipal = new Set<string>();
+    let purchases = 0;
+    steps.forEach((step, i) => {
+      const stepAt = `${at}[${i}]`;
+      switch (step.pay) {
+        case 'fee':
+          if (!fees.has(step.fee)) add(`${stepAt}.fee`, 'deal.noFee', { id: step.fee });
+          else if (
+            step.part === 'capExcess' &&
+            s.fees.find((f) => f.id === step.fee)?.capPerPeriod === undefined
+          ) {
+            // Without a cap nothing is held back, so the step would never pay: almost certainly a mistake.
+            add(`${stepAt}.part`, 'deal.feeNoCap', { fee: step.fee, field: 'capPerPeriod' });
           }
-        });
-        break;
-      case 'reserveDeposit':
-        if (!s.reserve)
-          add(`${at}.pay`, 'deal.stepNeeds', { step: 'reserveDeposit', field: 'structure.reserve' });
-        break;
-      case 'purchase':
-        purchaseSteps++;
-        if (!s.revolving)
-          add(`${at}.pay`, 'deal.stepNeeds', { step: 'purchase', field: 'structure.revolving' });
-        break;
-      case 'residual':
-        break;
-    }
-    if (step.from?.includes('reserve') && !s.reserve) add(`${at}.from`, 'deal.noReserveToDraw');
-  });
+          break;
+        case 'interest':
+        case 'principal':
+          step.tranches.forEach((id, j) => {
+            if (!tranches.has(id)) add(`${stepAt}.tranches[${j}]`, 'deal.noTranche', { id });
+            if (step.pay === 'principal') {
+              inPrincipal.add(id);
+            } else if (inInterest.has(id)) {
+              // A second interest step would accrue the coupon twice.
+              add(`${stepAt}.tranches[${j}]`, 'deal.interestTwice', { id, step: inInterest.get(id) ?? 0 });
+            } else {
+              inInterest.set(id, i);
+            }
+          });
+          break;
+        case 'pdlCure':
+          step.tranches.forEach((id, j) => {
+            if (!tranches.has(id)) add(`${stepAt}.tranches[${j}]`, 'deal.noTranche', { id });
+          });
+          if (!s.principalDeficiencyLedger)
+            add(`${stepAt}.pay`, 'deal.stepNeeds', {
+              step: 'pdlCure',
+              field: 'structure.principalDeficiencyLedger',
+            });
+          break;
+        case 'reserveDeposit':
+          if (!s.reserve)
+            add(`${stepAt}.pay`, 'deal.stepNeeds', { step: 'reserveDeposit', field: 'structure.reserve' });
+          break;
+        case 'purchase':
+          purchases++;
+          if (!s.revolving)
+            add(`${stepAt}.pay`, 'deal.stepNeeds', { step: 'purchase', field: 'structure.revolving' });
+          break;
+        case 'residual':
+          break;
+      }
+      if (step.from?.includes('reserve') && !s.reserve) add(`${stepAt}.from`, 'deal.noReserveToDraw');
+      if (ledger === 'revenue' && step.from?.includes('principal'))
+        add(`${stepAt}.from`, 'phases.revenueFromPrincipal', { source: 'principal' });
+      if (ledger === 'redemption' && step.from?.includes('interest'))
+        add(`${stepAt}.from`, 'phases.redemptionFromInterest', { source: 'interest' });
+      const limit = 'limit' in step ? step.limit : undefined;
+      if (limit && 'toTargetBalance' in limit) {
+        if (step.pay !== 'principal')
+          add(`${stepAt}.limit`, 'phases.targetOnPrincipalOnly', { step: step.pay });
+        const target = limit.toTargetBalance;
+        if ('schedule' in target) {
+          for (let k = 1; k < target.schedule.length; k++) {
+            if (target.schedule[k].fromPeriod <= target.schedule[k - 1].fromPeriod) {
+              add(`${stepAt}.limit.toTargetBalance.schedule[${k}].fromPeriod`, 'deal.scheduleUnsorted', {
+                field: 'fromPeriod',
+              });
+            }
+          }
+        }
+      }
+    });
+    return { inInterest, inPrincipal, purchases };
+  };
+
+  const {
+    inInterest,
+    inPrincipal,
+    purchases: purchaseSteps,
+  } = checkSteps(s.waterfall, 'structure.waterfall');
 
   // Equity is paid by the residual; every other class needs its interest and its principal paid somewhere.
   s.tranches.forEach((t, i) => {
@@ -100,6 +143,8 @@ export function validateDeal(deal: Deal): DealProblem[] {
     if (!inInterest.has(t.id)) add(`structure.tranches[${i}]`, 'deal.noInterestStep', { id: t.id });
     if (!inPrincipal.has(t.id)) add(`structure.tranches[${i}]`, 'deal.noPrincipalStep', { id: t.id });
   });
+
+  phaseProblems(deal, checkSteps, add);
 
   if (s.revolving && purchaseSteps === 0) {
     add('structure.waterfall', 'deal.revolvingNoPurchase', { step: '{ "pay": "purchase" }' });
@@ -125,6 +170,78 @@ export function validateDeal(deal: Deal): DealProblem[] {
     for (const m of missingIndices(deal, sc)) out.push({ path: `scenarios[${k}].indexCurves`, ...m });
   });
   return out;
+}
+
+type StepCheck = (
+  steps: readonly WaterfallStep[],
+  at: string,
+  ledger?: 'revenue' | 'redemption',
+) => { inInterest: Map<string, number>; inPrincipal: Set<string>; purchases: number };
+
+/**
+ * Each phase's priority of payments checked as the main one is, the features a phase or a step needs, and the
+ * events of default's names.
+ */
+function phaseProblems(
+  deal: Deal,
+  checkSteps: StepCheck,
+  add: (path: string, code: CoreCode, params?: MessageParams) => void,
+): void {
+  const s = deal.structure;
+  if (s.principalDeficiencyLedger && s.lossAllocation === 'writeDown') {
+    add('structure.principalDeficiencyLedger', 'phases.pdlWithWriteDown', {
+      field: 'principalDeficiencyLedger',
+      other: 'lossAllocation',
+      mode: 'writeDown',
+    });
+  }
+  const phases = s.phases;
+  if (!phases) return;
+  const needs: Partial<Record<DealPhase, [boolean, string]>> = {
+    revolving: [s.revolving !== undefined, 'structure.revolving'],
+    cleanUp: [s.cleanUpCall !== undefined, 'structure.cleanUpCall'],
+  };
+  for (const [phase, w] of Object.entries(phases.waterfalls) as [
+    DealPhase,
+    (typeof phases.waterfalls)[DealPhase],
+  ][]) {
+    if (w === undefined) continue;
+    const at = `structure.phases.waterfalls.${phase}`;
+    const need = needs[phase];
+    if (need && !need[0]) add(at, 'phases.phaseNeeds', { phase, field: need[1] });
+    const lists = Array.isArray(w)
+      ? [checkSteps(w, at)]
+      : [
+          checkSteps(w.interest, `${at}.interest`, 'revenue'),
+          checkSteps(w.principal, `${at}.principal`, 'redemption'),
+        ];
+    if (phase === 'revolving' && s.revolving && lists.every((l) => l.purchases === 0)) {
+      add(at, 'deal.revolvingNoPurchase', { step: '{ "pay": "purchase" }' });
+    }
+    s.tranches.forEach((t) => {
+      if (t.seniority === 'equity') return;
+      if (!lists.some((l) => l.inInterest.has(t.id))) add(at, 'phases.noInterestStepIn', { id: t.id, phase });
+      if (!lists.some((l) => l.inPrincipal.has(t.id)))
+        add(at, 'phases.noPrincipalStepIn', { id: t.id, phase });
+    });
+  }
+  const tranches = new Set(s.tranches.map((t) => t.id));
+  const triggers = new Set(s.triggers.map((t) => t.id));
+  phases.eventsOfDefault.forEach((e, i) => {
+    const at = `structure.phases.eventsOfDefault[${i}]`;
+    if (e.type === 'interestShortfall') {
+      e.tranches.forEach((id, j) => {
+        if (!tranches.has(id)) add(`${at}.tranches[${j}]`, 'deal.noTranche', { id });
+      });
+    } else if (e.type === 'trigger') {
+      if (!triggers.has(e.trigger)) add(`${at}.trigger`, 'phases.noTrigger', { id: e.trigger });
+    } else if (
+      deal.calendar?.legalFinalDate === undefined &&
+      s.tranches.every((t) => t.legalFinalDate === undefined)
+    ) {
+      add(`${at}.type`, 'phases.noLegalFinal');
+    }
+  });
 }
 
 /**

@@ -112,6 +112,12 @@ const TERMS = {
   writedown: ['Write-down', '本金减记'],
   interestShortfall: ['Interest shortfall', '利息短缺'],
   principalLoss: ['Principal loss', '本金损失'],
+  // Issue #15: deal phases, events of default and deficiency ledgers.
+  eventOfDefault: ['Event of default', '违约事件'],
+  acceleratedPhase: ['Accelerated', '加速清偿期'],
+  principalDeficiencyLedger: ['Principal deficiency ledger', '本金亏损账'],
+  revenue: ['Revenue', '收入账'],
+  redemption: ['Redemption', '本金账'],
 
   // ── The calendar
   calendar: ['Calendar', '日历'],

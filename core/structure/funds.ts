@@ -14,6 +14,7 @@ import type { Cents } from '../money';
  */
 export function defaultSources(step: WaterfallStep): readonly FundsSource[] {
   if (step.from) return step.from;
+  if (step.pay === 'pdlCure') return ['interest'];
   return step.pay === 'fee' || step.pay === 'interest'
     ? ['interest', 'principal', 'reserve']
     : ['interest', 'principal'];
@@ -72,6 +73,11 @@ export class Funds {
     }
     got.total = got.interest + got.principal + got.reserve;
     return got;
+  }
+
+  /** Moves cash already taken (a deficiency cure from revenue) into principal collections. */
+  toPrincipal(amount: Cents): void {
+    this.principal += amount;
   }
 
   /** Moves reserve cash above its target into the interest collections (available funds). */

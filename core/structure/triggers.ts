@@ -13,10 +13,11 @@
  *   write-downs (the closing balances in period 1), so both sides are measured on the same date; breach when
  *   below; untested once the notes are repaid or the pool has run off (a ratio of 0 then says nothing about
  *   credit).
- * A breach takes effect in the same period. A curable trigger cures when its test passes again; a non-curable
+ * A breach takes effect in the same period; a trigger tested after the distribution (`testedAt`) is measured once
+ * the payment date is paid, so its breach takes effect from the next period. A curable trigger cures when its test passes again; a non-curable
  * one stays breached. Ending the revolving period is permanent even if the trigger that ended it cures.
  */
-import type { Trigger } from '../deal/schema';
+import type { TestMoment, Trigger } from '../deal/schema';
 import type { TriggerEvent } from '../result';
 
 export interface TriggerMeasures {
@@ -68,9 +69,15 @@ export class TriggerBook {
   constructor(private readonly triggers: readonly Trigger[]) {}
 
   /** Tests every trigger for `period` and returns the breach / cure events it caused. */
-  update(period: number, date: string, m: TriggerMeasures): TriggerEvent[] {
+  update(
+    period: number,
+    date: string,
+    m: TriggerMeasures,
+    moment: TestMoment = 'beforeDistribution',
+  ): TriggerEvent[] {
     const events: TriggerEvent[] = [];
     for (const tr of this.triggers) {
+      if ((tr.testedAt ?? 'beforeDistribution') !== moment) continue;
       const threshold = thresholdAt(tr, period);
       if (threshold === null) continue;
       const value = measureTrigger(tr, m);

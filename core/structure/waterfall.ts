@@ -26,9 +26,18 @@
  * period still shows the projected collateral; the notes are measured against zero pool. `revolvingEndPeriod`
  * is the last period in which the deal could buy receivables (0 when a trigger ended revolving in period 1).
  */
-import type { DayCount, FundsSource, Scenario, Structure, Tranche, WaterfallStep } from '../deal/schema';
+import type {
+  DayCount,
+  DealPhase,
+  FundsSource,
+  Scenario,
+  Structure,
+  Tranche,
+  WaterfallStep,
+} from '../deal/schema';
 import type { PoolProjection } from '../projection/types';
 import type {
+  AccelerationEvent,
   PoolPeriodRow,
   RevolvingReport,
   TrancheCashflowRow,
@@ -39,7 +48,7 @@ import type {
 } from '../result';
 import { allocateCents, cents, fromCents, mulDiv, type Cents } from '../money';
 import { capExcess, feeAccrual, feeCarried, feePayable } from './fees';
-import { defaultSources, Funds, type Taken } from './funds';
+import { Funds, type Taken } from './funds';
 import { daysBetween } from '../time/isoDate';
 import {
   accrualDays,
@@ -51,6 +60,9 @@ import {
   type AccrualFraction,
 } from './interest';
 import { allocateByLevel, seniorityLevels, writeDowns } from './lossAllocation';
+import { DeficiencyLedger } from './pdl';
+import { PhaseBook, phaseSteps, type StepLedger } from './phase';
+import { limitDue, type LimitContext } from './stepLimit';
 import { PoolLedger, type PoolGroup } from './poolLedger';
 import { allocatePrincipal, firstPriorityDue, ocTargetAmount, principalDue } from './principal';
 import { reserveTarget } from './reserve';
@@ -77,6 +89,8 @@ export interface WaterfallInput {
    * and interest accrues from `dates[t − 1]` to `dates[t]`, the cut-off for the first.
    */
   schedule?: WaterfallSchedule;
+  /** The deal calendar's legal final date (a class without its own uses it for `unpaidAtLegalFinal`). */
+  legalFinalDate?: string;
 }
 
 export interface WaterfallSchedule {
@@ -107,6 +121,8 @@ export interface WaterfallRun {
   excessSpread: { period: number; annualised: number }[];
   checks: { cashConserved: boolean; failures: { period: number; difference: number }[] };
   revolving: RevolvingReport | null;
+  /** Present when the structure has phases: the event of default that accelerated the deal, or null. */
+  acceleration?: AccelerationEvent | null;
 }
 
 function sumOf(xs: readonly Cents[]): Cents {
@@ -134,13 +150,22 @@ function stepLabel(step: WaterfallStep): string {
       return 'reserve deposit';
     case 'purchase':
       return 'purchase';
+    case 'pdlCure':
+      return `principal deficiency cure ${step.tranches.join(', ')}`;
     case 'residual':
       return 'residual';
   }
 }
 
-function row(step: number, label: string, due: Cents, got: Taken): WaterfallStepRow {
-  return {
+function row(
+  step: number,
+  label: string,
+  due: Cents,
+  got: Taken,
+  ledger?: StepLedger,
+  limitedTo?: Cents,
+): WaterfallStepRow {
+  const r: WaterfallStepRow = {
     step,
     label,
     due: fromCents(due),
@@ -149,6 +174,20 @@ function row(step: number, label: string, due: Cents, got: Taken): WaterfallStep
     fromPrincipal: fromCents(got.principal),
     fromReserve: fromCents(got.reserve),
   };
+  // Only deals that use these features carry the fields, so results of other deals stay as they were.
+  if (ledger !== undefined) r.ledger = ledger;
+  if (limitedTo !== undefined) r.limitedTo = fromCents(limitedTo);
+  return r;
+}
+
+interface PlanStep {
+  step: WaterfallStep;
+  from: readonly FundsSource[];
+  label: string;
+  ids: number[];
+  /** Index in the list the step was written in. */
+  index: number;
+  ledger?: StepLedger;
 }
 
 export function runWaterfall(input: WaterfallInput): WaterfallRun {
@@ -171,7 +210,13 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     .map((x) => x.i);
   const seniorLevels = seniorityLevels(tranches.map((t) => SENIORITY_RANK[t.seniority]));
   const juniorLevels = [...seniorLevels].reverse();
-  const writeDownsOn = structure.lossAllocation !== 'none';
+  // Positions in a step's list by seniority level, senior first.
+  const listedLevels = (ids: readonly number[]): number[][] =>
+    seniorityLevels(ids.map((i) => SENIORITY_RANK[tranches[i].seniority]));
+  const pdlOn = structure.principalDeficiencyLedger === true;
+  // A PDL is the ledger form of write-downs: the notes keep their balance and carry the deficiency instead.
+  const writeDownsOn = structure.lossAllocation !== 'none' && !pdlOn;
+  const pdl = new DeficiencyLedger(nT, seniorityLevels(tranches.map((t) => SENIORITY_RANK[t.seniority])));
   const callNeedsNotesRetired = structure.cleanUpCall?.requireNotesRetired !== false;
 
   // Revolving set-up: eligible profile lines and the groups concentration limits watch.
@@ -204,8 +249,31 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
   const feeArrears = new Map<string, Cents>(structure.fees.map((f) => [f.id, 0]));
   // Above-cap amounts owed to a fee whose cap excess the waterfall pays in a subordinated step.
   const feeExcessOwed = new Map<string, Cents>();
-  for (const step of structure.waterfall) {
-    if (step.pay === 'fee' && step.part === 'capExcess') feeExcessOwed.set(step.fee, 0);
+  // Every phase's priority of payments, built once (without phases: structure.waterfall in every phase).
+  const phased = structure.phases !== undefined;
+  const plans = new Map<DealPhase, PlanStep[]>();
+  const planOf = (phase: DealPhase): PlanStep[] => {
+    let p = plans.get(phase);
+    if (!p) {
+      p = (phased ? phaseSteps(structure, phase) : phaseSteps(structure, 'amortising')).map((ps) => ({
+        ...ps,
+        label: stepLabel(ps.step),
+        ids:
+          ps.step.pay === 'interest' || ps.step.pay === 'principal' || ps.step.pay === 'pdlCure'
+            ? ps.step.tranches.map(idx)
+            : [],
+      }));
+      plans.set(phase, p);
+    }
+    return p;
+  };
+  const allPhases: DealPhase[] = phased
+    ? ['revolving', 'amortising', 'accelerated', 'cleanUp']
+    : ['amortising'];
+  for (const phase of allPhases) {
+    for (const { step } of planOf(phase)) {
+      if (step.pay === 'fee' && step.part === 'capExcess') feeExcessOwed.set(step.fee, 0);
+    }
   }
   const flows: TrancheCashflowRow[][] = tranches.map(() => []);
   const timing = input.schedule;
@@ -259,13 +327,20 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
       return this.begin[idx(id)];
     },
   };
-  const plan = structure.waterfall.map((step) => ({
-    step,
-    from: defaultSources(step),
-    label: stepLabel(step),
-    ids: step.pay === 'interest' || step.pay === 'principal' ? step.tranches.map(idx) : [],
-  }));
-  for (const p of plan) if (p.step.pay === 'interest') for (const i of p.ids) interestClasses.add(i);
+  for (const phase of allPhases) {
+    for (const p of planOf(phase))
+      if (p.step.pay === 'interest') for (const i of p.ids) interestClasses.add(i);
+  }
+  const triggerMoment = new Map(structure.triggers.map((tr) => [tr.id, tr.testedAt ?? 'beforeDistribution']));
+  const anyAfterTrigger = structure.triggers.some((tr) => tr.testedAt === 'afterDistribution');
+  const phaseBook = new PhaseBook(
+    structure.phases?.eventsOfDefault ?? [],
+    (id) => triggerMoment.get(id) ?? 'beforeDistribution',
+    tranches.map((tr) => tr.id),
+  );
+  const legalFinal = tranches.map((tr) => tr.legalFinalDate ?? input.legalFinalDate);
+  // Realised losses since the last payment date, debited to the ledgers on the next one.
+  let lossSincePayment = 0;
 
   let reserveBalance = structure.reserve ? cents(structure.reserve.initialBalance) : 0;
   const book = new TriggerBook(structure.triggers);
@@ -426,8 +501,11 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
       measures.ocRatio = ocNotes === 0 || ocPool === 0 ? null : ocPool / ocNotes;
       for (const e of book.update(t, date, measures)) triggerEvents.push(e);
     }
+    if (phased && payDate) phaseBook.beforeDistribution(t, book.breachedIds);
+    const accelerated = phaseBook.accelerated && (phaseBook.acceleration?.period ?? Infinity) <= t;
 
-    const revolving = rev !== undefined && t <= rev.endPeriod && !book.endRevolving;
+    // Acceleration ends revolving: every note is due and nothing buys receivables.
+    const revolving = rev !== undefined && t <= rev.endPeriod && !book.endRevolving && !accelerated;
     if (rev && !revolving && revolvingEndPeriod === null) revolvingEndPeriod = t - 1;
 
     // Interest due this period per class: the coupon on the beginning balance, the carried shortfall and, where
@@ -474,14 +552,14 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
       let usesOut = 0;
       let poolEnd = collectedEnd;
       let purchasedPar = 0;
-      for (let s = 0; s < plan.length; s++) {
-        const { step, from, label } = plan[s];
+      lossSincePayment += loss;
+      for (const { step, from, label, index, ledger } of planOf(revolving ? 'revolving' : 'amortising')) {
         if (step.pay !== 'purchase' || !rev || !revolving || eligible.length === 0) continue;
         const bought = purchase(t, from, poolEnd, funds);
         purchasedPar += bought.par;
         poolEnd += bought.par;
         usesOut += bought.got.total;
-        steps.push(row(s, label, bought.due, bought.got));
+        steps.push(row(index, label, bought.due, bought.got, ledger));
       }
       heldInterest = funds.interest;
       heldPrincipal = funds.principal;
@@ -511,6 +589,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
           accrualStart: null,
           accrualEnd: null,
           accrualDays: 0,
+          ...(pdlOn ? { principalDeficiency: fromCents(pdl.balance[i]) } : {}),
         });
       }
       waterfall.push({
@@ -539,6 +618,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
         difference: fromCents(difference),
         revolving,
         triggersBreached: book.breachedIds,
+        ...(phased ? { phase: revolving ? ('revolving' as const) : ('amortising' as const) } : {}),
       });
       poolPeriods.push(poolRow(t, date, month, feeIncome, purchasedPar, collectedEnd));
       continue;
@@ -550,6 +630,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
       collectedEnd > 0 &&
       collectedEnd <= mulDiv(initial, structure.cleanUpCall.poolShare);
     let callNow = callEligible;
+    const plan = planOf(accelerated ? 'accelerated' : revolving ? 'revolving' : 'amortising');
     if (callEligible && callNeedsNotesRetired) {
       // The price retires the notes when the period's cash, the call price and the reserve (for principal only if
       // it covers principal at maturity) meet every fee, all interest and every note outstanding.
@@ -583,6 +664,17 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     }
     const callProceeds = callNow ? collectedEnd : 0;
     const final = callNow || t === T;
+    const phase: DealPhase = accelerated
+      ? 'accelerated'
+      : callNow
+        ? 'cleanUp'
+        : revolving
+          ? 'revolving'
+          : 'amortising';
+    const phasePlan = planOf(phase);
+    // Every note is due on the final period and after acceleration.
+    const allDue = final || accelerated;
+    const limitContext = (listed: Cents): LimitContext => ({ period: t, listed, poolEnd, allDue });
 
     const funds = new Funds(
       interest + feeIncome + reinvestment + heldInterest,
@@ -592,10 +684,11 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     heldInterest = 0;
     heldPrincipal = 0;
     const reserveBegin = reserveBalance;
-    const trapping = book.trapCash && !final;
+    const trapping = book.trapCash && !allDue;
     let target = 0;
     if (structure.reserve) {
-      target = reserveTarget(structure.reserve, collectedEnd, initial, notesBegin, final);
+      // After acceleration the reserve is released into available funds, as on the final period.
+      target = reserveTarget(structure.reserve, collectedEnd, initial, notesBegin, allDue);
       // Trapped cash must stay trapped: no release while a trapCash trigger is breached. On the final period a
       // reserve that may not cover principal keeps its cash through the steps (fees and interest may still draw)
       // and hands the rest to the seller afterwards, so it never reaches the principal step.
@@ -610,6 +703,14 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     let purchasedPar = 0;
 
     const interestDueReported: Cents[] = new Array<number>(nT).fill(0);
+    // Interest still owed this period: a second interest step for a class (principal paying a revenue shortfall)
+    // pays only what the first left unpaid, and its accrual counts once.
+    const interestOwed = interestDue.slice();
+    const interestCounted: boolean[] = new Array<boolean>(nT).fill(false);
+    if (pdlOn) {
+      pdl.debit(lossSincePayment + loss, balance);
+      lossSincePayment = 0;
+    }
     const interestPaid: Cents[] = new Array<number>(nT).fill(0);
     const principalPaid: Cents[] = new Array<number>(nT).fill(0);
     const writtenBack: Cents[] = new Array<number>(nT).fill(0);
@@ -624,7 +725,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     // rata within a level: interest shortfalls; then notes above the collateral (which would otherwise be written
     // down now, or stay unpaid under `none`; on the final period every note); then uncured write-downs, written
     // back up and paid as principal.
-    const catchUp = (s: number, from: readonly FundsSource[]): void => {
+    const catchUp = (s: number, from: readonly FundsSource[], ledger?: StepLedger): void => {
       const owedInterest = sumOf(shortfall);
       if (owedInterest > 0) {
         // A reserve held for the seller at maturity still pays interest.
@@ -637,7 +738,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
             shortfall[i] -= split[i];
           }
           usesOut += got.total;
-          steps.push(row(s, 'interest shortfall before the residual', owedInterest, got));
+          steps.push(row(s, 'interest shortfall before the residual', owedInterest, got, ledger));
         }
       }
       const notes = sumOf(balance);
@@ -655,12 +756,13 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
         writtenBack[i] += cure[i];
         principalPaid[i] += pay[i] + cure[i];
       }
+      // Paying notes above the collateral cures the deficiency those notes carry.
+      if (pdlOn) pdl.credit(Math.min(toNotes, pdl.owed(bySeniority)), bySeniority);
       usesOut += got.total;
-      steps.push(row(s, 'principal before the residual (uncured loss)', above + uncured, got));
+      steps.push(row(s, 'principal before the residual (uncured loss)', above + uncured, got, ledger));
     };
 
-    for (let s = 0; s < plan.length; s++) {
-      const { step, from, label, ids } = plan[s];
+    for (const { step, from, label, ids, index: s, ledger } of phasePlan) {
       switch (step.pay) {
         case 'fee': {
           const fee = feeById.get(step.fee);
@@ -670,7 +772,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
             const got = funds.take(owed, from, true);
             feeExcessOwed.set(fee.id, owed - got.total);
             usesOut += got.total;
-            steps.push(row(s, label, owed, got));
+            steps.push(row(s, label, owed, got, ledger));
             break;
           }
           // Fees accrued in the collection months since the last payment date are due now too.
@@ -682,10 +784,11 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
           const excessOwed = feeExcessOwed.get(fee.id);
           if (excessOwed !== undefined)
             feeExcessOwed.set(fee.id, excessOwed + capExcess(fee, accrual, arrears));
-          const got = funds.take(payable, from, true);
+          const allowed = step.limit ? limitDue(step.limit, payable, limitContext(0)) : payable;
+          const got = funds.take(allowed, from, true);
           feeArrears.set(fee.id, feeCarried(fee, payable, got.total));
           usesOut += got.total;
-          steps.push(row(s, label, payable, got));
+          steps.push(row(s, label, payable, got, ledger, step.limit ? allowed : undefined));
           break;
         }
         case 'interest': {
@@ -693,20 +796,26 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
           let due = 0;
           for (let k = 0; k < ids.length; k++) {
             const i = ids[k];
-            interestAccrued += interestAccruedBy[i];
-            dues[k] = interestDue[i];
+            if (!interestCounted[i]) {
+              interestAccrued += interestAccruedBy[i];
+              interestDueReported[i] += interestDue[i];
+              interestCounted[i] = true;
+            }
+            dues[k] = interestOwed[i];
             due += dues[k];
           }
           const got = funds.take(due, from, true);
           const split = got.total === due ? dues : allocateCents(got.total, dues);
           for (let k = 0; k < ids.length; k++) {
             const i = ids[k];
-            interestDueReported[i] += dues[k];
             interestPaid[i] += split[k];
-            shortfall[i] = dues[k] - split[k];
+            interestOwed[i] = dues[k] - split[k];
+            shortfall[i] = interestOwed[i];
           }
+          // Principal collections spent on interest leave the notes above the pool: a principal deficiency.
+          if (pdlOn) pdl.debit(got.principal, balance);
           usesOut += got.total;
-          steps.push(row(s, label, due, got));
+          steps.push(row(s, label, due, got, ledger));
           break;
         }
         case 'reserveDeposit': {
@@ -714,19 +823,19 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
           const got = funds.take(due, from, false);
           funds.reserve += got.total;
           deposits += got.total;
-          steps.push(row(s, label, due, got));
+          steps.push(row(s, label, due, got, ledger));
           break;
         }
         case 'purchase': {
           if (!rev || !revolving || eligible.length === 0) {
-            steps.push(row(s, label, 0, funds.take(0, from, false)));
+            steps.push(row(s, label, 0, funds.take(0, from, false), ledger));
             break;
           }
           const bought = purchase(t, from, poolEnd, funds);
           purchasedPar = bought.par;
           poolEnd += bought.par;
           usesOut += bought.got.total;
-          steps.push(row(s, label, bought.due, bought.got));
+          steps.push(row(s, label, bought.due, bought.got, ledger));
           break;
         }
         case 'principal': {
@@ -739,39 +848,62 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
           }
           const due =
             step.amount === 'firstPriority'
-              ? firstPriorityDue(listed, poolEnd, final)
+              ? firstPriorityDue(listed, poolEnd, allDue)
               : principalDue(
                   notes,
                   listed,
                   poolEnd,
                   ocTargetAmount(structure.ocTarget, poolEnd, initial),
-                  final,
+                  allDue,
                 );
-          const reserveOk = final && (structure.reserve?.coversPrincipalAtMaturity ?? false);
-          const got = funds.take(due, from, reserveOk);
+          const allowed = step.limit ? limitDue(step.limit, due, limitContext(listed)) : due;
+          const reserveOk = allDue && (structure.reserve?.coversPrincipalAtMaturity ?? false);
+          const got = funds.take(allowed, from, reserveOk);
           const rule = book.sequential
             ? structure.principalRule.afterTrigger
             : structure.principalRule.normal;
-          const split = allocatePrincipal(got.total, listedBalances, rule);
+          // After acceleration the listed classes are paid senior level first, pro rata within a level.
+          const split = accelerated
+            ? allocateByLevel(got.total, listedBalances, listedLevels(ids))
+            : allocatePrincipal(got.total, listedBalances, rule);
           for (let k = 0; k < ids.length; k++) {
             principalPaid[ids[k]] += split[k];
             balance[ids[k]] -= split[k];
           }
           usesOut += got.total;
-          steps.push(row(s, label, due, got));
+          steps.push(row(s, label, due, got, ledger, step.limit ? allowed : undefined));
+          break;
+        }
+        case 'pdlCure': {
+          // A transfer from revenue to principal collections, not a payment out of the deal.
+          const owed = pdlOn ? pdl.owed(ids) : 0;
+          const got = funds.take(owed, from, true);
+          pdl.credit(got.total, ids);
+          funds.toPrincipal(got.total);
+          steps.push(row(s, label, owed, got, ledger));
           break;
         }
         case 'residual': {
-          catchUp(s, from);
+          catchUp(s, from, ledger);
           const amount = funds.available(from, false);
-          const got = funds.take(amount, from, false);
+          const allowed = step.limit ? limitDue(step.limit, amount, limitContext(0)) : amount;
+          const got = funds.take(allowed, from, false);
           if (trapping) {
             funds.reserve += got.total;
             deposits += got.total;
           } else {
             usesOut += got.total;
           }
-          steps.push(row(s, trapping ? 'residual (trapped in reserve)' : label, amount, got));
+          steps.push(
+            row(
+              s,
+              trapping ? 'residual (trapped in reserve)' : label,
+              amount,
+              got,
+              ledger,
+              step.limit ? allowed : undefined,
+            ),
+          );
           break;
         }
       }
@@ -779,7 +911,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
 
     // Cash no step took still belongs to someone: the noteholders while they are owed, then the seller (or the
     // reserve while cash is trapped).
-    if (funds.interest + funds.principal > 0) catchUp(structure.waterfall.length, ['interest', 'principal']);
+    if (funds.interest + funds.principal > 0) catchUp(phasePlan.length, ['interest', 'principal']);
     const leftover = funds.interest + funds.principal;
     if (leftover > 0) {
       const got = funds.take(leftover, ['interest', 'principal'], false);
@@ -789,7 +921,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
       } else {
         usesOut += got.total;
       }
-      steps.push(row(structure.waterfall.length, 'unallocated funds to the seller', leftover, got));
+      steps.push(row(phasePlan.length, 'unallocated funds to the seller', leftover, got));
     }
     // A reserve that may not cover principal at maturity goes back to the seller once the final period is paid.
     if (final && funds.reserve > 0) {
@@ -797,7 +929,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
       funds.release(back);
       const got = funds.take(back, ['interest'], false);
       usesOut += got.total;
-      steps.push(row(structure.waterfall.length, 'reserve returned to the seller', back, got));
+      steps.push(row(phasePlan.length, 'reserve returned to the seller', back, got));
     }
     reserveBalance = funds.reserve;
 
@@ -821,6 +953,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     }
     ocPool = poolEnd;
     ocNotes = sumOf(balance);
+    if (pdlOn) pdl.clamp(balance);
 
     const ce = creditEnhancement(poolEnd);
     for (let i = 0; i < nT; i++) {
@@ -839,14 +972,9 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
         accrualStart: accrualDates[accrualFrom],
         accrualEnd: accrualDates[t],
         accrualDays: daysOf(dayCount, accrualFrom, t),
+        ...(pdlOn ? { principalDeficiency: fromCents(pdl.balance[i]) } : {}),
       });
     }
-    // The next payment date, by the phase in force on this one.
-    lastAccrual = t;
-    // While revolving, never past the first amortising payment date the scheduled end of revolving implies.
-    if (!timing) nextPayment = t + 1;
-    else if (!revolving || !rev) nextPayment = t + timing.amortisingMonths;
-    else nextPayment = Math.min(t + timing.revolvingMonths, rev.endPeriod + timing.amortisingMonths);
 
     const interestCollections = interest + feeIncome + reinvestment;
     const principalCollections = sched + prepay;
@@ -866,6 +994,32 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     esFeesCounted = 0;
     esInterestCounted = 0;
     excessSpread.push({ period: t, annualised: es });
+
+    // Triggers tested after the distribution see this payment's notes (OC) and this period's excess spread; their
+    // breaches, and the events of default found now, take effect from the next period.
+    if (anyAfterTrigger) {
+      now = t;
+      nowEnd = ledger.endBalance[t];
+      measures.ocRatio = ocNotes === 0 || ocPool === 0 ? null : ocPool / ocNotes;
+      for (const e of book.update(t, date, measures, 'afterDistribution')) triggerEvents.push(e);
+    }
+    if (phased && !final) {
+      phaseBook.afterDistribution(t, book.breachedIds, {
+        interestShortfall: (id) => shortfall[idx(id)],
+        pastLegalFinal: (id) => {
+          const i = idx(id);
+          const legal = legalFinal[i];
+          return legal !== undefined && date >= legal && balance[i] > 0;
+        },
+      });
+    }
+
+    // The next payment date, by the phase in force on this one (an accelerated deal pays every month). While
+    // revolving, never past the first amortising payment date the scheduled end of revolving implies.
+    lastAccrual = t;
+    if (!timing || phaseBook.accelerated) nextPayment = t + 1;
+    else if (!revolving || !rev) nextPayment = t + timing.amortisingMonths;
+    else nextPayment = Math.min(t + timing.revolvingMonths, rev.endPeriod + timing.amortisingMonths);
 
     waterfall.push({
       period: t,
@@ -893,6 +1047,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
       difference: fromCents(difference),
       revolving,
       triggersBreached: book.breachedIds,
+      ...(phased ? { phase } : {}),
     });
 
     poolPeriods.push(poolRow(t, date, month, feeIncome, purchasedPar, collectedEnd));
@@ -938,5 +1093,6 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     excessSpread,
     checks: { cashConserved: failures.length === 0, failures },
     revolving: rev ? { excludedProfileLines: excluded, purchases: purchasesReport } : null,
+    ...(phased ? { acceleration: phaseBook.acceleration } : {}),
   };
 }

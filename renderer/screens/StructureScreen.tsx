@@ -21,6 +21,7 @@ import { RevolvingCard } from './structure/RevolvingCard';
 import { FeesCard } from './structure/FeesCard';
 import { TriggersCard } from './structure/TriggersCard';
 import { WaterfallCard } from './structure/WaterfallCard';
+import { PhasesCard } from './structure/PhasesCard';
 import type { EditLabel } from '../project/history';
 import { move, replaceAt, useDealEditor } from './useDealEditor';
 import { editLabel } from './structure/editLabel';
@@ -533,6 +534,8 @@ export function StructureScreen() {
         <FeesCard />
         <TriggersCard />
       </div>
+
+      <PhasesCard />
 
       <CalendarCard />
     </div>

@@ -144,6 +144,8 @@ function payText(t: TFunction, pay: WaterfallStep['pay']): string {
       return t('report:assumptions.pay.purchase');
     case 'residual':
       return t('report:assumptions.pay.residual');
+    case 'pdlCure':
+      return t('report:assumptions.pay.pdlCure');
   }
 }
 

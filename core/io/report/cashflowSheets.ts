@@ -5,7 +5,14 @@
 import type { Coupon, Deal, WaterfallStep } from '../../deal/schema';
 import { translator, type TFunction } from '../../i18n';
 import { coreText } from '../../i18n/messages';
-import type { PoolPeriodRow, RunResult, TrancheResult, WaterfallPeriod } from '../../result';
+import type {
+  PoolPeriodRow,
+  RunResult,
+  TrancheResult,
+  WaterfallPeriod,
+  WaterfallStepRow,
+} from '../../result';
+import { stepOfRow } from '../../structure/phase';
 import { columnTotal, type ReportColumn, type ReportTable, writeTable } from './reportTable';
 import { reportText, type ReportText } from './reportText';
 import { cellAddress, columnName, type SheetWriter, TITLE_ROWS } from './sheetWriter';
@@ -108,7 +115,7 @@ export function poolSheet(result: RunResult, text = ENGLISH(result.deal.currency
   return w;
 }
 
-export function trancheColumns(t: TFunction): ReportColumn[] {
+export function trancheColumns(t: TFunction, deficiencyLedger = false): ReportColumn[] {
   return [
     { key: 'period', header: t('report:tranche.period'), format: 'integer' },
     { key: 'date', header: t('report:tranche.date'), format: 'date' },
@@ -118,6 +125,16 @@ export function trancheColumns(t: TFunction): ReportColumn[] {
     { key: 'interestShortfall', header: t('report:tranche.interestShortfall'), format: 'money' },
     { key: 'principal', header: t('report:tranche.principal'), format: 'money' },
     { key: 'writedown', header: t('report:tranche.writedown'), format: 'money' },
+    // Deals with a principal deficiency ledger: the class's uncured deficiency after the period.
+    ...(deficiencyLedger
+      ? [
+          {
+            key: 'principalDeficiency',
+            header: t('glossary:principalDeficiencyLedger'),
+            format: 'money',
+          } as const,
+        ]
+      : []),
     { key: 'balance', header: t('report:tranche.balance'), format: 'money' },
     { key: 'creditEnhancement', header: t('report:tranche.creditEnhancement'), format: 'percent' },
     // The interest period paid on the date (deal calendar); empty in a collection month that is not a payment date.
@@ -192,7 +209,10 @@ export function trancheSheet(
           ? t('report:tranche.titleRated', vars)
           : t('report:tranche.title', vars);
   return periodSheet(text.writer(true), text.titled(title, true), text.caption(true), {
-    columns: trancheColumns(t),
+    columns: trancheColumns(
+      t,
+      tranche.cashflows.some((c) => c.principalDeficiency !== undefined),
+    ),
     rows: tranche.cashflows as unknown as Row[],
     totals: ['interest', 'principal', 'writedown'],
   });
@@ -225,6 +245,34 @@ interface TotalCandidate {
 const TRAPPED_LABEL = 'residual (trapped in reserve)';
 let english: ReportText | undefined;
 
+/** Column numbers of each phase's steps (a redemption step adds 1000), so the Waterfall sheet keeps phases apart. */
+const PHASE_COLUMN: Record<NonNullable<WaterfallPeriod['phase']>, number> = {
+  revolving: 0,
+  amortising: 10_000,
+  accelerated: 20_000,
+  cleanUp: 30_000,
+};
+
+/** A step's label with its phase and, for separate priorities of payments, its revenue or redemption list. */
+function phaseLabel(
+  t: TFunction,
+  phase: NonNullable<WaterfallPeriod['phase']>,
+  ledger: WaterfallStepRow['ledger'],
+  label: string,
+): string {
+  const phaseText =
+    phase === 'revolving'
+      ? t('glossary:revolvingPeriod')
+      : phase === 'amortising'
+        ? t('glossary:amortisingPeriod')
+        : phase === 'accelerated'
+          ? t('glossary:acceleratedPhase')
+          : t('glossary:cleanUpCall');
+  if (ledger === undefined) return t('report:waterfall.stepLabel.phaseOnly', { phase: phaseText, label });
+  const ledgerText = ledger === 'revenue' ? t('glossary:revenue') : t('glossary:redemption');
+  return t('report:waterfall.stepLabel.phaseStep', { phase: phaseText, ledger: ledgerText, label });
+}
+
 /**
  * A waterfall step's label (core/structure/waterfall.ts stepLabel) in the report's language, from the deal's step.
  * A label the engine wrote otherwise than this derivation in English foresees is shown as the engine wrote it.
@@ -248,6 +296,8 @@ export function stepLabelText(text: ReportText, step: WaterfallStep | undefined,
         return t('report:waterfall.stepLabel.purchase');
       case 'residual':
         return t('report:waterfall.stepLabel.residual');
+      case 'pdlCure':
+        return t('report:waterfall.stepLabel.pdlCure', { tranches: list(step.tranches) });
     }
   };
   english ??= ENGLISH('USD');
@@ -262,34 +312,43 @@ export function waterfallSheet(
 ): SheetWriter {
   const { t } = text;
   const periods = result.waterfall;
+  // With deal phases a column is one step of one phase's revenue or redemption list; its number says which.
+  const phased = deal.structure.phases !== undefined;
+  const columnOf = (p: WaterfallPeriod, s: WaterfallStepRow): number =>
+    phased ? PHASE_COLUMN[p.phase ?? 'amortising'] + (s.ledger === 'redemption' ? 1000 : 0) + s.step : s.step;
+  const stepAt = new Map<number, WaterfallStep | undefined>();
   // A step's label can change by period (a residual trapped in the reserve), so a column lists every label it had.
   const labelSets = new Map<number, string[]>();
   // Translated once per step and engine label, not once per period.
   const translated = new Map<string, string>();
   for (const p of periods) {
     for (const s of p.steps) {
-      const seen = labelSets.get(s.step) ?? [];
-      const cacheKey = `${s.step}\u0000${s.label}`;
+      const key = columnOf(p, s);
+      const seen = labelSets.get(key) ?? [];
+      const cacheKey = `${key}\u0000${s.label}`;
       let label = translated.get(cacheKey);
       if (label === undefined) {
-        label = stepLabelText(text, deal.structure.waterfall[s.step], s.label);
+        const step = phased ? stepOfRow(deal.structure, s, p.phase) : deal.structure.waterfall[s.step];
+        stepAt.set(key, step);
+        label = stepLabelText(text, step, s.label);
+        if (phased) label = phaseLabel(t, p.phase ?? 'amortising', s.ledger, label);
         translated.set(cacheKey, label);
       }
       if (!seen.includes(label)) seen.push(label);
-      labelSets.set(s.step, seen);
+      labelSets.set(key, seen);
     }
   }
   const stepLabels = new Map([...labelSets].map(([step, labels]) => [step, labels.join(' / ')]));
   const steps = [...stepLabels.keys()].sort((a, b) => a - b);
-  const isDeposit = (step: number): boolean => deal.structure.waterfall[step]?.pay === 'reserveDeposit';
+  const isDeposit = (step: number): boolean => stepAt.get(step)?.pay === 'reserveDeposit';
   // Steps that ever paid less than was due get an "unpaid" column, so a shortfall shows where it happened.
   const shortSteps = steps.filter((s) =>
-    periods.some((p) => p.steps.some((x) => x.step === s && cents(x.due) !== cents(x.paid))),
+    periods.some((p) => p.steps.some((x) => columnOf(p, x) === s && cents(x.due) !== cents(x.paid))),
   );
 
   const holds = periods.some((p) => p.paymentDate === false);
   const stepHeader = (s: number): string =>
-    t('report:waterfall.step', { n: s + 1, label: stepLabels.get(s) ?? '' });
+    t('report:waterfall.step', { n: (s % 1000) + 1, label: stepLabels.get(s) ?? '' });
   const columns: ReportColumn[] = [
     { key: 'period', header: t('report:waterfall.period'), format: 'integer' },
     { key: 'date', header: t('report:waterfall.date'), format: 'date' },
@@ -350,15 +409,17 @@ export function waterfallSheet(
     };
     delete row.total;
     for (const s of p.steps) {
-      row[`step${s.step}`] = s.paid;
-      if (shortSteps.includes(s.step)) row[`unpaid${s.step}`] = (cents(s.due) - cents(s.paid)) / 100;
+      const key = columnOf(p, s);
+      row[`step${key}`] = s.paid;
+      if (shortSteps.includes(key)) row[`unpaid${key}`] = (cents(s.due) - cents(s.paid)) / 100;
     }
     return row;
   });
 
   // Candidate definitions of each total, tried in order; the first that reproduces the engine in every period wins.
   const sumCells = (r: number, keys: string[]): string => keys.map((k) => cellAddress(r, at(k))).join('+');
-  const paid = (p: WaterfallPeriod, step: number): number => p.steps.find((s) => s.step === step)?.paid ?? 0;
+  const paid = (p: WaterfallPeriod, step: number): number =>
+    p.steps.find((s) => columnOf(p, s) === step)?.paid ?? 0;
   const stepKeys = steps.map((s) => `step${s}`);
   // The engine's own convention first (a reserve draw is a transfer, not cash entering the deal), so periods where
   // both fit show the rule the engine used.

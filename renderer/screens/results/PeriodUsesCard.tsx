@@ -11,6 +11,7 @@ import { textMeasure } from '../../components/textMeasure';
 import { moneyExact } from '../../format';
 import { i18n } from '../../i18n';
 import { stepRowText } from './dealWords';
+import { stepOfRow } from '../../../core/structure/phase';
 
 interface StepRow {
   /** 1-based position in the waterfall; null on the total row. */
@@ -18,10 +19,12 @@ interface StepRow {
   label: string;
   due: number | null;
   paid: number;
+  /** What the step's cap or target allowed (deals with limits). */
+  limitedTo?: number | null;
 }
 
 /** Amounts to the cent, as the reconciliation above them. */
-function stepCols(t: TFunction, amountWidth: number): ColDef<StepRow>[] {
+function stepCols(t: TFunction, amountWidth: number, limits: boolean): ColDef<StepRow>[] {
   return [
     { field: 'n', headerName: '#', pinned: 'left', width: 40, type: 'rightAligned' },
     { field: 'label', headerName: t('results:uses.step'), tooltipField: 'label', flex: 2, minWidth: 110 },
@@ -30,6 +33,15 @@ function stepCols(t: TFunction, amountWidth: number): ColDef<StepRow>[] {
       minWidth: amountWidth,
       valueFormatter: (p) => dueText(p.value),
     }),
+    ...(limits
+      ? [
+          moneyCol<StepRow>('limitedTo', t('results:phases.limitedTo'), {
+            flex: 1,
+            minWidth: amountWidth,
+            valueFormatter: (p) => dueText(p.value),
+          }),
+        ]
+      : []),
     moneyCol<StepRow>('paid', t('results:uses.paid'), {
       valueFormatter: (p) => moneyExact(p.value as number),
       flex: 1,
@@ -52,8 +64,12 @@ function PeriodStepsGrid({ p, deal }: { p: WaterfallPeriod; deal: Deal }) {
   const rows = useMemo<StepRow[]>(
     () =>
       p.steps.map((s) => {
-        const label = stepRowText(t, en, s.label, deal.structure.waterfall[s.step]);
-        return { n: s.step + 1, label, due: s.due, paid: s.paid };
+        const text = stepRowText(t, en, s.label, stepOfRow(deal.structure, s, p.phase));
+        // Separate priorities of payments number their steps apart: the list's name goes with the step.
+        const label = s.ledger
+          ? t('phases.ledgerStep', { ledger: t(`phases.${s.ledger}`), label: text })
+          : text;
+        return { n: s.step + 1, label, due: s.due, paid: s.paid, limitedTo: s.limitedTo ?? null };
       }),
     [p, deal, t],
   );
@@ -68,6 +84,7 @@ function PeriodStepsGrid({ p, deal }: { p: WaterfallPeriod; deal: Deal }) {
     return stepCols(
       t,
       Math.max(columnWidth('', amounts, measure), columnWidth(moneyExact(p.uses.total), [], measure)),
+      p.steps.some((s) => s.limitedTo !== undefined),
     );
   }, [p, t]);
   return (
@@ -99,7 +116,14 @@ export function PeriodUsesCard({
     <section className="card period-uses">
       <div className="card-head">
         <h2>{t('uses.title', { period })}</h2>
-        <span className="muted small">{p?.date}</span>
+        <span className="muted small">
+          {p?.phase ? (
+            <span data-testid="period-phase">
+              {t('phases.phase', { phase: t(`phases.phaseName.${p.phase}`) })} ·{' '}
+            </span>
+          ) : null}
+          {p?.date}
+        </span>
       </div>
       {p ? (
         <>

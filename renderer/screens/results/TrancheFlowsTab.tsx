@@ -13,6 +13,7 @@ export function TrancheFlowsTab({ r, deal }: { r: RunResult; deal: Deal }) {
   const { t } = useTranslation('results');
   const { scale } = useDisplay();
   const [id, setId] = useState(r.tranches[0]?.id ?? '');
+  const hasPdl = r.tranches.some((c) => c.cashflows.some((f) => f.principalDeficiency !== undefined));
   // New column definitions on a change of language or unit: the grid re-renders headers and formatted amounts.
   const cols = useMemo<ColDef<TrancheCashflowRow>[]>(
     () => [
@@ -24,6 +25,8 @@ export function TrancheFlowsTab({ r, deal }: { r: RunResult; deal: Deal }) {
       moneyCol('interestShortfall', t('tranches.shortfall')),
       moneyCol('principal', t('glossary:principal')),
       moneyCol('writedown', t('glossary:writedown')),
+      // Deals with a principal deficiency ledger: the uncured deficiency the class carries after the period.
+      ...(hasPdl ? [moneyCol<TrancheCashflowRow>('principalDeficiency', t('phases.pdl'))] : []),
       moneyCol('balance', t('flows.endBalance'), { width: 140 }),
       pctCol('creditEnhancement', t('tranches.enhancement')),
       // The interest period paid on the date (deal calendar); blank in a collection month that is not a payment date.
@@ -31,7 +34,7 @@ export function TrancheFlowsTab({ r, deal }: { r: RunResult; deal: Deal }) {
       { field: 'accrualEnd', headerName: t('tranches.accrualTo'), width: 112 },
       { field: 'accrualDays', headerName: t('tranches.days'), width: 84, type: 'rightAligned' },
     ],
-    [t, scale],
+    [t, scale, hasPdl],
   );
   const x = r.tranches.find((c) => c.id === id) ?? r.tranches[0];
   if (!x) return null;

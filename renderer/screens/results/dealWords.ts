@@ -40,6 +40,8 @@ export function stepText(t: TFunction, s: WaterfallStep): string {
       return t('results:words.purchase');
     case 'residual':
       return t('results:words.residual');
+    case 'pdlCure':
+      return t('results:phases.pdlCure', { classes: s.tranches.join(t('results:words.listSep')) });
   }
 }
 

@@ -24,7 +24,7 @@ import { editLabel } from './editLabel';
 import type { EditLabel } from '../../project/history';
 
 /** A step as the list reads it; the names in it (fees, classes) are the user's, so marked not to translate. */
-function stepLabel(step: WaterfallStep, deal: Deal, t: TFunction): ReactNode {
+export function stepLabel(step: WaterfallStep, deal: Deal, t: TFunction): ReactNode {
   const data = [<span key="data" translate="no" />];
   switch (step.pay) {
     case 'fee': {
@@ -49,6 +49,15 @@ function stepLabel(step: WaterfallStep, deal: Deal, t: TFunction): ReactNode {
       return t('waterfall.purchase');
     case 'residual':
       return t('waterfall.residual');
+    case 'pdlCure':
+      return (
+        <Trans
+          t={t}
+          i18nKey="phases.pdlCure"
+          values={{ classes: step.tranches.join(t('nameSep')) }}
+          components={data}
+        />
+      );
   }
 }
 

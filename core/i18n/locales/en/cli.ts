@@ -89,6 +89,7 @@ export const cli = {
       cnl: 'Cumulative net loss',
       revolvingEnded: 'Revolving ended',
       cleanUpCall: 'Clean-up call',
+      accelerated: 'Accelerated (event of default)',
       defaultStopUsed: 'Default stop used',
       cnlStatedRealised: 'CNL stated / realised',
       cnlRetimed: 'CNL re-timed',

@@ -39,6 +39,18 @@ export const core = {
     poolEmpty: 'the pool has no balance to pay the notes from',
     notesOverPool: 'the notes total {{notes}} but the pool is {{pool}} ({{times}}× the pool)',
   },
+  /** Deal phases, events of default, deficiency ledgers and step limits (issue #15; core/deal/validate.ts). */
+  phases: {
+    revenueFromPrincipal: 'a revenue (interest) step cannot draw on {{source}}',
+    redemptionFromInterest: 'a redemption (principal) step cannot draw on {{source}}',
+    pdlWithWriteDown: '{{field}} keeps the notes at their balance; it cannot be used with {{other}} {{mode}}',
+    targetOnPrincipalOnly: 'a target balance limits principal steps only, not a {{step}} step',
+    noTrigger: "no trigger '{{id}}'",
+    noLegalFinal: 'no legal final date: set one on a class or in the deal calendar',
+    phaseNeeds: 'a {{phase}} priority of payments needs {{field}}',
+    noInterestStepIn: "tranche '{{id}}' is in no interest step of the {{phase}} priority of payments",
+    noPrincipalStepIn: "tranche '{{id}}' is in no principal step of the {{phase}} priority of payments",
+  },
   /** Reading a deal, pool, calendar or funding-case file (core/deal/load.ts, core/node). */
   file: {
     notAFile: 'not a file',

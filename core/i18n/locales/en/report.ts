@@ -197,6 +197,9 @@ export const report = {
       purchase: 'purchase',
       residual: 'residual',
       residualTrapped: 'residual (trapped in reserve)',
+      pdlCure: 'principal deficiency cure {{tranches}}',
+      phaseStep: '{{phase}}, {{ledger}}: {{label}}',
+      phaseOnly: '{{phase}}: {{label}}',
     },
     sourcesNoDraw:
       'Total sources = {{columns}} (a reserve draw is a transfer from the reserve, not cash entering the deal). Live formula.',
@@ -332,6 +335,7 @@ export const report = {
       reserveDeposit: 'reserveDeposit',
       purchase: 'purchase',
       residual: 'residual',
+      pdlCure: 'pdlCure',
     },
     payTargets: '{{pay}} {{targets}}',
     fundsSource: { interest: 'interest', principal: 'principal', reserve: 'reserve' },

@@ -83,6 +83,7 @@ export const cli: Catalog<typeof en> = {
       cnl: '累计净损失率',
       revolvingEnded: '循环购买结束',
       cleanUpCall: '清仓回购',
+      accelerated: '加速清偿（违约事件）',
       defaultStopUsed: '采用的违约截止规则',
       cnlStatedRealised: '累计净损失（设定 / 实现）',
       cnlRetimed: '累计净损失重新分布',

@@ -35,6 +35,17 @@ export const core: Catalog<typeof en> = {
     poolEmpty: '资产池余额为零，无法兑付证券',
     notesOverPool: '证券合计 {{notes}}，但资产池仅 {{pool}}（为资产池的 {{times}} 倍）',
   },
+  phases: {
+    revenueFromPrincipal: '收入账支付步骤不能动用 {{source}}',
+    redemptionFromInterest: '本金账支付步骤不能动用 {{source}}',
+    pdlWithWriteDown: '{{field}} 下证券余额不作减记，不能与 {{other}} {{mode}} 同时使用',
+    targetOnPrincipalOnly: '目标余额只能限制本金支付步骤，不能用于 {{step}} 步骤',
+    noTrigger: '不存在触发条件“{{id}}”',
+    noLegalFinal: '未设法定到期日：请在证券档次或交易日历中设置',
+    phaseNeeds: '{{phase}} 阶段的支付顺序需要 {{field}}',
+    noInterestStepIn: '证券档次“{{id}}”未列入 {{phase}} 阶段支付顺序的任何利息支付步骤',
+    noPrincipalStepIn: '证券档次“{{id}}”未列入 {{phase}} 阶段支付顺序的任何本金支付步骤',
+  },
   file: {
     notAFile: '不是文件',
     notFound: '文件不存在',

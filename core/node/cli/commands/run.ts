@@ -498,6 +498,9 @@ function poolSummary(t: TFunction, r: RunResult): string {
       ? t('cli:run.value.notExercised')
       : t('cli:run.value.period', { period: r.cleanUpCallPeriod }),
   ]);
+  // Deals with phases: the first period paid under the accelerated priority of payments.
+  if (r.acceleration)
+    pairs.push([label('accelerated'), t('cli:run.value.period', { period: r.acceleration.period })]);
   return renderPairs(pairs, t('cli:colon'));
 }
 

@@ -149,4 +149,20 @@ export const results = {
     reserveReturned: 'reserve returned to the seller',
     listSep: ', ',
   },
+  /** Deal phases and deficiency ledgers in Results (issue #15). */
+  phases: {
+    pdlCure: 'principal deficiency cure {{classes}}',
+    ledgerStep: '{{ledger}}: {{label}}',
+    revenue: '$t(glossary:revenue)',
+    redemption: '$t(glossary:redemption)',
+    limitedTo: 'Limit',
+    phase: 'Phase: {{phase}}',
+    phaseName: {
+      revolving: '$t(glossary:revolvingPeriod)',
+      amortising: '$t(glossary:amortisingPeriod)',
+      accelerated: '$t(glossary:acceleratedPhase)',
+      cleanUp: '$t(glossary:cleanUpCall)',
+    },
+    pdl: 'PDL',
+  },
 };

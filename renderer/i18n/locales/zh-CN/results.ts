@@ -148,4 +148,19 @@ export const results: Catalog<typeof en> = {
     reserveReturned: '储备账户余额返还原始权益人',
     listSep: '、',
   },
+  phases: {
+    pdlCure: '补足{{classes}}档本金亏损',
+    ledgerStep: '{{ledger}}：{{label}}',
+    revenue: '$t(glossary:revenue)',
+    redemption: '$t(glossary:redemption)',
+    limitedTo: '限额',
+    phase: '阶段：{{phase}}',
+    phaseName: {
+      revolving: '$t(glossary:revolvingPeriod)',
+      amortising: '$t(glossary:amortisingPeriod)',
+      accelerated: '$t(glossary:acceleratedPhase)',
+      cleanUp: '$t(glossary:cleanUpCall)',
+    },
+    pdl: '本金亏损',
+  },
 };
