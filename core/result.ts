@@ -52,6 +52,8 @@ export interface TrancheCashflowRow {
   accrualEnd?: string | null;
   /** Days of the accrual period under the class's day count (30/360 days for 30/360, actual days otherwise). */
   accrualDays?: number;
+  /** Available-funds cap carryover owed after this date (classes with an available-funds cap). */
+  capCarryover?: number;
 }
 
 export interface TrancheResult {
@@ -98,6 +100,8 @@ export interface WaterfallStepRow {
   fromInterest: number;
   fromPrincipal: number;
   fromReserve: number;
+  /** Drawn from the liquidity facility for this step (present only when it was drawn). */
+  fromLiquidity?: number;
 }
 
 export interface WaterfallPeriod {
@@ -114,7 +118,11 @@ export interface WaterfallPeriod {
     cleanUpCallProceeds: number;
     /** What the collection account earned between payment dates (part of interestCollections). */
     reinvestmentIncome?: number;
-    /** Cash entering the deal: interest + principal collections + recoveries + call proceeds. */
+    /** Net hedge receipts (swap or cap paying the deal): cash entering the deal, in `total` (not in interestCollections). */
+    hedgeReceipts?: number;
+    /** Liquidity facility draws: cash entering the deal, in `total` (not in interestCollections). */
+    liquidityDraws?: number;
+    /** Cash entering the deal: interest + principal collections + recoveries + call proceeds + liquidity draws. */
     total: number;
   };
   steps: WaterfallStepRow[];
@@ -135,6 +143,36 @@ export interface WaterfallPeriod {
   difference: number;
   revolving: boolean;
   triggersBreached: string[];
+  /** The liquidity facility on this payment date (deals with one). */
+  liquidity?: LiquidityPeriod;
+  /** Each hedge's settlement on this payment date (deals with hedges). */
+  hedges?: HedgePeriod[];
+}
+
+export interface LiquidityPeriod {
+  commitment: number;
+  /** Drawn balance before this date's draws and repayment, and after them. */
+  begin: number;
+  draws: number;
+  repaid: number;
+  end: number;
+  interestDue: number;
+  interestPaid: number;
+  commitmentFeeDue: number;
+  commitmentFeePaid: number;
+}
+
+export interface HedgePeriod {
+  id: string;
+  notional: number;
+  payRate: number;
+  receiveRate: number;
+  /** Net to the deal: positive received, negative owed to the counterparty. */
+  net: number;
+  /** Paid to the counterparty on this date (current and carried). */
+  paid: number;
+  /** Still owed to the counterparty after this date. */
+  owed: number;
 }
 
 export interface TriggerEvent {

@@ -44,7 +44,6 @@ import { daysBetween } from '../time/isoDate';
 import {
   accrualDays,
   accrualFraction,
-  couponRate,
   describeCoupon,
   indexRates,
   interestAccrual,
@@ -56,6 +55,10 @@ import { allocatePrincipal, firstPriorityDue, ocTargetAmount, principalDue } fro
 import { reserveTarget } from './reserve';
 import { eligibilityFailureMessages, limitKeys, planPurchase, type ExcludedLine } from './revolving';
 import { TriggerBook, type TriggerMeasures } from './triggers';
+import { accrualBase, availableFundsCap, classRate } from './coupon';
+import { HedgeBook, hedgeNotional } from './hedge';
+import { LiquidityAccount } from './liquidity';
+import type { HedgePeriod, LiquidityPeriod } from '../result';
 
 export interface WaterfallInput {
   structure: Structure;
@@ -136,18 +139,25 @@ function stepLabel(step: WaterfallStep): string {
       return 'purchase';
     case 'residual':
       return 'residual';
+    case 'hedge':
+      return `hedge ${step.hedge}`;
+    case 'liquidity':
+      return step.part === 'commitmentFee' ? 'liquidity commitment fee' : `liquidity ${step.part}`;
+    case 'capCarryover':
+      return `cap carryover ${step.tranches.join(', ')}`;
   }
 }
 
-function row(step: number, label: string, due: Cents, got: Taken): WaterfallStepRow {
+function row(step: number, label: string, due: Cents, got: Taken, drawn: Cents = 0): WaterfallStepRow {
   return {
     step,
     label,
     due: fromCents(due),
-    paid: fromCents(got.total),
+    paid: fromCents(got.total + drawn),
     fromInterest: fromCents(got.interest),
     fromPrincipal: fromCents(got.principal),
     fromReserve: fromCents(got.reserve),
+    ...(drawn > 0 ? { fromLiquidity: fromCents(drawn) } : {}),
   };
 }
 
@@ -263,8 +273,21 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     step,
     from: defaultSources(step),
     label: stepLabel(step),
-    ids: step.pay === 'interest' || step.pay === 'principal' ? step.tranches.map(idx) : [],
+    ids:
+      step.pay === 'interest' || step.pay === 'principal' || step.pay === 'capCarryover'
+        ? step.tranches.map(idx)
+        : [],
   }));
+  // Liquidity facility, hedges and coupon features (./liquidity.ts, ./hedge.ts, ./coupon.ts).
+  const liquidity = structure.liquidityFacility
+    ? new LiquidityAccount(structure.liquidityFacility, sumOf(balance))
+    : null;
+  const hedgeBook = new HedgeBook(structure.hedges ?? []);
+  const capCarryover: Cents[] = tranches.map(() => 0);
+  const capped = tranches.some((t) => t.availableFundsCap === true);
+  // The first payment date on which the clean-up call could have been exercised (step-ups read it).
+  let callDatePeriod: number | null = null;
+  const trancheBegin = (id: string): Cents => feeContext.begin[idx(id)];
   for (const p of plan) if (p.step.pay === 'interest') for (const i of p.ids) interestClasses.add(i);
 
   let reserveBalance = structure.reserve ? cents(structure.reserve.initialBalance) : 0;
@@ -434,27 +457,26 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     // the class says so, interest on that shortfall at the coupon.
     const interestDue: Cents[] = new Array<number>(nT).fill(0);
     const interestAccruedBy: Cents[] = new Array<number>(nT).fill(0);
+    const currentInterest: Cents[] = new Array<number>(nT).fill(0);
     // Interest accrues from the last payment's accrual end (the closing date for the first) to this one's.
     const accrualFrom = lastAccrual;
     let esInterestMonth = 0;
+    feeContext.begin = beginBalances;
     for (const i of interestClasses) {
-      const rate = couponRate(tranches[i].coupon, index, t);
+      const rate = classRate(tranches[i], index, t, date, callDatePeriod);
+      const base = accrualBase(tranches[i], beginBalances[i], poolBegin, trancheBegin);
       if (!payDate) {
-        esInterestMonth += interestAccrual(
-          beginBalances[i],
-          rate,
-          fractionOf(tranches[i].dayCount, t - 1, t),
-        );
+        esInterestMonth += interestAccrual(base, rate, fractionOf(tranches[i].dayCount, t - 1, t));
         continue;
       }
       const frac = fractionOf(tranches[i].dayCount, accrualFrom, t);
-      const current = interestAccrual(beginBalances[i], rate, frac);
+      const current = interestAccrual(base, rate, frac);
+      currentInterest[i] = current;
       const onShortfall = tranches[i].interestOnShortfall ? interestAccrual(shortfall[i], rate, frac) : 0;
       interestAccruedBy[i] = current + onShortfall;
       interestDue[i] = current + onShortfall + shortfall[i];
     }
     feeContext.poolBegin = poolBegin;
-    feeContext.begin = beginBalances;
 
     if (!payDate) {
       // A collection month between payment dates: collections wait in the collection account; fees accrue; only
@@ -544,11 +566,58 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
       continue;
     }
 
+    // Hedges settle and the liquidity facility's interest and fee fall due at the start of the payment date;
+    // the available-funds cap reads the net interest funds they leave.
+    let hedgeReceipts = 0;
+    const hedgeRows: HedgePeriod[] = [];
+    for (const h of hedgeBook.hedges) {
+      const notional = hedgeNotional(h.notional, {
+        trancheBalance: trancheBegin,
+        poolBalance: poolBegin,
+        period: t,
+      });
+      const settled = hedgeBook.settle(h, notional, index, t, fractionOf(h.dayCount, accrualFrom, t));
+      if (settled.net > 0) hedgeReceipts += settled.net;
+      else hedgeBook.owed.set(h.id, (hedgeBook.owed.get(h.id) ?? 0) - settled.net);
+      hedgeRows.push({
+        ...settled,
+        notional: fromCents(notional),
+        net: fromCents(settled.net),
+        paid: 0,
+        owed: 0,
+      });
+    }
+    liquidity?.open(notesBegin, index, t, fractionOf(liquidity.facility.dayCount, accrualFrom, t));
+    if (capped) {
+      let feesNow = 0;
+      for (const fee of structure.fees)
+        feesNow += feeAccrual(fee, feeContext) + (feePending.get(fee.id) ?? 0);
+      let hedgeOwed = 0;
+      for (const owed of hedgeBook.owed.values()) hedgeOwed += owed;
+      const net =
+        interest +
+        feeIncome +
+        reinvestment +
+        heldInterest +
+        hedgeReceipts -
+        feesNow -
+        hedgeOwed -
+        (liquidity ? liquidity.interestDue + liquidity.feeDue : 0);
+      for (let i = 0; i < nT; i++) {
+        if (!tranches[i].availableFundsCap) continue;
+        const over = Math.max(0, currentInterest[i] - availableFundsCap(net, beginBalances[i], notesBegin));
+        capCarryover[i] += over;
+        interestDue[i] -= over;
+        interestAccruedBy[i] -= over;
+      }
+    }
+
     const callEligible =
       structure.cleanUpCall !== undefined &&
       !revolving &&
       collectedEnd > 0 &&
       collectedEnd <= mulDiv(initial, structure.cleanUpCall.poolShare);
+    if (callEligible && callDatePeriod === null) callDatePeriod = t;
     let callNow = callEligible;
     if (callEligible && callNeedsNotesRetired) {
       // The price retires the notes when the period's cash, the call price and the reserve (for principal only if
@@ -574,8 +643,20 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
           );
         }
       }
+      let hedgeOwed = 0;
+      for (const owed of hedgeBook.owed.values()) hedgeOwed += owed;
+      feesDue += hedgeOwed + (liquidity?.owed ?? 0);
       const interestTotal = sumOf(interestDue);
-      const cash = interest + feeIncome + reinvestment + heldBegin + sched + prepay + recovery + collectedEnd;
+      const cash =
+        interest +
+        feeIncome +
+        reinvestment +
+        heldBegin +
+        sched +
+        prepay +
+        recovery +
+        collectedEnd +
+        hedgeReceipts;
       const reserveUse = structure.reserve?.coversPrincipalAtMaturity
         ? reserveBalance
         : Math.min(reserveBalance, feesDue + interestTotal);
@@ -585,7 +666,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     const final = callNow || t === T;
 
     const funds = new Funds(
-      interest + feeIncome + reinvestment + heldInterest,
+      interest + feeIncome + reinvestment + heldInterest + hedgeReceipts,
       sched + prepay + recovery + callProceeds + heldPrincipal,
       reserveBalance,
     );
@@ -682,10 +763,13 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
           const excessOwed = feeExcessOwed.get(fee.id);
           if (excessOwed !== undefined)
             feeExcessOwed.set(fee.id, excessOwed + capExcess(fee, accrual, arrears));
-          const got = funds.take(payable, from, true);
-          feeArrears.set(fee.id, feeCarried(fee, payable, got.total));
-          usesOut += got.total;
-          steps.push(row(s, label, payable, got));
+          const { got, drawn } =
+            liquidity && liquidity.covers(step)
+              ? liquidity.take(funds, payable, from)
+              : { got: funds.take(payable, from, true), drawn: 0 };
+          feeArrears.set(fee.id, feeCarried(fee, payable, got.total + drawn));
+          usesOut += got.total + drawn;
+          steps.push(row(s, label, payable, got, drawn));
           break;
         }
         case 'interest': {
@@ -697,16 +781,20 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
             dues[k] = interestDue[i];
             due += dues[k];
           }
-          const got = funds.take(due, from, true);
-          const split = got.total === due ? dues : allocateCents(got.total, dues);
+          const { got, drawn } =
+            liquidity && liquidity.covers(step)
+              ? liquidity.take(funds, due, from)
+              : { got: funds.take(due, from, true), drawn: 0 };
+          const paidNow = got.total + drawn;
+          const split = paidNow === due ? dues : allocateCents(paidNow, dues);
           for (let k = 0; k < ids.length; k++) {
             const i = ids[k];
             interestDueReported[i] += dues[k];
             interestPaid[i] += split[k];
             shortfall[i] = dues[k] - split[k];
           }
-          usesOut += got.total;
-          steps.push(row(s, label, due, got));
+          usesOut += paidNow;
+          steps.push(row(s, label, due, got, drawn));
           break;
         }
         case 'reserveDeposit': {
@@ -759,6 +847,45 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
           }
           usesOut += got.total;
           steps.push(row(s, label, due, got));
+          break;
+        }
+        case 'hedge': {
+          const owed = hedgeBook.owed.get(step.hedge) ?? 0;
+          const got = funds.take(owed, from, false);
+          hedgeBook.owed.set(step.hedge, owed - got.total);
+          const h = hedgeRows.find((x) => x.id === step.hedge);
+          if (h) h.paid += fromCents(got.total);
+          usesOut += got.total;
+          steps.push(row(s, label, owed, got));
+          break;
+        }
+        case 'liquidity': {
+          if (!liquidity) throw new Error(`waterfall pays a liquidity facility the deal does not have`);
+          const due =
+            step.part === 'repay'
+              ? liquidity.drawn
+              : step.part === 'interest'
+                ? liquidity.interestDue - liquidity.interestPaid
+                : liquidity.feeDue - liquidity.feePaid;
+          const got = funds.take(due, from, false);
+          if (step.part === 'repay') liquidity.repay(got.total);
+          else if (step.part === 'interest') liquidity.payInterest(got.total);
+          else liquidity.payFee(got.total);
+          usesOut += got.total;
+          steps.push(row(s, label, due, got));
+          break;
+        }
+        case 'capCarryover': {
+          const owedBy = ids.map((i) => capCarryover[i]);
+          const owed = sumOf(owedBy);
+          const got = funds.take(owed, from, false);
+          const split = got.total === owed ? owedBy : allocateCents(got.total, owedBy);
+          ids.forEach((i, k) => {
+            capCarryover[i] -= split[k];
+            interestPaid[i] += split[k];
+          });
+          usesOut += got.total;
+          steps.push(row(s, label, owed, got));
           break;
         }
         case 'residual': {
@@ -839,6 +966,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
         accrualStart: accrualDates[accrualFrom],
         accrualEnd: accrualDates[t],
         accrualDays: daysOf(dayCount, accrualFrom, t),
+        ...(tranches[i].availableFundsCap ? { capCarryover: fromCents(capCarryover[i]) } : {}),
       });
     }
     // The next payment date, by the phase in force on this one.
@@ -850,7 +978,9 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
 
     const interestCollections = interest + feeIncome + reinvestment;
     const principalCollections = sched + prepay;
-    const sourcesTotal = interestCollections + principalCollections + recovery + callProceeds;
+    const liquidityDraws = liquidity ? liquidity.draws : 0;
+    const sourcesTotal =
+      interestCollections + principalCollections + recovery + callProceeds + hedgeReceipts + liquidityDraws;
     // The collection account is empty after a payment date: what it held is part of this date's funds.
     const difference = sourcesTotal - usesOut - (reserveBalance - reserveBegin) + heldBegin;
     if (difference !== 0) failures.push({ period: t, difference: fromCents(difference) });
@@ -878,6 +1008,8 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
         reserveDraw: fromCents(draws),
         cleanUpCallProceeds: fromCents(callProceeds),
         reinvestmentIncome: fromCents(reinvestment),
+        ...(hedgeBook.hedges.length > 0 ? { hedgeReceipts: fromCents(hedgeReceipts) } : {}),
+        ...(liquidity ? { liquidityDraws: fromCents(liquidityDraws) } : {}),
         total: fromCents(sourcesTotal),
       },
       steps,
@@ -893,6 +1025,10 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
       difference: fromCents(difference),
       revolving,
       triggersBreached: book.breachedIds,
+      ...(liquidity ? { liquidity: liquidityRow(liquidity) } : {}),
+      ...(hedgeRows.length > 0
+        ? { hedges: hedgeRows.map((h) => ({ ...h, owed: fromCents(hedgeBook.owed.get(h.id) ?? 0) })) }
+        : {}),
     });
 
     poolPeriods.push(poolRow(t, date, month, feeIncome, purchasedPar, collectedEnd));
@@ -938,5 +1074,19 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     excessSpread,
     checks: { cashConserved: failures.length === 0, failures },
     revolving: rev ? { excludedProfileLines: excluded, purchases: purchasesReport } : null,
+  };
+}
+
+function liquidityRow(l: LiquidityAccount): LiquidityPeriod {
+  return {
+    commitment: fromCents(l.commitment),
+    begin: fromCents(l.begin),
+    draws: fromCents(l.draws),
+    repaid: fromCents(l.repaid),
+    end: fromCents(l.drawn),
+    interestDue: fromCents(l.interestDue),
+    interestPaid: fromCents(l.interestPaid),
+    commitmentFeeDue: fromCents(l.feeDue),
+    commitmentFeePaid: fromCents(l.feePaid),
   };
 }
