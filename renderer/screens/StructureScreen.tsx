@@ -21,6 +21,9 @@ import { RevolvingCard } from './structure/RevolvingCard';
 import { FeesCard } from './structure/FeesCard';
 import { TriggersCard } from './structure/TriggersCard';
 import { WaterfallCard } from './structure/WaterfallCard';
+import { CouponFeaturesCard } from './structure/CouponFeaturesCard';
+import { HedgesCard } from './structure/HedgesCard';
+import { LiquidityCard } from './structure/LiquidityCard';
 import type { EditLabel } from '../project/history';
 import { move, replaceAt, useDealEditor } from './useDealEditor';
 import { editLabel } from './structure/editLabel';
@@ -528,6 +531,12 @@ export function StructureScreen() {
       </div>
 
       <RevolvingCard />
+
+      <CouponFeaturesCard />
+      <div className="two-col">
+        <LiquidityCard />
+        <HedgesCard />
+      </div>
 
       <div className="two-col">
         <FeesCard />

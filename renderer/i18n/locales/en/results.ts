@@ -149,4 +149,12 @@ export const results = {
     reserveReturned: 'reserve returned to the seller',
     listSep: ', ',
   },
+  /** Step rows of the liquidity facility, hedges and cap carryover, as the engine words them in English. */
+  supportWords: {
+    hedge: 'hedge {{hedge}}',
+    liquidityInterest: 'liquidity interest',
+    liquidityCommitmentFee: 'liquidity commitment fee',
+    liquidityRepay: 'liquidity repay',
+    capCarryover: 'cap carryover {{classes}}',
+  },
 };

@@ -148,4 +148,12 @@ export const results: Catalog<typeof en> = {
     reserveReturned: '储备账户余额返还原始权益人',
     listSep: '、',
   },
+  /** 流动性支持、利率对冲与超上限利息结转的分配步骤。 */
+  supportWords: {
+    hedge: '$t(glossary:hedge)净支付：{{hedge}}',
+    liquidityInterest: '$t(glossary:liquidityFacility)利息',
+    liquidityCommitmentFee: '$t(glossary:liquidityFacility)$t(glossary:commitmentFee)',
+    liquidityRepay: '偿还$t(glossary:liquidityFacility)借款',
+    capCarryover: '{{classes}} 档$t(glossary:capCarryover)',
+  },
 };
