@@ -159,6 +159,25 @@ export function removeHedge(deal: Deal, id: string): Deal {
   });
 }
 
+/** Indices the hedges read that some scenario does not define (the run would stop on them). */
+export function undefinedHedgeIndices(deal: Deal): string[] {
+  const out = new Set<string>();
+  for (const h of deal.structure.hedges ?? []) {
+    if (deal.scenarios.some((s) => s.indexCurves[h.index] === undefined)) out.add(h.index);
+  }
+  return [...out];
+}
+
+/** Gives every scenario without a curve for `index` a flat one at `rate` (scenarios with a curve keep theirs). */
+export function setFlatIndex(deal: Deal, index: string, rate: number): Deal {
+  return {
+    ...deal,
+    scenarios: deal.scenarios.map((s) =>
+      s.indexCurves[index] === undefined ? { ...s, indexCurves: { ...s.indexCurves, [index]: rate } } : s,
+    ),
+  };
+}
+
 /** Changes fields of a hedge of its own type (a swap's fixed rate, a cap's strike, the notional …). */
 export function setHedge(deal: Deal, id: string, fn: (h: Hedge) => Hedge): Deal {
   return withStructure(deal, (s) => ({

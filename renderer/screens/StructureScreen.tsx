@@ -533,10 +533,8 @@ export function StructureScreen() {
       <RevolvingCard />
 
       <CouponFeaturesCard />
-      <div className="two-col">
-        <LiquidityCard />
-        <HedgesCard />
-      </div>
+      <LiquidityCard />
+      <HedgesCard />
 
       <div className="two-col">
         <FeesCard />

@@ -1,9 +1,16 @@
 /** Structure: interest-rate hedges — swaps and caps, each leg, index and notional validated in place. */
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import type { Hedge } from '../../../core/deal/schema';
 import { useApp } from '../../AppContext';
 import { ChoiceField, NumberField, TextField } from '../../components/Field';
-import { addHedge, nextHedgeId, removeHedge, setHedge } from '../../project/supportEdit';
+import {
+  addHedge,
+  nextHedgeId,
+  removeHedge,
+  setFlatIndex,
+  setHedge,
+  undefinedHedgeIndices,
+} from '../../project/supportEdit';
 import { useDealEditor } from '../useDealEditor';
 import { editLabel } from './editLabel';
 
@@ -183,6 +190,26 @@ export function HedgesCard() {
           </table>
         </div>
       )}
+      {undefinedHedgeIndices(deal).map((index) => (
+        <p key={index} className="small" data-testid={`hedge-index-missing-${index}`}>
+          <Trans
+            t={t}
+            i18nKey="support.hedges.indexMissing"
+            values={{ index }}
+            components={[<span key="index" translate="no" />]}
+          />{' '}
+          <NumberField
+            kind="percent"
+            width={72}
+            suffix="%"
+            value={null}
+            label={t('support.hedges.flatIndexLabel', { index })}
+            testId={`hedge-flat-index-${index}`}
+            validate={(v) => (v < -1 || v > 10 ? t('support.hedges.problem.rate') : null)}
+            onCommit={(v) => edit(editLabel('flatIndex', { index }), (d) => setFlatIndex(d, index, v))}
+          />
+        </p>
+      ))}
       <p className="muted small">{t('support.hedges.note')}</p>
     </section>
   );

@@ -139,8 +139,8 @@ export function LiquidityCard() {
               }
             />
             <label>{t('support.liquidity.covers')}</label>
-            <span className="checks">
-              <label>
+            <span style={{ display: 'flex', flexWrap: 'wrap', columnGap: 16, rowGap: 4 }}>
+              <label style={{ whiteSpace: 'nowrap' }}>
                 <input
                   type="checkbox"
                   checked={f.covers.fees}
@@ -155,7 +155,7 @@ export function LiquidityCard() {
               {deal.structure.tranches
                 .filter((x) => !x.principalOnly)
                 .map((x) => (
-                  <label key={x.id}>
+                  <label key={x.id} style={{ whiteSpace: 'nowrap' }}>
                     <input
                       type="checkbox"
                       checked={f.covers.interest.includes(x.id)}

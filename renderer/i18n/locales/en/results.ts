@@ -156,5 +156,10 @@ export const results = {
     liquidityCommitmentFee: 'liquidity commitment fee',
     liquidityRepay: 'liquidity repay',
     capCarryover: 'cap carryover {{classes}}',
+    hedgeReceipts: 'Hedge receipts',
+    hedgeReceiptsTip: 'Net swap or cap payments to the deal: cash entering it, added to the interest funds',
+    liquidityDraws: 'Liquidity draws',
+    liquidityDrawsTip:
+      'Drawn on the liquidity facility for fee and senior interest shortfalls: cash entering the deal',
   },
 };
