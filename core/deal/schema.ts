@@ -532,8 +532,8 @@ export const HedgeNotional = z
     z.object({ type: z.literal('schedule'), amounts: z.array(money).min(1).max(1200) }),
   ])
   .describe(
-    "Notional of a payment date: a class's beginning balance, the pool balance at the start of the accrual " +
-      'period, or a schedule (amounts[t − 1] for period t, zero after the schedule ends).',
+    "Notional of a payment date: a class's beginning balance, the pool balance at the start of the payment " +
+      "date's collection month, or a schedule (amounts[t − 1] for period t, zero after the schedule ends).",
   );
 export type HedgeNotional = z.infer<typeof HedgeNotional>;
 

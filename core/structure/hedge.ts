@@ -21,7 +21,7 @@ export interface HedgeSettlement {
   net: Cents;
 }
 
-/** What a notional reads on a payment date: the class and pool balances at the start of the accrual period. */
+/** What a notional reads on a payment date: class balances then, the pool at its collection month start. */
 export interface NotionalContext {
   trancheBalance(id: string): Cents;
   poolBalance: Cents;
