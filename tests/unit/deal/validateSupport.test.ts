@@ -4,7 +4,10 @@ import { Deal } from '../../../core/deal/schema';
 import { validateDeal } from '../../../core/deal/validate';
 import { minimalDeal } from './minimalDeal';
 
-type Doc = ReturnType<typeof minimalDeal> & { structure: Record<string, unknown> };
+type Doc = ReturnType<typeof minimalDeal> & {
+  structure: Record<string, unknown>;
+  scenarios: Record<string, unknown>[];
+};
 
 function problems(edit: (s: Record<string, unknown>, doc: Doc) => void) {
   const doc = minimalDeal() as Doc;
@@ -76,7 +79,7 @@ describe('hedges', () => {
       problems((s, doc) => {
         s.hedges = [{ type: 'cap', id: 'cap', index: 'SOFR', strike: 0.04, notional: { type: 'pool' } }];
         steps(s).splice(0, 0, { pay: 'hedge', hedge: 'cap' }, { pay: 'hedge', hedge: 'nope' });
-        (doc.scenarios[0] as Record<string, unknown>).indexCurves = { SOFR: 0.03 };
+        doc.scenarios[0]!.indexCurves = { SOFR: 0.03 };
       }),
     ).toEqual([
       ['structure.waterfall[0].hedge', 'support.capNeedsNoStep'],
