@@ -119,7 +119,10 @@ describe('liquidity facility, swap and coupon features', () => {
     await results.tab('reconciliation');
     // The first payment date (the sample pays quarterly while it revolves): its row shows its steps.
     const paid = expected.waterfall.find((p) => p.hedges)?.period ?? 1;
-    const row = page.getByTestId('recon-grid').locator(`.ag-row[row-index="${paid - 1}"]`).first();
+    const row = page
+      .getByTestId('recon-grid')
+      .locator(`.ag-row[row-index="${paid - 1}"]`)
+      .first();
     await row.scrollIntoViewIfNeeded();
     await row.click();
     const steps = page.getByTestId('period-steps');
