@@ -86,6 +86,7 @@ export function LiquidityCard() {
             <label>{t('support.liquidity.reducing')}</label>
             <input
               type="checkbox"
+              style={{ justifySelf: 'start' }}
               checked={f.commitment.reducing}
               aria-label={t('support.liquidity.reducing')}
               onChange={(e) =>
@@ -95,19 +96,21 @@ export function LiquidityCard() {
               }
             />
             <label>{t('support.liquidity.order')}</label>
-            <ChoiceField
-              value={f.order}
-              label={t('support.liquidity.order')}
-              options={[
-                { value: 'reserveFirst', label: t('support.liquidity.orderOption.reserveFirst') },
-                { value: 'facilityFirst', label: t('support.liquidity.orderOption.facilityFirst') },
-              ]}
-              onChange={(v) =>
-                edit(editLabel('liquidityOrder'), (d) =>
-                  setLiquidity(d, { order: v === 'facilityFirst' ? 'facilityFirst' : 'reserveFirst' }),
-                )
-              }
-            />
+            <span style={{ justifySelf: 'start' }}>
+              <ChoiceField
+                value={f.order}
+                label={t('support.liquidity.order')}
+                options={[
+                  { value: 'reserveFirst', label: t('support.liquidity.orderOption.reserveFirst') },
+                  { value: 'facilityFirst', label: t('support.liquidity.orderOption.facilityFirst') },
+                ]}
+                onChange={(v) =>
+                  edit(editLabel('liquidityOrder'), (d) =>
+                    setLiquidity(d, { order: v === 'facilityFirst' ? 'facilityFirst' : 'reserveFirst' }),
+                  )
+                }
+              />
+            </span>
             <label>{t('support.liquidity.rate')}</label>
             <NumberField
               kind="percent"
