@@ -54,6 +54,8 @@ export interface TrancheCashflowRow {
   accrualDays?: number;
   /** Uncured principal deficiency ledger of the class after this period (deals with a PDL only). */
   principalDeficiency?: number;
+  /** Available-funds cap carryover owed after this date (classes with an available-funds cap). */
+  capCarryover?: number;
 }
 
 export interface TrancheResult {
@@ -104,6 +106,8 @@ export interface WaterfallStepRow {
   ledger?: 'revenue' | 'redemption';
   /** What the step's cap or target (its `limit`) allowed, shown beside `due`; absent for a step without one. */
   limitedTo?: number;
+  /** Drawn from the liquidity facility for this step (present only when it was drawn). */
+  fromLiquidity?: number;
 }
 
 export interface WaterfallPeriod {
@@ -120,7 +124,11 @@ export interface WaterfallPeriod {
     cleanUpCallProceeds: number;
     /** What the collection account earned between payment dates (part of interestCollections). */
     reinvestmentIncome?: number;
-    /** Cash entering the deal: interest + principal collections + recoveries + call proceeds. */
+    /** Net hedge receipts (swap or cap paying the deal): cash entering the deal, in `total` (not in interestCollections). */
+    hedgeReceipts?: number;
+    /** Liquidity facility draws: cash entering the deal, in `total` (not in interestCollections). */
+    liquidityDraws?: number;
+    /** Cash entering the deal: interest + principal collections + recoveries + call proceeds + liquidity draws. */
     total: number;
   };
   steps: WaterfallStepRow[];
@@ -143,6 +151,10 @@ export interface WaterfallPeriod {
   triggersBreached: string[];
   /** The phase whose priority of payments ran (present when the structure has `phases`). */
   phase?: 'revolving' | 'amortising' | 'accelerated' | 'cleanUp';
+  /** The liquidity facility on this payment date (deals with one). */
+  liquidity?: LiquidityPeriod;
+  /** Each hedge's settlement on this payment date (deals with hedges). */
+  hedges?: HedgePeriod[];
 }
 
 /** The event of default that accelerated the deal. */
@@ -154,6 +166,32 @@ export interface AccelerationEvent {
   type: 'interestShortfall' | 'trigger' | 'unpaidAtLegalFinal';
   /** The period whose test found the event. */
   testedPeriod: number;
+}
+
+export interface LiquidityPeriod {
+  commitment: number;
+  /** Drawn balance before this date's draws and repayment, and after them. */
+  begin: number;
+  draws: number;
+  repaid: number;
+  end: number;
+  interestDue: number;
+  interestPaid: number;
+  commitmentFeeDue: number;
+  commitmentFeePaid: number;
+}
+
+export interface HedgePeriod {
+  id: string;
+  notional: number;
+  payRate: number;
+  receiveRate: number;
+  /** Net to the deal: positive received, negative owed to the counterparty. */
+  net: number;
+  /** Paid to the counterparty on this date (current and carried). */
+  paid: number;
+  /** Still owed to the counterparty after this date. */
+  owed: number;
 }
 
 export interface TriggerEvent {

@@ -234,6 +234,44 @@ export const Tranche = z.object({
         'anything reaches the residual; with true it also accrues interest at the class coupon for the period ' +
         '(day count as the class), as many US deals pay "to the extent lawful".',
     ),
+  stepUp: z
+    .object({
+      from: z
+        .union([isoDate, z.literal('cleanUpCallDate')])
+        .describe(
+          'A date: accrual periods ending on a payment date on or after it pay the new coupon. ' +
+            "'cleanUpCallDate': the periods after the first payment date on which the clean-up call could be " +
+            'exercised (pool at or below its poolShare), whether or not it is exercised.',
+        ),
+      coupon: Coupon.describe('The coupon in force from then on: a new fixed rate, or index + a new margin.'),
+    })
+    .optional()
+    .describe('Step-up coupon: a new rate or margin after a date or from the clean-up call date onward.'),
+  availableFundsCap: z
+    .boolean()
+    .optional()
+    .describe(
+      "Available-funds (net WAC) cap (default false): the period's interest is at most the net interest " +
+        'funds × the class beginning balance / the beginning balance of all notes, where net interest funds = ' +
+        'interest collections (with reinvestment income and hedge receipts) − fees accrued − net hedge payments ' +
+        '− liquidity interest and commitment fee due. That is the net WAC rate of the pool times pool / notes. ' +
+        "The capped part is carried as basis-risk (cap) carryover, without interest on it, and paid by a { pay: 'capCarryover' } " +
+        'step, subordinated, when funds allow.',
+    ),
+  interestOnly: z
+    .object({
+      notional: z
+        .union([z.object({ type: z.literal('pool') }), z.object({ type: z.literal('tranche'), tranche: id })])
+        .describe(
+          'Notional the coupon accrues on: the pool beginning balance, or a class beginning balance.',
+        ),
+    })
+    .optional()
+    .describe('Interest-only class: balance 0, paid its coupon on the notional, no principal.'),
+  principalOnly: z
+    .boolean()
+    .optional()
+    .describe('Principal-only class (default false): receives no interest whatever its coupon says.'),
 });
 export type Tranche = z.infer<typeof Tranche>;
 
@@ -496,6 +534,33 @@ export const WaterfallStep = z.discriminatedUnion('pay', [
       ),
     limit: StepLimit.optional(),
   }),
+  z
+    .object({ pay: z.literal('hedge'), hedge: id, from: z.array(FundsSource).optional() })
+    .describe(
+      'Net swap payment to the counterparty when the deal owes it (unpaid amounts carried); a net receipt ' +
+        'is not a step: it joins interest collections before the first step.',
+    ),
+  z
+    .object({
+      pay: z.literal('liquidity'),
+      part: z.enum(['interest', 'commitmentFee', 'repay']),
+      from: z.array(FundsSource).optional(),
+    })
+    .describe(
+      'Liquidity facility: interest on the drawn balance, commitment fee on the undrawn commitment (each with ' +
+        'unpaid amounts carried), or repayment of the drawn balance. The repay step must come before every ' +
+        'principal step, so on the final period draws are repaid before the notes.',
+    ),
+  z
+    .object({
+      pay: z.literal('capCarryover'),
+      tranches: z.array(id).min(1),
+      from: z.array(FundsSource).optional(),
+    })
+    .describe(
+      'Basis-risk (available-funds cap) carryover of the listed classes, pro rata to the amounts owed, paid ' +
+        'as interest; what is unpaid stays owed. Usually after all note principal, before the residual.',
+    ),
   /** Everything left to the seller / equity holder. */
   z
     .object({
@@ -600,6 +665,88 @@ export const DealPhases = z
       'payments are monthly.',
   );
 export type DealPhases = z.infer<typeof DealPhases>;
+export const HedgeNotional = z
+  .discriminatedUnion('type', [
+    z.object({ type: z.literal('tranche'), tranche: id }),
+    z.object({ type: z.literal('pool') }),
+    z.object({ type: z.literal('schedule'), amounts: z.array(money).min(1).max(1200) }),
+  ])
+  .describe(
+    "Notional of a payment date: a class's beginning balance, the pool balance at the start of the payment " +
+      "date's collection month, or a schedule (amounts[t − 1] for period t, zero after the schedule ends).",
+  );
+export type HedgeNotional = z.infer<typeof HedgeNotional>;
+
+export const Hedge = z
+  .discriminatedUnion('type', [
+    z.object({
+      type: z.literal('swap'),
+      id,
+      dealPays: z
+        .enum(['fixed', 'floating'])
+        .describe('fixed: the deal pays the fixed rate and receives the floating one (the usual ABS swap).'),
+      fixedRate: rate,
+      index: z.string().min(1).max(32),
+      spread: rate.default(0),
+      notional: HedgeNotional,
+      dayCount: DayCount.default('ACT/360'),
+    }),
+    z.object({
+      type: z.literal('cap'),
+      id,
+      index: z.string().min(1).max(32),
+      strike: Curve.describe('Strike by period (a constant, or a vector by period).'),
+      notional: HedgeNotional,
+      dayCount: DayCount.default('ACT/360'),
+    }),
+  ])
+  .describe(
+    'An interest-rate hedge, settled net on each payment date over the accrual period, at the index rate of ' +
+      "the scenario's indexCurves for the period (as floating coupons). A swap nets the two legs: a receipt " +
+      "joins interest collections, a payment is made by the { pay: 'hedge' } step. A cap pays the deal " +
+      'max(0, index − strike) × notional (its premium is paid at closing, outside the waterfall). Hedges end ' +
+      'with the deal; on a clean-up call the termination payment is taken as zero (the mark-to-market is ' +
+      'unknown to the model).',
+  );
+export type Hedge = z.infer<typeof Hedge>;
+
+export const LiquidityFacility = z
+  .object({
+    id: id.default('liquidity'),
+    commitment: z
+      .object({
+        amount: money.optional(),
+        percentOfNotes: share.optional(),
+        reducing: z.boolean().default(false),
+      })
+      .describe(
+        'The commitment: an amount, or percentOfNotes × the notes (the initial notes, or with reducing the ' +
+          'notes outstanding at the start of each payment date). Given both, the smaller applies.',
+      ),
+    covers: z
+      .object({ fees: z.boolean().default(true), interest: z.array(id).default([]) })
+      .describe(
+        'Shortfalls it may be drawn for: every fee step (fees), and the interest steps of these classes.',
+      ),
+    order: z
+      .enum(['reserveFirst', 'facilityFirst'])
+      .default('reserveFirst')
+      .describe(
+        'reserveFirst (default, as most consumer ABS): a covered step takes its sources, the reserve ' +
+          'included, and the facility is drawn for what is left; facilityFirst: the facility is drawn before ' +
+          'the reserve.',
+      ),
+    rate: Coupon.describe('Interest on the drawn balance: a fixed rate or index + spread.'),
+    commitmentFeeRate: rate.min(0).default(0),
+    dayCount: DayCount.default('ACT/360'),
+  })
+  .describe(
+    'A liquidity facility drawn automatically, on payment dates, for shortfalls of the covered fees and ' +
+      "interest; draws are repaid by the { pay: 'liquidity', part: 'repay' } step and bear interest; the " +
+      'undrawn commitment bears a commitment fee. A commitment reduced below the drawn balance stops new ' +
+      'draws and does not force a repayment.',
+  );
+export type LiquidityFacility = z.infer<typeof LiquidityFacility>;
 
 export const Structure = z.object({
   tranches: z.array(Tranche).min(1).max(50),
@@ -657,6 +804,8 @@ export const Structure = z.object({
         'revenue, senior first. Notes are not written down: a deficiency stays on the class until cured, and ' +
         'what is unpaid after the final period is its loss. Excludes lossAllocation writeDown.',
     ),
+  liquidityFacility: LiquidityFacility.optional(),
+  hedges: z.array(Hedge).max(20).optional(),
 });
 export type Structure = z.infer<typeof Structure>;
 

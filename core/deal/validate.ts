@@ -5,6 +5,7 @@
  */
 import { coreMessage, type CoreCode, type CoreMessage, type MessageParams } from '../i18n/messages';
 import type { Deal, DealPhase, Scenario, WaterfallStep } from './schema';
+import { missingSupportIndices, supportProblems } from './validateSupport';
 
 /** A problem at a field of the deal file: `message` in English, `code`/`params` for the user's language. */
 export interface DealProblem extends CoreMessage {
@@ -140,8 +141,11 @@ export function validateDeal(deal: Deal): DealProblem[] {
   // Equity is paid by the residual; every other class needs its interest and its principal paid somewhere.
   s.tranches.forEach((t, i) => {
     if (t.seniority === 'equity') return;
-    if (!inInterest.has(t.id)) add(`structure.tranches[${i}]`, 'deal.noInterestStep', { id: t.id });
-    if (!inPrincipal.has(t.id)) add(`structure.tranches[${i}]`, 'deal.noPrincipalStep', { id: t.id });
+    // A principal-only class earns no interest and an interest-only class has no principal.
+    if (!inInterest.has(t.id) && !t.principalOnly)
+      add(`structure.tranches[${i}]`, 'deal.noInterestStep', { id: t.id });
+    if (!inPrincipal.has(t.id) && !t.interestOnly)
+      add(`structure.tranches[${i}]`, 'deal.noPrincipalStep', { id: t.id });
   });
 
   phaseProblems(deal, checkSteps, add);
@@ -165,6 +169,7 @@ export function validateDeal(deal: Deal): DealProblem[] {
   });
 
   out.push(...dealCalendarProblems(deal));
+  out.push(...supportProblems(deal));
 
   deal.scenarios.forEach((sc, k) => {
     for (const m of missingIndices(deal, sc)) out.push({ path: `scenarios[${k}].indexCurves`, ...m });
@@ -290,5 +295,6 @@ export function missingIndices(deal: Deal, scenario: Scenario): CoreMessage[] {
       );
     }
   }
+  out.push(...missingSupportIndices(deal, scenario));
   return out;
 }

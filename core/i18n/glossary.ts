@@ -184,6 +184,18 @@ const TERMS = {
   headroom: ['Headroom', '剩余额度'],
   irr: ['IRR', '内部收益率'],
 
+  // ── Liquidity support, hedges and coupon features (issue 15)
+  liquidityFacility: ['Liquidity facility', '流动性支持'],
+  commitmentFee: ['Commitment fee', '承诺费'],
+  hedge: ['Hedge', '利率对冲'],
+  interestRateSwap: ['Interest-rate swap', '利率互换'],
+  interestRateCap: ['Interest-rate cap', '利率上限'],
+  stepUp: ['Step-up coupon', '利率跳升'],
+  availableFundsCap: ['Available-funds cap', '可用资金上限'],
+  capCarryover: ['Cap carryover', '超上限利息结转'],
+  interestOnlyClass: ['Interest-only class', '只付息档'],
+  principalOnlyClass: ['Principal-only class', '只付本档'],
+
   // ── The report and the app
   report: ['Tranche report', '证券档次报告'],
   summary: ['Summary', '概要'],

@@ -53,7 +53,6 @@ import { daysBetween } from '../time/isoDate';
 import {
   accrualDays,
   accrualFraction,
-  couponRate,
   describeCoupon,
   indexRates,
   interestAccrual,
@@ -68,6 +67,10 @@ import { allocatePrincipal, firstPriorityDue, ocTargetAmount, principalDue } fro
 import { reserveTarget } from './reserve';
 import { eligibilityFailureMessages, limitKeys, planPurchase, type ExcludedLine } from './revolving';
 import { TriggerBook, type TriggerMeasures } from './triggers';
+import { accrualBase, availableFundsCap, classRate } from './coupon';
+import { HedgeBook, hedgeNotional } from './hedge';
+import { LiquidityAccount } from './liquidity';
+import type { HedgePeriod, LiquidityPeriod } from '../result';
 
 export interface WaterfallInput {
   structure: Structure;
@@ -154,6 +157,12 @@ function stepLabel(step: WaterfallStep): string {
       return `principal deficiency cure ${step.tranches.join(', ')}`;
     case 'residual':
       return 'residual';
+    case 'hedge':
+      return `hedge ${step.hedge}`;
+    case 'liquidity':
+      return step.part === 'commitmentFee' ? 'liquidity commitment fee' : `liquidity ${step.part}`;
+    case 'capCarryover':
+      return `cap carryover ${step.tranches.join(', ')}`;
   }
 }
 
@@ -164,15 +173,17 @@ function row(
   got: Taken,
   ledger?: StepLedger,
   limitedTo?: Cents,
+  drawn: Cents = 0,
 ): WaterfallStepRow {
   const r: WaterfallStepRow = {
     step,
     label,
     due: fromCents(due),
-    paid: fromCents(got.total),
+    paid: fromCents(got.total + drawn),
     fromInterest: fromCents(got.interest),
     fromPrincipal: fromCents(got.principal),
     fromReserve: fromCents(got.reserve),
+    ...(drawn > 0 ? { fromLiquidity: fromCents(drawn) } : {}),
   };
   // Only deals that use these features carry the fields, so results of other deals stay as they were.
   if (ledger !== undefined) r.ledger = ledger;
@@ -259,7 +270,10 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
         ...ps,
         label: stepLabel(ps.step),
         ids:
-          ps.step.pay === 'interest' || ps.step.pay === 'principal' || ps.step.pay === 'pdlCure'
+          ps.step.pay === 'interest' ||
+          ps.step.pay === 'principal' ||
+          ps.step.pay === 'pdlCure' ||
+          ps.step.pay === 'capCarryover'
             ? ps.step.tranches.map(idx)
             : [],
       }));
@@ -341,6 +355,16 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
   const legalFinal = tranches.map((tr) => tr.legalFinalDate ?? input.legalFinalDate);
   // Realised losses since the last payment date, debited to the ledgers on the next one.
   let lossSincePayment = 0;
+  // Liquidity facility, hedges and coupon features (./liquidity.ts, ./hedge.ts, ./coupon.ts).
+  const liquidity = structure.liquidityFacility
+    ? new LiquidityAccount(structure.liquidityFacility, sumOf(balance))
+    : null;
+  const hedgeBook = new HedgeBook(structure.hedges ?? []);
+  const capCarryover: Cents[] = tranches.map(() => 0);
+  const capped = tranches.some((t) => t.availableFundsCap === true);
+  // The first payment date on which the clean-up call could have been exercised (step-ups read it).
+  let callDatePeriod: number | null = null;
+  const trancheBegin = (id: string): Cents => feeContext.begin[idx(id)];
 
   let reserveBalance = structure.reserve ? cents(structure.reserve.initialBalance) : 0;
   const book = new TriggerBook(structure.triggers);
@@ -512,27 +536,26 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     // the class says so, interest on that shortfall at the coupon.
     const interestDue: Cents[] = new Array<number>(nT).fill(0);
     const interestAccruedBy: Cents[] = new Array<number>(nT).fill(0);
+    const currentInterest: Cents[] = new Array<number>(nT).fill(0);
     // Interest accrues from the last payment's accrual end (the closing date for the first) to this one's.
     const accrualFrom = lastAccrual;
     let esInterestMonth = 0;
+    feeContext.begin = beginBalances;
     for (const i of interestClasses) {
-      const rate = couponRate(tranches[i].coupon, index, t);
+      const rate = classRate(tranches[i], index, t, date, callDatePeriod);
+      const base = accrualBase(tranches[i], beginBalances[i], poolBegin, trancheBegin);
       if (!payDate) {
-        esInterestMonth += interestAccrual(
-          beginBalances[i],
-          rate,
-          fractionOf(tranches[i].dayCount, t - 1, t),
-        );
+        esInterestMonth += interestAccrual(base, rate, fractionOf(tranches[i].dayCount, t - 1, t));
         continue;
       }
       const frac = fractionOf(tranches[i].dayCount, accrualFrom, t);
-      const current = interestAccrual(beginBalances[i], rate, frac);
+      const current = interestAccrual(base, rate, frac);
+      currentInterest[i] = current;
       const onShortfall = tranches[i].interestOnShortfall ? interestAccrual(shortfall[i], rate, frac) : 0;
       interestAccruedBy[i] = current + onShortfall;
       interestDue[i] = current + onShortfall + shortfall[i];
     }
     feeContext.poolBegin = poolBegin;
-    feeContext.begin = beginBalances;
 
     if (!payDate) {
       // A collection month between payment dates: collections wait in the collection account; fees accrue; only
@@ -624,11 +647,58 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
       continue;
     }
 
+    // Hedges settle and the liquidity facility's interest and fee fall due at the start of the payment date;
+    // the available-funds cap reads the net interest funds they leave.
+    let hedgeReceipts = 0;
+    const hedgeRows: HedgePeriod[] = [];
+    for (const h of hedgeBook.hedges) {
+      const notional = hedgeNotional(h.notional, {
+        trancheBalance: trancheBegin,
+        poolBalance: poolBegin,
+        period: t,
+      });
+      const settled = hedgeBook.settle(h, notional, index, t, fractionOf(h.dayCount, accrualFrom, t));
+      if (settled.net > 0) hedgeReceipts += settled.net;
+      else hedgeBook.owed.set(h.id, (hedgeBook.owed.get(h.id) ?? 0) - settled.net);
+      hedgeRows.push({
+        ...settled,
+        notional: fromCents(notional),
+        net: fromCents(settled.net),
+        paid: 0,
+        owed: 0,
+      });
+    }
+    liquidity?.open(notesBegin, index, t, fractionOf(liquidity.facility.dayCount, accrualFrom, t));
+    if (capped) {
+      let feesNow = 0;
+      for (const fee of structure.fees)
+        feesNow += feeAccrual(fee, feeContext) + (feePending.get(fee.id) ?? 0);
+      let hedgeOwed = 0;
+      for (const owed of hedgeBook.owed.values()) hedgeOwed += owed;
+      const net =
+        interest +
+        feeIncome +
+        reinvestment +
+        heldInterest +
+        hedgeReceipts -
+        feesNow -
+        hedgeOwed -
+        (liquidity ? liquidity.interestDue + liquidity.feeDue : 0);
+      for (let i = 0; i < nT; i++) {
+        if (!tranches[i].availableFundsCap) continue;
+        const over = Math.max(0, currentInterest[i] - availableFundsCap(net, beginBalances[i], notesBegin));
+        capCarryover[i] += over;
+        interestDue[i] -= over;
+        interestAccruedBy[i] -= over;
+      }
+    }
+
     const callEligible =
       structure.cleanUpCall !== undefined &&
       !revolving &&
       collectedEnd > 0 &&
       collectedEnd <= mulDiv(initial, structure.cleanUpCall.poolShare);
+    if (callEligible && callDatePeriod === null) callDatePeriod = t;
     let callNow = callEligible;
     const plan = planOf(accelerated ? 'accelerated' : revolving ? 'revolving' : 'amortising');
     if (callEligible && callNeedsNotesRetired) {
@@ -655,8 +725,20 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
           );
         }
       }
+      let hedgeOwed = 0;
+      for (const owed of hedgeBook.owed.values()) hedgeOwed += owed;
+      feesDue += hedgeOwed + (liquidity?.owed ?? 0);
       const interestTotal = sumOf(interestDue);
-      const cash = interest + feeIncome + reinvestment + heldBegin + sched + prepay + recovery + collectedEnd;
+      const cash =
+        interest +
+        feeIncome +
+        reinvestment +
+        heldBegin +
+        sched +
+        prepay +
+        recovery +
+        collectedEnd +
+        hedgeReceipts;
       const reserveUse = structure.reserve?.coversPrincipalAtMaturity
         ? reserveBalance
         : Math.min(reserveBalance, feesDue + interestTotal);
@@ -677,7 +759,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     const limitContext = (listed: Cents): LimitContext => ({ period: t, listed, poolEnd, allDue });
 
     const funds = new Funds(
-      interest + feeIncome + reinvestment + heldInterest,
+      interest + feeIncome + reinvestment + heldInterest + hedgeReceipts,
       sched + prepay + recovery + callProceeds + heldPrincipal,
       reserveBalance,
     );
@@ -785,10 +867,13 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
           if (excessOwed !== undefined)
             feeExcessOwed.set(fee.id, excessOwed + capExcess(fee, accrual, arrears));
           const allowed = step.limit ? limitDue(step.limit, payable, limitContext(0)) : payable;
-          const got = funds.take(allowed, from, true);
-          feeArrears.set(fee.id, feeCarried(fee, payable, got.total));
-          usesOut += got.total;
-          steps.push(row(s, label, payable, got, ledger, step.limit ? allowed : undefined));
+          const { got, drawn } =
+            liquidity && liquidity.covers(step)
+              ? liquidity.take(funds, allowed, from)
+              : { got: funds.take(allowed, from, true), drawn: 0 };
+          feeArrears.set(fee.id, feeCarried(fee, payable, got.total + drawn));
+          usesOut += got.total + drawn;
+          steps.push(row(s, label, payable, got, ledger, step.limit ? allowed : undefined, drawn));
           break;
         }
         case 'interest': {
@@ -804,8 +889,12 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
             dues[k] = interestOwed[i];
             due += dues[k];
           }
-          const got = funds.take(due, from, true);
-          const split = got.total === due ? dues : allocateCents(got.total, dues);
+          const { got, drawn } =
+            liquidity && liquidity.covers(step)
+              ? liquidity.take(funds, due, from)
+              : { got: funds.take(due, from, true), drawn: 0 };
+          const paidNow = got.total + drawn;
+          const split = paidNow === due ? dues : allocateCents(paidNow, dues);
           for (let k = 0; k < ids.length; k++) {
             const i = ids[k];
             interestPaid[i] += split[k];
@@ -814,8 +903,8 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
           }
           // Principal collections spent on interest leave the notes above the pool: a principal deficiency.
           if (pdlOn) pdl.debit(got.principal, balance);
-          usesOut += got.total;
-          steps.push(row(s, label, due, got, ledger));
+          usesOut += paidNow;
+          steps.push(row(s, label, due, got, ledger, undefined, drawn));
           break;
         }
         case 'reserveDeposit': {
@@ -880,6 +969,45 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
           const got = funds.take(owed, from, true);
           pdl.credit(got.total, ids);
           funds.toPrincipal(got.total);
+          steps.push(row(s, label, owed, got, ledger));
+          break;
+        }
+        case 'hedge': {
+          const owed = hedgeBook.owed.get(step.hedge) ?? 0;
+          const got = funds.take(owed, from, false);
+          hedgeBook.owed.set(step.hedge, owed - got.total);
+          const h = hedgeRows.find((x) => x.id === step.hedge);
+          if (h) h.paid += fromCents(got.total);
+          usesOut += got.total;
+          steps.push(row(s, label, owed, got, ledger));
+          break;
+        }
+        case 'liquidity': {
+          if (!liquidity) throw new Error(`waterfall pays a liquidity facility the deal does not have`);
+          const due =
+            step.part === 'repay'
+              ? liquidity.drawn
+              : step.part === 'interest'
+                ? liquidity.interestDue - liquidity.interestPaid
+                : liquidity.feeDue - liquidity.feePaid;
+          const got = funds.take(due, from, false);
+          if (step.part === 'repay') liquidity.repay(got.total);
+          else if (step.part === 'interest') liquidity.payInterest(got.total);
+          else liquidity.payFee(got.total);
+          usesOut += got.total;
+          steps.push(row(s, label, due, got, ledger));
+          break;
+        }
+        case 'capCarryover': {
+          const owedBy = ids.map((i) => capCarryover[i]);
+          const owed = sumOf(owedBy);
+          const got = funds.take(owed, from, false);
+          const split = got.total === owed ? owedBy : allocateCents(got.total, owedBy);
+          ids.forEach((i, k) => {
+            capCarryover[i] -= split[k];
+            interestPaid[i] += split[k];
+          });
+          usesOut += got.total;
           steps.push(row(s, label, owed, got, ledger));
           break;
         }
@@ -973,12 +1101,15 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
         accrualEnd: accrualDates[t],
         accrualDays: daysOf(dayCount, accrualFrom, t),
         ...(pdlOn ? { principalDeficiency: fromCents(pdl.balance[i]) } : {}),
+        ...(tranches[i].availableFundsCap ? { capCarryover: fromCents(capCarryover[i]) } : {}),
       });
     }
 
     const interestCollections = interest + feeIncome + reinvestment;
     const principalCollections = sched + prepay;
-    const sourcesTotal = interestCollections + principalCollections + recovery + callProceeds;
+    const liquidityDraws = liquidity ? liquidity.draws : 0;
+    const sourcesTotal =
+      interestCollections + principalCollections + recovery + callProceeds + hedgeReceipts + liquidityDraws;
     // The collection account is empty after a payment date: what it held is part of this date's funds.
     const difference = sourcesTotal - usesOut - (reserveBalance - reserveBegin) + heldBegin;
     if (difference !== 0) failures.push({ period: t, difference: fromCents(difference) });
@@ -1032,6 +1163,8 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
         reserveDraw: fromCents(draws),
         cleanUpCallProceeds: fromCents(callProceeds),
         reinvestmentIncome: fromCents(reinvestment),
+        ...(hedgeBook.hedges.length > 0 ? { hedgeReceipts: fromCents(hedgeReceipts) } : {}),
+        ...(liquidity ? { liquidityDraws: fromCents(liquidityDraws) } : {}),
         total: fromCents(sourcesTotal),
       },
       steps,
@@ -1048,6 +1181,10 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
       revolving,
       triggersBreached: book.breachedIds,
       ...(phased ? { phase } : {}),
+      ...(liquidity ? { liquidity: liquidityRow(liquidity) } : {}),
+      ...(hedgeRows.length > 0
+        ? { hedges: hedgeRows.map((h) => ({ ...h, owed: fromCents(hedgeBook.owed.get(h.id) ?? 0) })) }
+        : {}),
     });
 
     poolPeriods.push(poolRow(t, date, month, feeIncome, purchasedPar, collectedEnd));
@@ -1094,5 +1231,19 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     checks: { cashConserved: failures.length === 0, failures },
     revolving: rev ? { excludedProfileLines: excluded, purchases: purchasesReport } : null,
     ...(phased ? { acceleration: phaseBook.acceleration } : {}),
+  };
+}
+
+function liquidityRow(l: LiquidityAccount): LiquidityPeriod {
+  return {
+    commitment: fromCents(l.commitment),
+    begin: fromCents(l.begin),
+    draws: fromCents(l.draws),
+    repaid: fromCents(l.repaid),
+    end: fromCents(l.drawn),
+    interestDue: fromCents(l.interestDue),
+    interestPaid: fromCents(l.interestPaid),
+    commitmentFeeDue: fromCents(l.feeDue),
+    commitmentFeePaid: fromCents(l.feePaid),
   };
 }

@@ -5,6 +5,7 @@
 import { Deal, type OcTarget, type ReserveAccount, type Trigger } from '../../core/deal/schema';
 import type { LoanPool } from '../../core/pool/loanPool';
 import { poolFitProblems } from '../../core/deal/poolFit';
+import { missingSupportIndices, supportProblems } from '../../core/deal/validateSupport';
 import { coreText } from '../../core/i18n/messages';
 import type { TFunction } from 'i18next';
 import { money } from '../format';
@@ -38,6 +39,8 @@ export function poolBalance(deal: Deal, loans: LoanPool | null): number {
 }
 
 /** Problems a run would hit, in words a structurer reads: unknown names, notes above the pool. */
+const capitalised = (text: string): string => `${text[0]?.toUpperCase() ?? ''}${text.slice(1)}`;
+
 export function dealProblems(deal: Deal, loans: LoanPool | null, t: TFunction = enT): string[] {
   const problems: string[] = [];
   const tranches = new Set(deal.structure.tranches.map((t) => t.id));
@@ -71,6 +74,10 @@ export function dealProblems(deal: Deal, loans: LoanPool | null, t: TFunction = 
     const text = coreText(t, p);
     problems.push(`${text[0]?.toUpperCase() ?? ''}${text.slice(1)}`);
   }
+  // The liquidity facility, hedges and coupon features, in the engine's own words (core/deal/validateSupport.ts).
+  for (const p of supportProblems(deal)) problems.push(capitalised(coreText(t, p)));
+  for (const s of deal.scenarios)
+    for (const p of missingSupportIndices(deal, s)) problems.push(capitalised(coreText(t, p)));
   const scenarioNames = new Set<string>();
   for (const s of deal.scenarios) {
     if (scenarioNames.has(s.name)) problems.push(t('structure:problems.twoScenarios', { name: s.name }));

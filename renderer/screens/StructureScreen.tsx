@@ -22,6 +22,9 @@ import { FeesCard } from './structure/FeesCard';
 import { TriggersCard } from './structure/TriggersCard';
 import { WaterfallCard } from './structure/WaterfallCard';
 import { PhasesCard } from './structure/PhasesCard';
+import { CouponFeaturesCard } from './structure/CouponFeaturesCard';
+import { HedgesCard } from './structure/HedgesCard';
+import { LiquidityCard } from './structure/LiquidityCard';
 import type { EditLabel } from '../project/history';
 import { move, replaceAt, useDealEditor } from './useDealEditor';
 import { editLabel } from './structure/editLabel';
@@ -529,6 +532,10 @@ export function StructureScreen() {
       </div>
 
       <RevolvingCard />
+
+      <CouponFeaturesCard />
+      <LiquidityCard />
+      <HedgesCard />
 
       <div className="two-col">
         <FeesCard />

@@ -146,6 +146,12 @@ function payText(t: TFunction, pay: WaterfallStep['pay']): string {
       return t('report:assumptions.pay.residual');
     case 'pdlCure':
       return t('report:assumptions.pay.pdlCure');
+    case 'hedge':
+      return t('report:assumptions.pay.hedge');
+    case 'liquidity':
+      return t('report:assumptions.pay.liquidity');
+    case 'capCarryover':
+      return t('report:assumptions.pay.capCarryover');
   }
 }
 
@@ -305,7 +311,14 @@ function keyValues(w: SheetWriter, deal: Deal, result: RunResult, start: number,
       t('report:assumptions.cleanUpCallValue', { share: st.cleanUpCall.poolShare }),
     );
   st.waterfall.forEach((step, i) => {
-    const targets = 'tranches' in step ? text.list(step.tranches) : 'fee' in step ? step.fee : '';
+    const targets =
+      'tranches' in step
+        ? text.list(step.tranches)
+        : 'fee' in step
+          ? step.fee
+          : 'hedge' in step
+            ? step.hedge
+            : '';
     const pay = payText(t, step.pay);
     const what = targets ? t('report:assumptions.payTargets', { pay, targets }) : pay;
     kv(

@@ -232,7 +232,9 @@ const SOURCE_FIELDS = [
   'reserveDraw',
   'cleanUpCallProceeds',
 ] as const;
-type SourceField = (typeof SOURCE_FIELDS)[number];
+/** Sources only deals with hedges or a liquidity facility have (a column each, only for those deals). */
+const EXTRA_SOURCE_FIELDS = ['hedgeReceipts', 'liquidityDraws'] as const;
+type SourceField = (typeof SOURCE_FIELDS)[number] | (typeof EXTRA_SOURCE_FIELDS)[number];
 
 interface TotalCandidate {
   /** The candidate's total for a period, in cents. */
@@ -298,6 +300,16 @@ export function stepLabelText(text: ReportText, step: WaterfallStep | undefined,
         return t('report:waterfall.stepLabel.residual');
       case 'pdlCure':
         return t('report:waterfall.stepLabel.pdlCure', { tranches: list(step.tranches) });
+      case 'hedge':
+        return t('report:waterfall.stepLabel.hedge', { hedge: step.hedge });
+      case 'liquidity':
+        return step.part === 'repay'
+          ? t('report:waterfall.stepLabel.liquidityRepay')
+          : step.part === 'interest'
+            ? t('report:waterfall.stepLabel.liquidityInterest')
+            : t('report:waterfall.stepLabel.liquidityCommitmentFee');
+      case 'capCarryover':
+        return t('report:waterfall.stepLabel.capCarryover', { tranches: list(step.tranches) });
     }
   };
   english ??= ENGLISH('USD');
@@ -347,6 +359,7 @@ export function waterfallSheet(
   );
 
   const holds = periods.some((p) => p.paymentDate === false);
+  const extraSources = EXTRA_SOURCE_FIELDS.filter((f) => periods.some((p) => p.sources[f] !== undefined));
   const stepHeader = (s: number): string =>
     t('report:waterfall.step', { n: (s % 1000) + 1, label: stepLabels.get(s) ?? '' });
   const columns: ReportColumn[] = [
@@ -357,6 +370,12 @@ export function waterfallSheet(
     { key: 'recoveries', header: t('report:waterfall.recoveries'), format: 'money' },
     { key: 'reserveDraw', header: t('report:waterfall.reserveDraw'), format: 'money' },
     { key: 'cleanUpCallProceeds', header: t('report:waterfall.cleanUpCallProceeds'), format: 'money' },
+    ...extraSources.map((f): ReportColumn => ({
+      key: f,
+      header:
+        f === 'hedgeReceipts' ? t('report:waterfall.hedgeReceipts') : t('report:waterfall.liquidityDraws'),
+      format: 'money',
+    })),
     { key: 'sourcesTotal', header: t('report:waterfall.sourcesTotal'), format: 'money' },
     ...steps.map((s): ReportColumn => ({ key: `step${s}`, header: stepHeader(s), format: 'money' })),
     { key: 'usesTotal', header: t('report:waterfall.usesTotal'), format: 'money' },
@@ -423,14 +442,16 @@ export function waterfallSheet(
   const stepKeys = steps.map((s) => `step${s}`);
   // The engine's own convention first (a reserve draw is a transfer, not cash entering the deal), so periods where
   // both fit show the rule the engine used.
-  const sourceSets: SourceField[][] = [SOURCE_FIELDS.filter((f) => f !== 'reserveDraw'), [...SOURCE_FIELDS]];
+  const sourceSets: SourceField[][] = [
+    [...SOURCE_FIELDS.filter((f) => f !== 'reserveDraw'), ...extraSources],
+    [...SOURCE_FIELDS, ...extraSources],
+  ];
   const sourceCandidates: TotalCandidate[] = sourceSets.map((fields) => ({
-    cents: (p) => fields.reduce((sum, f) => sum + cents(p.sources[f]), 0),
+    cents: (p) => fields.reduce((sum, f) => sum + cents(p.sources[f] ?? 0), 0),
     formula: (r) => sumCells(r, fields),
-    note:
-      fields.length < SOURCE_FIELDS.length
-        ? t('report:waterfall.sourcesNoDraw', { columns: fields.map((f) => columnName(at(f))).join(' + ') })
-        : t('report:waterfall.sourcesAll', { columns: fields.map((f) => columnName(at(f))).join(' + ') }),
+    note: !fields.includes('reserveDraw')
+      ? t('report:waterfall.sourcesNoDraw', { columns: fields.map((f) => columnName(at(f))).join(' + ') })
+      : t('report:waterfall.sourcesAll', { columns: fields.map((f) => columnName(at(f))).join(' + ') }),
   }));
   const stepsCents = (p: WaterfallPeriod, set: number[]): number =>
     set.reduce((sum, s) => sum + cents(paid(p, s)), 0);

@@ -91,6 +91,8 @@ export function ReconciliationTab({ r, deal }: { r: RunResult; deal: Deal }) {
       amounts('recoveries', t('recon.recoveries'), t('recon.recoveriesTip')),
       ...optional('reserveDraw', t('recon.reserveDraw'), t('recon.reserveDrawTip')),
       ...optional('cleanUp', t('glossary:cleanUpCall'), t('recon.cleanUpTip')),
+      ...optional('hedgeReceipts', t('supportWords.hedgeReceipts'), t('supportWords.hedgeReceiptsTip')),
+      ...optional('liquidityDraws', t('supportWords.liquidityDraws'), t('supportWords.liquidityDrawsTip')),
       amounts('sources', t('recon.totalSources'), t('recon.totalSourcesTip'), { cellClass: 'strong' }),
       amounts('uses', t('recon.totalUses'), t('recon.totalUsesTip'), { cellClass: 'strong' }),
       ...optional('reserveChange', t('recon.reserveChange'), t('recon.reserveChangeTip')),

@@ -42,6 +42,16 @@ export function stepText(t: TFunction, s: WaterfallStep): string {
       return t('results:words.residual');
     case 'pdlCure':
       return t('results:phases.pdlCure', { classes: s.tranches.join(t('results:words.listSep')) });
+    case 'hedge':
+      return t('results:supportWords.hedge', { hedge: s.hedge });
+    case 'liquidity':
+      return s.part === 'repay'
+        ? t('results:supportWords.liquidityRepay')
+        : s.part === 'interest'
+          ? t('results:supportWords.liquidityInterest')
+          : t('results:supportWords.liquidityCommitmentFee');
+    case 'capCarryover':
+      return t('results:supportWords.capCarryover', { classes: s.tranches.join(t('results:words.listSep')) });
   }
 }
 

@@ -9,6 +9,9 @@ export interface ReconRow {
   recoveries: number;
   reserveDraw: number;
   cleanUp: number;
+  /** Net hedge receipts and liquidity facility draws: cash entering the deal (0 for deals without them). */
+  hedgeReceipts: number;
+  liquidityDraws: number;
   sources: number;
   uses: number;
   reserveChange: number;
@@ -28,6 +31,8 @@ export type ReconMoney =
   | 'recoveries'
   | 'reserveDraw'
   | 'cleanUp'
+  | 'hedgeReceipts'
+  | 'liquidityDraws'
   | 'sources'
   | 'uses'
   | 'reserveChange'
@@ -44,6 +49,8 @@ export function reconRows(w: readonly WaterfallPeriod[], revolvingWord: string):
     recoveries: p.sources.recoveries,
     reserveDraw: p.sources.reserveDraw,
     cleanUp: p.sources.cleanUpCallProceeds,
+    hedgeReceipts: p.sources.hedgeReceipts ?? 0,
+    liquidityDraws: p.sources.liquidityDraws ?? 0,
     sources: p.sources.total,
     uses: p.uses.total,
     reserveChange: Math.round((p.reserve.end - p.reserve.begin) * 100) / 100,

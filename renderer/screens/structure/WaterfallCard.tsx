@@ -58,6 +58,23 @@ export function stepLabel(step: WaterfallStep, deal: Deal, t: TFunction): ReactN
           components={data}
         />
       );
+    case 'hedge':
+      return <Trans t={t} i18nKey="support.steps.hedge" values={{ id: step.hedge }} components={data} />;
+    case 'liquidity':
+      return step.part === 'repay'
+        ? t('support.steps.liquidityRepay')
+        : step.part === 'interest'
+          ? t('support.steps.liquidityInterest')
+          : t('support.steps.liquidityCommitmentFee');
+    case 'capCarryover':
+      return (
+        <Trans
+          t={t}
+          i18nKey="support.steps.capCarryover"
+          values={{ classes: step.tranches.join(t('nameSep')) }}
+          components={data}
+        />
+      );
   }
 }
 

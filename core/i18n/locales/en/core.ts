@@ -51,6 +51,30 @@ export const core = {
     noInterestStepIn: "tranche '{{id}}' is in no interest step of the {{phase}} priority of payments",
     noPrincipalStepIn: "tranche '{{id}}' is in no principal step of the {{phase}} priority of payments",
   },
+  /** Liquidity facility, hedges and coupon features (core/deal/validateSupport.ts). */
+  support: {
+    duplicateHedge: "duplicate hedge id '{{id}}'",
+    noHedge: "no hedge '{{id}}'",
+    capNeedsNoStep: "'{{id}}' is a cap: it only pays the deal, so it needs no {{step}} step",
+    swapNoStep: "swap '{{id}}' is paid by no step (add {{step}})",
+    liquidityStepTwice: 'step {{step}} already pays the facility {{part}}',
+    repayAfterPrincipal: 'the facility must be repaid before the notes: move this step before step {{step}}',
+    carryoverNoCap: "tranche '{{id}}' has no available-funds cap, so it has no carryover to pay",
+    noCommitment: 'give the commitment an {{amount}} or a {{percent}}',
+    coversNothing: 'the facility covers no step: {{fees}} is off and {{interest}} lists no tranche',
+    coversPart: 'the facility covers {{covered}} but not {{others}}: put them in separate interest steps',
+    noRepayStep: 'the liquidity facility is never repaid (add {{step}})',
+    noLiquidityInterestStep: 'interest on liquidity draws is never paid (add {{step}})',
+    noCommitmentFeeStep: 'the commitment fee is never paid (add {{step}})',
+    ioAndPo: 'a tranche cannot be both interest-only and principal-only',
+    ioBalance: 'an interest-only tranche has no principal: its balance must be 0 (it is {{balance}})',
+    ioOwnNotional: 'an interest-only tranche cannot take its own balance as notional',
+    ioCapped: 'an interest-only tranche has no share of the notes, so it cannot have an available-funds cap',
+    capNoCarryoverStep:
+      "tranche '{{id}}' has an available-funds cap but no step pays its carryover (add {{step}})",
+    stepUpNoCall: 'steps up on the clean-up call date, but the deal has no {{field}}',
+    missingIndex: "scenario '{{scenario}}' has no index curve '{{index}}' ({{what}})",
+  },
   /** Reading a deal, pool, calendar or funding-case file (core/deal/load.ts, core/node). */
   file: {
     notAFile: 'not a file',

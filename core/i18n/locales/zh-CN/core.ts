@@ -46,6 +46,32 @@ export const core: Catalog<typeof en> = {
     noInterestStepIn: '证券档次“{{id}}”未列入 {{phase}} 阶段支付顺序的任何利息支付步骤',
     noPrincipalStepIn: '证券档次“{{id}}”未列入 {{phase}} 阶段支付顺序的任何本金支付步骤',
   },
+  /** 流动性支持、利率对冲与票息安排（core/deal/validateSupport.ts）。 */
+  support: {
+    duplicateHedge: '对冲编号“{{id}}”重复',
+    noHedge: '不存在对冲“{{id}}”',
+    capNeedsNoStep: '“{{id}}”是$t(glossary:interestRateCap)，只向交易付款，无需 {{step}} 步骤',
+    swapNoStep: '没有步骤支付$t(glossary:interestRateSwap)“{{id}}”（请添加 {{step}}）',
+    liquidityStepTwice: '第 {{step}} 步已支付$t(glossary:liquidityFacility) {{part}}',
+    repayAfterPrincipal:
+      '$t(glossary:liquidityFacility)借款须先于证券本金偿还：请将此步骤移到第 {{step}} 步之前',
+    carryoverNoCap: '证券档次“{{id}}”未设$t(glossary:availableFundsCap)，没有可支付的结转利息',
+    noCommitment: '请为承诺额度填写 {{amount}} 或 {{percent}}',
+    coversNothing:
+      '$t(glossary:liquidityFacility)不覆盖任何步骤：{{fees}} 未开启，{{interest}} 未列出证券档次',
+    coversPart: '$t(glossary:liquidityFacility)覆盖 {{covered}} 而不覆盖 {{others}}：请分列于不同的利息步骤',
+    noRepayStep: '$t(glossary:liquidityFacility)借款从未偿还（请添加 {{step}}）',
+    noLiquidityInterestStep: '$t(glossary:liquidityFacility)借款利息从未支付（请添加 {{step}}）',
+    noCommitmentFeeStep: '$t(glossary:commitmentFee)从未支付（请添加 {{step}}）',
+    ioAndPo: '证券档次不能既是$t(glossary:interestOnlyClass)又是$t(glossary:principalOnlyClass)',
+    ioBalance: '$t(glossary:interestOnlyClass)没有本金：余额须为 0（现为 {{balance}}）',
+    ioOwnNotional: '$t(glossary:interestOnlyClass)不能以自身余额为名义本金',
+    ioCapped: '$t(glossary:interestOnlyClass)不占证券余额份额，不能设$t(glossary:availableFundsCap)',
+    capNoCarryoverStep:
+      '证券档次“{{id}}”设有$t(glossary:availableFundsCap)，但没有步骤支付其结转利息（请添加 {{step}}）',
+    stepUpNoCall: '在清仓回购日$t(glossary:stepUp)，但交易未设 {{field}}',
+    missingIndex: '情景“{{scenario}}”没有基准利率曲线“{{index}}”（{{what}}）',
+  },
   file: {
     notAFile: '不是文件',
     notFound: '文件不存在',

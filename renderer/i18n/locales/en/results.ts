@@ -165,4 +165,17 @@ export const results = {
     },
     pdl: 'PDL',
   },
+  /** Step rows of the liquidity facility, hedges and cap carryover, as the engine words them in English. */
+  supportWords: {
+    hedge: 'hedge {{hedge}}',
+    liquidityInterest: 'liquidity interest',
+    liquidityCommitmentFee: 'liquidity commitment fee',
+    liquidityRepay: 'liquidity repay',
+    capCarryover: 'cap carryover {{classes}}',
+    hedgeReceipts: 'Hedge receipts',
+    hedgeReceiptsTip: 'Net swap or cap payments to the deal: cash entering it, added to the interest funds',
+    liquidityDraws: 'Liquidity draws',
+    liquidityDrawsTip:
+      'Drawn on the liquidity facility for fee and senior interest shortfalls: cash entering the deal',
+  },
 };

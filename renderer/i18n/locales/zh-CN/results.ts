@@ -163,4 +163,16 @@ export const results: Catalog<typeof en> = {
     },
     pdl: '本金亏损',
   },
+  /** 流动性支持、利率对冲与超上限利息结转的分配步骤。 */
+  supportWords: {
+    hedge: '$t(glossary:hedge)净支付：{{hedge}}',
+    liquidityInterest: '$t(glossary:liquidityFacility)利息',
+    liquidityCommitmentFee: '$t(glossary:liquidityFacility)$t(glossary:commitmentFee)',
+    liquidityRepay: '偿还$t(glossary:liquidityFacility)借款',
+    capCarryover: '{{classes}} 档$t(glossary:capCarryover)',
+    hedgeReceipts: '对冲净收入',
+    hedgeReceiptsTip: '利率互换或利率上限向交易的净支付：流入交易的现金，计入利息可分配资金',
+    liquidityDraws: '流动性支持提款',
+    liquidityDrawsTip: '为弥补费用与优先级利息短缺而提取的$t(glossary:liquidityFacility)：流入交易的现金',
+  },
 };
