@@ -9,10 +9,16 @@ import type { ScenarioInput } from '../deal/schema';
 import type { HistoryAccumulator, HistoryReject, HistoryRejectReason } from './accumulator';
 import { poolSums, rollRates, vintageCurves, type VintageCurves } from './analysis';
 import { backtest, type BacktestResult } from './backtest';
-import { chainLadder, type ChainLadderResult, type FactorMethod, type Triangle } from './chainLadder';
+import {
+  chainLadder,
+  type ChainLadderOptions,
+  type ChainLadderResult,
+  type FactorMethod,
+  type Triangle,
+} from './chainLadder';
 import { BUCKETS } from './fields';
 import { scenarioFromHistory } from './scenario';
-import { historyTriangle, type TableProblem, type VintageTable } from './table';
+import { historyTriangle, type HistoryMeasure, type TableProblem, type VintageTable } from './table';
 import { lifetimeRange, timingCurve, type TimingResult } from './timing';
 
 export const VINTAGE_METHODS = ['chain-ladder', 'timing', 'both'] as const;
@@ -59,20 +65,78 @@ export interface HistorySourceInfo {
   loans: number;
 }
 
+/**
+ * A vintage's projected development past its latest month, for the dashed part of its curve: the chain
+ * ladder's projected cumulative values (in the curve's units), and a band of ± one standard error. Mack gives
+ * the S.E. of the ultimate only; along the way it is spread in proportion to the development still to come
+ * ((P_k − latest) / (ultimate − latest)), so the band opens from zero at the latest month to ± S.E. at the end.
+ */
+export interface CurveExtension {
+  origin: string;
+  /** Index of the latest observed column (the dashed part starts there). */
+  latestPeriod: number;
+  /** Projected cumulative value by column from latestPeriod on (null before it and where unprojectable). */
+  projected: (number | null)[];
+  low: (number | null)[];
+  high: (number | null)[];
+}
+
+/** The extension of every row of a triangle, each divided by its scale (original balance, or 1). */
+export function curveExtensions(cl: ChainLadderResult, scale: readonly number[] | null): CurveExtension[] {
+  return cl.origins.map((o, i) => {
+    const div = scale ? scale[i]! : 1;
+    const n = o.projected.length;
+    const last = o.projected[n - 1] ?? null;
+    const toCome = last === null ? 0 : last * cl.tailFactor - o.latest;
+    const projected: (number | null)[] = [];
+    const low: (number | null)[] = [];
+    const high: (number | null)[] = [];
+    for (let k = 0; k < n; k++) {
+      const p = o.projected[k] ?? null;
+      if (k < o.latestPeriod || p === null || !(div > 0)) {
+        projected.push(null);
+        low.push(null);
+        high.push(null);
+        continue;
+      }
+      const se = o.standardError === null || toCome <= 0 ? 0 : (o.standardError * (p - o.latest)) / toCome;
+      projected.push(p / div);
+      low.push(Math.max(0, p - se) / div);
+      high.push((p + se) / div);
+    }
+    return { origin: o.origin, latestPeriod: o.latestPeriod, projected, low, high };
+  });
+}
+
 export interface HistoryAnalysis extends TriangleAnalysis {
   kind: 'history';
   unit: 'amount';
   source: HistorySourceInfo;
   curves: VintageCurves[];
+  /**
+   * Chain-ladder extensions of the cumulative curves as shares of original balance, by triangle column
+   * (month on book k + 1); net loss is the analysis's own chain ladder, the others are fitted alike.
+   */
+  extensions: Record<HistoryMeasure, CurveExtension[]>;
   /** Bucket-to-bucket shares over the whole history, rows BUCKETS (a null row: no loan was in that bucket). */
   rollRates: (number[] | null)[];
 }
 
 export interface TableAnalysis extends TriangleAnalysis {
   kind: 'table';
+  /** The chain ladder's extension of each row, in the table's units. */
+  extension: CurveExtension[];
   unit: VintageTable['unit'];
   periods: number[];
   problems: TableProblem[];
+}
+
+function clOptions(opts: VintageOptions): ChainLadderOptions {
+  return {
+    method: opts.factors,
+    ...(opts.lastN !== undefined ? { lastN: opts.lastN } : {}),
+    ...(opts.tail !== undefined ? { tail: opts.tail } : {}),
+  };
 }
 
 /** Chain ladder, timing curve, lifetime range and back-test on one triangle. */
@@ -83,11 +147,7 @@ export function analyseTriangle(
   /** What a lifetime rate is divided by when there are no original balances: 100 for a percent table. */
   scale: number | null,
 ): TriangleAnalysis {
-  const clOpts = {
-    method: opts.factors,
-    ...(opts.lastN !== undefined ? { lastN: opts.lastN } : {}),
-    ...(opts.tail !== undefined ? { tail: opts.tail } : {}),
-  };
+  const clOpts = clOptions(opts);
   const cl = chainLadder(triangle, clOpts);
   const timing = timingCurve(triangle, opts.horizon !== undefined ? { horizon: opts.horizon } : {});
   // Lifetime loss rate per vintage: ultimate / original balance for a history, ultimate / 100 for a percent
@@ -127,14 +187,17 @@ export function analyseHistory(
 ): HistoryAnalysis {
   const sums = acc.result();
   const curves = sums.map(vintageCurves);
-  const a = analyseTriangle(
-    historyTriangle(curves, 'netLoss'),
-    opts,
-    curves.map((c) => c.originalBalance),
-    1,
-  );
+  const original = curves.map((c) => c.originalBalance);
+  const a = analyseTriangle(historyTriangle(curves, 'netLoss'), opts, original, 1);
+  const clOf = (m: HistoryMeasure): ChainLadderResult =>
+    chainLadder(historyTriangle(curves, m), clOptions(opts));
   return {
     ...a,
+    extensions: {
+      netLoss: curveExtensions(a.chainLadder, original),
+      grossDefault: curveExtensions(clOf('grossDefault'), original),
+      prepayment: curveExtensions(clOf('prepayment'), original),
+    },
     kind: 'history',
     unit: 'amount',
     source: {
@@ -152,9 +215,11 @@ export function analyseHistory(
 }
 
 export function analyseTable(table: VintageTable, opts: VintageOptions): TableAnalysis {
+  const a = analyseTriangle(table, opts, null, table.unit === 'percent' ? 100 : null);
   return {
-    ...analyseTriangle(table, opts, null, table.unit === 'percent' ? 100 : null),
+    ...a,
     kind: 'table',
+    extension: curveExtensions(a.chainLadder, null),
     unit: table.unit,
     periods: table.periods,
     problems: table.problems,

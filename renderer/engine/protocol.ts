@@ -20,6 +20,7 @@ import type {
   TapeInspectRequest,
   TapeInspection,
 } from './tapeTypes';
+import type { HistoryJobResult, HistoryRequest } from './historyAdapter';
 
 export interface RunRequest {
   kind: 'run';
@@ -98,7 +99,8 @@ export type EngineRequest =
   | StressGridRequest
   | RatingStressRequest
   | MonteCarloRequest
-  | CompareRequest;
+  | CompareRequest
+  | HistoryRequest;
 
 export interface EngineResponses {
   run: RunResult;
@@ -113,6 +115,7 @@ export interface EngineResponses {
   ratingStress: RatingStressResult;
   monteCarlo: MonteCarloResult;
   compareScenarios: ScenarioComparison;
+  history: HistoryJobResult;
 }
 
 export type ToWorker = { id: number; request: EngineRequest };
@@ -129,7 +132,9 @@ export type ProgressKey =
   | 'calibrate'
   | 'monteCarlo'
   | 'scenario'
-  | 'reading';
+  | 'reading'
+  | 'historyRead'
+  | 'vintages';
 
 export type FromWorker =
   | {
