@@ -6,7 +6,7 @@
  * slices, reporting how far it has got, so the status bar moves and Cancel has something to stop.
  */
 import type { TapeEncoding } from '../../core/io/tape/encoding';
-import { parseCsvText, sniffDelimiter } from '../../core/io/tape/csv';
+import { parseCsvText, sniffDelimiter, TapeFormatError, TapeLimitError } from '../../core/io/tape/csv';
 import { headerRowIndex } from '../../core/io/tape/tapeStream';
 import {
   analyseHistory,
@@ -15,7 +15,13 @@ import {
   type TableAnalysis,
   type VintageOptions,
 } from '../../core/history/analyse';
-import { HistoryStream, historyColumns, looksLikeHistory, readHistoryRows } from '../../core/history/reader';
+import {
+  HistoryFormatError,
+  HistoryStream,
+  historyColumns,
+  looksLikeHistory,
+  readHistoryRows,
+} from '../../core/history/reader';
 import { readVintageTable } from '../../core/history/table';
 import type { CoreMessage } from '../../core/i18n/messages';
 import { decodeTape } from './tapeAdapter';
@@ -59,7 +65,18 @@ function segmentFields(header: readonly string[]): string[] {
   return header.map((h) => h.trim()).filter((h, i) => h !== '' && !used.has(i));
 }
 
+/** The job; a file the reader refuses (no header it knows, a bad delimiter, too many cells) names the file. */
 export function analyseHistoryFile(req: HistoryRequest, progress: HistoryProgress): HistoryJobResult {
+  try {
+    return analyse(req, progress);
+  } catch (e) {
+    if (e instanceof HistoryFormatError || e instanceof TapeFormatError || e instanceof TapeLimitError)
+      throw new Error(`${req.name}: ${e.message}`);
+    throw e;
+  }
+}
+
+function analyse(req: HistoryRequest, progress: HistoryProgress): HistoryJobResult {
   const segOpts = req.segment !== undefined ? { segment: req.segment } : {};
   if (req.sheet) {
     const { rows, rowNumbers } = req.sheet;

@@ -282,7 +282,10 @@ function SourceCard({ r }: { r: HistoryJobResult }) {
     <section className="card" data-testid="history-source">
       <div className="card-head">
         <h2>
-          {t('source.title')} <span translate="no">{r.name}</span>
+          {t('source.title')}{' '}
+          <span translate="no" style={{ textTransform: 'none' }}>
+            {r.name}
+          </span>
         </h2>
         <span className="muted small">
           {r.encoding !== '' && r.encodingNote
@@ -399,7 +402,8 @@ function Rejects({ r, h }: { r: HistoryJobResult; h: HistoryAnalysis }) {
       <DataGrid<HistoryReject>
         rowData={h.source.rejects}
         columnDefs={cols}
-        height={220}
+        // A few rejects take a few rows; many scroll inside the grid.
+        height={Math.min(260, 36 + 26 * Math.max(2, h.source.rejects.length) + 4)}
         hideCsv
         testId="history-rejects-grid"
       />

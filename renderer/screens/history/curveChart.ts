@@ -188,7 +188,7 @@ export function timingOption(a: HistoryAnalysis | TableAnalysis, t: TFunction): 
     tooltip: { trigger: 'axis', valueFormatter: (v) => pct(Number(v)) },
     grid: { left: 60, right: 20, top: 30, bottom: 44 },
     xAxis: { type: 'value', name: t('history:col.mob'), nameLocation: 'middle', nameGap: 26, min: 0 },
-    yAxis: { type: 'value', max: 1.05, axisLabel: { formatter: (x: number) => pct(x, 0) } },
+    yAxis: { type: 'value', axisLabel: { formatter: (x: number) => pct(x, 0) } },
     series: [
       {
         name: t('history:dev.timingShare'),
