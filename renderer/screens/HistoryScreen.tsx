@@ -675,6 +675,8 @@ function UseAsScenario({ h, file }: { h: HistoryAnalysis; file: string }) {
             <input
               value={form.name}
               placeholder={t('use.defaultName')}
+              size={18}
+              style={{ textAlign: 'left' }}
               onChange={(e) => setForm({ ...form, name: e.target.value })}
               translate="no"
               data-testid="history-scenario-name"

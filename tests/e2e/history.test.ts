@@ -151,23 +151,26 @@ describe('History screen (English)', () => {
     expect(digits(await page.getByTestId('history-rejected').innerText())).toBe(0);
   }, 120_000);
 
-  it('Cancel stops an analysis in the worker and the last result stays', async () => {
-    await page.getByTestId('history-rerun').click();
-    const cancel = page.getByTestId('cancel');
-    // The sample is small: the job may be done before the button is there; progress was shown if it is.
-    const shown = await cancel.waitFor({ timeout: 5_000 }).then(
-      () => true,
-      () => false,
-    );
-    if (shown) {
-      await cancel.click().catch(() => undefined);
-      await page.getByTestId('job').waitFor({ state: 'detached' });
-    }
-    await page.getByTestId('history-source').waitFor();
-    // The worker was started afresh (or finished): another analysis runs to the end.
-    await page.getByTestId('history-rerun').click();
-    await page.getByTestId('job').waitFor({ state: 'detached', timeout: 60_000 });
-    expect(await page.getByTestId('history-source').isVisible()).toBe(true);
+  it('shows progress on a long analysis and Cancel stops it in the worker', async () => {
+    // The sample forty times over (each copy its own loans): ~516,000 loan-months, seconds of work.
+    const [header, ...rows] = readFileSync(EN, 'utf8').trimEnd().split('\n');
+    const copies = Array.from({ length: 40 }, (_, k) => rows.map((r) => `C${k}${r}`).join('\n'));
+    const big = join(mkdtempSync(join(tmpdir(), 'abs-history-e2e-')), 'big-history.csv');
+    writeFileSync(big, `${header}\n${copies.join('\n')}\n`);
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByTestId('history-open').click(),
+    ]);
+    await chooser.setFiles(big);
+    await page.getByTestId('job').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('job').innerText()).toMatch(/big-history\.csv/);
+    await app.screenshot('history-en-progress');
+    await page.getByTestId('cancel').click();
+    await page.getByTestId('job').waitFor({ state: 'detached' });
+    expect(await app.notice()).toMatch(/cancelled/);
+    // The worker was started afresh: the sample analyses again to the end.
+    await chooseHistory(page, EN);
+    expect(digits(await page.getByTestId('history-vintages').innerText())).toBe(18);
   }, 120_000);
 
   it('Use as scenario → Assumptions shows it with provenance → run → Undo removes it', async () => {
