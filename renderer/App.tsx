@@ -39,6 +39,7 @@ import { reportPictures } from './project/reportPictures';
 import { AssumptionsScreen } from './screens/AssumptionsScreen';
 import { ExportScreen } from './screens/ExportScreen';
 import { FundingScreen } from './screens/FundingScreen';
+import { HistoryScreen } from './screens/HistoryScreen';
 import { PoolScreen } from './screens/PoolScreen';
 import { ResultsScreen } from './screens/ResultsScreen';
 import { StructureScreen } from './screens/StructureScreen';
@@ -46,6 +47,7 @@ import { StressScreen } from './screens/StressScreen';
 
 const NAV: readonly ScreenId[] = [
   'pool',
+  'history',
   'assumptions',
   'structure',
   'results',
@@ -428,6 +430,7 @@ export function App({ host, initial }: { host: Host; initial?: AppState }) {
         </nav>
         <main className="screen" data-testid={`screen-${state.screen}`}>
           {state.screen === 'pool' && <PoolScreen />}
+          {state.screen === 'history' && <HistoryScreen />}
           {state.screen === 'assumptions' && <AssumptionsScreen />}
           {state.screen === 'structure' && <StructureScreen />}
           {state.screen === 'results' && <ResultsScreen stale={stale} />}

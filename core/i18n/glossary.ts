@@ -78,6 +78,9 @@ const TERMS = {
   timingCurve: ['Timing curve', '损失时间分布曲线'],
   developmentFactor: ['Development factor', '进展因子'],
   backtest: ['Back-test', '回溯检验'],
+  performanceHistory: ['History', '历史表现'],
+  monthsOnBook: ['Months on book', '账龄'],
+  standardError: ['Standard error', '标准误'],
 
   // ── Structure
   structure: ['Structure', '交易结构'],

@@ -31,6 +31,7 @@ import type {
   TapeInspectRequest,
   TapeInspection,
 } from './tapeTypes';
+import type { HistoryJobResult, HistoryRequest } from './historyAdapter';
 
 export interface RunRequest {
   kind: 'run';
@@ -139,7 +140,8 @@ export type EngineRequest =
   | MonteCarloRequest
   | CompareRequest
   | PriceTableRequest
-  | SolveRequest;
+  | SolveRequest
+  | HistoryRequest;
 
 export interface EngineResponses {
   run: RunResult;
@@ -156,6 +158,7 @@ export interface EngineResponses {
   compareScenarios: ScenarioComparison;
   priceTable: PriceTable;
   solve: SolveAnswer;
+  history: HistoryJobResult;
 }
 
 export type ToWorker = { id: number; request: EngineRequest };
@@ -174,7 +177,9 @@ export type ProgressKey =
   | 'scenario'
   | 'reading'
   | 'pricing'
-  | 'solving';
+  | 'solving'
+  | 'historyRead'
+  | 'vintages';
 
 export type FromWorker =
   | {

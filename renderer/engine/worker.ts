@@ -27,6 +27,7 @@ import { solveParCoupon, solveSize, solveTargetYield } from '../../core/scenario
 import type { EngineRequest, FromWorker, ProgressKey, ToWorker } from './protocol';
 import { loadBrowserHighs } from './highsBrowser';
 import { importSheet, importTape, inspectSheet, inspectTape } from './tapeAdapter';
+import { analyseHistoryFile } from './historyAdapter';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -238,6 +239,17 @@ function handle(id: number, req: EngineRequest): Handled | Promise<Handled> {
     case 'sheetImport': {
       const value = importSheet(req, progress);
       return { value, transfer: poolBuffers(value.pool) };
+    }
+    case 'history': {
+      const value = analyseHistoryFile(req, (done, total, key) =>
+        key === 'historyRead'
+          ? step(done, total, key, `Reading ${req.name}`, {
+              name: req.name,
+              percent: total > 0 ? Math.floor((100 * done) / total) : 0,
+            })
+          : step(done, total, key, 'Fitting the chain ladder and the timing curve'),
+      );
+      return { value, transfer: [] };
     }
   }
 }

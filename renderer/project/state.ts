@@ -13,7 +13,8 @@ import { commit, redo, startHistory, undo, type EditLabel, type History } from '
 import type { AnalysisData, AnalysisLabel } from './analyses';
 import type { KeptValues } from './kept';
 
-export type ScreenId = 'pool' | 'assumptions' | 'structure' | 'results' | 'export' | 'funding' | 'stress';
+export type ScreenId =
+  'pool' | 'history' | 'assumptions' | 'structure' | 'results' | 'export' | 'funding' | 'stress';
 
 export interface RunSnapshot {
   /** The document the result was computed from; results are stale once the document moves on. */

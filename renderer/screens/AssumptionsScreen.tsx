@@ -23,6 +23,7 @@ import { CurvePreview } from './assumptions/CurvePreview';
 import { OverridesCard } from './assumptions/OverridesCard';
 import { VectorEditor } from './assumptions/VectorEditor';
 import { replaceAt, useDealEditor } from './useDealEditor';
+import { ProvenanceNote } from './history/ProvenanceNote';
 
 export function AssumptionsScreen() {
   const { t } = useTranslation('assumptions');
@@ -375,6 +376,7 @@ export function AssumptionsScreen() {
             </tr>
           </tbody>
         </table>
+        <ProvenanceNote scenarios={scenarios} />
       </section>
 
       {shown ? (

@@ -11,7 +11,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChinese, untranslatedWords } from '../support/latin';
 import { openApp, type AppSession } from './support/session';
 
-const SCREENS = ['pool', 'assumptions', 'structure', 'results', 'export', 'funding', 'stress'] as const;
+const SCREENS = [
+  'pool',
+  'history',
+  'assumptions',
+  'structure',
+  'results',
+  'export',
+  'funding',
+  'stress',
+] as const;
+
+/** The History screen is walked with the sample history in the walk's language analysed (its tabs filled). */
+async function analyseHistory(page: Page, file: string): Promise<void> {
+  await page.getByTestId('nav-history').click();
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByTestId('history-open').click(),
+  ]);
+  await chooser.setFiles(file);
+  await page.getByTestId('history-source').waitFor({ timeout: 60_000 });
+}
 
 /**
  * Runs in the page: every visible text node and user-facing attribute outside `translate="no"` and grid
@@ -125,6 +145,10 @@ for (const lang of ['zh-CN', 'en'] as const) {
     it('shows no text in the other language and no unresolved key', async () => {
       const { page, app } = session;
       const seen: Seen[] = [];
+      await analyseHistory(
+        page,
+        lang === 'zh-CN' ? 'samples/history/consumer-history-zh.csv' : 'samples/history/consumer-history.csv',
+      );
       for (const screen of SCREENS) {
         seen.push(...(await walkScreen(page, screen, (name) => app.screenshot(`walk-${lang}-${name}`))));
       }

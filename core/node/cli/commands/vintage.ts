@@ -12,15 +12,22 @@
  */
 import { open, rename, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { poolSums, rollRates, vintageCurves, type VintageCurves } from '../../../history/analysis';
-import type { HistoryAccumulator, VintageSums } from '../../../history/accumulator';
-import { backtest, type BacktestResult } from '../../../history/backtest';
+import type { HistoryAccumulator } from '../../../history/accumulator';
 import {
-  chainLadder,
-  type ChainLadderResult,
-  type FactorMethod,
-  type Triangle,
-} from '../../../history/chainLadder';
+  analyseHistory,
+  analyseTable,
+  analysisJson,
+  FACTOR_METHODS,
+  historyJson,
+  historyRejectsCsv,
+  historyScenario,
+  totalsOf,
+  ultimateOf,
+  VINTAGE_METHODS,
+  type TriangleAnalysis,
+  type VintageMethod,
+  type VintageOptions,
+} from '../../../history/analyse';
 import { BUCKETS } from '../../../history/fields';
 import {
   HistoryFormatError,
@@ -28,14 +35,8 @@ import {
   looksLikeHistory,
   readHistoryRows,
 } from '../../../history/reader';
-import {
-  bookAndSegments,
-  scenarioFromHistory,
-  type HistoryFit,
-  type SegmentFit,
-} from '../../../history/scenario';
-import { historyTriangle, readVintageTable, type VintageTable } from '../../../history/table';
-import { lifetimeRange, timingCurve, type TimingResult } from '../../../history/timing';
+import type { ScenarioInput } from '../../../deal/schema';
+import { readVintageTable, type VintageTable } from '../../../history/table';
 import { parseCsvText, sniffDelimiter, TapeFormatError, TapeLimitError } from '../../../io/tape/csv';
 import { parseDeal } from '../../../deal/load';
 import { DealFileError } from '../../../deal/load';
@@ -62,9 +63,6 @@ const VALUE_FLAGS = [
   '--rejects',
   '--sheet',
 ];
-const METHODS = ['chain-ladder', 'timing', 'both'] as const;
-type Method = (typeof METHODS)[number];
-const FACTORS: readonly FactorMethod[] = ['volume', 'simple', 'last-n'];
 const USAGE =
   'vintage <history.csv|table.csv|xlsx> [--segment FIELD] [--method chain-ladder|timing|both] [--factors volume|simple|last-n] [--last-n N] [--tail N|loglinear] [--horizon N] [--holdout N] [--into deal.json --scenario NAME [--segment-map HIST=POOL,…]] [--stress K | --multiple M] [--rejects FILE] [--json]';
 /** Tables are small (a few hundred vintages); a history is streamed and may be gigabytes. */
@@ -222,18 +220,9 @@ async function readSource(file: string, flags: Map<string, string>): Promise<Sou
   }
 }
 
-interface Analysis {
-  triangle: Triangle;
-  cl: ChainLadderResult;
-  timing: TimingResult;
-  backtest: BacktestResult | null;
-  /** Original balance per triangle row (histories only). */
-  original: number[] | null;
-  lastN: number;
-}
-
-function analyse(triangle: Triangle, flags: Map<string, string>, original: number[] | null): Analysis {
-  const method = choice(flags, '--factors', FACTORS, 'volume');
+/** The analysis options from the flags (checked after the file is read, as they always were). */
+function vintageOptions(flags: Map<string, string>, method: VintageMethod): VintageOptions {
+  const factors = choice(flags, '--factors', FACTOR_METHODS, 'volume');
   const lastN = positive(flags, '--last-n', true);
   const tailFlag = flags.get('--tail');
   let tail: number | 'loglinear' | undefined;
@@ -241,126 +230,20 @@ function analyse(triangle: Triangle, flags: Map<string, string>, original: numbe
   else if (tailFlag !== undefined) tail = positive(flags, '--tail', false);
   const horizon = positive(flags, '--horizon', true);
   const holdout = positive(flags, '--holdout', true, true) ?? 6;
-  const opts = { method, ...(lastN !== undefined ? { lastN } : {}), ...(tail !== undefined ? { tail } : {}) };
-  return {
-    triangle,
-    cl: chainLadder(triangle, opts),
-    timing: timingCurve(triangle, horizon !== undefined ? { horizon } : {}),
-    backtest: holdout > 0 ? backtest(triangle, holdout, opts) : null,
-    original,
-    lastN: lastN ?? 5,
-  };
-}
-
-const round = (x: number | null, d = 6): number | null =>
-  x === null || !Number.isFinite(x) ? null : Number(x.toFixed(d));
-
-function vintagesJson(a: Analysis, method: Method): unknown[] {
-  return a.cl.origins.map((o, i) => {
-    const tm = a.timing.origins[i]!;
-    const useTiming = method === 'timing';
-    const orig = a.original?.[i];
-    return {
-      vintage: o.origin,
-      monthsOnBook: a.triangle.periods?.[o.latestPeriod] ?? o.latestPeriod + 1,
-      latest: round(o.latest),
-      ultimate: round(useTiming ? tm.ultimate : o.ultimate),
-      standardError: useTiming ? null : round(o.standardError),
-      chainLadder: { ultimate: round(o.ultimate), standardError: round(o.standardError) },
-      timing: { ultimate: round(tm.ultimate), toCome: round(tm.toCome) },
-      ...(orig !== undefined
-        ? {
-            originalBalance: round(orig, 2),
-            lifetimeLossRate: {
-              chainLadder: o.ultimate === null || orig <= 0 ? null : round(o.ultimate / orig, 8),
-              timing: tm.ultimate === null || orig <= 0 ? null : round(tm.ultimate / orig, 8),
-            },
-          }
-        : {}),
-    };
-  });
-}
-
-/**
- * Lifetime loss rates per vintage (ultimate / original balance for a history; ultimate / 100 for a table in
- * percent) with their balance-weighted mean and range. An amount table has no original balances: no rates.
- */
-function lifetimeOf(
-  a: Analysis,
-  scale: number | null,
-): { chainLadder: ReturnType<typeof lifetimeRange>; timing: ReturnType<typeof lifetimeRange> } {
-  const w = a.original ?? undefined;
-  const rate = (u: number | null, i: number): number | null => {
-    if (u === null) return null;
-    if (a.original) return a.original[i]! > 0 ? u / a.original[i]! : null;
-    return scale === null ? null : u / scale;
-  };
-  return {
-    chainLadder: lifetimeRange(
-      a.cl.origins.map((o, i) => rate(o.ultimate, i)),
-      w,
-    ),
-    timing: lifetimeRange(
-      a.timing.origins.map((o, i) => rate(o.ultimate, i)),
-      w,
-    ),
-  };
-}
-
-function analysisJson(a: Analysis, method: Method, scale: number | null): Record<string, unknown> {
-  const total =
-    method === 'timing'
-      ? {
-          latest: round(a.cl.total.latest),
-          ultimate: round(a.timing.origins.reduce((s, o) => s + (o.ultimate ?? o.latest), 0)),
-          standardError: null,
-        }
-      : {
-          latest: round(a.cl.total.latest),
-          ultimate: round(a.cl.total.ultimate),
-          standardError: round(a.cl.total.standardError),
-        };
   return {
     method,
-    developmentFactors: a.cl.developmentFactors.map((f) => round(f, 8)),
-    factorMethod: a.cl.method,
-    tailFactor: round(a.cl.tailFactor, 8),
-    vintages: vintagesJson(a, method),
-    total,
-    timingCurve: {
-      horizon: a.timing.horizon,
-      seasoned: a.timing.seasoned,
-      cumulative: a.timing.cumulative.map((x) => round(x, 8)),
-    },
-    lifetime: lifetimeOf(a, scale),
-    backtest: a.backtest,
-  };
-}
-
-function curvesJson(c: VintageCurves): Record<string, unknown> {
-  const r = (xs: readonly (number | null)[]): (number | null)[] => xs.map((x) => round(x, 8));
-  return {
-    vintage: c.vintage,
-    segment: c.segment,
-    loans: c.loans,
-    originalBalance: round(c.originalBalance, 2),
-    maxMonthsOnBook: c.maxMob,
-    cumulativeGrossDefault: r(c.cumDefaultPct),
-    cumulativeNetLoss: r(c.cumNetLossPct),
-    cumulativePrepayment: r(c.cumPrepaymentPct),
-    mdr: r(c.mdr),
-    cdr: r(c.cdr),
-    smm: r(c.smm),
-    cpr: r(c.cpr),
-    absSpeed: r(c.absSpeed),
-    paymentRate: r(c.paymentRate),
-    delinquency: c.delinquency,
+    factors,
+    ...(lastN !== undefined ? { lastN } : {}),
+    ...(tail !== undefined ? { tail } : {}),
+    ...(horizon !== undefined ? { horizon } : {}),
+    holdout,
   };
 }
 
 /** The extension table: chain ladder and timing side by side, and the total. */
-function extensionText(a: Analysis, method: Method, fmt: (x: number | null) => string): string {
+function extensionText(a: TriangleAnalysis, fmt: (x: number | null) => string): string {
   const t = cliT();
+  const method = a.method;
   const cols = [
     { header: t('glossary:vintage'), align: 'left' as const },
     t('cli:vintage.colMob'),
@@ -369,9 +252,9 @@ function extensionText(a: Analysis, method: Method, fmt: (x: number | null) => s
     ...(method !== 'chain-ladder' ? [t('cli:vintage.colUltimateTiming'), t('cli:vintage.colToCome')] : []),
     ...(a.original ? [t('cli:vintage.colLifetime')] : []),
   ];
-  const rows = a.cl.origins.map((o, i) => {
+  const rows = a.chainLadder.origins.map((o, i) => {
     const tm = a.timing.origins[i]!;
-    const ult = method === 'timing' ? tm.ultimate : o.ultimate;
+    const ult = ultimateOf(a, i);
     return [
       o.origin,
       String(a.triangle.periods?.[o.latestPeriod] ?? o.latestPeriod + 1),
@@ -383,29 +266,31 @@ function extensionText(a: Analysis, method: Method, fmt: (x: number | null) => s
         : []),
     ];
   });
-  const tmTotal = a.timing.origins.reduce((s, o) => s + (o.ultimate ?? o.latest), 0);
+  const tot = totalsOf(a);
   rows.push([
     t('cli:vintage.total'),
     '',
-    fmt(a.cl.total.latest),
-    ...(method !== 'timing' ? [fmt(a.cl.total.ultimate), fmt(a.cl.total.standardError)] : []),
-    ...(method !== 'chain-ladder' ? [fmt(tmTotal), fmt(tmTotal - a.cl.total.latest)] : []),
+    fmt(tot.latest),
+    ...(method !== 'timing' ? [fmt(tot.chainLadder.ultimate), fmt(tot.chainLadder.standardError)] : []),
+    ...(method !== 'chain-ladder' ? [fmt(tot.timing.ultimate), fmt(tot.timing.toCome)] : []),
     ...(a.original ? [''] : []),
   ]);
   return renderTable(cols, rows);
 }
 
-function text(a: Analysis, method: Method, fmt: (x: number | null) => string, scale: number | null): string {
+function text(a: TriangleAnalysis, fmt: (x: number | null) => string): string {
   const t = cliT();
+  const method = a.method;
   const out: string[] = [];
-  const factorMethod = t(`cli:vintage.factorMethods.${a.cl.method}`, { n: a.lastN });
+  const cl = a.chainLadder;
+  const factorMethod = t(`cli:vintage.factorMethods.${cl.method}`, { n: a.lastN });
   out.push(
-    heading(t('cli:vintage.factorsTitle', { method: factorMethod, tail: formatNumber(a.cl.tailFactor, 4) })),
+    heading(t('cli:vintage.factorsTitle', { method: factorMethod, tail: formatNumber(cl.tailFactor, 4) })),
   );
-  out.push(a.cl.developmentFactors.map((f) => (f === null ? MISSING : formatNumber(f, 4))).join('  '));
-  out.push('', heading(t('cli:vintage.extensionTitle')), extensionText(a, method, fmt));
+  out.push(cl.developmentFactors.map((f) => (f === null ? MISSING : formatNumber(f, 4))).join('  '));
+  out.push('', heading(t('cli:vintage.extensionTitle')), extensionText(a, fmt));
   out.push('', t('cli:vintage.timingNote', { horizon: a.timing.horizon, count: a.timing.seasoned.length }));
-  const life = lifetimeOf(a, scale);
+  const life = a.lifetime;
   for (const [key, r] of [
     ['chainLadder', life.chainLadder],
     ['timing', life.timing],
@@ -484,10 +369,7 @@ async function writeAtomic(path: string, body: string): Promise<void> {
 }
 
 /** Writes (or replaces, by name) the scenario in the deal file, validated as a whole before it is written. */
-async function writeScenario(
-  dealPath: string,
-  scenario: ReturnType<typeof scenarioFromHistory>,
-): Promise<void> {
+async function writeScenario(dealPath: string, scenario: ScenarioInput): Promise<void> {
   let raw: unknown;
   try {
     raw = await readJsonFile(dealPath, MAX_DEAL_FILE_BYTES);
@@ -509,23 +391,10 @@ async function writeScenario(
   await writeAtomic(dealPath, JSON.stringify(updated, null, 2) + '\n');
 }
 
-function rejectsCsv(acc: HistoryAccumulator): string {
-  const q = (s: string): string => {
-    const v = /^[=+\-@]/.test(s) ? `'${s}` : s; // formula injection
-    return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-  };
-  return (
-    [
-      'line,loan_id,reason,detail',
-      ...acc.rejects.map((r) => [String(r.line), q(r.loanId), r.reason, q(r.detail)].join(',')),
-    ].join('\n') + '\n'
-  );
-}
-
 export async function main(args: string[]): Promise<number> {
   const { file, flags, json } = parseArgs(args);
   const t = cliT();
-  const method = choice(flags, '--method', METHODS, 'both');
+  const method = choice(flags, '--method', VINTAGE_METHODS, 'both');
   const stressK = positive(flags, '--stress', false);
   const multiple = positive(flags, '--multiple', false);
   const src = await readSource(file, flags);
@@ -535,8 +404,7 @@ export async function main(args: string[]): Promise<number> {
     if (!table.values.some((r) => r.length > 0))
       throw new CliError(t('cli:vintage.tableHasNoVintage', { file }));
     if (flags.has('--into')) throw new CliError(t('cli:vintage.noScenarioFromTable'));
-    const a = analyse(table, flags, null);
-    const scale = table.unit === 'percent' ? 100 : null;
+    const a = analyseTable(table, vintageOptions(flags, method));
     if (json) {
       process.stdout.write(
         JSON.stringify(
@@ -546,7 +414,7 @@ export async function main(args: string[]): Promise<number> {
             unit: table.unit,
             periods: table.periods,
             problems: table.problems,
-            ...analysisJson(a, method, scale),
+            ...analysisJson(a),
           },
           null,
           1,
@@ -570,24 +438,19 @@ export async function main(args: string[]): Promise<number> {
         }),
       ),
       '',
-      text(a, method, (x) => formatNumber(x, 2), scale),
+      text(a, (x) => formatNumber(x, 2)),
     ];
     process.stdout.write(out.join('\n') + '\n');
     return 0;
   }
 
   const acc = src.acc;
-  if (flags.has('--rejects')) await writeAtomic(flags.get('--rejects')!, rejectsCsv(acc));
+  if (flags.has('--rejects')) await writeAtomic(flags.get('--rejects')!, historyRejectsCsv(acc.rejects));
   if (acc.rowsAccepted === 0)
     throw new CliError(t('cli:vintage.noRowAccepted', { file, rejected: acc.rowsRejected }));
-  const sums = acc.result();
-  const curves = sums.map(vintageCurves);
-  const a = analyse(
-    historyTriangle(curves, 'netLoss'),
-    flags,
-    curves.map((c) => c.originalBalance),
-  );
-  const roll = rollRates(poolSums(sums, 'all').transitions);
+  const h = analyseHistory(acc, vintageOptions(flags, method), src);
+  const curves = h.curves;
+  const roll = h.rollRates;
 
   let wrote: {
     scenario: string;
@@ -601,50 +464,15 @@ export async function main(args: string[]): Promise<number> {
   } | null = null;
   if (flags.has('--into')) {
     const segment = flags.get('--segment');
-    // The fit the scenario's curves come from, on the book or on one segment's vintages.
-    const fit = (cs: VintageCurves[], an: Analysis): HistoryFit | null => {
-      const life = lifetimeOf(an, 1);
-      const useTiming = method === 'timing' || life.chainLadder === null;
-      const lifetimeNetLoss = (useTiming ? life.timing : life.chainLadder)?.expected;
-      if (lifetimeNetLoss === undefined) return null;
-      const totalOriginal = cs.reduce((s, c) => s + c.originalBalance, 0);
-      const standardError =
-        !useTiming && an.cl.total.standardError !== null && totalOriginal > 0
-          ? an.cl.total.standardError / totalOriginal
-          : null;
-      return {
-        method: useTiming ? 'timing' : 'chain-ladder',
-        lifetimeNetLoss,
-        standardError,
-        marginalTiming: an.timing.marginal,
-        curves: cs,
-      };
-    };
-    const fitOn = (list: readonly VintageSums[]): HistoryFit | null => {
-      const cs = list.map(vintageCurves);
-      return fit(
-        cs,
-        analyse(
-          historyTriangle(cs, 'netLoss'),
-          flags,
-          cs.map((c) => c.originalBalance),
-        ),
-      );
-    };
-    const split = segment === undefined ? null : bookAndSegments(sums);
-    const book = split === null ? fit(curves, a) : fitOn(split.book);
-    if (book === null) throw new CliError(t('cli:vintage.noScenarioFromTable'));
-    // Overrides only for segments the deal's pool has (a run refuses any other), named as the pool names them.
-    const segments: SegmentFit[] = [];
-    const withoutFit: string[] = [];
-    const notInPool: string[] = [];
-    let onBook: string[] = [];
-    if (split !== null) {
+    let segments: Parameters<typeof historyScenario>[1]['segments'];
+    if (segment !== undefined) {
+      // Overrides only for segments the deal's pool has (a run refuses any other), named as the pool names them.
       const rename = segmentMap(flags);
       const poolSegments = await dealFileSegments(flags.get('--into')!).catch((e: unknown) => {
         throw e instanceof DealFileError ? new CliError(e.message) : e;
       });
-      const historySegments = [...split.segments.keys()].filter((n) => n !== '');
+      const sums = acc.result();
+      const historySegments = [...new Set(sums.map((x) => x.segment))].filter((n) => n !== '').sort();
       if (!historySegments.some((n) => poolSegments.includes(rename.get(n) ?? n)))
         throw new CliError(
           t('cli:vintage.noSegmentInPool', {
@@ -654,77 +482,46 @@ export async function main(args: string[]): Promise<number> {
             map: '--segment-map',
             // The history's values against the pool's, in order: a start the user edits.
             example: historySegments
-              .map((h, i) => `${h}=${poolSegments[i] ?? poolSegments[0] ?? h}`)
+              .map((x, i) => `${x}=${poolSegments[i] ?? poolSegments[0] ?? x}`)
               .join(','),
           }),
         );
-      // History values mapped to one pool segment are fitted together, each vintage's rows summed.
-      const byTarget = new Map<string, VintageSums[]>();
-      for (const [name, list] of split.segments) {
-        if (name === '') continue;
-        const target = rename.get(name) ?? name;
-        if (poolSegments.includes(target)) byTarget.set(target, [...(byTarget.get(target) ?? []), ...list]);
-        else notInPool.push(name);
-      }
-      for (const [target, list] of byTarget) {
-        const f = fitOn(bookAndSegments(list).book);
-        if (f === null) withoutFit.push(target);
-        else segments.push({ ...f, segment: target });
-      }
-      onBook = poolSegments.filter((p) => !segments.some((g) => g.segment === p));
+      segments = { field: segment, sums, poolSegments, rename, opts: vintageOptions(flags, method) };
     }
-    const scenario = scenarioFromHistory({
+    const made = historyScenario(h, {
       name: flags.get('--scenario')!,
       historyFile: basename(file),
-      ...book,
       ...(stressK !== undefined ? { stressK } : {}),
       ...(multiple !== undefined ? { multiple } : {}),
       date: new Date().toISOString().slice(0, 10),
-      ...(segment !== undefined ? { segmentField: segment, segments } : {}),
+      ...(segments !== undefined ? { segments } : {}),
     });
-    await writeScenario(flags.get('--into')!, scenario);
-    const d = scenario.default;
+    if (made === null) throw new CliError(t('cli:vintage.noScenarioFromTable'));
+    await writeScenario(flags.get('--into')!, made.scenario);
     wrote = {
-      scenario: scenario.name,
-      cnl: d.model === 'CNL' ? d.lifetimeNetLoss : book.lifetimeNetLoss,
-      base: book.lifetimeNetLoss,
-      months: d.model === 'CNL' ? d.timing.length : 0,
-      ...(segment !== undefined
+      scenario: made.scenario.name,
+      cnl: made.cnl,
+      base: made.base,
+      months: made.months,
+      ...(made.segments
         ? {
-            segments: (scenario.overrides ?? []).map((o) => ({
-              segment: o.segment,
-              cnl: o.default?.model === 'CNL' ? o.default.lifetimeNetLoss : 0,
-            })),
-            segmentsWithoutFit: withoutFit,
-            segmentsNotInPool: notInPool,
-            poolSegmentsOnBook: onBook,
+            segments: made.segments.written,
+            segmentsWithoutFit: made.segments.withoutFit,
+            segmentsNotInPool: made.segments.notInPool,
+            poolSegmentsOnBook: made.segments.poolSegmentsOnBook,
           }
         : {}),
     };
   }
 
   if (json) {
+    const { kind, ...rest } = historyJson(h);
     process.stdout.write(
       JSON.stringify(
         {
-          kind: 'history',
+          kind,
           file,
-          source: {
-            rowsRead: src.rowsRead,
-            blankLines: src.blankLines,
-            accepted: acc.rowsAccepted,
-            rejected: acc.rowsRejected,
-            byReason: acc.rejectCounts,
-            rejects: acc.rejects.slice(0, 1000),
-            loans: acc.loanCount,
-          },
-          unit: 'amount',
-          curves: curves.map(curvesJson),
-          rollRates: {
-            buckets: BUCKETS,
-            matrix: roll.map((r) => (r === null ? null : r.map((x) => round(x, 8)))),
-          },
-          ...analysisJson(a, method, 1),
+          ...rest,
           ...(wrote ? { scenario: { into: flags.get('--into'), ...wrote } } : {}),
         },
         null,
@@ -740,7 +537,7 @@ export async function main(args: string[]): Promise<number> {
       accepted: acc.rowsAccepted,
       rejected: acc.rowsRejected,
       loans: acc.loanCount,
-      groups: sums.length,
+      groups: curves.length,
     }),
   ];
   if (acc.rowsRejected > 0) {
@@ -793,7 +590,7 @@ export async function main(args: string[]): Promise<number> {
   );
   out.push(
     '',
-    text(a, method, (x) => formatNumber(x, 2), 1),
+    text(h, (x) => formatNumber(x, 2)),
   );
   out.push('', heading(t('cli:vintage.rollTitle')));
   const bucketName = (b: (typeof BUCKETS)[number]): string => t(`cli:vintage.buckets.${b}`);

@@ -14,6 +14,7 @@ export const app = {
   },
   nav: {
     pool: { label: '$t(glossary:pool)', hint: 'Loan tape, stratification' },
+    history: { label: '$t(glossary:performanceHistory)', hint: 'Vintages, chain ladder, roll rates' },
     assumptions: { label: '$t(glossary:assumptions)', hint: 'Scenarios, curves' },
     structure: { label: '$t(glossary:structure)', hint: 'Tranches, waterfall' },
     results: { label: '$t(glossary:results)', hint: 'Cash flows, analytics' },
@@ -61,6 +62,8 @@ export const app = {
       reading: 'Reading {{name}}',
       pricing: 'Pricing class {{tranche}} off the curve',
       solving: 'Solving for class {{tranche}}',
+      historyRead: 'Reading the history {{name}}: {{percent}} %',
+      vintages: 'Fitting the chain ladder and the timing curve',
     },
   },
   notice: {

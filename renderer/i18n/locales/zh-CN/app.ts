@@ -15,6 +15,7 @@ export const app: Catalog<typeof en> = {
   },
   nav: {
     pool: { label: '$t(glossary:pool)', hint: '资产清单、资产池分布' },
+    history: { label: '$t(glossary:performanceHistory)', hint: '静态池、链梯法、迁徙率' },
     assumptions: { label: '$t(glossary:assumptions)', hint: '情景、曲线' },
     structure: { label: '$t(glossary:structure)', hint: '证券档次、支付顺序' },
     results: { label: '$t(glossary:results)', hint: '现金流、分析指标' },
@@ -61,6 +62,8 @@ export const app: Catalog<typeof en> = {
       reading: '正在读取 {{name}}',
       pricing: '正在基于曲线为证券档次 {{tranche}} 定价',
       solving: '正在为证券档次 {{tranche}} 求解',
+      historyRead: '正在读取历史数据 {{name}}：{{percent}}%',
+      vintages: '正在拟合链梯法与损失时间分布曲线',
     },
   },
   notice: {
