@@ -189,7 +189,7 @@ describe('a Chinese platform tape, in Chinese', () => {
     expect(await exportPage.format()).toContain('报告语言：中文；金额单位：万元');
     const file = await exportPage.exportXlsx();
     const wb = XLSX.read(file.bytes, { type: 'buffer' });
-    expect(wb.SheetNames.slice(0, 3)).toEqual(['概要', '假设', '资产池现金流']);
+    expect(wb.SheetNames.slice(0, 5)).toEqual(['目录', '概要', '投资者摘要', '假设', '资产池现金流']);
     const ids = want.result.tranches.map((t) => t.id);
     expect(wb.SheetNames).toEqual(expect.arrayContaining(ids.map((id) => `${id}档现金流`)));
     const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['概要']!, { header: 1 });

@@ -193,7 +193,7 @@ describe('stress screen', () => {
     // The rating sheet carries the engine's verdicts: the same as the screen showed.
     const expected = runRatingStresses(dealEngine(deal, pool!), deal.scenarios[0]!);
     const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets['Rating stresses']!, {
-      range: 1,
+      range: 2, // the title block's two rows above the table's header
     });
     expect(rows.map((r) => r['Level'])).toEqual(expected.levels.map((l) => l.rating));
     expect(rows.map((r) => r['Class A'])).toEqual(

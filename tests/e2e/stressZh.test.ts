@@ -199,7 +199,7 @@ describe('stress screen in Chinese', () => {
       expect.arrayContaining(['评级压力测试', '情景比较 - 各档', '情景比较 - 资产池', '蒙特卡洛模拟']),
     );
     expect(wb.SheetNames.some((n) => n.startsWith('敏感性 A档'))).toBe(true);
-    const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets['评级压力测试']!, { range: 1 });
+    const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets['评级压力测试']!, { range: 2 });
     expect(rows.map((r) => r['级别'])).toEqual(['AAA', 'AA', 'A', 'BBB', 'BB']);
     expect(app.errors).toEqual([]);
     expect(await missing()).toEqual([]);
