@@ -30,9 +30,8 @@ import {
   setStepLimit,
   type Ledger,
 } from '../../project/phaseEdit';
-import { unpaidInterestClasses } from '../../project/waterfallEdit';
 import { move, useDealEditor, type DealEdit } from '../useDealEditor';
-import { stepLabel } from './WaterfallCard';
+import { AddStep, stepLabel } from './WaterfallCard';
 
 type LimitKind = 'none' | 'targetPercent' | 'shareOfDue' | 'maxAmount';
 
@@ -241,8 +240,9 @@ function PhaseList({
           </li>
         ))}
       </ol>
-      <AddPhaseStep
+      <AddStep
         deal={deal}
+        withCure
         testId={`add-step-${tag}`}
         onAdd={(s) => editList('addStep', (w) => [...w, s])}
       />
@@ -320,46 +320,6 @@ function LimitEditor({
         </span>
       ) : null}
     </span>
-  );
-}
-
-function AddPhaseStep({
-  deal,
-  testId,
-  onAdd,
-}: {
-  deal: Deal;
-  testId: string;
-  onAdd: (step: WaterfallStep) => void;
-}) {
-  const { t } = useTranslation('structure');
-  const ids = deal.structure.tranches.map((x) => x.id);
-  return (
-    <select
-      value=""
-      aria-label={t('waterfall.addStep')}
-      data-testid={testId}
-      onChange={(e) => {
-        const v = e.target.value;
-        if (v.startsWith('fee:')) onAdd({ pay: 'fee', fee: v.slice(4) });
-        else if (v === 'interest') onAdd({ pay: v, tranches: unpaidInterestClasses(deal) });
-        else if (v === 'principal' || v === 'pdlCure') onAdd({ pay: v, tranches: ids });
-        else if (v === 'reserveDeposit' || v === 'purchase' || v === 'residual') onAdd({ pay: v });
-      }}
-    >
-      <option value="">{t('waterfall.addStepPrompt')}</option>
-      {deal.structure.fees.map((f) => (
-        <option key={f.id} value={`fee:${f.id}`}>
-          {t('waterfall.feeOption', { name: f.name ?? f.id })}
-        </option>
-      ))}
-      <option value="interest">{t('waterfall.addInterest')}</option>
-      <option value="principal">{t('waterfall.addPrincipal')}</option>
-      <option value="pdlCure">{t('phases.addCure')}</option>
-      <option value="reserveDeposit">{t('waterfall.addReserve')}</option>
-      <option value="purchase">{t('waterfall.addPurchase')}</option>
-      <option value="residual">{t('waterfall.addResidual')}</option>
-    </select>
   );
 }
 

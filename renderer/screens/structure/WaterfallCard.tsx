@@ -107,7 +107,7 @@ export function WaterfallCard() {
     <section className="card">
       <div className="card-head">
         <h2>{t('waterfall.title')}</h2>
-        <AddStep onAdd={(step) => editSteps(editLabel('addStep'), (w) => [...w, step])} />
+        <AddStep deal={deal} onAdd={(step) => editSteps(editLabel('addStep'), (w) => [...w, step])} />
       </div>
       <ol className="waterfall" data-testid="waterfall">
         {s.waterfall.map((step, i) => (
@@ -330,20 +330,33 @@ function StepEditor({
   );
 }
 
-function AddStep({ onAdd }: { onAdd: (step: WaterfallStep) => void }) {
-  const { state } = useApp();
+/**
+ * The "add a step" menu of a priority of payments: fees, interest, principal, reserve, purchases, residual, and
+ * with `withCure` (a phase's list on a deal with a principal deficiency ledger) the ledger's cure step.
+ */
+export function AddStep({
+  deal,
+  onAdd,
+  testId,
+  withCure = false,
+}: {
+  deal: Deal;
+  onAdd: (step: WaterfallStep) => void;
+  testId?: string;
+  withCure?: boolean;
+}) {
   const { t } = useTranslation('structure');
-  const deal = state.history.present.deal;
   const ids = deal.structure.tranches.map((x) => x.id);
   return (
     <select
       value=""
       aria-label={t('waterfall.addStep')}
+      {...(testId !== undefined ? { 'data-testid': testId } : {})}
       onChange={(e) => {
         const v = e.target.value;
         if (v.startsWith('fee:')) onAdd({ pay: 'fee', fee: v.slice(4) });
         else if (v === 'interest') onAdd({ pay: v, tranches: unpaidInterestClasses(deal) });
-        else if (v === 'principal') onAdd({ pay: v, tranches: ids });
+        else if (v === 'principal' || v === 'pdlCure') onAdd({ pay: v, tranches: ids });
         else if (v === 'reserveDeposit' || v === 'purchase' || v === 'residual') onAdd({ pay: v });
       }}
     >
@@ -355,6 +368,7 @@ function AddStep({ onAdd }: { onAdd: (step: WaterfallStep) => void }) {
       ))}
       <option value="interest">{t('waterfall.addInterest')}</option>
       <option value="principal">{t('waterfall.addPrincipal')}</option>
+      {withCure ? <option value="pdlCure">{t('phases.addCure')}</option> : null}
       <option value="reserveDeposit">{t('waterfall.addReserve')}</option>
       <option value="purchase">{t('waterfall.addPurchase')}</option>
       <option value="residual">{t('waterfall.addResidual')}</option>
