@@ -654,8 +654,9 @@ export const DealPhases = z
         'Priority of payments per phase. revolving: while the deal buys receivables; amortising: afterwards; ' +
           'accelerated: every period after an event of default; cleanUp: the period the clean-up call is ' +
           'exercised. A phase without its own uses structure.waterfall, except accelerated, whose default pools ' +
-          'interest and principal and pays every fee, then each seniority level its interest and then its ' +
-          'principal in full (pro rata within a level), then the residual.',
+          'interest and principal and pays every fee, then the hedge and liquidity facility steps of ' +
+          'structure.waterfall (they keep their seniority), then each seniority level its interest and then its ' +
+          'principal in full (pro rata within a level), then any cap carryover steps, then the residual.',
       ),
     eventsOfDefault: z.array(EventOfDefault).max(20).default([]),
   })

@@ -38,7 +38,15 @@ const LEVEL: Record<Tranche['seniority'], number> = { senior: 0, mezzanine: 1, s
 
 /** The post-enforcement priority of payments used when a deal accelerates and gives none of its own. */
 export function accelerationWaterfall(structure: Structure): WaterfallStep[] {
-  const steps: WaterfallStep[] = structure.fees.map((f) => ({ pay: 'fee', fee: f.id }));
+  // Hedge counterparties and the liquidity facility keep their seniority after an event of default (they rank
+  // with the senior expenses, ahead of every note), and a cap carryover stays subordinated to every note: their
+  // steps are taken from the deal's priority of payments, in its order.
+  const written = (pay: WaterfallStep['pay'][]): WaterfallStep[] =>
+    structure.waterfall.filter((s) => pay.includes(s.pay));
+  const steps: WaterfallStep[] = [
+    ...structure.fees.map((f): WaterfallStep => ({ pay: 'fee', fee: f.id })),
+    ...written(['hedge', 'liquidity']),
+  ];
   const levels = new Map<number, string[]>();
   for (const t of structure.tranches) {
     if (t.seniority === 'equity') continue;
@@ -50,7 +58,7 @@ export function accelerationWaterfall(structure: Structure): WaterfallStep[] {
   for (const [, ids] of [...levels.entries()].sort((a, b) => a[0] - b[0])) {
     steps.push({ pay: 'interest', tranches: ids }, { pay: 'principal', tranches: ids });
   }
-  steps.push({ pay: 'residual' });
+  steps.push(...written(['capCarryover']), { pay: 'residual' });
   return steps;
 }
 
