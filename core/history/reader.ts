@@ -4,6 +4,7 @@
  * and pushed, a bad cell rejects its row with the column and the reason. Reuses the tape importer's tokenizer
  * and number reader.
  */
+import { coreMessage, type CoreMessage } from '../i18n/messages';
 import { CsvTokenizer, sniffDelimiter, type LineSink, type RowSink } from '../io/tape/csv';
 import { parseNumber, plainNumberAt } from '../io/tape/values';
 import { HistoryAccumulator, type HistoryRejectReason, type HistoryRow } from './accumulator';
@@ -17,9 +18,10 @@ import {
 } from './fields';
 import { monthAt, readMonth } from './months';
 
+/** A history the reader cannot read at all (no header it knows): a coded message, so each host words it. */
 export class HistoryFormatError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly problem: CoreMessage) {
+    super(problem.message);
     this.name = 'HistoryFormatError';
   }
 }
@@ -34,12 +36,13 @@ export function historyColumns(header: readonly string[], segment?: string): His
     if (i >= 0) cols[f] = i;
   }
   const missing = REQUIRED_HISTORY_FIELDS.filter((f) => cols[f] === undefined);
-  if (missing.length > 0) throw new HistoryFormatError(`no column for ${missing.join(', ')}`);
+  if (missing.length > 0)
+    throw new HistoryFormatError(coreMessage('history.noColumn', { fields: missing.join(', ') }));
   if (cols.status === undefined && cols.daysPastDue === undefined)
-    throw new HistoryFormatError('no status and no days-past-due column');
+    throw new HistoryFormatError(coreMessage('history.noStatus'));
   if (segment !== undefined) {
     const i = findHistoryColumn(header, [segment]);
-    if (i < 0) throw new HistoryFormatError(`no column named '${segment}' to segment by`);
+    if (i < 0) throw new HistoryFormatError(coreMessage('history.noSegmentColumn', { segment }));
     cols.segment = i;
   }
   return cols;
@@ -337,7 +340,7 @@ export class HistoryStream {
 
   end(): HistoryAccumulator {
     this.tokenizer?.end(this.sink, this.lines);
-    if (this.reader === undefined) throw new HistoryFormatError('no header row');
+    if (this.reader === undefined) throw new HistoryFormatError(coreMessage('history.noHeader'));
     return this.acc;
   }
 }
@@ -349,7 +352,7 @@ export function readHistoryRows(
   firstLine = 1,
 ): HistoryAccumulator {
   const acc = new HistoryAccumulator(opts.maxListedRejects);
-  if (rows.length === 0) throw new HistoryFormatError('no header row');
+  if (rows.length === 0) throw new HistoryFormatError(coreMessage('history.noHeader'));
   const reader = new HistoryRowReader(historyColumns(rows[0]!, opts.segment), rows[0]!, acc);
   for (let i = 1; i < rows.length; i++) reader.read(rows[i]!, firstLine + i);
   return acc;

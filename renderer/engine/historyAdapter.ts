@@ -15,6 +15,7 @@ import {
   type TableAnalysis,
   type VintageOptions,
 } from '../../core/history/analyse';
+import { coreMessage, type CoreMessage } from '../../core/i18n/messages';
 import {
   HistoryFormatError,
   HistoryStream,
@@ -23,7 +24,6 @@ import {
   readHistoryRows,
 } from '../../core/history/reader';
 import { readVintageTable } from '../../core/history/table';
-import type { CoreMessage } from '../../core/i18n/messages';
 import { decodeTape } from './tapeAdapter';
 
 export interface HistoryRequest {
@@ -70,7 +70,15 @@ export function analyseHistoryFile(req: HistoryRequest, progress: HistoryProgres
   try {
     return analyse(req, progress);
   } catch (e) {
-    if (e instanceof HistoryFormatError || e instanceof TapeFormatError || e instanceof TapeLimitError)
+    if (e instanceof HistoryFormatError) {
+      // Coded, so the page words it in the user's language (problemOf reads `problem` across the worker).
+      const problem: CoreMessage = {
+        ...coreMessage('history.inFile', { file: req.name, reason: e.problem.message }),
+        nested: { reason: e.problem },
+      };
+      throw Object.assign(new Error(problem.message), { problem });
+    }
+    if (e instanceof TapeFormatError || e instanceof TapeLimitError)
       throw new Error(`${req.name}: ${e.message}`);
     throw e;
   }

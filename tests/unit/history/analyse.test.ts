@@ -22,6 +22,9 @@ import { main } from '../../../core/node/cli/commands/vintage';
 import { readSpreadsheetRows } from '../../../core/node/import/xlsxFile';
 import { EngineClient, JobCancelled, type WorkerPort } from '../../../renderer/engine/client';
 import { analyseHistoryFile, type HistoryRequest } from '../../../renderer/engine/historyAdapter';
+import { problemOf } from '../../../core/i18n/codedError';
+import { translator } from '../../../core/i18n';
+import { coreText } from '../../../core/i18n/messages';
 import type { FromWorker, ToWorker } from '../../../renderer/engine/protocol';
 import { RAA } from './raa';
 
@@ -131,6 +134,20 @@ describe('the History screen’s worker job against the CLI', () => {
   it('a file that is neither a history nor a table is refused with its name', () => {
     const bytes = new TextEncoder().encode('loan_id,as_of_month\n');
     expect(() => analyseHistoryFile(request('empty.csv', { bytes }), () => undefined)).toThrow(/empty\.csv/);
+  });
+
+  it('a history missing a required column is refused with a coded message the page words in Chinese', () => {
+    const bytes = new TextEncoder().encode('loan_id,as_of_month,status\nL1,2024-01,current\n');
+    let err: unknown;
+    try {
+      analyseHistoryFile(request('short.csv', { bytes }), () => undefined);
+    } catch (e) {
+      err = e;
+    }
+    const problem = problemOf(err);
+    expect(problem?.code).toBe('history.inFile');
+    expect(problem?.message).toMatch(/^short\.csv: no column for /);
+    expect(coreText(translator('zh-CN'), problem!)).toMatch(/^short\.csv：缺少以下字段的列：/);
   });
 });
 

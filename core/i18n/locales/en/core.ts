@@ -377,4 +377,12 @@ export const core = {
     parNeedsFrequency: 'par yields need a coupon frequency ({{choices}}), not {{value}}',
     tenorsIncrease: 'tenors must increase ({{tenor}} follows a tenor at least as long)',
   },
+  /** A performance history the reader cannot read (core/history/reader.ts). */
+  history: {
+    noColumn: 'no column for {{fields}}',
+    noStatus: 'no status and no days-past-due column',
+    noSegmentColumn: "no column named '{{segment}}' to segment by",
+    noHeader: 'no header row',
+    inFile: '{{file}}: {{reason}}',
+  },
 };

@@ -337,4 +337,11 @@ export const core: Catalog<typeof en> = {
     parNeedsFrequency: '平价收益率须注明付息频率（{{choices}}），不能为 {{value}}',
     tenorsIncrease: '期限须递增（{{tenor}} 不长于其前一期限）',
   },
+  history: {
+    noColumn: '缺少以下字段的列：{{fields}}',
+    noStatus: '既无贷款状态列，也无逾期天数列',
+    noSegmentColumn: '没有名为“{{segment}}”的列可用于细分',
+    noHeader: '没有表头行',
+    inFile: '{{file}}：{{reason}}',
+  },
 };

@@ -45,6 +45,7 @@ import { DecodeError, detectEncoding, makeDecoder } from '../../import/decode';
 import { readSpreadsheetRows, spreadsheetKind } from '../../import/xlsxFile';
 import { CliError } from '../errors';
 import { formatNumber, formatPercent, heading, MISSING, renderTable } from '../format';
+import { coreText } from '../../../i18n/messages';
 import { cliT } from '../lang';
 
 const VALUE_FLAGS = [
@@ -207,12 +208,8 @@ async function readSource(file: string, flags: Map<string, string>): Promise<Sou
     const acc = stream.end();
     return { kind: 'history', acc, rowsRead: stream.rowsRead, blankLines: stream.blankLines };
   } catch (e) {
-    if (
-      e instanceof HistoryFormatError ||
-      e instanceof TapeFormatError ||
-      e instanceof TapeLimitError ||
-      e instanceof DecodeError
-    )
+    if (e instanceof HistoryFormatError) throw new CliError(`${file}: ${coreText(t, e.problem)}`);
+    if (e instanceof TapeFormatError || e instanceof TapeLimitError || e instanceof DecodeError)
       throw new CliError(`${file}: ${e.message}`);
     throw e;
   } finally {
