@@ -6,48 +6,15 @@
  * Conventions (../shared/DESIGN.md): periods are months, period 0 is the cut-off; rates are annual
  * decimals (0.12 = 12%); money is a plain number in the deal's currency.
  */
-import {
-  checkMessage,
-  codedRefinement,
-  customIssue,
-  type CoreCode,
-  type CoreMessage,
-} from '../i18n/messages';
+import { codedRefinement } from '../i18n/messages';
 import { z } from 'zod';
 import { CalendarFile } from '../time/holidayCalendar';
-import { IsoDateError, parseIsoDate } from '../time/isoDate';
+import { id, isoDate, money, months, rate, share } from './primitives';
+import { DealSurveillance } from '../surveillance/dealHistory';
 
 export const DEAL_SCHEMA_VERSION = 1;
 
-/** Field primitives shared by every JSON file the engine reads (deal, funding case). */
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, checkMessage('calendar.dateFormat', { format: 'YYYY-MM-DD' }))
-  .superRefine((s, ctx) => {
-    // Date.parse rolls 2020-02-30 over to March 1st, so the day is checked against the month's length.
-    const error = calendarDateError(s);
-    if (error !== undefined) ctx.addIssue(customIssue(error.code as CoreCode, error.params));
-  });
-/** Why `s` (already YYYY-MM-DD) is not a date, or undefined when it is one. */
-function calendarDateError(s: string): CoreMessage | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return undefined; // the regex has reported it
-  try {
-    parseIsoDate(s);
-    return undefined;
-  } catch (e) {
-    if (e instanceof IsoDateError) return e.problem;
-    throw e;
-  }
-}
-export const money = z.number().finite().nonnegative();
-export const rate = z.number().finite().min(-1).max(10);
-export const share = z.number().finite().min(0).max(1);
-const months = z.number().int().min(0).max(1200);
-export const id = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_.-]+$/, 'use letters, digits, _ . -');
+export { id, isoDate, money, rate, share } from './primitives';
 
 /**
  * An assumption curve: a constant, a vector (value for period/age 1, 2, …; the last value holds after
@@ -903,6 +870,8 @@ export const Deal = z.object({
   pool: PoolSpec,
   scenarios: z.array(Scenario).min(1).max(100),
   structure: Structure,
+  /** After closing: the servicer reports received (surveillance). Absent for a deal being structured. */
+  surveillance: DealSurveillance.optional(),
 });
 export type Deal = z.infer<typeof Deal>;
 export type DealInput = z.input<typeof Deal>;

@@ -14,7 +14,7 @@
  *   equal to the previous month's end balances.
  */
 import { z } from 'zod';
-import { id, isoDate, money } from '../deal/schema';
+import { id, isoDate, money } from '../deal/primitives';
 import { coreMessage, type CoreMessage } from '../i18n/messages';
 
 const amount = money;
