@@ -24,10 +24,10 @@
 import type { Deal, Scenario } from '../deal/schema';
 import { resolveScenario, type PeriodTables, type ResolvedScenario } from '../assumptions/scenarioTables';
 import { coreMessage, type CoreMessage } from '../i18n/messages';
-import { PRODUCT_CODES } from '../pool/loanPool';
+import { PRODUCT_CODES, type LoanPool } from '../pool/loanPool';
 import { horizon, runDeal, slices } from '../run';
 import { shardRanges, sliceArrays, sumProjections } from './combine';
-import { repLineArrays, type LoanArrays } from './loanArrays';
+import { loanPoolArrays, repLineArrays, type LoanArrays } from './loanArrays';
 import { arrays, type PoolInput } from './project';
 import { powInt, powMinusOne } from './runoff';
 import type { PoolProjection } from './types';
@@ -325,6 +325,8 @@ function runPart(
       if (prod !== REVOLVING) remainingTerm[i] = Math.max(0, remK - P);
       continue;
     }
+    if (prod >= PRODUCT_CODES.length)
+      throw new RestartError(coreMessage('restart.unknownProduct', { code: prod, index: i }));
     const seg = segment[i]!;
     const sa = segs[seg]!;
     start += perf;
@@ -715,4 +717,182 @@ export function poolStateAt(deal: Deal, scenario: Scenario, k: number, pool?: Po
     period: k,
     parts: parts.map((p) => runPart(p, resolved, k - p.enteredPeriod).after),
   };
+}
+
+/** What a servicer report says of the pool at the end of period `period` and the defaults of recent months. */
+export interface ReportedPool {
+  readonly period: number;
+  /** The pool's end balance as reported (performing receivables, purchases included). */
+  readonly endBalance: number;
+  /** Defaults the reports give by period (charged off in that month); months not given keep the projection's. */
+  readonly defaults?: ReadonlyMap<number, number>;
+}
+
+/** Performing balance of the state (each part's loans × its scale). */
+export function performingBalance(state: PoolState): number {
+  let total = 0;
+  for (const p of state.parts) {
+    let part = 0;
+    for (let i = 0; i < p.loans.size; i++) part += p.loans.balance[i]!;
+    total += part * p.scale;
+  }
+  return total;
+}
+
+/**
+ * Rep lines (or loans) rolled forward to a servicer report: the projection's state at the report's period,
+ * scaled so the performing total equals the reported end balance. The rule, stated:
+ * - proportional by line: every line's performing balance × f, f = reported end balance / projected performing
+ *   balance, and with it what is proportional to the balance (the performing share, which carries the expected
+ *   count and the instalment fee; a CNL budget's base and lump); ages, months left and the schedule are the
+ *   projection's at k (k months on from the cut-off), untouched;
+ * - the recovery pipeline from the reports' defaults: each month still awaiting liquidation whose defaults the
+ *   reports give is scaled to the reported amount (the split between parts, recovery lags and severities stays
+ *   the projection's); a month the projection has no defaults for goes to the first part's first lag group still
+ *   holding it, at the scenario's severity then; months the reports do not give keep the projection's.
+ */
+export function rollForward(state: PoolState, reported: ReportedPool, scenario: Scenario): PoolState {
+  if (reported.period !== state.period)
+    throw new RestartError(
+      coreMessage('restart.badPeriod', { period: reported.period, horizon: state.period }),
+    );
+  const projected = performingBalance(state);
+  if (!(projected > 0) && reported.endBalance > 0)
+    throw new RestartError(
+      coreMessage('restart.nothingToScale', {
+        period: state.period,
+        balance: reported.endBalance.toFixed(2),
+      }),
+    );
+  const f = projected > 0 ? reported.endBalance / projected : 0;
+  const k = state.period;
+  // The pipeline's defaults of period q across the pool, to scale each month to the reported amount.
+  const projectedDefaults = new Map<number, number>();
+  for (const p of state.parts)
+    for (const g of p.pipeline)
+      g.defaults.forEach((d, i) => {
+        const q = k - g.lag + 1 + i;
+        projectedDefaults.set(q, (projectedDefaults.get(q) ?? 0) + d * p.scale);
+      });
+  const monthFactor = (q: number): number | null => {
+    const r = reported.defaults?.get(q);
+    const d = projectedDefaults.get(q) ?? 0;
+    return r === undefined || !(d > 0) ? null : r / d;
+  };
+  const parts = state.parts.map((p): PoolStatePart => {
+    const loans = copyLoans(p.loans);
+    for (let i = 0; i < loans.size; i++) {
+      loans.balance[i] = loans.balance[i]! * f;
+      loans.share[i] = loans.share[i]! * f;
+      loans.entryBalance[i] = loans.entryBalance[i]! * f;
+      loans.lump[i] = loans.lump[i]! * f;
+    }
+    let pending = p.pending;
+    const pipeline = p.pipeline.map((g) => {
+      const defaults = g.defaults.slice();
+      const losses = g.losses.slice();
+      for (let i = 0; i < g.lag; i++) {
+        const factor = monthFactor(k - g.lag + 1 + i);
+        if (factor === null) continue;
+        pending += defaults[i]! * factor - defaults[i]!;
+        defaults[i] = defaults[i]! * factor;
+        losses[i] = losses[i]! * factor;
+      }
+      return { lag: g.lag, defaults, losses };
+    });
+    return { ...p, loans, pipeline, pending };
+  });
+  placeUnprojectedDefaults(parts, reported, projectedDefaults, scenario, k);
+  return { period: k, parts };
+}
+
+/** Reported defaults of a month the projection has none for: into the first part's first lag group holding it. */
+function placeUnprojectedDefaults(
+  parts: PoolStatePart[],
+  reported: ReportedPool,
+  projectedDefaults: ReadonlyMap<number, number>,
+  scenario: Scenario,
+  k: number,
+): void {
+  const first = parts[0];
+  if (!first || !reported.defaults) return;
+  const resolved = resolveScenario(scenario, k + 1);
+  const segmentName = first.loans.segmentNames[0] ?? 'all';
+  const sa = resolved.segment(segmentName);
+  let pipeline = first.pipeline;
+  let pending = first.pending;
+  for (const [q, amount] of reported.defaults) {
+    if (!(amount > 0) || (projectedDefaults.get(q) ?? 0) > 0) continue;
+    const lag = sa.recoveryLagMonths;
+    const i = q - (k - lag + 1);
+    // Already liquidated under the scenario's lag, or not a month of the past: nothing awaits.
+    if (lag === 0 || i < 0 || i >= lag) continue;
+    const severity = sa.tables(0).severity[Math.max(1, Math.min(k, q - first.enteredPeriod))]!;
+    if (!pipeline.some((g) => g.lag === lag))
+      pipeline = [...pipeline, { lag, defaults: new Float64Array(lag), losses: new Float64Array(lag) }];
+    const g = pipeline.find((x) => x.lag === lag)!;
+    // Amounts are the pool's; the part's flows are × scale.
+    g.defaults[i] = g.defaults[i]! + amount / first.scale;
+    g.losses[i] = g.losses[i]! + (amount * severity) / first.scale;
+    pending += amount / first.scale;
+  }
+  parts[0] = { ...first, pipeline, pending };
+}
+
+/**
+ * A new tape as of the report date as the pool's state at period k: each loan's balance, months left and age
+ * are the tape's (its cut-off is the report date). Convention for the period clock: a loan at least k months old
+ * has been in the pool since the deal's cut-off, so curves by period read k + j; a younger one was bought while
+ * revolving and reads from its origination (as purchased cohorts read from their purchase). Its schedule starts
+ * afresh from the months left; its performing share is 1 and its count 1 (the tape lists receivables as they
+ * are). A CNL budget applies its remaining timing shares to the tape balance (no re-timing: the tape does not
+ * say what was budgeted at entry). Defaults awaiting liquidation are not on a tape (it lists performing loans):
+ * `pipelineFrom` lends its recovery pipeline (a rolled-forward state, say).
+ */
+export function stateFromTape(pool: LoanPool, k: number, pipelineFrom?: PoolState): PoolState {
+  if (!Number.isInteger(k) || k < 0)
+    throw new RestartError(coreMessage('restart.notWholePeriod', { period: k }));
+  const parts: PoolStatePart[] = shards(loanPoolArrays(pool)).map((a) => {
+    const l = emptyLoans(a.size, a.segmentNames);
+    for (let i = 0; i < a.size; i++) {
+      const prod = a.product[i]!;
+      const rem = a.remainingTerm[i]! || 1;
+      const age = Math.max(0, a.originalTerm[i]! - rem);
+      const m = Math.min(k, age);
+      const im = prod === INTEREST_FREE_FEE ? 0 : a.rate[i]! / 12;
+      l.product[i] = prod;
+      l.segment[i] = a.segment[i]!;
+      l.rate[i] = a.rate[i]!;
+      l.monthlyFeeRate[i] = a.monthlyFeeRate[i]!;
+      l.originalBalance[i] = a.originalBalance[i]!;
+      l.paymentRate[i] = a.paymentRate[i]!;
+      l.originalTerm[i] = a.originalTerm[i]!;
+      l.remainingTerm[i] = rem;
+      l.age[i] = age;
+      l.monthsInPool[i] = m;
+      l.balance[i] = a.balance[i]!;
+      l.count[i] = 1;
+      l.schedule[i] = scheduleState(prod, im, rem + m, rem);
+      l.share[i] = 1;
+      l.contractual[i] = a.balance[i]!;
+      l.entryBalance[i] = a.balance[i]!;
+      l.cnlScale[i] = 1;
+    }
+    return {
+      scale: 1,
+      enteredPeriod: 0,
+      loans: l,
+      pipeline: [],
+      pending: 0,
+      cnl: { stated: 0, realised: 0, retimed: 0, balance: 0 },
+    };
+  });
+  const pipelines = (pipelineFrom?.parts ?? [])
+    .filter((p) => p.pipeline.length > 0 || p.pending !== 0)
+    .map((p) => ({
+      ...p,
+      loans: emptyLoans(0, p.loans.segmentNames),
+      cnl: { stated: 0, realised: 0, retimed: 0, balance: 0 },
+    }));
+  return { period: k, parts: [...parts, ...pipelines] };
 }

@@ -392,6 +392,7 @@ export const core = {
     poolFileNotLoaded: "the deal's loan-level pool '{{path}}' must be loaded to restart its projection",
     badPeriod: 'period {{period}} is outside the projection (0 to {{horizon}})',
     notWholePeriod: 'period {{period}} must be a whole number of months ≥ 0',
+    unknownProduct: 'loan {{index}}: product code {{code}} is not a product of this engine',
     nothingToScale:
       'period {{period}}: the projection has no performing balance to scale to the reported end balance {{balance}}',
   },

@@ -349,6 +349,7 @@ export const core: Catalog<typeof en> = {
     poolFileNotLoaded: '须先载入交易的逐笔资产池文件“{{path}}”，才能重启其现金流预测',
     badPeriod: '第 {{period}} 期不在预测期内（0 至 {{horizon}} 期）',
     notWholePeriod: '期数 {{period}} 须为不小于 0 的整月数',
+    unknownProduct: '第 {{index}} 笔资产：产品代码 {{code}} 不是本系统支持的产品',
     nothingToScale: '第 {{period}} 期：预测中已无正常余额，无法按报告期末余额 {{balance}} 滚动',
   },
 };
