@@ -32,6 +32,7 @@ import { arrays, type PoolInput } from './project';
 import { powInt, powMinusOne } from './runoff';
 import type { PoolProjection } from './types';
 import type { PoolGroup } from '../structure/poolLedger';
+import type { ServicerReport } from '../surveillance/servicerReport';
 
 const LEVEL_PAY = PRODUCT_CODES.indexOf('level-pay');
 const INTEREST_FREE_FEE = PRODUCT_CODES.indexOf('interest-free-fee');
@@ -726,6 +727,20 @@ export interface ReportedPool {
   readonly endBalance: number;
   /** Defaults the reports give by period (charged off in that month); months not given keep the projection's. */
   readonly defaults?: ReadonlyMap<number, number>;
+}
+
+/**
+ * The report of period k and the defaults of every report, as rollForward reads them. Report period k is the
+ * run's collection month k (core/surveillance/compare.ts's convention).
+ */
+export function reportedPoolAt(reports: readonly ServicerReport[], k: number): ReportedPool {
+  const at = reports.find((r) => r.period === k);
+  if (!at) throw new RestartError(coreMessage('restart.noReport', { period: k }));
+  return {
+    period: k,
+    endBalance: at.pool.endBalance,
+    defaults: new Map(reports.filter((r) => r.period <= k).map((r) => [r.period, r.pool.defaults])),
+  };
 }
 
 /** Performing balance of the state (each part's loans × its scale). */

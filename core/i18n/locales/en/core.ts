@@ -393,6 +393,7 @@ export const core = {
     badPeriod: 'period {{period}} is outside the projection (0 to {{horizon}})',
     notWholePeriod: 'period {{period}} must be a whole number of months ≥ 0',
     unknownProduct: 'loan {{index}}: product code {{code}} is not a product of this engine',
+    noReport: 'no servicer report for period {{period}} to roll the pool forward to',
     nothingToScale:
       'period {{period}}: the projection has no performing balance to scale to the reported end balance {{balance}}',
   },

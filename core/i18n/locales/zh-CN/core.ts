@@ -350,6 +350,7 @@ export const core: Catalog<typeof en> = {
     badPeriod: '第 {{period}} 期不在预测期内（0 至 {{horizon}} 期）',
     notWholePeriod: '期数 {{period}} 须为不小于 0 的整月数',
     unknownProduct: '第 {{index}} 笔资产：产品代码 {{code}} 不是本系统支持的产品',
+    noReport: '没有第 {{period}} 期的受托机构报告，无法将资产池滚动至该期',
     nothingToScale: '第 {{period}} 期：预测中已无正常余额，无法按报告期末余额 {{balance}} 滚动',
   },
 };
