@@ -380,6 +380,8 @@ export const core = {
     notAnObject: 'a servicer report is a JSON object (or an array of them)',
     inFile: '{{file}}: {{reason}}',
     noReportToFit: 'no servicer report to fit assumptions on',
+    noBaseScenario: 'no scenario {{scenario}} in the deal (it has {{scenarios}})',
+    historyFitsNothing: '{{file}}: the vintage analysis projects no lifetime loss to fit a scenario on',
   },
   /** Discount-curve files (core/analytics/curve.ts). */
   curve: {

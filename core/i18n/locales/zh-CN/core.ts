@@ -338,6 +338,8 @@ export const core: Catalog<typeof en> = {
     notAnObject: '受托机构报告应为 JSON 对象（或其数组）',
     inFile: '{{file}}：{{reason}}',
     noReportToFit: '没有可用于重估假设的受托机构报告',
+    noBaseScenario: '交易中没有情景 {{scenario}}（现有 {{scenarios}}）',
+    historyFitsNothing: '{{file}}：账龄分析未能预测终身损失，无法据此生成情景',
   },
   /** 贴现曲线文件（core/analytics/curve.ts）。 */
   curve: {
