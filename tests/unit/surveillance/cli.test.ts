@@ -66,7 +66,7 @@ describe('surveil CLI', () => {
     r.pool.endBalance += 1;
     writeFileSync(file, JSON.stringify(r));
     await expect(run(DEAL, '--reports', dir)).rejects.toThrow(
-      /report-03\.json: period 3: pool\.endBalance: the pool does not roll forward[\s\S]*report-04\.json: period 4: pool\.beginBalance/,
+      /report-03\.json: period 3 \(2025-06-15\): pool\.endBalance: the pool does not roll forward[\s\S]*report-04\.json: period 4 \(2025-07-15\): pool\.beginBalance/,
     );
   });
 });
