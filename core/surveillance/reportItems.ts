@@ -13,8 +13,8 @@ import type { ServicerReportInput } from './servicerReport';
 
 type Path = readonly string[];
 
-/** Item names by path (lower-cased, blanks removed when matched). */
-const POOL_ITEMS: Record<string, readonly string[]> = {
+/** Item names by path (lower-cased, blanks removed when matched); docs/servicer-reports.md lists them. */
+export const POOL_ITEMS: Record<string, readonly string[]> = {
   period: ['period', '期数', '报告期数', '兑付期数'],
   paymentDate: ['payment date', 'paymentdate', '兑付日', '支付日', '本金兑付日'],
   'pool.beginBalance': ['pool begin balance', '期初资产池余额', '资产池期初余额', '期初未偿本金余额'],
@@ -44,7 +44,7 @@ const POOL_ITEMS: Record<string, readonly string[]> = {
 };
 
 /** Class items: `{id}档…` in Chinese, `class {id} …` in English words. */
-const CLASS_ITEMS: Record<string, { en: string; zh: readonly string[] }> = {
+export const CLASS_ITEMS: Record<string, { en: string; zh: readonly string[] }> = {
   beginBalance: { en: 'begin balance', zh: ['期初余额', '期初本金余额'] },
   interestPaid: { en: 'interest paid', zh: ['利息兑付', '兑付利息'] },
   principalPaid: { en: 'principal paid', zh: ['本金兑付', '兑付本金'] },

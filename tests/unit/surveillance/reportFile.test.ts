@@ -8,14 +8,16 @@
  * so it must end at 9,150 − 760.5 − 45.25 = 8,344.25 万元 = 83,442,500. Class A (in 元) begins at 73,000,000,
  * pays 6,500,000 of principal and ends at 66,500,000.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readSpreadsheetRows } from '../../../core/node/import/xlsxFile';
 import { readReportSources, type ReportSource } from '../../../core/surveillance/reportFile';
-import { reportProblems } from '../../../core/surveillance/servicerReport';
+import { CLASS_ITEMS, POOL_ITEMS } from '../../../core/surveillance/reportItems';
+import { reportProblems, ServicerReport } from '../../../core/surveillance/servicerReport';
 
 const dir = mkdtempSync(join(tmpdir(), 'abs-report-file-'));
 
@@ -121,5 +123,39 @@ describe('servicer report files', () => {
     expect(problems.find((p) => p.file === 'report-05.xlsx')!.message.message).toBe(
       "line 9: '新增逾期' is not a servicer report item",
     );
+  });
+});
+
+describe('the documented schema (docs/servicer-reports.md)', () => {
+  const doc = readFileSync(
+    fileURLToPath(new URL('../../../docs/servicer-reports.md', import.meta.url)),
+    'utf8',
+  );
+  it('lists every item the reader knows, by field path, English name and each Chinese name', () => {
+    for (const [path, names] of Object.entries(POOL_ITEMS)) {
+      expect(doc).toContain(`\`${path}\``);
+      // The path itself in lower case is one of the names: listed as the path.
+      for (const n of names.filter((x) => x !== path.toLowerCase())) expect(doc).toContain(n);
+    }
+    for (const [field, { en, zh }] of Object.entries(CLASS_ITEMS)) {
+      expect(doc).toContain(`\`classes.X.${field}\``);
+      expect(doc).toContain(`class X ${en}`);
+      for (const n of zh) expect(doc).toContain(`X档${n}`);
+    }
+  });
+
+  it('lists every field of the JSON schema', () => {
+    const fields = (shape: Record<string, unknown>, prefix: string): string[] =>
+      Object.keys(shape).map((k) => `${prefix}${k}`);
+    const s = ServicerReport.shape;
+    const pool = s.pool.shape;
+    const all = [
+      ...fields(s, '').filter((k) => !['pool', 'classes', 'reserve', 'triggers'].includes(k)),
+      ...fields(pool, 'pool.').filter((k) => k !== 'pool.delinquent'),
+      ...fields(pool.delinquent.unwrap().shape, 'pool.delinquent.'),
+      ...fields(s.reserve.unwrap().shape, 'reserve.'),
+      ...fields(s.classes.element.shape, 'classes.X.').filter((k) => k !== 'classes.X.id'),
+    ];
+    for (const f of all) expect(doc).toContain(`\`${f}\``);
   });
 });
