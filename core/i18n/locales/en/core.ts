@@ -370,6 +370,18 @@ export const core = {
     unknownItem: "line {{line}}: '{{item}}' is not a servicer report item",
     badValue: "line {{line}}: '{{value}}' is not a number ({{item}})",
     duplicateItem: "line {{line}}: '{{item}}' is given twice",
+    // ── Appending to a deal's history, and assumptions re-fitted from the reports (issue 16)
+    periodHeld:
+      'the deal already holds a different report for period {{period}}; a report already appended is not replaced',
+    historyStartsLate:
+      'the deal holds no report yet: its history starts at period 1 (closing), not at period {{period}}',
+    poolBeginNotClosing: 'pool begin balance {{begin}} is not the pool’s balance at closing {{closing}}',
+    classBeginNotClosing: "class '{{id}}' begins at {{begin}}, not at its original balance {{closing}}",
+    notAnObject: 'a servicer report is a JSON object (or an array of them)',
+    inFile: '{{file}}: {{reason}}',
+    noReportToFit: 'no servicer report to fit assumptions on',
+    noBaseScenario: 'no scenario {{scenario}} in the deal (it has {{scenarios}})',
+    historyFitsNothing: '{{file}}: the vintage analysis projects no lifetime loss to fit a scenario on',
   },
   /** Discount-curve files (core/analytics/curve.ts). */
   curve: {

@@ -330,6 +330,16 @@ export const core: Catalog<typeof en> = {
     unknownItem: '第 {{line}} 行：“{{item}}”不是受托机构报告的项目',
     badValue: '第 {{line}} 行：“{{value}}”不是数字（{{item}}）',
     duplicateItem: '第 {{line}} 行：“{{item}}”重复给出',
+    // ── 追加至交易历史、依实际表现重估假设（issue 16）
+    periodHeld: '本交易已存有第 {{period}} 期的另一份报告；已追加的报告不予替换',
+    historyStartsLate: '本交易尚无任何报告：历史须从第 1 期（封包）开始，而非第 {{period}} 期',
+    poolBeginNotClosing: '资产池期初余额 {{begin}} 不等于封包时的资产池余额 {{closing}}',
+    classBeginNotClosing: '证券档次“{{id}}”期初余额 {{begin}} 不等于其初始本金 {{closing}}',
+    notAnObject: '受托机构报告应为 JSON 对象（或其数组）',
+    inFile: '{{file}}：{{reason}}',
+    noReportToFit: '没有可用于重估假设的受托机构报告',
+    noBaseScenario: '交易中没有情景 {{scenario}}（现有 {{scenarios}}）',
+    historyFitsNothing: '{{file}}：账龄分析未能预测终身损失，无法据此生成情景',
   },
   /** 贴现曲线文件（core/analytics/curve.ts）。 */
   curve: {
