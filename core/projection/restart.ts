@@ -31,7 +31,7 @@ import { shardRanges, sliceArrays, sumProjections } from './combine';
 import { loanPoolArrays, repLineArrays, type LoanArrays } from './loanArrays';
 import { arrays, type PoolInput } from './project';
 import { powInt, powMinusOne } from './runoff';
-import type { PoolProjection } from './types';
+import { PROJECTION_SERIES, type PoolProjection } from './types';
 import type { PoolGroup } from '../structure/poolLedger';
 import type { ServicerReport } from '../surveillance/servicerReport';
 
@@ -659,25 +659,11 @@ export function advancePool(state: PoolState, scenario: Scenario, months: number
   };
 }
 
-const SERIES = [
-  'beginBalance',
-  'defaults',
-  'interest',
-  'fees',
-  'scheduledPrincipal',
-  'prepayment',
-  'loss',
-  'recovery',
-  'endBalance',
-  'pendingDefaults',
-  'count',
-] as const;
-
 /** A part's flows × its scale, as PoolLedger.addCohort scales a unit projection. */
 function scaled(flows: PoolProjection, scale: number): PoolProjection {
   if (scale === 1) return flows;
   const out = emptyProjection(flows.periods);
-  for (const f of SERIES) {
+  for (const f of PROJECTION_SERIES) {
     const src = flows[f];
     const dst = out[f];
     for (let t = 0; t <= flows.periods; t++) dst[t] = src[t]! * scale;
