@@ -9,7 +9,8 @@
  * - SMM_k = prepayments_k / (begin_k − scheduled principal_k) (SIFMA), CPR_k = 1 − (1 − SMM_k)^12, scheduled
  *   principal = principal collections − prepayments.
  * The reference is a run of the deal from closing: under the pricing scenario, or under the scenario a vintage
- * analysis of the platform's history makes (chain ladder / timing curve, core/history/analyse.ts). Over the n
+ * analysis of the platform's history makes (chain ladder / timing curve, core/history/analyse.ts; with the
+ * pricing scenario's recovery lag and index curves). Over the n
  * months reported, A/E for defaults = Σ reported defaults / Σ the run's defaults, and for prepayments likewise;
  * for k > n the run's own MDR_k and SMM_k (its amounts over its balances, as above) are multiplied by A/E, capped
  * at 1. A reference with nothing expected to date has A/E 1 (nothing to scale by).
@@ -196,7 +197,13 @@ export function refitScenario(
     });
     if (made === null)
       return { error: coreMessage('surveillance.historyFitsNothing', { file: opts.history.file }) };
-    scenario = ScenarioSchema.parse({ ...made.scenario, indexCurves: base.indexCurves });
+    // The deal's recovery lag, not the history's charge-off view (lag 0): the reports' recoveries come that
+    // late, so the observed severity is measured on it. A lag moves recoveries only, not the run's defaults.
+    scenario = ScenarioSchema.parse({
+      ...made.scenario,
+      indexCurves: base.indexCurves,
+      recoveryLagMonths: base.recoveryLagMonths,
+    });
   }
   const run = runDeal(deal, pool, { scenario, analytics: false });
   return refitFromReports(

@@ -52,7 +52,8 @@ const COMMANDS: Record<
     load: () => import('./commands/vintage'),
   },
   surveil: {
-    summary: 'surveil <deal.json> --reports DIR [--scenario NAME] [--json]',
+    summary:
+      'surveil <deal.json> [--reports DIR [--append]] [--refit NAME [--history FILE] [--into deal.json]] [--scenario NAME] [--json]',
     load: () => import('./commands/surveil'),
   },
 };

@@ -120,6 +120,16 @@ describe('surveil --append and the stored history', () => {
     expect(readFileSync(deal, 'utf8')).toBe(before);
   });
 
+  it('an unreadable workbook and a broken JSON file are both listed: one does not hide the other', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'abs-surveil-bad-'));
+    cpSync(join(REPORTS, 'report-01.json'), join(dir, 'report-01.json'));
+    writeFileSync(join(dir, 'report-02.xlsx'), 'not a workbook');
+    writeFileSync(join(dir, 'report-03.json'), '{"period": 3,');
+    await expect(run(DEAL, '--reports', dir)).rejects.toThrow(
+      /cannot be read \(2 problems\)[\s\S]*report-02\.xlsx: not an Excel workbook[\s\S]*report-03\.json: line 1, column 14: invalid JSON/,
+    );
+  });
+
   it('surveil on a deal with no history asks for reports', async () => {
     await expect(run(DEAL)).rejects.toThrow(/holds no servicer report yet: give --reports DIR/);
   });

@@ -15,7 +15,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Scenario, type ScenarioInput } from '../../../core/deal/schema';
-import { analyseHistory, DEFAULT_VINTAGE_OPTIONS } from '../../../core/history/analyse';
+import fc from 'fast-check';
+import { analyseHistory, DEFAULT_VINTAGE_OPTIONS, historyScenario } from '../../../core/history/analyse';
 import { readHistoryText } from '../../../core/history/reader';
 import { runDeal } from '../../../core/run';
 import { ServicerReport, type ServicerReportInput } from '../../../core/surveillance/servicerReport';
@@ -231,6 +232,94 @@ describe('assumptions re-fitted from servicer reports', () => {
       baseScenario: 'base',
     });
     expect(f.months).toBeGreaterThan(4);
-    expect(() => Scenario.parse(f.scenario)).not.toThrow();
+    // The months to come: the run under the history's scenario (the deal's lag), its MDR × A/E.
+    const made = historyScenario(analysis, { name: 'base', historyFile: 'h', date: '2025-10-01' })!;
+    const ref = runDeal(deal, pool, {
+      scenario: Scenario.parse({ ...made.scenario, recoveryLagMonths: 3 }),
+      analytics: false,
+    });
+    const s = Scenario.parse(f.scenario);
+    if (s.default.model !== 'CDR' || typeof s.default.curve !== 'object' || !('vector' in s.default.curve))
+      throw new Error('CDR vector expected');
+    expect(s.default.curve.vector).toHaveLength(ref.pool.periods.length);
+    for (const k of [4, 10, 20]) {
+      const r = ref.pool.periods[k]!;
+      expect(s.default.curve.vector[k]).toBeCloseTo(
+        annual((f.defaultRatio * r.default) / r.beginBalance),
+        12,
+      );
+    }
+    expect(s.recoveryLagMonths).toBe(3);
+  });
+
+  it('property: rates stay within [0, 1], the observed months come first, and the vectors span the run', () => {
+    const money = fc.integer({ min: 0, max: 1_000_000 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(money, money, money), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.tuple(money, money, money), { minLength: 1, maxLength: 12 }),
+        (months, runRows) => {
+          let begin = 5_000_000;
+          const reports = months.map(([sched, prepaid, defaults], i) => {
+            const s = Math.min(sched, begin);
+            const p = Math.min(prepaid, begin - s);
+            const d = Math.min(defaults, begin - s - p);
+            const r = ServicerReport.parse({
+              period: i + 1,
+              paymentDate: `2025-${String(i + 1).padStart(2, '0')}-15`,
+              pool: {
+                beginBalance: begin,
+                principalCollections: s + p,
+                prepayments: p,
+                interestCollections: 0,
+                defaults: d,
+                endBalance: begin - s - p - d,
+              },
+              classes: [{ id: 'A', beginBalance: 1, interestPaid: 0, principalPaid: 0, endBalance: 1 }],
+            });
+            begin -= s + p + d;
+            return r;
+          });
+          const periods = runRows.map(([sched, prepaid, defaults], i) => ({
+            period: i + 1,
+            beginBalance: 2_000_000,
+            scheduledPrincipal: Math.min(sched, 2_000_000),
+            prepayment: Math.min(prepaid, 2_000_000 - Math.min(sched, 2_000_000)),
+            default: defaults,
+          }));
+          const f = fitted(
+            refitFromReports(
+              'p',
+              reports,
+              {
+                scenario: Scenario.parse(PRICING),
+                periods,
+                extension: 'pricing-scenario',
+                baseScenario: 'pricing',
+              },
+              '2025-12-31',
+            ),
+          );
+          const s = Scenario.parse(f.scenario);
+          if (
+            s.default.model !== 'CDR' ||
+            typeof s.default.curve !== 'object' ||
+            !('vector' in s.default.curve)
+          )
+            throw new Error('CDR vector expected');
+          if (typeof s.prepayment.curve !== 'object' || !('vector' in s.prepayment.curve))
+            throw new Error('CPR vector expected');
+          const cdr = s.default.curve.vector;
+          const cpr = s.prepayment.curve.vector;
+          expect(cdr).toHaveLength(Math.max(months.length, runRows.length));
+          expect(cpr).toHaveLength(cdr.length);
+          for (const x of [...cdr, ...cpr]) expect(x >= 0 && x <= 1).toBe(true);
+          expect(cdr.slice(0, months.length)).toEqual(f.observed.map((o) => o.cdr));
+          expect(f.defaultRatio).toBeGreaterThanOrEqual(0);
+          expect(f.prepaymentRatio).toBeGreaterThanOrEqual(0);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

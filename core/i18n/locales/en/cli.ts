@@ -405,16 +405,16 @@ export const cli = {
     appended: '{{count}} reports (periods {{periods}}) appended to {{file}}',
     alreadyHeld: 'periods {{periods}}: the same report is already in {{file}}; skipped',
     historyNotLoans:
-      '{{file}} is a vintage table, not a loan-level performance history: a timing curve to extend with needs the loans',
+      '{{file}} is a vintage table, not a loan-level performance history: a $t(glossary:timingCurve) to extend with needs the loans',
     refitTitle: 'Assumptions re-fitted from the reports: scenario {{scenario}}',
     refitRulePricing:
       'after the reports, {{months}} months at the rates of the run under scenario {{scenario}}, defaults × {{defaults}} and prepayments × {{prepayments}} (actual / expected to date)',
     refitRuleHistory:
-      'after the reports, {{months}} months at the rates of the run on the timing curve fitted on {{file}}, defaults × {{defaults}} and prepayments × {{prepayments}} (actual / expected to date)',
+      'after the reports, {{months}} months at the rates of the run on the $t(glossary:timingCurve) fitted on {{file}}, defaults × {{defaults}} and prepayments × {{prepayments}} (actual / expected to date)',
     refitSeverityObserved:
-      'severity {{severity}}, observed on the defaults old enough to have been recovered on',
+      '$t(glossary:lossSeverity) {{severity}}, observed on the defaults older than the $t(glossary:recoveryLag)',
     refitSeverityScenario:
-      'severity as the reference scenario (no default is old enough yet to have been recovered on)',
+      '$t(glossary:lossSeverity) as the reference scenario’s (no default is older than the $t(glossary:recoveryLag) yet)',
     refitWrote: 'scenario {{scenario}} written into {{file}}',
     refitNotWritten: 'not written anywhere: add {{into}} to keep it',
   },

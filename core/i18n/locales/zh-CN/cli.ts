@@ -393,14 +393,16 @@ export const cli: Catalog<typeof en> = {
       '未向 {{file}} 追加任何报告：本批有 {{count}} 处问题（一批报告要么全部追加，要么全不追加）：',
     appended: '已向 {{file}} 追加 {{count}} 份报告（第 {{periods}} 期）',
     alreadyHeld: '第 {{periods}} 期：{{file}} 中已有相同报告，已跳过',
-    historyNotLoans: '{{file}} 是账龄汇总表，而非逐笔贷款表现历史：延伸所需的时间分布曲线须以逐笔数据拟合',
+    historyNotLoans:
+      '{{file}} 是账龄汇总表，而非逐笔贷款表现历史：延伸所需的$t(glossary:timingCurve)须以逐笔数据拟合',
     refitTitle: '依报告重估的假设：情景 {{scenario}}',
     refitRulePricing:
       '报告期之后的 {{months}} 个月：取情景 {{scenario}} 下测算的违约率与早偿率，违约 × {{defaults}}，早偿 × {{prepayments}}（截至目前实际／预期）',
     refitRuleHistory:
-      '报告期之后的 {{months}} 个月：取依 {{file}} 拟合的时间分布曲线测算的违约率与早偿率，违约 × {{defaults}}，早偿 × {{prepayments}}（截至目前实际／预期）',
-    refitSeverityObserved: '损失率 {{severity}}，按已过回收滞后期的违约观测得出',
-    refitSeverityScenario: '损失率沿用参照情景（尚无已过回收滞后期的违约）',
+      '报告期之后的 {{months}} 个月：取依 {{file}} 拟合的$t(glossary:timingCurve)测算的违约率与早偿率，违约 × {{defaults}}，早偿 × {{prepayments}}（截至目前实际／预期）',
+    refitSeverityObserved:
+      '$t(glossary:lossSeverity) {{severity}}，按已过$t(glossary:recoveryLag)的违约观测得出',
+    refitSeverityScenario: '$t(glossary:lossSeverity)沿用参照情景（尚无已过$t(glossary:recoveryLag)的违约）',
     refitWrote: '情景 {{scenario}} 已写入 {{file}}',
     refitNotWritten: '未写入任何文件：加上 {{into}} 即可保存',
   },

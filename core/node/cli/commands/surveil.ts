@@ -145,11 +145,21 @@ async function readReports(dir: string): Promise<SourcedReport[]> {
   if (names.length === 0)
     throw new CliError(t('cli:surveil.noReports', { dir, kinds: '.json, .csv, .xlsx' }));
   const sources: ReportSource[] = [];
+  const unreadable: ReportFileProblem[] = [];
   for (const name of names) {
-    const src = await reportSource(join(dir, name));
-    sources.push({ ...src, name: join(dir, name) });
+    const path = join(dir, name);
+    try {
+      sources.push({ ...(await reportSource(path)), name: path });
+    } catch (e) {
+      // Listed with the rest of the batch: one unreadable file does not hide the others' problems.
+      const text = e instanceof Error ? e.message : String(e);
+      const message = text.startsWith(`${path}: `) ? text.slice(path.length + 2) : text;
+      unreadable.push({ file: path, period: null, date: null, field: '', message: { message } });
+    }
   }
-  const { reports, problems } = readReportSources(sources);
+  const read = readReportSources(sources);
+  const reports = read.reports;
+  const problems = [...unreadable, ...read.problems];
   if (problems.length > 0)
     throw new CliError(
       [
