@@ -3,8 +3,6 @@
  * them, in English and Chinese. Statuses are the history's own five, not the pool tape's: a history must tell a
  * prepayment (提前还清) from a payoff at maturity (结清), which a cut-off tape never needs to.
  */
-import { normalizeHeader } from '../io/tape/mapping';
-
 export const HISTORY_FIELDS = [
   'loanId',
   'asOf',
@@ -95,16 +93,6 @@ export const HISTORY_HEADER_SYNONYMS: Readonly<Record<HistoryField, readonly str
   recoveryAmount: ['recovery amount', 'recoveries', 'recovery', '回收金额'],
   originalTerm: ['original term', 'term', 'term months', '合同期限', '期数'],
 };
-
-/** A segment column's header (grade, product, channel…) is the user's; `--segment` names it. */
-export function findHistoryColumn(headers: readonly string[], names: readonly string[]): number {
-  const norm = headers.map(normalizeHeader);
-  for (const n of names) {
-    const i = norm.indexOf(normalizeHeader(n));
-    if (i >= 0) return i;
-  }
-  return -1;
-}
 
 /**
  * The history's statuses. `prepaid`: paid off before its term (voluntary prepayment). `paid-off`: paid off at
