@@ -226,7 +226,9 @@ export function suggestHistoryMapping(header: readonly string[]): HistoryMapping
   const used = new Set(fields.map((f) => f.columnIndex));
   const amountUnits: Partial<Record<HistoryMoneyField, MoneyUnit>> = {};
   for (const f of HISTORY_MONEY_FIELDS) {
-    const unit = columns[f] === undefined ? null : headerMoneyUnit(columns[f]);
+    const h = columns[f];
+    // "loan_amt_wan": the 万元 suffix platforms' exports spell out, beside the tape's "金额（万元）".
+    const unit = h === undefined ? null : (headerMoneyUnit(h) ?? (/(^|[\s_])wan$/i.test(h) ? 'wan' : null));
     if (unit !== null && unit !== 'yuan') amountUnits[f] = unit;
   }
   const mapping = HistoryMapping.parse({
