@@ -137,7 +137,10 @@ const REG_AB_II: HistoryMappingInput = {
   values: { status: { '1': 'paid-off', '4': 'charged-off' } },
 };
 
-export const HISTORY_MAPPING_PRESETS: Readonly<Record<string, HistoryMapping>> = Object.freeze({
+export const HISTORY_PRESET_NAMES = ['generator', 'generator-zh', 'reg-ab-ii'] as const;
+export type HistoryPresetName = (typeof HISTORY_PRESET_NAMES)[number];
+
+export const HISTORY_MAPPING_PRESETS: Readonly<Record<HistoryPresetName, HistoryMapping>> = Object.freeze({
   generator: HistoryMapping.parse(GENERATOR),
   'generator-zh': HistoryMapping.parse(GENERATOR_ZH),
   'reg-ab-ii': HistoryMapping.parse(REG_AB_II),
@@ -145,9 +148,11 @@ export const HISTORY_MAPPING_PRESETS: Readonly<Record<string, HistoryMapping>> =
 
 /** A preset by name (own keys only: "constructor" is not a preset), or undefined. */
 export function historyPreset(name: string): HistoryMapping | undefined {
-  return Object.prototype.hasOwnProperty.call(HISTORY_MAPPING_PRESETS, name)
-    ? HISTORY_MAPPING_PRESETS[name]
-    : undefined;
+  return isHistoryPreset(name) ? HISTORY_MAPPING_PRESETS[name] : undefined;
+}
+
+export function isHistoryPreset(name: string): name is HistoryPresetName {
+  return (HISTORY_PRESET_NAMES as readonly string[]).includes(name);
 }
 
 /** Field → column index of the fields a mapping names and the header has. */
@@ -172,7 +177,7 @@ export interface HistoryFieldSuggestion extends ColumnMatch<HistoryField> {
 export interface HistoryMappingSuggestion {
   mapping: HistoryMapping;
   /** The preset whose columns the header has, if one has them all. */
-  preset: string | null;
+  preset: HistoryPresetName | null;
   fields: HistoryFieldSuggestion[];
   /** Required fields no column was found for. */
   missingRequired: HistoryField[];
@@ -202,7 +207,8 @@ const SEGMENT_WORDS = /grade|segment|product|channel|region|province|rating|等�
  * synonym match per field (the tape's matcher), with the amount units the headers state.
  */
 export function suggestHistoryMapping(header: readonly string[]): HistoryMappingSuggestion {
-  for (const [name, preset] of Object.entries(HISTORY_MAPPING_PRESETS)) {
+  for (const name of HISTORY_PRESET_NAMES) {
+    const preset = HISTORY_MAPPING_PRESETS[name];
     const cols = resolveHistoryColumns(preset, header);
     const gaps = mappingGaps(cols);
     const named = Object.keys(preset.columns).length;
@@ -242,7 +248,7 @@ export function suggestHistoryMapping(header: readonly string[]): HistoryMapping
 
 function finish(
   mapping: HistoryMapping,
-  preset: string | null,
+  preset: HistoryPresetName | null,
   fields: HistoryFieldSuggestion[],
   header: readonly string[],
 ): HistoryMappingSuggestion {
@@ -319,4 +325,55 @@ export function parseHistoryMapping(json: unknown): HistoryMapping | { problem: 
   if (r.success) return r.data;
   const issue = r.error.issues[0]!;
   return { problem: `${issue.path.join('.') || '(root)'}: ${issue.message}` };
+}
+
+/** A status code seen in a file's first rows: how many rows carry it and what it means under the mapping. */
+export interface StatusCodeCount {
+  code: string;
+  rows: number;
+  /** What it reads as (the mapping's codes, then the built-in table); null: unknown, its rows are rejected. */
+  meaning: HistoryStatus | null;
+  /** The mapping itself says what it means (rather than the built-in table). */
+  mapped: boolean;
+}
+
+/**
+ * The status codes in sample rows (the header excluded) under a mapping, most rows first: what the mapping step
+ * lists, so an unknown code is given its meaning before ten million rows are read and rejected for it.
+ */
+export function sampleStatusCodes(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  mapping: HistoryMapping,
+): StatusCodeCount[] {
+  const col = resolveHistoryColumns(mapping, header).status;
+  if (col === undefined) return [];
+  const counts = new Map<string, number>();
+  for (const r of rows) {
+    const code = (r[col] ?? '').trim();
+    if (code !== '') counts.set(code, (counts.get(code) ?? 0) + 1);
+  }
+  const codec = historyCodec(mapping, header, {});
+  const own = new Set(Object.keys(mapping.values.status ?? {}).map(codeKey));
+  return [...counts]
+    .map(([code, n]) => ({
+      code,
+      rows: n,
+      meaning: codec.status(code) ?? null,
+      mapped: own.has(codeKey(code)),
+    }))
+    .sort((a, b) => b.rows - a.rows || (a.code < b.code ? -1 : 1));
+}
+
+/** The mapping with a code's meaning set (or, with null, left to the built-in table again). */
+export function withStatusCode(
+  mapping: HistoryMapping,
+  code: string,
+  meaning: HistoryStatus | null,
+): HistoryMapping {
+  const status = Object.fromEntries(
+    Object.entries(mapping.values.status ?? {}).filter(([k]) => codeKey(k) !== codeKey(code)),
+  );
+  if (meaning !== null) status[code] = meaning;
+  return { ...mapping, values: { ...mapping.values, status } };
 }
