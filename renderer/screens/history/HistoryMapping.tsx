@@ -156,13 +156,13 @@ export function HistoryMappingStep({
             t={t}
             i18nKey="mapping.title"
             values={{ file: state.file.name }}
-            components={[<span key="f" translate="no" />]}
+            components={[<span key="f" translate="no" style={{ textTransform: 'none' }} />]}
           />
         </h2>
         <label className="sheet-pick">
           {t('mapping.preset')}{' '}
           <select
-            value={suggested ? '' : preset === '' ? '-' : preset}
+            value={preset !== '' ? preset : suggested ? '' : '-'}
             data-testid="history-mapping-preset"
             onChange={(e) => {
               const v = e.target.value;
@@ -170,7 +170,7 @@ export function HistoryMappingStep({
             }}
           >
             <option value="">{t('mapping.presetSuggested')}</option>
-            {!suggested && preset === '' ? <option value="-">{t('mapping.presetEdited')}</option> : null}
+            {preset === '' && !suggested ? <option value="-">{t('mapping.presetEdited')}</option> : null}
             {HISTORY_PRESET_NAMES.map((p) => (
               <option key={p} value={p}>
                 {t(`mapping.presets.${p}`)}
@@ -187,7 +187,14 @@ export function HistoryMappingStep({
           ].join(' · ')}
         </span>
       </div>
-      <p className="muted small">{t('mapping.explain', { flag: '--mapping' })}</p>
+      <p className="muted small">
+        <Trans
+          t={t}
+          i18nKey="mapping.explain"
+          values={{ flag: '--mapping' }}
+          components={[<code key="c" translate="no" />]}
+        />
+      </p>
       <div className="two-col wide-left">
         <div>
           <table className="table mapping" data-testid="history-mapping-table">
@@ -246,6 +253,7 @@ export function HistoryMappingStep({
                         <select
                           value={mapping.dateFormats[f] ?? 'auto'}
                           data-testid={`history-format-${f}`}
+                          style={{ maxWidth: 200 }}
                           aria-label={t('mapping.formatFor', { field: label(f) })}
                           onChange={(e) => setFormat(f, e.target.value as MonthFormat)}
                         >
@@ -260,6 +268,7 @@ export function HistoryMappingStep({
                         <select
                           value={mapping.amountUnits[f] ?? 'yuan'}
                           data-testid={`history-unit-${f}`}
+                          style={{ maxWidth: 200 }}
                           aria-label={t('mapping.unitFor', { field: label(f) })}
                           onChange={(e) => setUnit(f, e.target.value as MoneyUnit)}
                         >
@@ -393,7 +402,9 @@ export function HistoryMappingStep({
               data-testid="history-mapping-file"
               onChange={(e) => void load(e)}
             />
-            <button onClick={onCancel}>{t('mapping.cancel')}</button>
+            <button onClick={onCancel} data-testid="history-mapping-cancel">
+              {t('mapping.cancel')}
+            </button>
           </div>
         </div>
       </div>

@@ -198,7 +198,7 @@ export const history = {
     matchesPreset: 'the headers are the “{{preset}}” layout',
     suggested: 'suggested from the headers (confidence {{confidence}})',
     explain:
-      'Say which column holds each field. The first rows are read to list the status codes; the whole file is read when you analyse. Save the mapping to reuse it for the next export of the same layout (the command line reads it with {{flag}}).',
+      'Say which column holds each field. The first rows are read to list the status codes; the whole file is read when you analyse. Save the mapping to reuse it for the next export of the same layout (the command line reads it with <0>{{flag}}</0>).',
     field: 'History field',
     column: 'Column',
     suggestion: 'Suggestion',
@@ -211,7 +211,7 @@ export const history = {
     viaLayout: 'layout {{confidence}}',
     viaName: 'name match {{confidence}}',
     formats: {
-      auto: 'Automatic (2023-03, 202303, 2023/03/31)',
+      auto: 'Automatic',
       monthYear: 'Month/year (03/2023)',
       mdy: 'Month-day-year (03-31-2023)',
       dmy: 'Day/month/year (31/03/2023)',

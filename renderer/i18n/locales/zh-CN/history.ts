@@ -193,7 +193,7 @@ export const history: Catalog<typeof en> = {
     matchesPreset: '表头符合“{{preset}}”格式',
     suggested: '按表头建议（置信度 {{confidence}}）',
     explain:
-      '请指定每个字段所在的列。系统先读取前若干行以列出状态代码，分析时再读取整个文件。保存映射后，同一格式的下一份导出可直接复用（命令行用 {{flag}} 读取）。',
+      '请指定每个字段所在的列。系统先读取前若干行以列出状态代码，分析时再读取整个文件。保存映射后，同一格式的下一份导出可直接复用（命令行用 <0>{{flag}}</0> 读取）。',
     field: '历史数据字段',
     column: '列',
     suggestion: '建议',
@@ -206,7 +206,7 @@ export const history: Catalog<typeof en> = {
     viaLayout: '格式匹配 {{confidence}}',
     viaName: '列名匹配 {{confidence}}',
     formats: {
-      auto: '自动识别（2023-03、202303、2023/03/31）',
+      auto: '自动识别',
       monthYear: '月/年（03/2023）',
       mdy: '月-日-年（03-31-2023）',
       dmy: '日/月/年（31/03/2023）',
