@@ -176,6 +176,8 @@ export class HistoryAccumulator {
   readonly rejects: HistoryReject[] = [];
   /** Latest as-of month seen (the history's data date). */
   lastAsOf = -Infinity;
+  /** Status codes neither the mapping nor the built-in table knows → rows carrying them (as the tape lists them). */
+  readonly unknownStatusCodes = new Map<string, number>();
 
   constructor(private readonly maxListedRejects = 10_000) {}
 
@@ -183,6 +185,13 @@ export class HistoryAccumulator {
     this.rowsRejected++;
     this.rejectCounts[reason] = (this.rejectCounts[reason] ?? 0) + 1;
     if (this.rejects.length < this.maxListedRejects) this.rejects.push({ line, loanId, reason, detail });
+  }
+
+  /** Counts a row's unknown status code; a file with endless distinct codes lists the first thousand. */
+  unknownStatus(code: string): void {
+    const n = this.unknownStatusCodes.get(code);
+    if (n !== undefined) this.unknownStatusCodes.set(code, n + 1);
+    else if (this.unknownStatusCodes.size < 1000) this.unknownStatusCodes.set(code, 1);
   }
 
   /** Applies one row that parsed; the loan-level checks (order, duplicates, balance) happen here. */

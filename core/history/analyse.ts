@@ -63,6 +63,8 @@ export interface HistorySourceInfo {
   /** The rejects listed (the accumulator's cap); `rejected` counts them all. */
   rejects: HistoryReject[];
   loans: number;
+  /** Status codes nobody knew, most rows first (each row carrying one is rejected as unknownStatus). */
+  unknownCodes: { code: string; rows: number }[];
 }
 
 /**
@@ -208,6 +210,9 @@ export function analyseHistory(
       byReason: { ...acc.rejectCounts },
       rejects: acc.rejects.slice(),
       loans: acc.loanCount,
+      unknownCodes: [...acc.unknownStatusCodes]
+        .map(([code, rows]) => ({ code, rows }))
+        .sort((a, b) => b.rows - a.rows || (a.code < b.code ? -1 : 1)),
     },
     curves,
     rollRates: rollRates(poolSums(sums, 'all').transitions),
@@ -337,6 +342,7 @@ export function historyJson(h: HistoryAnalysis): Record<string, unknown> {
       byReason: h.source.byReason,
       rejects: h.source.rejects.slice(0, 1000),
       loans: h.source.loans,
+      unknownCodes: h.source.unknownCodes,
     },
     unit: 'amount',
     curves: h.curves.map(curvesJson),

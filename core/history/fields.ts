@@ -3,8 +3,6 @@
  * them, in English and Chinese. Statuses are the history's own five, not the pool tape's: a history must tell a
  * prepayment (提前还清) from a payoff at maturity (结清), which a cut-off tape never needs to.
  */
-import { normalizeHeader } from '../io/tape/mapping';
-
 export const HISTORY_FIELDS = [
   'loanId',
   'asOf',
@@ -34,6 +32,8 @@ export const HISTORY_HEADER_SYNONYMS: Readonly<Record<HistoryField, readonly str
     'loan_id',
     'loan number',
     'account id',
+    'account no',
+    'acct no',
     'id',
     '贷款编号',
     '借据号',
@@ -68,6 +68,7 @@ export const HISTORY_HEADER_SYNONYMS: Readonly<Record<HistoryField, readonly str
     'original balance',
     'original principal',
     'loan amount',
+    'loan amt',
     'orig balance',
     '合同金额',
     '放款金额',
@@ -82,29 +83,20 @@ export const HISTORY_HEADER_SYNONYMS: Readonly<Record<HistoryField, readonly str
     '剩余本金',
     '贷款余额',
   ],
-  daysPastDue: ['days past due', 'dpd', 'days delinquent', '逾期天数'],
-  status: ['status', 'loan status', 'account status', '贷款状态', '状态'],
+  daysPastDue: ['days past due', 'dpd', 'days delinquent', 'overdue days', 'ovd days', '逾期天数'],
+  status: ['status', 'loan status', 'account status', 'acct stat', 'acct status', '贷款状态', '状态'],
   chargeOffAmount: [
     'charge off amount',
     'charge-off amount',
     'chargeoff amount',
     'charged off amount',
     'write off amount',
+    'wo amt',
     '核销金额',
   ],
-  recoveryAmount: ['recovery amount', 'recoveries', 'recovery', '回收金额'],
-  originalTerm: ['original term', 'term', 'term months', '合同期限', '期数'],
+  recoveryAmount: ['recovery amount', 'recoveries', 'recovery', 'recov amt', '回收金额'],
+  originalTerm: ['original term', 'term', 'term months', 'tenor', '合同期限', '期数'],
 };
-
-/** A segment column's header (grade, product, channel…) is the user's; `--segment` names it. */
-export function findHistoryColumn(headers: readonly string[], names: readonly string[]): number {
-  const norm = headers.map(normalizeHeader);
-  for (const n of names) {
-    const i = norm.indexOf(normalizeHeader(n));
-    if (i >= 0) return i;
-  }
-  return -1;
-}
 
 /**
  * The history's statuses. `prepaid`: paid off before its term (voluntary prepayment). `paid-off`: paid off at

@@ -20,11 +20,17 @@ const YM = /^(\d{4})[-/.]?(\d{1,2})$/;
 const ZH_YM = /^(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?$/;
 
 /**
- * The month in text[from, to) when it is written as machine exports write it, YYYY-MM or YYYY-MM-DD (the day
+ * The month in text[from, to) when it is written as machine exports write it, YYYY-MM, YYYYMM or YYYY-MM-DD (the day
  * checked), else NaN: the fast path of readMonth, also used on a line not yet split into cells.
  */
 export function monthAt(text: string, from: number, to: number): number {
   const n = to - from;
+  if (n === 6) {
+    // YYYYMM, as platform exports write a reporting month (202303).
+    const y = digits(text, from, from + 4);
+    const m = digits(text, from + 4, from + 6);
+    if (y >= 0 && m >= 1 && m <= 12) return monthIndex(y, m);
+  }
   if (n === 7 && text.charCodeAt(from + 4) === 45) {
     const y = digits(text, from, from + 4);
     const m = digits(text, from + 5, from + 7);
@@ -69,4 +75,37 @@ function digits(s: string, from: number, to: number): number {
     v = v * 10 + c;
   }
   return v;
+}
+
+/**
+ * How a mapping says a month column is written when the automatic reading would not do: `MM/YYYY` (Reg AB II's
+ * originationDate), `MDY` / `DMY` dates with any separator (a US reporting-period end, 03-31-2023), `MON-YYYY`
+ * (Dec-2011). `auto` is readMonth's own reading.
+ */
+export const MONTH_FORMATS = ['auto', 'MM/YYYY', 'MDY', 'DMY', 'MON-YYYY'] as const;
+export type MonthFormat = (typeof MONTH_FORMATS)[number];
+
+const MY = /^(\d{1,2})[-/.](\d{4})$/;
+const PAIR = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/;
+
+/** The month a cell names in a stated format, or NaN (a cell in another format is not guessed at). */
+export function readMonthAs(raw: string, format: MonthFormat): number {
+  if (format === 'auto') return readMonth(raw);
+  const s = raw.trim();
+  if (format === 'MM/YYYY') {
+    const my = MY.exec(s);
+    const m = my ? Number(my[1]) : NaN;
+    return m >= 1 && m <= 12 ? monthIndex(Number(my![2]), m) : NaN;
+  }
+  if (format === 'MON-YYYY') {
+    const cell = readDate(s, 'MON-YYYY');
+    if (cell.kind !== 'day') return NaN;
+    const { y, m } = civilFromDays(cell.day);
+    return monthIndex(y, m);
+  }
+  const p = PAIR.exec(s);
+  if (!p) return NaN;
+  const y = Number(p[3]);
+  const [m, d] = format === 'MDY' ? [Number(p[1]), Number(p[2])] : [Number(p[2]), Number(p[1])];
+  return isValidCivil(y, m, d) ? monthIndex(y, m) : NaN;
 }

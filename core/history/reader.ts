@@ -6,17 +6,19 @@
  */
 import { coreMessage, type CoreMessage } from '../i18n/messages';
 import { CsvTokenizer, sniffDelimiter, type LineSink, type RowSink } from '../io/tape/csv';
-import { parseNumber, plainNumberAt } from '../io/tape/values';
+import { codeKey, findColumn } from '../io/tape/mapping';
+import { parseNumber, plainNumberAt, shiftDecimal, type ParsedNumber } from '../io/tape/values';
 import { HistoryAccumulator, type HistoryRejectReason, type HistoryRow } from './accumulator';
+import { type HistoryField } from './fields';
 import {
-  findHistoryColumn,
-  HISTORY_FIELDS,
-  HISTORY_HEADER_SYNONYMS,
-  readHistoryStatus,
-  REQUIRED_HISTORY_FIELDS,
-  type HistoryField,
-} from './fields';
-import { monthAt, readMonth } from './months';
+  historyCodec,
+  mappingGaps,
+  resolveHistoryColumns,
+  suggestHistoryMapping,
+  type HistoryCodec,
+  type HistoryMapping,
+} from './mapping';
+import { monthAt, readMonthAs, type MonthFormat } from './months';
 
 /** A history the reader cannot read at all (no header it knows): a coded message, so each host words it. */
 export class HistoryFormatError extends Error {
@@ -28,32 +30,45 @@ export class HistoryFormatError extends Error {
 
 export type HistoryColumns = Partial<Record<HistoryField, number>> & { segment?: number };
 
-/** Resolves the header; throws when a required column (or both status and days past due) is missing. */
-export function historyColumns(header: readonly string[], segment?: string): HistoryColumns {
-  const cols: HistoryColumns = {};
-  for (const f of HISTORY_FIELDS) {
-    const i = findHistoryColumn(header, HISTORY_HEADER_SYNONYMS[f]);
-    if (i >= 0) cols[f] = i;
-  }
-  const missing = REQUIRED_HISTORY_FIELDS.filter((f) => cols[f] === undefined);
-  if (missing.length > 0)
-    throw new HistoryFormatError(coreMessage('history.noColumn', { fields: missing.join(', ') }));
-  if (cols.status === undefined && cols.daysPastDue === undefined)
-    throw new HistoryFormatError(coreMessage('history.noStatus'));
+/**
+ * Resolves the header under a mapping (by default the one suggested for it); throws when a required column (or
+ * both status and days past due) stays unmapped, naming the fields and the headers the file has.
+ */
+export function historyColumns(
+  header: readonly string[],
+  segment?: string,
+  mapping: HistoryMapping = suggestHistoryMapping(header).mapping,
+): HistoryColumns {
+  const cols: HistoryColumns = resolveHistoryColumns(mapping, header);
+  const gaps = mappingGaps(cols);
+  const headers = header.filter((h) => h.trim() !== '').join(', ');
+  if (gaps.missingRequired.length > 0)
+    throw new HistoryFormatError(
+      coreMessage('history.noColumn', { fields: gaps.missingRequired.join(', '), headers }),
+    );
+  if (gaps.missingStatus) throw new HistoryFormatError(coreMessage('history.noStatus', { headers }));
   if (segment !== undefined) {
-    const i = findHistoryColumn(header, [segment]);
+    const i = findColumn(header, segment);
     if (i < 0) throw new HistoryFormatError(coreMessage('history.noSegmentColumn', { segment }));
     cols.segment = i;
   }
   return cols;
 }
 
-/** Whether a header row is a loan-level history (a loan id and an as-of column) rather than a vintage table. */
-export function looksLikeHistory(header: readonly string[]): boolean {
-  return (
-    findHistoryColumn(header, HISTORY_HEADER_SYNONYMS.loanId) >= 0 &&
-    findHistoryColumn(header, HISTORY_HEADER_SYNONYMS.asOf) >= 0
-  );
+const PERIOD_HEADER = /\d/;
+
+/**
+ * Whether a header row is a loan-level history rather than a vintage table. A mapping says it is one; otherwise a
+ * header whose cells after the first are mostly period numbers (1, 2, M3 …) is a table, and a header where a
+ * loan id and an as-of column are found is a history. Anything else is read as a history too, so a file with
+ * unfamiliar headers is refused with the fields it lacks and the headers it has, not as a malformed table.
+ */
+export function looksLikeHistory(header: readonly string[], mapping?: HistoryMapping): boolean {
+  if (mapping !== undefined) return true;
+  const s = suggestHistoryMapping(header);
+  if (s.mapping.columns.loanId !== undefined && s.mapping.columns.asOf !== undefined) return true;
+  const rest = header.slice(1).filter((h) => h.trim() !== '');
+  return !(rest.length >= 2 && rest.filter((h) => PERIOD_HEADER.test(h)).length * 2 >= rest.length);
 }
 
 /**
@@ -85,13 +100,21 @@ export class HistoryRowReader {
 
   /** Where each cell of the line being read starts (cell k is [starts[k], starts[k + 1] − 1)). */
   private readonly starts: Int32Array;
+  private readonly codec: HistoryCodec;
+  /** Months in the reader's own formats on every line (the unsplit path reads them in place). */
+  private readonly autoMonths: boolean;
+  private readonly pn: ParsedNumber = { value: 0, percent: false };
 
+  /** `mapping`: the one the columns were resolved under, for its units, month formats and codes. */
   constructor(
     private readonly cols: HistoryColumns,
     private readonly header: readonly string[],
     readonly acc: HistoryAccumulator,
+    mapping?: HistoryMapping,
   ) {
     this.starts = new Int32Array(header.length + 1);
+    this.codec = historyCodec(mapping, header, cols);
+    this.autoMonths = this.codec.months.asOf === 'auto' && this.codec.months.originationDate === 'auto';
   }
 
   private fail(
@@ -104,13 +127,19 @@ export class HistoryRowReader {
     this.acc.reject(line, id, reason, `${this.header[col] ?? col}=${JSON.stringify(cells[col] ?? '')}`);
   }
 
-  private month(cells: readonly string[], col: number, line: number, id: string): number | undefined {
+  private month(
+    cells: readonly string[],
+    col: number,
+    format: MonthFormat,
+    line: number,
+    id: string,
+  ): number | undefined {
     const raw = cells[col] ?? '';
     if (raw.trim() === '') {
       this.fail(line, id, 'missingValue', col, cells);
       return undefined;
     }
-    const m = readMonth(raw);
+    const m = readMonthAs(raw, format);
     if (Number.isNaN(m)) {
       this.fail(line, id, 'badMonth', col, cells);
       return undefined;
@@ -118,10 +147,11 @@ export class HistoryRowReader {
     return m;
   }
 
-  /** An amount; a blank optional one is 0. */
+  /** An amount in 元 (`exp`: the column's unit, unless the cell states its own); a blank optional one is 0. */
   private amount(
     cells: readonly string[],
     col: number | undefined,
+    exp: number,
     required: boolean,
     line: number,
     id: string,
@@ -132,7 +162,9 @@ export class HistoryRowReader {
       this.fail(line, id, 'missingValue', col!, cells);
       return undefined;
     }
-    const v = parseNumber(raw);
+    const pn = this.pn;
+    let v = parseNumber(raw, pn);
+    if (exp !== 0 && (pn.unit ?? -1) < 0) v = shiftDecimal(v, exp);
     if (Number.isNaN(v)) {
       this.fail(line, id, 'badNumber', col!, cells);
       return undefined;
@@ -167,14 +199,19 @@ export class HistoryRowReader {
     st[n] = end + 1;
     const c = this.cols;
     const r = this.row;
+    const x = this.codec.unitExp;
     const id = bareText(buf, st[c.loanId!]!, st[c.loanId! + 1]! - 1);
     if (id === undefined || id === '') return false;
-    const asOf = monthAt(buf, st[c.asOf!]!, st[c.asOf! + 1]! - 1);
-    const orig = monthAt(buf, st[c.originationDate!]!, st[c.originationDate! + 1]! - 1);
-    const ob = plainNumberAt(buf, st[c.originalBalance!]!, st[c.originalBalance! + 1]! - 1);
-    const cb = plainNumberAt(buf, st[c.currentBalance!]!, st[c.currentBalance! + 1]! - 1);
-    const co = this.optional(buf, c.chargeOffAmount, 0);
-    const rec = this.optional(buf, c.recoveryAmount, 0);
+    const asOf = this.monthIn(buf, c.asOf!, this.codec.months.asOf);
+    const orig = this.monthIn(buf, c.originationDate!, this.codec.months.originationDate);
+    let ob = plainNumberAt(buf, st[c.originalBalance!]!, st[c.originalBalance! + 1]! - 1);
+    let cb = plainNumberAt(buf, st[c.currentBalance!]!, st[c.currentBalance! + 1]! - 1);
+    if (x.originalBalance !== 0) ob = shiftDecimal(ob, x.originalBalance);
+    if (x.currentBalance !== 0) cb = shiftDecimal(cb, x.currentBalance);
+    let co = this.optional(buf, c.chargeOffAmount, 0);
+    let rec = this.optional(buf, c.recoveryAmount, 0);
+    if (co !== undefined && x.chargeOffAmount !== 0) co = shiftDecimal(co, x.chargeOffAmount);
+    if (rec !== undefined && x.recoveryAmount !== 0) rec = shiftDecimal(rec, x.recoveryAmount);
     const dpd = this.optional(buf, c.daysPastDue, NaN);
     const term = this.optional(buf, c.originalTerm, NaN);
     if (
@@ -195,7 +232,7 @@ export class HistoryRowReader {
       if (a === b) {
         if (c.daysPastDue === undefined) return false;
       } else {
-        status = readHistoryStatus(buf.slice(a, b));
+        status = this.codec.status(buf.slice(a, b));
         if (status === undefined) return false;
       }
     }
@@ -220,6 +257,13 @@ export class HistoryRowReader {
     return true;
   }
 
+  /** The month in cell `col` of the line: in place when written as exports write it, else in its stated format. */
+  private monthIn(buf: string, col: number, format: MonthFormat): number {
+    const a = this.starts[col]!;
+    const b = this.starts[col + 1]! - 1;
+    return this.autoMonths ? monthAt(buf, a, b) : readMonthAs(buf.slice(a, b), format);
+  }
+
   /** An optional numeric cell of the line: `blank` when empty, its value when plain, undefined otherwise. */
   private optional(buf: string, col: number | undefined, blank: number): number | undefined {
     if (col === undefined) return blank;
@@ -238,19 +282,20 @@ export class HistoryRowReader {
     if (id === '') return this.fail(line, id, 'missingValue', c.loanId!, cells);
     r.loanId = id;
     // Unrolled, not a loop over [field, column] pairs: this runs once per loan-month, ten million times.
-    const asOf = this.month(cells, c.asOf!, line, id);
+    const x = this.codec.unitExp;
+    const asOf = this.month(cells, c.asOf!, this.codec.months.asOf, line, id);
     if (asOf === undefined) return;
-    const orig = this.month(cells, c.originationDate!, line, id);
+    const orig = this.month(cells, c.originationDate!, this.codec.months.originationDate, line, id);
     if (orig === undefined) return;
     r.asOf = asOf;
     r.origination = orig;
-    const ob = this.amount(cells, c.originalBalance!, true, line, id);
+    const ob = this.amount(cells, c.originalBalance!, x.originalBalance, true, line, id);
     if (ob === undefined) return;
-    const cb = this.amount(cells, c.currentBalance!, true, line, id);
+    const cb = this.amount(cells, c.currentBalance!, x.currentBalance, true, line, id);
     if (cb === undefined) return;
-    const co = this.amount(cells, c.chargeOffAmount, false, line, id);
+    const co = this.amount(cells, c.chargeOffAmount, x.chargeOffAmount, false, line, id);
     if (co === undefined) return;
-    const rec = this.amount(cells, c.recoveryAmount, false, line, id);
+    const rec = this.amount(cells, c.recoveryAmount, x.recoveryAmount, false, line, id);
     if (rec === undefined) return;
     r.originalBalance = ob;
     r.currentBalance = cb;
@@ -260,7 +305,9 @@ export class HistoryRowReader {
     if (c.daysPastDue !== undefined) {
       const raw = cells[c.daysPastDue] ?? '';
       if (raw.trim() !== '') {
-        const v = parseNumber(raw);
+        let v = parseNumber(raw);
+        // A bucket code the mapping translates ("M1"): looked up only when the cell is not a number.
+        if (Number.isNaN(v) && this.codec.dpdCodes) v = this.codec.dpdCodes.get(codeKey(raw)) ?? NaN;
         if (Number.isNaN(v) || v < 0) return this.fail(line, id, 'badNumber', c.daysPastDue, cells);
         r.daysPastDue = v;
       }
@@ -278,8 +325,11 @@ export class HistoryRowReader {
     if (c.status !== undefined) {
       const raw = cells[c.status] ?? '';
       if (raw.trim() !== '') {
-        const s = readHistoryStatus(raw);
-        if (s === undefined) return this.fail(line, id, 'unknownStatus', c.status, cells);
+        const s = this.codec.status(raw);
+        if (s === undefined) {
+          this.acc.unknownStatus(raw.trim());
+          return this.fail(line, id, 'unknownStatus', c.status, cells);
+        }
         r.status = s;
       } else if (c.daysPastDue === undefined) return this.fail(line, id, 'missingValue', c.status, cells);
     }
@@ -290,6 +340,8 @@ export class HistoryRowReader {
 
 export interface HistoryReadOptions {
   segment?: string;
+  /** The layout; by default the one suggested for the header (suggestHistoryMapping). */
+  mapping?: HistoryMapping;
   delimiter?: string;
   maxListedRejects?: number;
 }
@@ -311,7 +363,7 @@ export class HistoryStream {
     this.acc = new HistoryAccumulator(opts.maxListedRejects);
     this.sink = (cells, line) => {
       if (this.reader === undefined) {
-        this.reader = new HistoryRowReader(historyColumns(cells, this.opts.segment), cells, this.acc);
+        this.reader = historyRowReader(cells, this.opts, this.acc);
         return;
       }
       this.rowsRead++;
@@ -345,6 +397,16 @@ export class HistoryStream {
   }
 }
 
+/** The reader for a header under the options' mapping (or the header's suggested one). */
+function historyRowReader(
+  header: readonly string[],
+  opts: HistoryReadOptions,
+  acc: HistoryAccumulator,
+): HistoryRowReader {
+  const mapping = opts.mapping ?? suggestHistoryMapping(header).mapping;
+  return new HistoryRowReader(historyColumns(header, opts.segment, mapping), header, acc, mapping);
+}
+
 /** A whole history from rows already split (a sheet, or a test): the first row is the header. */
 export function readHistoryRows(
   rows: readonly (readonly string[])[],
@@ -353,7 +415,7 @@ export function readHistoryRows(
 ): HistoryAccumulator {
   const acc = new HistoryAccumulator(opts.maxListedRejects);
   if (rows.length === 0) throw new HistoryFormatError(coreMessage('history.noHeader'));
-  const reader = new HistoryRowReader(historyColumns(rows[0]!, opts.segment), rows[0]!, acc);
+  const reader = historyRowReader(rows[0]!, opts, acc);
   for (let i = 1; i < rows.length; i++) reader.read(rows[i]!, firstLine + i);
   return acc;
 }

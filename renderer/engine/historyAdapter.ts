@@ -24,6 +24,7 @@ import {
   readHistoryRows,
 } from '../../core/history/reader';
 import { readVintageTable } from '../../core/history/table';
+import type { HistoryMapping } from '../../core/history/mapping';
 import { decodeTape } from './tapeAdapter';
 
 export interface HistoryRequest {
@@ -38,6 +39,8 @@ export interface HistoryRequest {
   segment?: string;
   /** The encoding chosen instead of the detected one. */
   encoding?: TapeEncoding;
+  /** The history's layout from the mapping step; absent: the one suggested for its header. */
+  mapping?: HistoryMapping;
 }
 
 export interface HistoryJobResult {
@@ -58,11 +61,16 @@ const SLICE_CHARS = 2 * 1024 * 1024;
 
 export type HistoryProgress = (done: number, total: number, step: 'historyRead' | 'vintages') => void;
 
-/** Header cells a history's known fields do not claim: grade, product, channel, term, region … */
-function segmentFields(header: readonly string[]): string[] {
-  const cols = historyColumns(header);
+/**
+ * Header cells a history's known fields do not claim: grade, product, channel, term, region …; the mapping's
+ * segment columns first.
+ */
+function segmentFields(header: readonly string[], mapping?: HistoryMapping): string[] {
+  const cols = historyColumns(header, undefined, mapping);
   const used = new Set(Object.values(cols));
-  return header.map((h) => h.trim()).filter((h, i) => h !== '' && !used.has(i));
+  const free = header.map((h) => h.trim()).filter((h, i) => h !== '' && !used.has(i));
+  const first = (mapping?.segments ?? []).filter((s) => free.includes(s));
+  return [...first, ...free.filter((h) => !first.includes(h))];
 }
 
 /** The job; a file the reader refuses (no header it knows, a bad delimiter, too many cells) names the file. */
@@ -85,13 +93,16 @@ export function analyseHistoryFile(req: HistoryRequest, progress: HistoryProgres
 }
 
 function analyse(req: HistoryRequest, progress: HistoryProgress): HistoryJobResult {
-  const segOpts = req.segment !== undefined ? { segment: req.segment } : {};
+  const segOpts = {
+    ...(req.segment !== undefined ? { segment: req.segment } : {}),
+    ...(req.mapping !== undefined ? { mapping: req.mapping } : {}),
+  };
   if (req.sheet) {
     const { rows, rowNumbers } = req.sheet;
     const h = headerRowIndex(rows);
     if (h >= rows.length) throw new Error(`${req.name}: the sheet is empty (no header row)`);
     const header = rows[h]!;
-    if (!looksLikeHistory(header)) {
+    if (!looksLikeHistory(header, req.mapping)) {
       const table = readVintageTable(rows);
       if (!table.values.some((r) => r.length > 0))
         throw new Error(`${req.name}: no vintage row in the table`);
@@ -116,7 +127,7 @@ function analyse(req: HistoryRequest, progress: HistoryProgress): HistoryJobResu
     return {
       name: req.name,
       analysis: analyseHistory(acc, req.options, { rowsRead: rows.length - h - 1, blankLines: 0 }),
-      segmentFields: segmentFields(header),
+      segmentFields: segmentFields(header, req.mapping),
       segment: req.segment ?? null,
       encoding: '',
     };
@@ -128,7 +139,7 @@ function analyse(req: HistoryRequest, progress: HistoryProgress): HistoryJobResu
   const firstLineEnd = text.search(/\r?\n/);
   const header = parseCsvText(firstLineEnd < 0 ? text : text.slice(0, firstLineEnd), delimiter).rows[0] ?? [];
   const base = { name: req.name, encoding: decoded.encoding, encodingNote: decoded.noteMessage };
-  if (!looksLikeHistory(header)) {
+  if (!looksLikeHistory(header, req.mapping)) {
     const table = readVintageTable(parseCsvText(text, delimiter).rows);
     if (!table.values.some((r) => r.length > 0)) throw new Error(`${req.name}: no vintage row in the table`);
     progress(0, 0, 'vintages');
@@ -146,7 +157,7 @@ function analyse(req: HistoryRequest, progress: HistoryProgress): HistoryJobResu
   return {
     ...base,
     analysis: analyseHistory(acc, req.options, { rowsRead: stream.rowsRead, blankLines: stream.blankLines }),
-    segmentFields: segmentFields(header),
+    segmentFields: segmentFields(header, req.mapping),
     segment: req.segment ?? null,
   };
 }

@@ -52,6 +52,9 @@ import {
   rollRateTable,
   triangleTable,
 } from './history/historyTables';
+import { HistoryMappingStep, MAPPING_KEPT, UnknownCodesNote } from './history/HistoryMapping';
+import type { HistoryMapping } from '../../core/history/mapping';
+import { inspectHistory, needsMappingStep } from './history/historyMappingInspect';
 import { useKept } from './useKept';
 
 export function HistoryScreen() {
@@ -62,10 +65,12 @@ export function HistoryScreen() {
   const [held, setHeld] = useKept(KEPT.result);
   const [tab, setTab] = useKept(KEPT.tab);
   const [problem, setProblem] = useState<string | null>(null);
+  const [step, setStep] = useKept(MAPPING_KEPT.step);
+  const [mapping, setMapping] = useKept(MAPPING_KEPT.mapping);
   const doc = state.history.present;
   const result = held?.value ?? null;
 
-  async function analyse(f: HistoryFile, fm: HistoryForm): Promise<void> {
+  async function analyse(f: HistoryFile, fm: HistoryForm, m = mapping): Promise<void> {
     const options = formOptions(fm, t);
     if (typeof options === 'string') {
       setProblem(options);
@@ -81,6 +86,7 @@ export function HistoryScreen() {
           ...(f.sheet ? { sheet: f.sheet } : {}),
           options,
           ...(fm.segment !== '' ? { segment: fm.segment } : {}),
+          ...(m ? { mapping: m } : {}),
         },
         p,
       ),
@@ -109,7 +115,27 @@ export function HistoryScreen() {
     setForm(fm);
     setFile(f);
     setHeld(null);
-    await analyse(f, fm);
+    setMapping(null);
+    // A layout of our own goes straight to the analysis; any other header (or an unknown code) is mapped first.
+    const inspection = inspectHistory(f);
+    if (inspection && needsMappingStep(inspection)) {
+      setStep({ file: f, inspection, mapping: inspection.suggestion.mapping });
+      return;
+    }
+    setStep(null);
+    await analyse(f, fm, null);
+  }
+
+  function editMapping(): void {
+    const inspection = file && inspectHistory(file);
+    if (file && inspection) setStep({ file, inspection, mapping: mapping ?? inspection.suggestion.mapping });
+  }
+
+  function analyseMapped(m: HistoryMapping): void {
+    if (!step) return;
+    setStep(null);
+    setMapping(m);
+    void analyse(step.file, form, m);
   }
 
   const set = <K extends keyof HistoryForm>(k: K, v: HistoryForm[K]): void => setForm({ ...form, [k]: v });
@@ -134,6 +160,11 @@ export function HistoryScreen() {
             >
               {t('form.rerun')}
             </button>
+            {result?.analysis.kind === 'history' && !step ? (
+              <button onClick={editMapping} data-testid="history-edit-mapping">
+                {t('mapping.edit')}
+              </button>
+            ) : null}
           </div>
         </div>
         <div className="stress-form">
@@ -241,7 +272,14 @@ export function HistoryScreen() {
           <p className="muted small">{t('form.hint')}</p>
         </div>
       </section>
-      {result ? (
+      {step ? (
+        <HistoryMappingStep
+          state={step}
+          onChange={(m) => setStep({ ...step, mapping: m })}
+          onAnalyse={() => analyseMapped(step.mapping)}
+          onCancel={() => setStep(null)}
+        />
+      ) : result ? (
         <>
           <SourceCard r={result} />
           <div className="tabs" role="tablist">
@@ -311,6 +349,7 @@ function SourceCard({ r }: { r: HistoryJobResult }) {
           {a.source.blankLines > 0 ? (
             <p className="muted small">{t('source.blankLines', { count: a.source.blankLines })}</p>
           ) : null}
+          <UnknownCodesNote h={a} />
           {a.source.rejected > 0 ? <Rejects r={r} h={a} /> : null}
         </>
       ) : (

@@ -43,9 +43,21 @@ export interface HistoryGeneratorOptions {
   term?: number;
   monthlyRate?: number;
   truth?: HistoryTruth;
-  /** Chinese headers and status codes (正常/逾期/核销/提前还清/结清), 贷款编号 ids. */
+  /** Chinese headers and status codes (正常/逾期/核销/提前还清/结清), 贷款编号 ids: the same as layout 'zh'. */
   chinese?: boolean;
+  /** How the file is written (HISTORY_LAYOUTS); the rows are the same in every layout. Default 'en'. */
+  layout?: HistoryLayout;
 }
+
+/**
+ * The layouts a history can be written in, for the import mapping's tests and samples: `en` and `zh` are what
+ * the reader knows by name; `platform` is a platform export no synonym finds (abbreviated headers, YYYYMM
+ * reporting months, YYYY/MM/DD dates, amounts in 万元, status codes C/D/CO/PP/PO) and needs a mapping
+ * (samples/history/consumer-history-platform.mapping.json); `reg-ab-ii` is the US Schedule AL asset-level
+ * layout (the reader's `reg-ab-ii` preset), without a grade column.
+ */
+export const HISTORY_LAYOUTS = ['en', 'zh', 'platform', 'reg-ab-ii'] as const;
+export type HistoryLayout = (typeof HISTORY_LAYOUTS)[number];
 
 export const HISTORY_HEADER_EN = [
   'loan_id',
@@ -73,8 +85,40 @@ export const HISTORY_HEADER_ZH = [
   '合同期限',
   '等级',
 ];
+export const HISTORY_HEADER_PLATFORM = [
+  'acct_no',
+  'rpt_prd',
+  'disb_dt',
+  'loan_amt_wan',
+  'os_prin_wan',
+  'ovd_days',
+  'acct_stat',
+  'wo_amt_wan',
+  'recov_amt_wan',
+  'tenor',
+  'risk_grade',
+];
+export const HISTORY_HEADER_REG_AB = [
+  'assetNumber',
+  'reportingPeriodEndingDate',
+  'originationDate',
+  'originalLoanAmount',
+  'reportingPeriodActualEndBalanceAmount',
+  'currentDelinquencyStatus',
+  'zeroBalanceCode',
+  'chargedoffPrincipalAmount',
+  'recoveredAmount',
+  'originalLoanTerm',
+];
 const STATUS_EN = ['current', 'delinquent', 'charged off', 'prepaid', 'paid off'];
 const STATUS_ZH = ['正常', '逾期', '核销', '提前还清', '结清'];
+const STATUS_PLATFORM = ['C', 'D', 'CO', 'PP', 'PO'];
+/** Zero-balance codes: blank while outstanding, 4 charged off, 1 prepaid or matured. */
+const STATUS_REG_AB = ['', '', '4', '1', '1'];
+
+function layoutOf(opts: HistoryGeneratorOptions): HistoryLayout {
+  return opts.layout ?? (opts.chinese === true ? 'zh' : 'en');
+}
 const DPD = [0, 15, 45, 75, 105];
 
 /** One generated row; the object is reused from row to row (copy what you keep). */
@@ -110,7 +154,7 @@ export function generateHistory(opts: HistoryGeneratorOptions, emit: (row: Gener
   const N = V * opts.loansPerVintage;
   const lastAsOf = opts.lastAsOf ?? V - 1 + opts.maxMob;
   const grades = Object.keys(truth.roll);
-  const prefix = opts.chinese === true ? 'D' : 'L';
+  const prefix = layoutOf(opts) === 'zh' ? 'D' : 'L';
 
   // Per-loan state, balances in cents.
   const ids: string[] = new Array<string>(N);
@@ -215,8 +259,18 @@ const enc = new TextEncoder();
  * only valid during the call): what a file read gives an importer, without building ten million strings.
  */
 export function historyCsvBytes(opts: HistoryGeneratorOptions, sink: (bytes: Uint8Array) => void): number {
-  const zh = opts.chinese === true;
-  const status = (zh ? STATUS_ZH : STATUS_EN).map((x) => enc.encode(x));
+  const layout = layoutOf(opts);
+  const header = {
+    en: HISTORY_HEADER_EN,
+    zh: HISTORY_HEADER_ZH,
+    platform: HISTORY_HEADER_PLATFORM,
+    'reg-ab-ii': HISTORY_HEADER_REG_AB,
+  }[layout];
+  const status = { en: STATUS_EN, zh: STATUS_ZH, platform: STATUS_PLATFORM, 'reg-ab-ii': STATUS_REG_AB }[
+    layout
+  ].map((x) => enc.encode(x));
+  const wan = layout === 'platform';
+  const regAb = layout === 'reg-ab-ii';
   const buf = new Uint8Array(1 << 20);
   let pos = 0;
   const flush = (): void => {
@@ -234,21 +288,49 @@ export function historyCsvBytes(opts: HistoryGeneratorOptions, sink: (bytes: Uin
     for (let k = len - 1, x = n; k >= 0; k--, x = Math.floor(x / 10)) buf[pos + k] = 48 + (x % 10);
     pos += len;
   };
+  // 万元 with six decimals keeps every cent: 13629.11 元 is 1.362911 万元.
+  const [per, places] = wan ? [1e6, 6] : [100, 2];
   const money = (x: number): void => {
     const c = Math.round(x * 100);
-    const whole = Math.floor(c / 100);
+    const whole = Math.floor(c / per);
     int(whole);
     buf[pos++] = 46;
-    int(c - whole * 100, 2);
+    int(c - whole * per, places);
   };
   const month = (index: number): void => {
     const y = Math.floor(index / 12);
+    const m = index - y * 12 + 1;
+    if (regAb) {
+      // The reporting period's last day, MM-DD-YYYY.
+      int(m, 2);
+      buf[pos++] = 45;
+      int(new Date(Date.UTC(y, m, 0)).getUTCDate(), 2);
+      buf[pos++] = 45;
+      int(y, 4);
+      return;
+    }
     int(y, 4);
-    buf[pos++] = 45;
-    int(index - y * 12 + 1, 2);
+    if (!wan) buf[pos++] = 45;
+    int(m, 2);
+  };
+  const originated = (index: number, day: number): void => {
+    const y = Math.floor(index / 12);
+    const m = index - y * 12 + 1;
+    if (regAb) {
+      int(m, 2);
+      buf[pos++] = 47;
+      int(y, 4);
+      return;
+    }
+    const sep = wan ? 47 : 45;
+    int(y, 4);
+    buf[pos++] = sep;
+    int(m, 2);
+    buf[pos++] = sep;
+    int(day, 2);
   };
   const COMMA = 44;
-  bytes(enc.encode((zh ? HISTORY_HEADER_ZH : HISTORY_HEADER_EN).join(',') + '\n'));
+  bytes(enc.encode(header.join(',') + '\n'));
   const grades = new Map<string, Uint8Array>();
   const n = generateHistory(opts, (r) => {
     if (pos > buf.length - 512) flush();
@@ -257,9 +339,7 @@ export function historyCsvBytes(opts: HistoryGeneratorOptions, sink: (bytes: Uin
     buf[pos++] = COMMA;
     month(r.asOf);
     buf[pos++] = COMMA;
-    month(r.origination);
-    buf[pos++] = 45;
-    int(r.originDay, 2);
+    originated(r.origination, r.originDay);
     buf[pos++] = COMMA;
     money(r.originalBalance);
     buf[pos++] = COMMA;
@@ -274,6 +354,10 @@ export function historyCsvBytes(opts: HistoryGeneratorOptions, sink: (bytes: Uin
     if (r.recovery > 0) money(r.recovery);
     buf[pos++] = COMMA;
     int(r.originalTerm);
+    if (regAb) {
+      buf[pos++] = 10;
+      return;
+    }
     buf[pos++] = COMMA;
     let g = grades.get(r.grade);
     if (!g) grades.set(r.grade, (g = enc.encode(r.grade)));
@@ -295,8 +379,8 @@ export function historyCsv(opts: HistoryGeneratorOptions): string {
 }
 
 /**
- * `npx tsx samples/generator/historyGenerator.ts --out FILE [--chinese] [--seed N] [--vintages N] [--loans N]
- * [--max-mob N] [--last-as-of N] [--term N]`: writes a history CSV (UTF-8).
+ * `npx tsx samples/generator/historyGenerator.ts --out FILE [--chinese | --layout en|zh|platform|reg-ab-ii]
+ * [--seed N] [--vintages N] [--loans N] [--max-mob N] [--last-as-of N] [--term N]`: writes a history CSV (UTF-8).
  */
 export function main(args: readonly string[]): void {
   const get = (flag: string, dflt: number): number => {
@@ -305,6 +389,10 @@ export function main(args: readonly string[]): void {
   };
   const oi = args.indexOf('--out');
   if (oi < 0 || args[oi + 1] === undefined) throw new Error('--out FILE is required');
+  const li = args.indexOf('--layout');
+  const layout = li >= 0 ? args[li + 1] : args.includes('--chinese') ? 'zh' : 'en';
+  if (!(HISTORY_LAYOUTS as readonly (string | undefined)[]).includes(layout))
+    throw new Error(`--layout ${layout ?? ''}: use one of ${HISTORY_LAYOUTS.join(', ')}`);
   const fd = openSync(args[oi + 1]!, 'w');
   try {
     historyCsvBytes(
@@ -315,7 +403,7 @@ export function main(args: readonly string[]): void {
         maxMob: get('--max-mob', 18),
         lastAsOf: get('--last-as-of', 24),
         term: get('--term', 12),
-        chinese: args.includes('--chinese'),
+        layout: layout as HistoryLayout,
       },
       (b) => writeSync(fd, b),
     );

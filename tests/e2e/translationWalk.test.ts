@@ -33,6 +33,16 @@ async function analyseHistory(page: Page, file: string): Promise<void> {
   await page.getByTestId('history-source').waitFor({ timeout: 60_000 });
 }
 
+/** The History screen's column-mapping step, opened on the analysed sample, walked before the screens. */
+async function walkMappingStep(page: Page, shot: (name: string) => Promise<void>): Promise<Seen[]> {
+  await page.getByTestId('history-edit-mapping').click();
+  await page.getByTestId('history-mapping').waitFor();
+  const seen = (await collect(page)).map((s) => ({ ...s, where: `history/mapping ${s.where}` }));
+  await shot('history-mapping');
+  await page.getByTestId('history-mapping-cancel').click();
+  return seen;
+}
+
 /**
  * Runs in the page: every visible text node and user-facing attribute outside `translate="no"` and grid
  * cells, with a short path saying where it is. A string, because these tests compile without the DOM library.
@@ -149,6 +159,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
         page,
         lang === 'zh-CN' ? 'samples/history/consumer-history-zh.csv' : 'samples/history/consumer-history.csv',
       );
+      seen.push(...(await walkMappingStep(page, (name) => app.screenshot(`walk-${lang}-${name}`))));
       for (const screen of SCREENS) {
         seen.push(...(await walkScreen(page, screen, (name) => app.screenshot(`walk-${lang}-${name}`))));
       }

@@ -2,11 +2,14 @@
  * The history reader takes common lines without splitting them (HistoryRowReader.readLine). Whatever a line
  * holds — padded ids, signed or grouped numbers, 万 amounts, Chinese months, unknown codes, quotes, CR line ends,
  * too few or too many cells — the stream must end with exactly what reading every line as split cells gives:
- * the same sums, the same accepted and rejected counts, the same rejects with their lines and reasons.
+ * the same sums, the same accepted and rejected counts, the same rejects with their lines and reasons. The same
+ * holds for a file with renamed headers read under a mapping (its columns resolved once, 万元 amounts, a stated
+ * month format, the platform's own status codes).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HistoryAccumulator } from '../../core/history/accumulator';
+import { HistoryMapping } from '../../core/history/mapping';
 import { historyColumns, HistoryRowReader, HistoryStream } from '../../core/history/reader';
 import { CsvTokenizer } from '../../core/io/tape/csv';
 import { plainNumberAt } from '../../core/io/tape/values';
@@ -15,12 +18,17 @@ const HEADER =
   'loan_id,as_of_month,origination_date,original_balance,current_balance,days_past_due,status,charge_off_amount,recovery_amount,original_term,grade';
 
 /** Every line split into cells and read by `read`: the reader as it was before lines were read unsplit. */
-function splitEveryLine(chunks: readonly string[], segment?: string): HistoryAccumulator {
+function splitEveryLine(
+  chunks: readonly string[],
+  segment?: string,
+  mapping?: HistoryMapping,
+): HistoryAccumulator {
   const acc = new HistoryAccumulator();
   const t = new CsvTokenizer(',');
   let reader: HistoryRowReader | undefined;
   const sink = (cells: string[], line: number): void => {
-    if (reader === undefined) reader = new HistoryRowReader(historyColumns(cells, segment), cells, acc);
+    if (reader === undefined)
+      reader = new HistoryRowReader(historyColumns(cells, segment, mapping), cells, acc, mapping);
     else reader.read(cells, line);
   };
   for (const c of chunks) t.push(c, sink);
@@ -28,8 +36,12 @@ function splitEveryLine(chunks: readonly string[], segment?: string): HistoryAcc
   return acc;
 }
 
-function streamed(chunks: readonly string[], segment?: string): HistoryAccumulator {
-  const s = new HistoryStream({ delimiter: ',', ...(segment === undefined ? {} : { segment }) });
+function streamed(chunks: readonly string[], segment?: string, mapping?: HistoryMapping): HistoryAccumulator {
+  const s = new HistoryStream({
+    delimiter: ',',
+    ...(segment === undefined ? {} : { segment }),
+    ...(mapping === undefined ? {} : { mapping }),
+  });
   for (const c of chunks) s.push(c);
   return s.end();
 }
@@ -93,6 +105,51 @@ const line = fc
     return cells.join(',');
   });
 
+/** A platform's export: headers no synonym finds, amounts in 万元, origination as MM/YYYY, codes of its own. */
+const MAPPED_HEADER = 'acct,rpt,disb,amt_w,bal_w,ovd,stat,wo_w,rec_w,tnr,risk';
+const MAPPING = HistoryMapping.parse({
+  name: 'renamed',
+  columns: {
+    loanId: 'acct',
+    asOf: 'rpt',
+    originationDate: 'disb',
+    originalBalance: 'amt_w',
+    currentBalance: 'bal_w',
+    daysPastDue: 'ovd',
+    status: 'stat',
+    chargeOffAmount: 'wo_w',
+    recoveryAmount: 'rec_w',
+    originalTerm: 'tnr',
+  },
+  dateFormats: { originationDate: 'MM/YYYY' },
+  values: { status: { C: 'current', weird: 'prepaid', D: 'charged-off' } },
+  amountUnits: {
+    originalBalance: 'wan',
+    currentBalance: 'wan',
+    chargeOffAmount: 'wan',
+    recoveryAmount: 'wan',
+  },
+});
+const origMy = mostly(['12/2022', '11/2022'], ['2022-12', '13/2022', '12-2022', ' 12/2022', '']);
+const wan = mostly(['0.1', '0.1000', '0.099995', '0', '0.08'], ['0.1万', '1,000', '-0.1', '', '.5', '100元']);
+const mappedStatus = mostly(['C', 'current', 'D', 'weird', ''], ['c', ' C', 'Weird', 'PP', 'delinquent']);
+
+const mappedLine = fc
+  .tuple(id, month, origMy, wan, wan, dpd, mappedStatus, small, small, term, grade)
+  .map((cells) => cells.join(','));
+
+function chunked(text: string, cuts: readonly number[]): string[] {
+  const chunks: string[] = [];
+  let at = 0;
+  for (const c of cuts) {
+    if (at >= text.length) break;
+    chunks.push(text.slice(at, at + c));
+    at += c;
+  }
+  if (at < text.length) chunks.push(text.slice(at));
+  return chunks;
+}
+
 describe('history lines read unsplit', () => {
   it('end with what reading every line as split cells gives', () => {
     fc.assert(
@@ -121,6 +178,29 @@ describe('history lines read unsplit', () => {
         },
       ),
       { numRuns: 400 },
+    );
+  });
+
+  it('under a mapping of renamed headers, end with what reading every line as split cells gives', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(mappedLine, ending), { minLength: 1, maxLength: 40 }),
+        fc.array(fc.integer({ min: 1, max: 200 }), { minLength: 1, maxLength: 6 }),
+        fc.boolean(),
+        (rows, cuts, bySegment) => {
+          const text = MAPPED_HEADER + '\n' + rows.map(([l, e]) => l + e).join('');
+          const chunks = chunked(text, cuts);
+          const segment = bySegment ? 'risk' : undefined;
+          const a = streamed(chunks, segment, MAPPING);
+          const b = splitEveryLine(chunks, segment, MAPPING);
+          expect(a.rowsAccepted).toBe(b.rowsAccepted);
+          expect(a.rowsRejected).toBe(b.rowsRejected);
+          expect(a.rejects).toEqual(b.rejects);
+          expect(a.unknownStatusCodes).toEqual(b.unknownStatusCodes);
+          expect(a.result()).toEqual(b.result());
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 

@@ -30,13 +30,17 @@ const DATE_FIELDS = ['originationDate', 'maturityDate', 'cutoffDate'] as const;
 const RATE_FIELDS = ['rate', 'monthlyFeeRate', 'paymentRate'] as const;
 
 /** Object keys from untrusted JSON: never let one name a prototype slot. */
-const safeKey = z
+export const safeKey = z
   .string()
   .min(1)
   .max(200)
   .refine((k) => k !== '__proto__' && k !== 'constructor' && k !== 'prototype', 'reserved key');
 
-const columnRef = z.union([z.string().min(1).max(300), z.array(z.string().min(1).max(300)).min(1).max(20)]);
+/** A column header, or alternatives (the first present wins). */
+export const columnRef = z.union([
+  z.string().min(1).max(300),
+  z.array(z.string().min(1).max(300)).min(1).max(20),
+]);
 
 export const TapeMapping = z.object({
   name: z.string().min(1).max(100),
@@ -571,17 +575,76 @@ export interface MappingSuggestion {
   confidence: number;
 }
 
-function scoreHeader(header: string, synonyms: readonly string[]): number {
+/**
+ * How well a normalised header matches a field's synonyms: 1 for an exact synonym, less for a partial one (the
+ * header contains the synonym, or is a long part of it), 0 for none; `rank` is the synonym's place in the list,
+ * so between two exact matches the earlier (more specific) synonym wins.
+ */
+function scoreHeader(header: string, synonyms: readonly string[]): { score: number; rank: number } {
   let best = 0;
-  for (const s of synonyms) {
-    if (header === s) return 1;
+  let rank = synonyms.length;
+  for (let k = 0; k < synonyms.length; k++) {
+    const s = synonyms[k]!;
+    if (header === s) return { score: 1, rank: k };
     if (s.length >= 2 && header.length >= 2) {
-      if (header.includes(s)) best = Math.max(best, 0.5 + 0.4 * (s.length / header.length));
-      else if (s.includes(header) && header.length >= 3)
-        best = Math.max(best, 0.4 + 0.4 * (header.length / s.length));
+      let c = 0;
+      if (header.includes(s)) c = 0.5 + 0.4 * (s.length / header.length);
+      else if (s.includes(header) && header.length >= 3) c = 0.4 + 0.4 * (header.length / s.length);
+      if (c > best) {
+        best = c;
+        rank = k;
+      }
     }
   }
-  return best;
+  return { score: best, rank };
+}
+
+/** A field matched to a column by its synonyms. */
+export interface ColumnMatch<F extends string> {
+  field: F;
+  column: string;
+  columnIndex: number;
+  /** 1 = exact synonym; lower for partial matches (rounded to hundredths). */
+  confidence: number;
+}
+
+/**
+ * The best column per field from English and Chinese synonyms, for any file whose layout is not a preset (a
+ * tape, a performance history): headers compare without their unit annotation, normalised; each column serves
+ * one field, the strongest matches first (then the fields' order, then the synonyms'); matches under 0.5 are
+ * not proposed.
+ */
+export function matchColumns<F extends string>(
+  headers: readonly string[],
+  fields: readonly F[],
+  synonyms: Readonly<Record<F, readonly string[]>>,
+): ColumnMatch<F>[] {
+  const norm = headers.map((h) => normalizeHeader(headerWithoutUnit(h)));
+  const candidates: (ColumnMatch<F> & { rank: number; order: number })[] = [];
+  fields.forEach((f, order) => {
+    const syn = synonyms[f].map(normalizeHeader);
+    norm.forEach((h, i) => {
+      const { score, rank } = scoreHeader(h, syn);
+      if (score >= 0.5)
+        candidates.push({ field: f, column: headers[i]!, columnIndex: i, confidence: score, rank, order });
+    });
+  });
+  candidates.sort((a, b) => b.confidence - a.confidence || a.order - b.order || a.rank - b.rank);
+  const usedFields = new Set<F>();
+  const usedCols = new Set<number>();
+  const out: ColumnMatch<F>[] = [];
+  for (const c of candidates) {
+    if (usedFields.has(c.field) || usedCols.has(c.columnIndex)) continue;
+    usedFields.add(c.field);
+    usedCols.add(c.columnIndex);
+    out.push({
+      field: c.field,
+      column: c.column,
+      columnIndex: c.columnIndex,
+      confidence: Math.round(c.confidence * 100) / 100,
+    });
+  }
+  return out;
 }
 
 /**
@@ -603,27 +666,10 @@ export function suggestMapping(headers: readonly string[]): MappingSuggestion {
       return finishSuggestion(preset, name, fields, headers);
     }
   }
-  const norm = headers.map((h) => normalizeHeader(headerWithoutUnit(h)));
-  const candidates: FieldSuggestion[] = [];
-  for (const f of POOL_FIELDS) {
-    norm.forEach((h, i) => {
-      const c = scoreHeader(h, FIELD_SYNONYMS[f]);
-      if (c >= 0.5)
-        candidates.push({ field: f, column: headers[i]!, columnIndex: i, confidence: c, via: 'synonym' });
-    });
-  }
-  candidates.sort(
-    (a, b) => b.confidence - a.confidence || POOL_FIELDS.indexOf(a.field) - POOL_FIELDS.indexOf(b.field),
-  );
-  const usedFields = new Set<PoolField>();
-  const usedCols = new Set<number>();
-  const fields: FieldSuggestion[] = [];
-  for (const c of candidates) {
-    if (usedFields.has(c.field) || usedCols.has(c.columnIndex)) continue;
-    usedFields.add(c.field);
-    usedCols.add(c.columnIndex);
-    fields.push({ ...c, confidence: Math.round(c.confidence * 100) / 100 });
-  }
+  const fields: FieldSuggestion[] = matchColumns(headers, POOL_FIELDS, FIELD_SYNONYMS).map((m) => ({
+    ...m,
+    via: 'synonym',
+  }));
   const columns: Partial<Record<PoolField, string>> = {};
   for (const s of fields) columns[s.field] = s.column;
   return finishSuggestion(TapeMapping.parse({ name: 'suggested', columns }), null, fields, headers);

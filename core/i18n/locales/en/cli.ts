@@ -603,4 +603,34 @@ export const cli = {
     oneGoal: 'give one of {{flags}}',
     badStress: '{{flag}} {{value}}: expected {{forms}}',
   },
+  /** `vintage` with a history mapping (--mapping, --preset, --suggest-mapping; core/history/mapping.ts). */
+  vintageMapping: {
+    oneMapping: 'give {{mapping}} or {{preset}}, not both',
+    unknownPreset: "unknown history mapping preset '{{preset}}' (presets: {{presets}})",
+    badMapping: '{{file}}: not a history mapping ({{problem}})',
+    suggestPreset: '{{file}}: the header is the {{preset}} layout',
+    suggestSynonyms: '{{file}}: columns found by their names (mean confidence {{confidence}})',
+    suggestField: '  {{label}} ({{field}}) ← {{column}} ({{confidence}})',
+    suggestNone: '  {{label}} ({{field}}): no column',
+    suggestMissing: 'Required and not found: {{fields}} (edit the mapping before using it)',
+    suggestNoStatus: 'Neither a status nor a days-past-due column was found (one is needed)',
+    suggestUnused: 'Columns not used: {{columns}}',
+    unknownTitle:
+      'Unknown status codes ({{count}}): their rows are rejected; say what each means in the mapping ({{where}})',
+    unknownCode_one: '  {{code}}: {{count}} row',
+    unknownCode_other: '  {{code}}: {{count}} rows',
+    /** The history's fields as the mapping step and the suggestion name them. */
+    fields: {
+      loanId: 'Loan ID',
+      asOf: 'As-of month',
+      originationDate: 'Origination date',
+      originalBalance: 'Original balance',
+      currentBalance: 'Current balance',
+      daysPastDue: 'Days past due',
+      status: 'Status',
+      chargeOffAmount: 'Charge-off amount',
+      recoveryAmount: 'Recovery amount',
+      originalTerm: 'Original term',
+    },
+  },
 };

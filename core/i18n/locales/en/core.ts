@@ -391,8 +391,9 @@ export const core = {
   },
   /** A performance history the reader cannot read (core/history/reader.ts). */
   history: {
-    noColumn: 'no column for {{fields}}',
-    noStatus: 'no status and no days-past-due column',
+    noColumn:
+      "no column for {{fields}} (the file's headers: {{headers}}); map them with a mapping or a preset",
+    noStatus: "no status and no days-past-due column (the file's headers: {{headers}})",
     noSegmentColumn: "no column named '{{segment}}' to segment by",
     noHeader: 'no header row',
     inFile: '{{file}}: {{reason}}',

@@ -348,8 +348,8 @@ export const core: Catalog<typeof en> = {
     tenorsIncrease: '期限须递增（{{tenor}} 不长于其前一期限）',
   },
   history: {
-    noColumn: '缺少以下字段的列：{{fields}}',
-    noStatus: '既无贷款状态列，也无逾期天数列',
+    noColumn: '缺少以下字段的列：{{fields}}（文件的表头：{{headers}}）；请用字段映射或预设指定',
+    noStatus: '既无贷款状态列，也无逾期天数列（文件的表头：{{headers}}）',
     noSegmentColumn: '没有名为“{{segment}}”的列可用于细分',
     noHeader: '没有表头行',
     inFile: '{{file}}：{{reason}}',

@@ -1,14 +1,17 @@
 /**
  * `abs-workbench vintage <history.csv|table.csv|xlsx> [--segment FIELD] [--method chain-ladder|timing|both]
  * [--factors volume|simple|last-n] [--last-n N] [--tail N|loglinear] [--horizon N] [--holdout N]
- * [--into deal.json --scenario NAME] [--stress K | --multiple M] [--rejects FILE] [--json]`
+ * [--into deal.json --scenario NAME] [--stress K | --multiple M] [--rejects FILE] [--mapping FILE | --preset NAME]
+ * [--json]`, and `vintage --suggest-mapping <history>` to print the mapping proposed for a history's header.
  *
  * A loan-level performance history (one row per loan per month; streamed) or a vintage table as published
  * (rows vintages, columns months on book, cumulative values, blanks not yet observed) → vintage curves, the
  * chain ladder with Mack's standard error beside the timing curve, the lifetime loss range, a back-test, roll
  * rates; with `--into`, a scenario with its provenance written into the deal file. For a table, `--json` carries
  * `developmentFactors`, `vintages[]` (`vintage, latest, ultimate, standardError`) and `total`, in the table's
- * own units. Text goes through cliT() so `--lang zh-CN` prints Chinese.
+ * own units. A history whose headers are not the reader's own is read under a mapping (core/history/mapping.ts):
+ * `--mapping FILE` (JSON), `--preset NAME`, or by default the one suggested for its header; a required field left
+ * unmapped is refused with the headers the file has. Text goes through cliT() so `--lang zh-CN` prints Chinese.
  */
 import { open, rename, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -28,7 +31,14 @@ import {
   type VintageMethod,
   type VintageOptions,
 } from '../../../history/analyse';
-import { BUCKETS } from '../../../history/fields';
+import { BUCKETS, HISTORY_FIELDS } from '../../../history/fields';
+import {
+  HISTORY_MAPPING_PRESETS,
+  historyPreset,
+  parseHistoryMapping,
+  suggestHistoryMapping,
+  type HistoryMapping,
+} from '../../../history/mapping';
 import {
   HistoryFormatError,
   HistoryStream,
@@ -63,9 +73,13 @@ const VALUE_FLAGS = [
   '--multiple',
   '--rejects',
   '--sheet',
+  '--mapping',
+  '--preset',
 ];
+/** A mapping file is a few kilobytes; anything far larger is not one. */
+const MAX_MAPPING_BYTES = 1024 * 1024;
 const USAGE =
-  'vintage <history.csv|table.csv|xlsx> [--segment FIELD] [--method chain-ladder|timing|both] [--factors volume|simple|last-n] [--last-n N] [--tail N|loglinear] [--horizon N] [--holdout N] [--into deal.json --scenario NAME [--segment-map HIST=POOL,…]] [--stress K | --multiple M] [--rejects FILE] [--json]';
+  'vintage <history.csv|table.csv|xlsx> [--segment FIELD] [--method chain-ladder|timing|both] [--factors volume|simple|last-n] [--last-n N] [--tail N|loglinear] [--horizon N] [--holdout N] [--into deal.json --scenario NAME [--segment-map HIST=POOL,…]] [--stress K | --multiple M] [--rejects FILE] [--mapping FILE | --preset NAME] [--json] | vintage --suggest-mapping <history.csv|xlsx>';
 /** Tables are small (a few hundred vintages); a history is streamed and may be gigabytes. */
 const MAX_TABLE_BYTES = 20 * 1024 * 1024;
 const MAX_HISTORY_BYTES = 4 * 1024 ** 3;
@@ -74,6 +88,7 @@ interface Args {
   file: string;
   flags: Map<string, string>;
   json: boolean;
+  suggest: boolean;
 }
 
 function parseArgs(args: readonly string[]): Args {
@@ -81,9 +96,11 @@ function parseArgs(args: readonly string[]): Args {
   const flags = new Map<string, string>();
   let file: string | undefined;
   let json = false;
+  let suggest = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === '--json') json = true;
+    else if (a === '--suggest-mapping') suggest = true;
     else if (VALUE_FLAGS.includes(a)) {
       const v = args[++i];
       if (v === undefined) throw new CliError(t('cli:vintage.needsValue', { flag: a }), 2);
@@ -100,7 +117,39 @@ function parseArgs(args: readonly string[]): Args {
       t('cli:vintage.segmentNeedsInto', { map: '--segment-map', segment: '--segment', into: '--into' }),
       2,
     );
-  return { file, flags, json };
+  if (flags.has('--mapping') && flags.has('--preset'))
+    throw new CliError(t('cli:vintageMapping.oneMapping', { mapping: '--mapping', preset: '--preset' }), 2);
+  return { file, flags, json, suggest };
+}
+
+/** The mapping `--mapping FILE` or `--preset NAME` names, validated; undefined when neither is given. */
+async function mappingOf(flags: Map<string, string>): Promise<HistoryMapping | undefined> {
+  const t = cliT();
+  const preset = flags.get('--preset');
+  if (preset !== undefined) {
+    const m = historyPreset(preset);
+    if (!m)
+      throw new CliError(
+        t('cli:vintageMapping.unknownPreset', {
+          preset,
+          presets: Object.keys(HISTORY_MAPPING_PRESETS).join(', '),
+        }),
+        2,
+      );
+    return m;
+  }
+  const file = flags.get('--mapping');
+  if (file === undefined) return undefined;
+  let raw: unknown;
+  try {
+    raw = await readJsonFile(file, MAX_MAPPING_BYTES);
+  } catch (e) {
+    if (e instanceof DealFileError) throw new CliError(e.message);
+    throw e;
+  }
+  const m = parseHistoryMapping(raw);
+  if ('problem' in m) throw new CliError(t('cli:vintageMapping.badMapping', { file, problem: m.problem }));
+  return m;
 }
 
 function choice<T extends string>(
@@ -132,10 +181,19 @@ function positive(
 
 export type Source =
   | { kind: 'history'; acc: HistoryAccumulator; rowsRead: number; blankLines: number }
-  | { kind: 'table'; table: VintageTable };
+  | { kind: 'table'; table: VintageTable }
+  | { kind: 'header'; header: string[] };
 
-/** Reads the file: a spreadsheet through the worker-isolated reader, CSV text streamed when it is a history. */
-export async function readSource(file: string, flags: Map<string, string>): Promise<Source> {
+/**
+ * Reads the file: a spreadsheet through the worker-isolated reader, CSV text streamed when it is a history (under
+ * `mapping` when given); with `headerOnly`, just the header row (for --suggest-mapping).
+ */
+export async function readSource(
+  file: string,
+  flags: Map<string, string>,
+  mapping?: HistoryMapping,
+  headerOnly = false,
+): Promise<Source> {
   const t = cliT();
   let size: number;
   try {
@@ -158,11 +216,12 @@ export async function readSource(file: string, flags: Map<string, string>): Prom
       );
       const rows = sheet.rows;
       const header = rows.find((r) => r.some((c) => c.trim() !== '')) ?? [];
-      if (looksLikeHistory(header)) {
-        const acc = readHistoryRows(
-          rows,
-          segment === undefined ? {} : { segment, maxListedRejects: 100_000 },
-        );
+      if (headerOnly) return { kind: 'header', header };
+      if (looksLikeHistory(header, mapping)) {
+        const acc = readHistoryRows(rows, {
+          ...(segment === undefined ? {} : { segment, maxListedRejects: 100_000 }),
+          ...(mapping ? { mapping } : {}),
+        });
         return { kind: 'history', acc, rowsRead: rows.length - 1, blankLines: 0 };
       }
       return { kind: 'table', table: readVintageTable(rows) };
@@ -173,7 +232,8 @@ export async function readSource(file: string, flags: Map<string, string>): Prom
     const firstLine = first.slice(0, Math.max(0, first.search(/\r?\n/)) || first.length);
     const delimiter = sniffDelimiter(first.slice(0, 64 * 1024)).delimiter;
     const header = parseCsvText(firstLine, delimiter).rows[0] ?? [];
-    if (!looksLikeHistory(header)) {
+    if (headerOnly) return { kind: 'header', header };
+    if (!looksLikeHistory(header, mapping)) {
       if (size > MAX_TABLE_BYTES)
         throw new CliError(t('cli:vintage.cannotRead', { file, why: `> ${MAX_TABLE_BYTES} bytes` }));
       let text = first;
@@ -193,6 +253,7 @@ export async function readSource(file: string, flags: Map<string, string>): Prom
       delimiter,
       maxListedRejects: flags.has('--rejects') ? 1_000_000 : 1_000,
       ...(segment === undefined ? {} : { segment }),
+      ...(mapping ? { mapping } : {}),
     });
     stream.push(first);
     const buf = new Uint8Array(1024 * 1024);
@@ -388,13 +449,51 @@ export async function writeScenario(dealPath: string, scenario: ScenarioInput): 
   await writeAtomic(dealPath, JSON.stringify(updated, null, 2) + '\n');
 }
 
+/**
+ * `--suggest-mapping`: the mapping proposed for the file's header as JSON on stdout (ready for `--mapping`), and
+ * on stderr what it rests on: each field's column with its confidence, what is missing, the columns left over.
+ */
+async function suggestMappingOf(file: string, flags: Map<string, string>): Promise<number> {
+  const t = cliT();
+  const src = await readSource(file, flags, undefined, true);
+  const header = src.kind === 'header' ? src.header : [];
+  const s = suggestHistoryMapping(header);
+  const lines = [
+    s.preset !== null
+      ? t('cli:vintageMapping.suggestPreset', { file, preset: s.preset })
+      : t('cli:vintageMapping.suggestSynonyms', { file, confidence: formatPercent(s.confidence, 0) }),
+    ...HISTORY_FIELDS.map((f) => {
+      const m = s.fields.find((x) => x.field === f);
+      return m
+        ? t('cli:vintageMapping.suggestField', {
+            label: t(`cli:vintageMapping.fields.${f}`),
+            field: f,
+            column: m.column,
+            confidence: formatPercent(m.confidence, 0),
+          })
+        : t('cli:vintageMapping.suggestNone', { label: t(`cli:vintageMapping.fields.${f}`), field: f });
+    }),
+  ];
+  if (s.missingRequired.length > 0)
+    lines.push(t('cli:vintageMapping.suggestMissing', { fields: s.missingRequired.join(', ') }));
+  if (s.missingStatus) lines.push(t('cli:vintageMapping.suggestNoStatus'));
+  if (s.unmappedColumns.length > 0)
+    lines.push(t('cli:vintageMapping.suggestUnused', { columns: s.unmappedColumns.join(', ') }));
+  process.stderr.write(lines.join('\n') + '\n');
+  process.stdout.write(JSON.stringify(s.mapping, null, 2) + '\n');
+  return 0;
+}
+
 export async function main(args: string[]): Promise<number> {
-  const { file, flags, json } = parseArgs(args);
+  const { file, flags, json, suggest } = parseArgs(args);
+  if (suggest) return suggestMappingOf(file, flags);
   const t = cliT();
   const method = choice(flags, '--method', VINTAGE_METHODS, 'both');
   const stressK = positive(flags, '--stress', false);
   const multiple = positive(flags, '--multiple', false);
-  const src = await readSource(file, flags);
+  const mapping = await mappingOf(flags);
+  const src = await readSource(file, flags, mapping);
+  if (src.kind === 'header') throw new Error('unreachable: a header read without --suggest-mapping');
 
   if (src.kind === 'table') {
     const table = src.table;
@@ -442,6 +541,7 @@ export async function main(args: string[]): Promise<number> {
   }
 
   const acc = src.acc;
+  const unknown = [...acc.unknownStatusCodes].sort((a, b) => b[1] - a[1]);
   if (flags.has('--rejects')) await writeAtomic(flags.get('--rejects')!, historyRejectsCsv(acc.rejects));
   if (acc.rowsAccepted === 0)
     throw new CliError(t('cli:vintage.noRowAccepted', { file, rejected: acc.rowsRejected }));
@@ -549,6 +649,10 @@ export async function main(args: string[]): Promise<number> {
           reason: t(`cli:vintage.reasons.${r.reason}`),
         }),
       );
+  }
+  if (unknown.length > 0) {
+    out.push('', t('cli:vintageMapping.unknownTitle', { count: unknown.length, where: 'values.status' }));
+    for (const [code, rows] of unknown) out.push(t('cli:vintageMapping.unknownCode', { code, count: rows }));
   }
   out.push('', heading(t('cli:vintage.curvesTitle')));
   out.push(
