@@ -94,6 +94,13 @@ export interface WaterfallInput {
   schedule?: WaterfallSchedule;
   /** The deal calendar's legal final date (a class without its own uses it for `unpaidAtLegalFinal`). */
   legalFinalDate?: string;
+  /**
+   * Keep the per-period rows (pool, class cash flows, waterfall steps); default true. False is the lean run of a
+   * stress path: the same arithmetic on the same state, but `poolPeriods`, `waterfall` and every class's
+   * `cashflows` stay empty, so a path allocates a few arrays instead of hundreds of report rows; `realisedLoss`
+   * carries what a path reads of the pool rows.
+   */
+  record?: boolean;
 }
 
 export interface WaterfallSchedule {
@@ -126,11 +133,14 @@ export interface WaterfallRun {
   revolving: RevolvingReport | null;
   /** Present when the structure has phases: the event of default that accelerated the deal, or null. */
   acceleration?: AccelerationEvent | null;
+  /** Σ `loss` of the pool rows, in period order (also with `record: false`, when there are no rows). */
+  realisedLoss: number;
 }
 
 function sumOf(xs: readonly Cents[]): Cents {
   let s = 0;
-  for (const x of xs) s += x;
+  // Indexed: an array iterator allocates until the function is optimised, and a stress run calls this per step.
+  for (let i = 0; i < xs.length; i++) s += xs[i];
   return s;
 }
 
@@ -203,6 +213,7 @@ interface PlanStep {
 
 export function runWaterfall(input: WaterfallInput): WaterfallRun {
   const { structure, scenario, dates } = input;
+  const record = input.record ?? true;
   const T = input.pool.periods;
   if (dates.length < T + 1) throw new Error(`runWaterfall: ${dates.length} dates for ${T} periods`);
   const tranches = structure.tranches;
@@ -375,6 +386,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
   const failures: { period: number; difference: number }[] = [];
   let cumDefaults = 0;
   let cumRecoveries = 0;
+  let realisedLoss = 0;
   let cleanUpCallPeriod: number | null = null;
   let cleanUpCallShortfall: number | null = null;
   let revolvingEndPeriod: number | null = null;
@@ -582,7 +594,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
         purchasedPar += bought.par;
         poolEnd += bought.par;
         usesOut += bought.got.total;
-        steps.push(row(index, label, bought.due, bought.got, ledger));
+        if (record) steps.push(row(index, label, bought.due, bought.got, ledger));
       }
       heldInterest = funds.interest;
       heldPrincipal = funds.principal;
@@ -596,54 +608,57 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
         poolBegin === 0 ? 0 : ((interest + feeIncome - feesMonth - esInterestMonth) * 12) / poolBegin;
       excessSpread.push({ period: t, annualised: es });
       ocPool = poolEnd;
-      const ce = creditEnhancement(poolEnd);
-      for (let i = 0; i < nT; i++) {
-        flows[i].push({
+      realisedLoss += fromCents(loss);
+      if (record) {
+        const ce = creditEnhancement(poolEnd);
+        for (let i = 0; i < nT; i++) {
+          flows[i].push({
+            period: t,
+            date,
+            beginBalance: fromCents(beginBalances[i]),
+            interestDue: 0,
+            interest: 0,
+            interestShortfall: fromCents(shortfall[i]),
+            principal: 0,
+            writedown: 0,
+            balance: fromCents(balance[i]),
+            creditEnhancement: ce[i],
+            accrualStart: null,
+            accrualEnd: null,
+            accrualDays: 0,
+            ...(pdlOn ? { principalDeficiency: fromCents(pdl.balance[i]) } : {}),
+          });
+        }
+        waterfall.push({
           period: t,
           date,
-          beginBalance: fromCents(beginBalances[i]),
-          interestDue: 0,
-          interest: 0,
-          interestShortfall: fromCents(shortfall[i]),
-          principal: 0,
-          writedown: 0,
-          balance: fromCents(balance[i]),
-          creditEnhancement: ce[i],
-          accrualStart: null,
-          accrualEnd: null,
-          accrualDays: 0,
-          ...(pdlOn ? { principalDeficiency: fromCents(pdl.balance[i]) } : {}),
+          paymentDate: false,
+          sources: {
+            interestCollections: fromCents(interest + feeIncome + reinvestment),
+            principalCollections: fromCents(sched + prepay),
+            recoveries: fromCents(recovery),
+            reserveDraw: 0,
+            cleanUpCallProceeds: 0,
+            reinvestmentIncome: fromCents(reinvestment),
+            total: fromCents(sourcesTotal),
+          },
+          steps,
+          uses: { total: fromCents(usesOut) },
+          reserve: {
+            begin: fromCents(reserveBalance),
+            deposit: 0,
+            draw: 0,
+            end: fromCents(reserveBalance),
+            target: 0,
+          },
+          collectionAccount: { begin: fromCents(heldBegin), end: fromCents(heldEnd) },
+          difference: fromCents(difference),
+          revolving,
+          triggersBreached: book.breachedIds,
+          ...(phased ? { phase: revolving ? ('revolving' as const) : ('amortising' as const) } : {}),
         });
+        poolPeriods.push(poolRow(t, date, month, feeIncome, purchasedPar, collectedEnd));
       }
-      waterfall.push({
-        period: t,
-        date,
-        paymentDate: false,
-        sources: {
-          interestCollections: fromCents(interest + feeIncome + reinvestment),
-          principalCollections: fromCents(sched + prepay),
-          recoveries: fromCents(recovery),
-          reserveDraw: 0,
-          cleanUpCallProceeds: 0,
-          reinvestmentIncome: fromCents(reinvestment),
-          total: fromCents(sourcesTotal),
-        },
-        steps,
-        uses: { total: fromCents(usesOut) },
-        reserve: {
-          begin: fromCents(reserveBalance),
-          deposit: 0,
-          draw: 0,
-          end: fromCents(reserveBalance),
-          target: 0,
-        },
-        collectionAccount: { begin: fromCents(heldBegin), end: fromCents(heldEnd) },
-        difference: fromCents(difference),
-        revolving,
-        triggersBreached: book.breachedIds,
-        ...(phased ? { phase: revolving ? ('revolving' as const) : ('amortising' as const) } : {}),
-      });
-      poolPeriods.push(poolRow(t, date, month, feeIncome, purchasedPar, collectedEnd));
       continue;
     }
 
@@ -820,7 +835,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
             shortfall[i] -= split[i];
           }
           usesOut += got.total;
-          steps.push(row(s, 'interest shortfall before the residual', owedInterest, got, ledger));
+          if (record) steps.push(row(s, 'interest shortfall before the residual', owedInterest, got, ledger));
         }
       }
       const notes = sumOf(balance);
@@ -841,7 +856,8 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
       // Paying notes above the collateral cures the deficiency those notes carry.
       if (pdlOn) pdl.credit(Math.min(toNotes, pdl.owed(bySeniority)), bySeniority);
       usesOut += got.total;
-      steps.push(row(s, 'principal before the residual (uncured loss)', above + uncured, got, ledger));
+      if (record)
+        steps.push(row(s, 'principal before the residual (uncured loss)', above + uncured, got, ledger));
     };
 
     for (const { step, from, label, ids, index: s, ledger } of phasePlan) {
@@ -854,7 +870,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
             const got = funds.take(owed, from, true);
             feeExcessOwed.set(fee.id, owed - got.total);
             usesOut += got.total;
-            steps.push(row(s, label, owed, got, ledger));
+            if (record) steps.push(row(s, label, owed, got, ledger));
             break;
           }
           // Fees accrued in the collection months since the last payment date are due now too.
@@ -873,7 +889,8 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
               : { got: funds.take(allowed, from, true), drawn: 0 };
           feeArrears.set(fee.id, feeCarried(fee, payable, got.total + drawn));
           usesOut += got.total + drawn;
-          steps.push(row(s, label, payable, got, ledger, step.limit ? allowed : undefined, drawn));
+          if (record)
+            steps.push(row(s, label, payable, got, ledger, step.limit ? allowed : undefined, drawn));
           break;
         }
         case 'interest': {
@@ -904,7 +921,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
           // Principal collections spent on interest leave the notes above the pool: a principal deficiency.
           if (pdlOn) pdl.debit(got.principal, balance);
           usesOut += paidNow;
-          steps.push(row(s, label, due, got, ledger, undefined, drawn));
+          if (record) steps.push(row(s, label, due, got, ledger, undefined, drawn));
           break;
         }
         case 'reserveDeposit': {
@@ -912,19 +929,19 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
           const got = funds.take(due, from, false);
           funds.reserve += got.total;
           deposits += got.total;
-          steps.push(row(s, label, due, got, ledger));
+          if (record) steps.push(row(s, label, due, got, ledger));
           break;
         }
         case 'purchase': {
           if (!rev || !revolving || eligible.length === 0) {
-            steps.push(row(s, label, 0, funds.take(0, from, false), ledger));
+            if (record) steps.push(row(s, label, 0, funds.take(0, from, false), ledger));
             break;
           }
           const bought = purchase(t, from, poolEnd, funds);
           purchasedPar = bought.par;
           poolEnd += bought.par;
           usesOut += bought.got.total;
-          steps.push(row(s, label, bought.due, bought.got, ledger));
+          if (record) steps.push(row(s, label, bought.due, bought.got, ledger));
           break;
         }
         case 'principal': {
@@ -960,7 +977,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
             balance[ids[k]] -= split[k];
           }
           usesOut += got.total;
-          steps.push(row(s, label, due, got, ledger, step.limit ? allowed : undefined));
+          if (record) steps.push(row(s, label, due, got, ledger, step.limit ? allowed : undefined));
           break;
         }
         case 'pdlCure': {
@@ -969,7 +986,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
           const got = funds.take(owed, from, true);
           pdl.credit(got.total, ids);
           funds.toPrincipal(got.total);
-          steps.push(row(s, label, owed, got, ledger));
+          if (record) steps.push(row(s, label, owed, got, ledger));
           break;
         }
         case 'hedge': {
@@ -979,7 +996,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
           const h = hedgeRows.find((x) => x.id === step.hedge);
           if (h) h.paid += fromCents(got.total);
           usesOut += got.total;
-          steps.push(row(s, label, owed, got, ledger));
+          if (record) steps.push(row(s, label, owed, got, ledger));
           break;
         }
         case 'liquidity': {
@@ -995,7 +1012,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
           else if (step.part === 'interest') liquidity.payInterest(got.total);
           else liquidity.payFee(got.total);
           usesOut += got.total;
-          steps.push(row(s, label, due, got, ledger));
+          if (record) steps.push(row(s, label, due, got, ledger));
           break;
         }
         case 'capCarryover': {
@@ -1008,7 +1025,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
             interestPaid[i] += split[k];
           });
           usesOut += got.total;
-          steps.push(row(s, label, owed, got, ledger));
+          if (record) steps.push(row(s, label, owed, got, ledger));
           break;
         }
         case 'residual': {
@@ -1022,16 +1039,17 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
           } else {
             usesOut += got.total;
           }
-          steps.push(
-            row(
-              s,
-              trapping ? 'residual (trapped in reserve)' : label,
-              amount,
-              got,
-              ledger,
-              step.limit ? allowed : undefined,
-            ),
-          );
+          if (record)
+            steps.push(
+              row(
+                s,
+                trapping ? 'residual (trapped in reserve)' : label,
+                amount,
+                got,
+                ledger,
+                step.limit ? allowed : undefined,
+              ),
+            );
           break;
         }
       }
@@ -1049,7 +1067,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
       } else {
         usesOut += got.total;
       }
-      steps.push(row(phasePlan.length, 'unallocated funds to the seller', leftover, got));
+      if (record) steps.push(row(phasePlan.length, 'unallocated funds to the seller', leftover, got));
     }
     // A reserve that may not cover principal at maturity goes back to the seller once the final period is paid.
     if (final && funds.reserve > 0) {
@@ -1057,7 +1075,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
       funds.release(back);
       const got = funds.take(back, ['interest'], false);
       usesOut += got.total;
-      steps.push(row(phasePlan.length, 'reserve returned to the seller', back, got));
+      if (record) steps.push(row(phasePlan.length, 'reserve returned to the seller', back, got));
     }
     reserveBalance = funds.reserve;
 
@@ -1083,26 +1101,28 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     ocNotes = sumOf(balance);
     if (pdlOn) pdl.clamp(balance);
 
-    const ce = creditEnhancement(poolEnd);
-    for (let i = 0; i < nT; i++) {
-      const dayCount = tranches[i].dayCount;
-      flows[i].push({
-        period: t,
-        date,
-        beginBalance: fromCents(beginBalances[i]),
-        interestDue: fromCents(interestDueReported[i]),
-        interest: fromCents(interestPaid[i]),
-        interestShortfall: fromCents(shortfall[i]),
-        principal: fromCents(principalPaid[i]),
-        writedown: fromCents(wd[i]),
-        balance: fromCents(balance[i]),
-        creditEnhancement: ce[i],
-        accrualStart: accrualDates[accrualFrom],
-        accrualEnd: accrualDates[t],
-        accrualDays: daysOf(dayCount, accrualFrom, t),
-        ...(pdlOn ? { principalDeficiency: fromCents(pdl.balance[i]) } : {}),
-        ...(tranches[i].availableFundsCap ? { capCarryover: fromCents(capCarryover[i]) } : {}),
-      });
+    if (record) {
+      const ce = creditEnhancement(poolEnd);
+      for (let i = 0; i < nT; i++) {
+        const dayCount = tranches[i].dayCount;
+        flows[i].push({
+          period: t,
+          date,
+          beginBalance: fromCents(beginBalances[i]),
+          interestDue: fromCents(interestDueReported[i]),
+          interest: fromCents(interestPaid[i]),
+          interestShortfall: fromCents(shortfall[i]),
+          principal: fromCents(principalPaid[i]),
+          writedown: fromCents(wd[i]),
+          balance: fromCents(balance[i]),
+          creditEnhancement: ce[i],
+          accrualStart: accrualDates[accrualFrom],
+          accrualEnd: accrualDates[t],
+          accrualDays: daysOf(dayCount, accrualFrom, t),
+          ...(pdlOn ? { principalDeficiency: fromCents(pdl.balance[i]) } : {}),
+          ...(tranches[i].availableFundsCap ? { capCarryover: fromCents(capCarryover[i]) } : {}),
+        });
+      }
     }
 
     const interestCollections = interest + feeIncome + reinvestment;
@@ -1152,49 +1172,54 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     else if (!revolving || !rev) nextPayment = t + timing.amortisingMonths;
     else nextPayment = Math.min(t + timing.revolvingMonths, rev.endPeriod + timing.amortisingMonths);
 
-    waterfall.push({
-      period: t,
-      date,
-      paymentDate: true,
-      sources: {
-        interestCollections: fromCents(interestCollections),
-        principalCollections: fromCents(principalCollections),
-        recoveries: fromCents(recovery),
-        reserveDraw: fromCents(draws),
-        cleanUpCallProceeds: fromCents(callProceeds),
-        reinvestmentIncome: fromCents(reinvestment),
-        ...(hedgeBook.hedges.length > 0 ? { hedgeReceipts: fromCents(hedgeReceipts) } : {}),
-        ...(liquidity ? { liquidityDraws: fromCents(liquidityDraws) } : {}),
-        total: fromCents(sourcesTotal),
-      },
-      steps,
-      uses: { total: fromCents(usesOut) },
-      reserve: {
-        begin: fromCents(reserveBegin),
-        deposit: fromCents(deposits),
-        draw: fromCents(draws),
-        end: fromCents(reserveBalance),
-        target: fromCents(target),
-      },
-      collectionAccount: { begin: fromCents(heldBegin), end: 0 },
-      difference: fromCents(difference),
-      revolving,
-      triggersBreached: book.breachedIds,
-      ...(phased ? { phase } : {}),
-      ...(liquidity ? { liquidity: liquidityRow(liquidity) } : {}),
-      ...(hedgeRows.length > 0
-        ? { hedges: hedgeRows.map((h) => ({ ...h, owed: fromCents(hedgeBook.owed.get(h.id) ?? 0) })) }
-        : {}),
-    });
+    realisedLoss += fromCents(loss);
+    if (record) {
+      waterfall.push({
+        period: t,
+        date,
+        paymentDate: true,
+        sources: {
+          interestCollections: fromCents(interestCollections),
+          principalCollections: fromCents(principalCollections),
+          recoveries: fromCents(recovery),
+          reserveDraw: fromCents(draws),
+          cleanUpCallProceeds: fromCents(callProceeds),
+          reinvestmentIncome: fromCents(reinvestment),
+          ...(hedgeBook.hedges.length > 0 ? { hedgeReceipts: fromCents(hedgeReceipts) } : {}),
+          ...(liquidity ? { liquidityDraws: fromCents(liquidityDraws) } : {}),
+          total: fromCents(sourcesTotal),
+        },
+        steps,
+        uses: { total: fromCents(usesOut) },
+        reserve: {
+          begin: fromCents(reserveBegin),
+          deposit: fromCents(deposits),
+          draw: fromCents(draws),
+          end: fromCents(reserveBalance),
+          target: fromCents(target),
+        },
+        collectionAccount: { begin: fromCents(heldBegin), end: 0 },
+        difference: fromCents(difference),
+        revolving,
+        triggersBreached: book.breachedIds,
+        ...(phased ? { phase } : {}),
+        ...(liquidity ? { liquidity: liquidityRow(liquidity) } : {}),
+        ...(hedgeRows.length > 0
+          ? { hedges: hedgeRows.map((h) => ({ ...h, owed: fromCents(hedgeBook.owed.get(h.id) ?? 0) })) }
+          : {}),
+      });
 
-    poolPeriods.push(poolRow(t, date, month, feeIncome, purchasedPar, collectedEnd));
+      poolPeriods.push(poolRow(t, date, month, feeIncome, purchasedPar, collectedEnd));
+    }
 
     if (callNow) {
       cleanUpCallPeriod = t;
       break;
     }
   }
-  if (rev && revolvingEndPeriod === null) revolvingEndPeriod = Math.min(rev.endPeriod, poolPeriods.length);
+  // The periods run (one pool row each, when recorded): to the horizon, or to the clean-up call.
+  if (rev && revolvingEndPeriod === null)
+    revolvingEndPeriod = Math.min(rev.endPeriod, cleanUpCallPeriod ?? T);
 
   const trancheResults: TrancheResult[] = tranches.map((tr, i) => ({
     id: tr.id,
@@ -1231,6 +1256,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     checks: { cashConserved: failures.length === 0, failures },
     revolving: rev ? { excludedProfileLines: excluded, purchases: purchasesReport } : null,
     ...(phased ? { acceleration: phaseBook.acceleration } : {}),
+    realisedLoss,
   };
 }
 
