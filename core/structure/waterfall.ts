@@ -211,6 +211,44 @@ interface PlanStep {
   ledger?: StepLedger;
 }
 
+/** What a run derives from the structure alone: the priority of payments per phase and the seniority order. */
+interface StructureSetup {
+  /** The lists it was derived from (a structure edited in place gets a fresh setup). */
+  key: readonly unknown[];
+  plans: Map<DealPhase, PlanStep[]>;
+  bySeniority: readonly number[];
+  seniorLevels: readonly (readonly number[])[];
+  juniorLevels: readonly (readonly number[])[];
+}
+
+/**
+ * Derived once per structure, not once per run: a Monte Carlo runs one structure thousands of times, and
+ * rebuilding these per run both allocates and hands the optimised waterfall fresh objects whose shapes it must
+ * check, which made V8 throw away and recompile the whole function (a quarter of a second each) several times
+ * per thread.
+ */
+const setups = new WeakMap<Structure, StructureSetup>();
+
+function structureSetup(structure: Structure): StructureSetup {
+  const { tranches } = structure;
+  const key = [tranches, tranches.length, structure.waterfall, structure.waterfall.length, structure.phases];
+  const cached = setups.get(structure);
+  if (cached && cached.key.every((k, i) => k === key[i])) return cached;
+  const seniorLevels = seniorityLevels(tranches.map((t) => SENIORITY_RANK[t.seniority]));
+  const setup: StructureSetup = {
+    key,
+    plans: new Map(),
+    bySeniority: tranches
+      .map((t, i) => ({ i, r: SENIORITY_RANK[t.seniority] }))
+      .sort((a, b) => a.r - b.r || a.i - b.i)
+      .map((x) => x.i),
+    seniorLevels,
+    juniorLevels: [...seniorLevels].reverse(),
+  };
+  setups.set(structure, setup);
+  return setup;
+}
+
 export function runWaterfall(input: WaterfallInput): WaterfallRun {
   const { structure, scenario, dates } = input;
   const record = input.record ?? true;
@@ -226,12 +264,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
   };
   const index = indexRates(scenario);
   const feeById = new Map(structure.fees.map((f) => [f.id, f]));
-  const bySeniority = tranches
-    .map((t, i) => ({ i, r: SENIORITY_RANK[t.seniority] }))
-    .sort((a, b) => a.r - b.r || a.i - b.i)
-    .map((x) => x.i);
-  const seniorLevels = seniorityLevels(tranches.map((t) => SENIORITY_RANK[t.seniority]));
-  const juniorLevels = [...seniorLevels].reverse();
+  const { plans, bySeniority, seniorLevels, juniorLevels } = structureSetup(structure);
   // Positions in a step's list by seniority level, senior first.
   const listedLevels = (ids: readonly number[]): number[][] =>
     seniorityLevels(ids.map((i) => SENIORITY_RANK[tranches[i].seniority]));
@@ -273,7 +306,6 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
   const feeExcessOwed = new Map<string, Cents>();
   // Every phase's priority of payments, built once (without phases: structure.waterfall in every phase).
   const phased = structure.phases !== undefined;
-  const plans = new Map<DealPhase, PlanStep[]>();
   const planOf = (phase: DealPhase): PlanStep[] => {
     let p = plans.get(phase);
     if (!p) {
