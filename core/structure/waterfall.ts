@@ -229,6 +229,9 @@ interface StructureSetup {
  */
 const setups = new WeakMap<Structure, StructureSetup>();
 
+/** Accrual fractions by day count and pair of periods, per list of accrual dates. */
+const fractionCaches = new WeakMap<readonly string[], Map<DayCount, Map<number, AccrualFraction>>>();
+
 function structureSetup(structure: Structure): StructureSetup {
   const { tranches } = structure;
   const key = [tranches, tranches.length, structure.waterfall, structure.waterfall.length, structure.phases];
@@ -338,8 +341,10 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
   if (accrualDates.length < T + 1)
     throw new Error(`runWaterfall: ${accrualDates.length} accrual dates for ${T} periods`);
   // Accrual periods depend only on the day count and the two dates: computed once per convention and pair, under
-  // a numeric key (a 360-period run asks for them on every period of every class).
-  const fractions = new Map<DayCount, Map<number, AccrualFraction>>();
+  // a numeric key (a 360-period run asks for them on every period of every class), and kept with the list of
+  // dates, which the runs of a stress share.
+  let fractions = fractionCaches.get(accrualDates);
+  if (!fractions) fractionCaches.set(accrualDates, (fractions = new Map()));
   const fractionOf = (dayCount: DayCount, from: number, to: number): AccrualFraction => {
     let byPair = fractions.get(dayCount);
     if (!byPair) fractions.set(dayCount, (byPair = new Map()));
