@@ -13,8 +13,8 @@ import { arrays, defaultHorizon, projectArrays, projectPool, type PoolInput } fr
 import type { LoanArrays } from '../projection/loanArrays';
 import type { PoolProjection } from '../projection/types';
 import type { PaymentSchedule } from '../time';
-import { DealError, runDeal, runDealOnProjection, scheduleOf } from '../run';
-import { runPoolLoss, type StressEngine } from './engine';
+import { DealError, runDeal, runDealOnProjection, runOutcomeOnProjection, scheduleOf } from '../run';
+import { outcomeOf, runPoolLoss, type StressEngine } from './engine';
 import { buildStressPool, projectStressPool, stressPoolHorizon, type StressPool } from './stressPool';
 
 export interface DealEngineOptions {
@@ -63,20 +63,32 @@ export function dealEngine(deal: Deal, pool: PoolInput, opts: DealEngineOptions 
     if (!sch) schedules.set(periods, (sch = scheduleOf(deal, periods)));
     return sch;
   };
+  // runDeal's checks, with the deal's own validated once.
+  const check = (scenario: Scenario): void => {
+    const problems = validated ? [] : validateDeal(deal);
+    for (const m of missingIndices(deal, scenario)) problems.push({ path: 'scenario.indexCurves', ...m });
+    if (problems.length > 0) throw new DealError(problems);
+    validated = true;
+  };
   return {
     scenarios: deal.scenarios,
     trancheIds: deal.structure.tranches.map((t) => t.id),
     run: (scenario, o) => {
       const analytics = o?.analytics ?? true;
-      // runDeal's checks, with the deal's own validated once.
-      const problems = validated ? [] : validateDeal(deal);
-      for (const m of missingIndices(deal, scenario)) problems.push({ path: 'scenario.indexCurves', ...m });
-      if (problems.length > 0) throw new DealError(problems);
-      validated = true;
+      check(scenario);
       const projection = fastProjection(scenario) ?? plainProjection(scenario);
       if (!projection) return runDeal(deal, pool, { scenario, analytics });
       return runDealOnProjection(deal, scenario, projection, {
         analytics,
+        schedule: scheduleFor(projection.periods),
+      });
+    },
+    outcome: (scenario) => {
+      check(scenario);
+      const projection = fastProjection(scenario) ?? plainProjection(scenario);
+      // A revolving deal's run projects its purchases too: runDeal does that, rows and all.
+      if (!projection) return outcomeOf(runDeal(deal, pool, { scenario, analytics: false }));
+      return runOutcomeOnProjection(deal, scenario, projection, {
         schedule: scheduleFor(projection.periods),
       });
     },

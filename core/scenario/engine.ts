@@ -6,6 +6,7 @@
  */
 import type { Scenario } from '../deal/schema';
 import type { RunResult } from '../result';
+import type { RunOutcome } from '../run';
 
 export interface StressEngine {
   /** The deal's base scenarios (by name), the first being the default. */
@@ -14,6 +15,11 @@ export interface StressEngine {
   readonly trancheIds: readonly string[];
   /** `analytics: false` skips yield/duration (faster) where the caller needs neither. */
   run(scenario: Scenario, opts?: { analytics?: boolean }): RunResult;
+  /**
+   * Only what a stress path reads of `run(scenario)` (pool loss, each class's principal loss and unpaid interest,
+   * the clean-up call), the same figures to the cent, without building the run's rows: a Monte Carlo's runs.
+   */
+  outcome(scenario: Scenario): RunOutcome;
   /**
    * Realised pool loss over the horizon as a share of the initial pool balance, as the deal's run books it:
    * for a revolving deal it includes the receivables bought while revolving (and so can fall as the stress
@@ -52,6 +58,20 @@ export function runPoolLoss(result: RunResult): number {
   let loss = 0;
   for (const p of result.pool.periods) loss += p.loss;
   return result.pool.initialBalance > 0 ? loss / result.pool.initialBalance : 0;
+}
+
+/** A full run's outcome (stand-in engines, and deals the lean run does not cover). */
+export function outcomeOf(result: RunResult): RunOutcome {
+  return {
+    poolLoss: runPoolLoss(result),
+    tranches: result.tranches.map((t) => ({
+      id: t.id,
+      originalBalance: t.originalBalance,
+      principalLoss: t.principalLoss,
+      interestShortfall: t.interestShortfall,
+    })),
+    cleanUpCallPeriod: result.cleanUpCallPeriod,
+  };
 }
 
 export function findTranche(result: RunResult, id: string): RunResult['tranches'][number] {

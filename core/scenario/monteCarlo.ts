@@ -25,7 +25,7 @@ import type { Scenario } from '../deal/schema';
 import { normalInv } from './normal';
 import { Xoshiro128 } from './prng';
 import { vasicekLoss, vasicekRhoForVolatility, vasicekVariance } from './vasicek';
-import { runPoolLoss, type StressEngine } from './engine';
+import type { StressEngine } from './engine';
 
 export interface MonteCarloSpec {
   paths: number;
@@ -275,7 +275,7 @@ export function runMonteCarloPath(
   const z = pathFactor(plan.seed, index);
   const targetLoss = plan.lossGivenDefault * vasicekLoss(plan.pd, plan.rho, z);
   const { multiple, capped } = multipleForLoss(plan.table, targetLoss);
-  const r = engine.run({ ...base, defaultMultiple: multiple }, { analytics: false });
+  const r = engine.outcome({ ...base, defaultMultiple: multiple });
   return {
     index,
     z,
@@ -283,7 +283,7 @@ export function runMonteCarloPath(
     multiple,
     capped,
     poolLoss: capped ? plan.table.losses[plan.table.losses.length - 1]! : targetLoss,
-    dealPoolLoss: runPoolLoss(r),
+    dealPoolLoss: r.poolLoss,
     trancheLoss: r.tranches.map((t) => (t.originalBalance > 0 ? t.principalLoss / t.originalBalance : 0)),
     trancheShortfall: r.tranches.map((t) => t.interestShortfall),
   };
@@ -385,7 +385,7 @@ export interface MonteCarloNode {
 }
 
 export function runMonteCarloNode(engine: StressEngine, base: Scenario, multiple: number): MonteCarloNode {
-  const r = engine.run({ ...base, defaultMultiple: multiple }, { analytics: false });
+  const r = engine.outcome({ ...base, defaultMultiple: multiple });
   const state =
     r.tranches
       .map((t) => (t.principalLoss >= 0.005 ? 'L' : t.interestShortfall >= 0.005 ? 'S' : 'W'))
@@ -393,7 +393,7 @@ export function runMonteCarloNode(engine: StressEngine, base: Scenario, multiple
   return {
     multiple,
     state,
-    dealPoolLoss: runPoolLoss(r),
+    dealPoolLoss: r.poolLoss,
     trancheLoss: r.tranches.map((t) => (t.originalBalance > 0 ? t.principalLoss / t.originalBalance : 0)),
     trancheShortfall: r.tranches.map((t) => t.interestShortfall),
   };

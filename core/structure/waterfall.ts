@@ -94,6 +94,13 @@ export interface WaterfallInput {
   schedule?: WaterfallSchedule;
   /** The deal calendar's legal final date (a class without its own uses it for `unpaidAtLegalFinal`). */
   legalFinalDate?: string;
+  /**
+   * Keep the per-period rows (pool, class cash flows, waterfall steps); default true. False is the lean run of a
+   * stress path: the same arithmetic on the same state, but `poolPeriods`, `waterfall` and every class's
+   * `cashflows` stay empty, so a path allocates a few arrays instead of hundreds of report rows; `realisedLoss`
+   * carries what a path reads of the pool rows.
+   */
+  record?: boolean;
 }
 
 export interface WaterfallSchedule {
@@ -126,11 +133,14 @@ export interface WaterfallRun {
   revolving: RevolvingReport | null;
   /** Present when the structure has phases: the event of default that accelerated the deal, or null. */
   acceleration?: AccelerationEvent | null;
+  /** Σ `loss` of the pool rows, in period order (also with `record: false`, when there are no rows). */
+  realisedLoss: number;
 }
 
 function sumOf(xs: readonly Cents[]): Cents {
   let s = 0;
-  for (const x of xs) s += x;
+  // Indexed: an array iterator allocates until the function is optimised, and a stress run calls this per step.
+  for (let i = 0; i < xs.length; i++) s += xs[i];
   return s;
 }
 
@@ -201,8 +211,50 @@ interface PlanStep {
   ledger?: StepLedger;
 }
 
+/** What a run derives from the structure alone: the priority of payments per phase and the seniority order. */
+interface StructureSetup {
+  /** The lists it was derived from (a structure edited in place gets a fresh setup). */
+  key: readonly unknown[];
+  plans: Map<DealPhase, PlanStep[]>;
+  bySeniority: readonly number[];
+  seniorLevels: readonly (readonly number[])[];
+  juniorLevels: readonly (readonly number[])[];
+}
+
+/**
+ * Derived once per structure, not once per run: a Monte Carlo runs one structure thousands of times, and
+ * rebuilding these per run both allocates and hands the optimised waterfall fresh objects whose shapes it must
+ * check, which made V8 throw away and recompile the whole function (a quarter of a second each) several times
+ * per thread.
+ */
+const setups = new WeakMap<Structure, StructureSetup>();
+
+/** Accrual fractions by day count and pair of periods, per list of accrual dates. */
+const fractionCaches = new WeakMap<readonly string[], Map<DayCount, Map<number, AccrualFraction>>>();
+
+function structureSetup(structure: Structure): StructureSetup {
+  const { tranches } = structure;
+  const key = [tranches, tranches.length, structure.waterfall, structure.waterfall.length, structure.phases];
+  const cached = setups.get(structure);
+  if (cached && cached.key.every((k, i) => k === key[i])) return cached;
+  const seniorLevels = seniorityLevels(tranches.map((t) => SENIORITY_RANK[t.seniority]));
+  const setup: StructureSetup = {
+    key,
+    plans: new Map(),
+    bySeniority: tranches
+      .map((t, i) => ({ i, r: SENIORITY_RANK[t.seniority] }))
+      .sort((a, b) => a.r - b.r || a.i - b.i)
+      .map((x) => x.i),
+    seniorLevels,
+    juniorLevels: [...seniorLevels].reverse(),
+  };
+  setups.set(structure, setup);
+  return setup;
+}
+
 export function runWaterfall(input: WaterfallInput): WaterfallRun {
   const { structure, scenario, dates } = input;
+  const record = input.record ?? true;
   const T = input.pool.periods;
   if (dates.length < T + 1) throw new Error(`runWaterfall: ${dates.length} dates for ${T} periods`);
   const tranches = structure.tranches;
@@ -215,12 +267,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
   };
   const index = indexRates(scenario);
   const feeById = new Map(structure.fees.map((f) => [f.id, f]));
-  const bySeniority = tranches
-    .map((t, i) => ({ i, r: SENIORITY_RANK[t.seniority] }))
-    .sort((a, b) => a.r - b.r || a.i - b.i)
-    .map((x) => x.i);
-  const seniorLevels = seniorityLevels(tranches.map((t) => SENIORITY_RANK[t.seniority]));
-  const juniorLevels = [...seniorLevels].reverse();
+  const { plans, bySeniority, seniorLevels, juniorLevels } = structureSetup(structure);
   // Positions in a step's list by seniority level, senior first.
   const listedLevels = (ids: readonly number[]): number[][] =>
     seniorityLevels(ids.map((i) => SENIORITY_RANK[tranches[i].seniority]));
@@ -262,7 +309,6 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
   const feeExcessOwed = new Map<string, Cents>();
   // Every phase's priority of payments, built once (without phases: structure.waterfall in every phase).
   const phased = structure.phases !== undefined;
-  const plans = new Map<DealPhase, PlanStep[]>();
   const planOf = (phase: DealPhase): PlanStep[] => {
     let p = plans.get(phase);
     if (!p) {
@@ -295,8 +341,10 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
   if (accrualDates.length < T + 1)
     throw new Error(`runWaterfall: ${accrualDates.length} accrual dates for ${T} periods`);
   // Accrual periods depend only on the day count and the two dates: computed once per convention and pair, under
-  // a numeric key (a 360-period run asks for them on every period of every class).
-  const fractions = new Map<DayCount, Map<number, AccrualFraction>>();
+  // a numeric key (a 360-period run asks for them on every period of every class), and kept with the list of
+  // dates, which the runs of a stress share.
+  let fractions = fractionCaches.get(accrualDates);
+  if (!fractions) fractionCaches.set(accrualDates, (fractions = new Map()));
   const fractionOf = (dayCount: DayCount, from: number, to: number): AccrualFraction => {
     let byPair = fractions.get(dayCount);
     if (!byPair) fractions.set(dayCount, (byPair = new Map()));
@@ -375,6 +423,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
   const failures: { period: number; difference: number }[] = [];
   let cumDefaults = 0;
   let cumRecoveries = 0;
+  let realisedLoss = 0;
   let cleanUpCallPeriod: number | null = null;
   let cleanUpCallShortfall: number | null = null;
   let revolvingEndPeriod: number | null = null;
@@ -584,7 +633,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
         purchasedPar += bought.par;
         poolEnd += bought.par;
         usesOut += bought.got.total;
-        steps.push(row(index, label, bought.due, bought.got, ledger));
+        if (record) steps.push(row(index, label, bought.due, bought.got, ledger));
       }
       heldInterest = funds.interest;
       heldPrincipal = funds.principal;
@@ -598,54 +647,57 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
         poolBegin === 0 ? 0 : ((interest + feeIncome - feesMonth - esInterestMonth) * 12) / poolBegin;
       excessSpread.push({ period: t, annualised: es });
       ocPool = poolEnd;
-      const ce = creditEnhancement(poolEnd);
-      for (let i = 0; i < nT; i++) {
-        flows[i].push({
+      realisedLoss += fromCents(loss);
+      if (record) {
+        const ce = creditEnhancement(poolEnd);
+        for (let i = 0; i < nT; i++) {
+          flows[i].push({
+            period: t,
+            date,
+            beginBalance: fromCents(beginBalances[i]),
+            interestDue: 0,
+            interest: 0,
+            interestShortfall: fromCents(shortfall[i]),
+            principal: 0,
+            writedown: 0,
+            balance: fromCents(balance[i]),
+            creditEnhancement: ce[i],
+            accrualStart: null,
+            accrualEnd: null,
+            accrualDays: 0,
+            ...(pdlOn ? { principalDeficiency: fromCents(pdl.balance[i]) } : {}),
+          });
+        }
+        waterfall.push({
           period: t,
           date,
-          beginBalance: fromCents(beginBalances[i]),
-          interestDue: 0,
-          interest: 0,
-          interestShortfall: fromCents(shortfall[i]),
-          principal: 0,
-          writedown: 0,
-          balance: fromCents(balance[i]),
-          creditEnhancement: ce[i],
-          accrualStart: null,
-          accrualEnd: null,
-          accrualDays: 0,
-          ...(pdlOn ? { principalDeficiency: fromCents(pdl.balance[i]) } : {}),
+          paymentDate: false,
+          sources: {
+            interestCollections: fromCents(interest + feeIncome + reinvestment),
+            principalCollections: fromCents(sched + prepay),
+            recoveries: fromCents(recovery),
+            reserveDraw: 0,
+            cleanUpCallProceeds: 0,
+            reinvestmentIncome: fromCents(reinvestment),
+            total: fromCents(sourcesTotal),
+          },
+          steps,
+          uses: { total: fromCents(usesOut) },
+          reserve: {
+            begin: fromCents(reserveBalance),
+            deposit: 0,
+            draw: 0,
+            end: fromCents(reserveBalance),
+            target: 0,
+          },
+          collectionAccount: { begin: fromCents(heldBegin), end: fromCents(heldEnd) },
+          difference: fromCents(difference),
+          revolving,
+          triggersBreached: book.breachedIds,
+          ...(phased ? { phase: revolving ? ('revolving' as const) : ('amortising' as const) } : {}),
         });
+        poolPeriods.push(poolRow(t, date, month, feeIncome, purchasedPar, collectedEnd));
       }
-      waterfall.push({
-        period: t,
-        date,
-        paymentDate: false,
-        sources: {
-          interestCollections: fromCents(interest + feeIncome + reinvestment),
-          principalCollections: fromCents(sched + prepay),
-          recoveries: fromCents(recovery),
-          reserveDraw: 0,
-          cleanUpCallProceeds: 0,
-          reinvestmentIncome: fromCents(reinvestment),
-          total: fromCents(sourcesTotal),
-        },
-        steps,
-        uses: { total: fromCents(usesOut) },
-        reserve: {
-          begin: fromCents(reserveBalance),
-          deposit: 0,
-          draw: 0,
-          end: fromCents(reserveBalance),
-          target: 0,
-        },
-        collectionAccount: { begin: fromCents(heldBegin), end: fromCents(heldEnd) },
-        difference: fromCents(difference),
-        revolving,
-        triggersBreached: book.breachedIds,
-        ...(phased ? { phase: revolving ? ('revolving' as const) : ('amortising' as const) } : {}),
-      });
-      poolPeriods.push(poolRow(t, date, month, feeIncome, purchasedPar, collectedEnd));
       continue;
     }
 
@@ -822,7 +874,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
             shortfall[i] -= split[i];
           }
           usesOut += got.total;
-          steps.push(row(s, 'interest shortfall before the residual', owedInterest, got, ledger));
+          if (record) steps.push(row(s, 'interest shortfall before the residual', owedInterest, got, ledger));
         }
       }
       const notes = sumOf(balance);
@@ -843,7 +895,8 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
       // Paying notes above the collateral cures the deficiency those notes carry.
       if (pdlOn) pdl.credit(Math.min(toNotes, pdl.owed(bySeniority)), bySeniority);
       usesOut += got.total;
-      steps.push(row(s, 'principal before the residual (uncured loss)', above + uncured, got, ledger));
+      if (record)
+        steps.push(row(s, 'principal before the residual (uncured loss)', above + uncured, got, ledger));
     };
 
     for (const { step, from, label, ids, index: s, ledger } of phasePlan) {
@@ -856,7 +909,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
             const got = funds.take(owed, from, true);
             feeExcessOwed.set(fee.id, owed - got.total);
             usesOut += got.total;
-            steps.push(row(s, label, owed, got, ledger));
+            if (record) steps.push(row(s, label, owed, got, ledger));
             break;
           }
           // Fees accrued in the collection months since the last payment date are due now too.
@@ -875,7 +928,8 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
               : { got: funds.take(allowed, from, true), drawn: 0 };
           feeArrears.set(fee.id, feeCarried(fee, payable, got.total + drawn));
           usesOut += got.total + drawn;
-          steps.push(row(s, label, payable, got, ledger, step.limit ? allowed : undefined, drawn));
+          if (record)
+            steps.push(row(s, label, payable, got, ledger, step.limit ? allowed : undefined, drawn));
           break;
         }
         case 'interest': {
@@ -906,7 +960,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
           // Principal collections spent on interest leave the notes above the pool: a principal deficiency.
           if (pdlOn) pdl.debit(got.principal, balance);
           usesOut += paidNow;
-          steps.push(row(s, label, due, got, ledger, undefined, drawn));
+          if (record) steps.push(row(s, label, due, got, ledger, undefined, drawn));
           break;
         }
         case 'reserveDeposit': {
@@ -914,19 +968,19 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
           const got = funds.take(due, from, false);
           funds.reserve += got.total;
           deposits += got.total;
-          steps.push(row(s, label, due, got, ledger));
+          if (record) steps.push(row(s, label, due, got, ledger));
           break;
         }
         case 'purchase': {
           if (!rev || !revolving || eligible.length === 0) {
-            steps.push(row(s, label, 0, funds.take(0, from, false), ledger));
+            if (record) steps.push(row(s, label, 0, funds.take(0, from, false), ledger));
             break;
           }
           const bought = purchase(t, from, poolEnd, funds);
           purchasedPar = bought.par;
           poolEnd += bought.par;
           usesOut += bought.got.total;
-          steps.push(row(s, label, bought.due, bought.got, ledger));
+          if (record) steps.push(row(s, label, bought.due, bought.got, ledger));
           break;
         }
         case 'principal': {
@@ -962,7 +1016,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
             balance[ids[k]] -= split[k];
           }
           usesOut += got.total;
-          steps.push(row(s, label, due, got, ledger, step.limit ? allowed : undefined));
+          if (record) steps.push(row(s, label, due, got, ledger, step.limit ? allowed : undefined));
           break;
         }
         case 'pdlCure': {
@@ -971,7 +1025,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
           const got = funds.take(owed, from, true);
           pdl.credit(got.total, ids);
           funds.toPrincipal(got.total);
-          steps.push(row(s, label, owed, got, ledger));
+          if (record) steps.push(row(s, label, owed, got, ledger));
           break;
         }
         case 'hedge': {
@@ -981,7 +1035,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
           const h = hedgeRows.find((x) => x.id === step.hedge);
           if (h) h.paid += fromCents(got.total);
           usesOut += got.total;
-          steps.push(row(s, label, owed, got, ledger));
+          if (record) steps.push(row(s, label, owed, got, ledger));
           break;
         }
         case 'liquidity': {
@@ -997,7 +1051,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
           else if (step.part === 'interest') liquidity.payInterest(got.total);
           else liquidity.payFee(got.total);
           usesOut += got.total;
-          steps.push(row(s, label, due, got, ledger));
+          if (record) steps.push(row(s, label, due, got, ledger));
           break;
         }
         case 'capCarryover': {
@@ -1010,7 +1064,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
             interestPaid[i] += split[k];
           });
           usesOut += got.total;
-          steps.push(row(s, label, owed, got, ledger));
+          if (record) steps.push(row(s, label, owed, got, ledger));
           break;
         }
         case 'residual': {
@@ -1024,16 +1078,17 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
           } else {
             usesOut += got.total;
           }
-          steps.push(
-            row(
-              s,
-              trapping ? 'residual (trapped in reserve)' : label,
-              amount,
-              got,
-              ledger,
-              step.limit ? allowed : undefined,
-            ),
-          );
+          if (record)
+            steps.push(
+              row(
+                s,
+                trapping ? 'residual (trapped in reserve)' : label,
+                amount,
+                got,
+                ledger,
+                step.limit ? allowed : undefined,
+              ),
+            );
           break;
         }
       }
@@ -1051,7 +1106,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
       } else {
         usesOut += got.total;
       }
-      steps.push(row(phasePlan.length, 'unallocated funds to the seller', leftover, got));
+      if (record) steps.push(row(phasePlan.length, 'unallocated funds to the seller', leftover, got));
     }
     // A reserve that may not cover principal at maturity goes back to the seller once the final period is paid.
     if (final && funds.reserve > 0) {
@@ -1059,7 +1114,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
       funds.release(back);
       const got = funds.take(back, ['interest'], false);
       usesOut += got.total;
-      steps.push(row(phasePlan.length, 'reserve returned to the seller', back, got));
+      if (record) steps.push(row(phasePlan.length, 'reserve returned to the seller', back, got));
     }
     reserveBalance = funds.reserve;
 
@@ -1085,26 +1140,28 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     ocNotes = sumOf(balance);
     if (pdlOn) pdl.clamp(balance);
 
-    const ce = creditEnhancement(poolEnd);
-    for (let i = 0; i < nT; i++) {
-      const dayCount = tranches[i].dayCount;
-      flows[i].push({
-        period: t,
-        date,
-        beginBalance: fromCents(beginBalances[i]),
-        interestDue: fromCents(interestDueReported[i]),
-        interest: fromCents(interestPaid[i]),
-        interestShortfall: fromCents(shortfall[i]),
-        principal: fromCents(principalPaid[i]),
-        writedown: fromCents(wd[i]),
-        balance: fromCents(balance[i]),
-        creditEnhancement: ce[i],
-        accrualStart: accrualDates[accrualFrom],
-        accrualEnd: accrualDates[t],
-        accrualDays: daysOf(dayCount, accrualFrom, t),
-        ...(pdlOn ? { principalDeficiency: fromCents(pdl.balance[i]) } : {}),
-        ...(tranches[i].availableFundsCap ? { capCarryover: fromCents(capCarryover[i]) } : {}),
-      });
+    if (record) {
+      const ce = creditEnhancement(poolEnd);
+      for (let i = 0; i < nT; i++) {
+        const dayCount = tranches[i].dayCount;
+        flows[i].push({
+          period: t,
+          date,
+          beginBalance: fromCents(beginBalances[i]),
+          interestDue: fromCents(interestDueReported[i]),
+          interest: fromCents(interestPaid[i]),
+          interestShortfall: fromCents(shortfall[i]),
+          principal: fromCents(principalPaid[i]),
+          writedown: fromCents(wd[i]),
+          balance: fromCents(balance[i]),
+          creditEnhancement: ce[i],
+          accrualStart: accrualDates[accrualFrom],
+          accrualEnd: accrualDates[t],
+          accrualDays: daysOf(dayCount, accrualFrom, t),
+          ...(pdlOn ? { principalDeficiency: fromCents(pdl.balance[i]) } : {}),
+          ...(tranches[i].availableFundsCap ? { capCarryover: fromCents(capCarryover[i]) } : {}),
+        });
+      }
     }
 
     const interestCollections = interest + feeIncome + reinvestment;
@@ -1154,49 +1211,54 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     else if (!revolving || !rev) nextPayment = t + timing.amortisingMonths;
     else nextPayment = Math.min(t + timing.revolvingMonths, rev.endPeriod + timing.amortisingMonths);
 
-    waterfall.push({
-      period: t,
-      date,
-      paymentDate: true,
-      sources: {
-        interestCollections: fromCents(interestCollections),
-        principalCollections: fromCents(principalCollections),
-        recoveries: fromCents(recovery),
-        reserveDraw: fromCents(draws),
-        cleanUpCallProceeds: fromCents(callProceeds),
-        reinvestmentIncome: fromCents(reinvestment),
-        ...(hedgeBook.hedges.length > 0 ? { hedgeReceipts: fromCents(hedgeReceipts) } : {}),
-        ...(liquidity ? { liquidityDraws: fromCents(liquidityDraws) } : {}),
-        total: fromCents(sourcesTotal),
-      },
-      steps,
-      uses: { total: fromCents(usesOut) },
-      reserve: {
-        begin: fromCents(reserveBegin),
-        deposit: fromCents(deposits),
-        draw: fromCents(draws),
-        end: fromCents(reserveBalance),
-        target: fromCents(target),
-      },
-      collectionAccount: { begin: fromCents(heldBegin), end: 0 },
-      difference: fromCents(difference),
-      revolving,
-      triggersBreached: book.breachedIds,
-      ...(phased ? { phase } : {}),
-      ...(liquidity ? { liquidity: liquidityRow(liquidity) } : {}),
-      ...(hedgeRows.length > 0
-        ? { hedges: hedgeRows.map((h) => ({ ...h, owed: fromCents(hedgeBook.owed.get(h.id) ?? 0) })) }
-        : {}),
-    });
+    realisedLoss += fromCents(loss);
+    if (record) {
+      waterfall.push({
+        period: t,
+        date,
+        paymentDate: true,
+        sources: {
+          interestCollections: fromCents(interestCollections),
+          principalCollections: fromCents(principalCollections),
+          recoveries: fromCents(recovery),
+          reserveDraw: fromCents(draws),
+          cleanUpCallProceeds: fromCents(callProceeds),
+          reinvestmentIncome: fromCents(reinvestment),
+          ...(hedgeBook.hedges.length > 0 ? { hedgeReceipts: fromCents(hedgeReceipts) } : {}),
+          ...(liquidity ? { liquidityDraws: fromCents(liquidityDraws) } : {}),
+          total: fromCents(sourcesTotal),
+        },
+        steps,
+        uses: { total: fromCents(usesOut) },
+        reserve: {
+          begin: fromCents(reserveBegin),
+          deposit: fromCents(deposits),
+          draw: fromCents(draws),
+          end: fromCents(reserveBalance),
+          target: fromCents(target),
+        },
+        collectionAccount: { begin: fromCents(heldBegin), end: 0 },
+        difference: fromCents(difference),
+        revolving,
+        triggersBreached: book.breachedIds,
+        ...(phased ? { phase } : {}),
+        ...(liquidity ? { liquidity: liquidityRow(liquidity) } : {}),
+        ...(hedgeRows.length > 0
+          ? { hedges: hedgeRows.map((h) => ({ ...h, owed: fromCents(hedgeBook.owed.get(h.id) ?? 0) })) }
+          : {}),
+      });
 
-    poolPeriods.push(poolRow(t, date, month, feeIncome, purchasedPar, collectedEnd));
+      poolPeriods.push(poolRow(t, date, month, feeIncome, purchasedPar, collectedEnd));
+    }
 
     if (callNow) {
       cleanUpCallPeriod = t;
       break;
     }
   }
-  if (rev && revolvingEndPeriod === null) revolvingEndPeriod = Math.min(rev.endPeriod, poolPeriods.length);
+  // The periods run (one pool row each, when recorded): to the horizon, or to the clean-up call.
+  if (rev && revolvingEndPeriod === null)
+    revolvingEndPeriod = Math.min(rev.endPeriod, cleanUpCallPeriod ?? T);
 
   const trancheResults: TrancheResult[] = tranches.map((tr, i) => ({
     id: tr.id,
@@ -1233,6 +1295,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     checks: { cashConserved: failures.length === 0, failures },
     revolving: rev ? { excludedProfileLines: excluded, purchases: purchasesReport } : null,
     ...(phased ? { acceleration: phaseBook.acceleration } : {}),
+    realisedLoss,
   };
 }
 

@@ -8,7 +8,7 @@
  */
 import type { Scenario } from '../../../core/deal/schema';
 import type { RunResult, TrancheResult } from '../../../core/result';
-import type { StressEngine } from '../../../core/scenario/engine';
+import { outcomeOf, type StressEngine } from '../../../core/scenario/engine';
 
 export const TOY_POOL = 1_000_000;
 export const TOY_CUSHION = 0.02;
@@ -124,6 +124,10 @@ export function toyEngine(
     run: (s) => {
       if (counter) counter.runs++;
       return toyRun(s, realised);
+    },
+    outcome: (s) => {
+      if (counter) counter.runs++;
+      return outcomeOf(toyRun(s, realised));
     },
     poolLoss: (s) => realised(s),
     lifetimeLoss: (s) => toyLoss(s),
