@@ -165,7 +165,7 @@ describe('the screen writes what the CLI writes', () => {
     );
     const h = job.analysis as HistoryAnalysis;
     const pool = poolSegments(deal, null);
-    const cases = [
+    const cases: { name: string; choice: Record<string, string>; extra: object; overrides: string[] }[] = [
       { name: 'unmapped', choice: {}, extra: {}, overrides: [] },
       {
         name: 'mapped',
