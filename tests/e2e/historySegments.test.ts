@@ -144,7 +144,9 @@ for (const lang of ['en', 'zh-CN'] as const) {
 
       await app.go('assumptions');
       const note = await page.getByTestId('scenario-provenance').innerText();
-      expect(note).toContain(`${field} (A → ifee-3m, B → level-pay)`);
+      expect(note).toContain(
+        zh ? `${field}（A → ifee-3m、B → level-pay）` : `${field} (A → ifee-3m, B → level-pay)`,
+      );
       expect(await scenarioNames(page)).toContain('by-grade');
       await app.screenshot(`history-segments-assumptions-${lang}`);
       await app.run();

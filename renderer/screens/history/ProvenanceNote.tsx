@@ -44,14 +44,18 @@ export function ProvenanceNote({ scenarios }: { scenarios: readonly Scenario[] }
               {p.segmentField !== undefined ? (
                 <>
                   {` · ${t('provenanceMore.overrides')} `}
-                  <span translate="no">
-                    {p.segmentField}
-                    {p.segmentMap
-                      ? ` (${Object.entries(p.segmentMap)
+                  <span translate="no">{p.segmentField}</span>
+                  {p.segmentMap ? (
+                    <>
+                      {t('provenanceMore.mapOpen')}
+                      <span translate="no">
+                        {Object.entries(p.segmentMap)
                           .map(([from, to]) => `${from} → ${to}`)
-                          .join(', ')})`
-                      : ''}
-                  </span>
+                          .join(t('segments.listSep'))}
+                      </span>
+                      {t('provenanceMore.mapClose')}
+                    </>
+                  ) : null}
                 </>
               ) : null}
             </li>

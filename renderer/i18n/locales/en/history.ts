@@ -239,6 +239,8 @@ export const history = {
     done: 'Scenario {{name}} from the vintage table: lifetime net loss {{cnl}} (expected {{base}}), timing over {{months}} months',
   },
   provenanceMore: {
+    mapOpen: ' (',
+    mapClose: ')',
     overrides: 'overrides per',
     table: 'vintage table',
   },

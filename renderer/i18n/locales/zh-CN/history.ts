@@ -229,6 +229,8 @@ export const history: Catalog<typeof en> = {
     done: '由静态池表生成情景 {{name}}：存续期净损失率 {{cnl}}（预期 {{base}}），时间分布 {{months}} 个月',
   },
   provenanceMore: {
+    mapOpen: '（',
+    mapClose: '）',
     overrides: '分组假设按',
     table: '静态池表',
   },
