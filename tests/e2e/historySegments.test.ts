@@ -119,6 +119,17 @@ for (const lang of ['en', 'zh-CN'] as const) {
       expect(labels.map((s) => s.trim())).toEqual([zh ? '全部资产' : 'Whole book', 'A', 'B']);
       expect(await page.getByTestId('history-segments').innerText()).toContain(zh ? '金额单位' : 'CNY');
 
+      // The figures export as CSV: a header and the three rows, raw numbers.
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('history-segment-figures').locator('.grid-csv').click(),
+      ]);
+      const chunks: Buffer[] = [];
+      for await (const c of await download.createReadStream()) chunks.push(c as Buffer);
+      const csvRows = Buffer.concat(chunks).toString('utf8').trim().split(/\r?\n/);
+      expect(csvRows).toHaveLength(4);
+      expect(csvRows[2]).toMatch(/^"?A"?,/);
+
       await page.getByTestId('history-segment-map-A').selectOption('ifee-3m');
       await page.getByTestId('history-segment-map-B').selectOption('level-pay');
       const cli = await cliWrites(

@@ -209,7 +209,7 @@ export const history = {
       'Overrides are written only for segments the deal’s pool has (a run refuses any other). Choose the pool segment each history value stands for; values mapped to one segment are fitted together.',
     colHistory: 'History value',
     colPool: 'Pool segment',
-    colWrites: 'Override (lifetime net loss)',
+    colWrites: 'Override written (lifetime net loss)',
     none: 'None (no override)',
     listSep: ', ',
     notInPool: 'Not mapped, no override written:',

@@ -204,7 +204,7 @@ export const history: Catalog<typeof en> = {
       '分组假设只写入本交易资产池已有的分组（测算会拒绝其他分组）。请为每个历史取值选择其对应的资产池分组；对应同一分组的取值合并拟合。',
     colHistory: '历史取值',
     colPool: '资产池分组',
-    colWrites: '分组假设（存续期净损失率）',
+    colWrites: '写入的分组假设（存续期净损失率）',
     none: '不对应（不写入）',
     listSep: '、',
     notInPool: '未对应，不写入分组假设：',
