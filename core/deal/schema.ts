@@ -77,6 +77,10 @@ export const VintageProvenance = z
     stress: z.string().max(200).optional(),
     /** The history field segmented by (e.g. grade): the scenario's overrides were each fitted on one segment. */
     segmentField: z.string().min(1).max(64).optional(),
+    /** Which pool segment each history value's override was written for (values mapped to one fitted together). */
+    segmentMap: z.record(z.string().min(1).max(64), z.string().min(1).max(64)).optional(),
+    /** A published vintage table rather than a loan-level history: only the loss curve came from it. */
+    table: z.boolean().optional(),
   })
   .describe('Where a scenario fitted on performance history came from: file, vintages, method, date.');
 

@@ -5,9 +5,9 @@
  * curve, the lifetime loss range, the back-test, roll rates), its `--json` form, and the scenario it makes.
  * Reading files and parsing flags stay with the callers; nothing here touches the file system or the DOM.
  */
-import type { ScenarioInput } from '../deal/schema';
+import type { Scenario, ScenarioInput } from '../deal/schema';
 import type { HistoryAccumulator, HistoryReject, HistoryRejectReason, VintageSums } from './accumulator';
-import { poolSums, rollRates, vintageCurves, type VintageCurves } from './analysis';
+import { annualise, poolSums, rollRates, vintageCurves, type VintageCurves } from './analysis';
 import { backtest, type BacktestResult } from './backtest';
 import {
   chainLadder,
@@ -17,7 +17,16 @@ import {
   type Triangle,
 } from './chainLadder';
 import { BUCKETS } from './fields';
-import { bookAndSegments, scenarioFromHistory, type HistoryFit, type SegmentFit } from './scenario';
+import {
+  bookAndSegments,
+  monthlyTiming,
+  scenarioFromHistory,
+  scenarioFromTable,
+  severityOf,
+  timingVector,
+  type HistoryFit,
+  type SegmentFit,
+} from './scenario';
 import { historyTriangle, type HistoryMeasure, type TableProblem, type VintageTable } from './table';
 import { lifetimeRange, timingCurve, type TimingResult } from './timing';
 
@@ -52,6 +61,8 @@ export interface TriangleAnalysis {
   /** Lifetime loss rates by method: their balance-weighted mean and range (null for an amount table). */
   lifetime: { chainLadder: Lifetime; timing: Lifetime };
   lastN: number;
+  /** The options it was run with, so a scenario fitted on part of it (one segment) is fitted alike. */
+  options: VintageOptions;
 }
 
 export interface HistorySourceInfo {
@@ -122,6 +133,8 @@ export interface HistoryAnalysis extends TriangleAnalysis {
   extensions: Record<HistoryMeasure, CurveExtension[]>;
   /** Bucket-to-bucket shares over the whole history, rows BUCKETS (a null row: no loan was in that bucket). */
   rollRates: (number[] | null)[];
+  /** The monthly sums by vintage (and segment) the curves came from: per-segment fits are made from them. */
+  sums: VintageSums[];
 }
 
 export interface TableAnalysis extends TriangleAnalysis {
@@ -178,6 +191,7 @@ export function analyseTriangle(
       ),
     },
     lastN: opts.lastN ?? 5,
+    options: opts,
   };
 }
 
@@ -216,6 +230,7 @@ export function analyseHistory(
     },
     curves,
     rollRates: rollRates(poolSums(sums, 'all').transitions),
+    sums,
   };
 }
 
@@ -434,13 +449,17 @@ export function historyScenario(h: HistoryAnalysis, o: HistoryScenarioOptions): 
   const written: SegmentFit[] = [];
   const withoutFit: string[] = [];
   const notInPool: string[] = [];
+  // The map as applied (a value named as a pool segment maps to itself), kept in the provenance.
+  const applied: Record<string, string> = {};
   if (split !== null && seg !== undefined) {
     const byTarget = new Map<string, VintageSums[]>();
     for (const [name, list] of split.segments) {
       if (name === '') continue;
       const target = seg.rename.get(name) ?? name;
-      if (seg.poolSegments.includes(target)) byTarget.set(target, [...(byTarget.get(target) ?? []), ...list]);
-      else notInPool.push(name);
+      if (seg.poolSegments.includes(target)) {
+        byTarget.set(target, [...(byTarget.get(target) ?? []), ...list]);
+        applied[name] = target;
+      } else notInPool.push(name);
     }
     for (const [target, list] of byTarget) {
       const f = fitOn(bookAndSegments(list).book, seg.opts);
@@ -455,7 +474,7 @@ export function historyScenario(h: HistoryAnalysis, o: HistoryScenarioOptions): 
     ...(o.stressK !== undefined ? { stressK: o.stressK } : {}),
     ...(o.multiple !== undefined ? { multiple: o.multiple } : {}),
     date: o.date,
-    ...(seg !== undefined ? { segmentField: seg.field, segments: written } : {}),
+    ...(seg !== undefined ? { segmentField: seg.field, segments: written, segmentMap: applied } : {}),
   });
   const d = scenario.default;
   return {
@@ -478,6 +497,161 @@ export function historyScenario(h: HistoryAnalysis, o: HistoryScenarioOptions): 
         }
       : {}),
   };
+}
+
+/** The history's segment values (the field it was read with), in order; none when it was not segmented. */
+export function historySegmentValues(h: HistoryAnalysis): string[] {
+  return [...new Set(h.sums.map((x) => x.segment))].filter((n) => n !== '').sort();
+}
+
+/**
+ * The per-segment part of `historyScenario`'s options for a history read segmented by `field`: its own sums and
+ * the options it was analysed with, so each override is fitted exactly as the analysis was (the CLI's
+ * `--segment F --into … --segment-map …` and the History screen's mapping table both come through here).
+ */
+export function segmentScenarioOptions(
+  h: HistoryAnalysis,
+  field: string,
+  poolSegments: readonly string[],
+  rename: ReadonlyMap<string, string>,
+): NonNullable<HistoryScenarioOptions['segments']> {
+  return { field, sums: h.sums, poolSegments, rename, opts: h.options };
+}
+
+/** What one segment's own fit gives (the whole book's when `segment` is ''), as the screen's table shows it. */
+export interface SegmentFigures {
+  /** The history's value; '' for the whole book (each vintage's segments summed). */
+  segment: string;
+  vintages: number;
+  loans: number;
+  originalBalance: number;
+  /** Null when no lifetime rate could be projected. */
+  method: 'chain-ladder' | 'timing' | null;
+  /** Expected lifetime net loss rate and its standard error (shares of original balance). */
+  lifetimeNetLoss: number | null;
+  standardError: number | null;
+  /** The month on book by which the timing vector has taken half the lifetime loss, and the vector's length. */
+  halfLossMonth: number | null;
+  timingMonths: number | null;
+  /** Σ prepayments / Σ performing start balance over months on book 1 …, annualised. */
+  cpr: number | null;
+  /** 1 − recoveries / gross defaults (the scenario's severity). */
+  severity: number;
+}
+
+function figuresOf(segment: string, list: readonly VintageSums[], opts: VintageOptions): SegmentFigures {
+  const book = bookAndSegments(list).book;
+  const cs = book.map(vintageCurves);
+  const fit = fitOn(book, opts);
+  let prepaid = 0;
+  let perf = 0;
+  for (const c of cs)
+    for (let m = 1; m <= c.maxMob; m++) {
+      const smm = c.smm[m];
+      if (smm === null || smm === undefined) continue;
+      prepaid += smm * c.perfStart[m]!;
+      perf += c.perfStart[m]!;
+    }
+  const timing = fit === null ? null : timingVector(fit.marginalTiming);
+  let half: number | null = null;
+  if (timing !== null)
+    for (let k = 0, cum = 0; k < timing.length && half === null; k++) {
+      cum += timing[k]!;
+      if (cum >= 0.5 - 1e-12) half = k + 1;
+    }
+  return {
+    segment,
+    vintages: book.length,
+    loans: cs.reduce((a, c) => a + c.loans, 0),
+    originalBalance: cs.reduce((a, c) => a + c.originalBalance, 0),
+    method: fit?.method ?? null,
+    lifetimeNetLoss: fit?.lifetimeNetLoss ?? null,
+    standardError: fit?.standardError ?? null,
+    halfLossMonth: half,
+    timingMonths: timing?.length ?? null,
+    cpr: perf > 0 ? annualise(prepaid / perf) : null,
+    severity: severityOf(cs),
+  };
+}
+
+/** The whole book's figures, then each segment value's fitted on its own vintages (as its override would be). */
+export function segmentFigures(h: HistoryAnalysis): SegmentFigures[] {
+  const split = bookAndSegments(h.sums);
+  return [
+    figuresOf('', split.book, h.options),
+    ...[...split.segments].filter(([n]) => n !== '').map(([n, list]) => figuresOf(n, list, h.options)),
+  ];
+}
+
+export type TableScenarioProblem = 'amountTable' | 'nothing' | 'noStandardError';
+
+export interface TableScenarioOptions {
+  name: string;
+  tableFile: string;
+  /** Lifetime net loss from the chain ladder's ultimates or from the timing curve's. */
+  basis: 'chain-ladder' | 'timing';
+  /** Lifetime + k × standard error (the chain ladder's only). */
+  stressK?: number;
+  multiple?: number;
+  date: string;
+  /** The scenario whose prepayment, severity and other settings the new one keeps: a table has only losses. */
+  base: Scenario;
+}
+
+/**
+ * A published vintage table (cumulative net loss, % of original balance) as a scenario: the CNL model with the
+ * expected lifetime rate by the chosen method (the mean over the table's vintages: a table carries no balances
+ * to weight by) and the timing curve's shares by month on book, on top of another scenario's prepayment and
+ * severity. The chain ladder's standard error of the mean rate is Mack's total S.E. / (100 × vintages), the
+ * total's S.E. already counting the vintages' shared factors. A table in amounts has no original balance to
+ * divide by, so it makes no scenario.
+ */
+export function tableScenario(
+  a: TableAnalysis,
+  o: TableScenarioOptions,
+): HistoryScenario | { problem: TableScenarioProblem } {
+  if (a.unit !== 'percent') return { problem: 'amountTable' };
+  const life = o.basis === 'timing' ? a.lifetime.timing : a.lifetime.chainLadder;
+  if (life === null) return { problem: 'nothing' };
+  const se =
+    o.basis === 'chain-ladder' && a.chainLadder.total.standardError !== null
+      ? a.chainLadder.total.standardError / 100 / life.vintages
+      : null;
+  if (o.stressK !== undefined && se === null) return { problem: 'noStandardError' };
+  const scenario = scenarioFromTable({
+    name: o.name,
+    tableFile: o.tableFile,
+    vintages: a.triangle.origins,
+    method: o.basis,
+    lifetimeNetLoss: life.expected,
+    standardError: se,
+    timing: timingVector(monthlyTiming(a.timing.marginal, a.periods)),
+    ...(o.stressK !== undefined ? { stressK: o.stressK } : {}),
+    ...(o.multiple !== undefined ? { multiple: o.multiple } : {}),
+    date: o.date,
+    base: o.base,
+  });
+  const d = scenario.default;
+  return {
+    scenario,
+    base: life.expected,
+    cnl: d.model === 'CNL' ? d.lifetimeNetLoss : life.expected,
+    months: d.model === 'CNL' ? d.timing.length : 0,
+    method: o.basis,
+  };
+}
+
+/**
+ * The scenario a table's curve is laid on: the one asked for, else the one it replaces (same name), else the
+ * deal's first (its base case). Undefined only when the one asked for does not exist.
+ */
+export function tableScenarioBase(
+  scenarios: readonly Scenario[],
+  name: string,
+  from?: string,
+): Scenario | undefined {
+  if (from !== undefined) return scenarios.find((s) => s.name === from);
+  return scenarios.find((s) => s.name === name) ?? scenarios[0];
 }
 
 /** The rejected rows as CSV (a leading =+-@ is quoted so a spreadsheet does not run it as a formula). */

@@ -16,7 +16,7 @@
  *   error when stressed). A pool line or loan of a segment the history lacks runs on the book's curves.
  * The scenario keeps where it came from (`provenance`: file, vintages, method, date, segment field).
  */
-import type { ScenarioInput } from '../deal/schema';
+import type { Scenario, ScenarioInput } from '../deal/schema';
 import type { VintageSums } from './accumulator';
 import { annualise, poolSums, type VintageCurves } from './analysis';
 
@@ -55,6 +55,8 @@ export interface ScenarioFromHistory {
   /** The field the history was segmented by, and each segment's own fit (overrides). */
   segmentField?: string;
   segments?: readonly SegmentFit[];
+  /** History value → the pool segment its override was written for. */
+  segmentMap?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -81,6 +83,25 @@ export function bookAndSegments(sums: readonly VintageSums[]): {
 /** The lifetime net loss a fit gives, stressed by k standard errors and kept within [0, 1]. */
 function stressedLifetime(fit: Pick<HistoryFit, 'lifetimeNetLoss' | 'standardError'>, k: number): number {
   return Math.min(1, Math.max(0, fit.lifetimeNetLoss + (fit.standardError ?? 0) * k));
+}
+
+/**
+ * Timing shares by table column → shares by month on book 1 … last, the engine's monthly vector. Published
+ * tables often step by quarter (3, 6, 9 …): a column's share is spread evenly over the months since the
+ * previous column (the cumulative curve read as linear in between). Headers that are not increasing months
+ * from 1 on are taken as consecutive months.
+ */
+export function monthlyTiming(marginal: readonly number[], periods: readonly number[]): number[] {
+  const months = periods.slice(0, marginal.length);
+  const usable =
+    months.length === marginal.length && months.every((p, k) => p >= 1 && (k === 0 || p > months[k - 1]!));
+  if (!usable) return marginal.slice();
+  const out: number[] = [];
+  marginal.forEach((share, k) => {
+    const span = months[k]! - (k === 0 ? 0 : months[k - 1]!);
+    for (let j = 0; j < span; j++) out.push(share / span);
+  });
+  return out;
 }
 
 export function timingVector(marginal: readonly number[]): number[] {
@@ -163,6 +184,61 @@ export function scenarioFromHistory(a: ScenarioFromHistory): ScenarioInput {
       method: a.method,
       date: a.date,
       ...(a.segmentField !== undefined ? { segmentField: a.segmentField } : {}),
+      ...(a.segmentMap !== undefined ? { segmentMap: { ...a.segmentMap } } : {}),
+      ...(k !== 0 ? { stress: `lifetime net loss + ${k} x standard error` } : {}),
+      ...(a.multiple !== undefined ? { stress: `loss multiple ${a.multiple}` } : {}),
+    },
+  };
+}
+
+export interface ScenarioFromTable {
+  name: string;
+  tableFile: string;
+  vintages: readonly string[];
+  method: 'chain-ladder' | 'timing';
+  lifetimeNetLoss: number;
+  standardError: number | null;
+  /** Monthly shares summing to 1. */
+  timing: readonly number[];
+  stressK?: number;
+  multiple?: number;
+  date: string;
+  base: Scenario;
+}
+
+/**
+ * A vintage table's loss curve laid on another scenario: the CNL default replaces the base's, whose prepayment,
+ * severity, recovery lag, prepayment multiple and index curves stay (a table of net loss says nothing of them).
+ * The base's segment overrides keep everything but their own default, which would otherwise replace the table's
+ * curve for their segments.
+ */
+export function scenarioFromTable(a: ScenarioFromTable): ScenarioInput {
+  const k = a.stressK ?? 0;
+  const lifetime = stressedLifetime(a, k);
+  const { provenance: _p, description: _d, name: _n, ...kept } = a.base;
+  const overrides = a.base.overrides
+    .map(({ default: _x, ...rest }) => rest)
+    .filter((o) => Object.keys(o).length > 1);
+  return {
+    ...kept,
+    name: a.name,
+    description:
+      `From the vintage table ${a.tableFile}: ${a.vintages.length} vintages (${a.vintages[0]} to ${a.vintages.at(-1)}), ` +
+      `${a.method === 'chain-ladder' ? 'chain ladder' : 'timing curve'}` +
+      (k !== 0
+        ? `, lifetime net loss ${a.lifetimeNetLoss.toFixed(6)} + ${k} × S.E. ${(a.standardError ?? 0).toFixed(6)}`
+        : '') +
+      `; prepayment and severity from scenario ${a.base.name}`,
+    default: { model: 'CNL', lifetimeNetLoss: lifetime, timing: a.timing.slice() },
+    defaultMultiple: a.multiple ?? 1,
+    overrides,
+    provenance: {
+      source: 'vintage-analysis',
+      historyFile: a.tableFile,
+      vintages: a.vintages.slice(),
+      method: a.method,
+      date: a.date,
+      table: true,
       ...(k !== 0 ? { stress: `lifetime net loss + ${k} x standard error` } : {}),
       ...(a.multiple !== undefined ? { stress: `loss multiple ${a.multiple}` } : {}),
     },

@@ -13,7 +13,6 @@
 import type { ColDef } from 'ag-grid-community';
 import { useMemo, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import { Scenario } from '../../core/deal/schema';
 import { historyRejectsCsv, historyScenario, type HistoryAnalysis } from '../../core/history/analyse';
 import type { HistoryReject } from '../../core/history/accumulator';
 import { coreText } from '../../core/i18n/messages';
@@ -27,8 +26,6 @@ import type { HistoryJobResult } from '../engine/historyAdapter';
 import { isSpreadsheetTape, readTapeSheet } from '../engine/sheetReader';
 import { amountUnit, integer, money, pct, years } from '../format';
 import { useDisplay } from '../i18n/DisplayContext';
-import { validatedDeal } from '../project/dealEdit';
-import { withDeal } from '../project/state';
 import {
   backtestOption,
   curvesOption,
@@ -56,6 +53,10 @@ import { HistoryMappingStep, MAPPING_KEPT, UnknownCodesNote } from './history/Hi
 import type { HistoryMapping } from '../../core/history/mapping';
 import { inspectHistory, needsMappingStep } from './history/historyMappingInspect';
 import { useKept } from './useKept';
+import { SegmentOverrides, useDealPoolSegments } from './history/SegmentOverrides';
+import { KEPT_SEGMENT_MAP, segmentedScenario } from './history/segmentMap';
+import { useWriteScenario } from './history/scenarioWrite';
+import { TableToScenario } from './history/TableToScenario';
 
 export function HistoryScreen() {
   const { state, host, job } = useApp();
@@ -300,9 +301,14 @@ export function HistoryScreen() {
           {tab === 'development' && <DevelopmentPanel r={result} />}
           {tab === 'rollRates' && result.analysis.kind === 'history' && <RollRatePanel h={result.analysis} />}
           {tab === 'backtest' && <BacktestPanel r={result} />}
-          {result.analysis.kind === 'history' ? (
-            <UseAsScenario h={result.analysis} file={result.name} />
+          {result.analysis.kind === 'history' && result.segment !== null ? (
+            <SegmentOverrides h={result.analysis} field={result.segment} file={result.name} />
           ) : null}
+          {result.analysis.kind === 'history' ? (
+            <UseAsScenario h={result.analysis} file={result.name} field={result.segment} />
+          ) : (
+            <TableToScenario a={result.analysis} file={result.name} />
+          )}
         </>
       ) : (
         <div className="empty">
@@ -638,10 +644,13 @@ function BacktestPanel({ r }: { r: HistoryJobResult }) {
   );
 }
 
-function UseAsScenario({ h, file }: { h: HistoryAnalysis; file: string }) {
+function UseAsScenario({ h, file, field }: { h: HistoryAnalysis; file: string; field: string | null }) {
   const { t } = useTranslation('history');
-  const { state, dispatch, notify } = useApp();
+  const { state } = useApp();
+  const write = useWriteScenario(t);
   const [form, setForm] = useKept(KEPT.scenario);
+  const [choice] = useKept(KEPT_SEGMENT_MAP);
+  const pool = useDealPoolSegments();
   const [problem, setProblem] = useState<string | null>(null);
   const deal = state.history.present.deal;
   const name = form.name.trim() === '' ? t('use.defaultName') : form.name.trim();
@@ -657,48 +666,22 @@ function UseAsScenario({ h, file }: { h: HistoryAnalysis; file: string }) {
       setProblem(t('use.nameTooLong'));
       return;
     }
-    const made = historyScenario(h, {
-      name,
-      historyFile: file,
-      ...stress,
-      date: new Date().toISOString().slice(0, 10),
-    });
+    const o = { name, historyFile: file, ...stress, date: new Date().toISOString().slice(0, 10) };
+    // Segmented: the book's curves plus each mapped segment's override, as `vintage --segment … --into` writes.
+    const made = field === null ? historyScenario(h, o) : segmentedScenario(h, field, pool, choice, o);
     if (!made) {
-      setProblem(t('use.nothing'));
+      setProblem(t(field === null ? 'use.nothing' : 'segments.noneMapped'));
       return;
     }
-    const scenario = Scenario.parse(made.scenario);
-    const r = validatedDeal(
-      deal,
-      (d) => ({
-        ...d,
-        scenarios: replaces
-          ? d.scenarios.map((s) => (s.name === name ? scenario : s))
-          : [...d.scenarios, scenario],
-      }),
-      t,
+    const params = { name, cnl: pct(made.cnl), base: pct(made.base), months: made.months };
+    setProblem(
+      write(
+        made.scenario,
+        made.segments
+          ? { key: 'history:segments.done', params: { ...params, count: made.segments.written.length } }
+          : { key: 'history:use.done', params },
+      ),
     );
-    if ('error' in r) {
-      setProblem(r.error);
-      return;
-    }
-    setProblem(null);
-    // The new scenario becomes the one the deal runs: the user came here to run on the history's curves.
-    dispatch({
-      type: 'edit',
-      label: {
-        key: replaces ? 'history:undo.replaceScenario' : 'history:undo.addScenario',
-        params: { name },
-      },
-      update: (d) => ({ ...withDeal(d, () => r.deal), scenario: name }),
-    });
-    notify({
-      kind: 'success',
-      text: {
-        key: 'history:use.done',
-        params: { name, cnl: pct(made.cnl), base: pct(made.base), months: made.months },
-      },
-    });
   }
 
   return (

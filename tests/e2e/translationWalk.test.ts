@@ -5,7 +5,9 @@
  * deal, tranche, fee and scenario names, file names — is marked `translate="no"` and skipped, as are grid
  * cells (figures and names); grid headers, titles, placeholders and aria-labels are checked.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChinese, untranslatedWords } from '../support/latin';
@@ -22,8 +24,11 @@ const SCREENS = [
   'stress',
 ] as const;
 
-/** The History screen is walked with the sample history in the walk's language analysed (its tabs filled). */
-async function analyseHistory(page: Page, file: string): Promise<void> {
+/**
+ * The History screen is walked with the sample history in the walk's language analysed (its tabs filled),
+ * segmented by its grade column (the per-segment overrides card); a vintage table is walked after the rest.
+ */
+async function analyseHistory(page: Page, file: string, table = false): Promise<void> {
   await page.getByTestId('nav-history').click();
   const [chooser] = await Promise.all([
     page.waitForEvent('filechooser'),
@@ -31,6 +36,18 @@ async function analyseHistory(page: Page, file: string): Promise<void> {
   ]);
   await chooser.setFiles(file);
   await page.getByTestId('history-source').waitFor({ timeout: 60_000 });
+  if (!table) {
+    await page.getByTestId('history-segment').selectOption({ index: 1 });
+    await page.getByTestId('history-rerun').click();
+    await page.getByTestId('history-segments').waitFor({ timeout: 60_000 });
+  } else await page.getByTestId('history-table-use').waitFor({ timeout: 60_000 });
+}
+
+/** A published vintage table (cumulative net loss, %) for the History screen's table state. */
+function vintageTable(): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'abs-walk-')), 'vintage-table.csv');
+  writeFileSync(path, ['v,1,2,3', '2023-01,1%,2%,3%', '2023-02,1%,2%,', '2023-03,2%,,'].join('\n') + '\n');
+  return path;
 }
 
 /** The History screen's column-mapping step, opened on the analysed sample, walked before the screens. */
@@ -125,6 +142,8 @@ async function walkScreen(
   const tabs = page.getByTestId(`screen-${screen}`).getByRole('tab');
   const n = await tabs.count();
   for (let i = 0; i < n; i++) {
+    // A vintage table has no roll rates: its tab is shown disabled.
+    if (await tabs.nth(i).isDisabled()) continue;
     await tabs.nth(i).click();
     await page.waitForTimeout(150);
     seen.push(...(await collect(page)).map((s) => ({ ...s, where: `${screen}/tab${i} ${s.where}` })));
@@ -163,6 +182,10 @@ for (const lang of ['zh-CN', 'en'] as const) {
       for (const screen of SCREENS) {
         seen.push(...(await walkScreen(page, screen, (name) => app.screenshot(`walk-${lang}-${name}`))));
       }
+      await analyseHistory(page, vintageTable(), true);
+      seen.push(
+        ...(await walkScreen(page, 'history', (name) => app.screenshot(`walk-${lang}-table-${name}`))),
+      );
       expect(wrongLanguage(lang, seen)).toEqual([]);
       const missing = await page.evaluate<string[]>('globalThis.__i18nMissing ?? []');
       expect([...new Set(missing)]).toEqual([]);

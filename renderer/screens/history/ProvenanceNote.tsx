@@ -1,6 +1,7 @@
 /**
  * On the Assumptions screen: where each scenario fitted on performance history came from (the History screen's
- * "Use as scenario", or `abs-workbench vintage --into`): the file, the vintages, the method and the date.
+ * "Use as scenario", or `abs-workbench vintage --into`): the file, the vintages, the method and the date, a vintage
+ * table marked as one, and for per-segment overrides the field and which history value went to which segment.
  */
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -41,6 +42,24 @@ export function ProvenanceNote({ scenarios }: { scenarios: readonly Scenario[] }
                 date: p.date,
               })}
               {p.stress ? ` · ${stressText(p.stress, t as TFunction)}` : ''}
+              {p.table ? ` · ${t('provenanceMore.table')}` : ''}
+              {p.segmentField !== undefined ? (
+                <>
+                  {` · ${t('provenanceMore.overrides')} `}
+                  <span translate="no">{p.segmentField}</span>
+                  {p.segmentMap ? (
+                    <>
+                      {t('provenanceMore.mapOpen')}
+                      <span translate="no">
+                        {Object.entries(p.segmentMap)
+                          .map(([from, to]) => `${from} → ${to}`)
+                          .join(t('segments.listSep'))}
+                      </span>
+                      {t('provenanceMore.mapClose')}
+                    </>
+                  ) : null}
+                </>
+              ) : null}
             </li>
           );
         })}

@@ -349,6 +349,14 @@ export const cli = {
     segmentNotInPool: "  {{field}} {{segment}}: not a segment of the deal's pool, no override written",
     segmentWithoutFit: '  {{field}} {{segment}}: too little history to fit, it runs on the book’s curves',
     poolSegmentOnBook: "  pool segment {{segment}}: not in the history, it runs on the book's curves",
+    // Vintage tables into a scenario (issue 11, the table's own path)
+    tableInAmounts:
+      'a vintage table in amounts has no original balance to divide by: a scenario needs the table in percent of original balance',
+    tableNoStandardError:
+      '{{stress}} needs the chain ladder’s standard error; the timing curve ({{method}}) has none: use a loss multiple',
+    noBaseScenario: '{{flag}} {{name}}: the deal has no such scenario (it has {{scenarios}})',
+    wroteTable:
+      'wrote scenario {{scenario}} into {{file}} (lifetime net loss {{cnl}}, {{months}}-month timing; prepayment and severity from scenario {{from}})',
   },
   // ── `surveil` (issue 16): servicer reports against the closing run
   surveil: {

@@ -339,6 +339,12 @@ export const cli: Catalog<typeof en> = {
     segmentNotInPool: '  {{field}} {{segment}}：不是本交易资产池的分组，未写入分组假设',
     segmentWithoutFit: '  {{field}} {{segment}}：历史数据不足以拟合，沿用全部资产的曲线',
     poolSegmentOnBook: '  资产池分组 {{segment}}：历史数据中没有，沿用全部资产的曲线',
+    tableInAmounts: '以金额表示的静态池表没有初始本金可作分母：生成情景需要以占初始本金百分比表示的静态池表',
+    tableNoStandardError:
+      '{{stress}} 需要链梯法的标准误；损失时间分布曲线（{{method}}）没有标准误：请改用损失倍数',
+    noBaseScenario: '{{flag}} {{name}}：交易中没有该情景（现有：{{scenarios}}）',
+    wroteTable:
+      '已将情景 {{scenario}} 写入 {{file}}（累计净损失率 {{cnl}}，{{months}} 个月时间分布；早偿率与违约损失率沿用情景 {{from}}）',
   },
   surveil: {
     usage: '用法：{{usage}}',

@@ -1,7 +1,7 @@
 /**
  * `abs-workbench vintage <history.csv|table.csv|xlsx> [--segment FIELD] [--method chain-ladder|timing|both]
  * [--factors volume|simple|last-n] [--last-n N] [--tail N|loglinear] [--horizon N] [--holdout N]
- * [--into deal.json --scenario NAME] [--stress K | --multiple M] [--rejects FILE] [--mapping FILE | --preset NAME]
+ * [--into deal.json --scenario NAME [--from SCENARIO]] [--stress K | --multiple M] [--rejects FILE] [--mapping FILE | --preset NAME]
  * [--json]`, and `vintage --suggest-mapping <history>` to print the mapping proposed for a history's header.
  *
  * A loan-level performance history (one row per loan per month; streamed) or a vintage table as published
@@ -11,7 +11,9 @@
  * `developmentFactors`, `vintages[]` (`vintage, latest, ultimate, standardError`) and `total`, in the table's
  * own units. A history whose headers are not the reader's own is read under a mapping (core/history/mapping.ts):
  * `--mapping FILE` (JSON), `--preset NAME`, or by default the one suggested for its header; a required field left
- * unmapped is refused with the headers the file has. Text goes through cliT() so `--lang zh-CN` prints Chinese.
+ * unmapped is refused with the headers the file has. With `--into`, a table in percent of original balance writes
+ * its lifetime net loss and timing curve onto another scenario's prepayment and severity (`--from`, else the one
+ * replaced, else the deal's first). Text goes through cliT() so `--lang zh-CN` prints Chinese.
  */
 import { open, rename, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -24,9 +26,14 @@ import {
   historyJson,
   historyRejectsCsv,
   historyScenario,
+  historySegmentValues,
+  segmentScenarioOptions,
+  tableScenario,
+  tableScenarioBase,
   totalsOf,
   ultimateOf,
   VINTAGE_METHODS,
+  type TableAnalysis,
   type TriangleAnalysis,
   type VintageMethod,
   type VintageOptions,
@@ -45,7 +52,7 @@ import {
   looksLikeHistory,
   readHistoryRows,
 } from '../../../history/reader';
-import type { ScenarioInput } from '../../../deal/schema';
+import type { Scenario, ScenarioInput } from '../../../deal/schema';
 import { readVintageTable, type VintageTable } from '../../../history/table';
 import { parseCsvText, sniffDelimiter, TapeFormatError, TapeLimitError } from '../../../io/tape/csv';
 import { parseDeal } from '../../../deal/load';
@@ -75,11 +82,12 @@ const VALUE_FLAGS = [
   '--sheet',
   '--mapping',
   '--preset',
+  '--from',
 ];
 /** A mapping file is a few kilobytes; anything far larger is not one. */
 const MAX_MAPPING_BYTES = 1024 * 1024;
 const USAGE =
-  'vintage <history.csv|table.csv|xlsx> [--segment FIELD] [--method chain-ladder|timing|both] [--factors volume|simple|last-n] [--last-n N] [--tail N|loglinear] [--horizon N] [--holdout N] [--into deal.json --scenario NAME [--segment-map HIST=POOL,…]] [--stress K | --multiple M] [--rejects FILE] [--mapping FILE | --preset NAME] [--json] | vintage --suggest-mapping <history.csv|xlsx>';
+  'vintage <history.csv|table.csv|xlsx> [--segment FIELD] [--method chain-ladder|timing|both] [--factors volume|simple|last-n] [--last-n N] [--tail N|loglinear] [--horizon N] [--holdout N] [--into deal.json --scenario NAME [--segment-map HIST=POOL,…] [--from SCENARIO]] [--stress K | --multiple M] [--rejects FILE] [--mapping FILE | --preset NAME] [--json] | vintage --suggest-mapping <history.csv|xlsx>';
 /** Tables are small (a few hundred vintages); a history is streamed and may be gigabytes. */
 const MAX_TABLE_BYTES = 20 * 1024 * 1024;
 const MAX_HISTORY_BYTES = 4 * 1024 ** 3;
@@ -426,6 +434,57 @@ export async function writeAtomic(path: string, body: string): Promise<void> {
   await rename(tmp, path);
 }
 
+/** The deal file's scenarios as a run reads them (defaults filled). */
+async function dealScenarios(dealPath: string): Promise<Scenario[]> {
+  try {
+    return parseDeal(await readJsonFile(dealPath, MAX_DEAL_FILE_BYTES), dealPath).scenarios;
+  } catch (e) {
+    if (e instanceof DealFileError) throw new CliError(e.message);
+    throw e;
+  }
+}
+
+/** `--into` with a vintage table: its loss curve on another scenario's prepayment and severity. */
+async function writeTableScenario(
+  file: string,
+  a: TableAnalysis,
+  flags: Map<string, string>,
+  stress: { stressK?: number; multiple?: number },
+): Promise<{ scenario: string; cnl: number; base: number; months: number; from: string }> {
+  const t = cliT();
+  const dealPath = flags.get('--into')!;
+  const name = flags.get('--scenario')!;
+  const scenarios = await dealScenarios(dealPath);
+  const from = tableScenarioBase(scenarios, name, flags.get('--from'));
+  if (from === undefined)
+    throw new CliError(
+      t('cli:vintage.noBaseScenario', {
+        flag: '--from',
+        name: flags.get('--from'),
+        scenarios: scenarios.map((s) => s.name).join(', '),
+      }),
+      2,
+    );
+  const made = tableScenario(a, {
+    name,
+    tableFile: basename(file),
+    basis: a.method === 'timing' ? 'timing' : 'chain-ladder',
+    ...stress,
+    date: new Date().toISOString().slice(0, 10),
+    base: from,
+  });
+  if ('problem' in made)
+    throw new CliError(
+      made.problem === 'noStandardError'
+        ? t('cli:vintage.tableNoStandardError', { stress: '--stress', method: '--method timing' })
+        : t(
+            made.problem === 'amountTable' ? 'cli:vintage.tableInAmounts' : 'cli:vintage.noScenarioFromTable',
+          ),
+    );
+  await writeScenario(dealPath, made.scenario);
+  return { scenario: name, cnl: made.cnl, base: made.base, months: made.months, from: from.name };
+}
+
 /** Writes (or replaces, by name) the scenario in the deal file, validated as a whole before it is written. */
 export async function writeScenario(dealPath: string, scenario: ScenarioInput): Promise<void> {
   let raw: unknown;
@@ -499,8 +558,12 @@ export async function main(args: string[]): Promise<number> {
     const table = src.table;
     if (!table.values.some((r) => r.length > 0))
       throw new CliError(t('cli:vintage.tableHasNoVintage', { file }));
-    if (flags.has('--into')) throw new CliError(t('cli:vintage.noScenarioFromTable'));
     const a = analyseTable(table, vintageOptions(flags, method));
+    const stress = {
+      ...(stressK !== undefined ? { stressK } : {}),
+      ...(multiple !== undefined ? { multiple } : {}),
+    };
+    const wrote = flags.has('--into') ? await writeTableScenario(file, a, flags, stress) : null;
     if (json) {
       process.stdout.write(
         JSON.stringify(
@@ -511,6 +574,7 @@ export async function main(args: string[]): Promise<number> {
             periods: table.periods,
             problems: table.problems,
             ...analysisJson(a),
+            ...(wrote ? { scenario: { into: flags.get('--into'), ...wrote } } : {}),
           },
           null,
           1,
@@ -535,6 +599,18 @@ export async function main(args: string[]): Promise<number> {
       ),
       '',
       text(a, (x) => formatNumber(x, 2)),
+      ...(wrote
+        ? [
+            '',
+            t('cli:vintage.wroteTable', {
+              scenario: wrote.scenario,
+              file: flags.get('--into'),
+              cnl: formatPercent(wrote.cnl),
+              months: wrote.months,
+              from: wrote.from,
+            }),
+          ]
+        : []),
     ];
     process.stdout.write(out.join('\n') + '\n');
     return 0;
@@ -568,8 +644,7 @@ export async function main(args: string[]): Promise<number> {
       const poolSegments = await dealFileSegments(flags.get('--into')!).catch((e: unknown) => {
         throw e instanceof DealFileError ? new CliError(e.message) : e;
       });
-      const sums = acc.result();
-      const historySegments = [...new Set(sums.map((x) => x.segment))].filter((n) => n !== '').sort();
+      const historySegments = historySegmentValues(h);
       if (!historySegments.some((n) => poolSegments.includes(rename.get(n) ?? n)))
         throw new CliError(
           t('cli:vintage.noSegmentInPool', {
@@ -583,7 +658,7 @@ export async function main(args: string[]): Promise<number> {
               .join(','),
           }),
         );
-      segments = { field: segment, sums, poolSegments, rename, opts: vintageOptions(flags, method) };
+      segments = segmentScenarioOptions(h, segment, poolSegments, rename);
     }
     const made = historyScenario(h, {
       name: flags.get('--scenario')!,

@@ -255,4 +255,67 @@ export const history = {
     codeCount_one: '{{code}}: {{count}} row',
     codeCount_other: '{{code}}: {{count}} rows',
   },
+  // ── Per-segment overrides and vintage tables into a scenario (issue 11: segments and tables on the screen)
+  segments: {
+    title: 'Per-segment overrides',
+    field: 'Segmented by',
+    explain:
+      'Each value fitted on its own vintages, exactly as its override is written; the scenario’s own curves are the whole book’s (each vintage’s segments summed). With a stress, each override takes the same k × its own standard error.',
+    figuresTitle: 'Vintage figures by segment',
+    book: 'Whole book',
+    col: {
+      segment: 'Segment',
+      vintages: 'Vintages',
+      loans: '$t(glossary:loans)',
+      original: '$t(glossary:originalBalance)',
+      lifetime: 'Lifetime net loss',
+      se: 'Standard error',
+      method: 'Method',
+      halfLoss: 'Half the loss by month',
+      timingMonths: 'Timing (months)',
+      cpr: '$t(glossary:cpr)',
+      severity: '$t(glossary:lossSeverity)',
+    },
+    notFitted: 'not projectable',
+    csvName: 'segment figures',
+    mapTitle: 'History values → pool segments',
+    mapExplain:
+      'Overrides are written only for segments the deal’s pool has (a run refuses any other). Choose the pool segment each history value stands for; values mapped to one segment are fitted together.',
+    colHistory: 'History value',
+    colPool: 'Pool segment',
+    colWrites: 'Override written (lifetime net loss)',
+    none: 'None (no override)',
+    listSep: ', ',
+    notInPool: 'Not mapped, no override written:',
+    poolOnBook: 'Pool segments without history, on the book’s curves:',
+    withoutFit: 'Too little history to fit, on the book’s curves:',
+    noPoolSegments:
+      'The deal’s pool has no segments to map to: load its pool file, or give its rep lines segments.',
+    noneMapped: 'No history value is mapped to a segment of the deal’s pool: choose one in the table above.',
+    done_one:
+      'Scenario {{name}}: lifetime net loss {{cnl}} (expected {{base}}), an override for {{count}} pool segment',
+    done_other:
+      'Scenario {{name}}: lifetime net loss {{cnl}} (expected {{base}}), overrides for {{count}} pool segments',
+  },
+  table: {
+    title: 'Use the vintage table as a scenario',
+    explain:
+      'The table is read as cumulative net loss in % of original balance. Its lifetime net loss (the mean over its vintages) and its timing curve by month on book replace the default assumption of the scenario it is laid on, whose prepayment, severity and recovery lag stay. One edit: Undo removes it.',
+    basis: 'Lifetime net loss from',
+    from: 'Prepayment and severity from',
+    defaultName: 'From vintage table',
+    preview: 'Expected lifetime net loss {{base}}, written {{cnl}}, timing over {{months}} months',
+    amountTable:
+      'This table is in amounts: there is no original balance to divide by. A scenario needs the table in % of original balance.',
+    nothing: 'No lifetime loss rate could be projected from this table',
+    noStandardError:
+      'k × standard error needs the chain ladder: the timing curve has none (use a loss multiple)',
+    done: 'Scenario {{name}} from the vintage table: lifetime net loss {{cnl}} (expected {{base}}), timing over {{months}} months',
+  },
+  provenanceMore: {
+    mapOpen: ' (',
+    mapClose: ')',
+    overrides: 'overrides per',
+    table: 'vintage table',
+  },
 };
