@@ -5,6 +5,7 @@
  * same order give the same bits.
  */
 import type { LoanArrays } from './loanArrays';
+import { PRODUCT_CODES } from '../pool/loanPool';
 
 /**
  * Loans per shard of a large loan-level pool. A pool is projected shard by shard and the shards' totals added in
@@ -65,4 +66,74 @@ export function sliceArrays(a: LoanArrays, start: number, end: number): LoanArra
     paymentRate: a.paymentRate.subarray(start, end),
     count: a.count === null ? null : a.count.subarray(start, end),
   };
+}
+
+/** A pool's loans of one (segment, product): segment and product as the indexes the arrays store. */
+export interface ArraysGroup {
+  segment: number;
+  product: number;
+  arrays: LoanArrays;
+}
+
+/**
+ * The pool split by (segment, product), groups in the order their first loan appears and loans in pool order
+ * within a group, each group's columns contiguous (one gather per column, views into it). Concentration limits
+ * project each group; at a million loans, lists of indexes and per-group copies of the loan ids cost ten times
+ * the projection itself, so the groups are built with two passes over typed arrays and carry no ids (the
+ * projection does not read them).
+ */
+export function groupBySegmentAndProduct(a: LoanArrays): ArraysGroup[] {
+  const n = a.size;
+  const nProducts = PRODUCT_CODES.length;
+  const slotOf = new Int32Array(a.segmentNames.length * nProducts).fill(-1);
+  const groupOf = new Int32Array(n);
+  const keys: number[] = [];
+  const sizes: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const prod = a.product[i] as number;
+    const key = (a.segment[i] as number) * nProducts + prod;
+    let g = slotOf[key];
+    if (g === undefined || !(prod < nProducts))
+      throw new RangeError(`loan ${i}: segment ${a.segment[i]} or product code ${prod} out of range`);
+    if (g === -1) {
+      g = keys.length;
+      slotOf[key] = g;
+      keys.push(key);
+      sizes.push(0);
+    }
+    groupOf[i] = g;
+    sizes[g]!++;
+  }
+  const starts = new Int32Array(keys.length + 1);
+  sizes.forEach((s, g) => (starts[g + 1] = (starts[g] as number) + s));
+  // Where loan i goes: the next free place of its group, so loans keep their order within a group.
+  const at = starts.slice(0, keys.length);
+  const place = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const g = groupOf[i] as number;
+    place[i] = (at[g] as number)++;
+  }
+  const gather = <A extends Float64Array | Uint16Array | Uint8Array>(src: A, out: A): A => {
+    for (let i = 0; i < n; i++) out[place[i] as number] = src[i] as number;
+    return out;
+  };
+  const all: LoanArrays = {
+    size: n,
+    product: gather(a.product, new Uint8Array(n)),
+    segment: gather(a.segment, new Uint16Array(n)),
+    segmentNames: a.segmentNames,
+    balance: gather(a.balance, new Float64Array(n)),
+    originalBalance: gather(a.originalBalance, new Float64Array(n)),
+    rate: gather(a.rate, new Float64Array(n)),
+    monthlyFeeRate: gather(a.monthlyFeeRate, new Float64Array(n)),
+    originalTerm: gather(a.originalTerm, new Uint16Array(n)),
+    remainingTerm: gather(a.remainingTerm, new Uint16Array(n)),
+    paymentRate: gather(a.paymentRate, new Float64Array(n)),
+    count: a.count === null ? null : gather(a.count, new Float64Array(n)),
+  };
+  return keys.map((key, g) => ({
+    segment: Math.floor(key / nProducts),
+    product: key % nProducts,
+    arrays: sliceArrays(all, starts[g] as number, starts[g + 1] as number),
+  }));
 }
