@@ -15,6 +15,7 @@
  * does) and reused. UI_PROFILE=1 also prints the page's heaviest main-thread functions during the run.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { writeCsvTape } from '../../samples/generator/generate';
 import { importTapeText } from '../../core/io/tape/tapeStream';
@@ -25,9 +26,6 @@ import { serveDir } from '../e2e/support/server';
 
 declare const window: unknown;
 
-const rows = Number(process.argv[2] ?? 1_000_000);
-const webDir = process.env.UI_WEB_DIR ?? 'out/web';
-const tape = `/tmp/abs-ui-pool-${rows}.csv`;
 const profile = process.env.UI_PROFILE === '1';
 
 interface Probe {
@@ -65,7 +63,11 @@ function topFunctions(nodes: ProfileNode[], samples: number[], deltas: number[])
 }
 
 /** Clicks Run and waits for the Results screen's analytics to be on screen and painted. */
-async function timedRun(page: Page, label: string): Promise<number> {
+async function timedRun(
+  page: Page,
+  rows: number,
+  label: string,
+): Promise<{ ms: number; longestTaskMs: number }> {
   const t0 = await page.evaluate(() => performance.now());
   const cdp = profile ? await page.context().newCDPSession(page) : null;
   if (cdp) {
@@ -100,10 +102,21 @@ async function timedRun(page: Page, label: string): Promise<number> {
     return Math.round(Math.max(0, ...p.tasks.filter(([s]) => s >= from).map(([, d]) => d)));
   }, t0);
   console.log(`${label.padEnd(28)} ${String(ms).padStart(6)} ms   longest main-thread task ${longest} ms`);
-  return ms;
+  return { ms, longestTaskMs: longest };
 }
 
-async function main(): Promise<void> {
+export interface UiRunFigures {
+  /** Run → Results painted, the first run after the import and a second one (ms). */
+  firstMs: number;
+  secondMs: number;
+  longestTaskMs: number;
+  /** runDeal on the same pool in this Node process, best of 3 (ms). */
+  referenceMs: number;
+}
+
+/** Imports a generated `rows`-loan tape in the web build at `webDir`, then times Run → Results twice. */
+export async function measureUiRun(rows: number, webDir: string): Promise<UiRunFigures> {
+  const tape = `/tmp/abs-ui-pool-${rows}.csv`;
   if (!existsSync(tape)) {
     console.log(`generating ${tape}`);
     writeCsvTape(tape, { rows, seed: 7 });
@@ -134,9 +147,9 @@ async function main(): Promise<void> {
     await page.waitForTimeout(2000);
     console.log(`${rows.toLocaleString('en-US')} loans imported (web build ${webDir})`);
 
-    const first = await timedRun(page, 'Run → Results painted (1st)');
+    const first = await timedRun(page, rows, 'Run → Results painted (1st)');
     await page.getByTestId('nav-pool').click();
-    const second = await timedRun(page, 'Run → Results painted (2nd)');
+    const second = await timedRun(page, rows, 'Run → Results painted (2nd)');
     await page.screenshot({ path: `/tmp/ui-run-${rows}.png` });
 
     // The reference: the engine's run alone, in this process, on the same pool and the app's deal.
@@ -153,16 +166,24 @@ async function main(): Promise<void> {
       runDeal(appDeal, { kind: 'loans', pool }, { analytics: true });
       best = Math.min(best, performance.now() - t0);
     }
-    console.log(
-      `reference: runDeal in Node on the same pool ${Math.round(best)} ms; UI best ${Math.min(first, second)} ms`,
-    );
+    console.log(`reference: runDeal in Node on the same pool ${Math.round(best)} ms`);
+    return {
+      firstMs: first.ms,
+      secondMs: second.ms,
+      longestTaskMs: Math.max(first.longestTaskMs, second.longestTaskMs),
+      referenceMs: best,
+    };
   } finally {
     await browser.close();
     await server.close();
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+// Run as a script (not imported by the bench's figure module).
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const rows = Number(process.argv[2] ?? 1_000_000);
+  measureUiRun(rows, process.env.UI_WEB_DIR ?? 'out/web').catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
