@@ -6,11 +6,18 @@ import { analyzeTranche, principalWindow, type TrancheFlow } from './analytics';
 import type { Deal, RepLine, Scenario } from './deal/schema';
 import { missingIndices, validateDeal, type DealProblem } from './deal/validate';
 import { coreMessage } from './i18n/messages';
-import { PRODUCT_CODES, type LoanPool } from './pool/loanPool';
+import { PRODUCT_CODES } from './pool/loanPool';
 import { projectionNotes } from './projection/notes';
-import { defaultHorizon, projectPool, type PoolInput } from './projection/project';
+import {
+  arrays as poolArrays,
+  defaultHorizon,
+  projectArrays,
+  projectPool,
+  type PoolInput,
+} from './projection/project';
 import type { PoolProjection } from './projection/types';
-import { sumProjections } from './projection/combine';
+import { groupBySegmentAndProduct, sumProjections } from './projection/combine';
+import type { LoanArrays } from './projection/loanArrays';
 import type { RunResult, TrancheResult } from './result';
 import type { PoolGroup } from './structure/poolLedger';
 import { runWaterfall, type WaterfallInput } from './structure/waterfall';
@@ -72,7 +79,7 @@ export function horizon(deal: Deal, pool: PoolInput, scenario: Scenario): number
 }
 
 /** The pool split by (segment, product): concentration limits need each slice's balance over time. */
-export function slices(pool: PoolInput): { segment: string; product: string; input: PoolInput }[] {
+export function slices(pool: PoolInput): { segment: string; product: string; arrays: LoanArrays }[] {
   if (pool.kind === 'repLines') {
     const groups = new Map<string, { segment: string; product: string; lines: RepLine[] }>();
     for (const l of pool.lines) {
@@ -84,44 +91,15 @@ export function slices(pool: PoolInput): { segment: string; product: string; inp
     return [...groups.values()].map((g) => ({
       segment: g.segment,
       product: g.product,
-      input: { kind: 'repLines', lines: g.lines },
+      arrays: poolArrays({ kind: 'repLines', lines: g.lines }),
     }));
   }
-  const p = pool.pool;
-  const groups = new Map<number, number[]>();
-  for (let i = 0; i < p.size; i++) {
-    const key = p.segment[i] * 256 + p.product[i];
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = []));
-    g.push(i);
-  }
-  return [...groups.entries()].map(([key, idx]) => ({
-    segment: p.segmentNames[Math.floor(key / 256)],
-    product: PRODUCT_CODES[key % 256],
-    input: { kind: 'loans', pool: subsetPool(p, idx) },
+  // Typed-array gathers: lists of indexes and copies of the loan ids cost seconds at a million loans.
+  return groupBySegmentAndProduct(poolArrays(pool)).map((g) => ({
+    segment: pool.pool.segmentNames[g.segment]!,
+    product: PRODUCT_CODES[g.product]!,
+    arrays: g.arrays,
   }));
-}
-
-function subsetPool(p: LoanPool, idx: readonly number[]): LoanPool {
-  const pick = <A extends Float64Array | Uint16Array | Uint8Array>(a: A, make: (n: number) => A): A => {
-    const out = make(idx.length);
-    idx.forEach((i, k) => (out[k] = a[i]));
-    return out;
-  };
-  return {
-    size: idx.length,
-    ids: idx.map((i) => p.ids[i]),
-    product: pick(p.product, (n) => new Uint8Array(n)),
-    segment: pick(p.segment, (n) => new Uint16Array(n)),
-    segmentNames: p.segmentNames,
-    balance: pick(p.balance, (n) => new Float64Array(n)),
-    originalBalance: pick(p.originalBalance, (n) => new Float64Array(n)),
-    rate: pick(p.rate, (n) => new Float64Array(n)),
-    monthlyFeeRate: pick(p.monthlyFeeRate, (n) => new Float64Array(n)),
-    originalTerm: pick(p.originalTerm, (n) => new Uint16Array(n)),
-    remainingTerm: pick(p.remainingTerm, (n) => new Uint16Array(n)),
-    paymentRate: pick(p.paymentRate, (n) => new Float64Array(n)),
-  };
 }
 
 /** Projects the base pool; split into slices when concentration limits need the pool's composition. */
@@ -135,7 +113,7 @@ function projectBase(
   if (!rev || rev.concentrationLimits.length === 0) {
     return { base: projectPool(pool, scenario, periods), composition: [] };
   }
-  const parts = slices(pool).map((s) => ({ ...s, projection: projectPool(s.input, scenario, periods) }));
+  const parts = slices(pool).map((s) => ({ ...s, projection: projectArrays(s.arrays, scenario, periods) }));
   return {
     base: sumProjections(
       parts.map((p) => p.projection),

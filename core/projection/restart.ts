@@ -744,7 +744,7 @@ function closingParts(
   sliced: boolean,
 ): PoolStatePart[] {
   const bases = sliced
-    ? slices(input).map((s) => ({ slice: { segment: s.segment, product: s.product }, a: arrays(s.input) }))
+    ? slices(input).map((s) => ({ slice: { segment: s.segment, product: s.product }, a: s.arrays }))
     : [{ slice: undefined, a: arrays(input) }];
   return bases.flatMap((b) =>
     shards(b.a).map((a) => enterPart(a, resolved, horizonMonths, b.slice ? { slice: b.slice } : {})),

@@ -161,7 +161,25 @@ export interface EngineResponses {
   history: HistoryJobResult;
 }
 
-export type ToWorker = { id: number; request: EngineRequest };
+/**
+ * The loan-level pool of a job, which the engine worker keeps between jobs: a million loans are ~50 MB of
+ * columns and a million id strings, which a structured clone per run would copy (on the UI thread, then in the
+ * worker) for a projection that reads them once. The client sends a pool once per worker and then only its key;
+ * the request's own `loans` travels as null.
+ */
+export interface PoolHandle {
+  key: number;
+  /** Present when the worker has not got this pool yet. */
+  pool?: LoanPool;
+}
+
+export type ToWorker = {
+  id: number;
+  request: EngineRequest;
+  pool?: PoolHandle;
+  /** An import's pool stays in the worker that read it, under this key: the first run needs no copy either. */
+  keepPoolAs?: number;
+};
 
 /** A step the engine worker reports, named by its key in the `app:jobs.progress` catalog. */
 export type ProgressKey =
@@ -194,5 +212,7 @@ export type FromWorker =
       params?: Readonly<Record<string, string | number>>;
     }
   | { id: number; type: 'done'; value: unknown }
+  /** The worker does not hold the pool a job named by key (it kept a newer one): send it the pool. */
+  | { id: number; type: 'poolMissing' }
   /** `problem`: the engine's coded message (core/i18n/codedError.ts), shown in the interface language. */
   | { id: number; type: 'error'; message: string; problem?: CoreMessage };

@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 /**
  * The engine worker: runs the pure core off the UI thread. Cancel is `terminate()` on the UI side, because
- * the engine's loops are synchronous; the worker keeps no state between jobs.
+ * the engine's loops are synchronous. The one state kept between jobs is the latest loan-level pool (the one it
+ * imported or was last sent, protocol.ts PoolHandle), so a run on a million loans does not copy them again.
  */
 import { problemOf } from '../../core/i18n/codedError';
 import type { Deal } from '../../core/deal/schema';
@@ -24,7 +25,7 @@ import { buildCurve } from '../../core/analytics/curve';
 import { breakevenScenario } from '../../core/scenario/breakeven';
 import { priceYieldTable } from '../../core/scenario/priceTable';
 import { solveParCoupon, solveSize, solveTargetYield } from '../../core/scenario/solve';
-import type { EngineRequest, FromWorker, ProgressKey, ToWorker } from './protocol';
+import type { EngineRequest, FromWorker, PoolHandle, ProgressKey, ToWorker } from './protocol';
 import { loadBrowserHighs } from './highsBrowser';
 import { importSheet, importTape, inspectSheet, inspectTape } from './tapeAdapter';
 import { analyseHistoryFile } from './historyAdapter';
@@ -46,6 +47,38 @@ function scenarioOf(deal: Deal, name: string) {
 }
 
 type Handled = { value: unknown; transfer: Transferable[] };
+
+let kept: { key: number; pool: LoanPool } | null = null;
+
+/**
+ * The pool an import keeps, before its columns are transferred to the UI: a copy of the columns the engine
+ * reads (~50 MB at a million loans, copied in tens of milliseconds at the end of a many-second import).
+ */
+function keepImported(key: number, p: LoanPool): void {
+  kept = {
+    key,
+    pool: {
+      size: p.size,
+      ids: p.ids,
+      product: p.product.slice(),
+      segment: p.segment.slice(),
+      segmentNames: p.segmentNames,
+      balance: p.balance.slice(),
+      originalBalance: p.originalBalance.slice(),
+      rate: p.rate.slice(),
+      monthlyFeeRate: p.monthlyFeeRate.slice(),
+      originalTerm: p.originalTerm.slice(),
+      remainingTerm: p.remainingTerm.slice(),
+      paymentRate: p.paymentRate.slice(),
+    },
+  };
+}
+
+/** The job's pool: the one sent with it (kept for later jobs), or the kept one it names; null if not kept. */
+function poolOf(handle: PoolHandle): LoanPool | null {
+  if (handle.pool) kept = { key: handle.key, pool: handle.pool };
+  return kept?.key === handle.key ? kept.pool : null;
+}
 
 /**
  * An imported pool's columns move to the UI instead of being copied: at a million loans that is ~80 MB the
@@ -82,7 +115,7 @@ function poolBuffers(pool: ImportedPool): Transferable[] {
   );
 }
 
-function handle(id: number, req: EngineRequest): Handled | Promise<Handled> {
+function handle(id: number, req: EngineRequest, keepAs: number | undefined): Handled | Promise<Handled> {
   const progress = (done: number, total: number, label: string) =>
     self.postMessage({ id, type: 'progress', done, total, label } satisfies FromWorker);
   // A step of this worker's own: the key is translated in the status bar, the English label kept for logs.
@@ -232,12 +265,14 @@ function handle(id: number, req: EngineRequest): Handled | Promise<Handled> {
       return { value: inspectTape(req), transfer: [] };
     case 'tapeImport': {
       const value = importTape(req, progress);
+      if (keepAs !== undefined) keepImported(keepAs, value.pool);
       return { value, transfer: poolBuffers(value.pool) };
     }
     case 'sheetInspect':
       return { value: inspectSheet(req), transfer: [] };
     case 'sheetImport': {
       const value = importSheet(req, progress);
+      if (keepAs !== undefined) keepImported(keepAs, value.pool);
       return { value, transfer: poolBuffers(value.pool) };
     }
     case 'history': {
@@ -255,9 +290,19 @@ function handle(id: number, req: EngineRequest): Handled | Promise<Handled> {
 }
 
 self.onmessage = async (event: MessageEvent<ToWorker>) => {
-  const { id, request } = event.data;
+  const { id, request, pool, keepPoolAs } = event.data;
   try {
-    const { value, transfer } = await handle(id, request);
+    let req = request;
+    if (pool) {
+      if (!('loans' in req)) throw new Error(`a pool was sent with a ${req.kind} job, which takes none`);
+      const loans = poolOf(pool);
+      if (loans === null) {
+        self.postMessage({ id, type: 'poolMissing' } satisfies FromWorker);
+        return;
+      }
+      req = { ...req, loans };
+    }
+    const { value, transfer } = await handle(id, req, keepPoolAs);
     self.postMessage({ id, type: 'done', value } satisfies FromWorker, transfer);
   } catch (err) {
     const problem = problemOf(err);

@@ -5,7 +5,8 @@
  * order. The answer is therefore projectPool's, to the bit, on 1, 2 or n threads (tested).
  *
  * The pool's arrays are copied once into SharedArrayBuffers, so workers read them in place: starting a worker or
- * a projection copies no loan data, only the scenario goes out and each shard's period totals come back. A
+ * a projection copies no loan data: the scenario goes out, and each shard's period totals are written into the
+ * shard's slot of a shared buffer (./jobs/projectionShards.ts: threads claim shards from a shared counter). A
  * ProjectionPool keeps its workers for many projections (the app projecting one pool under scenario after
  * scenario); `projectPoolParallel` starts one for a single projection and closes it. The calling thread
  * projects shards too, so it works while workers start.
@@ -13,12 +14,19 @@
 import { Worker } from 'node:worker_threads';
 import type { Scenario } from '../../deal/schema';
 import type { LoanPool } from '../../pool/loanPool';
-import { shardRanges, sumProjections } from '../../projection/combine';
+import { shardRanges } from '../../projection/combine';
+import { resolveScenario } from '../../assumptions/scenarioTables';
 
 export { SHARD_LOANS, shardRanges } from '../../projection/combine';
 import { loanPoolArrays, type LoanArrays } from '../../projection/loanArrays';
 import type { PoolProjection } from '../../projection/types';
-import { setup, type ProjectionShard } from './jobs/projectionShards';
+import {
+  claimBuffers,
+  projectClaimed,
+  sumSlots,
+  type ProjectionClaim,
+  type ProjectionInit,
+} from './jobs/projectionShards';
 import { jobBundle } from './jobBundle';
 import { defaultWorkerCount, WorkerJobError } from './pool';
 
@@ -58,7 +66,7 @@ export function sharedLoanArrays(pool: LoanPool): LoanArrays {
 interface ShardReply {
   type: 'ready' | 'done' | 'error';
   batch: number;
-  results?: PoolProjection[];
+  results?: number[];
   error?: { message: string; stack: string };
 }
 
@@ -70,16 +78,13 @@ export interface ProjectionPoolOptions {
 export class ProjectionPool {
   private readonly workers: Worker[] = [];
   private readonly idle: Worker[] = [];
-  private readonly run: (job: ProjectionShard) => PoolProjection;
   private current: ((w: Worker, reply: ShardReply) => void) | null = null;
   private closed = false;
 
   private constructor(
     private readonly arrays: LoanArrays,
     private readonly count: number,
-  ) {
-    this.run = setup({ arrays });
-  }
+  ) {}
 
   /** Starts the workers in the background: the first projection begins at once on this thread. */
   static open(pool: LoanPool, opts: ProjectionPoolOptions = {}): ProjectionPool {
@@ -106,16 +111,12 @@ export class ProjectionPool {
         workerData: {
           module: (bundle ?? JOB_MODULE).href,
           bundled: bundle !== null,
-          init: { arrays: this.arrays },
+          init: { arrays: this.arrays } satisfies ProjectionInit,
         },
       });
       this.workers.push(w);
       w.on('message', (msg: ShardReply) => {
-        if (msg.type === 'ready') {
-          this.idle.push(w);
-          this.current?.(w, msg);
-          return;
-        }
+        if (msg.type === 'ready') this.idle.push(w);
         this.current?.(w, msg);
       });
       w.on('error', (err) =>
@@ -128,58 +129,61 @@ export class ProjectionPool {
   project(scenario: Scenario, periods: number): Promise<PoolProjection> {
     if (this.closed) return Promise.reject(new Error('the projection pool is closed'));
     if (this.current) return Promise.reject(new Error('one projection at a time per pool'));
-    const ranges = shardRanges(this.arrays.size);
-    const jobs: ProjectionShard[] = ranges.map(([start, end]) => ({ start, end, scenario, periods }));
-    const out: PoolProjection[] = new Array<PoolProjection>(jobs.length);
-    let next = 0;
-    let done = 0;
+    const size = this.arrays.size;
+    const shards = shardRanges(size).length;
+    const job: ProjectionClaim = { scenario, periods, ...claimBuffers(size, periods) };
+    // Every worker joins the same claim; a worker coming up mid-projection joins it too.
+    const busy = new Set<Worker>();
+    const join = (w: Worker): void => {
+      this.idle.splice(this.idle.indexOf(w), 1);
+      busy.add(w);
+      w.postMessage({ batch: 0, jobs: [job] });
+    };
     return new Promise<PoolProjection>((resolve, reject) => {
+      let failure: Error | null = null;
+      let inlineDone = false;
       let settled = false;
-      const finish = (err?: Error): void => {
-        if (settled) return;
-        if (err === undefined && done < jobs.length) return;
+      const finish = (): void => {
+        // Settled only when no thread still writes into this projection's slots.
+        if (settled || !inlineDone || busy.size > 0) return;
         settled = true;
         this.current = null;
-        if (err) reject(err);
-        else resolve(sumProjections(out, periods));
+        if (failure) reject(failure);
+        else resolve(sumSlots(job.slots, size, periods));
       };
-      const feed = (w: Worker): void => {
-        if (next >= jobs.length) {
-          this.idle.push(w);
-          return finish();
-        }
-        const b = next++;
-        w.postMessage({ batch: b, jobs: [jobs[b]] });
+      const fail = (err: Error): void => {
+        failure ??= err;
+        // The other threads stop claiming.
+        Atomics.store(job.claim, 0, shards);
       };
       this.current = (w, reply) => {
+        if (reply.type === 'ready') {
+          if (!inlineDone && failure === null) join(w);
+          return;
+        }
         if (reply.type === 'error') {
           const e = reply.error ?? { message: 'unknown worker error', stack: '' };
-          return finish(new WorkerJobError(`projection shard failed: ${e.message}`, e.stack));
+          fail(new WorkerJobError(`projection shard failed: ${e.message}`, e.stack));
         }
-        if (reply.type === 'done') {
-          out[reply.batch] = reply.results![0]!;
-          done++;
-        } else {
-          // A worker that came up mid-projection was put on the idle list: take it off and feed it.
-          this.idle.splice(this.idle.indexOf(w), 1);
-        }
-        feed(w);
+        if (busy.delete(w)) this.idle.push(w);
+        finish();
       };
-      for (const w of this.idle.splice(0)) feed(w);
-      // This thread takes shards too, yielding between them so worker replies are handled.
+      for (const w of [...this.idle]) join(w);
+      // This thread claims shards too, one at a time, yielding between them so a worker that comes up late
+      // still joins. Workers need nothing from it while they run: they claim their shards themselves.
+      const resolved = resolveScenario(scenario, periods);
       const inline = (): void => {
-        if (settled) return;
-        if (next < jobs.length) {
-          const b = next++;
-          try {
-            out[b] = this.run(jobs[b]!);
-          } catch (e) {
-            return finish(e instanceof Error ? e : new Error(String(e)));
-          }
-          done++;
+        let n = 0;
+        try {
+          if (failure === null) n = projectClaimed(this.arrays, resolved, job, 1);
+        } catch (e) {
+          fail(e instanceof Error ? e : new Error(String(e)));
+        }
+        if (n > 0) {
           setImmediate(inline);
           return;
         }
+        inlineDone = true;
         finish();
       };
       inline();

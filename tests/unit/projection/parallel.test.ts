@@ -13,6 +13,12 @@ import {
   SHARD_LOANS,
 } from '../../../core/node/workers/projection';
 import { Xoshiro128 } from '../../../core/scenario/prng';
+import {
+  claimBuffers,
+  projectClaimed,
+  slotLength,
+  sumSlots,
+} from '../../../core/node/workers/jobs/projectionShards';
 
 /** A seeded consumer book over three shards and a bit: every product the rate-model kernel has a branch for. */
 function book(size: number): LoanPool {
@@ -115,4 +121,21 @@ describe('loan-level projection on several threads', () => {
       await p.close();
     }
   }, 240_000);
+
+  it('threads claiming shards in any interleaving give the bits of projectPool, each shard once', () => {
+    const a = loanPoolArrays(pool);
+    const shards = shardRanges(pool.size).length;
+    for (const s of [rateModels, budgets]) {
+      const job = { scenario: s, periods: H, ...claimBuffers(pool.size, H) };
+      const resolved = resolveScenario(s, H);
+      // Two claimants taking turns unevenly (one shard, then the rest), as a fast and a slow thread would.
+      const first = projectClaimed(a, resolved, job, 1);
+      const second = projectClaimed(a, resolved, job, Number.POSITIVE_INFINITY);
+      expect(first + second).toBe(shards);
+      expect(projectClaimed(a, resolved, job, 1)).toBe(0);
+      expect(sumSlots(job.slots, pool.size, H)).toEqual(projectPool({ kind: 'loans', pool }, s, H));
+    }
+    // Each shard's slot starts on a 64-byte line of its own, so threads never write one cache line.
+    expect((slotLength(H) * 8) % 64).toBe(0);
+  });
 });

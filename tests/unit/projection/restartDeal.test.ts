@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { Deal, type Scenario } from '../../../core/deal/schema';
 import { loadDeal } from '../../../core/node/dealFile';
 import { sumProjections } from '../../../core/projection/combine';
-import { projectPool, type PoolInput } from '../../../core/projection/project';
+import { projectArrays, projectPool, type PoolInput } from '../../../core/projection/project';
 import { poolStateAt, projectPartsFrom } from '../../../core/projection/restart';
 import type { RunResult } from '../../../core/result';
 import { horizon, runDeal, slices } from '../../../core/run';
@@ -57,7 +57,7 @@ function originalLedger(
 ): PoolLedger {
   const rev = deal.structure.revolving;
   const sliced = rev !== undefined && rev.concentrationLimits.length > 0;
-  const parts = sliced ? slices(pool).map((s) => ({ ...s, p: projectPool(s.input, scenario, H) })) : [];
+  const parts = sliced ? slices(pool).map((s) => ({ ...s, p: projectArrays(s.arrays, scenario, H) })) : [];
   const base = sliced
     ? sumProjections(
         parts.map((x) => x.p),
