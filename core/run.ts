@@ -14,6 +14,7 @@ import { sumProjections } from './projection/combine';
 import type { RunResult, TrancheResult } from './result';
 import type { PoolGroup } from './structure/poolLedger';
 import { runWaterfall } from './structure/waterfall';
+import type { CarriedState } from './structure/carry';
 import {
   UnknownCalendarError,
   addDays,
@@ -212,14 +213,30 @@ function timesFromDates(deal: Deal, dates: readonly string[]): Float64Array {
   return out;
 }
 
-/** Runs `deal` on `pool`; throws DealError when the structure cannot run. */
-export function runDeal(deal: Deal, pool: PoolInput, opts: RunOptions = {}): RunResult {
-  const scenario = pickScenario(deal, opts.scenario);
+/** The scenario a run uses, once the deal (and a stress scenario's index curves) are found able to run. */
+export function checkedScenario(deal: Deal, s: RunOptions['scenario']): Scenario {
+  const scenario = pickScenario(deal, s);
   const problems = validateDeal(deal);
-  if (typeof opts.scenario === 'object') {
+  if (typeof s === 'object') {
     for (const m of missingIndices(deal, scenario)) problems.push({ path: 'scenario.indexCurves', ...m });
   }
   if (problems.length > 0) throw new DealError(problems);
+  return scenario;
+}
+
+/** What a run projects before its waterfall: the scenario, the schedule, the pool and the revolving profile. */
+export interface DealProjection {
+  scenario: Scenario;
+  periods: number;
+  schedule: PaymentSchedule;
+  base: PoolProjection;
+  composition: PoolGroup[];
+  profile?: PoolProjection[];
+}
+
+/** Validates `deal` and projects `pool` for it; throws DealError when the structure cannot run. */
+export function projectDeal(deal: Deal, pool: PoolInput, opts: RunOptions = {}): DealProjection {
+  const scenario = checkedScenario(deal, opts.scenario);
 
   const periods = opts.periods ?? horizon(deal, pool, scenario);
   if (!Number.isInteger(periods) || periods < 1) {
@@ -227,10 +244,25 @@ export function runDeal(deal: Deal, pool: PoolInput, opts: RunOptions = {}): Run
   }
   const schedule = scheduleOf(deal, periods);
   const { base, composition } = projectBase(deal, pool, scenario, periods);
+  const profile = profileProjections(deal, scenario, periods);
+  return { scenario, periods, schedule, base, composition, ...(profile ? { profile } : {}) };
+}
+
+/** The revolving profile lines projected at their own balances (what a purchase scales and shifts). */
+export function profileProjections(
+  deal: Deal,
+  scenario: Scenario,
+  periods: number,
+): PoolProjection[] | undefined {
   const rev = deal.structure.revolving;
-  const profile = rev
+  return rev
     ? rev.profile.map((line) => projectPool({ kind: 'repLines', lines: [line] }, scenario, periods))
     : undefined;
+}
+
+/** Runs `deal` on `pool`; throws DealError when the structure cannot run. */
+export function runDeal(deal: Deal, pool: PoolInput, opts: RunOptions = {}): RunResult {
+  const { scenario, schedule, base, composition, profile } = projectDeal(deal, pool, opts);
   const result = runDealOnProjection(deal, scenario, base, {
     schedule,
     composition,
@@ -278,6 +310,10 @@ export interface ProjectionRunOptions {
   composition?: readonly PoolGroup[];
   /** Projections of the revolving profile lines at their own balances, over the projection's periods. */
   profile?: readonly PoolProjection[];
+  /** Restart from what the deal carried after a period (core/surveillance/restart.ts). */
+  start?: CarriedState;
+  /** Keep what the deal carries after this period (`runProjected`'s `carried`). */
+  captureAt?: number;
 }
 
 /**
@@ -290,6 +326,16 @@ export function runDealOnProjection(
   projection: PoolProjection,
   opts: ProjectionRunOptions = {},
 ): RunResult {
+  return runProjected(deal, scenario, projection, opts).result;
+}
+
+/** runDealOnProjection with what the deal carried after `opts.captureAt` (a deal state, ./structure/carry.ts). */
+export function runProjected(
+  deal: Deal,
+  scenario: Scenario,
+  projection: PoolProjection,
+  opts: ProjectionRunOptions = {},
+): { result: RunResult; carried?: CarriedState } {
   const periods = projection.periods;
   const schedule = opts.schedule ?? scheduleOf(deal, periods);
   const w = runWaterfall({
@@ -301,6 +347,8 @@ export function runDealOnProjection(
     ...(opts.composition ? { composition: opts.composition } : {}),
     ...(opts.profile ? { profile: opts.profile } : {}),
     ...(deal.calendar?.legalFinalDate ? { legalFinalDate: deal.calendar.legalFinalDate } : {}),
+    ...(opts.start ? { start: opts.start } : {}),
+    ...(opts.captureAt !== undefined ? { captureAt: opts.captureAt } : {}),
   });
 
   // Rolled payment dates move the cash, so yields and WAL run on them; unrolled, the faster calendar-field path.
@@ -323,7 +371,7 @@ export function runDealOnProjection(
     return { ...withDelay, principalWindow: principalWindow(tr.cashflows) };
   });
 
-  return {
+  const result: RunResult = {
     engineVersion: ENGINE_VERSION,
     runAt: new Date().toISOString(),
     deal: {
@@ -348,4 +396,5 @@ export function runDealOnProjection(
     revolving: w.revolving,
     checks: w.checks,
   };
+  return w.carried ? { result, carried: w.carried } : { result };
 }
