@@ -27,6 +27,24 @@ const triggerEvent = z
   })
   .strict();
 
+/** What a state built from servicer reports did not read in them (./stateFromReports.ts says from where). */
+export const DerivedItem = z.enum([
+  'capCarryover',
+  'principalDeficiency',
+  'feeArrears',
+  'liquidity',
+  'hedges',
+  'acceleration',
+  'writtenDown',
+  'cumulativeLosses',
+  'reserveBalance',
+  'revolvingPurchases',
+  'callEligiblePeriod',
+  'cumulativeFromFirstReport',
+  'initialPoolBalance',
+]);
+export type DerivedItem = z.infer<typeof DerivedItem>;
+
 export const DealStateSource = z.discriminatedUnion('kind', [
   z
     .object({
@@ -38,8 +56,12 @@ export const DealStateSource = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('reports'),
-      /** Items the reports do not publish, and where they were taken from (see ./stateFromReports.ts). */
-      derived: z.array(z.string().max(200)).max(50),
+      /** The last report's period. */
+      lastReport: period,
+      /** Items the reports do not publish, each taken from its stated source (./stateFromReports.ts). */
+      derived: z.array(DerivedItem).max(50),
+      /** The deal file's earlier state those items came from (null: none, nothing owed). */
+      previousState: period.nullable(),
     })
     .strict(),
 ]);

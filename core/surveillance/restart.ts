@@ -163,3 +163,48 @@ export function runDealFrom(
     start: carried,
   }).result;
 }
+
+/**
+ * The pool as of k scaled to the balance a servicer reported then: the projection is linear in balance, so a
+ * pool that ran ahead of or behind the projection is the projected one times reported / projected balance (the
+ * rep lines rolled forward in proportion). Defaults already on their way to recovery scale with it, which is the
+ * approximation: a rolled-forward tape (core/projection) knows them line by line.
+ */
+export function scaledTo(pool: PoolAsOf, k: number, balance: number): PoolAsOf {
+  const projected = pool.base.endBalance[k] ?? 0;
+  // Equal to the cent: the projection stands as it is (a factor a few ulps from 1 would only add noise).
+  if (Math.round(projected * 100) === Math.round(balance * 100)) return pool;
+  const f = projected > 0 ? balance / projected : 0;
+  const scale = (a: Float64Array): Float64Array => a.map((x) => x * f);
+  const b = pool.base;
+  return {
+    base: {
+      ...b,
+      beginBalance: scale(b.beginBalance),
+      defaults: scale(b.defaults),
+      interest: scale(b.interest),
+      fees: scale(b.fees),
+      scheduledPrincipal: scale(b.scheduledPrincipal),
+      prepayment: scale(b.prepayment),
+      loss: scale(b.loss),
+      recovery: scale(b.recovery),
+      endBalance: scale(b.endBalance),
+      pendingDefaults: scale(b.pendingDefaults),
+      count: scale(b.count),
+    },
+    ...(pool.composition
+      ? { composition: pool.composition.map((g) => ({ ...g, endBalance: scale(g.endBalance) })) }
+      : {}),
+  };
+}
+
+/** A re-projection from a state: the deal's projection cut at the state's period, scaled to its pool balance. */
+export function reproject(
+  deal: Deal,
+  pool: PoolInput,
+  state: DealState,
+  opts: Pick<RunOptions, 'scenario'> = {},
+): RunResult {
+  const k = state.period;
+  return runDealFrom(deal, state, scaledTo(poolTail(deal, pool, k, opts), k, state.pool.endBalance), opts);
+}
