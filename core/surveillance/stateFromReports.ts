@@ -101,15 +101,14 @@ export function stateFromReports(
       ),
     };
   });
-  derived.push(
-    'capCarryover',
-    'principalDeficiency',
-    'feeArrears',
-    'liquidity',
-    'hedges',
-    'acceleration',
-    'writtenDown',
-  );
+  // Only what this deal has: a cap, a PDL, fees, a facility, hedges, events of default.
+  if (s.tranches.some((tr) => tr.availableFundsCap === true)) derived.push('capCarryover');
+  if (s.principalDeficiencyLedger === true) derived.push('principalDeficiency');
+  if (s.fees.length > 0) derived.push('feeArrears');
+  if (s.liquidityFacility) derived.push('liquidity');
+  if ((s.hedges ?? []).length > 0) derived.push('hedges');
+  if ((s.phases?.eventsOfDefault ?? []).length > 0) derived.push('acceleration');
+  if (s.lossAllocation !== 'none') derived.push('writtenDown');
 
   const stated = [...reports].reverse().find((r) => r.reserve !== undefined)?.reserve;
   let reserveBalance = 0;

@@ -52,7 +52,7 @@ const COMMANDS: Record<
     load: () => import('./commands/vintage'),
   },
   surveil: {
-    summary: 'surveil <deal.json> --reports DIR [--scenario NAME] [--json]',
+    summary: 'surveil <deal.json> --reports DIR [--reproject] [--scenario NAME] [--json]',
     load: () => import('./commands/surveil'),
   },
 };

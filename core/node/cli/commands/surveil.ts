@@ -1,5 +1,5 @@
 /**
- * `abs-workbench surveil <deal.json> --reports DIR [--scenario NAME] [--json]`: a deal's monthly servicer
+ * `abs-workbench surveil <deal.json> --reports DIR [--reproject] [--scenario NAME] [--json]`: a deal's monthly servicer
  * (trustee) reports — each file in DIR a report as JSON (one, or an array), or as item/value rows in CSV or
  * XLSX with English or Chinese item names — checked to the cent (core/surveillance/servicerReport.ts); then
  * the deal run under its scenario at closing beside what the reports say (pool balance, CDR, CPR, CNL, excess
@@ -23,8 +23,9 @@ import { readSpreadsheetRows } from '../../import/xlsxFile';
 import { CliError } from '../errors';
 import { formatNumber, formatPercent, heading, renderTable } from '../format';
 import { cliT } from '../lang';
+import { printReprojection } from './surveilReproject';
 
-const USAGE = 'surveil <deal.json> --reports DIR [--scenario NAME] [--json]';
+const USAGE = 'surveil <deal.json> --reports DIR [--reproject] [--scenario NAME] [--json]';
 const MAX_REPORT_BYTES = 5 * 1024 * 1024;
 
 interface Args {
@@ -32,6 +33,8 @@ interface Args {
   reports: string;
   scenario: string | undefined;
   json: boolean;
+  /** Re-project from the state of the latest report (./surveilReproject.ts). */
+  reproject: boolean;
 }
 
 function parseArgs(args: readonly string[]): Args {
@@ -40,9 +43,11 @@ function parseArgs(args: readonly string[]): Args {
   let reports: string | undefined;
   let scenario: string | undefined;
   let json = false;
+  let reproject = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === '--json') json = true;
+    else if (a === '--reproject') reproject = true;
     else if (a === '--reports' || a === '--scenario') {
       const v = args[++i];
       if (v === undefined) throw new CliError(t('cli:surveil.needsValue', { flag: a }), 2);
@@ -54,7 +59,7 @@ function parseArgs(args: readonly string[]): Args {
   }
   if (deal === undefined || reports === undefined)
     throw new CliError(t('cli:surveil.usage', { usage: USAGE }), 2);
-  return { deal, reports, scenario, json };
+  return { deal, reports, scenario, json, reproject };
 }
 
 /** The raw reports in one file (JSON: an object or an array; CSV/XLSX: one report as item/value rows). */
@@ -163,6 +168,10 @@ export async function main(args: string[]): Promise<number> {
         scenarios: deal.scenarios.map((s) => s.name).join(', '),
       }),
     );
+  if (a.reproject) {
+    printReprojection(deal, pool, reports, { scenario: a.scenario, json: a.json, dealPath: a.deal });
+    return 0;
+  }
   const runs = deal.scenarios.map((s) => runDeal(deal, pool, { scenario: s.name, analytics: false }));
   const run = runs.find((r) => r.scenario.name === (a.scenario ?? deal.scenarios[0].name))!;
   const rows = actualAgainstProjected(run, reports);
