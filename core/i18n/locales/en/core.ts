@@ -350,7 +350,8 @@ export const core = {
     ended: 'the run ended in period {{end}} (clean-up call), so it has no state after period {{period}}',
     classesDiffer: 'the state’s classes ({{state}}) are not the deal’s ({{deal}})',
     called: 'the deal was called in period {{period}}: nothing is left to run',
-    unknownLine: "the purchase of period {{period}} names profile line '{{line}}', which the deal does not have",
+    unknownLine:
+      "the purchase of period {{period}} names profile line '{{line}}', which the deal does not have",
     noReports: 'no servicer report to build the state from',
     reportClassMissing: "period {{period}}: the report does not list class '{{id}}'",
   },
