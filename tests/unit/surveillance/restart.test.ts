@@ -84,6 +84,49 @@ function acceleratingDeal(): Deal {
   });
 }
 
+/**
+ * The static deal with the ledgers a restart must carry: a principal deficiency ledger cured from revenue,
+ * quarterly payment dates (losses since the last payment date wait to be debited; fees accrue in the months
+ * between), class A under an available-funds cap with its carryover paid last, class B stepping up from the
+ * clean-up call date, and a junior fee paid from revenue that falls into arrears.
+ */
+function ledgerDeal(): Deal {
+  const d = sampleDeal('static-paylater.deal.json');
+  const s = d.structure;
+  return Deal.parse({
+    ...d,
+    calendar: { ...(d.calendar ?? {}), paymentFrequency: { revolving: 'monthly', amortising: 'quarterly' } },
+    structure: {
+      ...s,
+      principalDeficiencyLedger: true,
+      fees: [
+        ...s.fees,
+        { id: 'junior', name: 'Junior servicing', basis: { type: 'fixed', amount: 9_000_000 } },
+      ],
+      tranches: s.tranches.map((t) =>
+        t.id === 'A'
+          ? { ...t, availableFundsCap: true }
+          : t.id === 'B'
+            ? { ...t, stepUp: { from: 'cleanUpCallDate', coupon: { type: 'fixed', rate: 0.08 } } }
+            : t,
+      ),
+      waterfall: [
+        { pay: 'fee', fee: 'trustee' },
+        { pay: 'fee', fee: 'servicing' },
+        { pay: 'interest', tranches: ['A'] },
+        { pay: 'interest', tranches: ['B'] },
+        { pay: 'pdlCure', tranches: ['A', 'B', 'S'] },
+        { pay: 'fee', fee: 'junior', from: ['interest'] },
+        { pay: 'interest', tranches: ['S'] },
+        { pay: 'reserveDeposit' },
+        { pay: 'principal', tranches: ['A', 'B', 'S'] },
+        { pay: 'capCarryover', tranches: ['A'] },
+        { pay: 'residual' },
+      ],
+    },
+  });
+}
+
 /** The restarted run equals the full run from k + 1 on, row for row. */
 function expectSameTail(full: RunResult, restarted: RunResult, k: number): void {
   const after = <R extends { period: number }>(rows: readonly R[]): R[] => rows.filter((r) => r.period > k);
@@ -157,6 +200,14 @@ describe('restart from the state at period k reproduces the run from k + 1 on, t
       ks: () => [4, 8, 9, 10, 20, 31],
     },
     {
+      // Payment dates in periods 1, 4, 7, 10, 13; from period 7 on the PDL, the cap carryover, the fee arrears
+      // and the step-up are all live; in months 2, 3, 5, 6 … cash and fees wait for the next payment date.
+      file: 'static pay-later with a PDL, quarterly payments, cap, step-up and fee arrears, severe',
+      deal: ledgerDeal,
+      scenario: 'severe',
+      ks: () => [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+    },
+    {
       // Accelerated from period 5; classes written down from 15; in periods 59 and 60 the facility is drawn,
       // its commitment fee and the swap's net payment are owed.
       file: 'level-pay with swap, liquidity, OC and delinquency triggers and acceleration, severe',
@@ -199,6 +250,13 @@ describe('restart from the state at period k reproduces the run from k + 1 on, t
     expect(late.classes.some((c) => c.writtenDown > 0 && c.interestShortfall > 0)).toBe(true);
     expect(late.fees.find((f) => f.id === 'servicing')?.capExcessOwed).toBeGreaterThan(0);
     expect(late.phase).toBe('accelerated');
+    const ledgers = stateAt(ledgerDeal(), poolOf(ledgerDeal()), 8, { scenario: 'severe' });
+    expect(ledgers.paymentDate).toBe(false);
+    expect(ledgers.pool.lossSincePayment).toBeGreaterThan(0);
+    expect(ledgers.classes.find((c) => c.id === 'A')?.capCarryover).toBeGreaterThan(0);
+    expect(ledgers.classes.some((c) => c.principalDeficiency > 0)).toBe(true);
+    expect(ledgers.fees.find((f) => f.id === 'junior')?.arrears).toBeGreaterThan(0);
+    expect(ledgers.calendar.callEligiblePeriod).not.toBeNull();
     const base = runDeal(acc, poolOf(acc), { scenario: 'base', analytics: false });
     expect(base.triggerEvents.filter((e) => e.id === 'oc').map((e) => [e.kind, e.period])).toEqual([
       ['breached', 1],
@@ -262,6 +320,7 @@ describe('restart from the state at period k reproduces the run from k + 1 on, t
       sampleDeal('revolving-installment.deal.json'),
       sampleDeal('level-pay-consumer.deal.json'),
       acceleratingDeal(),
+      ledgerDeal(),
     ];
     fc.assert(
       fc.property(
