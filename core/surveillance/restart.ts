@@ -79,7 +79,7 @@ export function stateAt(deal: Deal, pool: PoolInput, k: number, opts: RunOptions
     throw new DealError([
       {
         path: 'surveillance.state.period',
-        ...coreMessage('restart.periodOutside', { period: k, last: p.periods }),
+        ...coreMessage('dealRestart.periodOutside', { period: k, last: p.periods }),
       },
     ]);
   }
@@ -94,7 +94,7 @@ export function stateAt(deal: Deal, pool: PoolInput, k: number, opts: RunOptions
     throw new DealError([
       {
         path: 'surveillance.state.period',
-        ...coreMessage('restart.ended', { period: k, end: result.cleanUpCallPeriod ?? k }),
+        ...coreMessage('dealRestart.ended', { period: k, end: result.cleanUpCallPeriod ?? k }),
       },
     ]);
   }
@@ -110,19 +110,19 @@ function stateProblems(deal: Deal, state: DealState, last: number): DealProblem[
   if (named.join('\u0000') !== classes.join('\u0000')) {
     out.push({
       path: 'surveillance.state.classes',
-      ...coreMessage('restart.classesDiffer', { state: named.join(', '), deal: classes.join(', ') }),
+      ...coreMessage('dealRestart.classesDiffer', { state: named.join(', '), deal: classes.join(', ') }),
     });
   }
   if (state.cleanUpCallPeriod !== null) {
     out.push({
       path: 'surveillance.state.cleanUpCallPeriod',
-      ...coreMessage('restart.called', { period: state.cleanUpCallPeriod }),
+      ...coreMessage('dealRestart.called', { period: state.cleanUpCallPeriod }),
     });
   }
   if (state.period >= last) {
     out.push({
       path: 'surveillance.state.period',
-      ...coreMessage('restart.periodOutside', { period: state.period, last }),
+      ...coreMessage('dealRestart.periodOutside', { period: state.period, last }),
     });
   }
   const lines = new Set((s.revolving?.profile ?? []).map((l) => l.id));
@@ -130,7 +130,7 @@ function stateProblems(deal: Deal, state: DealState, last: number): DealProblem[
     if (!lines.has(p.line)) {
       out.push({
         path: 'surveillance.state.revolving.purchases',
-        ...coreMessage('restart.unknownLine', { period: p.period, line: p.line }),
+        ...coreMessage('dealRestart.unknownLine', { period: p.period, line: p.line }),
       });
       break;
     }

@@ -50,7 +50,7 @@ export function stateFromReports(
 ): DealState {
   const last = reports[reports.length - 1];
   if (!last) {
-    throw new DealError([{ path: 'surveillance.reports', ...coreMessage('restart.noReports') }]);
+    throw new DealError([{ path: 'surveillance.reports', ...coreMessage('dealRestart.noReports') }]);
   }
   const s = deal.structure;
   for (const tr of s.tranches) {
@@ -58,7 +58,7 @@ export function stateFromReports(
       throw new DealError([
         {
           path: `surveillance.reports[${reports.length - 1}].classes`,
-          ...coreMessage('restart.reportClassMissing', { period: last.period, id: tr.id }),
+          ...coreMessage('dealRestart.reportClassMissing', { period: last.period, id: tr.id }),
         },
       ]);
   }
