@@ -314,6 +314,8 @@ export interface ProjectionRunOptions {
   start?: CarriedState;
   /** Keep what the deal carries after this period (`runProjected`'s `carried`). */
   captureAt?: number;
+  /** The restart's pool already holds the receivables bought while revolving. */
+  poolHoldsPurchases?: boolean;
 }
 
 /**
@@ -349,6 +351,7 @@ export function runProjected(
     ...(deal.calendar?.legalFinalDate ? { legalFinalDate: deal.calendar.legalFinalDate } : {}),
     ...(opts.start ? { start: opts.start } : {}),
     ...(opts.captureAt !== undefined ? { captureAt: opts.captureAt } : {}),
+    ...(opts.poolHoldsPurchases ? { poolHoldsPurchases: true } : {}),
   });
 
   // Rolled payment dates move the cash, so yields and WAL run on them; unrolled, the faster calendar-field path.

@@ -104,6 +104,8 @@ export interface WaterfallInput {
   start?: CarriedState;
   /** Record what the deal carries after this period (`WaterfallRun.carried`). */
   captureAt?: number;
+  /** A restart's pool already holds the receivables bought so far (a pool state as of k, core/projection/restart.ts). */
+  poolHoldsPurchases?: boolean;
 }
 
 export interface WaterfallSchedule {
@@ -648,6 +650,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
           throw new Error(`runWaterfall: the state's purchase names unknown profile line '${p.line}'`);
         const par = cents(p.par);
         purchaseLog.push({ period: p.period, line: i, par });
+        if (input.poolHoldsPurchases) continue;
         const line = rev.profile[i];
         ledger.addCohort(
           p.period,

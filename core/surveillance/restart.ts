@@ -9,7 +9,8 @@
  * profile, as the first run projected them. `poolTail` cuts a run's own projection at k; a pool rolled forward
  * from a tape or from rep lines (core/projection) takes its place by providing a `PoolAsOf`.
  */
-import type { Deal } from '../deal/schema';
+import type { Deal, Scenario } from '../deal/schema';
+import { projectPartsFrom, type PoolState } from '../projection/restart';
 import type { DealProblem } from '../deal/validate';
 import {
   DealError,
@@ -33,6 +34,55 @@ export interface PoolAsOf {
   base: PoolProjection;
   /** The pool by segment and product, by absolute period (concentration limits of a revolving deal). */
   composition?: readonly PoolGroup[];
+  /**
+   * Whether `base` already holds the receivables bought while revolving up to k (a pool state, which carries
+   * them as cohorts); otherwise the restart re-projects them from the state's purchases.
+   */
+  holdsPurchases?: boolean;
+}
+
+/** A projection indexed from k (index j = period k + j) placed at absolute periods 0 … k + its periods. */
+function fromPeriod(p: PoolProjection, k: number): PoolProjection {
+  const n = k + p.periods + 1;
+  const place = (a: Float64Array): Float64Array => {
+    const out = new Float64Array(n);
+    out.set(a.subarray(0, p.periods + 1), k);
+    return out;
+  };
+  return {
+    ...p,
+    periods: k + p.periods,
+    beginBalance: place(p.beginBalance),
+    defaults: place(p.defaults),
+    interest: place(p.interest),
+    fees: place(p.fees),
+    scheduledPrincipal: place(p.scheduledPrincipal),
+    prepayment: place(p.prepayment),
+    loss: place(p.loss),
+    recovery: place(p.recovery),
+    endBalance: place(p.endBalance),
+    pendingDefaults: place(p.pendingDefaults),
+    count: place(p.count),
+  };
+}
+
+/**
+ * The pool as of k from a pool state (core/projection/restart.ts: the deal's pool rolled forward to k, from its
+ * own projection, a report's actuals or a new tape), projected to the deal's horizon under `scenario`.
+ */
+export function poolFromState(state: PoolState, scenario: Scenario, horizonMonths: number): PoolAsOf {
+  const k = state.period;
+  const { projection, composition } = projectPartsFrom(state, scenario, horizonMonths - k);
+  const place = (a: Float64Array): Float64Array => {
+    const out = new Float64Array(horizonMonths + 1);
+    out.set(a.subarray(0, horizonMonths - k + 1), k);
+    return out;
+  };
+  return {
+    base: fromPeriod(projection, k),
+    composition: composition.map((g) => ({ ...g, endBalance: place(g.endBalance) })),
+    holdsPurchases: true,
+  };
 }
 
 /** A projection as of period k: months before k are emptied, so a restart that read them would show it. */
@@ -161,6 +211,7 @@ export function runDealFrom(
     ...(profile ? { profile } : {}),
     analytics: false,
     start: carried,
+    ...(pool.holdsPurchases ? { poolHoldsPurchases: true } : {}),
   }).result;
 }
 

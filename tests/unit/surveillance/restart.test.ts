@@ -12,9 +12,10 @@ import { describe, expect, it } from 'vitest';
 import { Deal, Scenario } from '../../../core/deal/schema';
 import type { PoolInput } from '../../../core/projection/project';
 import type { RunResult } from '../../../core/result';
-import { runDeal } from '../../../core/run';
+import { poolStateAt } from '../../../core/projection/restart';
+import { horizon, runDeal } from '../../../core/run';
 import { DealState } from '../../../core/surveillance/dealState';
-import { poolTail, runDealFrom, stateAt } from '../../../core/surveillance/restart';
+import { poolFromState, poolTail, runDealFrom, stateAt } from '../../../core/surveillance/restart';
 import {
   addHedge,
   addLiquidityFacility,
@@ -341,4 +342,45 @@ describe('restart from the state at period k reproduces the run from k + 1 on, t
       { numRuns: 40, seed: 16 },
     );
   });
+});
+
+describe('end to end: the deal state and the pool state as of k (core/projection/restart.ts) restart the run', () => {
+  const cases: { name: string; deal: () => Deal; scenario: string; ks: number[] }[] = [
+    {
+      name: 'static pay-later, severe',
+      deal: () => sampleDeal('static-paylater.deal.json'),
+      scenario: 'severe',
+      ks: [1, 6, 11],
+    },
+    {
+      name: 'revolving with concentration limits, base (cohorts bought up to k are in the pool state)',
+      deal: () => sampleDeal('revolving-installment.deal.json'),
+      scenario: 'base',
+      ks: [1, 4, 9, 10, 12, 15],
+    },
+    {
+      name: 'level-pay, stress (trigger breaches in period 9)',
+      deal: () => sampleDeal('level-pay-consumer.deal.json'),
+      scenario: 'stress',
+      ks: [8, 9, 10, 25],
+    },
+    { name: 'accelerating deal, severe', deal: acceleratingDeal, scenario: 'severe', ks: [4, 5, 30, 59] },
+    { name: 'ledgers deal (PDL, quarterly), severe', deal: ledgerDeal, scenario: 'severe', ks: [2, 7, 8] },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const deal = c.deal();
+      const pool = poolOf(deal);
+      const scenario = deal.scenarios.find((s) => s.name === c.scenario)!;
+      const H = horizon(deal, pool, scenario);
+      const full = runDeal(deal, pool, { scenario: c.scenario, periods: H, analytics: false });
+      for (const k of c.ks) {
+        const state = DealState.parse(
+          JSON.parse(JSON.stringify(stateAt(deal, pool, k, { scenario: c.scenario }))),
+        );
+        const asOf = poolFromState(poolStateAt(deal, scenario, k, pool), scenario, H);
+        expectSameTail(full, runDealFrom(deal, state, asOf, { scenario: c.scenario }), k);
+      }
+    });
+  }
 });
