@@ -10,11 +10,19 @@
  * from a tape or from rep lines (core/projection) takes its place by providing a `PoolAsOf`.
  */
 import type { Deal, Scenario } from '../deal/schema';
-import { projectPartsFrom, type PoolState } from '../projection/restart';
+import {
+  poolStateAt,
+  projectPartsFrom,
+  reportedPoolAt,
+  rollForward,
+  type PoolState,
+} from '../projection/restart';
+import type { ServicerReport } from './servicerReport';
 import type { DealProblem } from '../deal/validate';
 import {
   DealError,
   checkedScenario,
+  horizon,
   profileProjections,
   projectDeal,
   runProjected,
@@ -216,46 +224,20 @@ export function runDealFrom(
 }
 
 /**
- * The pool as of k scaled to the balance a servicer reported then: the projection is linear in balance, so a
- * pool that ran ahead of or behind the projection is the projected one times reported / projected balance (the
- * rep lines rolled forward in proportion). Defaults already on their way to recovery scale with it, which is the
- * approximation: a rolled-forward tape (core/projection) knows them line by line.
+ * The deal re-projected from a state built from servicer reports: the pool as of the state's period is the deal's
+ * own pool state there rolled forward to the reports (core/projection/restart.ts `rollForward`: the reported end
+ * balance, proportional by line, and the recovery pipeline scaled to the reported defaults), projected to the
+ * deal's horizon under the scenario.
  */
-export function scaledTo(pool: PoolAsOf, k: number, balance: number): PoolAsOf {
-  const projected = pool.base.endBalance[k] ?? 0;
-  // Equal to the cent: the projection stands as it is (a factor a few ulps from 1 would only add noise).
-  if (Math.round(projected * 100) === Math.round(balance * 100)) return pool;
-  const f = projected > 0 ? balance / projected : 0;
-  const scale = (a: Float64Array): Float64Array => a.map((x) => x * f);
-  const b = pool.base;
-  return {
-    base: {
-      ...b,
-      beginBalance: scale(b.beginBalance),
-      defaults: scale(b.defaults),
-      interest: scale(b.interest),
-      fees: scale(b.fees),
-      scheduledPrincipal: scale(b.scheduledPrincipal),
-      prepayment: scale(b.prepayment),
-      loss: scale(b.loss),
-      recovery: scale(b.recovery),
-      endBalance: scale(b.endBalance),
-      pendingDefaults: scale(b.pendingDefaults),
-      count: scale(b.count),
-    },
-    ...(pool.composition
-      ? { composition: pool.composition.map((g) => ({ ...g, endBalance: scale(g.endBalance) })) }
-      : {}),
-  };
-}
-
-/** A re-projection from a state: the deal's projection cut at the state's period, scaled to its pool balance. */
 export function reproject(
   deal: Deal,
   pool: PoolInput,
+  reports: readonly ServicerReport[],
   state: DealState,
   opts: Pick<RunOptions, 'scenario'> = {},
 ): RunResult {
+  const scenario = checkedScenario(deal, opts.scenario);
   const k = state.period;
-  return runDealFrom(deal, state, scaledTo(poolTail(deal, pool, k, opts), k, state.pool.endBalance), opts);
+  const rolled = rollForward(poolStateAt(deal, scenario, k, pool), reportedPoolAt(reports, k), scenario);
+  return runDealFrom(deal, state, poolFromState(rolled, scenario, horizon(deal, pool, scenario)), opts);
 }

@@ -1,11 +1,13 @@
 /**
  * `surveil … --reproject`: the deal re-projected from the state of its latest servicer report
  * (core/surveillance/stateFromReports.ts), what the state took from outside the reports, and the periods after
- * it under the chosen scenario. The pool as of that date is the deal's projection cut there and scaled to the
- * reported pool balance (core/surveillance/restart.ts `reproject`). `--json` prints the state and the run.
+ * it under the chosen scenario. The pool as of that date is the deal's pool state there rolled forward to the
+ * reports (core/surveillance/restart.ts `reproject`). `--json` prints the state and the run.
  */
 import type { Deal } from '../../../deal/schema';
+import { coreText } from '../../../i18n/messages';
 import type { PoolInput } from '../../../projection/project';
+import { RestartError } from '../../../projection/restart';
 import { DealError } from '../../../run';
 import { reproject } from '../../../surveillance/restart';
 import type { ServicerReport } from '../../../surveillance/servicerReport';
@@ -29,9 +31,16 @@ export function printReprojection(
   let run;
   try {
     state = stateFromReports(deal, reports, deal.surveillance?.state);
-    run = reproject(deal, pool, state, opts.scenario === undefined ? {} : { scenario: opts.scenario });
+    run = reproject(
+      deal,
+      pool,
+      reports,
+      state,
+      opts.scenario === undefined ? {} : { scenario: opts.scenario },
+    );
   } catch (e) {
     if (e instanceof DealError) throw new CliError(dealErrorLines(t, opts.dealPath, e));
+    if (e instanceof RestartError) throw new CliError(`${opts.dealPath}: ${coreText(t, e.problem)}`);
     throw e;
   }
 
