@@ -21,6 +21,7 @@ import type { LoanArrays } from './projection/loanArrays';
 import type { RunResult, TrancheResult } from './result';
 import type { PoolGroup } from './structure/poolLedger';
 import { runWaterfall, type WaterfallInput } from './structure/waterfall';
+import type { CarriedState } from './structure/carry';
 import {
   UnknownCalendarError,
   addDays,
@@ -190,14 +191,30 @@ function timesFromDates(deal: Deal, dates: readonly string[]): Float64Array {
   return out;
 }
 
-/** Runs `deal` on `pool`; throws DealError when the structure cannot run. */
-export function runDeal(deal: Deal, pool: PoolInput, opts: RunOptions = {}): RunResult {
-  const scenario = pickScenario(deal, opts.scenario);
+/** The scenario a run uses, once the deal (and a stress scenario's index curves) are found able to run. */
+export function checkedScenario(deal: Deal, s: RunOptions['scenario']): Scenario {
+  const scenario = pickScenario(deal, s);
   const problems = validateDeal(deal);
-  if (typeof opts.scenario === 'object') {
+  if (typeof s === 'object') {
     for (const m of missingIndices(deal, scenario)) problems.push({ path: 'scenario.indexCurves', ...m });
   }
   if (problems.length > 0) throw new DealError(problems);
+  return scenario;
+}
+
+/** What a run projects before its waterfall: the scenario, the schedule, the pool and the revolving profile. */
+export interface DealProjection {
+  scenario: Scenario;
+  periods: number;
+  schedule: PaymentSchedule;
+  base: PoolProjection;
+  composition: PoolGroup[];
+  profile?: PoolProjection[];
+}
+
+/** Validates `deal` and projects `pool` for it; throws DealError when the structure cannot run. */
+export function projectDeal(deal: Deal, pool: PoolInput, opts: RunOptions = {}): DealProjection {
+  const scenario = checkedScenario(deal, opts.scenario);
 
   const periods = opts.periods ?? horizon(deal, pool, scenario);
   if (!Number.isInteger(periods) || periods < 1) {
@@ -205,10 +222,25 @@ export function runDeal(deal: Deal, pool: PoolInput, opts: RunOptions = {}): Run
   }
   const schedule = scheduleOf(deal, periods);
   const { base, composition } = projectBase(deal, pool, scenario, periods);
+  const profile = profileProjections(deal, scenario, periods);
+  return { scenario, periods, schedule, base, composition, ...(profile ? { profile } : {}) };
+}
+
+/** The revolving profile lines projected at their own balances (what a purchase scales and shifts). */
+export function profileProjections(
+  deal: Deal,
+  scenario: Scenario,
+  periods: number,
+): PoolProjection[] | undefined {
   const rev = deal.structure.revolving;
-  const profile = rev
+  return rev
     ? rev.profile.map((line) => projectPool({ kind: 'repLines', lines: [line] }, scenario, periods))
     : undefined;
+}
+
+/** Runs `deal` on `pool`; throws DealError when the structure cannot run. */
+export function runDeal(deal: Deal, pool: PoolInput, opts: RunOptions = {}): RunResult {
+  const { scenario, schedule, base, composition, profile } = projectDeal(deal, pool, opts);
   const result = runDealOnProjection(deal, scenario, base, {
     schedule,
     composition,
@@ -256,6 +288,12 @@ export interface ProjectionRunOptions {
   composition?: readonly PoolGroup[];
   /** Projections of the revolving profile lines at their own balances, over the projection's periods. */
   profile?: readonly PoolProjection[];
+  /** Restart from what the deal carried after a period (core/surveillance/restart.ts). */
+  start?: CarriedState;
+  /** Keep what the deal carries after this period (`runProjected`'s `carried`). */
+  captureAt?: number;
+  /** The restart's pool already holds the receivables bought while revolving. */
+  poolHoldsPurchases?: boolean;
 }
 
 /**
@@ -268,6 +306,16 @@ export function runDealOnProjection(
   projection: PoolProjection,
   opts: ProjectionRunOptions = {},
 ): RunResult {
+  return runProjected(deal, scenario, projection, opts).result;
+}
+
+/** runDealOnProjection with what the deal carried after `opts.captureAt` (a deal state, ./structure/carry.ts). */
+export function runProjected(
+  deal: Deal,
+  scenario: Scenario,
+  projection: PoolProjection,
+  opts: ProjectionRunOptions = {},
+): { result: RunResult; carried?: CarriedState } {
   const periods = projection.periods;
   const schedule = opts.schedule ?? scheduleOf(deal, periods);
   const w = runWaterfall(waterfallInput(deal, scenario, projection, schedule, opts));
@@ -292,7 +340,7 @@ export function runDealOnProjection(
     return { ...withDelay, principalWindow: principalWindow(tr.cashflows) };
   });
 
-  return {
+  const result: RunResult = {
     engineVersion: ENGINE_VERSION,
     runAt: new Date().toISOString(),
     deal: {
@@ -317,6 +365,7 @@ export function runDealOnProjection(
     revolving: w.revolving,
     checks: w.checks,
   };
+  return w.carried ? { result, carried: w.carried } : { result };
 }
 
 function waterfallInput(
@@ -335,6 +384,9 @@ function waterfallInput(
     ...(opts.composition ? { composition: opts.composition } : {}),
     ...(opts.profile ? { profile: opts.profile } : {}),
     ...(deal.calendar?.legalFinalDate ? { legalFinalDate: deal.calendar.legalFinalDate } : {}),
+    ...(opts.start ? { start: opts.start } : {}),
+    ...(opts.captureAt !== undefined ? { captureAt: opts.captureAt } : {}),
+    ...(opts.poolHoldsPurchases ? { poolHoldsPurchases: true } : {}),
   };
 }
 

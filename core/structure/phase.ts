@@ -142,6 +142,17 @@ export class PhaseBook {
     return this.event;
   }
 
+  /** Consecutive failed tests per event of default (what a restart must carry, ./carry.ts). */
+  get counts(): number[] {
+    return this.runs.slice();
+  }
+
+  /** Takes over the counts and acceleration of an earlier run (a restart from a deal state). */
+  restore(counts: readonly number[], event: AccelerationEvent | null): void {
+    this.runs.forEach((_, k) => (this.runs[k] = counts[k] ?? 0));
+    this.event = event;
+  }
+
   /** Before the distribution of `period`: a breached trigger tested before distribution accelerates now. */
   beforeDistribution(period: number, breached: readonly string[]): void {
     if (this.event) return;

@@ -116,4 +116,11 @@ export class TriggerBook {
   get breachedIds(): string[] {
     return this.triggers.filter((t) => this.breached.has(t.id)).map((t) => t.id);
   }
+
+  /** Takes over the breaches of an earlier run (a restart from a deal state, ./carry.ts). */
+  restore(breached: readonly string[], revolvingEnded: boolean): void {
+    this.breached.clear();
+    for (const id of breached) this.breached.add(id);
+    this.revolvingEnded = revolvingEnded;
+  }
 }

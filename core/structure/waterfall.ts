@@ -71,6 +71,7 @@ import { accrualBase, availableFundsCap, classRate } from './coupon';
 import { HedgeBook, hedgeNotional } from './hedge';
 import { LiquidityAccount } from './liquidity';
 import type { HedgePeriod, LiquidityPeriod } from '../result';
+import type { CarriedState } from './carry';
 
 export interface WaterfallInput {
   structure: Structure;
@@ -101,6 +102,17 @@ export interface WaterfallInput {
    * carries what a path reads of the pool rows.
    */
   record?: boolean;
+  /**
+   * Restart: what the deal carried after period `start.period` (./carry.ts). The run pays periods
+   * start.period + 1 … on; `pool` is read by absolute period from there (earlier periods are not read) and holds
+   * the pool as of that date without the receivables bought while revolving, which are re-projected from
+   * `start.revolving.purchases` and `profile`.
+   */
+  start?: CarriedState;
+  /** Record what the deal carries after this period (`WaterfallRun.carried`). */
+  captureAt?: number;
+  /** A restart's pool already holds the receivables bought so far (a pool state as of k, core/projection/restart.ts). */
+  poolHoldsPurchases?: boolean;
 }
 
 export interface WaterfallSchedule {
@@ -135,6 +147,8 @@ export interface WaterfallRun {
   acceleration?: AccelerationEvent | null;
   /** Σ `loss` of the pool rows, in period order (also with `record: false`, when there are no rows). */
   realisedLoss: number;
+  /** What the deal carried after period `captureAt` (absent when not asked, or the run ended before it). */
+  carried?: CarriedState;
 }
 
 function sumOf(xs: readonly Cents[]): Cents {
@@ -295,8 +309,11 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
   }
   const ledger = new PoolLedger(input.pool, rev ? limitKeys(rev) : [], input.composition ?? []);
   const purchasesReport: RevolvingReport['purchases'] = [];
+  // Each line's par bought, by period: the receivables a restart re-projects.
+  const purchaseLog: { period: number; line: number; par: Cents }[] = [];
 
-  const initial = cents(input.pool.endBalance[0]);
+  // Every ratio divides by the cut-off balance, which a restarted pool no longer shows.
+  const initial = cents(input.start ? input.start.initialPoolBalance : input.pool.endBalance[0]);
   const initialNum = fromCents(initial);
 
   // Per-class state.
@@ -424,6 +441,8 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
   let cumDefaults = 0;
   let cumRecoveries = 0;
   let realisedLoss = 0;
+  let cumLosses = 0;
+  let cumCollections = 0;
   let cleanUpCallPeriod: number | null = null;
   let cleanUpCallShortfall: number | null = null;
   let revolvingEndPeriod: number | null = null;
@@ -483,6 +502,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     pars.forEach((p, k) => {
       const i = eligible[k];
       const line = rev.profile[i];
+      if (p > 0) purchaseLog.push({ period: t, line: i, par: p });
       // Scale by the projection's own cut-off balance, whatever weight the profile line carries.
       ledger.addCohort(t, p / 100, profiles[i], profiles[i].endBalance[0], line.segment, line.product);
     });
@@ -542,7 +562,158 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     count: Math.round(ledger.count[t] * 100) / 100,
   });
 
-  for (let t = 1; t <= T; t++) {
+  // Restart (./carry.ts): what the deal carried after period k, taken over before period k + 1 is paid.
+  let carried: CarriedState | undefined;
+  const longestAverage = structure.triggers.reduce(
+    (m, tr) => (tr.test.type === 'excessSpread' ? Math.max(m, tr.test.averageMonths) : m),
+    0,
+  );
+  const capture = (t: number, phase: DealPhase): CarriedState => ({
+    period: t,
+    date: dates[t],
+    paymentDate: lastAccrual === t,
+    initialPoolBalance: fromCents(initial),
+    classes: tranches.map((tr, i) => ({
+      id: tr.id,
+      balance: fromCents(balance[i]),
+      interestShortfall: fromCents(shortfall[i]),
+      capCarryover: fromCents(capCarryover[i]),
+      principalDeficiency: fromCents(pdl.balance[i]),
+      writtenDown: fromCents(deficiency[i]),
+    })),
+    fees: structure.fees.map((f) => {
+      const excess = feeExcessOwed.get(f.id);
+      return {
+        id: f.id,
+        arrears: fromCents(feeArrears.get(f.id) ?? 0),
+        pending: fromCents(feePending.get(f.id) ?? 0),
+        ...(excess !== undefined ? { capExcessOwed: fromCents(excess) } : {}),
+      };
+    }),
+    reserveBalance: fromCents(reserveBalance),
+    collectionAccount: { interest: fromCents(heldInterest), principal: fromCents(heldPrincipal) },
+    ...(liquidity
+      ? {
+          liquidity: {
+            drawn: fromCents(liquidity.drawn),
+            interestOwed: fromCents(liquidity.interestOwed),
+            feeOwed: fromCents(liquidity.feeOwed),
+          },
+        }
+      : {}),
+    hedges: hedgeBook.hedges.map((h) => ({ id: h.id, owed: fromCents(hedgeBook.owed.get(h.id) ?? 0) })),
+    pool: {
+      endBalance: fromCents(ocPool),
+      cumulativeDefaults: fromCents(cumDefaults),
+      cumulativeRecoveries: fromCents(cumRecoveries),
+      cumulativeLosses: fromCents(cumLosses),
+      cumulativeCollections: fromCents(cumCollections),
+      lossSincePayment: fromCents(lossSincePayment),
+      ocPool: fromCents(ocPool),
+      ocNotes: fromCents(ocNotes),
+    },
+    triggers: {
+      breached: book.breachedIds,
+      revolvingEnded: book.endRevolving,
+      history: [...(input.start?.triggers.history ?? []), ...triggerEvents],
+      excessSpread: excessSpread.slice(Math.max(0, excessSpread.length - longestAverage)),
+    },
+    eventsOfDefault: { counts: phaseBook.counts, acceleration: phaseBook.acceleration },
+    phase,
+    calendar: {
+      nextPaymentPeriod: nextPayment,
+      lastAccrualPeriod: lastAccrual,
+      excessSpreadInterestCounted: fromCents(esInterestCounted),
+      excessSpreadFeesCounted: fromCents(esFeesCounted),
+      callEligiblePeriod: callDatePeriod,
+    },
+    ...(rev
+      ? {
+          revolving: {
+            endPeriod: revolvingEndPeriod,
+            remainingMonths: revolvingEndPeriod === null ? Math.max(0, rev.endPeriod - t) : 0,
+            purchasedPar: fromCents(purchaseLog.reduce((a, p) => a + p.par, 0)),
+            purchases: purchaseLog.map((p) => ({
+              period: p.period,
+              line: rev.profile[p.line].id,
+              par: fromCents(p.par),
+            })),
+          },
+        }
+      : {}),
+    cleanUpCallPeriod,
+  });
+  let firstPeriod = 1;
+  let seededSpread = 0;
+  if (input.start) {
+    const st = input.start;
+    if (st.cleanUpCallPeriod !== null)
+      throw new Error('runWaterfall: the deal was called; nothing to restart');
+    if (st.classes.length !== nT || st.classes.some((c, i) => c.id !== tranches[i].id))
+      throw new Error('runWaterfall: the state names other classes than the structure');
+    firstPeriod = st.period + 1;
+    st.classes.forEach((c, i) => {
+      balance[i] = cents(c.balance);
+      shortfall[i] = cents(c.interestShortfall);
+      capCarryover[i] = cents(c.capCarryover);
+      pdl.balance[i] = cents(c.principalDeficiency);
+      deficiency[i] = cents(c.writtenDown);
+    });
+    for (const f of st.fees) {
+      feeArrears.set(f.id, cents(f.arrears));
+      feePending.set(f.id, cents(f.pending));
+      if (f.capExcessOwed !== undefined && feeExcessOwed.has(f.id))
+        feeExcessOwed.set(f.id, cents(f.capExcessOwed));
+    }
+    reserveBalance = cents(st.reserveBalance);
+    heldInterest = cents(st.collectionAccount.interest);
+    heldPrincipal = cents(st.collectionAccount.principal);
+    if (liquidity && st.liquidity) {
+      liquidity.drawn = cents(st.liquidity.drawn);
+      liquidity.interestOwed = cents(st.liquidity.interestOwed);
+      liquidity.feeOwed = cents(st.liquidity.feeOwed);
+    }
+    for (const h of st.hedges) if (hedgeBook.owed.has(h.id)) hedgeBook.owed.set(h.id, cents(h.owed));
+    cumDefaults = cents(st.pool.cumulativeDefaults);
+    cumRecoveries = cents(st.pool.cumulativeRecoveries);
+    cumLosses = cents(st.pool.cumulativeLosses);
+    cumCollections = cents(st.pool.cumulativeCollections);
+    lossSincePayment = cents(st.pool.lossSincePayment);
+    ocPool = cents(st.pool.ocPool);
+    ocNotes = cents(st.pool.ocNotes);
+    book.restore(st.triggers.breached, st.triggers.revolvingEnded);
+    for (const e of st.triggers.excessSpread) excessSpread.push({ ...e });
+    seededSpread = excessSpread.length;
+    phaseBook.restore(st.eventsOfDefault.counts, st.eventsOfDefault.acceleration);
+    nextPayment = st.calendar.nextPaymentPeriod;
+    lastAccrual = st.calendar.lastAccrualPeriod;
+    esInterestCounted = cents(st.calendar.excessSpreadInterestCounted);
+    esFeesCounted = cents(st.calendar.excessSpreadFeesCounted);
+    callDatePeriod = st.calendar.callEligiblePeriod;
+    if (rev && st.revolving) {
+      revolvingEndPeriod = st.revolving.endPeriod;
+      // The receivables bought so far keep paying: their cohorts join the pool as they did in the first run.
+      for (const p of st.revolving.purchases) {
+        const i = rev.profile.findIndex((l) => l.id === p.line);
+        if (i < 0)
+          throw new Error(`runWaterfall: the state's purchase names unknown profile line '${p.line}'`);
+        const par = cents(p.par);
+        purchaseLog.push({ period: p.period, line: i, par });
+        if (input.poolHoldsPurchases) continue;
+        const line = rev.profile[i];
+        ledger.addCohort(
+          p.period,
+          par / 100,
+          profiles[i],
+          profiles[i].endBalance[0],
+          line.segment,
+          line.product,
+        );
+      }
+    }
+  }
+
+  for (let t = firstPeriod; t <= T; t++) {
     const date = dates[t];
     const payDate = t >= nextPayment || t === T;
     const heldBegin = heldInterest + heldPrincipal;
@@ -562,6 +733,8 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     const collectedEnd = cents(ledger.endBalance[t]);
     cumDefaults += defaults;
     cumRecoveries += recovery;
+    cumLosses += loss;
+    cumCollections += interest + feeIncome + sched + prepay + recovery;
     const notesBegin = sumOf(balance);
     const beginBalances = balance.slice();
     const month = { begin: poolBegin, sched, prepay, defaults, loss, recovery, interest };
@@ -698,6 +871,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
         });
         poolPeriods.push(poolRow(t, date, month, feeIncome, purchasedPar, collectedEnd));
       }
+      if (t === input.captureAt) carried = capture(t, revolving ? 'revolving' : 'amortising');
       continue;
     }
 
@@ -1251,10 +1425,9 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
       poolPeriods.push(poolRow(t, date, month, feeIncome, purchasedPar, collectedEnd));
     }
 
-    if (callNow) {
-      cleanUpCallPeriod = t;
-      break;
-    }
+    if (callNow) cleanUpCallPeriod = t;
+    if (t === input.captureAt) carried = capture(t, phase);
+    if (callNow) break;
   }
   // The periods run (one pool row each, when recorded): to the horizon, or to the clean-up call.
   if (rev && revolvingEndPeriod === null)
@@ -1291,11 +1464,12 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     cleanUpCallPeriod,
     cleanUpCallShortfall,
     revolvingEndPeriod,
-    excessSpread,
+    excessSpread: seededSpread > 0 ? excessSpread.slice(seededSpread) : excessSpread,
     checks: { cashConserved: failures.length === 0, failures },
     revolving: rev ? { excludedProfileLines: excluded, purchases: purchasesReport } : null,
     ...(phased ? { acceleration: phaseBook.acceleration } : {}),
     realisedLoss,
+    ...(carried ? { carried } : {}),
   };
 }
 

@@ -53,7 +53,7 @@ const COMMANDS: Record<
   },
   surveil: {
     summary:
-      'surveil <deal.json> [--reports DIR [--append]] [--refit NAME [--history FILE] [--into deal.json]] [--scenario NAME] [--json]',
+      'surveil <deal.json> [--reports DIR [--append]] [--refit NAME [--history FILE] [--into deal.json]] [--reproject] [--scenario NAME] [--json]',
     load: () => import('./commands/surveil'),
   },
 };

@@ -426,6 +426,48 @@ export const cli = {
     refitWrote: 'scenario {{scenario}} written into {{file}}',
     refitNotWritten: 'not written anywhere: add {{into}} to keep it',
   },
+  // ── `surveil --reproject` (issue 16): the deal re-projected from the state of its latest servicer report
+  surveilReproject: {
+    title:
+      '{{deal}}: re-projected from period {{period}} ({{date}}) under scenario {{scenario}}, from {{reports}} servicer reports',
+    derivedTitle: 'Not in the reports, taken from elsewhere',
+    fromState: 'from the state of period {{period}} in the deal file',
+    noState: 'no state in the deal file: nothing owed',
+    derived: {
+      capCarryover: '$t(glossary:capCarryover)',
+      principalDeficiency: '$t(glossary:principalDeficiencyLedger)',
+      feeArrears: 'Fee arrears',
+      liquidity: '$t(glossary:liquidityFacility)',
+      hedges: '$t(glossary:hedge)',
+      acceleration: '$t(glossary:acceleration)',
+      writtenDown: 'Uncured write-downs: the write-downs reported, summed',
+      cumulativeLosses: 'Cumulative losses: defaults − recoveries (charge-off view)',
+      reserveBalance: '$t(glossary:reserveAccount): at its target (no report states it)',
+      revolvingPurchases: 'Purchases: split over the profile lines by weight',
+      callEligiblePeriod: '$t(glossary:cleanUpCall): first eligible from the reported pool balance',
+      cumulativeFromFirstReport: 'Cumulative defaults and recoveries: from the first report on only',
+      initialPoolBalance: 'Cut-off pool balance: the first report’s begin balance',
+    },
+    stateTitle: 'State as of period {{period}}',
+    periodsTitle: 'Re-projection',
+    classesTitle: 'Classes: paid after period {{period}}; losses and unpaid interest at maturity',
+    col: {
+      period: 'Period',
+      date: 'Date',
+      pool: 'Pool balance',
+      cnl: '$t(glossary:cnl)',
+      notes: 'Notes outstanding',
+      reserve: 'Reserve',
+      triggers: 'Triggers breached',
+      classId: 'Class',
+      balance: 'Balance',
+      shortfall: '$t(glossary:interestShortfall)',
+      interest: 'Interest',
+      principal: 'Principal',
+      loss: '$t(glossary:principalLoss)',
+    },
+    none: 'none',
+  },
   // ── Shardable runs (issue 17): `--shard i/n`, `merge` and `montecarlo`
   shard: {
     option: {

@@ -344,6 +344,17 @@ export const core = {
       'the harsher stress realises less loss inside the deal ({{harsher}} against {{milder}}): it trips the loss trigger sooner, so revolving ends sooner and fewer receivables are bought (or a clean-up call cuts the losses off)',
     triggerHelps: 'a trigger or the clean-up call changes the cash flows so that more loss helps this class',
   },
+  /** A deal restarted from its state as of a payment date (core/surveillance/restart.ts). */
+  dealRestart: {
+    periodOutside: 'period {{period}} is not a period the run pays before its last ({{last}})',
+    ended: 'the run ended in period {{end}} (clean-up call), so it has no state after period {{period}}',
+    classesDiffer: 'the state’s classes ({{state}}) are not the deal’s ({{deal}})',
+    called: 'the deal was called in period {{period}}: nothing is left to run',
+    unknownLine:
+      "the purchase of period {{period}} names profile line '{{line}}', which the deal does not have",
+    noReports: 'no servicer report to build the state from',
+    reportClassMissing: "period {{period}}: the report does not list class '{{id}}'",
+  },
   /** Servicer (trustee) reports that do not add up (core/surveillance/servicerReport.ts). */
   surveillance: {
     poolRollForward:

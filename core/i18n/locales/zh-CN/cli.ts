@@ -412,6 +412,48 @@ export const cli: Catalog<typeof en> = {
     refitWrote: '情景 {{scenario}} 已写入 {{file}}',
     refitNotWritten: '未写入任何文件：加上 {{into}} 即可保存',
   },
+  // ── `surveil --reproject` (issue 16): the deal re-projected from the state of its latest servicer report
+  surveilReproject: {
+    title:
+      '{{deal}}：依据 {{reports}} 期受托机构报告，自第 {{period}} 期（{{date}}）起按情景 {{scenario}} 重新预测',
+    derivedTitle: '报告未披露、取自其他来源的项目',
+    fromState: '取自交易文件中第 {{period}} 期的交易状态',
+    noState: '交易文件中没有交易状态：按无欠付处理',
+    derived: {
+      capCarryover: '$t(glossary:capCarryover)',
+      principalDeficiency: '$t(glossary:principalDeficiencyLedger)',
+      feeArrears: '欠付费用',
+      liquidity: '$t(glossary:liquidityFacility)',
+      hedges: '$t(glossary:hedge)',
+      acceleration: '$t(glossary:acceleration)',
+      writtenDown: '未弥补的本金减记：报告披露的减记金额合计',
+      cumulativeLosses: '累计损失：违约 − 回收（核销口径）',
+      reserveBalance: '$t(glossary:reserveAccount)：按目标余额（报告未披露）',
+      revolvingPurchases: '循环购买：按入池资产档权重分配',
+      callEligiblePeriod: '$t(glossary:cleanUpCall)：按报告披露的资产池余额确定首个可行权期',
+      cumulativeFromFirstReport: '累计违约与回收：仅自第一期报告起计',
+      initialPoolBalance: '初始起算日资产池余额：取第一期报告的期初余额',
+    },
+    stateTitle: '第 {{period}} 期的交易状态',
+    periodsTitle: '重新预测',
+    classesTitle: '各档证券：第 {{period}} 期之后的兑付；到期时的本金损失与利息短缺',
+    col: {
+      period: '期数',
+      date: '日期',
+      pool: '资产池余额',
+      cnl: '$t(glossary:cnl)',
+      notes: '证券未偿余额',
+      reserve: '储备账户',
+      triggers: '已触发',
+      classId: '档次',
+      balance: '余额',
+      shortfall: '$t(glossary:interestShortfall)',
+      interest: '利息',
+      principal: '本金',
+      loss: '$t(glossary:principalLoss)',
+    },
+    none: '无',
+  },
   // ── Shardable runs (issue 17): `--shard i/n`, `merge` and `montecarlo`
   shard: {
     option: {

@@ -309,6 +309,16 @@ export const core: Catalog<typeof en> = {
       '压力较大的情形在交易内实现的损失反而更少（{{harsher}}，对比 {{milder}}）：损失触发事件更早触发，循环购买提前结束，买入的资产更少（或清仓回购截断了损失）',
     triggerHelps: '触发事件或清仓回购改变了现金流，使更多损失反而有利于该档',
   },
+  /** A deal restarted from its state as of a payment date (core/surveillance/restart.ts). */
+  dealRestart: {
+    periodOutside: '第 {{period}} 期不在本次运行最后一期（第 {{last}} 期）之前',
+    ended: '运行已于第 {{end}} 期结束（清仓回购），第 {{period}} 期之后没有交易状态',
+    classesDiffer: '状态中的证券档次（{{state}}）与交易的档次（{{deal}}）不符',
+    called: '交易已于第 {{period}} 期清仓回购，没有可继续运行的期间',
+    unknownLine: '第 {{period}} 期的购买引用了交易中不存在的入池资产档（{{line}}）',
+    noReports: '没有可据以建立交易状态的受托机构报告',
+    reportClassMissing: '第 {{period}} 期：报告未列出档次“{{id}}”',
+  },
   surveillance: {
     poolRollForward:
       '资产池余额不衔接：期初 {{begin}} − 本金回收 {{principal}} − 违约 {{defaults}} − 赎回 {{repurchases}} + 循环购买 {{purchases}} = {{expected}}，但报告期末为 {{end}}',

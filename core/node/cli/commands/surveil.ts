@@ -12,6 +12,7 @@
  * whole or not at all). `--refit NAME` rolls the reports into a new scenario (core/surveillance/refit.ts): the
  * months reported, then the pricing scenario's run — or, with `--history FILE`, the run of the scenario a vintage
  * analysis of the platform's history makes — scaled by actual/expected to date; `--into FILE` writes it there.
+ * `--reproject` re-projects the deal from the state of the latest report instead (./surveilReproject.ts).
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
@@ -40,10 +41,11 @@ import { readSpreadsheetRows } from '../../import/xlsxFile';
 import { CliError } from '../errors';
 import { formatNumber, formatPercent, heading, renderTable } from '../format';
 import { cliT } from '../lang';
+import { printReprojection } from './surveilReproject';
 import { readSource, writeAtomic, writeScenario } from './vintage';
 
 const USAGE =
-  'surveil <deal.json> [--reports DIR [--append]] [--refit NAME [--history FILE] [--into deal.json]] [--scenario NAME] [--json]';
+  'surveil <deal.json> [--reports DIR [--append]] [--refit NAME [--history FILE] [--into deal.json]] [--reproject] [--scenario NAME] [--json]';
 const MAX_REPORT_BYTES = 5 * 1024 * 1024;
 
 interface Args {
@@ -54,6 +56,8 @@ interface Args {
   json: boolean;
   append: boolean;
   refit: RefitArgs | undefined;
+  /** Re-project from the state of the latest report (./surveilReproject.ts). */
+  reproject: boolean;
 }
 
 interface RefitArgs {
@@ -70,10 +74,12 @@ function parseArgs(args: readonly string[]): Args {
   const values = new Map<string, string>();
   let json = false;
   let append = false;
+  let reproject = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === '--json') json = true;
     else if (a === '--append') append = true;
+    else if (a === '--reproject') reproject = true;
     else if (VALUE_FLAGS.includes(a)) {
       const v = args[++i];
       if (v === undefined) throw new CliError(t('cli:surveil.needsValue', { flag: a }), 2);
@@ -99,6 +105,7 @@ function parseArgs(args: readonly string[]): Args {
       refit === undefined
         ? undefined
         : { name: refit, history: values.get('--history'), into: values.get('--into') },
+    reproject,
   };
 }
 
@@ -324,6 +331,11 @@ export async function main(args: string[]): Promise<number> {
       checkHistory(deal, sourced);
       reports = sourced.map((s) => s.report);
     }
+  }
+  if (a.reproject) {
+    const held = appended?.deal ?? deal;
+    printReprojection(held, pool, reports, { scenario: a.scenario, json: a.json, dealPath: a.deal });
+    return 0;
   }
   const runs = deal.scenarios.map((s) => runDeal(deal, pool, { scenario: s.name, analytics: false }));
   const run = runs.find((r) => r.scenario.name === (a.scenario ?? deal.scenarios[0].name))!;
