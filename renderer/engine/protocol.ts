@@ -32,6 +32,12 @@ import type {
   TapeInspection,
 } from './tapeTypes';
 import type { HistoryJobResult, HistoryRequest } from './historyAdapter';
+import type {
+  ReportsReadRequest,
+  ReportsReadResult,
+  SurveillanceRequest,
+  SurveillanceResult,
+} from './surveillanceAdapter';
 
 export interface RunRequest {
   kind: 'run';
@@ -141,7 +147,9 @@ export type EngineRequest =
   | CompareRequest
   | PriceTableRequest
   | SolveRequest
-  | HistoryRequest;
+  | HistoryRequest
+  | ReportsReadRequest
+  | SurveillanceRequest;
 
 export interface EngineResponses {
   run: RunResult;
@@ -159,6 +167,8 @@ export interface EngineResponses {
   priceTable: PriceTable;
   solve: SolveAnswer;
   history: HistoryJobResult;
+  surveillanceRead: ReportsReadResult;
+  surveillance: SurveillanceResult;
 }
 
 export type ToWorker = { id: number; request: EngineRequest };
@@ -179,7 +189,9 @@ export type ProgressKey =
   | 'pricing'
   | 'solving'
   | 'historyRead'
-  | 'vintages';
+  | 'vintages'
+  | 'reports'
+  | 'surveillance';
 
 export type FromWorker =
   | {

@@ -28,6 +28,7 @@ async function setup(dialogs: { open?: (string | null)[]; save?: (string | null)
       mkdir,
     },
     showOpenDialog: async () => opens.shift() ?? null,
+    showOpenFiles: async () => [],
     showSaveDialog: async () => saves.shift() ?? null,
     setTitle: (t) => titles.push(t),
     setLanguage: (l) => langs.push(l),
