@@ -182,6 +182,10 @@ for (const lang of ['en', 'zh-CN'] as const) {
         new Set(cli.projectedBreaches.map((b) => b.trigger)).size,
       );
       await app.screenshot(`surveillance-${lang}-compare`);
+      await page.getByTestId('surveillance-chart-es').scrollIntoViewIfNeeded();
+      await app.screenshot(`surveillance-${lang}-charts`);
+      await page.getByTestId('surveillance-compare-grid').scrollIntoViewIfNeeded();
+      await app.screenshot(`surveillance-${lang}-compare-table`);
       await page.getByTestId('surveillance-headroom').scrollIntoViewIfNeeded();
       await app.screenshot(`surveillance-${lang}-headroom`);
       expect(app.errors).toEqual([]);

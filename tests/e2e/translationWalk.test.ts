@@ -20,6 +20,7 @@ const SCREENS = [
   'export',
   'funding',
   'stress',
+  'surveillance',
 ] as const;
 
 /** The History screen is walked with the sample history in the walk's language analysed (its tabs filled). */
@@ -31,6 +32,24 @@ async function analyseHistory(page: Page, file: string): Promise<void> {
   ]);
   await chooser.setFiles(file);
   await page.getByTestId('history-source').waitFor({ timeout: 60_000 });
+}
+
+/**
+ * The Surveillance screen is walked again filled: the level-pay sample deal opened and its servicer reports
+ * (JSON and the Chinese item CSV) imported, so the history, charts, comparison and headroom show.
+ */
+async function surveilSample(page: Page): Promise<void> {
+  const [deal] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Control+o')]);
+  await deal.setFiles('samples/deals/level-pay-consumer.deal.json');
+  await page.getByTestId('notice').getByText('level-pay-consumer.deal.json').waitFor();
+  await page.getByTestId('nav-surveillance').click();
+  const dir = 'samples/surveillance/level-pay-consumer';
+  const [reports] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByTestId('surveillance-import').click(),
+  ]);
+  await reports.setFiles(readdirSync(dir).map((f) => `${dir}/${f}`));
+  await page.getByTestId('surveillance-headroom').waitFor({ timeout: 60_000 });
 }
 
 /**
@@ -152,6 +171,10 @@ for (const lang of ['zh-CN', 'en'] as const) {
       for (const screen of SCREENS) {
         seen.push(...(await walkScreen(page, screen, (name) => app.screenshot(`walk-${lang}-${name}`))));
       }
+      await surveilSample(page);
+      seen.push(
+        ...(await walkScreen(page, 'surveillance', (name) => app.screenshot(`walk-${lang}-${name}-filled`))),
+      );
       expect(wrongLanguage(lang, seen)).toEqual([]);
       const missing = await page.evaluate<string[]>('globalThis.__i18nMissing ?? []');
       expect([...new Set(missing)]).toEqual([]);

@@ -217,8 +217,8 @@ export function ReportHistoryCard({ onImport }: { onImport: () => void }) {
           <DataGrid<HistoryRow>
             rowData={rows}
             columnDefs={cols}
-            autoHeight
-            maxBodyHeight={420}
+            // Every month in view up to two years of reports, then the grid scrolls (two header rows, a scrollbar).
+            height={Math.min(24, rows.length) * 26 + 76}
             csvName={t('history.csvName')}
             testId="surveillance-history-grid"
           />
