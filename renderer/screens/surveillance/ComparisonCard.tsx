@@ -82,8 +82,8 @@ export function ComparisonCard({
       <DataGrid<ComparisonRow>
         rowData={result.rows}
         columnDefs={cols}
-        autoHeight
-        maxBodyHeight={320}
+        // Every month in view up to two years of reports, as the history grid above.
+        height={Math.min(24, result.rows.length) * 26 + 76}
         csvName={t('compare.csvName')}
         testId="surveillance-compare-grid"
       />
