@@ -209,7 +209,14 @@ export interface RevolvingReport {
   /** Profile lines failing the eligibility criteria (never bought). */
   excludedProfileLines: ExcludedLine[];
   /** Purchases by period: par bought, cash paid, and the concentration limits that cut the purchase back. */
-  purchases: { period: number; par: number; cash: number; limitedBy: string[] }[];
+  purchases: {
+    period: number;
+    par: number;
+    cash: number;
+    limitedBy: string[];
+    /** Par bought of each profile line (`index` into `structure.revolving.profile`), lines bought only. */
+    lines?: { index: number; par: number }[];
+  }[];
 }
 
 export interface RunResult {

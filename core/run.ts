@@ -62,7 +62,7 @@ function pickScenario(deal: Deal, s: RunOptions['scenario']): Scenario {
   return found;
 }
 
-function horizon(deal: Deal, pool: PoolInput, scenario: Scenario): number {
+export function horizon(deal: Deal, pool: PoolInput, scenario: Scenario): number {
   if (deal.horizonMonths !== undefined) return deal.horizonMonths;
   let h = defaultHorizon(pool, scenario);
   const rev = deal.structure.revolving;
@@ -72,7 +72,7 @@ function horizon(deal: Deal, pool: PoolInput, scenario: Scenario): number {
 }
 
 /** The pool split by (segment, product): concentration limits need each slice's balance over time. */
-function slices(pool: PoolInput): { segment: string; product: string; input: PoolInput }[] {
+export function slices(pool: PoolInput): { segment: string; product: string; input: PoolInput }[] {
   if (pool.kind === 'repLines') {
     const groups = new Map<string, { segment: string; product: string; lines: RepLine[] }>();
     for (const l of pool.lines) {

@@ -63,7 +63,7 @@ const AssumptionSet = z.object({
 });
 
 /** The record a vintage analysis leaves on the scenario it wrote, for audit. */
-export const ScenarioProvenance = z
+export const VintageProvenance = z
   .object({
     source: z.literal('vintage-analysis'),
     /** The performance history (or vintage table) file the curves were fitted on. */
@@ -79,6 +79,35 @@ export const ScenarioProvenance = z
     segmentField: z.string().min(1).max(64).optional(),
   })
   .describe('Where a scenario fitted on performance history came from: file, vintages, method, date.');
+
+/**
+ * The record a re-fit on a deal's own servicer reports leaves on the scenario it wrote (core/surveillance/refit.ts):
+ * the reports' months observed, the rest the reference run's rates times actual/expected to date.
+ */
+export const ReportsProvenance = z
+  .object({
+    source: z.literal('servicer-reports'),
+    /** The report periods the observed months come from. */
+    reports: z.array(z.number().int().min(1).max(1200)).min(1).max(1200),
+    /** The last report's payment date. */
+    through: isoDate,
+    method: z.literal('actual-to-expected'),
+    /** What extends the months after the reports: the pricing scenario's run, or the history's timing curve's. */
+    extension: z.enum(['pricing-scenario', 'history-timing-curve']),
+    /** The deal's scenario the reports were measured against (and whose index curves the scenario keeps). */
+    baseScenario: z.string().min(1).max(64),
+    /** The performance history the timing curve was fitted on (`history-timing-curve`). */
+    historyFile: z.string().min(1).max(1000).optional(),
+    /** Actual / expected defaults and prepayments to date (amounts, reports against the reference run). */
+    defaultRatio: z.number().finite().min(0),
+    prepaymentRatio: z.number().finite().min(0),
+    /** Severity observed on the reports' defaults old enough to be recovered, or the reference scenario's. */
+    severity: z.enum(['observed', 'scenario']),
+    date: isoDate,
+  })
+  .describe('Where a scenario re-fitted on the deal’s servicer reports came from: months, method, date.');
+
+export const ScenarioProvenance = z.discriminatedUnion('source', [VintageProvenance, ReportsProvenance]);
 export type ScenarioProvenance = z.infer<typeof ScenarioProvenance>;
 
 export const Scenario = AssumptionSet.extend({
@@ -102,7 +131,7 @@ export const Scenario = AssumptionSet.extend({
   overrides: z.array(AssumptionSet.partial().extend({ segment: z.string().min(1).max(64) })).default([]),
   /** Index curves for floating coupons and funding costs (e.g. SOFR, 1Y LPR), annual rates by period. */
   indexCurves: z.record(z.string().min(1).max(32), Curve).default({}),
-  /** Where the curves came from when a vintage analysis wrote them (`abs-workbench vintage --into`). */
+  /** Where the curves came from when a vintage analysis (`vintage --into`) or a re-fit (`surveil --refit`) wrote them. */
   provenance: ScenarioProvenance.optional(),
 });
 export type Scenario = z.infer<typeof Scenario>;

@@ -185,7 +185,7 @@ const F_SEV_DEF = 7;
 const STRIDE = 8;
 
 /** x^n for a whole n ≥ 0 by squaring: a few multiplies, where Math.pow costs more than a loan's whole run-off. */
-function powInt(x: number, n: number): number {
+export function powInt(x: number, n: number): number {
   let result = 1;
   let base = x;
   let e = n;
@@ -198,7 +198,7 @@ function powInt(x: number, n: number): number {
 }
 
 /** (1 + x)^n − 1 for a whole n ≥ 0, by squaring on the "minus one" values so small x loses no digits. */
-function powMinusOne(x: number, n: number): number {
+export function powMinusOne(x: number, n: number): number {
   let result = 0;
   let base = x;
   let e = n;

@@ -443,6 +443,8 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
         par: fromCents(par),
         cash: fromCents(got.total),
         limitedBy: plan.limitedBy,
+        // Each line's par: a restart rebuilds the cohorts bought so far (core/projection/restart.ts).
+        lines: pars.flatMap((c, k) => (c > 0 ? [{ index: eligible[k], par: fromCents(c) }] : [])),
       });
     }
     return { par, due, got };

@@ -7,13 +7,14 @@
  * their line number and nothing is guessed; the result is checked by the ServicerReport schema after.
  */
 import { coreMessage, type CoreMessage } from '../i18n/messages';
+import { dayToIso, excelSerialToDay, readDate } from '../io/tape/dates';
 import { parseNumber, shiftDecimal } from '../io/tape/values';
 import type { ServicerReportInput } from './servicerReport';
 
 type Path = readonly string[];
 
-/** Item names by path (lower-cased, blanks removed when matched). */
-const POOL_ITEMS: Record<string, readonly string[]> = {
+/** Item names by path (lower-cased, blanks removed when matched); docs/servicer-reports.md lists them. */
+export const POOL_ITEMS: Record<string, readonly string[]> = {
   period: ['period', '期数', '报告期数', '兑付期数'],
   paymentDate: ['payment date', 'paymentdate', '兑付日', '支付日', '本金兑付日'],
   'pool.beginBalance': ['pool begin balance', '期初资产池余额', '资产池期初余额', '期初未偿本金余额'],
@@ -43,7 +44,7 @@ const POOL_ITEMS: Record<string, readonly string[]> = {
 };
 
 /** Class items: `{id}档…` in Chinese, `class {id} …` in English words. */
-const CLASS_ITEMS: Record<string, { en: string; zh: readonly string[] }> = {
+export const CLASS_ITEMS: Record<string, { en: string; zh: readonly string[] }> = {
   beginBalance: { en: 'begin balance', zh: ['期初余额', '期初本金余额'] },
   interestPaid: { en: 'interest paid', zh: ['利息兑付', '兑付利息'] },
   principalPaid: { en: 'principal paid', zh: ['本金兑付', '兑付本金'] },
@@ -94,11 +95,34 @@ export interface ReportItemsResult {
   problems: { line: number; message: CoreMessage }[];
 }
 
+export interface ReportItemsOptions {
+  /** The file's line (or sheet row) number of each row, when rows were skipped (a sheet's blank rows). */
+  lineNumbers?: readonly number[];
+  /** From a workbook: a date cell comes as its serial, counted from 1904 when the workbook says so. */
+  sheet?: { date1904: boolean };
+}
+
+/** Excel counts 1,462 more days from 1900 than from 1904. */
+const DAYS_1900_TO_1904 = 1462;
+
+/** A payment date as written (ISO, 2025/12/15, …) or a workbook's date serial, as YYYY-MM-DD; else as given. */
+function paymentDateOf(raw: string, sheet: ReportItemsOptions['sheet']): string {
+  if (sheet !== undefined && /^\d{5}(\.\d+)?$/.test(raw))
+    return dayToIso(excelSerialToDay(Number(raw)) + (sheet.date1904 ? DAYS_1900_TO_1904 : 0));
+  const d = readDate(raw);
+  // Anything else is left for the schema to refuse, named as the user wrote it.
+  return d.kind === 'day' ? dayToIso(d.day) : raw;
+}
+
 /**
  * Reads item/value rows (a header row, if any, is skipped when its first cell is not an item). `firstLine` is
  * the line number of `rows[0]` in the file.
  */
-export function readReportItems(rows: readonly (readonly string[])[], firstLine = 1): ReportItemsResult {
+export function readReportItems(
+  rows: readonly (readonly string[])[],
+  firstLine = 1,
+  opts: ReportItemsOptions = {},
+): ReportItemsResult {
   const problems: ReportItemsResult['problems'] = [];
   const pool: Record<string, unknown> = { delinquent: {} };
   const classes = new Map<string, Record<string, unknown>>();
@@ -107,7 +131,7 @@ export function readReportItems(rows: readonly (readonly string[])[], firstLine 
   let reserve: Record<string, unknown> | undefined;
   const seen = new Set<string>();
   rows.forEach((row, i) => {
-    const line = firstLine + i;
+    const line = opts.lineNumbers?.[i] ?? firstLine + i;
     const rawItem = (row[0] ?? '').trim();
     const rawValue = (row[1] ?? '').trim();
     if (rawItem === '' && rawValue === '') return;
@@ -128,7 +152,7 @@ export function readReportItems(rows: readonly (readonly string[])[], firstLine 
     }
     seen.add(key);
     if (key === 'paymentDate') {
-      top.paymentDate = rawValue;
+      top.paymentDate = paymentDateOf(rawValue, opts.sheet);
       return;
     }
     if (path[0] === 'triggers' && path[2] === 'breached') {

@@ -17,17 +17,19 @@ function stressText(stress: string, t: TFunction): string {
 
 export function ProvenanceNote({ scenarios }: { scenarios: readonly Scenario[] }) {
   const { t } = useTranslation('history');
-  const fitted = scenarios.filter((s) => s.provenance !== undefined);
+  // A re-fit on servicer reports (surveillance) is the Surveillance screen's to show.
+  const fitted = scenarios.flatMap((s) =>
+    s.provenance?.source === 'vintage-analysis' ? [{ name: s.name, p: s.provenance }] : [],
+  );
   if (fitted.length === 0) return null;
   return (
     <div className="muted small" data-testid="scenario-provenance">
       <b>{t('provenance.title')}</b>
       <ul>
-        {fitted.map((s) => {
-          const p = s.provenance!;
+        {fitted.map(({ name, p }) => {
           return (
-            <li key={s.name}>
-              <span translate="no">{s.name}</span>
+            <li key={name}>
+              <span translate="no">{name}</span>
               {t('provenance.sep')}
               <span translate="no">{p.historyFile}</span>
               {t('provenance.sep')}

@@ -336,7 +336,16 @@ describe('revolving purchase with a concentration limit', () => {
   it('buys back to the initial balance, near-prime cut to 2% and the rest prime', () => {
     // Need 10,000; 5,000/5,000 by weight; near cap 2% × 100,000 = 2,000, so prime gets 8,000.
     expect(r.revolving?.purchases).toEqual([
-      { period: 1, par: 10000, cash: 10000, limitedBy: ['segment:near'] },
+      {
+        period: 1,
+        par: 10000,
+        cash: 10000,
+        limitedBy: ['segment:near'],
+        lines: [
+          { index: 0, par: 8000 },
+          { index: 1, par: 2000 },
+        ],
+      },
     ]);
     expect(r.poolPeriods[0].purchases).toBe(10000);
     expect(r.poolPeriods[0].endBalance).toBe(100000);

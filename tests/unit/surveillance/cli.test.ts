@@ -66,7 +66,83 @@ describe('surveil CLI', () => {
     r.pool.endBalance += 1;
     writeFileSync(file, JSON.stringify(r));
     await expect(run(DEAL, '--reports', dir)).rejects.toThrow(
-      /report-03\.json: period 3: pool\.endBalance: the pool does not roll forward[\s\S]*report-04\.json: period 4: pool\.beginBalance/,
+      /report-03\.json: period 3 \(2025-06-15\): pool\.endBalance: the pool does not roll forward[\s\S]*report-04\.json: period 4 \(2025-07-15\): pool\.beginBalance/,
     );
+  });
+});
+
+describe('surveil --append and the stored history', () => {
+  const copyDeal = (): { dir: string; deal: string } => {
+    const dir = mkdtempSync(join(tmpdir(), 'abs-surveil-append-'));
+    const deal = join(dir, 'deal.json');
+    cpSync(DEAL, deal);
+    return { dir, deal };
+  };
+
+  it('round trip: append the folder, then surveil from the deal file alone gives the same comparison', async () => {
+    const { deal } = copyDeal();
+    const direct = JSON.parse((await run(DEAL, '--reports', REPORTS, '--json')).out) as Record<
+      string,
+      unknown
+    >;
+    const appended = JSON.parse((await run(deal, '--reports', REPORTS, '--append', '--json')).out) as Record<
+      string,
+      unknown
+    >;
+    expect(appended.appended).toEqual({ file: deal, periods: [1, 2, 3, 4, 5, 6, 7, 8, 9], alreadyHeld: [] });
+    const stored = JSON.parse(readFileSync(deal, 'utf8')) as {
+      surveillance: { reports: { period: number }[] };
+    };
+    expect(stored.surveillance.reports.map((r) => r.period)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    const fromDeal = JSON.parse((await run(deal, '--json')).out) as Record<string, unknown>;
+    for (const key of ['reports', 'periods', 'triggerHeadroom', 'projectedBreaches'])
+      expect(fromDeal[key]).toEqual(direct[key]);
+    expect(fromDeal.periods).toEqual(appended.periods);
+    // Appending the same folder again changes nothing and says so.
+    const before = readFileSync(deal, 'utf8');
+    const again = await run(deal, '--reports', REPORTS, '--append');
+    expect(again.out).toContain('periods 1, 2, 3, 4, 5, 6, 7, 8, 9: the same report is already in');
+    expect(readFileSync(deal, 'utf8')).toBe(before);
+  });
+
+  it('a refused batch leaves the deal file as it was, every problem named by file, month and field', async () => {
+    const { dir, deal } = copyDeal();
+    const reports = join(dir, 'reports');
+    cpSync(REPORTS, reports, { recursive: true });
+    const file = join(reports, 'report-05.json');
+    const r = JSON.parse(readFileSync(file, 'utf8')) as { classes: { id: string }[] };
+    r.classes[1]!.id = 'B2';
+    writeFileSync(file, JSON.stringify(r));
+    const before = readFileSync(deal, 'utf8');
+    await expect(run(deal, '--reports', reports, '--append')).rejects.toThrow(
+      /nothing was appended[\s\S]*report-05\.json: period 5 \(2025-08-15\): classes\.B2: class 'B2' is not a class of the deal[\s\S]*report-06\.json: period 6 \(2025-09-15\): classes\.B2/,
+    );
+    expect(readFileSync(deal, 'utf8')).toBe(before);
+  });
+
+  it('surveil on a deal with no history asks for reports', async () => {
+    await expect(run(DEAL)).rejects.toThrow(/holds no servicer report yet: give --reports DIR/);
+  });
+
+  it('--refit NAME --into writes the re-fitted scenario, with its provenance, into the deal file', async () => {
+    const { deal } = copyDeal();
+    await run(deal, '--reports', REPORTS, '--append');
+    const { out } = await run(deal, '--refit', 'actuals', '--into', deal, '--json');
+    const j = JSON.parse(out) as { refit: { defaultRatio: number; prepaymentRatio: number; months: number } };
+    // The sample's defaults run 1.4 × the pricing case's; its prepayments are the pricing case's.
+    expect(j.refit.defaultRatio).toBeCloseTo(1.4, 4);
+    expect(j.refit.prepaymentRatio).toBeCloseTo(1, 4);
+    const written = JSON.parse(readFileSync(deal, 'utf8')) as {
+      scenarios: { name: string; provenance?: { source: string; reports: number[]; baseScenario: string } }[];
+    };
+    const s = written.scenarios.find((x) => x.name === 'actuals')!;
+    expect(s.provenance).toMatchObject({
+      source: 'servicer-reports',
+      reports: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+      baseScenario: 'base',
+    });
+    const text = await run(deal, '--refit', 'actuals', '--scenario', 'base');
+    expect(text.out).toContain('defaults × 1.4');
+    expect(text.out).toContain('not written anywhere');
   });
 });

@@ -361,7 +361,7 @@ export const cli = {
     tooLarge: '{{file}} is larger than {{limit}} bytes',
     badJson: '{{file}}: not valid JSON ({{reason}})',
     notReconciled: 'the servicer reports do not reconcile ({{count}} problems); nothing was compared:',
-    problemLine: '{{file}}: period {{period}}: {{field}}: {{reason}}',
+    problemLine: '{{file}}: period {{period}} ({{date}}): {{field}}: {{reason}}',
     noScenario: 'no scenario {{scenario}} in the deal (it has {{scenarios}})',
     title: '{{deal}}: {{reports}} servicer reports against the run under scenario {{scenario}}',
     comparisonTitle: 'Actual against projected',
@@ -393,6 +393,30 @@ export const cli = {
     yes: 'yes',
     no: 'no',
     never: 'never',
+    // ── Reading report files, --append and --refit (issue 16)
+    problemLineNoDate: '{{file}}: period {{period}}: {{field}}: {{reason}}',
+    fileFieldLine: '{{file}}: {{field}}: {{reason}}',
+    fileLine: '{{file}}: {{reason}}',
+    unreadable: 'servicer reports that cannot be read ({{count}} problems); nothing was compared:',
+    needs: '{{flag}} needs {{needs}}',
+    noHistory: '{{file}} holds no servicer report yet: give {{reports}} (and append them with {{append}})',
+    notAppended:
+      'nothing was appended to {{file}}: the batch has {{count}} problems (a batch is appended whole or not at all):',
+    appended: '{{count}} reports (periods {{periods}}) appended to {{file}}',
+    alreadyHeld: 'periods {{periods}}: the same report is already in {{file}}; skipped',
+    historyNotLoans:
+      '{{file}} is a vintage table, not a loan-level performance history: a timing curve to extend with needs the loans',
+    refitTitle: 'Assumptions re-fitted from the reports: scenario {{scenario}}',
+    refitRulePricing:
+      'after the reports, {{months}} months at the rates of the run under scenario {{scenario}}, defaults × {{defaults}} and prepayments × {{prepayments}} (actual / expected to date)',
+    refitRuleHistory:
+      'after the reports, {{months}} months at the rates of the run on the timing curve fitted on {{file}}, defaults × {{defaults}} and prepayments × {{prepayments}} (actual / expected to date)',
+    refitSeverityObserved:
+      'severity {{severity}}, observed on the defaults old enough to have been recovered on',
+    refitSeverityScenario:
+      'severity as the reference scenario (no default is old enough yet to have been recovered on)',
+    refitWrote: 'scenario {{scenario}} written into {{file}}',
+    refitNotWritten: 'not written anywhere: add {{into}} to keep it',
   },
   // ── Shardable runs (issue 17): `--shard i/n`, `merge` and `montecarlo`
   shard: {

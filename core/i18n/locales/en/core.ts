@@ -370,6 +370,18 @@ export const core = {
     unknownItem: "line {{line}}: '{{item}}' is not a servicer report item",
     badValue: "line {{line}}: '{{value}}' is not a number ({{item}})",
     duplicateItem: "line {{line}}: '{{item}}' is given twice",
+    // ── Appending to a deal's history, and assumptions re-fitted from the reports (issue 16)
+    periodHeld:
+      'the deal already holds a different report for period {{period}}; a report already appended is not replaced',
+    historyStartsLate:
+      'the deal holds no report yet: its history starts at period 1 (closing), not at period {{period}}',
+    poolBeginNotClosing: 'pool begin balance {{begin}} is not the pool’s balance at closing {{closing}}',
+    classBeginNotClosing: "class '{{id}}' begins at {{begin}}, not at its original balance {{closing}}",
+    notAnObject: 'a servicer report is a JSON object (or an array of them)',
+    inFile: '{{file}}: {{reason}}',
+    noReportToFit: 'no servicer report to fit assumptions on',
+    noBaseScenario: 'no scenario {{scenario}} in the deal (it has {{scenarios}})',
+    historyFitsNothing: '{{file}}: the vintage analysis projects no lifetime loss to fit a scenario on',
   },
   /** Discount-curve files (core/analytics/curve.ts). */
   curve: {
@@ -384,5 +396,17 @@ export const core = {
     noSegmentColumn: "no column named '{{segment}}' to segment by",
     noHeader: 'no header row',
     inFile: '{{file}}: {{reason}}',
+  },
+  /** The pool as of a payment date and the projection restarted from it (core/projection/restart.ts). */
+  restart: {
+    advancing:
+      'the projection cannot be restarted under servicer advancing yet (defaulted balances keep amortising until liquidation)',
+    poolFileNotLoaded: "the deal's loan-level pool '{{path}}' must be loaded to restart its projection",
+    badPeriod: 'period {{period}} is outside the projection (0 to {{horizon}})',
+    notWholePeriod: 'period {{period}} must be a whole number of months ≥ 0',
+    unknownProduct: 'loan {{index}}: product code {{code}} is not a product of this engine',
+    noReport: 'no servicer report for period {{period}} to roll the pool forward to',
+    nothingToScale:
+      'period {{period}}: the projection has no performing balance to scale to the reported end balance {{balance}}',
   },
 };

@@ -350,7 +350,7 @@ export const cli: Catalog<typeof en> = {
     tooLarge: '{{file}} 超过 {{limit}} 字节',
     badJson: '{{file}}：不是有效的 JSON（{{reason}}）',
     notReconciled: '受托机构报告不平（{{count}} 处问题），未作比较：',
-    problemLine: '{{file}}：第 {{period}} 期：{{field}}：{{reason}}',
+    problemLine: '{{file}}：第 {{period}} 期（{{date}}）：{{field}}：{{reason}}',
     noScenario: '交易中没有情景 {{scenario}}（现有：{{scenarios}}）',
     title: '{{deal}}：{{reports}} 期受托机构报告，对比情景 {{scenario}} 下的现金流预测',
     comparisonTitle: '实际与预测对比',
@@ -382,6 +382,27 @@ export const cli: Catalog<typeof en> = {
     yes: '是',
     no: '否',
     never: '未触发',
+    // ── 读取报告文件、--append 与 --refit（issue 16）
+    problemLineNoDate: '{{file}}：第 {{period}} 期：{{field}}：{{reason}}',
+    fileFieldLine: '{{file}}：{{field}}：{{reason}}',
+    fileLine: '{{file}}：{{reason}}',
+    unreadable: '受托机构报告无法读取（{{count}} 处问题），未作对比：',
+    needs: '{{flag}} 须与 {{needs}} 同用',
+    noHistory: '{{file}} 尚无受托机构报告：请给出 {{reports}}（并以 {{append}} 追加）',
+    notAppended:
+      '未向 {{file}} 追加任何报告：本批有 {{count}} 处问题（一批报告要么全部追加，要么全不追加）：',
+    appended: '已向 {{file}} 追加 {{count}} 份报告（第 {{periods}} 期）',
+    alreadyHeld: '第 {{periods}} 期：{{file}} 中已有相同报告，已跳过',
+    historyNotLoans: '{{file}} 是账龄汇总表，而非逐笔贷款表现历史：延伸所需的时间分布曲线须以逐笔数据拟合',
+    refitTitle: '依报告重估的假设：情景 {{scenario}}',
+    refitRulePricing:
+      '报告期之后的 {{months}} 个月：取情景 {{scenario}} 下测算的违约率与早偿率，违约 × {{defaults}}，早偿 × {{prepayments}}（截至目前实际／预期）',
+    refitRuleHistory:
+      '报告期之后的 {{months}} 个月：取依 {{file}} 拟合的时间分布曲线测算的违约率与早偿率，违约 × {{defaults}}，早偿 × {{prepayments}}（截至目前实际／预期）',
+    refitSeverityObserved: '损失率 {{severity}}，按已过回收滞后期的违约观测得出',
+    refitSeverityScenario: '损失率沿用参照情景（尚无已过回收滞后期的违约）',
+    refitWrote: '情景 {{scenario}} 已写入 {{file}}',
+    refitNotWritten: '未写入任何文件：加上 {{into}} 即可保存',
   },
   // ── Shardable runs (issue 17): `--shard i/n`, `merge` and `montecarlo`
   shard: {

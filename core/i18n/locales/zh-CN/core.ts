@@ -330,6 +330,16 @@ export const core: Catalog<typeof en> = {
     unknownItem: '第 {{line}} 行：“{{item}}”不是受托机构报告的项目',
     badValue: '第 {{line}} 行：“{{value}}”不是数字（{{item}}）',
     duplicateItem: '第 {{line}} 行：“{{item}}”重复给出',
+    // ── 追加至交易历史、依实际表现重估假设（issue 16）
+    periodHeld: '本交易已存有第 {{period}} 期的另一份报告；已追加的报告不予替换',
+    historyStartsLate: '本交易尚无任何报告：历史须从第 1 期（封包）开始，而非第 {{period}} 期',
+    poolBeginNotClosing: '资产池期初余额 {{begin}} 不等于封包时的资产池余额 {{closing}}',
+    classBeginNotClosing: '证券档次“{{id}}”期初余额 {{begin}} 不等于其初始本金 {{closing}}',
+    notAnObject: '受托机构报告应为 JSON 对象（或其数组）',
+    inFile: '{{file}}：{{reason}}',
+    noReportToFit: '没有可用于重估假设的受托机构报告',
+    noBaseScenario: '交易中没有情景 {{scenario}}（现有 {{scenarios}}）',
+    historyFitsNothing: '{{file}}：账龄分析未能预测终身损失，无法据此生成情景',
   },
   /** 贴现曲线文件（core/analytics/curve.ts）。 */
   curve: {
@@ -343,5 +353,14 @@ export const core: Catalog<typeof en> = {
     noSegmentColumn: '没有名为“{{segment}}”的列可用于细分',
     noHeader: '没有表头行',
     inFile: '{{file}}：{{reason}}',
+  },
+  restart: {
+    advancing: '服务机构垫付情形下暂不能从报告日重启现金流预测（违约余额在处置前仍按计划摊还）',
+    poolFileNotLoaded: '须先载入交易的逐笔资产池文件“{{path}}”，才能重启其现金流预测',
+    badPeriod: '第 {{period}} 期不在预测期内（0 至 {{horizon}} 期）',
+    notWholePeriod: '期数 {{period}} 须为不小于 0 的整月数',
+    unknownProduct: '第 {{index}} 笔资产：产品代码 {{code}} 不是本系统支持的产品',
+    noReport: '没有第 {{period}} 期的受托机构报告，无法将资产池滚动至该期',
+    nothingToScale: '第 {{period}} 期：预测中已无正常余额，无法按报告期末余额 {{balance}} 滚动',
   },
 };

@@ -130,12 +130,12 @@ function positive(
   return x;
 }
 
-type Source =
+export type Source =
   | { kind: 'history'; acc: HistoryAccumulator; rowsRead: number; blankLines: number }
   | { kind: 'table'; table: VintageTable };
 
 /** Reads the file: a spreadsheet through the worker-isolated reader, CSV text streamed when it is a history. */
-async function readSource(file: string, flags: Map<string, string>): Promise<Source> {
+export async function readSource(file: string, flags: Map<string, string>): Promise<Source> {
   const t = cliT();
   let size: number;
   try {
@@ -359,14 +359,14 @@ function segmentMap(flags: Map<string, string>): Map<string, string> {
   return out;
 }
 
-async function writeAtomic(path: string, body: string): Promise<void> {
+export async function writeAtomic(path: string, body: string): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   await writeFile(tmp, body, 'utf8');
   await rename(tmp, path);
 }
 
 /** Writes (or replaces, by name) the scenario in the deal file, validated as a whole before it is written. */
-async function writeScenario(dealPath: string, scenario: ScenarioInput): Promise<void> {
+export async function writeScenario(dealPath: string, scenario: ScenarioInput): Promise<void> {
   let raw: unknown;
   try {
     raw = await readJsonFile(dealPath, MAX_DEAL_FILE_BYTES);
