@@ -32,12 +32,8 @@ import type {
   TapeInspection,
 } from './tapeTypes';
 import type { HistoryJobResult, HistoryRequest } from './historyAdapter';
-import type {
-  ReportsReadRequest,
-  ReportsReadResult,
-  SurveillanceRequest,
-  SurveillanceResult,
-} from './surveillanceAdapter';
+import type { Refit } from '../../core/surveillance/refit';
+import type { RefitRequest, SurveillanceRequest, SurveillanceResult } from './surveillanceAdapter';
 
 export interface RunRequest {
   kind: 'run';
@@ -148,8 +144,8 @@ export type EngineRequest =
   | PriceTableRequest
   | SolveRequest
   | HistoryRequest
-  | ReportsReadRequest
-  | SurveillanceRequest;
+  | SurveillanceRequest
+  | RefitRequest;
 
 export interface EngineResponses {
   run: RunResult;
@@ -167,8 +163,8 @@ export interface EngineResponses {
   priceTable: PriceTable;
   solve: SolveAnswer;
   history: HistoryJobResult;
-  surveillanceRead: ReportsReadResult;
   surveillance: SurveillanceResult;
+  surveillanceRefit: Refit;
 }
 
 export type ToWorker = { id: number; request: EngineRequest };
@@ -190,8 +186,8 @@ export type ProgressKey =
   | 'solving'
   | 'historyRead'
   | 'vintages'
-  | 'reports'
-  | 'surveillance';
+  | 'surveillance'
+  | 'refit';
 
 export type FromWorker =
   | {

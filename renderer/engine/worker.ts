@@ -28,7 +28,7 @@ import type { EngineRequest, FromWorker, ProgressKey, ToWorker } from './protoco
 import { loadBrowserHighs } from './highsBrowser';
 import { importSheet, importTape, inspectSheet, inspectTape } from './tapeAdapter';
 import { analyseHistoryFile } from './historyAdapter';
-import { compareToProjection, readReports } from './surveillanceAdapter';
+import { compareToProjection, refit } from './surveillanceAdapter';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -252,15 +252,15 @@ function handle(id: number, req: EngineRequest): Handled | Promise<Handled> {
       );
       return { value, transfer: [] };
     }
-    case 'surveillanceRead':
-      step(0, 0, 'reports', 'Checking the servicer reports', { count: req.files.length });
-      return { value: readReports(req), transfer: [] };
     case 'surveillance':
       step(0, 0, 'surveillance', 'Projecting each scenario beside the servicer reports');
       return {
         value: compareToProjection(req.deal, poolInput(req.deal, req.loans), req.scenario),
         transfer: [],
       };
+    case 'surveillanceRefit':
+      step(0, 0, 'refit', 'Re-fitting the assumptions on the servicer reports');
+      return { value: refit(req, poolInput(req.deal, req.loans)), transfer: [] };
   }
 }
 

@@ -14,12 +14,18 @@ import { useApp } from '../AppContext';
 import { Kpi } from '../components/Kpi';
 import { engine } from '../engine/engineWorker';
 import { amountUnit, money, pct } from '../format';
+import type { Deal } from '../../core/deal/schema';
 import type { ProjectDoc } from '../project/document';
 import { ComparisonCard } from './surveillance/ComparisonCard';
 import { HeadroomCard } from './surveillance/HeadroomCard';
+import { RefitCard } from './surveillance/RefitCard';
 import { ReportHistoryCard, useReportImport } from './surveillance/ReportHistoryCard';
 import { KEPT } from './surveillance/surveillanceKept';
 import { useKept } from './useKept';
+
+/** What a comparison is computed from: the deal, the scenario compared with, the imported pool. */
+const sameInputs = (a: ProjectDoc, b: ProjectDoc): boolean =>
+  a.deal === b.deal && a.scenario === b.scenario && a.pool === b.pool;
 
 export function SurveillanceScreen() {
   const { state, job } = useApp();
@@ -27,12 +33,14 @@ export function SurveillanceScreen() {
   const [held, setHeld] = useKept(KEPT.comparison);
   const doc = state.history.present;
   const reports = doc.deal.surveillance?.reports ?? [];
-  const importReports = useReportImport();
   const docRef = useRef(doc);
   docRef.current = doc;
+  // The deal last projected or being projected, so the effect below does not project it a second time.
+  const tried = useRef<ProjectDoc | null>(null);
 
   const compare = useCallback(
     async (d: ProjectDoc): Promise<void> => {
+      tried.current = d;
       const value = await job(t('job.comparing'), (p) =>
         engine().request(
           { kind: 'surveillance', deal: d.deal, loans: d.pool?.loans ?? null, scenario: d.scenario },
@@ -44,14 +52,27 @@ export function SurveillanceScreen() {
     [job, t, setHeld],
   );
 
-  // The comparison follows the deal: projected when the screen opens on reports it has not been projected
-  // for, and after each import (an edit the effect sees as a new document). Tried once per document, so a
-  // refusal (a loan-file pool not imported) is shown once rather than retried in a loop.
-  const tried = useRef<ProjectDoc | null>(null);
+  /**
+   * After an edit of this screen's own (an import, a re-fit): the deal it wrote is projected at once, and the
+   * edit's notice follows the projection (a job clears the status line when it starts).
+   */
+  const afterEdit = useCallback(
+    (deal: Deal): Promise<void> => compare({ ...docRef.current, deal }),
+    [compare],
+  );
+  const importReports = useReportImport(afterEdit);
+
+  // The comparison follows the deal: projected when the screen opens on reports it has not been projected for,
+  // and after an edit elsewhere (another scenario chosen, an undo). Tried once per deal, so a refusal (a loan-file
+  // pool not imported) is shown once rather than retried in a loop.
   const hasReports = reports.length > 0;
   useEffect(() => {
-    if (!hasReports || held?.doc === doc || tried.current === doc) return;
-    tried.current = doc;
+    if (
+      !hasReports ||
+      (held && sameInputs(held.doc, doc)) ||
+      (tried.current && sameInputs(tried.current, doc))
+    )
+      return;
     void compare(doc);
   }, [doc, hasReports, held, compare]);
 
@@ -81,7 +102,7 @@ export function SurveillanceScreen() {
           <div className="card-head">
             <span className="muted small" data-testid="surveillance-scenario">
               {t('compare.scenario')} <b translate="no">{result?.scenario ?? doc.scenario}</b>
-              {held && held.doc !== doc ? ` — ${t('compare.stale')}` : ''}
+              {held && !sameInputs(held.doc, doc) ? ` — ${t('compare.stale')}` : ''}
               {!held ? ` — ${t('compare.notYet')}` : ''}
             </span>
             <button onClick={() => void compare(docRef.current)} data-testid="surveillance-rerun">
@@ -94,6 +115,7 @@ export function SurveillanceScreen() {
               <HeadroomCard result={result} />
             </>
           ) : null}
+          <RefitCard afterEdit={afterEdit} />
         </>
       ) : null}
     </div>

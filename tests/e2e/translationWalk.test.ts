@@ -38,8 +38,9 @@ async function analyseHistory(page: Page, file: string): Promise<void> {
  * The Surveillance screen is walked again filled: the level-pay sample deal opened and its servicer reports
  * (JSON and the Chinese item CSV) imported, so the history, charts, comparison and headroom show.
  */
-async function surveilSample(page: Page): Promise<void> {
-  const [deal] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Control+o')]);
+async function surveilSample(page: Page, lang: 'en' | 'zh-CN'): Promise<void> {
+  const open = page.locator('.toolbar button', { hasText: lang === 'zh-CN' ? '打开' : 'Open' });
+  const [deal] = await Promise.all([page.waitForEvent('filechooser'), open.click()]);
   await deal.setFiles('samples/deals/level-pay-consumer.deal.json');
   await page.getByTestId('notice').getByText('level-pay-consumer.deal.json').waitFor();
   await page.getByTestId('nav-surveillance').click();
@@ -171,7 +172,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
       for (const screen of SCREENS) {
         seen.push(...(await walkScreen(page, screen, (name) => app.screenshot(`walk-${lang}-${name}`))));
       }
-      await surveilSample(page);
+      await surveilSample(page, lang);
       seen.push(
         ...(await walkScreen(page, 'surveillance', (name) => app.screenshot(`walk-${lang}-${name}-filled`))),
       );

@@ -6,13 +6,14 @@
 import type { ColDef, ColGroupDef } from 'ag-grid-community';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Deal } from '../../../core/deal/schema';
+import { appendReports } from '../../../core/surveillance/append';
+import type { ReportFileProblem } from '../../../core/surveillance/reportFile';
 import type { ServicerReport } from '../../../core/surveillance/servicerReport';
 import { coreText } from '../../../core/i18n/messages';
 import { useApp } from '../../AppContext';
 import { DataGrid, moneyCol, wrappedText } from '../../components/DataGrid';
-import { engine } from '../../engine/engineWorker';
-import { isSpreadsheetTape, readTapeSheet } from '../../engine/sheetReader';
-import type { ReportFile, ReportRefusal } from '../../engine/surveillanceAdapter';
+import { readServicerReportFiles } from '../../engine/servicerReportReader';
 import { amountUnit } from '../../format';
 import { useDisplay } from '../../i18n/DisplayContext';
 import { validatedDeal } from '../../project/dealEdit';
@@ -68,8 +69,12 @@ export function historyRow(r: ServicerReport): HistoryRow {
   };
 }
 
-/** Reads the picked files and appends what passes; returns true when anything was appended. */
-export function useReportImport(): () => Promise<boolean> {
+/**
+ * Reads the picked files and appends the batch to the deal as one undoable edit; returns true when it did. A batch
+ * goes in whole or not at all (core/surveillance/append.ts): any refusal leaves the deal as it was, and every
+ * problem of every file is listed, so a month is never half-recorded.
+ */
+export function useReportImport(afterEdit: (deal: Deal) => Promise<void>): () => Promise<boolean> {
   const { state, host, job, dispatch, notify } = useApp();
   const { t } = useTranslation('surveillance');
   const [lastImport, setLastImport] = useKept(KEPT.lastImport);
@@ -77,58 +82,61 @@ export function useReportImport(): () => Promise<boolean> {
   return async () => {
     const opened = await host.openReports();
     if (opened.length === 0) return false;
-    const files: ReportFile[] = [];
-    for (const o of opened) {
-      if (isSpreadsheetTape(o.name, o.bytes)) {
-        // Workbooks are parsed only in the sheet worker; the engine worker gets the rows.
-        const sheet = await job(t('job.reading', { file: o.name }), (p) =>
-          readTapeSheet(o.name, o.bytes, undefined, p),
-        );
-        if (!sheet) return false;
-        files.push({
-          name: o.name,
-          sheet: { rows: sheet.rows, rowNumbers: sheet.rowNumbers, sheet: sheet.sheet },
-        });
-      } else files.push({ name: o.name, bytes: o.bytes });
-    }
-    const history = deal.surveillance?.reports ?? [];
-    const read = await job(t('job.checking', { count: files.length }), (p) =>
-      engine().request(
-        {
-          kind: 'surveillanceRead',
-          files,
-          classIds: deal.structure.tranches.map((c) => c.id),
-          history,
-        },
-        p,
-      ),
-    );
+    // Workbooks are parsed only in the sheet worker; the job's Cancel stops the wait.
+    const read = await job(t('job.reading', { count: opened.length }), () => readServicerReportFiles(opened));
     if (!read) return false;
-    const appended = read.accepted.map((a) => a.report.period);
-    setLastImport({ seq: (lastImport?.seq ?? 0) + 1, files: files.length, appended, refused: read.refused });
-    if (read.accepted.length === 0) {
+    const appended =
+      read.problems.length === 0
+        ? appendReports(
+            deal,
+            read.reports.map((r) => r.report),
+          )
+        : null;
+    const refused: ReportFileProblem[] = [
+      ...read.problems,
+      ...(appended?.problems ?? []).map((p) => ({
+        file: read.reports[p.report]?.file ?? '',
+        period: p.period,
+        date: read.reports[p.report]?.report.paymentDate ?? null,
+        field: p.field,
+        message: p.message,
+      })),
+    ];
+    const periods = refused.length === 0 ? (appended?.appended ?? []) : [];
+    setLastImport({
+      seq: (lastImport?.seq ?? 0) + 1,
+      files: opened.length,
+      appended: periods,
+      alreadyHeld: appended?.alreadyHeld ?? [],
+      refused,
+    });
+    if (refused.length > 0) {
       notify({
         kind: 'error',
-        text: { key: 'surveillance:import.nothingAppended', params: { count: read.refused.length } },
+        text: { key: 'surveillance:import.nothingAppended', params: { count: refused.length } },
       });
       return false;
     }
-    const reports = [...history, ...read.accepted.map((a) => a.report)];
-    const r = validatedDeal(deal, (d) => ({ ...d, surveillance: { ...d.surveillance, reports } }), t);
+    if (appended === null || periods.length === 0) {
+      notify({ kind: 'info', text: { key: 'surveillance:import.allHeld' } });
+      return false;
+    }
+    const r = validatedDeal(deal, () => appended.deal, t);
     if ('error' in r) {
       notify({ kind: 'error', text: r.error });
       return false;
     }
     dispatch({
       type: 'edit',
-      label: { key: 'surveillance:undo.append', params: { count: appended.length } },
+      label: { key: 'surveillance:undo.append', params: { count: periods.length } },
       update: (d) => withDeal(d, () => r.deal),
     });
+    await afterEdit(r.deal);
     notify({
-      kind: read.refused.length > 0 ? 'info' : 'success',
+      kind: 'success',
       text: {
         key: 'surveillance:import.appended',
-        params: { count: appended.length, from: appended[0]!, to: appended[appended.length - 1]! },
+        params: { count: periods.length, from: periods[0]!, to: periods[periods.length - 1]! },
       },
     });
     return true;
@@ -232,7 +240,7 @@ function LastImportPanel() {
   const { t } = useTranslation('surveillance');
   const { lang } = useDisplay();
   const [last] = useKept(KEPT.lastImport);
-  const cols = useMemo<ColDef<ReportRefusal>[]>(
+  const cols = useMemo<ColDef<ReportFileProblem>[]>(
     () => [
       { field: 'file', headerName: t('import.col.file'), width: 190 },
       {
@@ -242,11 +250,12 @@ function LastImportPanel() {
         type: 'rightAligned',
         valueFormatter: (p) => (p.value === null ? '' : String(p.value)),
       },
+      { field: 'date', headerName: t('import.col.date'), width: 110 },
       {
         colId: 'field',
         headerName: t('import.col.field'),
         width: 210,
-        valueGetter: (p) => (p.data?.place ? coreText(t, p.data.place) : (p.data?.field ?? '')),
+        valueGetter: (p) => p.data?.field ?? '',
       },
       {
         colId: 'reason',
@@ -268,11 +277,12 @@ function LastImportPanel() {
           count: last.appended.length,
           refused: last.refused.length,
         })}
+        {last.alreadyHeld.length > 0 ? ` ${t('import.held', { periods: last.alreadyHeld.join(', ') })}` : ''}
       </p>
       {last.refused.length > 0 ? (
         <>
           <h3 className="bad">{t('import.refusedTitle', { count: last.refused.length })}</h3>
-          <DataGrid<ReportRefusal>
+          <DataGrid<ReportFileProblem>
             rowData={last.refused}
             columnDefs={cols}
             autoHeight

@@ -65,7 +65,7 @@ export const app = {
       solving: 'Solving for class {{tranche}}',
       historyRead: 'Reading the history {{name}}: {{percent}} %',
       vintages: 'Fitting the chain ladder and the timing curve',
-      reports: 'Checking {{count}} servicer report files',
+      refit: 'Re-fitting the assumptions on the servicer reports',
       surveillance: 'Projecting each scenario beside the servicer reports',
     },
   },

@@ -4,12 +4,13 @@ export const surveillance = {
   intro:
     "The deal after closing: each month's servicer (trustee) report, checked to the cent and kept in the deal, against the projection made at closing; trigger headroom month by month and each scenario's projected breach.",
   job: {
-    reading: 'Reading {{file}}',
-    checking_one: 'Checking {{count}} servicer report file',
-    checking_other: 'Checking {{count}} servicer report files',
+    reading_one: 'Reading {{count}} servicer report file',
+    reading_other: 'Reading {{count}} servicer report files',
     comparing: 'Projecting against the servicer reports',
   },
   undo: {
+    refitAdd: 'add scenario {{name}} re-fitted on the servicer reports',
+    refitReplace: 'replace scenario {{name}} with its re-fit on the servicer reports',
     append_one: 'append {{count}} servicer report',
     append_other: 'append {{count}} servicer reports',
   },
@@ -51,8 +52,12 @@ export const surveillance = {
   import: {
     appended_one: 'Appended {{count}} servicer report (period {{from}})',
     appended_other: 'Appended {{count}} servicer reports (periods {{from}}–{{to}})',
-    nothingAppended_one: 'No report appended: {{count}} problem is listed under Report history',
-    nothingAppended_other: 'No report appended: {{count}} problems are listed under Report history',
+    nothingAppended_one:
+      'Nothing appended (a batch goes in whole or not at all): {{count}} problem is listed under Report history',
+    nothingAppended_other:
+      'Nothing appended (a batch goes in whole or not at all): {{count}} problems are listed under Report history',
+    allHeld: 'Nothing new: the deal already holds these very reports',
+    held: '{{periods}} already held, skipped.',
     summary_one: 'Last import: {{count}} report appended from {{files}} files read, {{refused}} problems',
     summary_other: 'Last import: {{count}} reports appended from {{files}} files read, {{refused}} problems',
     refusedTitle: 'Refused ({{count}})',
@@ -60,6 +65,7 @@ export const surveillance = {
     col: {
       file: 'File',
       period: '$t(glossary:period)',
+      date: '$t(glossary:paymentDate)',
       field: 'Field',
       reason: 'Reason',
     },
@@ -86,6 +92,22 @@ export const surveillance = {
       dq60: '60+ days delinquent',
       es: '$t(glossary:excessSpread)',
     },
+  },
+  refit: {
+    title: 'Re-fit assumptions',
+    explain:
+      "The reported months replace the assumptions; the months to come are the chosen scenario's default and prepayment curves times actual/expected to date, and the severity is the one observed on defaults old enough to have been recovered (else the scenario's). Written into the deal as a new scenario with its provenance (undoable).",
+    name: 'New scenario',
+    defaultName: 'Re-fit {{date}}',
+    base: 'Measured against',
+    add: 'Re-fit into a new scenario',
+    replace: 'Re-fit, replacing the scenario',
+    job: 'Re-fitting the assumptions on the servicer reports',
+    nameTooLong: 'A scenario name has at most 64 characters',
+    done_one:
+      'Scenario {{name}} re-fitted on {{count}} reported month: defaults {{defaults}}× and prepayments {{prepayments}}× expected to date',
+    done_other:
+      'Scenario {{name}} re-fitted on {{count}} reported months: defaults {{defaults}}× and prepayments {{prepayments}}× expected to date',
   },
   headroom: {
     title: '$t(glossary:triggerHeadroom)',

@@ -65,7 +65,7 @@ export const app: Catalog<typeof en> = {
       solving: '正在为证券档次 {{tranche}} 求解',
       historyRead: '正在读取历史数据 {{name}}：{{percent}}%',
       vintages: '正在拟合链梯法与损失时间分布曲线',
-      reports: '正在核对 {{count}} 个受托机构报告文件',
+      refit: '正在依据受托机构报告重新拟合假设',
       surveillance: '正在按各情景预测并与受托机构报告对比',
     },
   },

@@ -6,12 +6,13 @@ export const surveillance: Catalog<typeof en> = {
   intro:
     '交易设立后的存续期管理：每月的受托机构报告逐分核对后存入交易，与信托设立时的预测对比；逐月列示各触发事件距阈值的空间，以及各情景下预计首次触发的日期。',
   job: {
-    reading: '正在读取 {{file}}',
-    checking_one: '正在核对 {{count}} 个受托机构报告文件',
-    checking_other: '正在核对 {{count}} 个受托机构报告文件',
+    reading_one: '正在读取 {{count}} 个受托机构报告文件',
+    reading_other: '正在读取 {{count}} 个受托机构报告文件',
     comparing: '正在按受托机构报告进行预测对比',
   },
   undo: {
+    refitAdd: '依据受托机构报告新增重新拟合的情景 {{name}}',
+    refitReplace: '以依据受托机构报告重新拟合的结果替换情景 {{name}}',
     append_one: '并入 {{count}} 份受托机构报告',
     append_other: '并入 {{count}} 份受托机构报告',
   },
@@ -53,8 +54,10 @@ export const surveillance: Catalog<typeof en> = {
   import: {
     appended_one: '已并入 {{count}} 份受托机构报告（第 {{from}} 期）',
     appended_other: '已并入 {{count}} 份受托机构报告（第 {{from}}–{{to}} 期）',
-    nothingAppended_one: '未并入任何报告：{{count}} 个问题列于报告历史下方',
-    nothingAppended_other: '未并入任何报告：{{count}} 个问题列于报告历史下方',
+    nothingAppended_one: '未并入任何报告（一批报告须全部通过方可并入）：{{count}} 个问题列于报告历史下方',
+    nothingAppended_other: '未并入任何报告（一批报告须全部通过方可并入）：{{count}} 个问题列于报告历史下方',
+    allHeld: '没有新报告：交易已存有完全相同的报告',
+    held: '第 {{periods}} 期已存有相同报告，已跳过。',
     summary_one: '最近一次导入：读取 {{files}} 个文件，并入 {{count}} 份报告，问题 {{refused}} 个',
     summary_other: '最近一次导入：读取 {{files}} 个文件，并入 {{count}} 份报告，问题 {{refused}} 个',
     refusedTitle: '未通过核对（{{count}}）',
@@ -62,6 +65,7 @@ export const surveillance: Catalog<typeof en> = {
     col: {
       file: '文件',
       period: '$t(glossary:period)',
+      date: '$t(glossary:paymentDate)',
       field: '字段',
       reason: '原因',
     },
@@ -87,6 +91,22 @@ export const surveillance: Catalog<typeof en> = {
       dq60: '逾期60天以上占比',
       es: '$t(glossary:excessSpread)',
     },
+  },
+  refit: {
+    title: '重新拟合假设',
+    explain:
+      '已报告月份以实际值取代假设；其后各月为所选情景的违约与早偿曲线乘以迄今的实际/预期比，违约损失率取已过回收滞后期的违约所观察到的值（无则沿用情景的）。作为带来源说明的新情景写入交易（可撤销）。',
+    name: '新情景',
+    defaultName: '重新拟合 {{date}}',
+    base: '对比情景',
+    add: '重新拟合为新情景',
+    replace: '重新拟合并替换该情景',
+    job: '正在依据受托机构报告重新拟合假设',
+    nameTooLong: '情景名称不得超过 64 个字符',
+    done_one:
+      '情景 {{name}} 已依据 {{count}} 个报告月份重新拟合：迄今违约为预期的 {{defaults}} 倍，早偿为预期的 {{prepayments}} 倍',
+    done_other:
+      '情景 {{name}} 已依据 {{count}} 个报告月份重新拟合：迄今违约为预期的 {{defaults}} 倍，早偿为预期的 {{prepayments}} 倍',
   },
   headroom: {
     title: '$t(glossary:triggerHeadroom)',
