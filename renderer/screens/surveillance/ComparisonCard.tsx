@@ -10,6 +10,7 @@ import { DataGrid } from '../../components/DataGrid';
 import { EChart } from '../../components/EChart';
 import type { SurveillanceResult } from '../../engine/surveillanceAdapter';
 import { useDisplay } from '../../i18n/DisplayContext';
+import { monthsHeight, WRAPPED_HEADERS } from './gridLayout';
 import { comparisonOption, MEASURES, measureOf, measureText, type Measure } from './comparisonChart';
 
 function ComparisonChart({ rows, m }: { rows: readonly ComparisonRow[]; m: Measure }) {
@@ -82,8 +83,8 @@ export function ComparisonCard({
       <DataGrid<ComparisonRow>
         rowData={result.rows}
         columnDefs={cols}
-        // Every month in view up to two years of reports, as the history grid above.
-        height={Math.min(24, result.rows.length) * 26 + 76}
+        height={monthsHeight(result.rows.length)}
+        defaultColDef={WRAPPED_HEADERS}
         csvName={t('compare.csvName')}
         testId="surveillance-compare-grid"
       />

@@ -18,6 +18,7 @@ import { amountUnit } from '../../format';
 import { useDisplay } from '../../i18n/DisplayContext';
 import { validatedDeal } from '../../project/dealEdit';
 import { withDeal } from '../../project/state';
+import { monthsHeight, WRAPPED_HEADERS } from './gridLayout';
 import { useKept } from '../useKept';
 import { KEPT } from './surveillanceKept';
 
@@ -225,8 +226,8 @@ export function ReportHistoryCard({ onImport }: { onImport: () => void }) {
           <DataGrid<HistoryRow>
             rowData={rows}
             columnDefs={cols}
-            // Every month in view up to two years of reports, then the grid scrolls (two header rows, a scrollbar).
-            height={Math.min(24, rows.length) * 26 + 76}
+            height={monthsHeight(rows.length)}
+            defaultColDef={WRAPPED_HEADERS}
             csvName={t('history.csvName')}
             testId="surveillance-history-grid"
           />
