@@ -11,7 +11,8 @@
  *   instalment fee on original principal and the expected count of receivables;
  * - under a CNL budget: the balance at entry the curve is a share of, its re-timing factor and lump;
  * and for the pool (each part of it projected on its own): the defaults of the last `lag` months awaiting
- * liquidation with severity × them, per recovery lag, and the running balance awaiting liquidation.
+ * liquidation with severity × them, per recovery lag, and the running balance awaiting liquidation; under
+ * servicer advancing, each loan's defaulted balances still amortising towards liquidation instead.
  *
  * Period convention: assumption curves by period read the months since the loan ENTERED the pool (the cut-off
  * for the pool at closing, the purchase month for receivables bought while revolving, as ../structure/
@@ -30,7 +31,7 @@ import { shardRanges, sliceArrays, sumProjections } from './combine';
 import { loanPoolArrays, repLineArrays, type LoanArrays } from './loanArrays';
 import { arrays, type PoolInput } from './project';
 import { powInt, powMinusOne } from './runoff';
-import type { PoolProjection } from './types';
+import { PROJECTION_SERIES, type PoolProjection } from './types';
 import type { PoolGroup } from '../structure/poolLedger';
 import type { ServicerReport } from '../surveillance/servicerReport';
 
@@ -86,6 +87,19 @@ export interface PipelineGroup {
 }
 
 /**
+ * Servicer advancing: balances that defaulted and keep amortising (scheduled principal and interest advanced)
+ * until liquidation, per loan, in loan order then month order. `month` counts from the loan's entry into the
+ * pool, as monthsInPool does; `balance` is the amortised balance at the state's period; `loss` is severity × the
+ * balance at default, the loss the liquidation will realise (capped at what is left).
+ */
+export interface AdvancedDefaults {
+  readonly loan: Uint32Array;
+  readonly month: Uint16Array;
+  readonly balance: Float64Array;
+  readonly loss: Float64Array;
+}
+
+/**
  * One part of the pool, projected on its own and added to the others in order: a shard of a large loan-level
  * pool, a (segment, product) slice that concentration limits watch, or a cohort bought while revolving (a unit
  * projection of a profile line scaled by `scale`, as ../structure/poolLedger.ts adds it).
@@ -102,6 +116,8 @@ export interface PoolStatePart {
   readonly pipeline: readonly PipelineGroup[];
   /** Defaulted balance awaiting liquidation: the projection's running sum, carried as is. */
   readonly pending: number;
+  /** Servicer advancing: defaulted balances still amortising towards liquidation (absent without advancing). */
+  readonly advanced?: AdvancedDefaults;
   /** CNL budgets of the part's loans: stated at entry, realised so far (see PoolProjection.cnlBudget). */
   readonly cnl: { stated: number; realised: number; retimed: number; balance: number };
 }
@@ -290,8 +306,8 @@ function runPart(
   scenario: ResolvedScenario,
   periods: number,
 ): { flows: PoolProjection; after: PoolStatePart } {
-  if (scenario.servicerAdvancing) throw new RestartError(coreMessage('restart.advancing'));
   const P = periods;
+  const advancing = scenario.servicerAdvancing;
   const n1 = P + 1;
   const out = emptyProjection(P);
   const loans = copyLoans(part.loans);
@@ -313,13 +329,29 @@ function runPart(
   let start = 0;
   let startCount = 0;
   let realised = 0;
+  // Servicer advancing (runoff's advance()): the loan's ratios and new defaults by month, the advanced flows, the
+  // carried entries (a cursor over them) and the entries still awaiting liquidation after the run.
+  const ratioJ = new Float64Array(n1 + 1);
+  const defaultedJ = new Float64Array(n1 + 1);
+  const advInterest = new Float64Array(n1);
+  const advSched = new Float64Array(n1);
+  const advPending = new Float64Array(n1);
+  const carriedAdv = part.advanced;
+  let ci = 0;
+  const kept: { loan: number[]; month: number[]; balance: number[]; loss: number[] } = {
+    loan: [],
+    month: [],
+    balance: [],
+    loss: [],
+  };
 
   for (let i = 0; i < loans.size; i++) {
     let perf = balance[i]!;
     const prod = product[i]!;
     const m = monthsInPool[i]!;
     const remK = remainingTerm[i]!;
-    if (!(perf > 0) || (prod !== REVOLVING && remK === 0)) {
+    const hasCarried = carriedAdv !== undefined && ci < carriedAdv.loan.length && carriedAdv.loan[ci] === i;
+    if ((!(perf > 0) || (prod !== REVOLVING && remK === 0)) && !hasCarried) {
       // Nothing left to project; the clock still runs.
       monthsInPool[i] = m + P;
       age[i] = age[i]! + P;
@@ -373,11 +405,12 @@ function runPart(
       w = 1;
     }
     const matures = prod === REVOLVING ? -1 : rem0;
+    const isCnl = sa.defaultModel === 'CNL';
     let x = schedule[i]!;
     let sh = share[i]!;
     let contract = contractual[i]!;
 
-    if (sa.defaultModel !== 'CNL') {
+    if (sa.defaultModel !== 'CNL' && !advancing) {
       for (let p = m + 1; p <= last; p++) {
         const r = p === matures ? 0 : A - B / (Cc - x);
         x = x * u + w;
@@ -435,6 +468,7 @@ function runPart(
         }
         if (p === matures) r = 0;
         x = x * u + w;
+        ratioJ[p - m] = r;
         let def = 0;
         if (p <= lastDefault) {
           def = perf * mdr[p]! + b0 * cnl[p]! * scale;
@@ -442,7 +476,7 @@ function runPart(
           if (def > perf) def = perf;
         }
         const sevDef = severity[p]! * def;
-        realised += sevDef;
+        if (isCnl) realised += sevDef;
         const net = perf - def;
         const kept = net * r;
         let pre = perf * r * smm[p]!;
@@ -460,10 +494,61 @@ function runPart(
         contract *= r;
         if (contract > 0) C[j] += (cnt0 * end) / contract;
         sh = contract > 0 ? end / contract : 0;
-        const b = (group * n1 + j) * 2;
-        byLag[b] += def;
-        byLag[b + 1] += sevDef;
+        if (advancing) defaultedJ[j] = def;
+        else {
+          const b = (group * n1 + j) * 2;
+          byLag[b] += def;
+          byLag[b + 1] += sevDef;
+        }
         perf = end;
+      }
+    }
+    if (advancing) {
+      // Past maturity the advanced balance has nothing left to amortise against: ratio 0, as runoff sets it.
+      for (let j = last - m + 1; j <= P; j++) ratioJ[j] = 0;
+      const lagM = sa.recoveryLagMonths;
+      const end = m + P;
+      // One defaulted balance from month `from` (its month of default when fresh, else m) to liquidation or the end.
+      const follow = (p: number, d0: number, sevD0: number, fresh: boolean): void => {
+        let d = d0;
+        const q = p + lagM;
+        let k0 = m + 1;
+        if (fresh) {
+          k0 = p + 1;
+          if (q > p || q > end) {
+            const rp = ratioJ[p - m]!;
+            advSched[p - m] += d * (1 - rp);
+            d *= rp;
+            advPending[p - m] += d;
+          }
+        }
+        const stop = q > end ? end : q - 1;
+        for (let k = k0; k <= stop; k++) {
+          const j = k - m;
+          advInterest[j] += d * imPay;
+          const rk = ratioJ[j]!;
+          advSched[j] += d * (1 - rk);
+          d *= rk;
+          advPending[j] += d;
+        }
+        if (q > end) {
+          kept.loan.push(i);
+          kept.month.push(p);
+          kept.balance.push(d);
+          kept.loss.push(sevD0);
+          return;
+        }
+        const l = sevD0 < d ? sevD0 : d;
+        out.loss[q - m] += l;
+        out.recovery[q - m] += d - l;
+      };
+      while (carriedAdv !== undefined && ci < carriedAdv.loan.length && carriedAdv.loan[ci] === i) {
+        follow(carriedAdv.month[ci]!, carriedAdv.balance[ci]!, carriedAdv.loss[ci]!, false);
+        ci++;
+      }
+      for (let p = m + 1; p <= last; p++) {
+        const d0 = defaultedJ[p - m]!;
+        if (d0 > 0) follow(p, d0, severity[p]! * d0, true);
       }
     }
     balance[i] = perf;
@@ -479,11 +564,19 @@ function runPart(
   E[0] = start;
   C[0] = startCount;
   for (let j = 1; j <= P; j++) out.beginBalance[j] = E[j - 1]!;
+  if (advancing) {
+    // runoff adds the advanced interest and principal first and the performing loans' after.
+    for (let j = 1; j <= P; j++) {
+      I[j] = advInterest[j]! + I[j]!;
+      S[j] = advSched[j]! + S[j]!;
+    }
+  }
 
   // Liquidation, lag by lag in the kernel's order; the defaults of months up to k come from the pipeline.
   const carried = new Map(part.pipeline.map((g) => [g.lag, g]));
   const lags = [...lagValues, ...part.pipeline.map((g) => g.lag).filter((l) => !lagValues.includes(l))];
   const liquidated = new Float64Array(n1);
+  const liquidatedLoss = new Float64Array(n1);
   const defaultsAt = (lag: number, j: number): [number, number] => {
     // Defaults of restarted month j (≤ 0: month k + j, from the pipeline) in the group of `lag`.
     if (j >= 1) {
@@ -501,15 +594,21 @@ function runPart(
     for (let q = 1; q <= P; q++) {
       const [d, sd] = defaultsAt(lag, q - lag);
       liquidated[q] += d;
-      out.loss[q] += sd;
+      liquidatedLoss[q] += sd;
     }
   }
+  // Under advancing the charge-off pipeline is empty (unless the state was projected without advancing): the
+  // advanced balances are their own pipeline.
   let pending = part.pending;
-  out.pendingDefaults[0] = pending > 0 ? pending : 0;
+  let advancedAtStart = 0;
+  for (let c = 0; carriedAdv !== undefined && c < carriedAdv.balance.length; c++)
+    advancedAtStart += carriedAdv.balance[c]!;
+  out.pendingDefaults[0] = (pending > 0 ? pending : 0) + advancedAtStart;
   for (let j = 1; j <= P; j++) {
-    out.recovery[j] = liquidated[j]! - out.loss[j]!;
-    pending += D[j]! - liquidated[j]!;
-    out.pendingDefaults[j] = pending > 0 ? pending : 0;
+    out.loss[j] += liquidatedLoss[j]!;
+    out.recovery[j] += liquidated[j]! - liquidatedLoss[j]!;
+    pending += (advancing ? 0 : D[j]!) - liquidated[j]!;
+    out.pendingDefaults[j] = (pending > 0 ? pending : 0) + advPending[j]!;
   }
   const pipeline: PipelineGroup[] = lags
     .filter((lag) => lag > 0)
@@ -531,6 +630,16 @@ function runPart(
       pipeline,
       pending,
       cnl: { ...part.cnl, realised: part.cnl.realised + realised },
+      ...(kept.loan.length > 0
+        ? {
+            advanced: {
+              loan: Uint32Array.from(kept.loan),
+              month: Uint16Array.from(kept.month),
+              balance: Float64Array.from(kept.balance),
+              loss: Float64Array.from(kept.loss),
+            },
+          }
+        : { advanced: undefined }),
     },
   };
 }
@@ -550,25 +659,11 @@ export function advancePool(state: PoolState, scenario: Scenario, months: number
   };
 }
 
-const SERIES = [
-  'beginBalance',
-  'defaults',
-  'interest',
-  'fees',
-  'scheduledPrincipal',
-  'prepayment',
-  'loss',
-  'recovery',
-  'endBalance',
-  'pendingDefaults',
-  'count',
-] as const;
-
 /** A part's flows × its scale, as PoolLedger.addCohort scales a unit projection. */
 function scaled(flows: PoolProjection, scale: number): PoolProjection {
   if (scale === 1) return flows;
   const out = emptyProjection(flows.periods);
-  for (const f of SERIES) {
+  for (const f of PROJECTION_SERIES) {
     const src = flows[f];
     const dst = out[f];
     for (let t = 0; t <= flows.periods; t++) dst[t] = src[t]! * scale;
@@ -668,7 +763,6 @@ export function poolStateOf(
 ): PoolState {
   if (!Number.isInteger(k) || k < 0 || k > horizonMonths)
     throw new RestartError(coreMessage('restart.badPeriod', { period: k, horizon: horizonMonths }));
-  if (scenario.servicerAdvancing) throw new RestartError(coreMessage('restart.advancing'));
   const resolved = resolveScenario(scenario, horizonMonths);
   const parts = closingParts(pool, resolved, horizonMonths, false);
   return { period: k, parts: parts.map((p) => runPart(p, resolved, k).after) };
@@ -692,7 +786,6 @@ export function poolStateAt(deal: Deal, scenario: Scenario, k: number, pool?: Po
   const H = horizon(deal, input, scenario);
   if (!Number.isInteger(k) || k < 0 || k > H)
     throw new RestartError(coreMessage('restart.badPeriod', { period: k, horizon: H }));
-  if (scenario.servicerAdvancing) throw new RestartError(coreMessage('restart.advancing'));
   const resolved = resolveScenario(scenario, H);
   const rev = deal.structure.revolving;
   const sliced = rev !== undefined && rev.concentrationLimits.length > 0;
@@ -764,7 +857,9 @@ export function performingBalance(state: PoolState): number {
  * - the recovery pipeline from the reports' defaults: each month still awaiting liquidation whose defaults the
  *   reports give is scaled to the reported amount (the split between parts, recovery lags and severities stays
  *   the projection's); a month the projection has no defaults for goes to the first part's first lag group still
- *   holding it, at the scenario's severity then; months the reports do not give keep the projection's.
+ *   holding it, at the scenario's severity then; months the reports do not give keep the projection's;
+ * - under servicer advancing the defaulted balances still amortising are the loans' own, so they scale with
+ *   their loans by f (the reports give defaults at face, not as amortised since).
  */
 export function rollForward(state: PoolState, reported: ReportedPool, scenario: Scenario): PoolState {
   if (reported.period !== state.period)
@@ -815,7 +910,14 @@ export function rollForward(state: PoolState, reported: ReportedPool, scenario: 
       }
       return { lag: g.lag, defaults, losses };
     });
-    return { ...p, loans, pipeline, pending };
+    const adv = p.advanced;
+    const advanced = adv && {
+      loan: adv.loan,
+      month: adv.month,
+      balance: adv.balance.map((b) => b * f),
+      loss: adv.loss.map((l) => l * f),
+    };
+    return { ...p, loans, pipeline, pending, ...(advanced ? { advanced } : {}) };
   });
   placeUnprojectedDefaults(parts, reported, projectedDefaults, scenario, k);
   return { period: k, parts };
@@ -862,7 +964,7 @@ function placeUnprojectedDefaults(
  * afresh from the months left; its performing share is 1 and its count 1 (the tape lists receivables as they
  * are). A CNL budget applies its remaining timing shares to the tape balance (no re-timing: the tape does not
  * say what was budgeted at entry). Defaults awaiting liquidation are not on a tape (it lists performing loans):
- * `pipelineFrom` lends its recovery pipeline (a rolled-forward state, say).
+ * `pipelineFrom` lends its recovery pipeline (a rolled-forward state, say), advanced defaults included.
  */
 export function stateFromTape(pool: LoanPool, k: number, pipelineFrom?: PoolState): PoolState {
   if (!Number.isInteger(k) || k < 0)
@@ -902,12 +1004,14 @@ export function stateFromTape(pool: LoanPool, k: number, pipelineFrom?: PoolStat
       cnl: { stated: 0, realised: 0, retimed: 0, balance: 0 },
     };
   });
+  // The lender's parts without their performing balances (an advanced default amortises with its loan's
+  // schedule, so those loans stay, at zero balance).
   const pipelines = (pipelineFrom?.parts ?? [])
-    .filter((p) => p.pipeline.length > 0 || p.pending !== 0)
-    .map((p) => ({
-      ...p,
-      loans: emptyLoans(0, p.loans.segmentNames),
-      cnl: { stated: 0, realised: 0, retimed: 0, balance: 0 },
-    }));
+    .filter((p) => p.pipeline.length > 0 || p.pending !== 0 || p.advanced !== undefined)
+    .map((p) => {
+      const loans = p.advanced ? copyLoans(p.loans) : emptyLoans(0, p.loans.segmentNames);
+      loans.balance.fill(0);
+      return { ...p, loans, cnl: { stated: 0, realised: 0, retimed: 0, balance: 0 } };
+    });
   return { period: k, parts: [...parts, ...pipelines] };
 }

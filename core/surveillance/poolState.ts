@@ -83,6 +83,31 @@ const PipelineGroupJson = z
     }
   });
 
+/** Servicer advancing: defaulted balances still amortising, per loan (core/projection/restart.ts). */
+const AdvancedJson = z
+  .object({
+    /** Index of the loan in the part's columns, ascending. */
+    loan: z.array(z.number().int().min(0).max(MAX_LOANS)),
+    /** Month of default, counted from the loan's entry into the pool. */
+    month: z.array(whole),
+    /** The amortised balance at the state's period. */
+    balance: z.array(nonneg),
+    /** Severity × the balance at default. */
+    loss: z.array(nonneg),
+  })
+  .strict()
+  .superRefine((a, ctx) => {
+    for (const name of ['month', 'balance', 'loss'] as const) {
+      if (a[name].length !== a.loan.length) {
+        ctx.addIssue(
+          customIssue('file.columnLength', { length: a[name].length, field: 'loan', size: a.loan.length }, [
+            name,
+          ]),
+        );
+      }
+    }
+  });
+
 const PoolStatePartJson = z
   .object({
     slice: z
@@ -94,6 +119,7 @@ const PoolStatePartJson = z
     loans: LoanColumns,
     pipeline: z.array(PipelineGroupJson).max(200),
     pending: num,
+    advanced: AdvancedJson.optional(),
     cnl: z.object({ stated: num, realised: num, retimed: nonneg, balance: nonneg }).strict(),
   })
   .strict();
@@ -175,6 +201,16 @@ export function poolStateToJson(s: PoolState): PoolStateJson {
         losses: Array.from(g.losses),
       })),
       pending: p.pending,
+      ...(p.advanced
+        ? {
+            advanced: {
+              loan: Array.from(p.advanced.loan),
+              month: Array.from(p.advanced.month),
+              balance: Array.from(p.advanced.balance),
+              loss: Array.from(p.advanced.loss),
+            },
+          }
+        : {}),
       cnl: { ...p.cnl },
     })),
   };
@@ -195,6 +231,16 @@ export function poolStateFromJson(j: PoolStateJson): PoolState {
         losses: Float64Array.from(g.losses),
       })),
       pending: p.pending,
+      ...(p.advanced
+        ? {
+            advanced: {
+              loan: Uint32Array.from(p.advanced.loan),
+              month: Uint16Array.from(p.advanced.month),
+              balance: Float64Array.from(p.advanced.balance),
+              loss: Float64Array.from(p.advanced.loss),
+            },
+          }
+        : {}),
       cnl: { ...p.cnl },
     })),
   };

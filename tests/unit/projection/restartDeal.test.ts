@@ -120,6 +120,14 @@ describe('poolStateAt on the sample deals', () => {
     });
   }
 
+  it('under servicer advancing (static and revolving samples)', async () => {
+    for (const file of ['static-paylater.deal.json', 'revolving-installment.deal.json']) {
+      const { deal, pool } = await loadDeal(DIR + file);
+      const s = { ...deal.scenarios[0]!, servicerAdvancing: true };
+      expectRestartMatches(deal, pool, s, [0, 1, 3, 7, 12, 13]);
+    }
+  });
+
   it('revolving with a loan-level pool and without concentration limits (one unsliced part plus cohorts)', async () => {
     const { deal, pool } = await loadDeal(DIR + 'revolving-installment.deal.json');
     const lines = pool.kind === 'repLines' ? pool.lines : [];

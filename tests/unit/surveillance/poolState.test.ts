@@ -25,6 +25,17 @@ describe('PoolState in the deal file', () => {
     for (const f of PROJECTION_SERIES) expect([f, Array.from(b[f])]).toEqual([f, Array.from(a[f])]);
   });
 
+  it('keeps the advanced defaults of a servicer-advancing run', async () => {
+    const { deal, pool } = await loadDeal(DIR + 'static-paylater.deal.json');
+    const s = { ...deal.scenarios[0]!, servicerAdvancing: true, recoveryLagMonths: 3 };
+    const state = poolStateAt(deal, s, 4, pool);
+    expect(state.parts[0]!.advanced?.loan.length).toBeGreaterThan(0);
+    const back = poolStateFromJson(PoolStateJson.parse(JSON.parse(JSON.stringify(poolStateToJson(state)))));
+    const a = projectFrom(state, s, 12);
+    const b = projectFrom(back, s, 12);
+    for (const f of PROJECTION_SERIES) expect([f, Array.from(b[f])]).toEqual([f, Array.from(a[f])]);
+  });
+
   it('refuses columns of different lengths and a segment outside segmentNames, naming the field', async () => {
     const { deal, pool } = await loadDeal(DIR + 'static-paylater.deal.json');
     const json = poolStateToJson(poolStateAt(deal, deal.scenarios[0]!, 2, pool));

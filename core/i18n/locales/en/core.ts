@@ -399,8 +399,6 @@ export const core = {
   },
   /** The pool as of a payment date and the projection restarted from it (core/projection/restart.ts). */
   restart: {
-    advancing:
-      'the projection cannot be restarted under servicer advancing yet (defaulted balances keep amortising until liquidation)',
     poolFileNotLoaded: "the deal's loan-level pool '{{path}}' must be loaded to restart its projection",
     badPeriod: 'period {{period}} is outside the projection (0 to {{horizon}})',
     notWholePeriod: 'period {{period}} must be a whole number of months ≥ 0',

@@ -355,7 +355,6 @@ export const core: Catalog<typeof en> = {
     inFile: '{{file}}：{{reason}}',
   },
   restart: {
-    advancing: '服务机构垫付情形下暂不能从报告日重启现金流预测（违约余额在处置前仍按计划摊还）',
     poolFileNotLoaded: '须先载入交易的逐笔资产池文件“{{path}}”，才能重启其现金流预测',
     badPeriod: '第 {{period}} 期不在预测期内（0 至 {{horizon}} 期）',
     notWholePeriod: '期数 {{period}} 须为不小于 0 的整月数',
