@@ -44,6 +44,7 @@ import { PoolScreen } from './screens/PoolScreen';
 import { ResultsScreen } from './screens/ResultsScreen';
 import { StructureScreen } from './screens/StructureScreen';
 import { StressScreen } from './screens/StressScreen';
+import { SurveillanceScreen } from './screens/SurveillanceScreen';
 
 const NAV: readonly ScreenId[] = [
   'pool',
@@ -54,6 +55,7 @@ const NAV: readonly ScreenId[] = [
   'export',
   'funding',
   'stress',
+  'surveillance',
 ];
 
 const AUTOSAVE_DELAY_MS = 1500;
@@ -437,6 +439,7 @@ export function App({ host, initial }: { host: Host; initial?: AppState }) {
           {state.screen === 'export' && <ExportScreen />}
           {state.screen === 'funding' && <FundingScreen />}
           {state.screen === 'stress' && <StressScreen />}
+          {state.screen === 'surveillance' && <SurveillanceScreen />}
         </main>
         <footer className="statusbar">
           {job ? (

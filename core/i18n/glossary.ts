@@ -199,6 +199,11 @@ const TERMS = {
   interestOnlyClass: ['Interest-only class', '只付息档'],
   principalOnlyClass: ['Principal-only class', '只付本档'],
 
+  // ── After closing: surveillance of an outstanding deal
+  surveillance: ['Surveillance', '存续期管理'],
+  servicerReport: ['Servicer report', '受托机构报告'],
+  triggerHeadroom: ['Trigger headroom', '距触发阈值'],
+
   // ── The report and the app
   report: ['Tranche report', '证券档次报告'],
   summary: ['Summary', '概要'],

@@ -11,6 +11,8 @@ import {
   ExportFileArgs,
   MAX_PROJECT_BYTES,
   MAX_TAPE_BYTES,
+  MAX_REPORT_BYTES,
+  MAX_REPORT_FILES,
   NoArgs,
   OpenRecentArgs,
   SaveProjectArgs,
@@ -31,6 +33,8 @@ export type DialogKind = 'project' | 'tape' | 'export';
 export interface HostDeps {
   fs: HostFs;
   showOpenDialog(kind: 'project' | 'tape'): Promise<string | null>;
+  /** Several files at once (servicer reports); empty when cancelled. */
+  showOpenFiles(kind: 'reports'): Promise<string[]>;
   showSaveDialog(kind: 'project' | 'export', defaultName: string): Promise<string | null>;
   setTitle(title: string): void;
   /** The app's language changed: the main process rebuilds its menu in it. */
@@ -147,6 +151,18 @@ export function createHostService(deps: HostDeps) {
       const bytes = await readLimited(path, MAX_TAPE_BYTES);
       // Tapes are read-only inputs: no token, so the renderer can never write to them.
       return { token: null, name: baseName(path), bytes };
+    },
+    [CHANNELS.openReports]: async (args) => {
+      NoArgs.parse(args);
+      const paths = (await deps.showOpenFiles('reports')).slice(0, MAX_REPORT_FILES);
+      // Read-only inputs like tapes: no token.
+      return Promise.all(
+        paths.map(async (path) => ({
+          token: null,
+          name: baseName(path),
+          bytes: await readLimited(path, MAX_REPORT_BYTES),
+        })),
+      );
     },
     [CHANNELS.exportFile]: async (args) => {
       const [name, bytes] = ExportFileArgs.parse(args);

@@ -45,6 +45,7 @@ const filters = {
   tape: [{ name: 'Loan tape', extensions: ['csv', 'xlsx', 'xlsm', 'xls', 'txt'] }],
   export: [{ name: 'Excel workbook', extensions: ['xlsx'] }],
   csv: [{ name: 'CSV', extensions: ['csv'] }],
+  reports: [{ name: 'Servicer report', extensions: ['json', 'csv', 'txt', 'xlsx', 'xlsm', 'xls'] }],
 };
 
 const host = createHostService({
@@ -58,6 +59,14 @@ const host = createHostService({
     if (!mainWindow) return null;
     const r = await dialog.showOpenDialog(mainWindow, { properties: ['openFile'], filters: filters[kind] });
     return r.canceled ? null : (r.filePaths[0] ?? null);
+  },
+  showOpenFiles: async (kind) => {
+    if (!mainWindow) return [];
+    const r = await dialog.showOpenDialog(mainWindow, {
+      properties: ['openFile', 'multiSelections'],
+      filters: filters[kind],
+    });
+    return r.canceled ? [] : r.filePaths;
   },
   showSaveDialog: async (kind, defaultPath) => {
     if (!mainWindow) return null;

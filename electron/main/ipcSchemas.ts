@@ -6,6 +6,10 @@ import { LANGS } from '../../core/i18n/lang';
 
 export const MAX_PROJECT_BYTES = 512 * 1024 * 1024;
 export const MAX_TAPE_BYTES = 1024 * 1024 * 1024;
+/** A servicer report is a page of figures; a month's workbook with its schedules stays well under this. */
+export const MAX_REPORT_BYTES = 20 * 1024 * 1024;
+/** Reports picked at once: a hundred years of monthly reports. */
+export const MAX_REPORT_FILES = 1200;
 export const MAX_EXPORT_BYTES = 512 * 1024 * 1024;
 
 export const FileTokenArg = z.string().regex(/^[0-9a-f-]{36}$/, 'not a file token');

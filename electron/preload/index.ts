@@ -12,6 +12,7 @@ const host = {
   openRecent: (token) => ipcRenderer.invoke(CHANNELS.openRecent, token),
   saveProject: (text, options) => ipcRenderer.invoke(CHANNELS.saveProject, text, options),
   openTape: () => ipcRenderer.invoke(CHANNELS.openTape),
+  openReports: () => ipcRenderer.invoke(CHANNELS.openReports),
   exportFile: (name, bytes, mime) => ipcRenderer.invoke(CHANNELS.exportFile, name, bytes, mime),
   recentFiles: () => ipcRenderer.invoke(CHANNELS.recentFiles),
   readAutosave: () => ipcRenderer.invoke(CHANNELS.readAutosave),

@@ -7,6 +7,7 @@ export const CHANNELS = {
   openRecent: 'project:openRecent',
   saveProject: 'project:save',
   openTape: 'tape:open',
+  openReports: 'reports:open',
   exportFile: 'file:export',
   recentFiles: 'recent:list',
   readAutosave: 'autosave:read',

@@ -32,6 +32,8 @@ import type {
   TapeInspection,
 } from './tapeTypes';
 import type { HistoryJobResult, HistoryRequest } from './historyAdapter';
+import type { Refit } from '../../core/surveillance/refit';
+import type { RefitRequest, SurveillanceRequest, SurveillanceResult } from './surveillanceAdapter';
 
 export interface RunRequest {
   kind: 'run';
@@ -141,7 +143,9 @@ export type EngineRequest =
   | CompareRequest
   | PriceTableRequest
   | SolveRequest
-  | HistoryRequest;
+  | HistoryRequest
+  | SurveillanceRequest
+  | RefitRequest;
 
 export interface EngineResponses {
   run: RunResult;
@@ -159,6 +163,8 @@ export interface EngineResponses {
   priceTable: PriceTable;
   solve: SolveAnswer;
   history: HistoryJobResult;
+  surveillance: SurveillanceResult;
+  surveillanceRefit: Refit;
 }
 
 /**
@@ -197,7 +203,9 @@ export type ProgressKey =
   | 'pricing'
   | 'solving'
   | 'historyRead'
-  | 'vintages';
+  | 'vintages'
+  | 'surveillance'
+  | 'refit';
 
 export type FromWorker =
   | {

@@ -29,6 +29,7 @@ import type { EngineRequest, FromWorker, PoolHandle, ProgressKey, ToWorker } fro
 import { loadBrowserHighs } from './highsBrowser';
 import { importSheet, importTape, inspectSheet, inspectTape } from './tapeAdapter';
 import { analyseHistoryFile } from './historyAdapter';
+import { compareToProjection, refit } from './surveillanceAdapter';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -286,6 +287,15 @@ function handle(id: number, req: EngineRequest, keepAs: number | undefined): Han
       );
       return { value, transfer: [] };
     }
+    case 'surveillance':
+      step(0, 0, 'surveillance', 'Projecting each scenario beside the servicer reports');
+      return {
+        value: compareToProjection(req.deal, poolInput(req.deal, req.loans), req.scenario),
+        transfer: [],
+      };
+    case 'surveillanceRefit':
+      step(0, 0, 'refit', 'Re-fitting the assumptions on the servicer reports');
+      return { value: refit(req, poolInput(req.deal, req.loans)), transfer: [] };
   }
 }
 

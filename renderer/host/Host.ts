@@ -52,6 +52,8 @@ export interface Host {
   saveProjectParts?(parts: readonly string[], options: SaveOptions): Promise<SavedFile | null>;
   /** Shows an open dialog for loan tapes (CSV / XLSX). */
   openTape(): Promise<OpenedFile | null>;
+  /** Shows an open dialog for servicer reports (JSON, CSV, XLSX), several at once; empty when cancelled. */
+  openReports(): Promise<OpenedFile[]>;
   /** Saves bytes through a save dialog (desktop) or a download (browser); false when cancelled. */
   exportFile(name: string, bytes: Uint8Array, mime: string): Promise<boolean>;
   recentFiles(): Promise<RecentFile[]>;

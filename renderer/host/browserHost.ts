@@ -15,17 +15,22 @@ import {
 } from './webStorage';
 
 function pickFile(accept: string): Promise<File | null> {
+  return pickFiles(accept, false).then((files) => files[0] ?? null);
+}
+
+function pickFiles(accept: string, multiple: boolean): Promise<File[]> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
     input.accept = accept;
+    input.multiple = multiple;
     input.style.display = 'none';
     input.addEventListener('change', () => {
-      resolve(input.files?.[0] ?? null);
+      resolve([...(input.files ?? [])]);
       input.remove();
     });
     input.addEventListener('cancel', () => {
-      resolve(null);
+      resolve([]);
       input.remove();
     });
     document.body.appendChild(input);
@@ -92,6 +97,12 @@ export function createBrowserHost(storage: KeyValueStore = window.localStorage):
       const file = await pickFile('.csv,.txt,.xlsx,.xlsm,.xls,text/csv');
       if (!file) return null;
       return { token: null, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+    },
+    async openReports(): Promise<OpenedFile[]> {
+      const files = await pickFiles('.json,.csv,.txt,.xlsx,.xlsm,.xls,application/json,text/csv', true);
+      return Promise.all(
+        files.map(async (f) => ({ token: null, name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+      );
     },
     async exportFile(name, bytes, mime): Promise<boolean> {
       download(name, bytes, mime);

@@ -9,6 +9,7 @@ import { pool as poolEn } from './locales/en/pool';
 import { results as resultsEn } from './locales/en/results';
 import { stress as stressEn } from './locales/en/stress';
 import { structure as structureEn } from './locales/en/structure';
+import { surveillance as surveillanceEn } from './locales/en/surveillance';
 import { app as appZh } from './locales/zh-CN/app';
 import { assumptions as assumptionsZh } from './locales/zh-CN/assumptions';
 import { components as componentsZh } from './locales/zh-CN/components';
@@ -19,6 +20,7 @@ import { pool as poolZh } from './locales/zh-CN/pool';
 import { results as resultsZh } from './locales/zh-CN/results';
 import { stress as stressZh } from './locales/zh-CN/stress';
 import { structure as structureZh } from './locales/zh-CN/structure';
+import { surveillance as surveillanceZh } from './locales/zh-CN/surveillance';
 
 export const rendererResources = {
   en: {
@@ -31,6 +33,7 @@ export const rendererResources = {
     exportScreen: exportScreenEn,
     funding: fundingEn,
     stress: stressEn,
+    surveillance: surveillanceEn,
     components: componentsEn,
   },
   'zh-CN': {
@@ -43,6 +46,7 @@ export const rendererResources = {
     exportScreen: exportScreenZh,
     funding: fundingZh,
     stress: stressZh,
+    surveillance: surveillanceZh,
     components: componentsZh,
   },
 } as const;

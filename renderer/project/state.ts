@@ -14,7 +14,15 @@ import type { AnalysisData, AnalysisLabel } from './analyses';
 import type { KeptValues } from './kept';
 
 export type ScreenId =
-  'pool' | 'history' | 'assumptions' | 'structure' | 'results' | 'export' | 'funding' | 'stress';
+  | 'pool'
+  | 'history'
+  | 'assumptions'
+  | 'structure'
+  | 'results'
+  | 'export'
+  | 'funding'
+  | 'stress'
+  | 'surveillance';
 
 export interface RunSnapshot {
   /** The document the result was computed from; results are stale once the document moves on. */

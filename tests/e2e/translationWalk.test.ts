@@ -22,6 +22,7 @@ const SCREENS = [
   'export',
   'funding',
   'stress',
+  'surveillance',
 ] as const;
 
 /**
@@ -58,6 +59,25 @@ async function walkMappingStep(page: Page, shot: (name: string) => Promise<void>
   await shot('history-mapping');
   await page.getByTestId('history-mapping-cancel').click();
   return seen;
+}
+
+/**
+ * The Surveillance screen is walked again filled: the level-pay sample deal opened and its servicer reports
+ * (JSON and the Chinese item CSV) imported, so the history, charts, comparison and headroom show.
+ */
+async function surveilSample(page: Page, lang: 'en' | 'zh-CN'): Promise<void> {
+  const open = page.locator('.toolbar button', { hasText: lang === 'zh-CN' ? '打开' : 'Open' });
+  const [deal] = await Promise.all([page.waitForEvent('filechooser'), open.click()]);
+  await deal.setFiles('samples/deals/level-pay-consumer.deal.json');
+  await page.getByTestId('notice').getByText('level-pay-consumer.deal.json').waitFor();
+  await page.getByTestId('nav-surveillance').click();
+  const dir = 'samples/surveillance/level-pay-consumer';
+  const [reports] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByTestId('surveillance-import').click(),
+  ]);
+  await reports.setFiles(readdirSync(dir).map((f) => `${dir}/${f}`));
+  await page.getByTestId('surveillance-headroom').waitFor({ timeout: 60_000 });
 }
 
 /**
@@ -185,6 +205,10 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await analyseHistory(page, vintageTable(), true);
       seen.push(
         ...(await walkScreen(page, 'history', (name) => app.screenshot(`walk-${lang}-table-${name}`))),
+      );
+      await surveilSample(page, lang);
+      seen.push(
+        ...(await walkScreen(page, 'surveillance', (name) => app.screenshot(`walk-${lang}-${name}-filled`))),
       );
       expect(wrongLanguage(lang, seen)).toEqual([]);
       const missing = await page.evaluate<string[]>('globalThis.__i18nMissing ?? []');

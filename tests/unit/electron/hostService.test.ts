@@ -12,12 +12,15 @@ import { MENU_COMMANDS } from '../../../renderer/host/Host';
 
 const APP = 'app://workbench/index.html';
 
-async function setup(dialogs: { open?: (string | null)[]; save?: (string | null)[] } = {}) {
+async function setup(
+  dialogs: { open?: (string | null)[]; save?: (string | null)[]; openMany?: string[][] } = {},
+) {
   const dir = await mkdtemp(join(tmpdir(), 'abs-host-'));
   const titles: string[] = [];
   const langs: Lang[] = [];
   const opens = [...(dialogs.open ?? [])];
   const saves = [...(dialogs.save ?? [])];
+  const openMany = [...(dialogs.openMany ?? [])];
   const deps: HostDeps = {
     fs: {
       open: (p, f, m) => open(p, f, m),
@@ -28,6 +31,7 @@ async function setup(dialogs: { open?: (string | null)[]; save?: (string | null)
       mkdir,
     },
     showOpenDialog: async () => opens.shift() ?? null,
+    showOpenFiles: async () => openMany.shift() ?? [],
     showSaveDialog: async () => saves.shift() ?? null,
     setTitle: (t) => titles.push(t),
     setLanguage: (l) => langs.push(l),
@@ -132,6 +136,22 @@ describe('host service: files', () => {
     const opened = (await host.handle(APP, CHANNELS.openTape, [])) as { token: unknown; name: string };
     expect(opened.token).toBeNull();
     expect(opened.name).toBe('tape.csv');
+  });
+
+  it('servicer reports open several at once, read-only; a cancelled dialog is an empty list', async () => {
+    const { dir } = await setup();
+    const a = join(dir, 'report-01.json');
+    const b = join(dir, 'report-02.csv');
+    await writeFile(a, '{"period":1}');
+    await writeFile(b, '期数,2\n');
+    const { host } = await setup({ openMany: [[a, b]] });
+    const opened = (await host.handle(APP, CHANNELS.openReports, [])) as { token: unknown; name: string }[];
+    expect(opened.map((f) => [f.name, f.token])).toEqual([
+      ['report-01.json', null],
+      ['report-02.csv', null],
+    ]);
+    expect(await host.handle(APP, CHANNELS.openReports, [])).toEqual([]);
+    await expect(host.handle(APP, CHANNELS.openReports, ['x'])).rejects.toThrow();
   });
 
   it('autosave survives until cleared (crash recovery)', async () => {

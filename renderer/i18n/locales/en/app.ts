@@ -21,6 +21,7 @@ export const app = {
     export: { label: '$t(glossary:export)', hint: 'Excel report' },
     funding: { label: '$t(glossary:funding)', hint: 'Mixes, liquidity, cost' },
     stress: { label: '$t(glossary:stress)', hint: 'Grids, rating stresses, Monte Carlo' },
+    surveillance: { label: '$t(glossary:surveillance)', hint: 'Servicer reports, actual vs projected' },
   },
   doc: {
     unsavedChanges: 'Unsaved changes',
@@ -64,6 +65,8 @@ export const app = {
       solving: 'Solving for class {{tranche}}',
       historyRead: 'Reading the history {{name}}: {{percent}} %',
       vintages: 'Fitting the chain ladder and the timing curve',
+      refit: 'Re-fitting the assumptions on the servicer reports',
+      surveillance: 'Projecting each scenario beside the servicer reports',
     },
   },
   notice: {

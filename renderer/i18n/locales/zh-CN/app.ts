@@ -22,6 +22,7 @@ export const app: Catalog<typeof en> = {
     export: { label: '$t(glossary:export)', hint: 'Excel 报告' },
     funding: { label: '$t(glossary:funding)', hint: '融资组合、流动性、成本' },
     stress: { label: '$t(glossary:stress)', hint: '敏感性分析、评级压力、蒙特卡洛' },
+    surveillance: { label: '$t(glossary:surveillance)', hint: '受托机构报告、实际与预测对比' },
   },
   doc: {
     unsavedChanges: '有未保存的更改',
@@ -64,6 +65,8 @@ export const app: Catalog<typeof en> = {
       solving: '正在为证券档次 {{tranche}} 求解',
       historyRead: '正在读取历史数据 {{name}}：{{percent}}%',
       vintages: '正在拟合链梯法与损失时间分布曲线',
+      refit: '正在依据受托机构报告重新拟合假设',
+      surveillance: '正在按各情景预测并与受托机构报告对比',
     },
   },
   notice: {
