@@ -57,6 +57,7 @@ import { SegmentOverrides, useDealPoolSegments } from './history/SegmentOverride
 import { KEPT_SEGMENT_MAP, segmentedScenario } from './history/segmentMap';
 import { useWriteScenario } from './history/scenarioWrite';
 import { TableToScenario } from './history/TableToScenario';
+import { StressFields } from './history/StressFields';
 
 export function HistoryScreen() {
   const { state, host, job } = useApp();
@@ -704,42 +705,7 @@ function UseAsScenario({ h, file, field }: { h: HistoryAnalysis; file: string; f
               data-testid="history-scenario-name"
             />
           </label>
-          <label>
-            {t('use.stress')}
-            <select
-              value={form.stress}
-              onChange={(e) => setForm({ ...form, stress: e.target.value as typeof form.stress })}
-              data-testid="history-stress"
-            >
-              <option value="none">{t('use.stresses.none')}</option>
-              <option value="k">{t('use.stresses.k')}</option>
-              <option value="multiple">{t('use.stresses.multiple')}</option>
-            </select>
-          </label>
-          {form.stress === 'k' ? (
-            <label>
-              {t('use.k')}
-              <input
-                className="num"
-                size={4}
-                value={form.k}
-                onChange={(e) => setForm({ ...form, k: e.target.value })}
-                data-testid="history-k"
-              />
-            </label>
-          ) : null}
-          {form.stress === 'multiple' ? (
-            <label>
-              {t('use.multiple')}
-              <input
-                className="num"
-                size={4}
-                value={form.multiple}
-                onChange={(e) => setForm({ ...form, multiple: e.target.value })}
-                data-testid="history-multiple"
-              />
-            </label>
-          ) : null}
+          <StressFields form={form} setForm={setForm} testId="history" />
           <button className="primary" onClick={use} data-testid="history-use-scenario">
             {replaces ? t('use.replace') : t('use.add')}
           </button>

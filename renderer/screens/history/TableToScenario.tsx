@@ -18,6 +18,7 @@ import { keptKey } from '../../project/kept';
 import { useKept } from '../useKept';
 import { KEPT, scenarioStress } from './historyForm';
 import { useWriteScenario } from './scenarioWrite';
+import { StressFields } from './StressFields';
 
 const KEPT_TABLE = keptKey<{ basis: 'chain-ladder' | 'timing'; from: string }>('history.tableScenario', {
   basis: 'chain-ladder',
@@ -123,42 +124,7 @@ export function TableToScenario({ a, file }: { a: TableAnalysis; file: string })
               ))}
             </select>
           </label>
-          <label>
-            {t('use.stress')}
-            <select
-              value={form.stress}
-              onChange={(e) => setForm({ ...form, stress: e.target.value as typeof form.stress })}
-              data-testid="history-table-stress"
-            >
-              <option value="none">{t('use.stresses.none')}</option>
-              <option value="k">{t('use.stresses.k')}</option>
-              <option value="multiple">{t('use.stresses.multiple')}</option>
-            </select>
-          </label>
-          {form.stress === 'k' ? (
-            <label>
-              {t('use.k')}
-              <input
-                className="num"
-                size={4}
-                value={form.k}
-                onChange={(e) => setForm({ ...form, k: e.target.value })}
-                data-testid="history-table-k"
-              />
-            </label>
-          ) : null}
-          {form.stress === 'multiple' ? (
-            <label>
-              {t('use.multiple')}
-              <input
-                className="num"
-                size={4}
-                value={form.multiple}
-                onChange={(e) => setForm({ ...form, multiple: e.target.value })}
-                data-testid="history-table-multiple"
-              />
-            </label>
-          ) : null}
+          <StressFields form={form} setForm={setForm} testId="history-table" />
           <button
             className="primary"
             onClick={use}
