@@ -102,6 +102,11 @@ describe('Phases card, in English', () => {
       engine.waterfall.findIndex((p) => p.paymentDate !== false),
     );
     expect(await page.getByTestId('period-phase').innerText()).toContain('Phase: Revolving period');
+    // The grid fills its rows after the period opens: wait for the last step before reading them all.
+    await page
+      .getByTestId('period-steps')
+      .locator('.ag-row [col-id="label"]', { hasText: 'Redemption: principal A, B, S' })
+      .waitFor();
     const labels = await page
       .getByTestId('period-steps')
       .locator('.ag-row [col-id="label"]')
