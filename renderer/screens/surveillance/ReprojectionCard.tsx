@@ -15,7 +15,7 @@ import { CHART_COLORS, EChart, type ChartOption } from '../../components/EChart'
 import { Kpi } from '../../components/Kpi';
 import { money, moneyWhole, pct, years } from '../../format';
 import { useDisplay } from '../../i18n/DisplayContext';
-import { WRAPPED_HEADERS } from './gridLayout';
+import { monthsHeight, WRAPPED_HEADERS } from './gridLayout';
 
 type ClassRow = ReprojectionOutlook['classes'][number];
 type Side = 'closing' | 'reprojected';
@@ -90,6 +90,9 @@ export function ReprojectionCard({
       width: number,
     ): ColGroupDef<ClassRow> => ({
       headerName: header,
+      // A group header holding the report date runs long in Chinese: it wraps rather than ending in an ellipsis.
+      wrapHeaderText: true,
+      autoHeaderHeight: true,
       children: (['closing', 'reprojected'] as const).map((side: Side): ColDef<ClassRow> => ({
         colId: `${key}-${side}`,
         headerName: t(`reproject.side.${side}`),
@@ -101,11 +104,11 @@ export function ReprojectionCard({
     });
     return [
       { field: 'id', headerName: t('reproject.col.class'), width: 70, pinned: 'left' },
-      pair('balance', t('reproject.col.balance', { date: result.date }), money, 130),
-      pair('wal', t('reproject.col.wal', { date: result.date }), (v) => years(v), 110),
-      pair('lastPrincipal', t('reproject.col.lastPrincipal'), period, 110),
-      pair('principalLoss', t('reproject.col.principalLoss'), money, 120),
-      pair('interestShortfall', t('reproject.col.interestShortfall'), money, 120),
+      pair('balance', t('reproject.col.balance', { date: result.date }), money, 125),
+      pair('wal', t('reproject.col.wal', { date: result.date }), (v) => years(v), 100),
+      pair('lastPrincipal', t('reproject.col.lastPrincipal'), period, 95),
+      pair('principalLoss', t('reproject.col.principalLoss'), money, 110),
+      pair('interestShortfall', t('reproject.col.interestShortfall'), money, 110),
     ];
   }, [t, lang, scale, result.date]);
   return (
@@ -113,8 +116,8 @@ export function ReprojectionCard({
       <div className="card-head">
         <h2>{t('reproject.title')}</h2>
       </div>
-      <p className="muted small">
-        {t('reproject.explain', { period: result.period, date: result.date })}{' '}
+      <p className="muted small">{t('reproject.explain', { period: result.period, date: result.date })}</p>
+      <p className="muted small" data-testid="surveillance-reproject-check">
         {result.cashConserved ? t('reproject.reconciles') : t('reproject.notReconciled')}
       </p>
       <div className="kpi-row">
@@ -131,7 +134,7 @@ export function ReprojectionCard({
         rowData={result.classes}
         columnDefs={cols}
         defaultColDef={WRAPPED_HEADERS}
-        autoHeight
+        height={monthsHeight(result.classes.length) + 26}
         csvName={t('reproject.csvName')}
         testId="surveillance-reproject-grid"
       />
