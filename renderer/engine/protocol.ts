@@ -33,7 +33,13 @@ import type {
 } from './tapeTypes';
 import type { HistoryJobResult, HistoryRequest } from './historyAdapter';
 import type { Refit } from '../../core/surveillance/refit';
-import type { RefitRequest, SurveillanceRequest, SurveillanceResult } from './surveillanceAdapter';
+import type { ReprojectionOutlook } from '../../core/surveillance/reprojection';
+import type {
+  RefitRequest,
+  ReprojectRequest,
+  SurveillanceRequest,
+  SurveillanceResult,
+} from './surveillanceAdapter';
 
 export interface RunRequest {
   kind: 'run';
@@ -145,7 +151,8 @@ export type EngineRequest =
   | SolveRequest
   | HistoryRequest
   | SurveillanceRequest
-  | RefitRequest;
+  | RefitRequest
+  | ReprojectRequest;
 
 export interface EngineResponses {
   run: RunResult;
@@ -165,6 +172,7 @@ export interface EngineResponses {
   history: HistoryJobResult;
   surveillance: SurveillanceResult;
   surveillanceRefit: Refit;
+  surveillanceReproject: ReprojectionOutlook;
 }
 
 /**
@@ -205,7 +213,8 @@ export type ProgressKey =
   | 'historyRead'
   | 'vintages'
   | 'surveillance'
-  | 'refit';
+  | 'refit'
+  | 'reproject';
 
 export type FromWorker =
   | {

@@ -2,7 +2,8 @@
  * The Surveillance screen's jobs inside the engine worker, each a run of the deal: `compareToProjection`, the deal
  * under every scenario beside its servicer reports (actual against projected, trigger headroom, projected breaches:
  * the CLI `surveil` command's orchestration); `refit`, the assumptions re-fitted on the reports
- * (core/surveillance/refit.ts). Reading and appending reports is light and stays on the page
+ * (core/surveillance/refit.ts); `reprojectFrom`, the deal restarted from its latest report beside the projection at
+ * closing (core/surveillance/reprojection.ts, what `surveil --reproject` runs). Reading and appending reports is light and stays on the page
  * (servicerReportReader.ts, core/surveillance/append.ts).
  */
 import type { Deal } from '../../core/deal/schema';
@@ -10,10 +11,11 @@ import { CodedRangeError } from '../../core/i18n/codedError';
 import type { LoanPool } from '../../core/pool/loanPool';
 import type { PoolInput } from '../../core/projection/project';
 import type { RunResult } from '../../core/result';
-import { runDeal } from '../../core/run';
 import { actualAgainstProjected, type ComparisonRow } from '../../core/surveillance/compare';
 import { projectedBreaches, triggerHeadroom, type HeadroomCell } from '../../core/surveillance/headroom';
 import { refitScenario, type Refit } from '../../core/surveillance/refit';
+import { reprojectionOutlook, type ReprojectionOutlook } from '../../core/surveillance/reprojection';
+import { DealError, runDeal } from '../../core/run';
 
 export interface SurveillanceRequest {
   kind: 'surveillance';
@@ -69,4 +71,30 @@ export function refit(req: Omit<RefitRequest, 'kind'>, pool: PoolInput): Refit {
   });
   if ('error' in r) throw new CodedRangeError(r.error);
   return r;
+}
+
+export interface ReprojectRequest {
+  kind: 'surveillanceReproject';
+  deal: Deal;
+  loans: LoanPool | null;
+  /** The scenario both the restart and the closing projection run under. */
+  scenario: string;
+}
+
+/**
+ * The re-projection from the deal's own reports; a state the deal cannot restart from (a class the reports do
+ * not name, a period past the horizon) comes back coded for the page.
+ */
+export function reprojectFrom(req: Omit<ReprojectRequest, 'kind'>, pool: PoolInput): ReprojectionOutlook {
+  try {
+    return reprojectionOutlook(req.deal, pool, req.deal.surveillance?.reports ?? [], req.scenario);
+  } catch (e) {
+    const first = e instanceof DealError ? e.problems[0] : undefined;
+    if (first) {
+      const { path: _path, ...problem } = first;
+      void _path;
+      throw new CodedRangeError(problem);
+    }
+    throw e;
+  }
 }

@@ -29,7 +29,7 @@ import type { EngineRequest, FromWorker, PoolHandle, ProgressKey, ToWorker } fro
 import { loadBrowserHighs } from './highsBrowser';
 import { importSheet, importTape, inspectSheet, inspectTape } from './tapeAdapter';
 import { analyseHistoryFile } from './historyAdapter';
-import { compareToProjection, refit } from './surveillanceAdapter';
+import { compareToProjection, refit, reprojectFrom } from './surveillanceAdapter';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -296,6 +296,9 @@ function handle(id: number, req: EngineRequest, keepAs: number | undefined): Han
     case 'surveillanceRefit':
       step(0, 0, 'refit', 'Re-fitting the assumptions on the servicer reports');
       return { value: refit(req, poolInput(req.deal, req.loans)), transfer: [] };
+    case 'surveillanceReproject':
+      step(0, 0, 'reproject', 'Re-projecting the deal from the latest servicer report');
+      return { value: reprojectFrom(req, poolInput(req.deal, req.loans)), transfer: [] };
   }
 }
 

@@ -3,7 +3,8 @@
  * imported, checked to the cent by the core's rules and kept in the deal file (`surveillance.reports`); the deal
  * is then run under every scenario in the engine worker and each report is set against the projection made at
  * closing under the chosen scenario (the top bar's), with each trigger's headroom and each scenario's projected
- * first breach — the orchestration of `abs-workbench surveil`.
+ * first breach — the orchestration of `abs-workbench surveil` — and the deal re-projected from its latest report
+ * beside the projection at closing (`surveil --reproject`).
  *
  * A screen of its own, last in the navigation: the other screens structure and price a deal before it closes;
  * this one reads what happened after.
@@ -20,6 +21,7 @@ import { ComparisonCard } from './surveillance/ComparisonCard';
 import { HeadroomCard } from './surveillance/HeadroomCard';
 import { RefitCard } from './surveillance/RefitCard';
 import { ReportHistoryCard, useReportImport } from './surveillance/ReportHistoryCard';
+import { ReprojectionCard } from './surveillance/ReprojectionCard';
 import { KEPT } from './surveillance/surveillanceKept';
 import { useKept } from './useKept';
 
@@ -31,6 +33,7 @@ export function SurveillanceScreen() {
   const { state, job } = useApp();
   const { t } = useTranslation('surveillance');
   const [held, setHeld] = useKept(KEPT.comparison);
+  const [reprojection, setReprojection] = useKept(KEPT.reprojection);
   const doc = state.history.present;
   const reports = doc.deal.surveillance?.reports ?? [];
   const docRef = useRef(doc);
@@ -48,8 +51,21 @@ export function SurveillanceScreen() {
         ),
       );
       if (value) setHeld({ doc: d, value });
+      // The re-projection follows the same inputs; a state the deal cannot restart from leaves the comparison.
+      const outlook = await job(t('reproject.job'), (p) =>
+        engine().request(
+          {
+            kind: 'surveillanceReproject',
+            deal: d.deal,
+            loans: d.pool?.loans ?? null,
+            scenario: d.scenario,
+          },
+          p,
+        ),
+      );
+      if (outlook) setReprojection({ doc: d, value: outlook });
     },
-    [job, t, setHeld],
+    [job, t, setHeld, setReprojection],
   );
 
   /**
@@ -114,6 +130,9 @@ export function SurveillanceScreen() {
               <ComparisonCard result={result} currencyUnit={amountUnit(doc.deal.currency)} />
               <HeadroomCard result={result} />
             </>
+          ) : null}
+          {reprojection ? (
+            <ReprojectionCard result={reprojection.value} currencyUnit={amountUnit(doc.deal.currency)} />
           ) : null}
           <RefitCard afterEdit={afterEdit} />
         </>

@@ -3,7 +3,7 @@
  * imported (eight JSON reports and the ninth as a Chinese item/value CSV, a tenth as an XLSX workbook read in the
  * sheet worker), checked and appended to the deal as one undoable edit; the history grid, the actual-against-
  * projected charts and table and the trigger headroom show the figures `abs-workbench surveil --json` prints for
- * the same reports; a batch holding a report that does not reconcile is refused whole, its problems named by
+ * the same reports, the re-projection card what `surveil --reproject --json` prints; a batch holding a report that does not reconcile is refused whole, its problems named by
  * file, month and field; the assumptions are re-fitted into a new scenario and undone. In English and in Chinese.
  */
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
@@ -39,6 +39,27 @@ async function cliJson(dir: string): Promise<CliJson> {
     vi.restoreAllMocks();
   }
   return JSON.parse(out) as CliJson;
+}
+
+interface ReprojectJson {
+  scenario: string;
+  state: { period: number; date: string };
+  pool: { periods: { cumulativeNetLossPct: number }[] };
+  tranches: { id: string }[];
+}
+
+async function cliReprojection(dir: string): Promise<ReprojectJson> {
+  let out = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => {
+    out += String(s);
+    return true;
+  });
+  try {
+    await surveil([DEAL, '--reports', dir, '--reproject', '--json']);
+  } finally {
+    vi.restoreAllMocks();
+  }
+  return JSON.parse(out) as ReprojectJson;
 }
 
 /** As the app formats a rate (renderer/format.ts pct): two decimals and a percent sign. */
@@ -190,6 +211,31 @@ for (const lang of ['en', 'zh-CN'] as const) {
       await app.screenshot(`surveillance-${lang}-compare-table`);
       await page.getByTestId('surveillance-headroom').scrollIntoViewIfNeeded();
       await app.screenshot(`surveillance-${lang}-headroom`);
+      expect(app.errors).toEqual([]);
+    }, 180_000);
+
+    it('re-projects from the latest report beside the closing projection, as surveil --reproject', async () => {
+      const { app } = session;
+      const cli = await cliReprojection(DIR);
+      const card = page.getByTestId('surveillance-reproject');
+      await card.waitFor({ timeout: 60_000 });
+      await page.getByTestId('surveillance-reproject-chart').locator('canvas').waitFor();
+      expect(await gridRowCount(page, 'surveillance-reproject-grid')).toBe(cli.tranches.length);
+      const cnl = cli.pool.periods[cli.pool.periods.length - 1]!.cumulativeNetLossPct;
+      expect(await page.getByTestId('surveillance-reproject-cnl').innerText()).toBe(pct(cnl));
+      const text = await card.innerText();
+      expect(text).toContain(cli.state.date);
+      expect(text).toContain(
+        lang === 'zh-CN' ? `第 ${cli.state.period} 期` : `after period ${cli.state.period}`,
+      );
+      expect(await card.locator('h2').textContent()).toBe(
+        lang === 'zh-CN' ? '依据最新报告重新预测' : 'Re-projection from the latest report',
+      );
+      expect(text).toContain(lang === 'zh-CN' ? '储备账户：按目标余额' : 'at its target');
+      await card.scrollIntoViewIfNeeded();
+      await app.screenshot(`surveillance-${lang}-reproject`);
+      await page.getByTestId('surveillance-reproject-grid').scrollIntoViewIfNeeded();
+      await app.screenshot(`surveillance-${lang}-reproject-grid`);
       expect(app.errors).toEqual([]);
     }, 180_000);
 

@@ -63,7 +63,7 @@ async function walkMappingStep(page: Page, shot: (name: string) => Promise<void>
 
 /**
  * The Surveillance screen is walked again filled: the level-pay sample deal opened and its servicer reports
- * (JSON and the Chinese item CSV) imported, so the history, charts, comparison and headroom show.
+ * (JSON and the Chinese item CSV) imported, so the history, charts, comparison, headroom and re-projection show.
  */
 async function surveilSample(page: Page, lang: 'en' | 'zh-CN'): Promise<void> {
   const open = page.locator('.toolbar button', { hasText: lang === 'zh-CN' ? '打开' : 'Open' });
@@ -78,6 +78,7 @@ async function surveilSample(page: Page, lang: 'en' | 'zh-CN'): Promise<void> {
   ]);
   await reports.setFiles(readdirSync(dir).map((f) => `${dir}/${f}`));
   await page.getByTestId('surveillance-headroom').waitFor({ timeout: 60_000 });
+  await page.getByTestId('surveillance-reproject').waitFor({ timeout: 60_000 });
 }
 
 /**

@@ -2,16 +2,16 @@
  * `surveil … --reproject`: the deal re-projected from the state of its latest servicer report
  * (core/surveillance/stateFromReports.ts), what the state took from outside the reports, and the periods after
  * it under the chosen scenario. The pool as of that date is the deal's pool state there rolled forward to the
- * reports (core/surveillance/restart.ts `reproject`). `--json` prints the state and the run.
+ * reports (core/surveillance/reprojection.ts, which the Surveillance screen calls too). `--json` prints the state
+ * and the run.
  */
 import type { Deal } from '../../../deal/schema';
 import { coreText } from '../../../i18n/messages';
 import type { PoolInput } from '../../../projection/project';
 import { RestartError } from '../../../projection/restart';
 import { DealError } from '../../../run';
-import { reproject } from '../../../surveillance/restart';
+import { reprojectFromReports } from '../../../surveillance/reprojection';
 import type { ServicerReport } from '../../../surveillance/servicerReport';
-import { stateFromReports } from '../../../surveillance/stateFromReports';
 import { CliError } from '../errors';
 import { formatNumber, formatPercent, heading, renderTable } from '../format';
 import { cliT } from '../lang';
@@ -30,14 +30,7 @@ export function printReprojection(
   let state;
   let run;
   try {
-    state = stateFromReports(deal, reports, deal.surveillance?.state);
-    run = reproject(
-      deal,
-      pool,
-      reports,
-      state,
-      opts.scenario === undefined ? {} : { scenario: opts.scenario },
-    );
+    ({ state, run } = reprojectFromReports(deal, pool, reports, opts.scenario));
   } catch (e) {
     if (e instanceof DealError) throw new CliError(dealErrorLines(t, opts.dealPath, e));
     if (e instanceof RestartError) throw new CliError(`${opts.dealPath}: ${coreText(t, e.problem)}`);

@@ -67,6 +67,7 @@ export const app = {
       vintages: 'Fitting the chain ladder and the timing curve',
       refit: 'Re-fitting the assumptions on the servicer reports',
       surveillance: 'Projecting each scenario beside the servicer reports',
+      reproject: 'Re-projecting the deal from the latest servicer report',
     },
   },
   notice: {

@@ -93,6 +93,37 @@ export const surveillance = {
       es: '$t(glossary:excessSpread)',
     },
   },
+  reproject: {
+    title: 'Re-projection from the latest report',
+    job: 'Re-projecting the deal from the latest servicer report',
+    explain:
+      'The deal restarted from its state after period {{period}} ({{date}}) as the servicer reports give it, under the chosen scenario, beside the projection made at closing under the same scenario; balances and WAL measured from {{date}}, losses and interest shortfall over the life of the deal.',
+    reconciles: 'Every re-projected period reconciles to the cent.',
+    notReconciled: 'A re-projected period does not reconcile: see the run on the Results screen.',
+    unit: 'Amounts in {{unit}}',
+    cnlClosing: '$t(glossary:cnl), projected at closing',
+    cnlReprojected: '$t(glossary:cnl), re-projected',
+    derived: '{{title}}: {{source}}',
+    csvName: 'reprojection',
+    side: {
+      closing: 'At closing',
+      reprojected: 'Re-projected',
+    },
+    col: {
+      class: '$t(glossary:class)',
+      balance: 'Balance on {{date}}',
+      wal: '$t(glossary:wal) from {{date}} (years)',
+      lastPrincipal: 'Last principal period',
+      principalLoss: '$t(glossary:principalLoss)',
+      interestShortfall: '$t(glossary:interestShortfall)',
+    },
+    chart: {
+      closingPool: '$t(glossary:poolBalance), at closing',
+      pool: '$t(glossary:poolBalance), re-projected',
+      closingNotes: 'Notes outstanding, at closing',
+      notes: 'Notes outstanding, re-projected',
+    },
+  },
   refit: {
     title: 'Re-fit assumptions',
     explain:

@@ -67,6 +67,7 @@ export const app: Catalog<typeof en> = {
       vintages: '正在拟合链梯法与损失时间分布曲线',
       refit: '正在依据受托机构报告重新拟合假设',
       surveillance: '正在按各情景预测并与受托机构报告对比',
+      reproject: '正在依据最新一期受托机构报告重新预测',
     },
   },
   notice: {

@@ -92,6 +92,37 @@ export const surveillance: Catalog<typeof en> = {
       es: '$t(glossary:excessSpread)',
     },
   },
+  reproject: {
+    title: '依据最新报告重新预测',
+    job: '正在依据最新一期受托机构报告重新预测',
+    explain:
+      '以受托机构报告所示第 {{period}} 期（{{date}}）后的交易状态为起点，按所选情景重新预测，并与信托设立时同一情景下的预测对比；余额与加权平均期限自 {{date}} 起计量，损失与利息短缺按交易存续期全程计算。',
+    reconciles: '重新预测的每一期均逐分勾稽一致。',
+    notReconciled: '重新预测中有期次勾稽不平：请在结果页面查看。',
+    unit: '金额单位：{{unit}}',
+    cnlClosing: '$t(glossary:cnl)（设立时预测）',
+    cnlReprojected: '$t(glossary:cnl)（重新预测）',
+    derived: '{{title}}：{{source}}',
+    csvName: '重新预测',
+    side: {
+      closing: '设立时预测',
+      reprojected: '重新预测',
+    },
+    col: {
+      class: '$t(glossary:class)',
+      balance: '{{date}} 余额',
+      wal: '自 {{date}} 起的$t(glossary:wal)（年）',
+      lastPrincipal: '末次还本期数',
+      principalLoss: '$t(glossary:principalLoss)',
+      interestShortfall: '$t(glossary:interestShortfall)',
+    },
+    chart: {
+      closingPool: '$t(glossary:poolBalance)（设立时预测）',
+      pool: '$t(glossary:poolBalance)（重新预测）',
+      closingNotes: '未偿证券余额（设立时预测）',
+      notes: '未偿证券余额（重新预测）',
+    },
+  },
   refit: {
     title: '重新拟合假设',
     explain:
