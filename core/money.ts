@@ -181,9 +181,20 @@ export function allocateCents(total: Cents, weights: readonly Cents[]): Cents[] 
     order.forEach((i, k) => (rems[i] = n - k));
   }
   let left = total - given;
-  if (left > 0) {
-    const order = rems.map((_, i) => i).sort((a, b) => rems[b] - rems[a] || a - b);
-    for (let k = 0; left > 0; k = (k + 1) % n, left--) shares[order[k]] += 1;
+  if (left <= 0) return shares;
+  if (left <= 8) {
+    // Fewer leftover cents than classes, almost always a handful: picking the largest remainder `left` times
+    // is the same order as the sort below without its allocations (a Monte Carlo splits principal every period
+    // of every path). A pick marks its remainder −1, below any real one (remainders are ≥ 0).
+    for (; left > 0; left--) {
+      let best = 0;
+      for (let i = 1; i < n; i++) if (rems[i] > rems[best]) best = i;
+      shares[best] += 1;
+      rems[best] = -1;
+    }
+    return shares;
   }
+  const order = rems.map((_, i) => i).sort((a, b) => rems[b] - rems[a] || a - b);
+  for (let k = 0; left > 0; k = (k + 1) % n, left--) shares[order[k]] += 1;
   return shares;
 }
