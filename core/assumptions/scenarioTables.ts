@@ -91,6 +91,48 @@ function prepaymentRate(
   }
 }
 
+/**
+ * A prepayment assumption's SMM rows, shared by every scenario that carries the same assumption object at the
+ * same multiple and horizon. The runs of a Monte Carlo or a default-multiple grid differ only in defaults, and
+ * rebuilding these rows (a power per period and seasoning) was a tenth of each run. Rows are never written
+ * after they are built (the projection copies them into its own tables).
+ */
+interface PrepaymentRows {
+  readonly usesAge: boolean;
+  row(seasoning: number): Float64Array;
+}
+
+const prepaymentCache = new WeakMap<PrepaymentAssumption, Map<string, PrepaymentRows>>();
+/** Rows kept per (assumption, multiple, horizon) before the cache starts over: bounds a long grid's memory. */
+const MAX_CACHED_ROWS = 4096;
+
+function prepaymentRows(a: PrepaymentAssumption, multiple: number, periods: number): PrepaymentRows {
+  let byRun = prepaymentCache.get(a);
+  if (!byRun) prepaymentCache.set(a, (byRun = new Map()));
+  const key = `${multiple}:${periods}`;
+  let rows = byRun.get(key);
+  if (rows) return rows;
+  if (byRun.size >= 64) byRun.clear();
+  const prepay = prepaymentRate(a.model, resolveCurve(a.curve), multiple);
+  const built = new Map<number, Float64Array>();
+  rows = {
+    usesAge: prepay.usesAge,
+    row(seasoning: number): Float64Array {
+      const s = prepay.usesAge ? seasoning : 0;
+      let smm = built.get(s);
+      if (!smm) {
+        if (built.size >= MAX_CACHED_ROWS) built.clear();
+        smm = new Float64Array(periods + 1);
+        for (let p = 1; p <= periods; p++) smm[p] = prepay.rate(p, s + p);
+        built.set(s, smm);
+      }
+      return smm;
+    },
+  };
+  byRun.set(key, rows);
+  return rows;
+}
+
 function defaultRate(
   d: Exclude<DefaultAssumption, { model: 'CNL' }>,
   multiple: number,
@@ -116,11 +158,7 @@ function resolveSegment(
   scenario: Scenario,
   periods: number,
 ): SegmentAssumptions {
-  const prepay = prepaymentRate(
-    parts.prepayment.model,
-    resolveCurve(parts.prepayment.curve),
-    scenario.prepaymentMultiple,
-  );
+  const prepay = prepaymentRows(parts.prepayment, scenario.prepaymentMultiple, periods);
   const severity = resolveCurve(parts.severity);
   const d = parts.default;
   const rateModel = d.model === 'CNL' ? null : defaultRate(d, scenario.defaultMultiple);
@@ -132,14 +170,13 @@ function resolveSegment(
 
   const build = (seasoning: number): PeriodTables => {
     const n = periods + 1;
-    const smm = new Float64Array(n);
+    const smm = prepay.row(seasoning);
     const mdr = new Float64Array(n);
     const cnl = new Float64Array(n);
     const sev = new Float64Array(n);
     const cnlTimingCum = new Float64Array(n);
     for (let p = 1; p <= periods; p++) {
       const age = seasoning + p;
-      smm[p] = prepay.rate(p, age);
       sev[p] = clamp01(severity.at(p, age));
       if (rateModel) mdr[p] = rateModel.rate(p, age);
     }
