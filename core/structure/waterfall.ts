@@ -765,113 +765,119 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     const accrualFrom = lastAccrual;
     let esInterestMonth = 0;
     feeContext.begin = beginBalances;
-    for (const i of interestClasses) {
-      const rate = classRate(tranches[i], index, t, date, callDatePeriod);
-      const base = accrualBase(tranches[i], beginBalances[i], poolBegin, trancheBegin);
-      if (!payDate) {
-        esInterestMonth += interestAccrual(base, rate, fractionOf(tranches[i].dayCount, t - 1, t));
-        continue;
+    const accrueInterest = (): void => {
+      for (const i of interestClasses) {
+        const rate = classRate(tranches[i], index, t, date, callDatePeriod);
+        const base = accrualBase(tranches[i], beginBalances[i], poolBegin, trancheBegin);
+        if (!payDate) {
+          esInterestMonth += interestAccrual(base, rate, fractionOf(tranches[i].dayCount, t - 1, t));
+          continue;
+        }
+        const frac = fractionOf(tranches[i].dayCount, accrualFrom, t);
+        const current = interestAccrual(base, rate, frac);
+        currentInterest[i] = current;
+        const onShortfall = tranches[i].interestOnShortfall ? interestAccrual(shortfall[i], rate, frac) : 0;
+        interestAccruedBy[i] = current + onShortfall;
+        interestDue[i] = current + onShortfall + shortfall[i];
       }
-      const frac = fractionOf(tranches[i].dayCount, accrualFrom, t);
-      const current = interestAccrual(base, rate, frac);
-      currentInterest[i] = current;
-      const onShortfall = tranches[i].interestOnShortfall ? interestAccrual(shortfall[i], rate, frac) : 0;
-      interestAccruedBy[i] = current + onShortfall;
-      interestDue[i] = current + onShortfall + shortfall[i];
-    }
+    };
+    accrueInterest();
     feeContext.poolBegin = poolBegin;
 
     if (!payDate) {
       // A collection month between payment dates: collections wait in the collection account; fees accrue; only
       // purchases run while the deal revolves (principal collections buy receivables every month).
-      const funds = new Funds(
-        interest + feeIncome + reinvestment + heldInterest,
-        sched + prepay + recovery + heldPrincipal,
-        reserveBalance,
-      );
-      let feesMonth = 0;
-      for (const fee of structure.fees) {
-        const a = feeAccrual(fee, feeContext);
-        feesMonth += a;
-        feePending.set(fee.id, (feePending.get(fee.id) ?? 0) + a);
-      }
-      const steps: WaterfallStepRow[] = [];
-      let usesOut = 0;
-      let poolEnd = collectedEnd;
-      let purchasedPar = 0;
-      lossSincePayment += loss;
-      for (const { step, from, label, index, ledger } of planOf(revolving ? 'revolving' : 'amortising')) {
-        if (step.pay !== 'purchase' || !rev || !revolving || eligible.length === 0) continue;
-        const bought = purchase(t, from, poolEnd, funds);
-        purchasedPar += bought.par;
-        poolEnd += bought.par;
-        usesOut += bought.got.total;
-        if (record) steps.push(row(index, label, bought.due, bought.got, ledger));
-      }
-      heldInterest = funds.interest;
-      heldPrincipal = funds.principal;
-      const heldEnd = heldInterest + heldPrincipal;
-      const sourcesTotal = interest + feeIncome + sched + prepay + recovery + reinvestment;
-      const difference = sourcesTotal - usesOut - (heldEnd - heldBegin);
-      if (difference !== 0) failures.push({ period: t, difference: fromCents(difference) });
-      esInterestCounted += esInterestMonth;
-      esFeesCounted += feesMonth;
-      const es =
-        poolBegin === 0 ? 0 : ((interest + feeIncome - feesMonth - esInterestMonth) * 12) / poolBegin;
-      excessSpread.push({ period: t, annualised: es });
-      ocPool = poolEnd;
-      realisedLoss += fromCents(loss);
-      if (record) {
-        const ce = creditEnhancement(poolEnd);
-        for (let i = 0; i < nT; i++) {
-          flows[i].push({
+      const collectionMonth = (): void => {
+        const funds = new Funds(
+          interest + feeIncome + reinvestment + heldInterest,
+          sched + prepay + recovery + heldPrincipal,
+          reserveBalance,
+        );
+        let feesMonth = 0;
+        for (const fee of structure.fees) {
+          const a = feeAccrual(fee, feeContext);
+          feesMonth += a;
+          feePending.set(fee.id, (feePending.get(fee.id) ?? 0) + a);
+        }
+        const steps: WaterfallStepRow[] = [];
+        let usesOut = 0;
+        let poolEnd = collectedEnd;
+        let purchasedPar = 0;
+        lossSincePayment += loss;
+        for (const { step, from, label, index, ledger } of planOf(revolving ? 'revolving' : 'amortising')) {
+          if (step.pay !== 'purchase' || !rev || !revolving || eligible.length === 0) continue;
+          const bought = purchase(t, from, poolEnd, funds);
+          purchasedPar += bought.par;
+          poolEnd += bought.par;
+          usesOut += bought.got.total;
+          if (record) steps.push(row(index, label, bought.due, bought.got, ledger));
+        }
+        heldInterest = funds.interest;
+        heldPrincipal = funds.principal;
+        const heldEnd = heldInterest + heldPrincipal;
+        const sourcesTotal = interest + feeIncome + sched + prepay + recovery + reinvestment;
+        const difference = sourcesTotal - usesOut - (heldEnd - heldBegin);
+        if (difference !== 0) failures.push({ period: t, difference: fromCents(difference) });
+        esInterestCounted += esInterestMonth;
+        esFeesCounted += feesMonth;
+        const es =
+          poolBegin === 0 ? 0 : ((interest + feeIncome - feesMonth - esInterestMonth) * 12) / poolBegin;
+        excessSpread.push({ period: t, annualised: es });
+        ocPool = poolEnd;
+        realisedLoss += fromCents(loss);
+        if (record) {
+          const ce = creditEnhancement(poolEnd);
+          for (let i = 0; i < nT; i++) {
+            flows[i].push({
+              period: t,
+              date,
+              beginBalance: fromCents(beginBalances[i]),
+              interestDue: 0,
+              interest: 0,
+              interestShortfall: fromCents(shortfall[i]),
+              principal: 0,
+              writedown: 0,
+              balance: fromCents(balance[i]),
+              creditEnhancement: ce[i],
+              accrualStart: null,
+              accrualEnd: null,
+              accrualDays: 0,
+              ...(pdlOn ? { principalDeficiency: fromCents(pdl.balance[i]) } : {}),
+            });
+          }
+          waterfall.push({
             period: t,
             date,
-            beginBalance: fromCents(beginBalances[i]),
-            interestDue: 0,
-            interest: 0,
-            interestShortfall: fromCents(shortfall[i]),
-            principal: 0,
-            writedown: 0,
-            balance: fromCents(balance[i]),
-            creditEnhancement: ce[i],
-            accrualStart: null,
-            accrualEnd: null,
-            accrualDays: 0,
-            ...(pdlOn ? { principalDeficiency: fromCents(pdl.balance[i]) } : {}),
+            paymentDate: false,
+            sources: {
+              interestCollections: fromCents(interest + feeIncome + reinvestment),
+              principalCollections: fromCents(sched + prepay),
+              recoveries: fromCents(recovery),
+              reserveDraw: 0,
+              cleanUpCallProceeds: 0,
+              reinvestmentIncome: fromCents(reinvestment),
+              total: fromCents(sourcesTotal),
+            },
+            steps,
+            uses: { total: fromCents(usesOut) },
+            reserve: {
+              begin: fromCents(reserveBalance),
+              deposit: 0,
+              draw: 0,
+              end: fromCents(reserveBalance),
+              target: 0,
+            },
+            collectionAccount: { begin: fromCents(heldBegin), end: fromCents(heldEnd) },
+            difference: fromCents(difference),
+            revolving,
+            triggersBreached: book.breachedIds,
+            ...(phased ? { phase: revolving ? ('revolving' as const) : ('amortising' as const) } : {}),
           });
+          poolPeriods.push(poolRow(t, date, month, feeIncome, purchasedPar, collectedEnd));
         }
-        waterfall.push({
-          period: t,
-          date,
-          paymentDate: false,
-          sources: {
-            interestCollections: fromCents(interest + feeIncome + reinvestment),
-            principalCollections: fromCents(sched + prepay),
-            recoveries: fromCents(recovery),
-            reserveDraw: 0,
-            cleanUpCallProceeds: 0,
-            reinvestmentIncome: fromCents(reinvestment),
-            total: fromCents(sourcesTotal),
-          },
-          steps,
-          uses: { total: fromCents(usesOut) },
-          reserve: {
-            begin: fromCents(reserveBalance),
-            deposit: 0,
-            draw: 0,
-            end: fromCents(reserveBalance),
-            target: 0,
-          },
-          collectionAccount: { begin: fromCents(heldBegin), end: fromCents(heldEnd) },
-          difference: fromCents(difference),
-          revolving,
-          triggersBreached: book.breachedIds,
-          ...(phased ? { phase: revolving ? ('revolving' as const) : ('amortising' as const) } : {}),
-        });
-        poolPeriods.push(poolRow(t, date, month, feeIncome, purchasedPar, collectedEnd));
-      }
-      if (t === input.captureAt) carried = capture(t, revolving ? 'revolving' : 'amortising');
+        if (t === input.captureAt) carried = capture(t, revolving ? 'revolving' : 'amortising');
+      };
+      collectionMonth();
       continue;
     }
 
@@ -929,7 +935,8 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     if (callEligible && callDatePeriod === null) callDatePeriod = t;
     let callNow = callEligible;
     const plan = planOf(accelerated ? 'accelerated' : revolving ? 'revolving' : 'amortising');
-    if (callEligible && callNeedsNotesRetired) {
+    // Whether the call price retires the notes: in a function of its own, like paySteps below.
+    const notesRetiredByCall = (): boolean => {
       // The price retires the notes when the period's cash, the call price and the reserve (for principal only if
       // it covers principal at maturity) meet every fee, all interest and every note outstanding.
       let feesDue = 0;
@@ -970,8 +977,9 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
       const reserveUse = structure.reserve?.coversPrincipalAtMaturity
         ? reserveBalance
         : Math.min(reserveBalance, feesDue + interestTotal);
-      callNow = cash + reserveUse >= feesDue + interestTotal + sumOf(balance) + sumOf(deficiency);
-    }
+      return cash + reserveUse >= feesDue + interestTotal + sumOf(balance) + sumOf(deficiency);
+    };
+    if (callEligible && callNeedsNotesRetired) callNow = notesRetiredByCall();
     const callProceeds = callNow ? collectedEnd : 0;
     const final = callNow || t === T;
     const phase: DealPhase = accelerated
@@ -1073,200 +1081,212 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
         steps.push(row(s, 'principal before the residual (uncured loss)', above + uncured, got, ledger));
     };
 
-    for (const { step, from, label, ids, index: s, ledger } of phasePlan) {
-      switch (step.pay) {
-        case 'fee': {
-          const fee = feeById.get(step.fee);
-          if (!fee) throw new Error(`waterfall names unknown fee '${step.fee}'`);
-          if (step.part === 'capExcess') {
-            const owed = feeExcessOwed.get(fee.id) ?? 0;
+    // The priority of payments runs in functions of their own (paySteps, and the steps every payment date takes):
+    // the JIT compiles each apart from the period loop, together in a fraction of the time the whole loop took —
+    // and a Monte Carlo thread ran at interpreter speed until that compile ended.
+    const payFee = (step: Extract<WaterfallStep, { pay: 'fee' }>, ps: PlanStep): void => {
+      const { from, label, index: s, ledger } = ps;
+      const fee = feeById.get(step.fee);
+      if (!fee) throw new Error(`waterfall names unknown fee '${step.fee}'`);
+      if (step.part === 'capExcess') {
+        const owed = feeExcessOwed.get(fee.id) ?? 0;
+        const got = funds.take(owed, from, true);
+        feeExcessOwed.set(fee.id, owed - got.total);
+        usesOut += got.total;
+        if (record) steps.push(row(s, label, owed, got, ledger));
+        return;
+      }
+      // Fees accrued in the collection months since the last payment date are due now too.
+      const accrual = feeAccrual(fee, feeContext) + (feePending.get(fee.id) ?? 0);
+      feePending.set(fee.id, 0);
+      feesAccrued += accrual;
+      const arrears = feeArrears.get(fee.id) ?? 0;
+      const payable = feePayable(fee, accrual, arrears);
+      const excessOwed = feeExcessOwed.get(fee.id);
+      if (excessOwed !== undefined) feeExcessOwed.set(fee.id, excessOwed + capExcess(fee, accrual, arrears));
+      const allowed = step.limit ? limitDue(step.limit, payable, limitContext(0)) : payable;
+      const { got, drawn } =
+        liquidity && liquidity.covers(step)
+          ? liquidity.take(funds, allowed, from)
+          : { got: funds.take(allowed, from, true), drawn: 0 };
+      feeArrears.set(fee.id, feeCarried(fee, payable, got.total + drawn));
+      usesOut += got.total + drawn;
+      if (record) steps.push(row(s, label, payable, got, ledger, step.limit ? allowed : undefined, drawn));
+    };
+    const payInterest = (step: Extract<WaterfallStep, { pay: 'interest' }>, ps: PlanStep): void => {
+      const { from, label, ids, index: s, ledger } = ps;
+      const dues: Cents[] = new Array<number>(ids.length);
+      let due = 0;
+      for (let k = 0; k < ids.length; k++) {
+        const i = ids[k];
+        if (!interestCounted[i]) {
+          interestAccrued += interestAccruedBy[i];
+          interestDueReported[i] += interestDue[i];
+          interestCounted[i] = true;
+        }
+        dues[k] = interestOwed[i];
+        due += dues[k];
+      }
+      const { got, drawn } =
+        liquidity && liquidity.covers(step)
+          ? liquidity.take(funds, due, from)
+          : { got: funds.take(due, from, true), drawn: 0 };
+      const paidNow = got.total + drawn;
+      const split = paidNow === due ? dues : allocateCents(paidNow, dues);
+      for (let k = 0; k < ids.length; k++) {
+        const i = ids[k];
+        interestPaid[i] += split[k];
+        interestOwed[i] = dues[k] - split[k];
+        shortfall[i] = interestOwed[i];
+      }
+      // Principal collections spent on interest leave the notes above the pool: a principal deficiency.
+      if (pdlOn) pdl.debit(got.principal, balance);
+      usesOut += paidNow;
+      if (record) steps.push(row(s, label, due, got, ledger, undefined, drawn));
+    };
+    const payPrincipal = (step: Extract<WaterfallStep, { pay: 'principal' }>, ps: PlanStep): void => {
+      const { from, label, ids, index: s, ledger } = ps;
+      const notes = sumOf(balance);
+      const listedBalances: Cents[] = new Array<number>(ids.length);
+      let listed = 0;
+      for (let k = 0; k < ids.length; k++) {
+        listedBalances[k] = balance[ids[k]];
+        listed += listedBalances[k];
+      }
+      const due =
+        step.amount === 'firstPriority'
+          ? firstPriorityDue(listed, poolEnd, allDue)
+          : principalDue(
+              notes,
+              listed,
+              poolEnd,
+              ocTargetAmount(structure.ocTarget, poolEnd, initial),
+              allDue,
+            );
+      const allowed = step.limit ? limitDue(step.limit, due, limitContext(listed)) : due;
+      const reserveOk = allDue && (structure.reserve?.coversPrincipalAtMaturity ?? false);
+      const got = funds.take(allowed, from, reserveOk);
+      const rule = book.sequential ? structure.principalRule.afterTrigger : structure.principalRule.normal;
+      // After acceleration the listed classes are paid senior level first, pro rata within a level.
+      const split = accelerated
+        ? allocateByLevel(got.total, listedBalances, listedLevels(ids))
+        : allocatePrincipal(got.total, listedBalances, rule);
+      for (let k = 0; k < ids.length; k++) {
+        principalPaid[ids[k]] += split[k];
+        balance[ids[k]] -= split[k];
+      }
+      usesOut += got.total;
+      if (record) steps.push(row(s, label, due, got, ledger, step.limit ? allowed : undefined));
+    };
+    const paySteps = (): void => {
+      for (const ps of phasePlan) {
+        const { step, from, label, ids, index: s, ledger } = ps;
+        switch (step.pay) {
+          case 'fee':
+            payFee(step, ps);
+            break;
+          case 'interest':
+            payInterest(step, ps);
+            break;
+          case 'reserveDeposit': {
+            const due = structure.reserve ? Math.max(0, target - funds.reserve) : 0;
+            const got = funds.take(due, from, false);
+            funds.reserve += got.total;
+            deposits += got.total;
+            if (record) steps.push(row(s, label, due, got, ledger));
+            break;
+          }
+          case 'purchase': {
+            if (!rev || !revolving || eligible.length === 0) {
+              if (record) steps.push(row(s, label, 0, funds.take(0, from, false), ledger));
+              break;
+            }
+            const bought = purchase(t, from, poolEnd, funds);
+            purchasedPar = bought.par;
+            poolEnd += bought.par;
+            usesOut += bought.got.total;
+            if (record) steps.push(row(s, label, bought.due, bought.got, ledger));
+            break;
+          }
+          case 'principal':
+            payPrincipal(step, ps);
+            break;
+          case 'pdlCure': {
+            // A transfer from revenue to principal collections, not a payment out of the deal.
+            const owed = pdlOn ? pdl.owed(ids) : 0;
             const got = funds.take(owed, from, true);
-            feeExcessOwed.set(fee.id, owed - got.total);
+            pdl.credit(got.total, ids);
+            funds.toPrincipal(got.total);
+            if (record) steps.push(row(s, label, owed, got, ledger));
+            break;
+          }
+          case 'hedge': {
+            const owed = hedgeBook.owed.get(step.hedge) ?? 0;
+            const got = funds.take(owed, from, false);
+            hedgeBook.owed.set(step.hedge, owed - got.total);
+            const h = hedgeRows.find((x) => x.id === step.hedge);
+            if (h) h.paid += fromCents(got.total);
             usesOut += got.total;
             if (record) steps.push(row(s, label, owed, got, ledger));
             break;
           }
-          // Fees accrued in the collection months since the last payment date are due now too.
-          const accrual = feeAccrual(fee, feeContext) + (feePending.get(fee.id) ?? 0);
-          feePending.set(fee.id, 0);
-          feesAccrued += accrual;
-          const arrears = feeArrears.get(fee.id) ?? 0;
-          const payable = feePayable(fee, accrual, arrears);
-          const excessOwed = feeExcessOwed.get(fee.id);
-          if (excessOwed !== undefined)
-            feeExcessOwed.set(fee.id, excessOwed + capExcess(fee, accrual, arrears));
-          const allowed = step.limit ? limitDue(step.limit, payable, limitContext(0)) : payable;
-          const { got, drawn } =
-            liquidity && liquidity.covers(step)
-              ? liquidity.take(funds, allowed, from)
-              : { got: funds.take(allowed, from, true), drawn: 0 };
-          feeArrears.set(fee.id, feeCarried(fee, payable, got.total + drawn));
-          usesOut += got.total + drawn;
-          if (record)
-            steps.push(row(s, label, payable, got, ledger, step.limit ? allowed : undefined, drawn));
-          break;
-        }
-        case 'interest': {
-          const dues: Cents[] = new Array<number>(ids.length);
-          let due = 0;
-          for (let k = 0; k < ids.length; k++) {
-            const i = ids[k];
-            if (!interestCounted[i]) {
-              interestAccrued += interestAccruedBy[i];
-              interestDueReported[i] += interestDue[i];
-              interestCounted[i] = true;
-            }
-            dues[k] = interestOwed[i];
-            due += dues[k];
-          }
-          const { got, drawn } =
-            liquidity && liquidity.covers(step)
-              ? liquidity.take(funds, due, from)
-              : { got: funds.take(due, from, true), drawn: 0 };
-          const paidNow = got.total + drawn;
-          const split = paidNow === due ? dues : allocateCents(paidNow, dues);
-          for (let k = 0; k < ids.length; k++) {
-            const i = ids[k];
-            interestPaid[i] += split[k];
-            interestOwed[i] = dues[k] - split[k];
-            shortfall[i] = interestOwed[i];
-          }
-          // Principal collections spent on interest leave the notes above the pool: a principal deficiency.
-          if (pdlOn) pdl.debit(got.principal, balance);
-          usesOut += paidNow;
-          if (record) steps.push(row(s, label, due, got, ledger, undefined, drawn));
-          break;
-        }
-        case 'reserveDeposit': {
-          const due = structure.reserve ? Math.max(0, target - funds.reserve) : 0;
-          const got = funds.take(due, from, false);
-          funds.reserve += got.total;
-          deposits += got.total;
-          if (record) steps.push(row(s, label, due, got, ledger));
-          break;
-        }
-        case 'purchase': {
-          if (!rev || !revolving || eligible.length === 0) {
-            if (record) steps.push(row(s, label, 0, funds.take(0, from, false), ledger));
+          case 'liquidity': {
+            if (!liquidity) throw new Error(`waterfall pays a liquidity facility the deal does not have`);
+            const due =
+              step.part === 'repay'
+                ? liquidity.drawn
+                : step.part === 'interest'
+                  ? liquidity.interestDue - liquidity.interestPaid
+                  : liquidity.feeDue - liquidity.feePaid;
+            const got = funds.take(due, from, false);
+            if (step.part === 'repay') liquidity.repay(got.total);
+            else if (step.part === 'interest') liquidity.payInterest(got.total);
+            else liquidity.payFee(got.total);
+            usesOut += got.total;
+            if (record) steps.push(row(s, label, due, got, ledger));
             break;
           }
-          const bought = purchase(t, from, poolEnd, funds);
-          purchasedPar = bought.par;
-          poolEnd += bought.par;
-          usesOut += bought.got.total;
-          if (record) steps.push(row(s, label, bought.due, bought.got, ledger));
-          break;
-        }
-        case 'principal': {
-          const notes = sumOf(balance);
-          const listedBalances: Cents[] = new Array<number>(ids.length);
-          let listed = 0;
-          for (let k = 0; k < ids.length; k++) {
-            listedBalances[k] = balance[ids[k]];
-            listed += listedBalances[k];
-          }
-          const due =
-            step.amount === 'firstPriority'
-              ? firstPriorityDue(listed, poolEnd, allDue)
-              : principalDue(
-                  notes,
-                  listed,
-                  poolEnd,
-                  ocTargetAmount(structure.ocTarget, poolEnd, initial),
-                  allDue,
-                );
-          const allowed = step.limit ? limitDue(step.limit, due, limitContext(listed)) : due;
-          const reserveOk = allDue && (structure.reserve?.coversPrincipalAtMaturity ?? false);
-          const got = funds.take(allowed, from, reserveOk);
-          const rule = book.sequential
-            ? structure.principalRule.afterTrigger
-            : structure.principalRule.normal;
-          // After acceleration the listed classes are paid senior level first, pro rata within a level.
-          const split = accelerated
-            ? allocateByLevel(got.total, listedBalances, listedLevels(ids))
-            : allocatePrincipal(got.total, listedBalances, rule);
-          for (let k = 0; k < ids.length; k++) {
-            principalPaid[ids[k]] += split[k];
-            balance[ids[k]] -= split[k];
-          }
-          usesOut += got.total;
-          if (record) steps.push(row(s, label, due, got, ledger, step.limit ? allowed : undefined));
-          break;
-        }
-        case 'pdlCure': {
-          // A transfer from revenue to principal collections, not a payment out of the deal.
-          const owed = pdlOn ? pdl.owed(ids) : 0;
-          const got = funds.take(owed, from, true);
-          pdl.credit(got.total, ids);
-          funds.toPrincipal(got.total);
-          if (record) steps.push(row(s, label, owed, got, ledger));
-          break;
-        }
-        case 'hedge': {
-          const owed = hedgeBook.owed.get(step.hedge) ?? 0;
-          const got = funds.take(owed, from, false);
-          hedgeBook.owed.set(step.hedge, owed - got.total);
-          const h = hedgeRows.find((x) => x.id === step.hedge);
-          if (h) h.paid += fromCents(got.total);
-          usesOut += got.total;
-          if (record) steps.push(row(s, label, owed, got, ledger));
-          break;
-        }
-        case 'liquidity': {
-          if (!liquidity) throw new Error(`waterfall pays a liquidity facility the deal does not have`);
-          const due =
-            step.part === 'repay'
-              ? liquidity.drawn
-              : step.part === 'interest'
-                ? liquidity.interestDue - liquidity.interestPaid
-                : liquidity.feeDue - liquidity.feePaid;
-          const got = funds.take(due, from, false);
-          if (step.part === 'repay') liquidity.repay(got.total);
-          else if (step.part === 'interest') liquidity.payInterest(got.total);
-          else liquidity.payFee(got.total);
-          usesOut += got.total;
-          if (record) steps.push(row(s, label, due, got, ledger));
-          break;
-        }
-        case 'capCarryover': {
-          const owedBy = ids.map((i) => capCarryover[i]);
-          const owed = sumOf(owedBy);
-          const got = funds.take(owed, from, false);
-          const split = got.total === owed ? owedBy : allocateCents(got.total, owedBy);
-          ids.forEach((i, k) => {
-            capCarryover[i] -= split[k];
-            interestPaid[i] += split[k];
-          });
-          usesOut += got.total;
-          if (record) steps.push(row(s, label, owed, got, ledger));
-          break;
-        }
-        case 'residual': {
-          catchUp(s, from, ledger);
-          const amount = funds.available(from, false);
-          const allowed = step.limit ? limitDue(step.limit, amount, limitContext(0)) : amount;
-          const got = funds.take(allowed, from, false);
-          if (trapping) {
-            funds.reserve += got.total;
-            deposits += got.total;
-          } else {
+          case 'capCarryover': {
+            const owedBy = ids.map((i) => capCarryover[i]);
+            const owed = sumOf(owedBy);
+            const got = funds.take(owed, from, false);
+            const split = got.total === owed ? owedBy : allocateCents(got.total, owedBy);
+            ids.forEach((i, k) => {
+              capCarryover[i] -= split[k];
+              interestPaid[i] += split[k];
+            });
             usesOut += got.total;
+            if (record) steps.push(row(s, label, owed, got, ledger));
+            break;
           }
-          if (record)
-            steps.push(
-              row(
-                s,
-                trapping ? 'residual (trapped in reserve)' : label,
-                amount,
-                got,
-                ledger,
-                step.limit ? allowed : undefined,
-              ),
-            );
-          break;
+          case 'residual': {
+            catchUp(s, from, ledger);
+            const amount = funds.available(from, false);
+            const allowed = step.limit ? limitDue(step.limit, amount, limitContext(0)) : amount;
+            const got = funds.take(allowed, from, false);
+            if (trapping) {
+              funds.reserve += got.total;
+              deposits += got.total;
+            } else {
+              usesOut += got.total;
+            }
+            if (record)
+              steps.push(
+                row(
+                  s,
+                  trapping ? 'residual (trapped in reserve)' : label,
+                  amount,
+                  got,
+                  ledger,
+                  step.limit ? allowed : undefined,
+                ),
+              );
+            break;
+          }
         }
       }
-    }
+    };
+    paySteps();
 
     // Cash no step took still belongs to someone: the noteholders while they are owed, then the seller (or the
     // reserve while cash is trapped).
@@ -1314,7 +1334,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     ocNotes = sumOf(balance);
     if (pdlOn) pdl.clamp(balance);
 
-    if (record) {
+    const recordFlows = (): void => {
       const ce = creditEnhancement(poolEnd);
       for (let i = 0; i < nT; i++) {
         const dayCount = tranches[i].dayCount;
@@ -1336,7 +1356,8 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
           ...(tranches[i].availableFundsCap ? { capCarryover: fromCents(capCarryover[i]) } : {}),
         });
       }
-    }
+    };
+    if (record) recordFlows();
 
     const interestCollections = interest + feeIncome + reinvestment;
     const principalCollections = sched + prepay;
@@ -1386,7 +1407,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     else nextPayment = Math.min(t + timing.revolvingMonths, rev.endPeriod + timing.amortisingMonths);
 
     realisedLoss += fromCents(loss);
-    if (record) {
+    const recordPayment = (): void => {
       waterfall.push({
         period: t,
         date,
@@ -1423,7 +1444,8 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
       });
 
       poolPeriods.push(poolRow(t, date, month, feeIncome, purchasedPar, collectedEnd));
-    }
+    };
+    if (record) recordPayment();
 
     if (callNow) cleanUpCallPeriod = t;
     if (t === input.captureAt) carried = capture(t, phase);
