@@ -40,6 +40,16 @@ function upToDate(outFile: string, metaFile: string): boolean {
   }
 }
 
+/**
+ * The bundle's URL with its build time: a rebuilt bundle has a new URL, so a worker kept from an earlier run
+ * (./pool.ts keeps them by module URL) is never handed jobs for code it did not load.
+ */
+function versioned(outFile: string): URL {
+  const url = pathToFileURL(outFile);
+  url.searchParams.set('v', String(statSync(outFile).mtimeMs));
+  return url;
+}
+
 const pending = new Map<string, Promise<URL | null>>();
 
 /**
@@ -64,7 +74,7 @@ async function build(module: URL): Promise<URL | null> {
   const key = createHash('sha256').update(entry).digest('hex').slice(0, 20);
   const outFile = join(dir, `${key}.mjs`);
   const metaFile = join(dir, `${key}.json`);
-  if (upToDate(outFile, metaFile)) return pathToFileURL(outFile);
+  if (upToDate(outFile, metaFile)) return versioned(outFile);
   try {
     const esbuild = await import('esbuild');
     mkdirSync(dir, { recursive: true });
@@ -97,7 +107,7 @@ async function build(module: URL): Promise<URL | null> {
     renameSync(tmp, outFile);
     writeFileSync(`${metaFile}.${process.pid}.tmp`, JSON.stringify({ inputs } satisfies BundleMeta));
     renameSync(`${metaFile}.${process.pid}.tmp`, metaFile);
-    return pathToFileURL(outFile);
+    return versioned(outFile);
   } catch {
     return null;
   }

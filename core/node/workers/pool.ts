@@ -10,6 +10,12 @@
  * a second on an idle machine and ten on a loaded one — and until workers are up the calling thread, which has
  * the engine loaded already, does all the work; workers join as they come up. `workers: 0` runs everything in
  * this thread (tests, tiny runs, hosts without threads); the code path of a job is the same either way.
+ *
+ * Workers outlive their run: a finished run's workers wait (unreferenced, so they never keep the process alive)
+ * for the next run of the same job module, which hands them its inputs instead of starting new threads. A
+ * second Monte Carlo in the same process then starts on threads whose module is loaded and whose JIT has
+ * compiled the waterfall — start-up and compilation were most of what kept two threads from doubling one.
+ * Idle workers stop after `IDLE_WORKER_MS`; a failed or cancelled run's workers are terminated, never reused.
  */
 import { Worker } from 'node:worker_threads';
 import { cpus } from 'node:os';
@@ -50,6 +56,73 @@ interface WorkerMessage<TOut> {
   batch: number;
   results?: TOut[];
   error?: { message: string; stack: string };
+}
+
+/** How long a finished run's worker waits for the next run before it stops. */
+export const IDLE_WORKER_MS = 60_000;
+
+interface IdleWorker {
+  worker: Worker;
+  timer: ReturnType<typeof setTimeout>;
+  /** An idle worker that fails or exits leaves the list (and an 'error' with no listener would throw). */
+  onGone: () => void;
+}
+
+/** Idle workers by the URL of the module they loaded (the bundle, or the .ts under tsx). */
+const idleWorkers = new Map<string, IdleWorker[]>();
+
+function claimIdle(key: string): Worker | null {
+  const list = idleWorkers.get(key);
+  const entry = list?.pop();
+  if (!entry) return null;
+  clearTimeout(entry.timer);
+  entry.worker.off('error', entry.onGone);
+  entry.worker.off('exit', entry.onGone);
+  entry.worker.ref();
+  return entry.worker;
+}
+
+function park(key: string, worker: Worker): void {
+  worker.unref();
+  let list = idleWorkers.get(key);
+  if (!list) idleWorkers.set(key, (list = []));
+  const drop = (): void => {
+    const l = idleWorkers.get(key);
+    const i = l ? l.indexOf(entry) : -1;
+    if (i >= 0) l!.splice(i, 1);
+    clearTimeout(entry.timer);
+  };
+  const entry: IdleWorker = {
+    worker,
+    timer: setTimeout(() => {
+      drop();
+      void worker.terminate();
+    }, IDLE_WORKER_MS),
+    onGone: drop,
+  };
+  entry.timer.unref();
+  worker.on('error', drop);
+  worker.on('exit', drop);
+  list.push(entry);
+}
+
+/** Workers waiting for a next run (for tests and the bench). */
+export function idleWorkerCount(): number {
+  let n = 0;
+  for (const l of idleWorkers.values()) n += l.length;
+  return n;
+}
+
+/** Stops every idle worker now (a host shutting down, or a bench measuring cold starts). */
+export async function closeIdleWorkers(): Promise<void> {
+  const all = [...idleWorkers.values()].flat();
+  idleWorkers.clear();
+  for (const e of all) {
+    clearTimeout(e.timer);
+    e.worker.off('error', e.onGone);
+    e.worker.off('exit', e.onGone);
+  }
+  await Promise.all(all.map((e) => e.worker.terminate()));
 }
 
 export function defaultWorkerCount(): number {
@@ -110,20 +183,28 @@ function runInWorkers<TInit, TJob, TOut>(
 ): Promise<TOut[]> {
   const { jobs, signal } = opts;
   const out: TOut[] = new Array<TOut>(jobs.length);
-  const workers: Worker[] = [];
+  // This run's workers, the message handler it attached to each, and whether the worker has set up this run.
+  const workers: { worker: Worker; onMessage: (msg: WorkerMessage<TOut>) => void; ready: boolean }[] = [];
+  let poolKey = '';
   let next = 0;
   let done = 0;
   let settled = false;
 
   return new Promise<TOut[]>((resolve, reject) => {
-    const stop = (): void => {
+    const detach = (): void => {
       signal?.removeEventListener('abort', onAbort);
-      for (const w of workers) void w.terminate();
+      for (const w of workers) {
+        w.worker.off('message', w.onMessage);
+        w.worker.removeAllListeners('error');
+        w.worker.removeAllListeners('exit');
+      }
     };
     const fail = (err: Error): void => {
       if (settled) return;
       settled = true;
-      stop();
+      detach();
+      // A failed or cancelled run may leave a worker mid-batch or broken: never reuse it.
+      for (const w of workers) void w.worker.terminate();
       reject(err);
     };
     const onAbort = (): void => fail(abortError(signal!));
@@ -132,7 +213,13 @@ function runInWorkers<TInit, TJob, TOut>(
     const complete = (): void => {
       if (done === jobs.length && !settled) {
         settled = true;
-        stop();
+        detach();
+        // Every batch has come back, so each worker that set up this run is idle: keep it for the next run. One
+        // still starting would announce a setup of this run's inputs later; it is stopped instead.
+        for (const w of workers) {
+          if (w.ready) park(poolKey, w.worker);
+          else void w.worker.terminate();
+        }
         resolve(out);
       }
     };
@@ -143,35 +230,53 @@ function runInWorkers<TInit, TJob, TOut>(
       w.postMessage({ batch: b, jobs: ids.map((j) => jobs[j]) });
     };
 
-    const spawn = (bundle: URL | null): void => {
-      if (settled) return;
-      for (let i = 0; i < count; i++) start(bundle);
-    };
-    const start = (bundle: URL | null): void => {
-      const w = new Worker(new URL('./worker.mjs', import.meta.url), {
-        workerData: { module: (bundle ?? opts.module).href, bundled: bundle !== null, init: opts.init },
-      });
-      workers.push(w);
-      w.on('message', (msg: WorkerMessage<TOut>) => {
-        if (settled) return;
-        if (msg.type === 'error') {
-          const e = msg.error ?? { message: 'unknown worker error', stack: '' };
-          fail(new WorkerJobError(`job failed: ${e.message}`, e.stack));
-          return;
-        }
-        if (msg.type === 'done') {
-          const ids = batches[msg.batch]!;
-          const results = msg.results ?? [];
-          ids.forEach((j, k) => (out[j] = results[k]!));
-          done += ids.length;
-          opts.onProgress?.(done, jobs.length);
-        }
-        feed(w);
-      });
+    const attach = (w: Worker): void => {
+      const entry = {
+        worker: w,
+        ready: false,
+        onMessage: (msg: WorkerMessage<TOut>): void => {
+          if (settled) return;
+          if (msg.type === 'error') {
+            const e = msg.error ?? { message: 'unknown worker error', stack: '' };
+            fail(new WorkerJobError(`job failed: ${e.message}`, e.stack));
+            return;
+          }
+          if (msg.type === 'ready') entry.ready = true;
+          if (msg.type === 'done') {
+            const ids = batches[msg.batch]!;
+            const results = msg.results ?? [];
+            ids.forEach((j, k) => (out[j] = results[k]!));
+            done += ids.length;
+            opts.onProgress?.(done, jobs.length);
+          }
+          feed(w);
+        },
+      };
+      workers.push(entry);
+      w.on('message', entry.onMessage);
       w.on('error', (err) => fail(err instanceof Error ? err : new Error(String(err))));
       w.on('exit', (code) => {
         if (!settled && code !== 0) fail(new Error(`a worker stopped with exit code ${code}`));
       });
+    };
+
+    const spawn = (bundle: URL | null): void => {
+      if (settled) return;
+      const module = (bundle ?? opts.module).href;
+      poolKey = module;
+      for (let i = 0; i < count; i++) {
+        const kept = claimIdle(module);
+        if (kept) {
+          attach(kept);
+          kept.postMessage({ type: 'init', init: opts.init });
+          continue;
+        }
+        attach(
+          new Worker(new URL('./worker.mjs', import.meta.url), {
+            workerData: { module, bundled: bundle !== null, init: opts.init },
+          }),
+        );
+      }
     };
     // The bundle is looked up (or built) while this thread already computes.
     void jobBundle(opts.module).then(spawn, () => spawn(null));

@@ -2,7 +2,8 @@
 // vitest and under the bench. The job module comes bundled into one JavaScript file where it could be built
 // (./jobBundle.ts: a worker then starts in a fraction of the time); otherwise the worker registers tsx itself
 // and imports the TypeScript job module. A job module exports `setup(init)` returning a function that runs one
-// job; jobs arrive in batches.
+// job; jobs arrive in batches. A worker kept for the next run (./pool.ts) receives that run's inputs as an
+// `init` message and sets up again: its module, and the machine code the JIT compiled for it, stay loaded.
 import { parentPort, workerData } from 'node:worker_threads';
 
 function describe(err) {
@@ -16,8 +17,18 @@ try {
     register();
   }
   const mod = await import(workerData.module);
-  const run = await mod.setup(workerData.init);
+  let run = await mod.setup(workerData.init);
   parentPort.on('message', (msg) => {
+    if (msg.type === 'init') {
+      Promise.resolve(mod.setup(msg.init)).then(
+        (r) => {
+          run = r;
+          parentPort.postMessage({ type: 'ready' });
+        },
+        (err) => parentPort.postMessage({ type: 'error', batch: -1, error: describe(err) }),
+      );
+      return;
+    }
     try {
       const results = msg.jobs.map((job) => run(job));
       parentPort.postMessage({ type: 'done', batch: msg.batch, results });

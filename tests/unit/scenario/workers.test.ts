@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runJobs, WorkerJobError } from '../../../core/node/workers/pool';
+import { closeIdleWorkers, idleWorkerCount, runJobs, WorkerJobError } from '../../../core/node/workers/pool';
 import { runGrid, runMonteCarlo } from '../../../core/node/workers/stress';
 import { dealEngine } from '../../../core/scenario/dealEngine';
 import { runGridInline, type GridSpec } from '../../../core/scenario/grid';
@@ -57,6 +57,35 @@ describe('worker pool', () => {
   it('the calling thread helps: a job error there is reported the same way', async () => {
     const run = runJobs({ module: flaky, init: { delayMs: 0 }, jobs: [13, 1], workers: 1, batchSize: 1 });
     await expect(run).rejects.toBeInstanceOf(WorkerJobError);
+  });
+
+  it("keeps a finished run's workers for the next run, which hands them its own inputs", async () => {
+    await closeIdleWorkers();
+    const square = await runJobs<{ delayMs: number }, number, number>({
+      module: flaky,
+      init: { delayMs: 0 },
+      jobs: [2, 3],
+      workers: 1,
+      inline: false,
+    });
+    expect(square).toEqual([4, 9]);
+    expect(idleWorkerCount()).toBe(1);
+    // The kept worker runs the next run with that run's init (a different module would start its own).
+    const slow = await runJobs<{ delayMs: number }, number, number>({
+      module: flaky,
+      init: { delayMs: 5 },
+      jobs: [4, 5, 6],
+      workers: 1,
+      inline: false,
+    });
+    expect(slow).toEqual([16, 25, 36]);
+    expect(idleWorkerCount()).toBe(1);
+    // A failed run's workers are not kept.
+    await expect(
+      runJobs({ module: flaky, init: { delayMs: 0 }, jobs: [13], workers: 1, inline: false }),
+    ).rejects.toBeInstanceOf(WorkerJobError);
+    expect(idleWorkerCount()).toBe(0);
+    await closeIdleWorkers();
   });
 
   it('runs in this thread with workers: 0', async () => {
