@@ -136,6 +136,43 @@ export function fromCents(c: Cents): number {
 }
 
 /**
+ * allocateCents's shares where total × weight passes 2^53 (note balances in cents are ~10^9, a period's principal
+ * ~10^7): floor(total × w / W) and the remainders' order from the quotient in floating point, kept only where
+ * that is provably the exact answer. The quotient's error is under 2^-52 of it, so a fraction farther than 4 ulps
+ * from an integer floors exactly, and two remainders whose fractions differ by more than both margins compare as
+ * their exact values do (equal weights give equal remainders exactly). Otherwise −1: the caller uses BigInt, which
+ * is exact always but allocates on every call. Fills `shares` and `rems` (the fractions); returns Σ shares.
+ */
+function floatShares(total: Cents, ws: readonly Cents[], W: number, shares: Cents[], rems: number[]): number {
+  const n = ws.length;
+  if (n > 16 || !(total < Number.MAX_SAFE_INTEGER && W < Number.MAX_SAFE_INTEGER)) return -1;
+  let given = 0;
+  for (let i = 0; i < n; i++) {
+    const x = (total * ws[i]) / W;
+    const whole = Math.floor(x);
+    const f = x - whole;
+    const margin = 4 * Number.EPSILON * x;
+    if (f <= margin || f >= 1 - margin) return -1;
+    shares[i] = whole;
+    rems[i] = f;
+    given += whole;
+  }
+  const left = total - given;
+  if (left < 0 || left >= n) return -1;
+  if (left > 0) {
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        if (ws[i] === ws[j]) continue;
+        const mi = 4 * Number.EPSILON * ((total * ws[i]) / W);
+        const mj = 4 * Number.EPSILON * ((total * ws[j]) / W);
+        if (Math.abs(rems[i] - rems[j]) <= mi + mj) return -1;
+      }
+    }
+  }
+  return given;
+}
+
+/**
  * Largest-remainder split of integer cents, exact: shares are floor(total × w / Σw), the leftover cents go to the
  * largest remainders (ties to the earlier index). All-zero weights split equally.
  */
@@ -164,7 +201,8 @@ export function allocateCents(total: Cents, weights: readonly Cents[]): Cents[] 
       rems[i] = r;
       given += shares[i];
     }
-  } else {
+  } else if ((given = floatShares(total, ws, W, shares, rems)) < 0) {
+    given = 0;
     const T = BigInt(total);
     const BW = BigInt(W);
     const big: bigint[] = new Array<bigint>(n);

@@ -153,4 +153,64 @@ describe('integer-cent helpers match decimal arithmetic exactly', () => {
       { numRuns: 500 },
     );
   });
+
+  it('allocateCents stays exact where floating point is unsure: near-equal large weights, whole quotients', () => {
+    // Past 2^53 the shares come from a floating-point quotient, kept only when provably exact; these weights
+    // (note balances in cents a few cents apart, totals that divide evenly) sit where it must fall back.
+    fc.assert(
+      fc.property(
+        // Up to 2 × 10^15 cents: a weight past 1/(4 ulp) ≈ 1.1 × 10^15 lets remainders one cent of weight apart
+        // fall within the quotient's rounding, the case the guard exists for.
+        fc.integer({ min: 1_000_000_000, max: 2_000_000_000_000_000 }),
+        fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 2, maxLength: 4 }),
+        fc.integer({ min: 1_000_000, max: 9_000_000_000 }),
+        fc.boolean(),
+        (base, deltas, pay, whole) => {
+          const ws = deltas.map((d) => base + d);
+          const W = ws.reduce((a, b) => a + b, 0);
+          const total = whole ? W : pay;
+          const want = allocateProRata(
+            m(total).div(100),
+            ws.map((w) => m(w)),
+          ).map((x) => x.times(100).toNumber());
+          expect(allocateCents(total, ws)).toEqual(want);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+    // total × w one short of a multiple of W: the exact share is k − 1/W, which floating point reads as k.
+    const inverse = (a: bigint, mod: bigint): bigint | null => {
+      let [r0, r1, s0, s1] = [a % mod, mod, 1n, 0n];
+      while (r1 !== 0n) {
+        const q = r0 / r1;
+        [r0, r1, s0, s1] = [r1, r0 - q * r1, s1, s0 - q * s1];
+      }
+      return r0 === 1n ? ((s0 % mod) + mod) % mod : null;
+    };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1_000_000_000, max: 4_000_000_000_000_000 }),
+        fc.integer({ min: 1, max: 1_000_000 }),
+        (w1, d) => {
+          const ws = [w1, w1 + d];
+          const W = BigInt(w1) * 2n + BigInt(d);
+          const inv = inverse(BigInt(w1), W);
+          fc.pre(inv !== null && W < BigInt(Number.MAX_SAFE_INTEGER));
+          const total = Number((W - inv!) % W);
+          fc.pre(total > 0);
+          const want = allocateProRata(
+            m(total).div(100),
+            ws.map((w) => m(w)),
+          ).map((x) => x.times(100).toNumber());
+          expect(allocateCents(total, ws)).toEqual(want);
+        },
+      ),
+      { numRuns: 300 },
+    );
+    // By hand: 1,000,001 cents over weights 2 × 10^15 and 2 × 10^15 + 1 — shares 500,000.5 ∓ 1.25 × 10^-10, so
+    // the heavier weight's remainder is the larger and takes the odd cent; in floating point both read .5.
+    expect(allocateCents(1_000_001, [2_000_000_000_000_000, 2_000_000_000_000_001])).toEqual([
+      500_000, 500_001,
+    ]);
+  });
 });
