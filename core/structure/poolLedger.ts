@@ -32,15 +32,23 @@ export class PoolLedger {
   readonly purchases: Float64Array;
   /** End balance by `segment:…` / `product:…` key, tracked only for the keys concentration limits name. */
   private readonly groups = new Map<string, Float64Array>();
+  private readonly readOnly: boolean;
 
   constructor(
     base: PoolProjection,
     trackedKeys: readonly string[] = [],
     composition: readonly PoolGroup[] = [],
+    /**
+     * Read the projection's own arrays instead of copies: for a pool that buys nothing (no cohort is ever
+     * added, so nothing writes them), where copying eleven arrays was a cost on every run of a stress.
+     */
+    readOnly = false,
   ) {
     const n = base.periods + 1;
     this.periods = base.periods;
-    const copy = (a: Float64Array): Float64Array => Float64Array.from(a.subarray(0, n));
+    this.readOnly = readOnly;
+    const copy = (a: Float64Array): Float64Array =>
+      readOnly ? a.subarray(0, n) : Float64Array.from(a.subarray(0, n));
     this.beginBalance = copy(base.beginBalance);
     this.defaults = copy(base.defaults);
     this.interest = copy(base.interest);
@@ -82,6 +90,7 @@ export class PoolLedger {
     product: string,
   ): void {
     if (!(amount > 0) || !(unitBalance > 0)) return;
+    if (this.readOnly) throw new Error('PoolLedger: a read-only ledger buys no receivables');
     const s = amount / unitBalance;
     this.purchases[start] += amount;
     this.endBalance[start] += amount;

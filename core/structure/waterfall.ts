@@ -307,7 +307,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
   if (rev && eligible.length > 0 && profiles.length !== rev.profile.length) {
     throw new Error('runWaterfall: a revolving deal needs a projection of every profile line');
   }
-  const ledger = new PoolLedger(input.pool, rev ? limitKeys(rev) : [], input.composition ?? []);
+  const ledger = new PoolLedger(input.pool, rev ? limitKeys(rev) : [], input.composition ?? [], !rev);
   const purchasesReport: RevolvingReport['purchases'] = [];
   // Each line's par bought, by period: the receivables a restart re-projects.
   const purchaseLog: { period: number; line: number; par: Cents }[] = [];
