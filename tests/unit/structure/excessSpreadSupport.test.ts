@@ -6,6 +6,7 @@
  * note interest) × 12 / the pool at the start of the month, each expense as accrued for the period. Dates are
  * the 15th of each month and every day count here is 30/360, so a month accrues exactly a twelfth.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runWaterfall, type WaterfallSchedule } from '../../../core/structure/waterfall';
 import { collections, dates, flatScenario, structure, type PeriodFlows } from './fixtures';
@@ -158,5 +159,67 @@ describe('the liquidity facility in excess spread', () => {
     expect(r.excessSpread[0].annualised).toBeCloseTo(((600 - 100 - 2.08 - 1000) * 12) / 100000, 12);
     // P2: interest 502.08 × 6% / 12 = 2.51; fee 4,497.92 × 0.5% / 12 = 1.87.
     expect(r.excessSpread[1].annualised).toBeCloseTo(((2000 - 100 - 2.51 - 1.87 - 1000) * 12) / 100000, 12);
+  });
+});
+
+describe('excess spread over a life, monthly or quarterly (property)', () => {
+  it('adds up to pool interest less note interest and net swap payments: month estimates true up on payment dates', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1500, max: 3000 }), { minLength: 4, maxLength: 9 }),
+        fc.array(fc.integer({ min: 0, max: 800 }), { minLength: 9, maxLength: 9 }),
+        fc.integer({ min: 0, max: 800 }),
+        fc.boolean(),
+        fc.boolean(),
+        (interest, sofrBp, fixedBp, quarterly, payFixed) => {
+          const n = interest.length;
+          const flows: PeriodFlows[] = interest.map((i, k) =>
+            k === n - 1 ? { interest: i, scheduledPrincipal: 100000 } : { interest: i },
+          );
+          const s = swapped(true);
+          const deal = {
+            ...s,
+            hedges: s.hedges?.map((h) => ({
+              ...h,
+              fixedRate: fixedBp / 10000,
+              dealPays: payFixed ? 'fixed' : 'floating',
+            })),
+            triggers: [],
+          };
+          const pool = collections(100000, flows);
+          const r = runWaterfall({
+            structure: structure(deal),
+            scenario: flatScenario({ indexCurves: { SOFR: { vector: sofrBp.map((b) => b / 10000) } } }),
+            dates: dates(n),
+            pool,
+            ...(quarterly
+              ? {
+                  schedule: {
+                    accrualDates: dates(n),
+                    firstPaymentPeriod: 3,
+                    revolvingMonths: 3,
+                    amortisingMonths: 3,
+                    reinvestmentRate: 0,
+                    triggersOnPaymentDates: true,
+                  },
+                }
+              : {}),
+          });
+          expect(r.checks.cashConserved).toBe(true);
+          // The pool stays at 100,000 until the last month, so each month's spread × 100,000 / 12 is its amount.
+          // Pool interest of 1,500 a month or more covers the swap and the notes at rates up to 8%: no shortfall
+          // is carried, so the notes' interest due is what accrued.
+          const spread = r.excessSpread.reduce((a, e) => a + (e.annualised * 100000) / 12, 0);
+          const noteInterest = r.tranches[0].cashflows.reduce((a, c) => a + c.interestDue, 0);
+          const swapNet = r.waterfall.reduce(
+            (a, w) => a + (w.hedges ?? []).reduce((b, h) => b + h.net, 0),
+            0,
+          );
+          const collected = interest.reduce((a, i) => a + i, 0);
+          expect(spread).toBeCloseTo(collected - noteInterest + swapNet, 6);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
