@@ -97,7 +97,10 @@ export interface CarriedState {
     nextPaymentPeriod: number;
     /** Index of the last payment's accrual end (0: the closing date). */
     lastAccrualPeriod: number;
-    /** Excess-spread estimates of note interest and fees counted in months before the next payment date. */
+    /**
+     * Excess-spread estimates counted in months before the next payment date: note interest, and senior
+     * expenses (fees, net hedge payments, the liquidity facility's interest and commitment fee).
+     */
     excessSpreadInterestCounted: number;
     excessSpreadFeesCounted: number;
     /** First payment date on which the clean-up call was eligible. */

@@ -24,6 +24,8 @@ export class LiquidityAccount {
   interestPaid: Cents = 0;
   feeDue: Cents = 0;
   feePaid: Cents = 0;
+  /** Interest and commitment fee accrued for this payment date alone (nothing carried): excess spread reads it. */
+  accrued: Cents = 0;
   private readonly coveredClasses: ReadonlySet<string>;
 
   constructor(
@@ -53,13 +55,31 @@ export class LiquidityAccount {
     this.repaid = 0;
     this.interestPaid = 0;
     this.feePaid = 0;
-    const rate = couponRate(this.facility.rate, index, period);
-    this.interestDue = interestAccrual(this.drawn, rate, frac) + this.interestOwed;
-    const undrawn = Math.max(0, this.commitment - this.drawn);
-    this.feeDue = interestAccrual(undrawn, this.facility.commitmentFeeRate, frac) + this.feeOwed;
+    const interest = this.interestAccrual(index, period, frac);
+    const fee = this.feeAccrual(this.commitment, frac);
+    this.accrued = interest + fee;
+    this.interestDue = interest + this.interestOwed;
+    this.feeDue = fee + this.feeOwed;
     // Owed until a step pays it, so a deal without the step still carries what accrued.
     this.interestOwed = this.interestDue;
     this.feeOwed = this.feeDue;
+  }
+
+  /**
+   * What the facility costs over `frac` at the current drawn balance: interest on draws plus the fee on the
+   * undrawn commitment. Between payment dates nothing is drawn or repaid, so a collection month's estimate reads
+   * the balance the last payment date left.
+   */
+  cost(notesBegin: Cents, index: IndexRates, period: number, frac: AccrualFraction): Cents {
+    return this.interestAccrual(index, period, frac) + this.feeAccrual(this.commitmentFor(notesBegin), frac);
+  }
+
+  private interestAccrual(index: IndexRates, period: number, frac: AccrualFraction): Cents {
+    return interestAccrual(this.drawn, couponRate(this.facility.rate, index, period), frac);
+  }
+
+  private feeAccrual(commitment: Cents, frac: AccrualFraction): Cents {
+    return interestAccrual(Math.max(0, commitment - this.drawn), this.facility.commitmentFeeRate, frac);
   }
 
   /** Whether a fee step, or an interest step on these classes, may draw. */

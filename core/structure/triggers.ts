@@ -7,8 +7,10 @@
  * - delinquency = defaults projected for the next `pipelineMonths` periods / this period's pool end balance
  *   (loans on their way to charge-off are the delinquent ones); breach when above; untested once the pool is gone;
  * - excess spread = average of the annualised excess spread of the last `averageMonths` completed periods (this
- *   period's is only known after its waterfall); breach when below; untested until a period has completed, and
- *   with `beforeFullWindow: 'notTested'` until `averageMonths` periods have;
+ *   period's is only known after its waterfall); each period's is pool interest and fee collections less fees, net
+ *   hedge payments, the liquidity facility's interest and commitment fee, and note interest, over the pool
+ *   (./waterfall.ts); breach when below; untested until a period has completed, and with
+ *   `beforeFullWindow: 'notTested'` until `averageMonths` periods have;
  * - OC ratio = pool balance / notes outstanding, both after the previous period's distributions, purchases and
  *   write-downs (the closing balances in period 1), so both sides are measured on the same date; breach when
  *   below; untested once the notes are repaid or the pool has run off (a ratio of 0 then says nothing about

@@ -430,6 +430,23 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
   // The first payment date on which the clean-up call could have been exercised (step-ups read it).
   let callDatePeriod: number | null = null;
   const trancheBegin = (id: string): Cents => feeContext.begin[idx(id)];
+  // Excess spread counts the hedges' net payments and the facility's interest and commitment fee as senior
+  // expenses (see the convention at `es` on payment dates). A collection month between payment dates estimates
+  // them over the month, as it estimates note interest; the payment date counts the rest.
+  const supportCostOfMonth = (t: number, poolBegin: Cents, notesBegin: Cents): Cents => {
+    let cost = 0;
+    for (const h of hedgeBook.hedges) {
+      const notional = hedgeNotional(h.notional, {
+        trancheBalance: trancheBegin,
+        poolBalance: poolBegin,
+        period: t,
+      });
+      cost -= hedgeBook.settle(h, notional, index, t, fractionOf(h.dayCount, t - 1, t)).net;
+    }
+    if (liquidity)
+      cost += liquidity.cost(notesBegin, index, t, fractionOf(liquidity.facility.dayCount, t - 1, t));
+    return cost;
+  };
 
   let reserveBalance = structure.reserve ? cents(structure.reserve.initialBalance) : 0;
   const book = new TriggerBook(structure.triggers);
@@ -818,10 +835,14 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
         const sourcesTotal = interest + feeIncome + sched + prepay + recovery + reinvestment;
         const difference = sourcesTotal - usesOut - (heldEnd - heldBegin);
         if (difference !== 0) failures.push({ period: t, difference: fromCents(difference) });
+        const supportMonth =
+          hedgeBook.hedges.length > 0 || liquidity ? supportCostOfMonth(t, poolBegin, notesBegin) : 0;
         esInterestCounted += esInterestMonth;
-        esFeesCounted += feesMonth;
+        esFeesCounted += feesMonth + supportMonth;
         const es =
-          poolBegin === 0 ? 0 : ((interest + feeIncome - feesMonth - esInterestMonth) * 12) / poolBegin;
+          poolBegin === 0
+            ? 0
+            : ((interest + feeIncome - feesMonth - supportMonth - esInterestMonth) * 12) / poolBegin;
         excessSpread.push({ period: t, annualised: es });
         ocPool = poolEnd;
         realisedLoss += fromCents(loss);
@@ -884,6 +905,8 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     // Hedges settle and the liquidity facility's interest and fee fall due at the start of the payment date;
     // the available-funds cap reads the net interest funds they leave.
     let hedgeReceipts = 0;
+    // Net hedge payments of this date, paid minus received, before any carried arrears (excess spread reads it).
+    let hedgeNetPaid = 0;
     const hedgeRows: HedgePeriod[] = [];
     for (const h of hedgeBook.hedges) {
       const notional = hedgeNotional(h.notional, {
@@ -892,6 +915,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
         period: t,
       });
       const settled = hedgeBook.settle(h, notional, index, t, fractionOf(h.dayCount, accrualFrom, t));
+      hedgeNetPaid -= settled.net;
       if (settled.net > 0) hedgeReceipts += settled.net;
       else hedgeBook.owed.set(h.id, (hedgeBook.owed.get(h.id) ?? 0) - settled.net);
       hedgeRows.push({
@@ -1369,11 +1393,21 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     if (difference !== 0) failures.push({ period: t, difference: fromCents(difference) });
     const draws = funds.reserveDrawn;
 
+    // Excess spread, annualised on the pool at the start of the month: pool interest and fee collections less
+    // senior expenses — fees, net hedge payments (paid minus received) and the liquidity facility's interest and
+    // commitment fee — and note interest, each as accrued for the date rather than as paid, so a shortfall does
+    // not read as spread. This is how offering documents of swapped deals define it: the card trusts' base rate
+    // (e.g. BA Credit Card Trust, BAseries prospectus on SEC EDGAR, 2007) is note interest adjusted for net
+    // payments under the derivative agreements plus the servicing fee, and excess spread is the portfolio yield
+    // above it. Leaving the swap out overstates the spread of a deal paying on it and breaches its trigger late.
     // Accruals over several collection months count once: the months before this one had their estimates.
+    const supportAccrued = hedgeNetPaid + (liquidity ? liquidity.accrued : 0);
     const es =
       poolBegin === 0
         ? 0
-        : ((interestCollections - (feesAccrued - esFeesCounted) - (interestAccrued - esInterestCounted)) *
+        : ((interestCollections -
+            (feesAccrued + supportAccrued - esFeesCounted) -
+            (interestAccrued - esInterestCounted)) *
             12) /
           poolBegin;
     esFeesCounted = 0;

@@ -6,10 +6,11 @@
  * - CPR = 1 − (1 − SMM)^12, SMM = prepayments / (pool begin balance − scheduled principal), the SIFMA
  *   convention; a report's scheduled principal is its principal collections less its prepayments;
  * - cumulative net loss = Σ (defaults − recoveries) / the initial pool balance (the run's);
- * - excess spread, annualised = (interest collections − senior fees − note interest due) × 12 / pool begin
- *   balance, as the run states it (RunResult.excessSpread, on amounts accrued); a report's interest collections
- *   include the pool's fee income (instalment fees, the run's pool `interest` + `fees`), its note interest due
- *   is what it paid plus the growth of its carried shortfall;
+ * - excess spread, annualised = (interest collections − senior fees and expenses − note interest due) × 12 / pool
+ *   begin balance, as the run states it (RunResult.excessSpread, on amounts accrued; its senior expenses include
+ *   net swap payments and the liquidity facility's interest and fee, so a report's `feesPaid` must too); a
+ *   report's interest collections include the pool's fee income (instalment fees, the run's pool `interest` +
+ *   `fees`), its note interest due is what it paid plus the growth of its carried shortfall;
  * - 60+ days delinquent / pool end balance: reported only (the projection has no delinquency states).
  * Report period k is compared with the run's period k (monthly collection periods, the run's convention).
  */

@@ -69,7 +69,10 @@ export const ServicerReport = z
       )
       .min(1)
       .max(50),
-    /** Senior fees and expenses paid (trustee, servicer, taxes): for the excess spread. */
+    /**
+     * Senior fees and expenses paid (trustee, servicer, taxes, net swap payments, liquidity facility interest and
+     * fee): for the excess spread, measured as the run measures it.
+     */
     feesPaid: amount.default(0),
     reserve: z
       .object({

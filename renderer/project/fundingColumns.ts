@@ -2,10 +2,11 @@
  * How the Funding screen reads the funding report's tables (core/funding/report.ts), decided by column kind so
  * a column the report gains later reads right without a change here: money, percent and counts keep the
  * report's formats (the grid's, as on Results); lives and WALs the report gives in years read in months, the
- * unit a treasurer of a book of 3- to 24-month receivables thinks in; headers and text cells use a treasurer's
- * words. The Excel report keeps years and ids: this is the screen's reading only.
+ * unit a treasurer of a book of 3- to 24-month receivables thinks in; headers are the report's own
+ * (`sheets:funding.col.*`) in the screen's language, and text cells use a treasurer's words. The Excel report keeps years and ids: this is the screen's reading only.
  */
 import type { TFunction } from 'i18next';
+import { fundingReportTables, type FundingScreenModel } from '../../core/funding/report';
 import type { ReportColumn, ReportTable } from '../../core/io/report/reportTable';
 import { termsText } from './fundingTerms';
 import { fundingText } from './fundingWords';
@@ -43,77 +44,39 @@ export interface FundingView {
 }
 
 /**
- * The funding report's headers (core/funding/report.ts, in English: the Excel report's) and their keys under
- * `funding:header`. The report's own text is the key, so a header it renames or gains reads as the report
- * writes it until it is listed here. Lives in years are read in months (`cellText`), and headed so.
+ * The four columns the report gives in years and the screen in months (`cellText`), by column key: headed in
+ * months, so they have their own headers under `funding:header`. Every other column keeps the report's header.
  */
-const HEADERS = {
-  Mix: 'mix',
-  Scenario: 'scenario',
-  'Funds the book': 'fundsTheBook',
-  'First gap (month)': 'firstGapMonth',
-  'Runway from stress (months)': 'runwayMonths',
-  'Total cost': 'totalCost',
-  'Weighted average cost': 'weightedAverageCost',
-  'All-in IRR': 'allInIrr',
-  'Cost per receivable (annual)': 'costPerReceivable',
-  'Largest gap': 'maxGap',
-  'Largest gap on committed only': 'maxCommittedGap',
-  'Least committed headroom': 'minHeadroom',
-  'Least uncommitted headroom': 'minUncommittedHeadroom',
-  'Most receivables pledged twice': 'maxOverPledged',
-  'Least liquidity': 'minLiquidity',
-  'Funding WAL (years)': 'fundingWalMonths',
-  'Asset WAL (years)': 'assetWalMonths',
-  'Maturity mismatch (years)': 'maturityMismatchMonths',
-  'Refinancing wall (3 months)': 'refinancingWall',
-  'Wall from month': 'refinancingWallFrom',
-  'Concentration (HHI)': 'concentrationHhi',
-  Source: 'source',
-  Type: 'type',
-  Committed: 'committed',
-  'Average balance': 'averageBalance',
-  'Largest balance': 'maxBalance',
-  'Average share': 'averageShare',
-  'Largest share': 'maxShare',
-  'Annual cost': 'annualCost',
-  'IRR of flows': 'irrOfFlows',
-  Month: 'month',
-  Date: 'date',
-  Receivables: 'receivables',
-  'Funding need': 'need',
-  Funded: 'funded',
-  Gap: 'gap',
-  'Committed available': 'committedAvailable',
-  'Uncommitted available': 'uncommittedAvailable',
-  'Gap on committed only': 'committedGap',
-  'Line headroom': 'headroom',
-  'Uncommitted line headroom': 'uncommittedHeadroom',
-  'Pledged twice': 'overPledged',
-  Cash: 'cash',
-  Maturing: 'maturing',
-  Cost: 'cost',
-  'Liquidity buffer': 'liquidityBuffer',
-  Feasible: 'feasible',
-  Constraint: 'constraint',
-  Meaning: 'meaning',
-  'Shortfall (sum over months)': 'shortfall',
-  Months: 'months',
-  Scenarios: 'scenarios',
-  'Relaxing it alone restores feasibility': 'relaxAlone',
-  'Annual rate (month 1)': 'annualRate',
-  'Advance / sold share': 'advanceShare',
-  'Life (years)': 'lifeMonths',
-  Terms: 'terms',
-  Originations: 'originations',
-  Collections: 'collections',
-  'Charge-offs': 'chargeOffs',
-  Losses: 'losses',
+const IN_MONTHS = {
+  fundingWalYears: 'funding:header.fundingWalMonths',
+  assetWalYears: 'funding:header.assetWalMonths',
+  maturityMismatchYears: 'funding:header.maturityMismatchMonths',
+  life: 'funding:header.lifeMonths',
 } as const;
 
-type Header = keyof typeof HEADERS;
+const inMonths = (key: string): key is keyof typeof IN_MONTHS =>
+  Object.prototype.hasOwnProperty.call(IN_MONTHS, key);
 
-const isHeader = (h: string): h is Header => Object.prototype.hasOwnProperty.call(HEADERS, h);
+/** A report table's headers by column key. */
+export type FundingHeaders = Readonly<Record<string, string>>;
+
+/**
+ * The report's own headers (`sheets:funding.col.*`, written by core/funding/report.ts) in the screen's language
+ * (`t`), by the English sheet name of the model's table (`model.tables`, which the engine worker writes in
+ * English) and column key. The same builder writes both, from the same result, in the same order.
+ */
+export function fundingHeaders(
+  model: Pick<FundingScreenModel, 'result' | 'tables'>,
+  t: TFunction,
+): ReadonlyMap<string, FundingHeaders> {
+  const local = fundingReportTables(model.result, t);
+  return new Map(
+    model.tables.map((table, i) => [
+      table.sheetName,
+      Object.fromEntries((local[i]?.columns ?? []).map((c) => [c.key, c.header])),
+    ]),
+  );
+}
 
 /** The report's sheets the screen shows, and their keys under `funding:table`. */
 const SHEETS = {
@@ -131,22 +94,35 @@ type Sheet = keyof typeof SHEETS;
 const isSheet = (s: string): s is Sheet => Object.prototype.hasOwnProperty.call(SHEETS, s);
 
 /**
- * A header naming a source by its id in the case ("warehouse", "abs share": the monthly balances, the
- * frontier's shares) with the source's name instead; the report's headers and other ids in the screen's words.
+ * A column's header on the screen. A column headed by a source's id in the case ("warehouse", "abs share": the
+ * monthly balances, the frontier's shares) takes the source's name; a life in years is headed in months; every
+ * other column the report's header in the screen's language (`headers`), else the report's English in the
+ * screen's words.
  */
-function headerText(header: string, sourceNames: ReadonlyMap<string, string>, t: TFunction): string {
-  if (isHeader(header)) return t(`funding:header.${HEADERS[header]}`);
-  const name = sourceNames.get(header);
-  if (name !== undefined) return name;
-  if (header.endsWith(' share')) {
-    const id = header.slice(0, -' share'.length);
-    const source = sourceNames.get(id);
-    if (source !== undefined) return t('funding:header.sourceShare', { source });
-    // A model word for the whole header ("abs share") before the id alone.
-    const whole = fundingText(header, t);
-    if (whole !== header) return whole;
-    return t('funding:header.sourceShare', { source: fundingText(id, t) });
+function headerText(
+  c: ReportColumn,
+  headers: FundingHeaders,
+  sourceNames: ReadonlyMap<string, string>,
+  t: TFunction,
+): string {
+  if (isYears(c) && inMonths(c.key)) return t(IN_MONTHS[c.key]);
+  const header = c.header;
+  if (c.key.startsWith('bal:') || c.key.startsWith('share:')) {
+    const name = sourceNames.get(header);
+    if (name !== undefined) return name;
+    if (header.endsWith(' share')) {
+      const id = header.slice(0, -' share'.length);
+      const source = sourceNames.get(id);
+      if (source !== undefined) return t('funding:header.sourceShare', { source });
+      // A model word for the whole header ("abs share") before the id alone.
+      const whole = fundingText(header, t);
+      if (whole !== header) return whole;
+      return t('funding:header.sourceShare', { source: fundingText(id, t) });
+    }
+    return fundingText(header, t);
   }
+  const local = headers[c.key];
+  if (local !== undefined) return local;
   const words = fundingText(header, t);
   return isYearsHeader(words) ? words.replace(IN_YEARS, '(months)') : words;
 }
@@ -164,12 +140,13 @@ export function fundingTableTitleKey(table: ReportTable): (typeof SHEETS)[Sheet]
 
 /**
  * A funding report table as the screen shows it, in the screen's language (`t`); `sourceNames` are the case's
- * sources' names by id.
+ * sources' names by id, `headers` the table's headers in that language (`fundingHeaders`).
  */
 export function fundingView(
   table: ReportTable,
   t: TFunction,
   sourceNames: ReadonlyMap<string, string> = new Map(),
+  headers: FundingHeaders = {},
 ): FundingView {
   const cellText: FundingView['cellText'] = {};
   const columns = table.columns.map((c): ReportColumn => {
@@ -181,7 +158,7 @@ export function fundingView(
         return groupAmounts(termsText(text, t) ?? fundingText(text, t));
       };
     }
-    return { ...c, header: headerText(c.header, sourceNames, t) };
+    return { ...c, header: headerText(c, headers, sourceNames, t) };
   });
   return { table: { ...table, columns }, cellText };
 }

@@ -317,7 +317,7 @@ function SharesGrid({ shares, names }: { shares: [string, number][]; names: Map<
   );
   const cols = useMemo<ColDef<ShareRow>[]>(
     () => [
-      { field: 'source', headerName: t('header.source'), pinned: 'left', width: 240 },
+      { field: 'source', headerName: t('sheets:funding.col.source'), pinned: 'left', width: 240 },
       pctCol<ShareRow>('share', t('header.share'), { flex: 1, minWidth: 90 }),
     ],
     [t],
@@ -347,25 +347,25 @@ const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
 
 function costCols(t: TFunction): ColDef<SummaryRow>[] {
   return [
-    { field: 'scenario', headerName: t('funding:header.scenario'), pinned: 'left', width: 180 },
+    { field: 'scenario', headerName: t('sheets:funding.col.scenario'), pinned: 'left', width: 180 },
     {
       field: 'feasible',
-      headerName: t('funding:header.fundsTheBook'),
+      headerName: t('sheets:funding.col.feasible'),
       valueFormatter: (p) => fundingWord(String(p.value ?? ''), t),
       flex: 1,
       minWidth: 110,
     },
-    moneyCol<SummaryRow>('totalCost', t('funding:header.totalCost'), {
+    moneyCol<SummaryRow>('totalCost', t('sheets:funding.col.totalCost'), {
       valueFormatter: (p) => money(num(p.value)),
       flex: 1,
       minWidth: 130,
     }),
-    pctCol<SummaryRow>('weightedAverageCost', t('funding:header.weightedAverageCost'), {
+    pctCol<SummaryRow>('weightedAverageCost', t('sheets:funding.col.weightedAverageCost'), {
       valueFormatter: (p) => pct(num(p.value)),
       flex: 1,
       minWidth: 120,
     }),
-    moneyCol<SummaryRow>('minLiquidity', t('funding:header.minLiquidity'), {
+    moneyCol<SummaryRow>('minLiquidity', t('sheets:funding.col.minLiquidity'), {
       valueFormatter: (p) => money(num(p.value)),
       flex: 1,
       minWidth: 130,
@@ -417,21 +417,27 @@ interface BindingRow {
 
 function bindingCols(t: TFunction): ColDef<BindingRow>[] {
   return [
-    { field: 'family', headerName: t('funding:header.constraint'), pinned: 'left', width: 150 },
-    { field: 'description', headerName: t('funding:header.meaning'), flex: 3, minWidth: 220, ...wrappedText },
-    moneyCol<BindingRow>('amount', t('funding:header.shortfall'), { flex: 1, minWidth: 140 }),
-    { field: 'months', headerName: t('funding:header.months'), flex: 1, minWidth: 90, ...wrappedText },
+    { field: 'family', headerName: t('sheets:funding.col.family'), pinned: 'left', width: 150 },
+    {
+      field: 'description',
+      headerName: t('sheets:funding.col.description'),
+      flex: 3,
+      minWidth: 220,
+      ...wrappedText,
+    },
+    moneyCol<BindingRow>('amount', t('sheets:funding.col.amount'), { flex: 1, minWidth: 140 }),
+    { field: 'months', headerName: t('sheets:funding.col.months'), flex: 1, minWidth: 90, ...wrappedText },
     {
       field: 'scenarios',
-      headerName: t('funding:header.scenarios'),
+      headerName: t('sheets:funding.col.scenarios'),
       tooltipField: 'scenarios',
       flex: 1,
       minWidth: 110,
     },
     {
       field: 'alone',
-      headerName: t('funding:header.relaxAlone'),
-      headerTooltip: t('funding:header.relaxAlone'),
+      headerName: t('sheets:funding.col.alone'),
+      headerTooltip: t('sheets:funding.col.alone'),
       flex: 1,
       minWidth: 140,
       ...wrappedText,

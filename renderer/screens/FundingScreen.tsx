@@ -18,7 +18,12 @@ import { amountUnit, money } from '../format';
 import { useDisplay } from '../i18n/DisplayContext';
 import type { AnalysisLabel } from '../project/analyses';
 import { keptKey } from '../project/kept';
-import { fundingTableTitleKey, fundingView } from '../project/fundingColumns';
+import {
+  fundingHeaders,
+  fundingTableTitleKey,
+  fundingView,
+  type FundingHeaders,
+} from '../project/fundingColumns';
 import { fundingText } from '../project/fundingWords';
 import {
   axisAmount,
@@ -32,6 +37,7 @@ import { useKept } from './useKept';
 
 /** The report's table of what binds when no mix is feasible, which the optimiser's card shows. */
 const BINDING_SHEET = 'Funding binding';
+const NO_HEADERS: FundingHeaders = {};
 
 const SOURCE_COLOURS = [
   '#1d4f91',
@@ -83,11 +89,13 @@ function fundingNumber(n: number): string {
 
 function Table({
   table,
+  headers,
   sourceNames,
   caseName,
   currency,
 }: {
   table: ReportTable;
+  headers: FundingHeaders;
   sourceNames: ReadonlyMap<string, string>;
   caseName: string;
   currency: string;
@@ -97,7 +105,10 @@ function Table({
   // chosen unit.
   const { scale } = useDisplay();
   // Money, percent and months by column kind; the model's ids (bankLine, wholeSubordinated) in a treasurer's words.
-  const view = useMemo(() => fundingView(table, t, sourceNames), [table, t, sourceNames, scale]);
+  const view = useMemo(
+    () => fundingView(table, t, sourceNames, headers),
+    [table, t, sourceNames, headers, scale],
+  );
   const amounts = table.columns.some((c) => c.format === 'money');
   const titleKey = fundingTableTitleKey(table);
   const n = table.rows.length;
@@ -197,6 +208,8 @@ export function FundingScreen() {
     }
   }
 
+  // The report's headers in the screen's language: the worker writes the model's tables in English.
+  const headers = useMemo(() => (model ? fundingHeaders(model, t) : null), [model, t]);
   const s = model?.stacks[stack];
   const option = useMemo<ChartOption | null>(
     () =>
@@ -332,6 +345,7 @@ export function FundingScreen() {
               <Table
                 key={x.sheetName}
                 table={x}
+                headers={headers?.get(x.sheetName) ?? NO_HEADERS}
                 sourceNames={sourceNames}
                 caseName={caseName}
                 currency={currency}

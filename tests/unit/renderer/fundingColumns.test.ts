@@ -2,21 +2,60 @@
  * The Funding screen's reading of the funding report (issue 19 item 13): lives in months, amounts inside the
  * terms with thousands separators, ids in a treasurer's words, money and percent left to the grid's formats.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyseFunding } from '../../../core/funding/analyse';
+import { fundingScreenModel, type FundingScreenModel } from '../../../core/funding/report';
 import type { ReportTable } from '../../../core/io/report/reportTable';
+import { loadHighsSolver } from '../../../core/node/funding/highs';
 import { reportCellText } from '../../../renderer/components/reportColumns';
 import { i18n, initI18n } from '../../../renderer/i18n';
 import {
+  fundingHeaders,
   fundingTableTitleKey,
   fundingView as viewIn,
   groupAmounts,
   yearsAsMonths,
 } from '../../../renderer/project/fundingColumns';
+import { equity, fundingCase } from '../funding/fixtures';
 
 initI18n('en');
 const en = i18n.getFixedT('en');
 const zh = i18n.getFixedT('zh-CN');
 const fundingView = (t: ReportTable, names?: ReadonlyMap<string, string>) => viewIn(t, en, names);
+
+/** A small case with a bank line, retail capital and equity, optimised so the frontier table exists too. */
+let model: FundingScreenModel;
+beforeAll(async () => {
+  const c = fundingCase({
+    indexCurves: { SOFR: 0.05 },
+    fundingSources: [
+      {
+        id: 'bank',
+        type: 'bankLine',
+        commitment: 1_200_000,
+        advanceRate: 0.9,
+        index: 'SOFR',
+        margin: 0.03,
+        tenorMonths: 12,
+      },
+      { id: 'retail', type: 'retail', rate: 0.12, termMonths: 3, monthlyRaiseCapacity: 100_000 },
+      equity(),
+    ],
+    mixes: [{ name: 'bank first', kind: 'rules', order: ['bank', 'retail', 'eq'] }],
+    optimisation: { minLiquidityBuffer: 0.05, frontier: { from: 0, to: 0.1, steps: 3 }, mipRelGap: 0 },
+  });
+  const result = analyseFunding(
+    {
+      fundingCase: c,
+      poolLines: c.book.currentPool.kind === 'repLines' ? c.book.currentPool.lines : [],
+      scenario: c.scenario!,
+      deals: {},
+    },
+    { solver: await loadHighsSolver() },
+  );
+  // The engine worker writes the model's tables in English, whatever the app's language.
+  model = fundingScreenModel(result);
+});
 
 const terms: ReportTable = {
   sheetName: 'Funding terms',
@@ -107,7 +146,7 @@ describe('fundingView with the case’s sources', () => {
 
 describe('fundingView in Chinese', () => {
   it('heads the terms table in Chinese, a life in months, and a source’s share by its name', () => {
-    const v = viewIn(terms, zh);
+    const v = viewIn(terms, zh, undefined, fundingHeaders(model, zh).get('Funding terms'));
     expect(v.table.columns.map((c) => c.header)).toEqual([
       '资金来源',
       '类型',
@@ -147,5 +186,56 @@ describe('a share header of a source without a name', () => {
     };
     expect(viewIn(t, en).table.columns.map((c) => c.header)).toEqual(['ABS share', 'warehouse-a share']);
     expect(viewIn(t, zh).table.columns.map((c) => c.header)).toEqual(['ABS 占比', 'warehouse-a占比']);
+  });
+});
+
+describe('the screen’s headers are the report’s own, in the screen’s language', () => {
+  const headersOf = (lang: typeof en, sheet: string) => {
+    const table = model.tables.find((t) => t.sheetName === sheet);
+    if (!table) throw new Error(`no table ${sheet}`);
+    const names = new Map([['bank', 'Warehouse line']]);
+    const view = viewIn(table, lang, names, fundingHeaders(model, lang).get(sheet));
+    return Object.fromEntries(view.table.columns.map((c) => [c.key, c.header]));
+  };
+
+  it('reads sheets:funding.col in Chinese, a column key the same word in two tables told apart by table', () => {
+    const summary = headersOf(zh, 'Funding summary');
+    // The summary's IRR is the mix's all-in IRR, the sources' the IRR of one source's flows.
+    expect(summary['irr']).toBe('综合内部收益率');
+    expect(headersOf(zh, 'Funding by source')['irr']).toBe('现金流内部收益率');
+    // "Funds the book" on the summary, "Feasible" on the frontier.
+    expect(summary['feasible']).toBe('足额融资');
+    expect(headersOf(zh, 'Funding frontier')['feasible']).toBe('可行');
+    expect(headersOf(zh, 'Funding terms')['share']).toBe('融资/出售比例');
+  });
+
+  it('heads the lives the report gives in years in months, in both languages', () => {
+    expect(headersOf(zh, 'Funding summary')['fundingWalYears']).toBe('融资端加权平均期限（月）');
+    expect(headersOf(zh, 'Funding terms')['life']).toBe('期限（月）');
+    expect(headersOf(en, 'Funding summary')['maturityMismatchYears']).toBe('Maturity mismatch (months)');
+  });
+
+  it('heads a source’s balance and frontier share by its name in Chinese too', () => {
+    expect(headersOf(zh, 'Funding monthly')['bal:bank']).toBe('Warehouse line');
+    expect(headersOf(zh, 'Funding frontier')['share:bank']).toBe('Warehouse line占比');
+  });
+
+  it('leaves no English header on the Chinese screen but source ids and acronyms', () => {
+    for (const table of model.tables) {
+      for (const [key, header] of Object.entries(headersOf(zh, table.sheetName))) {
+        if (key.startsWith('bal:') || key.startsWith('share:')) continue;
+        expect(header.replace(/HHI|ABS|IRR/g, ''), `${table.sheetName} ${key}`).not.toMatch(/[A-Za-z]{2,}/);
+      }
+    }
+  });
+
+  it('reads in English exactly as the report heads its columns, but for lives in months', () => {
+    for (const table of model.tables) {
+      const shown = headersOf(en, table.sheetName);
+      for (const c of table.columns) {
+        if (c.key.startsWith('bal:') || c.key.startsWith('share:')) continue;
+        expect(shown[c.key]).toBe(c.header.replace(/\(years\)$/, '(months)'));
+      }
+    }
   });
 });
