@@ -103,7 +103,7 @@ export function summarySheet(
   kv(t('report:summary.settlementDate'), result.deal.settlementDate, 'date');
   kv(t('report:summary.scenario'), result.scenario.name);
   kv(t('report:summary.engineVersion'), result.engineVersion);
-  kv(t('report:summary.runAt'), result.runAt);
+  kv(t('report:summary.runAt'), text.runDate(result.runAt));
 
   section(t('report:summary.pool'));
   const periods = result.pool.periods;

@@ -451,4 +451,6 @@ export const report = {
     spreadAxis: '% a year',
     dateAxis: '$t(glossary:paymentDate)',
   },
+  /** The run's date and time (core/io/report/runDate.ts): to the minute, in UTC, the zone stated. */
+  runDate: '{{day}} {{month}} {{year}} {{hour}}:{{minute}} UTC',
 };

@@ -434,4 +434,5 @@ export const report: Catalog<typeof en> = {
     spreadAxis: '年化（%）',
     dateAxis: '$t(glossary:paymentDate)',
   },
+  runDate: '{{year}}年{{month}}月{{day}}日 {{hour}}:{{minute}}（UTC）',
 };
