@@ -63,7 +63,9 @@ describe('the report', () => {
   ] as const) {
     it(`shows the run date in words in ${lang}: Summary, Assumptions, page headers, comments`, async () => {
       const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(await buildTrancheReport({ deal, result, lang }));
+      await wb.xlsx.load(
+        Buffer.from(await buildTrancheReport({ deal, result, lang })) as unknown as ArrayBuffer,
+      );
       const names = reportSheetNames(result, t);
       const summary = wb.getWorksheet(names.summary);
       const assumptions = wb.getWorksheet(names.assumptions);
@@ -83,7 +85,11 @@ describe('the report', () => {
 
   it('keeps an invalid run date as written and writes no created date', async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await buildTrancheReport({ deal, result: { ...result, runAt: 'unknown' } }));
+    await wb.xlsx.load(
+      Buffer.from(
+        await buildTrancheReport({ deal, result: { ...result, runAt: 'unknown' } }),
+      ) as unknown as ArrayBuffer,
+    );
     const summary = wb.getWorksheet('Summary');
     if (!summary) throw new Error('no Summary sheet');
     expect(valueBeside(summary, 'Run at')).toBe('unknown');
