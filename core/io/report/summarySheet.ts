@@ -84,9 +84,10 @@ export function summarySheet(
 
   kv(t('report:summary.deal'), result.deal.name);
   if (deal.description) {
-    // A long description would widen the value column for every figure below it.
+    // A long description would widen the value column for every figure below it, and run off the printed page
+    // to its right: it wraps across the page's width instead.
     label(t('report:summary.description'));
-    w.text(r++, 1, deal.description, false);
+    w.paragraph(r++, 1, deal.description);
   }
   kv(t('report:summary.currency'), result.deal.currency);
   // Not fitted: the scaled form is a sentence and would widen the value column.
