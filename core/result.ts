@@ -63,10 +63,15 @@ export interface TrancheResult {
   seniority: string;
   rating?: string;
   originalBalance: number;
+  /**
+   * An interest-only class's notional at closing (the initial pool, or the original balance of the class it is
+   * on): it has no balance, so its price is a % of this. Absent for every other class.
+   */
+  notional?: number;
   /** Share of the initial pool balance. */
   poolShare: number;
   couponDescription: string;
-  /** % of par the yield is computed at. */
+  /** % of par the yield is computed at (of `notional` for an interest-only class). */
   price: number;
   paymentDelayDays: number;
   /** Date of the last principal payment in this run (null when the class receives none). */

@@ -2,7 +2,7 @@
  * One deal run under one scenario: project the pool, run the waterfall, add the tranche analytics, and return
  * the `RunResult` the CLI prints, the UI shows and the report writes.
  */
-import { analyzeTranche, principalWindow, type TrancheFlow } from './analytics';
+import { analyzeTranche, pricePar, principalWindow, type TrancheFlow } from './analytics';
 import type { Deal, RepLine, Scenario } from './deal/schema';
 import { missingIndices, validateDeal, type DealProblem } from './deal/validate';
 import { coreMessage } from './i18n/messages';
@@ -155,7 +155,7 @@ function withAnalytics(tr: TrancheResult, times: Float64Array, accrued: number):
     interest: c.interest,
     principal: c.principal,
   }));
-  const a = analyzeTranche(flows, tr.originalBalance, tr.price, accrued);
+  const a = analyzeTranche(flows, pricePar(tr), tr.price, accrued);
   return {
     ...tr,
     wal: a.wal,

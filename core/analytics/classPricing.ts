@@ -23,6 +23,7 @@ import { curveTime, zeroRate, type CurveCompounding, type DiscountCurve } from '
 import { discountMargin, type DmIndex, type FloaterPeriod } from './discountMargin';
 import { durationAt } from './duration';
 import type { TrancheFlow } from './flows';
+import { pricePar } from './par';
 import { yieldFromPrice } from './yield';
 import { priceOffCurve, zSpreadFromPrice, type CurveFlow } from './zSpread';
 
@@ -106,7 +107,7 @@ export function priceClass(
 ): ClassPricing {
   const compounding = opts.compounding ?? 'semiannual';
   const settle = settlementDateOf(deal);
-  const par = tr.originalBalance;
+  const par = pricePar(tr);
   const accrued = accruedAtSettlement(tr, deal);
   const flows = curveFlows(deal, tr, curve);
   const tSettle = curveTime(curve, settle);

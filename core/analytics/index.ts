@@ -11,6 +11,7 @@ export type { TrancheFlow } from './flows';
 export { principalWindow, weightedAverageLife } from './averageLife';
 export { durationAt, type DurationMeasures } from './duration';
 export { accruedInterest } from './accrued';
+export { pricePar } from './par';
 export {
   bondEquivalentFromMortgage,
   mortgageFromBondEquivalent,

@@ -224,8 +224,17 @@ export const Tranche = z.object({
   dayCount: DayCount.default('30/360'),
   /** Legal final maturity of the class (reported beside its expected final payment date); defaults to the deal's. */
   legalFinalDate: isoDate.optional(),
-  /** Price in % of par at which yield is computed (100 = par). */
-  price: z.number().finite().positive().max(1000).default(100),
+  price: z
+    .number()
+    .finite()
+    .positive()
+    .max(1000)
+    .default(100)
+    .describe(
+      'Clean price in % of par at which yield is computed (100 = par). An interest-only class has no par: its ' +
+        'price is % of its notional at closing (the initial pool, or the original balance of the class it is on), ' +
+        'so the buyer pays price × notional / 100 for the interest alone.',
+    ),
   interestOnShortfall: z
     .boolean()
     .optional()

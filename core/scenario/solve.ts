@@ -17,6 +17,7 @@
  */
 import { priceClass, sifmaFlows } from '../analytics/classPricing';
 import type { CurveCompounding, DiscountCurve } from '../analytics/curve';
+import { pricePar } from '../analytics/par';
 import { priceFromYield, yieldFromPrice } from '../analytics/yield';
 import type { Deal, Scenario, Tranche } from '../deal/schema';
 import type { TrancheResult } from '../result';
@@ -319,10 +320,11 @@ export function solveTargetYield(
       engine.run(breakevenScenario(opts.scenario, opts.mode, v), { analytics: false }),
       opts.tranche,
     );
-    if (!(tr.originalBalance > 0)) return null;
+    const par = pricePar(tr);
+    if (!(par > 0)) return null;
     const y = yieldFromPrice(
       sifmaFlows(deal, tr),
-      tr.originalBalance,
+      par,
       opts.price ?? tr.price,
       accruedAtSettlement(tr, deal),
     );

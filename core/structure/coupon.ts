@@ -54,6 +54,19 @@ export function accrualBase(
 }
 
 /**
+ * An interest-only class's notional at closing, which its price is a % of (the market quotes an IO per 100 of
+ * initial notional, as it has no par): the initial pool, or the original balance of the class it is on.
+ */
+export function initialNotional(
+  io: NonNullable<Tranche['interestOnly']>,
+  tranches: readonly Tranche[],
+  initialPool: number,
+): number {
+  const n = io.notional;
+  return n.type === 'pool' ? initialPool : (tranches.find((t) => t.id === n.tranche)?.balance ?? 0);
+}
+
+/**
  * The cap on a class's current interest: net interest funds × class beginning balance / notes' beginning
  * balance (zero when there are no funds or no notes).
  */

@@ -67,7 +67,7 @@ import { allocatePrincipal, firstPriorityDue, ocTargetAmount, principalDue } fro
 import { reserveTarget } from './reserve';
 import { eligibilityFailureMessages, limitKeys, planPurchase, type ExcludedLine } from './revolving';
 import { TriggerBook, type TriggerMeasures } from './triggers';
-import { accrualBase, availableFundsCap, classRate } from './coupon';
+import { accrualBase, availableFundsCap, classRate, initialNotional } from './coupon';
 import { HedgeBook, hedgeNotional } from './hedge';
 import { LiquidityAccount } from './liquidity';
 import type { HedgePeriod, LiquidityPeriod } from '../result';
@@ -1494,6 +1494,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     seniority: tr.seniority,
     ...(tr.rating !== undefined ? { rating: tr.rating } : {}),
     originalBalance: tr.balance,
+    ...(tr.interestOnly ? { notional: initialNotional(tr.interestOnly, tranches, initialNum) } : {}),
     poolShare: initialNum > 0 ? tr.balance / initialNum : 0,
     couponDescription: describeCoupon(tr.coupon),
     price: tr.price,

@@ -6,7 +6,7 @@ export const LATIN_ALLOWED: ReadonlySet<string> = new Set(
   (
     'ABS CPR CDR SMM MDR WAL OC IC IRR APR CNL CGL LTV DPD PSA SDA SIFMA ACT SSE IB CN US USD CNY HKD EUR ' +
     'CSV XLSX XLS JSON PDF GBK UTF Excel Monte Carlo Vasicek Mack LP HiGHS ID Tab Ctrl Shift Enter Esc English ' +
-    'bp bps Reg AB AL'
+    'bp bps Reg AB AL UTC'
   ).split(' '),
 );
 

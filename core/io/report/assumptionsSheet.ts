@@ -224,7 +224,7 @@ function keyValues(w: SheetWriter, deal: Deal, result: RunResult, start: number,
     kv(t('report:assumptions.indexCurve', { name }), describeCurve(t, curve));
   kv(t('report:assumptions.horizon'), result.pool.periods.length);
   kv(t('report:assumptions.engineVersion'), result.engineVersion);
-  kv(t('report:assumptions.runAt'), result.runAt);
+  kv(t('report:assumptions.runAt'), text.runDate(result.runAt));
 
   heading(t('report:assumptions.structure'));
   const st = deal.structure;

@@ -19,7 +19,8 @@ export type CellRole =
   | 'total'
   | 'input'
   | 'note'
-  | 'link';
+  | 'link'
+  | 'paragraph';
 
 export type NumberFormat = 'money' | 'percent' | 'number' | 'date' | 'integer';
 
@@ -82,6 +83,8 @@ const ROLE: Readonly<
   input: { font: { color: { argb: BLUE_INPUT } } },
   note: { font: { italic: true, color: { argb: GREY_TEXT } } },
   link: { font: { underline: true, color: { argb: 'FF0563C1' } } },
+  /** A long text (a deal's description) wrapped across the printed width, read from its top line. */
+  paragraph: { alignment: { vertical: 'top', wrapText: true } },
 };
 
 /** Roles whose text wraps within its column (the writer sets the row's height to the lines it takes). */

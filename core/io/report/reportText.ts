@@ -7,6 +7,7 @@
 import { SCALE_FACTOR, type AmountScale } from '../../i18n/amounts';
 import { translator, type Lang, type TFunction } from '../../i18n';
 import { moneyFormat } from './reportStyles';
+import { runDateText } from './runDate';
 import { SheetWriter } from './sheetWriter';
 
 const KNOWN_CURRENCIES = ['CNY', 'USD', 'HKD', 'EUR'] as const;
@@ -38,6 +39,8 @@ export interface ReportText {
   list(items: readonly string[]): string;
   /** The title block's second line: deal, scenario, run date and the unit amounts are in. */
   caption(scaled: boolean): string;
+  /** A run timestamp (ISO, UTC) as the reader's language writes a date and time. */
+  runDate(runAt: string): string;
 }
 
 /** The run a report is of, for the title block on every sheet. */
@@ -77,8 +80,9 @@ export function reportText(
       t('report:styled.caption', {
         deal: run.deal,
         scenario: run.scenario,
-        runAt: run.runAt,
+        runAt: runDateText(t, lang, run.runAt),
         unit: scaled ? unit : units,
       }),
+    runDate: (runAt) => runDateText(t, lang, runAt),
   };
 }

@@ -126,6 +126,53 @@ export function wrappedLines(width: number, columnWidth: number): number {
   return Math.max(1, Math.ceil(width / Math.max(1, columnWidth - 1)));
 }
 
+/**
+ * Lines a paragraph takes wrapped at `capacity` columns a line, as a spreadsheet wraps it: between words, or between
+ * any two wide (CJK) characters, which Chinese text has no spaces between; a wide character counts two columns.
+ * A word longer than a line is cut where the line ends.
+ */
+export function paragraphLines(text: string, capacity: number): number {
+  const room = Math.max(1, capacity - 1);
+  let lines = 1;
+  let used = 0;
+  let space = 0;
+  const place = (width: number): void => {
+    if (used > 0 && used + space + width > room) {
+      lines++;
+      used = 0;
+    } else if (used > 0) used += space;
+    space = 0;
+    used += width;
+    while (used > room) {
+      lines++;
+      used -= room;
+    }
+  };
+  let word = 0;
+  for (const ch of text) {
+    if (/\s/.test(ch)) {
+      if (word > 0) place(word);
+      word = 0;
+      if (ch === '\n') {
+        lines++;
+        used = 0;
+        space = 0;
+      } else space++;
+      continue;
+    }
+    const w = textWidth(ch);
+    if (w === 1) {
+      word += 1;
+      continue;
+    }
+    if (word > 0) place(word);
+    word = 0;
+    place(w);
+  }
+  if (word > 0) place(word);
+  return lines;
+}
+
 /** How a writer shows money and the words it writes itself; the defaults are the report in English and in units. */
 export interface SheetWriterOptions {
   /** Money cells hold `amount / factor` (an amount scale: 1e4 for 万). */
@@ -161,6 +208,8 @@ export class SheetWriter {
   /** Workbook names of key figures. */
   readonly names: { r: number; c: number; name: string }[] = [];
   readonly pictures: SheetPicture[] = [];
+  /** Cells whose text is merged with the cells to their right up to the last printed column, and wrapped there. */
+  readonly spans: { r: number; c: number }[] = [];
   /** Columns whose width is set rather than fitted to content (zero-based column → characters). */
   readonly fixedWidths = new Map<number, number>();
 
@@ -271,6 +320,15 @@ export class SheetWriter {
   /** A section heading within a sheet. */
   section(r: number, text: string): void {
     this.text(r, 0, text, false, 'section');
+  }
+
+  /**
+   * A long text (a deal's description) wrapped within the printed page: merged from column `c` to the sheet's last
+   * printed column, which is only known once the sheet is built, its row as tall as its lines.
+   */
+  paragraph(r: number, c: number, text: string): void {
+    this.text(r, c, text, false, 'paragraph');
+    this.spans.push({ r, c });
   }
 
   /** A note below a table, in the note style, not widening its column. */

@@ -84,9 +84,10 @@ export function summarySheet(
 
   kv(t('report:summary.deal'), result.deal.name);
   if (deal.description) {
-    // A long description would widen the value column for every figure below it.
+    // A long description would widen the value column for every figure below it, and run off the printed page
+    // to its right: it wraps across the page's width instead.
     label(t('report:summary.description'));
-    w.text(r++, 1, deal.description, false);
+    w.paragraph(r++, 1, deal.description);
   }
   kv(t('report:summary.currency'), result.deal.currency);
   // Not fitted: the scaled form is a sentence and would widen the value column.
@@ -103,7 +104,7 @@ export function summarySheet(
   kv(t('report:summary.settlementDate'), result.deal.settlementDate, 'date');
   kv(t('report:summary.scenario'), result.scenario.name);
   kv(t('report:summary.engineVersion'), result.engineVersion);
-  kv(t('report:summary.runAt'), result.runAt);
+  kv(t('report:summary.runAt'), text.runDate(result.runAt));
 
   section(t('report:summary.pool'));
   const periods = result.pool.periods;

@@ -149,13 +149,16 @@ export async function buildTrancheReport(input: ReportInput): Promise<Uint8Array
     {
       deal: result.deal.name,
       scenario: t('report:styled.headerScenario', { scenario: result.scenario.name }),
-      runDate: t('report:styled.headerRunAt', { runAt: result.runAt }),
+      runDate: t('report:styled.headerRunAt', { runAt: text.runDate(result.runAt) }),
       pageOf: t('report:styled.pageOf'),
     },
     {
       title: t('report:props.title', { deal: result.deal.name }),
       subject: t('report:props.subject', { scenario: result.scenario.name }),
-      description: t('report:props.comments', { engine: result.engineVersion, runAt: result.runAt }),
+      description: t('report:props.comments', {
+        engine: result.engineVersion,
+        runAt: text.runDate(result.runAt),
+      }),
       created: runDate,
     },
   );

@@ -7,7 +7,14 @@
  */
 import type ExcelJS from 'exceljs';
 import { cellStyle, WRAPPED } from './reportStyles';
-import { cellAddress, columnName, type SheetWriter, textWidth, wrappedLines } from './sheetWriter';
+import {
+  cellAddress,
+  columnName,
+  paragraphLines,
+  type SheetWriter,
+  textWidth,
+  wrappedLines,
+} from './sheetWriter';
 
 export interface WorkbookSheet {
   name: string;
@@ -54,6 +61,8 @@ const PX_PER_CHAR = 7;
 const PX_PER_ROW = 20;
 /** Height of one line of text, in points. */
 const ROW_POINTS = 15;
+/** Excel's tallest row, in points. */
+const MAX_ROW_POINTS = 409;
 
 function writeSheet(wb: ExcelJS.Workbook, sheet: WorkbookSheet, heading: PrintHeading): void {
   const w = sheet.writer;
@@ -65,6 +74,24 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: WorkbookSheet, heading: PrintHe
   const widths = w.columnWidths();
   ws.columns = widths.map((width) => ({ width }));
 
+  // What prints: the cells written and the pictures, whose boxes may reach past the last column of text.
+  let lastRow = dataLastRow;
+  let printCol = lastCol;
+  for (const p of w.pictures) {
+    lastRow = Math.max(lastRow, p.row + Math.ceil(p.height / PX_PER_ROW));
+    let x = 0;
+    let c = p.col;
+    while (x < p.width && c < 16_384) x += (widths[c++] ?? 9) * PX_PER_CHAR;
+    printCol = Math.max(printCol, c - 1);
+  }
+  const spanned = new Set(w.spans.map((s) => `${s.r}:${s.c}`));
+  /** Width of the columns from `c` to the last printed one, in characters. */
+  const spanWidth = (c: number): number => {
+    let width = 0;
+    for (let k = c; k <= printCol; k++) width += widths[k] ?? 9;
+    return width;
+  };
+
   for (let r = 0; r < w.rows.length; r++) {
     const cells = w.rows[r];
     if (cells === undefined) continue;
@@ -73,7 +100,9 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: WorkbookSheet, heading: PrintHe
     for (let c = 0; c < cells.length; c++) {
       const cell = cells[c];
       if (cell === undefined) continue;
-      if (WRAPPED.has(cell.role) && typeof cell.v === 'string')
+      if (spanned.has(`${r}:${c}`) && typeof cell.v === 'string')
+        lines = Math.max(lines, paragraphLines(cell.v, spanWidth(c)));
+      else if (WRAPPED.has(cell.role) && typeof cell.v === 'string')
         lines = Math.max(lines, wrappedLines(textWidth(cell.v), widths[c] ?? 9));
       const target = row.getCell(c + 1);
       if (cell.link !== undefined) {
@@ -90,9 +119,11 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: WorkbookSheet, heading: PrintHe
       }
       target.style = cellStyle(cell.role, cell.z, cell.f !== undefined);
     }
-    // Readers do not all grow a row to its wrapped text on opening: the height is set from the lines it takes.
-    if (lines > 1) row.height = ROW_POINTS * lines;
+    // Readers do not all grow a row to its wrapped text on opening: the height is set from the lines it takes
+    // (ExcelJS does not fit it either), within the tallest row Excel allows.
+    if (lines > 1) row.height = Math.min(MAX_ROW_POINTS, ROW_POINTS * lines);
   }
+  for (const s of w.spans) if (printCol > s.c) ws.mergeCells(s.r + 1, s.c + 1, s.r + 1, printCol + 1);
 
   for (const n of w.notes) ws.getCell(n.r + 1, n.c + 1).note = n.text;
   for (const n of w.names) ws.getCell(n.r + 1, n.c + 1).addName(n.name);
@@ -101,9 +132,7 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: WorkbookSheet, heading: PrintHe
     ws.autoFilter = `${cellAddress(f.firstRow, f.firstCol)}:${cellAddress(f.lastRow, f.lastCol)}`;
   }
 
-  // Pictures: scaled to their box (pixels), anchored at a cell, the print area extended to hold them.
-  let lastRow = dataLastRow;
-  let printCol = lastCol;
+  // Pictures: scaled to their box (pixels), anchored at a cell, within the print area found above.
   for (const p of w.pictures) {
     const id = wb.addImage({ base64: base64(p.png), extension: 'png' });
     ws.addImage(id, {
@@ -111,11 +140,6 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: WorkbookSheet, heading: PrintHe
       ext: { width: p.width, height: p.height },
       editAs: 'oneCell',
     });
-    lastRow = Math.max(lastRow, p.row + Math.ceil(p.height / PX_PER_ROW));
-    let x = 0;
-    let c = p.col;
-    while (x < p.width && c < 16_384) x += (widths[c++] ?? 9) * PX_PER_CHAR;
-    printCol = Math.max(printCol, c - 1);
   }
   for (const b of w.pageBreaks) ws.getRow(b + 1).addPageBreak();
 

@@ -85,11 +85,12 @@ describe('the styled report read back with ExcelJS', () => {
   });
 
   it('gives every sheet the title block: title, then deal, scenario, run date and unit', () => {
+    // The fixture ran at 2026-11-25T09:00:00.000Z: the caption states it to the minute, in UTC.
     for (const sheet of wb.worksheets) {
       expect(sheet.getCell('A1').font?.bold, sheet.name).toBe(true);
       expect(sheet.getCell('A1').font?.size, sheet.name).toBe(14);
       const caption = String(sheet.getCell('A2').value);
-      for (const part of [deal.name, result.scenario.name, result.runAt, 'CNY'])
+      for (const part of [deal.name, result.scenario.name, 'run 25 Nov 2026 09:00 UTC', 'CNY'])
         expect(caption, sheet.name).toContain(part);
     }
   });
@@ -132,7 +133,8 @@ describe('the styled report read back with ExcelJS', () => {
       expect(p.printTitlesRow, sheet.name).toBe(`1:${frozen}`);
       expect(sheet.headerFooter.oddHeader).toContain(deal.name);
       expect(sheet.headerFooter.oddHeader).toContain(`Scenario ${result.scenario.name}`);
-      expect(sheet.headerFooter.oddHeader).toContain(result.runAt);
+      expect(sheet.headerFooter.oddHeader).toContain('Run 25 Nov 2026 09:00 UTC');
+      expect(sheet.headerFooter.oddHeader).not.toContain(result.runAt);
       expect(sheet.headerFooter.oddFooter).toContain(sheet.name);
       expect(sheet.headerFooter.oddFooter).toContain('Page &P of &N');
     }
@@ -265,6 +267,13 @@ describe.skipIf(!version || !poppler)('the report printed to PDF by LibreOffice'
   const sample = Deal.parse(
     JSON.parse(readFileSync('samples/deals/revolving-installment.deal.json', 'utf8')),
   );
+  // A Chinese treasury describes its deal in Chinese: no spaces to wrap at, and each character two columns wide.
+  const described = {
+    ...sample,
+    description:
+      '循环购买结构的消费分期资产支持证券，基础资产为电商平台发放的免息分期及等额本息消费贷款。'.repeat(8) +
+      '清仓回购比例为百分之十，触发事件后转为顺序偿付，本期说明到此结束。',
+  };
   let printed: Map<string, Printed>;
   beforeAll(async () => {
     if (sample.pool.kind !== 'repLines') throw new Error('the sample has rep lines');
@@ -278,7 +287,12 @@ describe.skipIf(!version || !poppler)('the report printed to PDF by LibreOffice'
         fixture: bytes,
         'fixture-zh': zhBytes,
         sample: await buildTrancheReport({ deal: sample, result: run }),
-        'sample-zh': await buildTrancheReport({ deal: sample, result: run, lang: 'zh-CN', amounts: 'wan' }),
+        'sample-zh': await buildTrancheReport({
+          deal: described,
+          result: run,
+          lang: 'zh-CN',
+          amounts: 'wan',
+        }),
       },
       process.env.ABS_REPORT_PAGES_DIR,
     );
@@ -300,6 +314,22 @@ describe.skipIf(!version || !poppler)('the report printed to PDF by LibreOffice'
     expect(page).toMatch(/35\.00%\s+6\.2000/);
     expect(page).toContain('Page 2 of');
     expect(printed.get('fixture-zh')?.page(2)).toMatch(/35\.00%\s+6\.2000/);
+  });
+
+  it('wraps the deal description within the Summary’s printed width, its last words on its first page', () => {
+    // Text past the print area is cut at the page's edge: the whole description on the page means it fits the
+    // width. Compared without white space, which the wrapping adds.
+    const squeeze = (text: string): string => text.replace(/\s+/g, '');
+    for (const [name, deal] of [
+      ['sample', sample],
+      ['sample-zh', described],
+    ] as const) {
+      const page = printed.get(name)?.page(2) ?? '';
+      expect(page, name).toContain(name === 'sample' ? '5.0x or more).' : '本期说明到此结束。');
+      expect(squeeze(page), name).toContain(squeeze(deal.description ?? ''));
+      // And the figures below it still follow on the same page.
+      expect(page, name).toMatch(name === 'sample' ? /Initial balance/ : /初始资产池余额/);
+    }
   });
 
   it('prints each class’s investor summary on a page of its own', () => {

@@ -415,7 +415,8 @@ export const report = {
       cumulativeNetLoss: 'Cumulative defaults − cumulative recoveries (charge-off view).',
       cumulativeNetLossPct: 'Cumulative net loss at the last period ÷ initial pool balance.',
       poolShare: 'Original balance of the class ÷ initial pool balance.',
-      price: 'Price in % of par at which the yield is computed.',
+      price:
+        'Price in % of par at which the yield is computed; an interest-only class, which has no par, in % of its notional at closing.',
       wal: 'Σ(principal × years from settlement) ÷ Σ principal, 30/360, payment delay included.',
       window: 'First and last period in which the class receives principal.',
       expectedFinal: 'Date of the last principal payment in this scenario.',
@@ -451,4 +452,6 @@ export const report = {
     spreadAxis: '% a year',
     dateAxis: '$t(glossary:paymentDate)',
   },
+  /** The run's date and time (core/io/report/runDate.ts): to the minute, in UTC, the zone stated. */
+  runDate: '{{day}} {{month}} {{year}} {{hour}}:{{minute}} UTC',
 };

@@ -402,7 +402,8 @@ export const report: Catalog<typeof en> = {
       cumulativeNetLoss: '累计违约 − 累计回收（核销口径）。',
       cumulativeNetLossPct: '最后一期累计净损失 ÷ 初始资产池余额。',
       poolShare: '该档初始本金余额 ÷ 初始资产池余额。',
-      price: '计算收益率所用价格（占面值的百分比）。',
+      price:
+        '计算收益率所用价格（占面值的百分比）；$t(glossary:interestOnlyClass)无面值，价格为占其设立时名义本金的百分比。',
       wal: 'Σ（本金 × 自结算日起年数）÷ Σ 本金，30/360 计息基准，含兑付延迟。',
       window: '该档获得本金兑付的第一期与最后一期。',
       expectedFinal: '本情景下最后一次本金兑付的日期。',
@@ -434,4 +435,5 @@ export const report: Catalog<typeof en> = {
     spreadAxis: '年化（%）',
     dateAxis: '$t(glossary:paymentDate)',
   },
+  runDate: '{{year}}年{{month}}月{{day}}日 {{hour}}:{{minute}}（UTC）',
 };
