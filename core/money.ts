@@ -192,7 +192,8 @@ export function allocateCents(total: Cents, weights: readonly Cents[]): Cents[] 
   if (total < 0) throw new RangeError('allocateCents: negative total');
   let wsum = 0;
   let wmax = 0;
-  for (const w of weights) {
+  for (let i = 0; i < n; i++) {
+    const w = weights[i];
     if (w < 0) throw new RangeError('allocateCents: negative weight');
     wsum += w;
     if (w > wmax) wmax = w;

@@ -61,6 +61,8 @@ export function writeDowns(
   collateral: Cents,
 ): Cents[] {
   let notes = 0;
-  for (const b of balances) notes += b;
+  for (let i = 0; i < balances.length; i++) notes += balances[i];
+  // Nearly every period writes nothing down: no split to build.
+  if (notes <= collateral) return new Array<number>(balances.length).fill(0);
   return allocateByLevel(Math.max(0, notes - collateral), balances, juniorLevelsFirst);
 }

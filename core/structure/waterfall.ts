@@ -410,6 +410,8 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     for (const p of planOf(phase))
       if (p.step.pay === 'interest') for (const i of p.ids) interestClasses.add(i);
   }
+  // Walked every period: an array, since iterating a Set allocates an iterator each time.
+  const interestClassList = [...interestClasses];
   const triggerMoment = new Map(structure.triggers.map((tr) => [tr.id, tr.testedAt ?? 'beforeDistribution']));
   const anyAfterTrigger = structure.triggers.some((tr) => tr.testedAt === 'afterDistribution');
   const phaseBook = new PhaseBook(
@@ -783,7 +785,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     let esInterestMonth = 0;
     feeContext.begin = beginBalances;
     const accrueInterest = (): void => {
-      for (const i of interestClasses) {
+      for (const i of interestClassList) {
         const rate = classRate(tranches[i], index, t, date, callDatePeriod);
         const base = accrualBase(tranches[i], beginBalances[i], poolBegin, trancheBegin);
         if (!payDate) {
