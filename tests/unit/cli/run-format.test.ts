@@ -10,6 +10,7 @@ import {
 import { parseDeal } from '../../../core/deal/load';
 import { runDeal } from '../../../core/run';
 import { minimalDeal } from '../deal/minimalDeal';
+import { translator } from '../../../core/i18n';
 
 describe('CLI number formats', () => {
   it('uses thousands separators, fixed decimals and a dash for missing values', () => {
@@ -59,5 +60,18 @@ describe('renderRun', () => {
     const text = renderRun(deal, broken, 'x.json');
     expect(text).toContain(`CASH NOT CONSERVED in 1 of ${r.waterfall.length} periods:`);
     expect(text).toContain('period 3: difference 0.01');
+  });
+
+  it('states when the run was made in words, to the minute in UTC, in the language of the output', () => {
+    const deal = parseDeal(minimalDeal(), 'x.json');
+    if (deal.pool.kind !== 'repLines') throw new Error('rep lines expected');
+    const r = {
+      ...runDeal(deal, { kind: 'repLines', lines: deal.pool.lines }),
+      runAt: '2026-12-03T21:07:45.123Z',
+    };
+    expect(renderRun(deal, r, 'x.json', translator('en'), 'en')).toContain('run 3 Dec 2026 21:07 UTC');
+    expect(renderRun(deal, r, 'x.json', translator('zh-CN'), 'zh-CN')).toContain(
+      '测算时间 2026年12月3日 21:07（UTC）',
+    );
   });
 });

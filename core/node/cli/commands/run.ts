@@ -38,6 +38,7 @@ import {
   type Column,
 } from '../format';
 import { cliLang, cliT } from '../lang';
+import { runDateText } from '../../../io/report/runDate';
 import { dealErrorLines } from '../problems';
 import {
   dealInputFiles,
@@ -652,7 +653,13 @@ function paymentsLine(t: TFunction, deal: Deal): string {
 }
 
 /** The human-readable report of one run, in the language of `t` (the process's by default). */
-export function renderRun(deal: Deal, r: RunResult, file: string, t: TFunction = cliT()): string {
+export function renderRun(
+  deal: Deal,
+  r: RunResult,
+  file: string,
+  t: TFunction = cliT(),
+  lang: Lang = cliLang(),
+): string {
   const label = (k: RunLabel): string => t(`cli:run.label.${k}`);
   const header = renderPairs(
     [
@@ -663,7 +670,10 @@ export function renderRun(deal: Deal, r: RunResult, file: string, t: TFunction =
       [label('settlement'), r.deal.settlementDate],
       [label('closing'), r.deal.closingDate ?? r.deal.settlementDate],
       [label('payments'), paymentsLine(t, deal)],
-      [label('engine'), t('cli:run.value.engine', { version: r.engineVersion, at: r.runAt })],
+      [
+        label('engine'),
+        t('cli:run.value.engine', { version: r.engineVersion, at: runDateText(t, lang, r.runAt) }),
+      ],
     ],
     t('cli:colon'),
   );
