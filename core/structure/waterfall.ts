@@ -732,6 +732,22 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     }
   }
 
+  // Per-class figures of the period being paid, zeroed each period rather than allocated: a stress runs the
+  // waterfall thousands of times, and a dozen fresh arrays a period were most of its garbage. Nothing keeps them
+  // past their period (report rows copy the values).
+  const zeros = (): Cents[] => new Array<number>(nT).fill(0);
+  const beginBalances = zeros();
+  const interestDue = zeros();
+  const interestAccruedBy = zeros();
+  const currentInterest = zeros();
+  const interestDueReported = zeros();
+  const interestOwed = zeros();
+  const interestCounted: boolean[] = new Array<boolean>(nT).fill(false);
+  const interestPaid = zeros();
+  const principalPaid = zeros();
+  const writtenBack = zeros();
+  const wd = zeros();
+
   for (let t = firstPeriod; t <= T; t++) {
     const date = dates[t];
     const payDate = t >= nextPayment || t === T;
@@ -755,7 +771,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     cumLosses += loss;
     cumCollections += interest + feeIncome + sched + prepay + recovery;
     const notesBegin = sumOf(balance);
-    const beginBalances = balance.slice();
+    for (let i = 0; i < nT; i++) beginBalances[i] = balance[i];
     const month = { begin: poolBegin, sched, prepay, defaults, loss, recovery, interest };
 
     // Triggers see this period's collections; the OC ratio reads pool and notes on one date, after the previous
@@ -777,9 +793,9 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
 
     // Interest due this period per class: the coupon on the beginning balance, the carried shortfall and, where
     // the class says so, interest on that shortfall at the coupon.
-    const interestDue: Cents[] = new Array<number>(nT).fill(0);
-    const interestAccruedBy: Cents[] = new Array<number>(nT).fill(0);
-    const currentInterest: Cents[] = new Array<number>(nT).fill(0);
+    interestDue.fill(0);
+    interestAccruedBy.fill(0);
+    currentInterest.fill(0);
     // Interest accrues from the last payment's accrual end (the closing date for the first) to this one's.
     const accrualFrom = lastAccrual;
     let esInterestMonth = 0;
@@ -1046,18 +1062,18 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     let poolEnd = callNow ? 0 : collectedEnd;
     let purchasedPar = 0;
 
-    const interestDueReported: Cents[] = new Array<number>(nT).fill(0);
+    interestDueReported.fill(0);
     // Interest still owed this period: a second interest step for a class (principal paying a revenue shortfall)
     // pays only what the first left unpaid, and its accrual counts once.
-    const interestOwed = interestDue.slice();
-    const interestCounted: boolean[] = new Array<boolean>(nT).fill(false);
+    for (let i = 0; i < nT; i++) interestOwed[i] = interestDue[i];
+    interestCounted.fill(false);
     if (pdlOn) {
       pdl.debit(lossSincePayment + loss, balance);
       lossSincePayment = 0;
     }
-    const interestPaid: Cents[] = new Array<number>(nT).fill(0);
-    const principalPaid: Cents[] = new Array<number>(nT).fill(0);
-    const writtenBack: Cents[] = new Array<number>(nT).fill(0);
+    interestPaid.fill(0);
+    principalPaid.fill(0);
+    writtenBack.fill(0);
     const pending = callNow ? 0 : cents(ledger.pendingDefaults[t]);
     const reserveForInterestAtEnd = final && structure.reserve?.coversPrincipalAtMaturity === false;
     let feesAccrued = 0;
@@ -1340,7 +1356,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
 
     // Loss allocation against the collateral as it stands after purchases (and after the call); on the final
     // period whatever is still unpaid is lost.
-    const wd: Cents[] = new Array<number>(nT).fill(0);
+    wd.fill(0);
     if (writeDownsOn) {
       const lost = final
         ? balance.slice()
