@@ -193,10 +193,14 @@ function runInWorkers<TInit, TJob, TOut>(
 ): Promise<TOut[]> {
   const { jobs, signal } = opts;
   const out: TOut[] = new Array<TOut>(jobs.length);
+  // Every thread claims the next batch from this shared counter, so a worker never waits for this thread — busy
+  // with a batch of its own — to hand it one (it did, for most of a batch, every batch).
+  const claim = new Int32Array(new SharedArrayBuffer(4));
+  const batchSize = batches[0]!.length;
+  const nBatches = batches.length;
   // This run's workers, the message handler it attached to each, and whether the worker has set up this run.
   const workers: { worker: Worker; onMessage: (msg: WorkerMessage<TOut>) => void; ready: boolean }[] = [];
   let poolKey = '';
-  let next = 0;
   let done = 0;
   let settled = false;
 
@@ -212,8 +216,9 @@ function runInWorkers<TInit, TJob, TOut>(
     const fail = (err: Error): void => {
       if (settled) return;
       settled = true;
+      // The other threads stop claiming; a failed or cancelled run's workers are never reused.
+      Atomics.store(claim, 0, nBatches);
       detach();
-      // A failed or cancelled run may leave a worker mid-batch or broken: never reuse it.
       for (const w of workers) void w.worker.terminate();
       reject(err);
     };
@@ -224,8 +229,9 @@ function runInWorkers<TInit, TJob, TOut>(
       if (done === jobs.length && !settled) {
         settled = true;
         detach();
-        // Every batch has come back, so each worker that set up this run is idle: keep it for the next run. One
-        // still starting would announce a setup of this run's inputs later; it is stopped instead.
+        // Every batch has come back, so each worker that set up this run has finished with it (or is about to
+        // find the counter spent; the next run's inputs queue behind that): keep it for the next run. One still
+        // starting would announce a setup of this run's inputs later; it is stopped instead.
         for (const w of workers) {
           if (w.ready) park(poolKey, w.worker);
           else void w.worker.terminate();
@@ -233,11 +239,12 @@ function runInWorkers<TInit, TJob, TOut>(
         resolve(out);
       }
     };
-    const feed = (w: Worker): void => {
-      if (next >= batches.length) return complete();
-      const b = next++;
-      const ids = batches[b]!;
-      w.postMessage({ batch: b, jobs: ids.map((j) => jobs[j]) });
+    const record = (b: number, results: readonly TOut[]): void => {
+      const from = b * batchSize;
+      for (let k = 0; k < results.length; k++) out[from + k] = results[k]!;
+      done += results.length;
+      opts.onProgress?.(done, jobs.length);
+      complete();
     };
 
     const attach = (w: Worker): void => {
@@ -251,15 +258,13 @@ function runInWorkers<TInit, TJob, TOut>(
             fail(new WorkerJobError(`job failed: ${e.message}`, e.stack));
             return;
           }
-          if (msg.type === 'ready') entry.ready = true;
-          if (msg.type === 'done') {
-            const ids = batches[msg.batch]!;
-            const results = msg.results ?? [];
-            ids.forEach((j, k) => (out[j] = results[k]!));
-            done += ids.length;
-            opts.onProgress?.(done, jobs.length);
+          if (msg.type === 'ready') {
+            entry.ready = true;
+            // The jobs go once; the worker then claims batches until the counter is spent.
+            w.postMessage({ type: 'claim', claim, jobs, batchSize, batches: nBatches });
+            return;
           }
-          feed(w);
+          if (msg.type === 'done') record(msg.batch, msg.results ?? []);
         },
       };
       workers.push(entry);
@@ -295,15 +300,18 @@ function runInWorkers<TInit, TJob, TOut>(
       void (async () => {
         const mod = await loadJobModule<TInit, TJob, TOut>(opts.module);
         const run = await mod.setup(opts.init);
-        while (!settled && next < batches.length) {
-          const ids = batches[next++]!;
-          for (const j of ids) out[j] = run(jobs[j]!);
-          done += ids.length;
-          opts.onProgress?.(done, jobs.length);
+        for (;;) {
+          if (settled) return;
+          const b = Atomics.add(claim, 0, 1);
+          if (b >= nBatches) break;
+          const from = b * batchSize;
+          const to = Math.min(jobs.length, from + batchSize);
+          const results: TOut[] = [];
+          for (let j = from; j < to; j++) results.push(run(jobs[j]!));
+          record(b, results);
           // Let worker messages and an abort land between batches.
           await new Promise<void>((r) => setImmediate(r));
         }
-        complete();
       })().catch((err: unknown) =>
         fail(
           err instanceof Error
