@@ -748,31 +748,459 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
   const writtenBack = zeros();
   const wd = zeros();
 
-  for (let t = firstPeriod; t <= T; t++) {
-    const date = dates[t];
-    const payDate = t >= nextPayment || t === T;
-    const heldBegin = heldInterest + heldPrincipal;
+  // The period being run, and the figures of it the steps below read (set at the top of each period).
+  let t = 0;
+  let accelerated = false;
+  let accrualFrom = 0;
+  let allDue = false;
+  let callProceeds = 0;
+  let collectedEnd = 0;
+  let date!: string;
+  let deposits = 0;
+  let difference = 0;
+  let draws = 0;
+  let esInterestMonth = 0;
+  let feeIncome = 0;
+  let feesAccrued = 0;
+  let final = false;
+  let funds!: Funds;
+  let hedgeReceipts = 0;
+  let hedgeRows!: HedgePeriod[];
+  let heldBegin = 0;
+  let interest = 0;
+  let interestAccrued = 0;
+  let interestCollections = 0;
+  let liquidityDraws = 0;
+  let month!: {
+    begin: Cents;
+    sched: Cents;
+    prepay: Cents;
+    defaults: Cents;
+    loss: Cents;
+    recovery: Cents;
+    interest: Cents;
+  };
+  let payDate = false;
+  let pending = 0;
+  let phase!: DealPhase;
+  let phasePlan!: PlanStep[];
+  let plan!: PlanStep[];
+  let poolBegin = 0;
+  let poolEnd = 0;
+  let prepay = 0;
+  let principalCollections = 0;
+  let purchasedPar = 0;
+  let recovery = 0;
+  let reinvestment = 0;
+  let reserveBegin = 0;
+  let reserveForInterestAtEnd = false;
+  let revolving = false;
+  let sched = 0;
+  let sourcesTotal = 0;
+  let steps!: WaterfallStepRow[];
+  let target = 0;
+  let trapping = false;
+  let usesOut = 0;
+  // The steps of a payment date, defined once per run: inside the period loop each was a new closure every
+  // period, and the per-period values they read a new context, most of a stress run's garbage. They read the
+  // period being paid through the `let`s above, set at the top of each period.
+  const accrueInterest = (): void => {
+    for (const i of interestClassList) {
+      const rate = classRate(tranches[i], index, t, date, callDatePeriod);
+      const base = accrualBase(tranches[i], beginBalances[i], poolBegin, trancheBegin);
+      if (!payDate) {
+        esInterestMonth += interestAccrual(base, rate, fractionOf(tranches[i].dayCount, t - 1, t));
+        continue;
+      }
+      const frac = fractionOf(tranches[i].dayCount, accrualFrom, t);
+      const current = interestAccrual(base, rate, frac);
+      currentInterest[i] = current;
+      const onShortfall = tranches[i].interestOnShortfall ? interestAccrual(shortfall[i], rate, frac) : 0;
+      interestAccruedBy[i] = current + onShortfall;
+      interestDue[i] = current + onShortfall + shortfall[i];
+    }
+  };
+
+  // Whether the call price retires the notes: in a function of its own, like paySteps below.
+  const notesRetiredByCall = (): boolean => {
+    // The price retires the notes when the period's cash, the call price and the reserve (for principal only if
+    // it covers principal at maturity) meet every fee, all interest and every note outstanding.
+    let feesDue = 0;
+    for (const { step } of plan) {
+      if (step.pay !== 'fee') continue;
+      const fee = feeById.get(step.fee);
+      if (!fee) continue;
+      if (step.part === 'capExcess') {
+        feesDue +=
+          (feeExcessOwed.get(fee.id) ?? 0) +
+          capExcess(
+            fee,
+            feeAccrual(fee, feeContext) + (feePending.get(fee.id) ?? 0),
+            feeArrears.get(fee.id) ?? 0,
+          );
+      } else {
+        feesDue += feePayable(
+          fee,
+          feeAccrual(fee, feeContext) + (feePending.get(fee.id) ?? 0),
+          feeArrears.get(fee.id) ?? 0,
+        );
+      }
+    }
+    let hedgeOwed = 0;
+    for (const owed of hedgeBook.owed.values()) hedgeOwed += owed;
+    feesDue += hedgeOwed + (liquidity?.owed ?? 0);
+    const interestTotal = sumOf(interestDue);
+    const cash =
+      interest +
+      feeIncome +
+      reinvestment +
+      heldBegin +
+      sched +
+      prepay +
+      recovery +
+      collectedEnd +
+      hedgeReceipts;
+    const reserveUse = structure.reserve?.coversPrincipalAtMaturity
+      ? reserveBalance
+      : Math.min(reserveBalance, feesDue + interestTotal);
+    return cash + reserveUse >= feesDue + interestTotal + sumOf(balance) + sumOf(deficiency);
+  };
+
+  const limitContext = (listed: Cents): LimitContext => ({ period: t, listed, poolEnd, allDue });
+
+  // Before cash reaches the seller the noteholders are made whole as far as it goes, senior level first and pro
+  // rata within a level: interest shortfalls; then notes above the collateral (which would otherwise be written
+  // down now, or stay unpaid under `none`; on the final period every note); then uncured write-downs, written
+  // back up and paid as principal.
+  const catchUp = (s: number, from: readonly FundsSource[], ledger?: StepLedger): void => {
+    const owedInterest = sumOf(shortfall);
+    if (owedInterest > 0) {
+      // A reserve held for the seller at maturity still pays interest.
+      const interestFrom: readonly FundsSource[] = reserveForInterestAtEnd ? [...from, 'reserve'] : from;
+      const got = funds.take(owedInterest, interestFrom, reserveForInterestAtEnd);
+      if (got.total > 0) {
+        const split = allocateByLevel(got.total, shortfall, seniorLevels);
+        for (let i = 0; i < nT; i++) {
+          interestPaid[i] += split[i];
+          shortfall[i] -= split[i];
+        }
+        usesOut += got.total;
+        if (record) steps.push(row(s, 'interest shortfall before the residual', owedInterest, got, ledger));
+      }
+    }
+    const notes = sumOf(balance);
+    const above = final ? notes : Math.max(0, notes - (poolEnd + pending + funds.reserve));
+    const uncured = sumOf(deficiency);
+    if (above + uncured === 0) return;
+    const got = funds.take(above + uncured, from, false);
+    if (got.total === 0) return;
+    const toNotes = Math.min(got.total, above);
+    const pay = allocateByLevel(toNotes, balance, seniorLevels);
+    const cure = allocateByLevel(got.total - toNotes, deficiency, seniorLevels);
+    for (let i = 0; i < nT; i++) {
+      balance[i] -= pay[i];
+      deficiency[i] -= cure[i];
+      writtenBack[i] += cure[i];
+      principalPaid[i] += pay[i] + cure[i];
+    }
+    // Paying notes above the collateral cures the deficiency those notes carry.
+    if (pdlOn) pdl.credit(Math.min(toNotes, pdl.owed(bySeniority)), bySeniority);
+    usesOut += got.total;
+    if (record)
+      steps.push(row(s, 'principal before the residual (uncured loss)', above + uncured, got, ledger));
+  };
+
+  // The priority of payments runs in functions of their own (paySteps, and the steps every payment date takes):
+  // the JIT compiles each apart from the period loop, together in a fraction of the time the whole loop took —
+  // and a Monte Carlo thread ran at interpreter speed until that compile ended.
+  const payFee = (step: Extract<WaterfallStep, { pay: 'fee' }>, ps: PlanStep): void => {
+    const { from, label, index: s, ledger } = ps;
+    const fee = feeById.get(step.fee);
+    if (!fee) throw new Error(`waterfall names unknown fee '${step.fee}'`);
+    if (step.part === 'capExcess') {
+      const owed = feeExcessOwed.get(fee.id) ?? 0;
+      const got = funds.take(owed, from, true);
+      feeExcessOwed.set(fee.id, owed - got.total);
+      usesOut += got.total;
+      if (record) steps.push(row(s, label, owed, got, ledger));
+      return;
+    }
+    // Fees accrued in the collection months since the last payment date are due now too.
+    const accrual = feeAccrual(fee, feeContext) + (feePending.get(fee.id) ?? 0);
+    feePending.set(fee.id, 0);
+    feesAccrued += accrual;
+    const arrears = feeArrears.get(fee.id) ?? 0;
+    const payable = feePayable(fee, accrual, arrears);
+    const excessOwed = feeExcessOwed.get(fee.id);
+    if (excessOwed !== undefined) feeExcessOwed.set(fee.id, excessOwed + capExcess(fee, accrual, arrears));
+    const allowed = step.limit ? limitDue(step.limit, payable, limitContext(0)) : payable;
+    const { got, drawn } =
+      liquidity && liquidity.covers(step)
+        ? liquidity.take(funds, allowed, from)
+        : { got: funds.take(allowed, from, true), drawn: 0 };
+    feeArrears.set(fee.id, feeCarried(fee, payable, got.total + drawn));
+    usesOut += got.total + drawn;
+    if (record) steps.push(row(s, label, payable, got, ledger, step.limit ? allowed : undefined, drawn));
+  };
+
+  const payInterest = (step: Extract<WaterfallStep, { pay: 'interest' }>, ps: PlanStep): void => {
+    const { from, label, ids, index: s, ledger } = ps;
+    const dues: Cents[] = new Array<number>(ids.length);
+    let due = 0;
+    for (let k = 0; k < ids.length; k++) {
+      const i = ids[k];
+      if (!interestCounted[i]) {
+        interestAccrued += interestAccruedBy[i];
+        interestDueReported[i] += interestDue[i];
+        interestCounted[i] = true;
+      }
+      dues[k] = interestOwed[i];
+      due += dues[k];
+    }
+    const { got, drawn } =
+      liquidity && liquidity.covers(step)
+        ? liquidity.take(funds, due, from)
+        : { got: funds.take(due, from, true), drawn: 0 };
+    const paidNow = got.total + drawn;
+    const split = paidNow === due ? dues : allocateCents(paidNow, dues);
+    for (let k = 0; k < ids.length; k++) {
+      const i = ids[k];
+      interestPaid[i] += split[k];
+      interestOwed[i] = dues[k] - split[k];
+      shortfall[i] = interestOwed[i];
+    }
+    // Principal collections spent on interest leave the notes above the pool: a principal deficiency.
+    if (pdlOn) pdl.debit(got.principal, balance);
+    usesOut += paidNow;
+    if (record) steps.push(row(s, label, due, got, ledger, undefined, drawn));
+  };
+
+  const payPrincipal = (step: Extract<WaterfallStep, { pay: 'principal' }>, ps: PlanStep): void => {
+    const { from, label, ids, index: s, ledger } = ps;
+    const notes = sumOf(balance);
+    const listedBalances: Cents[] = new Array<number>(ids.length);
+    let listed = 0;
+    for (let k = 0; k < ids.length; k++) {
+      listedBalances[k] = balance[ids[k]];
+      listed += listedBalances[k];
+    }
+    const due =
+      step.amount === 'firstPriority'
+        ? firstPriorityDue(listed, poolEnd, allDue)
+        : principalDue(notes, listed, poolEnd, ocTargetAmount(structure.ocTarget, poolEnd, initial), allDue);
+    const allowed = step.limit ? limitDue(step.limit, due, limitContext(listed)) : due;
+    const reserveOk = allDue && (structure.reserve?.coversPrincipalAtMaturity ?? false);
+    const got = funds.take(allowed, from, reserveOk);
+    const rule = book.sequential ? structure.principalRule.afterTrigger : structure.principalRule.normal;
+    // After acceleration the listed classes are paid senior level first, pro rata within a level.
+    const split = accelerated
+      ? allocateByLevel(got.total, listedBalances, listedLevels(ids))
+      : allocatePrincipal(got.total, listedBalances, rule);
+    for (let k = 0; k < ids.length; k++) {
+      principalPaid[ids[k]] += split[k];
+      balance[ids[k]] -= split[k];
+    }
+    usesOut += got.total;
+    if (record) steps.push(row(s, label, due, got, ledger, step.limit ? allowed : undefined));
+  };
+
+  const paySteps = (): void => {
+    for (const ps of phasePlan) {
+      const { step, from, label, ids, index: s, ledger } = ps;
+      switch (step.pay) {
+        case 'fee':
+          payFee(step, ps);
+          break;
+        case 'interest':
+          payInterest(step, ps);
+          break;
+        case 'reserveDeposit': {
+          const due = structure.reserve ? Math.max(0, target - funds.reserve) : 0;
+          const got = funds.take(due, from, false);
+          funds.reserve += got.total;
+          deposits += got.total;
+          if (record) steps.push(row(s, label, due, got, ledger));
+          break;
+        }
+        case 'purchase': {
+          if (!rev || !revolving || eligible.length === 0) {
+            if (record) steps.push(row(s, label, 0, funds.take(0, from, false), ledger));
+            break;
+          }
+          const bought = purchase(t, from, poolEnd, funds);
+          purchasedPar = bought.par;
+          poolEnd += bought.par;
+          usesOut += bought.got.total;
+          if (record) steps.push(row(s, label, bought.due, bought.got, ledger));
+          break;
+        }
+        case 'principal':
+          payPrincipal(step, ps);
+          break;
+        case 'pdlCure': {
+          // A transfer from revenue to principal collections, not a payment out of the deal.
+          const owed = pdlOn ? pdl.owed(ids) : 0;
+          const got = funds.take(owed, from, true);
+          pdl.credit(got.total, ids);
+          funds.toPrincipal(got.total);
+          if (record) steps.push(row(s, label, owed, got, ledger));
+          break;
+        }
+        case 'hedge': {
+          const owed = hedgeBook.owed.get(step.hedge) ?? 0;
+          const got = funds.take(owed, from, false);
+          hedgeBook.owed.set(step.hedge, owed - got.total);
+          const h = hedgeRows.find((x) => x.id === step.hedge);
+          if (h) h.paid += fromCents(got.total);
+          usesOut += got.total;
+          if (record) steps.push(row(s, label, owed, got, ledger));
+          break;
+        }
+        case 'liquidity': {
+          if (!liquidity) throw new Error(`waterfall pays a liquidity facility the deal does not have`);
+          const due =
+            step.part === 'repay'
+              ? liquidity.drawn
+              : step.part === 'interest'
+                ? liquidity.interestDue - liquidity.interestPaid
+                : liquidity.feeDue - liquidity.feePaid;
+          const got = funds.take(due, from, false);
+          if (step.part === 'repay') liquidity.repay(got.total);
+          else if (step.part === 'interest') liquidity.payInterest(got.total);
+          else liquidity.payFee(got.total);
+          usesOut += got.total;
+          if (record) steps.push(row(s, label, due, got, ledger));
+          break;
+        }
+        case 'capCarryover': {
+          const owedBy = ids.map((i) => capCarryover[i]);
+          const owed = sumOf(owedBy);
+          const got = funds.take(owed, from, false);
+          const split = got.total === owed ? owedBy : allocateCents(got.total, owedBy);
+          ids.forEach((i, k) => {
+            capCarryover[i] -= split[k];
+            interestPaid[i] += split[k];
+          });
+          usesOut += got.total;
+          if (record) steps.push(row(s, label, owed, got, ledger));
+          break;
+        }
+        case 'residual': {
+          catchUp(s, from, ledger);
+          const amount = funds.available(from, false);
+          const allowed = step.limit ? limitDue(step.limit, amount, limitContext(0)) : amount;
+          const got = funds.take(allowed, from, false);
+          if (trapping) {
+            funds.reserve += got.total;
+            deposits += got.total;
+          } else {
+            usesOut += got.total;
+          }
+          if (record)
+            steps.push(
+              row(
+                s,
+                trapping ? 'residual (trapped in reserve)' : label,
+                amount,
+                got,
+                ledger,
+                step.limit ? allowed : undefined,
+              ),
+            );
+          break;
+        }
+      }
+    }
+  };
+
+  const recordFlows = (): void => {
+    const ce = creditEnhancement(poolEnd);
+    for (let i = 0; i < nT; i++) {
+      const dayCount = tranches[i].dayCount;
+      flows[i].push({
+        period: t,
+        date,
+        beginBalance: fromCents(beginBalances[i]),
+        interestDue: fromCents(interestDueReported[i]),
+        interest: fromCents(interestPaid[i]),
+        interestShortfall: fromCents(shortfall[i]),
+        principal: fromCents(principalPaid[i]),
+        writedown: fromCents(wd[i]),
+        balance: fromCents(balance[i]),
+        creditEnhancement: ce[i],
+        accrualStart: accrualDates[accrualFrom],
+        accrualEnd: accrualDates[t],
+        accrualDays: daysOf(dayCount, accrualFrom, t),
+        ...(pdlOn ? { principalDeficiency: fromCents(pdl.balance[i]) } : {}),
+        ...(tranches[i].availableFundsCap ? { capCarryover: fromCents(capCarryover[i]) } : {}),
+      });
+    }
+  };
+
+  const recordPayment = (): void => {
+    waterfall.push({
+      period: t,
+      date,
+      paymentDate: true,
+      sources: {
+        interestCollections: fromCents(interestCollections),
+        principalCollections: fromCents(principalCollections),
+        recoveries: fromCents(recovery),
+        reserveDraw: fromCents(draws),
+        cleanUpCallProceeds: fromCents(callProceeds),
+        reinvestmentIncome: fromCents(reinvestment),
+        ...(hedgeBook.hedges.length > 0 ? { hedgeReceipts: fromCents(hedgeReceipts) } : {}),
+        ...(liquidity ? { liquidityDraws: fromCents(liquidityDraws) } : {}),
+        total: fromCents(sourcesTotal),
+      },
+      steps,
+      uses: { total: fromCents(usesOut) },
+      reserve: {
+        begin: fromCents(reserveBegin),
+        deposit: fromCents(deposits),
+        draw: fromCents(draws),
+        end: fromCents(reserveBalance),
+        target: fromCents(target),
+      },
+      collectionAccount: { begin: fromCents(heldBegin), end: 0 },
+      difference: fromCents(difference),
+      revolving,
+      triggersBreached: book.breachedIds,
+      ...(phased ? { phase } : {}),
+      ...(liquidity ? { liquidity: liquidityRow(liquidity) } : {}),
+      ...(hedgeRows.length > 0
+        ? { hedges: hedgeRows.map((h) => ({ ...h, owed: fromCents(hedgeBook.owed.get(h.id) ?? 0) })) }
+        : {}),
+    });
+
+    poolPeriods.push(poolRow(t, date, month, feeIncome, purchasedPar, collectedEnd));
+  };
+
+  for (t = firstPeriod; t <= T; t++) {
+    date = dates[t];
+    payDate = t >= nextPayment || t === T;
+    heldBegin = heldInterest + heldPrincipal;
     // The collection account earns its reinvestment rate over the collection month (ACT/365F).
-    const reinvestment =
+    reinvestment =
       timing && timing.reinvestmentRate > 0 && heldBegin > 0
         ? mulDiv(heldBegin, timing.reinvestmentRate, daysBetween(dates[t - 1], date), 365)
         : 0;
-    const poolBegin = cents(ledger.beginBalance[t]);
-    const sched = cents(ledger.scheduledPrincipal[t]);
-    const prepay = cents(ledger.prepayment[t]);
+    poolBegin = cents(ledger.beginBalance[t]);
+    sched = cents(ledger.scheduledPrincipal[t]);
+    prepay = cents(ledger.prepayment[t]);
     const defaults = cents(ledger.defaults[t]);
     const loss = cents(ledger.loss[t]);
-    const recovery = cents(ledger.recovery[t]);
-    const interest = cents(ledger.interest[t]);
-    const feeIncome = cents(ledger.fees[t]);
-    const collectedEnd = cents(ledger.endBalance[t]);
+    recovery = cents(ledger.recovery[t]);
+    interest = cents(ledger.interest[t]);
+    feeIncome = cents(ledger.fees[t]);
+    collectedEnd = cents(ledger.endBalance[t]);
     cumDefaults += defaults;
     cumRecoveries += recovery;
     cumLosses += loss;
     cumCollections += interest + feeIncome + sched + prepay + recovery;
     const notesBegin = sumOf(balance);
     for (let i = 0; i < nT; i++) beginBalances[i] = balance[i];
-    const month = { begin: poolBegin, sched, prepay, defaults, loss, recovery, interest };
+    month = { begin: poolBegin, sched, prepay, defaults, loss, recovery, interest };
 
     // Triggers see this period's collections; the OC ratio reads pool and notes on one date, after the previous
     // period's distributions (measuring this period's pool against the notes before payment would breach a deal
@@ -785,10 +1213,10 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
       for (const e of book.update(t, date, measures)) triggerEvents.push(e);
     }
     if (phased && payDate) phaseBook.beforeDistribution(t, book.breachedIds);
-    const accelerated = phaseBook.accelerated && (phaseBook.acceleration?.period ?? Infinity) <= t;
+    accelerated = phaseBook.accelerated && (phaseBook.acceleration?.period ?? Infinity) <= t;
 
     // Acceleration ends revolving: every note is due and nothing buys receivables.
-    const revolving = rev !== undefined && t <= rev.endPeriod && !book.endRevolving && !accelerated;
+    revolving = rev !== undefined && t <= rev.endPeriod && !book.endRevolving && !accelerated;
     if (rev && !revolving && revolvingEndPeriod === null) revolvingEndPeriod = t - 1;
 
     // Interest due this period per class: the coupon on the beginning balance, the carried shortfall and, where
@@ -797,25 +1225,9 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     interestAccruedBy.fill(0);
     currentInterest.fill(0);
     // Interest accrues from the last payment's accrual end (the closing date for the first) to this one's.
-    const accrualFrom = lastAccrual;
-    let esInterestMonth = 0;
+    accrualFrom = lastAccrual;
+    esInterestMonth = 0;
     feeContext.begin = beginBalances;
-    const accrueInterest = (): void => {
-      for (const i of interestClassList) {
-        const rate = classRate(tranches[i], index, t, date, callDatePeriod);
-        const base = accrualBase(tranches[i], beginBalances[i], poolBegin, trancheBegin);
-        if (!payDate) {
-          esInterestMonth += interestAccrual(base, rate, fractionOf(tranches[i].dayCount, t - 1, t));
-          continue;
-        }
-        const frac = fractionOf(tranches[i].dayCount, accrualFrom, t);
-        const current = interestAccrual(base, rate, frac);
-        currentInterest[i] = current;
-        const onShortfall = tranches[i].interestOnShortfall ? interestAccrual(shortfall[i], rate, frac) : 0;
-        interestAccruedBy[i] = current + onShortfall;
-        interestDue[i] = current + onShortfall + shortfall[i];
-      }
-    };
     accrueInterest();
     feeContext.poolBegin = poolBegin;
 
@@ -922,10 +1334,10 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
 
     // Hedges settle and the liquidity facility's interest and fee fall due at the start of the payment date;
     // the available-funds cap reads the net interest funds they leave.
-    let hedgeReceipts = 0;
+    hedgeReceipts = 0;
     // Net hedge payments of this date, paid minus received, before any carried arrears (excess spread reads it).
     let hedgeNetPaid = 0;
-    const hedgeRows: HedgePeriod[] = [];
+    hedgeRows = [];
     for (const h of hedgeBook.hedges) {
       const notional = hedgeNotional(h.notional, {
         trancheBalance: trancheBegin,
@@ -976,76 +1388,25 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
       collectedEnd <= mulDiv(initial, structure.cleanUpCall.poolShare);
     if (callEligible && callDatePeriod === null) callDatePeriod = t;
     let callNow = callEligible;
-    const plan = planOf(accelerated ? 'accelerated' : revolving ? 'revolving' : 'amortising');
-    // Whether the call price retires the notes: in a function of its own, like paySteps below.
-    const notesRetiredByCall = (): boolean => {
-      // The price retires the notes when the period's cash, the call price and the reserve (for principal only if
-      // it covers principal at maturity) meet every fee, all interest and every note outstanding.
-      let feesDue = 0;
-      for (const { step } of plan) {
-        if (step.pay !== 'fee') continue;
-        const fee = feeById.get(step.fee);
-        if (!fee) continue;
-        if (step.part === 'capExcess') {
-          feesDue +=
-            (feeExcessOwed.get(fee.id) ?? 0) +
-            capExcess(
-              fee,
-              feeAccrual(fee, feeContext) + (feePending.get(fee.id) ?? 0),
-              feeArrears.get(fee.id) ?? 0,
-            );
-        } else {
-          feesDue += feePayable(
-            fee,
-            feeAccrual(fee, feeContext) + (feePending.get(fee.id) ?? 0),
-            feeArrears.get(fee.id) ?? 0,
-          );
-        }
-      }
-      let hedgeOwed = 0;
-      for (const owed of hedgeBook.owed.values()) hedgeOwed += owed;
-      feesDue += hedgeOwed + (liquidity?.owed ?? 0);
-      const interestTotal = sumOf(interestDue);
-      const cash =
-        interest +
-        feeIncome +
-        reinvestment +
-        heldBegin +
-        sched +
-        prepay +
-        recovery +
-        collectedEnd +
-        hedgeReceipts;
-      const reserveUse = structure.reserve?.coversPrincipalAtMaturity
-        ? reserveBalance
-        : Math.min(reserveBalance, feesDue + interestTotal);
-      return cash + reserveUse >= feesDue + interestTotal + sumOf(balance) + sumOf(deficiency);
-    };
+    plan = planOf(accelerated ? 'accelerated' : revolving ? 'revolving' : 'amortising');
     if (callEligible && callNeedsNotesRetired) callNow = notesRetiredByCall();
-    const callProceeds = callNow ? collectedEnd : 0;
-    const final = callNow || t === T;
-    const phase: DealPhase = accelerated
-      ? 'accelerated'
-      : callNow
-        ? 'cleanUp'
-        : revolving
-          ? 'revolving'
-          : 'amortising';
-    const phasePlan = planOf(phase);
+    callProceeds = callNow ? collectedEnd : 0;
+    final = callNow || t === T;
+    phase = accelerated ? 'accelerated' : callNow ? 'cleanUp' : revolving ? 'revolving' : 'amortising';
+    phasePlan = planOf(phase);
     // Every note is due on the final period and after acceleration.
-    const allDue = final || accelerated;
-    const limitContext = (listed: Cents): LimitContext => ({ period: t, listed, poolEnd, allDue });
+    allDue = final || accelerated;
 
-    const funds = new Funds(
+    funds = new Funds(
       interest + feeIncome + reinvestment + heldInterest + hedgeReceipts,
       sched + prepay + recovery + callProceeds + heldPrincipal,
       reserveBalance,
     );
     heldInterest = 0;
     heldPrincipal = 0;
-    const reserveBegin = reserveBalance;
-    const trapping = book.trapCash && !allDue;
-    let target = 0;
+    reserveBegin = reserveBalance;
+    trapping = book.trapCash && !allDue;
+    target = 0;
     if (structure.reserve) {
       // After acceleration the reserve is released into available funds, as on the final period.
       target = reserveTarget(structure.reserve, collectedEnd, initial, notesBegin, allDue);
@@ -1056,11 +1417,11 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
       const holdForSeller = final && !structure.reserve.coversPrincipalAtMaturity;
       if (!trapping && !holdForSeller && excess > 0) funds.release(excess);
     }
-    let deposits = 0;
+    deposits = 0;
 
     // The pool the notes are measured against: after purchases, and nothing once the seller has bought it back.
-    let poolEnd = callNow ? 0 : collectedEnd;
-    let purchasedPar = 0;
+    poolEnd = callNow ? 0 : collectedEnd;
+    purchasedPar = 0;
 
     interestDueReported.fill(0);
     // Interest still owed this period: a second interest step for a class (principal paying a revenue shortfall)
@@ -1074,260 +1435,13 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     interestPaid.fill(0);
     principalPaid.fill(0);
     writtenBack.fill(0);
-    const pending = callNow ? 0 : cents(ledger.pendingDefaults[t]);
-    const reserveForInterestAtEnd = final && structure.reserve?.coversPrincipalAtMaturity === false;
-    let feesAccrued = 0;
-    let interestAccrued = 0;
-    let usesOut = 0;
-    const steps: WaterfallStepRow[] = [];
+    pending = callNow ? 0 : cents(ledger.pendingDefaults[t]);
+    reserveForInterestAtEnd = final && structure.reserve?.coversPrincipalAtMaturity === false;
+    feesAccrued = 0;
+    interestAccrued = 0;
+    usesOut = 0;
+    steps = [];
 
-    // Before cash reaches the seller the noteholders are made whole as far as it goes, senior level first and pro
-    // rata within a level: interest shortfalls; then notes above the collateral (which would otherwise be written
-    // down now, or stay unpaid under `none`; on the final period every note); then uncured write-downs, written
-    // back up and paid as principal.
-    const catchUp = (s: number, from: readonly FundsSource[], ledger?: StepLedger): void => {
-      const owedInterest = sumOf(shortfall);
-      if (owedInterest > 0) {
-        // A reserve held for the seller at maturity still pays interest.
-        const interestFrom: readonly FundsSource[] = reserveForInterestAtEnd ? [...from, 'reserve'] : from;
-        const got = funds.take(owedInterest, interestFrom, reserveForInterestAtEnd);
-        if (got.total > 0) {
-          const split = allocateByLevel(got.total, shortfall, seniorLevels);
-          for (let i = 0; i < nT; i++) {
-            interestPaid[i] += split[i];
-            shortfall[i] -= split[i];
-          }
-          usesOut += got.total;
-          if (record) steps.push(row(s, 'interest shortfall before the residual', owedInterest, got, ledger));
-        }
-      }
-      const notes = sumOf(balance);
-      const above = final ? notes : Math.max(0, notes - (poolEnd + pending + funds.reserve));
-      const uncured = sumOf(deficiency);
-      if (above + uncured === 0) return;
-      const got = funds.take(above + uncured, from, false);
-      if (got.total === 0) return;
-      const toNotes = Math.min(got.total, above);
-      const pay = allocateByLevel(toNotes, balance, seniorLevels);
-      const cure = allocateByLevel(got.total - toNotes, deficiency, seniorLevels);
-      for (let i = 0; i < nT; i++) {
-        balance[i] -= pay[i];
-        deficiency[i] -= cure[i];
-        writtenBack[i] += cure[i];
-        principalPaid[i] += pay[i] + cure[i];
-      }
-      // Paying notes above the collateral cures the deficiency those notes carry.
-      if (pdlOn) pdl.credit(Math.min(toNotes, pdl.owed(bySeniority)), bySeniority);
-      usesOut += got.total;
-      if (record)
-        steps.push(row(s, 'principal before the residual (uncured loss)', above + uncured, got, ledger));
-    };
-
-    // The priority of payments runs in functions of their own (paySteps, and the steps every payment date takes):
-    // the JIT compiles each apart from the period loop, together in a fraction of the time the whole loop took —
-    // and a Monte Carlo thread ran at interpreter speed until that compile ended.
-    const payFee = (step: Extract<WaterfallStep, { pay: 'fee' }>, ps: PlanStep): void => {
-      const { from, label, index: s, ledger } = ps;
-      const fee = feeById.get(step.fee);
-      if (!fee) throw new Error(`waterfall names unknown fee '${step.fee}'`);
-      if (step.part === 'capExcess') {
-        const owed = feeExcessOwed.get(fee.id) ?? 0;
-        const got = funds.take(owed, from, true);
-        feeExcessOwed.set(fee.id, owed - got.total);
-        usesOut += got.total;
-        if (record) steps.push(row(s, label, owed, got, ledger));
-        return;
-      }
-      // Fees accrued in the collection months since the last payment date are due now too.
-      const accrual = feeAccrual(fee, feeContext) + (feePending.get(fee.id) ?? 0);
-      feePending.set(fee.id, 0);
-      feesAccrued += accrual;
-      const arrears = feeArrears.get(fee.id) ?? 0;
-      const payable = feePayable(fee, accrual, arrears);
-      const excessOwed = feeExcessOwed.get(fee.id);
-      if (excessOwed !== undefined) feeExcessOwed.set(fee.id, excessOwed + capExcess(fee, accrual, arrears));
-      const allowed = step.limit ? limitDue(step.limit, payable, limitContext(0)) : payable;
-      const { got, drawn } =
-        liquidity && liquidity.covers(step)
-          ? liquidity.take(funds, allowed, from)
-          : { got: funds.take(allowed, from, true), drawn: 0 };
-      feeArrears.set(fee.id, feeCarried(fee, payable, got.total + drawn));
-      usesOut += got.total + drawn;
-      if (record) steps.push(row(s, label, payable, got, ledger, step.limit ? allowed : undefined, drawn));
-    };
-    const payInterest = (step: Extract<WaterfallStep, { pay: 'interest' }>, ps: PlanStep): void => {
-      const { from, label, ids, index: s, ledger } = ps;
-      const dues: Cents[] = new Array<number>(ids.length);
-      let due = 0;
-      for (let k = 0; k < ids.length; k++) {
-        const i = ids[k];
-        if (!interestCounted[i]) {
-          interestAccrued += interestAccruedBy[i];
-          interestDueReported[i] += interestDue[i];
-          interestCounted[i] = true;
-        }
-        dues[k] = interestOwed[i];
-        due += dues[k];
-      }
-      const { got, drawn } =
-        liquidity && liquidity.covers(step)
-          ? liquidity.take(funds, due, from)
-          : { got: funds.take(due, from, true), drawn: 0 };
-      const paidNow = got.total + drawn;
-      const split = paidNow === due ? dues : allocateCents(paidNow, dues);
-      for (let k = 0; k < ids.length; k++) {
-        const i = ids[k];
-        interestPaid[i] += split[k];
-        interestOwed[i] = dues[k] - split[k];
-        shortfall[i] = interestOwed[i];
-      }
-      // Principal collections spent on interest leave the notes above the pool: a principal deficiency.
-      if (pdlOn) pdl.debit(got.principal, balance);
-      usesOut += paidNow;
-      if (record) steps.push(row(s, label, due, got, ledger, undefined, drawn));
-    };
-    const payPrincipal = (step: Extract<WaterfallStep, { pay: 'principal' }>, ps: PlanStep): void => {
-      const { from, label, ids, index: s, ledger } = ps;
-      const notes = sumOf(balance);
-      const listedBalances: Cents[] = new Array<number>(ids.length);
-      let listed = 0;
-      for (let k = 0; k < ids.length; k++) {
-        listedBalances[k] = balance[ids[k]];
-        listed += listedBalances[k];
-      }
-      const due =
-        step.amount === 'firstPriority'
-          ? firstPriorityDue(listed, poolEnd, allDue)
-          : principalDue(
-              notes,
-              listed,
-              poolEnd,
-              ocTargetAmount(structure.ocTarget, poolEnd, initial),
-              allDue,
-            );
-      const allowed = step.limit ? limitDue(step.limit, due, limitContext(listed)) : due;
-      const reserveOk = allDue && (structure.reserve?.coversPrincipalAtMaturity ?? false);
-      const got = funds.take(allowed, from, reserveOk);
-      const rule = book.sequential ? structure.principalRule.afterTrigger : structure.principalRule.normal;
-      // After acceleration the listed classes are paid senior level first, pro rata within a level.
-      const split = accelerated
-        ? allocateByLevel(got.total, listedBalances, listedLevels(ids))
-        : allocatePrincipal(got.total, listedBalances, rule);
-      for (let k = 0; k < ids.length; k++) {
-        principalPaid[ids[k]] += split[k];
-        balance[ids[k]] -= split[k];
-      }
-      usesOut += got.total;
-      if (record) steps.push(row(s, label, due, got, ledger, step.limit ? allowed : undefined));
-    };
-    const paySteps = (): void => {
-      for (const ps of phasePlan) {
-        const { step, from, label, ids, index: s, ledger } = ps;
-        switch (step.pay) {
-          case 'fee':
-            payFee(step, ps);
-            break;
-          case 'interest':
-            payInterest(step, ps);
-            break;
-          case 'reserveDeposit': {
-            const due = structure.reserve ? Math.max(0, target - funds.reserve) : 0;
-            const got = funds.take(due, from, false);
-            funds.reserve += got.total;
-            deposits += got.total;
-            if (record) steps.push(row(s, label, due, got, ledger));
-            break;
-          }
-          case 'purchase': {
-            if (!rev || !revolving || eligible.length === 0) {
-              if (record) steps.push(row(s, label, 0, funds.take(0, from, false), ledger));
-              break;
-            }
-            const bought = purchase(t, from, poolEnd, funds);
-            purchasedPar = bought.par;
-            poolEnd += bought.par;
-            usesOut += bought.got.total;
-            if (record) steps.push(row(s, label, bought.due, bought.got, ledger));
-            break;
-          }
-          case 'principal':
-            payPrincipal(step, ps);
-            break;
-          case 'pdlCure': {
-            // A transfer from revenue to principal collections, not a payment out of the deal.
-            const owed = pdlOn ? pdl.owed(ids) : 0;
-            const got = funds.take(owed, from, true);
-            pdl.credit(got.total, ids);
-            funds.toPrincipal(got.total);
-            if (record) steps.push(row(s, label, owed, got, ledger));
-            break;
-          }
-          case 'hedge': {
-            const owed = hedgeBook.owed.get(step.hedge) ?? 0;
-            const got = funds.take(owed, from, false);
-            hedgeBook.owed.set(step.hedge, owed - got.total);
-            const h = hedgeRows.find((x) => x.id === step.hedge);
-            if (h) h.paid += fromCents(got.total);
-            usesOut += got.total;
-            if (record) steps.push(row(s, label, owed, got, ledger));
-            break;
-          }
-          case 'liquidity': {
-            if (!liquidity) throw new Error(`waterfall pays a liquidity facility the deal does not have`);
-            const due =
-              step.part === 'repay'
-                ? liquidity.drawn
-                : step.part === 'interest'
-                  ? liquidity.interestDue - liquidity.interestPaid
-                  : liquidity.feeDue - liquidity.feePaid;
-            const got = funds.take(due, from, false);
-            if (step.part === 'repay') liquidity.repay(got.total);
-            else if (step.part === 'interest') liquidity.payInterest(got.total);
-            else liquidity.payFee(got.total);
-            usesOut += got.total;
-            if (record) steps.push(row(s, label, due, got, ledger));
-            break;
-          }
-          case 'capCarryover': {
-            const owedBy = ids.map((i) => capCarryover[i]);
-            const owed = sumOf(owedBy);
-            const got = funds.take(owed, from, false);
-            const split = got.total === owed ? owedBy : allocateCents(got.total, owedBy);
-            ids.forEach((i, k) => {
-              capCarryover[i] -= split[k];
-              interestPaid[i] += split[k];
-            });
-            usesOut += got.total;
-            if (record) steps.push(row(s, label, owed, got, ledger));
-            break;
-          }
-          case 'residual': {
-            catchUp(s, from, ledger);
-            const amount = funds.available(from, false);
-            const allowed = step.limit ? limitDue(step.limit, amount, limitContext(0)) : amount;
-            const got = funds.take(allowed, from, false);
-            if (trapping) {
-              funds.reserve += got.total;
-              deposits += got.total;
-            } else {
-              usesOut += got.total;
-            }
-            if (record)
-              steps.push(
-                row(
-                  s,
-                  trapping ? 'residual (trapped in reserve)' : label,
-                  amount,
-                  got,
-                  ledger,
-                  step.limit ? allowed : undefined,
-                ),
-              );
-            break;
-          }
-        }
-      }
-    };
     paySteps();
 
     // Cash no step took still belongs to someone: the noteholders while they are owed, then the seller (or the
@@ -1376,40 +1490,17 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     ocNotes = sumOf(balance);
     if (pdlOn) pdl.clamp(balance);
 
-    const recordFlows = (): void => {
-      const ce = creditEnhancement(poolEnd);
-      for (let i = 0; i < nT; i++) {
-        const dayCount = tranches[i].dayCount;
-        flows[i].push({
-          period: t,
-          date,
-          beginBalance: fromCents(beginBalances[i]),
-          interestDue: fromCents(interestDueReported[i]),
-          interest: fromCents(interestPaid[i]),
-          interestShortfall: fromCents(shortfall[i]),
-          principal: fromCents(principalPaid[i]),
-          writedown: fromCents(wd[i]),
-          balance: fromCents(balance[i]),
-          creditEnhancement: ce[i],
-          accrualStart: accrualDates[accrualFrom],
-          accrualEnd: accrualDates[t],
-          accrualDays: daysOf(dayCount, accrualFrom, t),
-          ...(pdlOn ? { principalDeficiency: fromCents(pdl.balance[i]) } : {}),
-          ...(tranches[i].availableFundsCap ? { capCarryover: fromCents(capCarryover[i]) } : {}),
-        });
-      }
-    };
     if (record) recordFlows();
 
-    const interestCollections = interest + feeIncome + reinvestment;
-    const principalCollections = sched + prepay;
-    const liquidityDraws = liquidity ? liquidity.draws : 0;
-    const sourcesTotal =
+    interestCollections = interest + feeIncome + reinvestment;
+    principalCollections = sched + prepay;
+    liquidityDraws = liquidity ? liquidity.draws : 0;
+    sourcesTotal =
       interestCollections + principalCollections + recovery + callProceeds + hedgeReceipts + liquidityDraws;
     // The collection account is empty after a payment date: what it held is part of this date's funds.
-    const difference = sourcesTotal - usesOut - (reserveBalance - reserveBegin) + heldBegin;
+    difference = sourcesTotal - usesOut - (reserveBalance - reserveBegin) + heldBegin;
     if (difference !== 0) failures.push({ period: t, difference: fromCents(difference) });
-    const draws = funds.reserveDrawn;
+    draws = funds.reserveDrawn;
 
     // Excess spread, annualised on the pool at the start of the month: pool interest and fee collections less
     // senior expenses — fees, net hedge payments (paid minus received) and the liquidity facility's interest and
@@ -1459,44 +1550,6 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     else nextPayment = Math.min(t + timing.revolvingMonths, rev.endPeriod + timing.amortisingMonths);
 
     realisedLoss += fromCents(loss);
-    const recordPayment = (): void => {
-      waterfall.push({
-        period: t,
-        date,
-        paymentDate: true,
-        sources: {
-          interestCollections: fromCents(interestCollections),
-          principalCollections: fromCents(principalCollections),
-          recoveries: fromCents(recovery),
-          reserveDraw: fromCents(draws),
-          cleanUpCallProceeds: fromCents(callProceeds),
-          reinvestmentIncome: fromCents(reinvestment),
-          ...(hedgeBook.hedges.length > 0 ? { hedgeReceipts: fromCents(hedgeReceipts) } : {}),
-          ...(liquidity ? { liquidityDraws: fromCents(liquidityDraws) } : {}),
-          total: fromCents(sourcesTotal),
-        },
-        steps,
-        uses: { total: fromCents(usesOut) },
-        reserve: {
-          begin: fromCents(reserveBegin),
-          deposit: fromCents(deposits),
-          draw: fromCents(draws),
-          end: fromCents(reserveBalance),
-          target: fromCents(target),
-        },
-        collectionAccount: { begin: fromCents(heldBegin), end: 0 },
-        difference: fromCents(difference),
-        revolving,
-        triggersBreached: book.breachedIds,
-        ...(phased ? { phase } : {}),
-        ...(liquidity ? { liquidity: liquidityRow(liquidity) } : {}),
-        ...(hedgeRows.length > 0
-          ? { hedges: hedgeRows.map((h) => ({ ...h, owed: fromCents(hedgeBook.owed.get(h.id) ?? 0) })) }
-          : {}),
-      });
-
-      poolPeriods.push(poolRow(t, date, month, feeIncome, purchasedPar, collectedEnd));
-    };
     if (record) recordPayment();
 
     if (callNow) cleanUpCallPeriod = t;
