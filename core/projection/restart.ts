@@ -19,8 +19,8 @@
  * poolLedger.ts shifts cohorts), so restarted month j reads period monthsInPool + j; curves by age read the
  * loan's age + j. A restart from period k therefore reads period k + j for the closing pool, never period j.
  *
- * The month is the kernel's, written again here with a state in and out (runoff.ts keeps its fast loop for a
- * million loans); tests/unit/projection/restart.test.ts pins the two together bit for bit.
+ * The month is the kernel's own (./loanMonths.ts, which ./runoff.ts calls too), run from a state in and out;
+ * tests/unit/projection/restart.test.ts pins the two together bit for bit.
  */
 import type { Deal, Scenario } from '../deal/schema';
 import { resolveScenario, type PeriodTables, type ResolvedScenario } from '../assumptions/scenarioTables';
@@ -30,16 +30,32 @@ import { horizon, runDeal, slices } from '../run';
 import { shardRanges, sliceArrays, sumProjections } from './combine';
 import { loanPoolArrays, repLineArrays, type LoanArrays } from './loanArrays';
 import { arrays, type PoolInput } from './project';
-import { powInt, powMinusOne } from './runoff';
+import {
+  F_COUNT,
+  F_DEF,
+  F_END,
+  F_FEE,
+  F_INT,
+  F_PRE,
+  F_SCHED,
+  fillRatios,
+  FORM_A,
+  FORM_B,
+  FORM_C,
+  FORM_U,
+  FORM_W,
+  generalMonth,
+  INTEREST_FREE_FEE,
+  rateMonth,
+  REVOLVING,
+  scheduleForm,
+  scheduleState,
+  SINGLE_PAYMENT,
+  STRIDE,
+} from './loanMonths';
 import { PROJECTION_SERIES, type PoolProjection } from './types';
 import type { PoolGroup } from '../structure/poolLedger';
 import type { ServicerReport } from '../surveillance/servicerReport';
-
-const LEVEL_PAY = PRODUCT_CODES.indexOf('level-pay');
-const INTEREST_FREE_FEE = PRODUCT_CODES.indexOf('interest-free-fee');
-const BULLET = PRODUCT_CODES.indexOf('bullet');
-const REVOLVING = PRODUCT_CODES.indexOf('revolving');
-const SINGLE_PAYMENT = PRODUCT_CODES.indexOf('single-payment');
 
 /** Loans (or rep lines) as of period k, one typed array per field. */
 export interface LoanState {
@@ -136,19 +152,7 @@ export class RestartError extends Error {
   }
 }
 
-/**
- * The schedule state of a loan with `monthsLeft` to run. The form depends on the months left at ENTRY (as the
- * kernel chose it then), so a state rebuilt from a tape continues in the same form.
- */
-export function scheduleState(prod: number, im: number, entryRemaining: number, monthsLeft: number): number {
-  if (prod === LEVEL_PAY && im * entryRemaining > 1e-3) return 1 / powInt(1 + im, monthsLeft);
-  if (prod === LEVEL_PAY && im > 1e-15) {
-    const d = powMinusOne(im, monthsLeft);
-    return -d / ((1 + d) * im);
-  }
-  if (prod === REVOLVING || prod === BULLET || prod === SINGLE_PAYMENT) return 0;
-  return -monthsLeft;
-}
+export { scheduleState } from './loanMonths';
 
 function emptyLoans(n: number, segmentNames: readonly string[]): LoanState {
   return {
@@ -299,7 +303,8 @@ function resolvedFor(scenario: Scenario, parts: readonly PoolStatePart[], period
 
 /**
  * Runs one part `periods` months on from its state: its flows (unscaled; index 0 the state) and its state after.
- * The arithmetic is ./runoff.ts's, operation for operation, so the same loans give the same bits.
+ * Each month is ./loanMonths.ts's, as ./runoff.ts runs it, into the same accumulators in the same loan order, so
+ * the same loans give the same bits.
  */
 function runPart(
   part: PoolStatePart,
@@ -319,6 +324,9 @@ function runPart(
   const lagGroup = segs.map((s) => lagValues.indexOf(s.recoveryLagMonths));
   // Defaults and severity × defaults by period of default, per recovery lag (as runoff's byLag).
   const byLag = new Float64Array(lagValues.length * n1 * 2);
+  // Period totals interleaved as runoff's (restarted month j at j × STRIDE), read out after the loans.
+  const acc = new Float64Array(n1 * STRIDE);
+  const form = new Float64Array(5);
   const D = out.defaults;
   const I = out.interest;
   const Fe = out.fees;
@@ -379,42 +387,25 @@ function runPart(
     const accruedMonths0 = season0;
     const fee = prod === REVOLVING ? 0 : originalBalance[i]! * monthlyFeeRate[i]!;
     const balanceFee = prod === REVOLVING ? monthlyFeeRate[i]! : 0;
-    // The contractual ratio r = A − B / (C − x), x ← x × u + w (runoff's inline form; the branch by the months
-    // left at entry, as runoff chose it).
-    let A = 1;
-    let B = 0;
-    let Cc = 1;
-    let u = 1;
-    let w = 0;
-    const nearZero = prod === LEVEL_PAY && !(im * rem0 > 1e-3) && im > 1e-15;
-    if (prod === LEVEL_PAY && im * rem0 > 1e-3) {
-      A = 1 + im;
-      B = im;
-      u = A;
-    } else if (nearZero) {
-      A = 1 + im;
-      B = 1;
-      Cc = 0;
-      u = A;
-      w = 1;
-    } else if (prod === REVOLVING) {
-      A = 1 - paymentRate[i]!;
-    } else if (prod !== BULLET && prod !== SINGLE_PAYMENT) {
-      B = 1;
-      Cc = 0;
-      w = 1;
-    }
-    const matures = prod === REVOLVING ? -1 : rem0;
     const isCnl = sa.defaultModel === 'CNL';
     let x = schedule[i]!;
     let sh = share[i]!;
     let contract = contractual[i]!;
 
-    if (sa.defaultModel !== 'CNL' && !advancing) {
+    if (!isCnl && !advancing) {
+      // The contractual ratio in runoff's one form, chosen by the months left at entry as runoff chose it.
+      scheduleForm(form, prod, im, rem0, paymentRate[i]!);
+      const A = form[FORM_A]!;
+      const B = form[FORM_B]!;
+      const Cc = form[FORM_C]!;
+      const u = form[FORM_U]!;
+      const w = form[FORM_W]!;
+      const matures = prod === REVOLVING ? -1 : rem0;
       for (let p = m + 1; p <= last; p++) {
         const r = p === matures ? 0 : A - B / (Cc - x);
         x = x * u + w;
         const s = smm[p]!;
+        // Past the default stop: runoff's zero-default rows (MDR 0, survival 1 − SMM).
         let mr = 0;
         let g: number;
         if (p <= lastDefault) {
@@ -424,51 +415,40 @@ function runPart(
         } else {
           g = 1 - s;
         }
-        const def = perf * mr;
-        const net = perf - def;
-        const kept = net * r;
-        let pre = perf * r * s;
-        if (pre > kept) pre = kept;
-        const end = kept - pre;
-        const j = p - m;
-        D[j] += def;
-        I[j] += net * imPay;
-        if (imAccrued > 0) I[j] += (net - end) * imAccrued * (accruedMonths0 + p);
-        if (fee > 0) Fe[j] += fee * sh * (1 - mr);
-        if (balanceFee > 0) Fe[j] += net * balanceFee;
-        S[j] += net - kept;
-        PR[j] += pre;
-        E[j] += end;
-        sh *= g;
+        const next = sh * g;
+        perf = rateMonth(
+          acc,
+          p - m,
+          perf,
+          r,
+          mr,
+          s,
+          severity[p]!,
+          sh,
+          next,
+          imPay,
+          imAccrued,
+          accruedMonths0 + p,
+          fee,
+          balanceFee,
+          cnt0,
+          byLag,
+          group,
+          n1,
+        );
+        sh = next;
         contract *= r;
-        if (r > 0) C[j] += cnt0 * sh;
-        const b = (group * n1 + j) * 2;
-        byLag[b] += def;
-        byLag[b + 1] += severity[p]! * def;
-        perf = end;
       }
     } else {
+      x = fillRatios(ratioJ, prod, im, rem0, paymentRate[i]!, x, m + 1, last, m);
       const cnl = t.cnl;
       const b0 = entryBalance[i]!;
       const scale = cnlScale[i]!;
       const lumpAt = lumpMonth[i]!;
       const lumpAmount = lump[i]!;
       for (let p = m + 1; p <= last; p++) {
-        // scheduleRatios' forms of the same ratio (the general loop's), from the same recurrence state.
-        let r: number;
-        if (prod === LEVEL_PAY && im * rem0 > 1e-3) r = 1 + im - im / (1 - x);
-        else if (nearZero) {
-          const a = -x;
-          r = (a * (1 + im) - 1) / a;
-        } else if (prod === REVOLVING) r = 1 - paymentRate[i]!;
-        else if (prod === BULLET || prod === SINGLE_PAYMENT) r = 1;
-        else {
-          const mm = rem0 - p + 1;
-          r = (mm - 1) / mm;
-        }
-        if (p === matures) r = 0;
-        x = x * u + w;
-        ratioJ[p - m] = r;
+        const j = p - m;
+        const r = ratioJ[j]!;
         let def = 0;
         if (p <= lastDefault) {
           def = perf * mdr[p]! + b0 * cnl[p]! * scale;
@@ -477,30 +457,30 @@ function runPart(
         }
         const sevDef = severity[p]! * def;
         if (isCnl) realised += sevDef;
-        const net = perf - def;
-        const kept = net * r;
-        let pre = perf * r * smm[p]!;
-        if (pre > kept) pre = kept;
-        const end = kept - pre;
-        const j = p - m;
-        D[j] += def;
-        I[j] += net * imPay;
-        if (imAccrued > 0) I[j] += (net - end) * imAccrued * (accruedMonths0 + p);
-        if (fee > 0) Fe[j] += (fee * net) / contract;
-        if (balanceFee > 0) Fe[j] += net * balanceFee;
-        S[j] += net - kept;
-        PR[j] += pre;
-        E[j] += end;
-        contract *= r;
-        if (contract > 0) C[j] += (cnt0 * end) / contract;
-        sh = contract > 0 ? end / contract : 0;
-        if (advancing) defaultedJ[j] = def;
-        else {
-          const b = (group * n1 + j) * 2;
-          byLag[b] += def;
-          byLag[b + 1] += sevDef;
-        }
-        perf = end;
+        const after = contract * r;
+        perf = generalMonth(
+          acc,
+          j,
+          perf,
+          def,
+          r,
+          smm[p]!,
+          sevDef,
+          contract,
+          after,
+          imPay,
+          imAccrued,
+          accruedMonths0 + p,
+          fee,
+          balanceFee,
+          cnt0,
+          byLag,
+          group,
+          n1,
+          advancing ? defaultedJ : null,
+        );
+        contract = after;
+        sh = contract > 0 ? perf / contract : 0;
       }
     }
     if (advancing) {
@@ -560,6 +540,16 @@ function runPart(
     if (prod !== REVOLVING) remainingTerm[i] = Math.max(0, remK - P);
   }
 
+  for (let j = 1; j <= P; j++) {
+    const a = j * STRIDE;
+    D[j] = acc[a + F_DEF]!;
+    I[j] = acc[a + F_INT]!;
+    Fe[j] = acc[a + F_FEE]!;
+    S[j] = acc[a + F_SCHED]!;
+    PR[j] = acc[a + F_PRE]!;
+    E[j] = acc[a + F_END]!;
+    C[j] = acc[a + F_COUNT]!;
+  }
   out.beginBalance[0] = start;
   E[0] = start;
   C[0] = startCount;

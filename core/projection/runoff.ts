@@ -4,14 +4,8 @@
  * assumption rows are looked up once per loan, monthly rates are table reads, and the level-pay schedule
  * ratio comes from a recurrence rather than a power per month.
  *
- * One month for one loan, PERF the performing balance at the start and r the contractual (no-prepayment)
- * balance ratio end/start of the month:
- *   defaults     = PERF × MDR                     (CNL: balance at entry × CNL factor), at most PERF
- *   prepayment   = PERF × r × SMM                 (the prior balance after scheduled amortisation —
- *                                                  deliberately NOT net of defaults, SIFMA SF)
- *   amortisation = (PERF − defaults) × (1 − r)
- *   interest     = (PERF − defaults) × rate / 12
- *   PERF'        = PERF − defaults − prepayment − amortisation (prepayment capped so PERF' ≥ 0)
+ * One month for one loan is ./loanMonths.ts's (shared with the restart, ./restart.ts, so the two give the same
+ * bits).
  *
  * Loans still performing: the contractual balance C (no defaults, no prepayment) tracks what a loan that
  * never missed or prepaid would owe, so PERF / C is the expected share of the receivables still performing;
@@ -24,135 +18,34 @@
  */
 import type { PoolProjection } from './types';
 import type { LoanArrays } from './loanArrays';
-import type { ResolvedScenario, SegmentAssumptions } from '../assumptions/scenarioTables';
+import type { ResolvedScenario } from '../assumptions/scenarioTables';
+import {
+  F_COUNT,
+  F_DEF,
+  F_END,
+  F_FEE,
+  F_INT,
+  F_PRE,
+  F_SCHED,
+  F_SEV_DEF,
+  fillRatios,
+  FORM_A,
+  FORM_B,
+  FORM_C,
+  FORM_U,
+  FORM_W,
+  gatherRows,
+  generalMonth,
+  INTEREST_FREE_FEE,
+  rateMonth,
+  REVOLVING,
+  scheduleForm,
+  scheduleState,
+  SINGLE_PAYMENT,
+  STRIDE,
+} from './loanMonths';
 
-// Indexes into PRODUCT_CODES; equal-principal (1) is the fall-through case of the ratio below.
-const LEVEL_PAY = 0;
-const INTEREST_FREE_FEE = 2;
-const BULLET = 3;
-const REVOLVING = 4;
-const SINGLE_PAYMENT = 5;
-
-/**
- * The assumption rows a pool needs, flat. Each row exists twice: at `rowStart` as resolved, and `tail` further
- * on with defaults zeroed, for a loan's last months where rate-model defaults stop; the loop picks one by
- * offset instead of branching on the month.
- */
-interface Rows {
-  rowStart: Int32Array;
-  seasonStride: number;
-  tail: number;
-  smm: Float64Array;
-  mdr: Float64Array;
-  cnl: Float64Array;
-  severity: Float64Array;
-  /** Rate models: share of PERF still performing after the month relative to r, max(0, 1 − MDR − SMM). */
-  survive: Float64Array;
-  lag: Int32Array;
-  /** Distinct recovery lags, and each segment's index into them. */
-  lagValues: number[];
-  lagGroup: Int32Array;
-  noDefaultMonths: Int32Array;
-  /** Segments whose defaults are a CNL budget (not a rate): they take the general loop. */
-  cnlSegment: Uint8Array;
-  /** CNL rows: cumulative timing share by period (laid out as `cnl`), the whole curve's share, net loss per unit. */
-  cnlCum: Float64Array;
-  cnlTotal: Float64Array;
-  cnlNet: Float64Array;
-}
-
-/** Gathers the table rows the pool needs, one per (segment, seasoning) that occurs, into flat arrays. */
-function gatherRows(loans: LoanArrays, scenario: ResolvedScenario, h1: number): Rows {
-  const nSeg = loans.segmentNames.length;
-  const segs: SegmentAssumptions[] = loans.segmentNames.map((s) => scenario.segment(s));
-  const { originalTerm, remainingTerm, segment, size } = loans;
-  const segUsesAge = Uint8Array.from(segs, (s) => (s.usesAge ? 1 : 0));
-  let maxSeason = 0;
-  for (let i = 0; i < size; i++) {
-    const s = (originalTerm[i] as number) - (remainingTerm[i] as number);
-    if (s > maxSeason) maxSeason = s;
-  }
-  const seasonStride = maxSeason + 1;
-  const rowOf = new Int32Array(nSeg * seasonStride).fill(-1);
-  const keys: number[] = [];
-  for (let i = 0; i < size; i++) {
-    const seg = segment[i] as number;
-    if (!(seg < nSeg)) throw new RangeError(`loan ${i}: segment index ${seg} has no name in segmentNames`);
-    const s = (originalTerm[i] as number) - (remainingTerm[i] as number);
-    const key = seg * seasonStride + (segUsesAge[seg] === 1 && s > 0 ? s : 0);
-    if (rowOf[key] === -1) {
-      rowOf[key] = keys.length;
-      keys.push(key);
-    }
-  }
-  const rows = keys.length;
-  const tail = rows * h1;
-  const smm = new Float64Array(2 * tail);
-  const mdr = new Float64Array(2 * tail);
-  const cnl = new Float64Array(2 * tail);
-  const severity = new Float64Array(2 * tail);
-  const survive = new Float64Array(2 * tail);
-  const cnlCum = new Float64Array(tail);
-  const cnlTotal = new Float64Array(rows);
-  const cnlNet = new Float64Array(rows);
-  keys.forEach((key, row) => {
-    const seg = Math.floor(key / seasonStride);
-    const t = (segs[seg] as SegmentAssumptions).tables(key - seg * seasonStride);
-    const at = row * h1;
-    smm.set(t.smm, at);
-    smm.set(t.smm, tail + at);
-    mdr.set(t.mdr, at);
-    cnl.set(t.cnl, at);
-    cnlCum.set(t.cnlTimingCum, at);
-    cnlTotal[row] = t.cnlTimingTotal;
-    cnlNet[row] = t.cnlNetLoss;
-    severity.set(t.severity, at);
-    severity.set(t.severity, tail + at);
-    for (let p = 0; p < h1; p++) {
-      const s = t.smm[p] as number;
-      const g = 1 - (t.mdr[p] as number) - s;
-      survive[at + p] = g > 0 ? g : 0;
-      survive[tail + at + p] = 1 - s;
-    }
-  });
-  // rowStart: offset of the row in the flat tables, per (segment, seasoning) key (seasoning 0 when ageless).
-  const rowStart = new Int32Array(rowOf.length);
-  for (let k = 0; k < rowOf.length; k++) rowStart[k] = (rowOf[k] as number) * h1;
-  const lag = Int32Array.from(segs, (s) => s.recoveryLagMonths);
-  const lagValues = [...new Set(lag)];
-  const lagGroup = Int32Array.from(lag, (l) => lagValues.indexOf(l));
-  const noDefaultMonths = Int32Array.from(segs, (s) => s.noDefaultMonths);
-  return {
-    // Ageless segments always read their seasoning-0 row.
-    rowStart: segUsesAge.every((u) => u === 1) ? rowStart : remapAgeless(rowStart, segUsesAge, seasonStride),
-    seasonStride,
-    tail,
-    smm,
-    mdr,
-    cnl,
-    severity,
-    survive,
-    lag,
-    lagValues,
-    lagGroup,
-    noDefaultMonths,
-    cnlSegment: Uint8Array.from(segs, (s) => (s.defaultModel === 'CNL' ? 1 : 0)),
-    cnlCum,
-    cnlTotal,
-    cnlNet,
-  };
-}
-
-/** For ageless segments every seasoning points at the seasoning-0 row, so the loop needs no branch. */
-function remapAgeless(rowStart: Int32Array, usesAge: Uint8Array, stride: number): Int32Array {
-  const out = rowStart.slice();
-  for (let seg = 0; seg < usesAge.length; seg++) {
-    if (usesAge[seg] === 1) continue;
-    const r0 = rowStart[seg * stride] as number;
-    for (let s = 1; s < stride; s++) out[seg * stride + s] = r0;
-  }
-  return out;
-}
+export { powInt, powMinusOne } from './loanMonths';
 
 function emptyProjection(periods: number): PoolProjection {
   const n = periods + 1;
@@ -172,100 +65,33 @@ function emptyProjection(periods: number): PoolProjection {
   };
 }
 
-// Per-period accumulators interleaved (one cache line per period) so the loop writes through one base pointer.
-const F_DEF = 0;
-const F_INT = 1;
-const F_FEE = 2;
-const F_SCHED = 3;
-const F_PRE = 4;
-const F_END = 5;
-const F_COUNT = 6;
-/** Severity × defaults by period of DEFAULT; shifted by the recovery lag into losses after the loop. */
-const F_SEV_DEF = 7;
-const STRIDE = 8;
-
-/** x^n for a whole n ≥ 0 by squaring: a few multiplies, where Math.pow costs more than a loan's whole run-off. */
-export function powInt(x: number, n: number): number {
-  let result = 1;
-  let base = x;
-  let e = n;
-  while (e > 0) {
-    if (e & 1) result *= base;
-    base *= base;
-    e >>>= 1;
-  }
-  return result;
-}
-
-/** (1 + x)^n − 1 for a whole n ≥ 0, by squaring on the "minus one" values so small x loses no digits. */
-export function powMinusOne(x: number, n: number): number {
-  let result = 0;
-  let base = x;
-  let e = n;
-  while (e > 0) {
-    if (e & 1) result = result + base + result * base;
-    base = base * (2 + base);
-    e >>>= 1;
-  }
-  return result;
-}
-
-/**
- * Contractual balance ratios r (end/start of month, no prepayment) for months 1..last of one loan into
- * `ratio`; m = months left at the start of the month.
- */
-function scheduleRatios(
-  ratio: Float64Array,
-  prod: number,
-  rem: number,
-  last: number,
-  im: number,
-  keep: number,
-): void {
-  if (prod === LEVEL_PAY && im * rem > 1e-3) {
-    // Annuity: r = 1 + i − i / (1 − (1 + i)^−m); (1 + i)^−m by recurrence, one power per loan, not per month.
-    const growth = 1 + im;
-    let vm = 1 / powInt(growth, rem);
-    for (let p = 1; p <= last; p++) {
-      ratio[p] = 1 + im - im / (1 - vm);
-      vm *= growth;
-    }
-  } else if (prod === LEVEL_PAY && im > 1e-15) {
-    // Near-zero rates: 1 − (1 + i)^−m would cancel, so run the annuity factor a_m = (1 − (1 + i)^−m) / i
-    // down from an exact start (a_{m−1} = a_m (1 + i) − 1; r = a_{m−1} / a_m). The recurrence magnifies
-    // errors by (1 + i) a month, harmless while i × m is this small.
-    const growth = 1 + im;
-    const d = powMinusOne(im, rem);
-    let a = d / ((1 + d) * im);
-    for (let p = 1; p <= last; p++) {
-      const next = a * growth - 1;
-      ratio[p] = next / a;
-      a = next;
-    }
-  } else if (prod === REVOLVING) {
-    for (let p = 1; p <= last; p++) ratio[p] = keep;
-  } else if (prod === BULLET || prod === SINGLE_PAYMENT) {
-    for (let p = 1; p <= last; p++) ratio[p] = 1;
-  } else {
-    // Equal principal, interest-free-fee instalments and zero-rate level pay: balance / months left.
-    for (let p = 1; p <= last; p++) {
-      const m = rem - p + 1;
-      ratio[p] = (m - 1) / m;
-    }
-  }
-  // The final instalment clears the balance exactly, whatever rounding the recurrence left.
-  if (prod !== REVOLVING && last === rem) ratio[last] = 0;
-}
-
 export function runoff(loans: LoanArrays, scenario: ResolvedScenario, periods: number): PoolProjection {
   const H = periods;
+  // What the loan loop imports, as locals: V8 loads an imported binding from its module cell at every use, which
+  // cost the million-loan loop 5–25% when measured (best of 20 interleaved runs), where a local stays in a register.
+  const rev = REVOLVING;
+  const iff = INTEREST_FREE_FEE;
+  const single = SINGLE_PAYMENT;
+  const fA = FORM_A;
+  const fB = FORM_B;
+  const fC = FORM_C;
+  const fU = FORM_U;
+  const fW = FORM_W;
+  const month = rateMonth;
+  const formOf = scheduleForm;
+  const stateOf = scheduleState;
   const h1 = H + 1;
   const out = emptyProjection(H);
-  const rows = gatherRows(loans, scenario, h1);
-  const { rowStart, seasonStride, tail, smm, mdr, cnl, severity, survive } = rows;
-  const { lag: lagOf, lagGroup, noDefaultMonths, cnlSegment, cnlCum, cnlTotal, cnlNet } = rows;
   const { product, segment, balance, originalBalance, rate, monthlyFeeRate, originalTerm, remainingTerm } =
     loans;
+  const rows = gatherRows(
+    loans,
+    (i) => (originalTerm[i] as number) - (remainingTerm[i] as number),
+    scenario,
+    h1,
+  );
+  const { rowStart, seasonStride, tail, smm, mdr, cnl, severity, survive } = rows;
+  const { lag: lagOf, lagGroup, noDefaultMonths, cnlSegment, cnlCum, cnlTotal, cnlNet } = rows;
   const paymentRate = loans.paymentRate;
   const counts = loans.count;
   const advancing = scenario.servicerAdvancing;
@@ -277,6 +103,8 @@ export function runoff(loans: LoanArrays, scenario: ResolvedScenario, periods: n
   const ratio = new Float64Array(h1 + 1);
   // Servicer advancing: each loan's defaults, replayed after its months are projected.
   const defaulted = advancing ? new Float64Array(h1 + 1) : null;
+  // The contractual ratio's coefficients of the loan at hand (scheduleForm), reused for every loan.
+  const form = new Float64Array(5);
 
   let cutoffBalance = 0;
   let cutoffCount = 0;
@@ -298,99 +126,66 @@ export function runoff(loans: LoanArrays, scenario: ResolvedScenario, periods: n
     const season = (originalTerm[i] as number) - rem;
     const row = rowStart[seg * seasonStride + (season > 0 ? season : 0)] as number;
     const lag = lagOf[seg] as number;
-    const group = lagGroup[seg] as number;
-    const last = prod === REVOLVING ? H : rem < H ? rem : H;
+    const last = prod === rev ? H : rem < H ? rem : H;
     // Rate-model defaults stop `noDefaultMonths` before maturity; a revolving balance has no maturity.
-    const lastDefault = prod === REVOLVING ? last : Math.min(last, rem - (noDefaultMonths[seg] as number));
-    const im = prod === INTEREST_FREE_FEE ? 0 : (rate[i] as number) / 12;
+    const lastDefault = prod === rev ? last : Math.min(last, rem - (noDefaultMonths[seg] as number));
+    const im = prod === iff ? 0 : (rate[i] as number) / 12;
     // Single payment: nothing is paid monthly; principal repaid in month p (at maturity, or prepaid) brings its
     // simple interest since origination, season + p months of it. A default loses it.
-    const imPay = prod === SINGLE_PAYMENT ? 0 : im;
-    const imAccrued = prod === SINGLE_PAYMENT ? im : 0;
+    const imPay = prod === single ? 0 : im;
+    const imAccrued = prod === single ? im : 0;
     const accruedMonths0 = (originalTerm[i] as number) - rem;
     // Instalment plans pay their fee on original principal; a revolving line on its current balance.
-    const fee = prod === REVOLVING ? 0 : (originalBalance[i] as number) * (monthlyFeeRate[i] as number);
-    const balanceFee = prod === REVOLVING ? (monthlyFeeRate[i] as number) : 0;
+    const fee = prod === rev ? 0 : (originalBalance[i] as number) * (monthlyFeeRate[i] as number);
+    const balanceFee = prod === rev ? (monthlyFeeRate[i] as number) : 0;
+    const group = lagGroup[seg] as number;
+    const x0 = stateOf(prod, im, rem, rem);
     let perf = b0;
 
     if (defaulted === null && cnlSegment[seg] === 0) {
-      // Rate models, charge-off view. The month is the general one without the CNL cap; and since
-      // PERF' = PERF × r × g with g = max(0, 1 − MDR − SMM) (the prepayment cap is the max), the share of
-      // loans still performing (PERF / contractual balance) is the running product of g, where the general
-      // loop needs a division.
-      // The contractual ratio inline (scheduleRatios, folded into one form so the month loop needs no
-      // scratch array or product branch): r = A − B / (C − x), then x ← x × u + w.
-      //   level pay:        A = 1 + i, B = i, C = 1, x = (1 + i)^−m   (x × (1 + i) each month)
-      //   level pay, i ≈ 0: A = 1 + i, B = 1, C = 0, x = −a_m        (annuity factor, a ← a (1 + i) − 1)
-      //   equal instalments and zero-rate level pay: A = 1, B = 1, C = 0, x = −m   (x + 1 each month)
-      //   revolving: A = 1 − payment rate, B = 0;  bullet: A = 1, B = 0;  and r = 0 in the maturity month.
-      let A = 1;
-      let B = 0;
-      let C = 1;
-      let x = 0;
-      let u = 1;
-      let w = 0;
-      if (prod === LEVEL_PAY && im * rem > 1e-3) {
-        A = 1 + im;
-        B = im;
-        x = 1 / powInt(A, rem);
-        u = A;
-      } else if (prod === LEVEL_PAY && im > 1e-15) {
-        const d = powMinusOne(im, rem);
-        A = 1 + im;
-        B = 1;
-        C = 0;
-        x = -d / ((1 + d) * im);
-        u = A;
-        w = 1;
-      } else if (prod === REVOLVING) {
-        A = 1 - (paymentRate[i] as number);
-      } else if (prod !== BULLET && prod !== SINGLE_PAYMENT) {
-        B = 1;
-        C = 0;
-        x = -rem;
-        w = 1;
-      }
-      const matures = prod === REVOLVING ? -1 : rem;
+      // Rate models, charge-off view: the hot loop. The contractual ratio in its one form (scheduleForm), so the
+      // month needs no scratch array or product branch.
+      formOf(form, prod, im, rem, paymentRate[i] as number);
+      const A = form[fA] as number;
+      const B = form[fB] as number;
+      const C = form[fC] as number;
+      const u = form[fU] as number;
+      const w = form[fW] as number;
+      const matures = prod === rev ? -1 : rem;
+      let x = x0;
       let share = 1;
       for (let p = 1; p <= last; p++) {
         const r = p === matures ? 0 : A - B / (C - x);
         x = x * u + w;
         const k = (p <= lastDefault ? row : row + tail) + p;
-        const g = survive[k] as number;
-        const m = mdr[k] as number;
-        const def = perf * m;
-        const net = perf - def;
-        const kept = net * r;
-        let pre = perf * r * (smm[k] as number);
-        if (pre > kept) pre = kept;
-        const end = kept - pre;
-        const a = p * STRIDE;
-        acc[a + F_DEF] += def;
-        acc[a + F_INT] += net * imPay;
-        if (imAccrued > 0) acc[a + F_INT] += (net - end) * imAccrued * (accruedMonths0 + p);
-        if (fee > 0) acc[a + F_FEE] += fee * share * (1 - m);
-        if (balanceFee > 0) acc[a + F_FEE] += net * balanceFee;
-        acc[a + F_SCHED] += net - kept;
-        acc[a + F_PRE] += pre;
-        acc[a + F_END] += end;
-        share *= g;
-        if (r > 0) acc[a + F_COUNT] += cnt0 * share;
-        const sevDef = (severity[k] as number) * def;
-        acc[a + F_SEV_DEF] += sevDef;
-        if (byLag !== null) {
-          const b = (group * h1 + p) * 2;
-          byLag[b] += def;
-          byLag[b + 1] += sevDef;
-        }
-        perf = end;
+        const next = share * (survive[k] as number);
+        perf = month(
+          acc,
+          p,
+          perf,
+          r,
+          mdr[k] as number,
+          smm[k] as number,
+          severity[k] as number,
+          share,
+          next,
+          imPay,
+          imAccrued,
+          accruedMonths0 + p,
+          fee,
+          balanceFee,
+          cnt0,
+          byLag,
+          group,
+          h1,
+        );
+        share = next;
       }
       continue;
     }
 
-    scheduleRatios(ratio, prod, rem, last, im, 1 - (paymentRate[i] as number));
+    fillRatios(ratio, prod, im, rem, paymentRate[i] as number, x0, 1, last, 0);
     // General month: CNL budgets (capped at PERF) and servicer advancing.
-    // Contractual balance as if nothing defaulted or prepaid: the performing share of loans = PERF / it.
     // A CNL curve longer than the loan's remaining life is re-timed within it (each month's share scaled by
     // whole curve / share inside the life), so a short loan still carries its whole budget; when the curve puts
     // nothing inside the life, the budget falls due at maturity. Past the horizon nothing is re-timed: the
@@ -399,7 +194,7 @@ export function runoff(loans: LoanArrays, scenario: ResolvedScenario, periods: n
     let cnlScale = 1;
     let lumpMonth = 0;
     let lump = 0;
-    if (isCnl && prod !== REVOLVING && rem <= H) {
+    if (isCnl && prod !== rev && rem <= H) {
       const r0 = row / h1;
       const total = cnlTotal[r0] as number;
       const within = cnlCum[row + rem] as number;
@@ -417,6 +212,7 @@ export function runoff(loans: LoanArrays, scenario: ResolvedScenario, periods: n
       cnlStated += b0 * (cnlNet[row / h1] as number);
       cnlBalance += b0;
     }
+    // Contractual balance as if nothing defaulted or prepaid: the performing share of loans = PERF / it.
     let contractual = b0;
     for (let p = 1; p <= last; p++) {
       const r = ratio[p] as number;
@@ -427,35 +223,31 @@ export function runoff(loans: LoanArrays, scenario: ResolvedScenario, periods: n
         if (p === lumpMonth) def += lump;
         if (def > perf) def = perf;
       }
-      if (isCnl) cnlRealised += (severity[k] as number) * def;
-      const net = perf - def;
-      const kept = net * r;
-      let pre = perf * r * (smm[k] as number);
-      if (pre > kept) pre = kept;
-      const end = kept - pre;
-      const a = p * STRIDE;
-      acc[a + F_DEF] += def;
-      acc[a + F_INT] += net * imPay;
-      if (imAccrued > 0) acc[a + F_INT] += (net - end) * imAccrued * (accruedMonths0 + p);
-      if (fee > 0) acc[a + F_FEE] += (fee * net) / contractual;
-      if (balanceFee > 0) acc[a + F_FEE] += net * balanceFee;
-      acc[a + F_SCHED] += net - kept;
-      acc[a + F_PRE] += pre;
-      acc[a + F_END] += end;
-      contractual *= r;
-      if (contractual > 0) acc[a + F_COUNT] += (cnt0 * end) / contractual;
-      if (defaulted !== null) {
-        defaulted[p] = def;
-      } else {
-        const sevDef = (severity[k] as number) * def;
-        acc[a + F_SEV_DEF] += sevDef;
-        if (byLag !== null) {
-          const b = (group * h1 + p) * 2;
-          byLag[b] += def;
-          byLag[b + 1] += sevDef;
-        }
-      }
-      perf = end;
+      const sevDef = (severity[k] as number) * def;
+      if (isCnl) cnlRealised += sevDef;
+      const after = contractual * r;
+      perf = generalMonth(
+        acc,
+        p,
+        perf,
+        def,
+        r,
+        smm[k] as number,
+        sevDef,
+        contractual,
+        after,
+        imPay,
+        imAccrued,
+        accruedMonths0 + p,
+        fee,
+        balanceFee,
+        cnt0,
+        byLag,
+        group,
+        h1,
+        defaulted,
+      );
+      contractual = after;
     }
     // Advancing pays scheduled interest; a single-payment loan has none before maturity.
     if (defaulted !== null) advance(out, ratio, defaulted, last, lag, imPay, row, severity);

@@ -1,7 +1,15 @@
 /**
- * Servicer reports a deal's trustee would publish if the pool did what a run projected, optionally with its
- * defaults scaled (actual losses running above or below the pricing case): every figure in cents, the pool
- * rolled forward from them, the classes as the run paid them. The surveillance sample and tests use them.
+ * Servicer reports a deal's trustee would publish if the pool did what one run projected: the pool's
+ * collections, defaults and recoveries and the classes' payments all from that run, every figure in cents and
+ * the pool rolled forward from them. Pool and notes come from ONE run so the notes are paid from the
+ * collections the report states: a report whose pool ran worse than the pricing case while its notes were paid
+ * as priced could not come from any waterfall, and every figure surveillance derives from it (OC, CE, actual
+ * against projected, the re-fit) would be off. Reports of a pool running worse than priced therefore come from a
+ * run under a worse scenario (`--default-multiple`), not from scaling one run's defaults.
+ *
+ * The surveillance sample (nine months, defaults at 1.4 × the pricing case's CDR):
+ *   npx tsx samples/generator/servicerReports.ts --deal samples/deals/level-pay-consumer.deal.json \
+ *     --out samples/surveillance/level-pay-consumer --periods 9 --default-multiple 1.4
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,18 +24,18 @@ const cents = (x: number): number => Math.round(x * 100) / 100;
 export interface ServicerReportOptions {
   /** Reports for periods 1 … periods. */
   periods: number;
-  /** Actual defaults = projected × this (default 1); the pool's end balance follows. */
-  defaultScale?: number;
 }
 
+/** Reports of periods 1 … `periods` of `run`: the pool's figures and the classes' payments from the same run. */
 export function servicerReportsFromRun(run: RunResult, opts: ServicerReportOptions): ServicerReport[] {
-  const scale = opts.defaultScale ?? 1;
   let begin = cents(run.pool.periods[0]!.beginBalance);
   return run.pool.periods.slice(0, opts.periods).map((r) => {
     const scheduled = cents(r.scheduledPrincipal);
     const prepayments = cents(r.prepayment);
-    const defaults = cents(Math.min(r.default * scale, begin - scheduled - prepayments));
+    const defaults = cents(r.default);
     const purchases = cents(r.purchases);
+    // Rolled forward from the rounded figures so the report adds up to the cent (the run's own end balance,
+    // rounded on its own, may differ by a cent).
     const end = cents(begin - scheduled - prepayments - defaults + purchases);
     const report = ServicerReport.parse({
       period: r.period,
@@ -39,15 +47,15 @@ export function servicerReportsFromRun(run: RunResult, opts: ServicerReportOptio
         // The pool's fee income (instalment fees) is collected as revenue beside interest.
         interestCollections: cents(r.interest + r.fees),
         defaults,
-        recoveries: cents(r.recovery * scale),
+        recoveries: cents(r.recovery),
         purchases,
         endBalance: end,
       },
-      // The deal's senior fees: what the fee steps had due on this date.
+      // The deal's senior fees as the fee steps paid them on this date.
       feesPaid: cents(
         (run.waterfall[r.period - 1]?.steps ?? [])
           .filter((w) => w.label.startsWith('fee '))
-          .reduce((x, w) => x + w.due, 0),
+          .reduce((x, w) => x + w.paid, 0),
       ),
       classes: run.tranches.map((t) => {
         const c = t.cashflows[r.period - 1]!;
@@ -95,8 +103,9 @@ export function reportItemRowsZh(r: ServicerReport): string[][] {
 }
 
 /**
- * `tsx samples/generator/servicerReports.ts --deal FILE --out DIR [--periods N] [--default-scale X]`: writes
- * the reports as JSON files, the last one as a Chinese item/value CSV.
+ * `tsx samples/generator/servicerReports.ts --deal FILE --out DIR [--periods N] [--scenario NAME]
+ * [--default-multiple X]`: runs the deal under the scenario (default the deal's first) with its defaultMultiple
+ * × X, and writes that run's reports as JSON files, the last one as a Chinese item/value CSV.
  */
 export function main(args: readonly string[]): void {
   const arg = (n: string): string | undefined => {
@@ -105,15 +114,24 @@ export function main(args: readonly string[]): void {
   };
   const dealFile = arg('--deal');
   const out = arg('--out');
-  if (!dealFile || !out)
-    throw new Error('usage: servicerReports.ts --deal FILE --out DIR [--periods N] [--default-scale X]');
+  const usage =
+    'usage: servicerReports.ts --deal FILE --out DIR [--periods N] [--scenario NAME] [--default-multiple X]';
+  if (!dealFile || !out) throw new Error(usage);
+  const multiple = Number(arg('--default-multiple') ?? 1);
+  if (!(multiple >= 0))
+    throw new Error(`--default-multiple: a number ≥ 0 is needed, got ${arg('--default-multiple')}\n${usage}`);
   const deal = parseDeal(JSON.parse(readFileSync(dealFile, 'utf8')), dealFile);
   if (deal.pool.kind !== 'repLines') throw new Error('a rep-line deal is needed');
-  const run = runDeal(deal, { kind: 'repLines', lines: deal.pool.lines });
-  const reports = servicerReportsFromRun(run, {
-    periods: Number(arg('--periods') ?? 6),
-    defaultScale: Number(arg('--default-scale') ?? 1),
-  });
+  const scenarioName = arg('--scenario');
+  const base =
+    scenarioName === undefined ? deal.scenarios[0] : deal.scenarios.find((s) => s.name === scenarioName);
+  if (!base) throw new Error(`--scenario: the deal has no scenario '${scenarioName}'`);
+  const run = runDeal(
+    deal,
+    { kind: 'repLines', lines: deal.pool.lines },
+    { scenario: { ...base, defaultMultiple: base.defaultMultiple * multiple } },
+  );
+  const reports = servicerReportsFromRun(run, { periods: Number(arg('--periods') ?? 6) });
   mkdirSync(out, { recursive: true });
   reports.forEach((r, i) => {
     const name = `report-${String(r.period).padStart(2, '0')}`;

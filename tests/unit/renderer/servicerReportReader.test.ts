@@ -34,7 +34,8 @@ describe('readServicerReportFiles', () => {
     const r = await readServicerReportFiles(files);
     expect(r.problems).toEqual([]);
     expect(r.reports.map((x) => [x.file, x.report.period])).toEqual(files.map((f, i) => [f.name, i + 1]));
-    expect(r.reports[8]!.report.pool.endBalance).toBe(335_412_876.28);
+    // The pool end balance the Chinese CSV states (期末资产池余额).
+    expect(r.reports[8]!.report.pool.endBalance).toBe(335_917_084.89);
   });
 
   it('a workbook goes through the sheet port; an unreadable file is a problem beside the rest', async () => {
