@@ -54,7 +54,11 @@ export function projectArrays(a: LoanArrays, scenario: Scenario, periods: number
  * contractual balance is under half a cent, at most REVOLVING_HORIZON_CAP months (plus the lag).
  */
 export function defaultHorizon(pool: PoolInput, scenario: Scenario): number {
-  const a = arrays(pool);
+  return arraysHorizon(arrays(pool), scenario);
+}
+
+/** defaultHorizon on arrays already built (see projectArrays). */
+export function arraysHorizon(a: LoanArrays, scenario: Scenario): number {
   const resolved = resolveScenario(scenario, 0);
   const lags = a.segmentNames.map((s) => resolved.segment(s).recoveryLagMonths);
   const revolving = PRODUCT_CODES.indexOf('revolving');

@@ -1,5 +1,5 @@
 /**
- * The StressEngine (./engine.ts) of a real deal: runs go through `runDeal`, pool losses through `projectPool`
+ * The StressEngine (./engine.ts) of a real deal: runs go through `runDeal`, pool losses through the pool's projection
  * (no waterfall, so loss calibration stays cheap). A revolving deal's pool loss includes the receivables it
  * buys, which only the full run knows, so there the pool loss comes from a run.
  *
@@ -9,7 +9,7 @@
  */
 import type { Deal, Scenario } from '../deal/schema';
 import { missingIndices, validateDeal } from '../deal/validate';
-import { arrays, defaultHorizon, projectArrays, projectPool, type PoolInput } from '../projection/project';
+import { arrays, arraysHorizon, projectArrays, type PoolInput } from '../projection/project';
 import type { LoanArrays } from '../projection/loanArrays';
 import type { PoolProjection } from '../projection/types';
 import type { PaymentSchedule } from '../time';
@@ -30,7 +30,6 @@ function sumLoss(p: PoolProjection): number {
 }
 
 export function dealEngine(deal: Deal, pool: PoolInput, opts: DealEngineOptions = {}): StressEngine {
-  const periods = (s: Scenario): number => deal.horizonMonths ?? defaultHorizon(pool, s);
   const grouped = opts.groupedProjection ?? true;
   let sp: StressPool | null | undefined;
   let validated = false;
@@ -49,14 +48,14 @@ export function dealEngine(deal: Deal, pool: PoolInput, opts: DealEngineOptions 
   // What a run re-derived every time though it does not depend on the scenario: the pool's arrays and, per
   // horizon, the payment schedule (date arithmetic, a large share of a small deal's run).
   let poolArrays: LoanArrays | undefined;
+  const poolArraysOnce = (): LoanArrays => (poolArrays ??= arrays(pool));
   const schedules = new Map<number, PaymentSchedule>();
   /** runDeal's projection of a non-revolving deal (its own horizon rule), or null when runDeal must run. */
   const plainProjection = (s: Scenario): PoolProjection | null => {
     if (deal.structure.revolving) return null;
-    const periods = deal.horizonMonths ?? Math.max(1, defaultHorizon(pool, s));
+    const periods = deal.horizonMonths ?? Math.max(1, arraysHorizon(poolArraysOnce(), s));
     if (!Number.isInteger(periods) || periods < 1) return null;
-    poolArrays ??= arrays(pool);
-    return projectArrays(poolArrays, s, periods);
+    return projectArrays(poolArraysOnce(), s, periods);
   };
   const scheduleFor = (periods: number): PaymentSchedule => {
     let sch = schedules.get(periods);
@@ -64,6 +63,9 @@ export function dealEngine(deal: Deal, pool: PoolInput, opts: DealEngineOptions 
     return sch;
   };
   // runDeal's checks, with the deal's own validated once.
+  // projectPool's projection with projectPool's horizon rule, the arrays built once.
+  const lossProjection = (s: Scenario): PoolProjection =>
+    projectArrays(poolArraysOnce(), s, deal.horizonMonths ?? arraysHorizon(poolArraysOnce(), s));
   const check = (scenario: Scenario): void => {
     const problems = validated ? [] : validateDeal(deal);
     for (const m of missingIndices(deal, scenario)) problems.push({ path: 'scenario.indexCurves', ...m });
@@ -94,9 +96,8 @@ export function dealEngine(deal: Deal, pool: PoolInput, opts: DealEngineOptions 
     },
     poolLoss: (scenario) => {
       if (deal.structure.revolving) return runPoolLoss(runDeal(deal, pool, { scenario, analytics: false }));
-      return sumLoss(fastProjection(scenario) ?? projectPool(pool, scenario, periods(scenario)));
+      return sumLoss(fastProjection(scenario) ?? lossProjection(scenario));
     },
-    lifetimeLoss: (scenario) =>
-      sumLoss(fastProjection(scenario) ?? projectPool(pool, scenario, periods(scenario))),
+    lifetimeLoss: (scenario) => sumLoss(fastProjection(scenario) ?? lossProjection(scenario)),
   };
 }
