@@ -335,7 +335,9 @@ export function summarizeMonteCarlo(
   trancheIds: string[],
   paths: readonly MonteCarloPath[],
 ): MonteCarloResult {
-  const sorted = [...paths].sort((a, b) => a.index - b.index);
+  let ordered = true;
+  for (let i = 1; i < paths.length && ordered; i++) ordered = paths[i - 1]!.index < paths[i]!.index;
+  const sorted = ordered ? paths : [...paths].sort((a, b) => a.index - b.index);
   const n = sorted.length;
   const pool = Float64Array.from(sorted, (p) => p.poolLoss);
   const dealPool = Float64Array.from(sorted, (p) => p.dealPoolLoss);

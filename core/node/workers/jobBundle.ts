@@ -27,15 +27,34 @@ function cacheDir(): string {
   return process.env.ABS_JOB_BUNDLE_DIR ?? join(tmpdir(), 'abs-workbench-jobs');
 }
 
+/**
+ * Inputs of a bundle this process has verified or built: the sources to stat again on every call, and the
+ * dependencies' files (a thousand mathjs and decimal.js files, most of a check's stat calls) that it need not —
+ * a package changes only when it is installed, and a running process keeps the versions it loaded anyway.
+ */
+const verified = new Map<string, { own: [string, number][] }>();
+
+function ownInputs(inputs: Record<string, number>): [string, number][] {
+  return Object.entries(inputs).filter(([file]) => !/[\\/]node_modules[\\/]/.test(file));
+}
+
 function upToDate(outFile: string, metaFile: string): boolean {
   try {
     statSync(outFile);
-    const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as BundleMeta;
-    for (const [file, mtime] of Object.entries(meta.inputs)) {
-      if (statSync(file).mtimeMs !== mtime) return false;
+    const seen = verified.get(outFile);
+    const inputs: [string, number][] = seen
+      ? seen.own
+      : Object.entries((JSON.parse(readFileSync(metaFile, 'utf8')) as BundleMeta).inputs);
+    for (const [file, mtime] of inputs) {
+      if (statSync(file).mtimeMs !== mtime) {
+        verified.delete(outFile);
+        return false;
+      }
     }
+    if (!seen) verified.set(outFile, { own: ownInputs(Object.fromEntries(inputs)) });
     return true;
   } catch {
+    verified.delete(outFile);
     return false;
   }
 }
@@ -59,7 +78,7 @@ const pending = new Map<string, Promise<URL | null>>();
 export function jobBundle(module: URL): Promise<URL | null> {
   if (!/\.[cm]?tsx?$/.test(module.pathname)) return Promise.resolve(module);
   if (process.env.ABS_JOB_BUNDLE === '0') return Promise.resolve(null);
-  // Callers at the same time share one build; a later call checks the inputs again (a few ms of stat calls).
+  // Callers at the same time share one build; a later call checks the sources again (well under a millisecond).
   let p = pending.get(module.href);
   if (!p) {
     p = build(module).finally(() => pending.delete(module.href));
@@ -107,6 +126,7 @@ async function build(module: URL): Promise<URL | null> {
     renameSync(tmp, outFile);
     writeFileSync(`${metaFile}.${process.pid}.tmp`, JSON.stringify({ inputs } satisfies BundleMeta));
     renameSync(`${metaFile}.${process.pid}.tmp`, metaFile);
+    verified.set(outFile, { own: ownInputs(inputs) });
     return versioned(outFile);
   } catch {
     return null;
