@@ -4,7 +4,9 @@
 // and imports the TypeScript job module. A job module exports `setup(init)` returning a function that runs one
 // job; it claims batches of a run's jobs from a shared counter (the projection pool hands it its job instead). A
 // worker kept for the next run (./pool.ts) receives that run's inputs as an `init` message and sets up again: its
-// module, and the machine code the JIT compiled for it, stay loaded.
+// module, and the machine code the JIT compiled for it, stay loaded. The batches to claim come with the inputs
+// (workerData or the `init` message), so a worker starts on them as soon as it has set up: when it asked for them
+// instead, it waited for the calling thread to finish the batch it was busy with first.
 import { parentPort, workerData } from 'node:worker_threads';
 
 function describe(err) {
@@ -19,31 +21,33 @@ try {
   }
   const mod = await import(workerData.module);
   let run = await mod.setup(workerData.init);
+  // Batches claimed from the run's shared counter until it is spent (./pool.ts): no round trip per batch.
+  // `starts`: where each batch starts, the job count last.
+  const claimBatches = (batches) => {
+    if (!batches) return;
+    const { claim, jobs, starts } = batches;
+    const count = starts.length - 1;
+    for (let b = Atomics.add(claim, 0, 1); b < count; b = Atomics.add(claim, 0, 1)) {
+      try {
+        const results = [];
+        for (let j = starts[b]; j < starts[b + 1]; j++) results.push(run(jobs[j]));
+        parentPort.postMessage({ type: 'done', batch: b, results });
+      } catch (err) {
+        parentPort.postMessage({ type: 'error', batch: b, error: describe(err) });
+        return;
+      }
+    }
+  };
   parentPort.on('message', (msg) => {
     if (msg.type === 'init') {
       Promise.resolve(mod.setup(msg.init)).then(
         (r) => {
           run = r;
           parentPort.postMessage({ type: 'ready' });
+          claimBatches(msg.batches);
         },
         (err) => parentPort.postMessage({ type: 'error', batch: -1, error: describe(err) }),
       );
-      return;
-    }
-    if (msg.type === 'claim') {
-      // Batches claimed from the run's shared counter until it is spent (./pool.ts): no round trip per batch.
-      const { claim, jobs, batchSize, batches } = msg;
-      for (let b = Atomics.add(claim, 0, 1); b < batches; b = Atomics.add(claim, 0, 1)) {
-        const to = Math.min(jobs.length, (b + 1) * batchSize);
-        try {
-          const results = [];
-          for (let j = b * batchSize; j < to; j++) results.push(run(jobs[j]));
-          parentPort.postMessage({ type: 'done', batch: b, results });
-        } catch (err) {
-          parentPort.postMessage({ type: 'error', batch: b, error: describe(err) });
-          return;
-        }
-      }
       return;
     }
     try {
@@ -54,6 +58,7 @@ try {
     }
   });
   parentPort.postMessage({ type: 'ready' });
+  claimBatches(workerData.batches);
 } catch (err) {
   parentPort.postMessage({ type: 'error', batch: -1, error: describe(err) });
 }

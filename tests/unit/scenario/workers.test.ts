@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { closeIdleWorkers, idleWorkerCount, runJobs, WorkerJobError } from '../../../core/node/workers/pool';
+import fc from 'fast-check';
+import {
+  batchStarts,
+  closeIdleWorkers,
+  idleWorkerCount,
+  runJobs,
+  WorkerJobError,
+} from '../../../core/node/workers/pool';
 import { runGrid, runMonteCarlo } from '../../../core/node/workers/stress';
 import { dealEngine } from '../../../core/scenario/dealEngine';
 import { runGridInline, type GridSpec } from '../../../core/scenario/grid';
@@ -8,6 +15,40 @@ import { fixtureDeal } from './fixtures';
 const flaky = new URL('./jobs/flaky.ts', import.meta.url);
 
 describe('worker pool', () => {
+  it('splits jobs into contiguous batches that shrink towards the end, so no thread waits long for the last', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 50_000 }), fc.integer({ min: 1, max: 8 }), (total, threads) => {
+        const s = batchStarts(total, threads);
+        expect(s[0]).toBe(0);
+        expect(s[s.length - 1]).toBe(total);
+        const sizes = s.slice(1).map((v, i) => v - s[i]!);
+        expect(sizes.every((n) => n >= 1)).toBe(true);
+        // Never larger further on: the first batches are the largest, the last the smallest.
+        for (let i = 1; i < sizes.length - 1; i++) expect(sizes[i]).toBeLessThanOrEqual(sizes[i - 1]!);
+      }),
+    );
+    // 10,000 Monte Carlo paths on two threads: 313 a batch (a sixteenth of a thread's share) while more than
+    // four batches a thread are left, then down to 40, so the thread done first waits at most ~40 paths.
+    const s = batchStarts(10_000, 2);
+    const sizes = s.slice(1).map((v, i) => v - s[i]!);
+    expect(sizes[0]).toBe(313);
+    expect(Math.min(...sizes.slice(0, -1))).toBe(40);
+    expect(sizes.filter((n) => n === 313).length).toBeGreaterThan(20);
+    // A fixed size is kept (the last batch takes what is left).
+    expect(batchStarts(10, 2, 3)).toEqual([0, 3, 6, 9, 10]);
+  });
+
+  it('runs guided batches on a worker and this thread with every result in its place', async () => {
+    const jobs = Array.from({ length: 997 }, (_, i) => i + 20);
+    const out = await runJobs<{ delayMs: number }, number, number>({
+      module: flaky,
+      init: { delayMs: 0 },
+      jobs,
+      workers: 1,
+    });
+    expect(out).toEqual(jobs.map((j) => j * j));
+  });
+
   it('returns results in job order from 2 workers, with progress to the total', async () => {
     const seen: number[] = [];
     const out = await runJobs<{ delayMs: number }, number, number>({
