@@ -26,6 +26,10 @@ export async function openApp(opts: { locale?: string } = {}): Promise<AppSessio
     locale: opts.locale ?? 'en-US',
   });
   const page = await context.newPage();
+  // File choosers are intercepted from the start. A test's waitForEvent('filechooser') turns interception on
+  // only as it starts waiting, and Playwright's server handles that and the key press or click beside it
+  // concurrently: on a loaded machine the app's file input opened first, unseen, and the wait timed out.
+  page.on('filechooser', () => {});
   const app = new WorkbenchPage(page);
   await app.open(server.url);
   return {
