@@ -81,25 +81,27 @@ export interface Rows {
 
 /**
  * Gathers the table rows the loans need, one per (segment, seasoning at entry) that occurs, into flat arrays of
- * h1 months each; `seasonOf(i)` is loan i's seasoning at entry.
+ * h1 months each; a loan's seasoning at entry is its original less its remaining term, read from the arrays (it
+ * was a callback, called twice per loan, and a new closure every projection).
  */
 export function gatherRows(
   loans: {
     readonly size: number;
     readonly segment: ArrayLike<number>;
     readonly segmentNames: readonly string[];
+    readonly originalTerm: ArrayLike<number>;
+    readonly remainingTerm: ArrayLike<number>;
   },
-  seasonOf: (i: number) => number,
   scenario: ResolvedScenario,
   h1: number,
 ): Rows {
   const nSeg = loans.segmentNames.length;
   const segs: SegmentAssumptions[] = loans.segmentNames.map((s) => scenario.segment(s));
-  const { segment, size } = loans;
+  const { segment, size, originalTerm, remainingTerm } = loans;
   const segUsesAge = Uint8Array.from(segs, (s) => (s.usesAge ? 1 : 0));
   let maxSeason = 0;
   for (let i = 0; i < size; i++) {
-    const s = seasonOf(i);
+    const s = (originalTerm[i] as number) - (remainingTerm[i] as number);
     if (s > maxSeason) maxSeason = s;
   }
   const seasonStride = maxSeason + 1;
@@ -108,7 +110,7 @@ export function gatherRows(
   for (let i = 0; i < size; i++) {
     const seg = segment[i] as number;
     if (!(seg < nSeg)) throw new RangeError(`loan ${i}: segment index ${seg} has no name in segmentNames`);
-    const s = seasonOf(i);
+    const s = (originalTerm[i] as number) - (remainingTerm[i] as number);
     const key = seg * seasonStride + (segUsesAge[seg] === 1 && s > 0 ? s : 0);
     if (rowOf[key] === -1) {
       rowOf[key] = keys.length;

@@ -84,12 +84,7 @@ export function runoff(loans: LoanArrays, scenario: ResolvedScenario, periods: n
   const out = emptyProjection(H);
   const { product, segment, balance, originalBalance, rate, monthlyFeeRate, originalTerm, remainingTerm } =
     loans;
-  const rows = gatherRows(
-    loans,
-    (i) => (originalTerm[i] as number) - (remainingTerm[i] as number),
-    scenario,
-    h1,
-  );
+  const rows = gatherRows(loans, scenario, h1);
   const { rowStart, seasonStride, tail, smm, mdr, cnl, severity, survive } = rows;
   const { lag: lagOf, lagGroup, noDefaultMonths, cnlSegment, cnlCum, cnlTotal, cnlNet } = rows;
   const paymentRate = loans.paymentRate;
