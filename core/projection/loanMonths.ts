@@ -227,14 +227,26 @@ export function scheduleState(prod: number, im: number, entryRemaining: number, 
   return -monthsLeft;
 }
 
-/** Coefficients of the contractual ratio in one form, in a scratch array: A, B, C, u, w (see scheduleForm). */
-export const FORM_A = 0;
-export const FORM_B = 1;
-export const FORM_C = 2;
-export const FORM_U = 3;
-export const FORM_W = 4;
-/** fillRatios' scratch: it runs once per loan, and an array per loan would be a million allocations. */
-const FORM = new Float64Array(5);
+/**
+ * Coefficients of the contractual ratio in one form (see scheduleForm), written into a caller's scratch object
+ * once per loan. An object, not a typed array: once scheduleForm is inlined the compiler can forward the fields
+ * to their loads; the typed array's five stores and five checked loads per loan were part of the kernel's
+ * slowdown against its reference loop when the month step moved here (README, Budgets).
+ */
+export interface ScheduleForm {
+  A: number;
+  B: number;
+  C: number;
+  u: number;
+  w: number;
+}
+
+export function newScheduleForm(): ScheduleForm {
+  return { A: 1, B: 0, C: 1, u: 1, w: 0 };
+}
+
+/** fillRatios' scratch: it runs once per loan, and an object per loan would be a million allocations. */
+const FORM = newScheduleForm();
 
 /**
  * The contractual ratio in one form, r = A − B / (C − x) then x ← x × u + w, so the month loop needs no product
@@ -245,7 +257,7 @@ const FORM = new Float64Array(5);
  *   revolving: A = 1 − payment rate, B = 0;  bullet: A = 1, B = 0;  and r = 0 in the maturity month.
  */
 export function scheduleForm(
-  out: Float64Array,
+  out: ScheduleForm,
   prod: number,
   im: number,
   entryRemaining: number,
@@ -273,11 +285,11 @@ export function scheduleForm(
     C = 0;
     w = 1;
   }
-  out[FORM_A] = A;
-  out[FORM_B] = B;
-  out[FORM_C] = C;
-  out[FORM_U] = u;
-  out[FORM_W] = w;
+  out.A = A;
+  out.B = B;
+  out.C = C;
+  out.u = u;
+  out.w = w;
 }
 
 /**
@@ -297,8 +309,8 @@ export function fillRatios(
   shift: number,
 ): number {
   scheduleForm(FORM, prod, im, entryRemaining, paymentRate);
-  const u = FORM[FORM_U] as number;
-  const w = FORM[FORM_W] as number;
+  const u = FORM.u;
+  const w = FORM.w;
   const matures = prod === REVOLVING ? -1 : entryRemaining;
   let x = x0;
   for (let p = from; p <= last; p++) {

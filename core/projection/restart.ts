@@ -39,15 +39,11 @@ import {
   F_PRE,
   F_SCHED,
   fillRatios,
-  FORM_A,
-  FORM_B,
-  FORM_C,
-  FORM_U,
-  FORM_W,
   generalMonth,
   INTEREST_FREE_FEE,
   rateMonth,
   REVOLVING,
+  newScheduleForm,
   scheduleForm,
   scheduleState,
   SINGLE_PAYMENT,
@@ -326,7 +322,7 @@ function runPart(
   const byLag = new Float64Array(lagValues.length * n1 * 2);
   // Period totals interleaved as runoff's (restarted month j at j × STRIDE), read out after the loans.
   const acc = new Float64Array(n1 * STRIDE);
-  const form = new Float64Array(5);
+  const form = newScheduleForm();
   const D = out.defaults;
   const I = out.interest;
   const Fe = out.fees;
@@ -395,11 +391,7 @@ function runPart(
     if (!isCnl && !advancing) {
       // The contractual ratio in runoff's one form, chosen by the months left at entry as runoff chose it.
       scheduleForm(form, prod, im, rem0, paymentRate[i]!);
-      const A = form[FORM_A]!;
-      const B = form[FORM_B]!;
-      const Cc = form[FORM_C]!;
-      const u = form[FORM_U]!;
-      const w = form[FORM_W]!;
+      const { A, B, C: Cc, u, w } = form;
       const matures = prod === REVOLVING ? -1 : rem0;
       for (let p = m + 1; p <= last; p++) {
         const r = p === matures ? 0 : A - B / (Cc - x);

@@ -29,12 +29,8 @@ import {
   F_SCHED,
   F_SEV_DEF,
   fillRatios,
-  FORM_A,
-  FORM_B,
-  FORM_C,
-  FORM_U,
-  FORM_W,
   gatherRows,
+  newScheduleForm,
   generalMonth,
   INTEREST_FREE_FEE,
   rateMonth,
@@ -72,11 +68,6 @@ export function runoff(loans: LoanArrays, scenario: ResolvedScenario, periods: n
   const rev = REVOLVING;
   const iff = INTEREST_FREE_FEE;
   const single = SINGLE_PAYMENT;
-  const fA = FORM_A;
-  const fB = FORM_B;
-  const fC = FORM_C;
-  const fU = FORM_U;
-  const fW = FORM_W;
   const month = rateMonth;
   const formOf = scheduleForm;
   const stateOf = scheduleState;
@@ -99,7 +90,7 @@ export function runoff(loans: LoanArrays, scenario: ResolvedScenario, periods: n
   // Servicer advancing: each loan's defaults, replayed after its months are projected.
   const defaulted = advancing ? new Float64Array(h1 + 1) : null;
   // The contractual ratio's coefficients of the loan at hand (scheduleForm), reused for every loan.
-  const form = new Float64Array(5);
+  const form = newScheduleForm();
 
   let cutoffBalance = 0;
   let cutoffCount = 0;
@@ -141,11 +132,7 @@ export function runoff(loans: LoanArrays, scenario: ResolvedScenario, periods: n
       // Rate models, charge-off view: the hot loop. The contractual ratio in its one form (scheduleForm), so the
       // month needs no scratch array or product branch.
       formOf(form, prod, im, rem, paymentRate[i] as number);
-      const A = form[fA] as number;
-      const B = form[fB] as number;
-      const C = form[fC] as number;
-      const u = form[fU] as number;
-      const w = form[fW] as number;
+      const { A, B, C, u, w } = form;
       const matures = prod === rev ? -1 : rem;
       let x = x0;
       let share = 1;
