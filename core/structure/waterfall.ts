@@ -1200,7 +1200,8 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     cumCollections += interest + feeIncome + sched + prepay + recovery;
     const notesBegin = sumOf(balance);
     for (let i = 0; i < nT; i++) beginBalances[i] = balance[i];
-    month = { begin: poolBegin, sched, prepay, defaults, loss, recovery, interest };
+    // Only the report's pool row reads it: a lean run (record: false) builds none.
+    if (record) month = { begin: poolBegin, sched, prepay, defaults, loss, recovery, interest };
 
     // Triggers see this period's collections; the OC ratio reads pool and notes on one date, after the previous
     // period's distributions (measuring this period's pool against the notes before payment would breach a deal
