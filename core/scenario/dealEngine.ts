@@ -62,10 +62,10 @@ export function dealEngine(deal: Deal, pool: PoolInput, opts: DealEngineOptions 
     if (!sch) schedules.set(periods, (sch = scheduleOf(deal, periods)));
     return sch;
   };
-  // runDeal's checks, with the deal's own validated once.
   // projectPool's projection with projectPool's horizon rule, the arrays built once.
   const lossProjection = (s: Scenario): PoolProjection =>
     projectArrays(poolArraysOnce(), s, deal.horizonMonths ?? arraysHorizon(poolArraysOnce(), s));
+  // runDeal's checks, with the deal's own validated once.
   const check = (scenario: Scenario): void => {
     const problems = validated ? [] : validateDeal(deal);
     for (const m of missingIndices(deal, scenario)) problems.push({ path: 'scenario.indexCurves', ...m });

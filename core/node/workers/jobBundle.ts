@@ -32,10 +32,10 @@ function cacheDir(): string {
  * dependencies' files (a thousand mathjs and decimal.js files, most of a check's stat calls) that it need not —
  * a package changes only when it is installed, and a running process keeps the versions it loaded anyway.
  */
-const verified = new Map<string, { own: [string, number][] }>();
+const verified = new Map<string, [string, number][]>();
 
-function ownInputs(inputs: Record<string, number>): [string, number][] {
-  return Object.entries(inputs).filter(([file]) => !/[\\/]node_modules[\\/]/.test(file));
+function ownInputs(inputs: [string, number][]): [string, number][] {
+  return inputs.filter(([file]) => !/[\\/]node_modules[\\/]/.test(file));
 }
 
 function upToDate(outFile: string, metaFile: string): boolean {
@@ -43,7 +43,7 @@ function upToDate(outFile: string, metaFile: string): boolean {
     statSync(outFile);
     const seen = verified.get(outFile);
     const inputs: [string, number][] = seen
-      ? seen.own
+      ? seen
       : Object.entries((JSON.parse(readFileSync(metaFile, 'utf8')) as BundleMeta).inputs);
     for (const [file, mtime] of inputs) {
       if (statSync(file).mtimeMs !== mtime) {
@@ -51,7 +51,7 @@ function upToDate(outFile: string, metaFile: string): boolean {
         return false;
       }
     }
-    if (!seen) verified.set(outFile, { own: ownInputs(Object.fromEntries(inputs)) });
+    if (!seen) verified.set(outFile, ownInputs(inputs));
     return true;
   } catch {
     verified.delete(outFile);
@@ -126,7 +126,7 @@ async function build(module: URL): Promise<URL | null> {
     renameSync(tmp, outFile);
     writeFileSync(`${metaFile}.${process.pid}.tmp`, JSON.stringify({ inputs } satisfies BundleMeta));
     renameSync(`${metaFile}.${process.pid}.tmp`, metaFile);
-    verified.set(outFile, { own: ownInputs(inputs) });
+    verified.set(outFile, ownInputs(Object.entries(inputs)));
     return versioned(outFile);
   } catch {
     return null;

@@ -4,8 +4,8 @@
  * into classes A–E as Affirm Asset Securitization Trust 2023-B (79.0/6.6/5.6/4.3/4.4% of notes, DBRS
  * Morningstar) at Affirm 2024-A coupons (5.61/5.93/6.16/6.89/9.17%) — DOMAIN.md. One-factor copula, ρ = 0.1,
  * mean loss the base case's. Timed in this thread alone and with one worker helping (the calling thread
- * computes while the worker starts), best of 5 (and the median); every run must give the same answer. The two-thread figure is a
- * run on a worker kept from an earlier run (core/node/workers/pool.ts keeps them): the case of the app, a server
+ * computes while the worker starts), best of 5 (and the median); every run must give the same answer. The
+ * two-thread figure is a run on a worker kept from an earlier run (core/node/workers/pool.ts keeps them): the case of the app, a server
  * or a script running several simulations in one process. The first run on a fresh worker — start-up and the
  * JIT compiling the waterfall while it runs, the case of a one-off CLI run — is reported beside it (`coldTwoThreadsS`). A second figure times the interpolated method (deal runs at 512 quantile nodes plus each
  * class's first-loss bracket, paths interpolated) and reports its largest difference from the exact run. Beside
