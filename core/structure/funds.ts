@@ -30,12 +30,26 @@ export interface Taken {
 export class Funds {
   /** Reserve cash drawn this period (releases and draws). */
   reserveDrawn: Cents = 0;
+  /**
+   * Where the last `take` came from, overwritten by the next: read it before taking again (report rows copy it).
+   * One object per account rather than one per take: a Monte Carlo path takes a dozen times a period, and with
+   * pool-sized cents (past 2^31) each fresh object also boxed its four numbers.
+   */
+  readonly took: Taken = { interest: 0, principal: 0, reserve: 0, total: 0 };
 
   constructor(
     public interest: Cents,
     public principal: Cents,
     public reserve: Cents,
   ) {}
+
+  /** A new period's cash in the same account (one account serves a whole run). */
+  reset(interest: Cents, principal: Cents, reserve: Cents): void {
+    this.interest = interest;
+    this.principal = principal;
+    this.reserve = reserve;
+    this.reserveDrawn = 0;
+  }
 
   available(from: readonly FundsSource[], reserveAllowed: boolean): Cents {
     let a = 0;
@@ -47,32 +61,38 @@ export class Funds {
     return a;
   }
 
-  /** Takes up to `amount` from the sources in order; returns what came from where. */
-  take(amount: Cents, from: readonly FundsSource[], reserveAllowed: boolean): Taken {
-    const got: Taken = { interest: 0, principal: 0, reserve: 0, total: 0 };
+  /** Takes up to `amount` from the sources in order; returns the total taken (by source: `took`). */
+  take(amount: Cents, from: readonly FundsSource[], reserveAllowed: boolean): Cents {
+    let interest = 0;
+    let principal = 0;
+    let reserve = 0;
     let left = amount;
-    for (const s of from) {
-      if (left <= 0) break;
+    for (let k = 0; k < from.length && left > 0; k++) {
+      const s = from[k];
       if (s === 'interest') {
         const x = Math.min(left, this.interest);
         this.interest -= x;
-        got.interest += x;
+        interest += x;
         left -= x;
       } else if (s === 'principal') {
         const x = Math.min(left, this.principal);
         this.principal -= x;
-        got.principal += x;
+        principal += x;
         left -= x;
       } else if (reserveAllowed) {
         const x = Math.min(left, this.reserve);
         this.reserve -= x;
         this.reserveDrawn += x;
-        got.reserve += x;
+        reserve += x;
         left -= x;
       }
     }
-    got.total = got.interest + got.principal + got.reserve;
-    return got;
+    const got = this.took;
+    got.interest = interest;
+    got.principal = principal;
+    got.reserve = reserve;
+    got.total = interest + principal + reserve;
+    return got.total;
   }
 
   /** Moves cash already taken (a deficiency cure from revenue) into principal collections. */

@@ -8,7 +8,7 @@
  */
 import type { FundsSource, LiquidityFacility, Tranche } from '../deal/schema';
 import { cents, mulDiv, type Cents } from '../money';
-import type { Funds, Taken } from './funds';
+import type { Funds } from './funds';
 import { couponRate, interestAccrual, type AccrualFraction, type IndexRates } from './interest';
 
 export class LiquidityAccount {
@@ -98,29 +98,24 @@ export class LiquidityAccount {
 
   /**
    * Takes `due` for a covered step from its sources and the facility in the deal's order. Returns what the
-   * sources gave and what the facility lent.
+   * facility lent; what the sources gave is in `funds.took`, as after any take.
    */
-  take(funds: Funds, due: Cents, from: readonly FundsSource[]): { got: Taken; drawn: Cents } {
-    if (this.facility.order === 'reserveFirst') {
-      const got = funds.take(due, from, true);
-      return { got, drawn: this.draw(due - got.total) };
-    }
+  take(funds: Funds, due: Cents, from: readonly FundsSource[]): Cents {
+    if (this.facility.order === 'reserveFirst') return this.draw(due - funds.take(due, from, true));
     const cash = funds.take(
       due,
       from.filter((s) => s !== 'reserve'),
       true,
     );
-    const drawn = this.draw(due - cash.total);
-    const fromReserve = from.includes('reserve')
-      ? funds.take(due - cash.total - drawn, ['reserve'], true)
-      : { interest: 0, principal: 0, reserve: 0, total: 0 };
-    const got: Taken = {
-      interest: cash.interest,
-      principal: cash.principal,
-      reserve: fromReserve.reserve,
-      total: cash.total + fromReserve.total,
-    };
-    return { got, drawn };
+    const { interest, principal } = funds.took;
+    const drawn = this.draw(due - cash);
+    const reserve = from.includes('reserve') ? funds.take(due - cash - drawn, ['reserve'], true) : 0;
+    const got = funds.took;
+    got.interest = interest;
+    got.principal = principal;
+    got.reserve = reserve;
+    got.total = cash + reserve;
+    return drawn;
   }
 
   /** Pays the interest (or commitment fee) step: what is unpaid is carried. */

@@ -70,14 +70,14 @@ export class TriggerBook {
 
   constructor(private readonly triggers: readonly Trigger[]) {}
 
-  /** Tests every trigger for `period` and returns the breach / cure events it caused. */
+  /** Tests every trigger for `period` and appends the breach / cure events it caused to `events`. */
   update(
     period: number,
     date: string,
     m: TriggerMeasures,
+    events: TriggerEvent[],
     moment: TestMoment = 'beforeDistribution',
-  ): TriggerEvent[] {
-    const events: TriggerEvent[] = [];
+  ): void {
     for (const tr of this.triggers) {
       if ((tr.testedAt ?? 'beforeDistribution') !== moment) continue;
       const threshold = thresholdAt(tr, period);
@@ -95,7 +95,6 @@ export class TriggerBook {
         events.push({ id: tr.id, period, date, value, threshold, kind: 'cured' });
       }
     }
-    return events;
   }
 
   private active(effect: Trigger['effects'][number]): boolean {

@@ -497,8 +497,8 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     from: readonly FundsSource[],
     poolEnd: Cents,
     funds: Funds,
-  ): { par: Cents; due: Cents; got: Taken } => {
-    if (!rev) return { par: 0, due: 0, got: funds.take(0, from, false) };
+  ): { par: Cents; due: Cents; paid: Cents } => {
+    if (!rev) return { par: 0, due: 0, paid: funds.take(0, from, false) };
     const need = Math.max(0, mulDiv(initial, rev.targetPoolShare) - poolEnd);
     const due = mulDiv(need, rev.purchasePrice, 1, 100);
     const cash = Math.min(due, funds.available(from, false));
@@ -517,7 +517,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     const planned = Math.round(plan.amounts.reduce((x, y) => x + y, 0) * 100);
     const pars = allocateCents(Math.min(affordable, planned), weights);
     const par = sumOf(pars);
-    const got = funds.take(Math.min(mulDiv(par, rev.purchasePrice, 1, 100), cash), from, false);
+    const paid = funds.take(Math.min(mulDiv(par, rev.purchasePrice, 1, 100), cash), from, false);
     pars.forEach((p, k) => {
       const i = eligible[k];
       const line = rev.profile[i];
@@ -529,13 +529,13 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
       purchasesReport.push({
         period: t,
         par: fromCents(par),
-        cash: fromCents(got.total),
+        cash: fromCents(paid),
         limitedBy: plan.limitedBy,
         // Each line's par: a restart rebuilds the cohorts bought so far (core/projection/restart.ts).
         lines: pars.flatMap((c, k) => (c > 0 ? [{ index: eligible[k], par: fromCents(c) }] : [])),
       });
     }
-    return { par, due, got };
+    return { par, due, paid };
   };
 
   // Credit enhancement: (pool + reserve − this class and everything senior) / pool.
@@ -763,9 +763,12 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
   let feeIncome = 0;
   let feesAccrued = 0;
   let final = false;
-  let funds!: Funds;
+  // The period's cash: one account for the run, reset each period (see Funds.took for why not one per period).
+  const funds = new Funds(0, 0, 0);
   let hedgeReceipts = 0;
   let hedgeRows!: HedgePeriod[];
+  // A deal without hedges shares one empty list (nothing is pushed to it) instead of a new one a period.
+  const noHedgeRows: HedgePeriod[] = [];
   let heldBegin = 0;
   let interest = 0;
   let interestAccrued = 0;
@@ -877,26 +880,27 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     if (owedInterest > 0) {
       // A reserve held for the seller at maturity still pays interest.
       const interestFrom: readonly FundsSource[] = reserveForInterestAtEnd ? [...from, 'reserve'] : from;
-      const got = funds.take(owedInterest, interestFrom, reserveForInterestAtEnd);
-      if (got.total > 0) {
-        const split = allocateByLevel(got.total, shortfall, seniorLevels);
+      const paid = funds.take(owedInterest, interestFrom, reserveForInterestAtEnd);
+      if (paid > 0) {
+        const split = allocateByLevel(paid, shortfall, seniorLevels);
         for (let i = 0; i < nT; i++) {
           interestPaid[i] += split[i];
           shortfall[i] -= split[i];
         }
-        usesOut += got.total;
-        if (record) steps.push(row(s, 'interest shortfall before the residual', owedInterest, got, ledger));
+        usesOut += paid;
+        if (record)
+          steps.push(row(s, 'interest shortfall before the residual', owedInterest, funds.took, ledger));
       }
     }
     const notes = sumOf(balance);
     const above = final ? notes : Math.max(0, notes - (poolEnd + pending + funds.reserve));
     const uncured = sumOf(deficiency);
     if (above + uncured === 0) return;
-    const got = funds.take(above + uncured, from, false);
-    if (got.total === 0) return;
-    const toNotes = Math.min(got.total, above);
+    const paid = funds.take(above + uncured, from, false);
+    if (paid === 0) return;
+    const toNotes = Math.min(paid, above);
     const pay = allocateByLevel(toNotes, balance, seniorLevels);
-    const cure = allocateByLevel(got.total - toNotes, deficiency, seniorLevels);
+    const cure = allocateByLevel(paid - toNotes, deficiency, seniorLevels);
     for (let i = 0; i < nT; i++) {
       balance[i] -= pay[i];
       deficiency[i] -= cure[i];
@@ -905,9 +909,9 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     }
     // Paying notes above the collateral cures the deficiency those notes carry.
     if (pdlOn) pdl.credit(Math.min(toNotes, pdl.owed(bySeniority)), bySeniority);
-    usesOut += got.total;
+    usesOut += paid;
     if (record)
-      steps.push(row(s, 'principal before the residual (uncured loss)', above + uncured, got, ledger));
+      steps.push(row(s, 'principal before the residual (uncured loss)', above + uncured, funds.took, ledger));
   };
 
   // The priority of payments runs in functions of their own (paySteps, and the steps every payment date takes):
@@ -919,10 +923,10 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     if (!fee) throw new Error(`waterfall names unknown fee '${step.fee}'`);
     if (step.part === 'capExcess') {
       const owed = feeExcessOwed.get(fee.id) ?? 0;
-      const got = funds.take(owed, from, true);
-      feeExcessOwed.set(fee.id, owed - got.total);
-      usesOut += got.total;
-      if (record) steps.push(row(s, label, owed, got, ledger));
+      const paid = funds.take(owed, from, true);
+      feeExcessOwed.set(fee.id, owed - paid);
+      usesOut += paid;
+      if (record) steps.push(row(s, label, owed, funds.took, ledger));
       return;
     }
     // Fees accrued in the collection months since the last payment date are due now too.
@@ -934,13 +938,14 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     const excessOwed = feeExcessOwed.get(fee.id);
     if (excessOwed !== undefined) feeExcessOwed.set(fee.id, excessOwed + capExcess(fee, accrual, arrears));
     const allowed = step.limit ? limitDue(step.limit, payable, limitContext(0)) : payable;
-    const { got, drawn } =
-      liquidity && liquidity.covers(step)
-        ? liquidity.take(funds, allowed, from)
-        : { got: funds.take(allowed, from, true), drawn: 0 };
-    feeArrears.set(fee.id, feeCarried(fee, payable, got.total + drawn));
-    usesOut += got.total + drawn;
-    if (record) steps.push(row(s, label, payable, got, ledger, step.limit ? allowed : undefined, drawn));
+    let drawn = 0;
+    if (liquidity && liquidity.covers(step)) drawn = liquidity.take(funds, allowed, from);
+    else funds.take(allowed, from, true);
+    const paid = funds.took.total + drawn;
+    feeArrears.set(fee.id, feeCarried(fee, payable, paid));
+    usesOut += paid;
+    if (record)
+      steps.push(row(s, label, payable, funds.took, ledger, step.limit ? allowed : undefined, drawn));
   };
 
   const payInterest = (step: Extract<WaterfallStep, { pay: 'interest' }>, ps: PlanStep): void => {
@@ -957,11 +962,10 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
       dues[k] = interestOwed[i];
       due += dues[k];
     }
-    const { got, drawn } =
-      liquidity && liquidity.covers(step)
-        ? liquidity.take(funds, due, from)
-        : { got: funds.take(due, from, true), drawn: 0 };
-    const paidNow = got.total + drawn;
+    let drawn = 0;
+    if (liquidity && liquidity.covers(step)) drawn = liquidity.take(funds, due, from);
+    else funds.take(due, from, true);
+    const paidNow = funds.took.total + drawn;
     const split = paidNow === due ? dues : allocateCents(paidNow, dues);
     for (let k = 0; k < ids.length; k++) {
       const i = ids[k];
@@ -970,9 +974,9 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
       shortfall[i] = interestOwed[i];
     }
     // Principal collections spent on interest leave the notes above the pool: a principal deficiency.
-    if (pdlOn) pdl.debit(got.principal, balance);
+    if (pdlOn) pdl.debit(funds.took.principal, balance);
     usesOut += paidNow;
-    if (record) steps.push(row(s, label, due, got, ledger, undefined, drawn));
+    if (record) steps.push(row(s, label, due, funds.took, ledger, undefined, drawn));
   };
 
   const payPrincipal = (step: Extract<WaterfallStep, { pay: 'principal' }>, ps: PlanStep): void => {
@@ -990,18 +994,18 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
         : principalDue(notes, listed, poolEnd, ocTargetAmount(structure.ocTarget, poolEnd, initial), allDue);
     const allowed = step.limit ? limitDue(step.limit, due, limitContext(listed)) : due;
     const reserveOk = allDue && (structure.reserve?.coversPrincipalAtMaturity ?? false);
-    const got = funds.take(allowed, from, reserveOk);
+    const paid = funds.take(allowed, from, reserveOk);
     const rule = book.sequential ? structure.principalRule.afterTrigger : structure.principalRule.normal;
     // After acceleration the listed classes are paid senior level first, pro rata within a level.
     const split = accelerated
-      ? allocateByLevel(got.total, listedBalances, listedLevels(ids))
-      : allocatePrincipal(got.total, listedBalances, rule);
+      ? allocateByLevel(paid, listedBalances, listedLevels(ids))
+      : allocatePrincipal(paid, listedBalances, rule);
     for (let k = 0; k < ids.length; k++) {
       principalPaid[ids[k]] += split[k];
       balance[ids[k]] -= split[k];
     }
-    usesOut += got.total;
-    if (record) steps.push(row(s, label, due, got, ledger, step.limit ? allowed : undefined));
+    usesOut += paid;
+    if (record) steps.push(row(s, label, due, funds.took, ledger, step.limit ? allowed : undefined));
   };
 
   const paySteps = (): void => {
@@ -1016,22 +1020,23 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
           break;
         case 'reserveDeposit': {
           const due = structure.reserve ? Math.max(0, target - funds.reserve) : 0;
-          const got = funds.take(due, from, false);
-          funds.reserve += got.total;
-          deposits += got.total;
-          if (record) steps.push(row(s, label, due, got, ledger));
+          const paid = funds.take(due, from, false);
+          funds.reserve += paid;
+          deposits += paid;
+          if (record) steps.push(row(s, label, due, funds.took, ledger));
           break;
         }
         case 'purchase': {
           if (!rev || !revolving || eligible.length === 0) {
-            if (record) steps.push(row(s, label, 0, funds.take(0, from, false), ledger));
+            funds.take(0, from, false);
+            if (record) steps.push(row(s, label, 0, funds.took, ledger));
             break;
           }
           const bought = purchase(t, from, poolEnd, funds);
           purchasedPar = bought.par;
           poolEnd += bought.par;
-          usesOut += bought.got.total;
-          if (record) steps.push(row(s, label, bought.due, bought.got, ledger));
+          usesOut += bought.paid;
+          if (record) steps.push(row(s, label, bought.due, funds.took, ledger));
           break;
         }
         case 'principal':
@@ -1040,20 +1045,20 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
         case 'pdlCure': {
           // A transfer from revenue to principal collections, not a payment out of the deal.
           const owed = pdlOn ? pdl.owed(ids) : 0;
-          const got = funds.take(owed, from, true);
-          pdl.credit(got.total, ids);
-          funds.toPrincipal(got.total);
-          if (record) steps.push(row(s, label, owed, got, ledger));
+          const paid = funds.take(owed, from, true);
+          pdl.credit(paid, ids);
+          funds.toPrincipal(paid);
+          if (record) steps.push(row(s, label, owed, funds.took, ledger));
           break;
         }
         case 'hedge': {
           const owed = hedgeBook.owed.get(step.hedge) ?? 0;
-          const got = funds.take(owed, from, false);
-          hedgeBook.owed.set(step.hedge, owed - got.total);
-          const h = hedgeRows.find((x) => x.id === step.hedge);
-          if (h) h.paid += fromCents(got.total);
-          usesOut += got.total;
-          if (record) steps.push(row(s, label, owed, got, ledger));
+          const paid = funds.take(owed, from, false);
+          hedgeBook.owed.set(step.hedge, owed - paid);
+          // A loop, not find(): a closure reading `step` made every step of every period allocate a context for it.
+          for (const h of hedgeRows) if (h.id === step.hedge) h.paid += fromCents(paid);
+          usesOut += paid;
+          if (record) steps.push(row(s, label, owed, funds.took, ledger));
           break;
         }
         case 'liquidity': {
@@ -1064,37 +1069,37 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
               : step.part === 'interest'
                 ? liquidity.interestDue - liquidity.interestPaid
                 : liquidity.feeDue - liquidity.feePaid;
-          const got = funds.take(due, from, false);
-          if (step.part === 'repay') liquidity.repay(got.total);
-          else if (step.part === 'interest') liquidity.payInterest(got.total);
-          else liquidity.payFee(got.total);
-          usesOut += got.total;
-          if (record) steps.push(row(s, label, due, got, ledger));
+          const paid = funds.take(due, from, false);
+          if (step.part === 'repay') liquidity.repay(paid);
+          else if (step.part === 'interest') liquidity.payInterest(paid);
+          else liquidity.payFee(paid);
+          usesOut += paid;
+          if (record) steps.push(row(s, label, due, funds.took, ledger));
           break;
         }
         case 'capCarryover': {
           const owedBy = ids.map((i) => capCarryover[i]);
           const owed = sumOf(owedBy);
-          const got = funds.take(owed, from, false);
-          const split = got.total === owed ? owedBy : allocateCents(got.total, owedBy);
+          const paid = funds.take(owed, from, false);
+          const split = paid === owed ? owedBy : allocateCents(paid, owedBy);
           ids.forEach((i, k) => {
             capCarryover[i] -= split[k];
             interestPaid[i] += split[k];
           });
-          usesOut += got.total;
-          if (record) steps.push(row(s, label, owed, got, ledger));
+          usesOut += paid;
+          if (record) steps.push(row(s, label, owed, funds.took, ledger));
           break;
         }
         case 'residual': {
           catchUp(s, from, ledger);
           const amount = funds.available(from, false);
           const allowed = step.limit ? limitDue(step.limit, amount, limitContext(0)) : amount;
-          const got = funds.take(allowed, from, false);
+          const paid = funds.take(allowed, from, false);
           if (trapping) {
-            funds.reserve += got.total;
-            deposits += got.total;
+            funds.reserve += paid;
+            deposits += paid;
           } else {
-            usesOut += got.total;
+            usesOut += paid;
           }
           if (record)
             steps.push(
@@ -1102,7 +1107,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
                 s,
                 trapping ? 'residual (trapped in reserve)' : label,
                 amount,
-                got,
+                funds.took,
                 ledger,
                 step.limit ? allowed : undefined,
               ),
@@ -1211,7 +1216,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
       nowEnd = ledger.endBalance[t];
       measures.cumulativeNetLoss = initial > 0 ? (cumDefaults - cumRecoveries) / initial : 0;
       measures.ocRatio = ocNotes === 0 || ocPool === 0 ? null : ocPool / ocNotes;
-      for (const e of book.update(t, date, measures)) triggerEvents.push(e);
+      book.update(t, date, measures, triggerEvents);
     }
     if (phased && payDate) phaseBook.beforeDistribution(t, book.breachedIds);
     accelerated = phaseBook.accelerated && (phaseBook.acceleration?.period ?? Infinity) <= t;
@@ -1236,7 +1241,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
       // A collection month between payment dates: collections wait in the collection account; fees accrue; only
       // purchases run while the deal revolves (principal collections buy receivables every month).
       const collectionMonth = (): void => {
-        const funds = new Funds(
+        funds.reset(
           interest + feeIncome + reinvestment + heldInterest,
           sched + prepay + recovery + heldPrincipal,
           reserveBalance,
@@ -1257,8 +1262,8 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
           const bought = purchase(t, from, poolEnd, funds);
           purchasedPar += bought.par;
           poolEnd += bought.par;
-          usesOut += bought.got.total;
-          if (record) steps.push(row(index, label, bought.due, bought.got, ledger));
+          usesOut += bought.paid;
+          if (record) steps.push(row(index, label, bought.due, funds.took, ledger));
         }
         heldInterest = funds.interest;
         heldPrincipal = funds.principal;
@@ -1338,7 +1343,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     hedgeReceipts = 0;
     // Net hedge payments of this date, paid minus received, before any carried arrears (excess spread reads it).
     let hedgeNetPaid = 0;
-    hedgeRows = [];
+    hedgeRows = hedgeBook.hedges.length > 0 ? [] : noHedgeRows;
     for (const h of hedgeBook.hedges) {
       const notional = hedgeNotional(h.notional, {
         trancheBalance: trancheBegin,
@@ -1398,7 +1403,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     // Every note is due on the final period and after acceleration.
     allDue = final || accelerated;
 
-    funds = new Funds(
+    funds.reset(
       interest + feeIncome + reinvestment + heldInterest + hedgeReceipts,
       sched + prepay + recovery + callProceeds + heldPrincipal,
       reserveBalance,
@@ -1441,7 +1446,8 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     feesAccrued = 0;
     interestAccrued = 0;
     usesOut = 0;
-    steps = [];
+    // Only a recorded run reads the rows; a lean one pushes none.
+    if (record) steps = [];
 
     paySteps();
 
@@ -1450,22 +1456,21 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     if (funds.interest + funds.principal > 0) catchUp(phasePlan.length, ['interest', 'principal']);
     const leftover = funds.interest + funds.principal;
     if (leftover > 0) {
-      const got = funds.take(leftover, ['interest', 'principal'], false);
+      const paid = funds.take(leftover, ['interest', 'principal'], false);
       if (trapping) {
-        funds.reserve += got.total;
-        deposits += got.total;
+        funds.reserve += paid;
+        deposits += paid;
       } else {
-        usesOut += got.total;
+        usesOut += paid;
       }
-      if (record) steps.push(row(phasePlan.length, 'unallocated funds to the seller', leftover, got));
+      if (record) steps.push(row(phasePlan.length, 'unallocated funds to the seller', leftover, funds.took));
     }
     // A reserve that may not cover principal at maturity goes back to the seller once the final period is paid.
     if (final && funds.reserve > 0) {
       const back = funds.reserve;
       funds.release(back);
-      const got = funds.take(back, ['interest'], false);
-      usesOut += got.total;
-      if (record) steps.push(row(phasePlan.length, 'reserve returned to the seller', back, got));
+      usesOut += funds.take(back, ['interest'], false);
+      if (record) steps.push(row(phasePlan.length, 'reserve returned to the seller', back, funds.took));
     }
     reserveBalance = funds.reserve;
 
@@ -1530,7 +1535,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
       now = t;
       nowEnd = ledger.endBalance[t];
       measures.ocRatio = ocNotes === 0 || ocPool === 0 ? null : ocPool / ocNotes;
-      for (const e of book.update(t, date, measures, 'afterDistribution')) triggerEvents.push(e);
+      book.update(t, date, measures, triggerEvents, 'afterDistribution');
     }
     if (phased && !final) {
       phaseBook.afterDistribution(t, book.breachedIds, {
