@@ -60,7 +60,7 @@ import {
 } from './interest';
 import { allocateByLevel, seniorityLevels, writeDowns } from './lossAllocation';
 import { DeficiencyLedger } from './pdl';
-import { PhaseBook, phaseSteps, type StepLedger } from './phase';
+import { PhaseBook, phaseSteps, type DefaultTestState, type StepLedger } from './phase';
 import { limitDue, type LimitContext } from './stepLimit';
 import { PoolLedger, type PoolGroup } from './poolLedger';
 import { allocatePrincipal, firstPriorityDue, ocTargetAmount, principalDue } from './principal';
@@ -1181,6 +1181,115 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     poolPeriods.push(poolRow(t, date, month, feeIncome, purchasedPar, collectedEnd));
   };
 
+  // What the events of default read after a distribution, as the period being paid left it (built once per run).
+  const defaultTests: DefaultTestState = {
+    interestShortfall: (id) => shortfall[idx(id)],
+    pastLegalFinal: (id) => {
+      const i = idx(id);
+      const legal = legalFinal[i];
+      return legal !== undefined && date >= legal && balance[i] > 0;
+    },
+  };
+
+  // A collection month between payment dates: collections wait in the collection account; fees accrue; only
+  // purchases run while the deal revolves (principal collections buy receivables every month). Defined once per
+  // run, like paySteps: a closure defined in the period loop made every period, paid or not, allocate a context
+  // for the loop's values it read.
+  const collectionMonth = (loss: Cents, notesBegin: Cents): void => {
+    funds.reset(
+      interest + feeIncome + reinvestment + heldInterest,
+      sched + prepay + recovery + heldPrincipal,
+      reserveBalance,
+    );
+    let feesMonth = 0;
+    for (const fee of structure.fees) {
+      const a = feeAccrual(fee, feeContext);
+      feesMonth += a;
+      feePending.set(fee.id, (feePending.get(fee.id) ?? 0) + a);
+    }
+    const steps: WaterfallStepRow[] = [];
+    let usesOut = 0;
+    let poolEnd = collectedEnd;
+    let purchasedPar = 0;
+    lossSincePayment += loss;
+    for (const { step, from, label, index, ledger } of planOf(revolving ? 'revolving' : 'amortising')) {
+      if (step.pay !== 'purchase' || !rev || !revolving || eligible.length === 0) continue;
+      const bought = purchase(t, from, poolEnd, funds);
+      purchasedPar += bought.par;
+      poolEnd += bought.par;
+      usesOut += bought.paid;
+      if (record) steps.push(row(index, label, bought.due, funds.took, ledger));
+    }
+    heldInterest = funds.interest;
+    heldPrincipal = funds.principal;
+    const heldEnd = heldInterest + heldPrincipal;
+    const sourcesTotal = interest + feeIncome + sched + prepay + recovery + reinvestment;
+    const difference = sourcesTotal - usesOut - (heldEnd - heldBegin);
+    if (difference !== 0) failures.push({ period: t, difference: fromCents(difference) });
+    const supportMonth =
+      hedgeBook.hedges.length > 0 || liquidity ? supportCostOfMonth(t, poolBegin, notesBegin) : 0;
+    esInterestCounted += esInterestMonth;
+    esFeesCounted += feesMonth + supportMonth;
+    const es =
+      poolBegin === 0
+        ? 0
+        : ((interest + feeIncome - feesMonth - supportMonth - esInterestMonth) * 12) / poolBegin;
+    excessSpread.push({ period: t, annualised: es });
+    ocPool = poolEnd;
+    realisedLoss += fromCents(loss);
+    if (record) {
+      const ce = creditEnhancement(poolEnd);
+      for (let i = 0; i < nT; i++) {
+        flows[i].push({
+          period: t,
+          date,
+          beginBalance: fromCents(beginBalances[i]),
+          interestDue: 0,
+          interest: 0,
+          interestShortfall: fromCents(shortfall[i]),
+          principal: 0,
+          writedown: 0,
+          balance: fromCents(balance[i]),
+          creditEnhancement: ce[i],
+          accrualStart: null,
+          accrualEnd: null,
+          accrualDays: 0,
+          ...(pdlOn ? { principalDeficiency: fromCents(pdl.balance[i]) } : {}),
+        });
+      }
+      waterfall.push({
+        period: t,
+        date,
+        paymentDate: false,
+        sources: {
+          interestCollections: fromCents(interest + feeIncome + reinvestment),
+          principalCollections: fromCents(sched + prepay),
+          recoveries: fromCents(recovery),
+          reserveDraw: 0,
+          cleanUpCallProceeds: 0,
+          reinvestmentIncome: fromCents(reinvestment),
+          total: fromCents(sourcesTotal),
+        },
+        steps,
+        uses: { total: fromCents(usesOut) },
+        reserve: {
+          begin: fromCents(reserveBalance),
+          deposit: 0,
+          draw: 0,
+          end: fromCents(reserveBalance),
+          target: 0,
+        },
+        collectionAccount: { begin: fromCents(heldBegin), end: fromCents(heldEnd) },
+        difference: fromCents(difference),
+        revolving,
+        triggersBreached: book.breachedIds,
+        ...(phased ? { phase: revolving ? ('revolving' as const) : ('amortising' as const) } : {}),
+      });
+      poolPeriods.push(poolRow(t, date, month, feeIncome, purchasedPar, collectedEnd));
+    }
+    if (t === input.captureAt) carried = capture(t, revolving ? 'revolving' : 'amortising');
+  };
+
   for (t = firstPeriod; t <= T; t++) {
     date = dates[t];
     payDate = t >= nextPayment || t === T;
@@ -1238,103 +1347,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     feeContext.poolBegin = poolBegin;
 
     if (!payDate) {
-      // A collection month between payment dates: collections wait in the collection account; fees accrue; only
-      // purchases run while the deal revolves (principal collections buy receivables every month).
-      const collectionMonth = (): void => {
-        funds.reset(
-          interest + feeIncome + reinvestment + heldInterest,
-          sched + prepay + recovery + heldPrincipal,
-          reserveBalance,
-        );
-        let feesMonth = 0;
-        for (const fee of structure.fees) {
-          const a = feeAccrual(fee, feeContext);
-          feesMonth += a;
-          feePending.set(fee.id, (feePending.get(fee.id) ?? 0) + a);
-        }
-        const steps: WaterfallStepRow[] = [];
-        let usesOut = 0;
-        let poolEnd = collectedEnd;
-        let purchasedPar = 0;
-        lossSincePayment += loss;
-        for (const { step, from, label, index, ledger } of planOf(revolving ? 'revolving' : 'amortising')) {
-          if (step.pay !== 'purchase' || !rev || !revolving || eligible.length === 0) continue;
-          const bought = purchase(t, from, poolEnd, funds);
-          purchasedPar += bought.par;
-          poolEnd += bought.par;
-          usesOut += bought.paid;
-          if (record) steps.push(row(index, label, bought.due, funds.took, ledger));
-        }
-        heldInterest = funds.interest;
-        heldPrincipal = funds.principal;
-        const heldEnd = heldInterest + heldPrincipal;
-        const sourcesTotal = interest + feeIncome + sched + prepay + recovery + reinvestment;
-        const difference = sourcesTotal - usesOut - (heldEnd - heldBegin);
-        if (difference !== 0) failures.push({ period: t, difference: fromCents(difference) });
-        const supportMonth =
-          hedgeBook.hedges.length > 0 || liquidity ? supportCostOfMonth(t, poolBegin, notesBegin) : 0;
-        esInterestCounted += esInterestMonth;
-        esFeesCounted += feesMonth + supportMonth;
-        const es =
-          poolBegin === 0
-            ? 0
-            : ((interest + feeIncome - feesMonth - supportMonth - esInterestMonth) * 12) / poolBegin;
-        excessSpread.push({ period: t, annualised: es });
-        ocPool = poolEnd;
-        realisedLoss += fromCents(loss);
-        if (record) {
-          const ce = creditEnhancement(poolEnd);
-          for (let i = 0; i < nT; i++) {
-            flows[i].push({
-              period: t,
-              date,
-              beginBalance: fromCents(beginBalances[i]),
-              interestDue: 0,
-              interest: 0,
-              interestShortfall: fromCents(shortfall[i]),
-              principal: 0,
-              writedown: 0,
-              balance: fromCents(balance[i]),
-              creditEnhancement: ce[i],
-              accrualStart: null,
-              accrualEnd: null,
-              accrualDays: 0,
-              ...(pdlOn ? { principalDeficiency: fromCents(pdl.balance[i]) } : {}),
-            });
-          }
-          waterfall.push({
-            period: t,
-            date,
-            paymentDate: false,
-            sources: {
-              interestCollections: fromCents(interest + feeIncome + reinvestment),
-              principalCollections: fromCents(sched + prepay),
-              recoveries: fromCents(recovery),
-              reserveDraw: 0,
-              cleanUpCallProceeds: 0,
-              reinvestmentIncome: fromCents(reinvestment),
-              total: fromCents(sourcesTotal),
-            },
-            steps,
-            uses: { total: fromCents(usesOut) },
-            reserve: {
-              begin: fromCents(reserveBalance),
-              deposit: 0,
-              draw: 0,
-              end: fromCents(reserveBalance),
-              target: 0,
-            },
-            collectionAccount: { begin: fromCents(heldBegin), end: fromCents(heldEnd) },
-            difference: fromCents(difference),
-            revolving,
-            triggersBreached: book.breachedIds,
-            ...(phased ? { phase: revolving ? ('revolving' as const) : ('amortising' as const) } : {}),
-          });
-          poolPeriods.push(poolRow(t, date, month, feeIncome, purchasedPar, collectedEnd));
-        }
-        if (t === input.captureAt) carried = capture(t, revolving ? 'revolving' : 'amortising');
-      };
-      collectionMonth();
+      collectionMonth(loss, notesBegin);
       continue;
     }
 
@@ -1538,14 +1551,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
       book.update(t, date, measures, triggerEvents, 'afterDistribution');
     }
     if (phased && !final) {
-      phaseBook.afterDistribution(t, book.breachedIds, {
-        interestShortfall: (id) => shortfall[idx(id)],
-        pastLegalFinal: (id) => {
-          const i = idx(id);
-          const legal = legalFinal[i];
-          return legal !== undefined && date >= legal && balance[i] > 0;
-        },
-      });
+      phaseBook.afterDistribution(t, book.breachedIds, defaultTests);
     }
 
     // The next payment date, by the phase in force on this one (an accelerated deal pays every month). While
