@@ -182,13 +182,18 @@ function floatShares(total: Cents, ws: readonly Cents[], W: number, shares: Cent
   return given;
 }
 
+// Remainders of the split in progress: one array for every call (a split finishes before the next starts, and a
+// Monte Carlo splits principal every period of every path).
+let remainders: number[] = [];
+
 /**
  * Largest-remainder split of integer cents, exact: shares are floor(total × w / Σw), the leftover cents go to the
- * largest remainders (ties to the earlier index). All-zero weights split equally.
+ * largest remainders (ties to the earlier index). All-zero weights split equally. The shares are written to `out`
+ * when given (an array of weights.length, returned), else to a new array.
  */
-export function allocateCents(total: Cents, weights: readonly Cents[]): Cents[] {
+export function allocateCents(total: Cents, weights: readonly Cents[], out?: Cents[]): Cents[] {
   const n = weights.length;
-  if (n === 0) return [];
+  if (n === 0) return out ?? [];
   if (total < 0) throw new RangeError('allocateCents: negative total');
   let wsum = 0;
   let wmax = 0;
@@ -200,8 +205,11 @@ export function allocateCents(total: Cents, weights: readonly Cents[]): Cents[] 
   }
   const ws = wsum === 0 ? weights.map(() => 1) : weights;
   const W = wsum === 0 ? n : wsum;
-  const shares = new Array<number>(n);
-  const rems = new Array<number>(n);
+  if (out !== undefined && out.length !== n)
+    throw new RangeError('allocateCents: out must have one entry per weight');
+  const shares = out ?? new Array<number>(n);
+  if (remainders.length < n) remainders = new Array<number>(n).fill(0);
+  const rems = remainders;
   let given = 0;
   if (total * Math.max(wmax, 1) < Number.MAX_SAFE_INTEGER && W < Number.MAX_SAFE_INTEGER) {
     // Products fit in 53 bits, so % and the division of the difference are exact.
@@ -243,7 +251,7 @@ export function allocateCents(total: Cents, weights: readonly Cents[]): Cents[] 
     }
     return shares;
   }
-  const order = rems.map((_, i) => i).sort((a, b) => rems[b] - rems[a] || a - b);
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => rems[b] - rems[a] || a - b);
   for (let k = 0; left > 0; k = (k + 1) % n, left--) shares[order[k]] += 1;
   return shares;
 }

@@ -30,13 +30,15 @@ export function seniorityLevels(ranks: readonly number[]): number[][] {
  * Splits `amount` over `weights` level by level in the order of `levels`: each level takes up to its total
  * weight, pro rata to the weights inside it by largest remainder, before the next level gets anything. Used for
  * write-downs (junior level first, weights = balances) and for cures (senior level first, weights = amounts owed).
+ * Written to `into` when given (one entry per weight, returned), else to a new array.
  */
 export function allocateByLevel(
   amount: Cents,
   weights: readonly Cents[],
   levels: readonly (readonly number[])[],
+  into?: Cents[],
 ): Cents[] {
-  const out = weights.map(() => 0);
+  const out = into ? into.fill(0) : new Array<number>(weights.length).fill(0);
   let left = amount;
   for (const level of levels) {
     if (left <= 0) break;
@@ -54,15 +56,19 @@ export function allocateByLevel(
   return out;
 }
 
-/** Write-downs per tranche: notes above `collateral`, most junior level first, pro rata within a level. */
+/**
+ * Write-downs per tranche: notes above `collateral`, most junior level first, pro rata within a level. Written to
+ * `into` when given (one entry per balance, returned), else to a new array.
+ */
 export function writeDowns(
   balances: readonly Cents[],
   juniorLevelsFirst: readonly (readonly number[])[],
   collateral: Cents,
+  into?: Cents[],
 ): Cents[] {
   let notes = 0;
   for (let i = 0; i < balances.length; i++) notes += balances[i];
   // Nearly every period writes nothing down: no split to build.
-  if (notes <= collateral) return new Array<number>(balances.length).fill(0);
-  return allocateByLevel(Math.max(0, notes - collateral), balances, juniorLevelsFirst);
+  if (notes <= collateral) return into ? into.fill(0) : new Array<number>(balances.length).fill(0);
+  return allocateByLevel(Math.max(0, notes - collateral), balances, juniorLevelsFirst, into);
 }

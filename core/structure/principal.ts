@@ -40,14 +40,20 @@ export function firstPriorityDue(listedOutstanding: Cents, poolEnd: Cents, final
 
 /**
  * Splits `amount` (≤ the listed balances) among the listed tranches: sequentially in the order listed, or pro
- * rata to their balances by largest remainder.
+ * rata to their balances by largest remainder. Written to `out` when given (one entry per balance, returned).
  */
-export function allocatePrincipal(amount: Cents, balances: readonly Cents[], rule: PrincipalRule): Cents[] {
-  if (rule.type === 'proRata') return allocateCents(amount, balances);
+export function allocatePrincipal(
+  amount: Cents,
+  balances: readonly Cents[],
+  rule: PrincipalRule,
+  out?: Cents[],
+): Cents[] {
+  if (rule.type === 'proRata') return allocateCents(amount, balances, out);
+  const split = out ?? new Array<number>(balances.length);
   let left = amount;
-  return balances.map((b) => {
-    const pay = Math.min(b, left);
-    left -= pay;
-    return pay;
-  });
+  for (let i = 0; i < balances.length; i++) {
+    split[i] = Math.min(balances[i], left);
+    left -= split[i];
+  }
+  return split;
 }

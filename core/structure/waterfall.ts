@@ -736,6 +736,12 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
   // waterfall thousands of times, and a dozen fresh arrays a period were most of its garbage. Nothing keeps them
   // past their period (report rows copy the values).
   const zeros = (): Cents[] => new Array<number>(nT).fill(0);
+  // A step's figures per listed class (dues, listed balances, the split), one array per list length for the run.
+  const scratchOf = (pool: Cents[][], length: number): Cents[] =>
+    (pool[length] ??= new Array<number>(length).fill(0));
+  const duesScratch: Cents[][] = [];
+  const listedScratch: Cents[][] = [];
+  const splitScratch: Cents[][] = [];
   const beginBalances = zeros();
   const interestDue = zeros();
   const interestAccruedBy = zeros();
@@ -747,6 +753,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
   const principalPaid = zeros();
   const writtenBack = zeros();
   const wd = zeros();
+  const writtenDown = zeros();
 
   // The period being run, and the figures of it the steps below read (set at the top of each period).
   let t = 0;
@@ -950,7 +957,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
 
   const payInterest = (step: Extract<WaterfallStep, { pay: 'interest' }>, ps: PlanStep): void => {
     const { from, label, ids, index: s, ledger } = ps;
-    const dues: Cents[] = new Array<number>(ids.length);
+    const dues = scratchOf(duesScratch, ids.length);
     let due = 0;
     for (let k = 0; k < ids.length; k++) {
       const i = ids[k];
@@ -966,7 +973,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     if (liquidity && liquidity.covers(step)) drawn = liquidity.take(funds, due, from);
     else funds.take(due, from, true);
     const paidNow = funds.took.total + drawn;
-    const split = paidNow === due ? dues : allocateCents(paidNow, dues);
+    const split = paidNow === due ? dues : allocateCents(paidNow, dues, scratchOf(splitScratch, ids.length));
     for (let k = 0; k < ids.length; k++) {
       const i = ids[k];
       interestPaid[i] += split[k];
@@ -982,7 +989,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
   const payPrincipal = (step: Extract<WaterfallStep, { pay: 'principal' }>, ps: PlanStep): void => {
     const { from, label, ids, index: s, ledger } = ps;
     const notes = sumOf(balance);
-    const listedBalances: Cents[] = new Array<number>(ids.length);
+    const listedBalances = scratchOf(listedScratch, ids.length);
     let listed = 0;
     for (let k = 0; k < ids.length; k++) {
       listedBalances[k] = balance[ids[k]];
@@ -999,7 +1006,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     // After acceleration the listed classes are paid senior level first, pro rata within a level.
     const split = accelerated
       ? allocateByLevel(paid, listedBalances, listedLevels(ids))
-      : allocatePrincipal(paid, listedBalances, rule);
+      : allocatePrincipal(paid, listedBalances, rule, scratchOf(splitScratch, ids.length));
     for (let k = 0; k < ids.length; k++) {
       principalPaid[ids[k]] += split[k];
       balance[ids[k]] -= split[k];
@@ -1493,7 +1500,7 @@ export function runWaterfall(input: WaterfallInput): WaterfallRun {
     if (writeDownsOn) {
       const lost = final
         ? balance.slice()
-        : writeDowns(balance, juniorLevels, poolEnd + pending + reserveBalance);
+        : writeDowns(balance, juniorLevels, poolEnd + pending + reserveBalance, writtenDown);
       for (let i = 0; i < nT; i++) {
         balance[i] -= lost[i];
         deficiency[i] += lost[i];

@@ -154,6 +154,50 @@ describe('integer-cent helpers match decimal arithmetic exactly', () => {
     );
   });
 
+  it('allocateCents gives the same split into a given array, whatever splits ran before it', () => {
+    // The remainders live in one array reused by every call: a longer split before a shorter one (more than 8
+    // leftover cents takes the sorting branch) must leave nothing behind that the next one reads.
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            // Small totals over small weights leave many cents to hand out by remainder (the sorting branch).
+            fc.oneof(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 50_000_000 })),
+            fc.array(fc.oneof(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 1_000_000 })), {
+              minLength: 1,
+              maxLength: 24,
+            }),
+            fc.boolean(),
+          ),
+          { minLength: 2, maxLength: 6 },
+        ),
+        (splits) => {
+          for (const [total, ws, into] of splits) {
+            const want = allocateProRata(
+              m(total).div(100),
+              ws.map((w) => m(w)),
+            ).map((x) => x.times(100).toNumber());
+            const out = new Array<number>(ws.length).fill(-1);
+            const got = into ? allocateCents(total, ws, out) : allocateCents(total, ws);
+            expect(got).toEqual(want);
+            if (into) expect(got).toBe(out);
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+    // By hand: 29 cents over twenty equal weights is 1 each and 9 left, to the first nine (equal remainders).
+    allocateCents(
+      999_999,
+      Array.from({ length: 24 }, (_, i) => 1000 + i * 7),
+    );
+    expect(allocateCents(29, new Array<number>(20).fill(3))).toEqual([
+      ...new Array<number>(9).fill(2),
+      ...new Array<number>(11).fill(1),
+    ]);
+    expect(() => allocateCents(100, [1, 2, 3], [0, 0])).toThrow(/one entry per weight/);
+  });
+
   it('allocateCents stays exact where floating point is unsure: near-equal large weights, whole quotients', () => {
     // Past 2^53 the shares come from a floating-point quotient, kept only when provably exact; these weights
     // (note balances in cents a few cents apart, totals that divide evenly) sit where it must fall back.
