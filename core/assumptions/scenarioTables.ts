@@ -214,6 +214,18 @@ function resolveSegment(
   };
 }
 
+/**
+ * A segment's recovery lag: the scenario's, or that of the last override for the segment that sets one. Apart
+ * from resolveScenario since the horizon needs only this, and a stress asks for the horizon on every run.
+ */
+export function recoveryLagMonths(scenario: Scenario, segment: string): number {
+  let lag = scenario.recoveryLagMonths;
+  for (const o of scenario.overrides) {
+    if (o.segment === segment && o.recoveryLagMonths !== undefined) lag = o.recoveryLagMonths;
+  }
+  return lag;
+}
+
 /** Resolves `scenario` for a projection over `periods` months; segments resolve lazily, once each. */
 export function resolveScenario(scenario: Scenario, periods: number): ResolvedScenario {
   const base: AssumptionParts = {
@@ -238,8 +250,8 @@ export function resolveScenario(scenario: Scenario, periods: number): ResolvedSc
           if (o.prepayment) parts.prepayment = o.prepayment;
           if (o.default) parts.default = o.default;
           if (o.severity !== undefined) parts.severity = o.severity;
-          if (o.recoveryLagMonths !== undefined) parts.recoveryLagMonths = o.recoveryLagMonths;
         }
+        parts.recoveryLagMonths = recoveryLagMonths(scenario, name);
         s = resolveSegment(name, parts, scenario, periods);
         segments.set(name, s);
       }

@@ -5,7 +5,7 @@
 import type { RepLine, Scenario } from '../deal/schema';
 import type { LoanPool } from '../pool/loanPool';
 import { PRODUCT_CODES } from '../pool/loanPool';
-import { resolveScenario } from '../assumptions/scenarioTables';
+import { recoveryLagMonths, resolveScenario } from '../assumptions/scenarioTables';
 import { loanPoolArrays, repLineArrays, type LoanArrays } from './loanArrays';
 import { runoff } from './runoff';
 import { SHARD_LOANS, shardRanges, sliceArrays, sumProjections } from './combine';
@@ -59,8 +59,7 @@ export function defaultHorizon(pool: PoolInput, scenario: Scenario): number {
 
 /** defaultHorizon on arrays already built (see projectArrays). */
 export function arraysHorizon(a: LoanArrays, scenario: Scenario): number {
-  const resolved = resolveScenario(scenario, 0);
-  const lags = a.segmentNames.map((s) => resolved.segment(s).recoveryLagMonths);
+  const lags = a.segmentNames.map((s) => recoveryLagMonths(scenario, s));
   const revolving = PRODUCT_CODES.indexOf('revolving');
   let horizon = 0;
   for (let i = 0; i < a.size; i++) {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { resolveCurve } from '../../../core/assumptions/curve';
-import { resolveScenario } from '../../../core/assumptions/scenarioTables';
+import { recoveryLagMonths, resolveScenario } from '../../../core/assumptions/scenarioTables';
 import { absSmm, cdrToMdr, cprToSmm, psaCpr, sdaCdr } from '../../../core/rates';
-import { projectPool } from '../../../core/projection/project';
+import { defaultHorizon, projectPool } from '../../../core/projection/project';
 import { line, scenario, sum } from '../projection/fixtures';
 
 describe('curves', () => {
@@ -131,5 +131,32 @@ describe('rates', () => {
     expect(cprToSmm(1.5)).toBe(1);
     expect(cprToSmm(-0.1)).toBe(0);
     expect(psaCpr(100000, 30)).toBe(1);
+  });
+});
+
+describe('recovery lag by segment', () => {
+  it("is the scenario's unless an override for the segment sets one; the last such override wins", () => {
+    const s = scenario({
+      recoveryLagMonths: 6,
+      overrides: [
+        { segment: 'prime', recoveryLagMonths: 3 },
+        { segment: 'near-prime', severity: 0.7 },
+        { segment: 'prime', recoveryLagMonths: 9 },
+      ],
+    });
+    expect(['prime', 'near-prime', 'other'].map((g) => recoveryLagMonths(s, g))).toEqual([9, 6, 6]);
+    expect(['prime', 'near-prime'].map((g) => resolveScenario(s, 12).segment(g).recoveryLagMonths)).toEqual([
+      9, 6,
+    ]);
+    // The horizon sees every flow: the longest remaining term plus its own segment's lag (24 + 6 beats 12 + 9).
+    const pool = {
+      kind: 'repLines' as const,
+      lines: [
+        line({ id: 'a', segment: 'prime', remainingTerm: 12 }),
+        line({ id: 'b', segment: 'near-prime', originalTerm: 24, remainingTerm: 24 }),
+      ],
+    };
+    expect(defaultHorizon(pool, s)).toBe(30);
+    expect(defaultHorizon({ kind: 'repLines', lines: [pool.lines[0]!] }, s)).toBe(21);
   });
 });
