@@ -339,23 +339,33 @@ export function summarizeMonteCarlo(
   for (let i = 1; i < paths.length && ordered; i++) ordered = paths[i - 1]!.index < paths[i]!.index;
   const sorted = ordered ? paths : [...paths].sort((a, b) => a.index - b.index);
   const n = sorted.length;
-  const pool = Float64Array.from(sorted, (p) => p.poolLoss);
-  const dealPool = Float64Array.from(sorted, (p) => p.dealPoolLoss);
-  const tranches = trancheIds.map((id, j) => {
-    const losses = Float64Array.from(sorted, (p) => p.trancheLoss[j]!);
-    let lossCount = 0;
-    let shortCount = 0;
-    for (const p of sorted) {
-      if (p.trancheLoss[j]! > 0) lossCount++;
-      if (p.trancheShortfall[j]! >= 0.005) shortCount++;
+  // One indexed pass over the paths for every distribution: the summary runs while the other threads wait, and
+  // seven mapped copies (Float64Array.from with a callback walks an iterator) were most of it.
+  const nT = trancheIds.length;
+  const pool = new Float64Array(n);
+  const dealPool = new Float64Array(n);
+  const classLoss = trancheIds.map(() => new Float64Array(n));
+  const lossCount = new Array<number>(nT).fill(0);
+  const shortCount = new Array<number>(nT).fill(0);
+  for (let i = 0; i < n; i++) {
+    const p = sorted[i]!;
+    pool[i] = p.poolLoss;
+    dealPool[i] = p.dealPoolLoss;
+    for (let j = 0; j < nT; j++) {
+      const loss = p.trancheLoss[j]!;
+      classLoss[j]![i] = loss;
+      if (loss > 0) lossCount[j]!++;
+      if (p.trancheShortfall[j]! >= 0.005) shortCount[j]!++;
     }
-    const s = summarize(losses, plan.bins, [0, 1]);
+  }
+  const tranches = trancheIds.map((id, j) => {
+    const s = summarize(classLoss[j]!, plan.bins, [0, 1]);
     return {
       id,
       ...s,
       expectedLoss: s.mean,
-      probabilityOfLoss: n ? lossCount / n : 0,
-      probabilityOfShortfall: n ? shortCount / n : 0,
+      probabilityOfLoss: n ? lossCount[j]! / n : 0,
+      probabilityOfShortfall: n ? shortCount[j]! / n : 0,
     };
   });
   const lgd = plan.lossGivenDefault;
